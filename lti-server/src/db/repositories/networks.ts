@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, NetworkTable } from '../schema';
+
+export type Network = NetworkTable;
+
+/** The context id used for a deployment-wide (school-wide) network, which no LMS course id can equal. */
+export const DEPLOYMENT_CONTEXT = '@deployment';
+
+export async function upsertNetwork(
+  db: Kysely<Database>,
+  tenantId: string,
+  contextId: string,
+  title: string,
+  scope: Network['scope'],
+  now: string,
+): Promise<Network> {
+  await db
+    .insertInto('networks')
+    .values({ id: randomUUID(), tenant_id: tenantId, context_id: contextId, title, scope, created_at: now, updated_at: now })
+    .onConflict((oc) => oc.columns(['tenant_id', 'context_id']).doUpdateSet({ title, updated_at: now }))
+    .execute();
+  return db
+    .selectFrom('networks')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('context_id', '=', contextId)
+    .executeTakeFirstOrThrow();
+}

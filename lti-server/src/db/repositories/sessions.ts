@@ -1,0 +1,65 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+export interface SessionRow {
+  tenantId: string;
+  personId: string;
+  networkId: string;
+  expiresAt: string;
+}
+
+export async function insertSession(
+  db: Kysely<Database>,
+  tokenHash: string,
+  session: SessionRow,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: tokenHash,
+      tenant_id: session.tenantId,
+      person_id: session.personId,
+      network_id: session.networkId,
+      created_at: now,
+      expires_at: session.expiresAt,
+      revoked_at: null,
+    })
+    .execute();
+}
+
+/** A live session with everything an API call needs to know about who is asking, in one query. */
+export async function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string) {
+  return db
+    .selectFrom('sessions as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .innerJoin('networks as n', 'n.id', 's.network_id')
+    .innerJoin('tenants as t', 't.id', 's.tenant_id')
+    .select([
+      's.expires_at as expiresAt',
+      't.id as tenantId',
+      't.name as tenantName',
+      't.issuer as issuer',
+      'p.id as personId',
+      'p.name as personName',
+      'p.role as role',
+      'n.id as networkId',
+      'n.title as networkTitle',
+      'n.scope as networkScope',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    // The joins must agree on the tenant: a session can never reach across tenants.
+    .whereRef('p.tenant_id', '=', 's.tenant_id')
+    .whereRef('n.tenant_id', '=', 's.tenant_id')
+    .executeTakeFirst();
+}
+
+export async function revokeSession(db: Kysely<Database>, tokenHash: string, now: string): Promise<void> {
+  await db.updateTable('sessions').set({ revoked_at: now }).where('token_hash', '=', tokenHash).execute();
+}
+
+export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
+  await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
+}

@@ -1,0 +1,38 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Database, TenantTable } from '../schema';
+
+export type Tenant = TenantTable;
+
+export interface TenantKey {
+  issuer: string;
+  clientId: string;
+  deploymentId: string;
+}
+
+/** Finds or creates the tenant of a platform deployment; safe when two launches race. */
+export async function upsertTenant(db: Kysely<Database>, key: TenantKey, name: string, now: string): Promise<Tenant> {
+  await db
+    .insertInto('tenants')
+    .values({
+      id: randomUUID(),
+      issuer: key.issuer,
+      client_id: key.clientId,
+      deployment_id: key.deploymentId,
+      name,
+      created_at: now,
+    })
+    .onConflict((oc) => oc.columns(['issuer', 'client_id', 'deployment_id']).doUpdateSet({ name }))
+    .execute();
+  return db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('issuer', '=', key.issuer)
+    .where('client_id', '=', key.clientId)
+    .where('deployment_id', '=', key.deploymentId)
+    .executeTakeFirstOrThrow();
+}
+
+export async function findTenantById(db: Kysely<Database>, id: string): Promise<Tenant | undefined> {
+  return db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+}

@@ -1,0 +1,120 @@
+/** Timestamps are ISO-8601 UTC strings in both databases, so they sort and compare the same everywhere. */
+type Timestamp = string;
+
+export interface TenantTable {
+  id: string;
+  issuer: string;
+  client_id: string;
+  deployment_id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+/** Deployments an administrator registered for a platform; a launch naming another deployment is refused. */
+export interface PlatformDeploymentTable {
+  issuer: string;
+  client_id: string;
+  deployment_id: string;
+  created_at: Timestamp;
+}
+
+export interface NetworkTable {
+  id: string;
+  tenant_id: string;
+  context_id: string;
+  title: string;
+  scope: 'course' | 'deployment';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** Teachers and coaches only: a launch by anyone else is refused before a row is written. */
+export interface PersonTable {
+  id: string;
+  tenant_id: string;
+  subject: string;
+  name: string;
+  role: 'teacher' | 'coach';
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** Bearer sessions issued at launch. Only the SHA-256 of the token is stored. */
+export interface SessionTable {
+  token_hash: string;
+  tenant_id: string;
+  person_id: string;
+  network_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface SandboxKeyTable {
+  kid: string;
+  private_pem: string;
+  public_jwk: string;
+  created_at: Timestamp;
+}
+
+/** ltijs's own collections, one table each (see lti-server/src/db/ltijs-store.ts). */
+export interface LtiDocTable {
+  /** JSON of the item, or of `{ iv, data }` for the collections ltijs encrypts. */
+  doc: string;
+  /** Milliseconds since the epoch. */
+  created_at: number;
+  /** Milliseconds since the epoch; null keeps the row until it is deleted. */
+  expires_at: number | null;
+}
+export interface LtiPlatformTable extends LtiDocTable {
+  platform_url: string;
+  client_id: string;
+  kid: string;
+}
+export interface LtiPlatformStatusTable extends LtiDocTable {
+  status_id: string;
+}
+export interface LtiKeyTable extends LtiDocTable {
+  kid: string;
+  platform_url: string;
+  client_id: string;
+}
+export interface LtiAccessTokenTable extends LtiDocTable {
+  platform_url: string;
+  client_id: string;
+  scopes: string;
+}
+export interface LtiIdTokenTable extends LtiDocTable {
+  iss: string;
+  client_id: string;
+  deployment_id: string;
+  user_id: string;
+}
+export interface LtiContextTokenTable extends LtiDocTable {
+  context_id: string;
+  user_id: string;
+}
+export interface LtiNonceTable extends LtiDocTable {
+  nonce: string;
+}
+export interface LtiStateTable extends LtiDocTable {
+  state: string;
+}
+
+export interface Database {
+  tenants: TenantTable;
+  platform_deployments: PlatformDeploymentTable;
+  networks: NetworkTable;
+  people: PersonTable;
+  sessions: SessionTable;
+  sandbox_keys: SandboxKeyTable;
+  lti_platform: LtiPlatformTable;
+  lti_platform_status: LtiPlatformStatusTable;
+  lti_publickey: LtiKeyTable;
+  lti_privatekey: LtiKeyTable;
+  lti_accesstoken: LtiAccessTokenTable;
+  lti_idtoken: LtiIdTokenTable;
+  lti_contexttoken: LtiContextTokenTable;
+  lti_nonce: LtiNonceTable;
+  lti_state: LtiStateTable;
+}

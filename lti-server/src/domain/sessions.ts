@@ -1,0 +1,55 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import type { Me } from '../../../shared/api';
+import { UnauthenticatedError } from '../../../shared/errors';
+import type { Database } from '../db/schema';
+import { findLiveSession, insertSession, revokeSession } from '../db/repositories/sessions';
+
+/** How long a launch's session lasts: a school day. A new launch from the LMS makes a new one. */
+export const SESSION_HOURS = 8;
+
+export function hashToken(token: string): string {
+  return createHash('sha256').update(token).digest('hex');
+}
+
+export interface Principal {
+  tenantId: string;
+  personId: string;
+  networkId: string;
+  role: 'teacher' | 'coach';
+  me: Me;
+}
+
+export async function createSession(
+  db: Kysely<Database>,
+  ids: { tenantId: string; personId: string; networkId: string },
+  now: Date,
+): Promise<{ token: string; expiresAt: string }> {
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  await insertSession(db, hashToken(token), { ...ids, expiresAt }, now.toISOString());
+  return { token, expiresAt };
+}
+
+/** Resolves a bearer token to who is asking, or throws UNAUTHENTICATED. Only the token's hash is looked up. */
+export async function authenticate(db: Kysely<Database>, token: string, now: Date): Promise<Principal> {
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
+  const row = await findLiveSession(db, hashToken(token), now.toISOString());
+  if (!row) throw new UnauthenticatedError('Your session has ended. Open Tasting Menu from your LMS again.');
+  return {
+    tenantId: row.tenantId,
+    personId: row.personId,
+    networkId: row.networkId,
+    role: row.role,
+    me: {
+      person: { id: row.personId, name: row.personName, role: row.role },
+      network: { id: row.networkId, title: row.networkTitle, scope: row.networkScope },
+      platform: { name: row.tenantName, issuer: row.issuer },
+      session: { expiresAt: row.expiresAt },
+    },
+  };
+}
+
+export async function endSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
+  await revokeSession(db, hashToken(token), now.toISOString());
+}

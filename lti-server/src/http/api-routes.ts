@@ -1,0 +1,30 @@
+import express, { type Router } from 'express';
+import type { Kysely } from 'kysely';
+import { NotFoundError } from '../../../shared/errors';
+import type { Database } from '../db/schema';
+import { endSession } from '../domain/sessions';
+import { principalOf, requireSession } from './middleware';
+
+/** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
+export function apiRouter(db: Kysely<Database>): Router {
+  const router = express.Router();
+  router.use(express.json({ limit: '256kb' }));
+  router.use(requireSession(db));
+
+  router.get('/me', (_req, res) => {
+    res.json(principalOf(res).me);
+  });
+
+  router.delete('/session', async (req, res, next) => {
+    try {
+      const token = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
+      await endSession(db, token.trim(), new Date());
+      res.status(204).end();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  router.use((req, _res, next) => next(new NotFoundError(`The API route ${req.method} ${req.path}`)));
+  return router;
+}

@@ -1,0 +1,76 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import express, { type Express } from 'express';
+import { HealthSchema, ReadySchema } from '../../../shared/api';
+import type { Config } from '../config';
+import type { DatabaseHandle } from '../db/database';
+import type { LtiTool } from '../lti/tool';
+import type { Logger } from '../logger';
+import type { SandboxKey } from '../sandbox/keys';
+import type { SandboxPlatform } from '../sandbox/platform';
+import { sandboxRouter } from '../sandbox/routes';
+import { apiRouter } from './api-routes';
+import { page } from './html';
+import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
+
+export const VERSION = '0.1.0';
+export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
+
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  lti: LtiTool;
+  logger: Logger;
+  sandbox: { platform: SandboxPlatform; key: SandboxKey } | undefined;
+}
+
+export function createApp({ config, database, lti, logger, sandbox }: AppDeps): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(requestLog(logger));
+  app.use(securityHeaders);
+
+  app.get('/healthz', openCors, (_req, res) => {
+    res.json(HealthSchema.parse({ status: 'ok', service: 'tasting-menu', version: VERSION }));
+  });
+  app.options('/healthz', openCors);
+  app.get('/readyz', openCors, async (_req, res) => {
+    const ok = await database.ping();
+    res.status(ok ? 200 : 503).json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
+  });
+
+  app.use('/api', openCors, apiRouter(database.db));
+
+  if (existsSync(APP_DIR)) {
+    app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));
+  } else {
+    app.get('/app', (_req, res) => {
+      res
+        .status(503)
+        .type('html')
+        .send(page('Tasting Menu is not built', '<h1>The app is not built yet</h1><p>Run <code>npm run build</code>, then reload.</p>'));
+    });
+  }
+
+  if (sandbox) app.use('/sandbox', sandboxRouter(sandbox.platform, sandbox.key));
+
+  app.use('/lti', lti.app);
+
+  app.get('/', (_req, res) => {
+    if (sandbox) return res.redirect('/sandbox');
+    res
+      .type('html')
+      .send(
+        page(
+          'Tasting Menu',
+          `<h1>Tasting Menu</h1><p>This is an LTI 1.3 tool. Open it from your LMS (Canvas or Schoology).</p>
+<p>Administrators: the login URL is <code>${config.publicUrl}/lti/login</code>, the launch URL is
+<code>${config.publicUrl}/lti/launch</code> and the key set is <code>${config.publicUrl}/lti/keys</code>.</p>`,
+        ),
+      );
+  });
+
+  app.use(errorHandler(logger));
+  return app;
+}

@@ -1,0 +1,65 @@
+/** Minimal server-rendered pages (sandbox LMS, launch refusals). Every interpolated value goes through `esc`. */
+export function esc(value: string): string {
+  return value
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+    .replaceAll("'", '&#39;');
+}
+
+const BASE_CSS = `
+:root { color-scheme: light; --ink: #1d2433; --muted: #4a5366; --accent: #0b5cad; --line: #d5dae3; --bg: #f6f7fa; }
+* { box-sizing: border-box; }
+body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
+header.bar { background: #23304a; color: #fff; padding: .6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
+header.bar a { color: #fff; }
+header.bar .brand { font-weight: 700; }
+main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
+h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
+h2 { font-size: 1.2rem; }
+a { color: var(--accent); }
+.card { background: #fff; border: 1px solid var(--line); border-radius: .5rem; padding: 1rem; margin: 0 0 1rem; }
+.muted { color: var(--muted); }
+table { border-collapse: collapse; width: 100%; }
+th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line); vertical-align: middle; }
+.button, button { display: inline-block; background: var(--accent); color: #fff; border: 0; border-radius: .4rem; padding: .45rem .9rem; font: inherit; cursor: pointer; text-decoration: none; }
+.button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
+:focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
+code { background: #eef1f6; padding: 0 .25rem; border-radius: .25rem; }
+`;
+
+export function page(title: string, body: string, options: { head?: string; bar?: string } = {}): string {
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${esc(title)}</title>
+<style>${BASE_CSS}</style>
+${options.head ?? ''}
+</head>
+<body>
+${options.bar ?? ''}
+<main>
+${body}
+</main>
+</body>
+</html>`;
+}
+
+/** An HTML form that submits itself (the OIDC and LTI form-post steps), with a button when scripts are off. */
+export function autoPostForm(title: string, action: string, fields: Record<string, string>, target?: string): string {
+  const inputs = Object.entries(fields)
+    .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
+    .join('\n');
+  return page(
+    title,
+    `<h1>${esc(title)}</h1>
+<form id="autopost" method="post" action="${esc(action)}"${target ? ` target="${esc(target)}"` : ''}>
+${inputs}
+<noscript><button type="submit">Continue</button></noscript>
+</form>
+<script>document.getElementById('autopost').submit();</script>`,
+  );
+}

@@ -1,0 +1,93 @@
+import { CLAIM } from '../../../shared/lti';
+import { LtiLaunchError } from '../../../shared/errors';
+
+/**
+ * Checks an id_token before ltijs verifies it, closing the gaps ltijs 5.9.9 leaves open: it accepts any
+ * `deployment_id` that is present, an `iat` in the future, and a token without `exp`. Only cheap, unverified
+ * reads happen here; the signature, audience, nonce and state are still verified by ltijs afterwards, so a
+ * token that passes this guard is not trusted until ltijs accepts it.
+ */
+export interface GuardDeps {
+  /** Deployment ids registered for a platform (issuer + client id); empty when the platform is unknown. */
+  deploymentsOf(issuer: string, clientId: string): Promise<string[]>;
+  now(): number;
+}
+
+const CLOCK_SKEW_SECONDS = 5;
+
+function decodePart(part: string | undefined): Record<string, unknown> {
+  if (!part) throw new LtiLaunchError('TOKEN_MALFORMED', 'The launch token is not a JWT.');
+  try {
+    const value: unknown = JSON.parse(Buffer.from(part, 'base64url').toString('utf8'));
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    // fall through
+  }
+  throw new LtiLaunchError('TOKEN_MALFORMED', 'The launch token is not a JWT.');
+}
+
+export async function guardIdToken(idToken: string, deps: GuardDeps): Promise<void> {
+  const parts = idToken.split('.');
+  if (parts.length !== 3) throw new LtiLaunchError('TOKEN_MALFORMED', 'The launch token is not a JWT.');
+  const header = decodePart(parts[0]);
+  const payload = decodePart(parts[1]);
+
+  if (header.alg !== 'RS256') {
+    throw new LtiLaunchError('ALG_NOT_ALLOWED', 'The launch token must be signed with RS256.');
+  }
+  const now = deps.now() / 1000;
+  if (typeof payload.exp !== 'number') throw new LtiLaunchError('EXP_MISSING', 'The launch token has no expiry.');
+  if (typeof payload.iat !== 'number') throw new LtiLaunchError('IAT_MISSING', 'The launch token has no issue time.');
+  if (payload.iat > now + CLOCK_SKEW_SECONDS) {
+    throw new LtiLaunchError('IAT_IN_FUTURE', 'The launch token was issued in the future; check the LMS clock.');
+  }
+  if (typeof payload[CLAIM.messageType] !== 'string') {
+    throw new LtiLaunchError('MESSAGE_TYPE_MISSING', 'The launch has no LTI message type.');
+  }
+  if (payload[CLAIM.version] !== '1.3.0') {
+    throw new LtiLaunchError('VERSION_INVALID', 'The launch is not an LTI 1.3.0 message.');
+  }
+  const deploymentId = payload[CLAIM.deploymentId];
+  if (typeof deploymentId !== 'string' || deploymentId === '') {
+    throw new LtiLaunchError('DEPLOYMENT_MISSING', 'The launch names no deployment.');
+  }
+  const issuer = payload.iss;
+  const audiences = Array.isArray(payload.aud) ? payload.aud : [payload.aud];
+  // With several audiences, OIDC says azp names the one meant; ltijs checks azp against the client id.
+  const clientId = typeof payload.azp === 'string' ? payload.azp : audiences[0];
+  if (typeof issuer !== 'string' || typeof clientId !== 'string') {
+    throw new LtiLaunchError('TOKEN_MALFORMED', 'The launch token has no issuer or audience.');
+  }
+  const deployments = await deps.deploymentsOf(issuer, clientId);
+  if (deployments.length === 0) {
+    throw new LtiLaunchError('PLATFORM_UNKNOWN', 'This LMS (issuer and client id) is not registered with Tasting Menu.');
+  }
+  if (!deployments.includes(deploymentId)) {
+    throw new LtiLaunchError(
+      'DEPLOYMENT_UNKNOWN',
+      'This LMS deployment is not registered with Tasting Menu. Ask your LMS administrator to register it.',
+    );
+  }
+}
+
+/** Maps ltijs's error messages to our stable reason codes. */
+export function reasonFromLtijs(message: string | undefined): { reason: string; message: string } {
+  const m = message ?? '';
+  const table: Array<[RegExp, string, string]> = [
+    [/MISSING_VALIDATION_COOKIE/, 'STATE_MISMATCH', 'The launch did not match a login started here (state check failed).'],
+    [/ISS_CLAIM_DOES_NOT_MATCH/, 'ISSUER_MISMATCH', 'The launch came from a different LMS than the login.'],
+    [/UNREGISTERED_PLATFORM/, 'PLATFORM_UNKNOWN', 'This LMS (issuer and client id) is not registered with Tasting Menu.'],
+    [/NONCE_ALREADY_RECEIVED|UNIQUE constraint failed: lti_nonce|duplicate key.*lti_nonce/, 'NONCE_REPLAYED', 'This launch was already used.'],
+    [/invalid signature/, 'SIGNATURE_INVALID', 'The launch token signature is not valid.'],
+    [/jwt expired/, 'TOKEN_EXPIRED', 'The launch token has expired.'],
+    [/TOKEN_TOO_OLD/, 'TOKEN_TOO_OLD', 'The launch token is too old.'],
+    [/jwt audience|AZP_DOES_NOT_MATCH/, 'AUDIENCE_INVALID', 'The launch token is meant for another tool.'],
+    [/KEY_NOT_FOUND|KID_NOT_FOUND|KEYSET_NOT_FOUND/, 'SIGNING_KEY_UNKNOWN', 'The LMS signing key could not be found.'],
+    [/NO_MESSAGE_TYPE_CLAIM/, 'MESSAGE_TYPE_INVALID', 'The launch message type is not supported.'],
+    [/LTI_VERSION_CLAIM/, 'VERSION_INVALID', 'The launch is not an LTI 1.3.0 message.'],
+    [/Session not found/, 'SESSION_NOT_FOUND', 'Your launch session was not found; open the tool from your LMS again.'],
+    [/PLATFORM_NOT_ACTIVATED/, 'PLATFORM_INACTIVE', 'This LMS registration is not active yet.'],
+  ];
+  for (const [pattern, reason, text] of table) if (pattern.test(m)) return { reason, message: text };
+  return { reason: 'TOKEN_INVALID', message: 'The launch could not be verified.' };
+}

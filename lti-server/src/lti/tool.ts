@@ -1,0 +1,143 @@
+import type { Express, NextFunction, Request, Response } from 'express';
+import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken } from 'ltijs';
+import { LtiLaunchError } from '../../../shared/errors';
+import { type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
+import type { PlatformRegistration } from '../../../shared/platform';
+import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
+
+/**
+ * Our wrapper around ltijs: the rest of the server sees `LtiTool` and our own types, never ltijs.
+ * ltijs exports a singleton; we construct a fresh Provider per tool so tests and the benchmark can run several
+ * tools in one process.
+ */
+export interface LtiTool {
+  /** Express sub-app serving /login, /launch, /keys; mount it at /lti. */
+  app: Express;
+  registerPlatform(registration: PlatformRegistration): Promise<void>;
+  removePlatform(issuer: string, clientId: string): Promise<boolean>;
+  listPlatforms(): Promise<Array<{ issuer: string; clientId: string; name: string; authUrl: string; tokenUrl: string; jwksUrl: string }>>;
+}
+
+export interface LtiToolOptions {
+  key: string;
+  store: unknown;
+  /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
+  secureCookies: boolean;
+  guard: GuardDeps;
+  onLaunch(claims: LaunchClaims, req: Request, res: Response): Promise<void>;
+  onRefused(error: LtiLaunchError, req: Request, res: Response): void;
+}
+
+type ProviderConstructor = new () => LtijsProvider;
+
+export function claimsFromToken(token: LtijsToken): LaunchClaims {
+  const info = token.userInfo ?? {};
+  const name = info.name ?? [info.given_name, info.family_name].filter(Boolean).join(' ');
+  const context = token.platformContext.context;
+  return LaunchClaimsSchema.parse({
+    issuer: token.iss,
+    clientId: token.clientId,
+    deploymentId: token.deploymentId,
+    subject: token.user,
+    ...(name ? { name } : {}),
+    roles: token.platformContext.roles ?? [],
+    ...(context ? { context: { id: context.id, title: context.title, label: context.label } } : {}),
+    ...(token.platformInfo?.name ? { platformName: token.platformInfo.name } : {}),
+  });
+}
+
+export function createLtiTool(options: LtiToolOptions): LtiTool {
+  const Ctor = ltijsSingleton.constructor as ProviderConstructor;
+  const provider = new Ctor();
+  const refuse = (req: Request, res: Response, reason: string, message: string) =>
+    options.onRefused(new LtiLaunchError(reason, message), req, res);
+
+  provider.setup(
+    options.key,
+    { plugin: options.store },
+    {
+      appRoute: '/launch',
+      loginRoute: '/login',
+      keysetRoute: '/keys',
+      dynRegRoute: '/register',
+      cors: false,
+      devMode: false,
+      tokenMaxAge: 10,
+      cookies: options.secureCookies ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
+      serverAddon: (app: Express) => {
+        // Runs after ltijs's body parsers and before its session validator.
+        app.use((req: Request, res: Response, next: NextFunction) => {
+          const idToken = (req.body as { id_token?: unknown } | undefined)?.id_token;
+          if (req.method !== 'POST' || req.path !== '/launch' || typeof idToken !== 'string') return next();
+          guardIdToken(idToken, options.guard).then(
+            () => next(),
+            (error: unknown) => {
+              if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
+              next(error);
+            },
+          );
+        });
+      },
+    },
+  );
+
+  provider.onConnect(async (token, req, res) => {
+    let claims: LaunchClaims;
+    try {
+      claims = claimsFromToken(token);
+    } catch {
+      return refuse(req, res, 'CLAIMS_INVALID', 'The launch is missing information Tasting Menu needs (user or roles).');
+    }
+    await options.onLaunch(claims, req, res);
+  });
+  provider.onDeepLinking(async (_token, req, res) =>
+    refuse(req, res, 'MESSAGE_TYPE_UNSUPPORTED', 'Deep linking is not available yet.'),
+  );
+  provider.onInvalidToken(async (req, res) => {
+    const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
+    const { reason, message } = reasonFromLtijs(details?.message);
+    refuse(req, res, reason, message);
+  });
+  provider.onSessionTimeout(async (req, res) =>
+    refuse(req, res, 'SESSION_NOT_FOUND', 'Your launch session was not found; open the tool from your LMS again.'),
+  );
+  provider.onUnregisteredPlatform(async (req, res) =>
+    refuse(req, res, 'PLATFORM_UNKNOWN', 'This LMS (issuer and client id) is not registered with Tasting Menu.'),
+  );
+  provider.onInactivePlatform(async (req, res) =>
+    refuse(req, res, 'PLATFORM_INACTIVE', 'This LMS registration is not active yet.'),
+  );
+
+  return {
+    app: provider.app,
+    async registerPlatform(r) {
+      await provider.registerPlatform({
+        url: r.issuer,
+        name: r.name,
+        clientId: r.clientId,
+        authenticationEndpoint: r.authUrl,
+        accesstokenEndpoint: r.tokenUrl,
+        authConfig: { method: 'JWK_SET', key: r.jwksUrl },
+      });
+    },
+    async removePlatform(issuer, clientId) {
+      const existing = await provider.getPlatform(issuer, clientId);
+      if (!existing) return false;
+      await existing.delete();
+      return true;
+    },
+    async listPlatforms() {
+      const platforms = await provider.getAllPlatforms();
+      return Promise.all(
+        platforms.map(async (p) => ({
+          issuer: await p.platformUrl(),
+          clientId: await p.platformClientId(),
+          name: await p.platformName(),
+          authUrl: await p.platformAuthEndpoint(),
+          tokenUrl: await p.platformAccessTokenEndpoint(),
+          jwksUrl: (await p.platformAuthConfig()).key,
+        })),
+      );
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import express, { type Router } from 'express';
+import { autoPostForm, esc, page } from '../http/html';
+import type { SandboxKey } from './keys';
+import type { SandboxPlatform } from './platform';
+import { findSandboxCourse, findSandboxUser, SANDBOX_COURSES, SANDBOX_USERS } from './roster';
+
+const bar = (extra = '') =>
+  `<header class="bar"><a class="brand" href="/sandbox">Sandbox LMS</a><span>A practice LMS built into Tasting Menu — not a real school</span>${extra}</header>`;
+
+function coursesPage(): string {
+  const rows = SANDBOX_COURSES.map(
+    (c) => `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
+  ).join('');
+  return page(
+    'Sandbox LMS — courses',
+    `<h1>Your courses</h1>
+<div class="card"><p>This sandbox behaves like Canvas: each "Launch" button below performs a real LTI 1.3 launch
+(OIDC login, signed <code>id_token</code>) into Tasting Menu.</p><ul>${rows}</ul></div>`,
+    { bar: bar() },
+  );
+}
+
+function coursePage(courseId: string): string | undefined {
+  const course = findSandboxCourse(courseId);
+  if (!course) return undefined;
+  const people = SANDBOX_USERS.map(
+    (u) => `<tr><th scope="row">${esc(u.name)}</th><td>${esc(u.label)}</td>
+<td><a class="button" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)}">Launch as ${esc(u.givenName)}</a>
+<a class="button secondary" target="_blank" rel="noopener" href="/sandbox/courses/${esc(course.id)}/initiate?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)} in a new window">New window</a></td></tr>`,
+  ).join('');
+  const pages = course.pages
+    .map((p) => `<li><a href="/sandbox/courses/${esc(course.id)}/pages/${esc(p.slug)}">${esc(p.title)}</a></li>`)
+    .join('');
+  return page(
+    `${course.title} — Sandbox LMS`,
+    `<h1>${esc(course.title)}</h1>
+<section class="card" aria-labelledby="people-h"><h2 id="people-h">Open Tasting Menu as…</h2>
+<table><thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Launch</th></tr></thead><tbody>${people}</tbody></table></section>
+<section class="card" aria-labelledby="pages-h"><h2 id="pages-h">Course pages</h2><ul>${pages}</ul></section>`,
+    { bar: bar() },
+  );
+}
+
+export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Router {
+  const router = express.Router();
+  router.use(express.urlencoded({ extended: false, limit: '64kb' }));
+
+  router.get('/', (_req, res) => {
+    res.type('html').send(coursesPage());
+  });
+
+  router.get('/jwks', (_req, res) => {
+    res.json({ keys: [key.publicJwk] });
+  });
+
+  router.get('/courses/:courseId', (req, res) => {
+    const html = coursePage(req.params.courseId);
+    if (!html) return res.status(404).type('html').send(page('Not found', '<h1>No such course</h1>', { bar: bar() }));
+    res.type('html').send(html);
+  });
+
+  router.get('/courses/:courseId/pages/:slug', (req, res) => {
+    const course = findSandboxCourse(req.params.courseId);
+    const p = course?.pages.find((x) => x.slug === req.params.slug);
+    if (!course || !p) return res.status(404).type('html').send(page('Not found', '<h1>No such page</h1>', { bar: bar() }));
+    res.type('html').send(
+      page(`${p.title} — ${course.title}`, `<p class="muted"><a href="/sandbox/courses/${esc(course.id)}">${esc(course.title)}</a></p><h1>${esc(p.title)}</h1><article class="card">${p.html}</article>`, {
+        bar: bar(),
+      }),
+    );
+  });
+
+  // The LMS page that hosts the tool in an iframe, as Canvas's course navigation does.
+  router.get('/courses/:courseId/launch', (req, res) => {
+    const course = findSandboxCourse(req.params.courseId);
+    const user = findSandboxUser(String(req.query.user ?? ''));
+    if (!course || !user) return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
+    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}`;
+    res.type('html').send(
+      page(
+        `Tasting Menu — ${course.title}`,
+        `<h1>Tasting Menu <span class="muted">· ${esc(course.title)} · as ${esc(user.name)} (${esc(user.label)})</span></h1>
+<iframe name="tool" title="Tasting Menu" src="${esc(src)}" style="width:100%;height:75vh;border:1px solid var(--line);border-radius:.5rem;background:#fff"></iframe>`,
+        { bar: bar(`<a href="/sandbox/courses/${esc(course.id)}">Back to course</a>`) },
+      ),
+    );
+  });
+
+  // Step 1 of the launch: third-party initiated login, a form post to the tool's OIDC login URL.
+  router.get('/courses/:courseId/initiate', (req, res) => {
+    const course = findSandboxCourse(req.params.courseId);
+    const user = findSandboxUser(String(req.query.user ?? ''));
+    if (!course || !user) return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>'));
+    res.type('html').send(
+      autoPostForm('Opening Tasting Menu…', platform.loginUrl, {
+        iss: platform.issuer,
+        login_hint: user.id,
+        target_link_uri: platform.launchUrl,
+        lti_message_hint: platform.signHint({ user: user.id, course: course.id }),
+        client_id: platform.clientId,
+        lti_deployment_id: platform.deploymentId,
+      }),
+    );
+  });
+
+  // Step 2: the platform's OIDC authorization endpoint answers the tool's auth request with a signed id_token.
+  router.all('/auth', async (req, res, next) => {
+    try {
+      const params = { ...(req.query as Record<string, unknown>), ...((req.body as Record<string, unknown>) ?? {}) };
+      const str = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : '');
+      const problems: string[] = [];
+      if (str('response_type') !== 'id_token') problems.push('response_type must be id_token');
+      if (str('response_mode') !== 'form_post') problems.push('response_mode must be form_post');
+      if (!str('scope').split(' ').includes('openid')) problems.push('scope must include openid');
+      if (str('client_id') !== platform.clientId) problems.push('client_id is not the sandbox tool');
+      if (str('redirect_uri') !== platform.launchUrl) problems.push('redirect_uri is not the registered launch URL');
+      if (!str('nonce')) problems.push('nonce is missing');
+      if (!str('state')) problems.push('state is missing');
+      const hint = platform.readHint(str('lti_message_hint'));
+      if (!hint || hint.user !== str('login_hint')) problems.push('lti_message_hint does not match login_hint');
+      const user = hint ? findSandboxUser(hint.user) : undefined;
+      const course = hint ? findSandboxCourse(hint.course) : undefined;
+      if (problems.length > 0 || !user || !course) {
+        return res
+          .status(400)
+          .type('html')
+          .send(page('Sandbox LMS: bad authorization request', `<h1>Bad authorization request</h1><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`));
+      }
+      const idToken = await platform.signIdToken(platform.idTokenClaims({ user, course, nonce: str('nonce') }));
+      res.type('html').send(autoPostForm('Launching Tasting Menu…', platform.launchUrl, { id_token: idToken, state: str('state') }));
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  return router;
+}

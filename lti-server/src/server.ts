@@ -1,0 +1,116 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from './config';
+import { resolveLtiKey } from './config';
+import { type DatabaseHandle, openDatabase } from './db/database';
+import { listDeployments } from './db/repositories/deployments';
+import { LtijsStore } from './db/ltijs-store';
+import { completeLaunch, RoleRefusedError } from './domain/launch';
+import { registerPlatform } from './domain/platforms';
+import { createApp } from './http/app';
+import { renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
+import { createLtiTool, type LtiTool } from './lti/tool';
+import type { Logger } from './logger';
+import { loadOrCreateSandboxKey } from './sandbox/keys';
+import { createSandboxPlatform, type SandboxPlatform } from './sandbox/platform';
+
+export interface RunningServer {
+  /** Where this process listens, e.g. http://127.0.0.1:3000. */
+  url: string;
+  config: Config;
+  database: DatabaseHandle;
+  lti: LtiTool;
+  sandbox: SandboxPlatform | undefined;
+  close(): Promise<void>;
+}
+
+function listen(server: Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
+
+/**
+ * Composition: database → migrations → LTI tool → sandbox platform → HTTP app. With `port: 0` the server listens
+ * first and derives its public URL from the port it got (tests and the benchmark use this).
+ */
+export async function startServer(input: Config, logger: Logger): Promise<RunningServer> {
+  const database = openDatabase(input.database);
+  const httpServer = createServer();
+  try {
+    const applied = await database.migrate();
+    if (applied.length > 0) logger.info({ applied }, 'database migrated');
+
+    const port = await listen(httpServer, input.port, input.host);
+    const config: Config =
+      input.port === 0 ? { ...input, port, publicUrl: `http://${input.host}:${port}` } : input;
+
+    const key = resolveLtiKey(config);
+    const refused = renderLaunchRefused(logger);
+    const lti = createLtiTool({
+      key,
+      store: new LtijsStore(database.db),
+      secureCookies: config.publicUrl.startsWith('https://'),
+      guard: {
+        deploymentsOf: (issuer, clientId) => listDeployments(database.db, issuer, clientId),
+        now: () => Date.now(),
+      },
+      onRefused: refused,
+      async onLaunch(claims, _req, res) {
+        try {
+          const result = await completeLaunch(database.db, claims, new Date());
+          logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
+          // The token travels in the fragment: never sent to a server, never in a Referer header.
+          res.redirect(303, `/app/#session=${encodeURIComponent(result.token)}`);
+        } catch (error) {
+          if (error instanceof RoleRefusedError) {
+            logger.warn({ reason: 'ROLE_REFUSED', issuer: claims.issuer }, 'lti launch refused');
+            return renderRoleRefused(res, error);
+          }
+          throw error;
+        }
+      },
+    });
+
+    let sandbox: { platform: SandboxPlatform; key: Awaited<ReturnType<typeof loadOrCreateSandboxKey>> } | undefined;
+    if (config.sandbox) {
+      const sandboxKey = await loadOrCreateSandboxKey(database.db);
+      const platform = createSandboxPlatform(config.publicUrl, sandboxKey, key);
+      await registerPlatform(database.db, lti, platform.registration);
+      sandbox = { platform, key: sandboxKey };
+    }
+
+    httpServer.on('request', createApp({ config, database, lti, logger, sandbox }));
+
+    let closing: Promise<void> | undefined;
+    return {
+      url: `http://${config.host}:${port}`,
+      config,
+      database,
+      lti,
+      sandbox: sandbox?.platform,
+      close() {
+        closing ??= (async () => {
+          await new Promise<void>((resolve) => {
+            const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
+            httpServer.close(() => {
+              clearTimeout(force);
+              resolve();
+            });
+            httpServer.closeIdleConnections();
+          });
+          await database.close();
+        })();
+        return closing;
+      },
+    };
+  } catch (error) {
+    httpServer.close();
+    await database.close();
+    throw error;
+  }
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+
+/** GET /healthz: the process is up. */
+export const HealthSchema = z.object({
+  status: z.literal('ok'),
+  service: z.literal('tasting-menu'),
+  version: z.string(),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+/** GET /readyz: the process can serve (its database answers). */
+export const ReadySchema = z.object({
+  status: z.enum(['ready', 'unavailable']),
+  database: z.enum(['sqlite', 'postgres']),
+});
+export type Ready = z.infer<typeof ReadySchema>;
+
+export const RoleSchema = z.enum(['teacher', 'coach']);
+export type Role = z.infer<typeof RoleSchema>;
+
+/** GET /api/me: who the session belongs to and which network (shared menu) they are in. */
+export const MeSchema = z.object({
+  person: z.object({ id: z.string(), name: z.string(), role: RoleSchema }),
+  network: z.object({ id: z.string(), title: z.string(), scope: z.enum(['course', 'deployment']) }),
+  platform: z.object({ name: z.string(), issuer: z.string() }),
+  session: z.object({ expiresAt: z.string() }),
+});
+export type Me = z.infer<typeof MeSchema>;

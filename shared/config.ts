@@ -1,0 +1,119 @@
+import { z } from 'zod';
+
+/**
+ * The server's configuration contract (see the handbook): environment variables, validated at start-up.
+ * `parseConfig` is pure: it takes the environment as a plain record so it can be tested without a process.
+ */
+const port = z
+  .string()
+  .regex(/^\d+$/, 'must be a whole number such as 3000')
+  .transform(Number)
+  .refine((n) => n > 0 && n < 65536, 'must be between 1 and 65535');
+
+const booleanFlag = z
+  .string()
+  .transform((s) => s.trim().toLowerCase())
+  .refine((s) => ['1', '0', 'true', 'false', 'yes', 'no', 'on', 'off'].includes(s), 'must be true or false')
+  .transform((s) => ['1', 'true', 'yes', 'on'].includes(s));
+
+const url = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return u.protocol === 'http:' || u.protocol === 'https:';
+  } catch {
+    return false;
+  }
+}, 'must be an http(s) address such as https://tasting-menu.example.org');
+
+export type DatabaseTarget =
+  | { kind: 'sqlite'; file: string }
+  | { kind: 'postgres'; url: string; schema: string | undefined };
+
+/** `sqlite:path`, `file:path` or a bare path select SQLite; `postgres://` / `postgresql://` select PostgreSQL. */
+export function parseDatabaseUrl(value: string): DatabaseTarget | { error: string } {
+  const v = value.trim();
+  if (/^postgres(ql)?:\/\//i.test(v)) {
+    let parsed: URL;
+    try {
+      parsed = new URL(v);
+    } catch {
+      return { error: 'is not a valid postgres:// address' };
+    }
+    const schema = parsed.searchParams.get('schema') ?? undefined;
+    if (schema !== undefined && !/^[a-z_][a-z0-9_]{0,62}$/.test(schema)) {
+      return { error: 'has a schema= parameter that is not a plain lower-case identifier' };
+    }
+    parsed.searchParams.delete('schema');
+    return { kind: 'postgres', url: parsed.toString(), schema };
+  }
+  const sqlite = /^(sqlite|file):(.*)$/i.exec(v);
+  if (sqlite) {
+    const file = (sqlite[2] ?? '').replace(/^\/\/(?=\/)/, '');
+    return file === '' ? { error: 'names no SQLite file' } : { kind: 'sqlite', file };
+  }
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
+    return { error: 'must start with postgres:// (PostgreSQL) or sqlite: (SQLite); other databases are not supported' };
+  }
+  return v === '' ? { error: 'is empty' } : { kind: 'sqlite', file: v };
+}
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: port.default(3000),
+  HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
+  PUBLIC_URL: url.optional(),
+  DATABASE_URL: z.string().optional(),
+  LTI_KEY: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)').optional(),
+  SANDBOX: booleanFlag.optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DATA_DIR: z.string().min(1).default('./data'),
+});
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  publicUrl: string;
+  database: DatabaseTarget;
+  /** Undefined means: generate or read one from the data folder (not allowed in production). */
+  ltiKey: string | undefined;
+  sandbox: boolean;
+  logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
+  dataDir: string;
+}
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
+
+/** Parses the environment. On failure, `message` is one line naming the variable and what is wrong. */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = EnvSchema.safeParse(present);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    const name = String(issue.path[0] ?? 'environment');
+    return { ok: false, message: `Configuration error: ${name} ${issue.message} (got "${present[name] ?? ''}").` };
+  }
+  const e = parsed.data;
+  const database = parseDatabaseUrl(e.DATABASE_URL ?? `sqlite:${e.DATA_DIR.replace(/\/+$/, '')}/tasting-menu.db`);
+  if ('error' in database) {
+    return { ok: false, message: `Configuration error: DATABASE_URL ${database.error}.` };
+  }
+  if (e.NODE_ENV === 'production' && !e.LTI_KEY) {
+    return { ok: false, message: 'Configuration error: LTI_KEY is required when NODE_ENV=production.' };
+  }
+  const sandbox = e.SANDBOX ?? e.NODE_ENV !== 'production';
+  return {
+    ok: true,
+    config: {
+      env: e.NODE_ENV,
+      port: e.PORT,
+      host: e.HOST,
+      publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/+$/, ''),
+      database,
+      ltiKey: e.LTI_KEY,
+      sandbox,
+      logLevel: e.LOG_LEVEL,
+      dataDir: e.DATA_DIR,
+    },
+  };
+}

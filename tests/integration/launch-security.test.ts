@@ -1,0 +1,159 @@
+import { Writable } from 'node:stream';
+import pino from 'pino';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { CLAIM } from '../../shared/lti';
+import {
+  beginLogin,
+  postLaunch,
+  signWithSandboxKey,
+  signWithStrangerKey,
+  unsignedToken,
+} from '../support/forged-launch';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+const logLines: Array<Record<string, unknown>> = [];
+
+beforeAll(async () => {
+  const sink = new Writable({
+    write(chunk, _enc, done) {
+      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
+      done();
+    },
+  });
+  server = await startTestServer({ logger: pino({ level: 'info' }, sink) });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+beforeEach(() => {
+  logLines.length = 0;
+});
+
+async function sessionCount(): Promise<number> {
+  const row = await server.database.db
+    .selectFrom('sessions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+const now = () => Math.floor(Date.now() / 1000);
+
+/** Each case forges one thing; everything else is a valid launch. */
+const cases: Array<{ name: string; reason: string; forge: (claims: Record<string, unknown>) => Promise<string> | string }> = [
+  { name: 'a key the platform never published', reason: 'SIGNATURE_INVALID', forge: (c) => signWithStrangerKey(c) },
+  { name: 'alg none', reason: 'ALG_NOT_ALLOWED', forge: (c) => unsignedToken(c) },
+  {
+    name: 'an expired exp',
+    reason: 'TOKEN_EXPIRED',
+    forge: (c) => signWithSandboxKey(server, { ...c, iat: now() - 3, exp: now() - 1 }),
+  },
+  {
+    name: 'an iat in the future',
+    reason: 'IAT_IN_FUTURE',
+    forge: (c) => signWithSandboxKey(server, { ...c, iat: now() + 3600, exp: now() + 7200 }),
+  },
+  {
+    name: 'an iat too long ago',
+    reason: 'TOKEN_TOO_OLD',
+    forge: (c) => signWithSandboxKey(server, { ...c, iat: now() - 120 }),
+  },
+  {
+    name: 'a wrong aud',
+    reason: 'PLATFORM_UNKNOWN',
+    forge: (c) => signWithSandboxKey(server, { ...c, aud: 'some-other-tool', azp: undefined }),
+  },
+  {
+    name: 'a wrong iss',
+    reason: 'PLATFORM_UNKNOWN',
+    forge: (c) => signWithSandboxKey(server, { ...c, iss: 'https://lms.attacker.example' }),
+  },
+  {
+    name: 'an unknown deployment_id',
+    reason: 'DEPLOYMENT_UNKNOWN',
+    forge: (c) => signWithSandboxKey(server, { ...c, [CLAIM.deploymentId]: 'another-school' }),
+  },
+  {
+    name: 'no deployment_id',
+    reason: 'DEPLOYMENT_MISSING',
+    forge: (c) => signWithSandboxKey(server, { ...c, [CLAIM.deploymentId]: undefined }),
+  },
+  {
+    name: 'no message_type',
+    reason: 'MESSAGE_TYPE_MISSING',
+    forge: (c) => signWithSandboxKey(server, { ...c, [CLAIM.messageType]: undefined }),
+  },
+  {
+    name: 'no version',
+    reason: 'VERSION_INVALID',
+    forge: (c) => signWithSandboxKey(server, { ...c, [CLAIM.version]: undefined }),
+  },
+];
+
+describe('forged and broken launches', () => {
+  it('when the launch is valid, then a session is created (the control case)', async () => {
+    const login = await beginLogin(server);
+    const result = await postLaunch(server, login, await signWithSandboxKey(server, login.claims));
+    expect(result.token).toBeTruthy();
+  });
+
+  for (const c of cases) {
+    it(`when the id_token has ${c.name}, then it is refused with ${c.reason}, logged, and no session is created`, async () => {
+      const before = await sessionCount();
+      const login = await beginLogin(server);
+      const result = await postLaunch(server, login, await c.forge(login.claims));
+      expect(result.token).toBeUndefined();
+      expect(result.status).toBe(401);
+      expect(result.reason).toBe(c.reason);
+      expect(result.html).toContain('Tasting Menu could not open');
+      expect(await sessionCount()).toBe(before);
+      expect(logLines.some((l) => l.msg === 'lti launch refused' && l.reason === c.reason)).toBe(true);
+    });
+  }
+
+  it('when a used id_token is replayed with a fresh login, then the nonce is refused', async () => {
+    const first = await beginLogin(server);
+    const token = await signWithSandboxKey(server, first.claims);
+    expect((await postLaunch(server, first, token)).token).toBeTruthy();
+    const before = await sessionCount();
+    const second = await beginLogin(server);
+    const replay = await postLaunch(server, second, token, second.state);
+    expect(replay.token).toBeUndefined();
+    expect(replay.reason).toBe('NONCE_REPLAYED');
+    expect(await sessionCount()).toBe(before);
+  });
+
+  it('when the state does not match the login, then the launch is refused', async () => {
+    const login = await beginLogin(server);
+    const result = await postLaunch(server, login, await signWithSandboxKey(server, login.claims), 'not-the-state');
+    expect(result.token).toBeUndefined();
+    expect(result.reason).toBe('STATE_MISMATCH');
+  });
+
+  it('when a Learner launches with a valid token, then they get the teachers-only page and no session', async () => {
+    const before = await sessionCount();
+    const login = await beginLogin(server, 'sandbox-sam-student');
+    const result = await postLaunch(server, login, await signWithSandboxKey(server, login.claims));
+    expect(result.status).toBe(403);
+    expect(result.html).toContain('Tasting Menu is for teachers');
+    expect(await sessionCount()).toBe(before);
+    expect(logLines.some((l) => l.reason === 'ROLE_REFUSED')).toBe(true);
+  });
+
+  it('when the login names an unregistered platform, then it is refused with a clear page', async () => {
+    const res = await fetch(`${server.url}/lti/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        iss: 'https://unknown-lms.example',
+        login_hint: 'x',
+        target_link_uri: `${server.url}/lti/launch`,
+        client_id: 'nope',
+      }),
+      redirect: 'manual',
+    });
+    expect(res.status).toBe(401);
+    expect(await res.text()).toContain('PLATFORM_UNKNOWN');
+  });
+});

@@ -1,0 +1,36 @@
+import type { Config } from '../../shared/config';
+import { createLogger, type Logger } from '../../lti-server/src/logger';
+import { type RunningServer, startServer } from '../../lti-server/src/server';
+import { createTestDatabase, type TestDbKind } from './test-database';
+
+export type TestServer = RunningServer;
+
+/**
+ * The real server, in-process, on 127.0.0.1 with a free port, a fresh database (SQLite by default, PostgreSQL
+ * in the integration-postgres project) and the sandbox LMS registered. close() also drops the database.
+ */
+export async function startTestServer(
+  options: { db?: TestDbKind; config?: Partial<Config>; logger?: Logger } = {},
+): Promise<TestServer> {
+  const database = await createTestDatabase(options.db);
+  const config: Config = {
+    env: 'test',
+    port: 0,
+    host: '127.0.0.1',
+    publicUrl: 'http://127.0.0.1:0',
+    database: database.target,
+    ltiKey: 'test-lti-key-0123456789abcdef0123456789abcdef',
+    sandbox: true,
+    logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
+    dataDir: database.dataDir,
+    ...options.config,
+  };
+  const server = await startServer(config, options.logger ?? createLogger(config.logLevel));
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      await database.drop();
+    },
+  };
+}
