@@ -52,8 +52,16 @@ function describe(target: DatabaseTarget): string {
   return `PostgreSQL ${u.hostname}:${u.port || 5432}${u.pathname}${target.schema ? ` (schema ${target.schema})` : ''}`;
 }
 
-function isBusy(error: unknown): boolean {
-  return error instanceof Error && /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code} ${error.message}`);
+/**
+ * SQLite has no migration lock in Kysely: another process may hold the write lock, or may have committed the same
+ * migration between our read of the migration table and our DDL ("already exists"). Either way our transaction
+ * rolled back, and a retry reads the new state.
+ */
+function isSqliteRace(error: unknown): boolean {
+  return (
+    error instanceof Error &&
+    /SQLITE_BUSY|database is locked|already exists/i.test(`${(error as { code?: string }).code} ${error.message}`)
+  );
 }
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
@@ -63,12 +71,16 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     kind: target.kind,
     label: describe(target),
     async migrate() {
-      // PostgreSQL: Kysely holds an advisory lock. SQLite: another process may hold the write lock; wait and retry.
+      // PostgreSQL: Kysely holds an advisory lock. SQLite: see isSqliteRace.
       for (let attempt = 1; ; attempt++) {
         try {
-          return await migrateToLatest(db);
+          const schema =
+            target.kind === 'postgres'
+              ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+              : undefined;
+          return await migrateToLatest(db, schema);
         } catch (error) {
-          if (!isBusy(error) || attempt >= 10) throw error;
+          if (target.kind !== 'sqlite' || !isSqliteRace(error) || attempt >= 10) throw error;
           await new Promise((r) => setTimeout(r, 200 * attempt));
         }
       }

@@ -1,0 +1,135 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../../shared/errors';
+import { loadConfig, resolveLtiKey } from '../config';
+import { openDatabase } from '../db/database';
+import { LtijsStore } from '../db/ltijs-store';
+import { listPlatforms, registerPlatform, removePlatform } from '../domain/platforms';
+import { createLtiTool } from '../lti/tool';
+
+/**
+ * `npm run platform -- add|list|remove`: registers LMS platforms (Canvas, Schoology, …) in the database named by
+ * DATABASE_URL, the same one the server uses.
+ */
+const USAGE = `Usage:
+  npm run platform -- add --issuer URL --client-id ID --auth-url URL --token-url URL --jwks-url URL --deployment ID [--deployment ID…] [--name TEXT]
+  npm run platform -- list
+  npm run platform -- remove --issuer URL --client-id ID`;
+
+const FLAGS: Record<string, string> = {
+  issuer: '--issuer',
+  clientId: '--client-id',
+  name: '--name',
+  authUrl: '--auth-url',
+  tokenUrl: '--token-url',
+  jwksUrl: '--jwks-url',
+  deploymentIds: '--deployment',
+};
+const flagOf = (path: string) => FLAGS[path.split('.')[0] ?? ''] ?? path;
+
+export async function runPlatformCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || !['add', 'list', 'remove'].includes(command)) {
+    console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
+    return 2;
+  }
+  let values: Record<string, string | string[] | boolean | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        issuer: { type: 'string' },
+        'client-id': { type: 'string' },
+        'auth-url': { type: 'string' },
+        'token-url': { type: 'string' },
+        'jwks-url': { type: 'string' },
+        deployment: { type: 'string', multiple: true },
+        name: { type: 'string' },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+
+  const config = loadConfig(env);
+  const database = openDatabase(config.database);
+  try {
+    await database.migrate();
+    const lti = createLtiTool({
+      key: resolveLtiKey(config),
+      store: new LtijsStore(database.db),
+      secureCookies: false,
+      guard: { deploymentsOf: async () => [], now: () => Date.now() },
+      onLaunch: async () => {},
+      onRefused: () => {},
+    });
+    const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
+
+    if (command === 'add') {
+      const issuer = str('issuer') ?? '';
+      let defaultName = issuer;
+      try {
+        defaultName = new URL(issuer).hostname;
+      } catch {
+        // validation below reports the bad issuer
+      }
+      const saved = await registerPlatform(database.db, lti, {
+        issuer,
+        clientId: str('client-id') ?? '',
+        name: str('name') ?? defaultName,
+        authUrl: str('auth-url') ?? '',
+        tokenUrl: str('token-url') ?? '',
+        jwksUrl: str('jwks-url') ?? '',
+        deploymentIds: (values.deployment as string[] | undefined) ?? [],
+      });
+      console.log(`Registered ${saved.name}: issuer ${saved.issuer}, client id ${saved.clientId}, deployments ${saved.deploymentIds.join(', ')}.`);
+      console.log(`Tool URLs for this platform: login ${config.publicUrl}/lti/login, launch ${config.publicUrl}/lti/launch, keys ${config.publicUrl}/lti/keys`);
+      return 0;
+    }
+    if (command === 'list') {
+      const platforms = await listPlatforms(database.db, lti);
+      if (platforms.length === 0) {
+        console.log('No platforms registered. Add one with: npm run platform -- add …');
+        return 0;
+      }
+      for (const p of platforms) {
+        console.log(`${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none)'}\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`);
+      }
+      return 0;
+    }
+    const issuer = str('issuer');
+    const clientId = str('client-id');
+    if (!issuer || !clientId) {
+      console.error(`remove needs --issuer and --client-id.\n${USAGE}`);
+      return 2;
+    }
+    await removePlatform(database.db, lti, issuer, clientId);
+    console.log(`Removed the platform with issuer ${issuer} and client id ${clientId}.`);
+    return 0;
+  } catch (error) {
+    if (error instanceof AppError) {
+      console.error(
+        error.fields?.length
+          ? `Not registered:\n${error.fields.map((f) => `  ${flagOf(f.path)} ${f.message}`).join('\n')}`
+          : error.message,
+      );
+      if (error.fields?.length) console.error(USAGE);
+      return error.code === 'NOT_FOUND' ? 1 : 2;
+    }
+    throw error;
+  } finally {
+    await database.close();
+  }
+}
+
+if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop() ?? '')) {
+  runPlatformCli(process.argv.slice(2)).then(
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error instanceof AppError ? error.message : `platform: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    },
+  );
+}

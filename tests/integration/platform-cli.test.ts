@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let database: TestDatabase;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  env = { DATABASE_URL: database.url, DATA_DIR: database.dataDir, LTI_KEY: 'x'.repeat(40) };
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  try {
+    const code = await runPlatformCli(args, env);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const canvas = [
+  '--issuer', 'https://canvas.instructure.com',
+  '--client-id', '10000000000001',
+  '--auth-url', 'https://sso.canvaslms.com/api/lti/authorize_redirect',
+  '--token-url', 'https://springfield.instructure.com/login/oauth2/token',
+  '--jwks-url', 'https://sso.canvaslms.com/api/lti/security/jwks',
+];
+
+describe('npm run platform', () => {
+  it('when a Canvas platform is added with two deployments, then list shows it with both', async () => {
+    const add = await run('add', ...canvas, '--deployment', '1:a', '--deployment', '2:b', '--name', 'Springfield Canvas');
+    expect(add.code).toBe(0);
+    expect(add.out).toContain('Registered Springfield Canvas');
+    const list = await run('list');
+    expect(list.out).toContain('https://canvas.instructure.com');
+    expect(list.out).toContain('deployments: 1:a, 2:b');
+  });
+
+  it('when the input is bad, then each problem is named by its flag and nothing is saved', async () => {
+    const bad = await run('add', '--issuer', 'not a url', '--client-id', '', '--jwks-url', 'http://example.com/jwks');
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--issuer must be an https:// address');
+    expect(bad.err).toContain('--client-id must not be empty');
+    expect(bad.err).toContain('--jwks-url must be an https:// address');
+    expect(bad.err).toContain('--deployment at least one deployment id is required');
+    expect((await run('list')).out).not.toContain('not a url');
+  });
+
+  it('when an unknown flag or command is given, then usage is printed', async () => {
+    expect((await run('add', '--colour', 'blue')).code).toBe(2);
+    expect((await run('frobnicate')).err).toContain('Unknown command "frobnicate"');
+  });
+
+  it('when a platform is removed, then it is gone and removing it again says so', async () => {
+    const args = ['--issuer', 'https://canvas.instructure.com', '--client-id', '10000000000001'];
+    expect((await run('remove', ...args)).code).toBe(0);
+    expect((await run('list')).out).not.toContain('10000000000001');
+    const again = await run('remove', ...args);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('No platform is registered');
+  });
+});

@@ -1,0 +1,41 @@
+import { render, screen, waitFor } from '@testing-library/preact';
+import { describe, expect, it } from 'vitest';
+import type { Me } from '../../../shared/api';
+import { App } from '../../../lti-server/app/src/App';
+
+const me = (role: 'teacher' | 'coach'): Me => ({
+  person: { id: 'p1', name: 'Ana Rivera', role },
+  network: { id: 'n1', title: 'Grade 7 Science', scope: 'course' },
+  platform: { name: 'Sandbox LMS', issuer: 'http://localhost/sandbox' },
+  session: { expiresAt: '2030-01-01T00:00:00.000Z' },
+});
+
+describe('the in-LMS app shell', () => {
+  it('when there is no session token, then it explains how to open the tool from the course', () => {
+    render(<App token={undefined} />);
+    expect(screen.getByRole('heading', { name: 'Open Tasting Menu from your course' })).toBeTruthy();
+  });
+
+  it('when the session belongs to a teacher, then it greets them with their network and role', async () => {
+    render(<App token="t" load={async () => ({ ok: true, data: me('teacher') })} />);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Welcome, Ana' })).toBeTruthy());
+    expect(screen.getByTestId('network').textContent).toBe('Grade 7 Science');
+    expect(screen.getByTestId('role').textContent).toBe('Teacher');
+    expect(screen.queryByRole('heading', { name: 'Coach' })).toBeNull();
+  });
+
+  it('when the session belongs to a coach, then the coach section shows', async () => {
+    render(<App token="t" load={async () => ({ ok: true, data: me('coach') })} />);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Coach' })).toBeTruthy());
+  });
+
+  it('when the session has ended, then it asks to open the tool again', async () => {
+    render(<App token="t" load={async () => ({ ok: false, code: 'UNAUTHENTICATED', message: 'ended' })} />);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'Open Tasting Menu from your course' })).toBeTruthy());
+  });
+
+  it('when the server fails, then the error is announced', async () => {
+    render(<App token="t" load={async () => ({ ok: false, code: 'INTERNAL', message: 'The server answered 500.' })} />);
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The server answered 500.'));
+  });
+});

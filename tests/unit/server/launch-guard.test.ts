@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { LtiLaunchError } from '../../../shared/errors';
+import { CLAIM } from '../../../shared/lti';
+import { guardIdToken, reasonFromLtijs } from '../../../lti-server/src/lti/launch-guard';
+
+const NOW = 1_800_000_000_000;
+const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
+const token = (payload: Record<string, unknown>, header: Record<string, unknown> = { alg: 'RS256' }) =>
+  `${part(header)}.${part(payload)}.sig`;
+const valid = {
+  iss: 'https://canvas.instructure.com',
+  aud: 'client-1',
+  iat: NOW / 1000,
+  exp: NOW / 1000 + 300,
+  [CLAIM.messageType]: 'LtiResourceLinkRequest',
+  [CLAIM.version]: '1.3.0',
+  [CLAIM.deploymentId]: 'dep-1',
+};
+const deps = {
+  deploymentsOf: async (iss: string, client: string) =>
+    iss === 'https://canvas.instructure.com' && client === 'client-1' ? ['dep-1'] : [],
+  now: () => NOW,
+};
+
+async function reasonOf(promise: Promise<void>): Promise<string | undefined> {
+  try {
+    await promise;
+    return undefined;
+  } catch (error) {
+    expect(error).toBeInstanceOf(LtiLaunchError);
+    return (error as LtiLaunchError).reason;
+  }
+}
+
+describe('guardIdToken', () => {
+  it('when everything it checks is right, then it lets the token through to ltijs', async () => {
+    expect(await reasonOf(guardIdToken(token(valid), deps))).toBeUndefined();
+  });
+
+  it.each([
+    ['not a JWT', 'abc', 'TOKEN_MALFORMED'],
+    ['HS256', token(valid, { alg: 'HS256' }), 'ALG_NOT_ALLOWED'],
+    ['alg none', token(valid, { alg: 'none' }), 'ALG_NOT_ALLOWED'],
+    ['no exp', token({ ...valid, exp: undefined }), 'EXP_MISSING'],
+    ['iat an hour ahead', token({ ...valid, iat: NOW / 1000 + 3600 }), 'IAT_IN_FUTURE'],
+    ['no deployment', token({ ...valid, [CLAIM.deploymentId]: undefined }), 'DEPLOYMENT_MISSING'],
+    ['an unknown deployment', token({ ...valid, [CLAIM.deploymentId]: 'dep-2' }), 'DEPLOYMENT_UNKNOWN'],
+    ['an unknown client', token({ ...valid, aud: 'client-2' }), 'PLATFORM_UNKNOWN'],
+    ['no version', token({ ...valid, [CLAIM.version]: undefined }), 'VERSION_INVALID'],
+  ])('when the token has %s, then it is refused', async (_name, jwt, reason) => {
+    expect(await reasonOf(guardIdToken(jwt, deps))).toBe(reason);
+  });
+
+  it('when iat is a few seconds ahead (clock skew), then it is tolerated', async () => {
+    expect(await reasonOf(guardIdToken(token({ ...valid, iat: NOW / 1000 + 3 }), deps))).toBeUndefined();
+  });
+
+  it('when aud lists several clients, then azp picks the one checked', async () => {
+    const jwt = token({ ...valid, aud: ['other', 'client-1'], azp: 'client-1' });
+    expect(await reasonOf(guardIdToken(jwt, deps))).toBeUndefined();
+  });
+});
+
+describe('reasonFromLtijs', () => {
+  it('when ltijs reports a replayed nonce or a unique violation on nonces, then the reason is NONCE_REPLAYED', () => {
+    expect(reasonFromLtijs('NONCE_ALREADY_RECEIVED').reason).toBe('NONCE_REPLAYED');
+    expect(reasonFromLtijs('duplicate key value violates unique constraint "lti_nonce_pkey"').reason).toBe('NONCE_REPLAYED');
+  });
+
+  it('when ltijs reports something unknown, then the reason is the generic TOKEN_INVALID', () => {
+    expect(reasonFromLtijs('weird').reason).toBe('TOKEN_INVALID');
+  });
+});

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig, parseDatabaseUrl } from '../../../shared/config';
+
+describe('parseConfig', () => {
+  it('when nothing is set, then it uses the handbook defaults', () => {
+    const result = parseConfig({});
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        env: 'development',
+        port: 3000,
+        host: '127.0.0.1',
+        publicUrl: 'http://localhost:3000',
+        database: { kind: 'sqlite', file: './data/tasting-menu.db' },
+        ltiKey: undefined,
+        sandbox: true,
+        logLevel: 'info',
+        dataDir: './data',
+      },
+    });
+  });
+
+  it('when PORT is not a number, then the one-line message names PORT', () => {
+    const result = parseConfig({ PORT: 'abc' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.message).toMatch(/^Configuration error: PORT /);
+      expect(result.message).toContain('"abc"');
+      expect(result.message).not.toContain('\n');
+    }
+  });
+
+  it('when PORT is out of range, then it is refused', () => {
+    expect(parseConfig({ PORT: '70000' }).ok).toBe(false);
+  });
+
+  it('when DATABASE_URL names MySQL, then the message names DATABASE_URL and the supported kinds', () => {
+    const result = parseConfig({ DATABASE_URL: 'mysql://root@localhost/db' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toMatch(/^Configuration error: DATABASE_URL must start with postgres:\/\/ .*sqlite:/);
+  });
+
+  it('when PUBLIC_URL is not an http(s) address, then it is refused naming PUBLIC_URL', () => {
+    const result = parseConfig({ PUBLIC_URL: 'ftp://x' });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.message).toContain('PUBLIC_URL');
+  });
+
+  it('when NODE_ENV=production, then LTI_KEY is required and the sandbox is off by default', () => {
+    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ ok: false, message: expect.stringContaining('LTI_KEY') });
+    const ok = parseConfig({ NODE_ENV: 'production', LTI_KEY: 'k'.repeat(40) });
+    expect(ok).toMatchObject({ ok: true, config: { sandbox: false } });
+  });
+
+  it('when SANDBOX has a value that is not a flag, then it is refused', () => {
+    expect(parseConfig({ SANDBOX: 'maybe' })).toMatchObject({ ok: false, message: expect.stringContaining('SANDBOX') });
+    expect(parseConfig({ SANDBOX: 'off' })).toMatchObject({ ok: true, config: { sandbox: false } });
+  });
+
+  it('when LTI_KEY is short, then it says how to make a good one', () => {
+    expect(parseConfig({ LTI_KEY: 'short' })).toMatchObject({ ok: false, message: expect.stringContaining('openssl rand') });
+  });
+
+  it('when PUBLIC_URL has a trailing slash, then it is trimmed', () => {
+    expect(parseConfig({ PUBLIC_URL: 'https://tm.example.org/' })).toMatchObject({
+      ok: true,
+      config: { publicUrl: 'https://tm.example.org' },
+    });
+  });
+});
+
+describe('parseDatabaseUrl', () => {
+  it('when given postgres:// with a schema, then it separates the schema from the connection string', () => {
+    expect(parseDatabaseUrl('postgres://postgres@127.0.0.1:5432/test?schema=tm_a')).toEqual({
+      kind: 'postgres',
+      url: 'postgres://postgres@127.0.0.1:5432/test',
+      schema: 'tm_a',
+    });
+  });
+
+  it('when the schema is not a plain identifier, then it is refused', () => {
+    expect(parseDatabaseUrl('postgres://h/db?schema=a;drop')).toHaveProperty('error');
+  });
+
+  it('when given sqlite:, file: or a bare path, then it selects SQLite', () => {
+    expect(parseDatabaseUrl('sqlite:./x.db')).toEqual({ kind: 'sqlite', file: './x.db' });
+    expect(parseDatabaseUrl('file:///tmp/x.db')).toEqual({ kind: 'sqlite', file: '/tmp/x.db' });
+    expect(parseDatabaseUrl('/var/lib/tm.db')).toEqual({ kind: 'sqlite', file: '/var/lib/tm.db' });
+  });
+});
