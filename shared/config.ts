@@ -52,7 +52,10 @@ export function parseDatabaseUrl(value: string): DatabaseTarget | { error: strin
     return file === '' ? { error: 'names no SQLite file' } : { kind: 'sqlite', file };
   }
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(v)) {
-    return { error: 'must start with postgres:// (PostgreSQL) or sqlite: (SQLite); other databases are not supported' };
+    return {
+      error:
+        'must start with postgres:// (PostgreSQL) or sqlite: (SQLite); other databases are not supported',
+    };
   }
   return v === '' ? { error: 'is empty' } : { kind: 'sqlite', file: v };
 }
@@ -63,7 +66,10 @@ const EnvSchema = z.object({
   HOST: z.string().min(1, 'must not be empty').default('127.0.0.1'),
   PUBLIC_URL: url.optional(),
   DATABASE_URL: z.string().optional(),
-  LTI_KEY: z.string().min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)').optional(),
+  LTI_KEY: z
+    .string()
+    .min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)')
+    .optional(),
   SANDBOX: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
@@ -91,10 +97,15 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const name = String(issue.path[0] ?? 'environment');
-    return { ok: false, message: `Configuration error: ${name} ${issue.message} (got "${present[name] ?? ''}").` };
+    return {
+      ok: false,
+      message: `Configuration error: ${name} ${issue.message} (got "${present[name] ?? ''}").`,
+    };
   }
   const e = parsed.data;
-  const database = parseDatabaseUrl(e.DATABASE_URL ?? `sqlite:${e.DATA_DIR.replace(/\/+$/, '')}/tasting-menu.db`);
+  const database = parseDatabaseUrl(
+    e.DATABASE_URL ?? `sqlite:${e.DATA_DIR.replace(/\/+$/, '')}/tasting-menu.db`,
+  );
   if ('error' in database) {
     return { ok: false, message: `Configuration error: DATABASE_URL ${database.error}.` };
   }

@@ -31,7 +31,11 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields: FieldIssue[] | undefined;
 
-  constructor(code: ErrorCode, message: string, options: { status?: number; fields?: FieldIssue[]; cause?: unknown } = {}) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    options: { status?: number; fields?: FieldIssue[]; cause?: unknown } = {},
+  ) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;

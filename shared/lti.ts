@@ -45,7 +45,12 @@ export function normaliseRole(role: string): string {
   if (r.startsWith(LIS)) {
     const rest = r.slice(LIS.length); // e.g. membership#Instructor, membership/Instructor#TeachingAssistant
     const [path = '', name = ''] = rest.split('#');
-    const scope = path.split('/')[0] === 'institution' ? 'institution' : path.split('/')[0] === 'system' ? 'system' : 'membership';
+    const scope =
+      path.split('/')[0] === 'institution'
+        ? 'institution'
+        : path.split('/')[0] === 'system'
+          ? 'system'
+          : 'membership';
     return `${scope}#${name}`;
   }
   const canvas: Record<string, string> = {
@@ -72,7 +77,10 @@ export const DEFAULT_COACH_ROLES: readonly string[] = [
 const TEACHER_ROLES = new Set(['membership#Instructor', 'membership#TeachingAssistant']);
 
 /** Teacher, coach, or refused (students, test students, observers and anyone without a staff role). */
-export function mapRoles(roles: readonly string[], coachRoles: readonly string[] = DEFAULT_COACH_ROLES): Role | 'refused' {
+export function mapRoles(
+  roles: readonly string[],
+  coachRoles: readonly string[] = DEFAULT_COACH_ROLES,
+): Role | 'refused' {
   const normalised = roles.map(normaliseRole);
   if (normalised.some((r) => coachRoles.includes(r))) return 'coach';
   if (normalised.some((r) => TEACHER_ROLES.has(r))) return 'teacher';

@@ -29,20 +29,31 @@ export interface ExtensionResponses {
 }
 
 /** Normalises what a person types as the server address: trims, adds nothing, refuses what is not http(s). */
-export function normaliseServerUrl(input: string): { ok: true; url: string } | { ok: false; message: string } {
+export function normaliseServerUrl(
+  input: string,
+): { ok: true; url: string } | { ok: false; message: string } {
   const trimmed = input.trim().replace(/\/+$/, '');
   if (trimmed === '') return { ok: false, message: 'Enter the address of your Tasting Menu server.' };
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    return { ok: false, message: 'That is not a web address. It looks like https://tasting-menu.your-school.org' };
+    return {
+      ok: false,
+      message: 'That is not a web address. It looks like https://tasting-menu.your-school.org',
+    };
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return { ok: false, message: 'The address must start with https:// (or http:// for a server on this computer).' };
+    return {
+      ok: false,
+      message: 'The address must start with https:// (or http:// for a server on this computer).',
+    };
   }
   if (parsed.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)) {
-    return { ok: false, message: 'Use https:// for a school server; http:// is only for a server on this computer.' };
+    return {
+      ok: false,
+      message: 'Use https:// for a school server; http:// is only for a server on this computer.',
+    };
   }
   return { ok: true, url: `${parsed.origin}${parsed.pathname === '/' ? '' : parsed.pathname}` };
 }

@@ -4,7 +4,9 @@ const httpsUrl = () =>
   z.string().refine((s) => {
     try {
       const u = new URL(s);
-      return u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(u.hostname));
+      return (
+        u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(u.hostname))
+      );
     } catch {
       return false;
     }

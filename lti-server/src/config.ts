@@ -23,7 +23,8 @@ export function resolveLtiKey(config: Config): string {
   const file = join(dir, 'lti-key');
   if (existsSync(file)) {
     const key = readFileSync(file, 'utf8').trim();
-    if (key.length < 32) throw new ConfigError(`Configuration error: ${file} holds a key shorter than 32 characters.`);
+    if (key.length < 32)
+      throw new ConfigError(`Configuration error: ${file} holds a key shorter than 32 characters.`);
     return key;
   }
   mkdirSync(dir, { recursive: true });

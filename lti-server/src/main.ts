@@ -56,6 +56,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof AppError ? error.message : `Tasting Menu failed to start: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(
+    error instanceof AppError
+      ? error.message
+      : `Tasting Menu failed to start: ${error instanceof Error ? error.message : String(error)}`,
+  );
   process.exit(1);
 });

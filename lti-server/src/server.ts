@@ -76,7 +76,9 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       },
     });
 
-    let sandbox: { platform: SandboxPlatform; key: Awaited<ReturnType<typeof loadOrCreateSandboxKey>> } | undefined;
+    let sandbox:
+      | { platform: SandboxPlatform; key: Awaited<ReturnType<typeof loadOrCreateSandboxKey>> }
+      | undefined;
     if (config.sandbox) {
       const sandboxKey = await loadOrCreateSandboxKey(database.db);
       const platform = createSandboxPlatform(config.publicUrl, sandboxKey, key);

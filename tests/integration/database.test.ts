@@ -19,12 +19,17 @@ describe(`the database layer on ${testDbKind()}`, () => {
     const target = (await freshDb()).target;
     const a = openDatabase(target);
     const b = openDatabase(target);
-    cleanups.push(() => a.close(), () => b.close());
+    cleanups.push(
+      () => a.close(),
+      () => b.close(),
+    );
     const [ra, rb] = await Promise.all([a.migrate(), b.migrate()]);
     expect([...ra, ...rb]).toEqual(['0001-core']);
     expect(await a.migrate()).toEqual([]);
     const tables = await a.db.introspection.getTables();
-    expect(tables.map((t) => t.name)).toEqual(expect.arrayContaining(['tenants', 'people', 'sessions', 'lti_nonce']));
+    expect(tables.map((t) => t.name)).toEqual(
+      expect.arrayContaining(['tenants', 'people', 'sessions', 'lti_nonce']),
+    );
   });
 
   it('when the database answers, then ping is true; when it is closed, then ping is false', async () => {
@@ -48,31 +53,58 @@ describe(`ltijs's storage on ${testDbKind()}`, () => {
     const { store: s } = await store();
     await s.Insert(false, 'nonce', { nonce: 'n-1' });
     await expect(s.Insert(false, 'nonce', { nonce: 'n-1' })).rejects.toThrow();
-    expect(await s.Get(false, 'nonce', { nonce: 'n-1' })).toEqual([expect.objectContaining({ nonce: 'n-1' })]);
+    expect(await s.Get(false, 'nonce', { nonce: 'n-1' })).toEqual([
+      expect.objectContaining({ nonce: 'n-1' }),
+    ]);
   });
 
   it('when an encrypted item is replaced, then it reads back decrypted and the row holds only ciphertext', async () => {
     const { store: s, db } = await store();
     const key = 'k'.repeat(40);
     const index = { kid: 'kid-1', platformUrl: 'https://lms.example', clientId: 'c1' };
-    await s.Replace(key, 'privatekey', { platformUrl: 'https://lms.example', clientId: 'c1' }, { key: 'SECRET-PEM', kid: 'kid-1' }, index);
+    await s.Replace(
+      key,
+      'privatekey',
+      { platformUrl: 'https://lms.example', clientId: 'c1' },
+      { key: 'SECRET-PEM', kid: 'kid-1' },
+      index,
+    );
     const [row] = await db.selectFrom('lti_privatekey').selectAll().execute();
     expect(row?.doc).not.toContain('SECRET-PEM');
     expect(row?.kid).toBe('kid-1');
-    expect(await s.Get(key, 'privatekey', { kid: 'kid-1' })).toEqual([expect.objectContaining({ key: 'SECRET-PEM', kid: 'kid-1' })]);
+    expect(await s.Get(key, 'privatekey', { kid: 'kid-1' })).toEqual([
+      expect.objectContaining({ key: 'SECRET-PEM', kid: 'kid-1' }),
+    ]);
     // Replace by the same unique key updates in place.
-    await s.Replace(key, 'privatekey', { platformUrl: 'https://lms.example', clientId: 'c1' }, { key: 'NEW-PEM', kid: 'kid-1' }, index);
+    await s.Replace(
+      key,
+      'privatekey',
+      { platformUrl: 'https://lms.example', clientId: 'c1' },
+      { key: 'NEW-PEM', kid: 'kid-1' },
+      index,
+    );
     expect(await db.selectFrom('lti_privatekey').selectAll().execute()).toHaveLength(1);
-    expect(await s.Get(key, 'privatekey', { kid: 'kid-1' })).toEqual([expect.objectContaining({ key: 'NEW-PEM' })]);
+    expect(await s.Get(key, 'privatekey', { kid: 'kid-1' })).toEqual([
+      expect.objectContaining({ key: 'NEW-PEM' }),
+    ]);
   });
 
   it('when a platform is modified, then its indexed columns and document follow', async () => {
     const { store: s } = await store();
     const query = { platformUrl: 'https://lms.example', clientId: 'c1' };
-    await s.Replace(false, 'platform', query, { ...query, platformName: 'Old', kid: 'k1', authConfig: { method: 'JWK_SET', key: 'u' } });
+    await s.Replace(false, 'platform', query, {
+      ...query,
+      platformName: 'Old',
+      kid: 'k1',
+      authConfig: { method: 'JWK_SET', key: 'u' },
+    });
     await s.Modify(false, 'platform', query, { platformName: 'New' });
     const [p] = (await s.Get(false, 'platform', { kid: 'k1' })) as Array<Record<string, unknown>>;
-    expect(p).toMatchObject({ platformName: 'New', platformUrl: 'https://lms.example', authConfig: { method: 'JWK_SET' } });
+    expect(p).toMatchObject({
+      platformName: 'New',
+      platformUrl: 'https://lms.example',
+      authConfig: { method: 'JWK_SET' },
+    });
     await s.Delete('platform', query);
     expect(await s.Get(false, 'platform', query)).toBe(false);
   });
@@ -80,7 +112,10 @@ describe(`ltijs's storage on ${testDbKind()}`, () => {
   it('when a state has expired, then it reads as absent', async () => {
     const { store: s, db } = await store();
     await s.Insert(false, 'state', { state: 'st', query: {} });
-    await db.updateTable('lti_state').set({ expires_at: Date.now() - 1 }).execute();
+    await db
+      .updateTable('lti_state')
+      .set({ expires_at: Date.now() - 1 })
+      .execute();
     expect(await s.Get(false, 'state', { state: 'st' })).toBe(false);
   });
 

@@ -41,8 +41,16 @@ async function sessionCount(): Promise<number> {
 const now = () => Math.floor(Date.now() / 1000);
 
 /** Each case forges one thing; everything else is a valid launch. */
-const cases: Array<{ name: string; reason: string; forge: (claims: Record<string, unknown>) => Promise<string> | string }> = [
-  { name: 'a key the platform never published', reason: 'SIGNATURE_INVALID', forge: (c) => signWithStrangerKey(c) },
+const cases: Array<{
+  name: string;
+  reason: string;
+  forge: (claims: Record<string, unknown>) => Promise<string> | string;
+}> = [
+  {
+    name: 'a key the platform never published',
+    reason: 'SIGNATURE_INVALID',
+    forge: (c) => signWithStrangerKey(c),
+  },
   { name: 'alg none', reason: 'ALG_NOT_ALLOWED', forge: (c) => unsignedToken(c) },
   {
     name: 'an expired exp',
@@ -126,7 +134,12 @@ describe('forged and broken launches', () => {
 
   it('when the state does not match the login, then the launch is refused', async () => {
     const login = await beginLogin(server);
-    const result = await postLaunch(server, login, await signWithSandboxKey(server, login.claims), 'not-the-state');
+    const result = await postLaunch(
+      server,
+      login,
+      await signWithSandboxKey(server, login.claims),
+      'not-the-state',
+    );
     expect(result.token).toBeUndefined();
     expect(result.reason).toBe('STATE_MISMATCH');
   });

@@ -43,9 +43,13 @@ describe('a launch through the sandbox LMS', () => {
   });
 
   it('when the same teacher launches from two courses, then they are one person in two networks', async () => {
-    const a = MeSchema.parse(await (await me((await sandboxLaunch(server.url, 'sandbox-ben-okafor')).token)).json());
+    const a = MeSchema.parse(
+      await (await me((await sandboxLaunch(server.url, 'sandbox-ben-okafor')).token)).json(),
+    );
     const b = MeSchema.parse(
-      await (await me((await sandboxLaunch(server.url, 'sandbox-ben-okafor', 'sandbox-course-9eng')).token)).json(),
+      await (
+        await me((await sandboxLaunch(server.url, 'sandbox-ben-okafor', 'sandbox-course-9eng')).token)
+      ).json(),
     );
     expect(a.person.id).toBe(b.person.id);
     expect(a.network.id).not.toBe(b.network.id);
@@ -76,7 +80,10 @@ describe('the JSON API', () => {
   it('when the session is ended, then its token stops working', async () => {
     const { token } = await sandboxLaunch(server.url, 'sandbox-chloe-martin');
     expect((await me(token)).status).toBe(200);
-    const del = await fetch(`${server.url}/api/session`, { method: 'DELETE', headers: { authorization: `Bearer ${token}` } });
+    const del = await fetch(`${server.url}/api/session`, {
+      method: 'DELETE',
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(del.status).toBe(204);
     expect((await me(token)).status).toBe(401);
   });
@@ -91,7 +98,9 @@ describe('the JSON API', () => {
 
   it('when an unknown API route is called, then it answers 404 JSON', async () => {
     const { token } = await sandboxLaunch(server.url, 'sandbox-ana-rivera');
-    const res = await fetch(`${server.url}/api/nothing-here`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await fetch(`${server.url}/api/nothing-here`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(res.status).toBe(404);
     expect(ErrorBodySchema.parse(await res.json()).error.code).toBe('NOT_FOUND');
   });

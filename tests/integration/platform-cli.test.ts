@@ -28,16 +28,30 @@ async function run(...args: string[]) {
 }
 
 const canvas = [
-  '--issuer', 'https://canvas.instructure.com',
-  '--client-id', '10000000000001',
-  '--auth-url', 'https://sso.canvaslms.com/api/lti/authorize_redirect',
-  '--token-url', 'https://springfield.instructure.com/login/oauth2/token',
-  '--jwks-url', 'https://sso.canvaslms.com/api/lti/security/jwks',
+  '--issuer',
+  'https://canvas.instructure.com',
+  '--client-id',
+  '10000000000001',
+  '--auth-url',
+  'https://sso.canvaslms.com/api/lti/authorize_redirect',
+  '--token-url',
+  'https://springfield.instructure.com/login/oauth2/token',
+  '--jwks-url',
+  'https://sso.canvaslms.com/api/lti/security/jwks',
 ];
 
 describe('npm run platform', () => {
   it('when a Canvas platform is added with two deployments, then list shows it with both', async () => {
-    const add = await run('add', ...canvas, '--deployment', '1:a', '--deployment', '2:b', '--name', 'Springfield Canvas');
+    const add = await run(
+      'add',
+      ...canvas,
+      '--deployment',
+      '1:a',
+      '--deployment',
+      '2:b',
+      '--name',
+      'Springfield Canvas',
+    );
     expect(add.code).toBe(0);
     expect(add.out).toContain('Registered Springfield Canvas');
     const list = await run('list');
@@ -46,7 +60,15 @@ describe('npm run platform', () => {
   });
 
   it('when the input is bad, then each problem is named by its flag and nothing is saved', async () => {
-    const bad = await run('add', '--issuer', 'not a url', '--client-id', '', '--jwks-url', 'http://example.com/jwks');
+    const bad = await run(
+      'add',
+      '--issuer',
+      'not a url',
+      '--client-id',
+      '',
+      '--jwks-url',
+      'http://example.com/jwks',
+    );
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--issuer must be an https:// address');
     expect(bad.err).toContain('--client-id must not be empty');

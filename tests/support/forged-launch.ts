@@ -15,7 +15,11 @@ export interface Login {
   claims: Record<string, unknown>;
 }
 
-export async function beginLogin(server: TestServer, user = 'sandbox-ana-rivera', course = 'sandbox-course-7sci'): Promise<Login> {
+export async function beginLogin(
+  server: TestServer,
+  user = 'sandbox-ana-rivera',
+  course = 'sandbox-course-7sci',
+): Promise<Login> {
   const p = server.sandbox;
   if (!p) throw new Error('The test server has no sandbox platform.');
   const browser = new FormBrowser();
@@ -38,12 +42,18 @@ export async function beginLogin(server: TestServer, user = 'sandbox-ana-rivera'
   return { browser, state, nonce, claims };
 }
 
-export async function signWithSandboxKey(server: TestServer, claims: Record<string, unknown>): Promise<string> {
+export async function signWithSandboxKey(
+  server: TestServer,
+  claims: Record<string, unknown>,
+): Promise<string> {
   return server.sandbox!.signIdToken(claims);
 }
 
 /** Signs with a freshly made key that the platform never published, under the platform's own kid. */
-export async function signWithStrangerKey(claims: Record<string, unknown>, kid = 'sandbox-lms-1'): Promise<string> {
+export async function signWithStrangerKey(
+  claims: Record<string, unknown>,
+  kid = 'sandbox-lms-1',
+): Promise<string> {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const key = await importPKCS8(privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), 'RS256');
   return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid }).sign(key);

@@ -17,10 +17,18 @@ export interface FlowResult {
   steps: Step[];
 }
 
-const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
+const ENTITIES: Record<string, string> = {
+  '&amp;': '&',
+  '&lt;': '<',
+  '&gt;': '>',
+  '&quot;': '"',
+  '&#39;': "'",
+};
 const unescapeHtml = (s: string) => s.replace(/&(amp|lt|gt|quot|#39);/g, (m) => ENTITIES[m] ?? m);
 
-export function parseAutoPostForm(html: string): { action: string; fields: Record<string, string> } | undefined {
+export function parseAutoPostForm(
+  html: string,
+): { action: string; fields: Record<string, string> } | undefined {
   const form = /<form id="autopost" method="post" action="([^"]*)"/.exec(html);
   if (!form?.[1]) return undefined;
   const fields: Record<string, string> = {};
@@ -33,7 +41,10 @@ export function parseAutoPostForm(html: string): { action: string; fields: Recor
 export class FormBrowser {
   readonly cookies = new Map<string, string>();
 
-  async request(url: string, init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {}) {
+  async request(
+    url: string,
+    init: { method?: string; form?: Record<string, string>; headers?: Record<string, string> } = {},
+  ) {
     const headers: Record<string, string> = { ...init.headers };
     if (this.cookies.size > 0) headers.cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
     let body: string | undefined;
@@ -41,13 +52,20 @@ export class FormBrowser {
       headers['content-type'] = 'application/x-www-form-urlencoded';
       body = new URLSearchParams(init.form).toString();
     }
-    const res = await fetch(url, { method: init.method ?? (body ? 'POST' : 'GET'), headers, body, redirect: 'manual' });
+    const res = await fetch(url, {
+      method: init.method ?? (body ? 'POST' : 'GET'),
+      headers,
+      body,
+      redirect: 'manual',
+    });
     for (const line of res.headers.getSetCookie()) {
       const [pair = '', ...attrs] = line.split(';');
       const eq = pair.indexOf('=');
       const name = pair.slice(0, eq).trim();
       const value = pair.slice(eq + 1).trim();
-      const expired = attrs.some((a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\s*$/i.test(a));
+      const expired = attrs.some(
+        (a) => /^\s*expires=Thu, 01 Jan 1970/i.test(a) || /^\s*max-age=0\s*$/i.test(a),
+      );
       if (expired || value === '') this.cookies.delete(name);
       else this.cookies.set(name, value);
     }
@@ -71,7 +89,8 @@ export class FormBrowser {
       if (res.status >= 300 && res.status < 400 && location) {
         const target = new URL(location, current).toString();
         await res.arrayBuffer();
-        if (options.stopAt?.(target)) return { status: res.status, url: current, location: target, html: '', steps };
+        if (options.stopAt?.(target))
+          return { status: res.status, url: current, location: target, html: '', steps };
         current = target;
         next = {};
         continue;
@@ -80,23 +99,30 @@ export class FormBrowser {
       const form = res.headers.get('content-type')?.includes('html') ? parseAutoPostForm(html) : undefined;
       if (form) {
         const target = new URL(form.action, current).toString();
-        if (options.stopAt?.(target)) return { status: res.status, url: current, location: target, html, steps };
+        if (options.stopAt?.(target))
+          return { status: res.status, url: current, location: target, html, steps };
         current = target;
         next = { method: 'POST', form: form.fields };
         continue;
       }
       return { status: res.status, url: current, location, html, steps };
     }
-    throw new Error(`Flow did not settle after ${steps.length} steps: ${steps.map((s) => `${s.method} ${s.url} ${s.status}`).join(' → ')}`);
+    throw new Error(
+      `Flow did not settle after ${steps.length} steps: ${steps.map((s) => `${s.method} ${s.url} ${s.status}`).join(' → ')}`,
+    );
   }
 }
 
 /** Launches through the sandbox LMS as `user` and returns the app session token (or the refusal page). */
 export async function sandboxLaunch(baseUrl: string, user: string, course = 'sandbox-course-7sci') {
   const browser = new FormBrowser();
-  const result = await browser.follow(`${baseUrl}/sandbox/courses/${course}/initiate?user=${user}`, {}, {
-    stopAt: (u) => new URL(u).pathname.startsWith('/app/'),
-  });
+  const result = await browser.follow(
+    `${baseUrl}/sandbox/courses/${course}/initiate?user=${user}`,
+    {},
+    {
+      stopAt: (u) => new URL(u).pathname.startsWith('/app/'),
+    },
+  );
   const token = result.location ? /#session=([^&]+)/.exec(result.location)?.[1] : undefined;
   return { ...result, token: token ? decodeURIComponent(token) : undefined, browser };
 }

@@ -3,9 +3,19 @@ import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
 
-type State = { kind: 'loading' } | { kind: 'no-session' } | { kind: 'error'; message: string } | { kind: 'ready'; me: Me };
+type State =
+  | { kind: 'loading' }
+  | { kind: 'no-session' }
+  | { kind: 'error'; message: string }
+  | { kind: 'ready'; me: Me };
 
-export function App({ token, load = getMe }: { token: string | undefined; load?: (token: string) => Promise<ApiResult<Me>> }) {
+export function App({
+  token,
+  load = getMe,
+}: {
+  token: string | undefined;
+  load?: (token: string) => Promise<ApiResult<Me>>;
+}) {
   const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'no-session' });
 
   useEffect(() => {
@@ -32,7 +42,8 @@ export function App({ token, load = getMe }: { token: string | undefined; load?:
         <span class="brand">Tasting Menu</span>
         {state.kind === 'ready' && (
           <span class="who">
-            {state.me.person.name} · <span class="role">{state.me.person.role === 'coach' ? 'Coach' : 'Teacher'}</span>
+            {state.me.person.name} ·{' '}
+            <span class="role">{state.me.person.role === 'coach' ? 'Coach' : 'Teacher'}</span>
           </span>
         )}
       </header>
@@ -60,8 +71,9 @@ function NoSession() {
     <div class="card">
       <h1>Open Tasting Menu from your course</h1>
       <p>
-        Tasting Menu opens inside your LMS (Canvas or Schoology). Go to your course and choose <strong>Tasting Menu</strong> in
-        the course navigation. If you were already in, your session has ended: open it again from the course.
+        Tasting Menu opens inside your LMS (Canvas or Schoology). Go to your course and choose{' '}
+        <strong>Tasting Menu</strong> in the course navigation. If you were already in, your session has
+        ended: open it again from the course.
       </p>
     </div>
   );
@@ -90,24 +102,25 @@ function Home({ me }: { me: Me }) {
       <section class="card" aria-labelledby="menu-h">
         <h2 id="menu-h">The menu</h2>
         <p>
-          The tasting menu of {scope} is empty so far. Strategies colleagues clip with the Tasting Menu browser extension
-          appear here once {me.person.role === 'coach' ? 'you approve them' : 'a coach approves them'}.
+          The tasting menu of {scope} is empty so far. Strategies colleagues clip with the Tasting Menu
+          browser extension appear here once{' '}
+          {me.person.role === 'coach' ? 'you approve them' : 'a coach approves them'}.
         </p>
       </section>
       {me.person.role === 'coach' ? (
         <section class="card" aria-labelledby="coach-h">
           <h2 id="coach-h">Coach</h2>
           <p>
-            You curate this network's menu and plan rounds. The school-wide picture only ever shows patterns across at least
-            three visits, never a score for one teacher.
+            You curate this network's menu and plan rounds. The school-wide picture only ever shows patterns
+            across at least three visits, never a score for one teacher.
           </p>
         </section>
       ) : (
         <section class="card" aria-labelledby="visits-h">
           <h2 id="visits-h">Sampling visits</h2>
           <p>
-            Visits are short, strengths-first and yours: notes written about your classroom belong to you, and nobody sees a
-            score.
+            Visits are short, strengths-first and yours: notes written about your classroom belong to you, and
+            nobody sees a score.
           </p>
         </section>
       )}

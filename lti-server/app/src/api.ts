@@ -9,7 +9,11 @@ export async function getMe(token: string, fetchImpl: typeof fetch = fetch): Pro
   try {
     res = await fetchImpl('/api/me', { headers: { authorization: `Bearer ${token}` } });
   } catch {
-    return { ok: false, code: 'NETWORK', message: 'Tasting Menu cannot reach its server. Check your connection and reload.' };
+    return {
+      ok: false,
+      code: 'NETWORK',
+      message: 'Tasting Menu cannot reach its server. Check your connection and reload.',
+    };
   }
   const body: unknown = await res.json().catch(() => undefined);
   if (!res.ok) {
@@ -21,5 +25,9 @@ export async function getMe(token: string, fetchImpl: typeof fetch = fetch): Pro
   const me = MeSchema.safeParse(body);
   return me.success
     ? { ok: true, data: me.data }
-    : { ok: false, code: 'INTERNAL', message: 'The server sent an answer this app does not understand. Please reload.' };
+    : {
+        ok: false,
+        code: 'INTERNAL',
+        message: 'The server sent an answer this app does not understand. Please reload.',
+      };
 }

@@ -26,7 +26,10 @@ const FLAGS: Record<string, string> = {
 };
 const flagOf = (path: string) => FLAGS[path.split('.')[0] ?? ''] ?? path;
 
-export async function runPlatformCli(argv: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
+export async function runPlatformCli(
+  argv: string[],
+  env: Record<string, string | undefined> = process.env,
+): Promise<number> {
   const [command, ...rest] = argv;
   if (!command || !['add', 'list', 'remove'].includes(command)) {
     console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
@@ -84,8 +87,12 @@ export async function runPlatformCli(argv: string[], env: Record<string, string 
         jwksUrl: str('jwks-url') ?? '',
         deploymentIds: (values.deployment as string[] | undefined) ?? [],
       });
-      console.log(`Registered ${saved.name}: issuer ${saved.issuer}, client id ${saved.clientId}, deployments ${saved.deploymentIds.join(', ')}.`);
-      console.log(`Tool URLs for this platform: login ${config.publicUrl}/lti/login, launch ${config.publicUrl}/lti/launch, keys ${config.publicUrl}/lti/keys`);
+      console.log(
+        `Registered ${saved.name}: issuer ${saved.issuer}, client id ${saved.clientId}, deployments ${saved.deploymentIds.join(', ')}.`,
+      );
+      console.log(
+        `Tool URLs for this platform: login ${config.publicUrl}/lti/login, launch ${config.publicUrl}/lti/launch, keys ${config.publicUrl}/lti/keys`,
+      );
       return 0;
     }
     if (command === 'list') {
@@ -95,7 +102,9 @@ export async function runPlatformCli(argv: string[], env: Record<string, string 
         return 0;
       }
       for (const p of platforms) {
-        console.log(`${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none)'}\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`);
+        console.log(
+          `${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none)'}\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`,
+        );
       }
       return 0;
     }
@@ -128,7 +137,11 @@ if (process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '
   runPlatformCli(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      console.error(error instanceof AppError ? error.message : `platform: ${error instanceof Error ? error.message : String(error)}`);
+      console.error(
+        error instanceof AppError
+          ? error.message
+          : `platform: ${error instanceof Error ? error.message : String(error)}`,
+      );
       process.exit(1);
     },
   );

@@ -60,7 +60,9 @@ function describe(target: DatabaseTarget): string {
 function isSqliteRace(error: unknown): boolean {
   return (
     error instanceof Error &&
-    /SQLITE_BUSY|database is locked|already exists/i.test(`${(error as { code?: string }).code} ${error.message}`)
+    /SQLITE_BUSY|database is locked|already exists/i.test(
+      `${(error as { code?: string }).code} ${error.message}`,
+    )
   );
 }
 

@@ -137,7 +137,13 @@ export class LtijsStore {
     return true;
   }
 
-  async Replace(secret: string | false, name: string, query: Query, item: Row, index?: Query): Promise<boolean> {
+  async Replace(
+    secret: string | false,
+    name: string,
+    query: Query,
+    item: Row,
+    index?: Query,
+  ): Promise<boolean> {
     if (!item || (secret && !index)) throw new Error('MISSING_PARAMS');
     const c = collectionOf(name);
     const row = await this.#row(c, secret, { ...query, ...item }, index ? { ...query, ...index } : undefined);
@@ -162,7 +168,9 @@ export class LtijsStore {
     for (const current of existing) {
       const { createdAt: _createdAt, ...item } = current;
       const next = { ...item, ...modification };
-      const rawIndex = secret ? { ...columnsToFields(c, current), ...pick(modification, Object.keys(c.fields)) } : undefined;
+      const rawIndex = secret
+        ? { ...columnsToFields(c, current), ...pick(modification, Object.keys(c.fields)) }
+        : undefined;
       const row = await this.#row(c, secret, next, rawIndex);
       let u = this.db.updateTable(c.table).set({ ...row, created_at: undefined } as never);
       for (const [column, value] of Object.entries(whereColumns(c, query))) {

@@ -143,7 +143,11 @@ class InCodeProvider implements MigrationProvider {
 /** Brings the schema up to date. Kysely's migrator takes a lock, so two instances starting together are safe. */
 export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
   // On PostgreSQL the schema must be named: Kysely otherwise finds its tables in any schema of the database.
-  const migrator = new Migrator({ db, provider: new InCodeProvider(), ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeProvider(),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);

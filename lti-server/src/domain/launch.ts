@@ -28,7 +28,11 @@ export class RoleRefusedError extends AppError {
  * A verified launch becomes a tenant (platform + deployment), a network (the course, or the whole deployment when
  * there is no course), a person (teacher or coach) and a bearer session for the in-LMS app.
  */
-export async function completeLaunch(db: Kysely<Database>, claims: LaunchClaims, now: Date): Promise<LaunchResult> {
+export async function completeLaunch(
+  db: Kysely<Database>,
+  claims: LaunchClaims,
+  now: Date,
+): Promise<LaunchResult> {
   const role = mapRoles(claims.roles);
   if (role === 'refused') throw new RoleRefusedError();
   const stamp = now.toISOString();
@@ -49,9 +53,27 @@ export async function completeLaunch(db: Kysely<Database>, claims: LaunchClaims,
           'course',
           stamp,
         )
-      : await upsertNetwork(trx, tenant.id, DEPLOYMENT_CONTEXT, `${tenantName} (school-wide)`, 'deployment', stamp);
-    const person = await upsertPerson(trx, tenant.id, claims.subject, claims.name?.trim() || 'Colleague', role, stamp);
-    const session = await createSession(trx, { tenantId: tenant.id, personId: person.id, networkId: network.id }, now);
+      : await upsertNetwork(
+          trx,
+          tenant.id,
+          DEPLOYMENT_CONTEXT,
+          `${tenantName} (school-wide)`,
+          'deployment',
+          stamp,
+        );
+    const person = await upsertPerson(
+      trx,
+      tenant.id,
+      claims.subject,
+      claims.name?.trim() || 'Colleague',
+      role,
+      stamp,
+    );
+    const session = await createSession(
+      trx,
+      { tenantId: tenant.id, personId: person.id, networkId: network.id },
+      now,
+    );
     return { ...session, role };
   });
 }

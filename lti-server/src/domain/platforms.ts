@@ -10,10 +10,20 @@ export interface PlatformSummary extends Omit<PlatformRegistration, 'deploymentI
 }
 
 /** Registers (or updates) an LMS platform and the deployments it may launch from. */
-export async function registerPlatform(db: Kysely<Database>, lti: LtiTool, input: unknown): Promise<PlatformSummary> {
+export async function registerPlatform(
+  db: Kysely<Database>,
+  lti: LtiTool,
+  input: unknown,
+): Promise<PlatformSummary> {
   const registration = parseAt('Platform registration', PlatformRegistrationSchema, input);
   await lti.registerPlatform(registration);
-  await addDeployments(db, registration.issuer, registration.clientId, registration.deploymentIds, new Date().toISOString());
+  await addDeployments(
+    db,
+    registration.issuer,
+    registration.clientId,
+    registration.deploymentIds,
+    new Date().toISOString(),
+  );
   const deploymentIds = await listDeployments(db, registration.issuer, registration.clientId);
   return { ...registration, deploymentIds };
 }
@@ -26,12 +36,21 @@ export async function listPlatforms(db: Kysely<Database>, lti: LtiTool): Promise
   return summaries.sort((a, b) => a.issuer.localeCompare(b.issuer) || a.clientId.localeCompare(b.clientId));
 }
 
-export async function removePlatform(db: Kysely<Database>, lti: LtiTool, issuer: string, clientId: string): Promise<void> {
+export async function removePlatform(
+  db: Kysely<Database>,
+  lti: LtiTool,
+  issuer: string,
+  clientId: string,
+): Promise<void> {
   const removed = await lti.removePlatform(issuer, clientId);
   await removeDeployments(db, issuer, clientId);
   if (!removed) {
-    throw new AppError('NOT_FOUND', `No platform is registered with issuer ${issuer} and client id ${clientId}.`, {
-      status: 404,
-    });
+    throw new AppError(
+      'NOT_FOUND',
+      `No platform is registered with issuer ${issuer} and client id ${clientId}.`,
+      {
+        status: 404,
+      },
+    );
   }
 }

@@ -33,7 +33,8 @@ export async function createSession(
 
 /** Resolves a bearer token to who is asking, or throws UNAUTHENTICATED. Only the token's hash is looked up. */
 export async function authenticate(db: Kysely<Database>, token: string, now: Date): Promise<Principal> {
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token))
+    throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
   const row = await findLiveSession(db, hashToken(token), now.toISOString());
   if (!row) throw new UnauthenticatedError('Your session has ended. Open Tasting Menu from your LMS again.');
   return {

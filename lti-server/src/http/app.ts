@@ -37,7 +37,9 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.options('/healthz', openCors);
   app.get('/readyz', openCors, async (_req, res) => {
     const ok = await database.ping();
-    res.status(ok ? 200 : 503).json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
+    res
+      .status(ok ? 200 : 503)
+      .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
   });
 
   app.use('/api', openCors, apiRouter(database.db));
@@ -49,7 +51,12 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
       res
         .status(503)
         .type('html')
-        .send(page('Tasting Menu is not built', '<h1>The app is not built yet</h1><p>Run <code>npm run build</code>, then reload.</p>'));
+        .send(
+          page(
+            'Tasting Menu is not built',
+            '<h1>The app is not built yet</h1><p>Run <code>npm run build</code>, then reload.</p>',
+          ),
+        );
     });
   }
 
@@ -59,16 +66,14 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
 
   app.get('/', (_req, res) => {
     if (sandbox) return res.redirect('/sandbox');
-    res
-      .type('html')
-      .send(
-        page(
-          'Tasting Menu',
-          `<h1>Tasting Menu</h1><p>This is an LTI 1.3 tool. Open it from your LMS (Canvas or Schoology).</p>
+    res.type('html').send(
+      page(
+        'Tasting Menu',
+        `<h1>Tasting Menu</h1><p>This is an LTI 1.3 tool. Open it from your LMS (Canvas or Schoology).</p>
 <p>Administrators: the login URL is <code>${config.publicUrl}/lti/login</code>, the launch URL is
 <code>${config.publicUrl}/lti/launch</code> and the key set is <code>${config.publicUrl}/lti/keys</code>.</p>`,
-        ),
-      );
+      ),
+    );
   });
 
   app.use(errorHandler(logger));

@@ -49,7 +49,12 @@ ${body}
 }
 
 /** An HTML form that submits itself (the OIDC and LTI form-post steps), with a button when scripts are off. */
-export function autoPostForm(title: string, action: string, fields: Record<string, string>, target?: string): string {
+export function autoPostForm(
+  title: string,
+  action: string,
+  fields: Record<string, string>,
+  target?: string,
+): string {
   const inputs = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
     .join('\n');

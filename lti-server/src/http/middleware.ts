@@ -17,7 +17,10 @@ export function requestLog(logger: Logger) {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      logger.info(
+        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        'request',
+      );
     });
     next();
   };
@@ -72,7 +75,9 @@ export function errorHandler(logger: Logger) {
           ? new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { status: 400 })
           : tooLarge
             ? new AppError('VALIDATION_FAILED', 'The request body is too large.', { status: 413 })
-            : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', { status: 500 });
+            : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
+                status: 500,
+              });
     if (appError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
     res.status(appError.status).json(toErrorBody(appError));
   };

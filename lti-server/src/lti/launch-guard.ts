@@ -36,10 +36,15 @@ export async function guardIdToken(idToken: string, deps: GuardDeps): Promise<vo
     throw new LtiLaunchError('ALG_NOT_ALLOWED', 'The launch token must be signed with RS256.');
   }
   const now = deps.now() / 1000;
-  if (typeof payload.exp !== 'number') throw new LtiLaunchError('EXP_MISSING', 'The launch token has no expiry.');
-  if (typeof payload.iat !== 'number') throw new LtiLaunchError('IAT_MISSING', 'The launch token has no issue time.');
+  if (typeof payload.exp !== 'number')
+    throw new LtiLaunchError('EXP_MISSING', 'The launch token has no expiry.');
+  if (typeof payload.iat !== 'number')
+    throw new LtiLaunchError('IAT_MISSING', 'The launch token has no issue time.');
   if (payload.iat > now + CLOCK_SKEW_SECONDS) {
-    throw new LtiLaunchError('IAT_IN_FUTURE', 'The launch token was issued in the future; check the LMS clock.');
+    throw new LtiLaunchError(
+      'IAT_IN_FUTURE',
+      'The launch token was issued in the future; check the LMS clock.',
+    );
   }
   if (typeof payload[CLAIM.messageType] !== 'string') {
     throw new LtiLaunchError('MESSAGE_TYPE_MISSING', 'The launch has no LTI message type.');
@@ -60,7 +65,10 @@ export async function guardIdToken(idToken: string, deps: GuardDeps): Promise<vo
   }
   const deployments = await deps.deploymentsOf(issuer, clientId);
   if (deployments.length === 0) {
-    throw new LtiLaunchError('PLATFORM_UNKNOWN', 'This LMS (issuer and client id) is not registered with Tasting Menu.');
+    throw new LtiLaunchError(
+      'PLATFORM_UNKNOWN',
+      'This LMS (issuer and client id) is not registered with Tasting Menu.',
+    );
   }
   if (!deployments.includes(deploymentId)) {
     throw new LtiLaunchError(
@@ -74,18 +82,38 @@ export async function guardIdToken(idToken: string, deps: GuardDeps): Promise<vo
 export function reasonFromLtijs(message: string | undefined): { reason: string; message: string } {
   const m = message ?? '';
   const table: Array<[RegExp, string, string]> = [
-    [/MISSING_VALIDATION_COOKIE/, 'STATE_MISMATCH', 'The launch did not match a login started here (state check failed).'],
+    [
+      /MISSING_VALIDATION_COOKIE/,
+      'STATE_MISMATCH',
+      'The launch did not match a login started here (state check failed).',
+    ],
     [/ISS_CLAIM_DOES_NOT_MATCH/, 'ISSUER_MISMATCH', 'The launch came from a different LMS than the login.'],
-    [/UNREGISTERED_PLATFORM/, 'PLATFORM_UNKNOWN', 'This LMS (issuer and client id) is not registered with Tasting Menu.'],
-    [/NONCE_ALREADY_RECEIVED|UNIQUE constraint failed: lti_nonce|duplicate key.*lti_nonce/, 'NONCE_REPLAYED', 'This launch was already used.'],
+    [
+      /UNREGISTERED_PLATFORM/,
+      'PLATFORM_UNKNOWN',
+      'This LMS (issuer and client id) is not registered with Tasting Menu.',
+    ],
+    [
+      /NONCE_ALREADY_RECEIVED|UNIQUE constraint failed: lti_nonce|duplicate key.*lti_nonce/,
+      'NONCE_REPLAYED',
+      'This launch was already used.',
+    ],
     [/invalid signature/, 'SIGNATURE_INVALID', 'The launch token signature is not valid.'],
     [/jwt expired/, 'TOKEN_EXPIRED', 'The launch token has expired.'],
     [/TOKEN_TOO_OLD/, 'TOKEN_TOO_OLD', 'The launch token is too old.'],
     [/jwt audience|AZP_DOES_NOT_MATCH/, 'AUDIENCE_INVALID', 'The launch token is meant for another tool.'],
-    [/KEY_NOT_FOUND|KID_NOT_FOUND|KEYSET_NOT_FOUND/, 'SIGNING_KEY_UNKNOWN', 'The LMS signing key could not be found.'],
+    [
+      /KEY_NOT_FOUND|KID_NOT_FOUND|KEYSET_NOT_FOUND/,
+      'SIGNING_KEY_UNKNOWN',
+      'The LMS signing key could not be found.',
+    ],
     [/NO_MESSAGE_TYPE_CLAIM/, 'MESSAGE_TYPE_INVALID', 'The launch message type is not supported.'],
     [/LTI_VERSION_CLAIM/, 'VERSION_INVALID', 'The launch is not an LTI 1.3.0 message.'],
-    [/Session not found/, 'SESSION_NOT_FOUND', 'Your launch session was not found; open the tool from your LMS again.'],
+    [
+      /Session not found/,
+      'SESSION_NOT_FOUND',
+      'Your launch session was not found; open the tool from your LMS again.',
+    ],
     [/PLATFORM_NOT_ACTIVATED/, 'PLATFORM_INACTIVE', 'This LMS registration is not active yet.'],
   ];
   for (const [pattern, reason, text] of table) if (pattern.test(m)) return { reason, message: text };

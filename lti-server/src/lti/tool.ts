@@ -15,7 +15,16 @@ export interface LtiTool {
   app: Express;
   registerPlatform(registration: PlatformRegistration): Promise<void>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
-  listPlatforms(): Promise<Array<{ issuer: string; clientId: string; name: string; authUrl: string; tokenUrl: string; jwksUrl: string }>>;
+  listPlatforms(): Promise<
+    Array<{
+      issuer: string;
+      clientId: string;
+      name: string;
+      authUrl: string;
+      tokenUrl: string;
+      jwksUrl: string;
+    }>
+  >;
 }
 
 export interface LtiToolOptions {
@@ -63,7 +72,9 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       cors: false,
       devMode: false,
       tokenMaxAge: 10,
-      cookies: options.secureCookies ? { secure: true, sameSite: 'None' } : { secure: false, sameSite: 'Lax' },
+      cookies: options.secureCookies
+        ? { secure: true, sameSite: 'None' }
+        : { secure: false, sameSite: 'Lax' },
       serverAddon: (app: Express) => {
         // Runs after ltijs's body parsers and before its session validator.
         app.use((req: Request, res: Response, next: NextFunction) => {
@@ -86,7 +97,12 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     try {
       claims = claimsFromToken(token);
     } catch {
-      return refuse(req, res, 'CLAIMS_INVALID', 'The launch is missing information Tasting Menu needs (user or roles).');
+      return refuse(
+        req,
+        res,
+        'CLAIMS_INVALID',
+        'The launch is missing information Tasting Menu needs (user or roles).',
+      );
     }
     await options.onLaunch(claims, req, res);
   });
@@ -99,10 +115,20 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     refuse(req, res, reason, message);
   });
   provider.onSessionTimeout(async (req, res) =>
-    refuse(req, res, 'SESSION_NOT_FOUND', 'Your launch session was not found; open the tool from your LMS again.'),
+    refuse(
+      req,
+      res,
+      'SESSION_NOT_FOUND',
+      'Your launch session was not found; open the tool from your LMS again.',
+    ),
   );
   provider.onUnregisteredPlatform(async (req, res) =>
-    refuse(req, res, 'PLATFORM_UNKNOWN', 'This LMS (issuer and client id) is not registered with Tasting Menu.'),
+    refuse(
+      req,
+      res,
+      'PLATFORM_UNKNOWN',
+      'This LMS (issuer and client id) is not registered with Tasting Menu.',
+    ),
   );
   provider.onInactivePlatform(async (req, res) =>
     refuse(req, res, 'PLATFORM_INACTIVE', 'This LMS registration is not active yet.'),

@@ -12,7 +12,11 @@ const SANDBOX_KID = 'sandbox-lms-1';
 
 /** The sandbox LMS's signing key, created once and shared by every instance through the database. */
 export async function loadOrCreateSandboxKey(db: Kysely<Database>): Promise<SandboxKey> {
-  const existing = await db.selectFrom('sandbox_keys').selectAll().where('kid', '=', SANDBOX_KID).executeTakeFirst();
+  const existing = await db
+    .selectFrom('sandbox_keys')
+    .selectAll()
+    .where('kid', '=', SANDBOX_KID)
+    .executeTakeFirst();
   if (!existing) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = { ...publicKey.export({ format: 'jwk' }), kid: SANDBOX_KID, alg: 'RS256', use: 'sig' };

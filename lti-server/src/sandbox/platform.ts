@@ -25,7 +25,8 @@ export const SANDBOX_DEPLOYMENT_ID = 'sandbox-school';
 
 export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret: string): SandboxPlatform {
   const issuer = `${publicUrl}/sandbox`;
-  const mac = (text: string) => createHmac('sha256', secret).update(`sandbox-hint:${text}`).digest('base64url');
+  const mac = (text: string) =>
+    createHmac('sha256', secret).update(`sandbox-hint:${text}`).digest('base64url');
   let signingKey: Awaited<ReturnType<typeof importPKCS8>> | undefined;
 
   return {
@@ -54,7 +55,10 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
       const given = Buffer.from(sig);
       if (expected.length !== given.length || !timingSafeEqual(expected, given)) return undefined;
       try {
-        const parsed = JSON.parse(Buffer.from(body, 'base64url').toString()) as { user?: unknown; course?: unknown };
+        const parsed = JSON.parse(Buffer.from(body, 'base64url').toString()) as {
+          user?: unknown;
+          course?: unknown;
+        };
         return typeof parsed.user === 'string' && typeof parsed.course === 'string'
           ? { user: parsed.user, course: parsed.course }
           : undefined;
@@ -87,13 +91,22 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
           title: course.title,
           type: ['http://purl.imsglobal.org/vocab/lis/v2/course#CourseOffering'],
         },
-        [CLAIM.toolPlatform]: { guid: 'sandbox-lms', name: 'Sandbox LMS', product_family_code: 'tasting-menu-sandbox' },
-        [CLAIM.launchPresentation]: { document_target: 'iframe', return_url: `${issuer}/courses/${course.id}` },
+        [CLAIM.toolPlatform]: {
+          guid: 'sandbox-lms',
+          name: 'Sandbox LMS',
+          product_family_code: 'tasting-menu-sandbox',
+        },
+        [CLAIM.launchPresentation]: {
+          document_target: 'iframe',
+          return_url: `${issuer}/courses/${course.id}`,
+        },
       };
     },
     async signIdToken(claims) {
       signingKey ??= await importPKCS8(key.privatePem, 'RS256');
-      return new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' }).sign(signingKey);
+      return new SignJWT(claims)
+        .setProtectedHeader({ alg: 'RS256', kid: key.kid, typ: 'JWT' })
+        .sign(signingKey);
     },
   };
 }

@@ -9,7 +9,8 @@ const bar = (extra = '') =>
 
 function coursesPage(): string {
   const rows = SANDBOX_COURSES.map(
-    (c) => `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
+    (c) =>
+      `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
   ).join('');
   return page(
     'Sandbox LMS — courses',
@@ -29,7 +30,9 @@ function coursePage(courseId: string): string | undefined {
 <a class="button secondary" target="_blank" rel="noopener" href="/sandbox/courses/${esc(course.id)}/initiate?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)} in a new window">New window</a></td></tr>`,
   ).join('');
   const pages = course.pages
-    .map((p) => `<li><a href="/sandbox/courses/${esc(course.id)}/pages/${esc(p.slug)}">${esc(p.title)}</a></li>`)
+    .map(
+      (p) => `<li><a href="/sandbox/courses/${esc(course.id)}/pages/${esc(p.slug)}">${esc(p.title)}</a></li>`,
+    )
     .join('');
   return page(
     `${course.title} — Sandbox LMS`,
@@ -55,18 +58,30 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
 
   router.get('/courses/:courseId', (req, res) => {
     const html = coursePage(req.params.courseId);
-    if (!html) return res.status(404).type('html').send(page('Not found', '<h1>No such course</h1>', { bar: bar() }));
+    if (!html)
+      return res
+        .status(404)
+        .type('html')
+        .send(page('Not found', '<h1>No such course</h1>', { bar: bar() }));
     res.type('html').send(html);
   });
 
   router.get('/courses/:courseId/pages/:slug', (req, res) => {
     const course = findSandboxCourse(req.params.courseId);
     const p = course?.pages.find((x) => x.slug === req.params.slug);
-    if (!course || !p) return res.status(404).type('html').send(page('Not found', '<h1>No such page</h1>', { bar: bar() }));
+    if (!course || !p)
+      return res
+        .status(404)
+        .type('html')
+        .send(page('Not found', '<h1>No such page</h1>', { bar: bar() }));
     res.type('html').send(
-      page(`${p.title} — ${course.title}`, `<p class="muted"><a href="/sandbox/courses/${esc(course.id)}">${esc(course.title)}</a></p><h1>${esc(p.title)}</h1><article class="card">${p.html}</article>`, {
-        bar: bar(),
-      }),
+      page(
+        `${p.title} — ${course.title}`,
+        `<p class="muted"><a href="/sandbox/courses/${esc(course.id)}">${esc(course.title)}</a></p><h1>${esc(p.title)}</h1><article class="card">${p.html}</article>`,
+        {
+          bar: bar(),
+        },
+      ),
     );
   });
 
@@ -74,7 +89,11 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
   router.get('/courses/:courseId/launch', (req, res) => {
     const course = findSandboxCourse(req.params.courseId);
     const user = findSandboxUser(String(req.query.user ?? ''));
-    if (!course || !user) return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
+    if (!course || !user)
+      return res
+        .status(404)
+        .type('html')
+        .send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
     const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}`;
     res.type('html').send(
       page(
@@ -90,7 +109,8 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
   router.get('/courses/:courseId/initiate', (req, res) => {
     const course = findSandboxCourse(req.params.courseId);
     const user = findSandboxUser(String(req.query.user ?? ''));
-    if (!course || !user) return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>'));
+    if (!course || !user)
+      return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>'));
     res.type('html').send(
       autoPostForm('Opening Tasting Menu…', platform.loginUrl, {
         iss: platform.issuer,
@@ -106,28 +126,47 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
   // Step 2: the platform's OIDC authorization endpoint answers the tool's auth request with a signed id_token.
   router.all('/auth', async (req, res, next) => {
     try {
-      const params = { ...(req.query as Record<string, unknown>), ...((req.body as Record<string, unknown>) ?? {}) };
+      const params = {
+        ...(req.query as Record<string, unknown>),
+        ...((req.body as Record<string, unknown>) ?? {}),
+      };
       const str = (name: string) => (typeof params[name] === 'string' ? (params[name] as string) : '');
       const problems: string[] = [];
       if (str('response_type') !== 'id_token') problems.push('response_type must be id_token');
       if (str('response_mode') !== 'form_post') problems.push('response_mode must be form_post');
       if (!str('scope').split(' ').includes('openid')) problems.push('scope must include openid');
       if (str('client_id') !== platform.clientId) problems.push('client_id is not the sandbox tool');
-      if (str('redirect_uri') !== platform.launchUrl) problems.push('redirect_uri is not the registered launch URL');
+      if (str('redirect_uri') !== platform.launchUrl)
+        problems.push('redirect_uri is not the registered launch URL');
       if (!str('nonce')) problems.push('nonce is missing');
       if (!str('state')) problems.push('state is missing');
       const hint = platform.readHint(str('lti_message_hint'));
-      if (!hint || hint.user !== str('login_hint')) problems.push('lti_message_hint does not match login_hint');
+      if (!hint || hint.user !== str('login_hint'))
+        problems.push('lti_message_hint does not match login_hint');
       const user = hint ? findSandboxUser(hint.user) : undefined;
       const course = hint ? findSandboxCourse(hint.course) : undefined;
       if (problems.length > 0 || !user || !course) {
         return res
           .status(400)
           .type('html')
-          .send(page('Sandbox LMS: bad authorization request', `<h1>Bad authorization request</h1><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`));
+          .send(
+            page(
+              'Sandbox LMS: bad authorization request',
+              `<h1>Bad authorization request</h1><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`,
+            ),
+          );
       }
-      const idToken = await platform.signIdToken(platform.idTokenClaims({ user, course, nonce: str('nonce') }));
-      res.type('html').send(autoPostForm('Launching Tasting Menu…', platform.launchUrl, { id_token: idToken, state: str('state') }));
+      const idToken = await platform.signIdToken(
+        platform.idTokenClaims({ user, course, nonce: str('nonce') }),
+      );
+      res
+        .type('html')
+        .send(
+          autoPostForm('Launching Tasting Menu…', platform.launchUrl, {
+            id_token: idToken,
+            state: str('state'),
+          }),
+        );
     } catch (error) {
       next(error);
     }

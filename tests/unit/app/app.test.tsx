@@ -31,11 +31,18 @@ describe('the in-LMS app shell', () => {
 
   it('when the session has ended, then it asks to open the tool again', async () => {
     render(<App token="t" load={async () => ({ ok: false, code: 'UNAUTHENTICATED', message: 'ended' })} />);
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Open Tasting Menu from your course' })).toBeTruthy());
+    await waitFor(() =>
+      expect(screen.getByRole('heading', { name: 'Open Tasting Menu from your course' })).toBeTruthy(),
+    );
   });
 
   it('when the server fails, then the error is announced', async () => {
-    render(<App token="t" load={async () => ({ ok: false, code: 'INTERNAL', message: 'The server answered 500.' })} />);
+    render(
+      <App
+        token="t"
+        load={async () => ({ ok: false, code: 'INTERNAL', message: 'The server answered 500.' })}
+      />,
+    );
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The server answered 500.'));
   });
 });

@@ -17,7 +17,9 @@ class MemoryStorage {
 function fakes(hash: string) {
   const replaced: string[] = [];
   const location = { hash, pathname: '/app/', search: '' } as Location;
-  const history = { replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url) } as unknown as History;
+  const history = {
+    replaceState: (_s: unknown, _t: string, url: string) => replaced.push(url),
+  } as unknown as History;
   return { location, history, replaced, storage: new MemoryStorage() as unknown as Storage };
 }
 

@@ -64,7 +64,9 @@ describe('guardIdToken', () => {
 describe('reasonFromLtijs', () => {
   it('when ltijs reports a replayed nonce or a unique violation on nonces, then the reason is NONCE_REPLAYED', () => {
     expect(reasonFromLtijs('NONCE_ALREADY_RECEIVED').reason).toBe('NONCE_REPLAYED');
-    expect(reasonFromLtijs('duplicate key value violates unique constraint "lti_nonce_pkey"').reason).toBe('NONCE_REPLAYED');
+    expect(reasonFromLtijs('duplicate key value violates unique constraint "lti_nonce_pkey"').reason).toBe(
+      'NONCE_REPLAYED',
+    );
   });
 
   it('when ltijs reports something unknown, then the reason is the generic TOKEN_INVALID', () => {

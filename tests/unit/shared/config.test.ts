@@ -37,7 +37,10 @@ describe('parseConfig', () => {
   it('when DATABASE_URL names MySQL, then the message names DATABASE_URL and the supported kinds', () => {
     const result = parseConfig({ DATABASE_URL: 'mysql://root@localhost/db' });
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.message).toMatch(/^Configuration error: DATABASE_URL must start with postgres:\/\/ .*sqlite:/);
+    if (!result.ok)
+      expect(result.message).toMatch(
+        /^Configuration error: DATABASE_URL must start with postgres:\/\/ .*sqlite:/,
+      );
   });
 
   it('when PUBLIC_URL is not an http(s) address, then it is refused naming PUBLIC_URL', () => {
@@ -47,18 +50,27 @@ describe('parseConfig', () => {
   });
 
   it('when NODE_ENV=production, then LTI_KEY is required and the sandbox is off by default', () => {
-    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({ ok: false, message: expect.stringContaining('LTI_KEY') });
+    expect(parseConfig({ NODE_ENV: 'production' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('LTI_KEY'),
+    });
     const ok = parseConfig({ NODE_ENV: 'production', LTI_KEY: 'k'.repeat(40) });
     expect(ok).toMatchObject({ ok: true, config: { sandbox: false } });
   });
 
   it('when SANDBOX has a value that is not a flag, then it is refused', () => {
-    expect(parseConfig({ SANDBOX: 'maybe' })).toMatchObject({ ok: false, message: expect.stringContaining('SANDBOX') });
+    expect(parseConfig({ SANDBOX: 'maybe' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('SANDBOX'),
+    });
     expect(parseConfig({ SANDBOX: 'off' })).toMatchObject({ ok: true, config: { sandbox: false } });
   });
 
   it('when LTI_KEY is short, then it says how to make a good one', () => {
-    expect(parseConfig({ LTI_KEY: 'short' })).toMatchObject({ ok: false, message: expect.stringContaining('openssl rand') });
+    expect(parseConfig({ LTI_KEY: 'short' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('openssl rand'),
+    });
   });
 
   it('when PUBLIC_URL has a trailing slash, then it is trimmed', () => {

@@ -20,6 +20,8 @@ describe('errors', () => {
 
   it('when an AppError becomes a response body, then it matches the published error schema', () => {
     const body = toErrorBody(new AppError('NOT_FOUND', 'Strategy was not found.', { status: 404 }));
-    expect(ErrorBodySchema.parse(body)).toEqual({ error: { code: 'NOT_FOUND', message: 'Strategy was not found.' } });
+    expect(ErrorBodySchema.parse(body)).toEqual({
+      error: { code: 'NOT_FOUND', message: 'Strategy was not found.' },
+    });
   });
 });

@@ -25,7 +25,9 @@ describe('mapRoles', () => {
   });
 
   it('when an Instructor is also an institution Administrator, then they are a coach', () => {
-    expect(mapRoles([`${LIS}/membership#Instructor`, `${LIS}/institution/person#Administrator`])).toBe('coach');
+    expect(mapRoles([`${LIS}/membership#Instructor`, `${LIS}/institution/person#Administrator`])).toBe(
+      'coach',
+    );
   });
 
   it('when a course designer launches, then they are a coach by default', () => {
@@ -38,7 +40,9 @@ describe('mapRoles', () => {
 
   it('when a Learner or a test student launches, then they are refused', () => {
     expect(mapRoles([`${LIS}/membership#Learner`])).toBe('refused');
-    expect(mapRoles([`${LIS}/membership#Learner`, 'http://purl.imsglobal.org/vocab/lti/system/person#TestUser'])).toBe('refused');
+    expect(
+      mapRoles([`${LIS}/membership#Learner`, 'http://purl.imsglobal.org/vocab/lti/system/person#TestUser']),
+    ).toBe('refused');
   });
 
   it('when there are no roles, then they are refused', () => {

@@ -17,7 +17,11 @@ export async function addDeployments(
     .execute();
 }
 
-export async function listDeployments(db: Kysely<Database>, issuer: string, clientId: string): Promise<string[]> {
+export async function listDeployments(
+  db: Kysely<Database>,
+  issuer: string,
+  clientId: string,
+): Promise<string[]> {
   const rows = await db
     .selectFrom('platform_deployments')
     .select('deployment_id')
@@ -28,6 +32,14 @@ export async function listDeployments(db: Kysely<Database>, issuer: string, clie
   return rows.map((r) => r.deployment_id);
 }
 
-export async function removeDeployments(db: Kysely<Database>, issuer: string, clientId: string): Promise<void> {
-  await db.deleteFrom('platform_deployments').where('issuer', '=', issuer).where('client_id', '=', clientId).execute();
+export async function removeDeployments(
+  db: Kysely<Database>,
+  issuer: string,
+  clientId: string,
+): Promise<void> {
+  await db
+    .deleteFrom('platform_deployments')
+    .where('issuer', '=', issuer)
+    .where('client_id', '=', clientId)
+    .execute();
 }

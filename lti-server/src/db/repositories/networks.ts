@@ -17,7 +17,15 @@ export async function upsertNetwork(
 ): Promise<Network> {
   await db
     .insertInto('networks')
-    .values({ id: randomUUID(), tenant_id: tenantId, context_id: contextId, title, scope, created_at: now, updated_at: now })
+    .values({
+      id: randomUUID(),
+      tenant_id: tenantId,
+      context_id: contextId,
+      title,
+      scope,
+      created_at: now,
+      updated_at: now,
+    })
     .onConflict((oc) => oc.columns(['tenant_id', 'context_id']).doUpdateSet({ title, updated_at: now }))
     .execute();
   return db

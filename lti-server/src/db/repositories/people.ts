@@ -15,7 +15,15 @@ export async function upsertPerson(
 ): Promise<Person> {
   await db
     .insertInto('people')
-    .values({ id: randomUUID(), tenant_id: tenantId, subject, name, role, created_at: now, last_seen_at: now })
+    .values({
+      id: randomUUID(),
+      tenant_id: tenantId,
+      subject,
+      name,
+      role,
+      created_at: now,
+      last_seen_at: now,
+    })
     .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, role, last_seen_at: now }))
     .execute();
   return db

@@ -30,30 +30,32 @@ export async function insertSession(
 
 /** A live session with everything an API call needs to know about who is asking, in one query. */
 export async function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string) {
-  return db
-    .selectFrom('sessions as s')
-    .innerJoin('people as p', 'p.id', 's.person_id')
-    .innerJoin('networks as n', 'n.id', 's.network_id')
-    .innerJoin('tenants as t', 't.id', 's.tenant_id')
-    .select([
-      's.expires_at as expiresAt',
-      't.id as tenantId',
-      't.name as tenantName',
-      't.issuer as issuer',
-      'p.id as personId',
-      'p.name as personName',
-      'p.role as role',
-      'n.id as networkId',
-      'n.title as networkTitle',
-      'n.scope as networkScope',
-    ])
-    .where('s.token_hash', '=', tokenHash)
-    .where('s.revoked_at', 'is', null)
-    .where('s.expires_at', '>', now)
-    // The joins must agree on the tenant: a session can never reach across tenants.
-    .whereRef('p.tenant_id', '=', 's.tenant_id')
-    .whereRef('n.tenant_id', '=', 's.tenant_id')
-    .executeTakeFirst();
+  return (
+    db
+      .selectFrom('sessions as s')
+      .innerJoin('people as p', 'p.id', 's.person_id')
+      .innerJoin('networks as n', 'n.id', 's.network_id')
+      .innerJoin('tenants as t', 't.id', 's.tenant_id')
+      .select([
+        's.expires_at as expiresAt',
+        't.id as tenantId',
+        't.name as tenantName',
+        't.issuer as issuer',
+        'p.id as personId',
+        'p.name as personName',
+        'p.role as role',
+        'n.id as networkId',
+        'n.title as networkTitle',
+        'n.scope as networkScope',
+      ])
+      .where('s.token_hash', '=', tokenHash)
+      .where('s.revoked_at', 'is', null)
+      .where('s.expires_at', '>', now)
+      // The joins must agree on the tenant: a session can never reach across tenants.
+      .whereRef('p.tenant_id', '=', 's.tenant_id')
+      .whereRef('n.tenant_id', '=', 's.tenant_id')
+      .executeTakeFirst()
+  );
 }
 
 export async function revokeSession(db: Kysely<Database>, tokenHash: string, now: string): Promise<void> {

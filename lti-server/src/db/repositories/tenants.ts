@@ -11,7 +11,12 @@ export interface TenantKey {
 }
 
 /** Finds or creates the tenant of a platform deployment; safe when two launches race. */
-export async function upsertTenant(db: Kysely<Database>, key: TenantKey, name: string, now: string): Promise<Tenant> {
+export async function upsertTenant(
+  db: Kysely<Database>,
+  key: TenantKey,
+  name: string,
+  now: string,
+): Promise<Tenant> {
   await db
     .insertInto('tenants')
     .values({

@@ -1,0 +1,100 @@
+/**
+ * The dependency rule of the handbook, as a lint step (`npm run lint`):
+ *   shared/ imports nothing of ours but shared/ and no Node built-ins (it runs in the browser too);
+ *   extension/ and lti-server/ never import each other; the in-LMS app (lti-server/app) imports only shared/;
+ *   inside the server, http → domain → db, never backwards.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join, normalize } from 'node:path';
+
+export interface SourceFile {
+  path: string;
+  source: string;
+}
+
+export interface Violation {
+  file: string;
+  specifier: string;
+  rule: string;
+}
+
+const IMPORT =
+  /(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+export function importsOf(source: string): string[] {
+  const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
+  return [...withoutComments.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter(Boolean);
+}
+
+const SHARED_PACKAGES = new Set(['zod']);
+
+function area(path: string): string {
+  if (path.startsWith('shared/')) return 'shared';
+  if (path.startsWith('extension/')) return 'extension';
+  if (path.startsWith('lti-server/app/')) return 'app';
+  for (const layer of ['http', 'domain', 'db', 'lti', 'sandbox', 'cli']) {
+    if (path.startsWith(`lti-server/src/${layer}/`)) return `server:${layer}`;
+  }
+  if (path.startsWith('lti-server/')) return 'server';
+  return 'other';
+}
+
+/** Server layers each layer may not import (http → domain → db). */
+const SERVER_FORBIDDEN: Record<string, string[]> = {
+  'server:db': ['server:domain', 'server:http', 'server:lti', 'server:sandbox', 'server:cli'],
+  'server:domain': ['server:http', 'server:sandbox', 'server:cli'],
+  'server:lti': ['server:http', 'server:domain', 'server:sandbox', 'server:cli'],
+};
+
+export function findViolations(files: SourceFile[]): Violation[] {
+  const violations: Violation[] = [];
+  for (const file of files) {
+    const from = area(file.path);
+    if (from === 'other') continue;
+    for (const specifier of importsOf(file.source)) {
+      const relative = specifier.startsWith('.');
+      const target = relative
+        ? area(normalize(join(dirname(file.path), specifier)).replace(/\\/g, '/'))
+        : undefined;
+      const add = (rule: string) => violations.push({ file: file.path, specifier, rule });
+      if (from === 'shared') {
+        if (relative && target !== 'shared') add('shared/ may import only shared/');
+        if (!relative && !SHARED_PACKAGES.has(specifier.split('/')[0] ?? ''))
+          add(`shared/ may import only ${[...SHARED_PACKAGES].join(', ')} and itself`);
+        continue;
+      }
+      if (!relative || !target) continue;
+      if (from === 'extension' && target !== 'extension' && target !== 'shared')
+        add('extension/ may import only extension/ and shared/');
+      if (from === 'app' && target !== 'app' && target !== 'shared')
+        add('lti-server/app may import only itself and shared/');
+      if (from.startsWith('server') && (target === 'extension' || target === 'app'))
+        add('the server never imports the extension or the browser app');
+      if (SERVER_FORBIDDEN[from]?.includes(target))
+        add(`${from.slice(7)}/ may not import ${target.slice(7)}/ (http → domain → db)`);
+    }
+  }
+  return violations;
+}
+
+function main(): void {
+  const paths = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', 'shared', 'extension', 'lti-server'],
+    {
+      encoding: 'utf8',
+    },
+  )
+    .split('\n')
+    .filter((p) => /\.(ts|tsx|mts|js|mjs)$/.test(p));
+  const violations = findViolations(paths.map((path) => ({ path, source: readFileSync(path, 'utf8') })));
+  if (violations.length === 0) {
+    console.log(`check-boundaries: ${paths.length} files, no forbidden imports`);
+    return;
+  }
+  for (const v of violations) console.error(`${v.file}: import "${v.specifier}" breaks the rule: ${v.rule}`);
+  process.exit(1);
+}
+
+if (process.argv[1]?.endsWith('check-boundaries.ts')) main();

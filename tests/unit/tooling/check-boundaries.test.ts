@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { findViolations, importsOf } from '../../../scripts/check-boundaries';
+
+const rules = (path: string, source: string) => findViolations([{ path, source }]).map((v) => v.rule);
+
+describe('the import boundaries', () => {
+  it('when a file imports in all the usual forms, then every specifier is found', () => {
+    expect(
+      importsOf(
+        `import a from './a';\nimport { b } from "../b";\nexport * from './c';\nimport './d.css';\nconst e = await import('./e');\n// import x from './commented';`,
+      ),
+    ).toEqual(['./a', '../b', './c', './d.css', './e']);
+  });
+
+  it('when shared/ imports the server, a Node built-in or an unlisted package, then each is a violation', () => {
+    expect(rules('shared/x.ts', "import { y } from '../lti-server/src/y';")).toHaveLength(1);
+    expect(rules('shared/x.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
+    expect(rules('shared/x.ts', "import express from 'express';")).toHaveLength(1);
+    expect(rules('shared/x.ts', "import { z } from 'zod';\nimport { a } from './a';")).toEqual([]);
+  });
+
+  it('when the extension imports the server or the server imports the extension, then both are violations', () => {
+    expect(rules('extension/lib/a.ts', "import { b } from '../../lti-server/src/b';")).toHaveLength(1);
+    expect(rules('lti-server/src/http/a.ts', "import { b } from '../../../extension/lib/b';")).toHaveLength(
+      1,
+    );
+    expect(rules('extension/lib/a.ts', "import { m } from '../../shared/messages';")).toEqual([]);
+  });
+
+  it('when the browser app imports server code, then it is a violation', () => {
+    expect(rules('lti-server/app/src/a.ts', "import { s } from '../../src/server';")).toHaveLength(1);
+    expect(rules('lti-server/app/src/a.ts', "import { s } from '../../../shared/api';")).toEqual([]);
+  });
+
+  it('when a lower server layer imports a higher one, then it is a violation', () => {
+    expect(rules('lti-server/src/db/a.ts', "import { f } from '../domain/f';")).toHaveLength(1);
+    expect(rules('lti-server/src/domain/a.ts', "import { f } from '../http/f';")).toHaveLength(1);
+    expect(rules('lti-server/src/http/a.ts', "import { f } from '../domain/f';")).toEqual([]);
+    expect(rules('lti-server/src/domain/a.ts', "import { f } from '../db/repositories/f';")).toEqual([]);
+  });
+});
