@@ -80,7 +80,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
             target.kind === 'postgres'
               ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
               : undefined;
-          return await migrateToLatest(db, schema);
+          return await migrateToLatest(db, target.kind, schema);
         } catch (error) {
           if (target.kind !== 'sqlite' || !isSqliteRace(error) || attempt >= 10) throw error;
           await new Promise((r) => setTimeout(r, 200 * attempt));

@@ -5,7 +5,9 @@ import type { Database } from './schema';
  * One migration history for SQLite and PostgreSQL. Columns use portable types only (text, integer, bigint),
  * so the same statements run on both. Migrations are never edited once released: add a new one.
  */
-const migrations: Record<string, Migration> = {
+export type Dialect = 'sqlite' | 'postgres';
+
+const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
   '0001-core': {
     async up(db: Kysely<unknown>) {
       await db.schema
@@ -132,20 +134,159 @@ const migrations: Record<string, Migration> = {
       throw new Error('Migrations are forward-only.');
     },
   },
-};
+  '0002-strategies': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('strategies')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('network_id', 'text', (c) => c.notNull().references('networks.id').onDelete('cascade'))
+        .addColumn('contributor_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('client_id', 'text')
+        .addColumn('title', 'text', (c) => c.notNull())
+        .addColumn('purpose', 'text', (c) => c.notNull())
+        .addColumn('steps', 'text', (c) => c.notNull())
+        .addColumn('minutes', 'integer', (c) => c.notNull().check(sql`minutes between 1 and 15`))
+        .addColumn('subject', 'text', (c) => c.notNull())
+        .addColumn('grade_band', 'text', (c) => c.notNull())
+        .addColumn('tags', 'text', (c) => c.notNull())
+        .addColumn('source_url', 'text')
+        .addColumn('source_title', 'text')
+        .addColumn('excerpt_html', 'text')
+        .addColumn('status', 'text', (c) =>
+          c.notNull().check(sql`status in ('pending', 'approved', 'featured', 'retired')`),
+        )
+        .addColumn('change_message', 'text')
+        .addColumn('change_requested_at', 'text')
+        .addColumn('merged_into_id', 'text')
+        .addColumn('dup_key', 'text', (c) => c.notNull())
+        .addColumn('search_text', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addUniqueConstraint('strategies_client_id', ['tenant_id', 'contributor_id', 'client_id'])
+        .execute();
+      await db.schema
+        .createIndex('strategies_browse')
+        .on('strategies')
+        .columns(['tenant_id', 'network_id', 'status', 'created_at', 'id'])
+        .execute();
+      await db.schema
+        .createIndex('strategies_dup')
+        .on('strategies')
+        .columns(['tenant_id', 'network_id', 'dup_key'])
+        .execute();
+      await db.schema
+        .createIndex('strategies_contributor')
+        .on('strategies')
+        .columns(['tenant_id', 'contributor_id'])
+        .execute();
+
+      await db.schema
+        .createTable('strategy_tags')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('strategy_id', 'text', (c) => c.notNull().references('strategies.id').onDelete('cascade'))
+        .addColumn('tag', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('strategy_tags_pk', ['strategy_id', 'tag'])
+        .execute();
+      await db.schema
+        .createIndex('strategy_tags_tag')
+        .on('strategy_tags')
+        .columns(['tenant_id', 'tag'])
+        .execute();
+
+      // Everyone credited for a strategy: its contributor, and after a merge the contributors of the merged ones.
+      await db.schema
+        .createTable('strategy_credits')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('strategy_id', 'text', (c) => c.notNull().references('strategies.id').onDelete('cascade'))
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addPrimaryKeyConstraint('strategy_credits_pk', ['strategy_id', 'person_id'])
+        .execute();
+
+      // "I'll try it" / "I tried it": private to the person; the contributor sees only a count.
+      await db.schema
+        .createTable('strategy_tries')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('strategy_id', 'text', (c) => c.notNull().references('strategies.id').onDelete('cascade'))
+        .addColumn('person_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('state', 'text', (c) => c.notNull().check(sql`state in ('trying', 'tried')`))
+        .addColumn('reflection', 'text')
+        .addColumn('shared_with_contributor', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('strategy_tries_pk', ['strategy_id', 'person_id'])
+        .execute();
+
+      await db.schema
+        .createTable('audit_events')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('actor_id', 'text', (c) => c.notNull())
+        .addColumn('action', 'text', (c) => c.notNull())
+        .addColumn('subject_id', 'text', (c) => c.notNull())
+        .addColumn('details', 'text', (c) => c.notNull())
+        .addColumn('at', 'text', (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex('audit_events_subject')
+        .on('audit_events')
+        .columns(['tenant_id', 'subject_id', 'at'])
+        .execute();
+
+      // Full-text search: FTS5 (external content, kept in step by triggers) or a generated tsvector with GIN.
+      if (dialect === 'sqlite') {
+        await sql`create virtual table strategies_fts using fts5(search_text, content='strategies', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+          db,
+        );
+        await sql`create trigger strategies_fts_insert after insert on strategies begin
+          insert into strategies_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(
+          db,
+        );
+        await sql`create trigger strategies_fts_delete after delete on strategies begin
+          insert into strategies_fts(strategies_fts, rowid, search_text) values ('delete', old.rowid, old.search_text); end`.execute(
+          db,
+        );
+        await sql`create trigger strategies_fts_update after update of search_text on strategies begin
+          insert into strategies_fts(strategies_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
+          insert into strategies_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(
+          db,
+        );
+      } else {
+        await sql`alter table strategies add column search_vector tsvector generated always as (to_tsvector('english', search_text)) stored`.execute(
+          db,
+        );
+        await sql`create index strategies_search on strategies using gin (search_vector)`.execute(db);
+      }
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+});
+
+/** Every migration's name, in order. */
+export function migrationNames(): string[] {
+  return Object.keys(migrationsFor('sqlite')).sort();
+}
 
 class InCodeProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
   async getMigrations(): Promise<Record<string, Migration>> {
-    return migrations;
+    return migrationsFor(this.dialect);
   }
 }
 
 /** Brings the schema up to date. Kysely's migrator takes a lock, so two instances starting together are safe. */
-export async function migrateToLatest(db: Kysely<Database>, schema?: string): Promise<string[]> {
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema?: string,
+): Promise<string[]> {
   // On PostgreSQL the schema must be named: Kysely otherwise finds its tables in any schema of the database.
   const migrator = new Migrator({
     db,
-    provider: new InCodeProvider(),
+    provider: new InCodeProvider(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();

@@ -101,6 +101,70 @@ export interface LtiStateTable extends LtiDocTable {
   state: string;
 }
 
+export interface StrategyTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  contributor_id: string;
+  client_id: string | null;
+  title: string;
+  purpose: string;
+  /** JSON array of strings. */
+  steps: string;
+  minutes: number;
+  subject: string;
+  grade_band: string;
+  /** JSON array of normalised tags (also in strategy_tags for filtering). */
+  tags: string;
+  source_url: string | null;
+  source_title: string | null;
+  /** Sanitized on the server before it is stored. */
+  excerpt_html: string | null;
+  status: 'pending' | 'approved' | 'featured' | 'retired';
+  change_message: string | null;
+  change_requested_at: Timestamp | null;
+  merged_into_id: string | null;
+  dup_key: string;
+  /** Title, purpose, steps and tags: what full-text search indexes. */
+  search_text: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface StrategyTagTable {
+  tenant_id: string;
+  strategy_id: string;
+  tag: string;
+}
+
+export interface StrategyCreditTable {
+  tenant_id: string;
+  strategy_id: string;
+  person_id: string;
+}
+
+export interface StrategyTryTable {
+  tenant_id: string;
+  strategy_id: string;
+  person_id: string;
+  state: 'trying' | 'tried';
+  reflection: string | null;
+  shared_with_contributor: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface AuditEventTable {
+  id: string;
+  tenant_id: string;
+  actor_id: string;
+  action: string;
+  subject_id: string;
+  /** JSON object. */
+  details: string;
+  at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -108,6 +172,11 @@ export interface Database {
   people: PersonTable;
   sessions: SessionTable;
   sandbox_keys: SandboxKeyTable;
+  strategies: StrategyTable;
+  strategy_tags: StrategyTagTable;
+  strategy_credits: StrategyCreditTable;
+  strategy_tries: StrategyTryTable;
+  audit_events: AuditEventTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -1,15 +1,16 @@
 import express, { type Router } from 'express';
-import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../../shared/errors';
-import type { Database } from '../db/schema';
+import type { DatabaseHandle } from '../db/database';
 import { endSession } from '../domain/sessions';
 import { principalOf, requireSession } from './middleware';
+import { strategyRouter } from './strategy-routes';
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
-export function apiRouter(db: Kysely<Database>): Router {
+export function apiRouter(database: DatabaseHandle): Router {
+  const db = database.db;
   const router = express.Router();
   router.use(express.json({ limit: '256kb' }));
-  router.use(requireSession(db));
+  router.use(requireSession(database));
 
   router.get('/me', (_req, res) => {
     res.json(principalOf(res).me);
@@ -24,6 +25,8 @@ export function apiRouter(db: Kysely<Database>): Router {
       next(error);
     }
   });
+
+  router.use('/strategies', strategyRouter());
 
   router.use((req, _res, next) => next(new NotFoundError(`The API route ${req.method} ${req.path}`)));
   return router;

@@ -42,7 +42,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
       .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
   });
 
-  app.use('/api', openCors, apiRouter(database.db));
+  app.use('/api', openCors, apiRouter(database));
 
   if (existsSync(APP_DIR)) {
     app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));

@@ -1,13 +1,14 @@
 import type { NextFunction, Request, Response } from 'express';
-import type { Kysely } from 'kysely';
 import { AppError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
-import type { Database } from '../db/schema';
+import type { DatabaseHandle } from '../db/database';
+import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import type { Logger } from '../logger';
 
 declare module 'express-serve-static-core' {
   interface Locals {
     principal?: Principal;
+    actor?: Actor;
   }
 }
 
@@ -42,18 +43,26 @@ export function securityHeaders(_req: Request, res: Response, next: NextFunction
   next();
 }
 
-export function requireSession(db: Kysely<Database>) {
+export function requireSession(database: DatabaseHandle) {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const header = req.get('authorization') ?? '';
       const match = /^Bearer (.+)$/i.exec(header);
       if (!match?.[1]) throw new UnauthenticatedError();
-      res.locals.principal = await authenticate(db, match[1].trim(), new Date());
+      const principal = await authenticate(database.db, match[1].trim(), new Date());
+      res.locals.principal = principal;
+      res.locals.actor = actorFor(principal, database.db, database.kind);
       next();
     } catch (error) {
       next(error);
     }
   };
+}
+
+export function actorOf(res: Response): Actor {
+  const actor = res.locals.actor;
+  if (!actor) throw new UnauthenticatedError();
+  return actor;
 }
 
 export function principalOf(res: Response): Principal {

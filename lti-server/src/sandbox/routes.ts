@@ -159,14 +159,12 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
       const idToken = await platform.signIdToken(
         platform.idTokenClaims({ user, course, nonce: str('nonce') }),
       );
-      res
-        .type('html')
-        .send(
-          autoPostForm('Launching Tasting Menu…', platform.launchUrl, {
-            id_token: idToken,
-            state: str('state'),
-          }),
-        );
+      res.type('html').send(
+        autoPostForm('Launching Tasting Menu…', platform.launchUrl, {
+          id_token: idToken,
+          state: str('state'),
+        }),
+      );
     } catch (error) {
       next(error);
     }

@@ -1,0 +1,324 @@
+import { sql } from 'kysely';
+import type { StrategyTable } from '../schema';
+import type { TenantScope } from '../tenant-scope';
+
+export type StrategyRow = StrategyTable;
+export type NewStrategyRow = Omit<StrategyTable, 'tenant_id'>;
+
+export async function insertStrategy(scope: TenantScope, row: NewStrategyRow, tags: string[]): Promise<void> {
+  await scope.insertInto('strategies', row).execute();
+  if (tags.length > 0)
+    await scope
+      .insertInto(
+        'strategy_tags',
+        tags.map((tag) => ({ strategy_id: row.id, tag })),
+      )
+      .execute();
+  await scope
+    .insertInto('strategy_credits', { strategy_id: row.id, person_id: row.contributor_id })
+    .execute();
+}
+
+export async function findStrategy(scope: TenantScope, id: string): Promise<StrategyRow | undefined> {
+  return scope.selectFrom('strategies').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByClientId(scope: TenantScope, contributorId: string, clientId: string) {
+  return scope
+    .selectFrom('strategies')
+    .selectAll()
+    .where('contributor_id', '=', contributorId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+}
+
+export async function updateStrategy(
+  scope: TenantScope,
+  id: string,
+  patch: Partial<NewStrategyRow>,
+  tags?: string[],
+) {
+  await scope.updateTable('strategies').set(patch).where('id', '=', id).execute();
+  if (tags) {
+    await scope.deleteFrom('strategy_tags').where('strategy_id', '=', id).execute();
+    if (tags.length > 0)
+      await scope
+        .insertInto(
+          'strategy_tags',
+          tags.map((tag) => ({ strategy_id: id, tag })),
+        )
+        .execute();
+  }
+}
+
+export async function creditsFor(
+  scope: TenantScope,
+  ids: string[],
+): Promise<Map<string, Array<{ id: string; name: string }>>> {
+  const out = new Map<string, Array<{ id: string; name: string }>>();
+  if (ids.length === 0) return out;
+  const rows = await scope
+    .selectFrom('strategy_credits')
+    .innerJoin('people', 'people.id', 'strategy_credits.person_id')
+    .select(['strategy_credits.strategy_id as strategyId', 'people.id as id', 'people.name as name'])
+    .where('strategy_credits.strategy_id', 'in', ids)
+    .orderBy('people.name')
+    .execute();
+  for (const r of rows) {
+    const list = out.get(r.strategyId) ?? [];
+    list.push({ id: r.id, name: r.name });
+    out.set(r.strategyId, list);
+  }
+  return out;
+}
+
+export async function addCredits(scope: TenantScope, strategyId: string, personIds: string[]): Promise<void> {
+  const existing = new Set(
+    (
+      await scope
+        .selectFrom('strategy_credits')
+        .select('person_id')
+        .where('strategy_id', '=', strategyId)
+        .execute()
+    ).map((r) => r.person_id),
+  );
+  const fresh = [...new Set(personIds)].filter((id) => !existing.has(id));
+  if (fresh.length > 0) {
+    await scope
+      .insertInto(
+        'strategy_credits',
+        fresh.map((person_id) => ({ strategy_id: strategyId, person_id })),
+      )
+      .execute();
+  }
+}
+
+export async function findByDuplicateKey(
+  scope: TenantScope,
+  networkId: string,
+  dupKey: string,
+  excludeId: string,
+) {
+  return scope
+    .selectFrom('strategies')
+    .selectAll()
+    .where('network_id', '=', networkId)
+    .where('dup_key', '=', dupKey)
+    .where('id', '!=', excludeId)
+    .where('merged_into_id', 'is', null)
+    .execute();
+}
+
+export interface StrategyFilter {
+  networkId: string;
+  statuses: StrategyRow['status'][];
+  contributorId?: string;
+  q?: string;
+  /** Match any word instead of all words (duplicate suggestions). */
+  anyTerm?: boolean;
+  subject?: string;
+  gradeBand?: string;
+  tags?: string[];
+  maxMinutes?: number;
+  excludeMerged: boolean;
+  /** Keyset position for browsing, offset for ranked search (cursors are opaque to clients). */
+  after?: { createdAt: string; id: string; featuredFirst: boolean };
+  offset?: number;
+  limit: number;
+}
+
+/** Words of a free-text search, stripped of anything a full-text query language could read as syntax. */
+export function searchTerms(q: string): string[] {
+  return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
+}
+
+/**
+ * Browses or searches the menu. With `q`, full-text search (SQLite FTS5 or PostgreSQL tsvector + GIN) ranks the
+ * results and every word matches as a prefix; without it, featured strategies come first, then the newest.
+ */
+export async function listStrategies(scope: TenantScope, f: StrategyFilter): Promise<StrategyRow[]> {
+  let qb = scope
+    .selectFrom('strategies')
+    .selectAll('strategies')
+    .where('strategies.network_id', '=', f.networkId)
+    .where('strategies.status', 'in', f.statuses);
+  if (f.excludeMerged) qb = qb.where('strategies.merged_into_id', 'is', null);
+  if (f.contributorId) qb = qb.where('strategies.contributor_id', '=', f.contributorId);
+  if (f.subject) qb = qb.where(sql<boolean>`lower(strategies.subject) = ${f.subject.toLowerCase()}`);
+  if (f.gradeBand) qb = qb.where('strategies.grade_band', '=', f.gradeBand);
+  if (f.maxMinutes) qb = qb.where('strategies.minutes', '<=', f.maxMinutes);
+  for (const tag of f.tags ?? []) {
+    qb = qb.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('strategy_tags')
+          .select('strategy_tags.tag')
+          .whereRef('strategy_tags.strategy_id', '=', 'strategies.id')
+          .where('strategy_tags.tag', '=', tag),
+      ),
+    );
+  }
+  const terms = f.q ? searchTerms(f.q) : [];
+  if (terms.length > 0) {
+    if (scope.dialect === 'sqlite') {
+      const match = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' ');
+      qb = qb
+        .innerJoin(sql`strategies_fts`.as('fts'), (join) =>
+          join.on(sql`fts.rowid`, '=', sql`strategies.rowid`),
+        )
+        .where(sql<boolean>`strategies_fts match ${match}`)
+        .orderBy(sql`bm25(strategies_fts)`)
+        .orderBy('strategies.id');
+    } else {
+      const query = terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & ');
+      qb = qb
+        .where(sql<boolean>`search_vector @@ to_tsquery('english', ${query})`)
+        .orderBy(sql`ts_rank(search_vector, to_tsquery('english', ${query}))`, 'desc')
+        .orderBy('strategies.id');
+    }
+    return qb
+      .limit(f.limit)
+      .offset(f.offset ?? 0)
+      .execute();
+  }
+  const featuredFirst = sql<number>`case when strategies.status = 'featured' then 0 else 1 end`;
+  if (f.after) {
+    const { createdAt, id, featuredFirst: wasFeatured } = f.after;
+    const rank = wasFeatured ? 0 : 1;
+    qb = qb.where(
+      sql<boolean>`(${featuredFirst} > ${rank} or (${featuredFirst} = ${rank} and (strategies.created_at < ${createdAt} or (strategies.created_at = ${createdAt} and strategies.id < ${id}))))`,
+    );
+  }
+  return qb
+    .orderBy(featuredFirst)
+    .orderBy('strategies.created_at', 'desc')
+    .orderBy('strategies.id', 'desc')
+    .limit(f.limit)
+    .execute();
+}
+
+export async function tryOf(scope: TenantScope, strategyId: string, personId: string) {
+  return scope
+    .selectFrom('strategy_tries')
+    .selectAll()
+    .where('strategy_id', '=', strategyId)
+    .where('person_id', '=', personId)
+    .executeTakeFirst();
+}
+
+export async function countTries(
+  scope: TenantScope,
+  strategyId: string,
+): Promise<{ trying: number; tried: number }> {
+  const rows = await scope
+    .selectFrom('strategy_tries')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('strategy_id', '=', strategyId)
+    .groupBy('state')
+    .execute();
+  const n = (state: string) => Number(rows.find((r) => r.state === state)?.n ?? 0);
+  return { trying: n('trying'), tried: n('tried') };
+}
+
+export async function upsertTry(
+  scope: TenantScope,
+  row: {
+    strategy_id: string;
+    person_id: string;
+    state: 'trying' | 'tried';
+    reflection: string | null;
+    shared_with_contributor: number;
+  },
+  now: string,
+): Promise<void> {
+  const existing = await tryOf(scope, row.strategy_id, row.person_id);
+  if (existing) {
+    await scope
+      .updateTable('strategy_tries')
+      .set({
+        state: row.state,
+        reflection: row.reflection,
+        shared_with_contributor: row.shared_with_contributor,
+        updated_at: now,
+      })
+      .where('strategy_id', '=', row.strategy_id)
+      .where('person_id', '=', row.person_id)
+      .execute();
+  } else {
+    await scope.insertInto('strategy_tries', { ...row, created_at: now, updated_at: now }).execute();
+  }
+}
+
+export async function deleteTry(scope: TenantScope, strategyId: string, personId: string): Promise<void> {
+  await scope
+    .deleteFrom('strategy_tries')
+    .where('strategy_id', '=', strategyId)
+    .where('person_id', '=', personId)
+    .execute();
+}
+
+/** Reflections people chose to share with the contributor; never who did not share. */
+export async function sharedReflections(scope: TenantScope, strategyId: string) {
+  return scope
+    .selectFrom('strategy_tries')
+    .innerJoin('people', 'people.id', 'strategy_tries.person_id')
+    .select([
+      'people.name as name',
+      'strategy_tries.reflection as reflection',
+      'strategy_tries.updated_at as at',
+    ])
+    .where('strategy_tries.strategy_id', '=', strategyId)
+    .where('strategy_tries.shared_with_contributor', '=', 1)
+    .where('strategy_tries.state', '=', 'tried')
+    .orderBy('strategy_tries.updated_at', 'desc')
+    .execute();
+}
+
+/** Moves tries of a merged strategy to the one it was merged into, unless the person already has one there. */
+export async function moveTries(scope: TenantScope, fromId: string, toId: string): Promise<void> {
+  const keep = new Set(
+    (
+      await scope.selectFrom('strategy_tries').select('person_id').where('strategy_id', '=', toId).execute()
+    ).map((r) => r.person_id),
+  );
+  const moving = await scope
+    .selectFrom('strategy_tries')
+    .selectAll()
+    .where('strategy_id', '=', fromId)
+    .execute();
+  for (const t of moving) {
+    if (!keep.has(t.person_id)) {
+      await scope
+        .updateTable('strategy_tries')
+        .set({ strategy_id: toId })
+        .where('strategy_id', '=', fromId)
+        .where('person_id', '=', t.person_id)
+        .execute();
+    }
+  }
+  await scope.deleteFrom('strategy_tries').where('strategy_id', '=', fromId).execute();
+}
+
+export async function addAudit(
+  scope: TenantScope,
+  event: {
+    id: string;
+    actor_id: string;
+    action: string;
+    subject_id: string;
+    details: Record<string, unknown>;
+    at: string;
+  },
+): Promise<void> {
+  await scope.insertInto('audit_events', { ...event, details: JSON.stringify(event.details) }).execute();
+}
+
+export async function auditFor(scope: TenantScope, subjectId: string) {
+  return scope
+    .selectFrom('audit_events')
+    .leftJoin('people', 'people.id', 'audit_events.actor_id')
+    .select(['audit_events.action', 'audit_events.details', 'audit_events.at', 'people.name as actor'])
+    .where('audit_events.subject_id', '=', subjectId)
+    .orderBy('audit_events.at', 'desc')
+    .execute();
+}

@@ -1,0 +1,75 @@
+import {
+  type DeleteQueryBuilder,
+  type DeleteResult,
+  type Kysely,
+  type SelectQueryBuilder,
+  sql,
+  type Transaction,
+  type UpdateQueryBuilder,
+  type UpdateResult,
+} from 'kysely';
+import type { Database } from './schema';
+
+/** Tables whose rows belong to one tenant (each has a `tenant_id` column). */
+export type TenantTable = {
+  [K in keyof Database]: Database[K] extends { tenant_id: string } ? K : never;
+}[keyof Database];
+
+// biome-ignore lint/complexity/noBannedTypes: Kysely's own type for "nothing selected yet".
+type Empty = {};
+
+/**
+ * The one mechanism that scopes data to a tenant. Repositories of tenant-owned data receive a `TenantScope`, never
+ * the raw database: every read, update and delete it builds is already filtered by `tenant_id`, and every insert
+ * gets the tenant's id. A repository cannot forget the filter because it never writes it.
+ */
+export class TenantScope {
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly tenantId: string,
+    readonly dialect: 'sqlite' | 'postgres',
+  ) {}
+
+  #owned(table: string) {
+    return sql<boolean>`${sql.ref(`${table}.tenant_id`)} = ${this.tenantId}`;
+  }
+
+  selectFrom<T extends TenantTable>(table: T): SelectQueryBuilder<Database, T, Empty> {
+    const qb = this.db.selectFrom(table) as unknown as SelectQueryBuilder<Database, TenantTable, Empty>;
+    return qb.where(this.#owned(table)) as unknown as SelectQueryBuilder<Database, T, Empty>;
+  }
+
+  insertInto<T extends TenantTable>(
+    table: T,
+    values: Omit<Database[T], 'tenant_id'> | Array<Omit<Database[T], 'tenant_id'>>,
+  ) {
+    const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, tenant_id: this.tenantId }));
+    return this.db.insertInto(table).values(rows as never);
+  }
+
+  updateTable<T extends TenantTable>(table: T): UpdateQueryBuilder<Database, T, T, UpdateResult> {
+    const qb = this.db.updateTable(table) as unknown as UpdateQueryBuilder<
+      Database,
+      TenantTable,
+      TenantTable,
+      UpdateResult
+    >;
+    return qb.where(this.#owned(table)) as unknown as UpdateQueryBuilder<Database, T, T, UpdateResult>;
+  }
+
+  deleteFrom<T extends TenantTable>(table: T): DeleteQueryBuilder<Database, T, DeleteResult> {
+    const qb = this.db.deleteFrom(table) as unknown as DeleteQueryBuilder<
+      Database,
+      TenantTable,
+      DeleteResult
+    >;
+    return qb.where(this.#owned(table)) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
+  }
+
+  /** Runs `work` in one transaction with a scope bound to it. */
+  transaction<R>(work: (scope: TenantScope) => Promise<R>): Promise<R> {
+    return this.db
+      .transaction()
+      .execute((trx: Transaction<Database>) => work(new TenantScope(trx, this.tenantId, this.dialect)));
+  }
+}

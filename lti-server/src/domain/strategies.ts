@@ -1,0 +1,497 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import {
+  duplicateKey,
+  normaliseTitle,
+  type StrategyData,
+  StrategyEditSchema,
+  StrategyInputSchema,
+  type StrategyQuery,
+} from '../../../shared/strategy';
+import {
+  addAudit,
+  addCredits,
+  auditFor,
+  countTries,
+  creditsFor,
+  deleteTry,
+  findByClientId,
+  findByDuplicateKey,
+  findStrategy,
+  insertStrategy,
+  listStrategies,
+  moveTries,
+  type StrategyRow,
+  sharedReflections,
+  tryOf,
+  updateStrategy,
+  upsertTry,
+} from '../db/repositories/strategies';
+import type { Actor } from './actor';
+import { sanitizeExcerpt } from './sanitize';
+
+export interface StrategyView {
+  row: StrategyRow;
+  contributors: Array<{ id: string; name: string }>;
+}
+
+const isCoach = (actor: Actor) => actor.role === 'coach';
+
+function searchText(d: Pick<StrategyData, 'title' | 'purpose' | 'steps' | 'tags' | 'subject'>): string {
+  return [d.title, d.purpose, ...d.steps, d.tags.join(' '), d.subject].join('\n');
+}
+
+async function withCredits(actor: Actor, rows: StrategyRow[]): Promise<StrategyView[]> {
+  const credits = await creditsFor(
+    actor.scope,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ row, contributors: credits.get(row.id) ?? [] }));
+}
+
+/** A strategy the actor may see: approved or featured ones of their network; any of their own; all for coaches. */
+async function visible(actor: Actor, id: string): Promise<StrategyRow> {
+  const row = await findStrategy(actor.scope, id);
+  if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Strategy');
+  if (row.status === 'approved' || row.status === 'featured' || isCoach(actor)) return row;
+  const credits = await creditsFor(actor.scope, [row.id]);
+  if ((credits.get(row.id) ?? []).some((c) => c.id === actor.personId)) return row;
+  throw new NotFoundError('Strategy');
+}
+
+export async function createStrategy(
+  actor: Actor,
+  input: unknown,
+  now: Date,
+): Promise<{ view: StrategyView; created: boolean }> {
+  const data = parseAt('Strategy', StrategyInputSchema, input);
+  if (data.clientId) {
+    const existing = await findByClientId(actor.scope, actor.personId, data.clientId);
+    if (existing) return { view: (await withCredits(actor, [existing]))[0]!, created: false };
+  }
+  const stamp = now.toISOString();
+  const excerpt = data.excerptHtml ? sanitizeExcerpt(data.excerptHtml) : null;
+  const row: Omit<StrategyRow, 'tenant_id'> = {
+    id: randomUUID(),
+    network_id: actor.networkId,
+    contributor_id: actor.personId,
+    client_id: data.clientId ?? null,
+    title: data.title,
+    purpose: data.purpose,
+    steps: JSON.stringify(data.steps),
+    minutes: data.minutes,
+    subject: data.subject,
+    grade_band: data.gradeBand,
+    tags: JSON.stringify(data.tags),
+    source_url: data.sourceUrl ?? null,
+    source_title: data.sourceTitle ?? null,
+    excerpt_html: excerpt || null,
+    // A coach's own addition needs no second coach to approve it.
+    status: isCoach(actor) ? 'approved' : 'pending',
+    change_message: null,
+    change_requested_at: null,
+    merged_into_id: null,
+    dup_key: duplicateKey(data.title, data.sourceUrl),
+    search_text: searchText(data),
+    created_at: stamp,
+    updated_at: stamp,
+  };
+  try {
+    await actor.scope.transaction(async (scope) => {
+      await insertStrategy(scope, row, data.tags);
+      await addAudit(scope, {
+        id: randomUUID(),
+        actor_id: actor.personId,
+        action: 'created',
+        subject_id: row.id,
+        details: {},
+        at: stamp,
+      });
+    });
+  } catch (error) {
+    // Two uploads of the same clip raced: the other one won, return it.
+    if (data.clientId) {
+      const existing = await findByClientId(actor.scope, actor.personId, data.clientId);
+      if (existing) return { view: (await withCredits(actor, [existing]))[0]!, created: false };
+    }
+    throw error;
+  }
+  return {
+    view: (await withCredits(actor, [{ ...row, tenant_id: actor.scope.tenantId }]))[0]!,
+    created: true,
+  };
+}
+
+export async function getStrategy(actor: Actor, id: string): Promise<StrategyView | { mergedInto: string }> {
+  const row = await visible(actor, id);
+  if (row.merged_into_id) return { mergedInto: row.merged_into_id };
+  return (await withCredits(actor, [row]))[0]!;
+}
+
+interface Cursor {
+  o?: number;
+  c?: string;
+  i?: string;
+  f?: boolean;
+}
+
+function readCursor(cursor: string | undefined): Cursor | undefined {
+  if (!cursor) return undefined;
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
+  } catch {
+    throw new ValidationError('The page cursor is not valid; start from the first page.', [
+      { path: 'cursor', message: 'not valid' },
+    ]);
+  }
+}
+const writeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
+
+export async function searchStrategies(
+  actor: Actor,
+  query: StrategyQuery,
+): Promise<{ items: StrategyView[]; nextCursor: string | null }> {
+  const mine = query.status === 'mine';
+  if (
+    query.status &&
+    !mine &&
+    query.status !== 'approved' &&
+    query.status !== 'featured' &&
+    !isCoach(actor)
+  ) {
+    throw new ForbiddenError('Only coaches can list pending or retired strategies.');
+  }
+  const statuses: StrategyRow['status'][] = mine
+    ? ['pending', 'approved', 'featured', 'retired']
+    : query.status && query.status !== 'mine'
+      ? [query.status]
+      : ['approved', 'featured'];
+  const cursor = readCursor(query.cursor);
+  const rows = await listStrategies(actor.scope, {
+    networkId: actor.networkId,
+    statuses,
+    ...(mine ? { contributorId: actor.personId } : {}),
+    ...(query.q ? { q: query.q } : {}),
+    ...(query.subject ? { subject: query.subject } : {}),
+    ...(query.gradeBand ? { gradeBand: query.gradeBand } : {}),
+    ...(query.tags ? { tags: query.tags.map((t) => t.toLowerCase()) } : {}),
+    ...(query.maxMinutes ? { maxMinutes: query.maxMinutes } : {}),
+    excludeMerged: !mine,
+    ...(cursor?.c && cursor.i
+      ? { after: { createdAt: cursor.c, id: cursor.i, featuredFirst: cursor.f === true } }
+      : {}),
+    ...(cursor?.o ? { offset: cursor.o } : {}),
+    limit: query.limit + 1,
+  });
+  const page = rows.slice(0, query.limit);
+  let nextCursor: string | null = null;
+  if (rows.length > query.limit) {
+    const last = page[page.length - 1]!;
+    nextCursor = query.q
+      ? writeCursor({ o: (cursor?.o ?? 0) + query.limit })
+      : writeCursor({ c: last.created_at, i: last.id, f: last.status === 'featured' });
+  }
+  return { items: await withCredits(actor, page), nextCursor };
+}
+
+async function requireEditable(actor: Actor, id: string): Promise<StrategyRow> {
+  const row = await visible(actor, id);
+  if (row.merged_into_id)
+    throw new AppError('CONFLICT', 'This strategy was merged into another one; edit that one.', {
+      status: 409,
+    });
+  if (isCoach(actor)) return row;
+  if (row.contributor_id !== actor.personId)
+    throw new ForbiddenError('Only the contributor or a coach can edit this strategy.');
+  if (row.status !== 'pending') {
+    throw new ForbiddenError('This strategy is on the menu already; ask a coach to change it.');
+  }
+  return row;
+}
+
+export async function editStrategy(
+  actor: Actor,
+  id: string,
+  input: unknown,
+  now: Date,
+): Promise<StrategyView> {
+  const row = await requireEditable(actor, id);
+  const patch = parseAt('Strategy changes', StrategyEditSchema, input);
+  const current = {
+    title: row.title,
+    purpose: row.purpose,
+    steps: JSON.parse(row.steps) as string[],
+    tags: JSON.parse(row.tags) as string[],
+    subject: row.subject,
+  };
+  const next = {
+    title: patch.title ?? current.title,
+    purpose: patch.purpose ?? current.purpose,
+    steps: patch.steps ?? current.steps,
+    tags: patch.tags ?? current.tags,
+    subject: patch.subject ?? current.subject,
+  };
+  const stamp = now.toISOString();
+  const sourceUrl = patch.sourceUrl === undefined ? row.source_url : patch.sourceUrl;
+  await actor.scope.transaction(async (scope) => {
+    await updateStrategy(
+      scope,
+      id,
+      {
+        title: next.title,
+        purpose: next.purpose,
+        steps: JSON.stringify(next.steps),
+        tags: JSON.stringify(next.tags),
+        subject: next.subject,
+        ...(patch.minutes !== undefined ? { minutes: patch.minutes } : {}),
+        ...(patch.gradeBand !== undefined ? { grade_band: patch.gradeBand } : {}),
+        ...(patch.sourceUrl !== undefined ? { source_url: patch.sourceUrl ?? null } : {}),
+        ...(patch.sourceTitle !== undefined ? { source_title: patch.sourceTitle ?? null } : {}),
+        ...(patch.excerptHtml !== undefined
+          ? { excerpt_html: patch.excerptHtml ? sanitizeExcerpt(patch.excerptHtml) || null : null }
+          : {}),
+        dup_key: duplicateKey(next.title, sourceUrl),
+        search_text: searchText(next),
+        // Editing answers a change request: the contributor's revision goes back to the queue.
+        ...(row.change_requested_at && !isCoach(actor)
+          ? { change_message: null, change_requested_at: null }
+          : {}),
+        updated_at: stamp,
+      },
+      patch.tags,
+    );
+    await addAudit(scope, {
+      id: randomUUID(),
+      actor_id: actor.personId,
+      action: 'edited',
+      subject_id: id,
+      details: { fields: Object.keys(patch) },
+      at: stamp,
+    });
+  });
+  return (await withCredits(actor, [(await findStrategy(actor.scope, id))!]))[0]!;
+}
+
+export const CURATION_ACTIONS = [
+  'approve',
+  'feature',
+  'unfeature',
+  'retire',
+  'restore',
+  'request-changes',
+] as const;
+export type CurationAction = (typeof CURATION_ACTIONS)[number];
+
+export async function curateStrategy(
+  actor: Actor,
+  id: string,
+  action: CurationAction,
+  message: string | undefined,
+  now: Date,
+): Promise<StrategyView> {
+  if (!isCoach(actor)) throw new ForbiddenError('Only coaches curate the menu.');
+  const row = await visible(actor, id);
+  if (row.merged_into_id)
+    throw new AppError('CONFLICT', 'This strategy was merged into another one.', { status: 409 });
+  const stamp = now.toISOString();
+  const patch: Partial<StrategyRow> = { updated_at: stamp };
+  switch (action) {
+    case 'approve':
+    case 'restore':
+    case 'unfeature':
+      patch.status = 'approved';
+      patch.change_message = null;
+      patch.change_requested_at = null;
+      break;
+    case 'feature':
+      patch.status = 'featured';
+      patch.change_message = null;
+      patch.change_requested_at = null;
+      break;
+    case 'retire':
+      patch.status = 'retired';
+      break;
+    case 'request-changes': {
+      const text = message?.trim();
+      if (!text)
+        throw new ValidationError('Say what should change, so the contributor knows what to do.', [
+          { path: 'message', message: 'is required' },
+        ]);
+      if (text.length > 1000)
+        throw new ValidationError('The message must be at most 1000 characters.', [
+          { path: 'message', message: 'too long' },
+        ]);
+      patch.status = 'pending';
+      patch.change_message = text;
+      patch.change_requested_at = stamp;
+      break;
+    }
+  }
+  await actor.scope.transaction(async (scope) => {
+    await updateStrategy(scope, id, patch);
+    await addAudit(scope, {
+      id: randomUUID(),
+      actor_id: actor.personId,
+      action,
+      subject_id: id,
+      details: message ? { message } : {},
+      at: stamp,
+    });
+  });
+  return (await withCredits(actor, [(await findStrategy(actor.scope, id))!]))[0]!;
+}
+
+/** Merges `fromId` into `intoId`: credits join, tries move, the old id redirects, both are audited. */
+export async function mergeStrategies(
+  actor: Actor,
+  fromId: string,
+  intoId: string,
+  now: Date,
+): Promise<StrategyView> {
+  if (!isCoach(actor)) throw new ForbiddenError('Only coaches merge strategies.');
+  if (fromId === intoId)
+    throw new ValidationError('A strategy cannot be merged into itself.', [
+      { path: 'intoId', message: 'same strategy' },
+    ]);
+  const from = await visible(actor, fromId);
+  const into = await visible(actor, intoId);
+  if (from.merged_into_id || into.merged_into_id) {
+    throw new AppError('CONFLICT', 'One of these strategies was already merged.', { status: 409 });
+  }
+  const stamp = now.toISOString();
+  await actor.scope.transaction(async (scope) => {
+    const credits = await creditsFor(scope, [fromId]);
+    await addCredits(
+      scope,
+      intoId,
+      (credits.get(fromId) ?? []).map((c) => c.id),
+    );
+    await moveTries(scope, fromId, intoId);
+    await updateStrategy(scope, fromId, { status: 'retired', merged_into_id: intoId, updated_at: stamp });
+    await updateStrategy(scope, intoId, { updated_at: stamp });
+    await addAudit(scope, {
+      id: randomUUID(),
+      actor_id: actor.personId,
+      action: 'merged-into',
+      subject_id: fromId,
+      details: { intoId },
+      at: stamp,
+    });
+    await addAudit(scope, {
+      id: randomUUID(),
+      actor_id: actor.personId,
+      action: 'merged-from',
+      subject_id: intoId,
+      details: { fromId },
+      at: stamp,
+    });
+  });
+  return (await withCredits(actor, [(await findStrategy(actor.scope, intoId))!]))[0]!;
+}
+
+/** Likely duplicates of a strategy: the same duplicate key, or a title sharing at least 60% of its words. */
+export async function suggestDuplicates(actor: Actor, id: string): Promise<StrategyView[]> {
+  if (!isCoach(actor)) throw new ForbiddenError('Only coaches merge strategies.');
+  const row = await visible(actor, id);
+  const wordsOf = (title: string) =>
+    new Set(
+      normaliseTitle(title)
+        .split(' ')
+        .filter((w) => w.length > 2),
+    );
+  const words = wordsOf(row.title);
+  const candidates = new Map<string, StrategyRow>();
+  for (const r of await findByDuplicateKey(actor.scope, actor.networkId, row.dup_key, row.id))
+    candidates.set(r.id, r);
+  if (words.size > 0) {
+    // Full-text search for any one title word finds candidates; word overlap decides.
+    const found = await listStrategies(actor.scope, {
+      networkId: actor.networkId,
+      statuses: ['pending', 'approved', 'featured'],
+      q: [...words].join(' '),
+      anyTerm: true,
+      excludeMerged: true,
+      limit: 50,
+    });
+    for (const r of found) {
+      if (r.id === row.id) continue;
+      const other = wordsOf(r.title);
+      const shared = [...words].filter((w) => other.has(w)).length;
+      if (shared / Math.max(words.size, other.size) >= 0.6) candidates.set(r.id, r);
+    }
+  }
+  return withCredits(actor, [...candidates.values()]);
+}
+
+export async function auditTrail(actor: Actor, id: string) {
+  if (!isCoach(actor)) throw new ForbiddenError('Only coaches see the audit trail.');
+  await visible(actor, id);
+  const rows = await auditFor(actor.scope, id);
+  return rows.map((r) => ({
+    action: r.action,
+    actor: r.actor ?? 'someone',
+    at: r.at,
+    details: JSON.parse(r.details) as Record<string, unknown>,
+  }));
+}
+
+export interface TryInput {
+  state: 'trying' | 'tried';
+  reflection?: string | null;
+  shareWithContributor?: boolean;
+}
+
+export async function recordTry(actor: Actor, id: string, input: TryInput, now: Date) {
+  const row = await visible(actor, id);
+  if (row.merged_into_id)
+    throw new AppError('CONFLICT', 'This strategy was merged into another one.', { status: 409 });
+  if (row.status !== 'approved' && row.status !== 'featured') {
+    throw new AppError('CONFLICT', 'Only strategies on the menu can be tried.', { status: 409 });
+  }
+  const reflection = input.reflection?.trim() || null;
+  await upsertTry(
+    actor.scope,
+    {
+      strategy_id: id,
+      person_id: actor.personId,
+      state: input.state,
+      reflection: input.state === 'tried' ? reflection : null,
+      shared_with_contributor: input.state === 'tried' && input.shareWithContributor && reflection ? 1 : 0,
+    },
+    now.toISOString(),
+  );
+  return myTry(actor, id);
+}
+
+export async function removeTry(actor: Actor, id: string): Promise<void> {
+  await visible(actor, id);
+  await deleteTry(actor.scope, id, actor.personId);
+}
+
+export async function myTry(actor: Actor, id: string) {
+  const t = await tryOf(actor.scope, id, actor.personId);
+  return t
+    ? {
+        state: t.state,
+        reflection: t.reflection,
+        shareWithContributor: t.shared_with_contributor === 1,
+        updatedAt: t.updated_at,
+      }
+    : null;
+}
+
+/**
+ * What a contributor sees about colleagues trying their strategy: counts, and only the reflections people chose to
+ * share. Nobody else sees these counts (they are not a ranking).
+ */
+export async function tryingSummary(actor: Actor, id: string) {
+  const view = await getStrategy(actor, id);
+  if ('mergedInto' in view) return null;
+  if (!view.contributors.some((c) => c.id === actor.personId)) return null;
+  const counts = await countTries(actor.scope, id);
+  const shared = await sharedReflections(actor.scope, id);
+  return {
+    ...counts,
+    sharedReflections: shared.map((s) => ({ name: s.name, reflection: s.reflection ?? '', at: s.at })),
+  };
+}

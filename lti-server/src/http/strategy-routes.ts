@@ -1,0 +1,146 @@
+import express, { type Router } from 'express';
+import { z } from 'zod';
+import { parseAt } from '../../../shared/errors';
+import { StrategyQuerySchema } from '../../../shared/strategy';
+import {
+  auditTrail,
+  CURATION_ACTIONS,
+  createStrategy,
+  curateStrategy,
+  editStrategy,
+  getStrategy,
+  mergeStrategies,
+  myTry,
+  recordTry,
+  removeTry,
+  searchStrategies,
+  suggestDuplicates,
+  tryingSummary,
+} from '../domain/strategies';
+import { actorOf } from './middleware';
+import { presentStrategy } from './presenters';
+
+const CurationSchema = z.object({
+  action: z.enum(CURATION_ACTIONS, { error: `action must be one of ${CURATION_ACTIONS.join(', ')}` }),
+  message: z.string().max(1000).optional(),
+});
+const MergeSchema = z.object({ intoId: z.string().min(1, 'intoId is required') });
+const TrySchema = z.object({
+  state: z.enum(['trying', 'tried'], { error: 'state must be trying or tried' }),
+  reflection: z.string().max(2000, 'the reflection must be at most 2000 characters').nullish(),
+  shareWithContributor: z.boolean().optional(),
+});
+
+type Handler = (req: express.Request, res: express.Response) => Promise<void>;
+const wrap =
+  (handler: Handler): express.RequestHandler =>
+  (req, res, next) => {
+    handler(req, res).catch(next);
+  };
+
+/** /api/strategies: the menu. Thin routes: validate, call the use case, present. */
+export function strategyRouter(): Router {
+  const router = express.Router();
+
+  router.get(
+    '/',
+    wrap(async (req, res) => {
+      const query = parseAt('Search', StrategyQuerySchema, req.query);
+      const page = await searchStrategies(actorOf(res), query);
+      res.json({ items: page.items.map(presentStrategy), nextCursor: page.nextCursor });
+    }),
+  );
+
+  router.post(
+    '/',
+    wrap(async (req, res) => {
+      const { view, created } = await createStrategy(actorOf(res), req.body, new Date());
+      res
+        .status(created ? 201 : 200)
+        .location(`/api/strategies/${view.row.id}`)
+        .json(presentStrategy(view));
+    }),
+  );
+
+  router.get(
+    '/:id',
+    wrap(async (req, res) => {
+      const actor = actorOf(res);
+      const view = await getStrategy(actor, String(req.params.id));
+      if ('mergedInto' in view) {
+        res.redirect(301, `/api/strategies/${encodeURIComponent(view.mergedInto)}`);
+        return;
+      }
+      res.json({
+        ...presentStrategy(view),
+        myTry: await myTry(actor, view.row.id),
+        trying: await tryingSummary(actor, view.row.id),
+      });
+    }),
+  );
+
+  router.patch(
+    '/:id',
+    wrap(async (req, res) => {
+      res.json(
+        presentStrategy(await editStrategy(actorOf(res), String(req.params.id), req.body, new Date())),
+      );
+    }),
+  );
+
+  router.post(
+    '/:id/curation',
+    wrap(async (req, res) => {
+      const body = parseAt('Curation', CurationSchema, req.body);
+      res.json(
+        presentStrategy(
+          await curateStrategy(actorOf(res), String(req.params.id), body.action, body.message, new Date()),
+        ),
+      );
+    }),
+  );
+
+  router.post(
+    '/:id/merge',
+    wrap(async (req, res) => {
+      const body = parseAt('Merge', MergeSchema, req.body);
+      res.json(
+        presentStrategy(await mergeStrategies(actorOf(res), String(req.params.id), body.intoId, new Date())),
+      );
+    }),
+  );
+
+  router.get(
+    '/:id/duplicates',
+    wrap(async (req, res) => {
+      res.json({
+        items: (await suggestDuplicates(actorOf(res), String(req.params.id))).map(presentStrategy),
+      });
+    }),
+  );
+
+  router.get(
+    '/:id/audit',
+    wrap(async (req, res) => {
+      res.json({ items: await auditTrail(actorOf(res), String(req.params.id)) });
+    }),
+  );
+
+  router.put(
+    '/:id/try',
+    wrap(async (req, res) => {
+      const body = parseAt('Try', TrySchema, req.body);
+      res.json(await recordTry(actorOf(res), String(req.params.id), body, new Date()));
+    }),
+  );
+
+  router.delete(
+    '/:id/try',
+    wrap(async (req, res) => {
+      await removeTry(actorOf(res), String(req.params.id));
+      res.status(204).end();
+    }),
+  );
+
+  return router;
+}

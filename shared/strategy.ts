@@ -1,0 +1,164 @@
+import { z } from 'zod';
+
+/** A strategy on the menu: the school's shared, ten-minute teaching moves. */
+export const GRADE_BANDS = ['K-2', '3-5', '6-8', '9-12', 'Any'] as const;
+export const STRATEGY_STATUSES = ['pending', 'approved', 'featured', 'retired'] as const;
+export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
+
+export const MAX_TAGS = 10;
+export const MAX_STEPS = 20;
+
+/** Tags are lower-case, trimmed, inner white space collapsed, without a leading '#', deduplicated, in order. */
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  for (const raw of tags) {
+    const tag = raw.trim().replace(/^#+/, '').replace(/\s+/g, ' ').toLowerCase();
+    if (tag) seen.add(tag);
+  }
+  return [...seen];
+}
+
+/** Normalises a title for duplicate detection: case, punctuation and spacing do not make a strategy new. */
+export function normaliseTitle(title: string): string {
+  return title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
+/** Normalises a source URL: no scheme, no www., no fragment, no tracking parameters, no trailing slash. */
+export function normaliseSourceUrl(url: string | null | undefined): string {
+  if (!url) return '';
+  try {
+    const u = new URL(url);
+    const tracking: string[] = [];
+    u.searchParams.forEach((_value, key) => {
+      if (/^(utm_|fbclid|gclid)/i.test(key)) tracking.push(key);
+    });
+    for (const key of tracking) u.searchParams.delete(key);
+    const query = u.searchParams.toString();
+    return `${u.hostname.replace(/^www\./, '')}${u.pathname.replace(/\/+$/, '')}${query ? `?${query}` : ''}`.toLowerCase();
+  } catch {
+    return url.trim().toLowerCase();
+  }
+}
+
+/** Two strategies with the same key are very likely the same strategy clipped twice. */
+export function duplicateKey(title: string, sourceUrl: string | null | undefined): string {
+  return `${normaliseTitle(title)}|${normaliseSourceUrl(sourceUrl)}`;
+}
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label} is required` })
+    .trim()
+    .min(1, `${label} is required`)
+    .max(max, `${label} must be at most ${max} characters`);
+
+const httpUrl = z
+  .string()
+  .trim()
+  .max(2000, 'the source address is too long')
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'the source must be a web address starting with http:// or https://');
+
+export const StrategyInputSchema = z.object({
+  title: text('A title', 120),
+  purpose: text('What it is for', 300),
+  steps: z
+    .array(text('A step', 500), { error: 'Steps must be a list' })
+    .min(1, 'Add at least one step')
+    .max(MAX_STEPS, `At most ${MAX_STEPS} steps`),
+  minutes: z
+    .number({ error: 'Minutes must be a number' })
+    .int('Minutes must be a whole number')
+    .min(1, 'A strategy takes at least 1 minute')
+    .max(15, 'A menu strategy takes at most 15 minutes (most take 10 or fewer)'),
+  subject: text('A subject', 60),
+  gradeBand: z.enum(GRADE_BANDS, { error: `Grade band must be one of ${GRADE_BANDS.join(', ')}` }),
+  tags: z
+    .array(z.string().max(30, 'A tag must be at most 30 characters'))
+    .max(MAX_TAGS * 2)
+    .default([])
+    .transform(normaliseTags)
+    .refine((t) => t.length <= MAX_TAGS, `At most ${MAX_TAGS} tags`),
+  sourceUrl: httpUrl.nullish(),
+  sourceTitle: z.string().trim().max(200, 'the source title must be at most 200 characters').nullish(),
+  excerptHtml: z.string().max(20_000, 'the excerpt is too long (at most 20,000 characters)').nullish(),
+  /** Set by the extension so a retried upload never creates a second strategy. */
+  clientId: z.string().uuid('clientId must be a UUID').optional(),
+});
+export type StrategyInput = z.input<typeof StrategyInputSchema>;
+export type StrategyData = z.output<typeof StrategyInputSchema>;
+
+export const StrategyEditSchema = StrategyInputSchema.omit({ clientId: true }).partial();
+
+export const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
+
+/** What people see of a strategy's state; `needs-changes` and `merged` are derived for the contributor. */
+export const DISPLAY_STATUSES = [
+  'pending',
+  'needs-changes',
+  'approved',
+  'featured',
+  'retired',
+  'merged',
+] as const;
+
+export const StrategySchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  purpose: z.string(),
+  steps: z.array(z.string()),
+  minutes: z.number().int(),
+  subject: z.string(),
+  gradeBand: z.enum(GRADE_BANDS),
+  tags: z.array(z.string()),
+  source: z.object({ url: z.string(), title: z.string().nullable() }).nullable(),
+  excerptHtml: z.string().nullable(),
+  contributors: z.array(PersonRefSchema),
+  status: z.enum(STRATEGY_STATUSES),
+  displayStatus: z.enum(DISPLAY_STATUSES),
+  changeRequest: z.object({ message: z.string(), at: z.string() }).nullable(),
+  mergedInto: z.string().nullable(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Strategy = z.infer<typeof StrategySchema>;
+
+export const StrategyPageSchema = z.object({
+  items: z.array(StrategySchema),
+  nextCursor: z.string().nullable(),
+});
+export type StrategyPage = z.infer<typeof StrategyPageSchema>;
+
+const csv = z
+  .string()
+  .transform((s) =>
+    s
+      .split(',')
+      .map((x) => x.trim())
+      .filter(Boolean),
+  )
+  .optional();
+
+/** GET /api/strategies query: free-text `q`, filters, cursor pagination. */
+export const StrategyQuerySchema = z.object({
+  q: z.string().trim().max(200, 'the search is too long').optional(),
+  subject: z.string().trim().max(60).optional(),
+  gradeBand: z.enum(GRADE_BANDS).optional(),
+  tags: csv,
+  maxMinutes: z.coerce.number().int().min(1).max(15).optional(),
+  status: z.enum([...STRATEGY_STATUSES, 'mine'] as const).optional(),
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;

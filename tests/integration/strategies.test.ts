@@ -1,0 +1,266 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
+import { type ApiClient, launchAs } from '../support/api-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let ana: ApiClient; // teacher, contributor
+let ben: ApiClient; // teacher
+let dana: ApiClient; // coach
+
+const strategy = (over: Record<string, unknown> = {}) => ({
+  title: 'Think–Pair–Share with a data card',
+  purpose: 'Every student talks about evidence before the lesson starts.',
+  steps: ['Project a data card', 'Think for two minutes', 'Pair for four minutes', 'Share for four minutes'],
+  minutes: 10,
+  subject: 'Science',
+  gradeBand: '6-8',
+  tags: ['Discussion', ' #warm-up ', 'discussion'],
+  sourceUrl: 'https://blog.example.org/tps?utm_source=x',
+  sourceTitle: 'A teacher blog',
+  ...over,
+});
+
+beforeAll(async () => {
+  server = await startTestServer();
+  ana = await launchAs(server, 'sandbox-ana-rivera');
+  ben = await launchAs(server, 'sandbox-ben-okafor');
+  dana = await launchAs(server, 'sandbox-dana-kim');
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+async function approved(over: Record<string, unknown> = {}) {
+  const created = await ana.post('/api/strategies', strategy(over));
+  expect(created.status, JSON.stringify(created.body)).toBe(201);
+  const ok = await dana.post(`/api/strategies/${created.body.id}/curation`, { action: 'approve' });
+  expect(ok.status).toBe(200);
+  return created.body.id as string;
+}
+
+describe('adding a strategy', () => {
+  it('when a teacher adds a strategy, then it is pending, normalised, credited to them and not yet on the menu', async () => {
+    const res = await ana.post('/api/strategies', strategy({ title: 'Pending one' }));
+    expect(res.status).toBe(201);
+    const s = StrategySchema.parse(res.body);
+    expect(s.status).toBe('pending');
+    expect(s.tags).toEqual(['discussion', 'warm-up']);
+    expect(s.contributors.map((c) => c.name)).toEqual(['Ana Rivera']);
+    const menu = StrategyPageSchema.parse((await ben.get('/api/strategies')).body);
+    expect(menu.items.map((i) => i.id)).not.toContain(s.id);
+    const mine = StrategyPageSchema.parse((await ana.get('/api/strategies?status=mine')).body);
+    expect(mine.items.map((i) => i.id)).toContain(s.id);
+    expect((await ben.get(`/api/strategies/${s.id}`)).status).toBe(404);
+  });
+
+  it('when the input is bad, then the answer is 400 with a message per field and nothing is stored', async () => {
+    const res = await ana.post('/api/strategies', {
+      title: '',
+      steps: [],
+      minutes: 40,
+      gradeBand: 'college',
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    const paths = res.body.error.fields.map((f: { path: string }) => f.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['title', 'purpose', 'steps', 'minutes', 'subject', 'gradeBand']),
+    );
+  });
+
+  it('when the same clip is uploaded twice with one clientId, then there is one strategy', async () => {
+    const clientId = '7d8c1b62-1f0e-4a4b-9d1e-0c7f5a3b2a10';
+    const first = await ana.post('/api/strategies', strategy({ title: 'Idempotent', clientId }));
+    const again = await ana.post('/api/strategies', strategy({ title: 'Idempotent', clientId }));
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(200);
+    expect(again.body.id).toBe(first.body.id);
+  });
+
+  it('when the excerpt carries scripts, handlers and images, then only safe structure and links are stored', async () => {
+    const res = await ana.post(
+      '/api/strategies',
+      strategy({
+        title: 'Sanitized',
+        excerptHtml:
+          '<p onclick="x()">Hi <script>alert(1)</script><img src=x onerror=alert(1)><a href="javascript:alert(1)">bad</a> <a href="https://ok.example">ok</a></p>',
+      }),
+    );
+    expect(res.body.excerptHtml).toBe(
+      '<p>Hi <span>bad</span> <a href="https://ok.example" rel="noopener noreferrer nofollow" target="_blank">ok</a></p>',
+    );
+  });
+});
+
+describe('curation', () => {
+  it('when a coach approves and features a strategy, then it is on the menu, featured first', async () => {
+    const plain = await approved({ title: 'Exit ticket traffic light' });
+    const star = await approved({ title: 'Sentence frames for academic talk' });
+    expect((await dana.post(`/api/strategies/${star}/curation`, { action: 'feature' })).body.status).toBe(
+      'featured',
+    );
+    const menu = StrategyPageSchema.parse((await ben.get('/api/strategies')).body);
+    expect(menu.items[0]?.id).toBe(star);
+    expect(menu.items.map((i) => i.id)).toContain(plain);
+  });
+
+  it('when a teacher tries to curate, then it is forbidden', async () => {
+    const id = (await ana.post('/api/strategies', strategy({ title: 'Not by teachers' }))).body.id;
+    const res = await ben.post(`/api/strategies/${id}/curation`, { action: 'approve' });
+    expect(res.status).toBe(403);
+    expect(res.body.error.code).toBe('FORBIDDEN');
+  });
+
+  it('when a coach requests changes, then the contributor sees "needs changes" with the message and can revise', async () => {
+    const id = (await ana.post('/api/strategies', strategy({ title: 'Needs work' }))).body.id;
+    expect((await dana.post(`/api/strategies/${id}/curation`, { action: 'request-changes' })).status).toBe(
+      400,
+    );
+    const req = await dana.post(`/api/strategies/${id}/curation`, {
+      action: 'request-changes',
+      message: 'Add the timing of each step.',
+    });
+    expect(req.body.displayStatus).toBe('needs-changes');
+    const mine = await ana.get(`/api/strategies/${id}`);
+    expect(mine.body.changeRequest.message).toBe('Add the timing of each step.');
+    const edited = await ana.patch(`/api/strategies/${id}`, {
+      steps: ['Think (2 min)', 'Pair (4 min)', 'Share (4 min)'],
+    });
+    expect(edited.status).toBe(200);
+    expect(edited.body.displayStatus).toBe('pending');
+    const queue = StrategyPageSchema.parse((await dana.get('/api/strategies?status=pending')).body);
+    expect(queue.items.map((i) => i.id)).toContain(id);
+  });
+
+  it('when the coach changes a strategy, then the audit trail says who did what', async () => {
+    const id = await approved({ title: 'Audited' });
+    await dana.post(`/api/strategies/${id}/curation`, { action: 'retire' });
+    const audit = await dana.get(`/api/strategies/${id}/audit`);
+    expect(audit.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'retire',
+      'approve',
+      'created',
+    ]);
+    expect(audit.body.items[0].actor).toBe('Dana Kim');
+    expect((await ana.get(`/api/strategies/${id}/audit`)).status).toBe(403);
+  });
+
+  it('when two duplicates are merged, then both contributors are credited and the old id redirects', async () => {
+    const a = await approved({ title: 'Cold call with wait time', sourceUrl: 'https://x.example/cold' });
+    const dupRes = await ben.post(
+      '/api/strategies',
+      strategy({ title: 'Cold-call, with wait time!', sourceUrl: 'https://www.x.example/cold/' }),
+    );
+    const b = dupRes.body.id as string;
+    const suggestions = await dana.get(`/api/strategies/${b}/duplicates`);
+    expect(suggestions.body.items.map((s: { id: string }) => s.id)).toContain(a);
+    const merged = await dana.post(`/api/strategies/${b}/merge`, { intoId: a });
+    expect(merged.status).toBe(200);
+    expect(merged.body.contributors.map((c: { name: string }) => c.name).sort()).toEqual([
+      'Ana Rivera',
+      'Ben Okafor',
+    ]);
+    const old = await ben.get(`/api/strategies/${b}`);
+    expect(old.status).toBe(200);
+    expect(old.body.id).toBe(a);
+  });
+});
+
+describe('search', () => {
+  it('when a teacher searches by a word prefix, then matching strategies come back and others do not', async () => {
+    const id = await approved({
+      title: 'Whiteboard retrieval practice',
+      purpose: 'Quick recall of last lesson.',
+      tags: ['retrieval'],
+    });
+    const hit = StrategyPageSchema.parse((await ben.get('/api/strategies?q=retriev')).body);
+    expect(hit.items.map((i) => i.id)).toContain(id);
+    const miss = StrategyPageSchema.parse((await ben.get('/api/strategies?q=photosynthesis')).body);
+    expect(miss.items).toEqual([]);
+  });
+
+  it('when the query contains search syntax, then it is treated as words, not as a query language', async () => {
+    const res = await ben.get(`/api/strategies?q=${encodeURIComponent('"retrieval* OR NEAR( -x AND :*')}`);
+    expect(res.status).toBe(200);
+  });
+
+  it('when filters are given, then only matching strategies come back', async () => {
+    const short = await approved({
+      title: 'Two-minute stretch',
+      minutes: 2,
+      gradeBand: 'K-2',
+      tags: ['movement'],
+      subject: 'PE',
+    });
+    const byTag = StrategyPageSchema.parse((await ben.get('/api/strategies?tags=movement')).body);
+    expect(byTag.items.map((i) => i.id)).toEqual([short]);
+    const byMinutes = StrategyPageSchema.parse((await ben.get('/api/strategies?maxMinutes=3')).body);
+    expect(byMinutes.items.every((i) => i.minutes <= 3)).toBe(true);
+    expect(byMinutes.items.map((i) => i.id)).toContain(short);
+    const byBand = StrategyPageSchema.parse((await ben.get('/api/strategies?gradeBand=K-2&subject=pe')).body);
+    expect(byBand.items.map((i) => i.id)).toEqual([short]);
+  });
+
+  it('when there are more results than a page, then the cursor walks all of them exactly once', async () => {
+    for (let i = 0; i < 5; i++) await approved({ title: `Paged strategy ${i}`, tags: ['paged'] });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = StrategyPageSchema.parse(
+        (await ben.get(`/api/strategies?tags=paged&limit=2${cursor ? `&cursor=${cursor}` : ''}`)).body,
+      );
+      seen.push(...page.items.map((i) => i.id));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+  });
+
+  it('when a teacher asks for the pending queue, then it is forbidden', async () => {
+    expect((await ben.get('/api/strategies?status=pending')).status).toBe(403);
+  });
+});
+
+describe("I'll try it", () => {
+  it('when colleagues try a strategy, then the contributor sees counts and only shared reflections', async () => {
+    const id = await approved({ title: 'Try me' });
+    expect((await ben.put(`/api/strategies/${id}/try`, { state: 'trying' })).body.state).toBe('trying');
+    const tried = await ben.put(`/api/strategies/${id}/try`, {
+      state: 'tried',
+      reflection: 'Quiet students spoke first.',
+      shareWithContributor: true,
+    });
+    expect(tried.body).toMatchObject({ state: 'tried', shareWithContributor: true });
+    await dana.put(`/api/strategies/${id}/try`, { state: 'tried', reflection: 'Private thought.' });
+    const own = await ana.get(`/api/strategies/${id}`);
+    expect(own.body.trying).toMatchObject({ trying: 0, tried: 2 });
+    expect(own.body.trying.sharedReflections).toEqual([
+      expect.objectContaining({ name: 'Ben Okafor', reflection: 'Quiet students spoke first.' }),
+    ]);
+    const other = await ben.get(`/api/strategies/${id}`);
+    expect(other.body.trying).toBeNull();
+    expect(other.body.myTry.reflection).toBe('Quiet students spoke first.');
+    expect((await ben.delete(`/api/strategies/${id}/try`)).status).toBe(204);
+    expect((await ben.get(`/api/strategies/${id}`)).body.myTry).toBeNull();
+  });
+});
+
+describe('isolation', () => {
+  it('when a teacher of another tenant searches, then they never see this tenant’s strategies', async () => {
+    const id = await approved({ title: 'Tenant secret strategy', tags: ['isolation'] });
+    const other = await launchAs(server, 'sandbox-ana-rivera', { deploymentId: 'another-school' });
+    const menu = StrategyPageSchema.parse((await other.get('/api/strategies?q=tenant')).body);
+    expect(menu.items.map((i) => i.id)).not.toContain(id);
+    expect((await other.get(`/api/strategies/${id}`)).status).toBe(404);
+    expect((await other.patch(`/api/strategies/${id}`, { title: 'x' })).status).toBe(404);
+    expect((await other.put(`/api/strategies/${id}/try`, { state: 'trying' })).status).toBe(404);
+  });
+
+  it('when a teacher launches from another course, then that course’s menu is separate', async () => {
+    const id = await approved({ title: 'Course-only strategy' });
+    const elsewhere = await launchAs(server, 'sandbox-ben-okafor', { course: 'sandbox-course-9eng' });
+    const menu = StrategyPageSchema.parse((await elsewhere.get('/api/strategies')).body);
+    expect(menu.items.map((i) => i.id)).not.toContain(id);
+  });
+});
