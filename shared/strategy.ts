@@ -162,3 +162,27 @@ export const StrategyQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;
+
+/** A person's own "I'll try it" record: private unless they share the reflection with the contributor. */
+export const TryStateSchema = z.object({
+  state: z.enum(['trying', 'tried']),
+  reflection: z.string().nullable(),
+  shareWithContributor: z.boolean(),
+  updatedAt: z.string(),
+});
+export type TryState = z.infer<typeof TryStateSchema>;
+
+/** GET /api/strategies/:id. `trying` (counts, shared reflections) is present only for the strategy's contributors. */
+export const StrategyDetailSchema = StrategySchema.extend({
+  myTry: TryStateSchema.nullable(),
+  trying: z
+    .object({
+      trying: z.number().int(),
+      tried: z.number().int(),
+      sharedReflections: z.array(z.object({ name: z.string(), reflection: z.string(), at: z.string() })),
+    })
+    .nullable(),
+});
+export type StrategyDetail = z.infer<typeof StrategyDetailSchema>;
+
+export const StrategyListSchema = z.object({ items: z.array(StrategySchema) });

@@ -2,6 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
+import { href, type Route, useRoute } from './router';
+import { MenuView } from './views/menu-view';
+import { StrategyForm } from './views/strategy-form';
+import { StrategyView } from './views/strategy-view';
 
 type State =
   | { kind: 'loading' }
@@ -17,6 +21,7 @@ export function App({
   load?: (token: string) => Promise<ApiResult<Me>>;
 }) {
   const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'no-session' });
+  const route = useRoute();
 
   useEffect(() => {
     if (!token) return;
@@ -36,6 +41,12 @@ export function App({
     requestFrameResize();
   });
 
+  // Move focus to the new view's heading so keyboard and screen-reader users land where the content changed.
+  useEffect(() => {
+    const t = setTimeout(() => (document.getElementById('view-title') as HTMLElement | null)?.focus(), 50);
+    return () => clearTimeout(t);
+  }, [route]);
+
   return (
     <>
       <header class="topbar">
@@ -43,10 +54,12 @@ export function App({
         {state.kind === 'ready' && (
           <span class="who">
             {state.me.person.name} ·{' '}
-            <span class="role">{state.me.person.role === 'coach' ? 'Coach' : 'Teacher'}</span>
+            <span class="role">{state.me.person.role === 'coach' ? 'Coach' : 'Teacher'}</span> ·{' '}
+            <span data-testid="network">{state.me.network.title}</span>
           </span>
         )}
       </header>
+      {state.kind === 'ready' && <Nav route={route} isCoach={state.me.person.role === 'coach'} />}
       <main>
         {state.kind === 'loading' && (
           <p role="status" aria-live="polite">
@@ -60,10 +73,50 @@ export function App({
             <p>{state.message}</p>
           </div>
         )}
-        {state.kind === 'ready' && <Home me={state.me} />}
+        {state.kind === 'ready' && token && <View route={route} me={state.me} token={token} />}
       </main>
     </>
   );
+}
+
+function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
+  const items: Array<{ route: Route; label: string }> = [
+    { route: { name: 'menu' }, label: 'Menu' },
+    { route: { name: 'mine' }, label: 'My clips' },
+    { route: { name: 'add' }, label: 'Add a strategy' },
+    ...(isCoach ? [{ route: { name: 'queue' } as Route, label: 'Review queue' }] : []),
+  ];
+  return (
+    <nav aria-label="Tasting Menu">
+      <ul>
+        {items.map((i) => (
+          <li key={i.label}>
+            <a href={href(i.route)} aria-current={route.name === i.route.name ? 'page' : undefined}>
+              {i.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function View({ route, me, token }: { route: Route; me: Me; token: string }) {
+  const isCoach = me.person.role === 'coach';
+  switch (route.name) {
+    case 'strategy':
+      return <StrategyView token={token} id={route.id} isCoach={isCoach} personId={me.person.id} />;
+    case 'edit':
+      return <StrategyForm token={token} editId={route.id} />;
+    case 'add':
+      return <StrategyForm token={token} />;
+    case 'mine':
+      return <MenuView token={token} mode="mine" isCoach={isCoach} />;
+    case 'queue':
+      return <MenuView token={token} mode="queue" isCoach={isCoach} />;
+    default:
+      return <MenuView token={token} mode="menu" isCoach={isCoach} />;
+  }
 }
 
 function NoSession() {
@@ -76,54 +129,5 @@ function NoSession() {
         ended: open it again from the course.
       </p>
     </div>
-  );
-}
-
-function Home({ me }: { me: Me }) {
-  const first = me.person.name.split(' ')[0] ?? me.person.name;
-  const scope = me.network.scope === 'course' ? 'this course' : 'your whole school';
-  return (
-    <>
-      <h1>Welcome, {first}</h1>
-      <dl class="facts">
-        <div>
-          <dt>Network</dt>
-          <dd data-testid="network">{me.network.title}</dd>
-        </div>
-        <div>
-          <dt>Your role</dt>
-          <dd data-testid="role">{me.person.role === 'coach' ? 'Coach' : 'Teacher'}</dd>
-        </div>
-        <div>
-          <dt>LMS</dt>
-          <dd>{me.platform.name}</dd>
-        </div>
-      </dl>
-      <section class="card" aria-labelledby="menu-h">
-        <h2 id="menu-h">The menu</h2>
-        <p>
-          The tasting menu of {scope} is empty so far. Strategies colleagues clip with the Tasting Menu
-          browser extension appear here once{' '}
-          {me.person.role === 'coach' ? 'you approve them' : 'a coach approves them'}.
-        </p>
-      </section>
-      {me.person.role === 'coach' ? (
-        <section class="card" aria-labelledby="coach-h">
-          <h2 id="coach-h">Coach</h2>
-          <p>
-            You curate this network's menu and plan rounds. The school-wide picture only ever shows patterns
-            across at least three visits, never a score for one teacher.
-          </p>
-        </section>
-      ) : (
-        <section class="card" aria-labelledby="visits-h">
-          <h2 id="visits-h">Sampling visits</h2>
-          <p>
-            Visits are short, strengths-first and yours: notes written about your classroom belong to you, and
-            nobody sees a score.
-          </p>
-        </section>
-      )}
-    </>
   );
 }

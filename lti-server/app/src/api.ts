@@ -1,33 +1,141 @@
 import { type Me, MeSchema } from '../../../shared/api';
-import { ErrorBodySchema } from '../../../shared/errors';
+import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
+import { z } from 'zod';
+import {
+  type Strategy,
+  type StrategyDetail,
+  StrategyDetailSchema,
+  type StrategyInput,
+  StrategyListSchema,
+  type StrategyPage,
+  StrategyPageSchema,
+  StrategySchema,
+  type TryState,
+  TryStateSchema,
+} from '../../../shared/strategy';
 
-export type ApiResult<T> = { ok: true; data: T } | { ok: false; code: string; message: string };
+export type ApiResult<T> =
+  | { ok: true; data: T }
+  | { ok: false; code: string; message: string; fields?: FieldIssue[] };
 
-/** Calls the JSON API with the session's bearer token and validates what comes back. */
-export async function getMe(token: string, fetchImpl: typeof fetch = fetch): Promise<ApiResult<Me>> {
+type Fetch = typeof fetch;
+
+/** Calls the JSON API with the session's bearer token and validates what comes back against the shared schemas. */
+async function request<S extends z.ZodType>(
+  token: string,
+  method: string,
+  path: string,
+  schema: S,
+  body?: unknown,
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResult<z.infer<S>>> {
   let res: Response;
   try {
-    res = await fetchImpl('/api/me', { headers: { authorization: `Bearer ${token}` } });
+    res = await fetchImpl(path, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
   } catch {
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and reload.',
+      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
     };
   }
-  const body: unknown = await res.json().catch(() => undefined);
+  const payload: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
   if (!res.ok) {
-    const parsed = ErrorBodySchema.safeParse(body);
+    const parsed = ErrorBodySchema.safeParse(payload);
     return parsed.success
-      ? { ok: false, code: parsed.data.error.code, message: parsed.data.error.message }
-      : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please reload.` };
+      ? {
+          ok: false,
+          code: parsed.data.error.code,
+          message: parsed.data.error.message,
+          ...(parsed.data.error.fields ? { fields: parsed.data.error.fields } : {}),
+        }
+      : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
   }
-  const me = MeSchema.safeParse(body);
-  return me.success
-    ? { ok: true, data: me.data }
+  const data = schema.safeParse(payload);
+  return data.success
+    ? { ok: true, data: data.data }
     : {
         ok: false,
         code: 'INTERNAL',
         message: 'The server sent an answer this app does not understand. Please reload.',
       };
+}
+
+export function getMe(token: string, fetchImpl: Fetch = fetch): Promise<ApiResult<Me>> {
+  return request(token, 'GET', '/api/me', MeSchema, undefined, fetchImpl);
+}
+
+export interface MenuQuery {
+  q?: string;
+  subject?: string;
+  gradeBand?: string;
+  tags?: string;
+  maxMinutes?: string;
+  status?: string;
+  cursor?: string;
+}
+
+export function listStrategies(token: string, query: MenuQuery): Promise<ApiResult<StrategyPage>> {
+  const params = new URLSearchParams();
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  return request(token, 'GET', `/api/strategies?${params}`, StrategyPageSchema);
+}
+
+export type { StrategyDetail, TryState };
+
+export function getStrategy(token: string, id: string): Promise<ApiResult<StrategyDetail>> {
+  return request(token, 'GET', `/api/strategies/${encodeURIComponent(id)}`, StrategyDetailSchema);
+}
+
+export function createStrategy(token: string, input: StrategyInput): Promise<ApiResult<Strategy>> {
+  return request(token, 'POST', '/api/strategies', StrategySchema, input);
+}
+
+export function editStrategy(
+  token: string,
+  id: string,
+  input: Partial<StrategyInput>,
+): Promise<ApiResult<Strategy>> {
+  return request(token, 'PATCH', `/api/strategies/${encodeURIComponent(id)}`, StrategySchema, input);
+}
+
+export function curate(
+  token: string,
+  id: string,
+  action: string,
+  message?: string,
+): Promise<ApiResult<Strategy>> {
+  return request(token, 'POST', `/api/strategies/${encodeURIComponent(id)}/curation`, StrategySchema, {
+    action,
+    message,
+  });
+}
+
+export function merge(token: string, fromId: string, intoId: string): Promise<ApiResult<Strategy>> {
+  return request(token, 'POST', `/api/strategies/${encodeURIComponent(fromId)}/merge`, StrategySchema, {
+    intoId,
+  });
+}
+
+export function duplicates(token: string, id: string): Promise<ApiResult<{ items: Strategy[] }>> {
+  return request(token, 'GET', `/api/strategies/${encodeURIComponent(id)}/duplicates`, StrategyListSchema);
+}
+
+export function putTry(
+  token: string,
+  id: string,
+  body: { state: 'trying' | 'tried'; reflection?: string; shareWithContributor?: boolean },
+): Promise<ApiResult<TryState>> {
+  return request(token, 'PUT', `/api/strategies/${encodeURIComponent(id)}/try`, TryStateSchema, body);
+}
+
+export function deleteTry(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', `/api/strategies/${encodeURIComponent(id)}/try`, z.undefined());
 }

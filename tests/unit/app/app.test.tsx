@@ -1,5 +1,5 @@
 import { render, screen, waitFor } from '@testing-library/preact';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Me } from '../../../shared/api';
 import { App } from '../../../lti-server/app/src/App';
 
@@ -10,23 +10,40 @@ const me = (role: 'teacher' | 'coach'): Me => ({
   session: { expiresAt: '2030-01-01T00:00:00.000Z' },
 });
 
+const requests: string[] = [];
+beforeEach(() => {
+  requests.length = 0;
+  window.location.hash = '';
+  // A fake server: the menu is empty.
+  vi.stubGlobal('fetch', async (url: string) => {
+    requests.push(url);
+    return new Response(JSON.stringify({ items: [], nextCursor: null }), {
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+});
+afterEach(() => vi.unstubAllGlobals());
+
 describe('the in-LMS app shell', () => {
   it('when there is no session token, then it explains how to open the tool from the course', () => {
     render(<App token={undefined} />);
     expect(screen.getByRole('heading', { name: 'Open Tasting Menu from your course' })).toBeTruthy();
+    expect(screen.queryByRole('navigation')).toBeNull();
   });
 
-  it('when the session belongs to a teacher, then it greets them with their network and role', async () => {
+  it('when the session belongs to a teacher, then it shows who they are, their network and the menu without the review queue', async () => {
     render(<App token="t" load={async () => ({ ok: true, data: me('teacher') })} />);
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Welcome, Ana' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'The menu' })).toBeTruthy());
     expect(screen.getByTestId('network').textContent).toBe('Grade 7 Science');
-    expect(screen.getByTestId('role').textContent).toBe('Teacher');
-    expect(screen.queryByRole('heading', { name: 'Coach' })).toBeNull();
+    expect(screen.getByText(/Ana Rivera/).textContent).toContain('Teacher');
+    expect(screen.queryByRole('link', { name: 'Review queue' })).toBeNull();
+    await waitFor(() => expect(screen.getByText(/The menu is empty so far/)).toBeTruthy());
+    expect(requests[0]).toBe('/api/strategies?');
   });
 
-  it('when the session belongs to a coach, then the coach section shows', async () => {
+  it('when the session belongs to a coach, then the review queue is in the navigation', async () => {
     render(<App token="t" load={async () => ({ ok: true, data: me('coach') })} />);
-    await waitFor(() => expect(screen.getByRole('heading', { name: 'Coach' })).toBeTruthy());
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Review queue' })).toBeTruthy());
   });
 
   it('when the session has ended, then it asks to open the tool again', async () => {

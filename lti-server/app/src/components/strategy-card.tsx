@@ -1,0 +1,27 @@
+import type { Strategy } from '../../../../shared/strategy';
+import { href } from '../router';
+import { StatusBadge } from './status-badge';
+
+export function StrategyCard({ strategy, showStatus }: { strategy: Strategy; showStatus: boolean }) {
+  return (
+    <li class="strategy-card">
+      <h3>
+        <a href={href({ name: 'strategy', id: strategy.id })}>{strategy.title}</a>
+      </h3>
+      <p>{strategy.purpose}</p>
+      <p class="meta">
+        <span>{strategy.minutes} min</span>
+        <span>{strategy.subject}</span>
+        <span>Grades {strategy.gradeBand}</span>
+        {(showStatus || strategy.status === 'featured') && <StatusBadge status={strategy.displayStatus} />}
+      </p>
+      {strategy.tags.length > 0 && (
+        <ul class="tags" aria-label="Tags">
+          {strategy.tags.map((t) => (
+            <li key={t}>{t}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,156 @@
+import { useEffect, useState } from 'preact/hooks';
+import { GRADE_BANDS, type Strategy } from '../../../../shared/strategy';
+import { listStrategies, type MenuQuery } from '../api';
+import { StrategyCard } from '../components/strategy-card';
+import { href } from '../router';
+
+export type MenuMode = 'menu' | 'mine' | 'queue';
+
+const TITLES: Record<MenuMode, string> = { menu: 'The menu', mine: 'My clips', queue: 'Waiting for review' };
+
+/** Browse and search the menu, the teacher's own clips, or the coach's review queue. */
+export function MenuView({ token, mode, isCoach }: { token: string; mode: MenuMode; isCoach: boolean }) {
+  const [form, setForm] = useState<MenuQuery>({});
+  const [query, setQuery] = useState<MenuQuery>({});
+  const [items, setItems] = useState<Strategy[]>([]);
+  const [cursor, setCursor] = useState<string | null>(null);
+  const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
+  const [error, setError] = useState('');
+
+  const status = mode === 'mine' ? 'mine' : mode === 'queue' ? 'pending' : undefined;
+
+  useEffect(() => {
+    let live = true;
+    setState('loading');
+    listStrategies(token, { ...query, ...(status ? { status } : {}) }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setItems(r.data.items);
+        setCursor(r.data.nextCursor);
+        setState('ready');
+      } else {
+        setError(r.message);
+        setState('error');
+      }
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, query, status]);
+
+  async function more() {
+    if (!cursor) return;
+    const r = await listStrategies(token, { ...query, ...(status ? { status } : {}), cursor });
+    if (r.ok) {
+      setItems([...items, ...r.data.items]);
+      setCursor(r.data.nextCursor);
+    } else setError(r.message);
+  }
+
+  const set = (key: keyof MenuQuery) => (e: Event) =>
+    setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        {TITLES[mode]}
+      </h1>
+      {mode === 'menu' && (
+        <form
+          class="search"
+          aria-label="Search the menu"
+          onSubmit={(e) => {
+            e.preventDefault();
+            setQuery({ ...form });
+          }}
+        >
+          <div class="field grow">
+            <label for="q">Search strategies</label>
+            <input
+              id="q"
+              type="search"
+              value={form.q ?? ''}
+              onInput={set('q')}
+              placeholder="e.g. warm-up, discussion, exit ticket"
+            />
+          </div>
+          <div class="field">
+            <label for="subject">Subject</label>
+            <input id="subject" value={form.subject ?? ''} onInput={set('subject')} />
+          </div>
+          <div class="field">
+            <label for="grade">Grades</label>
+            <select id="grade" value={form.gradeBand ?? ''} onChange={set('gradeBand')}>
+              <option value="">Any grade</option>
+              {GRADE_BANDS.filter((g) => g !== 'Any').map((g) => (
+                <option key={g} value={g}>
+                  {g}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="field">
+            <label for="tag">Tag</label>
+            <input id="tag" value={form.tags ?? ''} onInput={set('tags')} />
+          </div>
+          <div class="field">
+            <label for="minutes">At most</label>
+            <select id="minutes" value={form.maxMinutes ?? ''} onChange={set('maxMinutes')}>
+              <option value="">Any length</option>
+              {['5', '10', '15'].map((m) => (
+                <option key={m} value={m}>
+                  {m} minutes
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit">Search</button>
+        </form>
+      )}
+      <p class="sr-only" role="status" aria-live="polite">
+        {state === 'ready' ? `${items.length}${cursor ? ' or more' : ''} strategies shown` : ''}
+      </p>
+      {state === 'loading' && <p>Loading…</p>}
+      {state === 'error' && (
+        <p class="card" role="alert">
+          {error}
+        </p>
+      )}
+      {state === 'ready' && items.length === 0 && (
+        <EmptyState mode={mode} filtered={Object.values(query).some(Boolean)} isCoach={isCoach} />
+      )}
+      {items.length > 0 && (
+        <ul class="cards">
+          {items.map((s) => (
+            <StrategyCard key={s.id} strategy={s} showStatus={mode !== 'menu'} />
+          ))}
+        </ul>
+      )}
+      {cursor && (
+        <button type="button" class="secondary" onClick={more}>
+          Show more
+        </button>
+      )}
+    </section>
+  );
+}
+
+function EmptyState({ mode, filtered, isCoach }: { mode: MenuMode; filtered: boolean; isCoach: boolean }) {
+  if (mode === 'queue')
+    return <p class="card">Nothing is waiting for review. New clips from colleagues will show up here.</p>;
+  if (mode === 'mine') {
+    return (
+      <p class="card">
+        You have not added a strategy yet. <a href={href({ name: 'add' })}>Add one</a>, or clip one from any
+        web page with the Tasting Menu browser extension.
+      </p>
+    );
+  }
+  if (filtered) return <p class="card">No strategy matches. Try fewer words or remove a filter.</p>;
+  return (
+    <p class="card">
+      The menu is empty so far. <a href={href({ name: 'add' })}>Add the first strategy</a>
+      {isCoach ? ' — as a coach, yours go straight onto the menu.' : '; a coach will review it.'}
+    </p>
+  );
+}

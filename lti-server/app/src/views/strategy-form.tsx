@@ -1,0 +1,169 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { FieldIssue } from '../../../../shared/errors';
+import { GRADE_BANDS, type StrategyInput } from '../../../../shared/strategy';
+import { createStrategy, editStrategy, getStrategy } from '../api';
+import { Field } from '../components/fields';
+import { navigate } from '../router';
+
+interface FormState {
+  title: string;
+  purpose: string;
+  steps: string;
+  minutes: string;
+  subject: string;
+  gradeBand: string;
+  tags: string;
+  sourceUrl: string;
+}
+
+const EMPTY: FormState = {
+  title: '',
+  purpose: '',
+  steps: '',
+  minutes: '10',
+  subject: '',
+  gradeBand: 'Any',
+  tags: '',
+  sourceUrl: '',
+};
+
+function toInput(f: FormState): StrategyInput {
+  return {
+    title: f.title,
+    purpose: f.purpose,
+    steps: f.steps
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    minutes: Number(f.minutes),
+    subject: f.subject,
+    gradeBand: f.gradeBand as StrategyInput['gradeBand'],
+    tags: f.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+    sourceUrl: f.sourceUrl.trim() || null,
+  };
+}
+
+/** Add a strategy (or edit one): the same fields the extension fills in, with the server's field messages. */
+export function StrategyForm({ token, editId }: { token: string; editId?: string }) {
+  const [form, setForm] = useState<FormState>(EMPTY);
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    if (!editId) return;
+    getStrategy(token, editId).then((r) => {
+      if (!r.ok) return setMessage(r.message);
+      const s = r.data;
+      setForm({
+        title: s.title,
+        purpose: s.purpose,
+        steps: s.steps.join('\n'),
+        minutes: String(s.minutes),
+        subject: s.subject,
+        gradeBand: s.gradeBand,
+        tags: s.tags.join(', '),
+        sourceUrl: s.source?.url ?? '',
+      });
+    });
+  }, [token, editId]);
+
+  const set = (key: keyof FormState) => (e: Event) =>
+    setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setSaving(true);
+    const result = editId
+      ? await editStrategy(token, editId, toInput(form))
+      : await createStrategy(token, toInput(form));
+    setSaving(false);
+    if (result.ok) {
+      navigate({ name: 'strategy', id: result.data.id });
+      return;
+    }
+    const byField: Record<string, string> = {};
+    for (const f of result.fields ?? ([] as FieldIssue[]))
+      byField[f.path.split('.')[0] ?? f.path] ??= f.message;
+    setErrors(byField);
+    setMessage(
+      result.fields?.length
+        ? 'Please fix the fields marked below; nothing you typed was lost.'
+        : result.message,
+    );
+    (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
+  }
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        {editId ? 'Edit strategy' : 'Add a strategy'}
+      </h1>
+      <p class="lede">
+        A ten-minute move a colleague could sample in your classroom. Describe what students and you do.
+      </p>
+      {message && (
+        <p class="card" role="alert">
+          {message}
+        </p>
+      )}
+      <form onSubmit={submit} noValidate>
+        <Field id="title" label="Title" error={errors.title}>
+          {(p) => <input {...p} value={form.title} onInput={set('title')} maxLength={120} required />}
+        </Field>
+        <Field id="purpose" label="What it is for" hint="One sentence." error={errors.purpose}>
+          {(p) => <input {...p} value={form.purpose} onInput={set('purpose')} maxLength={300} required />}
+        </Field>
+        <Field id="steps" label="Steps" hint="One step per line, in order." error={errors.steps}>
+          {(p) => <textarea {...p} rows={5} value={form.steps} onInput={set('steps')} required />}
+        </Field>
+        <div class="row">
+          <Field id="minutes" label="Minutes" hint="1 to 15; most take 10 or fewer." error={errors.minutes}>
+            {(p) => (
+              <input
+                {...p}
+                type="number"
+                min={1}
+                max={15}
+                value={form.minutes}
+                onInput={set('minutes')}
+                required
+              />
+            )}
+          </Field>
+          <Field id="subject" label="Subject" error={errors.subject}>
+            {(p) => <input {...p} value={form.subject} onInput={set('subject')} maxLength={60} required />}
+          </Field>
+          <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
+            {(p) => (
+              <select {...p} value={form.gradeBand} onChange={set('gradeBand')}>
+                {GRADE_BANDS.map((g) => (
+                  <option key={g} value={g}>
+                    {g}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <Field
+          id="tags"
+          label="Tags"
+          hint="Separated by commas, e.g. discussion, warm-up."
+          error={errors.tags}
+        >
+          {(p) => <input {...p} value={form.tags} onInput={set('tags')} />}
+        </Field>
+        <Field id="sourceUrl" label="Source link (optional)" error={errors.sourceUrl}>
+          {(p) => <input {...p} type="url" value={form.sourceUrl} onInput={set('sourceUrl')} />}
+        </Field>
+        <button type="submit" disabled={saving}>
+          {saving ? 'Saving…' : editId ? 'Save changes' : 'Add to the menu'}
+        </button>
+      </form>
+    </section>
+  );
+}

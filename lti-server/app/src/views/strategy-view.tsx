@@ -1,0 +1,305 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Strategy } from '../../../../shared/strategy';
+import { curate, deleteTry, duplicates, getStrategy, merge, putTry, type StrategyDetail } from '../api';
+import { StatusBadge } from '../components/status-badge';
+import { href } from '../router';
+
+/** One strategy: steps, source, who offers it, "I'll try it", and the coach's curation tools. */
+export function StrategyView({
+  token,
+  id,
+  isCoach,
+  personId,
+}: {
+  token: string;
+  id: string;
+  isCoach: boolean;
+  personId: string;
+}) {
+  const [s, setS] = useState<StrategyDetail | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState('');
+  const [version, setVersion] = useState(0);
+
+  useEffect(() => {
+    getStrategy(token, id).then((r) => (r.ok ? setS(r.data) : setError(r.message)));
+  }, [token, id, version]);
+
+  if (error) {
+    return (
+      <div class="card" role="alert">
+        <h1>Strategy not available</h1>
+        <p>{error}</p>
+        <a href={href({ name: 'menu' })}>Back to the menu</a>
+      </div>
+    );
+  }
+  if (!s) return <p>Loading…</p>;
+  const reload = (text: string) => {
+    setNotice(text);
+    setVersion(version + 1);
+  };
+  const mine = s.contributors.some((c) => c.id === personId);
+  const onMenu = s.status === 'approved' || s.status === 'featured';
+
+  return (
+    <article aria-labelledby="view-title">
+      <p>
+        <a href={href({ name: 'menu' })}>← The menu</a>
+      </p>
+      <h1 id="view-title" tabIndex={-1}>
+        {s.title}
+      </h1>
+      <p class="lede">{s.purpose}</p>
+      <p class="meta">
+        <span>{s.minutes} min</span>
+        <span>{s.subject}</span>
+        <span>Grades {s.gradeBand}</span>
+        <StatusBadge status={s.displayStatus} />
+      </p>
+      <p role="status" aria-live="polite" class={notice ? 'notice' : 'sr-only'}>
+        {notice}
+      </p>
+      {s.changeRequest && (mine || isCoach) && (
+        <div class="card attention">
+          <h2>A coach asked for changes</h2>
+          <p>{s.changeRequest.message}</p>
+          {mine && <a href={href({ name: 'edit', id: s.id })}>Revise this strategy</a>}
+        </div>
+      )}
+      <section class="card" aria-labelledby="steps-h">
+        <h2 id="steps-h">Steps</h2>
+        <ol>
+          {s.steps.map((step, i) => (
+            <li key={i}>{step}</li>
+          ))}
+        </ol>
+      </section>
+      {s.excerptHtml && (
+        <section class="card" aria-labelledby="excerpt-h">
+          <h2 id="excerpt-h">From the source</h2>
+          {/* Sanitized on the server with an allow-list (lti-server/src/domain/sanitize.ts). */}
+          <div class="excerpt" dangerouslySetInnerHTML={{ __html: s.excerptHtml }} />
+        </section>
+      )}
+      <section class="card" aria-labelledby="who-h">
+        <h2 id="who-h">Who offers it</h2>
+        <p>{s.contributors.map((c) => c.name).join(', ')}</p>
+        {s.source && (
+          <p>
+            Source:{' '}
+            <a href={s.source.url} target="_blank" rel="noopener noreferrer">
+              {s.source.title || s.source.url}
+            </a>
+          </p>
+        )}
+        {s.tags.length > 0 && <p>Tags: {s.tags.join(', ')}</p>}
+        {mine && s.status === 'pending' && <a href={href({ name: 'edit', id: s.id })}>Edit</a>}
+      </section>
+      {s.trying && (
+        <section class="card" aria-labelledby="trying-h">
+          <h2 id="trying-h">Colleagues trying your strategy</h2>
+          <p data-testid="trying-count">
+            {s.trying.trying} trying it now · {s.trying.tried} tried it
+          </p>
+          {s.trying.sharedReflections.map((r) => (
+            <blockquote key={r.at}>
+              {r.reflection} <cite>— {r.name}</cite>
+            </blockquote>
+          ))}
+        </section>
+      )}
+      {onMenu && <TryPanel token={token} s={s} onChange={reload} />}
+      {isCoach && <CoachPanel token={token} s={s} onChange={reload} />}
+    </article>
+  );
+}
+
+function TryPanel({
+  token,
+  s,
+  onChange,
+}: {
+  token: string;
+  s: StrategyDetail;
+  onChange: (notice: string) => void;
+}) {
+  const [reflection, setReflection] = useState(s.myTry?.reflection ?? '');
+  const [share, setShare] = useState(s.myTry?.shareWithContributor ?? false);
+  const [error, setError] = useState('');
+  const act = async (p: Promise<{ ok: boolean; message?: string }>, notice: string) => {
+    const r = await p;
+    if (r.ok) onChange(notice);
+    else setError(r.message ?? 'Something went wrong.');
+  };
+  return (
+    <section class="card" aria-labelledby="try-h">
+      <h2 id="try-h">Try it in your classroom</h2>
+      {error && <p role="alert">{error}</p>}
+      {!s.myTry && (
+        <button
+          type="button"
+          onClick={() =>
+            act(putTry(token, s.id, { state: 'trying' }), 'Added to the strategies you are trying.')
+          }
+        >
+          I'll try it
+        </button>
+      )}
+      {s.myTry?.state === 'trying' && (
+        <p>
+          You are trying this strategy. When you have, say how it went — for yourself, or for the contributor
+          too.
+        </p>
+      )}
+      {s.myTry?.state === 'tried' && <p>You tried this strategy.</p>}
+      {s.myTry && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            act(
+              putTry(token, s.id, { state: 'tried', reflection, shareWithContributor: share }),
+              'Saved: you tried it.',
+            );
+          }}
+        >
+          <div class="field">
+            <label for="reflection">What happened when you tried it? (private unless you share it)</label>
+            <textarea
+              id="reflection"
+              rows={3}
+              maxLength={2000}
+              value={reflection}
+              onInput={(e) => setReflection((e.target as HTMLTextAreaElement).value)}
+            />
+          </div>
+          <div class="check">
+            <input
+              id="share"
+              type="checkbox"
+              checked={share}
+              onChange={(e) => setShare((e.target as HTMLInputElement).checked)}
+            />
+            <label for="share">Share my reflection with the contributor</label>
+          </div>
+          <button type="submit">I tried it</button>{' '}
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => act(deleteTry(token, s.id), 'Removed from the strategies you are trying.')}
+          >
+            Stop trying
+          </button>
+        </form>
+      )}
+    </section>
+  );
+}
+
+function CoachPanel({
+  token,
+  s,
+  onChange,
+}: {
+  token: string;
+  s: StrategyDetail;
+  onChange: (notice: string) => void;
+}) {
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [dups, setDups] = useState<Strategy[] | null>(null);
+  const act = async (action: string, notice: string, text?: string) => {
+    const r = await curate(token, s.id, action, text);
+    if (r.ok) onChange(notice);
+    else setError(r.message);
+  };
+  if (s.mergedInto) return null;
+  return (
+    <section class="card" aria-labelledby="coach-h">
+      <h2 id="coach-h">Curate</h2>
+      {error && <p role="alert">{error}</p>}
+      <div class="actions">
+        {s.status !== 'approved' && s.status !== 'featured' && (
+          <button type="button" onClick={() => act('approve', 'Approved: it is on the menu.')}>
+            Approve
+          </button>
+        )}
+        {s.status !== 'featured' && (
+          <button type="button" onClick={() => act('feature', 'Featured at the top of the menu.')}>
+            Feature
+          </button>
+        )}
+        {s.status === 'featured' && (
+          <button type="button" class="secondary" onClick={() => act('unfeature', 'No longer featured.')}>
+            Stop featuring
+          </button>
+        )}
+        {s.status !== 'retired' ? (
+          <button type="button" class="secondary" onClick={() => act('retire', 'Retired from the menu.')}>
+            Retire
+          </button>
+        ) : (
+          <button type="button" class="secondary" onClick={() => act('restore', 'Back on the menu.')}>
+            Restore
+          </button>
+        )}
+      </div>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          act('request-changes', 'Change request sent to the contributor.', message);
+        }}
+      >
+        <div class="field">
+          <label for="change-message">Ask the contributor for changes</label>
+          <textarea
+            id="change-message"
+            rows={2}
+            maxLength={1000}
+            value={message}
+            onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)}
+          />
+        </div>
+        <button type="submit" class="secondary">
+          Request changes
+        </button>
+      </form>
+      <div>
+        <button
+          type="button"
+          class="secondary"
+          onClick={async () => {
+            const r = await duplicates(token, s.id);
+            if (r.ok) setDups(r.data.items);
+            else setError(r.message);
+          }}
+        >
+          Find duplicates
+        </button>
+        {dups && dups.length === 0 && <p role="status">No likely duplicates.</p>}
+        {dups && dups.length > 0 && (
+          <ul class="plain" aria-label="Likely duplicates">
+            {dups.map((d) => (
+              <li key={d.id}>
+                <a href={href({ name: 'strategy', id: d.id })}>{d.title}</a> (
+                {d.contributors.map((c) => c.name).join(', ')}){' '}
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={async () => {
+                    const r = await merge(token, d.id, s.id);
+                    if (r.ok)
+                      onChange(`Merged "${d.title}" into this strategy; both contributors are credited.`);
+                    else setError(r.message);
+                  }}
+                >
+                  Merge into this one
+                </button>
+              </li>
+            ))}
+          </ul>
+        )}
+      </div>
+    </section>
+  );
+}
