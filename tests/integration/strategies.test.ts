@@ -264,3 +264,26 @@ describe('isolation', () => {
     expect(menu.items.map((i) => i.id)).not.toContain(id);
   });
 });
+
+describe('exports', () => {
+  it('when a coach exports the menu, then the CSV has the menu and formula-like cells are defused', async () => {
+    await approved({ title: '=HYPERLINK("http://evil")', purpose: 'Looks like a formula.' });
+    const res = await fetch(`${server.url}/api/strategies/export.csv`, {
+      headers: { authorization: `Bearer ${dana.token}` },
+    });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toContain('text/csv');
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so spreadsheets read UTF-8
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split('\r\n')[0]).toBe(
+      'title,purpose,steps,minutes,subject,grade band,tags,source,offered by,status',
+    );
+    expect(text).toContain(`"'=HYPERLINK(""http://evil"")"`);
+    expect(text).not.toContain('Pending one');
+  });
+
+  it('when a teacher asks for the CSV export, then it is forbidden', async () => {
+    expect((await ben.get('/api/strategies/export.csv')).status).toBe(403);
+  });
+});

@@ -4,6 +4,7 @@ import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
 import { href, type Route, useRoute } from './router';
 import { MenuView } from './views/menu-view';
+import { PrintView } from './views/print-view';
 import { StrategyForm } from './views/strategy-form';
 import { StrategyView } from './views/strategy-view';
 
@@ -110,6 +111,8 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return <StrategyForm token={token} editId={route.id} />;
     case 'add':
       return <StrategyForm token={token} />;
+    case 'print':
+      return <PrintView token={token} networkTitle={me.network.title} />;
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':

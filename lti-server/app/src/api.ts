@@ -80,6 +80,7 @@ export interface MenuQuery {
   maxMinutes?: string;
   status?: string;
   cursor?: string;
+  limit?: string;
 }
 
 export function listStrategies(token: string, query: MenuQuery): Promise<ApiResult<StrategyPage>> {
@@ -138,4 +139,20 @@ export function putTry(
 
 export function deleteTry(token: string, id: string): Promise<ApiResult<undefined>> {
   return request(token, 'DELETE', `/api/strategies/${encodeURIComponent(id)}/try`, z.undefined());
+}
+
+/** Downloads the coach's CSV export (the API needs the bearer token, so a plain link cannot do it). */
+export async function downloadMenuCsv(token: string): Promise<ApiResult<Blob>> {
+  try {
+    const res = await fetch('/api/strategies/export.csv', { headers: { authorization: `Bearer ${token}` } });
+    if (!res.ok)
+      return { ok: false, code: 'INTERNAL', message: `The export failed (${res.status}). Please try again.` };
+    return { ok: true, data: await res.blob() };
+  } catch {
+    return {
+      ok: false,
+      code: 'NETWORK',
+      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+    };
+  }
 }

@@ -6,6 +6,7 @@ export type Route =
   | { name: 'mine' }
   | { name: 'queue' }
   | { name: 'add' }
+  | { name: 'print' }
   | { name: 'strategy'; id: string }
   | { name: 'edit'; id: string };
 
@@ -18,6 +19,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
+  if (path === '/print') return { name: 'print' };
   return { name: 'menu' };
 }
 

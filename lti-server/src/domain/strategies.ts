@@ -495,3 +495,15 @@ export async function tryingSummary(actor: Actor, id: string) {
     sharedReflections: shared.map((s) => ({ name: s.name, reflection: s.reflection ?? '', at: s.at })),
   };
 }
+
+/** Every strategy on the menu of the actor's network, for the coach's CSV export (menu content only, no tries). */
+export async function exportMenu(actor: Actor): Promise<StrategyView[]> {
+  if (!isCoach(actor)) throw new ForbiddenError('Only coaches export the menu.');
+  const rows = await listStrategies(actor.scope, {
+    networkId: actor.networkId,
+    statuses: ['approved', 'featured'],
+    excludeMerged: true,
+    limit: 10_000,
+  });
+  return withCredits(actor, rows);
+}

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { z } from 'zod';
+import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
 import { StrategyQuerySchema } from '../../../shared/strategy';
 import {
@@ -8,6 +9,7 @@ import {
   createStrategy,
   curateStrategy,
   editStrategy,
+  exportMenu,
   getStrategy,
   mergeStrategies,
   myTry,
@@ -59,6 +61,40 @@ export function strategyRouter(): Router {
         .status(created ? 201 : 200)
         .location(`/api/strategies/${view.row.id}`)
         .json(presentStrategy(view));
+    }),
+  );
+
+  router.get(
+    '/export.csv',
+    wrap(async (_req, res) => {
+      const views = await exportMenu(actorOf(res));
+      const csv = toCsv(
+        [
+          'title',
+          'purpose',
+          'steps',
+          'minutes',
+          'subject',
+          'grade band',
+          'tags',
+          'source',
+          'offered by',
+          'status',
+        ],
+        views.map(({ row, contributors }) => [
+          row.title,
+          row.purpose,
+          (JSON.parse(row.steps) as string[]).map((step, i) => `${i + 1}. ${step}`).join('\n'),
+          row.minutes,
+          row.subject,
+          row.grade_band,
+          (JSON.parse(row.tags) as string[]).join(', '),
+          row.source_url,
+          contributors.map((c) => c.name).join(', '),
+          row.status,
+        ]),
+      );
+      res.type('text/csv; charset=utf-8').attachment('tasting-menu.csv').send(`\ufeff${csv}`);
     }),
   );
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GRADE_BANDS, type Strategy } from '../../../../shared/strategy';
-import { listStrategies, type MenuQuery } from '../api';
+import { downloadMenuCsv, listStrategies, type MenuQuery } from '../api';
 import { StrategyCard } from '../components/strategy-card';
 import { href } from '../router';
 
@@ -55,6 +55,12 @@ export function MenuView({ token, mode, isCoach }: { token: string; mode: MenuMo
       <h1 id="view-title" tabIndex={-1}>
         {TITLES[mode]}
       </h1>
+      {mode === 'menu' && (
+        <p class="actions">
+          <a href={href({ name: 'print' })}>Printable one-page menu</a>
+          {isCoach && <CsvButton token={token} />}
+        </p>
+      )}
       {mode === 'menu' && (
         <form
           class="search"
@@ -132,6 +138,32 @@ export function MenuView({ token, mode, isCoach }: { token: string; mode: MenuMo
         </button>
       )}
     </section>
+  );
+}
+
+function CsvButton({ token }: { token: string }) {
+  const [message, setMessage] = useState('');
+  return (
+    <>
+      <button
+        type="button"
+        class="secondary"
+        onClick={async () => {
+          const r = await downloadMenuCsv(token);
+          if (!r.ok) return setMessage(r.message);
+          const url = URL.createObjectURL(r.data);
+          const a = document.createElement('a');
+          a.href = url;
+          a.download = 'tasting-menu.csv';
+          a.click();
+          URL.revokeObjectURL(url);
+          setMessage('The menu was downloaded as tasting-menu.csv.');
+        }}
+      >
+        Download CSV
+      </button>
+      <span role="status">{message}</span>
+    </>
   );
 }
 
