@@ -73,6 +73,12 @@ const EnvSchema = z.object({
   SANDBOX: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
+  LTI_RATE_LIMIT: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of requests per minute')
+    .transform(Number)
+    .refine((n) => n >= 1, 'must be at least 1')
+    .default(600),
 });
 
 export interface Config {
@@ -86,6 +92,8 @@ export interface Config {
   sandbox: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   dataDir: string;
+  /** Requests per minute and client address to /lti/login and /lti/launch. */
+  ltiRateLimit: number;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -125,6 +133,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       sandbox,
       logLevel: e.LOG_LEVEL,
       dataDir: e.DATA_DIR,
+      ltiRateLimit: e.LTI_RATE_LIMIT,
     },
   };
 }

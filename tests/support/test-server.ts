@@ -23,6 +23,7 @@ export async function startTestServer(
     sandbox: true,
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     dataDir: database.dataDir,
+    ltiRateLimit: 10_000,
     ...options.config,
   };
   const server = await startServer(config, options.logger ?? createLogger(config.logLevel));

@@ -12,6 +12,7 @@ import { sandboxRouter } from '../sandbox/routes';
 import { apiRouter } from './api-routes';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
+import { rateLimit } from './rate-limit';
 
 export const VERSION = '0.1.0';
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
@@ -62,6 +63,10 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
 
   if (sandbox) app.use('/sandbox', sandboxRouter(sandbox.platform, sandbox.key));
 
+  // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
+  const ltiLimit = rateLimit({ limit: config.ltiRateLimit, windowMs: 60_000 });
+  app.use('/lti/login', ltiLimit);
+  app.use('/lti/launch', ltiLimit);
   app.use('/lti', lti.app);
 
   app.get('/', (_req, res) => {

@@ -16,6 +16,7 @@ describe('parseConfig', () => {
         sandbox: true,
         logLevel: 'info',
         dataDir: './data',
+        ltiRateLimit: 600,
       },
     });
   });
