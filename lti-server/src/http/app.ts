@@ -4,6 +4,7 @@ import express, { type Express } from 'express';
 import { HealthSchema, ReadySchema } from '../../../shared/api';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
+import { canvasDeveloperKey, ICON_SVG } from '../lti/canvas-config';
 import type { LtiTool } from '../lti/tool';
 import type { Logger } from '../logger';
 import type { SandboxKey } from '../sandbox/keys';
@@ -62,6 +63,13 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   }
 
   if (sandbox) app.use('/sandbox', sandboxRouter(sandbox.platform, sandbox.key));
+
+  app.get('/lti/canvas.json', (_req, res) => {
+    res.json(canvasDeveloperKey(config.publicUrl));
+  });
+  app.get('/icon.svg', (_req, res) => {
+    res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(ICON_SVG);
+  });
 
   // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
   const ltiLimit = rateLimit({ limit: config.ltiRateLimit, windowMs: 60_000 });

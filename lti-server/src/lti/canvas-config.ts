@@ -1,0 +1,50 @@
+/**
+ * The developer-key JSON an administrator pastes into Canvas (Admin → Developer Keys → + LTI Key → Paste JSON).
+ * Field by field in docs/lms/canvas.md. Placements are only those the tool answers today: course navigation,
+ * visible to course staff only ("admins" in Canvas means teachers, TAs and designers), so students never see it.
+ */
+export function canvasDeveloperKey(publicUrl: string) {
+  const launch = `${publicUrl}/lti/launch`;
+  return {
+    title: 'Tasting Menu',
+    description:
+      "A school's shared tasting menu of ten-minute teaching strategies: browse, sample colleagues' classrooms, write strengths-first notes.",
+    oidc_initiation_url: `${publicUrl}/lti/login`,
+    target_link_uri: launch,
+    public_jwk_url: `${publicUrl}/lti/keys`,
+    scopes: ['https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly'],
+    extensions: [
+      {
+        platform: 'canvas.instructure.com',
+        domain: new URL(publicUrl).host,
+        tool_id: 'tasting-menu',
+        // Names are needed to show who offers a strategy; e-mail addresses are not, so Canvas never sends them.
+        privacy_level: 'name_only',
+        settings: {
+          text: 'Tasting Menu',
+          icon_url: `${publicUrl}/icon.svg`,
+          placements: [
+            {
+              placement: 'course_navigation',
+              message_type: 'LtiResourceLinkRequest',
+              target_link_uri: launch,
+              text: 'Tasting Menu',
+              icon_url: `${publicUrl}/icon.svg`,
+              default: 'enabled',
+              visibility: 'admins',
+            },
+          ],
+        },
+      },
+    ],
+    custom_fields: {},
+  };
+}
+
+export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="Tasting Menu">
+<rect width="64" height="64" rx="12" fill="#23304a"/>
+<circle cx="32" cy="34" r="17" fill="none" stroke="#f2a900" stroke-width="4"/>
+<circle cx="32" cy="34" r="9" fill="#fff"/>
+<rect x="9" y="14" width="3" height="34" rx="1.5" fill="#fff"/>
+<rect x="52" y="14" width="3" height="34" rx="1.5" fill="#fff"/>
+</svg>`;
