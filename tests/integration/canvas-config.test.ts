@@ -24,7 +24,11 @@ describe('/lti/canvas.json', () => {
     const ext = key.extensions[0];
     expect(ext.privacy_level).toBe('name_only');
     expect(ext.settings.placements).toEqual([
-      expect.objectContaining({ placement: 'course_navigation', visibility: 'admins', message_type: 'LtiResourceLinkRequest' }),
+      expect.objectContaining({
+        placement: 'course_navigation',
+        visibility: 'admins',
+        message_type: 'LtiResourceLinkRequest',
+      }),
     ]);
     const icon = await fetch(ext.settings.icon_url);
     expect(icon.status).toBe(200);

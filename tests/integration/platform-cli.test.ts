@@ -69,8 +69,8 @@ describe('npm run platform', () => {
       '--jwks-url',
       'http://example.com/jwks',
     );
-    expect(bad.code).toBe(2);
-    expect(bad.err).toContain('--issuer must be an https:// address');
+    expect(bad.code, `stdout: ${bad.out}\nstderr: ${bad.err}`).toBe(2);
+    expect(bad.err, bad.err).toContain('--issuer must be an https:// address');
     expect(bad.err).toContain('--client-id must not be empty');
     expect(bad.err).toContain('--jwks-url must be an https:// address');
     expect(bad.err).toContain('--deployment at least one deployment id is required');

@@ -21,7 +21,12 @@ export function apiClient(server: TestServer, token: string) {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await res.text();
-    return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
+    const json = res.headers.get('content-type')?.includes('application/json');
+    return {
+      status: res.status,
+      body: (text && json ? JSON.parse(text) : text || undefined) as T,
+      headers: res.headers,
+    };
   }
   // Tests read loosely typed JSON and validate it with the shared schemas where the shape matters.
   // biome-ignore-start lint/suspicious/noExplicitAny: see above

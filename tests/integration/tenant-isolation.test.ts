@@ -1,0 +1,136 @@
+import type { Router } from 'express';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRouter } from '../../lti-server/src/http/api-routes';
+import { type ApiClient, launchAs } from '../support/api-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+/**
+ * Walks every API route with a session from tenant B and ids from tenant A: nothing of A may be read or written.
+ * The route table below must list every route the API has; the first test fails when a new route is added
+ * without being covered here.
+ */
+type Call = { method: string; path: (id: string) => string; body?: unknown };
+
+const ROUTES: Record<string, Call> = {
+  'GET /me': { method: 'GET', path: () => '/api/me' },
+  'DELETE /session': { method: 'DELETE', path: () => '/api/session' },
+  'GET /strategies/': { method: 'GET', path: () => '/api/strategies?q=secret' },
+  'POST /strategies/': { method: 'POST', path: () => '/api/strategies', body: { title: 'x' } },
+  'GET /strategies/export.csv': { method: 'GET', path: () => '/api/strategies/export.csv' },
+  'GET /strategies/:id': { method: 'GET', path: (id) => `/api/strategies/${id}` },
+  'PATCH /strategies/:id': {
+    method: 'PATCH',
+    path: (id) => `/api/strategies/${id}`,
+    body: { title: 'Hijacked' },
+  },
+  'POST /strategies/:id/curation': {
+    method: 'POST',
+    path: (id) => `/api/strategies/${id}/curation`,
+    body: { action: 'retire' },
+  },
+  'POST /strategies/:id/merge': {
+    method: 'POST',
+    path: (id) => `/api/strategies/${id}/merge`,
+    body: { intoId: 'any-other-id' },
+  },
+  'GET /strategies/:id/duplicates': { method: 'GET', path: (id) => `/api/strategies/${id}/duplicates` },
+  'GET /strategies/:id/audit': { method: 'GET', path: (id) => `/api/strategies/${id}/audit` },
+  'PUT /strategies/:id/try': {
+    method: 'PUT',
+    path: (id) => `/api/strategies/${id}/try`,
+    body: { state: 'trying' },
+  },
+  'DELETE /strategies/:id/try': { method: 'DELETE', path: (id) => `/api/strategies/${id}/try` },
+};
+
+interface Layer {
+  route?: { path: string; methods: Record<string, boolean> };
+  handle: { stack?: Layer[] };
+  matchers?: unknown;
+  regexp?: RegExp;
+}
+
+/** Every METHOD /path the API router answers, read from Express's own routing table. */
+function routesOf(router: Router, prefix = ''): string[] {
+  const out: string[] = [];
+  for (const layer of (router as unknown as { stack: Layer[] }).stack) {
+    if (layer.route) {
+      for (const m of Object.keys(layer.route.methods))
+        out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
+    } else if (layer.handle.stack) {
+      const mount = /^\/\^\\\/([^\\?]+)/.exec(String(layer.regexp))?.[1] ?? '';
+      out.push(...routesOf(layer.handle as unknown as Router, mount ? `${prefix}/${mount}` : prefix));
+    }
+  }
+  return out;
+}
+
+let server: TestServer;
+let coachA: ApiClient;
+let coachB: ApiClient;
+let teacherB: ApiClient;
+let strategyA: string;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  coachA = await launchAs(server, 'sandbox-dana-kim');
+  const created = await coachA.post('/api/strategies', {
+    title: 'Tenant A secret',
+    purpose: 'Only tenant A may see this.',
+    steps: ['One'],
+    minutes: 5,
+    subject: 'Any',
+    gradeBand: 'Any',
+  });
+  strategyA = created.body.id;
+  coachB = await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'school-b' });
+  teacherB = await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' });
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('tenant isolation', () => {
+  it('when the API has routes, then each is covered by this suite', () => {
+    const actual = routesOf(apiRouter(server.database)).filter((r) => !r.startsWith('USE'));
+    expect(actual.sort()).toEqual(Object.keys(ROUTES).sort());
+  });
+
+  for (const [name, call] of Object.entries(ROUTES)) {
+    it(`when tenant B calls ${name} with tenant A's ids, then nothing of A is read or changed`, async () => {
+      // Ending a session only ever ends the caller's own: use throwaway sessions for it.
+      const clients =
+        name === 'DELETE /session'
+          ? [
+              await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'school-b' }),
+              await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' }),
+            ]
+          : [coachB, teacherB];
+      for (const client of clients) {
+        const res = await (
+          client as unknown as Record<
+            string,
+            (p: string, b?: unknown) => Promise<{ status: number; body: unknown }>
+          >
+        )[call.method.toLowerCase()]!(call.path(strategyA), call.body);
+        expect(JSON.stringify(res.body ?? '')).not.toContain('Tenant A secret');
+        if (call.path('x').includes('/x')) expect([403, 404]).toContain(res.status);
+      }
+      const a = await coachA.get(`/api/strategies/${strategyA}`);
+      expect(a.status).toBe(200);
+      expect(a.body).toMatchObject({ title: 'Tenant A secret', status: 'approved', myTry: null });
+    });
+  }
+
+  it('when tenant B lists the menu, then tenant A rows never appear in any status', async () => {
+    for (const status of ['approved', 'featured', 'pending', 'retired', 'mine']) {
+      const res = await coachB.get(`/api/strategies?status=${status}`);
+      expect(res.status).toBe(200);
+      expect(JSON.stringify(res.body)).not.toContain('Tenant A secret');
+    }
+    const csv = await fetch(`${server.url}/api/strategies/export.csv`, {
+      headers: { authorization: `Bearer ${coachB.token}` },
+    });
+    expect(await csv.text()).not.toContain('Tenant A secret');
+  });
+});
