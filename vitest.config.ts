@@ -1,5 +1,6 @@
 import preact from '@preact/preset-vite';
 import { defineConfig } from 'vitest/config';
+import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 /**
  * One run, several projects: pure unit tests in node, UI component tests in happy-dom, integration tests against
@@ -11,10 +12,33 @@ export default defineConfig({
     pool: 'forks',
     maxWorkers: 2,
     projects: [
-      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'], environment: 'node' } },
+      {
+        test: {
+          name: 'unit',
+          include: ['tests/unit/**/*.test.ts'],
+          exclude: ['tests/unit/extension/**'],
+          environment: 'node',
+        },
+      },
       {
         plugins: [preact()],
-        test: { name: 'ui', include: ['tests/unit/**/*.test.tsx'], environment: 'happy-dom' },
+        test: {
+          name: 'ui',
+          include: ['tests/unit/**/*.test.tsx'],
+          exclude: ['tests/unit/extension/**'],
+          environment: 'happy-dom',
+          setupFiles: ['tests/support/dom-cleanup.ts'],
+        },
+      },
+      {
+        // WXT's plugin swaps `wxt/browser` for its in-memory fakeBrowser and applies wxt.config.ts (Preact).
+        plugins: [WxtVitest(), preact()],
+        test: {
+          name: 'extension',
+          include: ['tests/unit/extension/**/*.test.{ts,tsx}'],
+          environment: 'happy-dom',
+          setupFiles: ['fake-indexeddb/auto', 'tests/support/dom-cleanup.ts'],
+        },
       },
       {
         test: {

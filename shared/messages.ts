@@ -14,7 +14,6 @@ export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
 export const ServerStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('connected'), serverUrl: z.string(), version: z.string() }),
   z.object({ state: z.literal('unreachable'), serverUrl: z.string(), message: z.string() }),
-  z.object({ state: z.literal('not-configured') }),
 ]);
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;
 

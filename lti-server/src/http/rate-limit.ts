@@ -33,15 +33,13 @@ export function rateLimit({ limit, windowMs, now = Date.now, maxKeys = 10_000 }:
     if (w.count > limit) {
       const retry = Math.ceil((w.start + windowMs - t) / 1000);
       res.setHeader('Retry-After', String(retry));
-      res
-        .status(429)
-        .json(
-          toErrorBody(
-            new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`, {
-              status: 429,
-            }),
-          ),
-        );
+      res.status(429).json(
+        toErrorBody(
+          new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`, {
+            status: 429,
+          }),
+        ),
+      );
       return;
     }
     next();

@@ -1,0 +1,64 @@
+import { useEffect, useState } from 'preact/hooks';
+import { normaliseServerUrl, type ServerStatus } from '../../../shared/messages';
+import { ServerStatusLine } from '../../components/server-status-line';
+import { Shell } from '../../components/shell';
+import { send } from '../../lib/messaging';
+import { DEFAULT_SERVER_URL } from '../../lib/settings';
+
+export function OptionsApp() {
+  const [url, setUrl] = useState('');
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState<ServerStatus | 'checking' | null>(null);
+
+  useEffect(() => {
+    send({ type: 'settings/get' }).then((s) => setUrl(s.serverUrl ?? DEFAULT_SERVER_URL));
+  }, []);
+
+  async function save(e: Event) {
+    e.preventDefault();
+    const checked = normaliseServerUrl(url);
+    if (!checked.ok) {
+      setError(checked.message);
+      return;
+    }
+    setError('');
+    try {
+      await send({ type: 'settings/set-server', serverUrl: checked.url });
+      setUrl(checked.url);
+      setStatus('checking');
+      setStatus(await send({ type: 'server/check' }));
+    } catch (err) {
+      setError((err as Error).message);
+    }
+  }
+
+  return (
+    <Shell title="Tasting Menu options">
+      <form onSubmit={save} noValidate>
+        <div class="field">
+          <label for="server-url">Your school's Tasting Menu address</label>
+          <p class="hint" id="server-url-hint">
+            Your LMS administrator or coach can tell you, e.g. https://tasting-menu.your-school.org
+          </p>
+          <input
+            id="server-url"
+            type="url"
+            value={url}
+            onInput={(e) => setUrl((e.target as HTMLInputElement).value)}
+            aria-describedby={error ? 'server-url-hint server-url-error' : 'server-url-hint'}
+            aria-invalid={error ? 'true' : undefined}
+          />
+          {error && (
+            <p class="error" id="server-url-error">
+              {error}
+            </p>
+          )}
+        </div>
+        <button type="submit">Save and check</button>
+      </form>
+      <div role="status" aria-live="polite">
+        {status && <ServerStatusLine status={status} />}
+      </div>
+    </Shell>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
+ * built extension in headless Chromium. Run `npm run build` first.
+ */
+import { launchAs } from '../tests/support/api-client';
+import { launchBrowser } from '../tests/support/browser';
+import { startTestServer } from '../tests/support/test-server';
+
+const server = await startTestServer();
+const browser = await launchBrowser({ extension: true });
+try {
+  const ana = await launchAs(server, 'sandbox-ana-rivera');
+  const dana = await launchAs(server, 'sandbox-dana-kim');
+  const samples = [
+    [
+      'Think–Pair–Share with a data card',
+      'Every student talks about evidence before the lesson starts.',
+      10,
+      'Science',
+      ['discussion', 'warm-up'],
+    ],
+    [
+      'Traffic-light exit ticket',
+      'Students rate each learning goal and say why, in five minutes.',
+      5,
+      'Any',
+      ['assessment'],
+    ],
+    [
+      'Sentence frames for academic talk',
+      'Three frames help every student join a small-group discussion.',
+      10,
+      'English',
+      ['discussion'],
+    ],
+  ] as const;
+  for (const [title, purpose, minutes, subject, tags] of samples) {
+    const s = await ana.post('/api/strategies', {
+      title,
+      purpose,
+      steps: ['Set up', 'Run it', 'Debrief'],
+      minutes,
+      subject,
+      gradeBand: '6-8',
+      tags,
+    });
+    await dana.post(`/api/strategies/${s.body.id}/curation`, { action: 'approve' });
+  }
+  const page = await browser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 760 });
+  await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=sandbox-ben-okafor`);
+  const frame = await (await page.waitForSelector('iframe[name="tool"]')).contentFrame();
+  await frame!.getByRole('heading', { name: 'The menu' }).waitFor();
+  await frame!.getByText('Sentence frames for academic talk').waitFor();
+  await page.screenshot({ path: 'docs/images/sandbox-launch.png' });
+
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+  await options.getByLabel("Your school's Tasting Menu address").fill(server.url);
+  await options.getByRole('button', { name: 'Save and check' }).click();
+  await options.getByText('Connected to').waitFor();
+  const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 360, height: 200 });
+  await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+  await popup.getByText('Connected to').waitFor();
+  await popup.screenshot({ path: 'docs/images/extension-popup.png' });
+  console.log('screenshots: docs/images/sandbox-launch.png, docs/images/extension-popup.png');
+} finally {
+  await browser.close();
+  await server.close();
+}

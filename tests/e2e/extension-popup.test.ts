@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser({ extension: true });
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('the extension loaded unpacked in Chromium', () => {
+  it('when the teacher saves the server address in Options, then Options and the popup report it connected', async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const field = options.getByLabel("Your school's Tasting Menu address");
+    await expect.poll(() => field.inputValue()).toBe('http://localhost:3000');
+    await field.fill(`${server.url}/`);
+    await options.getByRole('button', { name: 'Save and check' }).click();
+    await options.getByText(`Connected to ${server.url} (version 0.1.0)`).waitFor();
+    await expectNoAxeViolations(options);
+
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup.getByText(`Connected to ${server.url}`).waitFor();
+    expect(await popup.getByTestId('outbox').textContent()).toBe('No clips waiting to be sent.');
+    await expectNoAxeViolations(popup);
+    await popup.close();
+    await options.close();
+  });
+
+  it('when the address is not a web address, then Options explains it and keeps what was typed', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    const field = options.getByLabel("Your school's Tasting Menu address");
+    await field.fill('tasting menu');
+    await options.getByRole('button', { name: 'Save and check' }).click();
+    await options.getByText('That is not a web address').waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await field.inputValue()).toBe('tasting menu');
+    await expectNoAxeViolations(options);
+    await options.close();
+  });
+
+  it('when the server is down, then the popup says it cannot reach it and what to do', async () => {
+    const url = server.url;
+    await server.close();
+    const popup = await browser.context.newPage();
+    await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await popup
+      .getByText(`${url}: Can't reach the server. Is it running? Check the address in Options.`)
+      .waitFor();
+    await expectNoAxeViolations(popup);
+    await popup.close();
+  });
+});

@@ -1,0 +1,19 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'wxt';
+
+/** The browser extension: Chrome MV3 in .output/chrome-mv3, Firefox with `-b firefox`. */
+export default defineConfig({
+  srcDir: 'extension',
+  outDir: '.output',
+  publicDir: 'extension/public',
+  modules: ['@wxt-dev/webextension-polyfill'],
+  // Explicit imports everywhere: no auto-imported globals.
+  imports: false,
+  vite: () => ({ plugins: [preact()] }),
+  manifest: {
+    name: 'Tasting Menu',
+    description: "Clip ten-minute teaching strategies from any page into your school's shared tasting menu.",
+    // storage: the server address and settings. Nothing else yet; see docs/extension.md for why each permission exists.
+    permissions: ['storage'],
+  },
+});
