@@ -1,0 +1,127 @@
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let browser: BrowserSession;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Opens Tasting Menu from the sandbox course as `user`; returns the LMS page and the tool's frame. */
+async function openAs(user: string): Promise<{ page: Page; tool: Frame }> {
+  const page = await browser.context.newPage();
+  await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=${user}`);
+  const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
+  await tool.getByRole('heading', { name: 'The menu' }).waitFor();
+  return { page, tool };
+}
+
+async function addStrategy(tool: Frame, title: string, sourceUrl = '') {
+  await tool.getByRole('link', { name: 'Add a strategy' }).click();
+  await tool.getByRole('heading', { name: 'Add a strategy' }).waitFor();
+  await tool.getByLabel('Title').fill(title);
+  await tool.getByLabel('What it is for').fill('Every student explains one step to a partner.');
+  await tool
+    .getByLabel('Steps')
+    .fill('Pose a problem\nStudents solve it alone for two minutes\nPartners explain their steps');
+  await tool.getByLabel('Minutes').fill('8');
+  await tool.getByLabel('Subject').fill('Math');
+  await tool.getByLabel('Tags').fill('discussion, math talk');
+  if (sourceUrl) await tool.getByLabel('Source link (optional)').fill(sourceUrl);
+  await tool.getByRole('button', { name: 'Add to the menu' }).click();
+  await tool.getByRole('heading', { name: title }).waitFor();
+}
+
+describe('the tasting menu in the LMS', () => {
+  it('when a teacher adds a strategy, a coach features it, and a colleague tries it, then the contributor sees the count', async () => {
+    const ana = await openAs('sandbox-ana-rivera');
+    // Bad input first: a clear message per field, and nothing typed is lost.
+    await ana.tool.getByRole('link', { name: 'Add a strategy' }).click();
+    await ana.tool.getByLabel('Title').fill('Half-filled');
+    await ana.tool.getByRole('button', { name: 'Add to the menu' }).click();
+    await ana.tool.getByText('Please fix the fields marked below').waitFor();
+    expect(await ana.tool.getByLabel('Title').inputValue()).toBe('Half-filled');
+    expect(await ana.tool.getByLabel('What it is for').getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations(ana.page);
+    await addStrategy(ana.tool, 'Explain-a-step partner talk');
+    await ana.tool.getByText('Waiting for a coach').waitFor();
+    await expectNoAxeViolations(ana.page);
+
+    const dana = await openAs('sandbox-dana-kim');
+    await dana.tool.getByRole('link', { name: 'Review queue' }).click();
+    await dana.tool.getByRole('link', { name: 'Explain-a-step partner talk' }).click();
+    await dana.tool.getByRole('button', { name: 'Approve' }).click();
+    await dana.tool.getByText('Approved: it is on the menu.').waitFor();
+    await dana.tool.getByRole('button', { name: 'Feature' }).click();
+    await dana.tool.getByText('Featured at the top of the menu.').waitFor();
+    await expectNoAxeViolations(dana.page);
+
+    const ben = await openAs('sandbox-ben-okafor');
+    await ben.tool.getByLabel('Search strategies').fill('partn');
+    await ben.tool.getByRole('button', { name: 'Search' }).click();
+    await ben.tool.getByRole('link', { name: 'Explain-a-step partner talk' }).click();
+    await ben.tool.getByRole('button', { name: "I'll try it" }).click();
+    await ben.tool.getByText('Added to the strategies you are trying.').waitFor();
+    await ben.tool.getByLabel(/What happened when you tried it/).fill('Two quiet students explained first.');
+    await ben.tool.getByLabel('Share my reflection with the contributor').check();
+    await ben.tool.getByRole('button', { name: 'I tried it' }).click();
+    await ben.tool.getByText('Saved: you tried it.').waitFor();
+    await expectNoAxeViolations(ben.page);
+
+    await ana.tool.getByRole('link', { name: 'My clips' }).click();
+    await ana.tool.getByRole('link', { name: 'Explain-a-step partner talk' }).click();
+    await expect
+      .poll(() => ana.tool.getByTestId('trying-count').textContent())
+      .toBe('0 trying it now · 1 tried it');
+    await ana.tool.getByText('Two quiet students explained first.').waitFor();
+    await expectNoAxeViolations(ana.page);
+    for (const p of [ana.page, dana.page, ben.page]) await p.close();
+  });
+
+  it('when two teachers add the same strategy, then the coach finds the duplicate and merges it, crediting both', async () => {
+    const ana = await openAs('sandbox-ana-rivera');
+    await addStrategy(ana.tool, 'Cold call with wait time', 'https://example.org/cold-call');
+    const chloe = await openAs('sandbox-chloe-martin');
+    await addStrategy(chloe.tool, 'Cold-call with wait-time', 'https://www.example.org/cold-call/');
+
+    const dana = await openAs('sandbox-dana-kim');
+    await dana.tool.getByRole('link', { name: 'Review queue' }).click();
+    await dana.tool.getByRole('link', { name: 'Cold call with wait time', exact: true }).click();
+    await dana.tool.getByRole('button', { name: 'Approve' }).click();
+    await dana.tool.getByText('Approved: it is on the menu.').waitFor();
+    await dana.tool.getByRole('button', { name: 'Find duplicates' }).click();
+    const dups = dana.tool.getByRole('list', { name: 'Likely duplicates' });
+    await dups.getByText('Cold-call with wait-time').waitFor();
+    await dups.getByRole('button', { name: 'Merge into this one' }).click();
+    await dana.tool.getByText(/both contributors are credited/).waitFor();
+    await dana.tool.getByText('Ana Rivera, Chloé Martin').waitFor();
+    await expectNoAxeViolations(dana.page);
+    for (const p of [ana.page, chloe.page, dana.page]) await p.close();
+  });
+
+  it('when the menu is 320 px wide and used by keyboard, then search works without sideways scrolling', async () => {
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 320, height: 700 });
+    await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/initiate?user=sandbox-ben-okafor`);
+    await page.getByRole('heading', { name: 'The menu' }).waitFor();
+    await page.getByLabel('Search strategies').focus();
+    await page.keyboard.type('cold');
+    await page.keyboard.press('Enter');
+    await page.getByRole('link', { name: 'Cold call with wait time', exact: true }).waitFor();
+    expect(await page.getByRole('link', { name: 'Cold-call with wait-time' }).count()).toBe(0);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
+    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
