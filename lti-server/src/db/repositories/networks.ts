@@ -15,7 +15,8 @@ export async function upsertNetwork(
   scope: Network['scope'],
   now: string,
 ): Promise<Network> {
-  await db
+  // One statement: the upsert returns the row whether it inserted or updated it.
+  return db
     .insertInto('networks')
     .values({
       id: randomUUID(),
@@ -27,11 +28,6 @@ export async function upsertNetwork(
       updated_at: now,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'context_id']).doUpdateSet({ title, updated_at: now }))
-    .execute();
-  return db
-    .selectFrom('networks')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('context_id', '=', contextId)
+    .returningAll()
     .executeTakeFirstOrThrow();
 }

@@ -13,7 +13,8 @@ export async function upsertPerson(
   role: Person['role'],
   now: string,
 ): Promise<Person> {
-  await db
+  // One statement: the upsert returns the row whether it inserted or updated it.
+  return db
     .insertInto('people')
     .values({
       id: randomUUID(),
@@ -25,11 +26,6 @@ export async function upsertPerson(
       last_seen_at: now,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, role, last_seen_at: now }))
-    .execute();
-  return db
-    .selectFrom('people')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('subject', '=', subject)
+    .returningAll()
     .executeTakeFirstOrThrow();
 }

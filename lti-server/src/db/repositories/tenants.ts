@@ -17,7 +17,8 @@ export async function upsertTenant(
   name: string,
   now: string,
 ): Promise<Tenant> {
-  await db
+  // One statement: the upsert returns the row whether it inserted or updated it.
+  return db
     .insertInto('tenants')
     .values({
       id: randomUUID(),
@@ -28,13 +29,7 @@ export async function upsertTenant(
       created_at: now,
     })
     .onConflict((oc) => oc.columns(['issuer', 'client_id', 'deployment_id']).doUpdateSet({ name }))
-    .execute();
-  return db
-    .selectFrom('tenants')
-    .selectAll()
-    .where('issuer', '=', key.issuer)
-    .where('client_id', '=', key.clientId)
-    .where('deployment_id', '=', key.deploymentId)
+    .returningAll()
     .executeTakeFirstOrThrow();
 }
 
