@@ -1,7 +1,7 @@
 import type { Config } from '../../shared/config';
 import { createLogger, type Logger } from '../../lti-server/src/logger';
 import { type RunningServer, startServer } from '../../lti-server/src/server';
-import { createTestDatabase, type TestDbKind } from './test-database';
+import { createTestDatabase, type TestDatabase, type TestDbKind } from './test-database';
 
 export type TestServer = RunningServer;
 
@@ -10,9 +10,15 @@ export type TestServer = RunningServer;
  * in the integration-postgres project) and the sandbox LMS registered. close() also drops the database.
  */
 export async function startTestServer(
-  options: { db?: TestDbKind; config?: Partial<Config>; logger?: Logger } = {},
+  options: {
+    db?: TestDbKind;
+    /** Share an existing database (a second instance); then close() leaves the database to its owner. */
+    database?: TestDatabase;
+    config?: Partial<Config>;
+    logger?: Logger;
+  } = {},
 ): Promise<TestServer> {
-  const database = await createTestDatabase(options.db);
+  const database = options.database ?? (await createTestDatabase(options.db));
   const config: Config = {
     env: 'test',
     port: 0,
@@ -31,7 +37,7 @@ export async function startTestServer(
     ...server,
     async close() {
       await server.close();
-      await database.drop();
+      if (!options.database) await database.drop();
     },
   };
 }

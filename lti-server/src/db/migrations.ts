@@ -235,7 +235,7 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
 
       // Full-text search: FTS5 (external content, kept in step by triggers) or a generated tsvector with GIN.
       if (dialect === 'sqlite') {
-        await sql`create virtual table strategies_fts using fts5(search_text, content='strategies', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')`.execute(
+        await sql`create virtual table strategies_fts using fts5(search_text, content='strategies', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4')`.execute(
           db,
         );
         await sql`create trigger strategies_fts_insert after insert on strategies begin

@@ -127,6 +127,9 @@ export interface StrategyFilter {
   limit: number;
 }
 
+/** How many matches a search ranks by relevance before it lists matches newest first instead. */
+export const RANKED_MATCHES = 2000;
+
 /** Words of a free-text search, stripped of anything a full-text query language could read as syntax. */
 export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
@@ -160,23 +163,36 @@ export async function listStrategies(scope: TenantScope, f: StrategyFilter): Pro
   }
   const terms = f.q ? searchTerms(f.q) : [];
   if (terms.length > 0) {
+    let matched = qb;
+    let ranked: typeof qb;
+    let newest: typeof qb;
     if (scope.dialect === 'sqlite') {
       const match = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' ');
-      qb = qb
+      matched = qb
         .innerJoin(sql`strategies_fts`.as('fts'), (join) =>
           join.on(sql`fts.rowid`, '=', sql`strategies.rowid`),
         )
-        .where(sql<boolean>`strategies_fts match ${match}`)
-        .orderBy(sql`bm25(strategies_fts)`)
-        .orderBy('strategies.id');
+        .where(sql<boolean>`strategies_fts match ${match}`);
+      ranked = matched.orderBy(sql`bm25(strategies_fts)`).orderBy('strategies.id');
+      // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so this is newest first.
+      newest = matched.orderBy(sql`fts.rowid`, 'desc');
     } else {
       const query = terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & ');
-      qb = qb
-        .where(sql<boolean>`search_vector @@ to_tsquery('english', ${query})`)
+      matched = qb.where(sql<boolean>`search_vector @@ to_tsquery('english', ${query})`);
+      ranked = matched
         .orderBy(sql`ts_rank(search_vector, to_tsquery('english', ${query}))`, 'desc')
         .orderBy('strategies.id');
+      newest = matched.orderBy('strategies.created_at', 'desc').orderBy('strategies.id', 'desc');
     }
-    return qb
+    // Relevance ranking scores every match: cheap for a selective search, slow for a word found in half the menu.
+    // Up to RANKED_MATCHES matches are ranked; a broader search lists its matches newest first instead.
+    const capped = await matched
+      .clearSelect()
+      .select(sql<number>`1`.as('one'))
+      .limit(RANKED_MATCHES + 1)
+      .execute();
+    const order = capped.length > RANKED_MATCHES ? newest : ranked;
+    return order
       .limit(f.limit)
       .offset(f.offset ?? 0)
       .execute();

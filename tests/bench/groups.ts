@@ -1,0 +1,44 @@
+import type { TestDbKind } from '../support/test-database';
+import { launchFigures } from './launch';
+import type { Figure } from './report';
+import { searchFigures } from './search';
+
+export interface BenchGroup {
+  name: string;
+  description: string;
+  run(): Promise<Figure[]>;
+}
+
+const envNumber = (name: string, fallback: number) => {
+  const v = Number(process.env[name]);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const kinds = (): TestDbKind[] =>
+  process.env.BENCH_DB === 'sqlite'
+    ? ['sqlite']
+    : process.env.BENCH_DB === 'postgres'
+      ? ['postgres']
+      : ['sqlite', 'postgres'];
+
+async function each(run: (kind: TestDbKind) => Promise<Figure[]>): Promise<Figure[]> {
+  const out: Figure[] = [];
+  for (const kind of kinds()) out.push(...(await run(kind)));
+  return out;
+}
+
+/** One entry per group; `npm run bench -- NAME` runs one. */
+export const GROUPS: BenchGroup[] = [
+  {
+    name: 'launch',
+    description: 'LTI 1.3 launches per second and latency, our tool vs a bare ltijs app on the same storage',
+    run: () => each((kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 200), 4)),
+  },
+  {
+    name: 'search',
+    description: 'menu search p50/p95 over 100k strategies, full-text vs a LIKE scan',
+    run: () =>
+      each((kind) =>
+        searchFigures(kind, envNumber('BENCH_STRATEGIES', 100_000), envNumber('BENCH_QUERIES', 200)),
+      ),
+  },
+];

@@ -1,0 +1,31 @@
+/** One benchmark figure: `name: value unit`, with a baseline from the same run and the ratio when there is one. */
+export interface Figure {
+  name: string;
+  value: number;
+  unit: string;
+  baseline?: { label: string; value: number };
+}
+
+/** Nearest-rank percentile of a list of samples (p in 0..100). */
+export function percentile(samples: number[], p: number): number {
+  if (samples.length === 0) throw new Error('percentile of no samples');
+  const sorted = [...samples].sort((a, b) => a - b);
+  const rank = Math.max(1, Math.ceil((p / 100) * sorted.length));
+  return sorted[Math.min(rank, sorted.length) - 1]!;
+}
+
+export async function timeMs(work: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await work();
+  return performance.now() - start;
+}
+
+const fmt = (n: number) =>
+  Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
+
+export function formatFigure(f: Figure): string {
+  const base = f.baseline
+    ? ` (baseline ${f.baseline.label}: ${fmt(f.baseline.value)} ${f.unit}, ratio ${fmt(f.value / f.baseline.value)}x)`
+    : '';
+  return `${f.name}: ${fmt(f.value)} ${f.unit}${base}`;
+}

@@ -1,0 +1,248 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { openDatabase } from '../../lti-server/src/db/database';
+import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
+import type { Database } from '../../lti-server/src/db/schema';
+import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { createTestDatabase, type TestDbKind } from '../support/test-database';
+import { type Figure, percentile, timeMs } from './report';
+
+/**
+ * Menu search at scale: seeds N strategies (default 100,000) and compares the one repository search function
+ * (FTS5 / tsvector + GIN, prefix matching, ranked) with a naive LIKE scan over the same rows, same run, same queries.
+ */
+const WORDS = (
+  'think pair share exit ticket warm up discussion sentence frames retrieval practice cold call wait time gallery walk ' +
+  'jigsaw fishbowl debate socratic seminar concept map graphic organizer number talk estimation journal reflection ' +
+  'peer feedback rubric checklist whiteboard quiz flashcards vocabulary reading aloud annotation close reading ' +
+  'experiment hypothesis evidence claim reasoning data card graph table timeline primary source map sketch model ' +
+  'station rotation choice board entry routine mini lesson modeling worked example error analysis partner explain'
+).split(' ');
+const SUBJECTS = ['Science', 'Math', 'English', 'History', 'Languages', 'Arts', 'PE', 'Any'];
+const BANDS = ['K-2', '3-5', '6-8', '9-12', 'Any'];
+
+/**
+ * Real strategy texts use thousands of distinct words with a few very common ones (Zipf's law). The corpus mixes the
+ * education words above with 4,000 made-up words and draws every word, for texts and for queries alike, with
+ * probability ~ 1/rank. The worst case, a query for one of the most common words, is measured separately.
+ */
+function vocabulary(random: () => number): string[] {
+  const syllables = [
+    'ka',
+    'lo',
+    'ti',
+    'ra',
+    'mu',
+    'se',
+    'no',
+    'vi',
+    'pa',
+    'du',
+    'fe',
+    'gi',
+    'zo',
+    'be',
+    'ch',
+    'tr',
+  ];
+  const made = new Set<string>();
+  while (made.size < 4000) {
+    const n = 2 + Math.floor(random() * 3);
+    made.add(Array.from({ length: n }, () => syllables[Math.floor(random() * syllables.length)]).join(''));
+  }
+  return [...WORDS, ...made];
+}
+
+function zipf(random: () => number, size: number): () => number {
+  const weights = Array.from({ length: size }, (_, i) => 1 / (i + 1));
+  const total = weights.reduce((a, b) => a + b, 0);
+  const cumulative: number[] = [];
+  let acc = 0;
+  for (const w of weights) cumulative.push((acc += w / total));
+  return () => {
+    const r = random();
+    let lo = 0;
+    let hi = size - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! < r) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+}
+
+/** mulberry32: a small seeded PRNG, so every run seeds the same corpus and asks the same queries. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export async function searchFigures(kind: TestDbKind, count: number, queries: number): Promise<Figure[]> {
+  const test = await createTestDatabase(kind);
+  const handle = openDatabase(test.target);
+  try {
+    await handle.migrate();
+    const db = handle.db;
+    const now = new Date().toISOString();
+    const tenant = randomUUID();
+    const network = randomUUID();
+    const person = randomUUID();
+    await db
+      .insertInto('tenants')
+      .values({
+        id: tenant,
+        issuer: 'https://bench',
+        client_id: 'b',
+        deployment_id: 'd',
+        name: 'Bench',
+        created_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('networks')
+      .values({
+        id: network,
+        tenant_id: tenant,
+        context_id: 'c',
+        title: 'Bench',
+        scope: 'course',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await db
+      .insertInto('people')
+      .values({
+        id: person,
+        tenant_id: tenant,
+        subject: 's',
+        name: 'Bench Teacher',
+        role: 'teacher',
+        created_at: now,
+        last_seen_at: now,
+      })
+      .execute();
+
+    const random = rng(42);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+    const vocab = vocabulary(random);
+    const rank = zipf(random, vocab.length);
+    const word = () => vocab[rank()]!;
+    const phrase = (n: number) => Array.from({ length: n }, word).join(' ');
+    const seedStart = performance.now();
+    const batch = kind === 'sqlite' ? 500 : 1000;
+    for (let i = 0; i < count; i += batch) {
+      const rows: Database['strategies'][] = [];
+      for (let j = i; j < Math.min(count, i + batch); j++) {
+        const title = `${phrase(3)} ${j}`;
+        const purpose = phrase(10);
+        const steps = [phrase(8), phrase(8), phrase(8)];
+        const tags = [word(), word()];
+        const subject = pick(SUBJECTS);
+        rows.push({
+          id: randomUUID(),
+          tenant_id: tenant,
+          network_id: network,
+          contributor_id: person,
+          client_id: null,
+          title,
+          purpose,
+          steps: JSON.stringify(steps),
+          minutes: 1 + Math.floor(random() * 15),
+          subject,
+          grade_band: pick(BANDS),
+          tags: JSON.stringify(tags),
+          source_url: null,
+          source_title: null,
+          excerpt_html: null,
+          status: random() < 0.9 ? 'approved' : 'pending',
+          change_message: null,
+          change_requested_at: null,
+          merged_into_id: null,
+          dup_key: title,
+          search_text: [title, purpose, ...steps, tags.join(' '), subject].join('\n'),
+          created_at: new Date(Date.parse(now) - j * 1000).toISOString(),
+          updated_at: now,
+        });
+      }
+      await db.insertInto('strategies').values(rows).execute();
+    }
+    if (kind === 'postgres') await sql`analyze strategies`.execute(db);
+    const seedSeconds = (performance.now() - seedStart) / 1000;
+
+    const scope = new TenantScope(db, tenant, kind);
+    // Queries as people type them: one or two words, the last often unfinished (prefix search).
+    const terms = Array.from({ length: queries }, (_, i) => {
+      const w = word();
+      return i % 3 === 0 ? `${word()} ${w}` : w.slice(0, Math.max(3, w.length - 1));
+    });
+    const common = Array.from({ length: Math.min(queries, 30) }, (_, i) => vocab[i % 5]!);
+    const fts = async (q: string) =>
+      listStrategies(scope, {
+        networkId: network,
+        statuses: ['approved', 'featured'],
+        q,
+        excludeMerged: true,
+        limit: 20,
+      });
+    const like = async (q: string) => {
+      let qb = scope
+        .selectFrom('strategies')
+        .selectAll()
+        .where('network_id', '=', network)
+        .where('status', 'in', ['approved', 'featured'])
+        .where('merged_into_id', 'is', null);
+      for (const word of q.split(' '))
+        qb = qb.where(sql<boolean>`lower(search_text) like ${`%${word.toLowerCase()}%`}`);
+      return qb.orderBy('created_at', 'desc').limit(20).execute();
+    };
+    for (const q of terms.slice(0, 10)) {
+      await fts(q);
+      await like(q);
+    }
+    const ftsMs: number[] = [];
+    const likeMs: number[] = [];
+    // Interleaved so machine noise hits both alike.
+    for (const q of terms) {
+      ftsMs.push(await timeMs(() => fts(q)));
+      likeMs.push(await timeMs(() => like(q)));
+    }
+    const commonMs: number[] = [];
+    const commonLikeMs: number[] = [];
+    for (const q of common) {
+      commonMs.push(await timeMs(() => fts(q)));
+      commonLikeMs.push(await timeMs(() => like(q)));
+    }
+    const p50 = percentile(ftsMs, 50);
+    const p95 = percentile(ftsMs, 95);
+    const b50 = percentile(likeMs, 50);
+    const b95 = percentile(likeMs, 95);
+    const label = `search.${kind}`;
+    return [
+      { name: `${label}.seeded`, value: count, unit: `strategies in ${seedSeconds.toFixed(1)} s` },
+      { name: `${label}.p50`, value: p50, unit: 'ms', baseline: { label: 'LIKE scan', value: b50 } },
+      { name: `${label}.p95`, value: p95, unit: 'ms', baseline: { label: 'LIKE scan', value: b95 } },
+      {
+        name: `${label}.speedup_p95`,
+        value: b95 / p95,
+        unit: 'x faster than a LIKE scan (goal: p95 <= 20 ms and >= 10x)',
+      },
+      {
+        name: `${label}.most_common_word.p95`,
+        value: percentile(commonMs, 95),
+        unit: 'ms',
+        baseline: { label: 'LIKE scan', value: percentile(commonLikeMs, 95) },
+      },
+    ];
+  } finally {
+    await handle.close();
+    await test.drop();
+  }
+}

@@ -1,0 +1,124 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase, type DatabaseHandle } from '../../lti-server/src/db/database';
+import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
+import type { Database } from '../../lti-server/src/db/schema';
+import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
+
+let test: TestDatabase;
+let handle: DatabaseHandle;
+let scope: TenantScope;
+const network = randomUUID();
+
+function row(
+  i: number,
+  title: string,
+  text: string,
+  createdAt: string,
+): Omit<Database['strategies'], 'tenant_id'> {
+  return {
+    id: `s-${i}`,
+    network_id: network,
+    contributor_id: 'p',
+    client_id: null,
+    title,
+    purpose: 'x',
+    steps: '[]',
+    minutes: 5,
+    subject: 'Any',
+    grade_band: 'Any',
+    tags: '[]',
+    source_url: null,
+    source_title: null,
+    excerpt_html: null,
+    status: 'approved',
+    change_message: null,
+    change_requested_at: null,
+    merged_into_id: null,
+    dup_key: title,
+    search_text: text,
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  handle = openDatabase(test.target);
+  await handle.migrate();
+  const now = new Date().toISOString();
+  await handle.db
+    .insertInto('tenants')
+    .values({ id: 't', issuer: 'https://x', client_id: 'c', deployment_id: 'd', name: 'T', created_at: now })
+    .execute();
+  await handle.db
+    .insertInto('networks')
+    .values({
+      id: network,
+      tenant_id: 't',
+      context_id: 'c',
+      title: 'N',
+      scope: 'course',
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+  await handle.db
+    .insertInto('people')
+    .values({
+      id: 'p',
+      tenant_id: 't',
+      subject: 's',
+      name: 'P',
+      role: 'teacher',
+      created_at: now,
+      last_seen_at: now,
+    })
+    .execute();
+  scope = new TenantScope(handle.db, 't', handle.kind);
+  // More than RANKED_MATCHES strategies mention "routine"; three mention "whiteboard", one of them many times.
+  const rows = Array.from({ length: RANKED_MATCHES + 10 }, (_, i) =>
+    row(i, `Routine ${i}`, `routine number ${i}`, new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString()),
+  );
+  rows.push(row(90001, 'Boards', 'whiteboard', '2026-06-01T00:00:00.000Z'));
+  rows.push(
+    row(
+      90002,
+      'Whiteboards everywhere',
+      'whiteboard whiteboard whiteboard whiteboard',
+      '2026-01-01T00:00:00.000Z',
+    ),
+  );
+  rows.push(
+    row(
+      90003,
+      'Mini boards',
+      'mini whiteboard and a long description of something else entirely',
+      '2026-03-01T00:00:00.000Z',
+    ),
+  );
+  for (let i = 0; i < rows.length; i += 500)
+    await scope.insertInto('strategies', rows.slice(i, i + 500)).execute();
+}, 120_000);
+afterAll(async () => {
+  await handle?.close();
+  await test?.drop();
+});
+
+const search = (q: string) =>
+  listStrategies(scope, { networkId: network, statuses: ['approved'], q, excludeMerged: true, limit: 3 });
+
+describe(`search ordering on ${testDbKind()}`, () => {
+  it('when a search is selective, then the most relevant strategy comes first', async () => {
+    const ids = (await search('whiteboard')).map((r) => r.id);
+    expect(ids).toHaveLength(3);
+    expect(ids[0]).toBe('s-90002');
+  });
+
+  it('when a search matches more strategies than are ranked, then the newest come first', async () => {
+    const ids = (await search('routine')).map((r) => r.id);
+    const last = RANKED_MATCHES + 9;
+    expect(ids).toEqual([`s-${last}`, `s-${last - 1}`, `s-${last - 2}`]);
+  });
+});
