@@ -58,7 +58,10 @@ function zipf(random: () => number, size: number): () => number {
   const total = weights.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
   let acc = 0;
-  for (const w of weights) cumulative.push((acc += w / total));
+  for (const w of weights) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
   return () => {
     const r = random();
     let lo = 0;
