@@ -62,7 +62,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       onRefused: refused,
       async onLaunch(claims, _req, res) {
         try {
-          const result = await completeLaunch(database.db, claims, new Date());
+          const result = await completeLaunch(database.db, database.kind, claims, new Date());
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
           // The token travels in the fragment: never sent to a server, never in a Referer header.
           res.redirect(303, `/app/#session=${encodeURIComponent(result.token)}`);

@@ -124,4 +124,19 @@ describe('the tasting menu in the LMS', () => {
     await expectNoAxeViolations(page);
     await page.close();
   });
+
+  it('when a coach opens Settings, then the form is accessible and saving is announced', async () => {
+    const dana = await openAs('sandbox-dana-kim');
+    await dana.tool.getByRole('link', { name: 'Settings' }).click();
+    await dana.tool.getByRole('heading', { name: 'Settings' }).waitFor();
+    await dana.tool.getByText('tasting-menu-sandbox').waitFor();
+    await dana.tool.getByLabel('One school-wide menu for every course').check();
+    await dana.tool.getByRole('button', { name: 'Save settings' }).click();
+    await dana.tool.getByText('Saved. The changes apply').waitFor();
+    await expectNoAxeViolations(dana.page);
+    await dana.tool.getByLabel('Each course has its own menu').check();
+    await dana.tool.getByRole('button', { name: 'Save settings' }).click();
+    await dana.tool.getByText('Saved. The changes apply').waitFor();
+    await dana.page.close();
+  });
 });

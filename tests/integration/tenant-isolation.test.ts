@@ -41,6 +41,13 @@ const ROUTES: Record<string, Call> = {
     body: { state: 'trying' },
   },
   'DELETE /strategies/:id/try': { method: 'DELETE', path: (id) => `/api/strategies/${id}/try` },
+  'GET /settings': { method: 'GET', path: () => '/api/settings' },
+  'PUT /settings': {
+    method: 'PUT',
+    path: () => '/api/settings',
+    body: { networkScope: 'deployment', coachRoles: ['institution#Administrator'] },
+  },
+  'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
 };
 
 interface Layer {
@@ -114,11 +121,16 @@ describe('tenant isolation', () => {
           >
         )[call.method.toLowerCase()]!(call.path(strategyA), call.body);
         expect(JSON.stringify(res.body ?? '')).not.toContain('Tenant A secret');
+        expect(JSON.stringify(res.body ?? '')).not.toContain('sandbox-school');
         if (call.path('x').includes('/x')) expect([403, 404]).toContain(res.status);
       }
       const a = await coachA.get(`/api/strategies/${strategyA}`);
       expect(a.status).toBe(200);
       expect(a.body).toMatchObject({ title: 'Tenant A secret', status: 'approved', myTry: null });
+      expect((await coachA.get('/api/settings')).body).toMatchObject({ networkScope: 'course' });
+      expect((await coachA.get('/api/settings/platform')).body).toMatchObject({
+        deploymentId: 'sandbox-school',
+      });
     });
   }
 

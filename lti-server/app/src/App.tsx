@@ -5,6 +5,7 @@ import { requestFrameResize } from './frame-resize';
 import { href, type Route, useRoute } from './router';
 import { MenuView } from './views/menu-view';
 import { PrintView } from './views/print-view';
+import { SettingsView } from './views/settings-view';
 import { StrategyForm } from './views/strategy-form';
 import { StrategyView } from './views/strategy-view';
 
@@ -85,7 +86,12 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
     { route: { name: 'menu' }, label: 'Menu' },
     { route: { name: 'mine' }, label: 'My clips' },
     { route: { name: 'add' }, label: 'Add a strategy' },
-    ...(isCoach ? [{ route: { name: 'queue' } as Route, label: 'Review queue' }] : []),
+    ...(isCoach
+      ? [
+          { route: { name: 'queue' } as Route, label: 'Review queue' },
+          { route: { name: 'settings' } as Route, label: 'Settings' },
+        ]
+      : []),
   ];
   return (
     <nav aria-label="Tasting Menu">
@@ -111,6 +117,8 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return <StrategyForm token={token} editId={route.id} />;
     case 'add':
       return <StrategyForm token={token} />;
+    case 'settings':
+      return <SettingsView token={token} />;
     case 'print':
       return <PrintView token={token} networkTitle={me.network.title} />;
     case 'mine':

@@ -1,5 +1,11 @@
 import { type Me, MeSchema } from '../../../shared/api';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
+import {
+  type PlatformInfo,
+  PlatformInfoSchema,
+  type TenantSettings,
+  TenantSettingsSchema,
+} from '../../../shared/settings';
 import { z } from 'zod';
 import {
   type Strategy,
@@ -155,4 +161,16 @@ export async function downloadMenuCsv(token: string): Promise<ApiResult<Blob>> {
       message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
     };
   }
+}
+
+export function getSettings(token: string): Promise<ApiResult<TenantSettings>> {
+  return request(token, 'GET', '/api/settings', TenantSettingsSchema);
+}
+
+export function putSettings(token: string, settings: TenantSettings): Promise<ApiResult<TenantSettings>> {
+  return request(token, 'PUT', '/api/settings', TenantSettingsSchema, settings);
+}
+
+export function getPlatformInfo(token: string): Promise<ApiResult<PlatformInfo>> {
+  return request(token, 'GET', '/api/settings/platform', PlatformInfoSchema);
 }

@@ -7,6 +7,7 @@ export type Route =
   | { name: 'queue' }
   | { name: 'add' }
   | { name: 'print' }
+  | { name: 'settings' }
   | { name: 'strategy'; id: string }
   | { name: 'edit'; id: string };
 
@@ -20,6 +21,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
   if (path === '/print') return { name: 'print' };
+  if (path === '/settings') return { name: 'settings' };
   return { name: 'menu' };
 }
 

@@ -165,6 +165,15 @@ export interface AuditEventTable {
   at: Timestamp;
 }
 
+export interface TenantSettingsTable {
+  tenant_id: string;
+  network_scope: 'course' | 'deployment';
+  /** JSON array of normalised roles (shared/lti.ts `normaliseRole`) that make someone a coach. */
+  coach_roles: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -177,6 +186,7 @@ export interface Database {
   strategy_credits: StrategyCreditTable;
   strategy_tries: StrategyTryTable;
   audit_events: AuditEventTable;
+  tenant_settings: TenantSettingsTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -5,7 +5,9 @@ import type { Database } from '../db/schema';
 import { DEPLOYMENT_CONTEXT, upsertNetwork } from '../db/repositories/networks';
 import { upsertPerson } from '../db/repositories/people';
 import { upsertTenant } from '../db/repositories/tenants';
+import { TenantScope } from '../db/tenant-scope';
 import { createSession } from './sessions';
+import { settingsOf } from './settings';
 
 export interface LaunchResult {
   token: string;
@@ -30,11 +32,10 @@ export class RoleRefusedError extends AppError {
  */
 export async function completeLaunch(
   db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
   claims: LaunchClaims,
   now: Date,
 ): Promise<LaunchResult> {
-  const role = mapRoles(claims.roles);
-  if (role === 'refused') throw new RoleRefusedError();
   const stamp = now.toISOString();
   return db.transaction().execute(async (trx) => {
     const tenantName = claims.platformName?.trim() || new URL(claims.issuer).hostname;
@@ -44,23 +45,29 @@ export async function completeLaunch(
       tenantName,
       stamp,
     );
-    const network = claims.context
-      ? await upsertNetwork(
-          trx,
-          tenant.id,
-          claims.context.id,
-          claims.context.title?.trim() || claims.context.label?.trim() || 'Course',
-          'course',
-          stamp,
-        )
-      : await upsertNetwork(
-          trx,
-          tenant.id,
-          DEPLOYMENT_CONTEXT,
-          `${tenantName} (school-wide)`,
-          'deployment',
-          stamp,
-        );
+    // The tenant's coaches decide which LMS roles are coaches and whether the menu is per course or school-wide.
+    const settings = await settingsOf(new TenantScope(trx, tenant.id, dialect));
+    const role = mapRoles(claims.roles, settings.coachRoles);
+    // Thrown inside the transaction, so nothing of this launch is kept for a refused person.
+    if (role === 'refused') throw new RoleRefusedError();
+    const network =
+      claims.context && settings.networkScope === 'course'
+        ? await upsertNetwork(
+            trx,
+            tenant.id,
+            claims.context.id,
+            claims.context.title?.trim() || claims.context.label?.trim() || 'Course',
+            'course',
+            stamp,
+          )
+        : await upsertNetwork(
+            trx,
+            tenant.id,
+            DEPLOYMENT_CONTEXT,
+            `${tenantName} (school-wide)`,
+            'deployment',
+            stamp,
+          );
     const person = await upsertPerson(
       trx,
       tenant.id,

@@ -2,7 +2,8 @@ import express, { type Router } from 'express';
 import { NotFoundError } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
 import { endSession } from '../domain/sessions';
-import { principalOf, requireSession } from './middleware';
+import { getSettings, platformInfo, updateSettings } from '../domain/settings';
+import { actorOf, principalOf, requireSession } from './middleware';
 import { strategyRouter } from './strategy-routes';
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
@@ -27,6 +28,16 @@ export function apiRouter(database: DatabaseHandle): Router {
   });
 
   router.use('/strategies', strategyRouter());
+
+  router.get('/settings', (_req, res, next) => {
+    getSettings(actorOf(res)).then((s) => res.json(s), next);
+  });
+  router.put('/settings', (req, res, next) => {
+    updateSettings(actorOf(res), req.body, new Date()).then((s) => res.json(s), next);
+  });
+  router.get('/settings/platform', (_req, res, next) => {
+    platformInfo(actorOf(res), db).then((p) => res.json(p), next);
+  });
 
   router.use((req, _res, next) => next(new NotFoundError(`The API route ${req.method} ${req.path}`)));
   return router;

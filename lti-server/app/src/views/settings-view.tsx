@@ -1,0 +1,107 @@
+import { useEffect, useState } from 'preact/hooks';
+import {
+  COACH_ROLE_OPTIONS,
+  type CoachRole,
+  type PlatformInfo,
+  type TenantSettings,
+} from '../../../../shared/settings';
+import { getPlatformInfo, getSettings, putSettings } from '../api';
+
+/** Coach settings: school-wide or per-course menu, which LMS roles are coaches, and this school's LMS registration. */
+export function SettingsView({ token }: { token: string }) {
+  const [settings, setSettings] = useState<TenantSettings | null>(null);
+  const [platform, setPlatform] = useState<PlatformInfo | null>(null);
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+
+  useEffect(() => {
+    getSettings(token).then((r) => (r.ok ? setSettings(r.data) : setError(r.message)));
+    getPlatformInfo(token).then((r) => r.ok && setPlatform(r.data));
+  }, [token]);
+
+  if (!settings) return <p>{error || 'Loading…'}</p>;
+
+  const toggle = (role: CoachRole, on: boolean) =>
+    setSettings({
+      ...settings,
+      coachRoles: on ? [...settings.coachRoles, role] : settings.coachRoles.filter((r) => r !== role),
+    });
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setMessage('');
+    const r = await putSettings(token, settings!);
+    if (r.ok) {
+      setError('');
+      setMessage('Saved. The changes apply from each person’s next launch.');
+    } else setError(r.fields?.map((f) => f.message).join(' ') || r.message);
+  }
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Settings
+      </h1>
+      <form onSubmit={save}>
+        <fieldset class="card">
+          <legend>Whose menu is it?</legend>
+          <div class="check">
+            <input
+              type="radio"
+              id="scope-course"
+              name="scope"
+              checked={settings.networkScope === 'course'}
+              onChange={() => setSettings({ ...settings, networkScope: 'course' })}
+            />
+            <label for="scope-course">Each course has its own menu</label>
+          </div>
+          <div class="check">
+            <input
+              type="radio"
+              id="scope-deployment"
+              name="scope"
+              checked={settings.networkScope === 'deployment'}
+              onChange={() => setSettings({ ...settings, networkScope: 'deployment' })}
+            />
+            <label for="scope-deployment">One school-wide menu for every course</label>
+          </div>
+        </fieldset>
+        <fieldset class="card">
+          <legend>Which LMS roles are coaches?</legend>
+          <p class="hint">Teachers are always teachers; students can never open Tasting Menu.</p>
+          {COACH_ROLE_OPTIONS.map((o) => (
+            <div class="check" key={o.role}>
+              <input
+                type="checkbox"
+                id={`role-${o.role}`}
+                checked={settings.coachRoles.includes(o.role)}
+                onChange={(e) => toggle(o.role, (e.target as HTMLInputElement).checked)}
+              />
+              <label for={`role-${o.role}`}>{o.label}</label>
+            </div>
+          ))}
+        </fieldset>
+        {error && <p role="alert">{error}</p>}
+        <p role="status" aria-live="polite">
+          {message}
+        </p>
+        <button type="submit">Save settings</button>
+      </form>
+      {platform && (
+        <section class="card" aria-labelledby="lms-h">
+          <h2 id="lms-h">Your LMS registration</h2>
+          <dl class="plain-facts">
+            <dt>LMS</dt>
+            <dd>{platform.name}</dd>
+            <dt>Issuer</dt>
+            <dd>{platform.issuer}</dd>
+            <dt>Client ID</dt>
+            <dd>{platform.clientId}</dd>
+            <dt>Deployment</dt>
+            <dd>{platform.deploymentId}</dd>
+          </dl>
+        </section>
+      )}
+    </section>
+  );
+}

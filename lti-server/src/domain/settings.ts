@@ -1,0 +1,56 @@
+import type { Kysely } from 'kysely';
+import { ForbiddenError, parseAt } from '../../../shared/errors';
+import {
+  DEFAULT_TENANT_SETTINGS,
+  type PlatformInfo,
+  type TenantSettings,
+  TenantSettingsSchema,
+} from '../../../shared/settings';
+import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
+import { findTenantById } from '../db/repositories/tenants';
+import type { Database } from '../db/schema';
+import type { TenantScope } from '../db/tenant-scope';
+import type { Actor } from './actor';
+
+/** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
+export async function settingsOf(scope: TenantScope): Promise<TenantSettings> {
+  const row = await findSettings(scope);
+  if (!row) return DEFAULT_TENANT_SETTINGS;
+  const parsed = TenantSettingsSchema.safeParse({
+    networkScope: row.network_scope,
+    coachRoles: JSON.parse(row.coach_roles),
+  });
+  return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
+}
+
+export async function getSettings(actor: Actor): Promise<TenantSettings> {
+  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches see the settings.');
+  return settingsOf(actor.scope);
+}
+
+/** Coaches change them; the change applies from each person's next launch. */
+export async function updateSettings(actor: Actor, input: unknown, now: Date): Promise<TenantSettings> {
+  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches change the settings.');
+  const settings = parseAt('Settings', TenantSettingsSchema, input);
+  await saveSettings(actor.scope, {
+    network_scope: settings.networkScope,
+    coach_roles: JSON.stringify(settings.coachRoles),
+    updated_by: actor.personId,
+    updated_at: now.toISOString(),
+  });
+  return settings;
+}
+
+/** The coach's own LMS registration and deployment; other tenants' registrations are never listed. */
+export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<PlatformInfo> {
+  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches see the LMS registration.');
+  const tenant = await findTenantById(db, actor.scope.tenantId);
+  if (!tenant) throw new ForbiddenError('Your school is not registered.');
+  return {
+    name: tenant.name,
+    issuer: tenant.issuer,
+    clientId: tenant.client_id,
+    deploymentId: tenant.deployment_id,
+    registeredSince: tenant.created_at,
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { DEFAULT_COACH_ROLES } from './lti';
+
+/** LMS roles a tenant may treat as coaches, with the words an administrator recognises. */
+export const COACH_ROLE_OPTIONS = [
+  {
+    role: 'institution#Administrator',
+    label: 'School or district administrator (institution Administrator)',
+  },
+  { role: 'membership#Administrator', label: 'Course administrator' },
+  { role: 'membership#ContentDeveloper', label: 'Course designer (Canvas DesignerEnrollment)' },
+  { role: 'membership#TeachingAssistant', label: 'Teaching assistant' },
+  { role: 'system#SysAdmin', label: 'LMS site administrator (SysAdmin)' },
+  { role: 'system#Administrator', label: 'LMS system administrator' },
+] as const;
+export type CoachRole = (typeof COACH_ROLE_OPTIONS)[number]['role'];
+const ROLE_VALUES = COACH_ROLE_OPTIONS.map((o) => o.role) as [CoachRole, ...CoachRole[]];
+
+export const TenantSettingsSchema = z.object({
+  /** course: each course has its own menu; deployment: one school-wide menu for every course of the deployment. */
+  networkScope: z.enum(['course', 'deployment'], { error: 'networkScope must be course or deployment' }),
+  coachRoles: z
+    .array(z.enum(ROLE_VALUES, { error: 'not a role Tasting Menu knows' }))
+    .min(1, 'Keep at least one coach role, or nobody could change these settings again.')
+    .transform((roles) => [...new Set(roles)]),
+});
+export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+
+export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
+  networkScope: 'course',
+  coachRoles: DEFAULT_COACH_ROLES as CoachRole[],
+};
+
+/**
+ * What a coach sees about their own LMS registration: the platform and their own deployment. Other deployments of
+ * the same registration may be other schools, so they are not listed (`npm run platform -- list` shows operators all).
+ */
+export const PlatformInfoSchema = z.object({
+  name: z.string(),
+  issuer: z.string(),
+  clientId: z.string(),
+  deploymentId: z.string(),
+  registeredSince: z.string(),
+});
+export type PlatformInfo = z.infer<typeof PlatformInfoSchema>;
