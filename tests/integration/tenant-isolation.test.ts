@@ -48,6 +48,19 @@ const ROUTES: Record<string, Call> = {
     body: { networkScope: 'deployment', coachRoles: ['institution#Administrator'] },
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
+  'POST /pairings': { method: 'POST', path: () => '/api/pairings', body: { label: 'tenant B browser' } },
+  'POST /pairings/claim': {
+    method: 'POST',
+    path: () => '/api/pairings/claim',
+    body: { pairingId: 'x', claimSecret: 'y' },
+  },
+  'POST /pairings/confirm': {
+    method: 'POST',
+    path: () => '/api/pairings/confirm',
+    body: { code: 'ABCD-EFGH' },
+  },
+  'GET /devices': { method: 'GET', path: () => '/api/devices' },
+  'DELETE /devices/:id': { method: 'DELETE', path: (id) => `/api/devices/${id}` },
 };
 
 interface Layer {
@@ -144,5 +157,25 @@ describe('tenant isolation', () => {
       headers: { authorization: `Bearer ${coachB.token}` },
     });
     expect(await csv.text()).not.toContain('Tenant A secret');
+  });
+
+  it("when tenant B tries to confirm, list or revoke tenant A's paired browser, then A's browser keeps working", async () => {
+    const start = await fetch(`${server.url}/api/pairings`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ label: 'A laptop' }),
+    }).then((r) => r.json());
+    expect((await coachA.post('/api/pairings/confirm', { code: start.code })).status).toBe(200);
+    expect((await coachB.post('/api/pairings/confirm', { code: start.code })).status).toBe(404);
+    const claim = await fetch(`${server.url}/api/pairings/claim`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ pairingId: start.pairingId, claimSecret: start.claimSecret }),
+    }).then((r) => r.json());
+    const deviceId = (await coachA.get('/api/devices')).body.items[0].id as string;
+    expect(JSON.stringify((await coachB.get('/api/devices')).body)).not.toContain(deviceId);
+    expect((await coachB.delete(`/api/devices/${deviceId}`)).status).toBe(404);
+    const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${claim.token}` } });
+    expect(me.status).toBe(200);
   });
 });

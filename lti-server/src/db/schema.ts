@@ -174,6 +174,32 @@ export interface TenantSettingsTable {
   updated_at: Timestamp;
 }
 
+export interface PairingTable {
+  id: string;
+  code_hash: string;
+  claim_hash: string;
+  /** Set when a signed-in teacher confirms the code. */
+  tenant_id: string | null;
+  person_id: string | null;
+  network_id: string | null;
+  label: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface DeviceTokenTable {
+  id: string;
+  token_hash: string;
+  tenant_id: string;
+  person_id: string;
+  network_id: string;
+  label: string;
+  created_at: Timestamp;
+  last_used_at: Timestamp | null;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -187,6 +213,8 @@ export interface Database {
   strategy_tries: StrategyTryTable;
   audit_events: AuditEventTable;
   tenant_settings: TenantSettingsTable;
+  pairings: PairingTable;
+  device_tokens: DeviceTokenTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -3,7 +3,13 @@ import type { Kysely } from 'kysely';
 import type { Me } from '../../../shared/api';
 import { UnauthenticatedError } from '../../../shared/errors';
 import type { Database } from '../db/schema';
-import { findLiveSession, insertSession, revokeSession } from '../db/repositories/sessions';
+import {
+  findLiveDevice,
+  findLiveSession,
+  insertSession,
+  revokeSession,
+  touchDevice,
+} from '../db/repositories/sessions';
 
 /** How long a launch's session lasts: a school day. A new launch from the LMS makes a new one. */
 export const SESSION_HOURS = 8;
@@ -35,7 +41,9 @@ export async function createSession(
 export async function authenticate(db: Kysely<Database>, token: string, now: Date): Promise<Principal> {
   if (!/^[A-Za-z0-9_-]{20,200}$/.test(token))
     throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
-  const row = await findLiveSession(db, hashToken(token), now.toISOString());
+  const hash = hashToken(token);
+  const stamp = now.toISOString();
+  const row = (await findLiveSession(db, hash, stamp)) ?? (await deviceSession(db, hash, now));
   if (!row) throw new UnauthenticatedError('Your session has ended. Open Tasting Menu from your LMS again.');
   return {
     tenantId: row.tenantId,
@@ -49,6 +57,16 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
       session: { expiresAt: row.expiresAt },
     },
   };
+}
+
+/** A paired extension authenticates with its device token; last use is recorded at most every five minutes. */
+async function deviceSession(db: Kysely<Database>, hash: string, now: Date) {
+  const row = await findLiveDevice(db, hash, now.toISOString());
+  if (!row) return undefined;
+  if (!row.lastUsedAt || Date.parse(row.lastUsedAt) < now.getTime() - 5 * 60_000) {
+    await touchDevice(db, row.deviceId, now.toISOString());
+  }
+  return row;
 }
 
 export async function endSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {

@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/database';
 import { endSession } from '../domain/sessions';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf, principalOf, requireSession } from './middleware';
+import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { strategyRouter } from './strategy-routes';
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
@@ -11,7 +12,9 @@ export function apiRouter(database: DatabaseHandle): Router {
   const db = database.db;
   const router = express.Router();
   router.use(express.json({ limit: '256kb' }));
+  router.use(publicPairingRouter(db));
   router.use(requireSession(database));
+  router.use(pairingRouter(db));
 
   router.get('/me', (_req, res) => {
     res.json(principalOf(res).me);

@@ -13,12 +13,20 @@ export interface RateLimitOptions {
   now?: () => number;
   /** At most this many addresses are tracked; the oldest windows are dropped first. */
   maxKeys?: number;
+  /** What is counted; the client address by default. */
+  key?: (req: Request, res: Response) => string;
 }
 
-export function rateLimit({ limit, windowMs, now = Date.now, maxKeys = 10_000 }: RateLimitOptions) {
+export function rateLimit({
+  limit,
+  windowMs,
+  now = Date.now,
+  maxKeys = 10_000,
+  key: keyOf,
+}: RateLimitOptions) {
   const windows = new Map<string, { start: number; count: number }>();
   return (req: Request, res: Response, next: NextFunction) => {
-    const key = req.ip ?? req.socket.remoteAddress ?? 'unknown';
+    const key = keyOf?.(req, res) ?? req.ip ?? req.socket.remoteAddress ?? 'unknown';
     const t = now();
     let w = windows.get(key);
     if (!w || t - w.start >= windowMs) {

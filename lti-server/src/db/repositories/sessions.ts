@@ -65,3 +65,36 @@ export async function revokeSession(db: Kysely<Database>, tokenHash: string, now
 export async function deleteExpiredSessions(db: Kysely<Database>, now: string): Promise<void> {
   await db.deleteFrom('sessions').where('expires_at', '<', now).execute();
 }
+
+/** A paired extension's token, with the same facts as a session, if it is neither revoked nor expired. */
+export async function findLiveDevice(db: Kysely<Database>, tokenHash: string, now: string) {
+  return db
+    .selectFrom('device_tokens as s')
+    .innerJoin('people as p', 'p.id', 's.person_id')
+    .innerJoin('networks as n', 'n.id', 's.network_id')
+    .innerJoin('tenants as t', 't.id', 's.tenant_id')
+    .select([
+      's.id as deviceId',
+      's.expires_at as expiresAt',
+      's.last_used_at as lastUsedAt',
+      't.id as tenantId',
+      't.name as tenantName',
+      't.issuer as issuer',
+      'p.id as personId',
+      'p.name as personName',
+      'p.role as role',
+      'n.id as networkId',
+      'n.title as networkTitle',
+      'n.scope as networkScope',
+    ])
+    .where('s.token_hash', '=', tokenHash)
+    .where('s.revoked_at', 'is', null)
+    .where('s.expires_at', '>', now)
+    .whereRef('p.tenant_id', '=', 's.tenant_id')
+    .whereRef('n.tenant_id', '=', 's.tenant_id')
+    .executeTakeFirst();
+}
+
+export async function touchDevice(db: Kysely<Database>, deviceId: string, now: string): Promise<void> {
+  await db.updateTable('device_tokens').set({ last_used_at: now }).where('id', '=', deviceId).execute();
+}

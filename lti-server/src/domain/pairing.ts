@@ -1,0 +1,158 @@
+import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError, NotFoundError, parseAt } from '../../../shared/errors';
+import {
+  type Device,
+  formatPairingCode,
+  PAIRING_ALPHABET,
+  PAIRING_CODE_LENGTH,
+  type PairingClaimResult,
+  PairingClaimSchema,
+  PairingConfirmSchema,
+  type PairingStarted,
+  PairingStartSchema,
+} from '../../../shared/pairing';
+import {
+  confirmPairingRow,
+  deleteExpiredPairings,
+  deletePairing,
+  findPairing,
+  findPairingByCode,
+  insertDeviceToken,
+  insertPairing,
+  listDeviceTokens,
+  revokeDeviceToken,
+} from '../db/repositories/pairings';
+import type { Database } from '../db/schema';
+import type { Actor } from './actor';
+import { hashToken } from './sessions';
+
+/** A code is typed within minutes; a paired extension keeps working for half a year unless revoked. */
+export const PAIRING_MINUTES = 10;
+export const DEVICE_DAYS = 180;
+
+const sha = (s: string) => createHash('sha256').update(s).digest('hex');
+
+function newCode(): string {
+  return Array.from(
+    { length: PAIRING_CODE_LENGTH },
+    () => PAIRING_ALPHABET[randomInt(PAIRING_ALPHABET.length)],
+  ).join('');
+}
+
+/** Step 1, by the extension (no one is signed in yet): a short code to show, and a secret to claim the token with. */
+export async function startPairing(db: Kysely<Database>, input: unknown, now: Date): Promise<PairingStarted> {
+  const { label } = parseAt('Pairing', PairingStartSchema, input);
+  await deleteExpiredPairings(db, now.toISOString());
+  const code = newCode();
+  const claimSecret = randomBytes(32).toString('base64url');
+  const id = randomUUID();
+  const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000).toISOString();
+  await insertPairing(db, {
+    id,
+    code_hash: sha(code),
+    claim_hash: sha(claimSecret),
+    tenant_id: null,
+    person_id: null,
+    network_id: null,
+    label,
+    created_at: now.toISOString(),
+    expires_at: expiresAt,
+  });
+  return { pairingId: id, code: formatPairingCode(code), claimSecret, expiresAt };
+}
+
+/** Step 2, by the signed-in teacher in the LMS: the code they read off the extension binds it to them. */
+export async function confirmPairing(
+  db: Kysely<Database>,
+  actor: Actor,
+  input: unknown,
+  now: Date,
+): Promise<{ label: string }> {
+  const { code } = parseAt('Pairing code', PairingConfirmSchema, input);
+  const pairing = await findPairingByCode(db, sha(code), now.toISOString());
+  if (!pairing || pairing.person_id) {
+    throw new AppError(
+      'NOT_FOUND',
+      'That code is not valid or has expired. Open the extension’s Options for a fresh code.',
+      {
+        status: 404,
+      },
+    );
+  }
+  await confirmPairingRow(db, pairing.id, {
+    tenantId: actor.scope.tenantId,
+    personId: actor.personId,
+    networkId: actor.networkId,
+  });
+  return { label: pairing.label };
+}
+
+/** Step 3, by the extension, polling: once confirmed it receives its token, exactly once. */
+export async function claimPairing(
+  db: Kysely<Database>,
+  input: unknown,
+  now: Date,
+): Promise<PairingClaimResult> {
+  const { pairingId, claimSecret } = parseAt('Pairing claim', PairingClaimSchema, input);
+  const pairing = await findPairing(db, pairingId);
+  const given = Buffer.from(sha(claimSecret));
+  if (!pairing || !timingSafeEqual(Buffer.from(pairing.claim_hash), given))
+    throw new NotFoundError('Pairing');
+  if (pairing.expires_at <= now.toISOString()) {
+    throw new AppError('NOT_FOUND', 'This pairing code expired. Start again for a fresh code.', {
+      status: 410,
+    });
+  }
+  if (!pairing.person_id || !pairing.tenant_id || !pairing.network_id)
+    return { state: 'waiting', expiresAt: pairing.expires_at };
+  // Deleting first makes the claim single-use even if two polls race.
+  if ((await deletePairing(db, pairing.id)) !== 1) throw new NotFoundError('Pairing');
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + DEVICE_DAYS * 86_400_000).toISOString();
+  await insertDeviceToken(db, {
+    id: randomUUID(),
+    token_hash: hashToken(token),
+    tenant_id: pairing.tenant_id,
+    person_id: pairing.person_id,
+    network_id: pairing.network_id,
+    label: pairing.label,
+    created_at: now.toISOString(),
+    last_used_at: null,
+    expires_at: expiresAt,
+    revoked_at: null,
+  });
+  const person = await db
+    .selectFrom('people')
+    .select('name')
+    .where('id', '=', pairing.person_id)
+    .executeTakeFirstOrThrow();
+  const network = await db
+    .selectFrom('networks')
+    .select('title')
+    .where('id', '=', pairing.network_id)
+    .executeTakeFirstOrThrow();
+  return {
+    state: 'paired',
+    token,
+    person: { name: person.name },
+    network: { title: network.title },
+    expiresAt,
+  };
+}
+
+export async function listDevices(actor: Actor, now: Date): Promise<Device[]> {
+  const rows = await listDeviceTokens(actor.scope, actor.personId, now.toISOString());
+  return rows.map((r) => ({
+    id: r.id,
+    label: r.label,
+    createdAt: r.created_at,
+    lastUsedAt: r.last_used_at,
+    expiresAt: r.expires_at,
+  }));
+}
+
+export async function revokeDevice(actor: Actor, id: string, now: Date): Promise<void> {
+  if (!(await revokeDeviceToken(actor.scope, actor.personId, id, now.toISOString())))
+    throw new NotFoundError('Paired browser');
+}
