@@ -13,7 +13,7 @@ export default defineConfig({
   manifest: {
     name: 'Tasting Menu',
     description: "Clip ten-minute teaching strategies from any page into your school's shared tasting menu.",
-    // storage: the server address and settings. Nothing else yet; see docs/extension.md for why each permission exists.
-    permissions: ['storage'],
+    // Why each permission is needed: docs/extension.md.
+    permissions: ['storage', 'contextMenus', 'alarms'],
   },
 });

@@ -1,15 +1,27 @@
 import { z } from 'zod';
+import { StrategyInputSchema } from './strategy';
 
 /**
  * Messages between the extension's contexts (popup, options, side panel → background), as one discriminated
  * union. Every message that crosses a context boundary is parsed with `ExtensionRequestSchema` on arrival.
  */
+/** A clip as the clip form saves it: a strategy draft without the client id, which the outbox assigns. */
+export const ClipSchema = StrategyInputSchema.omit({ clientId: true });
+export type Clip = z.input<typeof ClipSchema>;
+
 export const ExtensionRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('server/check') }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set-server'), serverUrl: z.string() }),
+  z.object({ type: z.literal('pairing/start') }),
+  z.object({ type: z.literal('pairing/status') }),
+  z.object({ type: z.literal('pairing/forget') }),
+  z.object({ type: z.literal('clip/save'), clip: ClipSchema }),
+  z.object({ type: z.literal('clips/list') }),
+  z.object({ type: z.literal('sync/now') }),
 ]);
-export type ExtensionRequest = z.infer<typeof ExtensionRequestSchema>;
+/** What a context sends (tags may be omitted); the background parses it into the schema's output. */
+export type ExtensionRequest = z.input<typeof ExtensionRequestSchema>;
 
 export const ServerStatusSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('connected'), serverUrl: z.string(), version: z.string() }),
@@ -20,11 +32,40 @@ export type ServerStatus = z.infer<typeof ServerStatusSchema>;
 export const SettingsSchema = z.object({ serverUrl: z.string().nullable() });
 export type Settings = z.infer<typeof SettingsSchema>;
 
+export type PairingStatus =
+  | { state: 'unpaired' }
+  | { state: 'waiting'; code: string; expiresAt: string }
+  | { state: 'paired'; person: string; network: string };
+
+/** A clip as the popup lists it: where it is in the outbox, and its state on the server once sent. */
+export interface ClipSummary {
+  clientId: string;
+  title: string;
+  createdAt: string;
+  outbox: 'pending' | 'sent' | 'failed';
+  error?: string;
+  serverStatus?: string;
+}
+
+export interface SyncReport {
+  sent: number;
+  failed: number;
+  pending: number;
+  /** Why sending stopped early, in words a teacher can act on. */
+  stopped?: string;
+}
+
 /** The answer to each request type, so callers get a typed response. */
 export interface ExtensionResponses {
   'server/check': ServerStatus;
   'settings/get': Settings;
   'settings/set-server': Settings;
+  'pairing/start': PairingStatus;
+  'pairing/status': PairingStatus;
+  'pairing/forget': PairingStatus;
+  'clip/save': { clientId: string; sync: SyncReport };
+  'clips/list': ClipSummary[];
+  'sync/now': SyncReport;
 }
 
 /** Normalises what a person types as the server address: trims, adds nothing, refuses what is not http(s). */

@@ -8,6 +8,10 @@ export interface OutboxItem {
   payload: unknown;
   attempts: number;
   lastError?: string;
+  /** When a retry is due after a failure that may pass (server down, overloaded). */
+  nextAttemptAt?: string;
+  /** The strategy's id on the server once sent. */
+  serverId?: string;
 }
 
 /**

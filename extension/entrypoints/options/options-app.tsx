@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { normaliseServerUrl, type ServerStatus } from '../../../shared/messages';
+import { PairingPanel } from '../../components/pairing-panel';
 import { ServerStatusLine } from '../../components/server-status-line';
 import { Shell } from '../../components/shell';
 import { send } from '../../lib/messaging';
@@ -59,6 +60,7 @@ export function OptionsApp() {
       <div role="status" aria-live="polite">
         {status && <ServerStatusLine status={status} />}
       </div>
+      <PairingPanel />
     </Shell>
   );
 }

@@ -1,40 +1,84 @@
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
-import type { ServerStatus } from '../../../shared/messages';
+import type { ClipSummary, ServerStatus, SyncReport } from '../../../shared/messages';
 import { ServerStatusLine } from '../../components/server-status-line';
 import { Shell } from '../../components/shell';
 import { send } from '../../lib/messaging';
-import { outboxRepository } from '../../lib/outbox-repository';
+
+const SERVER_LABELS: Record<string, string> = {
+  pending: 'waiting for a coach',
+  'needs-changes': 'needs changes',
+  approved: 'on the menu',
+  featured: 'featured',
+  retired: 'retired',
+  merged: 'merged',
+};
+
+function clipState(c: ClipSummary): string {
+  if (c.outbox === 'failed') return `not accepted: ${c.error ?? 'unknown reason'}`;
+  if (c.outbox === 'pending') return 'waiting to be sent';
+  return c.serverStatus ? (SERVER_LABELS[c.serverStatus] ?? c.serverStatus) : 'sent';
+}
 
 export function PopupApp({
   check = () => send({ type: 'server/check' }),
-  pending = () => outboxRepository().countPending(),
+  clips = () => send({ type: 'clips/list' }),
+  sync = () => send({ type: 'sync/now' }),
+}: {
+  check?: () => Promise<ServerStatus>;
+  clips?: () => Promise<ClipSummary[]>;
+  sync?: () => Promise<SyncReport>;
 }) {
   const [status, setStatus] = useState<ServerStatus | 'checking'>('checking');
-  const [waiting, setWaiting] = useState<number | null>(null);
+  const [items, setItems] = useState<ClipSummary[] | null>(null);
+  const [report, setReport] = useState<SyncReport | null>(null);
 
+  const load = () => clips().then(setItems, () => setItems([]));
   useEffect(() => {
     check().then(setStatus, (error: Error) =>
       setStatus({ state: 'unreachable', serverUrl: '', message: error.message }),
     );
-    pending().then(setWaiting, () => setWaiting(null));
-  }, [check, pending]);
+    // Opening the popup is a good moment to send what waits.
+    sync()
+      .then(setReport, () => setReport(null))
+      .finally(load);
+  }, []);
 
+  const waiting = items?.filter((c) => c.outbox === 'pending').length ?? 0;
   return (
     <Shell title="Tasting Menu">
       <div role="status" aria-live="polite">
         <ServerStatusLine status={status} />
+        {report?.stopped && <p class="status problem">{report.stopped}</p>}
       </div>
-      {waiting !== null && (
-        <p class="muted" data-testid="outbox">
-          {waiting === 0
-            ? 'No clips waiting to be sent.'
-            : `${waiting} clip${waiting === 1 ? '' : 's'} waiting to be sent.`}
-        </p>
+      <p class="muted" data-testid="outbox">
+        {waiting === 0
+          ? 'No clips waiting to be sent.'
+          : `${waiting} clip${waiting === 1 ? '' : 's'} waiting to be sent.`}
+      </p>
+      <h2>My clips</h2>
+      {items && items.length === 0 && (
+        <p class="muted">Select text on any page, right-click, and choose “Add to the tasting menu”.</p>
       )}
-      <button type="button" class="secondary" onClick={() => browser.runtime.openOptionsPage()}>
-        Options
-      </button>
+      {items && items.length > 0 && (
+        <ul class="clips">
+          {items.slice(0, 8).map((c) => (
+            <li key={c.clientId}>
+              <strong>{c.title}</strong> — <span data-testid="clip-state">{clipState(c)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p>
+        {waiting > 0 && (
+          <button type="button" onClick={() => sync().then(setReport).finally(load)}>
+            Send now
+          </button>
+        )}{' '}
+        <button type="button" class="secondary" onClick={() => browser.runtime.openOptionsPage()}>
+          Options
+        </button>
+      </p>
     </Shell>
   );
 }

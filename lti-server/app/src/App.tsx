@@ -4,6 +4,7 @@ import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
 import { href, type Route, useRoute } from './router';
 import { MenuView } from './views/menu-view';
+import { ExtensionView } from './views/extension-view';
 import { PrintView } from './views/print-view';
 import { SettingsView } from './views/settings-view';
 import { StrategyForm } from './views/strategy-form';
@@ -86,6 +87,7 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
     { route: { name: 'menu' }, label: 'Menu' },
     { route: { name: 'mine' }, label: 'My clips' },
     { route: { name: 'add' }, label: 'Add a strategy' },
+    { route: { name: 'extension' }, label: 'Browser extension' },
     ...(isCoach
       ? [
           { route: { name: 'queue' } as Route, label: 'Review queue' },
@@ -117,6 +119,8 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return <StrategyForm token={token} editId={route.id} />;
     case 'add':
       return <StrategyForm token={token} />;
+    case 'extension':
+      return <ExtensionView token={token} />;
     case 'settings':
       return <SettingsView token={token} />;
     case 'print':

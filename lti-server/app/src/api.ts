@@ -7,6 +7,7 @@ import {
   TenantSettingsSchema,
 } from '../../../shared/settings';
 import { z } from 'zod';
+import { type Device, DeviceSchema } from '../../../shared/pairing';
 import {
   type Strategy,
   type StrategyDetail,
@@ -173,4 +174,16 @@ export function putSettings(token: string, settings: TenantSettings): Promise<Ap
 
 export function getPlatformInfo(token: string): Promise<ApiResult<PlatformInfo>> {
   return request(token, 'GET', '/api/settings/platform', PlatformInfoSchema);
+}
+
+export function confirmPairing(token: string, code: string): Promise<ApiResult<{ label: string }>> {
+  return request(token, 'POST', '/api/pairings/confirm', z.object({ label: z.string() }), { code });
+}
+
+export function listDevices(token: string): Promise<ApiResult<{ items: Device[] }>> {
+  return request(token, 'GET', '/api/devices', z.object({ items: z.array(DeviceSchema) }));
+}
+
+export function revokeDevice(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', `/api/devices/${encodeURIComponent(id)}`, z.undefined());
 }

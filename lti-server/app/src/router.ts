@@ -8,6 +8,7 @@ export type Route =
   | { name: 'add' }
   | { name: 'print' }
   | { name: 'settings' }
+  | { name: 'extension' }
   | { name: 'strategy'; id: string }
   | { name: 'edit'; id: string };
 
@@ -22,6 +23,7 @@ export function parseRoute(hash: string): Route {
   if (path === '/add') return { name: 'add' };
   if (path === '/print') return { name: 'print' };
   if (path === '/settings') return { name: 'settings' };
+  if (path === '/extension') return { name: 'extension' };
   return { name: 'menu' };
 }
 
