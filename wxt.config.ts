@@ -14,6 +14,12 @@ export default defineConfig({
     name: 'Tasting Menu',
     description: "Clip ten-minute teaching strategies from any page into your school's shared tasting menu.",
     // Why each permission is needed: docs/extension.md.
-    permissions: ['storage', 'contextMenus', 'alarms'],
+    permissions: ['storage', 'contextMenus', 'alarms', 'activeTab', 'scripting'],
+    commands: {
+      'clip-selection': {
+        suggested_key: { default: 'Alt+Shift+Y' },
+        description: 'Add the selection to the tasting menu',
+      },
+    },
   },
 });

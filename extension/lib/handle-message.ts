@@ -37,7 +37,9 @@ export async function syncNow(fetchImpl: typeof fetch = fetch, force = false): P
         pending: await outbox.countPending(),
         stopped: 'Pair this browser in Options to send your clips.',
       };
-  await browser.action?.setBadgeText({ text: report.pending > 0 ? String(report.pending) : '' });
+  // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
+  const toolbar = browser.action ?? browser.browserAction;
+  await toolbar?.setBadgeText({ text: report.pending > 0 ? String(report.pending) : '' });
   return report;
 }
 

@@ -12,6 +12,9 @@ export function backoffMs(attempts: number): number {
  * A permanent refusal marks that clip failed with the reason and moves on (it must not block the queue); an
  * unreachable server or a lost pairing stops the run and keeps everything pending.
  */
+/** Clips in flight at once: enough to hide round trips, few enough not to flood a school server. */
+export const SYNC_CONCURRENCY = 4;
+
 export async function syncOutbox(
   outbox: OutboxRepository,
   upload: (payload: unknown) => Promise<UploadResult>,
@@ -22,27 +25,35 @@ export async function syncOutbox(
   let sent = 0;
   let failed = 0;
   let stopped: string | undefined;
-  for (const item of await outbox.listPending()) {
-    if (!force && item.nextAttemptAt && Date.parse(item.nextAttemptAt) > now().getTime()) continue;
-    const result = await upload({ ...(item.payload as object), clientId: item.clientId });
-    if (result.kind === 'ok') {
-      await outbox.markSent(item.clientId, result.id);
-      sent++;
-    } else if (result.kind === 'permanent') {
-      await outbox.markFailed(item.clientId, result.message);
-      failed++;
-    } else {
-      if (result.kind === 'retry') {
-        const attempts = item.attempts + 1;
-        await outbox.markRetry(
-          item.clientId,
-          attempts,
-          new Date(now().getTime() + backoffMs(attempts)).toISOString(),
-          result.message,
-        );
+  const due = (await outbox.listPending()).filter(
+    (item) => force || !item.nextAttemptAt || Date.parse(item.nextAttemptAt) <= now().getTime(),
+  );
+  // Oldest first, a few at a time; each carries its client id, so sending one twice still stores it once.
+  for (let i = 0; i < due.length && !stopped; i += SYNC_CONCURRENCY) {
+    const batch = due.slice(i, i + SYNC_CONCURRENCY);
+    const results = await Promise.all(
+      batch.map((item) => upload({ ...(item.payload as object), clientId: item.clientId })),
+    );
+    for (const [j, result] of results.entries()) {
+      const item = batch[j]!;
+      if (result.kind === 'ok') {
+        await outbox.markSent(item.clientId, result.id);
+        sent++;
+      } else if (result.kind === 'permanent') {
+        await outbox.markFailed(item.clientId, result.message);
+        failed++;
+      } else {
+        if (result.kind === 'retry') {
+          const attempts = item.attempts + 1;
+          await outbox.markRetry(
+            item.clientId,
+            attempts,
+            new Date(now().getTime() + backoffMs(attempts)).toISOString(),
+            result.message,
+          );
+        }
+        stopped ??= result.message;
       }
-      stopped = result.message;
-      break;
     }
   }
   return { sent, failed, pending: await outbox.countPending(), ...(stopped ? { stopped } : {}) };

@@ -1,5 +1,6 @@
 import type { TestDbKind } from '../support/test-database';
 import { launchFigures } from './launch';
+import { outboxFigures } from './outbox';
 import type { Figure } from './report';
 import { searchFigures } from './search';
 
@@ -32,6 +33,11 @@ export const GROUPS: BenchGroup[] = [
     name: 'launch',
     description: 'LTI 1.3 launches per second and latency, our tool vs a bare ltijs app on the same storage',
     run: () => each((kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 200), 4)),
+  },
+  {
+    name: 'outbox',
+    description: "1,000 clips queued offline in the extension's outbox, synced to the real server in one run",
+    run: () => each((kind) => outboxFigures(kind, envNumber('BENCH_CLIPS', 1000))),
   },
   {
     name: 'search',

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Clip, ClipSchema, type ExtensionResponses } from '../../../shared/messages';
 import { GRADE_BANDS } from '../../../shared/strategy';
 import { Shell } from '../../components/shell';
-import { type ClipDraft, stepsFrom } from '../../lib/capture';
+import { type ClipDraft, stepsFrom, titleFrom } from '../../lib/capture';
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -14,9 +14,8 @@ export function ClipApp({
   draft: ClipDraft;
   save: (clip: Clip) => Promise<ExtensionResponses['clip/save']>;
 }) {
-  const firstLine = draft.text.split('\n')[0]?.trim() ?? '';
   const [form, setForm] = useState({
-    title: (firstLine.length > 0 && firstLine.length <= 120 ? firstLine : draft.pageTitle).slice(0, 120),
+    title: titleFrom(draft),
     purpose: '',
     steps: stepsFrom(draft.text).join('\n'),
     minutes: '10',

@@ -5,6 +5,7 @@ import {
   MAX_SELECTION,
   readDraft,
   stepsFrom,
+  titleFrom,
 } from '../../../extension/lib/capture';
 
 describe('capturing a clip', () => {
@@ -27,5 +28,26 @@ describe('capturing a clip', () => {
     const draft = draftFrom({ selectionText: 'x'.repeat(MAX_SELECTION + 10) }, {});
     expect(draft.text).toHaveLength(MAX_SELECTION);
     expect(draft.trimmed).toBe(true);
+  });
+});
+
+describe('guessing the title', () => {
+  const draft = (text: string, heading = '', pageTitle = 'Course page') => ({
+    text,
+    heading,
+    pageTitle,
+    pageUrl: '',
+    trimmed: false,
+  });
+
+  it('when the selection starts with a short line above more text, then that line is the title', () => {
+    expect(
+      titleFrom(draft('Cold call with wait time\nAsk, wait five seconds, then call a name.', 'Steps')),
+    ).toBe('Cold call with wait time');
+  });
+
+  it('when the selection is one paragraph, then the heading above it is the title unless it is generic', () => {
+    expect(titleFrom(draft('Ask, wait five seconds, then call a name.', 'Cold call'))).toBe('Cold call');
+    expect(titleFrom(draft('x'.repeat(200), 'Steps'))).toBe('Course page');
   });
 });
