@@ -1,18 +1,21 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { clipPageQuery, draftFrom } from '../lib/capture';
+import { draftFrom } from '../lib/capture';
+import { putDraft } from '../lib/drafts';
 import { handleMessage, syncNow } from '../lib/handle-message';
 import { readSelection } from '../lib/read-selection';
 
 const MENU_ID = 'add-to-tasting-menu';
+type PageReading = ReturnType<typeof readSelection>;
 
-/** Reads the selection and its heading from the tab the teacher acted on (activeTab); undefined where pages refuse scripts. */
-async function readTab(tabId: number | undefined): Promise<{ text: string; heading: string } | undefined> {
+/** Reads the selection, its heading (and the page when nothing is selected) from the tab the teacher acted on. */
+async function readTab(tabId: number | undefined): Promise<PageReading | undefined> {
   if (tabId === undefined) return undefined;
   try {
     const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
-    return result?.result as { text: string; heading: string } | undefined;
+    return result?.result as PageReading | undefined;
   } catch {
+    // Browser pages and the web store refuse scripts: the context menu's own selection text still works.
     return undefined;
   }
 }
@@ -21,9 +24,12 @@ async function openClip(
   info: { selectionText?: string; linkUrl?: string },
   tab: { id?: number; title?: string; url?: string } | undefined,
 ) {
-  const draft = draftFrom(info, tab ?? {}, await readTab(tab?.id));
+  const page = await readTab(tab?.id);
+  const draft = draftFrom(info, tab ?? {}, page);
+  // With nothing selected, the clip page runs Readability on the page's HTML to find its main text.
+  const id = await putDraft({ ...draft, ...(draft.text === '' && page?.html ? { html: page.html } : {}) });
   await browser.windows.create({
-    url: `${browser.runtime.getURL('/clip.html')}?${clipPageQuery(draft)}`,
+    url: `${browser.runtime.getURL('/clip.html')}?draft=${id}`,
     type: 'popup',
     width: 440,
     height: 720,

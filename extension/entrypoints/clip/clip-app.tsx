@@ -11,7 +11,8 @@ export function ClipApp({
   draft,
   save,
 }: {
-  draft: ClipDraft;
+  /** `excerptHtml`: the page's main text, already sanitized, when Readability found it. */
+  draft: ClipDraft & { excerptHtml?: string };
   save: (clip: Clip) => Promise<ExtensionResponses['clip/save']>;
 }) {
   const [form, setForm] = useState({
@@ -47,14 +48,17 @@ export function ClipApp({
         .filter(Boolean),
       ...(draft.pageUrl.startsWith('http') ? { sourceUrl: draft.pageUrl } : {}),
       ...(draft.pageTitle ? { sourceTitle: draft.pageTitle } : {}),
-      ...(draft.text
-        ? {
-            excerptHtml: draft.text
-              .split(/\n+/)
-              .map((p) => `<p>${escapeHtml(p)}</p>`)
-              .join(''),
-          }
-        : {}),
+      // Readability's excerpt is sanitized already; a selection becomes escaped paragraphs. The server sanitizes again.
+      ...(draft.excerptHtml
+        ? { excerptHtml: draft.excerptHtml }
+        : draft.text
+          ? {
+              excerptHtml: draft.text
+                .split(/\n+/)
+                .map((p) => `<p>${escapeHtml(p)}</p>`)
+                .join(''),
+            }
+          : {}),
     };
     const checked = ClipSchema.safeParse(clip);
     if (!checked.success) {

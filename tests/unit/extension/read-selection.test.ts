@@ -10,11 +10,13 @@ describe('reading the selection in the page', () => {
     const sel = window.getSelection()!;
     sel.removeAllRanges();
     sel.addRange(range);
-    expect(readSelection()).toEqual({ text: 'Think alone', heading: 'Steps' });
+    expect(readSelection()).toEqual({ text: 'Think alone', heading: 'Steps', html: '' });
   });
 
-  it('when nothing is selected, then both are empty', () => {
+  it('when nothing is selected, then the page itself comes back for Readability', () => {
     window.getSelection()!.removeAllRanges();
-    expect(readSelection()).toEqual({ text: '', heading: '' });
+    const reading = readSelection();
+    expect(reading).toMatchObject({ text: '', heading: '' });
+    expect(reading.html).toContain('<li id="a">Think alone</li>');
   });
 });
