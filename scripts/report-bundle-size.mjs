@@ -8,7 +8,7 @@ const dir = process.argv[2] ?? '.output/chrome-mv3';
 const BUDGET_KB = { popup: 50 };
 
 let failed = false;
-for (const pageName of ['popup', 'options', 'clip']) {
+for (const pageName of ['popup', 'options', 'clip', 'sidepanel']) {
   const html = readFileSync(join(dir, `${pageName}.html`), 'utf8');
   const files = [...html.matchAll(/(?:src|href)="\/([^"]+\.js)"/g)].map((m) => m[1]);
   const bytes = files.reduce((sum, f) => sum + gzipSync(readFileSync(join(dir, f))).length, 0);

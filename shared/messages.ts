@@ -19,6 +19,7 @@ export const ExtensionRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('clip/save'), clip: ClipSchema }),
   z.object({ type: z.literal('clips/list') }),
   z.object({ type: z.literal('sync/now') }),
+  z.object({ type: z.literal('capture/active-tab') }),
 ]);
 /** What a context sends (tags may be omitted); the background parses it into the schema's output. */
 export type ExtensionRequest = z.input<typeof ExtensionRequestSchema>;
@@ -55,6 +56,17 @@ export interface SyncReport {
   stopped?: string;
 }
 
+/** What the extension read from the active tab for a clip (the side panel asks for it). */
+export interface CapturedPage {
+  text: string;
+  heading: string;
+  pageTitle: string;
+  pageUrl: string;
+  trimmed: boolean;
+  /** The page's HTML when nothing was selected, for Readability. */
+  html?: string;
+}
+
 /** The answer to each request type, so callers get a typed response. */
 export interface ExtensionResponses {
   'server/check': ServerStatus;
@@ -66,6 +78,7 @@ export interface ExtensionResponses {
   'clip/save': { clientId: string; sync: SyncReport };
   'clips/list': ClipSummary[];
   'sync/now': SyncReport;
+  'capture/active-tab': CapturedPage;
 }
 
 /** Normalises what a person types as the server address: trims, adds nothing, refuses what is not http(s). */

@@ -1,41 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { draftFrom } from '../lib/capture';
-import { putDraft } from '../lib/drafts';
+import { openClip } from '../lib/active-tab';
 import { handleMessage, syncNow } from '../lib/handle-message';
-import { readSelection } from '../lib/read-selection';
 
 const MENU_ID = 'add-to-tasting-menu';
-type PageReading = ReturnType<typeof readSelection>;
-
-/** Reads the selection, its heading (and the page when nothing is selected) from the tab the teacher acted on. */
-async function readTab(tabId: number | undefined): Promise<PageReading | undefined> {
-  if (tabId === undefined) return undefined;
-  try {
-    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
-    return result?.result as PageReading | undefined;
-  } catch {
-    // Browser pages and the web store refuse scripts: the context menu's own selection text still works.
-    return undefined;
-  }
-}
-
-async function openClip(
-  info: { selectionText?: string; linkUrl?: string },
-  tab: { id?: number; title?: string; url?: string } | undefined,
-) {
-  const page = await readTab(tab?.id);
-  const draft = draftFrom(info, tab ?? {}, page);
-  // With nothing selected, the clip page runs Readability on the page's HTML to find its main text.
-  const id = await putDraft({ ...draft, ...(draft.text === '' && page?.html ? { html: page.html } : {}) });
-  await browser.windows.create({
-    url: `${browser.runtime.getURL('/clip.html')}?draft=${id}`,
-    type: 'popup',
-    width: 440,
-    height: 720,
-  });
-}
-
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown) => handleMessage(message));
 

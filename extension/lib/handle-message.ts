@@ -6,6 +6,7 @@ import {
   type ServerStatus,
   type SyncReport,
 } from '../../shared/messages';
+import { captureActiveTab } from './active-tab';
 import { outboxRepository } from './outbox-repository';
 import { beginPairing, forgetPairing, pairedToken, pairingStatus } from './pairing';
 import { checkServer } from './server-status';
@@ -86,6 +87,8 @@ export async function handleMessage(message: unknown, fetchImpl: typeof fetch = 
         const item = await outboxRepository().add(request.clip);
         return { ok: true, value: { clientId: item.clientId, sync: await syncNow(fetchImpl) } };
       }
+      case 'capture/active-tab':
+        return { ok: true, value: await captureActiveTab() };
       case 'sync/now':
         return { ok: true, value: await syncNow(fetchImpl, true) };
       case 'clips/list': {

@@ -51,3 +51,27 @@ export function readablePage(
     .trim();
   return { title: article.title ?? '', text, html: clean };
 }
+
+/** A captured page as the clip form takes it: with nothing selected, Readability's main text and sanitized excerpt. */
+export function formDraft(captured: {
+  text: string;
+  heading: string;
+  pageTitle: string;
+  pageUrl: string;
+  trimmed: boolean;
+  html?: string;
+}): {
+  text: string;
+  heading: string;
+  pageTitle: string;
+  pageUrl: string;
+  trimmed: boolean;
+  excerptHtml?: string;
+} {
+  const { html, ...draft } = captured;
+  if (!html) return draft;
+  const page = readablePage(html, draft.pageUrl);
+  return page
+    ? { ...draft, text: page.text.slice(0, 5000), trimmed: page.text.length > 5000, excerptHtml: page.html }
+    : draft;
+}

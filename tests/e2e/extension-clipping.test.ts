@@ -102,6 +102,23 @@ describe('clipping with the extension', () => {
     await dana.getByRole('link', { name: 'Think–Pair–Share with a data card' }).waitFor();
   });
 
+  it('when the teacher clips from the side panel, then it is sent and the panel is accessible', async () => {
+    const panel = await browser.context.newPage();
+    await panel.goto(`chrome-extension://${browser.extensionId}/sidepanel.html`);
+    await panel.getByRole('heading', { name: 'Add to the tasting menu' }).waitFor();
+    await panel.getByLabel('Title').fill('Gallery walk with sticky notes');
+    await panel
+      .getByLabel('What it is for')
+      .fill('Students read each other’s work and leave one question each.');
+    await panel.getByLabel('Steps').fill('Post the work\nWalk and read\nLeave one question');
+    await panel.getByLabel('Subject').fill('Any');
+    await panel.getByRole('button', { name: 'Save clip' }).click();
+    await panel.getByText('Sent to your school’s menu').waitFor();
+    await expectNoAxeViolations(panel);
+    await panel.getByRole('button', { name: 'Read the page again' }).click();
+    await expect.poll(() => panel.getByLabel('What it is for').inputValue()).toBe('');
+  });
+
   it('when the server is down while clipping, then the clip waits and is sent exactly once when it is back', async () => {
     await server!.close();
     server = undefined;

@@ -20,6 +20,20 @@ function clipState(c: ClipSummary): string {
   return c.serverStatus ? (SERVER_LABELS[c.serverStatus] ?? c.serverStatus) : 'sent';
 }
 
+/** Opens the clip form beside the page: Chrome's side panel, Firefox's sidebar (both need this click). */
+async function openSidePanel() {
+  const chromeSidePanel = (
+    globalThis as { chrome?: { sidePanel?: { open(o: { windowId: number }): Promise<void> } } }
+  ).chrome?.sidePanel;
+  if (chromeSidePanel) {
+    const win = await browser.windows.getCurrent();
+    if (win.id !== undefined) await chromeSidePanel.open({ windowId: win.id });
+  } else {
+    await (browser as unknown as { sidebarAction?: { open(): Promise<void> } }).sidebarAction?.open();
+  }
+  window.close();
+}
+
 export function PopupApp({
   check = () => send({ type: 'server/check' }),
   clips = () => send({ type: 'clips/list' }),
@@ -75,6 +89,9 @@ export function PopupApp({
             Send now
           </button>
         )}{' '}
+        <button type="button" class="secondary" onClick={openSidePanel}>
+          Clip in the side panel
+        </button>{' '}
         <button type="button" class="secondary" onClick={() => browser.runtime.openOptionsPage()}>
           Options
         </button>

@@ -1,0 +1,43 @@
+import { browser } from 'wxt/browser';
+import type { CapturedPage } from '../../shared/messages';
+import { draftFrom } from './capture';
+import { putDraft } from './drafts';
+import { readSelection } from './read-selection';
+
+type PageReading = ReturnType<typeof readSelection>;
+
+/** Reads the selection, its heading (and the page when nothing is selected) from the tab the teacher acted on. */
+export async function readTab(tabId: number | undefined): Promise<PageReading | undefined> {
+  if (tabId === undefined) return undefined;
+  try {
+    const [result] = await browser.scripting.executeScript({ target: { tabId }, func: readSelection });
+    return result?.result as PageReading | undefined;
+  } catch {
+    // Browser pages and the web store refuse scripts: the context menu's own selection text still works.
+    return undefined;
+  }
+}
+
+export async function openClip(
+  info: { selectionText?: string; linkUrl?: string },
+  tab: { id?: number; title?: string; url?: string } | undefined,
+) {
+  const page = await readTab(tab?.id);
+  const draft = draftFrom(info, tab ?? {}, page);
+  // With nothing selected, the clip page runs Readability on the page's HTML to find its main text.
+  const id = await putDraft({ ...draft, ...(draft.text === '' && page?.html ? { html: page.html } : {}) });
+  await browser.windows.create({
+    url: `${browser.runtime.getURL('/clip.html')}?draft=${id}`,
+    type: 'popup',
+    width: 440,
+    height: 720,
+  });
+}
+
+/** The active tab's selection, heading and page, for the side panel (works where the tab granted activeTab). */
+export async function captureActiveTab(): Promise<CapturedPage> {
+  const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
+  const page = await readTab(tab?.id);
+  const draft = draftFrom({}, tab ?? {}, page);
+  return { ...draft, ...(draft.text === '' && page?.html ? { html: page.html } : {}) };
+}
