@@ -64,7 +64,18 @@ try {
   await popup.goto(`chrome-extension://${browser.extensionId}/popup.html`);
   await popup.getByText('Connected to').waitFor();
   await popup.screenshot({ path: 'docs/images/extension-popup.png' });
-  console.log('screenshots: docs/images/sandbox-launch.png, docs/images/extension-popup.png');
+
+  const panel = await browser.context.newPage();
+  await panel.setViewportSize({ width: 400, height: 820 });
+  const q = new URLSearchParams({
+    text: 'Think–Pair–Share with a data card\nProject one small data card as students walk in\nThink: each student writes one notice and one wonder\nPair: partners choose the strongest evidence',
+    title: 'Warm-up: Think–Pair–Share',
+    url: `${server.url}/sandbox/courses/sandbox-course-7sci/pages/think-pair-share-warm-up`,
+  });
+  await panel.goto(`chrome-extension://${browser.extensionId}/clip.html?${q}`);
+  await panel.getByLabel('Title').waitFor();
+  await panel.screenshot({ path: 'docs/images/extension-clip.png' });
+  console.log('screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png');
 } finally {
   await browser.close();
   await server.close();

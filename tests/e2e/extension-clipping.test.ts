@@ -57,7 +57,7 @@ async function clip(title: string) {
   await page.goto(`chrome-extension://${browser.extensionId}/clip.html?${q}`);
   expect(await page.getByLabel('Title').inputValue()).toBe(title);
   expect(await page.getByLabel('Steps').inputValue()).toBe(
-    `${title}\nStudents write one thing they notice\nPartners compare`,
+    'Students write one thing they notice\nPartners compare',
   );
   await page.getByLabel('What it is for').fill('Every student talks about evidence first.');
   await page.getByLabel('Subject').fill('Science');

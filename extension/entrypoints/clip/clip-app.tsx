@@ -15,10 +15,13 @@ export function ClipApp({
   draft: ClipDraft & { excerptHtml?: string };
   save: (clip: Clip) => Promise<ExtensionResponses['clip/save']>;
 }) {
+  const title = titleFrom(draft);
+  // When the selection's first line became the title, it is not a step too.
+  const steps = stepsFrom(draft.text);
   const [form, setForm] = useState({
-    title: titleFrom(draft),
+    title,
     purpose: '',
-    steps: stepsFrom(draft.text).join('\n'),
+    steps: (steps[0] === title ? steps.slice(1) : steps).join('\n'),
     minutes: '10',
     subject: '',
     gradeBand: 'Any',
