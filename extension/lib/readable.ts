@@ -1,28 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
+import { EXCERPT_TAGS } from '../../shared/excerpt';
+import type { CapturedPage } from '../../shared/messages';
 
 /** The same allow-list as the server: text structure and links; nothing that runs, loads or tracks. */
 const ALLOWED = {
-  ALLOWED_TAGS: [
-    'p',
-    'br',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    'ul',
-    'ol',
-    'li',
-    'h2',
-    'h3',
-    'h4',
-    'blockquote',
-    'code',
-    'pre',
-    'a',
-    'span',
-  ],
+  ALLOWED_TAGS: EXCERPT_TAGS,
   ALLOWED_ATTR: ['href'],
 };
 
@@ -53,14 +36,7 @@ export function readablePage(
 }
 
 /** A captured page as the clip form takes it: with nothing selected, Readability's main text and sanitized excerpt. */
-export function formDraft(captured: {
-  text: string;
-  heading: string;
-  pageTitle: string;
-  pageUrl: string;
-  trimmed: boolean;
-  html?: string;
-}): {
+export function formDraft(captured: CapturedPage): {
   text: string;
   heading: string;
   pageTitle: string;

@@ -1,8 +1,8 @@
-import { createServer } from 'node:net';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { freePort } from '../support/free-port';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** Pair the extension through the sandbox LMS, clip from a course page, and survive the server going away. */
@@ -11,15 +11,6 @@ let server: TestServer | undefined;
 let browser: BrowserSession;
 let port: number;
 let base: string;
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 
 async function startServer() {
   server = await startTestServer({ database, config: { port, publicUrl: base } });

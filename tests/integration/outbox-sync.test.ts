@@ -1,5 +1,4 @@
 import 'fake-indexeddb/auto';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TastingMenuDb } from '../../extension/lib/db';
 import { outboxRepository } from '../../extension/lib/outbox-repository';
@@ -8,6 +7,7 @@ import { syncOutbox } from '../../extension/lib/sync';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
 import { launchAs } from '../support/api-client';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { freePort } from '../support/free-port';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** The extension's outbox and sync code against the real server, which is stopped and restarted mid-sync. */
@@ -17,14 +17,6 @@ let base: string;
 let port: number;
 let token: string;
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as { port: number }).port;
-      s.close(() => resolve(p));
-    });
-  });
 const start = async () => {
   server = await startTestServer({ database, config: { port, publicUrl: base } });
 };

@@ -1,4 +1,5 @@
 import sanitizeHtml from 'sanitize-html';
+import { EXCERPT_TAGS } from '../../../shared/excerpt';
 
 /**
  * The allow-list for clipped excerpts: text structure and links, nothing that runs, loads or tracks (no scripts,
@@ -6,26 +7,7 @@ import sanitizeHtml from 'sanitize-html';
  * students. Links open safely in a new tab.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
-  allowedTags: [
-    'p',
-    'br',
-    'strong',
-    'b',
-    'em',
-    'i',
-    'u',
-    'ul',
-    'ol',
-    'li',
-    'h2',
-    'h3',
-    'h4',
-    'blockquote',
-    'code',
-    'pre',
-    'a',
-    'span',
-  ],
+  allowedTags: EXCERPT_TAGS,
   allowedAttributes: { a: ['href', 'rel', 'target'] },
   allowedSchemes: ['http', 'https', 'mailto'],
   allowProtocolRelative: false,

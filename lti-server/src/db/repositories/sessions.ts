@@ -28,6 +28,19 @@ export async function insertSession(
     .execute();
 }
 
+/** Who a session or a device token belongs to, read in the same query (tables aliased s, t, p, n). */
+const WHO = [
+  't.id as tenantId',
+  't.name as tenantName',
+  't.issuer as issuer',
+  'p.id as personId',
+  'p.name as personName',
+  'p.role as role',
+  'n.id as networkId',
+  'n.title as networkTitle',
+  'n.scope as networkScope',
+] as const;
+
 /** A live session with everything an API call needs to know about who is asking, in one query. */
 export async function findLiveSession(db: Kysely<Database>, tokenHash: string, now: string) {
   return (
@@ -36,18 +49,7 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, n
       .innerJoin('people as p', 'p.id', 's.person_id')
       .innerJoin('networks as n', 'n.id', 's.network_id')
       .innerJoin('tenants as t', 't.id', 's.tenant_id')
-      .select([
-        's.expires_at as expiresAt',
-        't.id as tenantId',
-        't.name as tenantName',
-        't.issuer as issuer',
-        'p.id as personId',
-        'p.name as personName',
-        'p.role as role',
-        'n.id as networkId',
-        'n.title as networkTitle',
-        'n.scope as networkScope',
-      ])
+      .select(['s.expires_at as expiresAt', ...WHO])
       .where('s.token_hash', '=', tokenHash)
       .where('s.revoked_at', 'is', null)
       .where('s.expires_at', '>', now)
@@ -73,20 +75,7 @@ export async function findLiveDevice(db: Kysely<Database>, tokenHash: string, no
     .innerJoin('people as p', 'p.id', 's.person_id')
     .innerJoin('networks as n', 'n.id', 's.network_id')
     .innerJoin('tenants as t', 't.id', 's.tenant_id')
-    .select([
-      's.id as deviceId',
-      's.expires_at as expiresAt',
-      's.last_used_at as lastUsedAt',
-      't.id as tenantId',
-      't.name as tenantName',
-      't.issuer as issuer',
-      'p.id as personId',
-      'p.name as personName',
-      'p.role as role',
-      'n.id as networkId',
-      'n.title as networkTitle',
-      'n.scope as networkScope',
-    ])
+    .select(['s.id as deviceId', 's.expires_at as expiresAt', 's.last_used_at as lastUsedAt', ...WHO])
     .where('s.token_hash', '=', tokenHash)
     .where('s.revoked_at', 'is', null)
     .where('s.expires_at', '>', now)
