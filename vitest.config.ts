@@ -9,6 +9,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
 export default defineConfig({
   test: {
     reporters: ['default', './tests/support/summary-reporter.ts'],
+    globalSetup: ['./tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,
     projects: [

@@ -39,7 +39,9 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
       },
     };
   }
-  const schema = `tm_test_${randomBytes(6).toString('hex')}`;
+  // Under vitest the run's global teardown drops the schema (see global-setup.ts); elsewhere (benchmarks) drop() does.
+  const run = process.env.TM_TEST_RUN;
+  const schema = `tm_test_${run ? `${run}_` : ''}${randomBytes(6).toString('hex')}`;
   const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 5000 });
   try {
     await client.connect();
@@ -56,11 +58,12 @@ export async function createTestDatabase(kind: TestDbKind = testDbKind()): Promi
     url: `${POSTGRES_URL}?schema=${schema}`,
     dataDir,
     async drop() {
+      rmSync(dataDir, { recursive: true, force: true });
+      if (run) return;
       const c = new pg.Client({ connectionString: POSTGRES_URL });
       await c.connect();
       await c.query(`drop schema if exists ${schema} cascade`);
       await c.end();
-      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

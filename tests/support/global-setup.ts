@@ -1,0 +1,29 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { POSTGRES_URL } from './test-database';
+
+/**
+ * One id per test run, handed to every worker through the environment. PostgreSQL test schemas carry it and are
+ * dropped here at the end, not by each test file: dropping a schema while another file's migrator lists the
+ * catalogue makes that listing fail ("schema … does not exist").
+ */
+export async function setup(): Promise<void> {
+  process.env.TM_TEST_RUN = randomBytes(4).toString('hex');
+}
+
+export async function teardown(): Promise<void> {
+  const run = process.env.TM_TEST_RUN;
+  if (!run) return;
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+  } catch {
+    return; // PostgreSQL was never reachable; the tests that needed it have failed already.
+  }
+  const { rows } = await client.query<{ nspname: string }>(
+    'select nspname from pg_namespace where nspname like $1',
+    [`tm_test_${run}_%`],
+  );
+  for (const { nspname } of rows) await client.query(`drop schema if exists ${nspname} cascade`);
+  await client.end();
+}
