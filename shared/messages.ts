@@ -13,6 +13,7 @@ export const ExtensionRequestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('server/check') }),
   z.object({ type: z.literal('settings/get') }),
   z.object({ type: z.literal('settings/set-server'), serverUrl: z.string() }),
+  z.object({ type: z.literal('settings/set-default-tags'), tags: z.array(z.string().max(30)).max(10) }),
   z.object({ type: z.literal('pairing/start') }),
   z.object({ type: z.literal('pairing/status') }),
   z.object({ type: z.literal('pairing/forget') }),
@@ -30,8 +31,12 @@ export const ServerStatusSchema = z.discriminatedUnion('state', [
 ]);
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;
 
-export const SettingsSchema = z.object({ serverUrl: z.string().nullable() });
-export type Settings = z.infer<typeof SettingsSchema>;
+export const SettingsSchema = z.object({
+  serverUrl: z.string().nullable(),
+  /** Tags every new clip starts with (a teacher's subject, grade team, …). */
+  defaultTags: z.array(z.string()).default([]),
+});
+export type Settings = z.output<typeof SettingsSchema>;
 
 export type PairingStatus =
   | { state: 'unpaired' }
@@ -72,6 +77,7 @@ export interface ExtensionResponses {
   'server/check': ServerStatus;
   'settings/get': Settings;
   'settings/set-server': Settings;
+  'settings/set-default-tags': Settings;
   'pairing/start': PairingStatus;
   'pairing/status': PairingStatus;
   'pairing/forget': PairingStatus;

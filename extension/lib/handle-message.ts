@@ -7,6 +7,7 @@ import {
   type SyncReport,
 } from '../../shared/messages';
 import { captureActiveTab } from './active-tab';
+import { normaliseTags } from '../../shared/strategy';
 import { outboxRepository } from './outbox-repository';
 import { beginPairing, forgetPairing, pairedToken, pairingStatus } from './pairing';
 import { checkServer } from './server-status';
@@ -71,8 +72,13 @@ export async function handleMessage(message: unknown, fetchImpl: typeof fetch = 
       case 'settings/set-server': {
         const url = normaliseServerUrl(request.serverUrl);
         if (!url.ok) return { ok: false, error: url.message };
-        return { ok: true, value: await writeSettings({ serverUrl: url.url }) };
+        return { ok: true, value: await writeSettings({ ...(await readSettings()), serverUrl: url.url }) };
       }
+      case 'settings/set-default-tags':
+        return {
+          ok: true,
+          value: await writeSettings({ ...(await readSettings()), defaultTags: normaliseTags(request.tags) }),
+        };
       case 'server/check': {
         const status: ServerStatus = await checkServer(await serverUrl(), fetchImpl);
         return { ok: true, value: status };

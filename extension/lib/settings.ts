@@ -10,7 +10,7 @@ const KEY = 'settings';
 export async function readSettings(): Promise<Settings> {
   const stored = (await browser.storage.local.get(KEY))[KEY];
   const parsed = SettingsSchema.safeParse(stored);
-  return parsed.success ? parsed.data : { serverUrl: null };
+  return parsed.success ? parsed.data : { serverUrl: null, defaultTags: [] };
 }
 
 export async function writeSettings(settings: Settings): Promise<Settings> {

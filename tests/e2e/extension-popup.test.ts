@@ -48,6 +48,21 @@ describe('the extension loaded unpacked in Chromium', () => {
     await options.close();
   });
 
+  it('when default tags are saved in Options, then a new clip starts with them', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
+    await options.getByLabel('Tags for every new clip').fill('Science, grade 7, science');
+    await options.getByRole('button', { name: 'Save tags' }).click();
+    await options.getByText('Saved: new clips start with these tags.').waitFor();
+    expect(await options.getByLabel('Tags for every new clip').inputValue()).toBe('science, grade 7');
+    await expectNoAxeViolations(options);
+    const clip = await browser.context.newPage();
+    await clip.goto(`chrome-extension://${browser.extensionId}/clip.html?text=Hello`);
+    await expect.poll(() => clip.getByLabel('Tags').inputValue()).toBe('science, grade 7');
+    await clip.close();
+    await options.close();
+  });
+
   it('when the server is down, then the popup says it cannot reach it and what to do', async () => {
     const url = server.url;
     await server.close();

@@ -10,7 +10,10 @@ const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&l
 export function ClipApp({
   draft,
   save,
+  defaultTags = [],
 }: {
+  /** Tags from Options that every clip starts with. */
+  defaultTags?: string[];
   /** `excerptHtml`: the page's main text, already sanitized, when Readability found it. */
   draft: ClipDraft & { excerptHtml?: string };
   save: (clip: Clip) => Promise<ExtensionResponses['clip/save']>;
@@ -25,7 +28,7 @@ export function ClipApp({
     minutes: '10',
     subject: '',
     gradeBand: 'Any',
-    tags: '',
+    tags: defaultTags.join(', '),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [result, setResult] = useState('');

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { normaliseServerUrl, type ServerStatus } from '../../../shared/messages';
+import { DefaultTags } from '../../components/default-tags';
 import { PairingPanel } from '../../components/pairing-panel';
 import { ServerStatusLine } from '../../components/server-status-line';
 import { Shell } from '../../components/shell';
@@ -61,6 +62,7 @@ export function OptionsApp() {
         {status && <ServerStatusLine status={status} />}
       </div>
       <PairingPanel />
+      <DefaultTags />
     </Shell>
   );
 }

@@ -11,6 +11,14 @@ const EMPTY = { text: '', heading: '', pageTitle: '', pageUrl: '', trimmed: fals
 function SidePanel() {
   const [draft, setDraft] = useState<ReturnType<typeof formDraft> | null>(null);
   const [round, setRound] = useState(0);
+  const [defaultTags, setDefaultTags] = useState<string[]>([]);
+
+  useEffect(() => {
+    send({ type: 'settings/get' }).then(
+      (s) => setDefaultTags(s.defaultTags),
+      () => {},
+    );
+  }, []);
 
   useEffect(() => {
     send({ type: 'capture/active-tab' }).then(
@@ -21,7 +29,12 @@ function SidePanel() {
 
   return draft ? (
     <>
-      <ClipApp key={round} draft={draft} save={(clip) => send({ type: 'clip/save', clip })} />
+      <ClipApp
+        key={round}
+        draft={draft}
+        defaultTags={defaultTags}
+        save={(clip) => send({ type: 'clip/save', clip })}
+      />
       <p class="shell">
         <button type="button" class="secondary" onClick={() => setRound(round + 1)}>
           Read the page again

@@ -13,7 +13,10 @@ beforeEach(() => {
 
 describe('the background message handler', () => {
   it('when nothing is saved, then settings are empty and the check uses the local default server', async () => {
-    expect(await handleMessage({ type: 'settings/get' })).toEqual({ ok: true, value: { serverUrl: null } });
+    expect(await handleMessage({ type: 'settings/get' })).toEqual({
+      ok: true,
+      value: { serverUrl: null, defaultTags: [] },
+    });
     let asked = '';
     const spy = (async (url: string) => {
       asked = url;
@@ -31,9 +34,9 @@ describe('the background message handler', () => {
       type: 'settings/set-server',
       serverUrl: ' https://tm.example.org/ ',
     });
-    expect(saved).toEqual({ ok: true, value: { serverUrl: 'https://tm.example.org' } });
+    expect(saved).toEqual({ ok: true, value: { serverUrl: 'https://tm.example.org', defaultTags: [] } });
     expect(await fakeBrowser.storage.local.get('settings')).toEqual({
-      settings: { serverUrl: 'https://tm.example.org' },
+      settings: { serverUrl: 'https://tm.example.org', defaultTags: [] },
     });
     const check = await handleMessage({ type: 'server/check' }, healthy);
     expect(check).toMatchObject({ ok: true, value: { serverUrl: 'https://tm.example.org' } });
@@ -58,6 +61,22 @@ describe('the background message handler', () => {
 
   it('when stored settings are corrupt, then they read as empty', async () => {
     await fakeBrowser.storage.local.set({ settings: { serverUrl: 42 } });
-    expect(await handleMessage({ type: 'settings/get' })).toEqual({ ok: true, value: { serverUrl: null } });
+    expect(await handleMessage({ type: 'settings/get' })).toEqual({
+      ok: true,
+      value: { serverUrl: null, defaultTags: [] },
+    });
+  });
+
+  it('when default tags are saved, then they are normalised and survive a change of server address', async () => {
+    const saved = await handleMessage({
+      type: 'settings/set-default-tags',
+      tags: [' Science ', '#grade 7', 'science'],
+    });
+    expect(saved).toEqual({ ok: true, value: { serverUrl: null, defaultTags: ['science', 'grade 7'] } });
+    await handleMessage({ type: 'settings/set-server', serverUrl: 'https://tm.example.org' });
+    expect(await handleMessage({ type: 'settings/get' })).toEqual({
+      ok: true,
+      value: { serverUrl: 'https://tm.example.org', defaultTags: ['science', 'grade 7'] },
+    });
   });
 });
