@@ -14,9 +14,16 @@ async function loadDraft() {
   return stored ? formDraft(stored) : readDraft('');
 }
 
-loadDraft().then((draft) =>
+Promise.all([
+  loadDraft(),
+  send({ type: 'settings/get' }).catch(() => ({ defaultTags: [] as string[] })),
+]).then(([draft, settings]) =>
   render(
-    <ClipApp draft={draft} save={(clip) => send({ type: 'clip/save', clip })} />,
+    <ClipApp
+      draft={draft}
+      defaultTags={settings.defaultTags}
+      save={(clip) => send({ type: 'clip/save', clip })}
+    />,
     document.getElementById('root')!,
   ),
 );
