@@ -31,6 +31,8 @@ export const LaunchClaimsSchema = z.object({
     })
     .optional(),
   platformName: z.string().max(300).optional(),
+  /** Names and Role Provisioning Service: the course's membership URL. */
+  membershipsUrl: z.string().url().max(2000).optional(),
 });
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
 

@@ -1,18 +1,20 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { Router } from 'express';
 import type { Config } from './config';
 import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
-import { listDeployments } from './db/repositories/deployments';
 import { LtijsStore } from './db/ltijs-store';
+import { listDeployments } from './db/repositories/deployments';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { createApp } from './http/app';
 import { renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
-import { createLtiTool, type LtiTool } from './lti/tool';
 import type { Logger } from './logger';
+import { createLtiTool, type LtiTool } from './lti/tool';
 import { loadOrCreateSandboxKey } from './sandbox/keys';
 import { createSandboxPlatform, type SandboxPlatform } from './sandbox/platform';
+import { sandboxServices } from './sandbox/services';
 
 export interface RunningServer {
   /** Where this process listens, e.g. http://127.0.0.1:3000. */
@@ -77,13 +79,21 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     });
 
     let sandbox:
-      | { platform: SandboxPlatform; key: Awaited<ReturnType<typeof loadOrCreateSandboxKey>> }
+      | {
+          platform: SandboxPlatform;
+          key: Awaited<ReturnType<typeof loadOrCreateSandboxKey>>;
+          services: Router;
+        }
       | undefined;
     if (config.sandbox) {
       const sandboxKey = await loadOrCreateSandboxKey(database.db);
       const platform = createSandboxPlatform(config.publicUrl, sandboxKey, key);
       await registerPlatform(database.db, lti, platform.registration);
-      sandbox = { platform, key: sandboxKey };
+      sandbox = {
+        platform,
+        key: sandboxKey,
+        services: sandboxServices(platform, `${config.publicUrl}/lti/keys`, key),
+      };
     }
 
     httpServer.on('request', createApp({ config, database, lti, logger, sandbox }));

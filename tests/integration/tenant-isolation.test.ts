@@ -48,6 +48,7 @@ const ROUTES: Record<string, Call> = {
     body: { networkScope: 'deployment', coachRoles: ['institution#Administrator'] },
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
+  'GET /roster': { method: 'GET', path: () => '/api/roster' },
   'POST /pairings': { method: 'POST', path: () => '/api/pairings', body: { label: 'tenant B browser' } },
   'POST /pairings/claim': {
     method: 'POST',
@@ -112,7 +113,7 @@ afterAll(async () => {
 
 describe('tenant isolation', () => {
   it('when the API has routes, then each is covered by this suite', () => {
-    const actual = routesOf(apiRouter(server.database)).filter((r) => !r.startsWith('USE'));
+    const actual = routesOf(apiRouter(server.database, server.lti)).filter((r) => !r.startsWith('USE'));
     expect(actual.sort()).toEqual(Object.keys(ROUTES).sort());
   });
 

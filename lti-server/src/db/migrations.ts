@@ -320,6 +320,15 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0005-names-and-roles': {
+    async up(db: Kysely<unknown>) {
+      // Where the LMS's Names and Role Provisioning Service lists a course's members (from the launch claim).
+      await db.schema.alterTable('networks').addColumn('nrps_url', 'text').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

@@ -26,6 +26,8 @@ export interface NetworkTable {
   scope: 'course' | 'deployment';
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The course's Names and Roles membership URL, when the LMS offers the service. */
+  nrps_url: string | null;
 }
 
 /** Teachers and coaches only: a launch by anyone else is refused before a row is written. */

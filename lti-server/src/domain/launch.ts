@@ -59,6 +59,7 @@ export async function completeLaunch(
             claims.context.title?.trim() || claims.context.label?.trim() || 'Course',
             'course',
             stamp,
+            claims.membershipsUrl,
           )
         : await upsertNetwork(
             trx,

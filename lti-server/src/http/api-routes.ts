@@ -2,13 +2,14 @@ import express, { type Router } from 'express';
 import { NotFoundError } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
 import { endSession } from '../domain/sessions';
+import { courseColleagues, type MemberSource } from '../domain/roster';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf, principalOf, requireSession } from './middleware';
 import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { strategyRouter } from './strategy-routes';
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
-export function apiRouter(database: DatabaseHandle): Router {
+export function apiRouter(database: DatabaseHandle, lms: MemberSource): Router {
   const db = database.db;
   const router = express.Router();
   router.use(express.json({ limit: '256kb' }));
@@ -37,6 +38,9 @@ export function apiRouter(database: DatabaseHandle): Router {
   });
   router.put('/settings', (req, res, next) => {
     updateSettings(actorOf(res), req.body, new Date()).then((s) => res.json(s), next);
+  });
+  router.get('/roster', (_req, res, next) => {
+    courseColleagues(actorOf(res), db, lms).then((r) => res.json(r), next);
   });
   router.get('/settings/platform', (_req, res, next) => {
     platformInfo(actorOf(res), db).then((p) => res.json(p), next);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import { HealthSchema, ReadySchema } from '../../../shared/api';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
@@ -23,7 +23,7 @@ export interface AppDeps {
   database: DatabaseHandle;
   lti: LtiTool;
   logger: Logger;
-  sandbox: { platform: SandboxPlatform; key: SandboxKey } | undefined;
+  sandbox: { platform: SandboxPlatform; key: SandboxKey; services: Router } | undefined;
 }
 
 export function createApp({ config, database, lti, logger, sandbox }: AppDeps): Express {
@@ -44,7 +44,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
       .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
   });
 
-  app.use('/api', openCors, apiRouter(database));
+  app.use('/api', openCors, apiRouter(database, lti));
 
   if (existsSync(APP_DIR)) {
     app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));
@@ -62,7 +62,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     });
   }
 
-  if (sandbox) app.use('/sandbox', sandboxRouter(sandbox.platform, sandbox.key));
+  if (sandbox) app.use('/sandbox', sandbox.services, sandboxRouter(sandbox.platform, sandbox.key));
 
   app.get('/lti/canvas.json', (_req, res) => {
     res.json(canvasDeveloperKey(config.publicUrl));

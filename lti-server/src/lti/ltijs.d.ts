@@ -28,12 +28,32 @@ declare module 'ltijs' {
       resource?: { id: string; title?: string };
       messageType?: string;
       custom?: Record<string, unknown>;
+      namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
     };
   }
 
   type Handler = (req: Request, res: Response, next: NextFunction) => unknown;
 
+  export interface NrpsMember {
+    user_id: string;
+    status?: string;
+    name?: string;
+    given_name?: string;
+    family_name?: string;
+    roles: string[];
+  }
+
   export interface LtijsProvider {
+    NamesAndRoles: {
+      getMembers(
+        idtoken: {
+          iss: string;
+          clientId: string;
+          platformContext: { namesRoles: { context_memberships_url: string } };
+        },
+        options?: { pages?: number | false; limit?: number },
+      ): Promise<{ members: NrpsMember[] }>;
+    };
     app: Express;
     setup(key: string, database: { plugin: unknown }, options: Record<string, unknown>): LtijsProvider;
     onConnect(cb: (token: LtijsToken, req: Request, res: Response, next: NextFunction) => unknown): true;

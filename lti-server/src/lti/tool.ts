@@ -1,5 +1,5 @@
 import type { Express, NextFunction, Request, Response } from 'express';
-import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken } from 'ltijs';
+import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type NrpsMember } from 'ltijs';
 import { LtiLaunchError } from '../../../shared/errors';
 import { type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
@@ -15,6 +15,11 @@ export interface LtiTool {
   app: Express;
   registerPlatform(registration: PlatformRegistration): Promise<void>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
+  /** Every member of a course from the platform's Names and Roles service (all pages). */
+  courseMembers(
+    platform: { issuer: string; clientId: string },
+    membershipsUrl: string,
+  ): Promise<NrpsMember[]>;
   listPlatforms(): Promise<
     Array<{
       issuer: string;
@@ -52,6 +57,9 @@ export function claimsFromToken(token: LtijsToken): LaunchClaims {
     roles: token.platformContext.roles ?? [],
     ...(context ? { context: { id: context.id, title: context.title, label: context.label } } : {}),
     ...(token.platformInfo?.name ? { platformName: token.platformInfo.name } : {}),
+    ...(token.platformContext.namesRoles?.context_memberships_url
+      ? { membershipsUrl: token.platformContext.namesRoles.context_memberships_url }
+      : {}),
   });
 }
 
@@ -145,6 +153,17 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         accesstokenEndpoint: r.tokenUrl,
         authConfig: { method: 'JWK_SET', key: r.jwksUrl },
       });
+    },
+    async courseMembers(platform, membershipsUrl) {
+      const result = await provider.NamesAndRoles.getMembers(
+        {
+          iss: platform.issuer,
+          clientId: platform.clientId,
+          platformContext: { namesRoles: { context_memberships_url: membershipsUrl } },
+        },
+        { pages: false, limit: 100 },
+      );
+      return result.members;
     },
     async removePlatform(issuer, clientId) {
       const existing = await provider.getPlatform(issuer, clientId);

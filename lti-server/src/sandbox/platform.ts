@@ -100,6 +100,10 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
           document_target: 'iframe',
           return_url: `${issuer}/courses/${course.id}`,
         },
+        [CLAIM.namesRoleService]: {
+          context_memberships_url: `${issuer}/courses/${course.id}/memberships`,
+          service_versions: ['2.0'],
+        },
       };
     },
     async signIdToken(claims) {

@@ -14,6 +14,7 @@ export async function upsertNetwork(
   title: string,
   scope: Network['scope'],
   now: string,
+  nrpsUrl?: string,
 ): Promise<Network> {
   // One statement: the upsert returns the row whether it inserted or updated it.
   return db
@@ -26,8 +27,26 @@ export async function upsertNetwork(
       scope,
       created_at: now,
       updated_at: now,
+      nrps_url: nrpsUrl ?? null,
     })
-    .onConflict((oc) => oc.columns(['tenant_id', 'context_id']).doUpdateSet({ title, updated_at: now }))
+    .onConflict((oc) =>
+      oc
+        .columns(['tenant_id', 'context_id'])
+        .doUpdateSet({ title, updated_at: now, ...(nrpsUrl ? { nrps_url: nrpsUrl } : {}) }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+export async function findNetwork(
+  db: Kysely<Database>,
+  tenantId: string,
+  id: string,
+): Promise<Network | undefined> {
+  return db
+    .selectFrom('networks')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
 }

@@ -1,0 +1,87 @@
+import { createHmac } from 'node:crypto';
+import express, { type Router } from 'express';
+import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
+import type { SandboxPlatform } from './platform';
+import { findSandboxCourse, SANDBOX_USERS } from './roster';
+
+const NRPS_SCOPE = 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
+/** The sandbox pages its rosters three members at a time, so a tool's paging is always exercised. */
+export const SANDBOX_PAGE_SIZE = 3;
+
+/**
+ * The sandbox LMS's LTI Advantage services, as Canvas offers them: an OAuth 2 token endpoint that accepts the tool's
+ * signed client assertion (checked against the tool's JWKS), and a Names and Roles membership service.
+ */
+export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, secret: string): Router {
+  const router = express.Router();
+  const jwks = createRemoteJWKSet(new URL(toolJwksUrl));
+  const key = createHmac('sha256', secret).update('sandbox-access-token').digest();
+
+  router.post('/token', express.urlencoded({ extended: false }), async (req, res) => {
+    const body = req.body as Record<string, string | undefined>;
+    const refuse = (error: string, description: string) =>
+      res.status(400).json({ error, error_description: description });
+    if (body.grant_type !== 'client_credentials')
+      return refuse('unsupported_grant_type', 'grant_type must be client_credentials');
+    if (
+      body.client_assertion_type !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' ||
+      !body.client_assertion
+    ) {
+      return refuse('invalid_request', 'a jwt-bearer client_assertion is required');
+    }
+    try {
+      await jwtVerify(body.client_assertion, jwks, {
+        issuer: platform.clientId,
+        subject: platform.clientId,
+        audience: platform.registration.tokenUrl,
+        algorithms: ['RS256'],
+      });
+    } catch (error) {
+      return res.status(401).json({ error: 'invalid_client', error_description: (error as Error).message });
+    }
+    const scopes = (body.scope ?? '').split(' ').filter((s) => s === NRPS_SCOPE);
+    if (scopes.length === 0) return refuse('invalid_scope', 'only the Names and Roles scope is offered');
+    const accessToken = await new SignJWT({ scope: scopes.join(' ') })
+      .setProtectedHeader({ alg: 'HS256' })
+      .setIssuedAt()
+      .setExpirationTime('1h')
+      .sign(key);
+    res.json({ access_token: accessToken, token_type: 'Bearer', expires_in: 3600, scope: scopes.join(' ') });
+  });
+
+  router.get('/courses/:courseId/memberships', async (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    try {
+      const { payload } = await jwtVerify(token ?? '', key, { algorithms: ['HS256'] });
+      if (!String(payload.scope).includes(NRPS_SCOPE)) throw new Error('scope');
+    } catch {
+      return res.status(401).json({ error: 'invalid_token' });
+    }
+    const course = findSandboxCourse(req.params.courseId);
+    if (!course) return res.status(404).json({ error: 'not_found' });
+    const offset = Math.max(0, Number(req.query.offset ?? 0) || 0);
+    const page = SANDBOX_USERS.slice(offset, offset + SANDBOX_PAGE_SIZE);
+    const next = offset + SANDBOX_PAGE_SIZE < SANDBOX_USERS.length;
+    if (next)
+      res.setHeader(
+        'Link',
+        `<${platform.issuer}/courses/${course.id}/memberships?offset=${offset + SANDBOX_PAGE_SIZE}>; rel="next"`,
+      );
+    res.type('application/vnd.ims.lti-nrps.v2.membershipcontainer+json').send(
+      JSON.stringify({
+        id: `${platform.issuer}/courses/${course.id}/memberships`,
+        context: { id: course.id, label: course.label, title: course.title },
+        members: page.map((u) => ({
+          status: 'Active',
+          user_id: u.id,
+          name: u.name,
+          given_name: u.givenName,
+          family_name: u.familyName,
+          roles: u.roles,
+        })),
+      }),
+    );
+  });
+
+  return router;
+}

@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RosterSchema } from '../../shared/roster';
+import { launchAs } from '../support/api-client';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+describe('the course roster (Names and Roles)', () => {
+  it('when a teacher asks for colleagues, then every page of the LMS roster is read and only staff come back', async () => {
+    const ana = await launchAs(server, 'sandbox-ana-rivera');
+    const res = await ana.get('/api/roster');
+    expect(res.status).toBe(200);
+    const roster = RosterSchema.parse(res.body);
+    expect(roster.available).toBe(true);
+    // Five members over two pages of three; the student is dropped.
+    expect(roster.colleagues).toEqual([
+      { name: 'Ana Rivera', role: 'teacher' },
+      { name: 'Ben Okafor', role: 'teacher' },
+      { name: 'Chloé Martin', role: 'teacher' },
+      { name: 'Dana Kim', role: 'coach' },
+    ]);
+  });
+
+  it('when the roster was read, then no student name was stored anywhere', async () => {
+    await (await launchAs(server, 'sandbox-ben-okafor')).get('/api/roster');
+    const db = server.database.db;
+    const people = await db.selectFrom('people').select('name').execute();
+    expect(people.map((p) => p.name)).not.toContain('Sam Student');
+    const tokens = await db.selectFrom('lti_accesstoken').select('doc').execute();
+    expect(tokens.length).toBeGreaterThan(0); // the service token is cached (encrypted) …
+    expect(JSON.stringify(tokens)).not.toContain('Sam');
+  });
+
+  it('when the menu is school-wide, then there is no single course roster and the answer says why', async () => {
+    const dana = await launchAs(server, 'sandbox-dana-kim');
+    await dana.put('/api/settings', {
+      networkScope: 'deployment',
+      coachRoles: ['institution#Administrator'],
+    });
+    const ben = await launchAs(server, 'sandbox-ben-okafor');
+    const roster = RosterSchema.parse((await ben.get('/api/roster')).body);
+    expect(roster).toMatchObject({ available: false, colleagues: [] });
+    expect(roster.message).toContain('several courses');
+    await dana.put('/api/settings', { networkScope: 'course', coachRoles: ['institution#Administrator'] });
+  });
+
+  it('when a service token is asked for with a forged assertion, then the sandbox refuses it', async () => {
+    const res = await fetch(`${server.sandbox!.issuer}/token`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        grant_type: 'client_credentials',
+        client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+        client_assertion: 'e30.e30.x',
+        scope: 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+      }),
+    });
+    expect(res.status).toBe(401);
+    const members = await fetch(`${server.sandbox!.issuer}/courses/sandbox-course-7sci/memberships`);
+    expect(members.status).toBe(401);
+  });
+});
