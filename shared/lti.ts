@@ -13,6 +13,7 @@ export const CLAIM = {
   launchPresentation: 'https://purl.imsglobal.org/spec/lti/claim/launch_presentation',
   custom: 'https://purl.imsglobal.org/spec/lti/claim/custom',
   namesRoleService: 'https://purl.imsglobal.org/spec/lti-nrps/claim/namesroleservice',
+  deepLinkingSettings: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
 } as const;
 
 /** What a launch hands to the domain once ltijs and our guard have verified it. */
@@ -33,6 +34,17 @@ export const LaunchClaimsSchema = z.object({
   platformName: z.string().max(300).optional(),
   /** Names and Role Provisioning Service: the course's membership URL. */
   membershipsUrl: z.string().url().max(2000).optional(),
+  /** Present on an LtiDeepLinkingRequest: where the chosen content goes back to. */
+  deepLinking: z
+    .object({
+      returnUrl: z.string().url().max(2000),
+      acceptTypes: z.array(z.string()).max(20),
+      acceptMultiple: z.boolean(),
+      data: z.string().max(4000).optional(),
+    })
+    .optional(),
+  /** Query parameters the launch URL carried (a deep-linked strategy's id). */
+  strategyId: z.string().max(100).optional(),
 });
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
 

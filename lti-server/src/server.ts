@@ -6,6 +6,7 @@ import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { LtijsStore } from './db/ltijs-store';
 import { listDeployments } from './db/repositories/deployments';
+import { openDeepLinkRequest } from './domain/deep-linking';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { createApp } from './http/app';
@@ -67,7 +68,13 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
           const result = await completeLaunch(database.db, database.kind, claims, new Date());
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
           // The token travels in the fragment: never sent to a server, never in a Referer header.
-          res.redirect(303, `/app/#session=${encodeURIComponent(result.token)}`);
+          const session = `session=${encodeURIComponent(result.token)}`;
+          if (claims.deepLinking) {
+            const pick = await openDeepLinkRequest(database.db, result, claims.deepLinking, new Date());
+            return res.redirect(303, `/app/#${session}&pick=${pick}`);
+          }
+          const strategy = claims.strategyId ? `&strategy=${encodeURIComponent(claims.strategyId)}` : '';
+          res.redirect(303, `/app/#${session}${strategy}`);
         } catch (error) {
           if (error instanceof RoleRefusedError) {
             logger.warn({ reason: 'ROLE_REFUSED', issuer: claims.issuer }, 'lti launch refused');

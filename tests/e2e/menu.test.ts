@@ -139,4 +139,21 @@ describe('the tasting menu in the LMS', () => {
     await dana.tool.getByText('Saved. The changes apply').waitFor();
     await dana.page.close();
   });
+
+  it('when a teacher uses the editor button, then the chosen strategy comes back to the course as a link that opens it', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci`);
+    await page.getByRole('link', { name: 'insert as Ana' }).click();
+    const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
+    await tool.getByText('Your LMS asked for a strategy').waitFor();
+    await tool.getByRole('link', { name: 'Explain-a-step partner talk' }).click();
+    await tool.getByRole('heading', { name: 'Add to your course' }).waitFor();
+    await expectNoAxeViolations(page);
+    await tool.getByRole('button', { name: 'Add as a link' }).click();
+    await tool.getByRole('heading', { name: 'Added to the course' }).waitFor();
+    await tool.getByRole('link', { name: 'Explain-a-step partner talk' }).click();
+    await tool.getByRole('heading', { name: 'Explain-a-step partner talk' }).waitFor();
+    expect(await tool.getByRole('heading', { name: 'Add to your course' }).count()).toBe(0);
+    await page.close();
+  });
 });

@@ -29,6 +29,8 @@ describe('/lti/canvas.json', () => {
         visibility: 'admins',
         message_type: 'LtiResourceLinkRequest',
       }),
+      expect.objectContaining({ placement: 'editor_button', message_type: 'LtiDeepLinkingRequest' }),
+      expect.objectContaining({ placement: 'link_selection', message_type: 'LtiDeepLinkingRequest' }),
     ]);
     const icon = await fetch(ext.settings.icon_url);
     expect(icon.status).toBe(200);

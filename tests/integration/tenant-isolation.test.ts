@@ -49,6 +49,11 @@ const ROUTES: Record<string, Call> = {
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
   'GET /roster': { method: 'GET', path: () => '/api/roster' },
+  'POST /deep-links/:id': {
+    method: 'POST',
+    path: (id) => `/api/deep-links/${id}`,
+    body: { strategyId: 'x', as: 'link' },
+  },
   'POST /pairings': { method: 'POST', path: () => '/api/pairings', body: { label: 'tenant B browser' } },
   'POST /pairings/claim': {
     method: 'POST',
@@ -113,7 +118,9 @@ afterAll(async () => {
 
 describe('tenant isolation', () => {
   it('when the API has routes, then each is covered by this suite', () => {
-    const actual = routesOf(apiRouter(server.database, server.lti)).filter((r) => !r.startsWith('USE'));
+    const actual = routesOf(apiRouter(server.database, server.lti, server.config.publicUrl)).filter(
+      (r) => !r.startsWith('USE'),
+    );
     expect(actual.sort()).toEqual(Object.keys(ROUTES).sort());
   });
 

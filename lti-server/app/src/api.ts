@@ -187,3 +187,21 @@ export function listDevices(token: string): Promise<ApiResult<{ items: Device[] 
 export function revokeDevice(token: string, id: string): Promise<ApiResult<undefined>> {
   return request(token, 'DELETE', `/api/devices/${encodeURIComponent(id)}`, z.undefined());
 }
+
+export function answerDeepLink(
+  token: string,
+  pick: string,
+  strategyId: string,
+  as: 'link' | 'card',
+): Promise<ApiResult<{ returnUrl: string; jwt: string }>> {
+  return request(
+    token,
+    'POST',
+    `/api/deep-links/${encodeURIComponent(pick)}`,
+    z.object({ returnUrl: z.string(), jwt: z.string() }),
+    {
+      strategyId,
+      as,
+    },
+  );
+}

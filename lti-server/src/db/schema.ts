@@ -202,6 +202,19 @@ export interface DeviceTokenTable {
   revoked_at: Timestamp | null;
 }
 
+export interface DeepLinkRequestTable {
+  id: string;
+  tenant_id: string;
+  person_id: string;
+  return_url: string;
+  /** JSON array of content item types the platform accepts. */
+  accept_types: string;
+  accept_multiple: number;
+  data: string | null;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -217,6 +230,7 @@ export interface Database {
   tenant_settings: TenantSettingsTable;
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
+  deep_link_requests: DeepLinkRequestTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -13,6 +13,8 @@ export interface LaunchResult {
   token: string;
   expiresAt: string;
   role: 'teacher' | 'coach';
+  tenantId: string;
+  personId: string;
 }
 
 /** Students and other non-staff roles: refused before anything about them is written. */
@@ -82,6 +84,6 @@ export async function completeLaunch(
       { tenantId: tenant.id, personId: person.id, networkId: network.id },
       now,
     );
-    return { ...session, role };
+    return { ...session, role, tenantId: tenant.id, personId: person.id };
   });
 }

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { NotFoundError } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
 import { endSession } from '../domain/sessions';
+import { answerDeepLink, type DeepLinkSigner } from '../domain/deep-linking';
 import { courseColleagues, type MemberSource } from '../domain/roster';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf, principalOf, requireSession } from './middleware';
@@ -9,7 +10,11 @@ import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { strategyRouter } from './strategy-routes';
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
-export function apiRouter(database: DatabaseHandle, lms: MemberSource): Router {
+export function apiRouter(
+  database: DatabaseHandle,
+  lms: MemberSource & DeepLinkSigner,
+  publicUrl: string,
+): Router {
   const db = database.db;
   const router = express.Router();
   router.use(express.json({ limit: '256kb' }));
@@ -38,6 +43,12 @@ export function apiRouter(database: DatabaseHandle, lms: MemberSource): Router {
   });
   router.put('/settings', (req, res, next) => {
     updateSettings(actorOf(res), req.body, new Date()).then((s) => res.json(s), next);
+  });
+  router.post('/deep-links/:id', (req, res, next) => {
+    answerDeepLink(actorOf(res), db, lms, publicUrl, String(req.params.id), req.body, new Date()).then(
+      (r) => res.json(r),
+      next,
+    );
   });
   router.get('/roster', (_req, res, next) => {
     courseColleagues(actorOf(res), db, lms).then((r) => res.json(r), next);

@@ -44,7 +44,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
       .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
   });
 
-  app.use('/api', openCors, apiRouter(database, lti));
+  app.use('/api', openCors, apiRouter(database, lti, config.publicUrl));
 
   if (existsSync(APP_DIR)) {
     app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));

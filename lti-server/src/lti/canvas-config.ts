@@ -1,7 +1,7 @@
 /**
  * The developer-key JSON an administrator pastes into Canvas (Admin → Developer Keys → + LTI Key → Paste JSON).
- * Field by field in docs/lms/canvas.md. Placements are only those the tool answers today: course navigation,
- * visible to course staff only ("admins" in Canvas means teachers, TAs and designers), so students never see it.
+ * Field by field in docs/lms/canvas.md. Course navigation is visible to course staff only ("admins" in Canvas
+ * means teachers, TAs and designers), so students never see it; the editor button and link selection insert a strategy.
  */
 export function canvasDeveloperKey(publicUrl: string) {
   const launch = `${publicUrl}/lti/launch`;
@@ -32,6 +32,20 @@ export function canvasDeveloperKey(publicUrl: string) {
               icon_url: `${publicUrl}/icon.svg`,
               default: 'enabled',
               visibility: 'admins',
+            },
+            {
+              // The rich-content editor's button and link selection: a teacher inserts a strategy (deep linking).
+              placement: 'editor_button',
+              message_type: 'LtiDeepLinkingRequest',
+              target_link_uri: launch,
+              text: 'Tasting Menu strategy',
+              icon_url: `${publicUrl}/icon.svg`,
+            },
+            {
+              placement: 'link_selection',
+              message_type: 'LtiDeepLinkingRequest',
+              target_link_uri: launch,
+              text: 'Tasting Menu strategy',
             },
           ],
         },

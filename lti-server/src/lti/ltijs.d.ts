@@ -29,6 +29,12 @@ declare module 'ltijs' {
       messageType?: string;
       custom?: Record<string, unknown>;
       namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
+      deepLinkingSettings?: {
+        deep_link_return_url: string;
+        accept_types: string[];
+        accept_multiple?: boolean | string;
+        data?: string;
+      };
     };
   }
 
@@ -44,6 +50,25 @@ declare module 'ltijs' {
   }
 
   export interface LtijsProvider {
+    DeepLinking: {
+      createDeepLinkingMessage(
+        idtoken: {
+          iss: string;
+          clientId: string;
+          deploymentId: string;
+          platformContext: {
+            deepLinkingSettings: {
+              deep_link_return_url: string;
+              accept_types: string[];
+              accept_multiple?: boolean;
+              data?: string;
+            };
+          };
+        },
+        items: Array<Record<string, unknown>>,
+        options?: { message?: string },
+      ): Promise<string>;
+    };
     NamesAndRoles: {
       getMembers(
         idtoken: {

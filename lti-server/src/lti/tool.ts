@@ -15,6 +15,12 @@ export interface LtiTool {
   app: Express;
   registerPlatform(registration: PlatformRegistration): Promise<void>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
+  /** A signed LtiDeepLinkingResponse JWT carrying `items` back to the platform. */
+  deepLinkingResponse(
+    launch: { issuer: string; clientId: string; deploymentId: string },
+    settings: { returnUrl: string; acceptTypes: string[]; acceptMultiple: boolean; data?: string },
+    items: Array<Record<string, unknown>>,
+  ): Promise<string>;
   /** Every member of a course from the platform's Names and Roles service (all pages). */
   courseMembers(
     platform: { issuer: string; clientId: string },
@@ -44,7 +50,8 @@ export interface LtiToolOptions {
 
 type ProviderConstructor = new () => LtijsProvider;
 
-export function claimsFromToken(token: LtijsToken): LaunchClaims {
+export function claimsFromToken(token: LtijsToken, query: Record<string, unknown> = {}): LaunchClaims {
+  const dl = token.platformContext.deepLinkingSettings;
   const info = token.userInfo ?? {};
   const name = info.name ?? [info.given_name, info.family_name].filter(Boolean).join(' ');
   const context = token.platformContext.context;
@@ -60,6 +67,18 @@ export function claimsFromToken(token: LtijsToken): LaunchClaims {
     ...(token.platformContext.namesRoles?.context_memberships_url
       ? { membershipsUrl: token.platformContext.namesRoles.context_memberships_url }
       : {}),
+    ...(token.platformContext.messageType === 'LtiDeepLinkingRequest' && dl
+      ? {
+          deepLinking: {
+            returnUrl: dl.deep_link_return_url,
+            acceptTypes: dl.accept_types ?? [],
+            acceptMultiple: !(dl.accept_multiple === false || dl.accept_multiple === 'false'),
+            ...(dl.data ? { data: dl.data } : {}),
+          },
+        }
+      : {}),
+    // A deep-linked resource link comes back as /lti/launch?strategy=<id>; ltijs hands the query on.
+    ...(typeof query.strategy === 'string' ? { strategyId: query.strategy } : {}),
   });
 }
 
@@ -100,10 +119,10 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     },
   );
 
-  provider.onConnect(async (token, req, res) => {
+  const connect = async (token: LtijsToken, req: Request, res: Response) => {
     let claims: LaunchClaims;
     try {
-      claims = claimsFromToken(token);
+      claims = claimsFromToken(token, req.query as Record<string, unknown>);
     } catch {
       return refuse(
         req,
@@ -113,10 +132,10 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       );
     }
     await options.onLaunch(claims, req, res);
-  });
-  provider.onDeepLinking(async (_token, req, res) =>
-    refuse(req, res, 'MESSAGE_TYPE_UNSUPPORTED', 'Deep linking is not available yet.'),
-  );
+  };
+  provider.onConnect(connect);
+  // Deep linking starts like any launch (same checks, same session); the claims carry where to return.
+  provider.onDeepLinking(connect);
   provider.onInvalidToken(async (req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     const { reason, message } = reasonFromLtijs(details?.message);
@@ -153,6 +172,25 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         accesstokenEndpoint: r.tokenUrl,
         authConfig: { method: 'JWK_SET', key: r.jwksUrl },
       });
+    },
+    deepLinkingResponse(launch, settings, items) {
+      return provider.DeepLinking.createDeepLinkingMessage(
+        {
+          iss: launch.issuer,
+          clientId: launch.clientId,
+          deploymentId: launch.deploymentId,
+          platformContext: {
+            deepLinkingSettings: {
+              deep_link_return_url: settings.returnUrl,
+              accept_types: settings.acceptTypes,
+              accept_multiple: settings.acceptMultiple,
+              ...(settings.data ? { data: settings.data } : {}),
+            },
+          },
+        },
+        items,
+        { message: 'Added from Tasting Menu' },
+      );
     },
     async courseMembers(platform, membershipsUrl) {
       const result = await provider.NamesAndRoles.getMembers(

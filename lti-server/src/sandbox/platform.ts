@@ -13,11 +13,18 @@ export interface SandboxPlatform {
   loginUrl: string;
   launchUrl: string;
   registration: PlatformRegistration;
-  signHint(hint: { user: string; course: string }): string;
-  readHint(value: string): { user: string; course: string } | undefined;
+  signHint(hint: SandboxHint): string;
+  readHint(value: string): SandboxHint | undefined;
   /** The claims of a resource-link launch, as Canvas would send them; tests alter them to forge bad launches. */
   idTokenClaims(input: { user: SandboxUser; course: SandboxCourse; nonce: string }): Record<string, unknown>;
   signIdToken(claims: Record<string, unknown>): Promise<string>;
+}
+
+/** What the sandbox remembers across the OIDC round trip: who, where, and whether it is a deep-linking request. */
+export interface SandboxHint {
+  user: string;
+  course: string;
+  deepLink?: boolean;
 }
 
 export const SANDBOX_CLIENT_ID = 'tasting-menu-sandbox';
@@ -44,8 +51,10 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
       jwksUrl: `${issuer}/jwks`,
       deploymentIds: [SANDBOX_DEPLOYMENT_ID],
     },
-    signHint({ user, course }) {
-      const body = Buffer.from(JSON.stringify({ user, course })).toString('base64url');
+    signHint({ user, course, deepLink }) {
+      const body = Buffer.from(JSON.stringify({ user, course, ...(deepLink ? { deepLink } : {}) })).toString(
+        'base64url',
+      );
       return `${body}.${mac(body)}`;
     },
     readHint(value) {
@@ -58,9 +67,14 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
         const parsed = JSON.parse(Buffer.from(body, 'base64url').toString()) as {
           user?: unknown;
           course?: unknown;
+          deepLink?: unknown;
         };
         return typeof parsed.user === 'string' && typeof parsed.course === 'string'
-          ? { user: parsed.user, course: parsed.course }
+          ? {
+              user: parsed.user,
+              course: parsed.course,
+              ...(parsed.deepLink === true ? { deepLink: true } : {}),
+            }
           : undefined;
       } catch {
         return undefined;

@@ -1,4 +1,5 @@
 import express, { type Router } from 'express';
+import { CLAIM } from '../../../shared/lti';
 import { autoPostForm, esc, page } from '../http/html';
 import type { SandboxKey } from './keys';
 import type { SandboxPlatform } from './platform';
@@ -39,6 +40,9 @@ function coursePage(courseId: string): string | undefined {
     `<h1>${esc(course.title)}</h1>
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">Open Tasting Menu as…</h2>
 <table><thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Launch</th></tr></thead><tbody>${people}</tbody></table></section>
+<section class="card" aria-labelledby="editor-h"><h2 id="editor-h">Editor button (deep linking)</h2>
+<p>Insert a strategy from the menu into this course, as a teacher would from the rich-content editor:
+<a href="/sandbox/courses/${esc(course.id)}/launch?user=sandbox-ana-rivera&amp;deeplink=1">insert as Ana</a>.</p></section>
 <section class="card" aria-labelledby="pages-h"><h2 id="pages-h">Course pages</h2><ul>${pages}</ul></section>`,
     { bar: bar() },
   );
@@ -94,7 +98,7 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
         .status(404)
         .type('html')
         .send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
-    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}`;
+    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}`;
     res.type('html').send(
       page(
         `Tasting Menu — ${course.title}`,
@@ -111,12 +115,21 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
     const user = findSandboxUser(String(req.query.user ?? ''));
     if (!course || !user)
       return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>'));
+    // ?deeplink=1: the editor button (LtiDeepLinkingRequest). ?target=: a link a deep link created earlier.
+    const target =
+      typeof req.query.target === 'string' && req.query.target.startsWith(`${platform.launchUrl}?`)
+        ? req.query.target
+        : platform.launchUrl;
     res.type('html').send(
       autoPostForm('Opening Tasting Menu…', platform.loginUrl, {
         iss: platform.issuer,
         login_hint: user.id,
-        target_link_uri: platform.launchUrl,
-        lti_message_hint: platform.signHint({ user: user.id, course: course.id }),
+        target_link_uri: target,
+        lti_message_hint: platform.signHint({
+          user: user.id,
+          course: course.id,
+          deepLink: req.query.deeplink === '1',
+        }),
         client_id: platform.clientId,
         lti_deployment_id: platform.deploymentId,
       }),
@@ -156,9 +169,20 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
             ),
           );
       }
-      const idToken = await platform.signIdToken(
-        platform.idTokenClaims({ user, course, nonce: str('nonce') }),
-      );
+      const claims = platform.idTokenClaims({ user, course, nonce: str('nonce') });
+      if (hint?.deepLink) {
+        // The editor button: a deep-linking request instead of a resource link.
+        delete claims[CLAIM.resourceLink];
+        claims[CLAIM.messageType] = 'LtiDeepLinkingRequest';
+        claims[CLAIM.deepLinkingSettings] = {
+          deep_link_return_url: `${platform.issuer}/deep-link-return`,
+          accept_types: ['ltiResourceLink', 'html'],
+          accept_presentation_document_targets: ['iframe', 'window'],
+          accept_multiple: false,
+          data: platform.signHint({ user: user.id, course: course.id }),
+        };
+      }
+      const idToken = await platform.signIdToken(claims);
       res.type('html').send(
         autoPostForm('Launching Tasting Menu…', platform.launchUrl, {
           id_token: idToken,

@@ -1,6 +1,8 @@
 import { createHmac } from 'node:crypto';
 import express, { type Router } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
+import { CLAIM } from '../../../shared/lti';
+import { esc, page } from '../http/html';
 import type { SandboxPlatform } from './platform';
 import { findSandboxCourse, SANDBOX_USERS } from './roster';
 
@@ -82,6 +84,58 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
       }),
     );
   });
+
+  // Where a deep-linking response comes back: verify the tool's signature and show what it sent.
+  router.post(
+    '/deep-link-return',
+    express.urlencoded({ extended: false, limit: '256kb' }),
+    async (req, res) => {
+      const jwt = (req.body as { JWT?: string }).JWT ?? '';
+      let payload: Record<string, unknown>;
+      try {
+        ({ payload } = await jwtVerify(jwt, jwks, {
+          issuer: platform.clientId,
+          audience: platform.issuer,
+          algorithms: ['RS256'],
+        }));
+      } catch (error) {
+        return res
+          .status(400)
+          .type('html')
+          .send(
+            page(
+              'Sandbox LMS: bad deep-linking response',
+              `<h1>Bad deep-linking response</h1><p>${esc((error as Error).message)}</p>`,
+            ),
+          );
+      }
+      if (payload[CLAIM.messageType] !== 'LtiDeepLinkingResponse') {
+        return res
+          .status(400)
+          .type('html')
+          .send(page('Sandbox LMS: bad deep-linking response', '<h1>Not a deep-linking response</h1>'));
+      }
+      const hint = platform.readHint(
+        String(payload['https://purl.imsglobal.org/spec/lti-dl/claim/data'] ?? ''),
+      );
+      const items = (payload['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'] ?? []) as Array<
+        Record<string, string>
+      >;
+      const list = items
+        .map((item) => {
+          if (item.type === 'ltiResourceLink' && hint) {
+            const open = `/sandbox/courses/${encodeURIComponent(hint.course)}/initiate?user=${encodeURIComponent(hint.user)}&target=${encodeURIComponent(item.url ?? '')}`;
+            return `<li data-item="link">Link: <a href="${esc(open)}">${esc(item.title ?? 'Tasting Menu')}</a></li>`;
+          }
+          // The sandbox shows a card's HTML as text: an LMS sanitizes what a tool sends before it renders it.
+          return `<li data-item="${esc(item.type ?? '')}">${esc(item.type ?? '')}: ${esc(item.title ?? '')}<pre>${esc(item.html ?? '')}</pre></li>`;
+        })
+        .join('');
+      res
+        .type('html')
+        .send(page('Sandbox LMS: content added', `<h1>Added to the course</h1><ul>${list}</ul>`));
+    },
+  );
 
   return router;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { takeSessionToken } from '../../../lti-server/app/src/session';
+import { readPick, takeSessionToken } from '../../../lti-server/app/src/session';
 
 class MemoryStorage {
   data = new Map<string, string>();
@@ -41,5 +41,20 @@ describe('takeSessionToken', () => {
   it('when there is neither, then there is no token', () => {
     const f = fakes('');
     expect(takeSessionToken(f.location, f.storage, f.history)).toBeUndefined();
+  });
+});
+
+describe('launch parameters in the fragment', () => {
+  it('when the launch opens a deep-linked strategy, then the app goes to it and keeps no pick', () => {
+    const f = fakes('#session=t&strategy=abc');
+    expect(takeSessionToken(f.location, f.storage, f.history)).toBe('t');
+    expect(f.replaced).toEqual(['/app/#/s/abc']);
+    expect(readPick(f.storage)).toBeUndefined();
+  });
+
+  it('when the LMS editor opened the tool, then the pick is kept for the tab', () => {
+    const f = fakes('#session=t&pick=p1');
+    takeSessionToken(f.location, f.storage, f.history);
+    expect(readPick(f.storage)).toBe('p1');
   });
 });

@@ -3,6 +3,7 @@ import { GRADE_BANDS, type Strategy } from '../../../../shared/strategy';
 import { downloadMenuCsv, listStrategies, type MenuQuery } from '../api';
 import { StrategyCard } from '../components/strategy-card';
 import { href } from '../router';
+import { readPick } from '../session';
 
 export type MenuMode = 'menu' | 'mine' | 'queue';
 
@@ -55,6 +56,9 @@ export function MenuView({ token, mode, isCoach }: { token: string; mode: MenuMo
       <h1 id="view-title" tabIndex={-1}>
         {TITLES[mode]}
       </h1>
+      {mode === 'menu' && readPick(window.sessionStorage) && (
+        <p class="card attention">Your LMS asked for a strategy: open one and choose “Add to your course”.</p>
+      )}
       {mode === 'menu' && (
         <p class="actions">
           <a href={href({ name: 'print' })}>Printable one-page menu</a>

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Strategy } from '../../../../shared/strategy';
 import { curate, deleteTry, duplicates, getStrategy, merge, putTry, type StrategyDetail } from '../api';
+import { InsertPanel } from '../components/insert-panel';
 import { StatusBadge } from '../components/status-badge';
+import { readPick } from '../session';
 import { href } from '../router';
 
 /** One strategy: steps, source, who offers it, "I'll try it", and the coach's curation tools. */
@@ -40,6 +42,7 @@ export function StrategyView({
     setVersion(version + 1);
   };
   const mine = s.contributors.some((c) => c.id === personId);
+  const pick = readPick(window.sessionStorage);
   const onMenu = s.status === 'approved' || s.status === 'featured';
 
   return (
@@ -109,6 +112,7 @@ export function StrategyView({
           ))}
         </section>
       )}
+      {onMenu && pick && <InsertPanel token={token} pick={pick} strategyId={s.id} />}
       {onMenu && <TryPanel token={token} s={s} onChange={reload} />}
       {isCoach && <CoachPanel token={token} s={s} onChange={reload} />}
     </article>

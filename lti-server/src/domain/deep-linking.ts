@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { z } from 'zod';
+import { AppError, NotFoundError, parseAt } from '../../../shared/errors';
+import { findTenantById } from '../db/repositories/tenants';
+import type { Database } from '../db/schema';
+import type { Actor } from './actor';
+import { getStrategy } from './strategies';
+
+/** An editor-button or link-selection request stays open for an hour, for one answer. */
+export const DEEP_LINK_MINUTES = 60;
+
+export interface DeepLinkSettings {
+  returnUrl: string;
+  acceptTypes: string[];
+  acceptMultiple: boolean;
+  data?: string;
+}
+
+export interface DeepLinkSigner {
+  deepLinkingResponse(
+    launch: { issuer: string; clientId: string; deploymentId: string },
+    settings: DeepLinkSettings,
+    items: Array<Record<string, unknown>>,
+  ): Promise<string>;
+}
+
+export async function openDeepLinkRequest(
+  db: Kysely<Database>,
+  owner: { tenantId: string; personId: string },
+  settings: DeepLinkSettings,
+  now: Date,
+): Promise<string> {
+  const id = randomUUID();
+  await db
+    .insertInto('deep_link_requests')
+    .values({
+      id,
+      tenant_id: owner.tenantId,
+      person_id: owner.personId,
+      return_url: settings.returnUrl,
+      accept_types: JSON.stringify(settings.acceptTypes),
+      accept_multiple: settings.acceptMultiple ? 1 : 0,
+      data: settings.data ?? null,
+      created_at: now.toISOString(),
+      expires_at: new Date(now.getTime() + DEEP_LINK_MINUTES * 60_000).toISOString(),
+    })
+    .execute();
+  return id;
+}
+
+export const DeepLinkChoiceSchema = z.object({
+  strategyId: z.string().min(1, 'Choose a strategy.'),
+  as: z.enum(['link', 'card'], { error: 'as must be link or card' }),
+});
+
+const esc = (s: string) =>
+  s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+
+/**
+ * Answers an open deep-linking request with one strategy: as an LTI resource link (opens the strategy in the tool)
+ * or as an HTML card. Returns the platform's return URL and the signed JWT the browser posts there.
+ */
+export async function answerDeepLink(
+  actor: Actor,
+  db: Kysely<Database>,
+  signer: DeepLinkSigner,
+  publicUrl: string,
+  requestId: string,
+  input: unknown,
+  now: Date,
+): Promise<{ returnUrl: string; jwt: string }> {
+  const choice = parseAt('Deep link', DeepLinkChoiceSchema, input);
+  const request = await db
+    .selectFrom('deep_link_requests')
+    .selectAll()
+    .where('id', '=', requestId)
+    .where('tenant_id', '=', actor.scope.tenantId)
+    .where('person_id', '=', actor.personId)
+    .executeTakeFirst();
+  if (!request) throw new NotFoundError('This insert request');
+  if (request.expires_at <= now.toISOString()) {
+    throw new AppError(
+      'NOT_FOUND',
+      'This insert request has expired. Use the editor button in your LMS again.',
+      { status: 410 },
+    );
+  }
+  const view = await getStrategy(actor, choice.strategyId);
+  if ('mergedInto' in view || (view.row.status !== 'approved' && view.row.status !== 'featured')) {
+    throw new AppError('CONFLICT', 'Only strategies on the menu can be added to a course.', { status: 409 });
+  }
+  const s = view.row;
+  const acceptTypes = JSON.parse(request.accept_types) as string[];
+  const item =
+    choice.as === 'link'
+      ? {
+          type: 'ltiResourceLink',
+          title: s.title,
+          text: s.purpose,
+          url: `${publicUrl}/lti/launch?strategy=${encodeURIComponent(s.id)}`,
+        }
+      : {
+          type: 'html',
+          title: s.title,
+          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.grade_band)}</p><ol>${(JSON.parse(s.steps) as string[]).map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
+        };
+  if (!acceptTypes.includes(item.type)) {
+    throw new AppError(
+      'VALIDATION_FAILED',
+      `Your LMS does not accept ${choice.as === 'link' ? 'links' : 'cards'} here; choose the other kind.`,
+      {
+        status: 400,
+      },
+    );
+  }
+  const tenant = await findTenantById(db, actor.scope.tenantId);
+  if (!tenant) throw new NotFoundError('Your school');
+  const jwt = await signer.deepLinkingResponse(
+    { issuer: tenant.issuer, clientId: tenant.client_id, deploymentId: tenant.deployment_id },
+    {
+      returnUrl: request.return_url,
+      acceptTypes,
+      acceptMultiple: request.accept_multiple === 1,
+      ...(request.data ? { data: request.data } : {}),
+    },
+    [item],
+  );
+  await db.deleteFrom('deep_link_requests').where('id', '=', request.id).execute();
+  return { returnUrl: request.return_url, jwt };
+}
