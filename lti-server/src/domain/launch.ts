@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { type LaunchClaims, mapRoles } from '../../../shared/lti';
-import type { Database } from '../db/schema';
+import { DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
 import { DEPLOYMENT_CONTEXT, upsertNetwork } from '../db/repositories/networks';
 import { upsertPerson } from '../db/repositories/people';
-import { upsertTenant } from '../db/repositories/tenants';
+import { findTenantByKey, upsertTenant } from '../db/repositories/tenants';
+import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import { createSession } from './sessions';
 import { settingsOf } from './settings';
@@ -31,6 +32,11 @@ export class RoleRefusedError extends AppError {
 /**
  * A verified launch becomes a tenant (platform + deployment), a network (the course, or the whole deployment when
  * there is no course), a person (teacher or coach) and a bearer session for the in-LMS app.
+ *
+ * The role is decided before anything is written, so a refused person leaves no trace. The writes are separate
+ * idempotent upserts rather than one transaction: a transaction would hold row locks on the shared tenant and
+ * network rows across round trips and make concurrent launches from one school wait for each other; a launch that
+ * fails half-way leaves only rows the next launch upserts anyway.
  */
 export async function completeLaunch(
   db: Kysely<Database>,
@@ -39,51 +45,46 @@ export async function completeLaunch(
   now: Date,
 ): Promise<LaunchResult> {
   const stamp = now.toISOString();
-  return db.transaction().execute(async (trx) => {
-    const tenantName = claims.platformName?.trim() || new URL(claims.issuer).hostname;
-    const tenant = await upsertTenant(
-      trx,
-      { issuer: claims.issuer, clientId: claims.clientId, deploymentId: claims.deploymentId },
-      tenantName,
-      stamp,
-    );
-    // The tenant's coaches decide which LMS roles are coaches and whether the menu is per course or school-wide.
-    const settings = await settingsOf(new TenantScope(trx, tenant.id, dialect));
-    const role = mapRoles(claims.roles, settings.coachRoles);
-    // Thrown inside the transaction, so nothing of this launch is kept for a refused person.
-    if (role === 'refused') throw new RoleRefusedError();
-    const network =
-      claims.context && settings.networkScope === 'course'
-        ? await upsertNetwork(
-            trx,
-            tenant.id,
-            claims.context.id,
-            claims.context.title?.trim() || claims.context.label?.trim() || 'Course',
-            'course',
-            stamp,
-            claims.membershipsUrl,
-          )
-        : await upsertNetwork(
-            trx,
-            tenant.id,
-            DEPLOYMENT_CONTEXT,
-            `${tenantName} (school-wide)`,
-            'deployment',
-            stamp,
-          );
-    const person = await upsertPerson(
-      trx,
-      tenant.id,
-      claims.subject,
-      claims.name?.trim() || 'Colleague',
-      role,
-      stamp,
-    );
-    const session = await createSession(
-      trx,
-      { tenantId: tenant.id, personId: person.id, networkId: network.id },
-      now,
-    );
-    return { ...session, role, tenantId: tenant.id, personId: person.id };
-  });
+  const key = { issuer: claims.issuer, clientId: claims.clientId, deploymentId: claims.deploymentId };
+  // The tenant's coaches decide which LMS roles are coaches and whether the menu is per course or school-wide.
+  const known = await findTenantByKey(db, key);
+  const settings = known ? await settingsOf(new TenantScope(db, known.id, dialect)) : DEFAULT_TENANT_SETTINGS;
+  const role = mapRoles(claims.roles, settings.coachRoles);
+  if (role === 'refused') throw new RoleRefusedError();
+
+  const tenantName = claims.platformName?.trim() || new URL(claims.issuer).hostname;
+  const tenant = await upsertTenant(db, key, tenantName, stamp);
+  const network =
+    claims.context && settings.networkScope === 'course'
+      ? await upsertNetwork(
+          db,
+          tenant.id,
+          claims.context.id,
+          claims.context.title?.trim() || claims.context.label?.trim() || 'Course',
+          'course',
+          stamp,
+          claims.membershipsUrl,
+        )
+      : await upsertNetwork(
+          db,
+          tenant.id,
+          DEPLOYMENT_CONTEXT,
+          `${tenantName} (school-wide)`,
+          'deployment',
+          stamp,
+        );
+  const person = await upsertPerson(
+    db,
+    tenant.id,
+    claims.subject,
+    claims.name?.trim() || 'Colleague',
+    role,
+    stamp,
+  );
+  const session = await createSession(
+    db,
+    { tenantId: tenant.id, personId: person.id, networkId: network.id },
+    now,
+  );
+  return { ...session, role, tenantId: tenant.id, personId: person.id };
 }

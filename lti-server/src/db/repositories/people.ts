@@ -13,6 +13,21 @@ export async function upsertPerson(
   role: Person['role'],
   now: string,
 ): Promise<Person> {
+  // Read first: when name and role are unchanged and the person was seen within the hour, nothing is written.
+  const existing = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('subject', '=', subject)
+    .executeTakeFirst();
+  if (
+    existing &&
+    existing.name === name &&
+    existing.role === role &&
+    Date.parse(now) - Date.parse(existing.last_seen_at) < 3_600_000
+  ) {
+    return existing;
+  }
   // One statement: the upsert returns the row whether it inserted or updated it.
   return db
     .insertInto('people')

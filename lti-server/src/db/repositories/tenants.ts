@@ -17,6 +17,9 @@ export async function upsertTenant(
   name: string,
   now: string,
 ): Promise<Tenant> {
+  // Read first: most launches change nothing, and a write would cost a commit and a row lock.
+  const existing = await findTenantByKey(db, key);
+  if (existing && existing.name === name) return existing;
   // One statement: the upsert returns the row whether it inserted or updated it.
   return db
     .insertInto('tenants')
@@ -35,4 +38,14 @@ export async function upsertTenant(
 
 export async function findTenantById(db: Kysely<Database>, id: string): Promise<Tenant | undefined> {
   return db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findTenantByKey(db: Kysely<Database>, key: TenantKey): Promise<Tenant | undefined> {
+  return db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('issuer', '=', key.issuer)
+    .where('client_id', '=', key.clientId)
+    .where('deployment_id', '=', key.deploymentId)
+    .executeTakeFirst();
 }
