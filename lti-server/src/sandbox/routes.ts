@@ -8,7 +8,7 @@ import { findSandboxCourse, findSandboxUser, SANDBOX_COURSES, SANDBOX_USERS } fr
 const bar = (extra = '') =>
   `<header class="bar"><a class="brand" href="/sandbox">Sandbox LMS</a><span>A practice LMS built into Tasting Menu — not a real school</span>${extra}</header>`;
 
-function coursesPage(): string {
+function coursesPage(platform: SandboxPlatform): string {
   const rows = SANDBOX_COURSES.map(
     (c) =>
       `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
@@ -17,9 +17,21 @@ function coursesPage(): string {
     'Sandbox LMS — courses',
     `<h1>Your courses</h1>
 <div class="card"><p>This sandbox behaves like Canvas: each "Launch" button below performs a real LTI 1.3 launch
-(OIDC login, signed <code>id_token</code>) into Tasting Menu.</p><ul>${rows}</ul></div>`,
+(OIDC login, signed <code>id_token</code>) into Tasting Menu.</p><ul>${rows}</ul></div>
+<section class="card" aria-labelledby="admin-h"><h2 id="admin-h">LMS administrator</h2>
+<p>Install Tasting Menu the way Canvas does with LTI Dynamic Registration:
+<a target="_blank" rel="noopener" href="${esc(registrationLink(platform))}">register Tasting Menu dynamically</a>.</p></section>`,
     { bar: bar() },
   );
+}
+
+/** The tool's registration URL as an LMS opens it: with our configuration address and a one-off token. */
+export function registrationLink(platform: SandboxPlatform): string {
+  const q = new URLSearchParams({
+    openid_configuration: `${platform.issuer}/.well-known/openid-configuration`,
+    registration_token: platform.signHint({ user: 'sandbox-admin', course: `registration-${Date.now()}` }),
+  });
+  return `${platform.launchUrl.replace(/\/launch$/, '/register')}?${q}`;
 }
 
 function coursePage(courseId: string): string | undefined {
@@ -53,7 +65,7 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
 
   router.get('/', (_req, res) => {
-    res.type('html').send(coursesPage());
+    res.type('html').send(coursesPage(platform));
   });
 
   router.get('/jwks', (_req, res) => {

@@ -85,6 +85,49 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
     );
   });
 
+  // Dynamic registration, platform side: the configuration, and a registration endpoint that issues a client id.
+  router.get('/.well-known/openid-configuration', (_req, res) => {
+    res.json({
+      issuer: platform.issuer,
+      authorization_endpoint: platform.registration.authUrl,
+      token_endpoint: platform.registration.tokenUrl,
+      jwks_uri: platform.registration.jwksUrl,
+      registration_endpoint: `${platform.issuer}/register`,
+      scopes_supported: ['openid', NRPS_SCOPE],
+      response_types_supported: ['id_token'],
+      id_token_signing_alg_values_supported: ['RS256'],
+      claims_supported: ['iss', 'sub', 'name', 'given_name', 'family_name'],
+      'https://purl.imsglobal.org/spec/lti-platform-configuration': {
+        product_family_code: 'tasting-menu-sandbox',
+        version: '1.0',
+        messages_supported: [{ type: 'LtiResourceLinkRequest' }, { type: 'LtiDeepLinkingRequest' }],
+      },
+    });
+  });
+
+  router.post('/register', express.json(), (req, res) => {
+    const token = /^Bearer (.+)$/.exec(req.get('authorization') ?? '')?.[1];
+    if (!token || !platform.readHint(token)) return res.status(401).json({ error: 'invalid_token' });
+    const body = req.body as { initiate_login_uri?: unknown; redirect_uris?: unknown; jwks_uri?: unknown };
+    if (
+      typeof body.initiate_login_uri !== 'string' ||
+      !Array.isArray(body.redirect_uris) ||
+      typeof body.jwks_uri !== 'string'
+    ) {
+      return res.status(400).json({ error: 'invalid_client_metadata' });
+    }
+    const suffix = createHmac('sha256', secret).update(token).digest('hex').slice(0, 8);
+    res.json({
+      ...body,
+      client_id: `tasting-menu-dynreg-${suffix}`,
+      'https://purl.imsglobal.org/spec/lti-tool-configuration': {
+        ...((req.body as Record<string, object>)['https://purl.imsglobal.org/spec/lti-tool-configuration'] ??
+          {}),
+        deployment_id: `sandbox-dynreg-${suffix}`,
+      },
+    });
+  });
+
   // Where a deep-linking response comes back: verify the tool's signature and show what it sent.
   router.post(
     '/deep-link-return',

@@ -1,0 +1,153 @@
+import { z } from 'zod';
+import { AppError } from '../../../shared/errors';
+import type { PlatformRegistration } from '../../../shared/platform';
+
+/**
+ * LTI Dynamic Registration (IMS, as Canvas and others implement it): the platform opens
+ * `/lti/register?openid_configuration=…&registration_token=…`; we read its configuration, register ourselves at its
+ * registration endpoint, and keep the platform with the client id and deployment it gives us.
+ */
+const url = z.string().refine((s) => {
+  try {
+    const u = new URL(s);
+    return (
+      u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(u.hostname))
+    );
+  } catch {
+    return false;
+  }
+}, 'must be an https:// address');
+
+export const PlatformConfigurationSchema = z.object({
+  issuer: url,
+  authorization_endpoint: url,
+  token_endpoint: url,
+  jwks_uri: url,
+  registration_endpoint: url,
+  claims_supported: z.array(z.string()).optional(),
+  'https://purl.imsglobal.org/spec/lti-platform-configuration': z
+    .object({ product_family_code: z.string().optional() })
+    .passthrough()
+    .optional(),
+});
+
+const RegistrationResponseSchema = z.object({
+  client_id: z.string().min(1),
+  'https://purl.imsglobal.org/spec/lti-tool-configuration': z
+    .object({ deployment_id: z.string().min(1).optional() })
+    .passthrough()
+    .optional(),
+});
+
+export interface DynamicRegistrationResult {
+  registration: PlatformRegistration;
+  productFamily: string;
+}
+
+async function fetchJson(fetchImpl: typeof fetch, input: string, init?: RequestInit): Promise<unknown> {
+  const res = await fetchImpl(input, { ...init, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok)
+    throw new AppError('PLATFORM_INVALID', `The LMS answered ${res.status} at ${new URL(input).pathname}.`, {
+      status: 502,
+    });
+  return res.json();
+}
+
+export async function registerDynamically(
+  publicUrl: string,
+  openidConfiguration: string,
+  registrationToken: string | undefined,
+  fetchImpl: typeof fetch = fetch,
+): Promise<DynamicRegistrationResult> {
+  if (!url.safeParse(openidConfiguration).success) {
+    throw new AppError('PLATFORM_INVALID', 'openid_configuration must be an https:// address.', {
+      status: 400,
+    });
+  }
+  const parsed = PlatformConfigurationSchema.safeParse(await fetchJson(fetchImpl, openidConfiguration));
+  if (!parsed.success) {
+    throw new AppError(
+      'PLATFORM_INVALID',
+      'The LMS configuration is missing required fields (issuer, endpoints, jwks_uri).',
+      {
+        status: 502,
+      },
+    );
+  }
+  const config = parsed.data;
+  // The spec: the configuration must come from the issuer's own address.
+  if (!openidConfiguration.startsWith(config.issuer.replace(/\/+$/, ''))) {
+    throw new AppError(
+      'PLATFORM_INVALID',
+      'The LMS configuration was not served under its own issuer address.',
+      { status: 400 },
+    );
+  }
+  const host = new URL(publicUrl).host;
+  const launch = `${publicUrl}/lti/launch`;
+  const response = RegistrationResponseSchema.safeParse(
+    await fetchJson(fetchImpl, config.registration_endpoint, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        ...(registrationToken ? { authorization: `Bearer ${registrationToken}` } : {}),
+      },
+      body: JSON.stringify({
+        application_type: 'web',
+        response_types: ['id_token'],
+        grant_types: ['implicit', 'client_credentials'],
+        initiate_login_uri: `${publicUrl}/lti/login`,
+        redirect_uris: [launch],
+        client_name: 'Tasting Menu',
+        jwks_uri: `${publicUrl}/lti/keys`,
+        logo_uri: `${publicUrl}/icon.svg`,
+        token_endpoint_auth_method: 'private_key_jwt',
+        scope: 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+        'https://purl.imsglobal.org/spec/lti-tool-configuration': {
+          domain: host,
+          description: "A school's shared tasting menu of ten-minute teaching strategies.",
+          target_link_uri: launch,
+          claims: ['iss', 'sub', 'name', 'given_name', 'family_name'],
+          messages: [
+            {
+              type: 'LtiResourceLinkRequest',
+              target_link_uri: launch,
+              label: 'Tasting Menu',
+              placements: ['course_navigation'],
+            },
+            {
+              type: 'LtiDeepLinkingRequest',
+              target_link_uri: launch,
+              label: 'Tasting Menu strategy',
+              placements: ['editor_button', 'link_selection'],
+            },
+          ],
+        },
+      }),
+    }),
+  );
+  if (!response.success)
+    throw new AppError('PLATFORM_INVALID', 'The LMS did not return a client id.', { status: 502 });
+  const deploymentId = response.data['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
+  if (!deploymentId) {
+    throw new AppError(
+      'PLATFORM_INVALID',
+      `The LMS registered client ${response.data.client_id} but named no deployment; add it with npm run platform -- add.`,
+      { status: 502 },
+    );
+  }
+  const productFamily =
+    config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? 'LMS';
+  return {
+    productFamily,
+    registration: {
+      issuer: config.issuer,
+      clientId: response.data.client_id,
+      name: `${productFamily} (${new URL(config.issuer).host})`,
+      authUrl: config.authorization_endpoint,
+      tokenUrl: config.token_endpoint,
+      jwksUrl: config.jwks_uri,
+      deploymentIds: [deploymentId],
+    },
+  };
+}
