@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-const httpsUrl = () =>
+/** An https:// address, or http:// on this computer (the sandbox, development). */
+export const httpsUrl = () =>
   z.string().refine((s) => {
     try {
       const u = new URL(s);

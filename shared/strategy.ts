@@ -186,3 +186,34 @@ export const StrategyDetailSchema = StrategySchema.extend({
 export type StrategyDetail = z.infer<typeof StrategyDetailSchema>;
 
 export const StrategyListSchema = z.object({ items: z.array(StrategySchema) });
+
+/** The text fields of a strategy form (in the LMS app and the extension's clip form) as strategy input. */
+export interface StrategyFormFields {
+  title: string;
+  purpose: string;
+  /** One step per line. */
+  steps: string;
+  minutes: string;
+  subject: string;
+  gradeBand: string;
+  /** Comma-separated. */
+  tags: string;
+}
+
+export function strategyFromForm(f: StrategyFormFields) {
+  return {
+    title: f.title,
+    purpose: f.purpose,
+    steps: f.steps
+      .split('\n')
+      .map((s) => s.trim())
+      .filter(Boolean),
+    minutes: Number(f.minutes),
+    subject: f.subject,
+    gradeBand: f.gradeBand as (typeof GRADE_BANDS)[number],
+    tags: f.tags
+      .split(',')
+      .map((t) => t.trim())
+      .filter(Boolean),
+  };
+}

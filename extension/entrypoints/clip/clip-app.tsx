@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { type Clip, ClipSchema, type ExtensionResponses } from '../../../shared/messages';
-import { GRADE_BANDS } from '../../../shared/strategy';
+import { GRADE_BANDS, strategyFromForm } from '../../../shared/strategy';
 import { Shell } from '../../components/shell';
 import { type ClipDraft, stepsFrom, titleFrom } from '../../lib/capture';
 
@@ -39,19 +39,7 @@ export function ClipApp({
   async function submit(e: Event) {
     e.preventDefault();
     const clip: Clip = {
-      title: form.title,
-      purpose: form.purpose,
-      steps: form.steps
-        .split('\n')
-        .map((s) => s.trim())
-        .filter(Boolean),
-      minutes: Number(form.minutes),
-      subject: form.subject,
-      gradeBand: form.gradeBand as Clip['gradeBand'],
-      tags: form.tags
-        .split(',')
-        .map((t) => t.trim())
-        .filter(Boolean),
+      ...strategyFromForm(form),
       ...(draft.pageUrl.startsWith('http') ? { sourceUrl: draft.pageUrl } : {}),
       ...(draft.pageTitle ? { sourceTitle: draft.pageTitle } : {}),
       // Readability's excerpt is sanitized already; a selection becomes escaped paragraphs. The server sanitizes again.

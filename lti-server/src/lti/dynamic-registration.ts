@@ -1,22 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import type { PlatformRegistration } from '../../../shared/platform';
+import { httpsUrl, type PlatformRegistration } from '../../../shared/platform';
 
 /**
  * LTI Dynamic Registration (IMS, as Canvas and others implement it): the platform opens
  * `/lti/register?openid_configuration=…&registration_token=…`; we read its configuration, register ourselves at its
  * registration endpoint, and keep the platform with the client id and deployment it gives us.
  */
-const url = z.string().refine((s) => {
-  try {
-    const u = new URL(s);
-    return (
-      u.protocol === 'https:' || (u.protocol === 'http:' && ['localhost', '127.0.0.1'].includes(u.hostname))
-    );
-  } catch {
-    return false;
-  }
-}, 'must be an https:// address');
+const url = httpsUrl();
 
 export const PlatformConfigurationSchema = z.object({
   issuer: url,

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FieldIssue } from '../../../../shared/errors';
-import { GRADE_BANDS, type StrategyInput } from '../../../../shared/strategy';
+import { GRADE_BANDS, type StrategyInput, strategyFromForm } from '../../../../shared/strategy';
 import { createStrategy, editStrategy, getStrategy } from '../api';
 import { Field } from '../components/fields';
 import { navigate } from '../router';
@@ -28,22 +28,7 @@ const EMPTY: FormState = {
 };
 
 function toInput(f: FormState): StrategyInput {
-  return {
-    title: f.title,
-    purpose: f.purpose,
-    steps: f.steps
-      .split('\n')
-      .map((s) => s.trim())
-      .filter(Boolean),
-    minutes: Number(f.minutes),
-    subject: f.subject,
-    gradeBand: f.gradeBand as StrategyInput['gradeBand'],
-    tags: f.tags
-      .split(',')
-      .map((t) => t.trim())
-      .filter(Boolean),
-    sourceUrl: f.sourceUrl.trim() || null,
-  };
+  return { ...strategyFromForm(f), sourceUrl: f.sourceUrl.trim() || null };
 }
 
 /** Add a strategy (or edit one): the same fields the extension fills in, with the server's field messages. */
