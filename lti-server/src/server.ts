@@ -57,6 +57,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     const lti = createLtiTool({
       key,
       store: new LtijsStore(database.db),
+      db: database.db,
       secureCookies: config.publicUrl.startsWith('https://'),
       guard: {
         deploymentsOf: (issuer, clientId) => listDeployments(database.db, issuer, clientId),

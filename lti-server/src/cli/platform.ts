@@ -13,7 +13,8 @@ import { createLtiTool } from '../lti/tool';
 const USAGE = `Usage:
   npm run platform -- add --issuer URL --client-id ID --auth-url URL --token-url URL --jwks-url URL --deployment ID [--deployment ID…] [--name TEXT]
   npm run platform -- list
-  npm run platform -- remove --issuer URL --client-id ID`;
+  npm run platform -- remove --issuer URL --client-id ID
+  npm run platform -- rotate-key --issuer URL --client-id ID [--grace-days 7]`;
 
 const FLAGS: Record<string, string> = {
   issuer: '--issuer',
@@ -31,7 +32,7 @@ export async function runPlatformCli(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['add', 'list', 'remove'].includes(command)) {
+  if (!command || !['add', 'list', 'remove', 'rotate-key'].includes(command)) {
     console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
     return 2;
   }
@@ -46,6 +47,7 @@ export async function runPlatformCli(
         'token-url': { type: 'string' },
         'jwks-url': { type: 'string' },
         deployment: { type: 'string', multiple: true },
+        'grace-days': { type: 'string' },
         name: { type: 'string' },
       },
       strict: true,
@@ -63,6 +65,7 @@ export async function runPlatformCli(
     const lti = createLtiTool({
       key: resolveLtiKey(config),
       store: new LtijsStore(database.db),
+      db: database.db,
       secureCookies: false,
       guard: { deploymentsOf: async () => [], now: () => Date.now() },
       onLaunch: async () => {},
@@ -111,8 +114,20 @@ export async function runPlatformCli(
     const issuer = str('issuer');
     const clientId = str('client-id');
     if (!issuer || !clientId) {
-      console.error(`remove needs --issuer and --client-id.\n${USAGE}`);
+      console.error(`${command} needs --issuer and --client-id.\n${USAGE}`);
       return 2;
+    }
+    if (command === 'rotate-key') {
+      const grace = str('grace-days') ?? '7';
+      if (!/^\d+$/.test(grace) || Number(grace) < 1 || Number(grace) > 90) {
+        console.error('--grace-days must be a whole number from 1 to 90.');
+        return 2;
+      }
+      const rotated = await lti.rotateKey(issuer, clientId, new Date(), Number(grace));
+      console.log(
+        `New signing key ${rotated.newKid} for ${issuer} (${clientId}). The old key ${rotated.oldKid} stays in /lti/keys until ${rotated.oldKeyExpiresAt}.`,
+      );
+      return 0;
     }
     await removePlatform(database.db, lti, issuer, clientId);
     console.log(`Removed the platform with issuer ${issuer} and client id ${clientId}.`);

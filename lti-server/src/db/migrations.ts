@@ -349,6 +349,22 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0007-retired-tool-keys': {
+    async up(db: Kysely<unknown>) {
+      // After a key rotation the old public key stays in /lti/keys until it expires, so tokens the LMS received
+      // just before the rotation still verify.
+      await db.schema
+        .createTable('retired_tool_keys')
+        .addColumn('kid', 'text', (c) => c.primaryKey())
+        .addColumn('public_jwk', 'text', (c) => c.notNull())
+        .addColumn('retired_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

@@ -215,6 +215,13 @@ export interface DeepLinkRequestTable {
   expires_at: Timestamp;
 }
 
+export interface RetiredToolKeyTable {
+  kid: string;
+  public_jwk: string;
+  retired_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -231,6 +238,7 @@ export interface Database {
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;
+  retired_tool_keys: RetiredToolKeyTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -65,6 +65,10 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
 
   if (sandbox) app.use('/sandbox', sandbox.services, sandboxRouter(sandbox.platform, sandbox.key));
 
+  // Our key set (ltijs's keys plus retired ones in their grace period) answers before ltijs's own /keys.
+  app.get('/lti/keys', (_req, res, next) => {
+    lti.keySet(new Date()).then((set) => res.set('Cache-Control', 'public, max-age=300').json(set), next);
+  });
   app.get('/lti/canvas.json', (_req, res) => {
     res.json(canvasDeveloperKey(config.publicUrl));
   });

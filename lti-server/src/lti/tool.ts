@@ -3,7 +3,11 @@ import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type N
 import { LtiLaunchError } from '../../../shared/errors';
 import { type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
+import type { Kysely } from 'kysely';
+import type { LtijsStore } from '../db/ltijs-store';
+import type { Database } from '../db/schema';
 import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
+import { type PublicJwk, rotateToolKey, toolKeySet } from './tool-keys';
 
 /**
  * Our wrapper around ltijs: the rest of the server sees `LtiTool` and our own types, never ltijs.
@@ -13,6 +17,15 @@ import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
 export interface LtiTool {
   /** Express sub-app serving /login, /launch, /keys; mount it at /lti. */
   app: Express;
+  /** The tool's public keys, with retired ones until they expire (served at /lti/keys). */
+  keySet(now: Date): Promise<{ keys: PublicJwk[] }>;
+  /** A new signing key for a platform; the old public key stays published for `graceDays`. */
+  rotateKey(
+    issuer: string,
+    clientId: string,
+    now: Date,
+    graceDays?: number,
+  ): Promise<{ oldKid: string; newKid: string; oldKeyExpiresAt: string }>;
   registerPlatform(registration: PlatformRegistration): Promise<void>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
   /** A signed LtiDeepLinkingResponse JWT carrying `items` back to the platform. */
@@ -40,7 +53,8 @@ export interface LtiTool {
 
 export interface LtiToolOptions {
   key: string;
-  store: unknown;
+  store: LtijsStore;
+  db: Kysely<Database>;
   /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
   secureCookies: boolean;
   guard: GuardDeps;
@@ -163,6 +177,9 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
 
   return {
     app: provider.app,
+    keySet: (now) => toolKeySet(options.store, options.db, options.key, now),
+    rotateKey: (issuer, clientId, now, graceDays) =>
+      rotateToolKey(options.store, options.db, options.key, { issuer, clientId }, now, graceDays),
     async registerPlatform(r) {
       await provider.registerPlatform({
         url: r.issuer,
