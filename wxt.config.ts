@@ -10,7 +10,7 @@ export default defineConfig({
   // Explicit imports everywhere: no auto-imported globals.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
-  manifest: {
+  manifest: ({ browser }) => ({
     name: 'Tasting Menu',
     description: "Clip ten-minute teaching strategies from any page into your school's shared tasting menu.",
     // Why each permission is needed: docs/extension.md.
@@ -21,5 +21,17 @@ export default defineConfig({
         description: 'Add the selection to the tasting menu',
       },
     },
-  },
+    // Firefox: a fixed add-on id, and what the extension sends out (addons.mozilla.org requires the declaration):
+    // the clipped page content, and the pairing token that says whose clip it is.
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'tasting-menu@tasting-menu.app',
+              data_collection_permissions: { required: ['websiteContent', 'authenticationInfo'] },
+            },
+          },
+        }
+      : {}),
+  }),
 });
