@@ -1,0 +1,333 @@
+import { z } from 'zod';
+
+/**
+ * The rounds planner: splits a round's teachers into balanced groups, then rotates the groups through the hosts'
+ * classrooms, one short visit per time slot. Pure and deterministic: the same input (and seed) gives the same plan.
+ * Bad input is never thrown at; it comes back as plain sentences a coach can act on.
+ */
+
+export interface PlanInput {
+  /** Ids of every teacher in the round (distinct). Hosts may also be in this list: then they are in a group and sit out the slots where their own room has visitors. */
+  participants: string[];
+  /** Ids of the hosts whose classrooms are visited (distinct), 1..8. A host not in participants only hosts. */
+  hosts: string[];
+  /** Shuffles which people go to which group; same seed, same plan. */
+  seed?: number;
+  /** Group size bounds, default 4 and 5. */
+  minGroup?: number;
+  maxGroup?: number;
+}
+export interface SlotVisit {
+  hostId: string;
+  group: number;
+  visitorIds: string[];
+}
+export interface RoundPlan {
+  /** Person ids per group (participants only). */
+  groups: string[][];
+  /** slots[s] = the visits happening in time slot s (at most one per host room). visitorIds = the group's members minus anyone hosting in that slot (and never the room's own host). */
+  slots: SlotVisit[][];
+}
+export type PlanResult = { ok: true; plan: RoundPlan } | { ok: false; problems: string[] };
+
+const MAX_HOSTS = 8;
+
+interface Bounds {
+  min: number;
+  max: number;
+}
+
+/** Makes balanced groups from the participants, then the rotation. */
+export function planRound(input: PlanInput): PlanResult {
+  const problems = inputProblems(input);
+  if (problems.length > 0) return { ok: false, problems };
+  const bounds = boundsOf(input);
+  const count = groupCount(input.participants.length, bounds);
+  if (count === undefined) return { ok: false, problems: [splitProblem(input.participants.length, bounds)] };
+  const groups = makeGroups(input, count);
+  return checked(input, { groups, slots: rotate(groups, input.hosts) });
+}
+
+/** Makes the rotation for groups a coach adjusted by hand; reports problems: a person in two groups, someone not a participant, a participant left out, a group outside the size bounds, etc. */
+export function planFromGroups(input: PlanInput, groups: string[][]): PlanResult {
+  const problems = inputProblems(input);
+  if (problems.length > 0) return { ok: false, problems };
+  if (!GroupsShape.safeParse(groups).success) {
+    return { ok: false, problems: ['The groups must be lists of teachers.'] };
+  }
+  const copy = groups.map((members) => [...members]);
+  return checked(input, { groups: copy, slots: rotate(copy, input.hosts) });
+}
+
+/**
+ * Checks every invariant of a plan independently of how it was made; [] when it is valid. Used by the property tests
+ * and by the server before a plan is stored. The checks run in stages (input, then groups, then visits) so that
+ * one mistake is not reported again as a cascade of others. Balance between groups is what planRound aims for, not
+ * a rule here: a coach may adjust groups by hand within the size bounds.
+ */
+export function planProblems(input: PlanInput, plan: RoundPlan): string[] {
+  const problems = inputProblems(input);
+  if (problems.length > 0) return problems;
+  if (!PlanShape.safeParse(plan).success) {
+    return ['The plan is not a list of groups and time slots of visits.'];
+  }
+  const groupIssues = groupProblems(input, plan.groups);
+  return groupIssues.length > 0 ? groupIssues : visitProblems(input, plan);
+}
+
+const GroupsShape = z.array(z.array(z.string()));
+const PlanShape = z.object({
+  groups: GroupsShape,
+  slots: z.array(
+    z.array(z.object({ hostId: z.string(), group: z.number(), visitorIds: z.array(z.string()) })),
+  ),
+});
+
+function checked(input: PlanInput, plan: RoundPlan): PlanResult {
+  const problems = planProblems(input, plan);
+  return problems.length > 0 ? { ok: false, problems } : { ok: true, plan };
+}
+
+function boundsOf(input: PlanInput): Bounds {
+  return { min: input.minGroup ?? 4, max: input.maxGroup ?? 5 };
+}
+
+/** Problems with the input alone: its shape, the ids, the number of hosts, the group size bounds. */
+function inputProblems(input: PlanInput): string[] {
+  if (typeof input !== 'object' || input === null) return ['The round needs its participants and hosts.'];
+  const problems: string[] = [];
+  const { participants, hosts, seed } = input;
+  if (!isIdList(participants)) problems.push('The participants must be a list of teachers.');
+  else {
+    problems.push(...idProblems(participants, 'participant'));
+    if (participants.length === 0) {
+      problems.push('The round has no teachers to visit the classrooms: add participants.');
+    }
+  }
+  if (!isIdList(hosts)) problems.push('The hosts must be a list of teachers.');
+  else {
+    problems.push(...idProblems(hosts, 'host'));
+    if (hosts.length === 0) problems.push('Choose at least one host whose classroom the groups visit.');
+    if (hosts.length > MAX_HOSTS) {
+      problems.push(
+        `A round visits at most ${MAX_HOSTS} classrooms, but ${hosts.length} hosts are chosen: remove ${hosts.length - MAX_HOSTS}.`,
+      );
+    }
+  }
+  const { min, max } = boundsOf(input);
+  if (!Number.isInteger(min) || min < 1) {
+    problems.push('The smallest group size must be a whole number of at least 1.');
+  } else if (!Number.isInteger(max) || max < min) {
+    problems.push(
+      `The largest group size must be a whole number of at least ${min}, the smallest group size.`,
+    );
+  }
+  if (seed !== undefined && !Number.isFinite(seed)) problems.push('The seed must be a number.');
+  return problems;
+}
+
+function isIdList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((id) => typeof id === 'string');
+}
+
+function idProblems(ids: string[], role: 'participant' | 'host'): string[] {
+  const problems: string[] = [];
+  const empty = ids.filter((id) => id.trim() === '').length;
+  if (empty === 1) problems.push(`One ${role} has an empty id.`);
+  if (empty > 1) problems.push(`${empty} ${role}s have an empty id.`);
+  for (const [id, count] of countsOf(ids.filter((id) => id.trim() !== ''))) {
+    if (count > 1) problems.push(`"${id}" is listed ${times(count)} among the ${role}s.`);
+  }
+  return problems;
+}
+
+/** The fewest groups that fit n teachers within the bounds (fewest groups, fewest slots), if any number does. */
+function groupCount(n: number, { min, max }: Bounds): number | undefined {
+  const fewest = Math.ceil(n / max);
+  return fewest * min <= n ? fewest : undefined;
+}
+
+/** n cannot be split: name the nearest numbers of teachers that can be, above and (if there is one) below. */
+function splitProblem(n: number, bounds: Bounds): string {
+  let up = n + 1;
+  while (groupCount(up, bounds) === undefined) up++;
+  let down = n - 1;
+  while (down > 0 && groupCount(down, bounds) === undefined) down--;
+  const add = `add ${up - n} more ${up - n === 1 ? 'teacher' : 'teachers'}`;
+  return `${teachers(n)} cannot be split into groups of ${sizeText(bounds)}: ${down > 0 ? `${add} or remove ${n - down}` : add}.`;
+}
+
+/**
+ * Group sizes differ by at most 1. The participants who host are dealt out first, round-robin, so that each group
+ * loses about as many members to hosting; the others fill the groups in order.
+ */
+function makeGroups(input: PlanInput, count: number): string[][] {
+  const hosts = new Set(input.hosts);
+  const order =
+    input.seed === undefined ? input.participants : shuffled(input.participants, mulberry32(input.seed));
+  const n = order.length;
+  const sizes = Array.from({ length: count }, (_, g) => Math.floor(n / count) + (g < n % count ? 1 : 0));
+  const groups: string[][] = sizes.map(() => []);
+  order
+    .filter((id) => hosts.has(id))
+    .forEach((id, i) => {
+      groups[i % count]!.push(id);
+    });
+  let g = 0;
+  for (const id of order.filter((id) => !hosts.has(id))) {
+    while (groups[g]!.length >= sizes[g]!) g++;
+    groups[g]!.push(id);
+  }
+  return groups;
+}
+
+/**
+ * A Latin-square rotation over S = max(groups, hosts) slots: in slot s group g visits room (g + s) mod S, or has no
+ * visit when that index is past the last host. No two groups meet in a room and each group sees each room once.
+ */
+function rotate(groups: string[][], hosts: string[]): SlotVisit[][] {
+  const slotCount = Math.max(groups.length, hosts.length);
+  return Array.from({ length: slotCount }, (_, s) => {
+    const visits = groups.flatMap((members, group) => {
+      const hostId = hosts[(group + s) % slotCount];
+      return hostId === undefined ? [] : [{ hostId, group, visitorIds: members }];
+    });
+    const hosting = new Set(visits.map((visit) => visit.hostId));
+    return visits.map((visit) => ({
+      ...visit,
+      visitorIds: visit.visitorIds.filter((id) => !hosting.has(id)),
+    }));
+  });
+}
+
+function groupProblems(input: PlanInput, groups: string[][]): string[] {
+  if (groups.length === 0) return ['The plan has no groups.'];
+  const bounds = boundsOf(input);
+  const participants = new Set(input.participants);
+  const problems: string[] = [];
+  const groupsOf = new Map<string, number[]>();
+  groups.forEach((members, g) => {
+    if (members.length < bounds.min || members.length > bounds.max) {
+      problems.push(`Group ${g + 1} has ${teachers(members.length)}; each group needs ${sizeText(bounds)}.`);
+    }
+    for (const id of members) groupsOf.set(id, [...(groupsOf.get(id) ?? []), g + 1]);
+  });
+  for (const [id, numbers] of groupsOf) {
+    const distinct = [...new Set(numbers)];
+    if (!participants.has(id)) {
+      problems.push(`"${id}" is in ${groupText(distinct)} but is not a participant.`);
+    } else if (distinct.length > 1) {
+      problems.push(`"${id}" is in ${groupText(distinct)}; each teacher belongs to one group.`);
+    } else if (numbers.length > 1)
+      problems.push(`"${id}" is listed ${times(numbers.length)} in group ${distinct[0]}.`);
+  }
+  for (const id of participants) if (!groupsOf.has(id)) problems.push(`"${id}" is not in any group.`);
+  return problems;
+}
+
+function visitProblems(input: PlanInput, { groups, slots }: RoundPlan): string[] {
+  const hosts = new Set(input.hosts);
+  const problems: string[] = [];
+  const visitCounts = new Map<string, number>(); // `${group}|${hostId}` → how often the group visits that room
+  slots.forEach((visits, s) => {
+    const at = `In slot ${s + 1},`;
+    const hosting = new Set(visits.map((visit) => visit.hostId));
+    const groupInRoom = new Map<string, number>();
+    const roomOfGroup = new Map<number, string>();
+    for (const { hostId, group, visitorIds } of visits) {
+      const members = groups[group];
+      const room = `the room of "${hostId}"`;
+      if (!hosts.has(hostId)) {
+        problems.push(`${at} a group visits "${hostId}", who is not a host.`);
+        continue;
+      }
+      if (members === undefined) {
+        problems.push(`${at} ${room} is visited by group ${group + 1}, which does not exist.`);
+        continue;
+      }
+      const other = groupInRoom.get(hostId);
+      if (other !== undefined) {
+        problems.push(`${at} groups ${other + 1} and ${group + 1} are both in ${room}.`);
+      }
+      groupInRoom.set(hostId, group);
+      const elsewhere = roomOfGroup.get(group);
+      if (elsewhere !== undefined) {
+        problems.push(`${at} group ${group + 1} is in the rooms of both "${elsewhere}" and "${hostId}".`);
+      }
+      roomOfGroup.set(group, hostId);
+      const key = `${group}|${hostId}`;
+      visitCounts.set(key, (visitCounts.get(key) ?? 0) + 1);
+
+      for (const [id, count] of countsOf(visitorIds)) {
+        if (id === hostId) problems.push(`${at} "${id}" visits their own room.`);
+        else if (hosting.has(id))
+          problems.push(`${at} "${id}" visits ${room} while their own room has visitors.`);
+        else if (!members.includes(id)) {
+          problems.push(`${at} "${id}" visits ${room} with group ${group + 1} but is not in that group.`);
+        }
+        if (count > 1) problems.push(`${at} "${id}" is listed ${times(count)} in the visit to ${room}.`);
+      }
+      const free = members.filter((id) => !hosting.has(id));
+      if (free.length === 0) {
+        problems.push(`${at} everyone in group ${group + 1} is hosting, so nobody is left to visit ${room}.`);
+      }
+      for (const id of free) {
+        if (!visitorIds.includes(id)) {
+          problems.push(`${at} "${id}" is free but left out of group ${group + 1}'s visit to ${room}.`);
+        }
+      }
+    }
+  });
+  groups.forEach((_, group) => {
+    for (const hostId of input.hosts) {
+      const count = visitCounts.get(`${group}|${hostId}`) ?? 0;
+      if (count === 0) problems.push(`Group ${group + 1} never visits the room of "${hostId}".`);
+      if (count > 1) problems.push(`Group ${group + 1} visits the room of "${hostId}" ${times(count)}.`);
+    }
+  });
+  return problems;
+}
+
+function countsOf(ids: string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+  return counts;
+}
+
+function times(count: number): string {
+  return count === 2 ? 'twice' : `${count} times`;
+}
+
+function teachers(n: number): string {
+  return `${n} ${n === 1 ? 'teacher' : 'teachers'}`;
+}
+
+function sizeText({ min, max }: Bounds): string {
+  return min === max ? `${min}` : `${min}–${max}`;
+}
+
+/** "group 2", or "groups 1, 2 and 3". */
+function groupText(numbers: number[]): string {
+  if (numbers.length === 1) return `group ${numbers[0]}`;
+  return `groups ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+}
+
+/** A small seeded PRNG (mulberry32): deterministic, so the same seed always gives the same groups. */
+function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(state ^ (state >>> 15), state | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function shuffled<T>(items: readonly T[], random: () => number): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
