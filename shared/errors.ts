@@ -17,6 +17,9 @@ export const ERROR_CODES = [
   'PLATFORM_INVALID',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+  'DOOR_FULL',
+  'VISIT_OVERLAP',
+  'ROUND_UNPLANNABLE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -222,6 +222,82 @@ export interface RetiredToolKeyTable {
   expires_at: Timestamp;
 }
 
+export interface DoorTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  host_id: string;
+  /** Null for a classroom in a round (the round has a focus instead). */
+  strategy_id: string | null;
+  round_id: string | null;
+  /** Doors opened together with "repeat weekly" share a series id. */
+  series_id: string | null;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  minutes: number;
+  /** The host's IANA zone, so a repeated door keeps its local time across DST. */
+  time_zone: string;
+  location: string;
+  capacity: number;
+  booked: number;
+  visitor_note: string | null;
+  look_for: string | null;
+  status: 'open' | 'cancelled';
+  /** iCalendar SEQUENCE of the host's event: raised on every change. */
+  sequence: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface VisitTable {
+  id: string;
+  tenant_id: string;
+  door_id: string;
+  visitor_id: string;
+  status: 'booked' | 'cancelled';
+  cancelled_by: 'visitor' | 'host' | null;
+  /** iCalendar SEQUENCE of the visitor's event. */
+  sequence: number;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface CalendarFeedTable {
+  token_hash: string;
+  tenant_id: string;
+  person_id: string;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+export interface RoundTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  created_by: string;
+  title: string;
+  focus_kind: 'strategy' | 'tag' | 'problem';
+  focus_value: string;
+  /** Local date and time in `time_zone`. */
+  date: string;
+  start: string;
+  time_zone: string;
+  slot_minutes: number;
+  gap_minutes: number;
+  look_for: string | null;
+  status: 'draft' | 'published';
+  /** JSON array of person ids. */
+  participants: string;
+  /** JSON array of `{ id, location }`. */
+  hosts: string;
+  /** JSON array of arrays of person ids; the rotation is derived from them by the planner. */
+  groups: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -239,6 +315,10 @@ export interface Database {
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;
   retired_tool_keys: RetiredToolKeyTable;
+  doors: DoorTable;
+  visits: VisitTable;
+  calendar_feeds: CalendarFeedTable;
+  rounds: RoundTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -10,6 +10,7 @@ import type { Logger } from '../logger';
 import type { SandboxKey } from '../sandbox/keys';
 import type { SandboxPlatform } from '../sandbox/platform';
 import { sandboxRouter } from '../sandbox/routes';
+import { feedCalendar } from '../domain/calendar';
 import { apiRouter } from './api-routes';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
@@ -46,6 +47,15 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   });
 
   app.use('/api', openCors, apiRouter(database, lti, config.publicUrl));
+
+  // Calendar apps fetch a person's private feed by its secret URL, with no session.
+  app.get('/calendar/:file', rateLimit({ limit: 120, windowMs: 60_000 }), (req, res, next) => {
+    const token = String(req.params.file).replace(/\.ics$/, '');
+    feedCalendar(database.db, database.kind, token, new Date()).then(
+      (ics) => res.type('text/calendar; charset=utf-8').set('Cache-Control', 'no-store').send(ics),
+      next,
+    );
+  });
 
   if (existsSync(APP_DIR)) {
     app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));

@@ -1,5 +1,8 @@
 import type { Strategy } from '../../../shared/strategy';
+import type { Door, Visit } from '../../../shared/visits';
+import type { DoorView } from '../domain/doors';
 import type { StrategyView } from '../domain/strategies';
+import type { VisitView } from '../domain/visits';
 
 /** Shapes a stored strategy for the API: JSON columns parsed, derived display status, no internal keys. */
 export function presentStrategy({ row, contributors }: StrategyView): Strategy {
@@ -27,6 +30,42 @@ export function presentStrategy({ row, contributors }: StrategyView): Strategy {
         ? { message: row.change_message, at: row.change_requested_at }
         : null,
     mergedInto: row.merged_into_id,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
+  return {
+    id: row.id,
+    strategy:
+      row.strategy_id && row.strategy_title ? { id: row.strategy_id, title: row.strategy_title } : null,
+    host: { id: row.host_id, name: row.host_name },
+    roundId: row.round_id,
+    seriesId: row.series_id,
+    startsAt: row.starts_at,
+    endsAt: row.ends_at,
+    minutes: row.minutes,
+    timeZone: row.time_zone,
+    location: row.location,
+    capacity: row.capacity,
+    booked: row.booked,
+    seatsLeft: row.status === 'open' ? Math.max(0, row.capacity - row.booked) : 0,
+    visitorNote: row.visitor_note,
+    lookFor: row.look_for,
+    status: row.status,
+    mine: visitors !== null,
+    myVisit,
+    visitors,
+  };
+}
+
+export function presentVisit({ row, door }: VisitView): Visit {
+  return {
+    id: row.id,
+    status: row.status,
+    cancelledBy: row.cancelled_by,
+    door: presentDoor(door),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

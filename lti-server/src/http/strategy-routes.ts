@@ -20,6 +20,7 @@ import {
   tryingSummary,
 } from '../domain/strategies';
 import { actorOf } from './middleware';
+import { wrap } from './wrap';
 import { presentStrategy } from './presenters';
 
 const CurationSchema = z.object({
@@ -32,13 +33,6 @@ const TrySchema = z.object({
   reflection: z.string().max(2000, 'the reflection must be at most 2000 characters').nullish(),
   shareWithContributor: z.boolean().optional(),
 });
-
-type Handler = (req: express.Request, res: express.Response) => Promise<void>;
-const wrap =
-  (handler: Handler): express.RequestHandler =>
-  (req, res, next) => {
-    handler(req, res).catch(next);
-  };
 
 /** /api/strategies: the menu. Thin routes: validate, call the use case, present. */
 export function strategyRouter(): Router {

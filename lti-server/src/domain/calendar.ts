@@ -1,0 +1,110 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { NotFoundError } from '../../../shared/errors';
+import { buildCalendar, type IcsEvent } from '../../../shared/ics';
+import type { CalendarFeed } from '../../../shared/visits';
+import { findLiveFeed, liveFeedOf, replaceFeed, revokeFeeds } from '../db/repositories/calendar-feeds';
+import { type DoorDetailRow, hostedDoors } from '../db/repositories/doors';
+import type { Database } from '../db/schema';
+import { TenantScope } from '../db/tenant-scope';
+import type { Actor } from './actor';
+import { getDoor } from './doors';
+import { hashToken } from './sessions';
+import { getVisit, myVisits, RECENT_DAYS, type VisitView } from './visits';
+
+const UID_DOMAIN = 'tasting-menu';
+
+function what(door: DoorDetailRow): string {
+  return door.strategy_title ?? 'a round visit';
+}
+
+function visitEvent({ row, door }: VisitView): IcsEvent {
+  const d = door.row;
+  const cancelled = row.status === 'cancelled' || d.status === 'cancelled';
+  return {
+    uid: `visit-${row.id}@${UID_DOMAIN}`,
+    // The door's changes (a host cancelling) and the visitor's own both raise the event's sequence.
+    sequence: row.sequence + d.sequence,
+    start: d.starts_at,
+    end: d.ends_at,
+    stamp: [row.updated_at, d.updated_at].sort()[1]!,
+    summary: `${cancelled ? 'Cancelled: ' : ''}Sampling visit — ${what(d)} (${d.host_name})`,
+    description: [
+      d.look_for ? `Look for: ${d.look_for}` : '',
+      d.visitor_note ? `From the host: ${d.visitor_note}` : '',
+      'Notes are descriptive and strengths-first; the host owns what is written about their room.',
+    ]
+      .filter(Boolean)
+      .join('\n'),
+    location: d.location,
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+  };
+}
+
+function hostEvent(d: DoorDetailRow): IcsEvent {
+  const cancelled = d.status === 'cancelled';
+  return {
+    uid: `door-${d.id}@${UID_DOMAIN}`,
+    sequence: d.sequence,
+    start: d.starts_at,
+    end: d.ends_at,
+    stamp: d.updated_at,
+    summary: `${cancelled ? 'Cancelled: ' : ''}Open door — ${what(d)}`,
+    description: `${d.booked} of ${d.capacity} seats booked.${d.look_for ? `\nLook for: ${d.look_for}` : ''}`,
+    location: d.location,
+    status: cancelled ? 'CANCELLED' : 'CONFIRMED',
+  };
+}
+
+/** One visit as an .ics file (a download for the visitor's own calendar). */
+export async function visitCalendar(actor: Actor, id: string): Promise<string> {
+  return buildCalendar([visitEvent(await getVisit(actor, id))], { name: 'Tasting Menu visit' });
+}
+
+/** One of the host's open doors as an .ics file. */
+export async function doorCalendar(actor: Actor, id: string): Promise<string> {
+  const door = await getDoor(actor, id);
+  if (door.row.host_id !== actor.personId) throw new NotFoundError('Open door');
+  return buildCalendar([hostEvent(door.row)], { name: 'Tasting Menu open door' });
+}
+
+export async function feedStatus(actor: Actor): Promise<CalendarFeed> {
+  const live = await liveFeedOf(actor.scope, actor.personId);
+  return { active: Boolean(live), url: null, createdAt: live?.created_at ?? null };
+}
+
+/** Makes a new secret feed URL (the old one stops working). The URL is shown once; only its hash is kept. */
+export async function createFeed(actor: Actor, publicUrl: string, now: Date): Promise<CalendarFeed> {
+  const token = randomBytes(32).toString('base64url');
+  const stamp = now.toISOString();
+  await replaceFeed(actor.scope, actor.personId, hashToken(token), stamp);
+  return { active: true, url: `${publicUrl.replace(/\/$/, '')}/calendar/${token}.ics`, createdAt: stamp };
+}
+
+export async function revokeFeed(actor: Actor, now: Date): Promise<void> {
+  await revokeFeeds(actor.scope, actor.personId, now.toISOString());
+}
+
+/** The feed behind a secret URL: the person's visits and open doors from the last month on, cancellations included. */
+export async function feedCalendar(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  token: string,
+  now: Date,
+): Promise<string> {
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('Calendar');
+  const feed = await findLiveFeed(db, hashToken(token));
+  if (!feed) throw new NotFoundError('Calendar');
+  const actor: Actor = {
+    scope: new TenantScope(db, feed.tenantId, dialect),
+    personId: feed.personId,
+    networkId: '',
+    role: feed.role,
+  };
+  const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
+  const visits = await myVisits(actor, now);
+  const hosted = await hostedDoors(actor.scope, actor.personId, since);
+  return buildCalendar([...visits.map(visitEvent), ...hosted.map(hostEvent)], {
+    name: 'Tasting Menu visits',
+  });
+}

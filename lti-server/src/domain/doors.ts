@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { DoorInputSchema, type DoorQuery } from '../../../shared/visits';
+import { utcToZoned, weeklyOccurrences } from '../../../shared/zoned-time';
+import {
+  bookedVisitors,
+  cancelDoorRow,
+  cancelVisits,
+  type DoorDetailRow,
+  doorsByIds,
+  findDoor,
+  insertDoors,
+  listDoors,
+  myVisitsAt,
+  type NewDoorRow,
+  overlapsFor,
+} from '../db/repositories/doors';
+import { creditsFor, findStrategy } from '../db/repositories/strategies';
+import type { Actor } from './actor';
+
+/** A door as the asker sees it: their own booking, and the visitors' names when they are the host. */
+export interface DoorView {
+  row: DoorDetailRow;
+  myVisit: { id: string; status: 'booked' | 'cancelled' } | null;
+  visitors: Array<{ id: string; name: string }> | null;
+}
+
+/** Adds what the asker may see of each door's bookings. */
+export async function viewDoors(actor: Actor, rows: DoorDetailRow[]): Promise<DoorView[]> {
+  const ids = rows.map((r) => r.id);
+  const mine = new Map((await myVisitsAt(actor.scope, actor.personId, ids)).map((v) => [v.door_id, v]));
+  const hostedIds = rows.filter((r) => r.host_id === actor.personId).map((r) => r.id);
+  const visitors = new Map<string, Array<{ id: string; name: string }>>();
+  for (const v of await bookedVisitors(actor.scope, hostedIds)) {
+    visitors.set(v.doorId, [...(visitors.get(v.doorId) ?? []), { id: v.id, name: v.name }]);
+  }
+  return rows.map((row) => {
+    const visit = mine.get(row.id);
+    return {
+      row,
+      myVisit: visit ? { id: visit.id, status: visit.status } : null,
+      visitors: row.host_id === actor.personId ? (visitors.get(row.id) ?? []) : null,
+    };
+  });
+}
+
+/** A door in the asker's network that they may see (round classrooms only for the people in them). */
+export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetailRow> {
+  const row = await findDoor(actor.scope, id);
+  if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Open door');
+  if (row.round_id && row.host_id !== actor.personId) {
+    const [view] = await viewDoors(actor, [row]);
+    if (!view?.myVisit) throw new NotFoundError('Open door');
+  }
+  return row;
+}
+
+/**
+ * Opens a host's door for one of their approved strategies, once or weekly for several weeks. Each week keeps the
+ * same local wall-clock time in the host's zone, so the UTC instant moves across a DST change.
+ */
+export async function openDoors(
+  actor: Actor,
+  input: unknown,
+  now: Date,
+): Promise<{ views: DoorView[]; seriesId: string | null }> {
+  const data = parseAt('Open door', DoorInputSchema, input);
+  const strategy = await findStrategy(actor.scope, data.strategyId);
+  if (!strategy || strategy.network_id !== actor.networkId || strategy.merged_into_id)
+    throw new ValidationError('Choose one of your strategies on this menu.', [
+      { path: 'strategyId', message: 'not a strategy on this menu' },
+    ]);
+  const credited = (await creditsFor(actor.scope, [strategy.id])).get(strategy.id) ?? [];
+  if (!credited.some((c) => c.id === actor.personId))
+    throw new ForbiddenError('You can open your door only for a strategy you contributed.');
+  if (strategy.status !== 'approved' && strategy.status !== 'featured')
+    throw new ValidationError('A coach approves a strategy before colleagues can sample it.', [
+      { path: 'strategyId', message: 'this strategy is not on the menu yet (waiting for approval)' },
+    ]);
+
+  const starts = weeklyOccurrences(data.date, data.start, data.timeZone, data.repeatWeeks);
+  if (starts[0]!.getTime() <= now.getTime())
+    throw new ValidationError('That time has already passed.', [
+      { path: 'date', message: 'choose a date and time in the future' },
+    ]);
+  const stamp = now.toISOString();
+  const seriesId = starts.length > 1 ? randomUUID() : null;
+  const rows: NewDoorRow[] = starts.map((start) => ({
+    id: randomUUID(),
+    network_id: actor.networkId,
+    host_id: actor.personId,
+    strategy_id: strategy.id,
+    round_id: null,
+    series_id: seriesId,
+    starts_at: start.toISOString(),
+    ends_at: new Date(start.getTime() + data.minutes * 60_000).toISOString(),
+    minutes: data.minutes,
+    time_zone: data.timeZone,
+    location: data.location,
+    capacity: data.capacity,
+    booked: 0,
+    visitor_note: data.visitorNote,
+    look_for: data.lookFor,
+    status: 'open',
+    sequence: 0,
+    created_at: stamp,
+    updated_at: stamp,
+  }));
+  for (const row of rows) {
+    const clash = await overlapsFor(actor.scope, actor.personId, row.starts_at, row.ends_at, '');
+    if (clash.hosting > 0 || clash.visiting > 0) {
+      const local = utcToZoned(row.starts_at, data.timeZone);
+      throw new AppError(
+        'VISIT_OVERLAP',
+        `You already ${clash.hosting > 0 ? 'have an open door' : 'have a visit booked'} on ${local.date} at ${local.time}; choose another time.`,
+        { status: 409 },
+      );
+    }
+  }
+  await actor.scope.transaction((scope) => insertDoors(scope, rows));
+  const created = await doorsByIds(
+    actor.scope,
+    rows.map((r) => r.id),
+  );
+  created.sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  return { views: await viewDoors(actor, created), seriesId };
+}
+
+export async function findDoors(actor: Actor, query: DoorQuery): Promise<DoorView[]> {
+  const rows = await listDoors(actor.scope, {
+    networkId: actor.networkId,
+    from: new Date(query.from).toISOString(),
+    to: new Date(query.to).toISOString(),
+    viewerId: actor.personId,
+    ...(query.strategyId ? { strategyId: query.strategyId } : {}),
+    ...(query.subject ? { subject: query.subject } : {}),
+    ...(query.tag ? { tag: query.tag } : {}),
+    ...(query.mine ? { hostId: actor.personId } : {}),
+  });
+  return viewDoors(actor, rows);
+}
+
+export async function getDoor(actor: Actor, id: string): Promise<DoorView> {
+  return (await viewDoors(actor, [await visibleDoor(actor, id)]))[0]!;
+}
+
+/** The host cancels: the door closes and every booked visitor's visit is cancelled "by the host". */
+export async function cancelDoor(actor: Actor, id: string, now: Date): Promise<DoorView> {
+  const door = await visibleDoor(actor, id);
+  if (door.host_id !== actor.personId) throw new ForbiddenError('Only the host can cancel an open door.');
+  const stamp = now.toISOString();
+  await actor.scope.transaction(async (scope) => {
+    if (await cancelDoorRow(scope, id, stamp)) await cancelVisits(scope, { doorId: id }, 'host', stamp);
+  });
+  return getDoor(actor, id);
+}

@@ -1,0 +1,131 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ForbiddenError, NotFoundError, parseAt } from '../../../shared/errors';
+import { VisitInputSchema } from '../../../shared/visits';
+import {
+  cancelVisits,
+  doorsByIds,
+  findVisit,
+  findVisitOf,
+  insertVisits,
+  lockPerson,
+  overlapsFor,
+  rebookVisit,
+  releaseSeat,
+  takeSeat,
+  type VisitRow,
+  visitsOf,
+} from '../db/repositories/doors';
+import type { Actor } from './actor';
+import { type DoorView, viewDoors, visibleDoor } from './doors';
+
+export interface VisitView {
+  row: VisitRow;
+  door: DoorView;
+}
+
+/** How far back "my visits" and the calendar feed reach, so a recent cancellation is still seen. */
+export const RECENT_DAYS = 30;
+
+async function withDoors(actor: Actor, rows: VisitRow[]): Promise<VisitView[]> {
+  const doors = await viewDoors(
+    actor,
+    await doorsByIds(
+      actor.scope,
+      rows.map((r) => r.door_id),
+    ),
+  );
+  const byId = new Map(doors.map((d) => [d.row.id, d]));
+  return rows.flatMap((row) => {
+    const door = byId.get(row.door_id);
+    return door ? [{ row, door }] : [];
+  });
+}
+
+async function viewOf(actor: Actor, id: string): Promise<VisitView> {
+  const row = await findVisit(actor.scope, id);
+  if (!row || row.visitor_id !== actor.personId) throw new NotFoundError('Visit');
+  const [view] = await withDoors(actor, [row]);
+  if (!view) throw new NotFoundError('Visit');
+  return view;
+}
+
+/**
+ * Books a seat. Safe under concurrency: the seat is taken by one conditional update (`booked < capacity`), so
+ * parallel requests for the last seat cannot both win; one person's bookings are serialised so two overlapping
+ * visits cannot both pass the overlap check. Booking a door one already holds returns that visit.
+ */
+export async function bookVisit(
+  actor: Actor,
+  input: unknown,
+  now: Date,
+): Promise<{ view: VisitView; created: boolean }> {
+  const { doorId } = parseAt('Booking', VisitInputSchema, input);
+  const door = await visibleDoor(actor, doorId);
+  if (door.host_id === actor.personId) throw new ForbiddenError('This is your own open door: you host it.');
+  if (door.status !== 'open')
+    throw new AppError('CONFLICT', 'The host cancelled this open door.', { status: 409 });
+  if (Date.parse(door.starts_at) <= now.getTime())
+    throw new AppError('CONFLICT', 'This visit has already started.', { status: 409 });
+  const stamp = now.toISOString();
+
+  const outcome = await actor.scope.transaction(async (scope) => {
+    await lockPerson(scope, actor.personId);
+    const existing = await findVisitOf(scope, doorId, actor.personId);
+    if (existing?.status === 'booked') return { id: existing.id, created: false };
+    const clash = await overlapsFor(scope, actor.personId, door.starts_at, door.ends_at, doorId);
+    if (clash.visiting > 0 || clash.hosting > 0)
+      throw new AppError(
+        'VISIT_OVERLAP',
+        clash.hosting > 0
+          ? 'You host an open door at that time, so you cannot visit then.'
+          : 'You already have a visit booked at that time. Cancel it first to book this one.',
+        { status: 409 },
+      );
+    if (!(await takeSeat(scope, doorId, stamp)))
+      throw new AppError('DOOR_FULL', 'This open door is full. Look for another time or another door.', {
+        status: 409,
+      });
+    if (existing) {
+      await rebookVisit(scope, existing.id, stamp);
+      return { id: existing.id, created: true };
+    }
+    const id = randomUUID();
+    await insertVisits(scope, [
+      {
+        id,
+        door_id: doorId,
+        visitor_id: actor.personId,
+        status: 'booked',
+        cancelled_by: null,
+        sequence: 0,
+        starts_at: door.starts_at,
+        ends_at: door.ends_at,
+        created_at: stamp,
+        updated_at: stamp,
+      },
+    ]);
+    return { id, created: true };
+  });
+  return { view: await viewOf(actor, outcome.id), created: outcome.created };
+}
+
+export async function cancelVisit(actor: Actor, id: string, now: Date): Promise<VisitView> {
+  const view = await viewOf(actor, id);
+  if (view.row.status === 'booked') {
+    const stamp = now.toISOString();
+    await actor.scope.transaction(async (scope) => {
+      if ((await cancelVisits(scope, { visitId: id }, 'visitor', stamp)) === 1)
+        await releaseSeat(scope, view.row.door_id, stamp);
+    });
+  }
+  return viewOf(actor, id);
+}
+
+export async function myVisits(actor: Actor, now: Date): Promise<VisitView[]> {
+  const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
+  return withDoors(actor, await visitsOf(actor.scope, actor.personId, since));
+}
+
+export async function getVisit(actor: Actor, id: string): Promise<VisitView> {
+  return viewOf(actor, id);
+}

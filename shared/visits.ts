@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { PersonRefSchema } from './strategy';
+import { isTimeZone } from './zoned-time';
+
+/**
+ * Sampling visits: a host opens their door for a short sample of a strategy (an open door), colleagues book a seat
+ * (a visit). Times are stored as UTC instants together with the host's IANA time zone; each viewer sees them in
+ * their own zone.
+ */
+export const DEFAULT_DOOR_MINUTES = 10;
+export const DEFAULT_CAPACITY = 4;
+export const MAX_CAPACITY = 6;
+export const MAX_REPEAT_WEEKS = 12;
+
+export const DOOR_STATUSES = ['open', 'cancelled'] as const;
+export const VISIT_STATUSES = ['booked', 'cancelled'] as const;
+
+export const LocalDateSchema = z
+  .string({ error: 'A date is required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-30')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
+  }, 'That date does not exist');
+
+export const LocalTimeSchema = z
+  .string({ error: 'A start time is required' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:15');
+
+export const TimeZoneSchema = z
+  .string({ error: 'A time zone is required' })
+  .max(64)
+  .refine(isTimeZone, 'Use a time zone name like America/New_York');
+
+const optionalText = (label: string, max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be at most ${max} characters`)
+    .nullish()
+    .transform((s) => (s ? s : null));
+
+/** POST /api/doors: a host offers a slot (repeated weekly when `repeatWeeks` > 1). */
+export const DoorInputSchema = z.object({
+  strategyId: z.string({ error: 'Choose one of your strategies' }).min(1, 'Choose one of your strategies'),
+  date: LocalDateSchema,
+  start: LocalTimeSchema,
+  minutes: z
+    .number({ error: 'Length must be a number of minutes' })
+    .int('Length must be a whole number of minutes')
+    .min(5, 'A visit lasts at least 5 minutes')
+    .max(60, 'A sampling visit lasts at most 60 minutes')
+    .default(DEFAULT_DOOR_MINUTES),
+  timeZone: TimeZoneSchema,
+  location: z
+    .string({ error: 'Say where visitors should go' })
+    .trim()
+    .min(1, 'Say where visitors should go (a room, or a link for an online class)')
+    .max(200, 'The room or link must be at most 200 characters'),
+  capacity: z
+    .number({ error: 'Seats must be a number' })
+    .int('Seats must be a whole number')
+    .min(1, 'Offer at least 1 seat')
+    .max(MAX_CAPACITY, `At most ${MAX_CAPACITY} visitors at once, so the room stays a classroom`)
+    .default(DEFAULT_CAPACITY),
+  visitorNote: optionalText('The note for visitors', 300),
+  /** A guiding "look for" prompt visitors see before the visit. No rubric, no checklist. */
+  lookFor: optionalText('The look-for prompt', 300),
+  repeatWeeks: z
+    .number({ error: 'Repeat must be a number of weeks' })
+    .int('Repeat must be a whole number of weeks')
+    .min(1, 'Repeat at least once (1 = just this date)')
+    .max(MAX_REPEAT_WEEKS, `Repeat for at most ${MAX_REPEAT_WEEKS} weeks`)
+    .default(1),
+});
+export type DoorInput = z.input<typeof DoorInputSchema>;
+export type DoorData = z.output<typeof DoorInputSchema>;
+
+/** GET /api/doors: doors starting in [from, to), optionally filtered. */
+export const DoorQuerySchema = z
+  .object({
+    from: z.iso.datetime({ error: 'from must be an ISO date-time', offset: true }),
+    to: z.iso.datetime({ error: 'to must be an ISO date-time', offset: true }),
+    strategyId: z.string().max(100).optional(),
+    subject: z.string().trim().max(60).optional(),
+    tag: z.string().trim().toLowerCase().max(30).optional(),
+    mine: z
+      .enum(['true', 'false'])
+      .optional()
+      .transform((v) => v === 'true'),
+  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
+    message: 'Ask for at most 62 days at a time',
+    path: ['to'],
+  });
+export type DoorQuery = z.infer<typeof DoorQuerySchema>;
+
+export const DoorSchema = z.object({
+  id: z.string(),
+  strategy: z.object({ id: z.string(), title: z.string() }).nullable(),
+  host: PersonRefSchema,
+  roundId: z.string().nullable(),
+  seriesId: z.string().nullable(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  minutes: z.number().int(),
+  timeZone: z.string(),
+  location: z.string(),
+  capacity: z.number().int(),
+  booked: z.number().int(),
+  seatsLeft: z.number().int(),
+  visitorNote: z.string().nullable(),
+  lookFor: z.string().nullable(),
+  status: z.enum(DOOR_STATUSES),
+  /** The asker hosts this door. */
+  mine: z.boolean(),
+  /** The asker's own booking of this door, if any. */
+  myVisit: z.object({ id: z.string(), status: z.enum(VISIT_STATUSES) }).nullable(),
+  /** Who booked: shown to the host only (null for everyone else). */
+  visitors: z.array(PersonRefSchema).nullable(),
+});
+export type Door = z.infer<typeof DoorSchema>;
+
+export const DoorListSchema = z.object({ items: z.array(DoorSchema) });
+
+/** POST /api/doors answers with every door the request created (one per week). */
+export const DoorsCreatedSchema = z.object({ items: z.array(DoorSchema), seriesId: z.string().nullable() });
+
+export const VisitSchema = z.object({
+  id: z.string(),
+  status: z.enum(VISIT_STATUSES),
+  cancelledBy: z.enum(['visitor', 'host']).nullable(),
+  door: DoorSchema,
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Visit = z.infer<typeof VisitSchema>;
+
+export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
+
+/** POST /api/visits */
+export const VisitInputSchema = z.object({
+  doorId: z.string({ error: 'doorId is required' }).min(1, 'doorId is required'),
+});
+
+/**
+ * GET/POST /api/calendar: the person's private, revocable calendar feed. Only a hash of its secret is stored, so the
+ * URL is shown once, in the answer to POST (which also replaces any older link); GET says whether a link is active.
+ */
+export const CalendarFeedSchema = z.object({
+  active: z.boolean(),
+  url: z.string().nullable(),
+  createdAt: z.string().nullable(),
+});
+export type CalendarFeed = z.infer<typeof CalendarFeedSchema>;
