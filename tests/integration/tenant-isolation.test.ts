@@ -2,6 +2,7 @@ import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { type ApiClient, launchAs } from '../support/api-client';
+import { colleaguesOf } from '../support/colleagues';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -9,7 +10,14 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * The route table below must list every route the API has; the first test fails when a new route is added
  * without being covered here.
  */
-type Call = { method: string; path: (id: string) => string; body?: unknown };
+type Kind = 'strategy' | 'door' | 'visit' | 'round';
+/** `kind` says whose id of tenant A the path gets: a strategy's (the default), an open door's, a visit's or a round's. */
+type Call = {
+  method: string;
+  path: (id: string) => string;
+  body?: unknown | ((id: string) => unknown);
+  kind?: Kind;
+};
 
 const ROUTES: Record<string, Call> = {
   'GET /me': { method: 'GET', path: () => '/api/me' },
@@ -67,6 +75,49 @@ const ROUTES: Record<string, Call> = {
   },
   'GET /devices': { method: 'GET', path: () => '/api/devices' },
   'DELETE /devices/:id': { method: 'DELETE', path: (id) => `/api/devices/${id}` },
+  'GET /doors': {
+    method: 'GET',
+    path: () =>
+      `/api/doors?from=${new Date().toISOString()}&to=${new Date(Date.now() + 40 * 86_400_000).toISOString()}`,
+  },
+  'POST /doors': {
+    method: 'POST',
+    path: () => '/api/doors',
+    body: { strategyId: 'x', date: '2030-01-07', start: '09:00', timeZone: 'UTC', location: 'Room 1' },
+  },
+  'GET /doors/:id': { method: 'GET', path: (id) => `/api/doors/${id}`, kind: 'door' },
+  'POST /doors/:id/cancel': { method: 'POST', path: (id) => `/api/doors/${id}/cancel`, kind: 'door' },
+  'GET /doors/:id/ics': { method: 'GET', path: (id) => `/api/doors/${id}/ics`, kind: 'door' },
+  'GET /visits': { method: 'GET', path: () => '/api/visits' },
+  'POST /visits': {
+    method: 'POST',
+    path: () => '/api/visits',
+    body: (id: string) => ({ doorId: id }),
+    kind: 'door',
+  },
+  'GET /visits/:id': { method: 'GET', path: (id) => `/api/visits/${id}`, kind: 'visit' },
+  'POST /visits/:id/cancel': { method: 'POST', path: (id) => `/api/visits/${id}/cancel`, kind: 'visit' },
+  'GET /visits/:id/ics': { method: 'GET', path: (id) => `/api/visits/${id}/ics`, kind: 'visit' },
+  'GET /calendar': { method: 'GET', path: () => '/api/calendar' },
+  'POST /calendar': { method: 'POST', path: () => '/api/calendar' },
+  'DELETE /calendar': { method: 'DELETE', path: () => '/api/calendar' },
+  'GET /people': { method: 'GET', path: () => '/api/people' },
+  'GET /rounds': { method: 'GET', path: () => '/api/rounds' },
+  'POST /rounds': {
+    method: 'POST',
+    path: () => '/api/rounds',
+    body: (id: string) => ({ title: 'x', hostIds: [id] }),
+    kind: 'round',
+  },
+  'GET /rounds/:id': { method: 'GET', path: (id) => `/api/rounds/${id}`, kind: 'round' },
+  'PUT /rounds/:id/groups': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/groups`,
+    body: { groups: [['x']] },
+    kind: 'round',
+  },
+  'POST /rounds/:id/publish': { method: 'POST', path: (id) => `/api/rounds/${id}/publish`, kind: 'round' },
+  'DELETE /rounds/:id': { method: 'DELETE', path: (id) => `/api/rounds/${id}`, kind: 'round' },
 };
 
 interface Layer {
@@ -96,6 +147,7 @@ let coachA: ApiClient;
 let coachB: ApiClient;
 let teacherB: ApiClient;
 let strategyA: string;
+let ids: Record<Kind, string>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -109,6 +161,30 @@ beforeAll(async () => {
     gradeBand: 'Any',
   });
   strategyA = created.body.id;
+  const door = await coachA.post('/api/doors', {
+    strategyId: strategyA,
+    date: new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10),
+    start: '09:00',
+    timeZone: 'UTC',
+    location: 'Room A',
+  });
+  const doorA = door.body.items[0].id as string;
+  const teacherA = await launchAs(server, 'sandbox-ben-okafor');
+  const visitA = (await teacherA.post('/api/visits', { doorId: doorA })).body.id as string;
+  const staffA = await colleaguesOf(server, coachA, 8, 'Tenant A secret teacher');
+  const staffIds = await Promise.all(
+    staffA.map(async (c) => (await c.get('/api/me')).body.person.id as string),
+  );
+  const round = await coachA.post('/api/rounds', {
+    title: 'Tenant A secret round',
+    focus: { kind: 'tag', value: 'discussion' },
+    date: new Date(Date.now() + 9 * 86_400_000).toISOString().slice(0, 10),
+    start: '09:00',
+    timeZone: 'UTC',
+    participantIds: staffIds,
+    hostIds: staffIds.slice(0, 2),
+  });
+  ids = { strategy: strategyA, door: doorA, visit: visitA, round: round.body.id };
   coachB = await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'school-b' });
   teacherB = await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' });
 }, 60_000);
@@ -140,7 +216,10 @@ describe('tenant isolation', () => {
             string,
             (p: string, b?: unknown) => Promise<{ status: number; body: unknown }>
           >
-        )[call.method.toLowerCase()]!(call.path(strategyA), call.body);
+        )[call.method.toLowerCase()]!(
+          call.path(ids[call.kind ?? 'strategy']),
+          typeof call.body === 'function' ? call.body(ids[call.kind ?? 'strategy']) : call.body,
+        );
         expect(JSON.stringify(res.body ?? '')).not.toContain('Tenant A secret');
         expect(JSON.stringify(res.body ?? '')).not.toContain('sandbox-school');
         if (call.path('x').includes('/x')) expect([403, 404]).toContain(res.status);
@@ -149,6 +228,8 @@ describe('tenant isolation', () => {
       expect(a.status).toBe(200);
       expect(a.body).toMatchObject({ title: 'Tenant A secret', status: 'approved', myTry: null });
       expect((await coachA.get('/api/settings')).body).toMatchObject({ networkScope: 'course' });
+      expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
+      expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
       expect((await coachA.get('/api/settings/platform')).body).toMatchObject({
         deploymentId: 'sandbox-school',
       });

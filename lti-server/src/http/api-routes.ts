@@ -7,7 +7,9 @@ import { courseColleagues, type MemberSource } from '../domain/roster';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf, principalOf, requireSession } from './middleware';
 import { pairingRouter, publicPairingRouter } from './pairing-routes';
+import { roundRouter } from './round-routes';
 import { strategyRouter } from './strategy-routes';
+import { visitRouter } from './visit-routes';
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
 export function apiRouter(
@@ -37,6 +39,8 @@ export function apiRouter(
   });
 
   router.use('/strategies', strategyRouter());
+  router.use(visitRouter(publicUrl));
+  router.use(roundRouter());
 
   router.get('/settings', (_req, res, next) => {
     getSettings(actorOf(res)).then((s) => res.json(s), next);

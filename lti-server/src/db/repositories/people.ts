@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, PersonTable } from '../schema';
+import type { TenantScope } from '../tenant-scope';
 
 export type Person = PersonTable;
 
@@ -43,4 +44,9 @@ export async function upsertPerson(
     .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, role, last_seen_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** Staff of the tenant who have opened the tool, by name (to choose a round's participants and hosts). */
+export async function staffOf(scope: TenantScope): Promise<Array<Pick<Person, 'id' | 'name' | 'role'>>> {
+  return scope.selectFrom('people').select(['id', 'name', 'role']).orderBy('name').limit(2000).execute();
 }

@@ -1,0 +1,276 @@
+import { randomInt, randomUUID } from 'node:crypto';
+import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
+import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
+import { utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
+import { insertDoors, insertVisits, type NewDoorRow, overlapsFor } from '../db/repositories/doors';
+import { staffOf } from '../db/repositories/people';
+import {
+  deleteDraft,
+  findRound,
+  insertRound,
+  type RoundRow,
+  roundsOf,
+  updateDraft,
+} from '../db/repositories/rounds';
+import type { Actor } from './actor';
+
+function requireCoach(actor: Actor) {
+  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches plan rounds.');
+}
+
+type Names = Map<string, string>;
+
+async function namesOf(actor: Actor): Promise<Names> {
+  return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
+}
+
+/** The planner speaks in ids; a coach reads names. */
+function unplannable(problems: string[], names: Names): AppError {
+  const sentences = problems.map((p) =>
+    [...names].reduce((text, [id, name]) => text.split(id).join(name), p),
+  );
+  return new AppError('ROUND_UNPLANNABLE', `This round cannot be planned: ${sentences.join(' ')}`, {
+    status: 422,
+    fields: sentences.map((message) => ({ path: 'plan', message })),
+  });
+}
+
+interface Host {
+  id: string;
+  location: string;
+}
+
+function planInput(row: RoundRow): PlanInput {
+  return {
+    participants: JSON.parse(row.participants) as string[],
+    hosts: (JSON.parse(row.hosts) as Host[]).map((h) => h.id),
+  };
+}
+
+/** The rotation is not stored: it is made again from the stored groups, so it always follows the planner's rules. */
+function planOf(row: RoundRow): RoundPlan {
+  const result = planFromGroups(planInput(row), JSON.parse(row.groups) as string[][]);
+  if (!result.ok) throw new AppError('INTERNAL', 'A stored round no longer plans; adjust its groups.');
+  return result.plan;
+}
+
+function slotTimes(row: RoundRow, slot: number): { startsAt: string; endsAt: string } {
+  const first = zonedToUtc(row.date, row.start, row.time_zone).getTime();
+  const start = first + slot * (row.slot_minutes + row.gap_minutes) * 60_000;
+  return {
+    startsAt: new Date(start).toISOString(),
+    endsAt: new Date(start + row.slot_minutes * 60_000).toISOString(),
+  };
+}
+
+function present(row: RoundRow, names: Names): Round {
+  const plan = planOf(row);
+  const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
+  return {
+    id: row.id,
+    title: row.title,
+    focus: { kind: row.focus_kind, value: row.focus_value },
+    date: row.date,
+    start: row.start,
+    timeZone: row.time_zone,
+    slotMinutes: row.slot_minutes,
+    gapMinutes: row.gap_minutes,
+    lookFor: row.look_for,
+    status: row.status,
+    participants: (JSON.parse(row.participants) as string[]).map(person),
+    hosts: (JSON.parse(row.hosts) as Host[]).map((h) => ({ ...person(h.id), location: h.location })),
+    groups: plan.groups,
+    slots: plan.slots.map((visits, s) => ({
+      ...slotTimes(row, s),
+      visits: visits.map((v) => ({ hostId: v.hostId, group: v.group, visitorIds: v.visitorIds })),
+    })),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+async function draftOf(actor: Actor, id: string): Promise<RoundRow> {
+  requireCoach(actor);
+  const row = await findRound(actor.scope, id);
+  if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Round');
+  return row;
+}
+
+export async function people(actor: Actor) {
+  requireCoach(actor);
+  return staffOf(actor.scope);
+}
+
+export async function createRound(actor: Actor, input: unknown, now: Date): Promise<Round> {
+  requireCoach(actor);
+  const data = parseAt('Round', RoundInputSchema, input);
+  const names = await namesOf(actor);
+  const unknown = [...data.participantIds, ...data.hostIds].filter((id) => !names.has(id));
+  if (unknown.length > 0)
+    throw new ValidationError('Some of the people chosen have not opened Tasting Menu in this school.', [
+      {
+        path: 'participantIds',
+        message: `${unknown.length} unknown ${unknown.length === 1 ? 'person' : 'people'}`,
+      },
+    ]);
+  if (zonedToUtc(data.date, data.start, data.timeZone).getTime() <= now.getTime())
+    throw new ValidationError('That time has already passed.', [
+      { path: 'date', message: 'choose a future date' },
+    ]);
+  const result = planRound({
+    participants: data.participantIds,
+    hosts: data.hostIds,
+    seed: randomInt(1, 2 ** 31),
+  });
+  if (!result.ok) throw unplannable(result.problems, names);
+  const stamp = now.toISOString();
+  const row: Omit<RoundRow, 'tenant_id'> = {
+    id: randomUUID(),
+    network_id: actor.networkId,
+    created_by: actor.personId,
+    title: data.title,
+    focus_kind: data.focus.kind,
+    focus_value: data.focus.value,
+    date: data.date,
+    start: data.start,
+    time_zone: data.timeZone,
+    slot_minutes: data.slotMinutes,
+    gap_minutes: data.gapMinutes,
+    look_for: data.lookFor,
+    status: 'draft',
+    participants: JSON.stringify(data.participantIds),
+    hosts: JSON.stringify(
+      data.hostIds.map((id) => ({
+        id,
+        location: data.locations[id]?.trim() || `${names.get(id)}'s classroom`,
+      })),
+    ),
+    groups: JSON.stringify(result.plan.groups),
+    created_at: stamp,
+    updated_at: stamp,
+  };
+  await insertRound(actor.scope, row);
+  return present({ ...row, tenant_id: actor.scope.tenantId }, names);
+}
+
+export async function listRounds(actor: Actor): Promise<Round[]> {
+  requireCoach(actor);
+  const names = await namesOf(actor);
+  return (await roundsOf(actor.scope, actor.networkId)).map((r) => present(r, names));
+}
+
+export async function getRound(actor: Actor, id: string): Promise<Round> {
+  return present(await draftOf(actor, id), await namesOf(actor));
+}
+
+const published = () =>
+  new AppError(
+    'CONFLICT',
+    'This round is published: its visits are booked. It can no longer be changed here.',
+    {
+      status: 409,
+    },
+  );
+
+/** The coach moved people between groups: the rotation is made again from the new groups, or the problems said. */
+export async function regroupRound(actor: Actor, id: string, input: unknown, now: Date): Promise<Round> {
+  const row = await draftOf(actor, id);
+  if (row.status !== 'draft') throw published();
+  const { groups } = parseAt('Groups', RoundGroupsInputSchema, input);
+  const names = await namesOf(actor);
+  const result = planFromGroups(planInput(row), groups);
+  if (!result.ok) throw unplannable(result.problems, names);
+  const patch = { groups: JSON.stringify(result.plan.groups), updated_at: now.toISOString() };
+  if (!(await updateDraft(actor.scope, id, patch))) throw published();
+  return present({ ...row, ...patch }, names);
+}
+
+/**
+ * Publishes the plan as bookings: one door per host and slot, already holding its group's seats. Refused, with
+ * who and when, if anyone in it already visits or hosts at one of its times.
+ */
+export async function publishRound(actor: Actor, id: string, now: Date): Promise<Round> {
+  const row = await draftOf(actor, id);
+  if (row.status !== 'draft') throw published();
+  const round = present(row, await namesOf(actor));
+  if (Date.parse(round.slots[0]?.startsAt ?? '') <= now.getTime())
+    throw new ValidationError('This round starts in the past; plan it again for a future date.', [
+      { path: 'date', message: 'choose a future date' },
+    ]);
+  const stamp = now.toISOString();
+  const locations = new Map(round.hosts.map((h) => [h.id, h.location]));
+  const names = new Map(round.participants.concat(round.hosts).map((p) => [p.id, p.name]));
+  await actor.scope.transaction(async (scope) => {
+    const clashes: string[] = [];
+    const doors: NewDoorRow[] = [];
+    const visits: Parameters<typeof insertVisits>[1] = [];
+    for (const slot of round.slots) {
+      for (const v of slot.visits) {
+        if (v.visitorIds.length === 0) continue;
+        for (const person of [v.hostId, ...v.visitorIds]) {
+          const clash = await overlapsFor(scope, person, slot.startsAt, slot.endsAt, '');
+          if (clash.visiting + clash.hosting > 0) {
+            const local = utcToZoned(slot.startsAt, row.time_zone);
+            clashes.push(
+              `${names.get(person)} is already ${clash.hosting ? 'hosting' : 'visiting'} at ${local.time}.`,
+            );
+          }
+        }
+        const doorId = randomUUID();
+        doors.push({
+          id: doorId,
+          network_id: row.network_id,
+          host_id: v.hostId,
+          strategy_id: null,
+          round_id: row.id,
+          series_id: null,
+          starts_at: slot.startsAt,
+          ends_at: slot.endsAt,
+          minutes: row.slot_minutes,
+          time_zone: row.time_zone,
+          location: locations.get(v.hostId) ?? '',
+          capacity: v.visitorIds.length,
+          booked: v.visitorIds.length,
+          visitor_note: `Round: ${row.title} (focus: ${row.focus_value})`,
+          look_for: row.look_for,
+          status: 'open',
+          sequence: 0,
+          created_at: stamp,
+          updated_at: stamp,
+        });
+        for (const visitorId of v.visitorIds)
+          visits.push({
+            id: randomUUID(),
+            door_id: doorId,
+            visitor_id: visitorId,
+            status: 'booked',
+            cancelled_by: null,
+            sequence: 0,
+            starts_at: slot.startsAt,
+            ends_at: slot.endsAt,
+            created_at: stamp,
+            updated_at: stamp,
+          });
+      }
+    }
+    if (clashes.length > 0)
+      throw new AppError(
+        'VISIT_OVERLAP',
+        `Some people are already booked then: ${[...new Set(clashes)].join(' ')}`,
+        {
+          status: 409,
+          fields: [...new Set(clashes)].map((message) => ({ path: 'plan', message })),
+        },
+      );
+    if (!(await updateDraft(scope, row.id, { status: 'published', updated_at: stamp }))) throw published();
+    await insertDoors(scope, doors);
+    await insertVisits(scope, visits);
+  });
+  return getRound(actor, id);
+}
+
+export async function deleteRound(actor: Actor, id: string): Promise<void> {
+  const row = await draftOf(actor, id);
+  if (row.status !== 'draft' || !(await deleteDraft(actor.scope, id))) throw published();
+}

@@ -1,0 +1,62 @@
+import express, { type Router } from 'express';
+import {
+  createRound,
+  deleteRound,
+  getRound,
+  listRounds,
+  people,
+  publishRound,
+  regroupRound,
+} from '../domain/rounds';
+import { actorOf } from './middleware';
+import { wrap } from './wrap';
+
+/** /api/rounds and /api/people: a coach plans a round, adjusts its groups and publishes it as bookings. */
+export function roundRouter(): Router {
+  const router = express.Router();
+  router.get(
+    '/people',
+    wrap(async (_req, res) => {
+      res.json({ items: await people(actorOf(res)) });
+    }),
+  );
+  router.get(
+    '/rounds',
+    wrap(async (_req, res) => {
+      res.json({ items: await listRounds(actorOf(res)) });
+    }),
+  );
+  router.post(
+    '/rounds',
+    wrap(async (req, res) => {
+      const round = await createRound(actorOf(res), req.body, new Date());
+      res.status(201).location(`/api/rounds/${round.id}`).json(round);
+    }),
+  );
+  router.get(
+    '/rounds/:id',
+    wrap(async (req, res) => {
+      res.json(await getRound(actorOf(res), String(req.params.id)));
+    }),
+  );
+  router.put(
+    '/rounds/:id/groups',
+    wrap(async (req, res) => {
+      res.json(await regroupRound(actorOf(res), String(req.params.id), req.body, new Date()));
+    }),
+  );
+  router.post(
+    '/rounds/:id/publish',
+    wrap(async (req, res) => {
+      res.json(await publishRound(actorOf(res), String(req.params.id), new Date()));
+    }),
+  );
+  router.delete(
+    '/rounds/:id',
+    wrap(async (req, res) => {
+      await deleteRound(actorOf(res), String(req.params.id));
+      res.status(204).end();
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,102 @@
+import { z } from 'zod';
+import { PersonRefSchema } from './strategy';
+import { LocalDateSchema, LocalTimeSchema, TimeZoneSchema } from './visits';
+
+/**
+ * A round: a coach-planned morning of visits. Groups of 4–5 teachers rotate through 4–5 classrooms around one
+ * focus. The plan itself is made by the pure planner in shared/rounds-planner.ts.
+ */
+export const ROUND_STATUSES = ['draft', 'published'] as const;
+export const FOCUS_KINDS = ['strategy', 'tag', 'problem'] as const;
+
+const ids = (label: string) =>
+  z
+    .array(z.string().min(1), { error: `${label} must be a list of people` })
+    .min(1, `Choose at least one of the ${label}`)
+    .max(60, `At most 60 ${label}`)
+    .refine((list) => new Set(list).size === list.length, `Each of the ${label} is listed once`);
+
+export const RoundInputSchema = z.object({
+  title: z
+    .string({ error: 'A title is required' })
+    .trim()
+    .min(1, 'A title is required')
+    .max(120, 'The title must be at most 120 characters'),
+  focus: z.object({
+    kind: z.enum(FOCUS_KINDS, { error: 'The focus is a strategy, a tag or a problem of practice' }),
+    value: z
+      .string({ error: 'Say what the focus is' })
+      .trim()
+      .min(1, 'Say what the focus is')
+      .max(300, 'The focus must be at most 300 characters'),
+  }),
+  date: LocalDateSchema,
+  start: LocalTimeSchema,
+  timeZone: TimeZoneSchema,
+  slotMinutes: z
+    .number({ error: 'Visit length must be a number' })
+    .int()
+    .min(5, 'A visit lasts at least 5 minutes')
+    .max(30, 'A round visit lasts at most 30 minutes')
+    .default(10),
+  gapMinutes: z
+    .number({ error: 'The gap must be a number' })
+    .int()
+    .min(0, 'The gap cannot be negative')
+    .max(30, 'The gap between visits is at most 30 minutes')
+    .default(5),
+  participantIds: ids('participants'),
+  hostIds: ids('hosts'),
+  /** Where each host's classroom is (host id → room or link). */
+  locations: z
+    .record(z.string(), z.string().trim().max(200, 'A room or link must be at most 200 characters'))
+    .default({}),
+  lookFor: z
+    .string()
+    .trim()
+    .max(300, 'The look-for prompt must be at most 300 characters')
+    .nullish()
+    .transform((s) => (s ? s : null)),
+});
+export type RoundInput = z.input<typeof RoundInputSchema>;
+export type RoundData = z.output<typeof RoundInputSchema>;
+
+/** PUT /api/rounds/:id/groups: the coach's hand-adjusted groups (person ids); the rotation is made again from them. */
+export const RoundGroupsInputSchema = z.object({
+  groups: z
+    .array(z.array(z.string().min(1)).min(1, 'A group cannot be empty'))
+    .min(1, 'Keep at least one group'),
+});
+
+export const RoundSlotSchema = z.object({
+  startsAt: z.string(),
+  endsAt: z.string(),
+  visits: z.array(z.object({ hostId: z.string(), group: z.number().int(), visitorIds: z.array(z.string()) })),
+});
+
+export const RoundSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  focus: z.object({ kind: z.enum(FOCUS_KINDS), value: z.string() }),
+  date: z.string(),
+  start: z.string(),
+  timeZone: z.string(),
+  slotMinutes: z.number().int(),
+  gapMinutes: z.number().int(),
+  lookFor: z.string().nullable(),
+  status: z.enum(ROUND_STATUSES),
+  participants: z.array(PersonRefSchema),
+  hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
+  groups: z.array(z.array(z.string())),
+  slots: z.array(RoundSlotSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type Round = z.infer<typeof RoundSchema>;
+
+export const RoundListSchema = z.object({ items: z.array(RoundSchema) });
+
+/** GET /api/people: colleagues who have opened Tasting Menu in this school (staff only), to pick for a round. */
+export const PeopleSchema = z.object({
+  items: z.array(PersonRefSchema.extend({ role: z.enum(['teacher', 'coach']) })),
+});
