@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { mapRoles } from '../../../shared/lti';
 import type { Roster } from '../../../shared/roster';
 import { findNetwork } from '../db/repositories/networks';
+import { upsertPerson } from '../db/repositories/people';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
@@ -54,12 +55,16 @@ export async function courseColleagues(
     network.nrps_url,
   );
   const colleagues: Roster['colleagues'] = [];
+  const seen = new Date(now).toISOString();
   for (const m of members) {
     if (m.status && m.status !== 'Active') continue;
     const role = mapRoles(m.roles, settings.coachRoles);
     if (role === 'refused') continue;
     const name = m.name ?? [m.given_name, m.family_name].filter(Boolean).join(' ');
-    if (name) colleagues.push({ name, role });
+    if (!name) continue;
+    colleagues.push({ name, role });
+    // Staff on the roster become people a coach can put in a round before they have opened the tool.
+    await upsertPerson(db, tenant.id, m.user_id, name, role, seen);
   }
   colleagues.sort((a, b) => a.name.localeCompare(b.name));
   const roster: Roster = { available: true, colleagues };

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
 import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
 import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
@@ -13,7 +14,9 @@ import {
   roundsOf,
   updateDraft,
 } from '../db/repositories/rounds';
+import type { Database } from '../db/schema';
 import type { Actor } from './actor';
+import { courseColleagues, type MemberSource } from './roster';
 
 function requireCoach(actor: Actor) {
   if (actor.role !== 'coach') throw new ForbiddenError('Only coaches plan rounds.');
@@ -97,8 +100,12 @@ async function draftOf(actor: Actor, id: string): Promise<RoundRow> {
   return row;
 }
 
-export async function people(actor: Actor) {
+/** Staff a coach can choose from: everyone who opened the tool, and the course roster's staff when the LMS offers it. */
+export async function people(actor: Actor, db: Kysely<Database>, lms: MemberSource) {
   requireCoach(actor);
+  // Reading the roster stores its staff as people. When the LMS cannot be reached, or the menu is school-wide
+  // (no single course roster), the people who opened the tool are still a useful list.
+  await courseColleagues(actor, db, lms).catch(() => undefined);
   return staffOf(actor.scope);
 }
 

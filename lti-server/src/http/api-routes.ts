@@ -40,7 +40,7 @@ export function apiRouter(
 
   router.use('/strategies', strategyRouter());
   router.use(visitRouter(publicUrl));
-  router.use(roundRouter());
+  router.use(roundRouter(db, lms));
 
   router.get('/settings', (_req, res, next) => {
     getSettings(actorOf(res)).then((s) => res.json(s), next);

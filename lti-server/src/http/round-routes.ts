@@ -1,4 +1,7 @@
 import express, { type Router } from 'express';
+import type { Kysely } from 'kysely';
+import type { Database } from '../db/schema';
+import type { MemberSource } from '../domain/roster';
 import {
   createRound,
   deleteRound,
@@ -12,12 +15,12 @@ import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
 /** /api/rounds and /api/people: a coach plans a round, adjusts its groups and publishes it as bookings. */
-export function roundRouter(): Router {
+export function roundRouter(db: Kysely<Database>, lms: MemberSource): Router {
   const router = express.Router();
   router.get(
     '/people',
     wrap(async (_req, res) => {
-      res.json({ items: await people(actorOf(res)) });
+      res.json({ items: await people(actorOf(res), db, lms) });
     }),
   );
   router.get(

@@ -54,6 +54,32 @@ export const SANDBOX_USERS: SandboxUser[] = [
   },
 ];
 
+/**
+ * Colleagues who are on the sandbox course's roster (Names and Roles) but have no launch button: enough teachers
+ * for a coach to plan a whole round (12 teachers with Ana, Ben and Chloé).
+ */
+export const SANDBOX_COLLEAGUES: SandboxUser[] = [
+  ['elif-demir', 'Elif', 'Demir'],
+  ['farid-haddad', 'Farid', 'Haddad'],
+  ['hana-sato', 'Hana', 'Sato'],
+  ['ivan-petrov', 'Ivan', 'Petrov'],
+  ['jade-moreau', 'Jade', 'Moreau'],
+  ['kofi-mensah', 'Kofi', 'Mensah'],
+  ['lucia-torres', 'Lucía', 'Torres'],
+  ['maya-cohen', 'Maya', 'Cohen'],
+  ['noah-schmidt', 'Noah', 'Schmidt'],
+].map(([slug, givenName, familyName]) => ({
+  id: `sandbox-${slug}`,
+  name: `${givenName} ${familyName}`,
+  givenName: givenName!,
+  familyName: familyName!,
+  label: 'Teacher (on the roster only)',
+  roles: [`${LIS}/membership#Instructor`, `${LIS}/institution/person#Faculty`],
+}));
+
+/** Everyone on a sandbox course's roster. */
+export const SANDBOX_MEMBERS: SandboxUser[] = [...SANDBOX_USERS, ...SANDBOX_COLLEAGUES];
+
 export interface SandboxPage {
   slug: string;
   title: string;

@@ -4,7 +4,7 @@ import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
 import { CLAIM } from '../../../shared/lti';
 import { esc, page } from '../http/html';
 import type { SandboxPlatform } from './platform';
-import { findSandboxCourse, SANDBOX_USERS } from './roster';
+import { findSandboxCourse, SANDBOX_MEMBERS } from './roster';
 
 const NRPS_SCOPE = 'https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly';
 /** The sandbox pages its rosters three members at a time, so a tool's paging is always exercised. */
@@ -62,8 +62,8 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
     const course = findSandboxCourse(req.params.courseId);
     if (!course) return res.status(404).json({ error: 'not_found' });
     const offset = Math.max(0, Number(req.query.offset ?? 0) || 0);
-    const page = SANDBOX_USERS.slice(offset, offset + SANDBOX_PAGE_SIZE);
-    const next = offset + SANDBOX_PAGE_SIZE < SANDBOX_USERS.length;
+    const page = SANDBOX_MEMBERS.slice(offset, offset + SANDBOX_PAGE_SIZE);
+    const next = offset + SANDBOX_PAGE_SIZE < SANDBOX_MEMBERS.length;
     if (next)
       res.setHeader(
         'Link',
