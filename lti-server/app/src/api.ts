@@ -1,13 +1,20 @@
+import { z } from 'zod';
 import { type Me, MeSchema } from '../../../shared/api';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
+import { type Device, DeviceSchema } from '../../../shared/pairing';
+import {
+  PeopleSchema,
+  type Round,
+  type RoundInput,
+  RoundListSchema,
+  RoundSchema,
+} from '../../../shared/rounds';
 import {
   type PlatformInfo,
   PlatformInfoSchema,
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../shared/settings';
-import { z } from 'zod';
-import { type Device, DeviceSchema } from '../../../shared/pairing';
 import {
   type Strategy,
   type StrategyDetail,
@@ -20,6 +27,20 @@ import {
   type TryState,
   TryStateSchema,
 } from '../../../shared/strategy';
+import {
+  type CalendarFeed,
+  CalendarFeedSchema,
+  type Door,
+  type DoorInput,
+  DoorListSchema,
+  DoorSchema,
+  DoorsCreatedSchema,
+  type Visit,
+  VisitListSchema,
+  VisitSchema,
+} from '../../../shared/visits';
+
+export type People = z.infer<typeof PeopleSchema>;
 
 export type ApiResult<T> =
   | { ok: true; data: T }
@@ -204,4 +225,131 @@ export function answerDeepLink(
       as,
     },
   );
+}
+
+// ——— Sampling visits: open doors, bookings, the calendar feed ———
+
+/** Calls an endpoint that answers with text (an .ics file), with the same error handling as `request`. */
+async function requestText(
+  token: string,
+  path: string,
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResult<string>> {
+  let res: Response;
+  try {
+    res = await fetchImpl(path, { headers: { authorization: `Bearer ${token}` } });
+  } catch {
+    return {
+      ok: false,
+      code: 'NETWORK',
+      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+    };
+  }
+  if (res.ok) return { ok: true, data: await res.text() };
+  const parsed = ErrorBodySchema.safeParse(await res.json().catch(() => undefined));
+  return parsed.success
+    ? { ok: false, code: parsed.data.error.code, message: parsed.data.error.message }
+    : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
+}
+
+export type { CalendarFeed, Door, DoorInput, Round, RoundInput, Visit };
+
+export interface DoorFilter {
+  /** ISO instants: doors starting in [from, to), at most 62 days apart. */
+  from: string;
+  to: string;
+  strategyId?: string;
+  subject?: string;
+  tag?: string;
+  mine?: boolean;
+}
+
+export function listDoors(token: string, filter: DoorFilter): Promise<ApiResult<{ items: Door[] }>> {
+  const params = new URLSearchParams({ from: filter.from, to: filter.to });
+  if (filter.strategyId) params.set('strategyId', filter.strategyId);
+  if (filter.subject?.trim()) params.set('subject', filter.subject.trim());
+  if (filter.tag?.trim()) params.set('tag', filter.tag.trim());
+  if (filter.mine) params.set('mine', 'true');
+  return request(token, 'GET', `/api/doors?${params}`, DoorListSchema);
+}
+
+export function createDoors(
+  token: string,
+  input: DoorInput,
+): Promise<ApiResult<{ items: Door[]; seriesId: string | null }>> {
+  return request(token, 'POST', '/api/doors', DoorsCreatedSchema, input);
+}
+
+export function getDoor(token: string, id: string): Promise<ApiResult<Door>> {
+  return request(token, 'GET', `/api/doors/${encodeURIComponent(id)}`, DoorSchema);
+}
+
+export function cancelDoor(token: string, id: string): Promise<ApiResult<Door>> {
+  return request(token, 'POST', `/api/doors/${encodeURIComponent(id)}/cancel`, DoorSchema);
+}
+
+export function bookVisit(token: string, doorId: string): Promise<ApiResult<Visit>> {
+  return request(token, 'POST', '/api/visits', VisitSchema, { doorId });
+}
+
+export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>> {
+  return request(token, 'GET', '/api/visits', VisitListSchema);
+}
+
+export function cancelVisit(token: string, id: string): Promise<ApiResult<Visit>> {
+  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema);
+}
+
+/** The .ics file of an open door (for its host) or of a visit (for its visitor). */
+export async function downloadIcs(
+  token: string,
+  kind: 'door' | 'visit',
+  id: string,
+): Promise<ApiResult<Blob>> {
+  const path = `/api/${kind === 'door' ? 'doors' : 'visits'}/${encodeURIComponent(id)}/ics`;
+  const r = await requestText(token, path);
+  return r.ok ? { ok: true, data: new Blob([r.data], { type: 'text/calendar;charset=utf-8' }) } : r;
+}
+
+export function getCalendarFeed(token: string): Promise<ApiResult<CalendarFeed>> {
+  return request(token, 'GET', '/api/calendar', CalendarFeedSchema);
+}
+
+/** Makes a new private calendar link (replacing any older one); its URL is in this answer only. */
+export function createCalendarFeed(token: string): Promise<ApiResult<CalendarFeed>> {
+  return request(token, 'POST', '/api/calendar', CalendarFeedSchema);
+}
+
+export function revokeCalendarFeed(token: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', '/api/calendar', z.undefined());
+}
+
+// ——— Rounds (coaches) ———
+
+export function listPeople(token: string): Promise<ApiResult<People>> {
+  return request(token, 'GET', '/api/people', PeopleSchema);
+}
+
+export function listRounds(token: string): Promise<ApiResult<{ items: Round[] }>> {
+  return request(token, 'GET', '/api/rounds', RoundListSchema);
+}
+
+export function createRound(token: string, input: RoundInput): Promise<ApiResult<Round>> {
+  return request(token, 'POST', '/api/rounds', RoundSchema, input);
+}
+
+export function getRound(token: string, id: string): Promise<ApiResult<Round>> {
+  return request(token, 'GET', `/api/rounds/${encodeURIComponent(id)}`, RoundSchema);
+}
+
+export function putRoundGroups(token: string, id: string, groups: string[][]): Promise<ApiResult<Round>> {
+  return request(token, 'PUT', `/api/rounds/${encodeURIComponent(id)}/groups`, RoundSchema, { groups });
+}
+
+export function publishRound(token: string, id: string): Promise<ApiResult<Round>> {
+  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema);
+}
+
+export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', `/api/rounds/${encodeURIComponent(id)}`, z.undefined());
 }

@@ -10,7 +10,14 @@ export type Route =
   | { name: 'settings' }
   | { name: 'extension' }
   | { name: 'strategy'; id: string }
-  | { name: 'edit'; id: string };
+  | { name: 'edit'; id: string }
+  /** The open doors of one week; `week` is its Monday ('YYYY-MM-DD'), this week when absent. */
+  | { name: 'doors'; week?: string }
+  | { name: 'door-new'; strategyId?: string }
+  | { name: 'visits' }
+  | { name: 'rounds' }
+  | { name: 'round-new' }
+  | { name: 'round'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -18,6 +25,16 @@ export function parseRoute(hash: string): Route {
   if (strategy?.[1]) return { name: 'strategy', id: decodeURIComponent(strategy[1]) };
   const edit = /^\/s\/([^/]+)\/edit$/.exec(path);
   if (edit?.[1]) return { name: 'edit', id: decodeURIComponent(edit[1]) };
+  const doors = /^\/doors(?:\?week=(\d{4}-\d{2}-\d{2}))?$/.exec(path);
+  if (doors) return doors[1] ? { name: 'doors', week: doors[1] } : { name: 'doors' };
+  if (path === '/doors/new') return { name: 'door-new' };
+  const doorNew = /^\/doors\/new\/([^/]+)$/.exec(path);
+  if (doorNew?.[1]) return { name: 'door-new', strategyId: decodeURIComponent(doorNew[1]) };
+  if (path === '/visits') return { name: 'visits' };
+  if (path === '/rounds') return { name: 'rounds' };
+  if (path === '/rounds/new') return { name: 'round-new' };
+  const round = /^\/rounds\/([^/]+)$/.exec(path);
+  if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
@@ -33,11 +50,26 @@ export function href(route: Route): string {
       return `#/s/${encodeURIComponent(route.id)}`;
     case 'edit':
       return `#/s/${encodeURIComponent(route.id)}/edit`;
+    case 'doors':
+      return route.week ? `#/doors?week=${route.week}` : '#/doors';
+    case 'door-new':
+      return route.strategyId ? `#/doors/new/${encodeURIComponent(route.strategyId)}` : '#/doors/new';
+    case 'round-new':
+      return '#/rounds/new';
+    case 'round':
+      return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'menu':
       return '#/';
     default:
       return `#/${route.name}`;
   }
+}
+
+/** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
+export function section(route: Route): Route['name'] {
+  if (route.name === 'door-new') return 'doors';
+  if (route.name === 'round-new' || route.name === 'round') return 'rounds';
+  return route.name;
 }
 
 export function navigate(route: Route): void {

@@ -3,8 +3,9 @@ import type { Strategy } from '../../../../shared/strategy';
 import { curate, deleteTry, duplicates, getStrategy, merge, putTry, type StrategyDetail } from '../api';
 import { InsertPanel } from '../components/insert-panel';
 import { StatusBadge } from '../components/status-badge';
-import { readPick } from '../session';
+import { StrategyDoors } from '../components/strategy-doors';
 import { href } from '../router';
+import { readPick } from '../session';
 
 /** One strategy: steps, source, who offers it, "I'll try it", and the coach's curation tools. */
 export function StrategyView({
@@ -114,6 +115,7 @@ export function StrategyView({
       )}
       {onMenu && pick && <InsertPanel token={token} pick={pick} strategyId={s.id} />}
       {onMenu && <TryPanel token={token} s={s} onChange={reload} />}
+      {onMenu && <StrategyDoors token={token} strategyId={s.id} contributor={mine} />}
       {isCoach && <CoachPanel token={token} s={s} onChange={reload} />}
     </article>
   );

@@ -1,0 +1,183 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type Door, listDoors } from '../api';
+import { DoorItem } from '../components/door-item';
+import { takeFlash } from '../flash';
+import { href } from '../router';
+import { addDays, formatDay, formatWeek, localDate, viewerZone, weekOf, weekRange } from '../time';
+
+interface Filters {
+  subject: string;
+  tag: string;
+  mine: boolean;
+}
+
+const NO_FILTERS: Filters = { subject: '', tag: '', mine: false };
+
+/** The open doors of one week (Monday to Sunday in the viewer's zone), grouped by day, with booking. */
+export function DoorsView({
+  token,
+  week,
+  zone = viewerZone(),
+  now = () => new Date(),
+}: {
+  token: string;
+  /** Monday 'YYYY-MM-DD' to show; this week when absent. */
+  week?: string | undefined;
+  zone?: string;
+  now?: () => Date;
+}) {
+  const thisWeek = weekOf(now(), zone);
+  const [monday, setMonday] = useState(week ?? thisWeek);
+  const [form, setForm] = useState<Filters>(NO_FILTERS);
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [doors, setDoors] = useState<Door[] | null>(null);
+  const [error, setError] = useState('');
+  const [version, setVersion] = useState(0);
+  const [flash] = useState(takeFlash);
+
+  useEffect(() => {
+    if (week) setMonday(week);
+  }, [week]);
+
+  useEffect(() => {
+    let live = true;
+    listDoors(token, { ...weekRange(monday, zone), ...filters }).then((r) => {
+      if (!live) return;
+      if (r.ok) {
+        setDoors([...r.data.items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)));
+        setError('');
+      } else setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, monday, zone, filters, version]);
+
+  const goTo = (m: string) => {
+    if (m === monday) return;
+    setDoors(null);
+    setMonday(m);
+  };
+
+  const days = new Map<string, Door[]>();
+  for (const d of doors ?? []) {
+    const day = localDate(d.startsAt, zone);
+    days.set(day, [...(days.get(day) ?? []), d]);
+  }
+  const filtered = Boolean(filters.subject.trim() || filters.tag.trim() || filters.mine);
+  const at = now();
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Open doors
+      </h1>
+      <p class="lede">
+        Colleagues open their classroom for ten minutes so you can see a strategy in action. Visits are for
+        learning from each other, never for evaluation.
+      </p>
+      <p class="actions">
+        <a href={href({ name: 'door-new' })}>Open your door</a>
+        <a href={href({ name: 'visits' })}>My visits</a>
+      </p>
+      {flash && (
+        <p role="status" class="notice">
+          {flash}
+        </p>
+      )}
+      <fieldset class="week-nav">
+        <legend class="sr-only">Choose a week</legend>
+        <button type="button" class="secondary" onClick={() => goTo(addDays(monday, -7))}>
+          ← Previous week
+        </button>
+        <button type="button" class="secondary" onClick={() => goTo(thisWeek)}>
+          This week
+        </button>
+        <button type="button" class="secondary" onClick={() => goTo(addDays(monday, 7))}>
+          Next week →
+        </button>
+      </fieldset>
+      <p class="week-label" aria-live="polite">
+        <strong>
+          {monday === thisWeek ? 'This week' : 'Week'}: {formatWeek(monday)}
+        </strong>{' '}
+        <span class="muted">(times in your zone, {zone})</span>
+      </p>
+      <form
+        class="search"
+        aria-label="Filter open doors"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setFilters({ ...form });
+        }}
+      >
+        <div class="field">
+          <label for="door-subject">Subject</label>
+          <input
+            id="door-subject"
+            value={form.subject}
+            onInput={(e) => setForm({ ...form, subject: (e.target as HTMLInputElement).value })}
+          />
+        </div>
+        <div class="field">
+          <label for="door-tag">Tag</label>
+          <input
+            id="door-tag"
+            value={form.tag}
+            onInput={(e) => setForm({ ...form, tag: (e.target as HTMLInputElement).value })}
+          />
+        </div>
+        <div class="check">
+          <input
+            id="door-mine"
+            type="checkbox"
+            checked={form.mine}
+            onChange={(e) => setForm({ ...form, mine: (e.target as HTMLInputElement).checked })}
+          />
+          <label for="door-mine">Only my doors</label>
+        </div>
+        <button type="submit">Show doors</button>
+      </form>
+      <p class="sr-only" role="status" aria-live="polite">
+        {doors
+          ? `${doors.length} open door${doors.length === 1 ? '' : 's'} in the week of ${formatWeek(monday)}`
+          : ''}
+      </p>
+      {error && (
+        <p class="card" role="alert">
+          {error}
+        </p>
+      )}
+      {!doors && !error && <p>Loading…</p>}
+      {doors && doors.length === 0 && (
+        <div class="card">
+          {filtered ? (
+            <p>No open doors match these filters this week. Clear a filter, or look at next week.</p>
+          ) : (
+            <p>
+              No open doors this week. <a href={href({ name: 'door-new' })}>Open your own</a> from one of your
+              strategies, or look at next week.
+            </p>
+          )}
+        </div>
+      )}
+      {[...days].map(([day, list]) => (
+        <div class="day" key={day}>
+          <h2 id={`day-${day}`}>{formatDay(day)}</h2>
+          <ul class="doors" aria-labelledby={`day-${day}`}>
+            {list.map((d) => (
+              <DoorItem
+                key={d.id}
+                token={token}
+                door={d}
+                zone={zone}
+                now={at}
+                onChanged={() => setVersion((v) => v + 1)}
+              />
+            ))}
+          </ul>
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,373 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { takeFlash } from '../../../lti-server/app/src/flash';
+import { href, parseRoute } from '../../../lti-server/app/src/router';
+import { formatDay } from '../../../lti-server/app/src/time';
+import { DoorForm } from '../../../lti-server/app/src/views/door-form';
+import { DoorsView } from '../../../lti-server/app/src/views/doors-view';
+import { StrategyView } from '../../../lti-server/app/src/views/strategy-view';
+import type { Strategy } from '../../../shared/strategy';
+import { type Call, door, errorBody, stubApi } from './fake-api';
+
+const ZONE = 'America/New_York';
+/** Monday 2 March 2026, 8:00 in New York (the default fake door is on Tuesday). */
+const NOW = new Date('2026-03-02T13:00:00.000Z');
+const now = () => NOW;
+
+const doorCalls = (calls: Call[]) =>
+  calls.filter((c) => c.method === 'GET' && c.url.pathname === '/api/doors');
+
+beforeEach(() => {
+  window.location.hash = '';
+  takeFlash();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+describe('the open doors routes', () => {
+  it.each([
+    ['#/doors', { name: 'doors' }],
+    ['#/doors?week=2026-03-09', { name: 'doors', week: '2026-03-09' }],
+    ['#/doors/new', { name: 'door-new' }],
+    ['#/doors/new/s%201', { name: 'door-new', strategyId: 's 1' }],
+    ['#/visits', { name: 'visits' }],
+    ['#/rounds', { name: 'rounds' }],
+    ['#/rounds/new', { name: 'round-new' }],
+    ['#/rounds/r1', { name: 'round', id: 'r1' }],
+  ])('when the hash is "%s", then the route is %o and writes back the same', (hash, route) => {
+    expect(parseRoute(hash)).toEqual(route);
+    expect(parseRoute(href(parseRoute(hash)))).toEqual(route);
+  });
+});
+
+describe('the open doors week view', () => {
+  it('when it opens, then it asks for Monday 00:00 to the next Monday 00:00 in the viewer’s zone (across the DST change)', async () => {
+    const calls = stubApi(() => ({ body: { items: [] } }));
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    await waitFor(() => expect(doorCalls(calls)).toHaveLength(1));
+    const q = doorCalls(calls)[0]!.url.searchParams;
+    expect(q.get('from')).toBe('2026-03-02T05:00:00.000Z');
+    expect(q.get('to')).toBe('2026-03-09T04:00:00.000Z');
+    expect(q.has('mine')).toBe(false);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next week →' }));
+    await waitFor(() => expect(doorCalls(calls)).toHaveLength(2));
+    expect(doorCalls(calls)[1]!.url.searchParams.get('from')).toBe('2026-03-09T04:00:00.000Z');
+    expect(doorCalls(calls)[1]!.url.searchParams.get('to')).toBe('2026-03-16T04:00:00.000Z');
+  });
+
+  it('when there are no doors, then it says what to do next', async () => {
+    stubApi(() => ({ body: { items: [] } }));
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    await waitFor(() =>
+      expect(screen.getByText(/No open doors this week/).textContent).toContain('look at next week'),
+    );
+    expect(screen.getByRole('link', { name: 'Open your own' }).getAttribute('href')).toBe('#/doors/new');
+  });
+
+  it('when filters are applied, then subject, tag and "only my doors" go to the API', async () => {
+    const calls = stubApi(() => ({ body: { items: [] } }));
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    await waitFor(() => expect(doorCalls(calls)).toHaveLength(1));
+    fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Math' } });
+    fireEvent.input(screen.getByLabelText('Tag'), { target: { value: 'discussion' } });
+    fireEvent.click(screen.getByLabelText('Only my doors'));
+    fireEvent.click(screen.getByRole('button', { name: 'Show doors' }));
+    await waitFor(() => expect(doorCalls(calls)).toHaveLength(2));
+    const q = doorCalls(calls)[1]!.url.searchParams;
+    expect([q.get('subject'), q.get('tag'), q.get('mine')]).toEqual(['Math', 'discussion', 'true']);
+  });
+
+  it('when doors come back, then they are grouped by day with times in the viewer’s zone and the host’s', async () => {
+    stubApi(() => ({
+      body: {
+        items: [
+          door({ id: 'd3', startsAt: '2026-03-05T18:00:00.000Z', endsAt: '2026-03-05T18:10:00.000Z' }),
+          door({
+            id: 'd2',
+            strategy: { id: 's2', title: 'Exit ticket' },
+            startsAt: '2026-03-03T16:00:00.000Z',
+            endsAt: '2026-03-03T16:10:00.000Z',
+            timeZone: 'America/Chicago',
+          }),
+          door({ id: 'd1' }),
+        ],
+      },
+    }));
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    const tuesday = await screen.findByRole('list', { name: formatDay('2026-03-03') });
+    const thursday = screen.getByRole('list', { name: formatDay('2026-03-05') });
+    const tuesdayDoors = within(tuesday).getAllByRole('listitem');
+    expect(tuesdayDoors).toHaveLength(2);
+    // Sorted by time within the day; the Chicago host's own clock is shown too.
+    expect(within(tuesdayDoors[0]!).getByRole('link', { name: 'Turn and talk' }).getAttribute('href')).toBe(
+      '#/s/s1',
+    );
+    expect(tuesdayDoors[0]!.textContent).toMatch(/9:15.*–.*9:25.*\(your time\)/);
+    expect(tuesdayDoors[0]!.textContent).not.toContain(' in America/');
+    expect(tuesdayDoors[1]!.textContent).toMatch(/11:00.*\(your time\) · 10:00.* in America\/Chicago/);
+    expect(tuesdayDoors[0]!.textContent).toContain('Ben Okafor');
+    expect(tuesdayDoors[0]!.textContent).toContain('Room 12');
+    expect(tuesdayDoors[0]!.textContent).toContain('3 of 4 left');
+    expect(tuesdayDoors[0]!.textContent).toContain('Look for: Notice how students use the sentence frames');
+    expect(within(thursday).getAllByRole('listitem')).toHaveLength(1);
+  });
+
+  it('when a teacher books a seat, then the door id is posted and the list is refreshed', async () => {
+    let booked = false;
+    const calls = stubApi((c) => {
+      if (c.method === 'POST' && c.url.pathname === '/api/visits') {
+        booked = true;
+        return {
+          status: 201,
+          body: {
+            id: 'v1',
+            status: 'booked',
+            cancelledBy: null,
+            door: door(),
+            createdAt: NOW.toISOString(),
+            updatedAt: NOW.toISOString(),
+          },
+        };
+      }
+      return {
+        body: {
+          items: [door(booked ? { myVisit: { id: 'v1', status: 'booked' }, booked: 2, seatsLeft: 2 } : {})],
+        },
+      };
+    });
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Book a seat' }));
+    await screen.findByText('You are booked.');
+    const post = calls.find((c) => c.method === 'POST');
+    expect(post?.url.pathname).toBe('/api/visits');
+    expect(post?.body).toEqual({ doorId: 'd1' });
+    expect(doorCalls(calls)).toHaveLength(2);
+    expect(screen.getByText('Booked. This visit is in My visits.')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Cancel my booking' })).toBeTruthy();
+  });
+
+  it('when the door filled up meanwhile (DOOR_FULL), then it says so plainly and shows the door as full', async () => {
+    let full = false;
+    const calls = stubApi((c) => {
+      if (c.method === 'POST') {
+        full = true;
+        return { status: 409, body: errorBody('DOOR_FULL', 'This door is full') };
+      }
+      return { body: { items: [door(full ? { booked: 4, seatsLeft: 0 } : {})] } };
+    });
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Book a seat' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('This door is full');
+    await waitFor(() => expect(screen.getByText('Full')).toBeTruthy());
+    expect(screen.queryByRole('button', { name: 'Book a seat' })).toBeNull();
+    expect(doorCalls(calls)).toHaveLength(2);
+  });
+
+  it('when the teacher already has a visit then (VISIT_OVERLAP), then the alert explains the clash', async () => {
+    stubApi((c) =>
+      c.method === 'POST'
+        ? { status: 409, body: errorBody('VISIT_OVERLAP', 'overlap') }
+        : { body: { items: [door()] } },
+    );
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Book a seat' }));
+    expect((await screen.findByRole('alert')).textContent).toContain(
+      'You already have a visit, or host an open door, at this time',
+    );
+  });
+
+  it('when the host looks at their door, then they see the visitors and can cancel it after confirming', async () => {
+    const calls = stubApi((c) =>
+      c.method === 'POST'
+        ? { body: door({ mine: true, status: 'cancelled', visitors: [] }) }
+        : {
+            body: {
+              items: [
+                door({
+                  mine: true,
+                  host: { id: 'p1', name: 'Ana Rivera' },
+                  visitors: [{ id: 'p3', name: 'Chen Li' }],
+                }),
+              ],
+            },
+          },
+    );
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    expect((await screen.findByText('Visitors:')).parentElement?.textContent).toContain('Chen Li');
+    expect(screen.queryByRole('button', { name: 'Book a seat' })).toBeNull();
+    expect(screen.getByRole('button', { name: 'Add to my calendar (.ics)' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Cancel this door' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel this door' }));
+    await waitFor(() =>
+      expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/doors/d1/cancel'),
+    );
+  });
+});
+
+const strategy = (id: string, title: string, status: Strategy['status']): Strategy => ({
+  id,
+  title,
+  purpose: 'p',
+  steps: ['a'],
+  minutes: 10,
+  subject: 'Math',
+  gradeBand: 'Any',
+  tags: [],
+  source: null,
+  excerptHtml: null,
+  contributors: [{ id: 'p1', name: 'Ana Rivera' }],
+  status,
+  displayStatus: status,
+  changeRequest: null,
+  mergedInto: null,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
+});
+
+describe('the open-a-door form', () => {
+  const mine = {
+    items: [
+      strategy('s1', 'Turn and talk', 'approved'),
+      strategy('s2', 'Waiting one', 'pending'),
+      strategy('s3', 'Exit ticket', 'featured'),
+    ],
+    nextCursor: null,
+  };
+
+  const fill = (label: string | RegExp, value: string) => {
+    const el = screen.getByLabelText(label) as HTMLInputElement;
+    if (el.tagName === 'SELECT') fireEvent.change(el, { target: { value } });
+    else fireEvent.input(el, { target: { value } });
+  };
+
+  it('when the teacher has no approved strategy, then it explains a coach approves first and links to Add a strategy', async () => {
+    stubApi(() => ({ body: { items: [strategy('s2', 'Waiting one', 'pending')], nextCursor: null } }));
+    render(<DoorForm token="t" zone={ZONE} />);
+    expect((await screen.findByText(/needs a coach’s approval first/)).textContent).toContain(
+      '1 of yours is waiting',
+    );
+    expect(screen.getByRole('link', { name: 'Add a strategy' }).getAttribute('href')).toBe('#/add');
+  });
+
+  it('when the form is sent, then the typed values go to the API; a 400 marks the fields and keeps the input', async () => {
+    const calls = stubApi((c) =>
+      c.method === 'POST'
+        ? {
+            status: 400,
+            body: errorBody('VALIDATION_FAILED', 'Door is not valid', [
+              {
+                path: 'location',
+                message: 'Say where visitors should go (a room, or a link for an online class)',
+              },
+              { path: 'capacity', message: 'At most 6 visitors at once, so the room stays a classroom' },
+            ]),
+          }
+        : { body: mine },
+    );
+    render(<DoorForm token="t" zone={ZONE} strategyId="s3" />);
+    const select = (await screen.findByLabelText('Strategy')) as HTMLSelectElement;
+    expect(calls[0]!.url.searchParams.get('status')).toBe('mine');
+    // Only strategies on the menu can get an open door; the one in the route is chosen.
+    expect([...select.options].map((o) => o.value)).toEqual(['', 's1', 's3']);
+    expect(select.value).toBe('s3');
+    expect((screen.getByLabelText('Time zone') as HTMLSelectElement).value).toBe(ZONE);
+    expect((screen.getByLabelText('Length (minutes)') as HTMLInputElement).value).toBe('10');
+    expect((screen.getByLabelText('Seats') as HTMLInputElement).value).toBe('4');
+
+    fill('Strategy', 's1');
+    fill('Date', '2026-03-10');
+    fill('Start time', '09:15');
+    fill('Length (minutes)', '15');
+    fill('Room or link', ' ');
+    fill('Seats', '7');
+    fill('Repeat weekly for (weeks)', '3');
+    fill('Time zone', 'America/Chicago');
+    fill('Note for visitors (optional)', 'Come in quietly.');
+    fill('“Look for” prompt (optional)', 'Notice who speaks first');
+    fireEvent.click(screen.getByRole('button', { name: 'Open my door' }));
+
+    await screen.findByRole('alert');
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      strategyId: 's1',
+      date: '2026-03-10',
+      start: '09:15',
+      minutes: 15,
+      timeZone: 'America/Chicago',
+      location: ' ',
+      capacity: 7,
+      visitorNote: 'Come in quietly.',
+      lookFor: 'Notice who speaks first',
+      repeatWeeks: 3,
+    });
+    const seats = screen.getByLabelText('Seats') as HTMLInputElement;
+    expect(seats.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      document.getElementById(seats.getAttribute('aria-describedby')!.split(' ').pop()!)?.textContent,
+    ).toBe('At most 6 visitors at once, so the room stays a classroom');
+    expect(screen.getByText(/Say where visitors should go/).id).toBe('location-error');
+    expect(seats.value).toBe('7');
+    expect((screen.getByLabelText('Date') as HTMLInputElement).value).toBe('2026-03-10');
+    expect((screen.getByLabelText('“Look for” prompt (optional)') as HTMLInputElement).value).toBe(
+      'Notice who speaks first',
+    );
+  });
+
+  it('when the door is opened, then it goes to the week of the first door with a status message', async () => {
+    stubApi((c) =>
+      c.method === 'POST'
+        ? {
+            status: 201,
+            body: {
+              items: [
+                door({ id: 'd1', startsAt: '2026-03-10T13:15:00.000Z', endsAt: '2026-03-10T13:25:00.000Z' }),
+                door({ id: 'd2', startsAt: '2026-03-17T13:15:00.000Z', endsAt: '2026-03-17T13:25:00.000Z' }),
+              ],
+              seriesId: 'x',
+            },
+          }
+        : { body: mine },
+    );
+    render(<DoorForm token="t" zone={ZONE} strategyId="s1" />);
+    await screen.findByLabelText('Strategy');
+    fill('Date', '2026-03-10');
+    fill('Start time', '09:15');
+    fill('Room or link', 'Room 12');
+    fireEvent.click(screen.getByRole('button', { name: 'Open my door' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/doors?week=2026-03-09'));
+    expect(takeFlash()).toMatch(
+      /^Your door is open on 2 dates for Turn and talk, weekly from Tuesday, March 10 at 9:15/,
+    );
+  });
+});
+
+describe('open doors on a strategy page', () => {
+  it('when a contributor opens their approved strategy, then the next 8 weeks of its doors are listed with a link to open theirs', async () => {
+    const realNow = Date.now();
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/doors')
+        return {
+          body: {
+            items: [
+              door({
+                startsAt: new Date(realNow + 86_400_000).toISOString(),
+                endsAt: new Date(realNow + 86_400_000 + 600_000).toISOString(),
+              }),
+            ],
+          },
+        };
+      return { body: { ...strategy('s1', 'Turn and talk', 'approved'), myTry: null, trying: null } };
+    });
+    render(<StrategyView token="t" id="s1" isCoach={false} personId="p1" />);
+    const section = await screen.findByRole('region', { name: 'Open doors' });
+    expect(
+      within(section).getByRole('link', { name: 'Open your door for this strategy' }).getAttribute('href'),
+    ).toBe('#/doors/new/s1');
+    await within(section).findByRole('button', { name: 'Book a seat' });
+    const q = doorCalls(calls)[0]!.url.searchParams;
+    expect(q.get('strategyId')).toBe('s1');
+    const weeks = (Date.parse(q.get('to')!) - Date.parse(q.get('from')!)) / (7 * 86_400_000);
+    expect(weeks).toBe(8);
+  });
+});

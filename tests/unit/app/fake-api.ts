@@ -1,0 +1,135 @@
+import { vi } from 'vitest';
+import type { Round } from '../../../shared/rounds';
+import type { Door, Visit } from '../../../shared/visits';
+
+/** One request the app made to the fake server. */
+export interface Call {
+  method: string;
+  url: URL;
+  body: unknown;
+}
+
+export interface Answer {
+  status?: number;
+  body?: unknown;
+}
+
+/**
+ * Replaces fetch with a fake server: `handler` answers each call (or returns undefined for a 404). Returns the list
+ * of calls, in order, to assert on.
+ */
+export function stubApi(handler: (call: Call) => Answer | undefined): Call[] {
+  const calls: Call[] = [];
+  vi.stubGlobal('fetch', async (input: string, init: RequestInit = {}) => {
+    const call: Call = {
+      method: init.method ?? 'GET',
+      url: new URL(input, 'http://app.test'),
+      body: typeof init.body === 'string' ? JSON.parse(init.body) : undefined,
+    };
+    calls.push(call);
+    const answer = handler(call) ?? {
+      status: 404,
+      body: { error: { code: 'NOT_FOUND', message: `No fake answer for ${call.method} ${input}` } },
+    };
+    const status = answer.status ?? 200;
+    return new Response(status === 204 ? null : JSON.stringify(answer.body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  });
+  return calls;
+}
+
+export const errorBody = (
+  code: string,
+  message: string,
+  fields?: Array<{ path: string; message: string }>,
+) => ({
+  error: { code, message, ...(fields ? { fields } : {}) },
+});
+
+export function door(overrides: Partial<Door> = {}): Door {
+  return {
+    id: 'd1',
+    strategy: { id: 's1', title: 'Turn and talk' },
+    host: { id: 'p2', name: 'Ben Okafor' },
+    roundId: null,
+    seriesId: null,
+    startsAt: '2026-03-03T14:15:00.000Z',
+    endsAt: '2026-03-03T14:25:00.000Z',
+    minutes: 10,
+    timeZone: 'America/New_York',
+    location: 'Room 12',
+    capacity: 4,
+    booked: 1,
+    seatsLeft: 3,
+    visitorNote: 'Sit at the back table.',
+    lookFor: 'Notice how students use the sentence frames',
+    status: 'open',
+    mine: false,
+    myVisit: null,
+    visitors: null,
+    ...overrides,
+  };
+}
+
+export function visit(overrides: Partial<Visit> = {}): Visit {
+  return {
+    id: 'v1',
+    status: 'booked',
+    cancelledBy: null,
+    door: door(),
+    createdAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export const PEOPLE = [
+  { id: 'p1', name: 'Ana Rivera', role: 'teacher' as const },
+  { id: 'p2', name: 'Ben Okafor', role: 'teacher' as const },
+  { id: 'p3', name: 'Chen Li', role: 'teacher' as const },
+  { id: 'p4', name: 'Dana Cruz', role: 'coach' as const },
+];
+
+export function round(overrides: Partial<Round> = {}): Round {
+  return {
+    id: 'r1',
+    title: 'Thursday discussion round',
+    focus: { kind: 'tag', value: 'discussion' },
+    date: '2026-03-12',
+    start: '09:00',
+    timeZone: 'America/New_York',
+    slotMinutes: 10,
+    gapMinutes: 5,
+    lookFor: 'Who gets to talk?',
+    status: 'draft',
+    participants: [PEOPLE[0]!, PEOPLE[2]!].map(({ id, name }) => ({ id, name })),
+    hosts: [
+      { id: 'p2', name: 'Ben Okafor', location: 'Room 12' },
+      { id: 'p4', name: 'Dana Cruz', location: 'Lab 3' },
+    ],
+    groups: [['p1'], ['p3']],
+    slots: [
+      {
+        startsAt: '2026-03-12T13:00:00.000Z',
+        endsAt: '2026-03-12T13:10:00.000Z',
+        visits: [
+          { hostId: 'p2', group: 0, visitorIds: ['p1'] },
+          { hostId: 'p4', group: 1, visitorIds: ['p3'] },
+        ],
+      },
+      {
+        startsAt: '2026-03-12T13:15:00.000Z',
+        endsAt: '2026-03-12T13:25:00.000Z',
+        visits: [
+          { hostId: 'p4', group: 0, visitorIds: ['p1'] },
+          { hostId: 'p2', group: 1, visitorIds: ['p3'] },
+        ],
+      },
+    ],
+    createdAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
