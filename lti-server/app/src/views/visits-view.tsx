@@ -1,0 +1,316 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import {
+  type CalendarFeed,
+  cancelVisit,
+  createCalendarFeed,
+  getCalendarFeed,
+  listVisits,
+  revokeCalendarFeed,
+  type Visit,
+} from '../api';
+import { ConfirmAction } from '../components/confirm';
+import { Location } from '../components/door-item';
+import { IcsButton } from '../components/ics-button';
+import { href } from '../router';
+import { formatInstantDay, viewerZone, visitTime } from '../time';
+
+/** The visits I booked (upcoming and past, cancelled ones marked) and my private calendar link. */
+export function VisitsView({
+  token,
+  zone = viewerZone(),
+  now = () => new Date(),
+}: {
+  token: string;
+  zone?: string;
+  now?: () => Date;
+}) {
+  const [visits, setVisits] = useState<Visit[] | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState<{ kind: 'notice' | 'error'; text: string } | null>(null);
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+
+  const load = () =>
+    listVisits(token).then((r) => {
+      if (r.ok) {
+        setVisits(r.data.items);
+        setError('');
+      } else setError(r.message);
+    });
+  useEffect(() => {
+    load();
+  }, [token]);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
+
+  const at = now().getTime();
+  const upcoming = (visits ?? [])
+    .filter((v) => Date.parse(v.door.endsAt) > at)
+    .sort((a, b) => Date.parse(a.door.startsAt) - Date.parse(b.door.startsAt));
+  const past = (visits ?? [])
+    .filter((v) => Date.parse(v.door.endsAt) <= at)
+    .sort((a, b) => Date.parse(b.door.startsAt) - Date.parse(a.door.startsAt));
+
+  async function cancel(v: Visit) {
+    const r = await cancelVisit(token, v.id);
+    if (r.ok) {
+      setNotice({ kind: 'notice', text: 'Your visit is cancelled; the seat is free again.' });
+      await load();
+    } else setNotice({ kind: 'error', text: r.message });
+  }
+
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        My visits
+      </h1>
+      <p class="lede">
+        The classrooms you are visiting. Go to learn, not to judge: the host’s “look for” prompt says what to
+        notice.
+      </p>
+      {notice && (
+        <p
+          ref={noticeRef}
+          tabIndex={-1}
+          role={notice.kind === 'error' ? 'alert' : 'status'}
+          class={notice.kind === 'error' ? 'card attention' : 'notice'}
+        >
+          {notice.text}
+        </p>
+      )}
+      {error && (
+        <p class="card" role="alert">
+          {error}
+        </p>
+      )}
+      {!visits && !error && <p>Loading…</p>}
+      {visits && (
+        <>
+          <section aria-labelledby="upcoming-h">
+            <h2 id="upcoming-h">Upcoming</h2>
+            {upcoming.length === 0 ? (
+              <p class="card">
+                No visits coming up. <a href={href({ name: 'doors' })}>Find an open door</a> to book a seat.
+              </p>
+            ) : (
+              <ul class="doors">
+                {upcoming.map((v) => (
+                  <VisitItem key={v.id} token={token} visit={v} zone={zone} upcoming onCancel={cancel} />
+                ))}
+              </ul>
+            )}
+          </section>
+          {past.length > 0 && (
+            <section aria-labelledby="past-h">
+              <h2 id="past-h">Past</h2>
+              <ul class="doors">
+                {past.map((v) => (
+                  <VisitItem
+                    key={v.id}
+                    token={token}
+                    visit={v}
+                    zone={zone}
+                    upcoming={false}
+                    onCancel={cancel}
+                  />
+                ))}
+              </ul>
+            </section>
+          )}
+        </>
+      )}
+      <CalendarFeedPanel token={token} />
+    </section>
+  );
+}
+
+function VisitItem({
+  token,
+  visit,
+  zone,
+  upcoming,
+  onCancel,
+}: {
+  token: string;
+  visit: Visit;
+  zone: string;
+  upcoming: boolean;
+  onCancel: (v: Visit) => Promise<void>;
+}) {
+  const d = visit.door;
+  const headingId = `visit-${visit.id}-title`;
+  const time = visitTime(d, zone);
+  const cancelled = visit.status === 'cancelled';
+  return (
+    <li class={`door${cancelled ? ' cancelled' : ''}`}>
+      <h3 id={headingId}>
+        {d.strategy ? (
+          <a href={href({ name: 'strategy', id: d.strategy.id })}>{d.strategy.title}</a>
+        ) : d.roundId ? (
+          'A round visit'
+        ) : (
+          'A sampling visit'
+        )}
+      </h3>
+      {cancelled && (
+        <p class="state">
+          <strong>{visit.cancelledBy === 'host' ? 'Cancelled by the host' : 'You cancelled'}</strong>
+        </p>
+      )}
+      <p class="when">
+        {formatInstantDay(d.startsAt, zone)} · {time.yours}
+        {time.theirs && <span> · {time.theirs}</span>}
+      </p>
+      <dl class="door-facts">
+        <div>
+          <dt>Host</dt>
+          <dd>{d.host.name}</dd>
+        </div>
+        <div>
+          <dt>Where</dt>
+          <dd>
+            <Location location={d.location} />
+          </dd>
+        </div>
+      </dl>
+      {d.visitorNote && (
+        <p>
+          <strong>Note from {d.host.name}:</strong> {d.visitorNote}
+        </p>
+      )}
+      {d.lookFor && (
+        <p>
+          <strong>Look for:</strong> {d.lookFor}
+        </p>
+      )}
+      {!cancelled && upcoming && (
+        <div class="actions">
+          <IcsButton token={token} kind="visit" id={visit.id} describedBy={headingId} />
+          <ConfirmAction
+            label="Cancel this visit"
+            describedBy={headingId}
+            question={`Cancel your visit to ${d.host.name}? Your seat goes back to colleagues.`}
+            confirmLabel="Yes, cancel my visit"
+            cancelLabel="No, keep my visit"
+            onConfirm={() => onCancel(visit)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
+
+const PRIVACY = 'Anyone with this link sees your visit times; you can turn it off any time.';
+
+/** The private, revocable calendar feed: its URL is known only right after it is made. */
+function CalendarFeedPanel({ token }: { token: string }) {
+  const [feed, setFeed] = useState<CalendarFeed | null>(null);
+  const [error, setError] = useState('');
+  const [status, setStatus] = useState('');
+  const [busy, setBusy] = useState(false);
+  const urlRef = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    getCalendarFeed(token).then((r) => (r.ok ? setFeed(r.data) : setError(r.message)));
+  }, [token]);
+
+  async function make() {
+    setBusy(true);
+    const r = await createCalendarFeed(token);
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    setError('');
+    setFeed(r.data);
+    setStatus('Your calendar link is ready. Copy it into your calendar app now: it is shown only once.');
+    setTimeout(() => urlRef.current?.focus(), 0);
+  }
+
+  async function turnOff() {
+    setBusy(true);
+    const r = await revokeCalendarFeed(token);
+    setBusy(false);
+    if (!r.ok) return setError(r.message);
+    setError('');
+    setFeed({ active: false, url: null, createdAt: null });
+    setStatus('The calendar link is off. Calendars that used it stop showing your visits.');
+  }
+
+  async function copy() {
+    const url = feed?.url ?? '';
+    try {
+      await navigator.clipboard.writeText(url);
+      setStatus('Copied the link. Paste it into your calendar app as a subscription (“From URL”).');
+    } catch {
+      urlRef.current?.select();
+      setStatus('Select the link and copy it (Ctrl+C or ⌘C).');
+    }
+  }
+
+  return (
+    <section class="card" aria-labelledby="feed-h">
+      <h2 id="feed-h">Calendar link</h2>
+      <p>
+        A private link that shows your booked visits in Google Calendar, Outlook or Apple Calendar, and keeps
+        them up to date.
+      </p>
+      {error && <p role="alert">{error}</p>}
+      {!feed && !error && <p>Loading…</p>}
+      {feed && !feed.active && (
+        <button type="button" disabled={busy} onClick={make}>
+          Create calendar link
+        </button>
+      )}
+      {feed?.active && feed.url && (
+        <>
+          <div class="field">
+            <label for="feed-url">Your calendar link</label>
+            <p class="hint" id="feed-url-hint">
+              {PRIVACY}
+            </p>
+            <input
+              id="feed-url"
+              ref={urlRef}
+              type="text"
+              readOnly
+              value={feed.url}
+              aria-describedby="feed-url-hint"
+              onFocus={(e) => (e.target as HTMLInputElement).select()}
+            />
+          </div>
+          <div class="actions">
+            <button type="button" onClick={copy}>
+              Copy
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={turnOff}>
+              Turn off the link
+            </button>
+          </div>
+        </>
+      )}
+      {feed?.active && !feed.url && (
+        <>
+          <p>
+            A calendar link is active
+            {feed.createdAt
+              ? ` (made ${new Date(feed.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })})`
+              : ''}
+            . For your privacy it is shown only once, when it is made. If you need it again, make a new link:
+            the old one stops working.
+          </p>
+          <p class="hint">{PRIVACY}</p>
+          <div class="actions">
+            <button type="button" disabled={busy} onClick={make}>
+              Make a new link
+            </button>
+            <button type="button" class="secondary" disabled={busy} onClick={turnOff}>
+              Turn off the link
+            </button>
+          </div>
+        </>
+      )}
+      <p role="status" aria-live="polite">
+        {status}
+      </p>
+    </section>
+  );
+}
