@@ -2,13 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
-import { href, type Route, useRoute } from './router';
-import { MenuView } from './views/menu-view';
+import { href, type Route, section, useRoute } from './router';
+import { DoorForm } from './views/door-form';
+import { DoorsView } from './views/doors-view';
 import { ExtensionView } from './views/extension-view';
+import { MenuView } from './views/menu-view';
 import { PrintView } from './views/print-view';
+import { RoundForm } from './views/round-form';
+import { RoundDetail, RoundsList } from './views/rounds-view';
 import { SettingsView } from './views/settings-view';
 import { StrategyForm } from './views/strategy-form';
 import { StrategyView } from './views/strategy-view';
+import { VisitsView } from './views/visits-view';
 
 type State =
   | { kind: 'loading' }
@@ -87,10 +92,13 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
     { route: { name: 'menu' }, label: 'Menu' },
     { route: { name: 'mine' }, label: 'My clips' },
     { route: { name: 'add' }, label: 'Add a strategy' },
+    { route: { name: 'doors' }, label: 'Open doors' },
+    { route: { name: 'visits' }, label: 'My visits' },
     { route: { name: 'extension' }, label: 'Browser extension' },
     ...(isCoach
       ? [
           { route: { name: 'queue' } as Route, label: 'Review queue' },
+          { route: { name: 'rounds' } as Route, label: 'Rounds' },
           { route: { name: 'settings' } as Route, label: 'Settings' },
         ]
       : []),
@@ -100,7 +108,7 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
       <ul>
         {items.map((i) => (
           <li key={i.label}>
-            <a href={href(i.route)} aria-current={route.name === i.route.name ? 'page' : undefined}>
+            <a href={href(i.route)} aria-current={section(route) === i.route.name ? 'page' : undefined}>
               {i.label}
             </a>
           </li>
@@ -125,6 +133,18 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return <SettingsView token={token} />;
     case 'print':
       return <PrintView token={token} networkTitle={me.network.title} />;
+    case 'doors':
+      return <DoorsView token={token} week={route.week} />;
+    case 'door-new':
+      return <DoorForm token={token} strategyId={route.strategyId} />;
+    case 'visits':
+      return <VisitsView token={token} />;
+    case 'rounds':
+      return isCoach ? <RoundsList token={token} /> : <CoachesOnly />;
+    case 'round-new':
+      return isCoach ? <RoundForm token={token} /> : <CoachesOnly />;
+    case 'round':
+      return isCoach ? <RoundDetail token={token} id={route.id} /> : <CoachesOnly />;
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':
@@ -132,6 +152,21 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
     default:
       return <MenuView token={token} mode="menu" isCoach={isCoach} />;
   }
+}
+
+function CoachesOnly() {
+  return (
+    <div class="card">
+      <h1 id="view-title" tabIndex={-1}>
+        Rounds are planned by coaches
+      </h1>
+      <p>
+        When a coach publishes a round you are in, your visits appear in{' '}
+        <a href={href({ name: 'visits' })}>My visits</a>. You can also{' '}
+        <a href={href({ name: 'doors' })}>book an open door</a> any time.
+      </p>
+    </div>
+  );
 }
 
 function NoSession() {

@@ -1,0 +1,255 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../lti-server/app/src/App';
+import { takeFlash } from '../../../lti-server/app/src/flash';
+import { RoundForm } from '../../../lti-server/app/src/views/round-form';
+import { RoundDetail, RoundsList } from '../../../lti-server/app/src/views/rounds-view';
+import type { Me } from '../../../shared/api';
+import { errorBody, PEOPLE, round, stubApi } from './fake-api';
+
+const ZONE = 'America/New_York';
+
+beforeEach(() => {
+  window.location.hash = '';
+  takeFlash();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const fill = (label: string, value: string) => {
+  const el = screen.getByLabelText(label) as HTMLInputElement;
+  if (el.tagName === 'SELECT') fireEvent.change(el, { target: { value } });
+  else fireEvent.input(el, { target: { value } });
+};
+
+const me = (role: 'teacher' | 'coach'): Me => ({
+  person: { id: 'p4', name: 'Dana Cruz', role },
+  network: { id: 'n1', title: 'Grade 7 Science', scope: 'course' },
+  platform: { name: 'Sandbox LMS', issuer: 'http://localhost/sandbox' },
+  session: { expiresAt: '2030-01-01T00:00:00.000Z' },
+});
+
+describe('rounds in the navigation', () => {
+  it('when a coach opens the app, then "Open doors", "My visits" and "Rounds" are in the navigation', async () => {
+    stubApi(() => ({ body: { items: [], nextCursor: null } }));
+    render(<App token="t" load={async () => ({ ok: true, data: me('coach') })} />);
+    const nav = await screen.findByRole('navigation');
+    expect(within(nav).getByRole('link', { name: 'Open doors' }).getAttribute('href')).toBe('#/doors');
+    expect(within(nav).getByRole('link', { name: 'My visits' }).getAttribute('href')).toBe('#/visits');
+    expect(within(nav).getByRole('link', { name: 'Rounds' }).getAttribute('href')).toBe('#/rounds');
+  });
+
+  it('when a teacher opens #/rounds, then there is no Rounds link and the page says coaches plan rounds', async () => {
+    window.location.hash = '#/rounds';
+    stubApi(() => ({ body: { items: [] } }));
+    render(<App token="t" load={async () => ({ ok: true, data: me('teacher') })} />);
+    await screen.findByRole('heading', { level: 1, name: 'Rounds are planned by coaches' });
+    expect(screen.queryByRole('link', { name: 'Rounds' })).toBeNull();
+    expect(screen.getByRole('link', { name: 'Open doors' })).toBeTruthy();
+  });
+});
+
+describe('the rounds list', () => {
+  it('when there are rounds, then each shows its title, date and status as words', async () => {
+    stubApi(() => ({
+      body: { items: [round(), round({ id: 'r2', title: 'Exit tickets', status: 'published' })] },
+    }));
+    render(<RoundsList token="t" />);
+    const items = within(await screen.findByRole('list')).getAllByRole('listitem');
+    expect(
+      within(items[0]!).getByRole('link', { name: 'Thursday discussion round' }).getAttribute('href'),
+    ).toBe('#/rounds/r1');
+    expect(items[0]!.textContent).toContain('Draft');
+    expect(items[0]!.textContent).toContain('2026');
+    expect(items[1]!.textContent).toContain('Published');
+  });
+});
+
+describe('the round planner form', () => {
+  it('when the planner cannot make the round (422), then its sentences are listed in an alert and the form is kept', async () => {
+    const problems = [
+      'There are 2 hosts but 5 visitors: add a host or remove visitors so groups stay at 4–5.',
+      'Ben Okafor is both a host and a visitor.',
+    ];
+    const calls = stubApi((c) =>
+      c.method === 'POST'
+        ? {
+            status: 422,
+            body: errorBody(
+              'ROUND_UNPLANNABLE',
+              'This round cannot be planned',
+              problems.map((message) => ({ path: 'plan', message })),
+            ),
+          }
+        : { body: { items: PEOPLE } },
+    );
+    render(<RoundForm token="t" zone={ZONE} />);
+    await screen.findByLabelText('Title');
+    expect((screen.getByLabelText('Time zone') as HTMLSelectElement).value).toBe(ZONE);
+    expect((screen.getByLabelText('Minutes per visit') as HTMLInputElement).value).toBe('10');
+    expect((screen.getByLabelText('Minutes between visits') as HTMLInputElement).value).toBe('5');
+
+    fill('Title', 'Thursday discussion round');
+    fireEvent.click(screen.getByLabelText('A tag'));
+    fill('Which tag', 'discussion');
+    fill('Date', '2026-03-12');
+    fill('Start time', '09:00');
+    fireEvent.click(screen.getByLabelText('Select all'));
+    const hosts = screen.getByRole('group', { name: 'Hosts (whose classrooms are visited)' });
+    fireEvent.click(within(hosts).getByLabelText('Ben Okafor'));
+    fill('Room or link for Ben Okafor', 'Room 12');
+    fill('“Look for” prompt (optional)', 'Who gets to talk?');
+    fireEvent.click(screen.getByRole('button', { name: 'Plan the round' }));
+
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(problems);
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      title: 'Thursday discussion round',
+      focus: { kind: 'tag', value: 'discussion' },
+      date: '2026-03-12',
+      start: '09:00',
+      timeZone: ZONE,
+      slotMinutes: 10,
+      gapMinutes: 5,
+      participantIds: ['p1', 'p2', 'p3', 'p4'],
+      hostIds: ['p2'],
+      locations: { p2: 'Room 12' },
+      lookFor: 'Who gets to talk?',
+    });
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Thursday discussion round');
+    expect((screen.getByLabelText('Room or link for Ben Okafor') as HTMLInputElement).value).toBe('Room 12');
+    expect((screen.getByLabelText('Select all') as HTMLInputElement).checked).toBe(true);
+    expect(window.location.hash).toBe('');
+  });
+
+  it('when a field is invalid (400), then the message is next to that field', async () => {
+    stubApi((c) =>
+      c.method === 'POST'
+        ? {
+            status: 400,
+            body: errorBody('VALIDATION_FAILED', 'Round is not valid', [
+              { path: 'participantIds', message: 'Choose at least one of the participants' },
+            ]),
+          }
+        : { body: { items: PEOPLE } },
+    );
+    render(<RoundForm token="t" zone={ZONE} />);
+    await screen.findByLabelText('Title');
+    fireEvent.click(screen.getByRole('button', { name: 'Plan the round' }));
+    const error = await screen.findByText('Choose at least one of the participants');
+    expect(error.id).toBe('participants-error');
+    expect(
+      screen.getByRole('group', { name: 'Participants (who visits)' }).getAttribute('aria-describedby'),
+    ).toBe('participants-error');
+  });
+
+  it('when the round is planned, then it opens the draft', async () => {
+    stubApi((c) =>
+      c.method === 'POST' ? { status: 201, body: round({ id: 'r9' }) } : { body: { items: PEOPLE } },
+    );
+    render(<RoundForm token="t" zone={ZONE} />);
+    await screen.findByLabelText('Title');
+    fireEvent.click(screen.getByRole('button', { name: 'Plan the round' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/rounds/r9'));
+    expect(takeFlash()).toMatch(/^Draft planned/);
+  });
+});
+
+describe('the round detail', () => {
+  it('when it shows a draft, then the groups have names and the rotation reads "Group 2 → Ben Okafor’s room (Room 12)"', async () => {
+    stubApi((c) => (c.url.pathname === '/api/people' ? { body: { items: PEOPLE } } : { body: round() }));
+    render(<RoundDetail token="t" id="r1" />);
+    const rotation = await screen.findByRole('region', { name: 'Rotation' });
+    const firstSlot = within(rotation).getAllByRole('list')[0]!;
+    expect(
+      within(firstSlot)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
+      'Group 1 → Ben Okafor’s room (Room 12)Visitors: Ana Rivera',
+      'Group 2 → Dana Cruz’s room (Lab 3)Visitors: Chen Li',
+    ]);
+    expect(within(rotation).getAllByRole('heading', { level: 3 })[0]!.textContent).toMatch(/^9:00.*–9:10/);
+  });
+
+  it('when the coach moves a person to another group, then the new groups are sent and shown', async () => {
+    const moved = round({ groups: [['p3', 'p1']] });
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'PUT') return { body: moved };
+      return { body: round() };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    const groups = await screen.findByRole('region', { name: 'Groups' });
+    const select = within(groups).getByLabelText('Move Ana Rivera to group…') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Group 1 (now)',
+      'Group 2',
+      'A new group',
+    ]);
+    fireEvent.change(select, { target: { value: '1' } });
+    fireEvent.click(within(groups).getByRole('button', { name: 'Move Ana Rivera' }));
+
+    await screen.findByText('Moved Ana Rivera to group 1. The rotation was made again.');
+    const put = calls.find((c) => c.method === 'PUT');
+    expect(put?.url.pathname).toBe('/api/rounds/r1/groups');
+    expect(put?.body).toEqual({ groups: [['p3', 'p1']] });
+    expect(
+      within(groups)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent),
+    ).toEqual(['Group 1']);
+  });
+
+  it('when the move makes the round unplannable (422), then the planner’s sentences are shown and the groups stay', async () => {
+    stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'PUT')
+        return {
+          status: 422,
+          body: errorBody('ROUND_UNPLANNABLE', 'No plan', [
+            { path: 'plan', message: 'A group of 1 is too small.' },
+          ]),
+        };
+      return { body: round() };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    const groups = await screen.findByRole('region', { name: 'Groups' });
+    fireEvent.change(within(groups).getByLabelText('Move Chen Li to group…'), { target: { value: 'new' } });
+    fireEvent.click(within(groups).getByRole('button', { name: 'Move Chen Li' }));
+    expect((await screen.findByRole('alert')).textContent).toContain('A group of 1 is too small.');
+    expect(within(groups).getAllByRole('heading', { level: 3 })).toHaveLength(2);
+  });
+
+  it('when the coach publishes after confirming, then the round becomes read-only and says where the visits are', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'POST') return { body: round({ status: 'published' }) };
+      return { body: round() };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish this round' }));
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
+    await screen.findByText(/This round is published: the visits are in everyone’s “My visits”/);
+    expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/rounds/r1/publish');
+    expect(screen.queryByLabelText('Move Ana Rivera to group…')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Delete this draft' })).toBeNull();
+  });
+
+  it('when the coach deletes a draft after confirming, then it goes back to the list', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'DELETE') return { status: 204 };
+      return { body: round() };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Delete this draft' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, delete the draft' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/rounds'));
+    expect(calls.find((c) => c.method === 'DELETE')?.url.pathname).toBe('/api/rounds/r1');
+  });
+});
