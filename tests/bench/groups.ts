@@ -1,4 +1,5 @@
 import type { TestDbKind } from '../support/test-database';
+import { bookingFigures } from './booking';
 import { launchFigures } from './launch';
 import { outboxFigures } from './outbox';
 import type { Figure } from './report';
@@ -29,6 +30,20 @@ async function each(run: (kind: TestDbKind) => Promise<Figure[]>): Promise<Figur
 
 /** One entry per group; `npm run bench -- NAME` runs one. */
 export const GROUPS: BenchGroup[] = [
+  {
+    name: 'booking',
+    description:
+      'teachers racing for the seats of open doors (two instances on PostgreSQL): throughput, p95, no overbooking',
+    run: () =>
+      each((kind) =>
+        bookingFigures(
+          kind,
+          envNumber('BENCH_DOORS', 10),
+          envNumber('BENCH_VISITORS', 100),
+          envNumber('BENCH_CONCURRENCY', 50),
+        ),
+      ),
+  },
   {
     name: 'launch',
     description: 'LTI 1.3 launches per second and latency, our tool vs a bare ltijs app on the same storage',
