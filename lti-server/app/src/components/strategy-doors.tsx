@@ -34,7 +34,8 @@ export function StrategyDoors({
       if (r.ok) {
         setDoors(
           r.data.items
-            .filter((d) => d.status === 'open')
+            // A cancelled door stays listed for its host and its visitors, so they see what happened.
+            .filter((d) => d.status === 'open' || d.mine || d.myVisit)
             .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
         );
         setError('');
