@@ -2,6 +2,7 @@
  * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
  * built extension in headless Chromium. Run `npm run build` first.
  */
+import { startOfWeek } from '../shared/zoned-time';
 import { launchAs } from '../tests/support/api-client';
 import { launchBrowser } from '../tests/support/browser';
 import { startTestServer } from '../tests/support/test-server';
@@ -75,7 +76,62 @@ try {
   await panel.goto(`chrome-extension://${browser.extensionId}/clip.html?${q}`);
   await panel.getByLabel('Title').waitFor();
   await panel.screenshot({ path: 'docs/images/extension-clip.png' });
-  console.log('screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png');
+
+  // Open doors: Ana opens her door for two weeks, Ben books one, and Ben's week view is shown.
+  const frames = (await ana.get('/api/strategies?q=sentence')).body.items[0].id as string;
+  const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const opened = await ana.post('/api/doors', {
+    strategyId: frames,
+    date,
+    start: '09:15',
+    timeZone: 'America/New_York',
+    location: 'Room 12',
+    lookFor: 'Notice how students use the sentence frames',
+    visitorNote: 'Sit at the back table',
+    repeatWeeks: 2,
+  });
+  const ben = await launchAs(server, 'sandbox-ben-okafor');
+  await ben.post('/api/visits', { doorId: opened.body.items[0].id });
+  // The tool on its own (as in a new window), so the whole screen fits in the picture.
+  const week = await browser.context.newPage();
+  await week.setViewportSize({ width: 900, height: 700 });
+  await week.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/initiate?user=sandbox-ben-okafor`);
+  await week.getByRole('heading', { name: 'The menu' }).waitFor();
+  await week.evaluate((monday) => {
+    window.location.hash = `#/doors?week=${monday}`;
+  }, startOfWeek(date));
+  await week.getByText('You are booked.').waitFor();
+  await week.screenshot({ path: 'docs/images/open-doors.png', fullPage: true });
+
+  // A round: the coach's plan for the twelve teachers of the sandbox course.
+  const people = (await dana.get('/api/people')).body.items as Array<{
+    id: string;
+    name: string;
+    role: string;
+  }>;
+  const teachers = people.filter((p) => p.role === 'teacher').map((p) => p.id);
+  const round = await dana.post('/api/rounds', {
+    title: 'Thursday discussion round',
+    focus: { kind: 'problem', value: 'How do we get every student talking?' },
+    date,
+    start: '10:00',
+    timeZone: 'America/New_York',
+    participantIds: teachers,
+    hostIds: teachers.slice(3, 7),
+    lookFor: 'What do students say when they build on an idea?',
+  });
+  const coach = await browser.context.newPage();
+  await coach.setViewportSize({ width: 900, height: 700 });
+  await coach.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/initiate?user=sandbox-dana-kim`);
+  await coach.getByRole('heading', { name: 'The menu' }).waitFor();
+  await coach.evaluate((id) => {
+    window.location.hash = `#/rounds/${id}`;
+  }, round.body.id as string);
+  await coach.getByRole('heading', { name: 'Rotation' }).waitFor();
+  await coach.screenshot({ path: 'docs/images/round-plan.png', fullPage: true });
+  console.log(
+    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png',
+  );
 } finally {
   await browser.close();
   await server.close();
