@@ -1,6 +1,7 @@
 import type { TestDbKind } from '../support/test-database';
 import { bookingFigures } from './booking';
 import { launchFigures } from './launch';
+import { linterFigures } from './note-linter';
 import { outboxFigures } from './outbox';
 import type { Figure } from './report';
 import { searchFigures } from './search';
@@ -48,6 +49,12 @@ export const GROUPS: BenchGroup[] = [
     name: 'launch',
     description: 'LTI 1.3 launches per second and latency, our tool vs a bare ltijs app on the same storage',
     run: () => each((kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 200), 4)),
+  },
+  {
+    name: 'linter',
+    description:
+      'note linter precision/recall on the labelled sentences (goal >= 0.9), and sentences linted per second',
+    run: () => linterFigures(envNumber('BENCH_LINTER_ROUNDS', 200)),
   },
   {
     name: 'outbox',

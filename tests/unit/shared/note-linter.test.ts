@@ -1,0 +1,243 @@
+/**
+ * The note linter. The labelled set it is measured on is tests/fixtures/note-sentences.json: realistic sentences
+ * from ten-minute classroom visits, written for this project before the linter's rules were tuned. Labelling rule,
+ * applied in this order:
+ *
+ * 1. "name" — the sentence contains any person's name, given or family, with or without a title, real or fictional
+ *    (a student, a teacher, an author, a character), whatever else it says. Names can never be saved.
+ * 2. "evaluative" — the writer judges (praise, blame, advice, "I think", always/never, best/worst, comparison with
+ *    other teachers, classes or times) or states an inner state they could not see (seemed confused, wanted to,
+ *    enjoyed, understood). Inference counts as evaluative.
+ * 3. "descriptive" — everything else: what people said and did, counts, times, materials, room layout, and visible
+ *    behaviour such as smiling, laughing or heads on desks.
+ *
+ * Hard cases: words inside closed quotation marks are a record of what someone said, so quoted praise or advice
+ * ('A student said "good point"', 'asked, "Should we show our work?"') is descriptive; reported speech without
+ * quotation marks is the writer's wording ("A student said she was confused" is evaluative). Subject vocabulary is
+ * descriptive ("good conductors", "line of best fit", "strong magnet", "present perfect"), but "should" as the topic
+ * of a debate is still labelled descriptive even though the linter flags it. "Always" and "never" are evaluative
+ * even when bounded by the visit. Names in the word stop list ("Grace", "Will") are labelled name even though the
+ * linter, by design, only flags them after a title or from the roster.
+ */
+import { describe, expect, it } from 'vitest';
+import { blocksSave, type FlagKind, lintNote, type NoteFlag } from '../../../shared/note-linter';
+import { loadNoteSentences, scoreLinter } from '../../bench/note-linter';
+
+const spans = (text: string, flags: NoteFlag[]) =>
+  flags.map((f) => ({ kind: f.kind, text: text.slice(f.start, f.end) }));
+const lint = (text: string, names?: string[]) => spans(text, lintNote(text, { names }));
+const only = (text: string, kind: FlagKind, names?: string[]) =>
+  lint(text, names)
+    .filter((f) => f.kind === kind)
+    .map((f) => f.text);
+
+describe('note linter', () => {
+  it('when a note is low-inference evidence, then it has no flags', () => {
+    expect(lintNote('Students turned to a partner and each explained one step.')).toEqual([]);
+    expect(lintNote('The teacher waited about five seconds before calling on anyone.')).toEqual([]);
+  });
+
+  it("when a note has the handbook's judgements, then each is flagged with its kind and exact span", () => {
+    expect(lint('Great engagement!')).toEqual([
+      { kind: 'evaluative', text: 'Great' },
+      { kind: 'evaluative', text: 'engagement' },
+    ]);
+    expect(lint('The teacher should have given more wait time.')).toEqual([
+      { kind: 'evaluative', text: 'should have' },
+    ]);
+    expect(lint('I loved how the teacher used the timer.')).toEqual([
+      { kind: 'evaluative', text: 'I loved' },
+    ]);
+    expect(lint('students seemed bored')).toEqual([{ kind: 'inference', text: 'seemed bored' }]);
+    expect(lint('effective questioning')).toEqual([{ kind: 'evaluative', text: 'effective' }]);
+  });
+
+  it('when a word is flagged, then the message says why in plain words and a suggestion shows a rewrite', () => {
+    const [great] = lintNote('Great engagement!');
+    expect(great?.message).toBe("'Great' is a judgement. Describe what you saw that made it great.");
+    expect(great?.suggestion).toBe('Students … (what they said or did)');
+    for (const f of lintNote(
+      'I think Ms Rivera should have waited; students seemed lost, unlike last time.',
+    )) {
+      expect(f.message.length).toBeGreaterThan(20);
+      expect(f.suggestion).toBeTruthy();
+    }
+  });
+
+  it('when praise names the teacher, then the praise and the name are flagged and the note cannot be saved', () => {
+    const text = 'Great job, Ms Rivera!';
+    const flags = lintNote(text);
+    expect(spans(text, flags)).toEqual([
+      { kind: 'evaluative', text: 'Great job' },
+      { kind: 'name', text: 'Ms Rivera' },
+    ]);
+    expect(flags[1]?.message).toContain("Notes never name people: use 'the teacher' or 'a student'.");
+    expect(blocksSave(flags)).toBe(true);
+  });
+
+  it('when a note has only evaluative or inference flags, then it does not block saving', () => {
+    expect(blocksSave(lintNote('Great engagement! Students seemed bored at the end.'))).toBe(false);
+    expect(blocksSave([])).toBe(false);
+  });
+
+  it('when advice, opinion, generalisation and comparison appear, then each is flagged as evaluative', () => {
+    expect(only('The teacher could have used a timer and needs to circulate.', 'evaluative')).toEqual([
+      'could have',
+      'needs to',
+    ]);
+    expect(only('In my opinion the warm-up ran long. I think it worked.', 'evaluative')).toEqual([
+      'In my opinion',
+      'I think',
+    ]);
+    expect(only('She always waits; they never interrupt.', 'evaluative')).toEqual(['always', 'never']);
+    expect(only('The discussion was better than last time.', 'evaluative')).toEqual(['better than']);
+    expect(only('Compared to other classes, this group was quiet.', 'evaluative')).toEqual([
+      'Compared to other classes',
+    ]);
+    expect(only('This was the best lesson.', 'evaluative')).toEqual(['best']);
+  });
+
+  it('when inner states are inferred, then they are flagged as inference', () => {
+    expect(only('They were confused by the second question.', 'inference')).toEqual(['were confused']);
+    expect(only('Students understood the task and wanted to keep going.', 'inference')).toEqual([
+      'understood',
+      'wanted to',
+    ]);
+    expect(only('The class enjoyed it; one boy was nervous.', 'inference')).toEqual([
+      'enjoyed',
+      'was nervous',
+    ]);
+    expect(only('Students appeared to enjoy the role play.', 'inference')).toEqual(['appeared to enjoy']);
+    expect(only('A few students looked a bit lost.', 'inference')).toEqual(['looked a bit lost']);
+  });
+
+  it('when judgement words are inflected or capitalised, then they are still flagged', () => {
+    expect(only('AMAZING charts. Effectively modelled. Ineffective video.', 'evaluative')).toEqual([
+      'AMAZING',
+      'Effectively',
+      'Ineffective',
+    ]);
+    expect(only("The teacher shouldn't have rushed.", 'evaluative')).toEqual(["shouldn't have"]);
+  });
+
+  it('when a listed word is part of another word or ordinary vocabulary, then it is not flagged', () => {
+    expect(lintNote('The teacher said goodbye to each student at the door.')).toEqual([]);
+    expect(lintNote('Students drew the line of best fit through the points.')).toEqual([]);
+    expect(lintNote('Students used a strong magnet; vinegar is a weak acid.')).toEqual([]);
+    expect(lintNote('Students tested which metals are good conductors.')).toEqual([]);
+    expect(lintNote('Students looked at the board; a diagram appeared on the screen.')).toEqual([]);
+    expect(lintNote('The lesson focused on fractions and a student lost a pencil.')).toEqual([]);
+  });
+
+  it('when judgement words are inside quotation marks, then they are a record of speech and not flagged', () => {
+    expect(lintNote("A student said 'good point' to her partner.")).toEqual([]);
+    expect(lintNote('A student asked, "Should we show our work?"')).toEqual([]);
+    expect(lintNote('The teacher wrote “Great thinking!” on the board.')).toEqual([]);
+    // An unclosed quotation does not hide the rest of the note.
+    expect(only('A student said "this is great', 'evaluative')).toEqual(['great']);
+    // A name inside quotes is still a name.
+    expect(only('The teacher said, "Thank you, Priya."', 'name')).toEqual(['Priya']);
+  });
+
+  it('when a note names people by title, then the title and the name are flagged together', () => {
+    expect(
+      only("Mr. O'Brien, Mrs Smith, Dr Chen, Miss Li, Mx Park and Señora Díaz met Ms Ana Rivera.", 'name'),
+    ).toEqual(["Mr. O'Brien", 'Mrs Smith', 'Dr Chen', 'Miss Li', 'Mx Park', 'Señora Díaz', 'Ms Ana Rivera']);
+    expect(only("Ms Rivera's class was so focused.", 'name')).toEqual(['Ms Rivera']);
+  });
+
+  it('when a common first name is capitalised, then it is flagged; a possessive stays outside the span', () => {
+    expect(only('Priya explained her graph to the group.', 'name')).toEqual(['Priya']);
+    expect(only("The teacher pointed to Layla's drawing and asked Kwame and Mohammed.", 'name')).toEqual([
+      'Layla',
+      'Kwame',
+      'Mohammed',
+    ]);
+    expect(only('Sofia and Jose measured angles.', 'name')).toEqual(['Sofia', 'Jose']);
+  });
+
+  it('when a first name is also an everyday word, then it is flagged only after a title or from the roster', () => {
+    expect(lintNote('Will the groups finish? May they use calculators? Grace period of one minute.')).toEqual(
+      [],
+    );
+    expect(lintNote('Mark the answer, then Drew a line.')).toEqual([]);
+    expect(only('Miss May asked Grace to read.', 'name')).toEqual(['Miss May']);
+    expect(only('Will read the instructions to Grace.', 'name', ['Will Carter', 'Grace Obi'])).toEqual([
+      'Will',
+      'Grace',
+    ]);
+  });
+
+  it('when roster names are given, then each token is flagged where it appears, case-sensitive, accents aside', () => {
+    const roster = ['Ana Rivera', 'Zoltan Nemeth', 'José Ñúñez'];
+    expect(only('Zoltan and Nemeth worked; Nunez and Jose joined. Rivera asked.', 'name', roster)).toEqual([
+      'Zoltan',
+      'Nemeth',
+      'Nunez',
+      'Jose',
+      'Rivera',
+    ]);
+    expect(only('Ana Rivera modelled it.', 'name', roster)).toEqual(['Ana Rivera']);
+    expect(only('zoltan wrote in lower case.', 'name', roster)).toEqual([]);
+  });
+
+  it('when emoji and accented letters come before a span, then offsets are UTF-16 offsets into the text', () => {
+    const text =
+      '🎉🧪 Café, niño, crème brûlée: señora said “hi”; students seemed confused, Señora Díaz said great!';
+    const flags = lintNote(text);
+    expect(spans(text, flags)).toEqual([
+      { kind: 'inference', text: 'seemed confused' },
+      { kind: 'name', text: 'Señora Díaz' },
+      { kind: 'evaluative', text: 'great' },
+    ]);
+    expect(flags[0]?.start).toBe(text.indexOf('seemed'));
+  });
+
+  it('when a note has many flags, then they are sorted by start with no overlaps of the same kind', () => {
+    const text =
+      'I think the students were more focused than last time, clearly understood, and Ms Rivera should have ' +
+      'waited. Great job! Priya seemed so excited; the lesson was really well-managed and engaging.';
+    const flags = lintNote(text);
+    for (let i = 1; i < flags.length; i++)
+      expect(flags[i]!.start).toBeGreaterThanOrEqual(flags[i - 1]!.start);
+    for (const kind of ['evaluative', 'inference', 'name'] as const) {
+      const same = flags.filter((f) => f.kind === kind);
+      for (let i = 1; i < same.length; i++) expect(same[i]!.start).toBeGreaterThanOrEqual(same[i - 1]!.end);
+    }
+    expect(flags.filter((f) => f.kind === 'name').map((f) => text.slice(f.start, f.end))).toEqual([
+      'Ms Rivera',
+      'Priya',
+    ]);
+  });
+
+  it('when a 5,000-character note is linted, then it completes without error', () => {
+    const sentence =
+      'Students turned to a partner; Great job, Ms Rivera! "good point" they said, seemingly. ';
+    const text = `🎉${sentence.repeat(Math.ceil(5000 / sentence.length))}`.slice(0, 5000);
+    const flags = lintNote(text, { names: ['Ana Rivera'] });
+    expect(flags.length).toBeGreaterThan(100);
+    for (const f of flags) expect(f.end).toBeLessThanOrEqual(text.length);
+    expect(() => lintNote('"\'“'.repeat(2000))).not.toThrow();
+  });
+
+  describe('on the labelled set', () => {
+    const sentences = loadNoteSentences();
+
+    it('when the set is loaded, then it has at least 300 sentences, about 40/40/20 by label', () => {
+      expect(sentences.length).toBeGreaterThanOrEqual(300);
+      const share = (label: string) => sentences.filter((s) => s.label === label).length / sentences.length;
+      expect(share('descriptive')).toBeGreaterThan(0.35);
+      expect(share('evaluative')).toBeGreaterThan(0.35);
+      expect(share('name')).toBeGreaterThan(0.15);
+      expect(new Set(sentences.map((s) => s.text)).size).toBe(sentences.length);
+    });
+
+    it('when every sentence is linted, then evaluative and name precision and recall are at least 0.9', () => {
+      const scores = scoreLinter(sentences);
+      expect(scores.evaluative.precision).toBeGreaterThanOrEqual(0.9);
+      expect(scores.evaluative.recall).toBeGreaterThanOrEqual(0.9);
+      expect(scores.name.precision).toBeGreaterThanOrEqual(0.9);
+      expect(scores.name.recall).toBeGreaterThanOrEqual(0.9);
+    });
+  });
+});
