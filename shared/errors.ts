@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'DOOR_FULL',
   'VISIT_OVERLAP',
   'ROUND_UNPLANNABLE',
+  'NOTE_FLAGGED',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -131,6 +131,8 @@ export const VisitSchema = z.object({
   id: z.string(),
   status: z.enum(VISIT_STATUSES),
   cancelledBy: z.enum(['visitor', 'host']).nullable(),
+  /** The host's thank-you, when they sent one. */
+  thanks: z.object({ message: z.string(), at: z.string() }).nullable(),
   door: DoorSchema,
   createdAt: z.string(),
   updatedAt: z.string(),

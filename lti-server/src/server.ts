@@ -8,9 +8,10 @@ import { LtijsStore } from './db/ltijs-store';
 import { listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
+import { startRetentionJob } from './domain/retention-job';
 import { registerPlatform } from './domain/platforms';
 import { createApp } from './http/app';
-import { renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
+import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
 import type { Logger } from './logger';
 import { createLtiTool, type LtiTool } from './lti/tool';
 import { loadOrCreateSandboxKey } from './sandbox/keys';
@@ -64,6 +65,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
         now: () => Date.now(),
       },
       onRefused: refused,
+      storagePages: platformStoragePages,
       async onLaunch(claims, _req, res) {
         try {
           const result = await completeLaunch(database.db, database.kind, claims, new Date());
@@ -105,6 +107,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     }
 
     httpServer.on('request', createApp({ config, database, lti, logger, sandbox }));
+    const retention = startRetentionJob(database.db, logger);
 
     let closing: Promise<void> | undefined;
     return {
@@ -115,6 +118,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       sandbox: sandbox?.platform,
       close() {
         closing ??= (async () => {
+          retention.stop();
           await new Promise<void>((resolve) => {
             const force = setTimeout(() => httpServer.closeAllConnections(), 10_000);
             httpServer.close(() => {

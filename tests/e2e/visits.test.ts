@@ -4,7 +4,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchAs } from '../support/api-client';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
 import { startOfWeek } from '../../shared/zoned-time';
-import { startOfWeek } from '../../shared/zoned-time';
 import { daysFromNow } from '../support/colleagues';
 import { startTestServer, type TestServer } from '../support/test-server';
 

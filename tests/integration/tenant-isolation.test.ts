@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { type ApiClient, launchAs } from '../support/api-client';
 import { colleaguesOf } from '../support/colleagues';
+import { visitHappened } from '../support/visit-happened';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /**
@@ -10,8 +11,8 @@ import { startTestServer, type TestServer } from '../support/test-server';
  * The route table below must list every route the API has; the first test fails when a new route is added
  * without being covered here.
  */
-type Kind = 'strategy' | 'door' | 'visit' | 'round';
-/** `kind` says whose id of tenant A the path gets: a strategy's (the default), an open door's, a visit's or a round's. */
+type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note';
+/** `kind` says whose id of tenant A the path gets: a strategy's (the default), an open door's, a visit's, a round's or a note's. */
 type Call = {
   method: string;
   path: (id: string) => string;
@@ -118,6 +119,41 @@ const ROUTES: Record<string, Call> = {
   },
   'POST /rounds/:id/publish': { method: 'POST', path: (id) => `/api/rounds/${id}/publish`, kind: 'round' },
   'DELETE /rounds/:id': { method: 'DELETE', path: (id) => `/api/rounds/${id}`, kind: 'round' },
+  'GET /notes': { method: 'GET', path: () => '/api/notes?which=about' },
+  'POST /notes': {
+    method: 'POST',
+    path: () => '/api/notes',
+    body: (id: string) => ({ visitId: id, prompt: 'students', text: 'Students wrote.' }),
+    kind: 'visit',
+  },
+  'GET /notes/retention': { method: 'GET', path: () => '/api/notes/retention' },
+  'PUT /notes/retention': {
+    method: 'PUT',
+    path: () => '/api/notes/retention',
+    body: { expiresOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) },
+  },
+  'GET /notes/:id': { method: 'GET', path: (id) => `/api/notes/${id}`, kind: 'note' },
+  'PATCH /notes/:id': {
+    method: 'PATCH',
+    path: (id) => `/api/notes/${id}`,
+    body: { text: 'x' },
+    kind: 'note',
+  },
+  'DELETE /notes/:id': { method: 'DELETE', path: (id) => `/api/notes/${id}`, kind: 'note' },
+  'POST /notes/:id/useful': {
+    method: 'POST',
+    path: (id) => `/api/notes/${id}/useful`,
+    body: { useful: true },
+    kind: 'note',
+  },
+  'POST /visits/:id/thanks': {
+    method: 'POST',
+    path: (id) => `/api/visits/${id}/thanks`,
+    body: { message: 'Thanks' },
+    kind: 'visit',
+  },
+  'GET /picture': { method: 'GET', path: () => '/api/picture' },
+  'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
 
 interface Layer {
@@ -148,6 +184,7 @@ let coachB: ApiClient;
 let teacherB: ApiClient;
 let strategyA: string;
 let ids: Record<Kind, string>;
+let readNoteA: () => Promise<{ status: number; body: { text?: string } }>;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -184,7 +221,14 @@ beforeAll(async () => {
     participantIds: staffIds,
     hostIds: staffIds.slice(0, 2),
   });
-  ids = { strategy: strategyA, door: doorA, visit: visitA, round: round.body.id };
+  await visitHappened(server, doorA);
+  const noteA = await teacherA.post('/api/notes', {
+    visitId: visitA,
+    prompt: 'students',
+    text: 'Students explained each step of the secret sauce.',
+  });
+  ids = { strategy: strategyA, door: doorA, visit: visitA, round: round.body.id, note: noteA.body.id };
+  readNoteA = () => teacherA.get(`/api/notes/${noteA.body.id}`);
   coachB = await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'school-b' });
   teacherB = await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' });
 }, 60_000);
@@ -222,6 +266,7 @@ describe('tenant isolation', () => {
         );
         expect(JSON.stringify(res.body ?? '')).not.toContain('Tenant A secret');
         expect(JSON.stringify(res.body ?? '')).not.toContain('sandbox-school');
+        expect(JSON.stringify(res.body ?? '')).not.toContain('secret sauce');
         if (call.path('x').includes('/x')) expect([403, 404]).toContain(res.status);
       }
       const a = await coachA.get(`/api/strategies/${strategyA}`);
@@ -230,6 +275,7 @@ describe('tenant isolation', () => {
       expect((await coachA.get('/api/settings')).body).toMatchObject({ networkScope: 'course' });
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
+      expect((await readNoteA()).body.text).toBe('Students explained each step of the secret sauce.');
       expect((await coachA.get('/api/settings/platform')).body).toMatchObject({
         deploymentId: 'sandbox-school',
       });

@@ -477,6 +477,121 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0011-platform-storage': {
+    async up(db: Kysely<unknown>) {
+      // Cookieless launches (LTI platform storage): a login's state bound to a secret the LMS keeps for the browser;
+      // only the secret's SHA-256 is stored. Times are milliseconds, like ltijs's own rows.
+      await db.schema
+        .createTable('lti_storage_bindings')
+        .addColumn('state', 'text', (c) => c.primaryKey())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('nonce', 'text', (c) => c.notNull())
+        .addColumn('binding_hash', 'text', (c) => c.notNull())
+        .addColumn('target', 'text', (c) => c.notNull())
+        .addColumn('platform_origin', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('lti_storage_bindings_expires')
+        .on('lti_storage_bindings')
+        .column('expires_at')
+        .execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+  '0010-notes': {
+    async up(db: Kysely<unknown>) {
+      // A positive-evidence note. It belongs to the visited teacher (host_id): reads are only ever by host_id or by
+      // writer_id. A note is never about its own writer, and expires on the school's retention date.
+      await db.schema
+        .createTable('notes')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('network_id', 'text', (c) => c.notNull().references('networks.id').onDelete('cascade'))
+        .addColumn('visit_id', 'text', (c) => c.notNull().references('visits.id').onDelete('cascade'))
+        .addColumn('door_id', 'text', (c) => c.notNull().references('doors.id').onDelete('cascade'))
+        .addColumn('host_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('writer_id', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
+        .addColumn('prompt', 'text', (c) =>
+          c.notNull().check(sql`prompt in ('students', 'teacher', 'prediction')`),
+        )
+        .addColumn('text', 'text', (c) => c.notNull())
+        .addColumn('useful', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addCheckConstraint('notes_not_about_writer', sql`host_id <> writer_id`)
+        .execute();
+      await db.schema.createIndex('notes_host').on('notes').columns(['tenant_id', 'host_id']).execute();
+      await db.schema.createIndex('notes_writer').on('notes').columns(['tenant_id', 'writer_id']).execute();
+      await db.schema.createIndex('notes_network').on('notes').columns(['tenant_id', 'network_id']).execute();
+      await db.schema.createIndex('notes_expiry').on('notes').column('expires_at').execute();
+
+      // The school's retention date for notes (default: the end of the current term).
+      await db.schema
+        .createTable('notes_retention')
+        .addColumn('tenant_id', 'text', (c) => c.primaryKey().references('tenants.id').onDelete('cascade'))
+        .addColumn('expires_on', 'text', (c) => c.notNull())
+        .addColumn('updated_by', 'text', (c) => c.notNull())
+        .addColumn('updated_at', 'text', (c) => c.notNull())
+        .execute();
+
+      // A host's thank-you to a visitor.
+      await db.schema.alterTable('visits').addColumn('thanks_message', 'text').execute();
+      await db.schema.alterTable('visits').addColumn('thanked_at', 'text').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+  '0009-search-speed': {
+    async up(db: Kysely<unknown>) {
+      if (dialect === 'sqlite') {
+        // The same FTS5 table with prefix indexes up to 10 characters: a typed word of 5+ characters ("think"*) reads
+        // one prefix index instead of merging the doclists of every term that starts with it. Rebuilt from `strategies`.
+        await sql`drop trigger if exists strategies_fts_insert`.execute(db);
+        await sql`drop trigger if exists strategies_fts_delete`.execute(db);
+        await sql`drop trigger if exists strategies_fts_update`.execute(db);
+        await sql`drop table if exists strategies_fts`.execute(db);
+        await sql`create virtual table strategies_fts using fts5(search_text, content='strategies', content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2', prefix='2 3 4 5 6 7 8 9 10')`.execute(
+          db,
+        );
+        await sql`create trigger strategies_fts_insert after insert on strategies begin
+          insert into strategies_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(
+          db,
+        );
+        await sql`create trigger strategies_fts_delete after delete on strategies begin
+          insert into strategies_fts(strategies_fts, rowid, search_text) values ('delete', old.rowid, old.search_text); end`.execute(
+          db,
+        );
+        await sql`create trigger strategies_fts_update after update of search_text on strategies begin
+          insert into strategies_fts(strategies_fts, rowid, search_text) values ('delete', old.rowid, old.search_text);
+          insert into strategies_fts(rowid, search_text) values (new.rowid, new.search_text); end`.execute(
+          db,
+        );
+        await sql`insert into strategies_fts(strategies_fts) values ('rebuild')`.execute(db);
+      } else {
+        // Newest-first matches across several statuses: strategies_browse leads with status, so PostgreSQL could only
+        // read it one status at a time and sorted every match instead (a seq scan for a common word).
+        await db.schema
+          .createIndex('strategies_newest')
+          .on('strategies')
+          .columns(['tenant_id', 'network_id', 'created_at', 'id'])
+          .execute();
+        // No GIN pending list: every search scanned the whole unsorted list (up to 4 MB) until a vacuum merged it.
+        // The menu is read far more often than written, so inserts pay for the index update instead.
+        await sql`alter index strategies_search set (fastupdate = off)`.execute(db);
+        await sql`select gin_clean_pending_list('strategies_search'::regclass)`.execute(db);
+      }
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

@@ -262,6 +262,9 @@ export interface VisitTable {
   ends_at: Timestamp;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The host's thank-you to this visitor. */
+  thanks_message: string | null;
+  thanked_at: Timestamp | null;
 }
 
 export interface CalendarFeedTable {
@@ -298,6 +301,31 @@ export interface RoundTable {
   updated_at: Timestamp;
 }
 
+/** A note belongs to the visited teacher (host_id); only the host and the writer ever read it. */
+export interface NoteTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  visit_id: string;
+  door_id: string;
+  host_id: string;
+  writer_id: string;
+  prompt: 'students' | 'teacher' | 'prediction';
+  text: string;
+  useful: number;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface NotesRetentionTable {
+  tenant_id: string;
+  /** 'YYYY-MM-DD': notes are deleted at the end of this day (UTC). */
+  expires_on: string;
+  updated_by: string;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -319,6 +347,8 @@ export interface Database {
   visits: VisitTable;
   calendar_feeds: CalendarFeedTable;
   rounds: RoundTable;
+  notes: NoteTable;
+  notes_retention: NotesRetentionTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

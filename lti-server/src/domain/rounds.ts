@@ -258,6 +258,8 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
             ends_at: slot.endsAt,
             created_at: stamp,
             updated_at: stamp,
+            thanks_message: null,
+            thanked_at: null,
           });
       }
     }

@@ -102,6 +102,8 @@ export async function bookVisit(
         ends_at: door.ends_at,
         created_at: stamp,
         updated_at: stamp,
+        thanks_message: null,
+        thanked_at: null,
       },
     ]);
     return { id, created: true };

@@ -1,5 +1,7 @@
 import type { Strategy } from '../../../shared/strategy';
+import type { Note } from '../../../shared/notes';
 import type { Door, Visit } from '../../../shared/visits';
+import type { NoteDetailRow } from '../db/repositories/notes';
 import type { DoorView } from '../domain/doors';
 import type { StrategyView } from '../domain/strategies';
 import type { VisitView } from '../domain/visits';
@@ -65,7 +67,26 @@ export function presentVisit({ row, door }: VisitView): Visit {
     id: row.id,
     status: row.status,
     cancelledBy: row.cancelled_by,
+    thanks: row.thanks_message && row.thanked_at ? { message: row.thanks_message, at: row.thanked_at } : null,
     door: presentDoor(door),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** A note as its host or writer sees it; the writer's name is shown only to those two. */
+export function presentNote(row: NoteDetailRow, readerId: string): Note {
+  return {
+    id: row.id,
+    visitId: row.visit_id,
+    prompt: row.prompt,
+    text: row.text,
+    visit: { startsAt: row.starts_at, strategyTitle: row.strategy_title, roundTitle: row.round_title },
+    writer: { id: row.writer_id, name: row.writer_name },
+    useful: row.useful === 1,
+    mine: row.writer_id === readerId,
+    aboutMe: row.host_id === readerId,
+    expiresAt: row.expires_at,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

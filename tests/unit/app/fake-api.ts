@@ -78,6 +78,7 @@ export function visit(overrides: Partial<Visit> = {}): Visit {
     id: 'v1',
     status: 'booked',
     cancelledBy: null,
+    thanks: null,
     door: door(),
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',

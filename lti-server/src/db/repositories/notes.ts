@@ -1,0 +1,179 @@
+import type { Kysely } from 'kysely';
+import type { Database, NoteTable } from '../schema';
+import type { TenantScope } from '../tenant-scope';
+
+export type NoteRow = NoteTable;
+
+/** A note with what its readers see of the visit. */
+export interface NoteDetailRow extends NoteRow {
+  writer_name: string;
+  starts_at: string;
+  strategy_title: string | null;
+  round_title: string | null;
+}
+
+/**
+ * The only way notes are read one by one: by a reader who is the note's host or its writer. There is deliberately
+ * no query that reads another person's notes (coaches included); aggregates are in `evidenceForPicture`.
+ */
+function notesReadableBy(scope: TenantScope, readerId: string, now: string) {
+  return scope
+    .selectFrom('notes')
+    .innerJoin('people', 'people.id', 'notes.writer_id')
+    .innerJoin('doors', 'doors.id', 'notes.door_id')
+    .leftJoin('strategies', 'strategies.id', 'doors.strategy_id')
+    .leftJoin('rounds', 'rounds.id', 'doors.round_id')
+    .selectAll('notes')
+    .select([
+      'people.name as writer_name',
+      'doors.starts_at as starts_at',
+      'strategies.title as strategy_title',
+      'rounds.title as round_title',
+    ])
+    .where((eb) => eb.or([eb('notes.host_id', '=', readerId), eb('notes.writer_id', '=', readerId)]))
+    .where('notes.expires_at', '>', now);
+}
+
+export async function readableNote(
+  scope: TenantScope,
+  readerId: string,
+  id: string,
+  now: string,
+): Promise<NoteDetailRow | undefined> {
+  return notesReadableBy(scope, readerId, now).where('notes.id', '=', id).executeTakeFirst();
+}
+
+/** Notes about the reader's room (`about`) or written by the reader (`written`), newest visit first. */
+export async function readableNotes(
+  scope: TenantScope,
+  readerId: string,
+  which: 'about' | 'written',
+  now: string,
+  visitId?: string,
+): Promise<NoteDetailRow[]> {
+  let q = notesReadableBy(scope, readerId, now).where(
+    which === 'about' ? 'notes.host_id' : 'notes.writer_id',
+    '=',
+    readerId,
+  );
+  if (visitId) q = q.where('notes.visit_id', '=', visitId);
+  return q.orderBy('doors.starts_at', 'desc').orderBy('notes.created_at').limit(1000).execute();
+}
+
+/** Does an unexpired note exist (for a clear 403 instead of a 404 to someone who may not read it)? */
+export async function noteExists(scope: TenantScope, id: string, now: string): Promise<boolean> {
+  return Boolean(
+    await scope
+      .selectFrom('notes')
+      .select('id')
+      .where('id', '=', id)
+      .where('expires_at', '>', now)
+      .executeTakeFirst(),
+  );
+}
+
+export async function insertNote(scope: TenantScope, row: Omit<NoteRow, 'tenant_id'>): Promise<void> {
+  await scope.insertInto('notes', row).execute();
+}
+
+export async function updateNoteText(
+  scope: TenantScope,
+  id: string,
+  writerId: string,
+  text: string,
+  now: string,
+) {
+  await scope
+    .updateTable('notes')
+    .set({ text, updated_at: now })
+    .where('id', '=', id)
+    .where('writer_id', '=', writerId)
+    .execute();
+}
+
+export async function setUseful(
+  scope: TenantScope,
+  id: string,
+  hostId: string,
+  useful: boolean,
+  now: string,
+) {
+  await scope
+    .updateTable('notes')
+    .set({ useful: useful ? 1 : 0, updated_at: now })
+    .where('id', '=', id)
+    .where('host_id', '=', hostId)
+    .execute();
+}
+
+/** Deletion is real: the row is gone. Only the host or the writer can do it. */
+export async function deleteNote(scope: TenantScope, id: string, readerId: string): Promise<number> {
+  const result = await scope
+    .deleteFrom('notes')
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('host_id', '=', readerId), eb('writer_id', '=', readerId)]))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+/** Evidence for the picture: note texts with the visit, room and focus they belong to — never returned to anyone. */
+export async function evidenceForPicture(scope: TenantScope, networkId: string, now: string) {
+  return scope
+    .selectFrom('notes')
+    .innerJoin('doors', 'doors.id', 'notes.door_id')
+    .leftJoin('strategies', 'strategies.id', 'doors.strategy_id')
+    .select([
+      'notes.visit_id as visitId',
+      'notes.host_id as hostId',
+      'notes.text as text',
+      'doors.strategy_id as strategyId',
+      'strategies.title as strategyTitle',
+    ])
+    .where('notes.network_id', '=', networkId)
+    .where('notes.expires_at', '>', now)
+    .execute();
+}
+
+export async function tagsOf(scope: TenantScope, strategyIds: string[]) {
+  if (strategyIds.length === 0) return [];
+  return scope
+    .selectFrom('strategy_tags')
+    .select(['strategy_id', 'tag'])
+    .where('strategy_id', 'in', strategyIds)
+    .execute();
+}
+
+export async function retentionOf(scope: TenantScope): Promise<string | undefined> {
+  return (await scope.selectFrom('notes_retention').select('expires_on').executeTakeFirst())?.expires_on;
+}
+
+/** Sets the school's retention date and moves every note's expiry to it. */
+export async function setRetention(
+  scope: TenantScope,
+  expiresOn: string,
+  expiresAt: string,
+  by: string,
+  now: string,
+) {
+  await scope.transaction(async (trx) => {
+    await trx.deleteFrom('notes_retention').execute();
+    await trx
+      .insertInto('notes_retention', { expires_on: expiresOn, updated_by: by, updated_at: now })
+      .execute();
+    await trx.updateTable('notes').set({ expires_at: expiresAt }).execute();
+  });
+}
+
+/** The retention job: deletes every expired note, in every school. */
+export async function purgeExpiredNotes(db: Kysely<Database>, now: string): Promise<number> {
+  const result = await db.deleteFrom('notes').where('expires_at', '<=', now).executeTakeFirst();
+  return Number(result.numDeletedRows);
+}
+
+export async function thankVisitor(scope: TenantScope, visitId: string, message: string, now: string) {
+  await scope
+    .updateTable('visits')
+    .set({ thanks_message: message, thanked_at: now, updated_at: now })
+    .where('id', '=', visitId)
+    .execute();
+}

@@ -1,0 +1,172 @@
+import { randomUUID } from 'node:crypto';
+import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { blocksSave, lintNote } from '../../../shared/note-linter';
+import {
+  NoteEditSchema,
+  NoteInputSchema,
+  type Retention,
+  RetentionSchema,
+  ThanksInputSchema,
+  UsefulInputSchema,
+} from '../../../shared/notes';
+import { findDoor, findVisit } from '../db/repositories/doors';
+import {
+  deleteNote,
+  insertNote,
+  type NoteDetailRow,
+  noteExists,
+  readableNote,
+  readableNotes,
+  retentionOf,
+  setRetention,
+  setUseful,
+  thankVisitor,
+  updateNoteText,
+} from '../db/repositories/notes';
+import { staffOf } from '../db/repositories/people';
+import type { Actor } from './actor';
+
+/** Without a coach's choice, notes last until the end of the current term: 31 January or 30 June. */
+export function defaultExpiresOn(now: Date): string {
+  const year = now.getUTCFullYear();
+  const today = now.toISOString().slice(0, 10);
+  return [`${year}-01-31`, `${year}-06-30`, `${year + 1}-01-31`].find((d) => d > today)!;
+}
+
+const endOfDay = (date: string) => `${date}T23:59:59.999Z`;
+
+export async function retention(actor: Actor, now: Date): Promise<Retention> {
+  return { expiresOn: (await retentionOf(actor.scope)) ?? defaultExpiresOn(now) };
+}
+
+export async function changeRetention(actor: Actor, input: unknown, now: Date): Promise<Retention> {
+  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches set how long notes are kept.');
+  const { expiresOn } = parseAt('Retention', RetentionSchema, input);
+  const today = now.toISOString().slice(0, 10);
+  const limit = `${now.getUTCFullYear() + 2}${today.slice(4)}`;
+  if (expiresOn < today || expiresOn > limit || Number.isNaN(Date.parse(expiresOn)))
+    throw new ValidationError('Choose a date from today up to two years ahead.', [
+      { path: 'expiresOn', message: `between ${today} and ${limit}` },
+    ]);
+  await setRetention(actor.scope, expiresOn, endOfDay(expiresOn), actor.personId, now.toISOString());
+  return { expiresOn };
+}
+
+/** Names the linter must flag: everyone on staff the tool knows (teachers and coaches of this school). */
+async function rosterNames(actor: Actor): Promise<string[]> {
+  return (await staffOf(actor.scope)).map((p) => p.name);
+}
+
+/** Names can never be saved; judgements and inferences only after the writer confirms, having seen why. */
+async function checkText(actor: Actor, text: string, confirmed: boolean): Promise<void> {
+  const flags = lintNote(text, { names: await rosterNames(actor) });
+  if (flags.length === 0) return;
+  const fields = flags.map((f) => ({
+    path: 'text',
+    message: `“${text.slice(f.start, f.end)}”: ${f.message}`,
+  }));
+  if (blocksSave(flags))
+    throw new AppError('NOTE_FLAGGED', 'Notes never name people: remove the names, then save.', {
+      status: 422,
+      fields: fields.filter((_f, i) => flags[i]!.kind === 'name'),
+    });
+  if (!confirmed)
+    throw new AppError(
+      'NOTE_FLAGGED',
+      'This note reads as a judgement or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
+      { status: 422, fields },
+    );
+}
+
+export async function writeNote(actor: Actor, input: unknown, now: Date): Promise<NoteDetailRow> {
+  const data = parseAt('Note', NoteInputSchema, input);
+  const visit = await findVisit(actor.scope, data.visitId);
+  if (!visit || visit.visitor_id !== actor.personId) throw new NotFoundError('Visit');
+  if (visit.status !== 'booked')
+    throw new AppError('CONFLICT', 'This visit was cancelled, so there is nothing to write about.', {
+      status: 409,
+    });
+  if (Date.parse(visit.starts_at) > now.getTime())
+    throw new AppError('CONFLICT', 'Notes are written during or after the visit, not before.', {
+      status: 409,
+    });
+  const door = await findDoor(actor.scope, visit.door_id);
+  if (!door) throw new NotFoundError('Visit');
+  await checkText(actor, data.text, data.confirmFlags);
+  const stamp = now.toISOString();
+  const id = randomUUID();
+  await insertNote(actor.scope, {
+    id,
+    network_id: door.network_id,
+    visit_id: visit.id,
+    door_id: door.id,
+    host_id: door.host_id,
+    writer_id: actor.personId,
+    prompt: data.prompt,
+    text: data.text,
+    useful: 0,
+    created_at: stamp,
+    updated_at: stamp,
+    expires_at: endOfDay((await retention(actor, now)).expiresOn),
+  });
+  return (await readableNote(actor.scope, actor.personId, id, stamp))!;
+}
+
+/** A note the actor may read (host or writer); anyone else gets 403 when it exists, so the rule is visible. */
+async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetailRow> {
+  const row = await readableNote(actor.scope, actor.personId, id, now.toISOString());
+  if (row) return row;
+  if (await noteExists(actor.scope, id, now.toISOString()))
+    throw new ForbiddenError(
+      'A note belongs to the teacher who was visited: only they and the person who wrote it can read it.',
+    );
+  throw new NotFoundError('Note');
+}
+
+export const getNote = readable;
+
+export async function editNote(actor: Actor, id: string, input: unknown, now: Date): Promise<NoteDetailRow> {
+  const row = await readable(actor, id, now);
+  if (row.writer_id !== actor.personId) throw new ForbiddenError('Only the writer can change a note.');
+  const data = parseAt('Note', NoteEditSchema, input);
+  await checkText(actor, data.text, data.confirmFlags);
+  await updateNoteText(actor.scope, id, actor.personId, data.text, now.toISOString());
+  return readable(actor, id, now);
+}
+
+export async function removeNote(actor: Actor, id: string, now: Date): Promise<void> {
+  await readable(actor, id, now);
+  await deleteNote(actor.scope, id, actor.personId);
+}
+
+export async function markUseful(
+  actor: Actor,
+  id: string,
+  input: unknown,
+  now: Date,
+): Promise<NoteDetailRow> {
+  const row = await readable(actor, id, now);
+  if (row.host_id !== actor.personId)
+    throw new ForbiddenError('Only the visited teacher marks a note useful.');
+  const { useful } = parseAt('Useful', UsefulInputSchema, input);
+  await setUseful(actor.scope, id, actor.personId, useful, now.toISOString());
+  return readable(actor, id, now);
+}
+
+export async function listNotes(
+  actor: Actor,
+  which: 'about' | 'written',
+  now: Date,
+  visitId?: string,
+): Promise<NoteDetailRow[]> {
+  return readableNotes(actor.scope, actor.personId, which, now.toISOString(), visitId);
+}
+
+/** The host thanks one of their visitors; the visitor sees it in My visits. */
+export async function thankForVisit(actor: Actor, visitId: string, input: unknown, now: Date): Promise<void> {
+  const { message } = parseAt('Thanks', ThanksInputSchema, input);
+  const visit = await findVisit(actor.scope, visitId);
+  const door = visit ? await findDoor(actor.scope, visit.door_id) : undefined;
+  if (!visit || !door || door.host_id !== actor.personId) throw new NotFoundError('Visit');
+  await thankVisitor(actor.scope, visitId, message, now.toISOString());
+}

@@ -1,0 +1,64 @@
+import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
+import { ForbiddenError } from '../../../shared/errors';
+import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
+import { evidenceForPicture, tagsOf } from '../db/repositories/notes';
+import type { Actor } from './actor';
+
+interface Bucket {
+  visits: Map<string, Set<string>>;
+  hosts: Set<string>;
+}
+
+/**
+ * The school-wide picture: for the whole school and for each strategy or tag, which patterns of evidence appear in
+ * how many visits — in words (few, some, many, most). A group is shown only when it spans at least three visits in
+ * at least three classrooms, so nothing can be traced back to one teacher; there is no per-teacher axis anywhere.
+ */
+export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: Date): Promise<Picture> {
+  if (actor.role !== 'coach') throw new ForbiddenError('The school-wide picture is for coaches.');
+  const rows = await evidenceForPicture(actor.scope, actor.networkId, now.toISOString());
+  const strategyIds = [...new Set(rows.flatMap((r) => (r.strategyId ? [r.strategyId] : [])))];
+  const tags = new Map<string, string[]>();
+  for (const t of await tagsOf(actor.scope, strategyIds))
+    tags.set(t.strategy_id, [...(tags.get(t.strategy_id) ?? []), t.tag]);
+
+  const groups = new Map<string, Bucket>();
+  const add = (key: string, visitId: string, hostId: string, themes: string[]) => {
+    const bucket = groups.get(key) ?? { visits: new Map(), hosts: new Set() };
+    const seen = bucket.visits.get(visitId) ?? new Set();
+    for (const t of themes) seen.add(t);
+    bucket.visits.set(visitId, seen);
+    bucket.hosts.add(hostId);
+    groups.set(key, bucket);
+  };
+  for (const r of rows) {
+    const themes = themesOf(r.text);
+    add('school\u0000The whole school', r.visitId, r.hostId, themes);
+    if (by === 'strategy' && r.strategyId && r.strategyTitle)
+      add(`strategy\u0000${r.strategyTitle}`, r.visitId, r.hostId, themes);
+    if (by === 'tag' && r.strategyId)
+      for (const tag of tags.get(r.strategyId) ?? []) add(`tag\u0000${tag}`, r.visitId, r.hostId, themes);
+  }
+
+  const shown: Picture['groups'] = [];
+  let withheld = 0;
+  for (const [key, bucket] of groups) {
+    if (bucket.visits.size < PICTURE_MIN_VISITS || bucket.hosts.size < PICTURE_MIN_HOSTS) {
+      withheld++;
+      continue;
+    }
+    const [kind, label] = key.split('\u0000') as ['school' | 'strategy' | 'tag', string];
+    const visitThemes = [...bucket.visits.values()];
+    shown.push({
+      kind,
+      label,
+      themes: EVIDENCE_THEMES.map((t) => ({
+        theme: t.id,
+        label: t.label,
+        share: shareWord(visitThemes.filter((s) => s.has(t.id)).length, visitThemes.length),
+      })),
+    });
+  }
+  shown.sort((a, b) => (a.kind === 'school' ? -1 : b.kind === 'school' ? 1 : a.label.localeCompare(b.label)));
+  return { by, groups: shown, withheld, minVisits: PICTURE_MIN_VISITS, minHosts: PICTURE_MIN_HOSTS };
+}

@@ -1,0 +1,30 @@
+import type { Kysely } from 'kysely';
+import { purgeExpiredNotes } from '../db/repositories/notes';
+import type { Database } from '../db/schema';
+import type { Logger } from '../logger';
+
+/** How often expired notes are deleted. Reads already hide them; the job makes the deletion real. */
+export const RETENTION_INTERVAL_MS = 60 * 60_000;
+
+/**
+ * Deletes expired notes now and then every hour. Any instance may run it: the delete is idempotent, so several
+ * instances on one database do no harm.
+ */
+export function startRetentionJob(db: Kysely<Database>, logger: Logger, now = () => new Date()) {
+  const run = async () => {
+    try {
+      const deleted = await purgeExpiredNotes(db, now().toISOString());
+      if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
+    } catch (error) {
+      logger.warn({ err: error }, 'the retention job could not run; it tries again within the hour');
+    }
+  };
+  const first = run();
+  const timer = setInterval(run, RETENTION_INTERVAL_MS);
+  timer.unref();
+  return {
+    /** Resolves when the first run has finished (tests wait for it). */
+    ready: first,
+    stop: () => clearInterval(timer),
+  };
+}
