@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RoundSummarySchema } from './rounds';
 
 /**
  * Positive-evidence notes: short, low-inference, strength-focused notes a visitor writes about a visit. A note belongs
@@ -114,5 +115,7 @@ export const PictureSchema = z.object({
   withheld: z.number().int(),
   minVisits: z.number().int(),
   minHosts: z.number().int(),
+  /** Finished debriefs of published rounds: the groups' own patterns, predictions and next level of work. */
+  rounds: z.array(RoundSummarySchema),
 });
 export type Picture = z.infer<typeof PictureSchema>;

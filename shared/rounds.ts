@@ -100,3 +100,57 @@ export const RoundListSchema = z.object({ items: z.array(RoundSchema) });
 export const PeopleSchema = z.object({
   items: z.array(PersonRefSchema.extend({ role: z.enum(['teacher', 'coach']) })),
 });
+
+/** The debrief moves from what we saw to what we do next; the facilitator (the round's coach) moves the phase. */
+export const DEBRIEF_PHASES = ['description', 'analysis', 'prediction', 'next', 'done'] as const;
+export type DebriefPhase = (typeof DEBRIEF_PHASES)[number];
+
+export const DebriefSchema = z.object({
+  roundId: z.string(),
+  title: z.string(),
+  focus: z.object({ kind: z.enum(FOCUS_KINDS), value: z.string() }),
+  phase: z.enum(DEBRIEF_PHASES),
+  /** The asker runs the debrief (the coach who planned the round). */
+  facilitator: z.boolean(),
+  /** Evidence cards: text only — no writer, no classroom. `mine` lets a writer withdraw their own card. */
+  cards: z.array(
+    z.object({ id: z.string(), text: z.string(), patternId: z.string().nullable(), mine: z.boolean() }),
+  ),
+  patterns: z.array(z.object({ id: z.string(), name: z.string() })),
+  prediction: z.string().nullable(),
+  nextLevel: z.string().nullable(),
+  summarizedAt: z.string().nullable(),
+});
+export type Debrief = z.infer<typeof DebriefSchema>;
+
+/** POST /api/rounds/:id/debrief/cards: a writer adds one of their own notes from this round as a card. */
+export const DebriefCardInputSchema = z.object({ noteId: z.string().min(1, 'noteId is required') });
+
+/** POST /api/rounds/:id/debrief/patterns (facilitator). */
+export const DebriefPatternInputSchema = z.object({
+  name: z
+    .string({ error: 'Name the pattern' })
+    .trim()
+    .min(1, 'Name the pattern')
+    .max(120, 'A pattern name is at most 120 characters'),
+});
+
+/** PUT /api/rounds/:id/debrief/cards/:cardId (facilitator): group a card into a pattern, or take it out. */
+export const DebriefCardMoveSchema = z.object({ patternId: z.string().nullable() });
+
+/** PUT /api/rounds/:id/debrief (facilitator): the phase and the group's words. */
+export const DebriefUpdateSchema = z.object({
+  phase: z.enum(DEBRIEF_PHASES, { error: `phase must be one of ${DEBRIEF_PHASES.join(', ')}` }).optional(),
+  prediction: z.string().trim().max(2000, 'Keep the prediction to 2000 characters').nullish(),
+  nextLevel: z.string().trim().max(2000, 'Keep the next level of work to 2000 characters').nullish(),
+});
+
+/** Round summaries in the school picture: the group's patterns and words, with no names and no rooms. */
+export const RoundSummarySchema = z.object({
+  title: z.string(),
+  date: z.string(),
+  focus: z.object({ kind: z.enum(FOCUS_KINDS), value: z.string() }),
+  patterns: z.array(z.object({ name: z.string(), cards: z.number().int() })),
+  prediction: z.string().nullable(),
+  nextLevel: z.string().nullable(),
+});

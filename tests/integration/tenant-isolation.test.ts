@@ -152,6 +152,36 @@ const ROUTES: Record<string, Call> = {
     body: { message: 'Thanks' },
     kind: 'visit',
   },
+  'GET /rounds/:id/debrief': { method: 'GET', path: (id) => `/api/rounds/${id}/debrief`, kind: 'round' },
+  'PUT /rounds/:id/debrief': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/debrief`,
+    body: { phase: 'done' },
+    kind: 'round',
+  },
+  'POST /rounds/:id/debrief/cards': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/debrief/cards`,
+    body: { noteId: 'x' },
+    kind: 'round',
+  },
+  'PUT /rounds/:id/debrief/cards/:cardId': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/debrief/cards/x`,
+    body: { patternId: null },
+    kind: 'round',
+  },
+  'DELETE /rounds/:id/debrief/cards/:cardId': {
+    method: 'DELETE',
+    path: (id) => `/api/rounds/${id}/debrief/cards/x`,
+    kind: 'round',
+  },
+  'POST /rounds/:id/debrief/patterns': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/debrief/patterns`,
+    body: { name: 'x' },
+    kind: 'round',
+  },
   'GET /picture': { method: 'GET', path: () => '/api/picture' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };

@@ -299,6 +299,32 @@ export interface RoundTable {
   groups: string;
   created_at: Timestamp;
   updated_at: Timestamp;
+  /** The debrief: description → analysis → prediction → next level of work → done (the round's summary). */
+  debrief_phase: 'description' | 'analysis' | 'prediction' | 'next' | 'done';
+  prediction: string | null;
+  next_level: string | null;
+  summarized_at: Timestamp | null;
+}
+
+/** A de-identified evidence card in a round's debrief: text only, copied by its writer from their own note. */
+export interface DebriefCardTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  /** Only so the writer can withdraw their card; never presented. */
+  author_id: string;
+  source_note_id: string;
+  text: string;
+  pattern_id: string | null;
+  created_at: Timestamp;
+}
+
+export interface DebriefPatternTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  name: string;
+  created_at: Timestamp;
 }
 
 /** A note belongs to the visited teacher (host_id); only the host and the writer ever read it. */
@@ -349,6 +375,8 @@ export interface Database {
   rounds: RoundTable;
   notes: NoteTable;
   notes_retention: NotesRetentionTable;
+  debrief_cards: DebriefCardTable;
+  debrief_patterns: DebriefPatternTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

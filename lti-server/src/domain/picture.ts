@@ -1,6 +1,7 @@
 import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
 import { ForbiddenError } from '../../../shared/errors';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
+import { finishedDebriefs } from '../db/repositories/debrief';
 import { evidenceForPicture, tagsOf } from '../db/repositories/notes';
 import type { Actor } from './actor';
 
@@ -60,5 +61,13 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: D
     });
   }
   shown.sort((a, b) => (a.kind === 'school' ? -1 : b.kind === 'school' ? 1 : a.label.localeCompare(b.label)));
-  return { by, groups: shown, withheld, minVisits: PICTURE_MIN_VISITS, minHosts: PICTURE_MIN_HOSTS };
+  const rounds = (await finishedDebriefs(actor.scope, actor.networkId)).map(({ round, patterns }) => ({
+    title: round.title,
+    date: round.date,
+    focus: { kind: round.focus_kind, value: round.focus_value },
+    patterns,
+    prediction: round.prediction,
+    nextLevel: round.next_level,
+  }));
+  return { by, groups: shown, withheld, minVisits: PICTURE_MIN_VISITS, minHosts: PICTURE_MIN_HOSTS, rounds };
 }

@@ -156,6 +156,10 @@ export async function createRound(actor: Actor, input: unknown, now: Date): Prom
     groups: JSON.stringify(result.plan.groups),
     created_at: stamp,
     updated_at: stamp,
+    debrief_phase: 'description',
+    prediction: null,
+    next_level: null,
+    summarized_at: null,
   };
   await insertRound(actor.scope, row);
   return present({ ...row, tenant_id: actor.scope.tenantId }, names);

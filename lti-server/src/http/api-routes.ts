@@ -7,6 +7,7 @@ import { courseColleagues, type MemberSource } from '../domain/roster';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf, principalOf, requireSession } from './middleware';
 import { pairingRouter, publicPairingRouter } from './pairing-routes';
+import { debriefRouter } from './debrief-routes';
 import { noteRouter } from './note-routes';
 import { roundRouter } from './round-routes';
 import { strategyRouter } from './strategy-routes';
@@ -43,6 +44,7 @@ export function apiRouter(
   router.use(visitRouter(publicUrl));
   router.use(roundRouter(db, lms));
   router.use(noteRouter());
+  router.use(debriefRouter());
 
   router.get('/settings', (_req, res, next) => {
     getSettings(actorOf(res)).then((s) => res.json(s), next);
