@@ -1,6 +1,8 @@
 import type { Request, Response } from 'express';
 import type { AppError, LtiLaunchError } from '../../../shared/errors';
 import type { Logger } from '../logger';
+import { STORAGE_VALUE_FIELD } from '../lti/platform-storage';
+import type { PlatformStoragePages } from '../lti/tool';
 import { esc, page } from './html';
 
 /** A refused launch: a clear page for the person, a reason code in the log, no session. */
@@ -33,3 +35,119 @@ export function renderRoleRefused(res: Response, error: AppError) {
       ),
     );
 }
+
+/**
+ * The browser half of a cookieless launch (LTI platform storage). One script for both pages: it asks the LMS
+ * (`lti.capabilities`, which carries nothing secret, so any parent may answer) which frame keeps data, then talks to
+ * that frame with the platform's origin as target and accepts answers from that origin only. "save" puts the binding
+ * secret and goes on to the platform's authorization endpoint, also when the LMS keeps nothing (then the state cookie
+ * is the binding, as in a new window). "load" reads the secret back and posts it with the id_token.
+ */
+const PLATFORM_STORAGE_SCRIPT = `(() => {
+  const cfg = JSON.parse(document.getElementById('lti-storage-config').textContent);
+  const status = document.getElementById('lti-storage-status');
+  const host = window.parent !== window ? window.parent : window.opener;
+  const newId = (kind) => kind + '-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2);
+  const isAnswer = (data, subject) =>
+    data.subject === subject + '.response' || data.subject === 'org.imsglobal.' + subject + '.response';
+  const ask = (win, message, origin, ms) =>
+    new Promise((resolve) => {
+      let timer;
+      const finish = (answer) => {
+        clearTimeout(timer);
+        window.removeEventListener('message', onMessage);
+        resolve(answer);
+      };
+      const onMessage = (event) => {
+        const data = event.data;
+        if (!data || typeof data !== 'object' || data.message_id !== message.message_id) return;
+        if (!isAnswer(data, message.subject)) return;
+        if (origin === '*' ? event.source !== win : event.origin !== origin) return;
+        finish(data.error ? undefined : data);
+      };
+      timer = setTimeout(() => finish(undefined), ms);
+      window.addEventListener('message', onMessage);
+      try {
+        win.postMessage(message, origin);
+      } catch {
+        finish(undefined);
+      }
+    });
+  const frameNamed = (name) => {
+    if (!host) return undefined;
+    if (name === '_parent') return host;
+    try {
+      return host.frames[name] || undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const storageFrame = async (subject) => {
+    if (!host) return undefined;
+    const caps = await ask(host, { subject: 'lti.capabilities', message_id: newId('caps') }, '*', 1000);
+    if (!caps) return frameNamed(cfg.target);
+    const list = Array.isArray(caps.supported_messages) ? caps.supported_messages : [];
+    const entry = list.find((m) => m && (m.subject === subject || m.subject === 'org.imsglobal.' + subject));
+    if (!entry) return undefined;
+    return frameNamed(typeof entry.frame === 'string' && entry.frame ? entry.frame : cfg.target);
+  };
+  const run = async () => {
+    if (cfg.mode === 'save') {
+      const frame = await storageFrame('lti.put_data');
+      const put = { subject: 'lti.put_data', message_id: newId('put'), key: cfg.key, value: cfg.value };
+      const saved = frame ? await ask(frame, put, cfg.origin, 2000) : undefined;
+      if (!saved) status.textContent = 'Your LMS keeps no launch data; continuing with a cookie…';
+      window.location.replace(cfg.next);
+      return;
+    }
+    const frame = await storageFrame('lti.get_data');
+    const get = { subject: 'lti.get_data', message_id: newId('get'), key: cfg.key };
+    const answer = frame ? await ask(frame, get, cfg.origin, 2000) : undefined;
+    const form = document.getElementById('lti-storage-launch');
+    form.elements.namedItem('lti_storage_value').value =
+      answer && typeof answer.value === 'string' ? answer.value : '';
+    form.submit();
+  };
+  run();
+})();`;
+
+/** JSON inside a script element: no `<` can close it or open a comment. */
+function scriptJson(value: unknown): string {
+  return JSON.stringify(value).replaceAll('<', '\\u003c');
+}
+
+function storagePage(status: string, config: Record<string, string>, extra: string): string {
+  return page(
+    'Opening Tasting Menu',
+    `<h1>Opening Tasting Menu…</h1>
+<p id="lti-storage-status" role="status">${esc(status)}</p>
+${extra}
+<script type="application/json" id="lti-storage-config">${scriptJson(config)}</script>
+<script>${PLATFORM_STORAGE_SCRIPT}</script>`,
+  );
+}
+
+/** The pages of a cookieless launch, for `createLtiTool({ storagePages })`. */
+export const platformStoragePages: PlatformStoragePages = {
+  save({ next, platformOrigin, target, key, value }) {
+    return storagePage(
+      'Keeping your launch check with your LMS…',
+      { mode: 'save', next, origin: platformOrigin, target, key, value },
+      `<noscript><p><a href="${esc(next)}">Continue to your LMS</a></p></noscript>`,
+    );
+  },
+  load({ action, platformOrigin, target, key, fields }) {
+    const inputs = Object.entries({ ...fields, [STORAGE_VALUE_FIELD]: '' })
+      .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
+      .join('\n');
+    return storagePage(
+      'Asking your LMS for the launch check…',
+      { mode: 'load', origin: platformOrigin, target, key },
+      `<form id="lti-storage-launch" method="post" action="${esc(action)}">
+${inputs}
+</form>
+<noscript><p>Tasting Menu needs JavaScript to open inside your LMS when your browser blocks its cookies.
+Turn JavaScript on, or open Tasting Menu in a new window from your course.</p></noscript>`,
+    );
+  },
+};

@@ -1,3 +1,4 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type NrpsMember } from 'ltijs';
 import { LtiLaunchError } from '../../../shared/errors';
@@ -7,6 +8,17 @@ import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
+import {
+  consumeStorageBinding,
+  createStorageBinding,
+  findStorageBinding,
+  STORAGE_MARK_FIELD,
+  STORAGE_REFUSALS,
+  STORAGE_VALUE_FIELD,
+  storageKeyOf,
+  storageTargetOf,
+  unverifiedNonceOf,
+} from './platform-storage';
 import { type PublicJwk, rotateToolKey, toolKeySet } from './tool-keys';
 
 /**
@@ -60,6 +72,35 @@ export interface LtiToolOptions {
   guard: GuardDeps;
   onLaunch(claims: LaunchClaims, req: Request, res: Response): Promise<void>;
   onRefused(error: LtiLaunchError, req: Request, res: Response): void;
+  /**
+   * The pages of a cookieless launch (LTI platform storage), rendered by the HTTP layer. Without them a login that
+   * names an `lti_storage_target` is answered as any other (state cookie only).
+   */
+  storagePages?: PlatformStoragePages;
+}
+
+export interface PlatformStoragePages {
+  /** The login's answer: stores `value` under `key` with the platform, then goes on to `next` (its auth URL). */
+  save(input: { next: string; platformOrigin: string; target: string; key: string; value: string }): string;
+  /** The launch's answer: reads `key` back from the platform and posts it with `fields` to `action`. */
+  load(input: {
+    action: string;
+    platformOrigin: string;
+    target: string;
+    key: string;
+    fields: Record<string, string>;
+  }): string;
+}
+
+/** Replaces `res.redirect` for one response; `handle` gets the URL and the original redirect to fall back on. */
+function interceptRedirect(res: Response, handle: (url: string, redirect: () => void) => void): void {
+  const original = res.redirect.bind(res) as (...args: unknown[]) => void;
+  res.redirect = ((...args: unknown[]) => {
+    res.redirect = original as Response['redirect'];
+    const url = args.find((a): a is string => typeof a === 'string');
+    if (url === undefined) return original(...args);
+    handle(url, () => original(...args));
+  }) as Response['redirect'];
 }
 
 type ProviderConstructor = new () => LtijsProvider;
@@ -96,11 +137,199 @@ export function claimsFromToken(token: LtijsToken, query: Record<string, unknown
   });
 }
 
+/** ltijs's ltik is an HS256 JWT signed with the LTI key; returns its claims when the signature holds. */
+function verifyLtik(
+  ltik: string,
+  key: string,
+):
+  | { platformUrl: string; clientId: string; deploymentId: string; contextId: string; user: string }
+  | undefined {
+  const [header, payload, signature] = ltik.split('.');
+  if (!header || !payload || !signature) return undefined;
+  const expected = createHmac('sha256', key).update(`${header}.${payload}`).digest();
+  const given = Buffer.from(signature, 'base64url');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return undefined;
+  try {
+    const alg = (JSON.parse(Buffer.from(header, 'base64url').toString('utf8')) as { alg?: unknown }).alg;
+    const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Record<string, unknown>;
+    const fields = ['platformUrl', 'clientId', 'deploymentId', 'contextId', 'user'] as const;
+    if (alg !== 'HS256' || !fields.every((f) => typeof claims[f] === 'string')) return undefined;
+    return claims as {
+      platformUrl: string;
+      clientId: string;
+      deploymentId: string;
+      contextId: string;
+      user: string;
+    };
+  } catch {
+    return undefined;
+  }
+}
+
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   const provider = new Ctor();
   const refuse = (req: Request, res: Response, reason: string, message: string) =>
     options.onRefused(new LtiLaunchError(reason, message), req, res);
+
+  const connect = async (
+    token: LtijsToken,
+    req: Request,
+    res: Response,
+    query = req.query as Record<string, unknown>,
+  ) => {
+    let claims: LaunchClaims;
+    try {
+      claims = claimsFromToken(token, query);
+    } catch {
+      return refuse(
+        req,
+        res,
+        'CLAIMS_INVALID',
+        'The launch is missing information Tasting Menu needs (user or roles).',
+      );
+    }
+    await options.onLaunch(claims, req, res);
+  };
+
+  /**
+   * A login that names an `lti_storage_target`: ltijs creates the state, sets its cookie and redirects to the
+   * platform as always; we answer with a page that first keeps a binding secret in the platform's storage.
+   * If anything fails here, the plain redirect (cookie only) goes out instead.
+   */
+  const storageLogin = (pages: PlatformStoragePages) => (req: Request, res: Response, next: NextFunction) => {
+    if (req.path !== '/login') return next();
+    const params = {
+      ...(req.query as Record<string, unknown>),
+      ...((req.body as Record<string, unknown> | undefined) ?? {}),
+    };
+    const target = storageTargetOf(params.lti_storage_target);
+    const issuer = params.iss;
+    if (!target || typeof issuer !== 'string') return next();
+    interceptRedirect(res, (url, redirect) => {
+      let auth: URL;
+      try {
+        auth = new URL(url);
+      } catch {
+        return redirect();
+      }
+      const state = auth.searchParams.get('state');
+      const nonce = auth.searchParams.get('nonce');
+      if (!state || !nonce) return redirect();
+      const platformOrigin = auth.origin;
+      createStorageBinding(options.db, { state, issuer, nonce, target, platformOrigin }, Date.now()).then(
+        (value) => {
+          res
+            .status(200)
+            .type('html')
+            .set('Cache-Control', 'no-store')
+            .send(pages.save({ next: url, platformOrigin, target, key: storageKeyOf(state), value }));
+        },
+        () => redirect(),
+      );
+    });
+    next();
+  };
+
+  /**
+   * A launch without its state cookie whose login kept a binding in platform storage: first a page that reads the
+   * secret back and posts it here again; then, once the secret and nonce hold, ltijs runs with the state value its
+   * cookie would have carried. A launch that has its cookie never comes through here.
+   */
+  const storageLaunch =
+    (pages: PlatformStoragePages) => (req: Request, res: Response, next: NextFunction) => {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      const { id_token: idToken, state } = body;
+      if (req.method !== 'POST' || req.path !== '/launch') return next();
+      if (typeof idToken !== 'string' || typeof state !== 'string') return next();
+      const marked = body[STORAGE_MARK_FIELD] === '1';
+      const cookies = req.signedCookies as Record<string, unknown> | undefined;
+      if (!marked && typeof cookies?.[`state${state}`] === 'string') return next();
+
+      const decide = async (): Promise<boolean> => {
+        const now = Date.now();
+        if (!marked) {
+          const binding = await findStorageBinding(options.db, state, now);
+          // No cookie and no binding: ltijs refuses it (STATE_MISMATCH) as before.
+          if (!binding) return true;
+          if (binding.used) {
+            throw new LtiLaunchError('STORAGE_BINDING_USED', STORAGE_REFUSALS.STORAGE_BINDING_USED);
+          }
+          res
+            .status(200)
+            .type('html')
+            .set('Cache-Control', 'no-store')
+            .send(
+              pages.load({
+                action: req.originalUrl,
+                platformOrigin: binding.platformOrigin,
+                target: binding.target,
+                key: storageKeyOf(state),
+                fields: { id_token: idToken, state, [STORAGE_MARK_FIELD]: '1' },
+              }),
+            );
+          return false;
+        }
+        const value = typeof body[STORAGE_VALUE_FIELD] === 'string' ? body[STORAGE_VALUE_FIELD] : '';
+        const binding = await consumeStorageBinding(options.db, state, value, now);
+        if (unverifiedNonceOf(idToken) !== binding.nonce) {
+          throw new LtiLaunchError('NONCE_MISMATCH', STORAGE_REFUSALS.NONCE_MISMATCH);
+        }
+        // What ltijs's state cookie would have carried: the issuer the login was started for. ltijs still compares
+        // it with the token's iss and verifies signature, audience, token age and nonce.
+        (req.signedCookies as Record<string, unknown>)[`state${state}`] = binding.issuer;
+        // ltijs then redirects to /launch?ltik=…, which needs its session cookie; finish here instead.
+        interceptRedirect(res, (url, redirect) => {
+          finishWithoutCookie(url, req, res).then(
+            (finished) => {
+              if (!finished) redirect();
+            },
+            (error: unknown) => {
+              if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
+              next(error);
+            },
+          );
+        });
+        return true;
+      };
+      decide().then(
+        (proceed) => {
+          if (proceed) next();
+        },
+        (error: unknown) => {
+          if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
+          next(error);
+        },
+      );
+    };
+
+  /** What ltijs does on its `?ltik=` request, for the ltik it just minted in this same response. */
+  const finishWithoutCookie = async (url: string, req: Request, res: Response): Promise<boolean> => {
+    const target = new URL(url, 'http://tool.invalid');
+    const ltik = target.searchParams.get('ltik');
+    const claims = ltik ? verifyLtik(ltik, options.key) : undefined;
+    if (!claims) return false;
+    target.searchParams.delete('ltik');
+    const idTokens = await options.store.Get(false, 'idtoken', {
+      iss: claims.platformUrl,
+      clientId: claims.clientId,
+      deploymentId: claims.deploymentId,
+      user: claims.user,
+    });
+    const contexts = await options.store.Get(false, 'contexttoken', {
+      contextId: claims.contextId,
+      user: claims.user,
+    });
+    if (!idTokens || !contexts) {
+      throw new LtiLaunchError(
+        'SESSION_NOT_FOUND',
+        'Your launch session was not found; open the tool from your LMS again.',
+      );
+    }
+    const token = { ...idTokens[0], platformContext: contexts[0] } as unknown as LtijsToken;
+    await connect(token, req, res, Object.fromEntries(target.searchParams));
+    return true;
+  };
 
   provider.setup(
     options.key,
@@ -117,7 +346,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         ? { secure: true, sameSite: 'None' }
         : { secure: false, sameSite: 'Lax' },
       serverAddon: (app: Express) => {
-        // Runs after ltijs's body parsers and before its session validator.
+        // Runs after ltijs's body and cookie parsers and before its session validator and login route.
         app.use((req: Request, res: Response, next: NextFunction) => {
           const idToken = (req.body as { id_token?: unknown } | undefined)?.id_token;
           if (req.method !== 'POST' || req.path !== '/launch' || typeof idToken !== 'string') return next();
@@ -129,27 +358,17 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
             },
           );
         });
+        if (options.storagePages) {
+          app.use(storageLogin(options.storagePages));
+          app.use(storageLaunch(options.storagePages));
+        }
       },
     },
   );
 
-  const connect = async (token: LtijsToken, req: Request, res: Response) => {
-    let claims: LaunchClaims;
-    try {
-      claims = claimsFromToken(token, req.query as Record<string, unknown>);
-    } catch {
-      return refuse(
-        req,
-        res,
-        'CLAIMS_INVALID',
-        'The launch is missing information Tasting Menu needs (user or roles).',
-      );
-    }
-    await options.onLaunch(claims, req, res);
-  };
-  provider.onConnect(connect);
+  provider.onConnect((token, req, res) => connect(token, req, res));
   // Deep linking starts like any launch (same checks, same session); the claims carry where to return.
-  provider.onDeepLinking(connect);
+  provider.onDeepLinking((token, req, res) => connect(token, req, res));
   provider.onInvalidToken(async (req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     const { reason, message } = reasonFromLtijs(details?.message);

@@ -1,0 +1,179 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { LtiLaunchError } from '../../../shared/errors';
+import type { Database } from '../db/schema';
+
+/**
+ * Cookieless launches through LTI platform storage (1EdTech "LTI Client Side postMessages" and "Platform Storage";
+ * Canvas sends `lti_storage_target=post_message_forwarding`).
+ *
+ * ltijs binds the browser to an OIDC `state` with a signed cookie that holds the issuer. Inside an LMS iframe with
+ * third-party cookies blocked that cookie never comes back. When the login request names an `lti_storage_target`,
+ * we keep a second, cookie-free binding: a random secret that the login page hands to the platform's storage
+ * (`lti.put_data`) and whose SHA-256 we keep here with the state, the issuer and the nonce. At launch, when the state
+ * cookie is missing, the launch page reads the secret back (`lti.get_data`) and posts it; only if it matches (once,
+ * compared in constant time) and the id_token's nonce is the one issued with that state do we give ltijs the state
+ * value its cookie would have carried. Everything else (signature, audience, issuer, token age, nonce replay, our
+ * launch guard) still runs exactly as for a cookie launch.
+ */
+
+/** Form fields of the launch page's post back to /lti/launch. */
+export const STORAGE_MARK_FIELD = 'lti_storage';
+export const STORAGE_VALUE_FIELD = 'lti_storage_value';
+
+/** How long a login may take before the launch that answers it (ltijs's own state rows live 10 minutes). */
+export const BINDING_TTL_MS = 5 * 60_000;
+
+const TARGET = /^(?:_parent|[A-Za-z0-9][A-Za-z0-9_.-]{0,99})$/;
+
+/** The frame name a login request asks us to use, if it is one we accept. */
+export function storageTargetOf(value: unknown): string | undefined {
+  return typeof value === 'string' && TARGET.test(value) ? value : undefined;
+}
+
+/** The key the tool uses in the platform's storage; the platform namespaces keys by the tool's origin. */
+export function storageKeyOf(state: string): string {
+  return `tasting_menu_state_${state}`;
+}
+
+interface StorageBindingTable {
+  state: string;
+  issuer: string;
+  nonce: string;
+  binding_hash: string;
+  target: string;
+  platform_origin: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
+type StorageDb = Kysely<Database & { lti_storage_bindings: StorageBindingTable }>;
+const tablesOf = (db: Kysely<Database>): StorageDb =>
+  db.withTables<{ lti_storage_bindings: StorageBindingTable }>() as unknown as StorageDb;
+
+export interface StorageBinding {
+  state: string;
+  issuer: string;
+  nonce: string;
+  target: string;
+  platformOrigin: string;
+  used: boolean;
+}
+
+const hashOf = (value: string) => createHash('sha256').update(value).digest();
+
+/** Records a new binding and returns the secret the login page stores with the platform. */
+export async function createStorageBinding(
+  db: Kysely<Database>,
+  input: { state: string; issuer: string; nonce: string; target: string; platformOrigin: string },
+  now: number,
+): Promise<string> {
+  const secret = randomBytes(32).toString('base64url');
+  const t = tablesOf(db);
+  await t.deleteFrom('lti_storage_bindings').where('expires_at', '<', now).execute();
+  await t
+    .insertInto('lti_storage_bindings')
+    .values({
+      state: input.state,
+      issuer: input.issuer,
+      nonce: input.nonce,
+      binding_hash: hashOf(secret).toString('hex'),
+      target: input.target,
+      platform_origin: input.platformOrigin,
+      created_at: now,
+      expires_at: now + BINDING_TTL_MS,
+      used_at: null,
+    })
+    .execute();
+  return secret;
+}
+
+/** The unexpired binding for a state, used or not. */
+export async function findStorageBinding(
+  db: Kysely<Database>,
+  state: string,
+  now: number,
+): Promise<StorageBinding | undefined> {
+  const row = await tablesOf(db)
+    .selectFrom('lti_storage_bindings')
+    .selectAll()
+    .where('state', '=', state)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    state: row.state,
+    issuer: row.issuer,
+    nonce: row.nonce,
+    target: row.target,
+    platformOrigin: row.platform_origin,
+    used: row.used_at !== null,
+  };
+}
+
+export const STORAGE_REFUSALS = {
+  STORAGE_STATE_UNKNOWN:
+    'The launch did not match a login started here, or it took too long. Open Tasting Menu from your course again.',
+  STORAGE_VALUE_MISSING:
+    'Your browser blocks the cookie Tasting Menu needs inside the LMS page, and the LMS did not hand back the launch check either. Open Tasting Menu in a new window from your course.',
+  STORAGE_VALUE_MISMATCH: 'The launch check kept by your LMS does not match this login (state check failed).',
+  STORAGE_BINDING_USED: 'This launch check was already used. Open Tasting Menu from your course again.',
+  NONCE_MISMATCH: 'The launch token does not belong to the login started here (nonce check failed).',
+} as const;
+
+const refusal = (reason: keyof typeof STORAGE_REFUSALS) =>
+  new LtiLaunchError(reason, STORAGE_REFUSALS[reason]);
+
+/**
+ * Checks the value read back from platform storage against the binding and uses the binding up: a wrong value
+ * burns it too, so a guess cannot be retried. Throws an `LtiLaunchError` with a stable reason when it does not hold.
+ */
+export async function consumeStorageBinding(
+  db: Kysely<Database>,
+  state: string,
+  value: string,
+  now: number,
+): Promise<StorageBinding> {
+  const t = tablesOf(db);
+  const row = await t
+    .selectFrom('lti_storage_bindings')
+    .selectAll()
+    .where('state', '=', state)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  if (!row) throw refusal('STORAGE_STATE_UNKNOWN');
+  if (row.used_at !== null) throw refusal('STORAGE_BINDING_USED');
+  const burn = await t
+    .updateTable('lti_storage_bindings')
+    .set({ used_at: now })
+    .where('state', '=', state)
+    .where('used_at', 'is', null)
+    .executeTakeFirst();
+  // Two posts of the same value at once: only the one that marked the row goes on.
+  if (Number(burn.numUpdatedRows) !== 1) throw refusal('STORAGE_BINDING_USED');
+  if (value === '') throw refusal('STORAGE_VALUE_MISSING');
+  const expected = Buffer.from(row.binding_hash, 'hex');
+  if (value.length > 200 || !timingSafeEqual(expected, hashOf(value)))
+    throw refusal('STORAGE_VALUE_MISMATCH');
+  return {
+    state: row.state,
+    issuer: row.issuer,
+    nonce: row.nonce,
+    target: row.target,
+    platformOrigin: row.platform_origin,
+    used: true,
+  };
+}
+
+/** The nonce claim of an id_token, unverified (ltijs verifies the signature right after). */
+export function unverifiedNonceOf(idToken: string): string | undefined {
+  try {
+    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
+      nonce?: unknown;
+    };
+    return typeof payload.nonce === 'string' ? payload.nonce : undefined;
+  } catch {
+    return undefined;
+  }
+}
