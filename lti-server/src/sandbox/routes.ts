@@ -40,7 +40,8 @@ function coursePage(courseId: string): string | undefined {
   const people = SANDBOX_USERS.map(
     (u) => `<tr><th scope="row">${esc(u.name)}</th><td>${esc(u.label)}</td>
 <td><a class="button" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)}">Launch as ${esc(u.givenName)}</a>
-<a class="button secondary" target="_blank" rel="noopener" href="/sandbox/courses/${esc(course.id)}/initiate?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)} in a new window">New window</a></td></tr>`,
+<a class="button secondary" target="_blank" rel="noopener" href="/sandbox/courses/${esc(course.id)}/initiate?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)} in a new window">New window</a>
+<a class="button secondary" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}&amp;storage=1" aria-label="Launch Tasting Menu as ${esc(u.name)} without cookies">Without cookies</a></td></tr>`,
   ).join('');
   const pages = course.pages
     .map(
@@ -51,6 +52,9 @@ function coursePage(courseId: string): string | undefined {
     `${course.title} — Sandbox LMS`,
     `<h1>${esc(course.title)}</h1>
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">Open Tasting Menu as…</h2>
+<p class="muted">"Launch" works like an LMS that relies on the tool's cookies in its frame. "Without cookies" also
+offers LTI platform storage, as Canvas does, for browsers that block third-party cookies. "New window" opens the
+tool in its own window, where its cookies are first-party.</p>
 <table><thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Launch</th></tr></thead><tbody>${people}</tbody></table></section>
 <section class="card" aria-labelledby="editor-h"><h2 id="editor-h">Editor button (deep linking)</h2>
 <p>Insert a strategy from the menu into this course, as a teacher would from the rich-content editor:
@@ -59,6 +63,78 @@ function coursePage(courseId: string): string | undefined {
     { bar: bar() },
   );
 }
+
+/** Canvas's name for the frame that takes the tool's platform-storage messages. */
+export const STORAGE_FRAME = 'post_message_forwarding';
+
+const toolOriginOf = (platform: SandboxPlatform) => new URL(platform.loginUrl).origin;
+
+const capabilities = () => [
+  { subject: 'lti.capabilities' },
+  { subject: 'lti.put_data', frame: STORAGE_FRAME },
+  { subject: 'lti.get_data', frame: STORAGE_FRAME },
+];
+
+/** JSON inside a script element: no `<` can close it or open a comment. */
+const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\u003c');
+
+/**
+ * The LMS page: answers lti.capabilities from the tool frame (naming the storage frame), and loads the storage
+ * frame before the tool so it is ready when the tool's login page sends lti.put_data.
+ */
+const PARENT_SCRIPT = `(() => {
+  const cfg = JSON.parse(document.getElementById('sandbox-storage').textContent);
+  const tool = document.querySelector('iframe[name="tool"]');
+  const storage = document.querySelector('iframe[name="${STORAGE_FRAME}"]');
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (event.source !== tool.contentWindow || event.origin !== cfg.toolOrigin) return;
+    if (!data || typeof data !== 'object' || data.subject !== 'lti.capabilities') return;
+    event.source.postMessage(
+      { subject: 'lti.capabilities.response', message_id: data.message_id, supported_messages: cfg.capabilities },
+      event.origin,
+    );
+  });
+  storage.addEventListener('load', () => { tool.src = tool.dataset.src; }, { once: true });
+  storage.src = storage.dataset.src;
+})();`;
+
+const STORAGE_FRAME_SCRIPT = `(() => {
+  const cfg = JSON.parse(document.getElementById('sandbox-storage').textContent);
+  const MAX_KEYS = 50;
+  const stored = new Map();
+  window.addEventListener('message', (event) => {
+    const data = event.data;
+    if (!data || typeof data !== 'object' || typeof data.subject !== 'string') return;
+    let sibling = false;
+    try {
+      sibling = !!event.source && event.source !== window && event.source.parent === window.parent;
+    } catch {
+      sibling = false;
+    }
+    if (!sibling || event.origin !== cfg.toolOrigin) return;
+    const reply = (body) =>
+      event.source.postMessage({ subject: data.subject + '.response', message_id: data.message_id, ...body }, event.origin);
+    const fail = (code, message) => reply({ error: { code, message } });
+    const own = stored.get(event.origin) || new Map();
+    stored.set(event.origin, own);
+    const subject = data.subject.replace(/^org\\.imsglobal\\./, '');
+    const key = data.key;
+    if (subject === 'lti.capabilities') return reply({ supported_messages: cfg.capabilities });
+    if (subject === 'lti.put_data') {
+      if (typeof key !== 'string' || !key || key.length > 256) return fail('bad_request', 'key must be a short string');
+      if (typeof data.value !== 'string' || data.value.length > 4096) return fail('bad_request', 'value must be a short string');
+      if (!own.has(key) && own.size >= MAX_KEYS) return fail('storage_exhaustion', 'too many keys');
+      own.set(key, data.value);
+      return reply({ key, value: data.value });
+    }
+    if (subject === 'lti.get_data') {
+      if (typeof key !== 'string' || !own.has(key)) return fail('bad_request', 'nothing is stored under this key');
+      return reply({ key, value: own.get(key) });
+    }
+    fail('unsupported_subject', 'this platform does not handle ' + data.subject);
+  });
+})();`;
 
 export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Router {
   const router = express.Router();
@@ -101,7 +177,9 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
     );
   });
 
-  // The LMS page that hosts the tool in an iframe, as Canvas's course navigation does.
+  // The LMS page that hosts the tool in an iframe, as Canvas's course navigation does. With ?storage=1 it also
+  // offers LTI platform storage the way Canvas does: a hidden sibling frame named post_message_forwarding, on the
+  // platform's own origin (that of its OIDC authorization URL), keeps the tool's launch data in memory.
   router.get('/courses/:courseId/launch', (req, res) => {
     const course = findSandboxCourse(req.params.courseId);
     const user = findSandboxUser(String(req.query.user ?? ''));
@@ -110,15 +188,41 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
         .status(404)
         .type('html')
         .send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
-    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}`;
+    const storage = req.query.storage === '1';
+    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}${storage ? '&storage=1' : ''}`;
+    const frameStyle =
+      'width:100%;height:75vh;border:1px solid var(--line);border-radius:.5rem;background:#fff';
+    const heading = `<h1>Tasting Menu <span class="muted">· ${esc(course.title)} · as ${esc(user.name)} (${esc(user.label)})</span></h1>`;
+    const body = storage
+      ? `${heading}
+<p class="muted">Launched without cookies: this page keeps Tasting Menu's launch check (LTI platform storage).</p>
+<iframe name="${STORAGE_FRAME}" title="Sandbox LMS launch storage" hidden data-src="${esc(`${platform.issuer}/storage-frame`)}"></iframe>
+<iframe name="tool" title="Tasting Menu" data-src="${esc(src)}" style="${frameStyle}"></iframe>
+<script type="application/json" id="sandbox-storage">${scriptJson({ toolOrigin: toolOriginOf(platform), capabilities: capabilities() })}</script>
+<script>${PARENT_SCRIPT}</script>`
+      : `${heading}
+<iframe name="tool" title="Tasting Menu" src="${esc(src)}" style="${frameStyle}"></iframe>`;
     res.type('html').send(
-      page(
-        `Tasting Menu — ${course.title}`,
-        `<h1>Tasting Menu <span class="muted">· ${esc(course.title)} · as ${esc(user.name)} (${esc(user.label)})</span></h1>
-<iframe name="tool" title="Tasting Menu" src="${esc(src)}" style="width:100%;height:75vh;border:1px solid var(--line);border-radius:.5rem;background:#fff"></iframe>`,
-        { bar: bar(`<a href="/sandbox/courses/${esc(course.id)}">Back to course</a>`) },
-      ),
+      page(`Tasting Menu — ${course.title}`, body, {
+        bar: bar(`<a href="/sandbox/courses/${esc(course.id)}">Back to course</a>`),
+      }),
     );
+  });
+
+  // The platform storage frame: answers lti.capabilities, lti.put_data and lti.get_data from the tool's origin only,
+  // and only from frames of the same LMS page; data is kept per tool origin, in memory, for the life of the page.
+  router.get('/storage-frame', (_req, res) => {
+    res
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(
+        page(
+          'Sandbox LMS launch storage',
+          `<p>Launch storage of the sandbox LMS.</p>
+<script type="application/json" id="sandbox-storage">${scriptJson({ toolOrigin: toolOriginOf(platform), capabilities: capabilities() })}</script>
+<script>${STORAGE_FRAME_SCRIPT}</script>`,
+        ),
+      );
   });
 
   // Step 1 of the launch: third-party initiated login, a form post to the tool's OIDC login URL.
@@ -144,6 +248,8 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
         }),
         client_id: platform.clientId,
         lti_deployment_id: platform.deploymentId,
+        // Platform storage offered, as Canvas does: the tool may keep its launch data in this named frame.
+        ...(req.query.storage === '1' ? { lti_storage_target: STORAGE_FRAME } : {}),
       }),
     );
   });
