@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -17,13 +17,33 @@ export interface BrowserSession {
  * Debian's Chromium, headless, with a fresh profile; optionally with the built extension loaded unpacked.
  * The background-networking flags keep Chromium from calling out (this machine has no internet).
  */
-export async function launchBrowser(options: { extension?: boolean } = {}): Promise<BrowserSession> {
+export async function launchBrowser(
+  options: {
+    extension?: boolean;
+    /**
+     * Chromium's cookie controls for the fresh profile: 'block' third-party cookies (as Safari does, and Chrome
+     * when a person chooses it) or 'allow' them; unset keeps Chromium's default.
+     */
+    thirdPartyCookies?: 'block' | 'allow';
+    /** Accept self-signed certificates (tests that serve the tool over HTTPS). */
+    ignoreHttpsErrors?: boolean;
+  } = {},
+): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM))
     throw new Error(`Chromium is missing at ${CHROMIUM}: run apt-get install -y chromium`);
   if (options.extension && !existsSync(join(EXTENSION_DIR, 'manifest.json'))) {
     throw new Error(`The extension is not built at ${EXTENSION_DIR}: run npm run build:ext`);
   }
   const profile = mkdtempSync(join(tmpdir(), 'tasting-menu-chromium-'));
+  if (options.thirdPartyCookies) {
+    // The setting behind chrome://settings/cookies: 1 blocks third-party cookies, 0 allows them.
+    const block = options.thirdPartyCookies === 'block';
+    mkdirSync(join(profile, 'Default'), { recursive: true });
+    writeFileSync(
+      join(profile, 'Default', 'Preferences'),
+      JSON.stringify({ profile: { cookie_controls_mode: block ? 1 : 0, block_third_party_cookies: block } }),
+    );
+  }
   const args = [
     '--no-sandbox',
     '--disable-background-networking',
@@ -41,6 +61,7 @@ export async function launchBrowser(options: { extension?: boolean } = {}): Prom
     headless: true,
     args,
     viewport: { width: 1100, height: 800 },
+    ...(options.ignoreHttpsErrors ? { ignoreHTTPSErrors: true } : {}),
   });
   let extensionId: string | undefined;
   if (options.extension) {
