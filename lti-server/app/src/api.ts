@@ -1,6 +1,16 @@
 import { z } from 'zod';
 import { type Me, MeSchema } from '../../../shared/api';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
+import {
+  type Note,
+  NoteListSchema,
+  type NotePrompt,
+  NoteSchema,
+  type Picture,
+  PictureSchema,
+  type Retention,
+  RetentionSchema,
+} from '../../../shared/notes';
 import { type Device, DeviceSchema } from '../../../shared/pairing';
 import {
   PeopleSchema,
@@ -352,4 +362,69 @@ export function publishRound(token: string, id: string): Promise<ApiResult<Round
 
 export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {
   return request(token, 'DELETE', `/api/rounds/${encodeURIComponent(id)}`, z.undefined());
+}
+
+// ——— Evidence notes, thanks, retention and the school picture ———
+
+export type { Note, NotePrompt, Picture, Retention };
+
+/** Notes about my room (`about`, with each writer's name) or the notes I wrote (`written`), optionally for one visit. */
+export function listNotes(
+  token: string,
+  which: 'about' | 'written',
+  visitId?: string,
+): Promise<ApiResult<{ items: Note[]; expiresOn: string }>> {
+  const params = new URLSearchParams({ which });
+  if (visitId) params.set('visitId', visitId);
+  return request(token, 'GET', `/api/notes?${params}`, NoteListSchema);
+}
+
+/** `confirmFlags`: the writer saw the linter's judgement or guess flags and saves anyway (never for names). */
+export function writeNote(
+  token: string,
+  input: { visitId: string; prompt: NotePrompt; text: string; confirmFlags: boolean },
+): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/notes', NoteSchema, input);
+}
+
+export function editNote(
+  token: string,
+  id: string,
+  input: { text: string; confirmFlags: boolean },
+): Promise<ApiResult<Note>> {
+  return request(token, 'PATCH', `/api/notes/${encodeURIComponent(id)}`, NoteSchema, input);
+}
+
+/** Deletes a note for good (its host or its writer). */
+export function deleteNote(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', `/api/notes/${encodeURIComponent(id)}`, z.undefined());
+}
+
+export function markNoteUseful(token: string, id: string, useful: boolean): Promise<ApiResult<Note>> {
+  return request(token, 'POST', `/api/notes/${encodeURIComponent(id)}/useful`, NoteSchema, { useful });
+}
+
+/** The host thanks the visitor of one visit (the visit id a note about the host's room carries). */
+export function thankVisitor(token: string, visitId: string, message: string): Promise<ApiResult<undefined>> {
+  return request(token, 'POST', `/api/visits/${encodeURIComponent(visitId)}/thanks`, z.undefined(), {
+    message,
+  });
+}
+
+export function getRetention(token: string): Promise<ApiResult<Retention>> {
+  return request(token, 'GET', '/api/notes/retention', RetentionSchema);
+}
+
+export function putRetention(token: string, expiresOn: string): Promise<ApiResult<Retention>> {
+  return request(token, 'PUT', '/api/notes/retention', RetentionSchema, { expiresOn });
+}
+
+export function getPicture(token: string, by: Picture['by']): Promise<ApiResult<Picture>> {
+  return request(token, 'GET', `/api/picture?by=${by}`, PictureSchema);
+}
+
+/** The picture as a CSV file (fetched with the bearer token, like the .ics files). */
+export async function downloadPictureCsv(token: string, by: Picture['by']): Promise<ApiResult<Blob>> {
+  const r = await requestText(token, `/api/picture.csv?by=${by}`);
+  return r.ok ? { ok: true, data: new Blob([r.data], { type: 'text/csv;charset=utf-8' }) } : r;
 }

@@ -15,6 +15,12 @@ export type Route =
   | { name: 'doors'; week?: string }
   | { name: 'door-new'; strategyId?: string }
   | { name: 'visits' }
+  /** The note editor for one of my visits. */
+  | { name: 'visit-notes'; visitId: string }
+  /** Notes about my room (the host's own notes). */
+  | { name: 'notes' }
+  /** The school-wide picture of evidence (coaches). */
+  | { name: 'picture' }
   | { name: 'rounds' }
   | { name: 'round-new' }
   | { name: 'round'; id: string };
@@ -31,6 +37,10 @@ export function parseRoute(hash: string): Route {
   const doorNew = /^\/doors\/new\/([^/]+)$/.exec(path);
   if (doorNew?.[1]) return { name: 'door-new', strategyId: decodeURIComponent(doorNew[1]) };
   if (path === '/visits') return { name: 'visits' };
+  const visitNotes = /^\/visits\/([^/]+)\/notes$/.exec(path);
+  if (visitNotes?.[1]) return { name: 'visit-notes', visitId: decodeURIComponent(visitNotes[1]) };
+  if (path === '/notes') return { name: 'notes' };
+  if (path === '/picture') return { name: 'picture' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-new' };
   const round = /^\/rounds\/([^/]+)$/.exec(path);
@@ -54,6 +64,8 @@ export function href(route: Route): string {
       return route.week ? `#/doors?week=${route.week}` : '#/doors';
     case 'door-new':
       return route.strategyId ? `#/doors/new/${encodeURIComponent(route.strategyId)}` : '#/doors/new';
+    case 'visit-notes':
+      return `#/visits/${encodeURIComponent(route.visitId)}/notes`;
     case 'round-new':
       return '#/rounds/new';
     case 'round':
@@ -68,6 +80,7 @@ export function href(route: Route): string {
 /** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
 export function section(route: Route): Route['name'] {
   if (route.name === 'door-new') return 'doors';
+  if (route.name === 'visit-notes') return 'visits';
   if (route.name === 'round-new' || route.name === 'round') return 'rounds';
   return route.name;
 }

@@ -43,6 +43,16 @@ export function formatDay(date: string): string {
   });
 }
 
+/** "June 30, 2026" for a local date. */
+export function formatDate(date: string): string {
+  return noonUtc(date).toLocaleDateString(undefined, {
+    timeZone: 'UTC',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
+
 /** "Mar 2 – 8, 2026" for the week starting on `monday`. */
 export function formatWeek(monday: string): string {
   const f = new Intl.DateTimeFormat(undefined, {

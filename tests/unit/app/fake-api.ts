@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { Note, Picture } from '../../../shared/notes';
 import type { Round } from '../../../shared/rounds';
 import type { Door, Visit } from '../../../shared/visits';
 
@@ -12,6 +13,8 @@ export interface Call {
 export interface Answer {
   status?: number;
   body?: unknown;
+  /** A non-JSON answer (a CSV or .ics file), sent as is with this content type. */
+  text?: { body: string; type: string };
 }
 
 /**
@@ -32,6 +35,8 @@ export function stubApi(handler: (call: Call) => Answer | undefined): Call[] {
       body: { error: { code: 'NOT_FOUND', message: `No fake answer for ${call.method} ${input}` } },
     };
     const status = answer.status ?? 200;
+    if (answer.text)
+      return new Response(answer.text.body, { status, headers: { 'content-type': answer.text.type } });
     return new Response(status === 204 ? null : JSON.stringify(answer.body), {
       status,
       headers: { 'content-type': 'application/json' },
@@ -131,6 +136,55 @@ export function round(overrides: Partial<Round> = {}): Round {
     ],
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
+
+export function note(overrides: Partial<Note> = {}): Note {
+  return {
+    id: 'n1',
+    visitId: 'v1',
+    prompt: 'students',
+    text: 'Students turned to a partner and each explained one step.',
+    visit: { startsAt: '2026-03-03T14:15:00.000Z', strategyTitle: 'Turn and talk', roundTitle: null },
+    writer: { id: 'p1', name: 'Ana Rivera' },
+    useful: false,
+    mine: true,
+    aboutMe: false,
+    expiresAt: '2026-06-30T23:59:59.999Z',
+    createdAt: '2026-03-03T14:30:00.000Z',
+    updatedAt: '2026-03-03T14:30:00.000Z',
+    ...overrides,
+  };
+}
+
+export function picture(overrides: Partial<Picture> = {}): Picture {
+  // Finished round debriefs (`rounds`) come with the picture too; none here.
+  const debriefs = { rounds: [] };
+  return {
+    ...debriefs,
+    by: 'tag',
+    groups: [
+      {
+        kind: 'school',
+        label: 'The whole school',
+        themes: [
+          { theme: 'student-talk', label: 'Students explain, discuss or argue out loud', share: 'most' },
+          { theme: 'writing', label: 'Students write or draw to think', share: 'few' },
+        ],
+      },
+      {
+        kind: 'tag',
+        label: 'discussion',
+        themes: [
+          { theme: 'student-talk', label: 'Students explain, discuss or argue out loud', share: 'many' },
+          { theme: 'writing', label: 'Students write or draw to think', share: 'some' },
+        ],
+      },
+    ],
+    withheld: 2,
+    minVisits: 3,
+    minHosts: 3,
     ...overrides,
   };
 }

@@ -4,6 +4,7 @@ import {
   cancelVisit,
   createCalendarFeed,
   getCalendarFeed,
+  listNotes,
   listVisits,
   revokeCalendarFeed,
   type Visit,
@@ -26,6 +27,8 @@ export function VisitsView({
 }) {
   const [visits, setVisits] = useState<Visit[] | null>(null);
   const [error, setError] = useState('');
+  /** How many notes I wrote per visit (unknown until loaded; the links still work without it). */
+  const [noteCounts, setNoteCounts] = useState<Map<string, number>>(new Map());
   const [notice, setNotice] = useState<{ kind: 'notice' | 'error'; text: string } | null>(null);
   const noticeRef = useRef<HTMLParagraphElement>(null);
 
@@ -38,6 +41,12 @@ export function VisitsView({
     });
   useEffect(() => {
     load();
+    listNotes(token, 'written').then((r) => {
+      if (!r.ok) return;
+      const counts = new Map<string, number>();
+      for (const n of r.data.items) counts.set(n.visitId, (counts.get(n.visitId) ?? 0) + 1);
+      setNoteCounts(counts);
+    });
   }, [token]);
   useEffect(() => {
     if (notice) noticeRef.current?.focus();
@@ -95,7 +104,16 @@ export function VisitsView({
             ) : (
               <ul class="doors">
                 {upcoming.map((v) => (
-                  <VisitItem key={v.id} token={token} visit={v} zone={zone} upcoming onCancel={cancel} />
+                  <VisitItem
+                    key={v.id}
+                    token={token}
+                    visit={v}
+                    zone={zone}
+                    upcoming
+                    started={Date.parse(v.door.startsAt) <= at}
+                    notes={noteCounts.get(v.id) ?? 0}
+                    onCancel={cancel}
+                  />
                 ))}
               </ul>
             )}
@@ -111,6 +129,8 @@ export function VisitsView({
                     visit={v}
                     zone={zone}
                     upcoming={false}
+                    started
+                    notes={noteCounts.get(v.id) ?? 0}
                     onCancel={cancel}
                   />
                 ))}
@@ -129,12 +149,18 @@ function VisitItem({
   visit,
   zone,
   upcoming,
+  started,
+  notes,
   onCancel,
 }: {
   token: string;
   visit: Visit;
   zone: string;
   upcoming: boolean;
+  /** The visit has begun: notes can be written. */
+  started: boolean;
+  /** Notes I wrote about it. */
+  notes: number;
   onCancel: (v: Visit) => Promise<void>;
 }) {
   const d = visit.door;
@@ -183,6 +209,21 @@ function VisitItem({
           <strong>Look for:</strong> {d.lookFor}
         </p>
       )}
+      {visit.thanks && (
+        <p class="thanks">
+          <strong>{d.host.name} thanked you:</strong> “{visit.thanks.message}”
+        </p>
+      )}
+      {!cancelled &&
+        (started ? (
+          <p>
+            <a href={href({ name: 'visit-notes', visitId: visit.id })} aria-describedby={headingId}>
+              {notes > 0 ? `Your notes (${notes})` : 'Write notes'}
+            </a>
+          </p>
+        ) : (
+          <p class="hint">Notes open when the visit starts.</p>
+        ))}
       {!cancelled && upcoming && (
         <div class="actions">
           <IcsButton token={token} kind="visit" id={visit.id} describedBy={headingId} />
