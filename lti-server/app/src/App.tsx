@@ -7,6 +7,9 @@ import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
 import { ExtensionView } from './views/extension-view';
 import { MenuView } from './views/menu-view';
+import { NoteEditorView } from './views/note-editor-view';
+import { NotesView } from './views/notes-view';
+import { PictureView } from './views/picture-view';
 import { PrintView } from './views/print-view';
 import { RoundForm } from './views/round-form';
 import { RoundDetail, RoundsList } from './views/rounds-view';
@@ -94,11 +97,13 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
     { route: { name: 'add' }, label: 'Add a strategy' },
     { route: { name: 'doors' }, label: 'Open doors' },
     { route: { name: 'visits' }, label: 'My visits' },
+    { route: { name: 'notes' }, label: 'Notes about my room' },
     { route: { name: 'extension' }, label: 'Browser extension' },
     ...(isCoach
       ? [
           { route: { name: 'queue' } as Route, label: 'Review queue' },
           { route: { name: 'rounds' } as Route, label: 'Rounds' },
+          { route: { name: 'picture' } as Route, label: 'School picture' },
           { route: { name: 'settings' } as Route, label: 'Settings' },
         ]
       : []),
@@ -139,6 +144,12 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return <DoorForm token={token} strategyId={route.strategyId} />;
     case 'visits':
       return <VisitsView token={token} />;
+    case 'visit-notes':
+      return <NoteEditorView token={token} visitId={route.visitId} myName={me.person.name} />;
+    case 'notes':
+      return <NotesView token={token} />;
+    case 'picture':
+      return isCoach ? <PictureView token={token} /> : <PictureForCoaches />;
     case 'rounds':
       return isCoach ? <RoundsList token={token} /> : <CoachesOnly />;
     case 'round-new':
@@ -164,6 +175,21 @@ function CoachesOnly() {
         When a coach publishes a round you are in, your visits appear in{' '}
         <a href={href({ name: 'visits' })}>My visits</a>. You can also{' '}
         <a href={href({ name: 'doors' })}>book an open door</a> any time.
+      </p>
+    </div>
+  );
+}
+
+function PictureForCoaches() {
+  return (
+    <div class="card">
+      <h1 id="view-title" tabIndex={-1}>
+        The school picture is for coaches
+      </h1>
+      <p>
+        Coaches see patterns of evidence across the school, never single notes. The notes about your own room
+        are in <a href={href({ name: 'notes' })}>Notes about my room</a>: only you and the colleague who wrote
+        a note can read it.
       </p>
     </div>
   );
