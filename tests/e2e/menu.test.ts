@@ -1,6 +1,7 @@
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
+import { openToolAs } from '../support/lms-page';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -15,14 +16,7 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Opens Tasting Menu from the sandbox course as `user`; returns the LMS page and the tool's frame. */
-async function openAs(user: string): Promise<{ page: Page; tool: Frame }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=${user}`);
-  const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
-  await tool.getByRole('heading', { name: 'The menu' }).waitFor();
-  return { page, tool };
-}
+const openAs = (user: string) => openToolAs(browser, server, user);
 
 async function addStrategy(tool: Frame, title: string, sourceUrl = '') {
   await tool.getByRole('link', { name: 'Add a strategy' }).click();

@@ -1,10 +1,12 @@
 import ICAL from 'ical.js';
-import type { Frame, Page } from 'playwright-core';
+import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchAs } from '../support/api-client';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
 import { startOfWeek } from '../../shared/zoned-time';
 import { daysFromNow } from '../support/colleagues';
+import { approvedStrategy } from '../support/menu';
+import { openToolAs } from '../support/lms-page';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -17,29 +19,14 @@ beforeAll(async () => {
   // Ana's strategy is on the menu already (adding and approving it is covered in menu.test.ts).
   const ana = await launchAs(server, 'sandbox-ana-rivera');
   const dana = await launchAs(server, 'sandbox-dana-kim');
-  const created = await ana.post('/api/strategies', {
-    title: TITLE,
-    purpose: 'Every student can join the discussion with a frame.',
-    steps: ['Post three frames', 'Model one', 'Partners use them for four minutes'],
-    minutes: 10,
-    subject: 'Science',
-    gradeBand: '6-8',
-    tags: ['discussion'],
-  });
-  await dana.post(`/api/strategies/${created.body.id}/curation`, { action: 'approve' });
+  await approvedStrategy(ana, dana, { title: TITLE });
 });
 afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
 
-async function openAs(user: string): Promise<{ page: Page; tool: Frame }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=${user}`);
-  const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
-  await tool.getByRole('heading', { name: 'The menu' }).waitFor();
-  return { page, tool };
-}
+const openAs = (user: string) => openToolAs(browser, server, user);
 
 async function strategyPage(tool: Frame) {
   await tool.getByRole('link', { name: 'Menu', exact: true }).click();

@@ -6,6 +6,7 @@ import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
 import { createLogger } from '../../lti-server/src/logger';
 import { type ApiClient, launchAs } from '../support/api-client';
 import { colleaguesOf, daysFromNow } from '../support/colleagues';
+import { approvedStrategy } from '../support/menu';
 import { startTestServer, type TestServer } from '../support/test-server';
 import { visitHappened } from '../support/visit-happened';
 
@@ -28,18 +29,9 @@ async function visitOn(
   tag = 'discussion',
 ): Promise<string> {
   counter++;
-  const created = await host.post('/api/strategies', {
-    title: `Strategy ${counter}`,
-    purpose: 'Something to sample.',
-    steps: ['Do it'],
-    minutes: 10,
-    subject: 'Science',
-    gradeBand: '6-8',
-    tags: [tag],
-  });
-  await coach.post(`/api/strategies/${created.body.id}/curation`, { action: 'approve' });
+  const strategyId = await approvedStrategy(host, coach, { title: `Strategy ${counter}`, tags: [tag] });
   const door = await host.post('/api/doors', {
-    strategyId: created.body.id,
+    strategyId,
     date: daysFromNow(20 + counter),
     start: '09:00',
     timeZone: 'UTC',
@@ -127,17 +119,8 @@ describe('writing a note', () => {
   });
 
   it('when the visit has not started, is someone else’s or the input is bad, then nothing is saved', async () => {
-    const s = await ana.post('/api/strategies', {
-      title: 'Future one',
-      purpose: 'Later.',
-      steps: ['Later'],
-      minutes: 5,
-      subject: 'Art',
-      gradeBand: 'K-2',
-    });
-    await dana.post(`/api/strategies/${s.body.id}/curation`, { action: 'approve' });
     const door = await ana.post('/api/doors', {
-      strategyId: s.body.id,
+      strategyId: await approvedStrategy(ana, dana, { title: 'Future one' }),
       date: daysFromNow(3),
       start: '09:00',
       timeZone: 'UTC',

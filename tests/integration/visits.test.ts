@@ -10,6 +10,7 @@ import {
 import { utcToZoned } from '../../shared/zoned-time';
 import { type ApiClient, apiClient, launchAs } from '../support/api-client';
 import { colleaguesOf, daysFromNow } from '../support/colleagues';
+import { approvedStrategy } from '../support/menu';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
@@ -44,17 +45,7 @@ beforeAll(async () => {
   ben = await launchAs(server, 'sandbox-ben-okafor');
   chloe = await launchAs(server, 'sandbox-chloe-martin');
   dana = await launchAs(server, 'sandbox-dana-kim');
-  const created = await ana.post('/api/strategies', {
-    title: 'Sentence frames for academic talk',
-    purpose: 'Every student can join the discussion with a frame.',
-    steps: ['Post three frames', 'Model one', 'Partners use them for four minutes'],
-    minutes: 10,
-    subject: 'Science',
-    gradeBand: '6-8',
-    tags: ['discussion'],
-  });
-  strategyId = created.body.id;
-  expect((await dana.post(`/api/strategies/${strategyId}/curation`, { action: 'approve' })).status).toBe(200);
+  strategyId = await approvedStrategy(ana, dana);
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -198,18 +189,8 @@ describe('booking a seat', () => {
 
   it('when a visitor already has a visit at an overlapping time, then the second booking is refused', async () => {
     const a = await openDoor({ date: daysFromNow(14), start: '09:00' });
-    const bensDoorStrategy = await dana.post('/api/strategies', {
-      title: 'Cold call with wait time',
-      purpose: 'Everyone thinks before anyone answers.',
-      steps: ['Ask', 'Wait five seconds', 'Call on a name stick'],
-      minutes: 5,
-      subject: 'Math',
-      gradeBand: '6-8',
-    });
-    const b = await openDoor(
-      { strategyId: bensDoorStrategy.body.id, date: daysFromNow(14), start: '09:05' },
-      dana,
-    );
+    const danasStrategy = await approvedStrategy(dana, dana, { title: 'Cold call with wait time' });
+    const b = await openDoor({ strategyId: danasStrategy, date: daysFromNow(14), start: '09:05' }, dana);
     expect((await ben.post('/api/visits', { doorId: a.id })).status).toBe(201);
     const clash = await ben.post('/api/visits', { doorId: b.id });
     expect(clash.status).toBe(409);
@@ -317,18 +298,10 @@ describe(`booking under concurrency on ${testDbKind()}`, () => {
     }
     const host = primary === server ? ana : await launchAs(primary, 'sandbox-ana-rivera');
     const coach = primary === server ? dana : await launchAs(primary, 'sandbox-dana-kim');
-    const s = await host.post('/api/strategies', {
-      title: 'Whiteboard splash',
-      purpose: 'Everyone answers at once.',
-      steps: ['Ask', 'Write', 'Show'],
-      minutes: 5,
-      subject: 'Math',
-      gradeBand: '3-5',
-    });
-    await coach.post(`/api/strategies/${s.body.id}/curation`, { action: 'approve' });
+    const whiteboards = await approvedStrategy(host, coach, { title: 'Whiteboard splash' });
     const created = await host.post(
       '/api/doors',
-      door({ strategyId: s.body.id, capacity: 5, date: daysFromNow(9) }),
+      door({ strategyId: whiteboards, capacity: 5, date: daysFromNow(9) }),
     );
     const doorId = created.body.items[0].id;
     const visitors = await colleaguesOf(primary, host, 100);
