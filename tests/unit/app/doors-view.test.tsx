@@ -123,6 +123,7 @@ describe('the open doors week view', () => {
             id: 'v1',
             status: 'booked',
             cancelledBy: null,
+            thanks: null,
             door: door(),
             createdAt: NOW.toISOString(),
             updatedAt: NOW.toISOString(),
