@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { CapturedPage } from '../../shared/messages';
-import { draftFrom } from './capture';
+import { type ClipDraft, draftFrom } from './capture';
 import { putDraft } from './drafts';
-import { readSelection } from './read-selection';
+import { type PageReading, readSelection } from './read-selection';
 
-type PageReading = ReturnType<typeof readSelection>;
-
-/** Reads the selection, its heading (and the page when nothing is selected) from the tab the teacher acted on. */
+/**
+ * Reads the selection, its heading (and the page when nothing is selected), and on Canvas and Schoology the course and
+ * page title, from the tab the teacher acted on.
+ */
 export async function readTab(tabId: number | undefined): Promise<PageReading | undefined> {
   if (tabId === undefined) return undefined;
   try {
@@ -34,8 +35,12 @@ export async function openClip(
   });
 }
 
-/** The active tab's selection, heading and page, for the side panel (works where the tab granted activeTab). */
-export async function captureActiveTab(): Promise<CapturedPage> {
+/**
+ * The active tab's selection, heading and page, for the side panel (works where the tab granted activeTab). `lms`
+ * rides along beside the shared `CapturedPage` fields (the side panel validates it in `formDraft`); its source title
+ * is already in `pageTitle`, so a reader that ignores it still shows "Page title — Course name".
+ */
+export async function captureActiveTab(): Promise<CapturedPage & Pick<ClipDraft, 'lms'>> {
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const page = await readTab(tab?.id);
   const draft = draftFrom({}, tab ?? {}, page);

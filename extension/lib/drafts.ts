@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { z } from 'zod';
 import type { ClipDraft } from './capture';
+import { LmsPageSchema } from './lms';
 
 /**
  * Drafts travel from the background to the clip page through session storage (a page's HTML is too big for a URL).
@@ -13,6 +14,7 @@ const DraftSchema = z.object({
   pageUrl: z.string(),
   trimmed: z.boolean(),
   html: z.string().optional(),
+  lms: LmsPageSchema.nullable().optional(),
 });
 export type StoredDraft = ClipDraft & { html?: string };
 

@@ -2,6 +2,8 @@ import { Readability } from '@mozilla/readability';
 import DOMPurify from 'dompurify';
 import { EXCERPT_TAGS } from '../../shared/excerpt';
 import type { CapturedPage } from '../../shared/messages';
+import type { ClipDraft } from './capture';
+import { type LmsKind, lmsContentDocument, parseLms } from './lms';
 
 /** The same allow-list as the server: text structure and links; nothing that runs, loads or tracks. */
 const ALLOWED = {
@@ -15,13 +17,17 @@ export function sanitizeHtml(html: string): string {
 
 /**
  * When nothing was selected: Mozilla Readability finds the page's main text (run here, in the extension's own page,
- * on a copy of the HTML: nothing is injected into the teacher's page). Returns sanitized HTML and plain text.
+ * on a copy of the HTML: nothing is injected into the teacher's page). On a Canvas or Schoology page it reads only
+ * the LMS's content column, without course navigation, breadcrumbs and sidebars. Returns sanitized HTML and plain
+ * text.
  */
 export function readablePage(
   html: string,
   url: string,
+  lms?: LmsKind | null,
 ): { title: string; text: string; html: string } | undefined {
-  const doc = new DOMParser().parseFromString(html, 'text/html');
+  const page = new DOMParser().parseFromString(html, 'text/html');
+  const doc = (lms && lmsContentDocument(page, lms)) || page;
   const base = doc.createElement('base');
   base.href = url;
   doc.head.prepend(base);
@@ -35,18 +41,16 @@ export function readablePage(
   return { title: article.title ?? '', text, html: clean };
 }
 
-/** A captured page as the clip form takes it: with nothing selected, Readability's main text and sanitized excerpt. */
-export function formDraft(captured: CapturedPage): {
-  text: string;
-  heading: string;
-  pageTitle: string;
-  pageUrl: string;
-  trimmed: boolean;
-  excerptHtml?: string;
-} {
-  const { html, ...draft } = captured;
+/**
+ * A captured page as the clip form takes it: with nothing selected, Readability's main text and sanitized excerpt.
+ * `lms` crosses a context boundary (the background's answer, a stored draft) and is validated here.
+ */
+export function formDraft(captured: CapturedPage & { lms?: unknown }): ClipDraft & { excerptHtml?: string } {
+  const { html, lms: rawLms, ...rest } = captured;
+  const lms = parseLms(rawLms);
+  const draft: ClipDraft = { ...rest, ...(lms ? { lms } : {}) };
   if (!html) return draft;
-  const page = readablePage(html, draft.pageUrl);
+  const page = readablePage(html, draft.pageUrl, lms?.kind);
   return page
     ? { ...draft, text: page.text.slice(0, 5000), trimmed: page.text.length > 5000, excerptHtml: page.html }
     : draft;

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Clip, ClipSchema, type ExtensionResponses } from '../../../shared/messages';
 import { GRADE_BANDS, strategyFromForm } from '../../../shared/strategy';
 import { Shell } from '../../components/shell';
-import { type ClipDraft, stepsFrom, titleFrom } from '../../lib/capture';
+import { type ClipDraft, sourceTitleOf, stepsFrom, titleFrom } from '../../lib/capture';
 
 const escapeHtml = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -19,6 +19,8 @@ export function ClipApp({
   save: (clip: Clip) => Promise<ExtensionResponses['clip/save']>;
 }) {
   const title = titleFrom(draft);
+  // On Canvas and Schoology: "Page title — Course name" rather than the tab's title.
+  const sourceTitle = sourceTitleOf(draft);
   // When the selection's first line became the title, it is not a step too.
   const steps = stepsFrom(draft.text);
   const [form, setForm] = useState({
@@ -41,7 +43,7 @@ export function ClipApp({
     const clip: Clip = {
       ...strategyFromForm(form),
       ...(draft.pageUrl.startsWith('http') ? { sourceUrl: draft.pageUrl } : {}),
-      ...(draft.pageTitle ? { sourceTitle: draft.pageTitle } : {}),
+      ...(sourceTitle ? { sourceTitle } : {}),
       // Readability's excerpt is sanitized already; a selection becomes escaped paragraphs. The server sanitizes again.
       ...(draft.excerptHtml
         ? { excerptHtml: draft.excerptHtml }
@@ -110,7 +112,7 @@ export function ClipApp({
 
   return (
     <Shell title="Add to the tasting menu">
-      {draft.pageUrl && <p class="muted">From: {draft.pageTitle || draft.pageUrl}</p>}
+      {draft.pageUrl && <p class="muted">From: {sourceTitle || draft.pageUrl}</p>}
       {draft.trimmed && (
         <p class="status">The selection was long, so only its first 5,000 characters were kept.</p>
       )}

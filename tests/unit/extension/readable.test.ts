@@ -1,6 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
-import { readablePage, sanitizeHtml } from '../../../extension/lib/readable';
+import { titleFrom } from '../../../extension/lib/capture';
+import { formDraft, readablePage, sanitizeHtml } from '../../../extension/lib/readable';
+import { fixture } from './fixtures/load-page';
 
 describe('reading a page without a selection', () => {
   it('when a page has a main article among navigation, then Readability keeps the article, sanitized', () => {
@@ -22,5 +24,92 @@ describe('reading a page without a selection', () => {
         '<p onclick="x()">Hi<script>x()</script> <a href="javascript:x()">a</a> <a href="https://ok">b</a></p>',
       ),
     ).toBe('<p>Hi <a>a</a> <a href="https://ok">b</a></p>');
+  });
+});
+
+describe('reading a Canvas or Schoology page without a selection', () => {
+  const canvasUrl = 'https://canvas.lincoln-high.org/courses/4821/pages/think-pair-share';
+  const schoologyUrl = 'https://lincoln.schoology.com/page/98765432';
+
+  it('when the page is a Canvas wiki page, then the excerpt is the page body without course navigation or breadcrumbs', () => {
+    const page = readablePage(fixture('canvas-wiki-page.html'), canvasUrl, 'canvas');
+    expect(page?.text).toContain('Pair: partners take turns explaining their answers');
+    expect(page?.html).toContain('<ol>');
+    for (const chrome of [
+      'Announcements', // the course menu (#section-tabs)
+      'People',
+      'BIO9-P3', // the breadcrumbs
+      'My Dashboard',
+      'Inbox', // the global navigation
+      'View All Pages', // the page toolbar
+      'Previous', // the module footer
+      'Fall Term',
+    ]) {
+      expect(page?.text).not.toContain(chrome);
+      expect(page?.html).not.toContain(chrome);
+    }
+  });
+
+  it('when a Canvas page is short, then Readability alone would keep the course menu, and reading the content column does not', () => {
+    // Only the list of steps: too little text for Readability to tell the article from the menus around it.
+    const doc = new DOMParser().parseFromString(fixture('canvas-wiki-page.html'), 'text/html');
+    for (const p of doc.querySelectorAll('.show-content p')) p.remove();
+    const html = doc.documentElement.outerHTML;
+    expect(readablePage(html, canvasUrl)?.text).toContain('Announcements');
+    const page = readablePage(html, canvasUrl, 'canvas');
+    expect(page?.text).toContain('Share: call on three pairs at random');
+    expect(page?.text).not.toMatch(/Announcements|Modules|BIO9-P3|Inbox|View All Pages|Previous/);
+  });
+
+  it('when the page is a Schoology page, then the excerpt is the page body without the sidebars or the breadcrumb', () => {
+    const page = readablePage(fixture('schoology-page.html'), schoologyUrl, 'schoology');
+    expect(page?.text).toContain('Sort the answers into got it, almost, and not yet.');
+    for (const chrome of [
+      'Materials',
+      'Badges',
+      'Unit 1 · Routines',
+      'Upcoming',
+      'Vocabulary quiz',
+      'Resources',
+    ]) {
+      expect(page?.text).not.toContain(chrome);
+      expect(page?.html).not.toContain(chrome);
+    }
+  });
+
+  it('when the LMS page has been read, then the clip form gets the excerpt, the LMS page title and the course', () => {
+    const draft = formDraft({
+      text: '',
+      heading: '',
+      pageTitle: 'Think–Pair–Share — Biology 9 (Period 3)',
+      pageUrl: canvasUrl,
+      trimmed: false,
+      html: fixture('canvas-wiki-page.html'),
+      lms: { kind: 'canvas', course: 'Biology 9 (Period 3)', pageTitle: 'Think–Pair–Share' },
+    });
+    expect(draft.lms).toEqual({
+      kind: 'canvas',
+      course: 'Biology 9 (Period 3)',
+      pageTitle: 'Think–Pair–Share',
+    });
+    expect(draft.excerptHtml).toContain('every student to rehearse an answer');
+    expect(draft.excerptHtml).not.toContain('Announcements');
+    expect(draft.excerptHtml).not.toMatch(/<script|<img|onclick/);
+    // The page's first line is not its name: the LMS page title is.
+    expect(titleFrom(draft)).toBe('Think–Pair–Share');
+  });
+
+  it('when the lms part of a capture is malformed, then it is dropped and the page is read as an ordinary page', () => {
+    const draft = formDraft({
+      text: '',
+      heading: '',
+      pageTitle: 'Think–Pair–Share: Biology 9 (Period 3)',
+      pageUrl: canvasUrl,
+      trimmed: false,
+      html: fixture('canvas-wiki-page.html'),
+      lms: { kind: 'moodle', course: 42 },
+    });
+    expect(draft.lms).toBeUndefined();
+    expect(draft.excerptHtml).toContain('every student to rehearse an answer');
   });
 });
