@@ -3,6 +3,7 @@ import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
 import { href, type Route, section, useRoute } from './router';
+import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
 import { ExtensionView } from './views/extension-view';
@@ -156,6 +157,9 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return isCoach ? <RoundForm token={token} /> : <CoachesOnly />;
     case 'round':
       return isCoach ? <RoundDetail token={token} id={route.id} /> : <CoachesOnly />;
+    case 'debrief':
+      // Open to the round's participants and hosts too: the server decides who is in the room.
+      return <DebriefView token={token} roundId={route.id} isCoach={isCoach} />;
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':

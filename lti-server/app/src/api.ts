@@ -13,6 +13,9 @@ import {
 } from '../../../shared/notes';
 import { type Device, DeviceSchema } from '../../../shared/pairing';
 import {
+  type Debrief,
+  type DebriefPhase,
+  DebriefSchema,
   PeopleSchema,
   type Round,
   type RoundInput,
@@ -362,6 +365,61 @@ export function publishRound(token: string, id: string): Promise<ApiResult<Round
 
 export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {
   return request(token, 'DELETE', `/api/rounds/${encodeURIComponent(id)}`, z.undefined());
+}
+
+// ——— The round's debrief room ———
+
+export type { Debrief, DebriefPhase };
+
+const debriefPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/debrief`;
+
+/** The debrief of a published round (409 CONFLICT while the round is a draft). */
+export function getDebrief(token: string, roundId: string): Promise<ApiResult<Debrief>> {
+  return request(token, 'GET', debriefPath(roundId), DebriefSchema);
+}
+
+/** The facilitator moves the phase and records the group's prediction and next level of work. */
+export function updateDebrief(
+  token: string,
+  roundId: string,
+  input: { phase?: DebriefPhase; prediction?: string | null; nextLevel?: string | null },
+): Promise<ApiResult<Debrief>> {
+  return request(token, 'PUT', debriefPath(roundId), DebriefSchema, input);
+}
+
+/** A writer adds one of their own notes from this round as an evidence card (only its text travels). */
+export function addDebriefCard(token: string, roundId: string, noteId: string): Promise<ApiResult<Debrief>> {
+  return request(token, 'POST', `${debriefPath(roundId)}/cards`, DebriefSchema, { noteId });
+}
+
+/** The facilitator groups a card into a pattern, or takes it out of any pattern (`null`). */
+export function moveDebriefCard(
+  token: string,
+  roundId: string,
+  cardId: string,
+  patternId: string | null,
+): Promise<ApiResult<Debrief>> {
+  return request(token, 'PUT', `${debriefPath(roundId)}/cards/${encodeURIComponent(cardId)}`, DebriefSchema, {
+    patternId,
+  });
+}
+
+/** Takes a card out of the debrief (its writer, or the facilitator). */
+export function withdrawDebriefCard(
+  token: string,
+  roundId: string,
+  cardId: string,
+): Promise<ApiResult<Debrief>> {
+  return request(
+    token,
+    'DELETE',
+    `${debriefPath(roundId)}/cards/${encodeURIComponent(cardId)}`,
+    DebriefSchema,
+  );
+}
+
+export function addDebriefPattern(token: string, roundId: string, name: string): Promise<ApiResult<Debrief>> {
+  return request(token, 'POST', `${debriefPath(roundId)}/patterns`, DebriefSchema, { name });
 }
 
 // ——— Evidence notes, thanks, retention and the school picture ———

@@ -23,7 +23,9 @@ export type Route =
   | { name: 'picture' }
   | { name: 'rounds' }
   | { name: 'round-new' }
-  | { name: 'round'; id: string };
+  | { name: 'round'; id: string }
+  /** A published round's debrief room (participants, hosts and coaches). */
+  | { name: 'debrief'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -45,6 +47,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/rounds/new') return { name: 'round-new' };
   const round = /^\/rounds\/([^/]+)$/.exec(path);
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
+  const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
+  if (debrief?.[1]) return { name: 'debrief', id: decodeURIComponent(debrief[1]) };
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
@@ -70,6 +74,8 @@ export function href(route: Route): string {
       return '#/rounds/new';
     case 'round':
       return `#/rounds/${encodeURIComponent(route.id)}`;
+    case 'debrief':
+      return `#/rounds/${encodeURIComponent(route.id)}/debrief`;
     case 'menu':
       return '#/';
     default:
@@ -81,7 +87,7 @@ export function href(route: Route): string {
 export function section(route: Route): Route['name'] {
   if (route.name === 'door-new') return 'doors';
   if (route.name === 'visit-notes') return 'visits';
-  if (route.name === 'round-new' || route.name === 'round') return 'rounds';
+  if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
   return route.name;
 }
 

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { Note, Picture } from '../../../shared/notes';
-import type { Round } from '../../../shared/rounds';
+import type { Debrief, Round } from '../../../shared/rounds';
 import type { Door, Visit } from '../../../shared/visits';
 
 /** One request the app made to the fake server. */
@@ -185,6 +185,22 @@ export function picture(overrides: Partial<Picture> = {}): Picture {
     withheld: 2,
     minVisits: 3,
     minHosts: 3,
+    ...overrides,
+  };
+}
+
+export function debrief(overrides: Partial<Debrief> = {}): Debrief {
+  return {
+    roundId: 'r1',
+    title: 'Thursday discussion round',
+    focus: { kind: 'tag', value: 'discussion' },
+    phase: 'description',
+    facilitator: false,
+    cards: [],
+    patterns: [],
+    prediction: null,
+    nextLevel: null,
+    summarizedAt: null,
     ...overrides,
   };
 }

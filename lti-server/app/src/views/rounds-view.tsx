@@ -220,10 +220,16 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
         </div>
       )}
       {!draft && (
-        <p class="card">
-          This round is published: the visits are in everyone’s “My visits”, and each host’s door is open.
-          Groups can no longer be changed here.
-        </p>
+        <div class="card">
+          <p>
+            This round is published: the visits are in everyone’s “My visits”, and each host’s door is open.
+            Groups can no longer be changed here.
+          </p>
+          <p>
+            <a href={href({ name: 'debrief', id: round.id })}>Open the debrief</a>: the group reads the
+            evidence cards, names patterns, predicts and agrees on the next level of work.
+          </p>
+        </div>
       )}
       <section class="card" aria-labelledby="groups-h">
         <h2 id="groups-h">Groups</h2>

@@ -224,6 +224,13 @@ function VisitItem({
         ) : (
           <p class="hint">Notes open when the visit starts.</p>
         ))}
+      {d.roundId && (
+        <p>
+          <a href={href({ name: 'debrief', id: d.roundId })} aria-describedby={headingId}>
+            Round debrief
+          </a>
+        </p>
+      )}
       {!cancelled && upcoming && (
         <div class="actions">
           <IcsButton token={token} kind="visit" id={visit.id} describedBy={headingId} />
