@@ -120,4 +120,93 @@ describe('evidence notes in the LMS', () => {
     await visitor.tool.getByText('Thank you for the careful notes.').waitFor();
     await expectNoAxeViolations(visitor.page);
   });
+  it('when a round is debriefed, then a writer adds a card, the coach groups it by keyboard and by drag and drop, and finishes', async () => {
+    const people = (await dana.get('/api/people')).body.items as Array<{
+      id: string;
+      name: string;
+      role: string;
+    }>;
+    const teachers = people.filter((p) => p.role === 'teacher').map((p) => p.id);
+    const benId = (await ben.get('/api/me')).body.person.id as string;
+    const round = await dana.post('/api/rounds', {
+      title: 'Debrief round',
+      focus: { kind: 'tag', value: 'discussion' },
+      date: daysFromNow(40),
+      start: '10:00',
+      timeZone: 'UTC',
+      participantIds: teachers.slice(0, 8),
+      hostIds: teachers.filter((id) => id !== benId).slice(0, 2),
+    });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    expect((await dana.post(`/api/rounds/${round.body.id}/publish`)).status).toBe(200);
+    const doors = await server.database.db
+      .selectFrom('doors')
+      .select('id')
+      .where('round_id', '=', round.body.id)
+      .execute();
+    for (const [i, d] of doors.entries()) await visitHappened(server, d.id, 200 - i * 15);
+    const benVisit = (await ben.get('/api/visits')).body.items.find(
+      (v: { door: { roundId: string | null } }) => v.door.roundId === round.body.id,
+    );
+    for (const text of [
+      'Students added to a classmate’s idea with a sentence frame.',
+      'Partners took turns explaining.',
+    ])
+      expect((await ben.post('/api/notes', { visitId: benVisit.id, prompt: 'students', text })).status).toBe(
+        201,
+      );
+
+    const writer = await openToolAs(browser, server, 'sandbox-ben-okafor');
+    await writer.tool.getByRole('navigation').getByRole('link', { name: 'My visits' }).click();
+    await writer.tool.getByRole('link', { name: 'Round debrief' }).first().click();
+    await writer.tool.getByRole('heading', { name: 'Debrief: Debrief round' }).waitFor();
+    for (let i = 0; i < 2; i++) {
+      await writer.tool.getByRole('button', { name: 'Add to the debrief' }).first().click();
+      await writer.tool.getByText('✓ Added to the debrief').nth(i).waitFor();
+    }
+    await expectNoAxeViolations(writer.page);
+
+    const coach = await openToolAs(browser, server, 'sandbox-dana-kim');
+    await coach.tool.evaluate((id) => {
+      window.location.hash = `#/rounds/${id}/debrief`;
+    }, round.body.id as string);
+    await coach.tool.getByRole('heading', { name: 'Debrief: Debrief round' }).waitFor();
+    await coach.tool.getByText('Partners took turns explaining.').waitFor();
+    await coach.tool.getByRole('button', { name: 'Next phase' }).click();
+    await coach.tool.getByLabel('Name a new pattern').fill('Students build on each other');
+    await coach.tool.getByRole('button', { name: 'Add the pattern' }).click();
+    await coach.tool.getByRole('heading', { name: 'Students build on each other' }).waitFor();
+    // By keyboard: choose the pattern in the first card's select and press Move.
+    const select = coach.tool.getByLabel('Move to pattern…').first();
+    await select.focus();
+    await select.selectOption({ label: 'Students build on each other' });
+    await coach.tool.getByRole('button', { name: 'Move', exact: true }).first().press('Enter');
+    await coach.tool.locator('[data-zone]:not([data-zone="none"]) p.card-text').first().waitFor();
+    // By drag and drop: the other card onto the pattern's column.
+    await coach.tool
+      .locator('p.card-text', { hasText: 'Partners took turns explaining.' })
+      .dragTo(coach.tool.locator('[data-zone]:not([data-zone="none"])').first());
+    await coach.tool.waitForFunction(
+      () => document.querySelectorAll('[data-zone]:not([data-zone="none"]) p.card-text').length === 2,
+    );
+    await expectNoAxeViolations(coach.page);
+    await coach.tool.getByRole('button', { name: 'Next phase' }).click();
+    await coach.tool
+      .getByLabel('The group’s prediction')
+      .fill('A student here would know how to add to an idea.');
+    await coach.tool.getByRole('button', { name: 'Next phase' }).click();
+    await coach.tool
+      .getByLabel('The next level of work')
+      .fill('Share the sentence frames across departments.');
+    await coach.tool.getByRole('button', { name: 'Finish the debrief' }).click();
+    await coach.tool.getByRole('button', { name: 'Yes, finish the debrief' }).click();
+    await coach.tool.getByText('Finished: the summary is in the school picture.').waitFor();
+    await expectNoAxeViolations(coach.page);
+    const picture = (await dana.get('/api/picture')).body;
+    expect(picture.rounds[0]).toMatchObject({
+      title: 'Debrief round',
+      patterns: [{ name: 'Students build on each other', cards: 2 }],
+      nextLevel: 'Share the sentence frames across departments.',
+    });
+  });
 });
