@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase } from '../../lti-server/src/db/database';
-import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
+import { listStrategies, RANKED_MATCHES, searchTerms } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { createTestDatabase, type TestDbKind } from '../support/test-database';
@@ -9,7 +9,8 @@ import { type Figure, percentile, timeMs } from './report';
 
 /**
  * Menu search at scale: seeds N strategies (default 100,000) and compares the one repository search function
- * (FTS5 / tsvector + GIN, prefix matching, ranked) with a naive LIKE scan over the same rows, same run, same queries.
+ * (FTS5 / tsvector + GIN, prefix matching, ranked) with a naive LIKE search doing the same job over the same rows, in
+ * the same run, on the same queries (docs/performance.md says exactly what each side does).
  */
 const WORDS = (
   'think pair share exit ticket warm up discussion sentence frames retrieval practice cold call wait time gallery walk ' +
@@ -195,27 +196,59 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
         excludeMerged: true,
         limit: 20,
       });
-    const like = async (q: string) => {
+    // The baseline: a naive LIKE search doing the same job as listStrategies, with no full-text index. The same
+    // filters; every word as a substring of the lower-cased text; the newest RANKED_MATCHES + 1 matches, because a
+    // search has to know whether there are more than it ranks; up to RANKED_MATCHES of them ranked (naively: by how
+    // often the words occur), more listed newest first; the first page of 20 read in full.
+    const likeMatches = (q: string) => {
       let qb = scope
         .selectFrom('strategies')
-        .selectAll()
         .where('network_id', '=', network)
         .where('status', 'in', ['approved', 'featured'])
         .where('merged_into_id', 'is', null);
-      for (const word of q.split(' '))
-        qb = qb.where(sql<boolean>`lower(search_text) like ${`%${word.toLowerCase()}%`}`);
-      return qb.orderBy('created_at', 'desc').limit(20).execute();
+      for (const word of searchTerms(q)) qb = qb.where(sql<boolean>`lower(search_text) like ${`%${word}%`}`);
+      return qb;
     };
+    const like = async (q: string) => {
+      const occurrences = sql.join(
+        searchTerms(q).map(
+          (word) =>
+            sql`(length(lower(search_text)) - length(replace(lower(search_text), ${word}, ''))) / length(${word})`,
+        ),
+        sql` + `,
+      );
+      const matches = await likeMatches(q)
+        .select(['id', sql<number>`${occurrences}`.as('score')])
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(RANKED_MATCHES + 1)
+        .execute();
+      const ranked =
+        matches.length > RANKED_MATCHES
+          ? matches
+          : [...matches].sort((a, b) => Number(b.score) - Number(a.score));
+      const page = ranked.slice(0, 20).map((m) => m.id);
+      return page.length > 0
+        ? scope.selectFrom('strategies').selectAll().where('id', 'in', page).execute()
+        : [];
+    };
+    // The previous, cheaper baseline for reference: only the newest 20 matches, without counting or ranking, so it
+    // stops as soon as it has found 20 (a different job from the function measured).
+    const likeFirstPage = async (q: string) =>
+      likeMatches(q).selectAll().orderBy('created_at', 'desc').orderBy('id', 'desc').limit(20).execute();
     for (const q of terms.slice(0, 10)) {
       await fts(q);
       await like(q);
+      await likeFirstPage(q);
     }
     const ftsMs: number[] = [];
     const likeMs: number[] = [];
-    // Interleaved so machine noise hits both alike.
+    const firstPageMs: number[] = [];
+    // Interleaved so machine noise hits all alike.
     for (const q of terms) {
       ftsMs.push(await timeMs(() => fts(q)));
       likeMs.push(await timeMs(() => like(q)));
+      firstPageMs.push(await timeMs(() => likeFirstPage(q)));
     }
     const commonMs: number[] = [];
     const commonLikeMs: number[] = [];
@@ -227,21 +260,41 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
     const p95 = percentile(ftsMs, 95);
     const b50 = percentile(likeMs, 50);
     const b95 = percentile(likeMs, 95);
+    const f95 = percentile(firstPageMs, 95);
     const label = `search.${kind}`;
+    const same = 'LIKE search, same job';
+    const firstPage = 'LIKE, newest 20 only';
     return [
       { name: `${label}.seeded`, value: count, unit: `strategies in ${seedSeconds.toFixed(1)} s` },
-      { name: `${label}.p50`, value: p50, unit: 'ms', baseline: { label: 'LIKE scan', value: b50 } },
-      { name: `${label}.p95`, value: p95, unit: 'ms', baseline: { label: 'LIKE scan', value: b95 } },
+      { name: `${label}.p50`, value: p50, unit: 'ms', baseline: { label: same, value: b50 } },
+      { name: `${label}.p95`, value: p95, unit: 'ms', baseline: { label: same, value: b95 } },
       {
         name: `${label}.speedup_p95`,
         value: b95 / p95,
-        unit: 'x faster than a LIKE scan (goal: p95 <= 20 ms and >= 10x)',
+        unit: 'x faster than a LIKE search doing the same job (goal: p95 <= 20 ms and >= 10x)',
       },
       {
         name: `${label}.most_common_word.p95`,
         value: percentile(commonMs, 95),
         unit: 'ms',
-        baseline: { label: 'LIKE scan', value: percentile(commonLikeMs, 95) },
+        baseline: { label: same, value: percentile(commonLikeMs, 95) },
+      },
+      {
+        name: `${label}.p50_vs_newest_20_like`,
+        value: p50,
+        unit: 'ms',
+        baseline: { label: firstPage, value: percentile(firstPageMs, 50) },
+      },
+      {
+        name: `${label}.p95_vs_newest_20_like`,
+        value: p95,
+        unit: 'ms',
+        baseline: { label: firstPage, value: f95 },
+      },
+      {
+        name: `${label}.speedup_p95_vs_newest_20_like`,
+        value: f95 / p95,
+        unit: 'x (a different job; see docs)',
       },
     ];
   } finally {

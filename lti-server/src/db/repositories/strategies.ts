@@ -135,11 +135,8 @@ export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
 
-/**
- * Browses or searches the menu. With `q`, full-text search (SQLite FTS5 or PostgreSQL tsvector + GIN) ranks the
- * results and every word matches as a prefix; without it, featured strategies come first, then the newest.
- */
-export async function listStrategies(scope: TenantScope, f: StrategyFilter): Promise<StrategyRow[]> {
+/** The menu's rows a list or a search may return: the network, statuses and every filter but the words. */
+function filtered(scope: TenantScope, f: StrategyFilter) {
   let qb = scope
     .selectFrom('strategies')
     .selectAll('strategies')
@@ -161,42 +158,23 @@ export async function listStrategies(scope: TenantScope, f: StrategyFilter): Pro
       ),
     );
   }
+  return qb;
+}
+
+type Filtered = ReturnType<typeof filtered>;
+
+/**
+ * Browses or searches the menu. With `q`, full-text search (SQLite FTS5 or PostgreSQL tsvector + GIN) ranks the
+ * results and every word matches as a prefix; without it, featured strategies come first, then the newest.
+ *
+ * Relevance ranking scores every match: cheap for a selective search, slow for a word found in half the menu. Up to
+ * RANKED_MATCHES matches are ranked; a broader search lists its matches newest first instead.
+ */
+export async function listStrategies(scope: TenantScope, f: StrategyFilter): Promise<StrategyRow[]> {
+  let qb = filtered(scope, f);
   const terms = f.q ? searchTerms(f.q) : [];
-  if (terms.length > 0) {
-    let matched = qb;
-    let ranked: typeof qb;
-    let newest: typeof qb;
-    if (scope.dialect === 'sqlite') {
-      const match = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' ');
-      matched = qb
-        .innerJoin(sql`strategies_fts`.as('fts'), (join) =>
-          join.on(sql`fts.rowid`, '=', sql`strategies.rowid`),
-        )
-        .where(sql<boolean>`strategies_fts match ${match}`);
-      ranked = matched.orderBy(sql`bm25(strategies_fts)`).orderBy('strategies.id');
-      // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so this is newest first.
-      newest = matched.orderBy(sql`fts.rowid`, 'desc');
-    } else {
-      const query = terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & ');
-      matched = qb.where(sql<boolean>`search_vector @@ to_tsquery('english', ${query})`);
-      ranked = matched
-        .orderBy(sql`ts_rank(search_vector, to_tsquery('english', ${query}))`, 'desc')
-        .orderBy('strategies.id');
-      newest = matched.orderBy('strategies.created_at', 'desc').orderBy('strategies.id', 'desc');
-    }
-    // Relevance ranking scores every match: cheap for a selective search, slow for a word found in half the menu.
-    // Up to RANKED_MATCHES matches are ranked; a broader search lists its matches newest first instead.
-    const capped = await matched
-      .clearSelect()
-      .select(sql<number>`1`.as('one'))
-      .limit(RANKED_MATCHES + 1)
-      .execute();
-    const order = capped.length > RANKED_MATCHES ? newest : ranked;
-    return order
-      .limit(f.limit)
-      .offset(f.offset ?? 0)
-      .execute();
-  }
+  if (terms.length > 0)
+    return scope.dialect === 'sqlite' ? searchSqlite(qb, terms, f) : searchPostgres(scope, qb, terms, f);
   const featuredFirst = sql<number>`case when strategies.status = 'featured' then 0 else 1 end`;
   if (f.after) {
     const { createdAt, id, featuredFirst: wasFeatured } = f.after;
@@ -210,6 +188,79 @@ export async function listStrategies(scope: TenantScope, f: StrategyFilter): Pro
     .orderBy('strategies.created_at', 'desc')
     .orderBy('strategies.id', 'desc')
     .limit(f.limit)
+    .execute();
+}
+
+/** FTS5 (prefix indexes of 2 to 10 characters, migration 0009): the filters join `strategies` by rowid. */
+async function searchSqlite(qb: Filtered, terms: string[], f: StrategyFilter): Promise<StrategyRow[]> {
+  const match = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' ');
+  const matched = qb
+    .innerJoin(sql`strategies_fts`.as('fts'), (join) => join.on(sql`fts.rowid`, '=', sql`strategies.rowid`))
+    .where(sql<boolean>`strategies_fts match ${match}`);
+  // Counts the matches (a row lookup each, for the filters) up to one more than are ranked.
+  const broad =
+    (
+      await matched
+        .clearSelect()
+        .select(sql<number>`1`.as('one'))
+        .limit(RANKED_MATCHES + 1)
+        .execute()
+    ).length > RANKED_MATCHES;
+  const order = broad
+    ? // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so this is newest first.
+      matched.orderBy(sql`fts.rowid`, 'desc')
+    : matched.orderBy(sql`bm25(strategies_fts)`).orderBy('strategies.id');
+  return order
+    .limit(f.limit)
+    .offset(f.offset ?? 0)
+    .execute();
+}
+
+/** tsvector + GIN; a broad search reads `strategies_newest` (migration 0009) in date order. */
+async function searchPostgres(
+  scope: TenantScope,
+  qb: Filtered,
+  terms: string[],
+  f: StrategyFilter,
+): Promise<StrategyRow[]> {
+  const query = sql`to_tsquery('english', ${terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & ')})`;
+  const matched = qb.where(sql<boolean>`strategies.search_vector @@ ${query}`);
+  const offset = f.offset ?? 0;
+  // One pass over at most RANKED_MATCHES + 1 matches (one GIN bitmap) scores and counts them; the page is ranked from
+  // those, and only its rows are read in full.
+  const capped = matched
+    .clearSelect()
+    .select(['strategies.id as id', sql<number>`ts_rank(strategies.search_vector, ${query})`.as('score')])
+    .limit(RANKED_MATCHES + 1);
+  const ranked = await scope
+    .selectFrom('strategies')
+    .innerJoin(
+      (eb) =>
+        eb
+          .selectFrom(capped.as('m'))
+          .select(['m.id', 'm.score', sql<number>`count(*) over ()`.as('matches')])
+          .orderBy('m.score', 'desc')
+          .orderBy('m.id')
+          .limit(f.limit)
+          .offset(offset)
+          .as('p'),
+      (join) => join.onRef('p.id', '=', 'strategies.id'),
+    )
+    .selectAll('strategies')
+    .select('p.matches')
+    .orderBy('p.score', 'desc')
+    .orderBy('strategies.id')
+    .execute();
+  if (ranked.length > 0 && Number(ranked[0]!.matches) <= RANKED_MATCHES)
+    return ranked.map(({ matches: _matches, ...row }) => row);
+  if (ranked.length === 0 && offset === 0) return [];
+  // A broad search, or a page past the last ranked match (then this page is empty too): newest first, which
+  // strategies_newest serves without sorting the matches.
+  return matched
+    .orderBy('strategies.created_at', 'desc')
+    .orderBy('strategies.id', 'desc')
+    .limit(f.limit)
+    .offset(offset)
     .execute();
 }
 

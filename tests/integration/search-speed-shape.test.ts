@@ -1,0 +1,150 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
+import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
+import type { Database } from '../../lti-server/src/db/schema';
+import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
+
+/**
+ * The shapes the fast search paths take: matches counted before or after the filters (SQLite), one capped pass that
+ * ranks and counts (PostgreSQL), newest-first pages of a broad search, and pages past the last match.
+ */
+let test: TestDatabase;
+let handle: DatabaseHandle;
+let scope: TenantScope;
+const here = randomUUID();
+const elsewhere = randomUUID();
+const minute = 60_000;
+const start = Date.UTC(2026, 0, 1);
+
+function row(
+  id: string,
+  network: string,
+  text: string,
+  at: number,
+  status: Database['strategies']['status'] = 'approved',
+): Omit<Database['strategies'], 'tenant_id'> {
+  const createdAt = new Date(at).toISOString();
+  return {
+    id,
+    network_id: network,
+    contributor_id: 'p',
+    client_id: null,
+    title: id,
+    purpose: 'x',
+    steps: '[]',
+    minutes: 5,
+    subject: 'Any',
+    grade_band: 'Any',
+    tags: '[]',
+    source_url: null,
+    source_title: null,
+    excerpt_html: null,
+    status,
+    change_message: null,
+    change_requested_at: null,
+    merged_into_id: null,
+    dup_key: id,
+    search_text: text,
+    created_at: createdAt,
+    updated_at: createdAt,
+  };
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase();
+  handle = openDatabase(test.target);
+  await handle.migrate();
+  const now = new Date().toISOString();
+  await handle.db
+    .insertInto('tenants')
+    .values({ id: 't', issuer: 'https://x', client_id: 'c', deployment_id: 'd', name: 'T', created_at: now })
+    .execute();
+  await handle.db
+    .insertInto('networks')
+    .values(
+      [here, elsewhere].map((id) => ({
+        id,
+        tenant_id: 't',
+        context_id: id,
+        title: 'N',
+        scope: 'course' as const,
+        created_at: now,
+        updated_at: now,
+      })),
+    )
+    .execute();
+  await handle.db
+    .insertInto('people')
+    .values({
+      id: 'p',
+      tenant_id: 't',
+      subject: 's',
+      name: 'P',
+      role: 'teacher',
+      created_at: now,
+      last_seen_at: now,
+    })
+    .execute();
+  scope = new TenantScope(handle.db, 't', handle.kind);
+  const rows: Array<Omit<Database['strategies'], 'tenant_id'>> = [];
+  // Broad here: more "routine" strategies than are ranked, one a minute.
+  for (let i = 0; i < RANKED_MATCHES + 10; i++)
+    rows.push(row(`r-${i}`, here, `routine number ${i}`, start + i * minute));
+  // "Marker" is everywhere in another network and in pending strategies, but on only three approved ones here.
+  for (let i = 0; i < RANKED_MATCHES + 10; i++)
+    rows.push(row(`e-${i}`, elsewhere, `marker marker marker marker marker ${i}`, start + i * minute));
+  for (let i = 0; i < 50; i++)
+    rows.push(row(`q-${i}`, here, `marker marker marker marker ${i}`, start + i * minute, 'pending'));
+  rows.push(row('m-1', here, 'marker once and a long description of something else entirely', start));
+  rows.push(row('m-2', here, 'marker marker marker', start + minute));
+  rows.push(row('m-3', here, 'marker marker and a few more words', start + 2 * minute));
+  for (let i = 0; i < rows.length; i += 500)
+    await scope.insertInto('strategies', rows.slice(i, i + 500)).execute();
+}, 120_000);
+afterAll(async () => {
+  await handle?.close();
+  await test?.drop();
+});
+
+const search = (q: string, limit: number, offset = 0, anyTerm = false) =>
+  listStrategies(scope, {
+    networkId: here,
+    statuses: ['approved', 'featured'],
+    q,
+    excludeMerged: true,
+    limit,
+    ...(offset ? { offset } : {}),
+    ...(anyTerm ? { anyTerm } : {}),
+  }).then((rows) => rows.map((r) => r.id));
+
+describe(`search paths on ${testDbKind()}`, () => {
+  it('when a word is common elsewhere but selective here, then its matches here are ranked', async () => {
+    expect(await search('mark', 5)).toEqual(['m-2', 'm-3', 'm-1']);
+  });
+
+  it('when a ranked search is paged, then each page continues the ranking and a page past the end is empty', async () => {
+    expect(await search('marker', 1, 1)).toEqual(['m-3']);
+    expect(await search('marker', 2, 2)).toEqual(['m-1']);
+    expect(await search('marker', 2, 3)).toEqual([]);
+  });
+
+  it('when a broad search is paged, then the pages walk the matches newest first, also past the ranked ones', async () => {
+    const last = RANKED_MATCHES + 9;
+    expect(await search('rout', 3)).toEqual([`r-${last}`, `r-${last - 1}`, `r-${last - 2}`]);
+    expect(await search('rout', 3, 3)).toEqual([`r-${last - 3}`, `r-${last - 4}`, `r-${last - 5}`]);
+    expect(await search('rout', 2, RANKED_MATCHES + 5)).toEqual(['r-4', 'r-3']);
+    expect(await search('rout', 5, RANKED_MATCHES + 10)).toEqual([]);
+  });
+
+  it('when any word may match, then the matches of every word count and rank', async () => {
+    const ids = await search('marker zzz', 3, 0, true);
+    expect(ids).toEqual(['m-2', 'm-3', 'm-1']);
+  });
+
+  it('when nothing matches, then the answer is empty on every page', async () => {
+    expect(await search('nothingmatches', 3)).toEqual([]);
+    expect(await search('nothingmatches', 3, 6)).toEqual([]);
+  });
+});
