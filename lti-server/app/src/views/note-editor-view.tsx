@@ -16,8 +16,7 @@ import { NoteComposer } from '../components/note-composer';
 import { clearDraft, readDraft, writeDraft } from '../drafts';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
-
-type Notice = { kind: 'notice' | 'error'; text: string } | null;
+import { type Notice, NoticeLine } from '../components/notice-line';
 
 /**
  * The note editor for one of my visits: the visit and its look-for prompt, the three guiding prompts, a text box
@@ -42,7 +41,6 @@ export function NoteEditorView({
   const [notes, setNotes] = useState<Note[] | null>(null);
   const [notesError, setNotesError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     listVisits(token).then((r) => (r.ok ? setVisits(r.data.items) : setError(r.message)));
@@ -57,9 +55,6 @@ export function NoteEditorView({
   useEffect(() => {
     loadNotes();
   }, [token, visitId]);
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   // Everyone the writer can see here: the hosts of their visits, and themselves. The server adds the whole staff.
   const names = useMemo(
@@ -139,16 +134,7 @@ export function NoteEditorView({
           </p>
         )}
       </section>
-      {notice && (
-        <p
-          ref={noticeRef}
-          tabIndex={-1}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-          class={notice.kind === 'error' ? 'card attention' : 'notice'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} />
       {cancelled ? (
         <p class="card">This visit was cancelled, so there is nothing to write about.</p>
       ) : !started ? (

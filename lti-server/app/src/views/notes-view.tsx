@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { PROMPT_TEXT, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { href } from '../router';
 import { formatDate, formatInstantDay, formatTime, viewerZone } from '../time';
+import { type Notice, NoticeLine } from '../components/notice-line';
 
 /** `focus`: move focus to the message (when the control that was used is gone, or something failed). */
-type Notice = { kind: 'notice' | 'error'; text: string; focus: boolean } | null;
 
 interface VisitGroup {
   visitId: string;
@@ -40,7 +40,6 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
   const [expiresOn, setExpiresOn] = useState('');
   const [error, setError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     listNotes(token, 'about').then((r) => {
@@ -50,9 +49,6 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
       } else setError(r.message);
     });
   }, [token]);
-  useEffect(() => {
-    if (notice?.focus) noticeRef.current?.focus();
-  }, [notice]);
 
   async function toggleUseful(n: Note) {
     const r = await markNoteUseful(token, n.id, !n.useful);
@@ -84,16 +80,7 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
         — not coaches.
         {expiresOn && <> They are deleted on {formatDate(expiresOn)}.</>}
       </p>
-      {notice && (
-        <p
-          ref={noticeRef}
-          tabIndex={-1}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-          class={notice.kind === 'error' ? 'card attention' : 'notice'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} />
       {error && (
         <p class="card" role="alert">
           {error}

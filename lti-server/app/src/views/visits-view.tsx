@@ -14,6 +14,7 @@ import { Location } from '../components/door-item';
 import { IcsButton } from '../components/ics-button';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
+import { type Notice, NoticeLine } from '../components/notice-line';
 
 /** The visits I booked (upcoming and past, cancelled ones marked) and my private calendar link. */
 export function VisitsView({
@@ -29,8 +30,7 @@ export function VisitsView({
   const [error, setError] = useState('');
   /** How many notes I wrote per visit (unknown until loaded; the links still work without it). */
   const [noteCounts, setNoteCounts] = useState<Map<string, number>>(new Map());
-  const [notice, setNotice] = useState<{ kind: 'notice' | 'error'; text: string } | null>(null);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const [notice, setNotice] = useState<Notice>(null);
 
   const load = () =>
     listVisits(token).then((r) => {
@@ -48,9 +48,6 @@ export function VisitsView({
       setNoteCounts(counts);
     });
   }, [token]);
-  useEffect(() => {
-    if (notice) noticeRef.current?.focus();
-  }, [notice]);
 
   const at = now().getTime();
   const upcoming = (visits ?? [])
@@ -77,16 +74,7 @@ export function VisitsView({
         The classrooms you are visiting. Go to learn, not to judge: the host’s “look for” prompt says what to
         notice.
       </p>
-      {notice && (
-        <p
-          ref={noticeRef}
-          tabIndex={-1}
-          role={notice.kind === 'error' ? 'alert' : 'status'}
-          class={notice.kind === 'error' ? 'card attention' : 'notice'}
-        >
-          {notice.text}
-        </p>
-      )}
+      <NoticeLine notice={notice} />
       {error && (
         <p class="card" role="alert">
           {error}
