@@ -13,7 +13,10 @@ export function OptionsApp() {
   const [status, setStatus] = useState<ServerStatus | 'checking' | null>(null);
 
   useEffect(() => {
-    send({ type: 'settings/get' }).then((s) => setUrl(s.serverUrl ?? DEFAULT_SERVER_URL));
+    // The saved address arrives a moment later; it must not replace what the teacher has started typing.
+    send({ type: 'settings/get' }).then((s) =>
+      setUrl((typed) => typed || (s.serverUrl ?? DEFAULT_SERVER_URL)),
+    );
   }, []);
 
   async function save(e: Event) {

@@ -1,0 +1,46 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, describe, expect, it } from 'vitest';
+import { browser } from 'wxt/browser';
+import { fakeBrowser } from 'wxt/testing';
+import { OptionsApp } from '../../../extension/entrypoints/options/options-app';
+
+afterEach(() => fakeBrowser.reset());
+
+const settings = (serverUrl: string | null) => ({ ok: true, value: { serverUrl, defaultTags: [] } });
+const addressField = () =>
+  screen.findByLabelText("Your school's Tasting Menu address") as Promise<HTMLInputElement>;
+
+/** A background whose answer to settings/get the test releases; other requests get a plain refusal. */
+function slowBackground() {
+  let release: () => void = () => {};
+  const arrived = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  browser.runtime.onMessage.addListener(async (message: unknown) => {
+    if ((message as { type: string }).type !== 'settings/get')
+      return { ok: false, error: 'not in this test' };
+    await arrived;
+    return settings(null);
+  });
+  return release;
+}
+
+describe('the options page', () => {
+  it('when the teacher types an address before the saved one arrives, then what they typed is kept', async () => {
+    const release = slowBackground();
+    render(<OptionsApp />);
+    const field = await addressField();
+    fireEvent.input(field, { target: { value: 'https://tm.springfield.example' } });
+    release();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(field.value).toBe('https://tm.springfield.example');
+  });
+
+  it('when nothing was typed, then the saved address fills the field', async () => {
+    const release = slowBackground();
+    render(<OptionsApp />);
+    const field = await addressField();
+    release();
+    await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
+  });
+});
