@@ -110,7 +110,7 @@ describe('clipping with the extension', () => {
     await expect.poll(() => panel.getByLabel('What it is for').inputValue()).toBe('');
   });
 
-  it('when the server is down while clipping, then the clip waits and is sent exactly once when it is back', async () => {
+  it('when the server is down while clipping and the browser restarts, then the clip waits and is sent exactly once when the server is back', async () => {
     await server!.close();
     server = undefined;
     const page = await clip('Exit ticket while offline');
@@ -122,6 +122,13 @@ describe('clipping with the extension', () => {
     await popup.getByText('1 clip waiting to be sent.').waitFor();
     await expectNoAxeViolations(popup);
     await popup.close();
+
+    // The teacher quits the browser and opens it again: the outbox (IndexedDB) and the pairing are still there.
+    browser = await browser.restart();
+    const reopened = await browser.context.newPage();
+    await reopened.goto(`chrome-extension://${browser.extensionId}/popup.html`);
+    await reopened.getByText('1 clip waiting to be sent.').waitFor();
+    await reopened.close();
 
     await startServer();
     const again = await browser.context.newPage();

@@ -8,6 +8,8 @@ export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const EXTENSION_DIR = resolve('.output/chrome-mv3');
 
 export interface BrowserSession {
+  /** Quits Chromium and starts it again on the same profile, as a teacher restarting their browser. */
+  restart(): Promise<BrowserSession>;
   context: BrowserContext;
   extensionId: string | undefined;
   close(): Promise<void>;
@@ -56,27 +58,34 @@ export async function launchBrowser(
       ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
       : []),
   ];
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args,
-    viewport: { width: 1100, height: 800 },
-    ...(options.ignoreHttpsErrors ? { ignoreHTTPSErrors: true } : {}),
-  });
-  let extensionId: string | undefined;
-  if (options.extension) {
-    const worker =
-      context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
-    extensionId = new URL(worker.url()).host;
-  }
-  return {
-    context,
-    extensionId,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
+  const open = async (): Promise<BrowserSession> => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      args,
+      viewport: { width: 1100, height: 800 },
+      ...(options.ignoreHttpsErrors ? { ignoreHTTPSErrors: true } : {}),
+    });
+    let extensionId: string | undefined;
+    if (options.extension) {
+      const worker =
+        context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
+      extensionId = new URL(worker.url()).host;
+    }
+    return {
+      context,
+      extensionId,
+      async restart() {
+        await context.close();
+        return open();
+      },
+      async close() {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
   };
+  return open();
 }
 
 /** Runs axe (WCAG 2.x A and AA) on the page, including its frames, and fails with a readable list. */
