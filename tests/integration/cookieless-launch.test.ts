@@ -1,5 +1,3 @@
-import { Writable } from 'node:stream';
-import pino from 'pino';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { CLAIM } from '../../shared/lti';
 import {
@@ -11,19 +9,14 @@ import {
   signWithStrangerKey,
   storageConfigOf,
 } from '../support/forged-launch';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { sessionCount as countSessions, startLoggedServer } from '../support/launch-server';
+import type { TestServer } from '../support/test-server';
 
 let server: TestServer;
-const logLines: Array<Record<string, unknown>> = [];
+let logLines: Array<Record<string, unknown>> = [];
 
 beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      for (const line of String(chunk).split('\n').filter(Boolean)) logLines.push(JSON.parse(line));
-      done();
-    },
-  });
-  server = await startTestServer({ logger: pino({ level: 'info' }, sink) });
+  ({ server, logLines } = await startLoggedServer());
 }, 60_000);
 afterAll(async () => {
   await server?.close();
@@ -32,13 +25,7 @@ beforeEach(() => {
   logLines.length = 0;
 });
 
-async function sessionCount(): Promise<number> {
-  const row = await server.database.db
-    .selectFrom('sessions')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
-}
+const sessionCount = () => countSessions(server);
 
 const refusedWith = (reason: string) =>
   logLines.some((l) => l.msg === 'lti launch refused' && l.reason === reason);
