@@ -68,7 +68,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       storagePages: platformStoragePages,
       async onLaunch(claims, _req, res) {
         try {
-          const result = await completeLaunch(database.db, database.kind, claims, new Date());
+          const result = await completeLaunch(database.db, claims, new Date());
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
           // The token travels in the fragment: never sent to a server, never in a Referer header.
           const session = `session=${encodeURIComponent(result.token)}`;

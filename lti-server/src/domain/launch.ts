@@ -1,14 +1,13 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
 import { type LaunchClaims, mapRoles } from '../../../shared/lti';
-import { DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
+import { readLaunchRows } from '../db/repositories/launch-rows';
 import { DEPLOYMENT_CONTEXT, upsertNetwork } from '../db/repositories/networks';
 import { upsertPerson } from '../db/repositories/people';
-import { findTenantByKey, upsertTenant } from '../db/repositories/tenants';
+import { upsertTenant } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
-import { TenantScope } from '../db/tenant-scope';
 import { createSession } from './sessions';
-import { settingsOf } from './settings';
+import { settingsFromRow } from './settings';
 
 export interface LaunchResult {
   token: string;
@@ -40,20 +39,30 @@ export class RoleRefusedError extends AppError {
  */
 export async function completeLaunch(
   db: Kysely<Database>,
-  dialect: 'sqlite' | 'postgres',
   claims: LaunchClaims,
   now: Date,
 ): Promise<LaunchResult> {
   const stamp = now.toISOString();
   const key = { issuer: claims.issuer, clientId: claims.clientId, deploymentId: claims.deploymentId };
-  // The tenant's coaches decide which LMS roles are coaches and whether the menu is per course or school-wide.
-  const known = await findTenantByKey(db, key);
-  const settings = known ? await settingsOf(new TenantScope(db, known.id, dialect)) : DEFAULT_TENANT_SETTINGS;
+  const courseContext = claims.context?.id;
+  // One read for what is already known: the tenant, its coaches' settings (which LMS roles are coaches, whether the
+  // menu is per course or school-wide), the networks this launch may land in and the person.
+  const known = await readLaunchRows(
+    db,
+    key,
+    courseContext ? [courseContext, DEPLOYMENT_CONTEXT] : [DEPLOYMENT_CONTEXT],
+    claims.subject,
+  );
+  const settings = settingsFromRow(known?.settings);
   const role = mapRoles(claims.roles, settings.coachRoles);
   if (role === 'refused') throw new RoleRefusedError();
 
   const tenantName = claims.platformName?.trim() || new URL(claims.issuer).hostname;
-  const tenant = await upsertTenant(db, key, tenantName, stamp);
+  const tenant = await upsertTenant(db, key, tenantName, stamp, known?.tenant ?? null);
+  // Rows read for another tenant (none: the deployment had no tenant yet) must not be reused.
+  const sameTenant = known?.tenant.id === tenant.id;
+  const knownNetwork = (contextId: string) =>
+    sameTenant ? (known.networks.find((n) => n.context_id === contextId) ?? null) : undefined;
   const network =
     claims.context && settings.networkScope === 'course'
       ? await upsertNetwork(
@@ -64,6 +73,7 @@ export async function completeLaunch(
           'course',
           stamp,
           claims.membershipsUrl,
+          knownNetwork(claims.context.id),
         )
       : await upsertNetwork(
           db,
@@ -72,6 +82,8 @@ export async function completeLaunch(
           `${tenantName} (school-wide)`,
           'deployment',
           stamp,
+          undefined,
+          knownNetwork(DEPLOYMENT_CONTEXT),
         );
   const person = await upsertPerson(
     db,
@@ -80,6 +92,7 @@ export async function completeLaunch(
     claims.name?.trim() || 'Colleague',
     role,
     stamp,
+    sameTenant ? (known.person ?? null) : undefined,
   );
   const session = await createSession(
     db,

@@ -8,18 +8,27 @@ import {
 } from '../../../shared/settings';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
 import { findTenantById } from '../db/repositories/tenants';
-import type { Database } from '../db/schema';
+import type { Database, TenantSettingsTable } from '../db/schema';
 import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
 export async function settingsOf(scope: TenantScope): Promise<TenantSettings> {
-  const row = await findSettings(scope);
+  return settingsFromRow(await findSettings(scope));
+}
+
+/** A settings row read back (or none yet) as validated settings; a row that no longer validates means defaults. */
+export function settingsFromRow(
+  row: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined,
+): TenantSettings {
   if (!row) return DEFAULT_TENANT_SETTINGS;
-  const parsed = TenantSettingsSchema.safeParse({
-    networkScope: row.network_scope,
-    coachRoles: JSON.parse(row.coach_roles),
-  });
+  let coachRoles: unknown;
+  try {
+    coachRoles = JSON.parse(row.coach_roles);
+  } catch {
+    return DEFAULT_TENANT_SETTINGS;
+  }
+  const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
   return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
 }
 

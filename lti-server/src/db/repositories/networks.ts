@@ -15,14 +15,19 @@ export async function upsertNetwork(
   scope: Network['scope'],
   now: string,
   nrpsUrl?: string,
+  known?: Network | null,
 ): Promise<Network> {
-  // Read first: most launches change nothing, and a write would cost a commit and a row lock.
-  const existing = await db
-    .selectFrom('networks')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('context_id', '=', contextId)
-    .executeTakeFirst();
+  // Read first (unless the caller already did; null means it found none): most launches change nothing, and a
+  // write would cost a commit and a row lock.
+  const existing =
+    known !== undefined
+      ? known
+      : await db
+          .selectFrom('networks')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('context_id', '=', contextId)
+          .executeTakeFirst();
   if (existing && existing.title === title && (!nrpsUrl || existing.nrps_url === nrpsUrl)) return existing;
   // One statement: the upsert returns the row whether it inserted or updated it.
   return db

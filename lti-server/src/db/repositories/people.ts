@@ -13,14 +13,19 @@ export async function upsertPerson(
   name: string,
   role: Person['role'],
   now: string,
+  known?: Person | null,
 ): Promise<Person> {
-  // Read first: when name and role are unchanged and the person was seen within the hour, nothing is written.
-  const existing = await db
-    .selectFrom('people')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('subject', '=', subject)
-    .executeTakeFirst();
+  // Read first (unless the caller already did; null means it found none): when name and role are unchanged and the
+  // person was seen within the hour, nothing is written.
+  const existing =
+    known !== undefined
+      ? known
+      : await db
+          .selectFrom('people')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('subject', '=', subject)
+          .executeTakeFirst();
   if (
     existing &&
     existing.name === name &&

@@ -10,16 +10,20 @@ export interface TenantKey {
   deploymentId: string;
 }
 
-/** Finds or creates the tenant of a platform deployment; safe when two launches race. */
+/**
+ * Finds or creates the tenant of a platform deployment; safe when two launches race. `existing` is the row the
+ * caller already read by this key (undefined when there was none), so a launch reads the tenant once.
+ */
 export async function upsertTenant(
   db: Kysely<Database>,
   key: TenantKey,
   name: string,
   now: string,
+  existing?: Tenant | null,
 ): Promise<Tenant> {
   // Read first: most launches change nothing, and a write would cost a commit and a row lock.
-  const existing = await findTenantByKey(db, key);
-  if (existing && existing.name === name) return existing;
+  const found = existing === undefined ? await findTenantByKey(db, key) : existing;
+  if (found && found.name === name) return found;
   // One statement: the upsert returns the row whether it inserted or updated it.
   return db
     .insertInto('tenants')

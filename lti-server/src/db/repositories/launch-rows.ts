@@ -1,0 +1,113 @@
+import type { Kysely } from 'kysely';
+import type { Database, TenantSettingsTable } from '../schema';
+import type { Network } from './networks';
+import type { Person } from './people';
+import type { Tenant, TenantKey } from './tenants';
+
+export interface LaunchRows {
+  tenant: Tenant;
+  settings: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined;
+  /** The tenant's networks among the context ids asked for (at most one each). */
+  networks: Network[];
+  person: Person | undefined;
+}
+
+/**
+ * Everything a launch reads before it decides what to write, in one round trip: the deployment's tenant, its
+ * coaches' settings, the networks the launch may land in and the person by their LMS subject. Undefined when the
+ * deployment has no tenant yet (its first launch). The joins are all on the tenant found by its key, so nothing of
+ * another tenant can come back.
+ */
+export async function readLaunchRows(
+  db: Kysely<Database>,
+  key: TenantKey,
+  contextIds: string[],
+  subject: string,
+): Promise<LaunchRows | undefined> {
+  const rows = await db
+    .selectFrom('tenants as t')
+    .leftJoin('tenant_settings as s', 's.tenant_id', 't.id')
+    .leftJoin('networks as n', (join) =>
+      join.onRef('n.tenant_id', '=', 't.id').on('n.context_id', 'in', contextIds),
+    )
+    .leftJoin('people as p', (join) => join.onRef('p.tenant_id', '=', 't.id').on('p.subject', '=', subject))
+    .select([
+      't.id as t_id',
+      't.issuer as t_issuer',
+      't.client_id as t_client_id',
+      't.deployment_id as t_deployment_id',
+      't.name as t_name',
+      't.created_at as t_created_at',
+      's.network_scope as s_network_scope',
+      's.coach_roles as s_coach_roles',
+      'n.id as n_id',
+      'n.context_id as n_context_id',
+      'n.title as n_title',
+      'n.scope as n_scope',
+      'n.created_at as n_created_at',
+      'n.updated_at as n_updated_at',
+      'n.nrps_url as n_nrps_url',
+      'p.id as p_id',
+      'p.name as p_name',
+      'p.role as p_role',
+      'p.created_at as p_created_at',
+      'p.last_seen_at as p_last_seen_at',
+    ])
+    .where('t.issuer', '=', key.issuer)
+    .where('t.client_id', '=', key.clientId)
+    .where('t.deployment_id', '=', key.deploymentId)
+    .execute();
+  const first = rows[0];
+  if (!first) return undefined;
+  const tenant: Tenant = {
+    id: first.t_id,
+    issuer: first.t_issuer,
+    client_id: first.t_client_id,
+    deployment_id: first.t_deployment_id,
+    name: first.t_name,
+    created_at: first.t_created_at,
+  };
+  const settings =
+    first.s_network_scope !== null && first.s_coach_roles !== null
+      ? { network_scope: first.s_network_scope, coach_roles: first.s_coach_roles }
+      : undefined;
+  const networks: Network[] = [];
+  for (const r of rows) {
+    if (
+      r.n_id === null ||
+      r.n_context_id === null ||
+      r.n_title === null ||
+      r.n_scope === null ||
+      r.n_created_at === null ||
+      r.n_updated_at === null
+    )
+      continue;
+    networks.push({
+      id: r.n_id,
+      tenant_id: tenant.id,
+      context_id: r.n_context_id,
+      title: r.n_title,
+      scope: r.n_scope,
+      created_at: r.n_created_at,
+      updated_at: r.n_updated_at,
+      nrps_url: r.n_nrps_url,
+    });
+  }
+  const person: Person | undefined =
+    first.p_id !== null &&
+    first.p_name !== null &&
+    first.p_role !== null &&
+    first.p_created_at !== null &&
+    first.p_last_seen_at !== null
+      ? {
+          id: first.p_id,
+          tenant_id: tenant.id,
+          subject,
+          name: first.p_name,
+          role: first.p_role,
+          created_at: first.p_created_at,
+          last_seen_at: first.p_last_seen_at,
+        }
+      : undefined;
+  return { tenant, settings, networks, person };
+}
