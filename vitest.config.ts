@@ -45,6 +45,8 @@ export default defineConfig({
         test: {
           name: 'integration-sqlite',
           include: ['tests/integration/**/*.test.ts'],
+          // Files named *.postgres.test.ts test what exists only on PostgreSQL.
+          exclude: ['tests/integration/**/*.postgres.test.ts'],
           environment: 'node',
           env: { TEST_DB: 'sqlite' },
           testTimeout: 30_000,

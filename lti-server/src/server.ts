@@ -107,7 +107,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     }
 
     httpServer.on('request', createApp({ config, database, lti, logger, sandbox }));
-    const retention = startRetentionJob(database.db, logger);
+    const retention = startRetentionJob(database.db, logger, { dialect: database.kind });
 
     let closing: Promise<void> | undefined;
     return {

@@ -167,6 +167,15 @@ export interface AuditEventTable {
   at: Timestamp;
 }
 
+/**
+ * PostgreSQL only (migration 0013): every lexeme of a tenant's strategies, kept by triggers, so a search can expand a
+ * typed prefix into exact lexemes. Words no strategy uses any more are pruned by the hourly job.
+ */
+export interface SearchWordTable {
+  tenant_id: string;
+  word: string;
+}
+
 export interface TenantSettingsTable {
   tenant_id: string;
   network_scope: 'course' | 'deployment';
@@ -365,6 +374,7 @@ export interface Database {
   strategy_tries: StrategyTryTable;
   audit_events: AuditEventTable;
   tenant_settings: TenantSettingsTable;
+  search_words: SearchWordTable;
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;

@@ -2,6 +2,7 @@ import {
   type DeleteQueryBuilder,
   type DeleteResult,
   type Kysely,
+  type RawBuilder,
   type SelectQueryBuilder,
   sql,
   type Transaction,
@@ -64,6 +65,12 @@ export class TenantScope {
       DeleteResult
     >;
     return qb.where(this.#owned(table)) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
+  }
+
+  /** Evaluates an expression that reads no table, so no tenant's data (e.g. normalising a text-search query). */
+  async evaluate<T>(expression: RawBuilder<T>): Promise<T> {
+    const row = await this.db.selectNoFrom(expression.as('value')).executeTakeFirstOrThrow();
+    return row.value as T;
   }
 
   /** Runs `work` in one transaction with a scope bound to it. */

@@ -1,20 +1,32 @@
 import type { Kysely } from 'kysely';
 import { purgeExpiredNotes } from '../db/repositories/notes';
+import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
 import type { Logger } from '../logger';
 
-/** How often expired notes are deleted. Reads already hide them; the job makes the deletion real. */
+/**
+ * How often expired notes are deleted (reads already hide them; the job makes the deletion real) and, on PostgreSQL,
+ * search words no strategy contains any more are pruned.
+ */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Deletes expired notes now and then every hour. Any instance may run it: the delete is idempotent, so several
- * instances on one database do no harm.
+ * Deletes expired notes (and prunes unused search words) now and then every hour. Any instance may run it: the
+ * deletes are idempotent, so several instances on one database do no harm.
  */
-export function startRetentionJob(db: Kysely<Database>, logger: Logger, now = () => new Date()) {
+export function startRetentionJob(
+  db: Kysely<Database>,
+  logger: Logger,
+  { dialect = 'sqlite', now = () => new Date() }: { dialect?: 'sqlite' | 'postgres'; now?: () => Date } = {},
+) {
   const run = async () => {
     try {
       const deleted = await purgeExpiredNotes(db, now().toISOString());
       if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
+      if (dialect === 'postgres') {
+        const pruned = await pruneSearchWords(db);
+        if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
+      }
     } catch (error) {
       logger.warn({ err: error }, 'the retention job could not run; it tries again within the hour');
     }

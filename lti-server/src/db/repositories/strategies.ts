@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { StrategyTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
+import { expandPrefixes } from './search-words';
 
 export type StrategyRow = StrategyTable;
 export type NewStrategyRow = Omit<StrategyTable, 'tenant_id'>;
@@ -223,7 +224,9 @@ async function searchPostgres(
   terms: string[],
   f: StrategyFilter,
 ): Promise<StrategyRow[]> {
-  const query = sql`to_tsquery('english', ${terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & ')})`;
+  // Typed prefixes become the exact lexemes they stand for where there are few (migration 0013).
+  const text = await expandPrefixes(scope, terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & '));
+  const query = sql`cast(${text} as tsquery)`;
   const matched = qb.where(sql<boolean>`strategies.search_vector @@ ${query}`);
   const offset = f.offset ?? 0;
   // One pass over at most RANKED_MATCHES + 1 matches (one GIN bitmap) scores and counts them; the page is ranked from

@@ -1,0 +1,200 @@
+import { randomUUID } from 'node:crypto';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
+import {
+  expandPrefixes,
+  PREFIX_EXPANSION_LIMIT,
+  pruneSearchWords,
+} from '../../lti-server/src/db/repositories/search-words';
+import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
+import type { Database } from '../../lti-server/src/db/schema';
+import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+/**
+ * PostgreSQL expands a typed prefix into the exact lexemes of the tenant's strategies (migration 0013). These tests
+ * hold the expansion to what matters: a search finds exactly what the plain prefix search finds, the list follows
+ * inserts and edits, and it never mixes tenants. SQLite has no word list (FTS5 prefix indexes instead), so this file
+ * runs in the integration-postgres project only.
+ */
+let test: TestDatabase;
+let handle: DatabaseHandle;
+const scopes: Record<'a' | 'b', TenantScope> = {} as never;
+const networks = { a: randomUUID(), b: randomUUID() };
+let n = 0;
+
+function strategy(tenant: 'a' | 'b', text: string): Omit<Database['strategies'], 'tenant_id'> {
+  n++;
+  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  return {
+    id: `s-${tenant}-${n}`,
+    network_id: networks[tenant],
+    contributor_id: `p-${tenant}`,
+    client_id: null,
+    title: `Strategy ${n}`,
+    purpose: 'x',
+    steps: '[]',
+    minutes: 5,
+    subject: 'Any',
+    grade_band: 'Any',
+    tags: '[]',
+    source_url: null,
+    source_title: null,
+    excerpt_html: null,
+    status: 'approved',
+    change_message: null,
+    change_requested_at: null,
+    merged_into_id: null,
+    dup_key: `strategy ${n}`,
+    search_text: text,
+    created_at: at,
+    updated_at: at,
+  };
+}
+
+const words = async (tenant: 'a' | 'b') =>
+  (await scopes[tenant].selectFrom('search_words').select('word').orderBy('word').execute()).map(
+    (r) => r.word,
+  );
+
+const search = (tenant: 'a' | 'b', q: string, anyTerm = false) =>
+  listStrategies(scopes[tenant], {
+    networkId: networks[tenant],
+    statuses: ['approved'],
+    q,
+    anyTerm,
+    excludeMerged: true,
+    limit: 100,
+  });
+
+/** The same search as a plain prefix query, without the word list: what the expansion must equal. */
+async function plainPrefixIds(tenant: 'a' | 'b', q: string, anyTerm = false): Promise<string[]> {
+  const terms = q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  const query = terms.map((t) => `${t}:*`).join(anyTerm ? ' | ' : ' & ');
+  const rows = await scopes[tenant]
+    .selectFrom('strategies')
+    .select('id')
+    .where('network_id', '=', networks[tenant])
+    .where(sql<boolean>`search_vector @@ to_tsquery('english', ${query})`)
+    .execute();
+  return rows.map((r) => r.id).sort();
+}
+
+beforeAll(async () => {
+  test = await createTestDatabase('postgres');
+  handle = openDatabase(test.target);
+  await handle.migrate();
+  const now = new Date().toISOString();
+  for (const t of ['a', 'b'] as const) {
+    await handle.db
+      .insertInto('tenants')
+      .values({ id: t, issuer: `https://${t}`, client_id: 'c', deployment_id: 'd', name: t, created_at: now })
+      .execute();
+    await handle.db
+      .insertInto('networks')
+      .values({
+        id: networks[t],
+        tenant_id: t,
+        context_id: 'c',
+        title: 'N',
+        scope: 'course',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await handle.db
+      .insertInto('people')
+      .values({
+        id: `p-${t}`,
+        tenant_id: t,
+        subject: 's',
+        name: 'P',
+        role: 'teacher',
+        created_at: now,
+        last_seen_at: now,
+      })
+      .execute();
+    scopes[t] = new TenantScope(handle.db, t, 'postgres');
+  }
+  // Tenant a: practice / practical / practise, a word with an apostrophe, and 20 words that all start with "zed".
+  await scopes.a
+    .insertInto('strategies', [
+      strategy('a', 'Retrieval practice with mini whiteboards'),
+      strategy('a', 'A practical exit ticket'),
+      strategy('a', 'Students practise partner talk'),
+      strategy('a', "O'Neil's gallery walk"),
+      // Lexemes with quotes and slashes must be quoted when they replace a prefix.
+      strategy('a', "Visit docs.example.com/it's-a-path and docs.example.org"),
+      strategy('a', Array.from({ length: PREFIX_EXPANSION_LIMIT + 4 }, (_, i) => `zed${i}x`).join(' ')),
+    ])
+    .execute();
+  await scopes.b.insertInto('strategies', [strategy('b', 'Jigsaw reading in groups')]).execute();
+}, 60_000);
+afterAll(async () => {
+  await handle?.close();
+  await test?.drop();
+});
+
+describe('the search word list on PostgreSQL', () => {
+  it('when strategies are added, then their lexemes are in their own tenant’s list only', async () => {
+    const a = await words('a');
+    expect(a).toEqual(expect.arrayContaining(['practic', 'practis', 'retriev', 'whiteboard', 'ticket']));
+    expect(a).not.toContain('jigsaw');
+    expect(await words('b')).toEqual(expect.arrayContaining(['jigsaw', 'read', 'group']));
+    expect(await words('b')).not.toContain('practic');
+  });
+
+  it('when a prefix has a few completions, then it becomes those exact lexemes; otherwise it stays a prefix', async () => {
+    expect(await expandPrefixes(scopes.a, 'pract:*')).toBe("( 'practic' | 'practis' )");
+    expect(await expandPrefixes(scopes.a, 'whiteb:* & mini:*')).toBe("'whiteboard' & 'mini'");
+    // Nothing completes it: still a prefix (and it matches nothing).
+    expect(await expandPrefixes(scopes.a, 'jigs:*')).toBe("'jig':*");
+    // Too many completions: a prefix.
+    expect(await expandPrefixes(scopes.a, 'zed:*')).toBe("'zed':*");
+    expect(await expandPrefixes(scopes.a, 'docs:*')).toContain("'docs.example.com/it''s-a-path'");
+    // Stop words are dropped by PostgreSQL as before.
+    expect(await expandPrefixes(scopes.a, 'the:* & pract:*')).toBe("( 'practic' | 'practis' )");
+  });
+
+  it('when searching, then the matches are exactly those of a plain prefix search', async () => {
+    const queries = [
+      'pract',
+      'pr',
+      'p',
+      'practice',
+      'whiteb mini',
+      'o',
+      'neil',
+      'zed',
+      'zed1',
+      'jigs',
+      'exit pract',
+    ];
+    for (const q of queries) {
+      const ids = (await search('a', q)).map((r) => r.id).sort();
+      expect(ids, q).toEqual(await plainPrefixIds('a', q));
+    }
+    const any = (await search('a', 'galler ticke', true)).map((r) => r.id).sort();
+    expect(any).toEqual(await plainPrefixIds('a', 'galler ticke', true));
+    expect(any).toHaveLength(2);
+  });
+
+  it('when a strategy is edited, then its new words are searchable at once; the job prunes words nobody uses', async () => {
+    const id = (await search('a', 'retriev'))[0]!.id;
+    await scopes.a
+      .updateTable('strategies')
+      .set({ search_text: 'Brainstorm carousel with sticky notes' })
+      .where('id', '=', id)
+      .execute();
+    expect((await search('a', 'carous')).map((r) => r.id)).toEqual([id]);
+    expect(await words('a')).toContain('retriev');
+    const pruned = await pruneSearchWords(handle.db);
+    expect(pruned).toBeGreaterThanOrEqual(1);
+    const after = await words('a');
+    expect(after).not.toContain('retriev');
+    expect(after).toEqual(expect.arrayContaining(['carousel', 'practic', 'neil']));
+    expect(await words('b')).toContain('jigsaw');
+    expect(await pruneSearchWords(handle.db)).toBe(0);
+  });
+});
