@@ -40,6 +40,17 @@ function claims(deploymentId: string, over: Partial<LaunchClaims> = {}): LaunchC
 const row = async (table: 'people' | 'networks', id: string) =>
   handle.db.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirstOrThrow();
 
+/** The network of the person's latest session: where their last launch landed. */
+async function latestNetwork(personId: string) {
+  const session = await handle.db
+    .selectFrom('sessions')
+    .select('network_id')
+    .where('person_id', '=', personId)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirstOrThrow();
+  return row('networks', session.network_id);
+}
+
 describe('what a launch reads before it writes', () => {
   it('when the same subject and course launch from two deployments, then each gets its own tenant, person and network', async () => {
     const a1 = await completeLaunch(handle.db, claims('dep-a'), new Date('2026-11-25T08:00:00Z'));
@@ -65,13 +76,7 @@ describe('what a launch reads before it writes', () => {
     );
     expect(renamed.personId).toBe(first.personId);
     expect((await row('people', renamed.personId)).name).toBe('Ana Rivera-Lopez');
-    const session = await handle.db
-      .selectFrom('sessions')
-      .select('network_id')
-      .where('person_id', '=', renamed.personId)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirstOrThrow();
-    expect((await row('networks', session.network_id)).title).toBe('Science 7');
+    expect((await latestNetwork(renamed.personId)).title).toBe('Science 7');
   });
 
   it('when a coach made the menu school-wide, then a course launch lands in the deployment network, not the course', async () => {
@@ -90,12 +95,6 @@ describe('what a launch reads before it writes', () => {
     const next = await completeLaunch(handle.db, claims('dep-d', ta), new Date('2026-11-25T10:02:00Z'));
     // The settings came from the same single read: teaching assistants are now coaches, and the menu is school-wide.
     expect(next.role).toBe('coach');
-    const session = await handle.db
-      .selectFrom('sessions')
-      .select('network_id')
-      .where('person_id', '=', next.personId)
-      .orderBy('created_at', 'desc')
-      .executeTakeFirstOrThrow();
-    expect((await row('networks', session.network_id)).scope).toBe('deployment');
+    expect((await latestNetwork(next.personId)).scope).toBe('deployment');
   });
 });

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DatabaseHandle } from '../../lti-server/src/db/database';
+import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
-import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { strategyRow } from '../support/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
 
 let test: TestDatabase;
@@ -11,36 +11,8 @@ let handle: DatabaseHandle;
 let scope: TenantScope;
 const network = randomUUID();
 
-function row(
-  i: number,
-  title: string,
-  text: string,
-  createdAt: string,
-): Omit<Database['strategies'], 'tenant_id'> {
-  return {
-    id: `s-${i}`,
-    network_id: network,
-    contributor_id: 'p',
-    client_id: null,
-    title,
-    purpose: 'x',
-    steps: '[]',
-    minutes: 5,
-    subject: 'Any',
-    grade_band: 'Any',
-    tags: '[]',
-    source_url: null,
-    source_title: null,
-    excerpt_html: null,
-    status: 'approved',
-    change_message: null,
-    change_requested_at: null,
-    merged_into_id: null,
-    dup_key: title,
-    search_text: text,
-    created_at: createdAt,
-    updated_at: createdAt,
-  };
+function row(i: number, title: string, text: string, createdAt: string) {
+  return strategyRow({ id: `s-${i}`, network, contributor: 'p', text, createdAt }, { title, dup_key: title });
 }
 
 beforeAll(async () => {

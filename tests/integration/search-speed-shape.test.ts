@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/datab
 import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { strategyRow } from '../support/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
 
 /**
@@ -24,32 +25,9 @@ function row(
   text: string,
   at: number,
   status: Database['strategies']['status'] = 'approved',
-): Omit<Database['strategies'], 'tenant_id'> {
+) {
   const createdAt = new Date(at).toISOString();
-  return {
-    id,
-    network_id: network,
-    contributor_id: 'p',
-    client_id: null,
-    title: id,
-    purpose: 'x',
-    steps: '[]',
-    minutes: 5,
-    subject: 'Any',
-    grade_band: 'Any',
-    tags: '[]',
-    source_url: null,
-    source_title: null,
-    excerpt_html: null,
-    status,
-    change_message: null,
-    change_requested_at: null,
-    merged_into_id: null,
-    dup_key: id,
-    search_text: text,
-    created_at: createdAt,
-    updated_at: createdAt,
-  };
+  return strategyRow({ id, network, contributor: 'p', text, createdAt }, { status });
 }
 
 beforeAll(async () => {

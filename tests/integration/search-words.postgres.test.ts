@@ -8,8 +8,8 @@ import {
   pruneSearchWords,
 } from '../../lti-server/src/db/repositories/search-words';
 import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
-import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { strategyRow } from '../support/strategy-row';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
@@ -24,33 +24,11 @@ const scopes: Record<'a' | 'b', TenantScope> = {} as never;
 const networks = { a: randomUUID(), b: randomUUID() };
 let n = 0;
 
-function strategy(tenant: 'a' | 'b', text: string): Omit<Database['strategies'], 'tenant_id'> {
+function strategy(tenant: 'a' | 'b', text: string) {
   n++;
-  const at = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
-  return {
-    id: `s-${tenant}-${n}`,
-    network_id: networks[tenant],
-    contributor_id: `p-${tenant}`,
-    client_id: null,
-    title: `Strategy ${n}`,
-    purpose: 'x',
-    steps: '[]',
-    minutes: 5,
-    subject: 'Any',
-    grade_band: 'Any',
-    tags: '[]',
-    source_url: null,
-    source_title: null,
-    excerpt_html: null,
-    status: 'approved',
-    change_message: null,
-    change_requested_at: null,
-    merged_into_id: null,
-    dup_key: `strategy ${n}`,
-    search_text: text,
-    created_at: at,
-    updated_at: at,
-  };
+  const createdAt = new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString();
+  const id = `s-${tenant}-${n}`;
+  return strategyRow({ id, network: networks[tenant], contributor: `p-${tenant}`, text, createdAt });
 }
 
 const words = async (tenant: 'a' | 'b') =>
