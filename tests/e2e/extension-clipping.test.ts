@@ -60,7 +60,10 @@ describe('clipping with the extension', () => {
   it('when the teacher pairs in the LMS and clips a selection, then the coach sees it in the review queue', async () => {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
-    await options.getByLabel("Your school's Tasting Menu address").fill(base);
+    const address = options.getByLabel("Your school's Tasting Menu address");
+    // The saved (or default) address arrives once the background answers: the extension is ready.
+    await expect.poll(() => address.inputValue(), { timeout: 15_000 }).not.toBe('');
+    await address.fill(base);
     await options.getByRole('button', { name: 'Save and check' }).click();
     await options.getByText(`Connected to ${base}`).waitFor();
     await options.getByRole('button', { name: 'Pair with Tasting Menu' }).click();
