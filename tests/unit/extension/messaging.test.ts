@@ -16,7 +16,7 @@ describe('sending a request to the background', () => {
       .spyOn(browser.runtime, 'sendMessage')
       .mockRejectedValueOnce(new Error('Could not establish connection. Receiving end does not exist.'))
       .mockResolvedValueOnce(undefined)
-      .mockResolvedValueOnce(settings);
+      .mockResolvedValueOnce(settings as never);
     await expect(send({ type: 'settings/get' }, [1, 1, 1])).resolves.toEqual(settings.value);
     expect(sendMessage).toHaveBeenCalledTimes(3);
   });
@@ -30,7 +30,7 @@ describe('sending a request to the background', () => {
   it('when the background reports an error, then it is thrown at once, without retrying', async () => {
     const sendMessage = vi
       .spyOn(browser.runtime, 'sendMessage')
-      .mockResolvedValue({ ok: false, error: 'Pair this browser first.' });
+      .mockResolvedValue({ ok: false, error: 'Pair this browser first.' } as never);
     await expect(send({ type: 'settings/get' }, [1, 1])).rejects.toThrow('Pair this browser first.');
     expect(sendMessage).toHaveBeenCalledTimes(1);
   });
