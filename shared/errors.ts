@@ -98,6 +98,14 @@ export class LtiLaunchError extends AppError {
   }
 }
 
+/** A launch from a deployment no administrator registered (checked before ltijs runs and again when it is done). */
+export function deploymentUnknownError(): LtiLaunchError {
+  return new LtiLaunchError(
+    'DEPLOYMENT_UNKNOWN',
+    'This LMS deployment is not registered with Tasting Menu. Ask your LMS administrator to register it.',
+  );
+}
+
 /** Validates a value against a schema or throws a ValidationError that names the boundary. */
 export function parseAt<T extends z.ZodType>(source: string, schema: T, value: unknown): z.infer<T> {
   const result = schema.safeParse(value);

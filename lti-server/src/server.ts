@@ -1,6 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
+import { LtiLaunchError } from '../../shared/errors';
 import type { Config } from './config';
 import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
@@ -8,11 +9,12 @@ import { LtijsStore } from './db/ltijs-store';
 import { listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
-import { startRetentionJob } from './domain/retention-job';
 import { registerPlatform } from './domain/platforms';
+import { startRetentionJob } from './domain/retention-job';
 import { createApp } from './http/app';
 import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
 import type { Logger } from './logger';
+import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
 import { loadOrCreateSandboxKey } from './sandbox/keys';
 import { createSandboxPlatform, type SandboxPlatform } from './sandbox/platform';
@@ -61,14 +63,16 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       db: database.db,
       secureCookies: config.publicUrl.startsWith('https://'),
       guard: {
-        deploymentsOf: (issuer, clientId) => listDeployments(database.db, issuer, clientId),
+        deploymentsOf: cachedDeployments((issuer, clientId) =>
+          listDeployments(database.db, issuer, clientId),
+        ),
         now: () => Date.now(),
       },
       onRefused: refused,
       storagePages: platformStoragePages,
-      async onLaunch(claims, _req, res) {
+      async onLaunch(claims, req, res) {
         try {
-          const result = await completeLaunch(database.db, claims, new Date());
+          const result = await completeLaunch(database.db, claims, new Date(), database.ephemeral);
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
           // The token travels in the fragment: never sent to a server, never in a Referer header.
           const session = `session=${encodeURIComponent(result.token)}`;
@@ -79,6 +83,8 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
           const strategy = claims.strategyId ? `&strategy=${encodeURIComponent(claims.strategyId)}` : '';
           res.redirect(303, `/app/#${session}${strategy}`);
         } catch (error) {
+          // A deployment removed while the launch guard still remembered it.
+          if (error instanceof LtiLaunchError) return refused(error, req, res);
           if (error instanceof RoleRefusedError) {
             logger.warn({ reason: 'ROLE_REFUSED', issuer: claims.issuer }, 'lti launch refused');
             return renderRoleRefused(res, error);

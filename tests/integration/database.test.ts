@@ -41,6 +41,75 @@ describe(`the database layer on ${testDbKind()}`, () => {
     await handle.close();
     expect(await handle.ping()).toBe(false);
   });
+
+  it('when a session is written through the ephemeral pool, then it is visible at once to the main pool', async () => {
+    const handle = openDatabase((await freshDb()).target);
+    cleanups.push(() => handle.close());
+    await handle.migrate();
+    if (handle.kind === 'postgres') {
+      // Only the ephemeral pool skips waiting for the WAL flush; everything else stays fully durable.
+      const setting = async (db: typeof handle.db) =>
+        (await sql<{ v: string }>`select current_setting('synchronous_commit') as v`.execute(db)).rows[0]?.v;
+      expect(await setting(handle.ephemeral)).toBe('off');
+      expect(await setting(handle.db)).toBe('on');
+      expect(
+        (await sql<{ s: string }>`select current_schema() as s`.execute(handle.ephemeral)).rows[0]?.s,
+      ).toBe((await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s);
+    } else {
+      expect(handle.ephemeral).toBe(handle.db);
+    }
+    const now = new Date().toISOString();
+    await handle.db
+      .insertInto('tenants')
+      .values({
+        id: 't',
+        issuer: 'https://x',
+        client_id: 'c',
+        deployment_id: 'd',
+        name: 'T',
+        created_at: now,
+      })
+      .execute();
+    await handle.db
+      .insertInto('networks')
+      .values({
+        id: 'n',
+        tenant_id: 't',
+        context_id: 'c',
+        title: 'N',
+        scope: 'course',
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    await handle.db
+      .insertInto('people')
+      .values({
+        id: 'p',
+        tenant_id: 't',
+        subject: 's',
+        name: 'P',
+        role: 'teacher',
+        created_at: now,
+        last_seen_at: now,
+      })
+      .execute();
+    await handle.ephemeral
+      .insertInto('sessions')
+      .values({
+        token_hash: 'h',
+        tenant_id: 't',
+        person_id: 'p',
+        network_id: 'n',
+        created_at: now,
+        expires_at: now,
+        revoked_at: null,
+      })
+      .execute();
+    expect(await handle.db.selectFrom('sessions').select('token_hash').execute()).toEqual([
+      { token_hash: 'h' },
+    ]);
+  });
 });
 
 describe(`ltijs's storage on ${testDbKind()}`, () => {

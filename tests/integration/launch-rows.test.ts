@@ -5,8 +5,9 @@ import type { LaunchClaims } from '../../shared/lti';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 /**
- * A launch reads the tenant, its settings, the networks and the person in one query before it writes. These
- * tests hold that single read to what the separate reads did: nothing of another deployment, changes written.
+ * A launch reads the deployment's registration, the tenant, its settings, the networks and the person in one query
+ * before it writes. These tests hold that single read to what the separate reads did: only registered deployments,
+ * nothing of another deployment, changes written.
  */
 let test: TestDatabase;
 let handle: DatabaseHandle;
@@ -15,6 +16,17 @@ beforeAll(async () => {
   test = await createTestDatabase();
   handle = openDatabase(test.target);
   await handle.migrate();
+  await handle.db
+    .insertInto('platform_deployments')
+    .values(
+      ['dep-a', 'dep-b', 'dep-c', 'dep-d'].map((deployment_id) => ({
+        issuer: 'https://lms.example.edu',
+        client_id: 'client-1',
+        deployment_id,
+        created_at: '2026-11-25T07:00:00Z',
+      })),
+    )
+    .execute();
 }, 60_000);
 afterAll(async () => {
   await handle?.close();
@@ -52,6 +64,14 @@ async function latestNetwork(personId: string) {
 }
 
 describe('what a launch reads before it writes', () => {
+  it('when the deployment is not registered, then the launch is refused and writes nothing', async () => {
+    await expect(
+      completeLaunch(handle.db, claims('dep-unregistered'), new Date('2026-11-25T07:30:00Z')),
+    ).rejects.toMatchObject({ reason: 'DEPLOYMENT_UNKNOWN' });
+    expect(await handle.db.selectFrom('tenants').selectAll().execute()).toEqual([]);
+    expect(await handle.db.selectFrom('sessions').selectAll().execute()).toEqual([]);
+  });
+
   it('when the same subject and course launch from two deployments, then each gets its own tenant, person and network', async () => {
     const a1 = await completeLaunch(handle.db, claims('dep-a'), new Date('2026-11-25T08:00:00Z'));
     const b1 = await completeLaunch(handle.db, claims('dep-b'), new Date('2026-11-25T08:01:00Z'));

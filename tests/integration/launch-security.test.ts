@@ -141,6 +141,38 @@ describe('forged and broken launches', () => {
     expect(logLines.some((l) => l.reason === 'ROLE_REFUSED')).toBe(true);
   });
 
+  it('when a deployment is removed while the guard still remembers it, then the launch itself refuses it', async () => {
+    const ok = await beginLogin(server);
+    expect((await postLaunch(server, ok, await signWithSandboxKey(server, ok.claims))).token).toBeTruthy();
+    const registration = server.sandbox!.registration;
+    const db = server.database.db;
+    const rows = await db
+      .selectFrom('platform_deployments')
+      .selectAll()
+      .where('issuer', '=', registration.issuer)
+      .where('client_id', '=', registration.clientId)
+      .execute();
+    await db
+      .deleteFrom('platform_deployments')
+      .where('issuer', '=', registration.issuer)
+      .where('client_id', '=', registration.clientId)
+      .execute();
+    try {
+      const before = await sessionCount();
+      const login = await beginLogin(server);
+      const result = await postLaunch(server, login, await signWithSandboxKey(server, login.claims));
+      expect(result.token).toBeUndefined();
+      expect(result.status).toBe(401);
+      expect(result.reason).toBe('DEPLOYMENT_UNKNOWN');
+      expect(await sessionCount()).toBe(before);
+      expect(logLines.some((l) => l.msg === 'lti launch refused' && l.reason === 'DEPLOYMENT_UNKNOWN')).toBe(
+        true,
+      );
+    } finally {
+      await db.insertInto('platform_deployments').values(rows).execute();
+    }
+  });
+
   it('when the login names an unregistered platform, then it is refused with a clear page', async () => {
     const res = await fetch(`${server.url}/lti/login`, {
       method: 'POST',

@@ -11,6 +11,13 @@ export type DatabaseKind = DatabaseTarget['kind'];
 
 export interface DatabaseHandle {
   db: Kysely<Database>;
+  /**
+   * For rows a database crash may lose without harm (launch sessions: the teacher opens the tool again). On PostgreSQL
+   * a small pool whose commits do not wait for the WAL to reach the disk (`synchronous_commit = off`: the row is
+   * visible at once, and only the last moments of such commits can be lost in a crash, never corrupted). On SQLite
+   * the same database (already `synchronous = NORMAL`).
+   */
+  ephemeral: Kysely<Database>;
   kind: DatabaseKind;
   /** A short description without credentials, for logs and the start-up banner. */
   label: string;
@@ -31,12 +38,17 @@ function openSqlite(file: string): Kysely<Database> {
   return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
 }
 
-function openPostgres(url: string, schema: string | undefined): Kysely<Database> {
+function openPostgres(
+  url: string,
+  schema: string | undefined,
+  { max = 10, settings = [] as string[] } = {},
+): Kysely<Database> {
+  const options = [...(schema ? [`-c search_path=${schema}`] : []), ...settings.map((s) => `-c ${s}`)];
   const pool = new pg.Pool({
     connectionString: url,
-    max: 10,
+    max,
     connectionTimeoutMillis: 5_000,
-    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+    ...(options.length > 0 ? { options: options.join(' ') } : {}),
     // bigint columns hold millisecond timestamps, which fit a JavaScript number.
     types: {
       getTypeParser: (oid: number, format?: 'text' | 'binary') =>
@@ -68,8 +80,13 @@ function isSqliteRace(error: unknown): boolean {
 
 export function openDatabase(target: DatabaseTarget): DatabaseHandle {
   const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema);
+  const ephemeral =
+    target.kind === 'sqlite'
+      ? db
+      : openPostgres(target.url, target.schema, { max: 4, settings: ['synchronous_commit=off'] });
   return {
     db,
+    ephemeral,
     kind: target.kind,
     label: describe(target),
     async migrate() {
@@ -97,6 +114,7 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
     },
     async close() {
       await db.destroy();
+      if (ephemeral !== db) await ephemeral.destroy();
     },
   };
 }

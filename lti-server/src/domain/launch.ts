@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError } from '../../../shared/errors';
+import { AppError, deploymentUnknownError } from '../../../shared/errors';
 import { type LaunchClaims, mapRoles } from '../../../shared/lti';
 import { readLaunchRows } from '../db/repositories/launch-rows';
 import { DEPLOYMENT_CONTEXT, upsertNetwork } from '../db/repositories/networks';
@@ -41,6 +41,8 @@ export async function completeLaunch(
   db: Kysely<Database>,
   claims: LaunchClaims,
   now: Date,
+  /** Where the session is written: `DatabaseHandle.ephemeral` (a crash may lose it; the teacher relaunches). */
+  sessionDb: Kysely<Database> = db,
 ): Promise<LaunchResult> {
   const stamp = now.toISOString();
   const key = { issuer: claims.issuer, clientId: claims.clientId, deploymentId: claims.deploymentId };
@@ -53,14 +55,16 @@ export async function completeLaunch(
     courseContext ? [courseContext, DEPLOYMENT_CONTEXT] : [DEPLOYMENT_CONTEXT],
     claims.subject,
   );
-  const settings = settingsFromRow(known?.settings);
+  // The guard before ltijs may have answered from its cache; this read is the authoritative check.
+  if (!known) throw deploymentUnknownError();
+  const settings = settingsFromRow(known.settings);
   const role = mapRoles(claims.roles, settings.coachRoles);
   if (role === 'refused') throw new RoleRefusedError();
 
   const tenantName = claims.platformName?.trim() || new URL(claims.issuer).hostname;
-  const tenant = await upsertTenant(db, key, tenantName, stamp, known?.tenant ?? null);
-  // Rows read for another tenant (none: the deployment had no tenant yet) must not be reused.
-  const sameTenant = known?.tenant.id === tenant.id;
+  const tenant = await upsertTenant(db, key, tenantName, stamp, known.tenant ?? null);
+  // Rows read before the tenant existed (none) are not reused: the upserts read for themselves then.
+  const sameTenant = known.tenant?.id === tenant.id;
   const knownNetwork = (contextId: string) =>
     sameTenant ? (known.networks.find((n) => n.context_id === contextId) ?? null) : undefined;
   const network =
@@ -95,7 +99,7 @@ export async function completeLaunch(
     sameTenant ? (known.person ?? null) : undefined,
   );
   const session = await createSession(
-    db,
+    sessionDb,
     { tenantId: tenant.id, personId: person.id, networkId: network.id },
     now,
   );

@@ -1,5 +1,5 @@
+import { deploymentUnknownError, LtiLaunchError } from '../../../shared/errors';
 import { CLAIM } from '../../../shared/lti';
-import { LtiLaunchError } from '../../../shared/errors';
 
 /**
  * Checks an id_token before ltijs verifies it, closing the gaps ltijs 5.9.9 leaves open: it accepts any
@@ -8,8 +8,12 @@ import { LtiLaunchError } from '../../../shared/errors';
  * token that passes this guard is not trusted until ltijs accepts it.
  */
 export interface GuardDeps {
-  /** Deployment ids registered for a platform (issuer + client id); empty when the platform is unknown. */
-  deploymentsOf(issuer: string, clientId: string): Promise<string[]>;
+  /**
+   * Deployment ids registered for a platform (issuer + client id); empty when the platform is unknown. It may answer
+   * from a short-lived cache: the guard is an early filter, and the launch checks the deployment again in the
+   * database when ltijs is done (domain/launch.ts).
+   */
+  deploymentsOf(issuer: string, clientId: string, options?: { fresh?: boolean }): Promise<string[]>;
   now(): number;
 }
 
@@ -63,19 +67,17 @@ export async function guardIdToken(idToken: string, deps: GuardDeps): Promise<vo
   if (typeof issuer !== 'string' || typeof clientId !== 'string') {
     throw new LtiLaunchError('TOKEN_MALFORMED', 'The launch token has no issuer or audience.');
   }
-  const deployments = await deps.deploymentsOf(issuer, clientId);
+  let deployments = await deps.deploymentsOf(issuer, clientId);
+  // A remembered list may predate a registration: ask the database before refusing.
+  if (!deployments.includes(deploymentId))
+    deployments = await deps.deploymentsOf(issuer, clientId, { fresh: true });
   if (deployments.length === 0) {
     throw new LtiLaunchError(
       'PLATFORM_UNKNOWN',
       'This LMS (issuer and client id) is not registered with Tasting Menu.',
     );
   }
-  if (!deployments.includes(deploymentId)) {
-    throw new LtiLaunchError(
-      'DEPLOYMENT_UNKNOWN',
-      'This LMS deployment is not registered with Tasting Menu. Ask your LMS administrator to register it.',
-    );
-  }
+  if (!deployments.includes(deploymentId)) throw deploymentUnknownError();
 }
 
 /** Maps ltijs's error messages to our stable reason codes. */
@@ -118,4 +120,27 @@ export function reasonFromLtijs(message: string | undefined): { reason: string; 
   ];
   for (const [pattern, reason, text] of table) if (pattern.test(m)) return { reason, message: text };
   return { reason: 'TOKEN_INVALID', message: 'The launch could not be verified.' };
+}
+
+/**
+ * Remembers each registered platform's deployment ids for `ttlMs`, so a launch from a known deployment needs no query
+ * here. `fresh` (the guard's second look before refusing) always reads the database, so a deployment registered a
+ * moment ago works at once. A removed one may pass this early filter until its entry expires; the launch's own read
+ * refuses it (domain/launch.ts). Only platforms with deployments are remembered, so forged issuers cannot grow it.
+ */
+export function cachedDeployments(
+  load: (issuer: string, clientId: string) => Promise<string[]>,
+  ttlMs = 30_000,
+  now: () => number = Date.now,
+): GuardDeps['deploymentsOf'] {
+  const remembered = new Map<string, { ids: string[]; until: number }>();
+  return async (issuer, clientId, options) => {
+    const key = JSON.stringify([issuer, clientId]);
+    const hit = remembered.get(key);
+    if (hit && !options?.fresh && hit.until > now()) return hit.ids;
+    const ids = await load(issuer, clientId);
+    if (ids.length > 0) remembered.set(key, { ids, until: now() + ttlMs });
+    else remembered.delete(key);
+    return ids;
+  };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { cachedDeployments, guardIdToken, reasonFromLtijs } from '../../../lti-server/src/lti/launch-guard';
 import { LtiLaunchError } from '../../../shared/errors';
 import { CLAIM } from '../../../shared/lti';
-import { guardIdToken, reasonFromLtijs } from '../../../lti-server/src/lti/launch-guard';
 
 const NOW = 1_800_000_000_000;
 const part = (v: unknown) => Buffer.from(JSON.stringify(v)).toString('base64url');
@@ -71,5 +71,58 @@ describe('reasonFromLtijs', () => {
 
   it('when ltijs reports something unknown, then the reason is the generic TOKEN_INVALID', () => {
     expect(reasonFromLtijs('weird').reason).toBe('TOKEN_INVALID');
+  });
+});
+
+describe('cachedDeployments', () => {
+  function counting(lists: Record<string, string[]>) {
+    const calls: string[] = [];
+    const load = async (issuer: string, clientId: string) => {
+      calls.push(`${issuer} ${clientId}`);
+      return lists[`${issuer} ${clientId}`] ?? [];
+    };
+    return { calls, load };
+  }
+
+  it('when a registered platform launches again within the time, then the list comes from memory', async () => {
+    let clock = 0;
+    const { calls, load } = counting({ 'iss c1': ['dep-1'] });
+    const deploymentsOf = cachedDeployments(load, 1000, () => clock);
+    expect(await deploymentsOf('iss', 'c1')).toEqual(['dep-1']);
+    clock = 999;
+    expect(await deploymentsOf('iss', 'c1')).toEqual(['dep-1']);
+    expect(calls).toHaveLength(1);
+    clock = 1000;
+    expect(await deploymentsOf('iss', 'c1')).toEqual(['dep-1']);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('when the guard asks for a fresh list, then the database is read even within the time', async () => {
+    const lists = { 'iss c1': ['dep-1'] };
+    const { calls, load } = counting(lists);
+    const deploymentsOf = cachedDeployments(load, 60_000, () => 0);
+    await deploymentsOf('iss', 'c1');
+    lists['iss c1'] = ['dep-1', 'dep-2'];
+    expect(await deploymentsOf('iss', 'c1', { fresh: true })).toEqual(['dep-1', 'dep-2']);
+    expect(await deploymentsOf('iss', 'c1')).toEqual(['dep-1', 'dep-2']);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('when a platform is unknown, then nothing is remembered for it (forged issuers cannot fill memory)', async () => {
+    const { calls, load } = counting({});
+    const deploymentsOf = cachedDeployments(load, 60_000, () => 0);
+    expect(await deploymentsOf('https://forged.example', 'x')).toEqual([]);
+    expect(await deploymentsOf('https://forged.example', 'x')).toEqual([]);
+    expect(calls).toHaveLength(2);
+  });
+
+  it('when a deployment was registered after the list was remembered, then the guard still lets it through', async () => {
+    const lists = { 'https://canvas.instructure.com client-1': ['dep-1'] };
+    const { load } = counting(lists);
+    const guardDeps = { deploymentsOf: cachedDeployments(load, 60_000, () => 0), now: () => NOW };
+    expect(await reasonOf(guardIdToken(token(valid), guardDeps))).toBeUndefined();
+    lists['https://canvas.instructure.com client-1'] = ['dep-1', 'dep-2'];
+    const second = token({ ...valid, [CLAIM.deploymentId]: 'dep-2' });
+    expect(await reasonOf(guardIdToken(second, guardDeps))).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@ import type { Person } from './people';
 import type { Tenant, TenantKey } from './tenants';
 
 export interface LaunchRows {
-  tenant: Tenant;
+  /** Undefined until the deployment's first launch creates it. */
+  tenant: Tenant | undefined;
   settings: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined;
   /** The tenant's networks among the context ids asked for (at most one each). */
   networks: Network[];
@@ -13,10 +14,10 @@ export interface LaunchRows {
 }
 
 /**
- * Everything a launch reads before it decides what to write, in one round trip: the deployment's tenant, its
- * coaches' settings, the networks the launch may land in and the person by their LMS subject. Undefined when the
- * deployment has no tenant yet (its first launch). The joins are all on the tenant found by its key, so nothing of
- * another tenant can come back.
+ * Everything a launch reads before it decides what to write, in one round trip: whether an administrator registered
+ * the deployment (undefined when not), its tenant, the coaches' settings, the networks the launch may land in and the
+ * person by their LMS subject. The joins are all on the tenant of that deployment, so nothing of another tenant can
+ * come back.
  */
 export async function readLaunchRows(
   db: Kysely<Database>,
@@ -25,7 +26,13 @@ export async function readLaunchRows(
   subject: string,
 ): Promise<LaunchRows | undefined> {
   const rows = await db
-    .selectFrom('tenants as t')
+    .selectFrom('platform_deployments as d')
+    .leftJoin('tenants as t', (join) =>
+      join
+        .onRef('t.issuer', '=', 'd.issuer')
+        .onRef('t.client_id', '=', 'd.client_id')
+        .onRef('t.deployment_id', '=', 'd.deployment_id'),
+    )
     .leftJoin('tenant_settings as s', 's.tenant_id', 't.id')
     .leftJoin('networks as n', (join) =>
       join.onRef('n.tenant_id', '=', 't.id').on('n.context_id', 'in', contextIds),
@@ -53,12 +60,21 @@ export async function readLaunchRows(
       'p.created_at as p_created_at',
       'p.last_seen_at as p_last_seen_at',
     ])
-    .where('t.issuer', '=', key.issuer)
-    .where('t.client_id', '=', key.clientId)
-    .where('t.deployment_id', '=', key.deploymentId)
+    .where('d.issuer', '=', key.issuer)
+    .where('d.client_id', '=', key.clientId)
+    .where('d.deployment_id', '=', key.deploymentId)
     .execute();
   const first = rows[0];
   if (!first) return undefined;
+  if (
+    first.t_id === null ||
+    first.t_issuer === null ||
+    first.t_client_id === null ||
+    first.t_deployment_id === null ||
+    first.t_name === null ||
+    first.t_created_at === null
+  )
+    return { tenant: undefined, settings: undefined, networks: [], person: undefined };
   const tenant: Tenant = {
     id: first.t_id,
     issuer: first.t_issuer,
