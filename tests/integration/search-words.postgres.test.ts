@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
+import { migrateToLatest } from '../../lti-server/src/db/migrations';
 import {
   expandPrefixes,
   PREFIX_EXPANSION_LIMIT,
@@ -174,5 +175,75 @@ describe('the search word list on PostgreSQL', () => {
     expect(after).toEqual(expect.arrayContaining(['carousel', 'practic', 'neil']));
     expect(await words('b')).toContain('jigsaw');
     expect(await pruneSearchWords(handle.db)).toBe(0);
+  });
+});
+
+describe('migration 0013 over an existing menu', () => {
+  it('when strategies exist before the migration, then their lexemes are in the list afterwards', async () => {
+    const before = await createTestDatabase('postgres');
+    const existing = openDatabase(before.target);
+    try {
+      const schema = before.target.kind === 'postgres' ? before.target.schema : undefined;
+      await migrateToLatest(existing.db, 'postgres', schema, '0012-debrief');
+      const now = new Date().toISOString();
+      await existing.db
+        .insertInto('tenants')
+        .values({
+          id: 'old',
+          issuer: 'https://old',
+          client_id: 'c',
+          deployment_id: 'd',
+          name: 'Old',
+          created_at: now,
+        })
+        .execute();
+      await existing.db
+        .insertInto('networks')
+        .values({
+          id: 'n-old',
+          tenant_id: 'old',
+          context_id: 'c',
+          title: 'N',
+          scope: 'course',
+          created_at: now,
+          updated_at: now,
+        })
+        .execute();
+      await existing.db
+        .insertInto('people')
+        .values({
+          id: 'p-old',
+          tenant_id: 'old',
+          subject: 's',
+          name: 'P',
+          role: 'teacher',
+          created_at: now,
+          last_seen_at: now,
+        })
+        .execute();
+      await existing.db
+        .insertInto('strategies')
+        .values({
+          ...strategyRow({
+            id: 's-old',
+            network: 'n-old',
+            contributor: 'p-old',
+            text: 'Gallery walk with sticky notes',
+            createdAt: now,
+          }),
+          tenant_id: 'old',
+        })
+        .execute();
+      expect(await existing.migrate()).toEqual(['0013-search-words']);
+      const scope = new TenantScope(existing.db, 'old', 'postgres');
+      const list = (await scope.selectFrom('search_words').select('word').orderBy('word').execute()).map(
+        (r) => r.word,
+      );
+      expect(list).toEqual(['galleri', 'note', 'sticki', 'walk']);
+      expect(await expandPrefixes(scope, 'gall:*')).toBe("'galleri'");
+    } finally {
+      await existing.close();
+      await before.drop();
+    }
   });
 });

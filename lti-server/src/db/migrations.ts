@@ -703,11 +703,15 @@ class InCodeProvider implements MigrationProvider {
   }
 }
 
-/** Brings the schema up to date. Kysely's migrator takes a lock, so two instances starting together are safe. */
+/**
+ * Brings the schema up to date, or up to the migration named `upTo` (tests of a migration over existing rows). Kysely's
+ * migrator takes a lock, so two instances starting together are safe.
+ */
 export async function migrateToLatest(
   db: Kysely<Database>,
   dialect: Dialect,
   schema?: string,
+  upTo?: string,
 ): Promise<string[]> {
   // On PostgreSQL the schema must be named: Kysely otherwise finds its tables in any schema of the database.
   const migrator = new Migrator({
@@ -715,7 +719,7 @@ export async function migrateToLatest(
     provider: new InCodeProvider(dialect),
     ...(schema ? { migrationTableSchema: schema } : {}),
   });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
