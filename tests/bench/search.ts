@@ -4,6 +4,7 @@ import { openDatabase } from '../../lti-server/src/db/database';
 import { listStrategies, RANKED_MATCHES, searchTerms } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { seedTenant } from '../support/seed-tenant';
 import { createTestDatabase, type TestDbKind } from '../support/test-database';
 import { type Figure, percentile, timeMs } from './report';
 
@@ -100,41 +101,7 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
     const tenant = randomUUID();
     const network = randomUUID();
     const person = randomUUID();
-    await db
-      .insertInto('tenants')
-      .values({
-        id: tenant,
-        issuer: 'https://bench',
-        client_id: 'b',
-        deployment_id: 'd',
-        name: 'Bench',
-        created_at: now,
-      })
-      .execute();
-    await db
-      .insertInto('networks')
-      .values({
-        id: network,
-        tenant_id: tenant,
-        context_id: 'c',
-        title: 'Bench',
-        scope: 'course',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await db
-      .insertInto('people')
-      .values({
-        id: person,
-        tenant_id: tenant,
-        subject: 's',
-        name: 'Bench Teacher',
-        role: 'teacher',
-        created_at: now,
-        last_seen_at: now,
-      })
-      .execute();
+    await seedTenant(db, { tenant, networks: [network], person }, now);
 
     const random = rng(42);
     const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;

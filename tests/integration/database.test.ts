@@ -1,8 +1,9 @@
 import { sql } from 'kysely';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lti-server/src/db/database';
-import { migrationNames } from '../../lti-server/src/db/migrations';
 import { LtijsStore } from '../../lti-server/src/db/ltijs-store';
+import { migrationNames } from '../../lti-server/src/db/migrations';
+import { seedTenant } from '../support/seed-tenant';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
 
 const cleanups: Array<() => Promise<void>> = [];
@@ -59,41 +60,7 @@ describe(`the database layer on ${testDbKind()}`, () => {
       expect(handle.ephemeral).toBe(handle.db);
     }
     const now = new Date().toISOString();
-    await handle.db
-      .insertInto('tenants')
-      .values({
-        id: 't',
-        issuer: 'https://x',
-        client_id: 'c',
-        deployment_id: 'd',
-        name: 'T',
-        created_at: now,
-      })
-      .execute();
-    await handle.db
-      .insertInto('networks')
-      .values({
-        id: 'n',
-        tenant_id: 't',
-        context_id: 'c',
-        title: 'N',
-        scope: 'course',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await handle.db
-      .insertInto('people')
-      .values({
-        id: 'p',
-        tenant_id: 't',
-        subject: 's',
-        name: 'P',
-        role: 'teacher',
-        created_at: now,
-        last_seen_at: now,
-      })
-      .execute();
+    await seedTenant(handle.db, { tenant: 't', networks: ['n'], person: 'p' }, now);
     await handle.ephemeral
       .insertInto('sessions')
       .values({

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { seedTenant } from '../support/seed-tenant';
 import { strategyRow } from '../support/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
 
@@ -19,35 +20,7 @@ beforeAll(async () => {
   test = await createTestDatabase();
   handle = openDatabase(test.target);
   await handle.migrate();
-  const now = new Date().toISOString();
-  await handle.db
-    .insertInto('tenants')
-    .values({ id: 't', issuer: 'https://x', client_id: 'c', deployment_id: 'd', name: 'T', created_at: now })
-    .execute();
-  await handle.db
-    .insertInto('networks')
-    .values({
-      id: network,
-      tenant_id: 't',
-      context_id: 'c',
-      title: 'N',
-      scope: 'course',
-      created_at: now,
-      updated_at: now,
-    })
-    .execute();
-  await handle.db
-    .insertInto('people')
-    .values({
-      id: 'p',
-      tenant_id: 't',
-      subject: 's',
-      name: 'P',
-      role: 'teacher',
-      created_at: now,
-      last_seen_at: now,
-    })
-    .execute();
+  await seedTenant(handle.db, { tenant: 't', networks: [network], person: 'p' });
   scope = new TenantScope(handle.db, 't', handle.kind);
   // More than RANKED_MATCHES strategies mention "routine"; three mention "whiteboard", one of them many times.
   const rows = Array.from({ length: RANKED_MATCHES + 10 }, (_, i) =>

@@ -4,6 +4,7 @@ import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/datab
 import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { seedTenant } from '../support/seed-tenant';
 import { strategyRow } from '../support/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
 
@@ -34,37 +35,7 @@ beforeAll(async () => {
   test = await createTestDatabase();
   handle = openDatabase(test.target);
   await handle.migrate();
-  const now = new Date().toISOString();
-  await handle.db
-    .insertInto('tenants')
-    .values({ id: 't', issuer: 'https://x', client_id: 'c', deployment_id: 'd', name: 'T', created_at: now })
-    .execute();
-  await handle.db
-    .insertInto('networks')
-    .values(
-      [here, elsewhere].map((id) => ({
-        id,
-        tenant_id: 't',
-        context_id: id,
-        title: 'N',
-        scope: 'course' as const,
-        created_at: now,
-        updated_at: now,
-      })),
-    )
-    .execute();
-  await handle.db
-    .insertInto('people')
-    .values({
-      id: 'p',
-      tenant_id: 't',
-      subject: 's',
-      name: 'P',
-      role: 'teacher',
-      created_at: now,
-      last_seen_at: now,
-    })
-    .execute();
+  await seedTenant(handle.db, { tenant: 't', networks: [here, elsewhere], person: 'p' });
   scope = new TenantScope(handle.db, 't', handle.kind);
   const rows: Array<Omit<Database['strategies'], 'tenant_id'>> = [];
   // Broad here: more "routine" strategies than are ranked, one a minute.

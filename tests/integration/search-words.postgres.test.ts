@@ -10,6 +10,7 @@ import {
 } from '../../lti-server/src/db/repositories/search-words';
 import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { seedTenant } from '../support/seed-tenant';
 import { strategyRow } from '../support/strategy-row';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -64,36 +65,8 @@ beforeAll(async () => {
   test = await createTestDatabase('postgres');
   handle = openDatabase(test.target);
   await handle.migrate();
-  const now = new Date().toISOString();
   for (const t of ['a', 'b'] as const) {
-    await handle.db
-      .insertInto('tenants')
-      .values({ id: t, issuer: `https://${t}`, client_id: 'c', deployment_id: 'd', name: t, created_at: now })
-      .execute();
-    await handle.db
-      .insertInto('networks')
-      .values({
-        id: networks[t],
-        tenant_id: t,
-        context_id: 'c',
-        title: 'N',
-        scope: 'course',
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
-    await handle.db
-      .insertInto('people')
-      .values({
-        id: `p-${t}`,
-        tenant_id: t,
-        subject: 's',
-        name: 'P',
-        role: 'teacher',
-        created_at: now,
-        last_seen_at: now,
-      })
-      .execute();
+    await seedTenant(handle.db, { tenant: t, networks: [networks[t]], person: `p-${t}` });
     scopes[t] = new TenantScope(handle.db, t, 'postgres');
   }
   // Tenant a: practice / practical / practise, a word with an apostrophe, and 20 words that all start with "zed".
@@ -186,41 +159,7 @@ describe('migration 0013 over an existing menu', () => {
       const schema = before.target.kind === 'postgres' ? before.target.schema : undefined;
       await migrateToLatest(existing.db, 'postgres', schema, '0012-debrief');
       const now = new Date().toISOString();
-      await existing.db
-        .insertInto('tenants')
-        .values({
-          id: 'old',
-          issuer: 'https://old',
-          client_id: 'c',
-          deployment_id: 'd',
-          name: 'Old',
-          created_at: now,
-        })
-        .execute();
-      await existing.db
-        .insertInto('networks')
-        .values({
-          id: 'n-old',
-          tenant_id: 'old',
-          context_id: 'c',
-          title: 'N',
-          scope: 'course',
-          created_at: now,
-          updated_at: now,
-        })
-        .execute();
-      await existing.db
-        .insertInto('people')
-        .values({
-          id: 'p-old',
-          tenant_id: 'old',
-          subject: 's',
-          name: 'P',
-          role: 'teacher',
-          created_at: now,
-          last_seen_at: now,
-        })
-        .execute();
+      await seedTenant(existing.db, { tenant: 'old', networks: ['n-old'], person: 'p-old' }, now);
       await existing.db
         .insertInto('strategies')
         .values({
