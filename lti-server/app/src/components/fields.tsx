@@ -40,3 +40,31 @@ export function Field({
     </div>
   );
 }
+
+/**
+ * The optional "look for" prompt of an open door or a round: one question that points visitors at a strength,
+ * never a rubric.
+ */
+export function LookForField({
+  value,
+  onInput,
+  error,
+  example,
+}: {
+  value: string;
+  onInput: (e: Event) => void;
+  error?: string | undefined;
+  /** An example question for this form, shown in the hint. */
+  example?: string;
+}) {
+  return (
+    <Field
+      id="lookFor"
+      label="“Look for” prompt (optional)"
+      hint={`One question that focuses attention on a strength${example ? `, e.g. “${example}”` : ''}. No rubric, no checklist.`}
+      error={error}
+    >
+      {(p) => <input {...p} value={value} onInput={onInput} maxLength={300} />}
+    </Field>
+  );
+}

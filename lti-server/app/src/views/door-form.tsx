@@ -7,7 +7,7 @@ import {
   MAX_REPEAT_WEEKS,
 } from '../../../../shared/visits';
 import { createDoors, type DoorInput, listStrategies } from '../api';
-import { Field } from '../components/fields';
+import { Field, LookForField } from '../components/fields';
 import { setFlash } from '../flash';
 import { href, navigate } from '../router';
 import { formatInstantDay, formatTime, timeZones, viewerZone, weekOf } from '../time';
@@ -268,14 +268,12 @@ export function DoorForm({
             <textarea {...p} rows={2} maxLength={300} value={form.visitorNote} onInput={set('visitorNote')} />
           )}
         </Field>
-        <Field
-          id="lookFor"
-          label="“Look for” prompt (optional)"
-          hint="One question that focuses attention on a strength, e.g. “Notice how students use the sentence frames”. No rubric, no checklist."
+        <LookForField
+          value={form.lookFor}
+          onInput={set('lookFor')}
           error={errors.lookFor}
-        >
-          {(p) => <input {...p} value={form.lookFor} onInput={set('lookFor')} maxLength={300} />}
-        </Field>
+          example="Notice how students use the sentence frames"
+        />
         <button type="submit" disabled={saving}>
           {saving ? 'Opening…' : 'Open my door'}
         </button>

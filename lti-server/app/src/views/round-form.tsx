@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FOCUS_KINDS } from '../../../../shared/rounds';
 import { createRound, listPeople, type People, type RoundInput } from '../api';
-import { Field } from '../components/fields';
+import { Field, LookForField } from '../components/fields';
 import { setFlash } from '../flash';
 import { href, navigate } from '../router';
 import { timeZones, viewerZone } from '../time';
@@ -333,14 +333,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
             </Field>
           ))}
         </fieldset>
-        <Field
-          id="lookFor"
-          label="“Look for” prompt (optional)"
-          hint="One question that focuses attention on a strength. No rubric, no checklist."
-          error={errors.lookFor}
-        >
-          {(p) => <input {...p} value={form.lookFor} onInput={set('lookFor')} maxLength={300} />}
-        </Field>
+        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} />
         <button type="submit" disabled={saving}>
           {saving ? 'Planning…' : 'Plan the round'}
         </button>
