@@ -149,6 +149,45 @@ describe('the search word list on PostgreSQL', () => {
     expect(await words('b')).toContain('jigsaw');
     expect(await pruneSearchWords(handle.db)).toBe(0);
   });
+
+  it('when a strategy with an unused listed word is being added during a prune, then the word stays listed', async () => {
+    // "quokka" is listed but used by no strategy once this one is edited: the next prune would remove it.
+    const edited = strategy('a', 'Quokka count warm-up');
+    await scopes.a.insertInto('strategies', [edited]).execute();
+    await scopes.a
+      .updateTable('strategies')
+      .set({ search_text: 'Counting warm-up' })
+      .where('id', '=', edited.id)
+      .execute();
+    expect(await words('a')).toContain('quokka');
+
+    // Another connection adds a strategy with "quokka" and has not committed when the prune starts.
+    let commit!: () => void;
+    const release = new Promise<void>((resolve) => {
+      commit = resolve;
+    });
+    let added!: () => void;
+    const inserted = new Promise<void>((resolve) => {
+      added = resolve;
+    });
+    const adding = handle.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('strategies')
+        .values({ ...strategy('a', 'Quokka facts relay'), tenant_id: 'a' })
+        .execute();
+      added();
+      await release;
+    });
+    await inserted;
+    const pruning = pruneSearchWords(handle.db);
+    // Give an unlocked prune time to run its delete before the strategy commits.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    commit();
+    await adding;
+    await pruning;
+    expect(await words('a')).toContain('quokka');
+    expect((await search('a', 'quok')).map((r) => r.title)).toHaveLength(1);
+  });
 });
 
 describe('migration 0013 over an existing menu', () => {

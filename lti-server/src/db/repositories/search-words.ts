@@ -50,11 +50,20 @@ export async function expandPrefixes(scope: TenantScope, prefixQuery: string): P
 /**
  * PostgreSQL, every tenant: deletes the lexemes no strategy of their tenant contains any more (after edits), so the
  * list stays exact and keeps no word of a text that is gone. Each check is one exact GIN lookup. Returns how many.
+ *
+ * The table lock closes a race that would make searches miss a strategy: a transaction still adding a strategy with
+ * a listed but unused word finds the word present (its trigger's insert does nothing), while a prune that cannot see
+ * the uncommitted strategy deletes the word. SHARE ROW EXCLUSIVE waits for every transaction writing to
+ * `search_words` (each new or edited strategy does, through its trigger) and holds new ones back until the delete is
+ * done, so the delete sees every strategy whose words it checks.
  */
 export async function pruneSearchWords(db: Kysely<Database>): Promise<number> {
   const asQuery = sql`'''' || replace(replace(w.word, ${'\\'}, ${'\\\\'}), '''', '''''') || ''''`;
-  const result = await sql`delete from search_words w where not exists (
+  return db.transaction().execute(async (trx) => {
+    await sql`lock table search_words in share row exclusive mode`.execute(trx);
+    const result = await sql`delete from search_words w where not exists (
       select 1 from strategies s where s.tenant_id = w.tenant_id and s.search_vector @@ cast(${asQuery} as tsquery)
-    )`.execute(db);
-  return Number(result.numAffectedRows ?? 0);
+    )`.execute(trx);
+    return Number(result.numAffectedRows ?? 0);
+  });
 }
