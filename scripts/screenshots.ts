@@ -2,6 +2,7 @@
  * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
  * built extension in headless Chromium. Run `npm run build` first.
  */
+import { registrationLink } from '../lti-server/src/sandbox/routes';
 import { startOfWeek } from '../shared/zoned-time';
 import { launchAs } from '../tests/support/api-client';
 import { launchBrowser } from '../tests/support/browser';
@@ -129,8 +130,30 @@ try {
   }, round.body.id as string);
   await coach.getByRole('heading', { name: 'Rotation' }).waitFor();
   await coach.screenshot({ path: 'docs/images/round-plan.png', fullPage: true });
+
+  // For LMS administrators (docs/lms): the coach's Settings with the LMS registration, the page an LMS shows after
+  // dynamic registration, and a refused launch with its reason code.
+  await coach.evaluate(() => {
+    window.location.hash = '#/settings';
+  });
+  await coach.getByRole('heading', { name: 'Your LMS registration' }).waitFor();
+  await coach.screenshot({ path: 'docs/images/lms-settings.png', fullPage: true });
+  const admin = await browser.context.newPage();
+  await admin.setViewportSize({ width: 900, height: 520 });
+  await admin.goto(registrationLink(server.sandbox!));
+  await admin.getByRole('heading', { name: 'Tasting Menu is registered' }).waitFor();
+  await admin.screenshot({ path: 'docs/images/lms-registered.png', fullPage: true });
+  const login = new URLSearchParams({
+    iss: server.sandbox!.issuer,
+    client_id: 'not-registered-here',
+    login_hint: 'sandbox-ana-rivera',
+    target_link_uri: `${server.url}/lti/launch`,
+  });
+  await admin.goto(`${server.url}/lti/login?${login}`);
+  await admin.getByText('Reason code').waitFor();
+  await admin.screenshot({ path: 'docs/images/lms-refused.png', fullPage: true });
   console.log(
-    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png',
+    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-registered.png, lms-refused.png',
   );
 } finally {
   await browser.close();

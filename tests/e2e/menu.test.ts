@@ -124,6 +124,10 @@ describe('the tasting menu in the LMS', () => {
     await dana.tool.getByRole('link', { name: 'Settings' }).click();
     await dana.tool.getByRole('heading', { name: 'Settings' }).waitFor();
     await dana.tool.getByText('tasting-menu-sandbox').waitFor();
+    // The addresses an LMS administrator needs, on this server's own origin.
+    await dana.tool.getByRole('heading', { name: 'Addresses for your LMS administrator' }).waitFor();
+    await dana.tool.getByText(`${server.url}/lti/login`, { exact: true }).waitFor();
+    await dana.tool.getByText(`${server.url}/lti/keys`, { exact: true }).waitFor();
     await dana.tool.getByLabel('One school-wide menu for every course').check();
     await dana.tool.getByRole('button', { name: 'Save settings' }).click();
     await dana.tool.getByText('Saved. The changes apply').waitFor();

@@ -1,3 +1,4 @@
+import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import {
   COACH_ROLE_OPTIONS,
@@ -68,7 +69,7 @@ export function SettingsView({ token }: { token: string }) {
         </fieldset>
         <fieldset class="card">
           <legend>Which LMS roles are coaches?</legend>
-          <p class="hint">Teachers are always teachers; students can never open Tasting Menu.</p>
+          <p class="hint spaced">Teachers are always teachers; students can never open Tasting Menu.</p>
           {COACH_ROLE_OPTIONS.map((o) => (
             <div class="check" key={o.role}>
               <input
@@ -85,7 +86,9 @@ export function SettingsView({ token }: { token: string }) {
         <p role="status" aria-live="polite">
           {message}
         </p>
-        <button type="submit">Save settings</button>
+        <div class="actions">
+          <button type="submit">Save settings</button>
+        </div>
       </form>
       {platform && (
         <section class="card" aria-labelledby="lms-h">
@@ -102,6 +105,33 @@ export function SettingsView({ token }: { token: string }) {
           </dl>
         </section>
       )}
+      <ToolAddresses origin={window.location.origin} />
+    </section>
+  );
+}
+
+/** What an LMS administrator types into the LMS: this server's LTI addresses (the app is served from the tool). */
+function ToolAddresses({ origin }: { origin: string }) {
+  const rows = [
+    ['OIDC login (initiation) URL', '/lti/login'],
+    ['Target link / redirect URI', '/lti/launch'],
+    ['Public key set (JWKS) URL', '/lti/keys'],
+    ['Dynamic registration URL', '/lti/register'],
+    ['Canvas developer key (JSON)', '/lti/canvas.json'],
+  ];
+  return (
+    <section class="card" aria-labelledby="addresses-h">
+      <h2 id="addresses-h">Addresses for your LMS administrator</h2>
+      <dl class="plain-facts">
+        {rows.map(([label, path]) => (
+          <Fragment key={path}>
+            <dt>{label}</dt>
+            <dd>
+              <code>{`${origin}${path}`}</code>
+            </dd>
+          </Fragment>
+        ))}
+      </dl>
     </section>
   );
 }
