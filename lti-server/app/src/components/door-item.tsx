@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type ApiResult, bookVisit, cancelDoor, cancelVisit, type Door } from '../api';
 import { href } from '../router';
@@ -17,13 +18,40 @@ export function bookingProblem(r: { code: string; message: string }): string {
 }
 
 /** A room, or a link when the host teaches online. */
-export function Location({ location }: { location: string }) {
+function Location({ location }: { location: string }) {
   return /^https?:\/\//i.test(location) ? (
     <a href={location} target="_blank" rel="noopener noreferrer">
       {location}
     </a>
   ) : (
     <span>{location}</span>
+  );
+}
+
+/** Who hosts a door and where it is, with any further facts (seats) after them. */
+export function DoorFacts({
+  host,
+  location,
+  children,
+}: {
+  host: string;
+  location: string;
+  children?: ComponentChildren;
+}) {
+  return (
+    <dl class="door-facts">
+      <div>
+        <dt>Host</dt>
+        <dd>{host}</dd>
+      </div>
+      <div>
+        <dt>Where</dt>
+        <dd>
+          <Location location={location} />
+        </dd>
+      </div>
+      {children}
+    </dl>
   );
 }
 
@@ -86,17 +114,7 @@ export function DoorItem({
         <span>{time.yours}</span>
         {time.theirs && <span> · {time.theirs}</span>}
       </p>
-      <dl class="door-facts">
-        <div>
-          <dt>Host</dt>
-          <dd>{door.mine ? `You (${door.host.name})` : door.host.name}</dd>
-        </div>
-        <div>
-          <dt>Where</dt>
-          <dd>
-            <Location location={door.location} />
-          </dd>
-        </div>
+      <DoorFacts host={door.mine ? `You (${door.host.name})` : door.host.name} location={door.location}>
         <div>
           <dt>Seats</dt>
           <dd>
@@ -105,7 +123,7 @@ export function DoorItem({
               : `Full (${door.capacity} booked)`}
           </dd>
         </div>
-      </dl>
+      </DoorFacts>
       {door.visitorNote && (
         <p>
           <strong>Note from {door.mine ? 'you' : door.host.name}:</strong> {door.visitorNote}

@@ -24,3 +24,14 @@ export function NoticeLine({ notice }: { notice: Notice }) {
     </p>
   );
 }
+
+/** A view's load state: the error card when loading failed, "Loading…" until the data is there, then nothing. */
+export function LoadState({ error, loaded }: { error: string | null | undefined; loaded: boolean }) {
+  if (error)
+    return (
+      <p class="card" role="alert">
+        {error}
+      </p>
+    );
+  return loaded ? null : <p>Loading…</p>;
+}

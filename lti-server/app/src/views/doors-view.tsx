@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type Door, listDoors } from '../api';
 import { DoorItem } from '../components/door-item';
+import { LoadState } from '../components/notice-line';
 import { takeFlash } from '../flash';
 import { href } from '../router';
 import { addDays, formatDay, formatWeek, localDate, viewerZone, weekOf, weekRange } from '../time';
@@ -143,12 +144,7 @@ export function DoorsView({
           ? `${doors.length} open door${doors.length === 1 ? '' : 's'} in the week of ${formatWeek(monday)}`
           : ''}
       </p>
-      {error && (
-        <p class="card" role="alert">
-          {error}
-        </p>
-      )}
-      {!doors && !error && <p>Loading…</p>}
+      <LoadState error={error} loaded={Boolean(doors)} />
       {doors && doors.length === 0 && (
         <div class="card">
           {filtered ? (

@@ -11,12 +11,12 @@ import {
   writeNote,
 } from '../api';
 import { ConfirmAction } from '../components/confirm';
-import { Location } from '../components/door-item';
+import { DoorFacts } from '../components/door-item';
 import { NoteComposer } from '../components/note-composer';
+import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { clearDraft, readDraft, writeDraft } from '../drafts';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
-import { type Notice, NoticeLine } from '../components/notice-line';
 
 /**
  * The note editor for one of my visits: the visit and its look-for prompt, the three guiding prompts, a text box
@@ -111,18 +111,7 @@ export function NoteEditorView({
           {formatInstantDay(d.startsAt, zone)} · {time.yours}
           {time.theirs && <span> · {time.theirs}</span>}
         </p>
-        <dl class="door-facts">
-          <div>
-            <dt>Host</dt>
-            <dd>{host}</dd>
-          </div>
-          <div>
-            <dt>Where</dt>
-            <dd>
-              <Location location={d.location} />
-            </dd>
-          </div>
-        </dl>
+        <DoorFacts host={host} location={d.location} />
         {d.lookFor && (
           <p>
             <strong>{host}’s look-for:</strong> {d.lookFor}
@@ -163,12 +152,7 @@ export function NoteEditorView({
           When {host} marks a note useful, it says so here: a nudge toward the kind of evidence that helps,
           not a score.
         </p>
-        {notesError && (
-          <p class="card" role="alert">
-            {notesError}
-          </p>
-        )}
-        {!notes && !notesError && <p>Loading…</p>}
+        <LoadState error={notesError} loaded={Boolean(notes)} />
         {notes && notes.length === 0 && <p class="card">You have not written a note for this visit yet.</p>}
         {notes && notes.length > 0 && (
           <ul class="notes">

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'preact/hooks';
 import { PROMPT_TEXT, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
 import { ConfirmAction } from '../components/confirm';
+import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { href } from '../router';
 import { formatDate, formatInstantDay, formatTime, viewerZone } from '../time';
-import { type Notice, NoticeLine } from '../components/notice-line';
 
 /** `focus`: move focus to the message (when the control that was used is gone, or something failed). */
 
@@ -81,12 +81,7 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
         {expiresOn && <> They are deleted on {formatDate(expiresOn)}.</>}
       </p>
       <NoticeLine notice={notice} />
-      {error && (
-        <p class="card" role="alert">
-          {error}
-        </p>
-      )}
-      {!notes && !error && <p>Loading…</p>}
+      <LoadState error={error} loaded={Boolean(notes)} />
       {notes && notes.length === 0 && (
         <div class="card">
           <p>No notes about your room yet.</p>

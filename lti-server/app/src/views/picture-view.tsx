@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SHARE_WORDS, type ShareWord } from '../../../../shared/notes';
 import { downloadPictureCsv, getPicture, type Picture } from '../api';
+import { LoadState } from '../components/notice-line';
 import { RetentionPanel } from '../components/retention-panel';
 import { saveBlob } from '../download';
 import { formatDate } from '../time';
@@ -112,12 +113,7 @@ export function PictureView({ token }: { token: string }) {
           ? `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} shown, ${by === 'tag' ? 'by tag' : 'by strategy'}`
           : ''}
       </p>
-      {error && (
-        <p class="card" role="alert">
-          {error}
-        </p>
-      )}
-      {!picture && !error && <p>Loading…</p>}
+      <LoadState error={error} loaded={Boolean(picture)} />
       {picture && groups.length === 0 && (
         <div class="card">
           <p>

@@ -9,6 +9,7 @@ import {
   type Round,
 } from '../api';
 import { ConfirmAction } from '../components/confirm';
+import { LoadState } from '../components/notice-line';
 import { setFlash, takeFlash } from '../flash';
 import { href, navigate } from '../router';
 import { formatDay, formatTime } from '../time';
@@ -48,12 +49,7 @@ export function RoundsList({ token }: { token: string }) {
       <p class="actions">
         <a href={href({ name: 'round-new' })}>Plan a new round</a>
       </p>
-      {error && (
-        <p class="card" role="alert">
-          {error}
-        </p>
-      )}
-      {!rounds && !error && <p>Loading…</p>}
+      <LoadState error={error} loaded={Boolean(rounds)} />
       {rounds && rounds.length === 0 && (
         <p class="card">
           No rounds yet. <a href={href({ name: 'round-new' })}>Plan the first one</a>: choose a focus, the

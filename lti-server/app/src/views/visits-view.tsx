@@ -10,11 +10,11 @@ import {
   type Visit,
 } from '../api';
 import { ConfirmAction } from '../components/confirm';
-import { Location } from '../components/door-item';
+import { DoorFacts } from '../components/door-item';
 import { IcsButton } from '../components/ics-button';
+import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
-import { type Notice, NoticeLine } from '../components/notice-line';
 
 /** The visits I booked (upcoming and past, cancelled ones marked) and my private calendar link. */
 export function VisitsView({
@@ -75,12 +75,7 @@ export function VisitsView({
         notice.
       </p>
       <NoticeLine notice={notice} />
-      {error && (
-        <p class="card" role="alert">
-          {error}
-        </p>
-      )}
-      {!visits && !error && <p>Loading…</p>}
+      <LoadState error={error} loaded={Boolean(visits)} />
       {visits && (
         <>
           <section aria-labelledby="upcoming-h">
@@ -175,18 +170,7 @@ function VisitItem({
         {formatInstantDay(d.startsAt, zone)} · {time.yours}
         {time.theirs && <span> · {time.theirs}</span>}
       </p>
-      <dl class="door-facts">
-        <div>
-          <dt>Host</dt>
-          <dd>{d.host.name}</dd>
-        </div>
-        <div>
-          <dt>Where</dt>
-          <dd>
-            <Location location={d.location} />
-          </dd>
-        </div>
-      </dl>
+      <DoorFacts host={d.host.name} location={d.location} />
       {d.visitorNote && (
         <p>
           <strong>Note from {d.host.name}:</strong> {d.visitorNote}
