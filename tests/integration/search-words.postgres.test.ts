@@ -150,6 +150,26 @@ describe('the search word list on PostgreSQL', () => {
     expect(await pruneSearchWords(handle.db)).toBe(0);
   });
 
+  it('when an edit removes words, then the prune checks just those and keeps the ones another strategy still has', async () => {
+    await scopes.a.insertInto('strategies', [strategy('a', 'Exit ticket relay')]).execute();
+    const id = (await search('a', 'practical'))[0]!.id;
+    await scopes.a
+      .updateTable('strategies')
+      .set({ search_text: 'A gallery ticket' })
+      .where('id', '=', id)
+      .execute();
+    // The edit marked the words its new text lacks ("A practical exit ticket" → "A gallery ticket"), and only those.
+    const marked = (
+      await scopes.a.selectFrom('search_word_checks').select('word').orderBy('word').execute()
+    ).map((r) => r.word);
+    expect(marked).toEqual(['exit', 'practic']);
+    expect(await pruneSearchWords(handle.db)).toBe(1);
+    expect(await scopes.a.selectFrom('search_word_checks').select('word').execute()).toEqual([]);
+    expect(await words('a')).not.toContain('practic');
+    expect(await words('a')).toEqual(expect.arrayContaining(['exit', 'ticket', 'galleri', 'practis']));
+    expect(await expandPrefixes(scopes.a, 'pract:*')).toBe("'practis'");
+  });
+
   it('when a strategy with an unused listed word is being added during a prune, then the word stays listed', async () => {
     // "quokka" is listed but used by no strategy once this one is edited: the next prune would remove it.
     const edited = strategy('a', 'Quokka count warm-up');

@@ -666,11 +666,28 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       await sql`create trigger strategies_words_insert after insert on strategies
         referencing new table as new_strategies for each statement
         execute function search_words_of_new_strategies()`.execute(db);
-      // An edit adds the lexemes of its new text; words no strategy uses any more are pruned by the hourly job.
+      // Lexemes an edit removed from a strategy, which may now be unused: the hourly job checks these, and only these
+      // (checking every listed word against the menu costs seconds at 100k strategies). Strategies are never deleted
+      // one by one (a merge keeps the row); removing a tenant removes its lists with it.
+      await db.schema
+        .createTable('search_word_checks')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('word', sql`text collate "C"`, (c) => c.notNull())
+        .addPrimaryKeyConstraint('search_word_checks_pkey', ['tenant_id', 'word'])
+        .execute();
+      // An edit adds the lexemes of its new text and marks those of the old text that the new one lacks.
       await sql`create function search_words_of_edited_strategy() returns trigger language plpgsql as $$
         begin
           insert into search_words (tenant_id, word)
           select distinct new.tenant_id, w.word from unnest(tsvector_to_array(new.search_vector)) as w(word)
+          order by 1, 2
+          on conflict do nothing;
+          insert into search_word_checks (tenant_id, word)
+          select old.tenant_id, w.word from (
+            select unnest(tsvector_to_array(old.search_vector))
+            except
+            select unnest(tsvector_to_array(new.search_vector))
+          ) as w(word)
           order by 1, 2
           on conflict do nothing;
           return null;

@@ -176,6 +176,12 @@ export interface SearchWordTable {
   word: string;
 }
 
+/** PostgreSQL only (migration 0013): words an edit removed from a strategy, for the hourly job to check and prune. */
+export interface SearchWordCheckTable {
+  tenant_id: string;
+  word: string;
+}
+
 export interface TenantSettingsTable {
   tenant_id: string;
   network_scope: 'course' | 'deployment';
@@ -375,6 +381,7 @@ export interface Database {
   audit_events: AuditEventTable;
   tenant_settings: TenantSettingsTable;
   search_words: SearchWordTable;
+  search_word_checks: SearchWordCheckTable;
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;
