@@ -667,7 +667,7 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
         referencing new table as new_strategies for each statement
         execute function search_words_of_new_strategies()`.execute(db);
       // Lexemes an edit removed from a strategy, which may now be unused: the hourly job checks these, and only these
-      // (checking every listed word against the menu costs seconds at 100k strategies). Strategies are never deleted
+      // (checking every listed word against the menu took minutes at 100k strategies). Strategies are never deleted
       // one by one (a merge keeps the row); removing a tenant removes its lists with it.
       await db.schema
         .createTable('search_word_checks')

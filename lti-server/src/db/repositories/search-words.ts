@@ -48,7 +48,7 @@ export async function expandPrefixes(scope: TenantScope, prefixQuery: string): P
 }
 
 /** How many marked words one locked pass of the prune checks; a run goes on pass after pass up to PRUNE_PASSES. */
-export const PRUNE_BATCH = 200;
+const PRUNE_BATCH = 200;
 const PRUNE_PASSES = 50;
 
 /**
