@@ -81,29 +81,32 @@ export async function pruneSearchWords(db: Kysely<Database>): Promise<number> {
         .orderBy('word')
         .limit(PRUNE_BATCH)
         .execute();
-      let deleted = 0;
-      for (const { tenant_id, word } of marked) {
+      if (marked.length === 0) return { checked: 0, deleted: 0 };
+      // One query per word, so the word is a constant the planner sees; the deletes then go in one statement each.
+      const unused: typeof marked = [];
+      for (const m of marked) {
         const used = await trx
           .selectFrom('strategies')
           .select(sql<number>`1`.as('one'))
-          .where('tenant_id', '=', tenant_id)
-          .where(sql<boolean>`search_vector @@ cast(${quote(word)} as tsquery)`)
+          .where('tenant_id', '=', m.tenant_id)
+          .where(sql<boolean>`search_vector @@ cast(${quote(m.word)} as tsquery)`)
           .limit(1)
           .executeTakeFirst();
-        if (!used) {
-          const result = await trx
-            .deleteFrom('search_words')
-            .where('tenant_id', '=', tenant_id)
-            .where('word', '=', word)
-            .executeTakeFirst();
-          deleted += Number(result.numDeletedRows);
-        }
-        await trx
-          .deleteFrom('search_word_checks')
-          .where('tenant_id', '=', tenant_id)
-          .where('word', '=', word)
-          .execute();
+        if (!used) unused.push(m);
       }
+      const pairs = (rows: typeof marked) => sql.join(rows.map((r) => sql`(${r.tenant_id}, ${r.word})`));
+      let deleted = 0;
+      if (unused.length > 0) {
+        const result = await trx
+          .deleteFrom('search_words')
+          .where(sql<boolean>`(tenant_id, word) in (${pairs(unused)})`)
+          .executeTakeFirst();
+        deleted = Number(result.numDeletedRows);
+      }
+      await trx
+        .deleteFrom('search_word_checks')
+        .where(sql<boolean>`(tenant_id, word) in (${pairs(marked)})`)
+        .execute();
       return { checked: marked.length, deleted };
     });
     pruned += deleted;
