@@ -79,6 +79,7 @@ const EnvSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1, 'must be at least 1')
     .default(600),
+  REGISTRATION: z.enum(['invite', 'open'], { error: 'must be invite or open' }).default('invite'),
 });
 
 export interface Config {
@@ -94,6 +95,8 @@ export interface Config {
   dataDir: string;
   /** Requests per minute and client address to /lti/login and /lti/launch. */
   ltiRateLimit: number;
+  /** `invite`: LTI Dynamic Registration asks for a code the operator created; `open`: anyone may register (trials). */
+  registration: 'invite' | 'open';
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -134,6 +137,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.LOG_LEVEL,
       dataDir: e.DATA_DIR,
       ltiRateLimit: e.LTI_RATE_LIMIT,
+      registration: e.REGISTRATION,
     },
   };
 }

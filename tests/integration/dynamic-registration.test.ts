@@ -5,6 +5,7 @@ import { registrationLink } from '../../lti-server/src/sandbox/routes';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
 import { postLaunch, signWithSandboxKey } from '../support/forged-launch';
 import { FormBrowser } from '../support/form-browser';
+import { inviteCode, registerThroughPage } from '../support/registration';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -17,9 +18,12 @@ afterAll(async () => {
 
 describe('LTI Dynamic Registration', () => {
   it('when the LMS opens the registration URL, then the tool registers and a launch with the new client id works', async () => {
-    const res = await fetch(registrationLink(server.sandbox!));
-    const html = await res.text();
-    expect(res.status, html).toBe(200);
+    const { status, html } = await registerThroughPage(
+      registrationLink(server.sandbox!),
+      await inviteCode(server),
+      '192.0.2.1',
+    );
+    expect(status, html).toBe(200);
     expect(html).toContain('Tasting Menu is registered');
     expect(html).toContain("subject: 'org.imsglobal.lti.close'");
     const platform = (await listPlatforms(server.database.db, server.lti)).find((p) =>
@@ -65,16 +69,19 @@ describe('LTI Dynamic Registration', () => {
     expect(result.token).toBeTruthy();
   });
 
-  it('when the registration token is not the LMS’s, then nothing is registered and the page says why', async () => {
+  it('when the registration token is not the LMS’s, then nothing is registered, the page says why and the code still works', async () => {
     const before = (await listPlatforms(server.database.db, server.lti)).length;
     const q = new URLSearchParams({
       openid_configuration: `${server.sandbox!.issuer}/.well-known/openid-configuration`,
       registration_token: 'forged',
     });
-    const res = await fetch(`${server.url}/lti/register?${q}`);
+    const code = await inviteCode(server);
+    const res = await registerThroughPage(`${server.url}/lti/register?${q}`, code, '192.0.2.2');
     expect(res.status).toBe(502);
-    expect(await res.text()).toContain('The LMS answered 401');
+    expect(res.html).toContain('The LMS answered 401');
     expect((await listPlatforms(server.database.db, server.lti)).length).toBe(before);
+    const retry = await registerThroughPage(registrationLink(server.sandbox!), code, '192.0.2.2');
+    expect(retry.status, retry.html).toBe(200);
   });
 
   it('when the configuration address is missing, not https, or not an LMS configuration, then it is refused', async () => {
@@ -86,10 +93,12 @@ describe('LTI Dynamic Registration', () => {
         )
       ).status,
     ).toBe(400);
-    const notConfig = await fetch(
+    const notConfig = await registerThroughPage(
       `${server.url}/lti/register?openid_configuration=${encodeURIComponent(`${server.url}/healthz`)}`,
+      await inviteCode(server),
+      '192.0.2.3',
     );
     expect(notConfig.status).toBe(502);
-    expect(await notConfig.text()).toContain('missing required fields');
+    expect(notConfig.html).toContain('missing required fields');
   });
 });

@@ -1,20 +1,23 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { InviteExpirySchema } from '../../../shared/registration';
 import { loadConfig, resolveLtiKey } from '../config';
 import { openDatabase } from '../db/database';
 import { LtijsStore } from '../db/ltijs-store';
 import { listPlatforms, registerPlatform, removePlatform } from '../domain/platforms';
+import { createRegistrationInvite, listPendingInvites } from '../domain/registration';
 import { createLtiTool } from '../lti/tool';
 
 /**
- * `npm run platform -- add|list|remove`: registers LMS platforms (Canvas, Schoology, …) in the database named by
+ * `npm run platform -- add|list|remove|rotate-key|invite`: registers LMS platforms (Canvas, Schoology, …) in the database named by
  * DATABASE_URL, the same one the server uses.
  */
 const USAGE = `Usage:
   npm run platform -- add --issuer URL --client-id ID --auth-url URL --token-url URL --jwks-url URL --deployment ID [--deployment ID…] [--name TEXT]
   npm run platform -- list
   npm run platform -- remove --issuer URL --client-id ID
-  npm run platform -- rotate-key --issuer URL --client-id ID [--grace-days 7]`;
+  npm run platform -- rotate-key --issuer URL --client-id ID [--grace-days 7]
+  npm run platform -- invite [--expires 7d]   (a single-use code for LTI Dynamic Registration)`;
 
 const FLAGS: Record<string, string> = {
   issuer: '--issuer',
@@ -32,7 +35,7 @@ export async function runPlatformCli(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['add', 'list', 'remove', 'rotate-key'].includes(command)) {
+  if (!command || !['add', 'list', 'remove', 'rotate-key', 'invite'].includes(command)) {
     console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
     return 2;
   }
@@ -48,6 +51,7 @@ export async function runPlatformCli(
         'jwks-url': { type: 'string' },
         deployment: { type: 'string', multiple: true },
         'grace-days': { type: 'string' },
+        expires: { type: 'string' },
         name: { type: 'string' },
       },
       strict: true,
@@ -98,16 +102,33 @@ export async function runPlatformCli(
       );
       return 0;
     }
+    if (command === 'invite') {
+      const expiry = InviteExpirySchema.safeParse(str('expires') ?? '7d');
+      if (!expiry.success) {
+        console.error(`--expires ${expiry.error.issues[0]?.message}.`);
+        return 2;
+      }
+      const invite = await createRegistrationInvite(database.db, new Date(), expiry.data);
+      console.log(`Registration code: ${invite.code}`);
+      console.log(
+        `It registers one LMS through ${config.publicUrl}/lti/register and expires at ${invite.expiresAt}. It is shown only this once.`,
+      );
+      return 0;
+    }
     if (command === 'list') {
       const platforms = await listPlatforms(database.db, lti);
-      if (platforms.length === 0) {
+      if (platforms.length === 0)
         console.log('No platforms registered. Add one with: npm run platform -- add …');
-        return 0;
-      }
       for (const p of platforms) {
         console.log(
           `${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none)'}\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`,
         );
+      }
+      const invites = await listPendingInvites(database.db, new Date());
+      if (invites.length > 0) {
+        console.log('Unused registration codes (only their hashes are stored):');
+        for (const i of invites)
+          console.log(`  ${i.id.slice(0, 8)}  created ${i.created_at}, expires ${i.expires_at}`);
       }
       return 0;
     }

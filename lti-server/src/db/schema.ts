@@ -217,6 +217,16 @@ export interface DeviceTokenTable {
   revoked_at: Timestamp | null;
 }
 
+export interface RegistrationInviteTable {
+  id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  /** The platform the code registered: issuer and client id. */
+  used_for: string | null;
+}
+
 export interface DeepLinkRequestTable {
   id: string;
   tenant_id: string;
@@ -385,6 +395,7 @@ export interface Database {
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;
+  registration_invites: RegistrationInviteTable;
   retired_tool_keys: RetiredToolKeyTable;
   doors: DoorTable;
   visits: VisitTable;

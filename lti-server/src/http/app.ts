@@ -15,7 +15,7 @@ import { apiRouter } from './api-routes';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
 import { rateLimit } from './rate-limit';
-import { dynamicRegistration } from './registration-route';
+import { registrationPage, registrationSubmit } from './registration-route';
 
 export const VERSION = '0.1.0';
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
@@ -82,11 +82,21 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.get('/lti/canvas.json', (_req, res) => {
     res.json(canvasDeveloperKey(config.publicUrl));
   });
-  // Outbound requests to an address given in the query: limited tightly (it only happens when an LMS installs us).
-  app.get(
+  // LTI Dynamic Registration. The page only shows what would be registered; its form (the registration code,
+  // outbound requests to the LMS) is limited tightly: it only happens when an LMS installs us.
+  const registration = {
+    db: database.db,
+    lti,
+    publicUrl: config.publicUrl,
+    mode: config.registration,
+    logger,
+  };
+  app.get('/lti/register', rateLimit({ limit: 60, windowMs: 60_000 }), registrationPage(registration));
+  app.post(
     '/lti/register',
     rateLimit({ limit: 10, windowMs: 60_000 }),
-    dynamicRegistration(database.db, lti, config.publicUrl, logger),
+    express.urlencoded({ extended: false, limit: '32kb' }),
+    registrationSubmit(registration),
   );
   app.get('/icon.svg', (_req, res) => {
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(ICON_SVG);

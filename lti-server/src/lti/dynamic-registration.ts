@@ -44,6 +44,10 @@ async function fetchJson(fetchImpl: typeof fetch, input: string, init?: RequestI
   return res.json();
 }
 
+export function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
+}
+
 export async function registerDynamically(
   publicUrl: string,
   openidConfiguration: string,
@@ -66,11 +70,13 @@ export async function registerDynamically(
     );
   }
   const config = parsed.data;
-  // The spec: the configuration must come from the issuer's own address.
-  if (!openidConfiguration.startsWith(config.issuer.replace(/\/+$/, ''))) {
+  // The spec: the configuration must come from the issuer's own address. Compared as parsed origins (scheme, host,
+  // port), never as text: `https://canvas.instructure.com.attacker.example/…` starts with the string
+  // `https://canvas.instructure.com`, and so does `http://127.0.0.1:12345/…` with `http://127.0.0.1:1234`.
+  if (!sameOrigin(openidConfiguration, config.issuer)) {
     throw new AppError(
       'PLATFORM_INVALID',
-      'The LMS configuration was not served under its own issuer address.',
+      `The LMS configuration at ${new URL(openidConfiguration).origin} claims the issuer ${config.issuer}, which is not its own address.`,
       { status: 400 },
     );
   }

@@ -38,7 +38,9 @@ export interface LtiTool {
     now: Date,
     graceDays?: number,
   ): Promise<{ oldKid: string; newKid: string; oldKeyExpiresAt: string }>;
+  /** Adds a platform, or updates the one with the same issuer and client id (operator and sandbox only). */
   registerPlatform(registration: PlatformRegistration): Promise<void>;
+  hasPlatform(issuer: string, clientId: string): Promise<boolean>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
   /** A signed LtiDeepLinkingResponse JWT carrying `items` back to the platform. */
   deepLinkingResponse(
@@ -438,6 +440,9 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         { pages: false, limit: 100 },
       );
       return result.members;
+    },
+    async hasPlatform(issuer, clientId) {
+      return (await provider.getPlatform(issuer, clientId)) !== false;
     },
     async removePlatform(issuer, clientId) {
       const existing = await provider.getPlatform(issuer, clientId);
