@@ -56,7 +56,7 @@ describe('npm run platform', () => {
     expect(add.out).toContain('Registered Springfield Canvas');
     const list = await run('list');
     expect(list.out).toContain('https://canvas.instructure.com');
-    expect(list.out).toContain('deployments: 1:a, 2:b');
+    expect(list.out).toContain('deployments: 1:a, 2:b (registered deployments only)');
   });
 
   it('when the input is bad, then each problem is named by its flag and nothing is saved', async () => {

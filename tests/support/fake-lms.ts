@@ -34,11 +34,15 @@ export interface FakeLms {
   close(): Promise<void>;
 }
 
-export async function startFakeLms(clientId: string, deploymentId: string | undefined): Promise<FakeLms> {
+/** `kid`: the key id it signs under (another LMS's, to play someone signing with the wrong key under a known id). */
+export async function startFakeLms(
+  clientId: string,
+  deploymentId: string | undefined,
+  kid = `fake-lms-${clientId}`,
+): Promise<FakeLms> {
   // Off the event loop: a blocked loop lets the tool server's keep-alive timers fire late, resetting the test's
   // next request on a socket it thinks is still open.
   const { privateKey, publicKey } = await promisify(generateKeyPair)('rsa', { modulusLength: 2048 });
-  const kid = `fake-lms-${clientId}`;
   const signingKey = await importPKCS8(
     privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
     'RS256',

@@ -28,6 +28,7 @@ const FLAGS: Record<string, string> = {
   jwksUrl: '--jwks-url',
   deploymentIds: '--deployment',
 };
+const POLICY = { learn: 'learn on first launch', registered: 'registered deployments only' } as const;
 const flagOf = (path: string) => FLAGS[path.split('.')[0] ?? ''] ?? path;
 
 export async function runPlatformCli(
@@ -71,7 +72,7 @@ export async function runPlatformCli(
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: false,
-      guard: { deploymentsOf: async () => [], now: () => Date.now() },
+      guard: { deploymentsOf: async () => [], learnsDeployments: async () => false, now: () => Date.now() },
       onLaunch: async () => {},
       onRefused: () => {},
     });
@@ -121,7 +122,7 @@ export async function runPlatformCli(
         console.log('No platforms registered. Add one with: npm run platform -- add …');
       for (const p of platforms) {
         console.log(
-          `${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none)'}\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`,
+          `${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none yet)'} (${POLICY[p.deploymentPolicy]})\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`,
         );
       }
       const invites = await listPendingInvites(database.db, new Date());

@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Timestamps are ISO-8601 UTC strings in both databases, so they sort and compare the same everywhere. */
 type Timestamp = string;
 
@@ -15,6 +17,15 @@ export interface PlatformDeploymentTable {
   issuer: string;
   client_id: string;
   deployment_id: string;
+  created_at: Timestamp;
+  /** Set when the deployment was recorded at its first launch (a platform that learns deployments). */
+  learned_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+export interface PlatformPolicyTable {
+  issuer: string;
+  client_id: string;
+  deployments: 'registered' | 'learn';
   created_at: Timestamp;
 }
 
@@ -380,6 +391,7 @@ export interface NotesRetentionTable {
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
+  platform_policies: PlatformPolicyTable;
   networks: NetworkTable;
   people: PersonTable;
   sessions: SessionTable;

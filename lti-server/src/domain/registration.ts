@@ -17,7 +17,7 @@ import {
 import type { Database } from '../db/schema';
 import { registerDynamically } from '../lti/dynamic-registration';
 import type { LtiTool } from '../lti/tool';
-import { type PlatformSummary, registerPlatform } from './platforms';
+import { type PlatformSummary, registerDynamicPlatform } from './platforms';
 
 /**
  * LTI Dynamic Registration, guarded. The registration page is reachable by anyone the LMS (or an attacker) sends
@@ -108,5 +108,5 @@ export async function registerFromLms(
   const usedFor = `${registration.issuer} ${registration.clientId}`;
   if (codeHash !== undefined && !(await useRegistrationInvite(deps.db, codeHash, now.toISOString(), usedFor)))
     throw codeRefused();
-  return registerPlatform(deps.db, deps.lti, registration);
+  return registerDynamicPlatform(deps.db, deps.lti, registration);
 }

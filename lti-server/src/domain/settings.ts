@@ -6,6 +6,7 @@ import {
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../shared/settings';
+import { findDeployment } from '../db/repositories/deployments';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database, TenantSettingsTable } from '../db/schema';
@@ -55,11 +56,13 @@ export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<
   if (actor.role !== 'coach') throw new ForbiddenError('Only coaches see the LMS registration.');
   const tenant = await findTenantById(db, actor.scope.tenantId);
   if (!tenant) throw new ForbiddenError('Your school is not registered.');
+  const deployment = await findDeployment(db, tenant.issuer, tenant.client_id, tenant.deployment_id);
   return {
     name: tenant.name,
     issuer: tenant.issuer,
     clientId: tenant.client_id,
     deploymentId: tenant.deployment_id,
+    deploymentRecorded: deployment?.learned_at ? 'first-launch' : 'registered',
     registeredSince: tenant.created_at,
   };
 }

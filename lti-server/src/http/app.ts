@@ -15,7 +15,7 @@ import { apiRouter } from './api-routes';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
 import { rateLimit } from './rate-limit';
-import { registrationPage, registrationSubmit } from './registration-route';
+import { REGISTRATION_CLOSE_JS, registrationPage, registrationSubmit } from './registration-route';
 
 export const VERSION = '0.1.0';
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
@@ -91,6 +91,9 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     mode: config.registration,
     logger,
   };
+  app.get('/lti/registration-close.js', (_req, res) => {
+    res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(REGISTRATION_CLOSE_JS);
+  });
   app.get('/lti/register', rateLimit({ limit: 60, windowMs: 60_000 }), registrationPage(registration));
   app.post(
     '/lti/register',

@@ -26,12 +26,25 @@ type Fields = { openid_configuration: string; registration_token?: string | unde
 
 const configurationUrl = httpsUrl();
 
-function failurePage(res: Response, status: number, title: string, message: string) {
+/**
+ * Tells the LMS the registration is over, success or not (LTI Dynamic Registration: the tool posts
+ * `org.imsglobal.lti.close` to the window that opened it). Served as a file: the pages carry no inline script.
+ */
+export const REGISTRATION_CLOSE_JS = `(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n`;
+
+function failurePage(res: Response, status: number, title: string, message: string, closeScript?: string) {
   res
     .status(status)
     .type('html')
-    .send(page(title, `<h1>${esc(title)}</h1><div class="card" role="alert"><p>${esc(message)}</p></div>`));
+    .send(
+      page(title, `<h1>${esc(title)}</h1><div class="card" role="alert"><p>${esc(message)}</p></div>`, {
+        head: closeScript,
+      }),
+    );
 }
+
+const closeScriptOf = (publicUrl: string) =>
+  `<script src="${esc(`${publicUrl}/lti/registration-close.js`)}" defer></script>`;
 
 function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: string): string {
   const origin = new URL(fields.openid_configuration).origin;
@@ -99,13 +112,16 @@ export function registrationSubmit(deps: RegistrationRouteDeps) {
         { issuer: registration.issuer, clientId: registration.clientId },
         'platform registered dynamically',
       );
+      const deployments = registration.deploymentIds.length
+        ? `deployment <code>${esc(registration.deploymentIds.join(', '))}</code>; other deployments are recorded at their first launch`
+        : 'its deployments are recorded at their first launch, once an administrator installs the key';
       res.type('html').send(
         page(
           'Tasting Menu is registered',
           `<h1>Tasting Menu is registered</h1>
-<div class="card" role="status"><p>${esc(registration.name)} can now launch Tasting Menu (client id <code>${esc(registration.clientId)}</code>,
-deployment <code>${esc(registration.deploymentIds.join(', '))}</code>).</p><p>You can close this window.</p></div>
-<script>(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');</script>`,
+<div class="card" role="status"><p>${esc(registration.name)} can now launch Tasting Menu (client id <code>${esc(registration.clientId)}</code>;
+${deployments}).</p><p>You can close this window.</p></div>`,
+          { head: closeScriptOf(deps.publicUrl) },
         ),
       );
     } catch (error) {
@@ -124,7 +140,7 @@ deployment <code>${esc(registration.deploymentIds.join(', '))}</code>).</p><p>Yo
           .send(registrationForm(deps, fields, message));
         return;
       }
-      failurePage(res, status, 'Registration failed', message);
+      failurePage(res, status, 'Registration failed', message, closeScriptOf(deps.publicUrl));
     }
   };
 }

@@ -1,11 +1,12 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { httpsUrl, type PlatformRegistration } from '../../../shared/platform';
+import { type DynamicPlatformRegistration, httpsUrl } from '../../../shared/platform';
 
 /**
  * LTI Dynamic Registration (IMS, as Canvas and others implement it): the platform opens
  * `/lti/register?openid_configuration=…&registration_token=…`; we read its configuration, register ourselves at its
- * registration endpoint, and keep the platform with the client id and deployment it gives us.
+ * registration endpoint, and keep the platform with the client id it gives us. Canvas answers with no deployment id:
+ * the deployment exists only once an administrator installs the key, so its deployments are learned at first launch.
  */
 const url = httpsUrl();
 
@@ -31,7 +32,7 @@ const RegistrationResponseSchema = z.object({
 });
 
 export interface DynamicRegistrationResult {
-  registration: PlatformRegistration;
+  registration: DynamicPlatformRegistration;
   productFamily: string;
 }
 
@@ -59,7 +60,13 @@ export async function registerDynamically(
       status: 400,
     });
   }
-  const parsed = PlatformConfigurationSchema.safeParse(await fetchJson(fetchImpl, openidConfiguration));
+  // The registration token is the LMS's credential for this registration: Canvas expects it on both requests.
+  const authorization: Record<string, string> = registrationToken
+    ? { authorization: `Bearer ${registrationToken}` }
+    : {};
+  const parsed = PlatformConfigurationSchema.safeParse(
+    await fetchJson(fetchImpl, openidConfiguration, { headers: authorization }),
+  );
   if (!parsed.success) {
     throw new AppError(
       'PLATFORM_INVALID',
@@ -87,7 +94,7 @@ export async function registerDynamically(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(registrationToken ? { authorization: `Bearer ${registrationToken}` } : {}),
+        ...authorization,
       },
       body: JSON.stringify({
         application_type: 'web',
@@ -111,6 +118,8 @@ export async function registerDynamically(
               target_link_uri: launch,
               label: 'Tasting Menu',
               placements: ['course_navigation'],
+              // Canvas: the course menu link is for staff only (students have nothing to do in the tool).
+              'https://canvas.instructure.com/lti/visibility': 'admins',
             },
             {
               type: 'LtiDeepLinkingRequest',
@@ -126,13 +135,6 @@ export async function registerDynamically(
   if (!response.success)
     throw new AppError('PLATFORM_INVALID', 'The LMS did not return a client id.', { status: 502 });
   const deploymentId = response.data['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
-  if (!deploymentId) {
-    throw new AppError(
-      'PLATFORM_INVALID',
-      `The LMS registered client ${response.data.client_id} but named no deployment; add it with npm run platform -- add.`,
-      { status: 502 },
-    );
-  }
   const productFamily =
     config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? 'LMS';
   return {
@@ -144,7 +146,7 @@ export async function registerDynamically(
       authUrl: config.authorization_endpoint,
       tokenUrl: config.token_endpoint,
       jwksUrl: config.jwks_uri,
-      deploymentIds: [deploymentId],
+      deploymentIds: deploymentId ? [deploymentId] : [],
     },
   };
 }
