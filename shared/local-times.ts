@@ -78,6 +78,8 @@ function repeated(when: string, input: LocalStartInput, date: string, change: Cl
  */
 export function localStarts(input: LocalStartInput): Date[] {
   const weeks = input.weeks ?? 1;
+  if (!Number.isInteger(weeks) || weeks < 1)
+    throw new RangeError(`weeks must be a whole number >= 1: ${weeks}`);
   const starts: Date[] = [];
   const issues: FieldIssue[] = [];
   for (let week = 0; week < weeks; week++) {

@@ -142,7 +142,7 @@ export const OCCURRENCES = ['earlier', 'later'] as const;
 /** Which of the two instants of a repeated wall-clock time is meant. */
 export type Occurrence = (typeof OCCURRENCES)[number];
 
-/** The wall clock as UTC-field milliseconds, the instants that show it, and the offset in force a day before. */
+/** The wall clock as UTC-field milliseconds, the offsets in force a day before and after, and the instants showing it. */
 function readWall(date: string, time: string, zone: string) {
   const { year, month, day } = parseDate(date);
   const { hour, minute } = parseTime(time);

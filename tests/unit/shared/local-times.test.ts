@@ -122,4 +122,10 @@ describe('localStarts: weekly', () => {
       '2027-01-11T03:15:00.000Z',
     ]);
   });
+
+  it('when weeks is below 1 or not whole, then it throws', () => {
+    const input = { date: '2026-11-25', start: '14:00', timeZone: 'UTC' };
+    expect(() => localStarts({ ...input, weeks: 0 })).toThrow(RangeError);
+    expect(() => localStarts({ ...input, weeks: 1.5 })).toThrow(RangeError);
+  });
 });
