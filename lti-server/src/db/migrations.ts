@@ -705,6 +705,15 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0014-round-start-occurrence': {
+    async up(db: Kysely<unknown>) {
+      // A round whose start time happens twice (the night clocks go back) keeps which one the coach chose.
+      await db.schema.alterTable('rounds').addColumn('start_occurrence', 'text').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

@@ -302,6 +302,8 @@ export interface RoundTable {
   date: string;
   start: string;
   time_zone: string;
+  /** Which `start` is meant when the clocks show it twice on `date`; null otherwise. */
+  start_occurrence: 'earlier' | 'later' | null;
   slot_minutes: number;
   gap_minutes: number;
   look_for: string | null;
