@@ -705,7 +705,7 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
-  '0014-round-start-occurrence': {
+  '0017-round-start-occurrence': {
     async up(db: Kysely<unknown>) {
       // A round whose start time happens twice (the night clocks go back) keeps which one the coach chose.
       await db.schema.alterTable('rounds').addColumn('start_occurrence', 'text').execute();
