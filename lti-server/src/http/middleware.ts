@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
+import { AppError, DeviceScopeError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
@@ -56,6 +56,30 @@ export function requireSession(database: DatabaseHandle) {
     } catch (error) {
       next(error);
     }
+  };
+}
+
+/** One route a device token may call: the method, the exact path under the router, and any query values it must carry. */
+export interface DeviceRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+}
+
+/**
+ * After requireSession: a device token reaches only the listed routes; everything else, including routes added later,
+ * answers 403 DEVICE_SCOPE. Matching is exact (no case folding, no trailing slash), so a near miss is refused too.
+ */
+export function deviceScope(allowed: readonly DeviceRoute[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (principalOf(res).kind !== 'device') return next();
+    const listed = allowed.some(
+      (route) =>
+        route.method === req.method &&
+        route.path === req.path &&
+        Object.entries(route.query ?? {}).every(([name, value]) => req.query[name] === value),
+    );
+    next(listed ? undefined : new DeviceScopeError());
   };
 }
 
