@@ -3,7 +3,7 @@ import { AppError, DeviceScopeError, UnauthenticatedError, toErrorBody } from '.
 import type { DatabaseHandle } from '../db/database';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
-import type { Logger } from '../logger';
+import { type Logger, redactPath } from '../logger';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -12,14 +12,27 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Logs one line per request: method, path without query string, status, duration. */
+/**
+ * The path as logs show it: whole (req.path loses the mount point once a sub-app such as /lti or /api has handled the
+ * request), without the query string (ltijs puts its ltik there), and with path secrets redacted.
+ */
+export function loggedPath(req: Request): string {
+  return redactPath(req.originalUrl.split('?')[0] ?? '');
+}
+
+/** Logs one line per request: method, path (see loggedPath), status, duration. */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          method: req.method,
+          path: loggedPath(req),
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         'request',
       );
     });
@@ -111,7 +124,8 @@ export function errorHandler(logger: Logger) {
             : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
                 status: 500,
               });
-    if (appError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+    if (appError.status >= 500)
+      logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
     res.status(appError.status).json(toErrorBody(appError));
   };
 }
