@@ -194,3 +194,63 @@ describe('the nonce of a cookieless launch', () => {
     expect(result.reason).toBe('NONCE_INVALID');
   });
 });
+
+describe('the target_link_uri of a login', () => {
+  const login = (target: string | undefined) =>
+    fetch(`${server.url}/lti/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({
+        iss: server.sandbox!.issuer,
+        login_hint: 'sandbox-ana-rivera',
+        client_id: server.sandbox!.clientId,
+        lti_deployment_id: server.sandbox!.deploymentId,
+        ...(target === undefined ? {} : { target_link_uri: target }),
+      }),
+      redirect: 'manual',
+    });
+
+  const foreign = () => [
+    'https://evil.example/steal',
+    'https://evil.example/lti/launch',
+    `${server.url}/steal`,
+    `${server.url}/`,
+    `${server.url}/lti/launch/../../steal`,
+    `${server.url}/lti/launch#frag`,
+    `${server.url.replace('http://', 'http://evil.example@')}/lti/launch`,
+    `${server.url.replace('http://', 'https://')}/lti/launch`,
+    '/lti/launch',
+  ];
+
+  it('when it is not the tool launch URL, then the login is refused with TARGET_LINK_INVALID before any redirect', async () => {
+    for (const target of foreign()) {
+      const res = await login(target);
+      const html = await res.text();
+      expect({ target, status: res.status, location: res.headers.get('location') }).toEqual({
+        target,
+        status: 400,
+        location: null,
+      });
+      expect(html).toContain('<code data-reason>TARGET_LINK_INVALID</code>');
+      expect(html).toContain(`${server.url}/lti/launch`);
+      // No login was started: no state cookie, no nonce recorded.
+      expect(res.headers.getSetCookie()).toEqual([]);
+    }
+    expect(refusedWith('TARGET_LINK_INVALID')).toBe(true);
+  });
+
+  it('when it is missing, then the login is refused with TARGET_LINK_INVALID', async () => {
+    const res = await login(undefined);
+    expect(res.status).toBe(400);
+    expect(await res.text()).toContain('<code data-reason>TARGET_LINK_INVALID</code>');
+  });
+
+  it('when it is the launch URL, with or without a query, then the platform is asked to post there', async () => {
+    for (const target of [`${server.url}/lti/launch`, `${server.url}/lti/launch?strategy=abc`]) {
+      const res = await login(target);
+      expect(res.status).toBe(302);
+      const auth = new URL(res.headers.get('location') ?? '');
+      expect(auth.searchParams.get('redirect_uri')).toBe(`${server.url}/lti/launch`);
+    }
+  });
+});

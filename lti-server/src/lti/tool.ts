@@ -9,6 +9,7 @@ import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
 import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
+import { isOwnLaunchTarget } from './login-target';
 import {
   consumeStorageBinding,
   createStorageBinding,
@@ -65,6 +66,8 @@ export interface LtiTool {
 
 export interface LtiToolOptions {
   key: string;
+  /** PUBLIC_URL: a login may only ask the platform to post its launch to `${publicUrl}/lti/launch`. */
+  publicUrl: string;
   store: LtijsStore;
   db: Kysely<Database>;
   /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
@@ -169,8 +172,9 @@ function verifyLtik(
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   const provider = new Ctor();
-  const refuse = (req: Request, res: Response, reason: string, message: string) =>
-    options.onRefused(new LtiLaunchError(reason, message), req, res);
+  const launchUrl = `${options.publicUrl}/lti/launch`;
+  const refuse = (req: Request, res: Response, reason: string, message: string, status?: number) =>
+    options.onRefused(new LtiLaunchError(reason, message, status), req, res);
   const refused = (req: Request, res: Response, next: NextFunction) => (error: unknown) => {
     if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
     next(error);
@@ -198,9 +202,9 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
 
   /**
    * ltijs's /login creates the state (its cookie holds the issuer) and the nonce, and redirects to the platform's
-   * auth URL. On that redirect, the nonce is recorded with the state. A login that names an `lti_storage_target` is
-   * then answered with a page that first keeps a binding secret in the platform's storage; if that fails, the plain
-   * redirect (cookie only) goes out instead.
+   * auth URL. Before it runs, a foreign `target_link_uri` is refused; on its redirect, the nonce is recorded with the
+   * state. A login that names an `lti_storage_target` is then answered with a page that first keeps a binding secret
+   * in the platform's storage; if that fails, the plain redirect (cookie only) goes out instead.
    */
   const login = (req: Request, res: Response, next: NextFunction) => {
     if (req.path !== '/login') return next();
@@ -208,6 +212,15 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       ...(req.query as Record<string, unknown>),
       ...((req.body as Record<string, unknown> | undefined) ?? {}),
     };
+    if (!isOwnLaunchTarget(params.target_link_uri, launchUrl)) {
+      return refuse(
+        req,
+        res,
+        'TARGET_LINK_INVALID',
+        `The LMS asked to open Tasting Menu at an address that is not its launch URL. Ask your LMS administrator to set the target link URI to ${launchUrl}.`,
+        400,
+      );
+    }
     const issuer = params.iss;
     // ltijs finds no platform for it and redirects nowhere.
     if (typeof issuer !== 'string') return next();
