@@ -214,7 +214,7 @@ describe('the target_link_uri of a login', () => {
     'https://evil.example/steal',
     'https://evil.example/lti/launch',
     `${server.url}/steal`,
-    `${server.url}/`,
+    `${server.url}/app/`,
     `${server.url}/lti/launch/../../steal`,
     `${server.url}/lti/launch#frag`,
     `${server.url.replace('http://', 'http://evil.example@')}/lti/launch`,
@@ -252,5 +252,21 @@ describe('the target_link_uri of a login', () => {
       const auth = new URL(res.headers.get('location') ?? '');
       expect(auth.searchParams.get('redirect_uri')).toBe(`${server.url}/lti/launch`);
     }
+  });
+
+  it('when it is the server root (a Schoology app set up with its bare address), then the launch posted there opens a session', async () => {
+    const before = await sessionCount();
+    const root = await beginLogin(server, 'sandbox-ana-rivera', 'sandbox-course-7sci', `${server.url}/`);
+    const launch = await postLaunch(
+      server,
+      root,
+      await signWithSandboxKey(server, root.claims),
+      root.state,
+      '/',
+    );
+    expect(launch.reason).toBeUndefined();
+    expect(launch.token).toBeDefined();
+    expect(await whoHas(launch.token!)).toBe('Ana Rivera');
+    expect(await sessionCount()).toBe(before + 1);
   });
 });

@@ -9,7 +9,7 @@ import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
 import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
-import { isOwnLaunchTarget } from './login-target';
+import { isOwnLaunchTarget, launchUrlsOf } from './login-target';
 import {
   consumeStorageBinding,
   createStorageBinding,
@@ -66,7 +66,7 @@ export interface LtiTool {
 
 export interface LtiToolOptions {
   key: string;
-  /** PUBLIC_URL: a login may only ask the platform to post its launch to `${publicUrl}/lti/launch`. */
+  /** PUBLIC_URL: a login may only ask the platform to post its launch to this tool (`launchUrlsOf`). */
   publicUrl: string;
   store: LtijsStore;
   db: Kysely<Database>;
@@ -172,7 +172,7 @@ function verifyLtik(
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   const provider = new Ctor();
-  const launchUrl = `${options.publicUrl}/lti/launch`;
+  const launchUrls = launchUrlsOf(options.publicUrl);
   const refuse = (req: Request, res: Response, reason: string, message: string, status?: number) =>
     options.onRefused(new LtiLaunchError(reason, message, status), req, res);
   const refused = (req: Request, res: Response, next: NextFunction) => (error: unknown) => {
@@ -212,12 +212,12 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       ...(req.query as Record<string, unknown>),
       ...((req.body as Record<string, unknown> | undefined) ?? {}),
     };
-    if (!isOwnLaunchTarget(params.target_link_uri, launchUrl)) {
+    if (!isOwnLaunchTarget(params.target_link_uri, launchUrls)) {
       return refuse(
         req,
         res,
         'TARGET_LINK_INVALID',
-        `The LMS asked to open Tasting Menu at an address that is not its launch URL. Ask your LMS administrator to set the target link URI to ${launchUrl}.`,
+        `The LMS asked to open Tasting Menu at an address that is not its launch URL. Ask your LMS administrator to set the target link URI to ${launchUrls[0]}.`,
         400,
       );
     }

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isOwnLaunchTarget } from '../../../lti-server/src/lti/login-target';
+import { isOwnLaunchTarget, launchUrlsOf } from '../../../lti-server/src/lti/login-target';
 
 const LAUNCH = 'https://menu.school.example/lti/launch';
+const OWN = launchUrlsOf('https://menu.school.example');
 
 describe('the target_link_uri a login may send on to the platform', () => {
   it('when it is the launch URL, with or without a query, then it is accepted', () => {
@@ -10,8 +11,11 @@ describe('the target_link_uri a login may send on to the platform', () => {
       `${LAUNCH}?strategy=abc`,
       `${LAUNCH}?a=1&b=2`,
       'HTTPS://MENU.school.example/lti/launch',
+      // Schoology apps set up with the bare server address post their launches to the root.
+      'https://menu.school.example/',
+      'https://menu.school.example',
     ]) {
-      expect(isOwnLaunchTarget(target, LAUNCH), target).toBe(true);
+      expect(isOwnLaunchTarget(target, OWN), target).toBe(true);
     }
   });
 
@@ -20,7 +24,6 @@ describe('the target_link_uri a login may send on to the platform', () => {
       'https://evil.example/steal',
       'https://evil.example/lti/launch',
       'https://menu.school.example.evil.example/lti/launch',
-      'https://menu.school.example/',
       'https://menu.school.example/lti/launch/',
       'https://menu.school.example/lti/launchx',
       'https://menu.school.example/lti/launch/../../steal',
@@ -33,12 +36,12 @@ describe('the target_link_uri a login may send on to the platform', () => {
       '/lti/launch',
       '',
     ]) {
-      expect(isOwnLaunchTarget(target, LAUNCH), target).toBe(false);
+      expect(isOwnLaunchTarget(target, OWN), target).toBe(false);
     }
   });
 
   it('when it is not one string (repeated or missing), then it is refused', () => {
-    expect(isOwnLaunchTarget([LAUNCH], LAUNCH)).toBe(false);
-    expect(isOwnLaunchTarget(undefined, LAUNCH)).toBe(false);
+    expect(isOwnLaunchTarget([LAUNCH], OWN)).toBe(false);
+    expect(isOwnLaunchTarget(undefined, OWN)).toBe(false);
   });
 });
