@@ -45,7 +45,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * first and derives its public URL from the port it got (tests and the benchmark use this).
  */
 export async function startServer(input: Config, logger: Logger): Promise<RunningServer> {
-  const database = openDatabase(input.database);
+  const database = openDatabase(input.database, logger);
   const httpServer = createServer();
   try {
     const applied = await database.migrate();
