@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { LtiLaunchError } from '../../shared/errors';
+import { DatabaseUnavailableError, LtiLaunchError } from '../../shared/errors';
 import type { Config } from './config';
 import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
@@ -12,7 +12,12 @@ import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
 import { createApp } from './http/app';
-import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
+import {
+  platformStoragePages,
+  renderDatabaseUnavailable,
+  renderLaunchRefused,
+  renderRoleRefused,
+} from './http/launch-pages';
 import type { Logger } from './logger';
 import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
@@ -70,6 +75,11 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
         now: () => Date.now(),
       },
       onRefused: refused,
+      databaseAvailable: async () => (await database.check()).available,
+      onUnavailable(req, res) {
+        logger.warn({ path: req.path }, 'lti request failed: the database is unavailable');
+        renderDatabaseUnavailable(res, new DatabaseUnavailableError());
+      },
       storagePages: platformStoragePages,
       async onLaunch(claims, req, res) {
         try {
