@@ -12,12 +12,8 @@ import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
 import { createApp } from './http/app';
-import {
-  platformStoragePages,
-  renderDatabaseUnavailable,
-  renderLaunchRefused,
-  renderRoleRefused,
-} from './http/launch-pages';
+import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
+import { renderDatabaseUnavailable } from './http/unavailable-page';
 import type { Logger } from './logger';
 import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';

@@ -162,6 +162,19 @@ describe('when PostgreSQL stops and comes back', () => {
     expect(launch.status).toBe(503);
     expect(launch.reason).toBeUndefined();
     expect(launch.html).toContain('database');
+    // The same launch posted to the server root (Schoology apps set up with the bare address) gets the page too.
+    const atRoot = await fetch(`${server.url}/`, {
+      method: 'POST',
+      body: new URLSearchParams({
+        id_token: await signWithSandboxKey(server, login.claims),
+        state: login.state,
+      }),
+      redirect: 'manual',
+      signal: AbortSignal.timeout(10_000),
+    });
+    expect(atRoot.status).toBe(503);
+    expect(atRoot.headers.get('content-type')).toContain('text/html');
+    expect(atRoot.headers.get('retry-after')).toBeTruthy();
     const newLogin = await fetch(server.sandbox!.loginUrl, {
       method: 'POST',
       body: new URLSearchParams({

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import type { AppError, DatabaseUnavailableError, LtiLaunchError } from '../../../shared/errors';
+import type { AppError, LtiLaunchError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { STORAGE_VALUE_FIELD } from '../lti/platform-storage';
 import type { PlatformStoragePages } from '../lti/tool';
@@ -33,21 +33,6 @@ export function renderRoleRefused(res: Response, error: AppError) {
       page(
         'Tasting Menu is for teachers',
         `<h1>Tasting Menu is for teachers</h1><div class="card" role="alert"><p>${esc(error.message)}</p></div>`,
-      ),
-    );
-}
-
-/** A launch while the database is unreachable: nothing is wrong with the launch itself, so no reason code. */
-export function renderDatabaseUnavailable(res: Response, error: DatabaseUnavailableError) {
-  res
-    .status(error.status)
-    .set('Retry-After', String(error.retryAfterSeconds))
-    .type('html')
-    .send(
-      page(
-        'Tasting Menu is briefly unavailable',
-        `<h1>Tasting Menu is briefly unavailable</h1><div class="card" role="alert"><p>${esc(error.message)}</p>
-<p class="muted">Open Tasting Menu from your course again in a minute.</p></div>`,
       ),
     );
 }

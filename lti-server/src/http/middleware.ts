@@ -11,7 +11,7 @@ import { databaseUnavailableReason } from '../db/unavailable';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import { type Logger, redactPath } from '../logger';
-import { renderDatabaseUnavailable } from './launch-pages';
+import { renderDatabaseUnavailable } from './unavailable-page';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -118,8 +118,8 @@ export function principalOf(res: Response): Principal {
 
 /**
  * The one place errors become responses: AppErrors keep their code; an unreachable database becomes 503
- * DATABASE_UNAVAILABLE with Retry-After (a page under /lti, where a person launches); anything else is logged and
- * hidden.
+ * DATABASE_UNAVAILABLE with Retry-After (a page outside /api: launches, also those posted to the root); anything else
+ * is logged and hidden.
  */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
@@ -149,7 +149,7 @@ export function errorHandler(logger: Logger) {
         },
         'request failed: the database is unavailable',
       );
-      if (req.originalUrl.startsWith('/lti/')) return renderDatabaseUnavailable(res, appError);
+      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(res, appError);
       res.set('Retry-After', String(appError.retryAfterSeconds));
     } else if (appError.status >= 500)
       logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
