@@ -100,6 +100,22 @@ export class ConfigError extends AppError {
   }
 }
 
+/**
+ * The database cannot be reached right now (stopped, restarting, failing over): nothing was written, and the same
+ * request may succeed in a few seconds. Answered as 503 with a Retry-After header.
+ */
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = 5;
+
+  constructor(options: { cause?: unknown } = {}) {
+    super(
+      'DATABASE_UNAVAILABLE',
+      'Tasting Menu cannot reach its database right now. Please try again in a moment.',
+      { status: 503, cause: options.cause },
+    );
+  }
+}
+
 /** A launch that must not create a session. `reason` is a stable, loggable code such as `DEPLOYMENT_UNKNOWN`. */
 export class LtiLaunchError extends AppError {
   readonly reason: string;

@@ -71,6 +71,8 @@ export async function runPlatformCli(
       guard: { deploymentsOf: async () => [], now: () => Date.now() },
       onLaunch: async () => {},
       onRefused: () => {},
+      databaseAvailable: async () => true,
+      onUnavailable: () => {},
     });
     const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 

@@ -39,11 +39,18 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     res.json(HealthSchema.parse({ status: 'ok', service: 'tasting-menu', version: VERSION }));
   });
   app.options('/healthz', openCors);
+  // Bounded (CHECK_TIMEOUT_MS) and never throws: a load balancer polls it during an outage too.
   app.get('/readyz', openCors, async (_req, res) => {
-    const ok = await database.ping();
+    const check = await database.check();
     res
-      .status(ok ? 200 : 503)
-      .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
+      .status(check.available ? 200 : 503)
+      .json(
+        ReadySchema.parse(
+          check.available
+            ? { status: 'ready', database: database.kind }
+            : { status: 'unavailable', database: database.kind, reason: check.reason },
+        ),
+      );
   });
 
   app.use('/api', openCors, apiRouter(database, lti, config.publicUrl));

@@ -1,9 +1,17 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, DeviceScopeError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
+import {
+  AppError,
+  DatabaseUnavailableError,
+  DeviceScopeError,
+  toErrorBody,
+  UnauthenticatedError,
+} from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
+import { databaseUnavailableReason } from '../db/unavailable';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import { type Logger, redactPath } from '../logger';
+import { renderDatabaseUnavailable } from './unavailable-page';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -108,23 +116,42 @@ export function principalOf(res: Response): Principal {
   return principal;
 }
 
-/** The one place errors become responses: AppErrors keep their code; anything else is logged and hidden. */
+/**
+ * The one place errors become responses: AppErrors keep their code; an unreachable database becomes 503
+ * DATABASE_UNAVAILABLE with Retry-After (a page outside /api: launches, also those posted to the root); anything else
+ * is logged and hidden.
+ */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
     const isBodyError = (error as { type?: string })?.type === 'entity.parse.failed';
     const tooLarge = (error as { type?: string })?.type === 'entity.too.large';
+    const unavailable = error instanceof AppError ? undefined : databaseUnavailableReason(error);
     const appError =
       error instanceof AppError
         ? error
-        : isBodyError
-          ? new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { status: 400 })
-          : tooLarge
-            ? new AppError('VALIDATION_FAILED', 'The request body is too large.', { status: 413 })
-            : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
-                status: 500,
-              });
-    if (appError.status >= 500)
+        : unavailable
+          ? new DatabaseUnavailableError({ cause: error })
+          : isBodyError
+            ? new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { status: 400 })
+            : tooLarge
+              ? new AppError('VALIDATION_FAILED', 'The request body is too large.', { status: 413 })
+              : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
+                  status: 500,
+                });
+    if (appError instanceof DatabaseUnavailableError) {
+      // One line without the driver's message or stack: an outage fails every request the same way.
+      logger.warn(
+        {
+          method: req.method,
+          path: loggedPath(req),
+          reason: unavailable ?? databaseUnavailableReason(appError.cause),
+        },
+        'request failed: the database is unavailable',
+      );
+      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(res, appError);
+      res.set('Retry-After', String(appError.retryAfterSeconds));
+    } else if (appError.status >= 500)
       logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
     res.status(appError.status).json(toErrorBody(appError));
   };

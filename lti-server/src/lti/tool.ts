@@ -7,6 +7,7 @@ import type { PlatformRegistration } from '../../../shared/platform';
 import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
+import { forwardRejections } from './forward-rejections';
 import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
 import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
 import { isOwnLaunchTarget, launchUrlsOf } from './login-target';
@@ -75,6 +76,10 @@ export interface LtiToolOptions {
   guard: GuardDeps;
   onLaunch(claims: LaunchClaims, req: Request, res: Response): Promise<void>;
   onRefused(error: LtiLaunchError, req: Request, res: Response): void;
+  /** Whether the database answers; asked only after a launch failed, before calling the failure a refusal. */
+  databaseAvailable(): Promise<boolean>;
+  /** A launch that failed because the database is unreachable: a "try again shortly" page, not a refusal. */
+  onUnavailable(req: Request, res: Response): void;
   /**
    * The pages of a cookieless launch (LTI platform storage), rendered by the HTTP layer. Without them a login that
    * names an `lti_storage_target` is answered as any other (state cookie only).
@@ -93,6 +98,17 @@ export interface PlatformStoragePages {
     key: string;
     fields: Record<string, string>;
   }): string;
+}
+
+/** Replaces `res.send` for one response: a 5xx answer goes to `handle`, which sends it (`send`) or another one. */
+function interceptServerError(res: Response, handle: (send: () => void) => void): void {
+  const original = res.send.bind(res);
+  res.send = ((body?: unknown) => {
+    res.send = original;
+    if (res.statusCode < 500) return original(body);
+    handle(() => original(body));
+    return res;
+  }) as Response['send'];
 }
 
 /** Replaces `res.redirect` for one response; `handle` gets the URL and the original redirect to fall back on. */
@@ -178,6 +194,13 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   const refused = (req: Request, res: Response, next: NextFunction) => (error: unknown) => {
     if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
     next(error);
+  };
+  /** ltijs turns a database failure into a 500 (login) or an invalid token (launch): check before answering so. */
+  const unlessUnavailable = (req: Request, res: Response, answer: () => void) => {
+    options.databaseAvailable().then(
+      (available) => (available ? answer() : options.onUnavailable(req, res)),
+      () => options.onUnavailable(req, res),
+    );
   };
 
   const connect = async (
@@ -394,6 +417,10 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
           if (req.method !== 'POST' || req.path !== '/launch' || typeof idToken !== 'string') return next();
           guardIdToken(idToken, options.guard).then(() => next(), refused(req, res, next));
         });
+        app.use((req: Request, res: Response, next: NextFunction) => {
+          if (req.path === '/login') interceptServerError(res, (send) => unlessUnavailable(req, res, send));
+          next();
+        });
         app.use(login);
         if (options.storagePages) app.use(storageLaunch(options.storagePages));
         // After storageLaunch, which gives a cookieless launch the state its cookie would have carried.
@@ -408,7 +435,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   provider.onInvalidToken(async (req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     const { reason, message } = reasonFromLtijs(details?.message);
-    refuse(req, res, reason, message);
+    unlessUnavailable(req, res, () => refuse(req, res, reason, message));
   });
   provider.onSessionTimeout(async (req, res) =>
     refuse(
@@ -429,6 +456,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   provider.onInactivePlatform(async (req, res) =>
     refuse(req, res, 'PLATFORM_INACTIVE', 'This LMS registration is not active yet.'),
   );
+  forwardRejections(provider.app);
 
   return {
     app: provider.app,
