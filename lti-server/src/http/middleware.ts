@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/database';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import type { Logger } from '../logger';
+import { frameworkError } from './framework-errors';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -71,22 +72,18 @@ export function principalOf(res: Response): Principal {
   return principal;
 }
 
-/** The one place errors become responses: AppErrors keep their code; anything else is logged and hidden. */
+/**
+ * The one place errors become responses: AppErrors keep their code, framework errors their 4xx (framework-errors.ts);
+ * anything else is logged and hidden.
+ */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
-    const isBodyError = (error as { type?: string })?.type === 'entity.parse.failed';
-    const tooLarge = (error as { type?: string })?.type === 'entity.too.large';
     const appError =
       error instanceof AppError
         ? error
-        : isBodyError
-          ? new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { status: 400 })
-          : tooLarge
-            ? new AppError('VALIDATION_FAILED', 'The request body is too large.', { status: 413 })
-            : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
-                status: 500,
-              });
+        : (frameworkError(error) ??
+          new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', { status: 500 }));
     if (appError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
     res.status(appError.status).json(toErrorBody(appError));
   };
