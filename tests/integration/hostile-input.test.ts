@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
+import type { ApiClient } from '../support/api-client';
 import { rowCounts } from '../support/row-counts';
 import { startTestServer, type TestServer } from '../support/test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type WriteCase, writeFixture } from '../support/write-cases';
 
 /**
  * Hostile input on both databases: PostgreSQL refuses a NUL that SQLite stores, so without one rule the same request
@@ -13,15 +11,7 @@ import { visitHappened } from '../support/visit-happened';
  */
 let server: TestServer;
 let ana: ApiClient; // teacher, host
-let ben: ApiClient; // teacher, visitor
 let dana: ApiClient; // coach
-
-interface WriteCase {
-  who: () => ApiClient;
-  method: 'POST' | 'PUT' | 'PATCH';
-  path: () => string;
-  body: () => Record<string, unknown>;
-}
 let cases: Record<string, WriteCase>;
 
 /** Every string in a body, with the dotted path zod reports for it. */
@@ -59,210 +49,7 @@ async function raw(path: string, init: RequestInit = {}, client: ApiClient = dan
 
 beforeAll(async () => {
   server = await startTestServer();
-  ana = await launchAs(server, 'sandbox-ana-rivera');
-  ben = await launchAs(server, 'sandbox-ben-okafor');
-  dana = await launchAs(server, 'sandbox-dana-kim');
-
-  const strategyId = await approvedStrategy(ana, dana, { title: 'Number talks' });
-  const otherId = await approvedStrategy(ana, dana, { title: 'Exit tickets' });
-  const door = await ana.post('/api/doors', {
-    strategyId,
-    date: daysFromNow(10),
-    start: '09:00',
-    timeZone: 'UTC',
-    location: 'Room 1',
-  });
-  const doorId = door.body.items[0].id as string;
-  const visitId = (await ben.post('/api/visits', { doorId })).body.id as string;
-  await visitHappened(server, doorId);
-  const evidence = 'Students turned to a partner and each explained one step.';
-  const noteId = (await ben.post('/api/notes', { visitId, prompt: 'students', text: evidence })).body
-    .id as string;
-  const staff = await colleaguesOf(server, dana, 8);
-  const staffIds = await Promise.all(
-    staff.map(async (c) => (await c.get('/api/me')).body.person.id as string),
-  );
-  const roundBody = {
-    title: 'Spring round',
-    focus: { kind: 'problem', value: 'Student talk' },
-    date: daysFromNow(12),
-    start: '09:00',
-    timeZone: 'UTC',
-    participantIds: staffIds,
-    hostIds: staffIds.slice(0, 2),
-    locations: { [staffIds[0] as string]: 'Room 2' },
-    lookFor: 'Who talks?',
-  };
-  const round = await dana.post('/api/rounds', roundBody);
-  expect(round.status, JSON.stringify(round.body)).toBe(201);
-  const roundId = round.body.id as string;
-  // The debrief opens once a round is published.
-  const published = await dana.post('/api/rounds', {
-    ...roundBody,
-    title: 'Published round',
-    date: daysFromNow(13),
-  });
-  const debriefId = published.body.id as string;
-  expect((await dana.post(`/api/rounds/${debriefId}/publish`)).status).toBe(200);
-
-  cases = {
-    'POST /api/strategies': {
-      who: () => ana,
-      method: 'POST',
-      path: () => '/api/strategies',
-      body: () => ({
-        title: 'Cold call with wait time',
-        purpose: 'Everyone thinks before anyone answers.',
-        steps: ['Ask', 'Wait five seconds', 'Call on a name stick'],
-        minutes: 5,
-        subject: 'Any',
-        gradeBand: 'Any',
-        tags: ['questioning'],
-        sourceUrl: 'https://example.org/wait-time',
-        sourceTitle: 'Wait time',
-        excerptHtml: '<p>Wait.</p>',
-      }),
-    },
-    'PATCH /api/strategies/:id': {
-      who: () => dana,
-      method: 'PATCH',
-      path: () => `/api/strategies/${strategyId}`,
-      body: () => ({
-        title: 'Number talks',
-        purpose: 'Mental maths out loud.',
-        steps: ['Show a problem'],
-        subject: 'Maths',
-        gradeBand: '3-5',
-        tags: ['maths'],
-        sourceUrl: 'https://example.org/number-talks',
-        sourceTitle: 'Number talks',
-        excerptHtml: '<p>Talk.</p>',
-      }),
-    },
-    'POST /api/strategies/:id/curation': {
-      who: () => dana,
-      method: 'POST',
-      path: () => `/api/strategies/${strategyId}/curation`,
-      body: () => ({ action: 'request-changes', message: 'Add a step' }),
-    },
-    'POST /api/strategies/:id/merge': {
-      who: () => dana,
-      method: 'POST',
-      path: () => `/api/strategies/${strategyId}/merge`,
-      body: () => ({ intoId: otherId }),
-    },
-    'PUT /api/strategies/:id/try': {
-      who: () => ben,
-      method: 'PUT',
-      path: () => `/api/strategies/${strategyId}/try`,
-      body: () => ({ state: 'tried', reflection: 'It worked with my sixth graders.' }),
-    },
-    'POST /api/doors': {
-      who: () => ana,
-      method: 'POST',
-      path: () => '/api/doors',
-      body: () => ({
-        strategyId,
-        date: daysFromNow(14),
-        start: '10:00',
-        timeZone: 'UTC',
-        location: 'Room 1',
-        visitorNote: 'Sit at the back',
-        lookFor: 'Who speaks first?',
-      }),
-    },
-    'POST /api/visits': {
-      who: () => ben,
-      method: 'POST',
-      path: () => '/api/visits',
-      body: () => ({ doorId }),
-    },
-    'POST /api/notes': {
-      who: () => ben,
-      method: 'POST',
-      path: () => '/api/notes',
-      body: () => ({ visitId, prompt: 'teacher', text: evidence }),
-    },
-    'PATCH /api/notes/:id': {
-      who: () => ben,
-      method: 'PATCH',
-      path: () => `/api/notes/${noteId}`,
-      body: () => ({ text: evidence }),
-    },
-    'PUT /api/notes/retention': {
-      who: () => dana,
-      method: 'PUT',
-      path: () => '/api/notes/retention',
-      body: () => ({ expiresOn: daysFromNow(200) }),
-    },
-    'POST /api/visits/:id/thanks': {
-      who: () => ana,
-      method: 'POST',
-      path: () => `/api/visits/${visitId}/thanks`,
-      body: () => ({ message: 'Thank you for coming' }),
-    },
-    'POST /api/rounds': { who: () => dana, method: 'POST', path: () => '/api/rounds', body: () => roundBody },
-    'PUT /api/rounds/:id/groups': {
-      who: () => dana,
-      method: 'PUT',
-      path: () => `/api/rounds/${roundId}/groups`,
-      body: () => ({ groups: [staffIds.slice(0, 4), staffIds.slice(4)] }),
-    },
-    'PUT /api/rounds/:id/debrief': {
-      who: () => dana,
-      method: 'PUT',
-      path: () => `/api/rounds/${debriefId}/debrief`,
-      body: () => ({ phase: 'analysis', prediction: 'Students could explain', nextLevel: 'More talk' }),
-    },
-    'POST /api/rounds/:id/debrief/cards': {
-      who: () => dana,
-      method: 'POST',
-      path: () => `/api/rounds/${debriefId}/debrief/cards`,
-      body: () => ({ noteId }),
-    },
-    'PUT /api/rounds/:id/debrief/cards/:cardId': {
-      who: () => dana,
-      method: 'PUT',
-      path: () => `/api/rounds/${debriefId}/debrief/cards/card-1`,
-      body: () => ({ patternId: 'pattern-1' }),
-    },
-    'POST /api/rounds/:id/debrief/patterns': {
-      who: () => dana,
-      method: 'POST',
-      path: () => `/api/rounds/${debriefId}/debrief/patterns`,
-      body: () => ({ name: 'Partner talk' }),
-    },
-    'POST /api/pairings': {
-      who: () => ben,
-      method: 'POST',
-      path: () => '/api/pairings',
-      body: () => ({ label: 'Chrome on my laptop' }),
-    },
-    'POST /api/pairings/claim': {
-      who: () => ben,
-      method: 'POST',
-      path: () => '/api/pairings/claim',
-      body: () => ({ pairingId: 'p-1', claimSecret: 'secret' }),
-    },
-    'POST /api/pairings/confirm': {
-      who: () => ben,
-      method: 'POST',
-      path: () => '/api/pairings/confirm',
-      body: () => ({ code: 'ABCD-2345' }),
-    },
-    'POST /api/deep-links/:id': {
-      who: () => dana,
-      method: 'POST',
-      path: () => '/api/deep-links/request-1',
-      body: () => ({ strategyId, as: 'link' }),
-    },
-    'PUT /api/settings': {
-      who: () => dana,
-      method: 'PUT',
-      path: () => '/api/settings',
-      body: () => ({ networkScope: 'course', coachRoles: ['membership#Administrator'] }),
-    },
-  };
+  ({ ana, dana, cases } = await writeFixture(server));
 }, 120_000);
 afterAll(async () => {
   await server?.close();
