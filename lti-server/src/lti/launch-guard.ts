@@ -151,14 +151,17 @@ export function cachedDeployments(
  * sentence; undefined when all can be stored. ltijs looks these up in the database as given, and PostgreSQL fails on
  * a NUL.
  */
-export function unstorableParam(value: unknown, name = 'a parameter'): string | undefined {
+export function unstorableParam(value: unknown, name?: string): string | undefined {
   if (typeof value === 'string') {
     const problem = unstorableText(normaliseLineEnds(value));
-    return problem && `${name} ${problem}`;
+    return problem && `${name ?? 'a parameter'} ${problem}`;
   }
+  if (Array.isArray(value))
+    return value.reduce<string | undefined>((found, v) => found ?? unstorableParam(v, name), undefined);
   if (typeof value !== 'object' || value === null) return undefined;
   for (const [key, inner] of Object.entries(value)) {
-    const problem = unstorableParam(key, 'a parameter name') ?? unstorableParam(inner, key);
+    const problem =
+      unstorableParam(key, 'a parameter name') ?? unstorableParam(inner, name ? `${name}[${key}]` : key);
     if (problem) return problem;
   }
   return undefined;
