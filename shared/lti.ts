@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './api';
-import { safeText } from './text';
+import { safeText, safeToken } from './text';
 
 export const CLAIM = {
   messageType: 'https://purl.imsglobal.org/spec/lti/claim/message_type',
@@ -19,33 +19,33 @@ export const CLAIM = {
 
 /** What a launch hands to the domain once ltijs and our guard have verified it (stored text: see shared/text.ts). */
 export const LaunchClaimsSchema = z.object({
-  issuer: safeText().url(),
-  clientId: safeText().min(1).max(255),
-  deploymentId: safeText().min(1).max(255),
-  subject: safeText().min(1).max(255),
+  issuer: safeToken().url(),
+  clientId: safeToken().min(1).max(255),
+  deploymentId: safeToken().min(1).max(255),
+  subject: safeToken().min(1).max(255),
   name: safeText().max(200).optional(),
   roles: z.array(safeText().max(500)).max(100),
   context: z
     .object({
-      id: safeText().min(1).max(255),
+      id: safeToken().min(1).max(255),
       title: safeText().max(300).optional(),
       label: safeText().max(300).optional(),
     })
     .optional(),
   platformName: safeText().max(300).optional(),
   /** Names and Role Provisioning Service: the course's membership URL. */
-  membershipsUrl: safeText().url().max(2000).optional(),
+  membershipsUrl: safeToken().url().max(2000).optional(),
   /** Present on an LtiDeepLinkingRequest: where the chosen content goes back to. */
   deepLinking: z
     .object({
-      returnUrl: safeText().url().max(2000),
-      acceptTypes: z.array(safeText()).max(20),
+      returnUrl: safeToken().url().max(2000),
+      acceptTypes: z.array(safeToken()).max(20),
       acceptMultiple: z.boolean(),
-      data: safeText().max(4000).optional(),
+      data: safeToken().max(4000).optional(),
     })
     .optional(),
   /** Query parameters the launch URL carried (a deep-linked strategy's id). */
-  strategyId: safeText().max(100).optional(),
+  strategyId: safeToken().max(100).optional(),
 });
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
 

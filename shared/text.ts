@@ -31,16 +31,23 @@ export function unstorableText(text: string): string | undefined {
   return undefined;
 }
 
+const refuseUnstorable = (text: string, ctx: z.RefinementCtx) => {
+  const problem = unstorableText(text);
+  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+};
+
 /**
  * A string schema for anything a person or client sends: `z.string(params)` with line ends normalised and the rule
  * above checked. Chain `.trim()`, `.min()`, `.max()`… as on any string.
  */
 export function safeText(params?: Parameters<typeof z.string>[0]) {
-  return z
-    .string(params)
-    .overwrite(normaliseLineEnds)
-    .superRefine((text, ctx) => {
-      const problem = unstorableText(text);
-      if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
-    });
+  return z.string(params).overwrite(normaliseLineEnds).superRefine(refuseUnstorable);
+}
+
+/**
+ * The same rule for ids and opaque values that must go back exactly as they came (an LMS's deep-linking `data`):
+ * nothing is normalised, so a carriage return is refused like any other control character.
+ */
+export function safeToken(params?: Parameters<typeof z.string>[0]) {
+  return z.string(params).superRefine(refuseUnstorable);
 }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NoteInputSchema } from '../../../shared/notes';
 import { StrategyInputSchema } from '../../../shared/strategy';
-import { normaliseLineEnds, safeText, unstorableText } from '../../../shared/text';
+import { normaliseLineEnds, safeText, safeToken, unstorableText } from '../../../shared/text';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
 const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
@@ -51,6 +51,12 @@ describe('storable text', () => {
     expect(unstorableText('a\tb\nc')).toBeUndefined();
     expect(normaliseLineEnds('a\r\nb\rc\n')).toBe('a\nb\nc\n');
     expect(safeText().parse('Step one\r\nStep two\r')).toBe('Step one\nStep two\n');
+  });
+
+  it('when an opaque value (an id, an LMS deep-linking data) is checked, then it is kept as sent or refused, never changed', () => {
+    expect(safeToken().parse('eyJhbGciOi.x-y_z')).toBe('eyJhbGciOi.x-y_z');
+    expect(safeToken().safeParse('a\r\nb').error?.issues[0]?.message).toMatch(/U\+000D/);
+    expect(safeToken().safeParse('a\u0000b').success).toBe(false);
   });
 
   it('when any string passes the rule, then it holds no character either database refuses or alters', () => {
