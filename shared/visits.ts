@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { PersonRefSchema } from './strategy';
+import { safeText } from './text';
 import { isTimeZone, OCCURRENCES } from './zoned-time';
 
 /**
@@ -41,8 +42,7 @@ export const TimeZoneSchema = z
   .refine(isTimeZone, 'Use a time zone name like America/New_York');
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  safeText()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .nullish()
@@ -50,7 +50,7 @@ const optionalText = (label: string, max: number) =>
 
 /** POST /api/doors: a host offers a slot (repeated weekly when `repeatWeeks` > 1). */
 export const DoorInputSchema = z.object({
-  strategyId: z.string({ error: 'Choose one of your strategies' }).min(1, 'Choose one of your strategies'),
+  strategyId: safeText({ error: 'Choose one of your strategies' }).min(1, 'Choose one of your strategies'),
   date: LocalDateSchema,
   start: LocalTimeSchema,
   minutes: z
@@ -61,8 +61,7 @@ export const DoorInputSchema = z.object({
     .default(DEFAULT_DOOR_MINUTES),
   timeZone: TimeZoneSchema,
   occurrence: OccurrenceSchema,
-  location: z
-    .string({ error: 'Say where visitors should go' })
+  location: safeText({ error: 'Say where visitors should go' })
     .trim()
     .min(1, 'Say where visitors should go (a room, or a link for an online class)')
     .max(200, 'The room or link must be at most 200 characters'),
@@ -90,9 +89,9 @@ export const DoorQuerySchema = z
   .object({
     from: z.iso.datetime({ error: 'from must be an ISO date-time', offset: true }),
     to: z.iso.datetime({ error: 'to must be an ISO date-time', offset: true }),
-    strategyId: z.string().max(100).optional(),
-    subject: z.string().trim().max(60).optional(),
-    tag: z.string().trim().toLowerCase().max(30).optional(),
+    strategyId: safeText().max(100).optional(),
+    subject: safeText().trim().max(60).optional(),
+    tag: safeText().trim().toLowerCase().max(30).optional(),
     mine: z
       .enum(['true', 'false'])
       .optional()
@@ -152,7 +151,7 @@ export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
 
 /** POST /api/visits */
 export const VisitInputSchema = z.object({
-  doorId: z.string({ error: 'doorId is required' }).min(1, 'doorId is required'),
+  doorId: safeText({ error: 'doorId is required' }).min(1, 'doorId is required'),
 });
 
 /**

@@ -14,6 +14,7 @@ import { feedCalendar } from '../domain/calendar';
 import { apiRouter } from './api-routes';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
+import { storablePath } from './path-guard';
 import { rateLimit } from './rate-limit';
 import { dynamicRegistration } from './registration-route';
 
@@ -34,6 +35,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.set('trust proxy', 'loopback');
   app.use(requestLog(logger));
   app.use(securityHeaders);
+  app.use(storablePath);
 
   app.get('/healthz', openCors, (_req, res) => {
     res.json(HealthSchema.parse({ status: 'ok', service: 'tasting-menu', version: VERSION }));

@@ -12,6 +12,7 @@ import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import { type Logger, redactPath } from '../logger';
 import { renderDatabaseUnavailable } from './unavailable-page';
+import { frameworkError } from './framework-errors';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -117,28 +118,21 @@ export function principalOf(res: Response): Principal {
 }
 
 /**
- * The one place errors become responses: AppErrors keep their code; an unreachable database becomes 503
- * DATABASE_UNAVAILABLE with Retry-After (a page outside /api: launches, also those posted to the root); anything else
- * is logged and hidden.
+ * The one place errors become responses: AppErrors keep their code, framework errors their 4xx (framework-errors.ts);
+ * an unreachable database becomes 503 DATABASE_UNAVAILABLE with Retry-After (a page outside /api: launches, also
+ * those posted to the root); anything else is logged and hidden.
  */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
-    const isBodyError = (error as { type?: string })?.type === 'entity.parse.failed';
-    const tooLarge = (error as { type?: string })?.type === 'entity.too.large';
     const unavailable = error instanceof AppError ? undefined : databaseUnavailableReason(error);
     const appError =
       error instanceof AppError
         ? error
         : unavailable
           ? new DatabaseUnavailableError({ cause: error })
-          : isBodyError
-            ? new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { status: 400 })
-            : tooLarge
-              ? new AppError('VALIDATION_FAILED', 'The request body is too large.', { status: 413 })
-              : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
-                  status: 500,
-                });
+          : (frameworkError(error) ??
+            new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', { status: 500 }));
     if (appError instanceof DatabaseUnavailableError) {
       // One line without the driver's message or stack: an outage fails every request the same way.
       logger.warn(

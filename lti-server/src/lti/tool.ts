@@ -8,7 +8,7 @@ import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { forwardRejections } from './forward-rejections';
-import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
+import { type GuardDeps, guardIdToken, reasonFromLtijs, unstorableParam } from './launch-guard';
 import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
 import { isOwnLaunchTarget, launchUrlsOf } from './login-target';
 import {
@@ -411,7 +411,20 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         ? { secure: true, sameSite: 'None' }
         : { secure: false, sameSite: 'Lax' },
       serverAddon: (app: Express) => {
-        // Runs after ltijs's body and cookie parsers and before its session validator and login route.
+        // These run after ltijs's body and cookie parsers and before its session validator and login route.
+        app.use((req: Request, res: Response, next: NextFunction) => {
+          const problem = unstorableParam(req.query) ?? unstorableParam(req.body);
+          if (!problem) return next();
+          options.onRefused(
+            new LtiLaunchError(
+              'PARAMS_INVALID',
+              `The LMS sent text Tasting Menu cannot store: ${problem}.`,
+              400,
+            ),
+            req,
+            res,
+          );
+        });
         app.use((req: Request, res: Response, next: NextFunction) => {
           const idToken = (req.body as { id_token?: unknown } | undefined)?.id_token;
           if (req.method !== 'POST' || req.path !== '/launch' || typeof idToken !== 'string') return next();
