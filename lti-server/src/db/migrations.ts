@@ -705,6 +705,40 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0016-coach-roles': {
+    async up(db: Kysely<unknown>) {
+      // The first default made every institution and system administrator a coach, and Canvas sends the institution
+      // Administrator for any account role. Tenants still on that default (saved unchanged with another setting) move
+      // to the new one: course designers and the coach claim. A list a coach chose differently stays as it is.
+      const oldDefault = [
+        'membership#Administrator',
+        'membership#ContentDeveloper',
+        'institution#Administrator',
+        'system#Administrator',
+        'system#SysAdmin',
+      ];
+      const newDefault = JSON.stringify(['membership#ContentDeveloper', 'custom#coach']);
+      const sameSet = (stored: string) => {
+        try {
+          const roles = JSON.parse(stored) as unknown;
+          if (!Array.isArray(roles)) return false;
+          const set = new Set(roles);
+          return set.size === oldDefault.length && oldDefault.every((r) => set.has(r));
+        } catch {
+          return false;
+        }
+      };
+      const rows = await sql<{ tenant_id: string; coach_roles: string }>`
+        select tenant_id, coach_roles from tenant_settings`.execute(db);
+      for (const row of rows.rows.filter((r) => sameSet(r.coach_roles))) {
+        await sql`update tenant_settings set coach_roles = ${newDefault}
+          where tenant_id = ${row.tenant_id}`.execute(db);
+      }
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type NrpsMember } from 'ltijs';
 import { LtiLaunchError } from '../../../shared/errors';
-import { type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
+import { hasCoachClaim, type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
 import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
@@ -134,6 +134,7 @@ export function claimsFromToken(token: LtijsToken, query: Record<string, unknown
       : {}),
     // A deep-linked resource link comes back as /lti/launch?strategy=<id>; ltijs hands the query on.
     ...(typeof query.strategy === 'string' ? { strategyId: query.strategy } : {}),
+    ...(hasCoachClaim(token.platformContext.custom) ? { coachClaim: true } : {}),
   });
 }
 

@@ -51,6 +51,34 @@ export async function upsertPerson(
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * Adds a colleague seen on the course roster, or refreshes their name. The role of someone already known is left as
+ * their last launch set it: the roster carries no custom claims, so it cannot tell a coach the LMS marked as one.
+ */
+export async function upsertRosterPerson(
+  db: Kysely<Database>,
+  tenantId: string,
+  subject: string,
+  name: string,
+  role: Person['role'],
+  now: string,
+): Promise<Person> {
+  return db
+    .insertInto('people')
+    .values({
+      id: randomUUID(),
+      tenant_id: tenantId,
+      subject,
+      name,
+      role,
+      created_at: now,
+      last_seen_at: now,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, last_seen_at: now }))
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
 /** Staff of the tenant who have opened the tool, by name (to choose a round's participants and hosts). */
 export async function staffOf(scope: TenantScope): Promise<Array<Pick<Person, 'id' | 'name' | 'role'>>> {
   return scope.selectFrom('people').select(['id', 'name', 'role']).orderBy('name').limit(2000).execute();

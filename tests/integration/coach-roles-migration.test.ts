@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../lti-server/src/db/database';
+import { migrateToLatest } from '../../lti-server/src/db/migrations';
+import { settingsFromRow } from '../../lti-server/src/domain/settings';
+import { DEFAULT_TENANT_SETTINGS } from '../../shared/settings';
+import { seedTenant } from '../support/seed-tenant';
+import { createTestDatabase, testDbKind } from '../support/test-database';
+
+const cleanups: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (cleanups.length) await cleanups.pop()!();
+});
+
+const OLD_DEFAULT = [
+  'membership#Administrator',
+  'membership#ContentDeveloper',
+  'institution#Administrator',
+  'system#Administrator',
+  'system#SysAdmin',
+];
+
+describe(`migration 0016 over existing tenants on ${testDbKind()}`, () => {
+  it('when a tenant stored the old default coach roles, then it gets the new default; a chosen list stays', async () => {
+    const target = await createTestDatabase();
+    const handle = openDatabase(target.target);
+    cleanups.push(
+      () => target.drop(),
+      () => handle.close(),
+    );
+    const schema = target.target.kind === 'postgres' ? target.target.schema : undefined;
+    await migrateToLatest(handle.db, handle.kind, schema, '0013-search-words');
+    const now = new Date().toISOString();
+    const settings = {
+      // Saved unchanged by a coach who only made the menu school-wide (order as the old app sent it, or another).
+      old: { scope: 'deployment', roles: OLD_DEFAULT },
+      reordered: { scope: 'course', roles: [...OLD_DEFAULT].reverse() },
+      chosen: { scope: 'course', roles: ['institution#Administrator'] },
+      wider: { scope: 'course', roles: [...OLD_DEFAULT, 'membership#TeachingAssistant'] },
+    } as const;
+    for (const [tenant, s] of Object.entries(settings)) {
+      await seedTenant(handle.db, { tenant, networks: [`n-${tenant}`], person: `p-${tenant}` }, now);
+      await handle.db
+        .insertInto('tenant_settings')
+        .values({
+          tenant_id: tenant,
+          network_scope: s.scope,
+          coach_roles: JSON.stringify(s.roles),
+          updated_by: `p-${tenant}`,
+          updated_at: now,
+        })
+        .execute();
+    }
+
+    expect(await handle.migrate()).toContain('0016-coach-roles');
+
+    const rows = await handle.db.selectFrom('tenant_settings').selectAll().orderBy('tenant_id').execute();
+    const after = Object.fromEntries(rows.map((r) => [r.tenant_id, settingsFromRow(r)]));
+    expect(after.old).toEqual({ networkScope: 'deployment', coachRoles: DEFAULT_TENANT_SETTINGS.coachRoles });
+    expect(after.reordered).toEqual(DEFAULT_TENANT_SETTINGS);
+    expect(after.chosen?.coachRoles).toEqual(['institution#Administrator']);
+    expect(after.wider?.coachRoles).toEqual([...OLD_DEFAULT, 'membership#TeachingAssistant']);
+  });
+});
