@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './api';
+import { isTimeZone } from './zoned-time';
 
 export const CLAIM = {
   messageType: 'https://purl.imsglobal.org/spec/lti/claim/message_type',
@@ -47,6 +48,10 @@ export const LaunchClaimsSchema = z.object({
   strategyId: z.string().max(100).optional(),
   /** The custom `coach` parameter said so (see `hasCoachClaim`); counts only where the tenant's settings allow it. */
   coachClaim: z.boolean().optional(),
+  /** The person's interface language (`launch_presentation.locale`), a BCP 47 tag; absent when missing or malformed. */
+  locale: z.string().max(35).optional(),
+  /** The person's IANA time zone (custom `timezone`, Canvas's `$Person.address.timezone`); absent when unknown. */
+  timeZone: z.string().max(64).optional(),
 });
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
 
@@ -95,6 +100,25 @@ export function hasCoachClaim(custom: unknown): boolean {
   if (typeof value === 'boolean') return value;
   if (typeof value !== 'string' || value.length > 2000) return false;
   return value.split(',').some((item) => ['true', 'coach'].includes(item.trim().toLowerCase()));
+}
+
+/** A BCP 47 language tag in its canonical form (`en-gb` → `en-GB`), or undefined for anything else. */
+export function readLocale(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 35) return undefined;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    return canonical && canonical.length <= 35 ? canonical : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An IANA time zone name the runtime knows, in its canonical spelling, or undefined for anything else. */
+export function readTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64 || !isTimeZone(value)) {
+    return undefined;
+  }
+  return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
 }
 
 /**

@@ -59,5 +59,9 @@ describe(`migration 0016 over existing tenants on ${testDbKind()}`, () => {
     expect(after.reordered).toEqual(DEFAULT_TENANT_SETTINGS);
     expect(after.chosen?.coachRoles).toEqual(['institution#Administrator']);
     expect(after.wider?.coachRoles).toEqual([...OLD_DEFAULT, 'membership#TeachingAssistant']);
+    // People gain a language and a time zone, unknown until their next launch.
+    const people = await handle.db.selectFrom('people').select(['locale', 'time_zone']).execute();
+    expect(people).toHaveLength(4);
+    expect(people.every((p) => p.locale === null && p.time_zone === null)).toBe(true);
   });
 });

@@ -108,3 +108,34 @@ describe('roles from Canvas launches, with the settings a school chose', () => {
     await server.database.db.deleteFrom('tenant_settings').execute();
   });
 });
+
+describe('locale and time zone from a launch', () => {
+  it('when Canvas sends the locale and the time zone, then they are stored and /api/me gives them', async () => {
+    const launch = await launchAsCanvas('canvas-zoned', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'fr-ca' },
+      [CLAIM.custom]: { timezone: 'America/Denver', coach: 'TeacherEnrollment' },
+    });
+    expect(launch.me?.person).toMatchObject({ role: 'teacher', locale: 'fr-CA', timeZone: 'America/Denver' });
+    expect(await stored('canvas-zoned')).toMatchObject({ locale: 'fr-CA', time_zone: 'America/Denver' });
+  });
+
+  it('when the values are malformed, then the launch still works and the known values stay', async () => {
+    const launch = await launchAsCanvas('canvas-zoned', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'not a locale!' },
+      [CLAIM.custom]: { timezone: 'Mars/Olympus_Mons' },
+    });
+    expect(launch.me?.person).toMatchObject({ locale: 'fr-CA', timeZone: 'America/Denver' });
+  });
+
+  it('when the LMS substitutes no time zone, then the person has none and the browser decides', async () => {
+    const launch = await launchAsCanvas('canvas-unzoned', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.custom]: { timezone: '$Person.address.timezone' },
+    });
+    expect(launch.token).toBeTruthy();
+    expect(launch.me?.person.timeZone).toBeUndefined();
+    expect(await stored('canvas-unzoned')).toMatchObject({ time_zone: null, locale: 'en-US' });
+  });
+});

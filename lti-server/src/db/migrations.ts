@@ -734,6 +734,9 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
         await sql`update tenant_settings set coach_roles = ${newDefault}
           where tenant_id = ${row.tenant_id}`.execute(db);
       }
+      // What a launch says about the person: interface language (BCP 47) and time zone (IANA); unknown until then.
+      await db.schema.alterTable('people').addColumn('locale', 'text').execute();
+      await db.schema.alterTable('people').addColumn('time_zone', 'text').execute();
     },
     async down() {
       throw new Error('Migrations are forward-only.');

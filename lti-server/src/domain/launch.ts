@@ -106,6 +106,7 @@ export async function completeLaunch(
     role,
     stamp,
     sameTenant ? (known.person ?? null) : undefined,
+    { locale: claims.locale, timeZone: claims.timeZone },
   );
   const session = await createSession(
     sessionDb,

@@ -56,10 +56,11 @@ export function canvasDeveloperKey(publicUrl: string) {
 }
 
 /**
- * Custom fields Canvas fills in at each launch (variable substitution): the person's course and account role names,
- * which make a coach when one is named `Coach` (see `hasCoachClaim` in shared/lti.ts).
+ * Custom fields Canvas fills in at each launch (variable substitution): the person's time zone, and their course and
+ * account role names, which make a coach when one is named `Coach` (see `hasCoachClaim` in shared/lti.ts).
  */
 export const CANVAS_CUSTOM_FIELDS = {
+  timezone: '$Person.address.timezone',
   coach: '$Canvas.membership.roles',
 } as const;
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { registerDynamically } from '../../../lti-server/src/lti/dynamic-registration';
 
 describe('the tool configuration sent at dynamic registration', () => {
-  it('when the tool registers, then it asks the LMS for the role names as a custom parameter', async () => {
+  it('when the tool registers, then it asks the LMS for the time zone and the role names as custom parameters', async () => {
     const issuer = 'https://canvas.example.edu';
     let registration: Record<string, unknown> | undefined;
     const fakeFetch = (async (input: string, init?: RequestInit) => {
@@ -32,6 +32,9 @@ describe('the tool configuration sent at dynamic registration', () => {
     const config = registration?.['https://purl.imsglobal.org/spec/lti-tool-configuration'] as {
       custom_parameters?: Record<string, string>;
     };
-    expect(config.custom_parameters).toEqual({ coach: '$Canvas.membership.roles' });
+    expect(config.custom_parameters).toEqual({
+      timezone: '$Person.address.timezone',
+      coach: '$Canvas.membership.roles',
+    });
   });
 });

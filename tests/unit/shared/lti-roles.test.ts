@@ -5,6 +5,8 @@ import {
   mapRoles,
   normaliseRole,
   onlyInstitutionRoles,
+  readLocale,
+  readTimeZone,
 } from '../../../shared/lti';
 import { CANVAS_ROLES } from '../../fixtures/canvas-roles';
 
@@ -142,5 +144,35 @@ describe('onlyInstitutionRoles', () => {
     expect(onlyInstitutionRoles(CANVAS_ROLES.student)).toBe(false);
     expect(onlyInstitutionRoles(CANVAS_ROLES.observer)).toBe(false);
     expect(onlyInstitutionRoles([])).toBe(false);
+  });
+});
+
+describe('locale and time zone from a launch', () => {
+  it.each([
+    ['en', 'en'],
+    ['en-gb', 'en-GB'],
+    ['fr-CA', 'fr-CA'],
+    ['zh-Hant', 'zh-Hant'],
+    ['en-AU-x-unimelb', 'en-AU-x-unimelb'],
+    ['', undefined],
+    ['en_US', undefined],
+    ['not a locale', undefined],
+    ['x'.repeat(40), undefined],
+    [42, undefined],
+  ])('when the locale is %j, then it reads %j', (input, expected) => {
+    expect(readLocale(input)).toBe(expected);
+  });
+
+  it.each([
+    ['America/Denver', 'America/Denver'],
+    ['europe/paris', 'Europe/Paris'],
+    ['UTC', 'UTC'],
+    ['Mars/Olympus_Mons', undefined],
+    ['+05:30', undefined],
+    ['$Person.address.timezone', undefined],
+    ['', undefined],
+    [null, undefined],
+  ])('when the time zone is %j, then it reads %j', (input, expected) => {
+    expect(readTimeZone(input)).toBe(expected);
   });
 });
