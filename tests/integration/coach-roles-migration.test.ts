@@ -20,7 +20,7 @@ const OLD_DEFAULT = [
 ];
 
 describe(`migration 0016 over existing tenants on ${testDbKind()}`, () => {
-  it('when a tenant stored the old default coach roles, then it gets the new default; a chosen list stays', async () => {
+  it('when a tenant was on the old default coach roles, then it gets the new default and its coaches relaunch; a chosen list and its coaches stay', async () => {
     const target = await createTestDatabase();
     const handle = openDatabase(target.target);
     cleanups.push(
@@ -51,6 +51,10 @@ describe(`migration 0016 over existing tenants on ${testDbKind()}`, () => {
         .execute();
     }
 
+    // A tenant that never saved settings was on the old default too; every tenant's seeded person is a coach.
+    await seedTenant(handle.db, { tenant: 'unset', networks: ['n-unset'], person: 'p-unset' }, now);
+    await handle.db.updateTable('people').set({ role: 'coach' }).execute();
+
     expect(await handle.migrate()).toContain('0016-coach-roles');
 
     const rows = await handle.db.selectFrom('tenant_settings').selectAll().orderBy('tenant_id').execute();
@@ -59,9 +63,23 @@ describe(`migration 0016 over existing tenants on ${testDbKind()}`, () => {
     expect(after.reordered).toEqual(DEFAULT_TENANT_SETTINGS);
     expect(after.chosen?.coachRoles).toEqual(['institution#Administrator']);
     expect(after.wider?.coachRoles).toEqual([...OLD_DEFAULT, 'membership#TeachingAssistant']);
+    // Coaches of tenants on the old default may have been coaches by an account role only: teachers until they
+    // launch again. Where a coach chose the list, the coaches stay.
+    const roles = await handle.db
+      .selectFrom('people')
+      .select(['tenant_id', 'role'])
+      .orderBy('tenant_id')
+      .execute();
+    expect(Object.fromEntries(roles.map((r) => [r.tenant_id, r.role]))).toEqual({
+      chosen: 'coach',
+      old: 'teacher',
+      reordered: 'teacher',
+      unset: 'teacher',
+      wider: 'coach',
+    });
     // People gain a language and a time zone, unknown until their next launch.
     const people = await handle.db.selectFrom('people').select(['locale', 'time_zone']).execute();
-    expect(people).toHaveLength(4);
+    expect(people).toHaveLength(5);
     expect(people.every((p) => p.locale === null && p.time_zone === null)).toBe(true);
   });
 });

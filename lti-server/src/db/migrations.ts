@@ -734,6 +734,12 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
         await sql`update tenant_settings set coach_roles = ${newDefault}
           where tenant_id = ${row.tenant_id}`.execute(db);
       }
+      // A person's role is what their last launch decided, and sessions and paired extensions read it from there:
+      // coaches of tenants on the default may be coaches only by an account role. They are teachers until their next
+      // launch, which makes them coaches again if the new mapping says so (fail closed; a relaunch is one click).
+      const chosenLists = sql`select tenant_id from tenant_settings where coach_roles <> ${newDefault}`;
+      await sql`update people set role = 'teacher'
+        where role = 'coach' and tenant_id not in (${chosenLists})`.execute(db);
       // What a launch says about the person: interface language (BCP 47) and time zone (IANA); unknown until then.
       await db.schema.alterTable('people').addColumn('locale', 'text').execute();
       await db.schema.alterTable('people').addColumn('time_zone', 'text').execute();
