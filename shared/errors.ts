@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'VISIT_OVERLAP',
   'ROUND_UNPLANNABLE',
   'NOTE_FLAGGED',
+  'DEVICE_SCOPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -73,6 +74,17 @@ export class UnauthenticatedError extends AppError {
 export class ForbiddenError extends AppError {
   constructor(message = 'You do not have access to this.') {
     super('FORBIDDEN', message, { status: 403 });
+  }
+}
+
+/** A paired extension's device token asked for something outside what the extension does. */
+export class DeviceScopeError extends AppError {
+  constructor() {
+    super(
+      'DEVICE_SCOPE',
+      'A paired browser extension can only send clips and check on them. Open Tasting Menu from your LMS for the rest.',
+      { status: 403 },
+    );
   }
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PersonRefSchema } from './strategy';
-import { LocalDateSchema, LocalTimeSchema, TimeZoneSchema } from './visits';
+import { OCCURRENCES } from './zoned-time';
+import { LocalDateSchema, LocalTimeSchema, OccurrenceSchema, TimeZoneSchema } from './visits';
 
 /**
  * A round: a coach-planned morning of visits. Groups of 4–5 teachers rotate through 4–5 classrooms around one
@@ -33,6 +34,7 @@ export const RoundInputSchema = z.object({
   date: LocalDateSchema,
   start: LocalTimeSchema,
   timeZone: TimeZoneSchema,
+  occurrence: OccurrenceSchema,
   slotMinutes: z
     .number({ error: 'Visit length must be a number' })
     .int()
@@ -81,6 +83,8 @@ export const RoundSchema = z.object({
   date: z.string(),
   start: z.string(),
   timeZone: z.string(),
+  /** Set only when `start` happens twice on `date` (clocks go back): which one the round starts at. */
+  occurrence: z.enum(OCCURRENCES).nullable(),
   slotMinutes: z.number().int(),
   gapMinutes: z.number().int(),
   lookFor: z.string().nullable(),

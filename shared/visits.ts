@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { PersonRefSchema } from './strategy';
-import { isTimeZone } from './zoned-time';
+import { isTimeZone, OCCURRENCES } from './zoned-time';
 
 /**
  * Sampling visits: a host opens their door for a short sample of a strategy (an open door), colleagues book a seat
@@ -27,6 +27,14 @@ export const LocalTimeSchema = z
   .string({ error: 'A start time is required' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:15');
 
+/**
+ * For a local time the clocks show twice (the hour they go back): which one is meant. Without it such a time is
+ * refused with a question, never guessed.
+ */
+export const OccurrenceSchema = z
+  .enum(OCCURRENCES, { error: "Say 'earlier' or 'later' for a time that happens twice" })
+  .optional();
+
 export const TimeZoneSchema = z
   .string({ error: 'A time zone is required' })
   .max(64)
@@ -52,6 +60,7 @@ export const DoorInputSchema = z.object({
     .max(60, 'A sampling visit lasts at most 60 minutes')
     .default(DEFAULT_DOOR_MINUTES),
   timeZone: TimeZoneSchema,
+  occurrence: OccurrenceSchema,
   location: z
     .string({ error: 'Say where visitors should go' })
     .trim()

@@ -59,6 +59,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     const refused = renderLaunchRefused(logger);
     const lti = createLtiTool({
       key,
+      publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: config.publicUrl.startsWith('https://'),

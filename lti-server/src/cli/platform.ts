@@ -64,6 +64,7 @@ export async function runPlatformCli(
     await database.migrate();
     const lti = createLtiTool({
       key: resolveLtiKey(config),
+      publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: false,

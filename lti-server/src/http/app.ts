@@ -94,6 +94,11 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
 
   // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
   const ltiLimit = rateLimit({ limit: config.ltiRateLimit, windowMs: 60_000 });
+  // Schoology apps set up with the bare server address as Domain/URL post their launches to the root: the same launch.
+  app.post('/', (req, _res, next) => {
+    req.url = '/lti/launch';
+    next();
+  });
   app.use('/lti/login', ltiLimit);
   app.use('/lti/launch', ltiLimit);
   app.use('/lti', lti.app);

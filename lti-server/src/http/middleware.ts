@@ -1,9 +1,9 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
+import { AppError, DeviceScopeError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
-import type { Logger } from '../logger';
+import { type Logger, redactPath } from '../logger';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -12,14 +12,27 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Logs one line per request: method, path without query string, status, duration. */
+/**
+ * The path as logs show it: whole (req.path loses the mount point once a sub-app such as /lti or /api has handled the
+ * request), without the query string (ltijs puts its ltik there), and with path secrets redacted.
+ */
+export function loggedPath(req: Request): string {
+  return redactPath(req.originalUrl.split('?')[0] ?? '');
+}
+
+/** Logs one line per request: method, path (see loggedPath), status, duration. */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          method: req.method,
+          path: loggedPath(req),
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         'request',
       );
     });
@@ -59,6 +72,30 @@ export function requireSession(database: DatabaseHandle) {
   };
 }
 
+/** One route a device token may call: the method, the exact path under the router, and any query values it must carry. */
+export interface DeviceRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+}
+
+/**
+ * After requireSession: a device token reaches only the listed routes; everything else, including routes added later,
+ * answers 403 DEVICE_SCOPE. Matching is exact (no case folding, no trailing slash), so a near miss is refused too.
+ */
+export function deviceScope(allowed: readonly DeviceRoute[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (principalOf(res).kind !== 'device') return next();
+    const listed = allowed.some(
+      (route) =>
+        route.method === req.method &&
+        route.path === req.path &&
+        Object.entries(route.query ?? {}).every(([name, value]) => req.query[name] === value),
+    );
+    next(listed ? undefined : new DeviceScopeError());
+  };
+}
+
 export function actorOf(res: Response): Actor {
   const actor = res.locals.actor;
   if (!actor) throw new UnauthenticatedError();
@@ -87,7 +124,8 @@ export function errorHandler(logger: Logger) {
             : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
                 status: 500,
               });
-    if (appError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+    if (appError.status >= 500)
+      logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
     res.status(appError.status).json(toErrorBody(appError));
   };
 }

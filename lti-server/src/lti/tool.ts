@@ -14,6 +14,8 @@ import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
+import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
+import { isOwnLaunchTarget, launchUrlsOf } from './login-target';
 import {
   consumeStorageBinding,
   createStorageBinding,
@@ -23,7 +25,6 @@ import {
   STORAGE_VALUE_FIELD,
   storageKeyOf,
   storageTargetOf,
-  unverifiedNonceOf,
 } from './platform-storage';
 import { type PublicJwk, rotateToolKey, toolKeySet } from './tool-keys';
 
@@ -71,6 +72,8 @@ export interface LtiTool {
 
 export interface LtiToolOptions {
   key: string;
+  /** PUBLIC_URL: a login may only ask the platform to post its launch to this tool (`launchUrlsOf`). */
+  publicUrl: string;
   store: LtijsStore;
   db: Kysely<Database>;
   /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
@@ -182,8 +185,13 @@ function verifyLtik(
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   const provider = new Ctor();
-  const refuse = (req: Request, res: Response, reason: string, message: string) =>
-    options.onRefused(new LtiLaunchError(reason, message), req, res);
+  const launchUrls = launchUrlsOf(options.publicUrl);
+  const refuse = (req: Request, res: Response, reason: string, message: string, status?: number) =>
+    options.onRefused(new LtiLaunchError(reason, message, status), req, res);
+  const refused = (req: Request, res: Response, next: NextFunction) => (error: unknown) => {
+    if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
+    next(error);
+  };
 
   const connect = async (
     token: LtijsToken,
@@ -206,48 +214,85 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   };
 
   /**
-   * A login that names an `lti_storage_target`: ltijs creates the state, sets its cookie and redirects to the
-   * platform as always; we answer with a page that first keeps a binding secret in the platform's storage.
-   * If anything fails here, the plain redirect (cookie only) goes out instead.
+   * ltijs's /login creates the state (its cookie holds the issuer) and the nonce, and redirects to the platform's
+   * auth URL. Before it runs, a foreign `target_link_uri` is refused; on its redirect, the nonce is recorded with the
+   * state. A login that names an `lti_storage_target` is then answered with a page that first keeps a binding secret
+   * in the platform's storage; if that fails, the plain redirect (cookie only) goes out instead.
    */
-  const storageLogin = (pages: PlatformStoragePages) => (req: Request, res: Response, next: NextFunction) => {
+  const login = (req: Request, res: Response, next: NextFunction) => {
     if (req.path !== '/login') return next();
     const params = {
       ...(req.query as Record<string, unknown>),
       ...((req.body as Record<string, unknown> | undefined) ?? {}),
     };
-    const target = storageTargetOf(params.lti_storage_target);
-    const issuer = params.iss;
-    if (!target || typeof issuer !== 'string') return next();
-    interceptRedirect(res, (url, redirect) => {
-      let auth: URL;
-      try {
-        auth = new URL(url);
-      } catch {
-        return redirect();
-      }
-      const state = auth.searchParams.get('state');
-      const nonce = auth.searchParams.get('nonce');
-      if (!state || !nonce) return redirect();
-      const platformOrigin = auth.origin;
-      createStorageBinding(options.db, { state, issuer, nonce, target, platformOrigin }, Date.now()).then(
-        (value) => {
-          res
-            .status(200)
-            .type('html')
-            .set('Cache-Control', 'no-store')
-            .send(pages.save({ next: url, platformOrigin, target, key: storageKeyOf(state), value }));
-        },
-        () => redirect(),
+    if (!isOwnLaunchTarget(params.target_link_uri, launchUrls)) {
+      return refuse(
+        req,
+        res,
+        'TARGET_LINK_INVALID',
+        `The LMS asked to open Tasting Menu at an address that is not its launch URL. Ask your LMS administrator to set the target link URI to ${launchUrls[0]}.`,
+        400,
       );
+    }
+    const issuer = params.iss;
+    // ltijs finds no platform for it and redirects nowhere.
+    if (typeof issuer !== 'string') return next();
+    const target = storageTargetOf(params.lti_storage_target);
+    interceptRedirect(res, (url, redirect) => {
+      answerLogin(res, { url, issuer, target }, redirect).catch(next);
     });
     next();
   };
 
+  /** ltijs's redirect of a login: its nonce recorded first, then the redirect or the platform-storage page. */
+  const answerLogin = async (
+    res: Response,
+    started: { url: string; issuer: string; target: string | undefined },
+    redirect: () => void,
+  ) => {
+    const { url, issuer, target } = started;
+    const auth = new URL(url);
+    const state = auth.searchParams.get('state');
+    const nonce = auth.searchParams.get('nonce');
+    if (!state || !nonce) throw new Error('ltijs redirected a login without state or nonce');
+    await issueNonce(options.db, { state, nonce, issuer }, Date.now());
+    const pages = options.storagePages;
+    if (!pages || !target) return redirect();
+    const platformOrigin = auth.origin;
+    let value: string;
+    try {
+      value = await createStorageBinding(options.db, { state, issuer, target, platformOrigin }, Date.now());
+    } catch {
+      return redirect();
+    }
+    res
+      .status(200)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(pages.save({ next: url, platformOrigin, target, key: storageKeyOf(state), value }));
+  };
+
+  /**
+   * Every launch ltijs takes past its state check (the state's cookie, or the storage binding standing in for it) must
+   * first use up its login's nonce. ltijs refuses a launch without the cookie named `state${state}` (STATE_MISMATCH),
+   * so such a launch is left to it; a state or token that is not one string (ltijs would look up `state${['…']}`) is
+   * refused here.
+   */
+  const launchNonce = (req: Request, res: Response, next: NextFunction) => {
+    const { id_token: idToken, state } = (req.body ?? {}) as Record<string, unknown>;
+    if (req.method !== 'POST' || req.path !== '/launch' || !idToken) return next();
+    if (typeof idToken !== 'string' || typeof state !== 'string') {
+      return refuse(req, res, 'NONCE_INVALID', NONCE_INVALID_MESSAGE);
+    }
+    const cookies = req.signedCookies as Record<string, unknown> | undefined;
+    if (!cookies?.[`state${state}`]) return next();
+    useNonce(options.db, state, idToken, Date.now()).then(() => next(), refused(req, res, next));
+  };
+
   /**
    * A launch without its state cookie whose login kept a binding in platform storage: first a page that reads the
-   * secret back and posts it here again; then, once the secret and nonce hold, ltijs runs with the state value its
-   * cookie would have carried. A launch that has its cookie never comes through here.
+   * secret back and posts it here again; then, once the secret holds, the launch goes on (to the nonce check, then
+   * ltijs) with the state value its cookie would have carried. A launch that has its cookie never comes through here.
    */
   const storageLaunch =
     (pages: PlatformStoragePages) => (req: Request, res: Response, next: NextFunction) => {
@@ -285,11 +330,8 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         }
         const value = typeof body[STORAGE_VALUE_FIELD] === 'string' ? body[STORAGE_VALUE_FIELD] : '';
         const binding = await consumeStorageBinding(options.db, state, value, now);
-        if (unverifiedNonceOf(idToken) !== binding.nonce) {
-          throw new LtiLaunchError('NONCE_MISMATCH', STORAGE_REFUSALS.NONCE_MISMATCH);
-        }
-        // What ltijs's state cookie would have carried: the issuer the login was started for. ltijs still compares
-        // it with the token's iss and verifies signature, audience, token age and nonce.
+        // What ltijs's state cookie would have carried: the issuer the login was started for. The nonce check then
+        // runs as for a cookie launch; ltijs still compares the issuer and verifies signature, audience and token age.
         (req.signedCookies as Record<string, unknown>)[`state${state}`] = binding.issuer;
         // ltijs then redirects to /launch?ltik=…, which needs its session cookie; finish here instead.
         interceptRedirect(res, (url, redirect) => {
@@ -363,18 +405,12 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         app.use((req: Request, res: Response, next: NextFunction) => {
           const idToken = (req.body as { id_token?: unknown } | undefined)?.id_token;
           if (req.method !== 'POST' || req.path !== '/launch' || typeof idToken !== 'string') return next();
-          guardIdToken(idToken, options.guard).then(
-            () => next(),
-            (error: unknown) => {
-              if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
-              next(error);
-            },
-          );
+          guardIdToken(idToken, options.guard).then(() => next(), refused(req, res, next));
         });
-        if (options.storagePages) {
-          app.use(storageLogin(options.storagePages));
-          app.use(storageLaunch(options.storagePages));
-        }
+        app.use(login);
+        if (options.storagePages) app.use(storageLaunch(options.storagePages));
+        // After storageLaunch, which gives a cookieless launch the state its cookie would have carried.
+        app.use(launchNonce);
       },
     },
   );
