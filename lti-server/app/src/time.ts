@@ -1,6 +1,7 @@
 import { MAX_REPEAT_WEEKS } from '../../../shared/visits';
 import {
   addDays,
+  isTimeZone,
   type Occurrence,
   readLocalTime,
   startOfWeek,
@@ -8,9 +9,16 @@ import {
   zonedToUtc,
 } from '../../../shared/zoned-time';
 
-/** The viewer's IANA time zone, as the browser knows it. */
+let personZone: string | undefined;
+
+/** The time zone the LMS gave for the signed-in person (from /api/me); without one the browser's is used. */
+export function setPersonZone(zone: string | undefined): void {
+  personZone = zone && isTimeZone(zone) ? zone : undefined;
+}
+
+/** The viewer's IANA time zone: theirs from the LMS when it sent one, else the browser's. */
 export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return personZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 /** Every IANA zone the browser knows, with `ensure` (e.g. the browser's own zone) always among them. */

@@ -39,6 +39,9 @@ export interface PersonTable {
   role: 'teacher' | 'coach';
   created_at: Timestamp;
   last_seen_at: Timestamp;
+  /** From the last launch that sent one: BCP 47 interface language, IANA time zone. */
+  locale: string | null;
+  time_zone: string | null;
 }
 
 /** Bearer sessions issued at launch. Only the SHA-256 of the token is stored. */

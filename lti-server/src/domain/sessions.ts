@@ -55,7 +55,13 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
     networkId: row.networkId,
     role: row.role,
     me: {
-      person: { id: row.personId, name: row.personName, role: row.role },
+      person: {
+        id: row.personId,
+        name: row.personName,
+        role: row.role,
+        ...(row.personLocale ? { locale: row.personLocale } : {}),
+        ...(row.personTimeZone ? { timeZone: row.personTimeZone } : {}),
+      },
       network: { id: row.networkId, title: row.networkTitle, scope: row.networkScope },
       platform: { name: row.tenantName, issuer: row.issuer },
       session: { expiresAt: row.expiresAt },

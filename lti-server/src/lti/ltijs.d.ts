@@ -28,6 +28,7 @@ declare module 'ltijs' {
       resource?: { id: string; title?: string };
       messageType?: string;
       custom?: Record<string, unknown>;
+      launchPresentation?: { locale?: unknown; document_target?: string; return_url?: string };
       namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
       deepLinkingSettings?: {
         deep_link_return_url: string;

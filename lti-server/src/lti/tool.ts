@@ -2,7 +2,13 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type NrpsMember } from 'ltijs';
 import { LtiLaunchError } from '../../../shared/errors';
-import { type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
+import {
+  hasCoachClaim,
+  type LaunchClaims,
+  LaunchClaimsSchema,
+  readLocale,
+  readTimeZone,
+} from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
 import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
@@ -129,6 +135,10 @@ export function claimsFromToken(token: LtijsToken, query: Record<string, unknown
   const info = token.userInfo ?? {};
   const name = info.name ?? [info.given_name, info.family_name].filter(Boolean).join(' ');
   const context = token.platformContext.context;
+  const custom = token.platformContext.custom;
+  // Language and time zone are conveniences: a malformed value is dropped, never a reason to refuse the launch.
+  const locale = readLocale(token.platformContext.launchPresentation?.locale);
+  const timeZone = readTimeZone(custom?.timezone);
   return LaunchClaimsSchema.parse({
     issuer: token.iss,
     clientId: token.clientId,
@@ -153,6 +163,9 @@ export function claimsFromToken(token: LtijsToken, query: Record<string, unknown
       : {}),
     // A deep-linked resource link comes back as /lti/launch?strategy=<id>; ltijs hands the query on.
     ...(typeof query.strategy === 'string' ? { strategyId: query.strategy } : {}),
+    ...(hasCoachClaim(custom) ? { coachClaim: true } : {}),
+    ...(locale ? { locale } : {}),
+    ...(timeZone ? { timeZone } : {}),
   });
 }
 

@@ -2,7 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { takeFlash } from '../../../lti-server/app/src/flash';
 import { href, parseRoute } from '../../../lti-server/app/src/router';
-import { formatDay } from '../../../lti-server/app/src/time';
+import { formatDay, setPersonZone, viewerZone } from '../../../lti-server/app/src/time';
 import { DoorForm } from '../../../lti-server/app/src/views/door-form';
 import { DoorsView } from '../../../lti-server/app/src/views/doors-view';
 import { StrategyView } from '../../../lti-server/app/src/views/strategy-view';
@@ -251,6 +251,18 @@ describe('the open-a-door form', () => {
       '1 of yours is waiting',
     );
     expect(screen.getByRole('link', { name: 'Add a strategy' }).getAttribute('href')).toBe('#/add');
+  });
+
+  it('when the LMS gave the person a time zone, then the form starts on it', async () => {
+    stubApi(() => ({ body: mine }));
+    const zone = viewerZone() === 'Asia/Tokyo' ? 'America/Denver' : 'Asia/Tokyo';
+    setPersonZone(zone);
+    try {
+      render(<DoorForm token="t" strategyId="s3" />);
+      expect(((await screen.findByLabelText(/Time zone/)) as HTMLSelectElement).value).toBe(zone);
+    } finally {
+      setPersonZone(undefined);
+    }
   });
 
   it('when the form is sent, then the typed values go to the API; a 400 marks the fields and keeps the input', async () => {
