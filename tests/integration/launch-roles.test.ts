@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPlatformCli } from '../../lti-server/src/cli/platform';
 import { MeSchema } from '../../shared/api';
 import { CLAIM } from '../../shared/lti';
 import { CANVAS_ROLES } from '../fixtures/canvas-roles';
@@ -137,5 +138,67 @@ describe('locale and time zone from a launch', () => {
     expect(launch.token).toBeTruthy();
     expect(launch.me?.person.timeZone).toBeUndefined();
     expect(await stored('canvas-unzoned')).toMatchObject({ time_zone: null, locale: 'en-US' });
+  });
+});
+
+describe('coach roles set by the operator', () => {
+  // Last in this file: it changes the sandbox deployment's settings.
+  it('when a school has no designer role (Schoology), then `npm run platform -- coach-roles` makes its admins who teach coaches', async () => {
+    const before = await launchAsCanvas('schoology-admin', {
+      [CLAIM.roles]: CANVAS_ROLES.teacherWhoIsAccountAdmin,
+    });
+    expect(before.me?.person.role).toBe('teacher');
+
+    const target = server.config.database;
+    const env = {
+      DATABASE_URL:
+        target.kind === 'sqlite'
+          ? `sqlite:${target.file}`
+          : `${target.url}${target.schema ? `?schema=${target.schema}` : ''}`,
+      DATA_DIR: server.config.dataDir,
+      LTI_KEY: 'x'.repeat(40),
+    };
+    const sandbox = server.sandbox!;
+    const key = [
+      '--issuer',
+      sandbox.issuer,
+      '--client-id',
+      sandbox.clientId,
+      '--deployment',
+      sandbox.deploymentId,
+    ];
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+    const error = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
+    try {
+      expect(await runPlatformCli(['coach-roles', ...key, '--role', 'no-such-role'], env)).toBe(2);
+      expect(out.join('\n')).toContain('--role');
+      expect(
+        await runPlatformCli(
+          [
+            'coach-roles',
+            ...key,
+            '--role',
+            'institution#Administrator',
+            '--role',
+            'membership#ContentDeveloper',
+          ],
+          env,
+        ),
+      ).toBe(0);
+      expect(await runPlatformCli(['coach-roles', ...key], env)).toBe(0);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+    expect(out.at(-1)).toContain('institution#Administrator (Any school or district administrator)');
+
+    const after = await launchAsCanvas('schoology-admin', {
+      [CLAIM.roles]: CANVAS_ROLES.teacherWhoIsAccountAdmin,
+    });
+    expect(after.me?.person.role).toBe('coach');
+    // The choice is the school's: a plain teacher stays a teacher.
+    const teacher = await launchAsCanvas('schoology-teacher', { [CLAIM.roles]: CANVAS_ROLES.teacher });
+    expect(teacher.me?.person.role).toBe('teacher');
   });
 });
