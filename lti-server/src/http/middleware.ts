@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../db/database';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import type { Logger } from '../logger';
+import { PAGE_POLICY } from './content-security';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -37,7 +38,9 @@ export function openCors(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** Every response; the app's documents replace the policy with their own (appSecurityPolicy). */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Content-Security-Policy', PAGE_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   next();

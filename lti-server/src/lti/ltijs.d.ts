@@ -29,6 +29,7 @@ declare module 'ltijs' {
       messageType?: string;
       custom?: Record<string, unknown>;
       namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
+      launchPresentation?: { return_url?: string; document_target?: string };
       deepLinkingSettings?: {
         deep_link_return_url: string;
         accept_types: string[];
