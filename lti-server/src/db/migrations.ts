@@ -705,7 +705,7 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
-  '0014-frame-origins': {
+  '0018-frame-origins': {
     async up(db: Kysely<unknown>) {
       // The LMS pages that frame the tool (its frame-ancestors), per tenant; removing a tenant removes them.
       await db.schema
