@@ -12,6 +12,8 @@ export type Health = z.infer<typeof HealthSchema>;
 export const ReadySchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   database: z.enum(['sqlite', 'postgres']),
+  /** Why the database is unavailable: a short fixed phrase, never a driver message (which may name hosts or users). */
+  reason: z.string().optional(),
 });
 export type Ready = z.infer<typeof ReadySchema>;
 

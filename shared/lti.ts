@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Role } from './api';
+import { safeText, safeToken } from './text';
 
 export const CLAIM = {
   messageType: 'https://purl.imsglobal.org/spec/lti/claim/message_type',
@@ -16,37 +17,37 @@ export const CLAIM = {
   deepLinkingSettings: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
 } as const;
 
-/** What a launch hands to the domain once ltijs and our guard have verified it. */
+/** What a launch hands to the domain once ltijs and our guard have verified it (stored text: see shared/text.ts). */
 export const LaunchClaimsSchema = z.object({
-  issuer: z.string().url(),
-  clientId: z.string().min(1).max(255),
-  deploymentId: z.string().min(1).max(255),
-  subject: z.string().min(1).max(255),
-  name: z.string().max(200).optional(),
-  roles: z.array(z.string().max(500)).max(100),
+  issuer: safeToken().url(),
+  clientId: safeToken().min(1).max(255),
+  deploymentId: safeToken().min(1).max(255),
+  subject: safeToken().min(1).max(255),
+  name: safeText().max(200).optional(),
+  roles: z.array(safeText().max(500)).max(100),
   context: z
     .object({
-      id: z.string().min(1).max(255),
-      title: z.string().max(300).optional(),
-      label: z.string().max(300).optional(),
+      id: safeToken().min(1).max(255),
+      title: safeText().max(300).optional(),
+      label: safeText().max(300).optional(),
     })
     .optional(),
-  platformName: z.string().max(300).optional(),
+  platformName: safeText().max(300).optional(),
   /** Names and Role Provisioning Service: the course's membership URL. */
-  membershipsUrl: z.string().url().max(2000).optional(),
+  membershipsUrl: safeToken().url().max(2000).optional(),
   /** Present on an LtiDeepLinkingRequest: where the chosen content goes back to. */
   deepLinking: z
     .object({
-      returnUrl: z.string().url().max(2000),
-      acceptTypes: z.array(z.string()).max(20),
+      returnUrl: safeToken().url().max(2000),
+      acceptTypes: z.array(safeToken()).max(20),
       acceptMultiple: z.boolean(),
-      data: z.string().max(4000).optional(),
+      data: safeToken().max(4000).optional(),
     })
     .optional(),
   /** The platform's `launch_presentation.return_url`: a page of the LMS that frames the tool (Canvas: the school's). */
   presentationReturnUrl: z.string().url().max(2000).optional(),
   /** Query parameters the launch URL carried (a deep-linked strategy's id). */
-  strategyId: z.string().max(100).optional(),
+  strategyId: safeToken().max(100).optional(),
 });
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
 

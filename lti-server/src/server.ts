@@ -1,7 +1,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { LtiLaunchError } from '../../shared/errors';
+import { DatabaseUnavailableError, LtiLaunchError } from '../../shared/errors';
 import type { Config } from './config';
 import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
@@ -15,6 +15,7 @@ import { startRetentionJob } from './domain/retention-job';
 import { createApp } from './http/app';
 import { NEW_FRAME_ORIGIN } from './http/content-security';
 import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
+import { renderDatabaseUnavailable } from './http/unavailable-page';
 import type { Logger } from './logger';
 import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
@@ -47,7 +48,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * first and derives its public URL from the port it got (tests and the benchmark use this).
  */
 export async function startServer(input: Config, logger: Logger): Promise<RunningServer> {
-  const database = openDatabase(input.database);
+  const database = openDatabase(input.database, logger);
   const httpServer = createServer();
   try {
     const applied = await database.migrate();
@@ -61,6 +62,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     const refused = renderLaunchRefused(logger);
     const lti = createLtiTool({
       key,
+      publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: config.publicUrl.startsWith('https://'),
@@ -71,6 +73,11 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
         now: () => Date.now(),
       },
       onRefused: refused,
+      databaseAvailable: async () => (await database.check()).available,
+      onUnavailable(req, res) {
+        logger.warn({ path: req.path }, 'lti request failed: the database is unavailable');
+        renderDatabaseUnavailable(res, new DatabaseUnavailableError());
+      },
       storagePages: platformStoragePages,
       async onLaunch(claims, req, res) {
         try {

@@ -64,12 +64,15 @@ export async function runPlatformCli(
     await database.migrate();
     const lti = createLtiTool({
       key: resolveLtiKey(config),
+      publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: false,
       guard: { deploymentsOf: async () => [], now: () => Date.now() },
       onLaunch: async () => {},
       onRefused: () => {},
+      databaseAvailable: async () => true,
+      onUnavailable: () => {},
     });
     const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 

@@ -113,6 +113,20 @@ export interface LtiStateTable extends LtiDocTable {
   state: string;
 }
 
+/**
+ * The nonce each login sent to the platform, bound to that login's state (both as SHA-256, hex). A launch uses its
+ * state's row once. Times are milliseconds, like ltijs's own rows.
+ */
+export interface LaunchNonceTable {
+  state_hash: string;
+  nonce_hash: string;
+  /** The platform the login was started for. */
+  issuer: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface StrategyTable {
   id: string;
   tenant_id: string;
@@ -312,6 +326,8 @@ export interface RoundTable {
   date: string;
   start: string;
   time_zone: string;
+  /** Which `start` is meant when the clocks show it twice on `date`; null otherwise. */
+  start_occurrence: 'earlier' | 'later' | null;
   slot_minutes: number;
   gap_minutes: number;
   look_for: string | null;
@@ -414,4 +430,5 @@ export interface Database {
   lti_contexttoken: LtiContextTokenTable;
   lti_nonce: LtiNonceTable;
   lti_state: LtiStateTable;
+  lti_launch_nonces: LaunchNonceTable;
 }

@@ -19,6 +19,8 @@ export function hashToken(token: string): string {
 }
 
 export interface Principal {
+  /** How the asker signed in: a launch from the LMS, or a paired extension's long-lived device token. */
+  kind: 'launch' | 'device';
   tenantId: string;
   personId: string;
   networkId: string;
@@ -43,9 +45,11 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
     throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
   const hash = hashToken(token);
   const stamp = now.toISOString();
-  const row = (await findLiveSession(db, hash, stamp)) ?? (await deviceSession(db, hash, now));
+  const launch = await findLiveSession(db, hash, stamp);
+  const row = launch ?? (await deviceSession(db, hash, now));
   if (!row) throw new UnauthenticatedError('Your session has ended. Open Tasting Menu from your LMS again.');
   return {
+    kind: launch ? 'launch' : 'device',
     tenantId: row.tenantId,
     personId: row.personId,
     networkId: row.networkId,

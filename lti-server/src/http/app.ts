@@ -23,6 +23,7 @@ import {
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
 import { pageAssets } from './page-assets';
+import { storablePath } from './path-guard';
 import { rateLimit } from './rate-limit';
 import { dynamicRegistration } from './registration-route';
 
@@ -43,16 +44,24 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.set('trust proxy', 'loopback');
   app.use(requestLog(logger));
   app.use(securityHeaders);
+  app.use(storablePath);
 
   app.get('/healthz', openCors, (_req, res) => {
     res.json(HealthSchema.parse({ status: 'ok', service: 'tasting-menu', version: VERSION }));
   });
   app.options('/healthz', openCors);
+  // Bounded (CHECK_TIMEOUT_MS) and never throws: a load balancer polls it during an outage too.
   app.get('/readyz', openCors, async (_req, res) => {
-    const ok = await database.ping();
+    const check = await database.check();
     res
-      .status(ok ? 200 : 503)
-      .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
+      .status(check.available ? 200 : 503)
+      .json(
+        ReadySchema.parse(
+          check.available
+            ? { status: 'ready', database: database.kind }
+            : { status: 'unavailable', database: database.kind, reason: check.reason },
+        ),
+      );
   });
 
   app.use('/api', noStore, openCors, apiRouter(database, lti, config.publicUrl));
@@ -117,6 +126,11 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
 
   // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
   const ltiLimit = rateLimit({ limit: config.ltiRateLimit, windowMs: 60_000 });
+  // Schoology apps set up with the bare server address as Domain/URL post their launches to the root: the same launch.
+  app.post('/', (req, _res, next) => {
+    req.url = '/lti/launch';
+    next();
+  });
   app.use('/lti/login', ltiLimit);
   app.use('/lti/launch', ltiLimit);
   app.use('/lti', lti.app);

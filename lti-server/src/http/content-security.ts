@@ -80,9 +80,13 @@ export function cachedFrameAncestors(
   };
 }
 
-/** Sets the app's policy; a launch that learned a new LMS origin (on any instance) asks for a fresh one. */
+/**
+ * Sets the app's policy on its page (its scripts and styles need none of their own); a launch that learned a new LMS
+ * origin (on any instance) asks for a fresh one. Without the database the page is the "briefly unavailable" one.
+ */
 export function appSecurityPolicy(frameAncestors: FrameAncestors) {
   return (req: Request, res: Response, next: NextFunction) => {
+    if (req.path !== '/' && req.path !== '/index.html') return next();
     if (req.query[NEW_FRAME_ORIGIN] !== undefined) frameAncestors.forget();
     frameAncestors.get().then((origins) => {
       res.setHeader('Content-Security-Policy', appPolicy(origins));

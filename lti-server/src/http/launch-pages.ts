@@ -4,11 +4,12 @@ import type { Logger } from '../logger';
 import { STORAGE_VALUE_FIELD } from '../lti/platform-storage';
 import type { PlatformStoragePages } from '../lti/tool';
 import { esc, page } from './html';
+import { loggedPath } from './middleware';
 
 /** A refused launch: a clear page for the person, a reason code in the log, no session. */
 export function renderLaunchRefused(logger: Logger) {
   return (error: LtiLaunchError, req: Request, res: Response) => {
-    logger.warn({ reason: error.reason, path: req.path, method: req.method }, 'lti launch refused');
+    logger.warn({ reason: error.reason, path: loggedPath(req), method: req.method }, 'lti launch refused');
     res
       .status(error.status)
       .type('html')
