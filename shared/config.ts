@@ -25,6 +25,17 @@ const url = z.string().refine((s) => {
   }
 }, 'must be an http(s) address such as https://tasting-menu.example.org');
 
+/** `https://lms.example.edu` or `https://*.example.edu` (a CSP host source), with an optional port. */
+const FRAME_SOURCE = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
+const frameSources = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (list) => list.every((source) => FRAME_SOURCE.test(source)),
+    'must be origins such as https://lms.example.edu or https://*.example.edu, separated by spaces or commas',
+  );
+
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string; schema: string | undefined };
@@ -79,6 +90,7 @@ const EnvSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1, 'must be at least 1')
     .default(600),
+  FRAME_ANCESTORS: frameSources.optional(),
 });
 
 export interface Config {
@@ -94,6 +106,11 @@ export interface Config {
   dataDir: string;
   /** Requests per minute and client address to /lti/login and /lti/launch. */
   ltiRateLimit: number;
+  /**
+   * More LMS origins that may frame the app, besides the registered platforms' own and those their launches name:
+   * for an LMS whose launches name no page of its own (its course pages on a domain of their own).
+   */
+  frameAncestors: string[];
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -134,6 +151,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.LOG_LEVEL,
       dataDir: e.DATA_DIR,
       ltiRateLimit: e.LTI_RATE_LIMIT,
+      frameAncestors: e.FRAME_ANCESTORS ?? [],
     },
   };
 }

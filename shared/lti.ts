@@ -45,6 +45,8 @@ export const LaunchClaimsSchema = z.object({
       data: safeToken().max(4000).optional(),
     })
     .optional(),
+  /** The platform's `launch_presentation.return_url`: a page of the LMS that frames the tool (Canvas: the school's). */
+  presentationReturnUrl: z.string().url().max(2000).optional(),
   /** Query parameters the launch URL carried (a deep-linked strategy's id). */
   strategyId: safeToken().max(100).optional(),
   /** The custom `coach` parameter said so (see `hasCoachClaim`); counts only where the tenant's settings allow it. */

@@ -8,10 +8,12 @@ import { type DatabaseHandle, openDatabase } from './db/database';
 import { LtijsStore } from './db/ltijs-store';
 import { listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
+import { learnFrameOrigins } from './domain/frame-ancestors';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
 import { createApp } from './http/app';
+import { NEW_FRAME_ORIGIN } from './http/content-security';
 import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
 import { renderDatabaseUnavailable } from './http/unavailable-page';
 import type { Logger } from './logger';
@@ -81,14 +83,24 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
         try {
           const result = await completeLaunch(database.db, claims, new Date(), database.ephemeral);
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
+          // The LMS page framing this launch may frame the app from now on; whichever instance serves the app
+          // next must not answer from a cache older than that.
+          const learned = await learnFrameOrigins(
+            database.db,
+            database.kind,
+            result.tenantId,
+            claims,
+            new Date(),
+          );
+          const app = learned ? `/app/?${NEW_FRAME_ORIGIN}` : '/app/';
           // The token travels in the fragment: never sent to a server, never in a Referer header.
           const session = `session=${encodeURIComponent(result.token)}`;
           if (claims.deepLinking) {
             const pick = await openDeepLinkRequest(database.db, result, claims.deepLinking, new Date());
-            return res.redirect(303, `/app/#${session}&pick=${pick}`);
+            return res.redirect(303, `${app}#${session}&pick=${pick}`);
           }
           const strategy = claims.strategyId ? `&strategy=${encodeURIComponent(claims.strategyId)}` : '';
-          res.redirect(303, `/app/#${session}${strategy}`);
+          res.redirect(303, `${app}#${session}${strategy}`);
         } catch (error) {
           // A deployment removed while the launch guard still remembered it.
           if (error instanceof LtiLaunchError) return refused(error, req, res);

@@ -21,7 +21,10 @@ describe('LTI Dynamic Registration', () => {
     const html = await res.text();
     expect(res.status, html).toBe(200);
     expect(html).toContain('Tasting Menu is registered');
-    expect(html).toContain("subject: 'org.imsglobal.lti.close'");
+    // The page loads the script that tells the LMS to close its dialog (no inline script under the CSP).
+    const script = /<script src="([^"]+)"><\/script>/.exec(html)?.[1] ?? '';
+    const closing = await fetch(new URL(script, server.url));
+    expect(await closing.text()).toContain("subject: 'org.imsglobal.lti.close'");
     const platform = (await listPlatforms(server.database.db, server.lti)).find((p) =>
       p.clientId.startsWith('tasting-menu-dynreg-'),
     );

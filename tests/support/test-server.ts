@@ -30,6 +30,7 @@ export async function startTestServer(
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     dataDir: database.dataDir,
     ltiRateLimit: 10_000,
+    frameAncestors: [],
     ...options.config,
   };
   const server = await startServer(config, options.logger ?? createLogger(config.logLevel));

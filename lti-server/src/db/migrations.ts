@@ -782,6 +782,21 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0018-frame-origins': {
+    async up(db: Kysely<unknown>) {
+      // The LMS pages that frame the tool (its frame-ancestors), per tenant; removing a tenant removes them.
+      await db.schema
+        .createTable('frame_origins')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('frame_origins_pkey', ['tenant_id', 'origin'])
+        .execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

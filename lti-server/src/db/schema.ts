@@ -10,6 +10,16 @@ export interface TenantTable {
   created_at: Timestamp;
 }
 
+/**
+ * Origins of LMS pages that frame the tool, learned from verified launches (the platform's signed return URLs).
+ * Together with the registered platforms' own origins they make the app's `frame-ancestors`.
+ */
+export interface FrameOriginTable {
+  tenant_id: string;
+  origin: string;
+  created_at: Timestamp;
+}
+
 /** Deployments an administrator registered for a platform; a launch naming another deployment is refused. */
 export interface PlatformDeploymentTable {
   issuer: string;
@@ -389,6 +399,7 @@ export interface NotesRetentionTable {
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
+  frame_origins: FrameOriginTable;
   networks: NetworkTable;
   people: PersonTable;
   sessions: SessionTable;

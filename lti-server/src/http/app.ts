@@ -11,9 +11,18 @@ import type { SandboxKey } from '../sandbox/keys';
 import type { SandboxPlatform } from '../sandbox/platform';
 import { sandboxRouter } from '../sandbox/routes';
 import { feedCalendar } from '../domain/calendar';
+import { frameAncestorOrigins } from '../domain/frame-ancestors';
 import { apiRouter } from './api-routes';
+import {
+  appSecurityPolicy,
+  cachedFrameAncestors,
+  contentSecurityPolicy,
+  noStore,
+  sandboxPolicy,
+} from './content-security';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
+import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
 import { rateLimit } from './rate-limit';
 import { dynamicRegistration } from './registration-route';
@@ -55,7 +64,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
       );
   });
 
-  app.use('/api', openCors, apiRouter(database, lti, config.publicUrl));
+  app.use('/api', noStore, openCors, apiRouter(database, lti, config.publicUrl));
 
   // Calendar apps fetch a person's private feed by its secret URL, with no session.
   app.get('/calendar/:file', rateLimit({ limit: 120, windowMs: 60_000 }), (req, res, next) => {
@@ -66,6 +75,13 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     );
   });
 
+  app.use('/static', pageAssets());
+  app.use(
+    '/app',
+    appSecurityPolicy(
+      cachedFrameAncestors(() => frameAncestorOrigins(database.db, lti, config.frameAncestors)),
+    ),
+  );
   if (existsSync(APP_DIR)) {
     app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));
   } else {
@@ -82,7 +98,14 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     });
   }
 
-  if (sandbox) app.use('/sandbox', sandbox.services, sandboxRouter(sandbox.platform, sandbox.key));
+  if (sandbox) {
+    app.use(
+      '/sandbox',
+      contentSecurityPolicy(sandboxPolicy(new URL(config.publicUrl).origin)),
+      sandbox.services,
+      sandboxRouter(sandbox.platform, sandbox.key),
+    );
+  }
 
   // Our key set (ltijs's keys plus retired ones in their grace period) answers before ltijs's own /keys.
   app.get('/lti/keys', (_req, res, next) => {

@@ -42,9 +42,10 @@ export function renderRoleRefused(res: Response, error: AppError) {
  * (`lti.capabilities`, which carries nothing secret, so any parent may answer) which frame keeps data, then talks to
  * that frame with the platform's origin as target and accepts answers from that origin only. "save" puts the binding
  * secret and goes on to the platform's authorization endpoint, also when the LMS keeps nothing (then the state cookie
- * is the binding, as in a new window). "load" reads the secret back and posts it with the id_token.
+ * is the binding, as in a new window). "load" reads the secret back and posts it with the id_token. Served at
+ * /static/platform-storage.js: the CSP allows no inline script; the page hands it its settings in a JSON block.
  */
-const PLATFORM_STORAGE_SCRIPT = `(() => {
+export const PLATFORM_STORAGE_SCRIPT = `(() => {
   const cfg = JSON.parse(document.getElementById('lti-storage-config').textContent);
   const status = document.getElementById('lti-storage-status');
   const host = window.parent !== window ? window.parent : window.opener;
@@ -124,7 +125,7 @@ function storagePage(status: string, config: Record<string, string>, extra: stri
 <p id="lti-storage-status" role="status">${esc(status)}</p>
 ${extra}
 <script type="application/json" id="lti-storage-config">${scriptJson(config)}</script>
-<script>${PLATFORM_STORAGE_SCRIPT}</script>`,
+<script src="/static/platform-storage.js"></script>`,
   );
 }
 

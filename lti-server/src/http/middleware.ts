@@ -11,8 +11,9 @@ import { databaseUnavailableReason } from '../db/unavailable';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
 import { type Logger, redactPath } from '../logger';
-import { renderDatabaseUnavailable } from './unavailable-page';
+import { PAGE_POLICY } from './content-security';
 import { frameworkError } from './framework-errors';
+import { renderDatabaseUnavailable } from './unavailable-page';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -59,7 +60,9 @@ export function openCors(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** Every response; the app's documents replace the policy with their own (appSecurityPolicy). */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Content-Security-Policy', PAGE_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   next();

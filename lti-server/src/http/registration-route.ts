@@ -8,6 +8,10 @@ import type { LtiTool } from '../lti/tool';
 import type { Logger } from '../logger';
 import { esc, page } from './html';
 
+/** Tells the LMS that registration is done (Canvas closes its dialog); served at /static/registration-close.js. */
+export const REGISTRATION_CLOSE_SCRIPT =
+  "(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n";
+
 /** GET /lti/register: LTI Dynamic Registration, opened by the LMS in a window or frame during installation. */
 export function dynamicRegistration(db: Kysely<Database>, lti: LtiTool, publicUrl: string, logger: Logger) {
   return async (req: Request, res: Response) => {
@@ -37,7 +41,7 @@ export function dynamicRegistration(db: Kysely<Database>, lti: LtiTool, publicUr
           `<h1>Tasting Menu is registered</h1>
 <div class="card" role="status"><p>${esc(registration.name)} can now launch Tasting Menu (client id <code>${esc(registration.clientId)}</code>,
 deployment <code>${esc(registration.deploymentIds.join(', '))}</code>).</p><p>You can close this window.</p></div>
-<script>(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');</script>`,
+<script src="/static/registration-close.js"></script>`,
         ),
       );
     } catch (error) {

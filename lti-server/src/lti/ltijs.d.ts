@@ -30,6 +30,7 @@ declare module 'ltijs' {
       custom?: Record<string, unknown>;
       launchPresentation?: { locale?: unknown; document_target?: string; return_url?: string };
       namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
+      launchPresentation?: { return_url?: string; document_target?: string };
       deepLinkingSettings?: {
         deep_link_return_url: string;
         accept_types: string[];

@@ -130,6 +130,9 @@ function interceptRedirect(res: Response, handle: (url: string, redirect: () => 
 
 type ProviderConstructor = new () => LtijsProvider;
 
+const webUrl = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 2000 && /^https?:\/\//i.test(value) && URL.canParse(value);
+
 export function claimsFromToken(token: LtijsToken, query: Record<string, unknown> = {}): LaunchClaims {
   const dl = token.platformContext.deepLinkingSettings;
   const info = token.userInfo ?? {};
@@ -160,6 +163,10 @@ export function claimsFromToken(token: LtijsToken, query: Record<string, unknown
             ...(dl.data ? { data: dl.data } : {}),
           },
         }
+      : {}),
+    // Optional and only a hint of where the LMS frames us: a value that is no web address is left out, not refused.
+    ...(webUrl(token.platformContext.launchPresentation?.return_url)
+      ? { presentationReturnUrl: token.platformContext.launchPresentation?.return_url }
       : {}),
     // A deep-linked resource link comes back as /lti/launch?strategy=<id>; ltijs hands the query on.
     ...(typeof query.strategy === 'string' ? { strategyId: query.strategy } : {}),
