@@ -10,6 +10,22 @@ export default defineConfig({
   // Explicit imports everywhere: no auto-imported globals.
   imports: false,
   vite: () => ({ plugins: [preact()] }),
+  // The sources zip of `wxt zip -b firefox`, from which addons.mozilla.org's reviewers rebuild the add-on (SOURCES.md
+  // says how). An allow-list of what that build reads: WXT would otherwise zip the whole folder, the server, its
+  // tests and the untracked data/ with the LTI key and the database. Whatever is not listed here stays out.
+  zip: {
+    excludeSources: ['**'],
+    includeSources: [
+      'SOURCES.md',
+      'extension/**',
+      'shared/**',
+      'wxt.config.ts',
+      'package.json',
+      'package-lock.json',
+      'tsconfig.base.json',
+      'tsconfig.web.json',
+    ],
+  },
   manifest: ({ browser }) => ({
     name: 'Tasting Menu',
     description: "Clip ten-minute teaching strategies from any page into your school's shared tasting menu.",

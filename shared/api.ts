@@ -12,6 +12,8 @@ export type Health = z.infer<typeof HealthSchema>;
 export const ReadySchema = z.object({
   status: z.enum(['ready', 'unavailable']),
   database: z.enum(['sqlite', 'postgres']),
+  /** Why the database is unavailable: a short fixed phrase, never a driver message (which may name hosts or users). */
+  reason: z.string().optional(),
 });
 export type Ready = z.infer<typeof ReadySchema>;
 
@@ -20,7 +22,14 @@ export type Role = z.infer<typeof RoleSchema>;
 
 /** GET /api/me: who the session belongs to and which network (shared menu) they are in. */
 export const MeSchema = z.object({
-  person: z.object({ id: z.string(), name: z.string(), role: RoleSchema }),
+  person: z.object({
+    id: z.string(),
+    name: z.string(),
+    role: RoleSchema,
+    /** From the LMS's last launch, when it sent them: BCP 47 language, IANA time zone. */
+    locale: z.string().optional(),
+    timeZone: z.string().optional(),
+  }),
   network: z.object({ id: z.string(), title: z.string(), scope: z.enum(['course', 'deployment']) }),
   platform: z.object({ name: z.string(), issuer: z.string() }),
   session: z.object({ expiresAt: z.string() }),

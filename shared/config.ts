@@ -25,6 +25,17 @@ const url = z.string().refine((s) => {
   }
 }, 'must be an http(s) address such as https://tasting-menu.example.org');
 
+/** `https://lms.example.edu` or `https://*.example.edu` (a CSP host source), with an optional port. */
+const FRAME_SOURCE = /^https?:\/\/(\*\.)?[a-z0-9-]+(\.[a-z0-9-]+)*(:\d{1,5})?$/i;
+
+const frameSources = z
+  .string()
+  .transform((s) => s.split(/[\s,]+/).filter(Boolean))
+  .refine(
+    (list) => list.every((source) => FRAME_SOURCE.test(source)),
+    'must be origins such as https://lms.example.edu or https://*.example.edu, separated by spaces or commas',
+  );
+
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
   | { kind: 'postgres'; url: string; schema: string | undefined };
@@ -80,6 +91,7 @@ const EnvSchema = z.object({
     .refine((n) => n >= 1, 'must be at least 1')
     .default(600),
   REGISTRATION: z.enum(['invite', 'open'], { error: 'must be invite or open' }).default('invite'),
+  FRAME_ANCESTORS: frameSources.optional(),
 });
 
 export interface Config {
@@ -97,6 +109,11 @@ export interface Config {
   ltiRateLimit: number;
   /** `invite`: LTI Dynamic Registration asks for a code the operator created; `open`: anyone may register (trials). */
   registration: 'invite' | 'open';
+  /**
+   * More LMS origins that may frame the app, besides the registered platforms' own and those their launches name:
+   * for an LMS whose launches name no page of its own (its course pages on a domain of their own).
+   */
+  frameAncestors: string[];
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -138,6 +155,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       dataDir: e.DATA_DIR,
       ltiRateLimit: e.LTI_RATE_LIMIT,
       registration: e.REGISTRATION,
+      frameAncestors: e.FRAME_ANCESTORS ?? [],
     },
   };
 }

@@ -21,6 +21,7 @@ export const ERROR_CODES = [
   'VISIT_OVERLAP',
   'ROUND_UNPLANNABLE',
   'NOTE_FLAGGED',
+  'DEVICE_SCOPE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -76,6 +77,17 @@ export class ForbiddenError extends AppError {
   }
 }
 
+/** A paired extension's device token asked for something outside what the extension does. */
+export class DeviceScopeError extends AppError {
+  constructor() {
+    super(
+      'DEVICE_SCOPE',
+      'A paired browser extension can only send clips and check on them. Open Tasting Menu from your LMS for the rest.',
+      { status: 403 },
+    );
+  }
+}
+
 export class NotFoundError extends AppError {
   constructor(what: string) {
     super('NOT_FOUND', `${what} was not found.`, { status: 404 });
@@ -85,6 +97,22 @@ export class NotFoundError extends AppError {
 export class ConfigError extends AppError {
   constructor(message: string) {
     super('CONFIG_INVALID', message, { status: 500 });
+  }
+}
+
+/**
+ * The database cannot be reached right now (stopped, restarting, failing over): nothing was written, and the same
+ * request may succeed in a few seconds. Answered as 503 with a Retry-After header.
+ */
+export class DatabaseUnavailableError extends AppError {
+  readonly retryAfterSeconds = 5;
+
+  constructor(options: { cause?: unknown } = {}) {
+    super(
+      'DATABASE_UNAVAILABLE',
+      'Tasting Menu cannot reach its database right now. Please try again in a moment.',
+      { status: 503, cause: options.cause },
+    );
   }
 }
 

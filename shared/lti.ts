@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import type { Role } from './api';
+import { safeText, safeToken } from './text';
+import { isTimeZone } from './zoned-time';
 
 export const CLAIM = {
   messageType: 'https://purl.imsglobal.org/spec/lti/claim/message_type',
@@ -16,35 +18,43 @@ export const CLAIM = {
   deepLinkingSettings: 'https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings',
 } as const;
 
-/** What a launch hands to the domain once ltijs and our guard have verified it. */
+/** What a launch hands to the domain once ltijs and our guard have verified it (stored text: see shared/text.ts). */
 export const LaunchClaimsSchema = z.object({
-  issuer: z.string().url(),
-  clientId: z.string().min(1).max(255),
-  deploymentId: z.string().min(1).max(255),
-  subject: z.string().min(1).max(255),
-  name: z.string().max(200).optional(),
-  roles: z.array(z.string().max(500)).max(100),
+  issuer: safeToken().url(),
+  clientId: safeToken().min(1).max(255),
+  deploymentId: safeToken().min(1).max(255),
+  subject: safeToken().min(1).max(255),
+  name: safeText().max(200).optional(),
+  roles: z.array(safeText().max(500)).max(100),
   context: z
     .object({
-      id: z.string().min(1).max(255),
-      title: z.string().max(300).optional(),
-      label: z.string().max(300).optional(),
+      id: safeToken().min(1).max(255),
+      title: safeText().max(300).optional(),
+      label: safeText().max(300).optional(),
     })
     .optional(),
-  platformName: z.string().max(300).optional(),
+  platformName: safeText().max(300).optional(),
   /** Names and Role Provisioning Service: the course's membership URL. */
-  membershipsUrl: z.string().url().max(2000).optional(),
+  membershipsUrl: safeToken().url().max(2000).optional(),
   /** Present on an LtiDeepLinkingRequest: where the chosen content goes back to. */
   deepLinking: z
     .object({
-      returnUrl: z.string().url().max(2000),
-      acceptTypes: z.array(z.string()).max(20),
+      returnUrl: safeToken().url().max(2000),
+      acceptTypes: z.array(safeToken()).max(20),
       acceptMultiple: z.boolean(),
-      data: z.string().max(4000).optional(),
+      data: safeToken().max(4000).optional(),
     })
     .optional(),
+  /** The platform's `launch_presentation.return_url`: a page of the LMS that frames the tool (Canvas: the school's). */
+  presentationReturnUrl: z.string().url().max(2000).optional(),
   /** Query parameters the launch URL carried (a deep-linked strategy's id). */
-  strategyId: z.string().max(100).optional(),
+  strategyId: safeToken().max(100).optional(),
+  /** The custom `coach` parameter said so (see `hasCoachClaim`); counts only where the tenant's settings allow it. */
+  coachClaim: z.boolean().optional(),
+  /** The person's interface language (`launch_presentation.locale`), a BCP 47 tag; absent when missing or malformed. */
+  locale: safeToken().max(35).optional(),
+  /** The person's IANA time zone (custom `timezone`, Canvas's `$Person.address.timezone`); absent when unknown. */
+  timeZone: safeToken().max(64).optional(),
 });
 export type LaunchClaims = z.infer<typeof LaunchClaimsSchema>;
 
@@ -79,24 +89,76 @@ export function normaliseRole(role: string): string {
   return `membership#${r.split('#').pop() ?? r}`;
 }
 
-/** Default roles that make someone a coach; a tenant can change this set. */
-export const DEFAULT_COACH_ROLES: readonly string[] = [
-  'membership#Administrator',
-  'membership#ContentDeveloper',
-  'institution#Administrator',
-  'system#Administrator',
-  'system#SysAdmin',
-];
+/**
+ * The custom parameter that marks a coach: `https://purl.imsglobal.org/spec/lti/claim/custom` → `coach`. Its value is
+ * read as a comma-separated list; the claim holds when one item, trimmed, is `true` or `coach` (any case). So both a
+ * fixed `coach=true` and Canvas's `coach=$Canvas.membership.roles` (the person's course and account role names, e.g.
+ * `TeacherEnrollment,Coach`) work. Anything else, including an unexpanded `$Variable`, is no claim.
+ */
+export const COACH_CLAIM = 'custom#coach';
+
+export function hasCoachClaim(custom: unknown): boolean {
+  if (!custom || typeof custom !== 'object') return false;
+  const value = (custom as Record<string, unknown>).coach;
+  if (typeof value === 'boolean') return value;
+  if (typeof value !== 'string' || value.length > 2000) return false;
+  return value.split(',').some((item) => ['true', 'coach'].includes(item.trim().toLowerCase()));
+}
+
+/** A BCP 47 language tag in its canonical form (`en-gb` → `en-GB`), or undefined for anything else. */
+export function readLocale(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 35) return undefined;
+  try {
+    const [canonical] = Intl.getCanonicalLocales(value);
+    return canonical && canonical.length <= 35 ? canonical : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** An IANA time zone name the runtime knows, in its canonical spelling, or undefined for anything else. */
+export function readTimeZone(value: unknown): string | undefined {
+  if (typeof value !== 'string' || value.length === 0 || value.length > 64 || !isTimeZone(value)) {
+    return undefined;
+  }
+  return new Intl.DateTimeFormat('en-US', { timeZone: value }).resolvedOptions().timeZone;
+}
+
+/**
+ * Default signals that make someone a coach: a course designer, or the custom coach claim on a course staff member.
+ * Never an institution or system role (Canvas sends `institution/person#Administrator` for every account role,
+ * custom ones included): a school adds those in Settings if it wants them.
+ */
+export const DEFAULT_COACH_ROLES: readonly string[] = ['membership#ContentDeveloper', COACH_CLAIM];
 
 const TEACHER_ROLES = new Set(['membership#Instructor', 'membership#TeachingAssistant']);
+/** Course roles with which the coach claim counts: it promotes course staff, it never lets anyone else in. */
+const COURSE_STAFF_ROLES = new Set([...TEACHER_ROLES, 'membership#ContentDeveloper']);
 
-/** Teacher, coach, or refused (students, test students, observers and anyone without a staff role). */
+/**
+ * Teacher, coach, or refused (students, test students, observers and anyone without a staff role, such as an
+ * account admin with no role in the course).
+ */
 export function mapRoles(
   roles: readonly string[],
   coachRoles: readonly string[] = DEFAULT_COACH_ROLES,
+  coachClaim = false,
 ): Role | 'refused' {
   const normalised = roles.map(normaliseRole);
   if (normalised.some((r) => coachRoles.includes(r))) return 'coach';
+  if (coachClaim && coachRoles.includes(COACH_CLAIM) && normalised.some((r) => COURSE_STAFF_ROLES.has(r))) {
+    return 'coach';
+  }
   if (normalised.some((r) => TEACHER_ROLES.has(r))) return 'teacher';
   return 'refused';
+}
+
+/** True when the roles hold an institution or system role but no course role at all (e.g. an account admin). */
+export function onlyInstitutionRoles(roles: readonly string[]): boolean {
+  const normalised = roles.map(normaliseRole);
+  return (
+    normalised.length > 0 &&
+    normalised.some((r) => r.startsWith('institution#') || r.startsWith('system#')) &&
+    !normalised.some((r) => r.startsWith('membership#'))
+  );
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RoundSummarySchema } from './rounds';
+import { safeText } from './text';
 
 /**
  * Positive-evidence notes: short, low-inference, strength-focused notes a visitor writes about a visit. A note belongs
@@ -19,10 +20,9 @@ export const PROMPT_TEXT: Record<NotePrompt, string> = {
 export const MAX_NOTE_LENGTH = 500;
 
 export const NoteInputSchema = z.object({
-  visitId: z.string({ error: 'visitId is required' }).min(1, 'visitId is required'),
+  visitId: safeText({ error: 'visitId is required' }).min(1, 'visitId is required'),
   prompt: z.enum(NOTE_PROMPTS, { error: `prompt must be one of ${NOTE_PROMPTS.join(', ')}` }),
-  text: z
-    .string({ error: 'Write one piece of evidence' })
+  text: safeText({ error: 'Write one piece of evidence' })
     .trim()
     .min(1, 'Write one piece of evidence')
     .max(MAX_NOTE_LENGTH, `Keep a note to one piece of evidence: at most ${MAX_NOTE_LENGTH} characters`),
@@ -71,8 +71,7 @@ export const UsefulInputSchema = z.object({ useful: z.boolean({ error: 'useful m
 
 /** POST /api/visits/:id/thanks: the host thanks a visitor. */
 export const ThanksInputSchema = z.object({
-  message: z
-    .string({ error: 'Write a short thank-you' })
+  message: safeText({ error: 'Write a short thank-you' })
     .trim()
     .min(1, 'Write a short thank-you')
     .max(300, 'Keep the thank-you to 300 characters'),

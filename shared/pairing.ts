@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /** Pairing codes avoid letters and digits people confuse (0/O, 1/I/L). */
 export const PAIRING_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
@@ -14,7 +15,7 @@ export function formatPairingCode(code: string): string {
 }
 
 export const PairingStartSchema = z.object({
-  label: z.string().trim().min(1, 'label is required').max(80, 'label must be at most 80 characters'),
+  label: safeText().trim().min(1, 'label is required').max(80, 'label must be at most 80 characters'),
 });
 
 export const PairingStartedSchema = z.object({
@@ -26,15 +27,14 @@ export const PairingStartedSchema = z.object({
 export type PairingStarted = z.infer<typeof PairingStartedSchema>;
 
 export const PairingConfirmSchema = z.object({
-  code: z
-    .string({ error: 'Enter the code the extension shows.' })
+  code: safeText({ error: 'Enter the code the extension shows.' })
     .transform(normalisePairingCode)
     .refine((c) => c.length === PAIRING_CODE_LENGTH, 'A code has 8 letters and digits, like ABCD-2345.'),
 });
 
 export const PairingClaimSchema = z.object({
-  pairingId: z.string().min(1).max(100),
-  claimSecret: z.string().min(1).max(200),
+  pairingId: safeText().min(1).max(100),
+  claimSecret: safeText().min(1).max(200),
 });
 
 export const PairingClaimResultSchema = z.discriminatedUnion('state', [

@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /** An https:// address, or http:// on this computer (the sandbox, development). */
 export const httpsUrl = () =>
-  z.string().refine((s) => {
+  safeText().refine((s) => {
     try {
       const u = new URL(s);
       return (
@@ -16,13 +17,13 @@ export const httpsUrl = () =>
 /** What an LMS administrator gives us to register a platform (Canvas, Schoology, the sandbox). */
 export const PlatformRegistrationSchema = z.object({
   issuer: httpsUrl(),
-  clientId: z.string().trim().min(1, 'must not be empty').max(255),
-  name: z.string().trim().min(1).max(200),
+  clientId: safeText().trim().min(1, 'must not be empty').max(255),
+  name: safeText().trim().min(1).max(200),
   authUrl: httpsUrl(),
   tokenUrl: httpsUrl(),
   jwksUrl: httpsUrl(),
   deploymentIds: z
-    .array(z.string().trim().min(1, 'must not be empty').max(255))
+    .array(safeText().trim().min(1, 'must not be empty').max(255))
     .min(1, 'at least one deployment id is required'),
 });
 export type PlatformRegistration = z.infer<typeof PlatformRegistrationSchema>;

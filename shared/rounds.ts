@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { PersonRefSchema } from './strategy';
-import { LocalDateSchema, LocalTimeSchema, TimeZoneSchema } from './visits';
+import { safeText } from './text';
+import { LocalDateSchema, LocalTimeSchema, OccurrenceSchema, TimeZoneSchema } from './visits';
+import { OCCURRENCES } from './zoned-time';
 
 /**
  * A round: a coach-planned morning of visits. Groups of 4–5 teachers rotate through 4–5 classrooms around one
@@ -11,21 +13,19 @@ export const FOCUS_KINDS = ['strategy', 'tag', 'problem'] as const;
 
 const ids = (label: string) =>
   z
-    .array(z.string().min(1), { error: `${label} must be a list of people` })
+    .array(safeText().min(1), { error: `${label} must be a list of people` })
     .min(1, `Choose at least one of the ${label}`)
     .max(60, `At most 60 ${label}`)
     .refine((list) => new Set(list).size === list.length, `Each of the ${label} is listed once`);
 
 export const RoundInputSchema = z.object({
-  title: z
-    .string({ error: 'A title is required' })
+  title: safeText({ error: 'A title is required' })
     .trim()
     .min(1, 'A title is required')
     .max(120, 'The title must be at most 120 characters'),
   focus: z.object({
     kind: z.enum(FOCUS_KINDS, { error: 'The focus is a strategy, a tag or a problem of practice' }),
-    value: z
-      .string({ error: 'Say what the focus is' })
+    value: safeText({ error: 'Say what the focus is' })
       .trim()
       .min(1, 'Say what the focus is')
       .max(300, 'The focus must be at most 300 characters'),
@@ -33,6 +33,7 @@ export const RoundInputSchema = z.object({
   date: LocalDateSchema,
   start: LocalTimeSchema,
   timeZone: TimeZoneSchema,
+  occurrence: OccurrenceSchema,
   slotMinutes: z
     .number({ error: 'Visit length must be a number' })
     .int()
@@ -49,10 +50,9 @@ export const RoundInputSchema = z.object({
   hostIds: ids('hosts'),
   /** Where each host's classroom is (host id → room or link). */
   locations: z
-    .record(z.string(), z.string().trim().max(200, 'A room or link must be at most 200 characters'))
+    .record(safeText(), safeText().trim().max(200, 'A room or link must be at most 200 characters'))
     .default({}),
-  lookFor: z
-    .string()
+  lookFor: safeText()
     .trim()
     .max(300, 'The look-for prompt must be at most 300 characters')
     .nullish()
@@ -64,7 +64,7 @@ export type RoundData = z.output<typeof RoundInputSchema>;
 /** PUT /api/rounds/:id/groups: the coach's hand-adjusted groups (person ids); the rotation is made again from them. */
 export const RoundGroupsInputSchema = z.object({
   groups: z
-    .array(z.array(z.string().min(1)).min(1, 'A group cannot be empty'))
+    .array(z.array(safeText().min(1)).min(1, 'A group cannot be empty'))
     .min(1, 'Keep at least one group'),
 });
 
@@ -81,6 +81,8 @@ export const RoundSchema = z.object({
   date: z.string(),
   start: z.string(),
   timeZone: z.string(),
+  /** Set only when `start` happens twice on `date` (clocks go back): which one the round starts at. */
+  occurrence: z.enum(OCCURRENCES).nullable(),
   slotMinutes: z.number().int(),
   gapMinutes: z.number().int(),
   lookFor: z.string().nullable(),
@@ -124,25 +126,24 @@ export const DebriefSchema = z.object({
 export type Debrief = z.infer<typeof DebriefSchema>;
 
 /** POST /api/rounds/:id/debrief/cards: a writer adds one of their own notes from this round as a card. */
-export const DebriefCardInputSchema = z.object({ noteId: z.string().min(1, 'noteId is required') });
+export const DebriefCardInputSchema = z.object({ noteId: safeText().min(1, 'noteId is required') });
 
 /** POST /api/rounds/:id/debrief/patterns (facilitator). */
 export const DebriefPatternInputSchema = z.object({
-  name: z
-    .string({ error: 'Name the pattern' })
+  name: safeText({ error: 'Name the pattern' })
     .trim()
     .min(1, 'Name the pattern')
     .max(120, 'A pattern name is at most 120 characters'),
 });
 
 /** PUT /api/rounds/:id/debrief/cards/:cardId (facilitator): group a card into a pattern, or take it out. */
-export const DebriefCardMoveSchema = z.object({ patternId: z.string().nullable() });
+export const DebriefCardMoveSchema = z.object({ patternId: safeText().nullable() });
 
 /** PUT /api/rounds/:id/debrief (facilitator): the phase and the group's words. */
 export const DebriefUpdateSchema = z.object({
   phase: z.enum(DEBRIEF_PHASES, { error: `phase must be one of ${DEBRIEF_PHASES.join(', ')}` }).optional(),
-  prediction: z.string().trim().max(2000, 'Keep the prediction to 2000 characters').nullish(),
-  nextLevel: z.string().trim().max(2000, 'Keep the next level of work to 2000 characters').nullish(),
+  prediction: safeText().trim().max(2000, 'Keep the prediction to 2000 characters').nullish(),
+  nextLevel: safeText().trim().max(2000, 'Keep the next level of work to 2000 characters').nullish(),
 });
 
 /** Round summaries in the school picture: the group's patterns and words, with no names and no rooms. */

@@ -1,17 +1,54 @@
 import { z } from 'zod';
 import { DEFAULT_COACH_ROLES } from './lti';
 
-/** LMS roles a tenant may treat as coaches, with the words an administrator recognises. */
+/**
+ * Signals a tenant may treat as coaches, with the words an administrator recognises and what the LMS sends. Course
+ * roles and the coach claim come first; institution and system roles are for schools that choose them knowingly
+ * (in Canvas every account role, custom ones included, arrives as the institution Administrator).
+ */
 export const COACH_ROLE_OPTIONS = [
   {
-    role: 'institution#Administrator',
-    label: 'School or district administrator (institution Administrator)',
+    role: 'membership#ContentDeveloper',
+    label: 'Course designer',
+    sent: 'membership#ContentDeveloper (Canvas: Designer, or a course role based on it)',
+    scope: 'course',
   },
-  { role: 'membership#Administrator', label: 'Course administrator' },
-  { role: 'membership#ContentDeveloper', label: 'Course designer (Canvas DesignerEnrollment)' },
-  { role: 'membership#TeachingAssistant', label: 'Teaching assistant' },
-  { role: 'system#SysAdmin', label: 'LMS site administrator (SysAdmin)' },
-  { role: 'system#Administrator', label: 'LMS system administrator' },
+  {
+    role: 'custom#coach',
+    label: 'Course staff the LMS marks as coach',
+    sent: 'custom parameter coach=true, or a role named Coach (Canvas: coach=$Canvas.membership.roles)',
+    scope: 'course',
+  },
+  {
+    role: 'membership#Administrator',
+    label: 'Course administrator',
+    sent: 'membership#Administrator',
+    scope: 'course',
+  },
+  {
+    role: 'membership#TeachingAssistant',
+    label: 'Teaching assistant',
+    sent: 'membership/Instructor#TeachingAssistant (Canvas: TA)',
+    scope: 'course',
+  },
+  {
+    role: 'institution#Administrator',
+    label: 'Any school or district administrator',
+    sent: 'institution/person#Administrator (Canvas: every account role, custom ones included)',
+    scope: 'institution',
+  },
+  {
+    role: 'system#SysAdmin',
+    label: 'LMS site administrator',
+    sent: 'system/person#SysAdmin (Canvas: site admin)',
+    scope: 'institution',
+  },
+  {
+    role: 'system#Administrator',
+    label: 'LMS system administrator',
+    sent: 'system/person#Administrator',
+    scope: 'institution',
+  },
 ] as const;
 export type CoachRole = (typeof COACH_ROLE_OPTIONS)[number]['role'];
 const ROLE_VALUES = COACH_ROLE_OPTIONS.map((o) => o.role) as [CoachRole, ...CoachRole[]];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /** A strategy on the menu: the school's shared, ten-minute teaching moves. */
 export const GRADE_BANDS = ['K-2', '3-5', '6-8', '9-12', 'Any'] as const;
@@ -51,14 +52,12 @@ export function duplicateKey(title: string, sourceUrl: string | null | undefined
 }
 
 const text = (label: string, max: number) =>
-  z
-    .string({ error: `${label} is required` })
+  safeText({ error: `${label} is required` })
     .trim()
     .min(1, `${label} is required`)
     .max(max, `${label} must be at most ${max} characters`);
 
-const httpUrl = z
-  .string()
+const httpUrl = safeText()
   .trim()
   .max(2000, 'the source address is too long')
   .refine((s) => {
@@ -85,14 +84,14 @@ export const StrategyInputSchema = z.object({
   subject: text('A subject', 60),
   gradeBand: z.enum(GRADE_BANDS, { error: `Grade band must be one of ${GRADE_BANDS.join(', ')}` }),
   tags: z
-    .array(z.string().max(30, 'A tag must be at most 30 characters'))
+    .array(safeText().max(30, 'A tag must be at most 30 characters'))
     .max(MAX_TAGS * 2)
     .default([])
     .transform(normaliseTags)
     .refine((t) => t.length <= MAX_TAGS, `At most ${MAX_TAGS} tags`),
   sourceUrl: httpUrl.nullish(),
-  sourceTitle: z.string().trim().max(200, 'the source title must be at most 200 characters').nullish(),
-  excerptHtml: z.string().max(20_000, 'the excerpt is too long (at most 20,000 characters)').nullish(),
+  sourceTitle: safeText().trim().max(200, 'the source title must be at most 200 characters').nullish(),
+  excerptHtml: safeText().max(20_000, 'the excerpt is too long (at most 20,000 characters)').nullish(),
   /** Set by the extension so a retried upload never creates a second strategy. */
   clientId: z.string().uuid('clientId must be a UUID').optional(),
 });
@@ -140,8 +139,7 @@ export const StrategyPageSchema = z.object({
 });
 export type StrategyPage = z.infer<typeof StrategyPageSchema>;
 
-const csv = z
-  .string()
+const csv = safeText()
   .transform((s) =>
     s
       .split(',')
@@ -152,13 +150,13 @@ const csv = z
 
 /** GET /api/strategies query: free-text `q`, filters, cursor pagination. */
 export const StrategyQuerySchema = z.object({
-  q: z.string().trim().max(200, 'the search is too long').optional(),
-  subject: z.string().trim().max(60).optional(),
+  q: safeText().trim().max(200, 'the search is too long').optional(),
+  subject: safeText().trim().max(60).optional(),
   gradeBand: z.enum(GRADE_BANDS).optional(),
   tags: csv,
   maxMinutes: z.coerce.number().int().min(1).max(15).optional(),
   status: z.enum([...STRATEGY_STATUSES, 'mine'] as const).optional(),
-  cursor: z.string().max(200).optional(),
+  cursor: safeText().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { PersonRefSchema } from './strategy';
-import { isTimeZone } from './zoned-time';
+import { safeText } from './text';
+import { isTimeZone, OCCURRENCES } from './zoned-time';
 
 /**
  * Sampling visits: a host opens their door for a short sample of a strategy (an open door), colleagues book a seat
@@ -27,14 +28,21 @@ export const LocalTimeSchema = z
   .string({ error: 'A start time is required' })
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:15');
 
+/**
+ * For a local time the clocks show twice (the hour they go back): which one is meant. Without it such a time is
+ * refused with a question, never guessed.
+ */
+export const OccurrenceSchema = z
+  .enum(OCCURRENCES, { error: "Say 'earlier' or 'later' for a time that happens twice" })
+  .optional();
+
 export const TimeZoneSchema = z
   .string({ error: 'A time zone is required' })
   .max(64)
   .refine(isTimeZone, 'Use a time zone name like America/New_York');
 
 const optionalText = (label: string, max: number) =>
-  z
-    .string()
+  safeText()
     .trim()
     .max(max, `${label} must be at most ${max} characters`)
     .nullish()
@@ -42,7 +50,7 @@ const optionalText = (label: string, max: number) =>
 
 /** POST /api/doors: a host offers a slot (repeated weekly when `repeatWeeks` > 1). */
 export const DoorInputSchema = z.object({
-  strategyId: z.string({ error: 'Choose one of your strategies' }).min(1, 'Choose one of your strategies'),
+  strategyId: safeText({ error: 'Choose one of your strategies' }).min(1, 'Choose one of your strategies'),
   date: LocalDateSchema,
   start: LocalTimeSchema,
   minutes: z
@@ -52,8 +60,8 @@ export const DoorInputSchema = z.object({
     .max(60, 'A sampling visit lasts at most 60 minutes')
     .default(DEFAULT_DOOR_MINUTES),
   timeZone: TimeZoneSchema,
-  location: z
-    .string({ error: 'Say where visitors should go' })
+  occurrence: OccurrenceSchema,
+  location: safeText({ error: 'Say where visitors should go' })
     .trim()
     .min(1, 'Say where visitors should go (a room, or a link for an online class)')
     .max(200, 'The room or link must be at most 200 characters'),
@@ -81,9 +89,9 @@ export const DoorQuerySchema = z
   .object({
     from: z.iso.datetime({ error: 'from must be an ISO date-time', offset: true }),
     to: z.iso.datetime({ error: 'to must be an ISO date-time', offset: true }),
-    strategyId: z.string().max(100).optional(),
-    subject: z.string().trim().max(60).optional(),
-    tag: z.string().trim().toLowerCase().max(30).optional(),
+    strategyId: safeText().max(100).optional(),
+    subject: safeText().trim().max(60).optional(),
+    tag: safeText().trim().toLowerCase().max(30).optional(),
     mine: z
       .enum(['true', 'false'])
       .optional()
@@ -143,7 +151,7 @@ export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
 
 /** POST /api/visits */
 export const VisitInputSchema = z.object({
-  doorId: z.string({ error: 'doorId is required' }).min(1, 'doorId is required'),
+  doorId: safeText({ error: 'doorId is required' }).min(1, 'doorId is required'),
 });
 
 /**

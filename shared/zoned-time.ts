@@ -113,12 +113,37 @@ function offsetAt(instantMs: number, zone: string): number {
   return wallClockMs(whole, zone) - whole;
 }
 
+/** A local date and wall-clock time, as 'YYYY-MM-DD' and 'HH:MM'. */
+export interface LocalDateTime {
+  date: string;
+  time: string;
+}
+
+/** A change of the zone's clocks: at `at`, the wall clock jumps from `from` to `to` (forward into a gap, or back). */
+export interface ClockChange {
+  at: Date;
+  from: LocalDateTime;
+  to: LocalDateTime;
+  /** UTC offsets (local minus UTC) in minutes, before and after the change. */
+  offsetBefore: number;
+  offsetAfter: number;
+}
+
 /**
- * The UTC instant of a local wall-clock date ('YYYY-MM-DD') and time ('HH:MM') in `zone`. A time skipped by a DST
- * jump (e.g. 02:30 on the spring-forward day in New York) moves forward by the size of the gap (→ 03:30 EDT); an
- * ambiguous time on the fall-back day takes the first (earlier, daylight) occurrence.
+ * How a wall-clock time reads in a zone: usually one instant; none when clocks skip it (spring forward), two when they
+ * show it twice (fall back). The earlier of two is the one before the clocks go back.
  */
-export function zonedToUtc(date: string, time: string, zone: string): Date {
+export type LocalTimeReading =
+  | { kind: 'unique'; instant: Date }
+  | { kind: 'skipped'; change: ClockChange }
+  | { kind: 'repeated'; earlier: Date; later: Date; change: ClockChange };
+
+export const OCCURRENCES = ['earlier', 'later'] as const;
+/** Which of the two instants of a repeated wall-clock time is meant. */
+export type Occurrence = (typeof OCCURRENCES)[number];
+
+/** The wall clock as UTC-field milliseconds, the offsets in force a day before and after, and the instants showing it. */
+function readWall(date: string, time: string, zone: string) {
   const { year, month, day } = parseDate(date);
   const { hour, minute } = parseTime(time);
   assertZone(zone);
@@ -127,20 +152,70 @@ export function zonedToUtc(date: string, time: string, zone: string): Date {
   // at most once in two days); the offset at `wall` itself is a further candidate for unusual histories.
   const before = offsetAt(wall - DAY_MS, zone);
   const after = offsetAt(wall + DAY_MS, zone);
-  const candidates = [before, offsetAt(wall, zone), after]
-    .map((offset) => wall - offset)
+  const instants = [...new Set([before, offsetAt(wall, zone), after].map((offset) => wall - offset))]
     .filter((instant) => wall - instant === offsetAt(instant, zone))
     .sort((a, b) => a - b);
-  // No instant shows this wall clock: it lies in a gap. Reading it with the offset from before the jump lands
-  // the same distance past the jump, i.e. moves it forward by the size of the gap.
-  return new Date(candidates[0] ?? wall - before);
+  return { wall, before, after, instants };
 }
 
-/** `weeks` occurrences (weeks >= 1), one per week on the same local weekday and wall-clock time, across DST changes. */
-export function weeklyOccurrences(date: string, time: string, zone: string, weeks: number): Date[] {
-  if (!Number.isInteger(weeks) || weeks < 1)
-    throw new RangeError(`weeks must be a whole number >= 1: ${weeks}`);
-  return Array.from({ length: weeks }, (_, i) => zonedToUtc(addDays(date, 7 * i), time, zone));
+function localOf(wallMs: number): LocalDateTime {
+  const d = new Date(wallMs);
+  return { date: formatDate(wallMs), time: `${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}` };
+}
+
+/** The first change of offset after `lo` and no later than `hi` (whole seconds; the offset differs at the two ends). */
+function changeBetween(lo: number, hi: number, zone: string): ClockChange {
+  const first = offsetAt(lo, zone);
+  let low = Math.floor(lo / 1000);
+  let high = Math.ceil(hi / 1000);
+  while (high - low > 1) {
+    const mid = Math.floor((low + high) / 2);
+    if (offsetAt(mid * 1000, zone) === first) low = mid;
+    else high = mid;
+  }
+  const at = high * 1000;
+  const last = offsetAt(at, zone);
+  return {
+    at: new Date(at),
+    from: localOf(at + first),
+    to: localOf(at + last),
+    offsetBefore: first / 60_000,
+    offsetAfter: last / 60_000,
+  };
+}
+
+/** Reads a local wall-clock date ('YYYY-MM-DD') and time ('HH:MM') in `zone` without guessing across a DST change. */
+export function readLocalTime(date: string, time: string, zone: string): LocalTimeReading {
+  const { wall, before, after, instants } = readWall(date, time, zone);
+  const [earlier, later] = instants;
+  if (earlier === undefined)
+    return { kind: 'skipped', change: changeBetween(wall - after, wall - before, zone) };
+  if (later === undefined) return { kind: 'unique', instant: new Date(earlier) };
+  return {
+    kind: 'repeated',
+    earlier: new Date(earlier),
+    later: new Date(later),
+    change: changeBetween(earlier, later, zone),
+  };
+}
+
+/**
+ * The UTC instant of a local wall-clock date ('YYYY-MM-DD') and time ('HH:MM') in `zone`, for computed times such as
+ * week boundaries: a time skipped by a DST jump (e.g. 02:30 on the spring-forward day in New York) moves forward by
+ * the size of the gap (→ 03:30 EDT); a repeated time on the fall-back day takes `occurrence` (the earlier, daylight
+ * one by default). A time a person typed goes through readLocalTime instead, so it is never moved silently.
+ */
+export function zonedToUtc(
+  date: string,
+  time: string,
+  zone: string,
+  occurrence: Occurrence = 'earlier',
+): Date {
+  const { wall, before, instants } = readWall(date, time, zone);
+  // No instant shows this wall clock: it lies in a gap. Reading it with the offset from before the jump lands
+  // the same distance past the jump, i.e. moves it forward by the size of the gap.
+  const chosen = occurrence === 'later' ? instants[instants.length - 1] : instants[0];
+  return new Date(chosen ?? wall - before);
 }
 
 /** Local date 'YYYY-MM-DD' and time 'HH:MM' of an instant in `zone`. */

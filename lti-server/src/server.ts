@@ -1,18 +1,21 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Router } from 'express';
-import { LtiLaunchError } from '../../shared/errors';
+import { DatabaseUnavailableError, LtiLaunchError } from '../../shared/errors';
 import type { Config } from './config';
 import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { LtijsStore } from './db/ltijs-store';
 import { learnsDeployments, listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
+import { learnFrameOrigins } from './domain/frame-ancestors';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
 import { createApp } from './http/app';
+import { NEW_FRAME_ORIGIN } from './http/content-security';
 import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
+import { renderDatabaseUnavailable } from './http/unavailable-page';
 import type { Logger } from './logger';
 import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
@@ -45,7 +48,7 @@ function listen(server: Server, port: number, host: string): Promise<number> {
  * first and derives its public URL from the port it got (tests and the benchmark use this).
  */
 export async function startServer(input: Config, logger: Logger): Promise<RunningServer> {
-  const database = openDatabase(input.database);
+  const database = openDatabase(input.database, logger);
   const httpServer = createServer();
   try {
     const applied = await database.migrate();
@@ -59,6 +62,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     const refused = renderLaunchRefused(logger);
     const lti = createLtiTool({
       key,
+      publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: config.publicUrl.startsWith('https://'),
@@ -70,19 +74,34 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
         now: () => Date.now(),
       },
       onRefused: refused,
+      databaseAvailable: async () => (await database.check()).available,
+      onUnavailable(req, res) {
+        logger.warn({ path: req.path }, 'lti request failed: the database is unavailable');
+        renderDatabaseUnavailable(res, new DatabaseUnavailableError());
+      },
       storagePages: platformStoragePages,
       async onLaunch(claims, req, res) {
         try {
           const result = await completeLaunch(database.db, claims, new Date(), database.ephemeral);
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
+          // The LMS page framing this launch may frame the app from now on; whichever instance serves the app
+          // next must not answer from a cache older than that.
+          const learned = await learnFrameOrigins(
+            database.db,
+            database.kind,
+            result.tenantId,
+            claims,
+            new Date(),
+          );
+          const app = learned ? `/app/?${NEW_FRAME_ORIGIN}` : '/app/';
           // The token travels in the fragment: never sent to a server, never in a Referer header.
           const session = `session=${encodeURIComponent(result.token)}`;
           if (claims.deepLinking) {
             const pick = await openDeepLinkRequest(database.db, result, claims.deepLinking, new Date());
-            return res.redirect(303, `/app/#${session}&pick=${pick}`);
+            return res.redirect(303, `${app}#${session}&pick=${pick}`);
           }
           const strategy = claims.strategyId ? `&strategy=${encodeURIComponent(claims.strategyId)}` : '';
-          res.redirect(303, `/app/#${session}${strategy}`);
+          res.redirect(303, `${app}#${session}${strategy}`);
         } catch (error) {
           // A deployment removed while the launch guard still remembered it.
           if (error instanceof LtiLaunchError) return refused(error, req, res);

@@ -54,6 +54,22 @@ describe('launching Tasting Menu from the sandbox LMS in Chromium', () => {
     await page.close();
   });
 
+  it('when a coach opens Settings, then it shows which LMS roles make a coach and what the LMS sends for each', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci`);
+    await page.getByRole('link', { name: 'Launch Tasting Menu as Dana Kim', exact: true }).click();
+    const frame = await toolFrame(page);
+    await frame.getByRole('link', { name: 'Settings' }).click();
+    const roles = frame.getByRole('group', { name: 'Which LMS roles make a coach?' });
+    await roles.waitFor();
+    expect(await roles.getByRole('checkbox', { name: 'Course designer' }).isChecked()).toBe(true);
+    const admins = roles.getByRole('checkbox', { name: 'Any school or district administrator' });
+    expect(await admins.isChecked()).toBe(false);
+    expect(await roles.textContent()).toContain('every account role, custom ones included');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
   it('when a student launches, then the frame shows the teachers-only page', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=sandbox-sam-student`);

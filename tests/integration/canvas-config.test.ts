@@ -32,6 +32,11 @@ describe('/lti/canvas.json', () => {
       expect.objectContaining({ placement: 'editor_button', message_type: 'LtiDeepLinkingRequest' }),
       expect.objectContaining({ placement: 'link_selection', message_type: 'LtiDeepLinkingRequest' }),
     ]);
+    // Canvas substitutes these at each launch: the person's time zone, and their role names (a role named Coach).
+    expect(key.custom_fields).toEqual({
+      timezone: '$Person.address.timezone',
+      coach: '$Canvas.membership.roles',
+    });
     const icon = await fetch(ext.settings.icon_url);
     expect(icon.status).toBe(200);
     expect(icon.headers.get('content-type')).toContain('image/svg+xml');

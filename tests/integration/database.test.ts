@@ -35,12 +35,12 @@ describe(`the database layer on ${testDbKind()}`, () => {
     }
   });
 
-  it('when the database answers, then ping is true; when it is closed, then ping is false', async () => {
+  it('when the database answers, then the check says available; when it is closed, then it says unavailable', async () => {
     const handle = openDatabase((await freshDb()).target);
     await handle.migrate();
-    expect(await handle.ping()).toBe(true);
+    expect(await handle.check()).toEqual({ available: true });
     await handle.close();
-    expect(await handle.ping()).toBe(false);
+    expect((await handle.check()).available).toBe(false);
   });
 
   it('when a session is written through the ephemeral pool, then it is visible at once to the main pool', async () => {

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLAIM } from '../../shared/lti';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
-import { registrationLink } from '../../lti-server/src/sandbox/routes';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
+import { registrationLink } from '../../lti-server/src/sandbox/routes';
+import { CLAIM } from '../../shared/lti';
 import { launchFromLms, startFakeLms } from '../support/fake-lms';
 import { postLaunch, signWithSandboxKey } from '../support/forged-launch';
 import { FormBrowser } from '../support/form-browser';
@@ -28,8 +28,8 @@ describe('LTI Dynamic Registration', () => {
     expect(html).toContain('Tasting Menu is registered');
     expect(html).toContain('recorded at their first launch');
     // The LMS is told the registration is over by a script file (no inline script).
-    expect(html).toContain(`<script src="${server.url}/lti/registration-close.js" defer></script>`);
-    const close = await fetch(`${server.url}/lti/registration-close.js`);
+    expect(html).toContain(`<script src="${server.url}/static/registration-close.js" defer></script>`);
+    const close = await fetch(`${server.url}/static/registration-close.js`);
     expect(close.headers.get('content-type')).toMatch(/javascript/);
     expect(await close.text()).toContain("postMessage({ subject: 'org.imsglobal.lti.close' }, '*')");
     const platform = (await listPlatforms(server.database.db, server.lti)).find((p) =>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CLAIM } from '../../shared/lti';
 import { RosterSchema } from '../../shared/roster';
-import { launchAs } from '../support/api-client';
+import { apiClient, launchAs } from '../support/api-client';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;
@@ -53,6 +55,21 @@ describe('the course roster (Names and Roles)', () => {
     expect(roster).toMatchObject({ available: false, colleagues: [] });
     expect(roster.message).toContain('several courses');
     await dana.put('/api/settings', { networkScope: 'course', coachRoles: ['institution#Administrator'] });
+  });
+
+  it('when a coach by the coach claim is on the roster, then reading the roster leaves them a coach', async () => {
+    await server.database.db.deleteFrom('tenant_settings').execute(); // the defaults: the coach claim counts
+    const course = 'sandbox-course-9eng';
+    const login = await beginLogin(server, 'sandbox-chloe-martin', course);
+    const claims = { ...login.claims, [CLAIM.custom]: { coach: 'true' } };
+    const launch = await postLaunch(server, login, await signWithSandboxKey(server, claims));
+    const chloe = apiClient(server, decodeURIComponent(launch.token!));
+    expect((await chloe.get('/api/settings')).status).toBe(200);
+    // The roster says only Instructor for her: it must not turn her back into a teacher.
+    const ben = await launchAs(server, 'sandbox-ben-okafor', { course });
+    const roster = RosterSchema.parse((await ben.get('/api/roster')).body);
+    expect(roster.colleagues).toContainEqual({ name: 'Chloé Martin', role: 'coach' });
+    expect((await chloe.get('/api/settings')).status).toBe(200);
   });
 
   it('when a service token is asked for with a forged assertion, then the sandbox refuses it', async () => {

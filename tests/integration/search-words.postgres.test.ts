@@ -232,7 +232,10 @@ describe('migration 0013 over an existing menu', () => {
           tenant_id: 'old',
         })
         .execute();
-      expect(await existing.migrate()).toContain('0013-search-words');
+      // Up to 0013 only: later migrations are not this test's subject.
+      expect(await migrateToLatest(existing.db, 'postgres', schema, '0013-search-words')).toEqual([
+        '0013-search-words',
+      ]);
       const scope = new TenantScope(existing.db, 'old', 'postgres');
       const list = (await scope.selectFrom('search_words').select('word').orderBy('word').execute()).map(
         (r) => r.word,

@@ -14,11 +14,20 @@ afterAll(async () => {
 });
 
 describe('tenant settings', () => {
-  it('when nothing was chosen, then each course has its own menu and the default coach roles apply', async () => {
+  it('when nothing was chosen, then each course has its own menu and only designers and the coach claim make coaches', async () => {
     const dana = await launchAs(server, 'sandbox-dana-kim');
     const settings = TenantSettingsSchema.parse((await dana.get('/api/settings')).body);
     expect(settings.networkScope).toBe('course');
-    expect(settings.coachRoles).toContain('institution#Administrator');
+    expect(settings.coachRoles).toEqual(['membership#ContentDeveloper', 'custom#coach']);
+  });
+
+  it('when a coach chooses the coach claim and a school-wide role, then both are kept in the order given', async () => {
+    const dana = await launchAs(server, 'sandbox-dana-kim');
+    const roles = ['custom#coach', 'system#SysAdmin', 'membership#ContentDeveloper'];
+    const saved = await dana.put('/api/settings', { networkScope: 'course', coachRoles: roles });
+    expect(saved.status).toBe(200);
+    expect(TenantSettingsSchema.parse((await dana.get('/api/settings')).body).coachRoles).toEqual(roles);
+    await server.database.db.deleteFrom('tenant_settings').execute();
   });
 
   it('when a coach makes the menu school-wide, then launches from any course land in one network', async () => {
@@ -44,7 +53,7 @@ describe('tenant settings', () => {
       .put('/api/settings', { networkScope: 'course', coachRoles: ['membership#Instructor' as never] })
       .then((r) => expect(r.status).toBe(400));
     await dana.put('/api/settings', { networkScope: 'course', coachRoles: ['system#SysAdmin'] });
-    // Dana is an institution Administrator, no longer a coach role here: she launches as a teacher now.
+    // Dana is a designer and an institution Administrator, neither a coach role here: she launches as a teacher now.
     const launch = await sandboxLaunch(server.url, 'sandbox-dana-kim');
     const me = await fetch(`${server.url}/api/me`, { headers: { authorization: `Bearer ${launch.token}` } });
     expect(MeSchema.parse(await me.json()).person.role).toBe('teacher');

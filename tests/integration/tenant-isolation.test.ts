@@ -1,10 +1,10 @@
-import type { Router } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { type ApiClient, launchAs } from '../support/api-client';
 import { colleaguesOf } from '../support/colleagues';
-import { visitHappened } from '../support/visit-happened';
+import { routesOf } from '../support/route-table';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { visitHappened } from '../support/visit-happened';
 
 /**
  * Walks every API route with a session from tenant B and ids from tenant A: nothing of A may be read or written.
@@ -185,28 +185,6 @@ const ROUTES: Record<string, Call> = {
   'GET /picture': { method: 'GET', path: () => '/api/picture' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
-
-interface Layer {
-  route?: { path: string; methods: Record<string, boolean> };
-  handle: { stack?: Layer[] };
-  matchers?: unknown;
-  regexp?: RegExp;
-}
-
-/** Every METHOD /path the API router answers, read from Express's own routing table. */
-function routesOf(router: Router, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const layer of (router as unknown as { stack: Layer[] }).stack) {
-    if (layer.route) {
-      for (const m of Object.keys(layer.route.methods))
-        out.push(`${m.toUpperCase()} ${prefix}${layer.route.path}`);
-    } else if (layer.handle.stack) {
-      const mount = /^\/\^\\\/([^\\?]+)/.exec(String(layer.regexp))?.[1] ?? '';
-      out.push(...routesOf(layer.handle as unknown as Router, mount ? `${prefix}/${mount}` : prefix));
-    }
-  }
-  return out;
-}
 
 let server: TestServer;
 let coachA: ApiClient;

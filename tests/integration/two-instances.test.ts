@@ -46,7 +46,20 @@ describe(`two instances on one ${testDbKind()} database`, () => {
     const again = await beginLogin(one);
     const replay = await postLaunch(two, again, token);
     expect(replay.token).toBeUndefined();
-    expect(replay.reason).toBe('NONCE_REPLAYED');
+    expect(replay.reason).toBe('NONCE_INVALID');
+  });
+
+  it('when a launch used its login on instance 1, then the same post replayed on instance 2 is refused', async () => {
+    const login = await beginLogin(one);
+    const cookie = `state${login.state}`;
+    const kept = login.browser.cookies.get(cookie) ?? '';
+    const token = await signWithSandboxKey(one, login.claims);
+    expect((await postLaunch(one, login, token)).token).toBeTruthy();
+    // The captured request again, its state cookie and all: the login's nonce record is used, on every instance.
+    login.browser.cookies.set(cookie, kept);
+    const replay = await postLaunch(two, login, token);
+    expect(replay.token).toBeUndefined();
+    expect(replay.reason).toBe('NONCE_INVALID');
   });
 
   it('when both instances started on an empty database at once, then the schema was migrated exactly once', async () => {

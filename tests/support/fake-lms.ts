@@ -1,10 +1,10 @@
 import { generateKeyPair } from 'node:crypto';
-import { promisify } from 'node:util';
 import type { Server } from 'node:http';
+import { promisify } from 'node:util';
 import express from 'express';
 import { exportJWK, importPKCS8, SignJWT } from 'jose';
-import { CLAIM } from '../../shared/lti';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
+import { CLAIM } from '../../shared/lti';
 import { postLaunch } from './forged-launch';
 import { FormBrowser } from './form-browser';
 import type { TestServer } from './test-server';

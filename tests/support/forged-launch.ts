@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { importPKCS8, SignJWT } from 'jose';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
-import type { TestServer } from './test-server';
 import { FormBrowser } from './form-browser';
+import type { TestServer } from './test-server';
 
 /**
  * Builds launches the way an attacker (or a broken LMS) would: a real OIDC login against the tool, then an
@@ -19,6 +19,7 @@ export async function beginLogin(
   server: TestServer,
   user = 'sandbox-ana-rivera',
   course = 'sandbox-course-7sci',
+  targetLinkUri?: string,
 ): Promise<Login> {
   const p = server.sandbox;
   if (!p) throw new Error('The test server has no sandbox platform.');
@@ -27,7 +28,7 @@ export async function beginLogin(
     form: {
       iss: p.issuer,
       login_hint: user,
-      target_link_uri: p.launchUrl,
+      target_link_uri: targetLinkUri ?? p.launchUrl,
       lti_message_hint: p.signHint({ user, course }),
       client_id: p.clientId,
       lti_deployment_id: p.deploymentId,
@@ -64,9 +65,15 @@ export function unsignedToken(claims: Record<string, unknown>): string {
   return `${part({ alg: 'none', typ: 'JWT' })}.${part(claims)}.`;
 }
 
-export async function postLaunch(server: TestServer, login: Login, idToken: string, state = login.state) {
+export async function postLaunch(
+  server: TestServer,
+  login: Login,
+  idToken: string,
+  state = login.state,
+  path = '/lti/launch',
+) {
   const result = await login.browser.follow(
-    `${server.url}/lti/launch`,
+    `${server.url}${path}`,
     { method: 'POST', form: { id_token: idToken, state } },
     { stopAt: (u) => new URL(u).pathname.startsWith('/app/') },
   );

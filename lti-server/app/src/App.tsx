@@ -3,6 +3,7 @@ import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
 import { href, type Route, section, useRoute } from './router';
+import { setPersonZone } from './time';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
@@ -40,8 +41,11 @@ export function App({
     let live = true;
     load(token).then((result) => {
       if (!live) return;
-      if (result.ok) setState({ kind: 'ready', me: result.data });
-      else if (result.code === 'UNAUTHENTICATED') setState({ kind: 'no-session' });
+      if (result.ok) {
+        // Before any view renders: door and round forms default to this zone.
+        setPersonZone(result.data.person.timeZone);
+        setState({ kind: 'ready', me: result.data });
+      } else if (result.code === 'UNAUTHENTICATED') setState({ kind: 'no-session' });
       else setState({ kind: 'error', message: result.message });
     });
     return () => {

@@ -1,3 +1,5 @@
+// First: zod's settings must be in place before any schema is built (see zod-jitless.ts).
+import './zod-jitless';
 import { render } from 'preact';
 import { App } from './App';
 import { takeSessionToken } from './session';

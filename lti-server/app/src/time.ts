@@ -1,8 +1,24 @@
-import { addDays, startOfWeek, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
+import { MAX_REPEAT_WEEKS } from '../../../shared/visits';
+import {
+  addDays,
+  isTimeZone,
+  type Occurrence,
+  readLocalTime,
+  startOfWeek,
+  utcToZoned,
+  zonedToUtc,
+} from '../../../shared/zoned-time';
 
-/** The viewer's IANA time zone, as the browser knows it. */
+let personZone: string | undefined;
+
+/** The time zone the LMS gave for the signed-in person (from /api/me); without one the browser's is used. */
+export function setPersonZone(zone: string | undefined): void {
+  personZone = zone && isTimeZone(zone) ? zone : undefined;
+}
+
+/** The viewer's IANA time zone: theirs from the LMS when it sent one, else the browser's. */
 export function viewerZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return personZone ?? (Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC');
 }
 
 /** Every IANA zone the browser knows, with `ensure` (e.g. the browser's own zone) always among them. */
@@ -90,4 +106,40 @@ export function visitTime(
   const theirs =
     slot.timeZone !== zone ? `${formatTime(slot.startsAt, slot.timeZone)} in ${slot.timeZone}` : null;
   return { yours, theirs };
+}
+
+/** "1:30 AM EDT" for an instant, in `zone`: the zone's name tells two readings of one wall clock apart. */
+function formatTimeAndZone(instant: Date, zone: string): string {
+  return instant.toLocaleTimeString(undefined, {
+    timeZone: zone,
+    hour: 'numeric',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
+}
+
+/** The question and the two answers offered when a typed start happens twice (the night the clocks go back). */
+export type OccurrenceChoice = { legend: string } & Record<Occurrence, string>;
+
+/**
+ * When `time` happens twice on `date` or on one of the `weeks` weekly dates after it, the choice to offer:
+ * "1:30 AM EDT (first)" or "1:30 AM EST (second)". Null when it happens once, or the fields are not filled in yet.
+ */
+export function repeatedStart(date: string, time: string, zone: string, weeks = 1): OccurrenceChoice | null {
+  const count = Number.isInteger(weeks) ? Math.min(Math.max(weeks, 1), MAX_REPEAT_WEEKS) : 1;
+  for (let week = 0; week < count; week++) {
+    let reading: ReturnType<typeof readLocalTime>;
+    try {
+      reading = readLocalTime(addDays(date, 7 * week), time, zone);
+    } catch {
+      return null; // a date, time or zone still being typed
+    }
+    if (reading.kind === 'repeated')
+      return {
+        legend: `${formatTime(reading.earlier.toISOString(), zone)} happens twice on ${formatDay(addDays(date, 7 * week))}: the clocks go back that night. Which one do you mean?`,
+        earlier: `${formatTimeAndZone(reading.earlier, zone)} (first)`,
+        later: `${formatTimeAndZone(reading.later, zone)} (second)`,
+      };
+  }
+  return null;
 }

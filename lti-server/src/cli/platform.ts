@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
 import { InviteExpirySchema } from '../../../shared/registration';
+import { COACH_ROLE_OPTIONS } from '../../../shared/settings';
 import { loadConfig, resolveLtiKey } from '../config';
 import { openDatabase } from '../db/database';
 import { LtijsStore } from '../db/ltijs-store';
 import { listPlatforms, registerPlatform, removePlatform } from '../domain/platforms';
 import { createRegistrationInvite, listPendingInvites } from '../domain/registration';
+import { operatorCoachRoles } from '../domain/settings';
 import { createLtiTool } from '../lti/tool';
 
 /**
@@ -17,7 +19,9 @@ const USAGE = `Usage:
   npm run platform -- list
   npm run platform -- remove --issuer URL --client-id ID
   npm run platform -- rotate-key --issuer URL --client-id ID [--grace-days 7]
-  npm run platform -- invite [--expires 7d]   (a single-use code for LTI Dynamic Registration)`;
+  npm run platform -- invite [--expires 7d]   (a single-use code for LTI Dynamic Registration)
+  npm run platform -- coach-roles --issuer URL --client-id ID --deployment ID [--role ROLE…]
+    roles: ${COACH_ROLE_OPTIONS.map((o) => o.role).join(', ')}`;
 
 const FLAGS: Record<string, string> = {
   issuer: '--issuer',
@@ -27,6 +31,7 @@ const FLAGS: Record<string, string> = {
   tokenUrl: '--token-url',
   jwksUrl: '--jwks-url',
   deploymentIds: '--deployment',
+  coachRoles: '--role',
 };
 const POLICY = { learn: 'learn on first launch', registered: 'registered deployments only' } as const;
 const flagOf = (path: string) => FLAGS[path.split('.')[0] ?? ''] ?? path;
@@ -36,7 +41,7 @@ export async function runPlatformCli(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['add', 'list', 'remove', 'rotate-key', 'invite'].includes(command)) {
+  if (!command || !['add', 'list', 'remove', 'rotate-key', 'invite', 'coach-roles'].includes(command)) {
     console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
     return 2;
   }
@@ -51,6 +56,7 @@ export async function runPlatformCli(
         'token-url': { type: 'string' },
         'jwks-url': { type: 'string' },
         deployment: { type: 'string', multiple: true },
+        role: { type: 'string', multiple: true },
         'grace-days': { type: 'string' },
         expires: { type: 'string' },
         name: { type: 'string' },
@@ -69,12 +75,15 @@ export async function runPlatformCli(
     await database.migrate();
     const lti = createLtiTool({
       key: resolveLtiKey(config),
+      publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: false,
       guard: { deploymentsOf: async () => [], learnsDeployments: async () => false, now: () => Date.now() },
       onLaunch: async () => {},
       onRefused: () => {},
+      databaseAvailable: async () => true,
+      onUnavailable: () => {},
     });
     const str = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
 
@@ -138,6 +147,28 @@ export async function runPlatformCli(
     if (!issuer || !clientId) {
       console.error(`${command} needs --issuer and --client-id.\n${USAGE}`);
       return 2;
+    }
+    if (command === 'coach-roles') {
+      const deployments = (values.deployment as string[] | undefined) ?? [];
+      if (deployments.length !== 1) {
+        console.error(`coach-roles needs exactly one --deployment.\n${USAGE}`);
+        return 2;
+      }
+      const roles = values.role as string[] | undefined;
+      const settings = await operatorCoachRoles(
+        database.db,
+        database.kind,
+        { issuer, clientId, deploymentId: deployments[0] ?? '' },
+        roles,
+        new Date(),
+      );
+      const names = settings.coachRoles.map(
+        (role) => `${role} (${COACH_ROLE_OPTIONS.find((o) => o.role === role)?.label ?? role})`,
+      );
+      console.log(
+        `${roles ? 'Coaches are now' : 'Coaches are'}, from each person's next launch: ${names.join(', ')}.`,
+      );
+      return 0;
     }
     if (command === 'rotate-key') {
       const grace = str('grace-days') ?? '7';

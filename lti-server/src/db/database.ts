@@ -4,8 +4,10 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { DatabaseTarget } from '../../../shared/config';
+import type { Logger } from '../logger';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
+import { databaseUnavailableReason } from './unavailable';
 
 export type DatabaseKind = DatabaseTarget['kind'];
 
@@ -22,9 +24,20 @@ export interface DatabaseHandle {
   /** A short description without credentials, for logs and the start-up banner. */
   label: string;
   migrate(): Promise<string[]>;
-  ping(): Promise<boolean>;
+  /** Whether the database answers a trivial query within `CHECK_TIMEOUT_MS` (both pools on PostgreSQL). */
+  check(): Promise<DatabaseCheck>;
   close(): Promise<void>;
 }
+
+export type DatabaseCheck = { available: true } | { available: false; reason: string };
+
+/** /readyz must answer even when the database hangs instead of refusing. */
+export const CHECK_TIMEOUT_MS = 2_000;
+
+/** One warning per outage is enough: every idle connection of a pool reports the same loss at once. */
+const LOST_WARNING_INTERVAL_MS = 10_000;
+
+type LostConnection = (pool: string, error: Error) => void;
 
 const INT8_OID = 20;
 
@@ -41,7 +54,8 @@ function openSqlite(file: string): Kysely<Database> {
 function openPostgres(
   url: string,
   schema: string | undefined,
-  { max = 10, settings = [] as string[] } = {},
+  onLost: LostConnection,
+  { name = 'db', max = 10, settings = [] as string[] } = {},
 ): Kysely<Database> {
   const options = [...(schema ? [`-c search_path=${schema}`] : []), ...settings.map((s) => `-c ${s}`)];
   const pool = new pg.Pool({
@@ -55,6 +69,11 @@ function openPostgres(
         oid === INT8_OID ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format ?? 'text'),
     },
   });
+  // Without these listeners a dropped connection (restart, failover, pg_terminate_backend) ends the process with an
+  // unhandled 'error' event. The pool re-emits the errors of idle clients and replaces them on the next query; a
+  // checked-out client's error also fails its query, which reaches the caller, so its own listener only has to exist.
+  pool.on('error', (error) => onLost(name, error));
+  pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
 }
 
@@ -78,17 +97,50 @@ function isSqliteRace(error: unknown): boolean {
   );
 }
 
-export function openDatabase(target: DatabaseTarget): DatabaseHandle {
-  const db = target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema);
+/** `select 1` on `db`, given up after `CHECK_TIMEOUT_MS`. */
+async function checkOne(db: Kysely<Database>): Promise<DatabaseCheck> {
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<'timeout'>((resolve) => {
+    timer = setTimeout(() => resolve('timeout'), CHECK_TIMEOUT_MS);
+  });
+  try {
+    const answer = await Promise.race([sql`select 1`.execute(db), timedOut]);
+    return answer === 'timeout' ? { available: false, reason: 'no answer in time' } : { available: true };
+  } catch (error) {
+    return { available: false, reason: databaseUnavailableReason(error) ?? 'the check query failed' };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** `logger` receives one warning line when connections are lost (label and reason only, never the URL). */
+export function openDatabase(target: DatabaseTarget, logger?: Pick<Logger, 'warn'>): DatabaseHandle {
+  const label = describe(target);
+  let warnedAt = Number.NEGATIVE_INFINITY;
+  const onLost: LostConnection = (pool, error) => {
+    if (Date.now() - warnedAt < LOST_WARNING_INTERVAL_MS) return;
+    warnedAt = Date.now();
+    const reason = databaseUnavailableReason(error) ?? 'connection error';
+    logger?.warn(
+      { database: label, pool, reason },
+      'lost a database connection; the pool reconnects when asked',
+    );
+  };
+  const db =
+    target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema, onLost);
   const ephemeral =
     target.kind === 'sqlite'
       ? db
-      : openPostgres(target.url, target.schema, { max: 4, settings: ['synchronous_commit=off'] });
+      : openPostgres(target.url, target.schema, onLost, {
+          name: 'ephemeral',
+          max: 4,
+          settings: ['synchronous_commit=off'],
+        });
   return {
     db,
     ephemeral,
     kind: target.kind,
-    label: describe(target),
+    label,
     async migrate() {
       // PostgreSQL: Kysely holds an advisory lock. SQLite: see isSqliteRace.
       for (let attempt = 1; ; attempt++) {
@@ -104,13 +156,11 @@ export function openDatabase(target: DatabaseTarget): DatabaseHandle {
         }
       }
     },
-    async ping() {
-      try {
-        await sql`select 1`.execute(db);
-        return true;
-      } catch {
-        return false;
-      }
+    async check() {
+      const checks = await Promise.all(
+        ephemeral === db ? [checkOne(db)] : [checkOne(db), checkOne(ephemeral)],
+      );
+      return checks.find((c) => !c.available) ?? { available: true };
     },
     async close() {
       await db.destroy();

@@ -705,6 +705,98 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0014-launch-nonces': {
+    async up(db: Kysely<unknown>) {
+      // The nonce a login sent to the platform, bound to its state: a launch must carry the nonce issued with its own
+      // state, once. Only SHA-256 digests are kept; times are milliseconds, like ltijs's own rows.
+      await db.schema
+        .createTable('lti_launch_nonces')
+        .addColumn('state_hash', 'text', (c) => c.primaryKey())
+        .addColumn('nonce_hash', 'text', (c) => c.notNull())
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'bigint', (c) => c.notNull())
+        .addColumn('expires_at', 'bigint', (c) => c.notNull())
+        .addColumn('used_at', 'bigint')
+        .execute();
+      await db.schema
+        .createIndex('lti_launch_nonces_expires')
+        .on('lti_launch_nonces')
+        .column('expires_at')
+        .execute();
+      // The cookieless path checks the nonce against lti_launch_nonces too; its binding no longer keeps it in clear.
+      await db.schema.alterTable('lti_storage_bindings').dropColumn('nonce').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+  '0016-coach-roles': {
+    async up(db: Kysely<unknown>) {
+      // The first default made every institution and system administrator a coach, and Canvas sends the institution
+      // Administrator for any account role. Tenants still on that default (saved unchanged with another setting) move
+      // to the new one: course designers and the coach claim. A list a coach chose differently stays as it is.
+      const oldDefault = [
+        'membership#Administrator',
+        'membership#ContentDeveloper',
+        'institution#Administrator',
+        'system#Administrator',
+        'system#SysAdmin',
+      ];
+      const newDefault = JSON.stringify(['membership#ContentDeveloper', 'custom#coach']);
+      const sameSet = (stored: string) => {
+        try {
+          const roles = JSON.parse(stored) as unknown;
+          if (!Array.isArray(roles)) return false;
+          const set = new Set(roles);
+          return set.size === oldDefault.length && oldDefault.every((r) => set.has(r));
+        } catch {
+          return false;
+        }
+      };
+      const rows = await sql<{ tenant_id: string; coach_roles: string }>`
+        select tenant_id, coach_roles from tenant_settings`.execute(db);
+      for (const row of rows.rows.filter((r) => sameSet(r.coach_roles))) {
+        await sql`update tenant_settings set coach_roles = ${newDefault}
+          where tenant_id = ${row.tenant_id}`.execute(db);
+      }
+      // A person's role is what their last launch decided, and sessions and paired extensions read it from there:
+      // coaches of tenants on the default may be coaches only by an account role. They are teachers until their next
+      // launch, which makes them coaches again if the new mapping says so (fail closed; a relaunch is one click).
+      const chosenLists = sql`select tenant_id from tenant_settings where coach_roles <> ${newDefault}`;
+      await sql`update people set role = 'teacher'
+        where role = 'coach' and tenant_id not in (${chosenLists})`.execute(db);
+      // What a launch says about the person: interface language (BCP 47) and time zone (IANA); unknown until then.
+      await db.schema.alterTable('people').addColumn('locale', 'text').execute();
+      await db.schema.alterTable('people').addColumn('time_zone', 'text').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+  '0017-round-start-occurrence': {
+    async up(db: Kysely<unknown>) {
+      // A round whose start time happens twice (the night clocks go back) keeps which one the coach chose.
+      await db.schema.alterTable('rounds').addColumn('start_occurrence', 'text').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+  '0018-frame-origins': {
+    async up(db: Kysely<unknown>) {
+      // The LMS pages that frame the tool (its frame-ancestors), per tenant; removing a tenant removes them.
+      await db.schema
+        .createTable('frame_origins')
+        .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
+        .addColumn('origin', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('frame_origins_pkey', ['tenant_id', 'origin'])
+        .execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
   '0015-registration-invites': {
     async up(db: Kysely<unknown>) {
       // Codes the operator creates (`npm run platform -- invite`) for LTI Dynamic Registration: only the SHA-256 is
@@ -723,7 +815,7 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
-  '0016-learned-deployments': {
+  '0019-learned-deployments': {
     async up(db: Kysely<unknown>) {
       // Platforms registered dynamically learn their deployments at the first verified launch (Canvas names none at
       // registration); without a row here a platform launches only from deployments an operator registered.

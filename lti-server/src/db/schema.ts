@@ -12,6 +12,16 @@ export interface TenantTable {
   created_at: Timestamp;
 }
 
+/**
+ * Origins of LMS pages that frame the tool, learned from verified launches (the platform's signed return URLs).
+ * Together with the registered platforms' own origins they make the app's `frame-ancestors`.
+ */
+export interface FrameOriginTable {
+  tenant_id: string;
+  origin: string;
+  created_at: Timestamp;
+}
+
 /** Deployments an administrator registered for a platform; a launch naming another deployment is refused. */
 export interface PlatformDeploymentTable {
   issuer: string;
@@ -50,6 +60,9 @@ export interface PersonTable {
   role: 'teacher' | 'coach';
   created_at: Timestamp;
   last_seen_at: Timestamp;
+  /** From the last launch that sent one: BCP 47 interface language, IANA time zone. */
+  locale: string | null;
+  time_zone: string | null;
 }
 
 /** Bearer sessions issued at launch. Only the SHA-256 of the token is stored. */
@@ -112,6 +125,20 @@ export interface LtiNonceTable extends LtiDocTable {
 }
 export interface LtiStateTable extends LtiDocTable {
   state: string;
+}
+
+/**
+ * The nonce each login sent to the platform, bound to that login's state (both as SHA-256, hex). A launch uses its
+ * state's row once. Times are milliseconds, like ltijs's own rows.
+ */
+export interface LaunchNonceTable {
+  state_hash: string;
+  nonce_hash: string;
+  /** The platform the login was started for. */
+  issuer: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
 }
 
 export interface StrategyTable {
@@ -323,6 +350,8 @@ export interface RoundTable {
   date: string;
   start: string;
   time_zone: string;
+  /** Which `start` is meant when the clocks show it twice on `date`; null otherwise. */
+  start_occurrence: 'earlier' | 'later' | null;
   slot_minutes: number;
   gap_minutes: number;
   look_for: string | null;
@@ -392,6 +421,7 @@ export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
   platform_policies: PlatformPolicyTable;
+  frame_origins: FrameOriginTable;
   networks: NetworkTable;
   people: PersonTable;
   sessions: SessionTable;
@@ -426,4 +456,5 @@ export interface Database {
   lti_contexttoken: LtiContextTokenTable;
   lti_nonce: LtiNonceTable;
   lti_state: LtiStateTable;
+  lti_launch_nonces: LaunchNonceTable;
 }

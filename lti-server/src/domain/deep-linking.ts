@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { AppError, NotFoundError, parseAt } from '../../../shared/errors';
+import { safeText } from '../../../shared/text';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
@@ -50,7 +51,7 @@ export async function openDeepLinkRequest(
 }
 
 export const DeepLinkChoiceSchema = z.object({
-  strategyId: z.string().min(1, 'Choose a strategy.'),
+  strategyId: safeText().min(1, 'Choose a strategy.'),
   as: z.enum(['link', 'card'], { error: 'as must be link or card' }),
 });
 

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { localStarts } from '../../../shared/local-times';
 import { DoorInputSchema, type DoorQuery } from '../../../shared/visits';
-import { utcToZoned, weeklyOccurrences } from '../../../shared/zoned-time';
+import { utcToZoned } from '../../../shared/zoned-time';
 import {
   bookedVisitors,
   cancelDoorRow,
@@ -57,7 +58,8 @@ export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetailR
 
 /**
  * Opens a host's door for one of their approved strategies, once or weekly for several weeks. Each week keeps the
- * same local wall-clock time in the host's zone, so the UTC instant moves across a DST change.
+ * same local wall-clock time in the host's zone, so the UTC instant moves across a DST change; a week whose time the
+ * clocks skip, or show twice when the host did not say which, refuses the whole request.
  */
 export async function openDoors(
   actor: Actor,
@@ -65,6 +67,13 @@ export async function openDoors(
   now: Date,
 ): Promise<{ views: DoorView[]; seriesId: string | null }> {
   const data = parseAt('Open door', DoorInputSchema, input);
+  const starts = localStarts({
+    date: data.date,
+    start: data.start,
+    timeZone: data.timeZone,
+    weeks: data.repeatWeeks,
+    occurrence: data.occurrence,
+  });
   const strategy = await findStrategy(actor.scope, data.strategyId);
   if (!strategy || strategy.network_id !== actor.networkId || strategy.merged_into_id)
     throw new ValidationError('Choose one of your strategies on this menu.', [
@@ -78,7 +87,6 @@ export async function openDoors(
       { path: 'strategyId', message: 'this strategy is not on the menu yet (waiting for approval)' },
     ]);
 
-  const starts = weeklyOccurrences(data.date, data.start, data.timeZone, data.repeatWeeks);
   if (starts[0]!.getTime() <= now.getTime())
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a date and time in the future' },

@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError, deploymentUnknownError } from '../../../shared/errors';
-import { type LaunchClaims, mapRoles } from '../../../shared/lti';
+import { type LaunchClaims, mapRoles, onlyInstitutionRoles } from '../../../shared/lti';
 import { addDeployments, learnsDeployments } from '../db/repositories/deployments';
 import { readLaunchRows } from '../db/repositories/launch-rows';
 import { DEPLOYMENT_CONTEXT, upsertNetwork } from '../db/repositories/networks';
@@ -20,11 +20,20 @@ export interface LaunchResult {
 
 /** Students and other non-staff roles: refused before anything about them is written. */
 export class RoleRefusedError extends AppError {
-  constructor() {
-    super(
-      'LTI_ROLE_REFUSED',
-      'Tasting Menu is for teachers and coaches. Students do not need to open it; ask your teacher if you were sent here.',
-      { status: 403 },
+  constructor(message = RoleRefusedError.STUDENT) {
+    super('LTI_ROLE_REFUSED', message, { status: 403 });
+  }
+
+  static readonly STUDENT =
+    'Tasting Menu is for teachers and coaches. Students do not need to open it; ask your teacher if you were sent here.';
+
+  /** An account or site administrator with no role in this course: an institution role alone lets nobody in. */
+  static readonly NO_COURSE_ROLE =
+    'Tasting Menu is for the teachers and coaches of a course, and your LMS says you have no role in this one (an administrator account is not enough). Open it from a course where you teach or design, or ask a coach to add administrators in Tasting Menu’s Settings.';
+
+  static for(roles: readonly string[]): RoleRefusedError {
+    return new RoleRefusedError(
+      onlyInstitutionRoles(roles) ? RoleRefusedError.NO_COURSE_ROLE : RoleRefusedError.STUDENT,
     );
   }
 }
@@ -61,8 +70,8 @@ export async function completeLaunch(
   // The guard before ltijs may have answered from its cache; this read is the authoritative check.
   if (!known) throw deploymentUnknownError();
   const settings = settingsFromRow(known.settings);
-  const role = mapRoles(claims.roles, settings.coachRoles);
-  if (role === 'refused') throw new RoleRefusedError();
+  const role = mapRoles(claims.roles, settings.coachRoles, claims.coachClaim);
+  if (role === 'refused') throw RoleRefusedError.for(claims.roles);
 
   const tenantName = claims.platformName?.trim() || new URL(claims.issuer).hostname;
   const tenant = await upsertTenant(db, key, tenantName, stamp, known.tenant ?? null);
@@ -100,6 +109,7 @@ export async function completeLaunch(
     role,
     stamp,
     sameTenant ? (known.person ?? null) : undefined,
+    { locale: claims.locale, timeZone: claims.timeZone },
   );
   const session = await createSession(
     sessionDb,

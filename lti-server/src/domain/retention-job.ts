@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { purgeExpiredNotes } from '../db/repositories/notes';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
+import { databaseUnavailableReason } from '../db/unavailable';
 import type { Logger } from '../logger';
 
 /**
@@ -28,7 +29,9 @@ export function startRetentionJob(
         if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
       }
     } catch (error) {
-      logger.warn({ err: error }, 'the retention job could not run; it tries again within the hour');
+      const reason = databaseUnavailableReason(error);
+      if (reason) logger.warn({ reason }, 'the database is unavailable; the retention job skips this run');
+      else logger.warn({ err: error }, 'the retention job could not run; it tries again within the hour');
     }
   };
   const first = run();

@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import { mapRoles } from '../../../shared/lti';
 import type { Roster } from '../../../shared/roster';
 import { findNetwork } from '../db/repositories/networks';
-import { upsertPerson } from '../db/repositories/people';
+import { upsertRosterPerson } from '../db/repositories/people';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
@@ -62,9 +62,10 @@ export async function courseColleagues(
     if (role === 'refused') continue;
     const name = m.name ?? [m.given_name, m.family_name].filter(Boolean).join(' ');
     if (!name) continue;
-    colleagues.push({ name, role });
-    // Staff on the roster become people a coach can put in a round before they have opened the tool.
-    await upsertPerson(db, tenant.id, m.user_id, name, role, seen);
+    // Staff on the roster become people a coach can put in a round before they have opened the tool. Someone who has
+    // launched keeps the role their launch gave them (a coach by the coach claim looks like a teacher here).
+    const person = await upsertRosterPerson(db, tenant.id, m.user_id, name, role, seen);
+    colleagues.push({ name, role: person.role });
   }
   colleagues.sort((a, b) => a.name.localeCompare(b.name));
   const roster: Roster = { available: true, colleagues };

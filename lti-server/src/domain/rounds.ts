@@ -1,9 +1,10 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { localStarts } from '../../../shared/local-times';
 import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
-import { utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
+import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, insertVisits, type NewDoorRow, overlapsFor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';
 import {
@@ -59,7 +60,8 @@ function planOf(row: RoundRow): RoundPlan {
 }
 
 function slotTimes(row: RoundRow, slot: number): { startsAt: string; endsAt: string } {
-  const first = zonedToUtc(row.date, row.start, row.time_zone).getTime();
+  // Checked when the round was made; rounds stored before that read a skipped time forward and a repeated one early.
+  const first = zonedToUtc(row.date, row.start, row.time_zone, row.start_occurrence ?? 'earlier').getTime();
   const start = first + slot * (row.slot_minutes + row.gap_minutes) * 60_000;
   return {
     startsAt: new Date(start).toISOString(),
@@ -77,6 +79,7 @@ function present(row: RoundRow, names: Names): Round {
     date: row.date,
     start: row.start,
     timeZone: row.time_zone,
+    occurrence: row.start_occurrence,
     slotMinutes: row.slot_minutes,
     gapMinutes: row.gap_minutes,
     lookFor: row.look_for,
@@ -112,6 +115,7 @@ export async function people(actor: Actor, db: Kysely<Database>, lms: MemberSour
 export async function createRound(actor: Actor, input: unknown, now: Date): Promise<Round> {
   requireCoach(actor);
   const data = parseAt('Round', RoundInputSchema, input);
+  const [first] = localStarts(data);
   const names = await namesOf(actor);
   const unknown = [...data.participantIds, ...data.hostIds].filter((id) => !names.has(id));
   if (unknown.length > 0)
@@ -121,7 +125,7 @@ export async function createRound(actor: Actor, input: unknown, now: Date): Prom
         message: `${unknown.length} unknown ${unknown.length === 1 ? 'person' : 'people'}`,
       },
     ]);
-  if (zonedToUtc(data.date, data.start, data.timeZone).getTime() <= now.getTime())
+  if (first!.getTime() <= now.getTime())
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a future date' },
     ]);
@@ -142,6 +146,11 @@ export async function createRound(actor: Actor, input: unknown, now: Date): Prom
     date: data.date,
     start: data.start,
     time_zone: data.timeZone,
+    // Kept only where it matters, so a stored choice always means the start happens twice.
+    start_occurrence:
+      readLocalTime(data.date, data.start, data.timeZone).kind === 'repeated'
+        ? (data.occurrence ?? null)
+        : null,
     slot_minutes: data.slotMinutes,
     gap_minutes: data.gapMinutes,
     look_for: data.lookFor,

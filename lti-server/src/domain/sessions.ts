@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Me } from '../../../shared/api';
 import { UnauthenticatedError } from '../../../shared/errors';
-import type { Database } from '../db/schema';
 import {
   findLiveDevice,
   findLiveSession,
@@ -10,6 +9,7 @@ import {
   revokeSession,
   touchDevice,
 } from '../db/repositories/sessions';
+import type { Database } from '../db/schema';
 
 /** How long a launch's session lasts: a school day. A new launch from the LMS makes a new one. */
 export const SESSION_HOURS = 8;
@@ -19,6 +19,8 @@ export function hashToken(token: string): string {
 }
 
 export interface Principal {
+  /** How the asker signed in: a launch from the LMS, or a paired extension's long-lived device token. */
+  kind: 'launch' | 'device';
   tenantId: string;
   personId: string;
   networkId: string;
@@ -43,15 +45,23 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
     throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
   const hash = hashToken(token);
   const stamp = now.toISOString();
-  const row = (await findLiveSession(db, hash, stamp)) ?? (await deviceSession(db, hash, now));
+  const launch = await findLiveSession(db, hash, stamp);
+  const row = launch ?? (await deviceSession(db, hash, now));
   if (!row) throw new UnauthenticatedError('Your session has ended. Open Tasting Menu from your LMS again.');
   return {
+    kind: launch ? 'launch' : 'device',
     tenantId: row.tenantId,
     personId: row.personId,
     networkId: row.networkId,
     role: row.role,
     me: {
-      person: { id: row.personId, name: row.personName, role: row.role },
+      person: {
+        id: row.personId,
+        name: row.personName,
+        role: row.role,
+        ...(row.personLocale ? { locale: row.personLocale } : {}),
+        ...(row.personTimeZone ? { timeZone: row.personTimeZone } : {}),
+      },
       network: { id: row.networkId, title: row.networkTitle, scope: row.networkScope },
       platform: { name: row.tenantName, issuer: row.issuer },
       session: { expiresAt: row.expiresAt },

@@ -8,9 +8,9 @@ import {
 } from '../../../shared/settings';
 import { findDeployment } from '../db/repositories/deployments';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
-import { findTenantById } from '../db/repositories/tenants';
+import { findTenantById, type TenantKey, upsertTenant } from '../db/repositories/tenants';
 import type { Database, TenantSettingsTable } from '../db/schema';
-import type { TenantScope } from '../db/tenant-scope';
+import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
@@ -46,6 +46,32 @@ export async function updateSettings(actor: Actor, input: unknown, now: Date): P
     network_scope: settings.networkScope,
     coach_roles: JSON.stringify(settings.coachRoles),
     updated_by: actor.personId,
+    updated_at: now.toISOString(),
+  });
+  return settings;
+}
+
+/**
+ * The operator's answer to "nobody here can be a coach yet" (`npm run platform -- coach-roles`): sets which LMS roles
+ * make a coach for one deployment, before or after its first launch. Schoology, for one, sends no designer role and
+ * no custom coach parameter, so a school there names the roles its coaches have. Without `roles` it only reads them.
+ */
+export async function operatorCoachRoles(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  key: TenantKey,
+  roles: string[] | undefined,
+  now: Date,
+): Promise<TenantSettings> {
+  const tenant = await upsertTenant(db, key, key.issuer, now.toISOString());
+  const scope = new TenantScope(db, tenant.id, dialect);
+  const current = await settingsOf(scope);
+  if (roles === undefined) return current;
+  const settings = parseAt('Coach roles', TenantSettingsSchema, { ...current, coachRoles: roles });
+  await saveSettings(scope, {
+    network_scope: settings.networkScope,
+    coach_roles: JSON.stringify(settings.coachRoles),
+    updated_by: 'operator',
     updated_at: now.toISOString(),
   });
   return settings;

@@ -1,17 +1,28 @@
 import express, { type Router } from 'express';
 import { NotFoundError } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
-import { endSession } from '../domain/sessions';
 import { answerDeepLink, type DeepLinkSigner } from '../domain/deep-linking';
 import { courseColleagues, type MemberSource } from '../domain/roster';
+import { endSession } from '../domain/sessions';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
-import { actorOf, principalOf, requireSession } from './middleware';
-import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { debriefRouter } from './debrief-routes';
+import { actorOf, type DeviceRoute, deviceScope, principalOf, requireSession } from './middleware';
 import { noteRouter } from './note-routes';
+import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { roundRouter } from './round-routes';
 import { strategyRouter } from './strategy-routes';
 import { visitRouter } from './visit-routes';
+
+/**
+ * Everything a paired extension's device token may call, and nothing more: its pairing's status, uploading clips and
+ * listing its person's own clips with their statuses. Every other route answers it 403 DEVICE_SCOPE, so a new route is
+ * closed to devices until it is listed here. (Pairing itself, POST /pairings and /pairings/claim, needs no token.)
+ */
+export const DEVICE_SCOPE: readonly DeviceRoute[] = [
+  { method: 'GET', path: '/me' },
+  { method: 'POST', path: '/strategies' },
+  { method: 'GET', path: '/strategies', query: { status: 'mine' } },
+];
 
 /** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
 export function apiRouter(
@@ -24,6 +35,7 @@ export function apiRouter(
   router.use(express.json({ limit: '256kb' }));
   router.use(publicPairingRouter(db));
   router.use(requireSession(database));
+  router.use(deviceScope(DEVICE_SCOPE));
   router.use(pairingRouter(db));
 
   router.get('/me', (_req, res) => {

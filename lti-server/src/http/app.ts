@@ -4,18 +4,28 @@ import express, { type Express, type Router } from 'express';
 import { HealthSchema, ReadySchema } from '../../../shared/api';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
+import { feedCalendar } from '../domain/calendar';
+import { frameAncestorOrigins } from '../domain/frame-ancestors';
+import type { Logger } from '../logger';
 import { canvasDeveloperKey, ICON_SVG } from '../lti/canvas-config';
 import type { LtiTool } from '../lti/tool';
-import type { Logger } from '../logger';
 import type { SandboxKey } from '../sandbox/keys';
 import type { SandboxPlatform } from '../sandbox/platform';
 import { sandboxRouter } from '../sandbox/routes';
-import { feedCalendar } from '../domain/calendar';
 import { apiRouter } from './api-routes';
+import {
+  appSecurityPolicy,
+  cachedFrameAncestors,
+  contentSecurityPolicy,
+  noStore,
+  sandboxPolicy,
+} from './content-security';
 import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
+import { pageAssets } from './page-assets';
+import { storablePath } from './path-guard';
 import { rateLimit } from './rate-limit';
-import { REGISTRATION_CLOSE_JS, registrationPage, registrationSubmit } from './registration-route';
+import { registrationPage, registrationSubmit } from './registration-route';
 
 export const VERSION = '0.1.0';
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
@@ -34,19 +44,27 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.set('trust proxy', 'loopback');
   app.use(requestLog(logger));
   app.use(securityHeaders);
+  app.use(storablePath);
 
   app.get('/healthz', openCors, (_req, res) => {
     res.json(HealthSchema.parse({ status: 'ok', service: 'tasting-menu', version: VERSION }));
   });
   app.options('/healthz', openCors);
+  // Bounded (CHECK_TIMEOUT_MS) and never throws: a load balancer polls it during an outage too.
   app.get('/readyz', openCors, async (_req, res) => {
-    const ok = await database.ping();
+    const check = await database.check();
     res
-      .status(ok ? 200 : 503)
-      .json(ReadySchema.parse({ status: ok ? 'ready' : 'unavailable', database: database.kind }));
+      .status(check.available ? 200 : 503)
+      .json(
+        ReadySchema.parse(
+          check.available
+            ? { status: 'ready', database: database.kind }
+            : { status: 'unavailable', database: database.kind, reason: check.reason },
+        ),
+      );
   });
 
-  app.use('/api', openCors, apiRouter(database, lti, config.publicUrl));
+  app.use('/api', noStore, openCors, apiRouter(database, lti, config.publicUrl));
 
   // Calendar apps fetch a person's private feed by its secret URL, with no session.
   app.get('/calendar/:file', rateLimit({ limit: 120, windowMs: 60_000 }), (req, res, next) => {
@@ -57,6 +75,13 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     );
   });
 
+  app.use('/static', pageAssets());
+  app.use(
+    '/app',
+    appSecurityPolicy(
+      cachedFrameAncestors(() => frameAncestorOrigins(database.db, lti, config.frameAncestors)),
+    ),
+  );
   if (existsSync(APP_DIR)) {
     app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));
   } else {
@@ -73,7 +98,14 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     });
   }
 
-  if (sandbox) app.use('/sandbox', sandbox.services, sandboxRouter(sandbox.platform, sandbox.key));
+  if (sandbox) {
+    app.use(
+      '/sandbox',
+      contentSecurityPolicy(sandboxPolicy(new URL(config.publicUrl).origin)),
+      sandbox.services,
+      sandboxRouter(sandbox.platform, sandbox.key),
+    );
+  }
 
   // Our key set (ltijs's keys plus retired ones in their grace period) answers before ltijs's own /keys.
   app.get('/lti/keys', (_req, res, next) => {
@@ -91,9 +123,6 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     mode: config.registration,
     logger,
   };
-  app.get('/lti/registration-close.js', (_req, res) => {
-    res.type('text/javascript').set('Cache-Control', 'public, max-age=3600').send(REGISTRATION_CLOSE_JS);
-  });
   app.get('/lti/register', rateLimit({ limit: 60, windowMs: 60_000 }), registrationPage(registration));
   app.post(
     '/lti/register',
@@ -107,6 +136,11 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
 
   // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
   const ltiLimit = rateLimit({ limit: config.ltiRateLimit, windowMs: 60_000 });
+  // Schoology apps set up with the bare server address as Domain/URL post their launches to the root: the same launch.
+  app.post('/', (req, _res, next) => {
+    req.url = '/lti/launch';
+    next();
+  });
   app.use('/lti/login', ltiLimit);
   app.use('/lti/launch', ltiLimit);
   app.use('/lti', lti.app);

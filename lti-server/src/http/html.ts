@@ -8,7 +8,8 @@ export function esc(value: string): string {
     .replaceAll("'", '&#39;');
 }
 
-const BASE_CSS = `
+/** The pages' one stylesheet, served at /static/page.css (the CSP allows no inline style). */
+export const PAGE_CSS = `
 :root { color-scheme: light; --ink: #1d2433; --muted: #4a5366; --accent: #0b5cad; --line: #d5dae3; --bg: #f6f7fa; }
 * { box-sizing: border-box; }
 body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); background: var(--bg); }
@@ -27,6 +28,7 @@ th, td { text-align: left; padding: .5rem; border-bottom: 1px solid var(--line);
 .button.secondary { background: #fff; color: var(--accent); border: 1px solid var(--accent); }
 :focus-visible { outline: 3px solid #f2a900; outline-offset: 2px; }
 code { background: #eef1f6; padding: 0 .25rem; border-radius: .25rem; }
+iframe.tool-frame { width: 100%; height: 75vh; border: 1px solid var(--line); border-radius: .5rem; background: #fff; }
 `;
 
 export function page(title: string, body: string, options: { head?: string; bar?: string } = {}): string {
@@ -36,7 +38,8 @@ export function page(title: string, body: string, options: { head?: string; bar?
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
-<style>${BASE_CSS}</style>
+<link rel="icon" href="/icon.svg">
+<link rel="stylesheet" href="/static/page.css">
 ${options.head ?? ''}
 </head>
 <body>
@@ -47,6 +50,9 @@ ${body}
 </body>
 </html>`;
 }
+
+/** Submits the form of `autoPostForm`; served at /static/autopost.js (the CSP allows no inline script). */
+export const AUTOPOST_SCRIPT = "document.getElementById('autopost').submit();\n";
 
 /** An HTML form that submits itself (the OIDC and LTI form-post steps), with a button when scripts are off. */
 export function autoPostForm(
@@ -65,6 +71,6 @@ export function autoPostForm(
 ${inputs}
 <noscript><button type="submit">Continue</button></noscript>
 </form>
-<script>document.getElementById('autopost').submit();</script>`,
+<script src="/static/autopost.js"></script>`,
   );
 }

@@ -4,11 +4,12 @@ import type { Logger } from '../logger';
 import { STORAGE_VALUE_FIELD } from '../lti/platform-storage';
 import type { PlatformStoragePages } from '../lti/tool';
 import { esc, page } from './html';
+import { loggedPath } from './middleware';
 
 /** A refused launch: a clear page for the person, a reason code in the log, no session. */
 export function renderLaunchRefused(logger: Logger) {
   return (error: LtiLaunchError, req: Request, res: Response) => {
-    logger.warn({ reason: error.reason, path: req.path, method: req.method }, 'lti launch refused');
+    logger.warn({ reason: error.reason, path: loggedPath(req), method: req.method }, 'lti launch refused');
     res
       .status(error.status)
       .type('html')
@@ -41,9 +42,10 @@ export function renderRoleRefused(res: Response, error: AppError) {
  * (`lti.capabilities`, which carries nothing secret, so any parent may answer) which frame keeps data, then talks to
  * that frame with the platform's origin as target and accepts answers from that origin only. "save" puts the binding
  * secret and goes on to the platform's authorization endpoint, also when the LMS keeps nothing (then the state cookie
- * is the binding, as in a new window). "load" reads the secret back and posts it with the id_token.
+ * is the binding, as in a new window). "load" reads the secret back and posts it with the id_token. Served at
+ * /static/platform-storage.js: the CSP allows no inline script; the page hands it its settings in a JSON block.
  */
-const PLATFORM_STORAGE_SCRIPT = `(() => {
+export const PLATFORM_STORAGE_SCRIPT = `(() => {
   const cfg = JSON.parse(document.getElementById('lti-storage-config').textContent);
   const status = document.getElementById('lti-storage-status');
   const host = window.parent !== window ? window.parent : window.opener;
@@ -123,7 +125,7 @@ function storagePage(status: string, config: Record<string, string>, extra: stri
 <p id="lti-storage-status" role="status">${esc(status)}</p>
 ${extra}
 <script type="application/json" id="lti-storage-config">${scriptJson(config)}</script>
-<script>${PLATFORM_STORAGE_SCRIPT}</script>`,
+<script src="/static/platform-storage.js"></script>`,
   );
 }
 

@@ -1,9 +1,19 @@
 import type { NextFunction, Request, Response } from 'express';
-import { AppError, UnauthenticatedError, toErrorBody } from '../../../shared/errors';
+import {
+  AppError,
+  DatabaseUnavailableError,
+  DeviceScopeError,
+  toErrorBody,
+  UnauthenticatedError,
+} from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
+import { databaseUnavailableReason } from '../db/unavailable';
 import { type Actor, actorFor } from '../domain/actor';
 import { authenticate, type Principal } from '../domain/sessions';
-import type { Logger } from '../logger';
+import { type Logger, redactPath } from '../logger';
+import { PAGE_POLICY } from './content-security';
+import { frameworkError } from './framework-errors';
+import { renderDatabaseUnavailable } from './unavailable-page';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -12,14 +22,27 @@ declare module 'express-serve-static-core' {
   }
 }
 
-/** Logs one line per request: method, path without query string, status, duration. */
+/**
+ * The path as logs show it: whole (req.path loses the mount point once a sub-app such as /lti or /api has handled the
+ * request), without the query string (ltijs puts its ltik there), and with path secrets redacted.
+ */
+export function loggedPath(req: Request): string {
+  return redactPath(req.originalUrl.split('?')[0] ?? '');
+}
+
+/** Logs one line per request: method, path (see loggedPath), status, duration. */
 export function requestLog(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
       logger.info(
-        { method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        {
+          method: req.method,
+          path: loggedPath(req),
+          status: res.statusCode,
+          ms: Math.round(ms * 10) / 10,
+        },
         'request',
       );
     });
@@ -37,7 +60,9 @@ export function openCors(req: Request, res: Response, next: NextFunction) {
   next();
 }
 
+/** Every response; the app's documents replace the policy with their own (appSecurityPolicy). */
 export function securityHeaders(_req: Request, res: Response, next: NextFunction) {
+  res.setHeader('Content-Security-Policy', PAGE_POLICY);
   res.setHeader('X-Content-Type-Options', 'nosniff');
   res.setHeader('Referrer-Policy', 'no-referrer');
   next();
@@ -59,6 +84,30 @@ export function requireSession(database: DatabaseHandle) {
   };
 }
 
+/** One route a device token may call: the method, the exact path under the router, and any query values it must carry. */
+export interface DeviceRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string>;
+}
+
+/**
+ * After requireSession: a device token reaches only the listed routes; everything else, including routes added later,
+ * answers 403 DEVICE_SCOPE. Matching is exact (no case folding, no trailing slash), so a near miss is refused too.
+ */
+export function deviceScope(allowed: readonly DeviceRoute[]) {
+  return (req: Request, res: Response, next: NextFunction) => {
+    if (principalOf(res).kind !== 'device') return next();
+    const listed = allowed.some(
+      (route) =>
+        route.method === req.method &&
+        route.path === req.path &&
+        Object.entries(route.query ?? {}).every(([name, value]) => req.query[name] === value),
+    );
+    next(listed ? undefined : new DeviceScopeError());
+  };
+}
+
 export function actorOf(res: Response): Actor {
   const actor = res.locals.actor;
   if (!actor) throw new UnauthenticatedError();
@@ -71,23 +120,36 @@ export function principalOf(res: Response): Principal {
   return principal;
 }
 
-/** The one place errors become responses: AppErrors keep their code; anything else is logged and hidden. */
+/**
+ * The one place errors become responses: AppErrors keep their code, framework errors their 4xx (framework-errors.ts);
+ * an unreachable database becomes 503 DATABASE_UNAVAILABLE with Retry-After (a page outside /api: launches, also
+ * those posted to the root); anything else is logged and hidden.
+ */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     if (res.headersSent) return;
-    const isBodyError = (error as { type?: string })?.type === 'entity.parse.failed';
-    const tooLarge = (error as { type?: string })?.type === 'entity.too.large';
+    const unavailable = error instanceof AppError ? undefined : databaseUnavailableReason(error);
     const appError =
       error instanceof AppError
         ? error
-        : isBodyError
-          ? new AppError('VALIDATION_FAILED', 'The request body is not valid JSON.', { status: 400 })
-          : tooLarge
-            ? new AppError('VALIDATION_FAILED', 'The request body is too large.', { status: 413 })
-            : new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', {
-                status: 500,
-              });
-    if (appError.status >= 500) logger.error({ err: error, path: req.path }, 'request failed');
+        : unavailable
+          ? new DatabaseUnavailableError({ cause: error })
+          : (frameworkError(error) ??
+            new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', { status: 500 }));
+    if (appError instanceof DatabaseUnavailableError) {
+      // One line without the driver's message or stack: an outage fails every request the same way.
+      logger.warn(
+        {
+          method: req.method,
+          path: loggedPath(req),
+          reason: unavailable ?? databaseUnavailableReason(appError.cause),
+        },
+        'request failed: the database is unavailable',
+      );
+      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(res, appError);
+      res.set('Retry-After', String(appError.retryAfterSeconds));
+    } else if (appError.status >= 500)
+      logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
     res.status(appError.status).json(toErrorBody(appError));
   };
 }

@@ -2,6 +2,7 @@ import express, { type Router } from 'express';
 import { z } from 'zod';
 import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
+import { safeText } from '../../../shared/text';
 import {
   changeRetention,
   editNote,
@@ -20,7 +21,7 @@ import { wrap } from './wrap';
 
 const NotesQuerySchema = z.object({
   which: z.enum(['about', 'written'], { error: 'which must be about (notes about your room) or written' }),
-  visitId: z.string().max(100).optional(),
+  visitId: safeText().max(100).optional(),
 });
 const PictureQuerySchema = z.object({
   by: z.enum(['strategy', 'tag'], { error: 'by must be strategy or tag' }).default('tag'),

@@ -5,8 +5,8 @@ import { httpsUrl } from '../../../shared/platform';
 import { RegistrationQuerySchema } from '../../../shared/registration';
 import type { Database } from '../db/schema';
 import { type RegistrationMode, registerFromLms } from '../domain/registration';
-import type { LtiTool } from '../lti/tool';
 import type { Logger } from '../logger';
+import type { LtiTool } from '../lti/tool';
 import { esc, page } from './html';
 
 /**
@@ -28,9 +28,11 @@ const configurationUrl = httpsUrl();
 
 /**
  * Tells the LMS the registration is over, success or not (LTI Dynamic Registration: the tool posts
- * `org.imsglobal.lti.close` to the window that opened it). Served as a file: the pages carry no inline script.
+ * `org.imsglobal.lti.close` to the window that opened it). Served as a file at /static/registration-close.js
+ * (page-assets.ts): the pages carry no inline script.
  */
-export const REGISTRATION_CLOSE_JS = `(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n`;
+export const REGISTRATION_CLOSE_SCRIPT =
+  "(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n";
 
 function failurePage(res: Response, status: number, title: string, message: string, closeScript?: string) {
   res
@@ -44,7 +46,7 @@ function failurePage(res: Response, status: number, title: string, message: stri
 }
 
 const closeScriptOf = (publicUrl: string) =>
-  `<script src="${esc(`${publicUrl}/lti/registration-close.js`)}" defer></script>`;
+  `<script src="${esc(`${publicUrl}/static/registration-close.js`)}" defer></script>`;
 
 function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: string): string {
   const origin = new URL(fields.openid_configuration).origin;

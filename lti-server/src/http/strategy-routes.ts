@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
 import { StrategyQuerySchema } from '../../../shared/strategy';
+import { safeText } from '../../../shared/text';
 import {
   auditTrail,
   CURATION_ACTIONS,
@@ -20,17 +21,17 @@ import {
   tryingSummary,
 } from '../domain/strategies';
 import { actorOf } from './middleware';
-import { wrap } from './wrap';
 import { presentStrategy } from './presenters';
+import { wrap } from './wrap';
 
 const CurationSchema = z.object({
   action: z.enum(CURATION_ACTIONS, { error: `action must be one of ${CURATION_ACTIONS.join(', ')}` }),
-  message: z.string().max(1000).optional(),
+  message: safeText().max(1000).optional(),
 });
-const MergeSchema = z.object({ intoId: z.string().min(1, 'intoId is required') });
+const MergeSchema = z.object({ intoId: safeText().min(1, 'intoId is required') });
 const TrySchema = z.object({
   state: z.enum(['trying', 'tried'], { error: 'state must be trying or tried' }),
-  reflection: z.string().max(2000, 'the reflection must be at most 2000 characters').nullish(),
+  reflection: safeText().max(2000, 'the reflection must be at most 2000 characters').nullish(),
   shareWithContributor: z.boolean().optional(),
 });
 

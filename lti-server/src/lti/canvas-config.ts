@@ -51,9 +51,18 @@ export function canvasDeveloperKey(publicUrl: string) {
         },
       },
     ],
-    custom_fields: {},
+    custom_fields: CANVAS_CUSTOM_FIELDS,
   };
 }
+
+/**
+ * Custom fields Canvas fills in at each launch (variable substitution): the person's time zone, and their course and
+ * account role names, which make a coach when one is named `Coach` (see `hasCoachClaim` in shared/lti.ts).
+ */
+export const CANVAS_CUSTOM_FIELDS = {
+  timezone: '$Person.address.timezone',
+  coach: '$Canvas.membership.roles',
+} as const;
 
 export const ICON_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 64 64" role="img" aria-label="Tasting Menu">
 <rect width="64" height="64" rx="12" fill="#23304a"/>

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
 import { type DynamicPlatformRegistration, httpsUrl } from '../../../shared/platform';
+import { CANVAS_CUSTOM_FIELDS } from './canvas-config';
 
 /**
  * LTI Dynamic Registration (IMS, as Canvas and others implement it): the platform opens
@@ -112,6 +113,7 @@ export async function registerDynamically(
           description: "A school's shared tasting menu of ten-minute teaching strategies.",
           target_link_uri: launch,
           claims: ['iss', 'sub', 'name', 'given_name', 'family_name'],
+          custom_parameters: CANVAS_CUSTOM_FIELDS,
           messages: [
             {
               type: 'LtiResourceLinkRequest',

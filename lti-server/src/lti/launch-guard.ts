@@ -1,5 +1,6 @@
 import { deploymentUnknownError, LtiLaunchError } from '../../../shared/errors';
 import { CLAIM } from '../../../shared/lti';
+import { normaliseLineEnds, unstorableText } from '../../../shared/text';
 
 /**
  * Checks an id_token before ltijs verifies it, closing the gaps ltijs 5.9.9 leaves open: it accepts any
@@ -149,4 +150,25 @@ export function cachedDeployments(
     else remembered.delete(key);
     return ids;
   };
+}
+
+/**
+ * The first login or launch parameter (query or form field, names included) holding text no database stores, as a
+ * sentence; undefined when all can be stored. ltijs looks these up in the database as given, and PostgreSQL fails on
+ * a NUL.
+ */
+export function unstorableParam(value: unknown, name?: string): string | undefined {
+  if (typeof value === 'string') {
+    const problem = unstorableText(normaliseLineEnds(value));
+    return problem && `${name ?? 'a parameter'} ${problem}`;
+  }
+  if (Array.isArray(value))
+    return value.reduce<string | undefined>((found, v) => found ?? unstorableParam(v, name), undefined);
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const problem =
+      unstorableParam(key, 'a parameter name') ?? unstorableParam(inner, name ? `${name}[${key}]` : key);
+    if (problem) return problem;
+  }
+  return undefined;
 }

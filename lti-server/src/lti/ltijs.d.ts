@@ -1,6 +1,6 @@
 // ltijs ships no types and @types/ltijs lags 5.x: declare only what lti-server/src/lti/ uses.
 declare module 'ltijs' {
-  import type { Express, Request, Response, NextFunction } from 'express';
+  import type { Express, NextFunction, Request, Response } from 'express';
 
   export interface LtijsPlatform {
     platformUrl(): Promise<string>;
@@ -28,7 +28,9 @@ declare module 'ltijs' {
       resource?: { id: string; title?: string };
       messageType?: string;
       custom?: Record<string, unknown>;
+      launchPresentation?: { locale?: unknown; document_target?: string; return_url?: string };
       namesRoles?: { context_memberships_url?: string; service_versions?: string[] };
+      launchPresentation?: { return_url?: string; document_target?: string };
       deepLinkingSettings?: {
         deep_link_return_url: string;
         accept_types: string[];

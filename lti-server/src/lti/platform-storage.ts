@@ -10,11 +10,11 @@ import type { Database } from '../db/schema';
  * ltijs binds the browser to an OIDC `state` with a signed cookie that holds the issuer. Inside an LMS iframe with
  * third-party cookies blocked that cookie never comes back. When the login request names an `lti_storage_target`,
  * we keep a second, cookie-free binding: a random secret that the login page hands to the platform's storage
- * (`lti.put_data`) and whose SHA-256 we keep here with the state, the issuer and the nonce. At launch, when the state
- * cookie is missing, the launch page reads the secret back (`lti.get_data`) and posts it; only if it matches (once,
- * compared in constant time) and the id_token's nonce is the one issued with that state do we give ltijs the state
- * value its cookie would have carried. Everything else (signature, audience, issuer, token age, nonce replay, our
- * launch guard) still runs exactly as for a cookie launch.
+ * (`lti.put_data`) and whose SHA-256 we keep here with the state and the issuer. At launch, when the state cookie is
+ * missing, the launch page reads the secret back (`lti.get_data`) and posts it; only if it matches (once, compared in
+ * constant time) do we give the launch the state value its cookie would have carried. Everything else (the nonce
+ * issued with that state, signature, audience, issuer, token age, our launch guard) still runs exactly as for a
+ * cookie launch.
  */
 
 /** Form fields of the launch page's post back to /lti/launch. */
@@ -39,7 +39,6 @@ export function storageKeyOf(state: string): string {
 interface StorageBindingTable {
   state: string;
   issuer: string;
-  nonce: string;
   binding_hash: string;
   target: string;
   platform_origin: string;
@@ -55,7 +54,6 @@ const tablesOf = (db: Kysely<Database>): StorageDb =>
 export interface StorageBinding {
   state: string;
   issuer: string;
-  nonce: string;
   target: string;
   platformOrigin: string;
   used: boolean;
@@ -66,7 +64,7 @@ const hashOf = (value: string) => createHash('sha256').update(value).digest();
 /** Records a new binding and returns the secret the login page stores with the platform. */
 export async function createStorageBinding(
   db: Kysely<Database>,
-  input: { state: string; issuer: string; nonce: string; target: string; platformOrigin: string },
+  input: { state: string; issuer: string; target: string; platformOrigin: string },
   now: number,
 ): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
@@ -77,7 +75,6 @@ export async function createStorageBinding(
     .values({
       state: input.state,
       issuer: input.issuer,
-      nonce: input.nonce,
       binding_hash: hashOf(secret).toString('hex'),
       target: input.target,
       platform_origin: input.platformOrigin,
@@ -105,7 +102,6 @@ export async function findStorageBinding(
   return {
     state: row.state,
     issuer: row.issuer,
-    nonce: row.nonce,
     target: row.target,
     platformOrigin: row.platform_origin,
     used: row.used_at !== null,
@@ -119,7 +115,6 @@ export const STORAGE_REFUSALS = {
     'Your browser blocks the cookie Tasting Menu needs inside the LMS page, and the LMS did not hand back the launch check either. Open Tasting Menu in a new window from your course.',
   STORAGE_VALUE_MISMATCH: 'The launch check kept by your LMS does not match this login (state check failed).',
   STORAGE_BINDING_USED: 'This launch check was already used. Open Tasting Menu from your course again.',
-  NONCE_MISMATCH: 'The launch token does not belong to the login started here (nonce check failed).',
 } as const;
 
 const refusal = (reason: keyof typeof STORAGE_REFUSALS) =>
@@ -159,21 +154,8 @@ export async function consumeStorageBinding(
   return {
     state: row.state,
     issuer: row.issuer,
-    nonce: row.nonce,
     target: row.target,
     platformOrigin: row.platform_origin,
     used: true,
   };
-}
-
-/** The nonce claim of an id_token, unverified (ltijs verifies the signature right after). */
-export function unverifiedNonceOf(idToken: string): string | undefined {
-  try {
-    const payload = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as {
-      nonce?: unknown;
-    };
-    return typeof payload.nonce === 'string' ? payload.nonce : undefined;
-  } catch {
-    return undefined;
-  }
 }

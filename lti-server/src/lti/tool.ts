@@ -1,13 +1,22 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type NrpsMember } from 'ltijs';
-import { LtiLaunchError } from '../../../shared/errors';
-import { type LaunchClaims, LaunchClaimsSchema } from '../../../shared/lti';
-import type { PlatformRegistration } from '../../../shared/platform';
 import type { Kysely } from 'kysely';
+import { type LtijsProvider, type LtijsToken, Provider as ltijsSingleton, type NrpsMember } from 'ltijs';
+import { LtiLaunchError } from '../../../shared/errors';
+import {
+  hasCoachClaim,
+  type LaunchClaims,
+  LaunchClaimsSchema,
+  readLocale,
+  readTimeZone,
+} from '../../../shared/lti';
+import type { PlatformRegistration } from '../../../shared/platform';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
-import { type GuardDeps, guardIdToken, reasonFromLtijs } from './launch-guard';
+import { forwardRejections } from './forward-rejections';
+import { type GuardDeps, guardIdToken, reasonFromLtijs, unstorableParam } from './launch-guard';
+import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
+import { isOwnLaunchTarget, launchUrlsOf } from './login-target';
 import {
   consumeStorageBinding,
   createStorageBinding,
@@ -17,7 +26,6 @@ import {
   STORAGE_VALUE_FIELD,
   storageKeyOf,
   storageTargetOf,
-  unverifiedNonceOf,
 } from './platform-storage';
 import { type PublicJwk, rotateToolKey, toolKeySet } from './tool-keys';
 
@@ -67,6 +75,8 @@ export interface LtiTool {
 
 export interface LtiToolOptions {
   key: string;
+  /** PUBLIC_URL: a login may only ask the platform to post its launch to this tool (`launchUrlsOf`). */
+  publicUrl: string;
   store: LtijsStore;
   db: Kysely<Database>;
   /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
@@ -74,6 +84,10 @@ export interface LtiToolOptions {
   guard: GuardDeps;
   onLaunch(claims: LaunchClaims, req: Request, res: Response): Promise<void>;
   onRefused(error: LtiLaunchError, req: Request, res: Response): void;
+  /** Whether the database answers; asked only after a launch failed, before calling the failure a refusal. */
+  databaseAvailable(): Promise<boolean>;
+  /** A launch that failed because the database is unreachable: a "try again shortly" page, not a refusal. */
+  onUnavailable(req: Request, res: Response): void;
   /**
    * The pages of a cookieless launch (LTI platform storage), rendered by the HTTP layer. Without them a login that
    * names an `lti_storage_target` is answered as any other (state cookie only).
@@ -94,6 +108,17 @@ export interface PlatformStoragePages {
   }): string;
 }
 
+/** Replaces `res.send` for one response: a 5xx answer goes to `handle`, which sends it (`send`) or another one. */
+function interceptServerError(res: Response, handle: (send: () => void) => void): void {
+  const original = res.send.bind(res);
+  res.send = ((body?: unknown) => {
+    res.send = original;
+    if (res.statusCode < 500) return original(body);
+    handle(() => original(body));
+    return res;
+  }) as Response['send'];
+}
+
 /** Replaces `res.redirect` for one response; `handle` gets the URL and the original redirect to fall back on. */
 function interceptRedirect(res: Response, handle: (url: string, redirect: () => void) => void): void {
   const original = res.redirect.bind(res) as (...args: unknown[]) => void;
@@ -107,11 +132,18 @@ function interceptRedirect(res: Response, handle: (url: string, redirect: () => 
 
 type ProviderConstructor = new () => LtijsProvider;
 
+const webUrl = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 2000 && /^https?:\/\//i.test(value) && URL.canParse(value);
+
 export function claimsFromToken(token: LtijsToken, query: Record<string, unknown> = {}): LaunchClaims {
   const dl = token.platformContext.deepLinkingSettings;
   const info = token.userInfo ?? {};
   const name = info.name ?? [info.given_name, info.family_name].filter(Boolean).join(' ');
   const context = token.platformContext.context;
+  const custom = token.platformContext.custom;
+  // Language and time zone are conveniences: a malformed value is dropped, never a reason to refuse the launch.
+  const locale = readLocale(token.platformContext.launchPresentation?.locale);
+  const timeZone = readTimeZone(custom?.timezone);
   return LaunchClaimsSchema.parse({
     issuer: token.iss,
     clientId: token.clientId,
@@ -134,8 +166,15 @@ export function claimsFromToken(token: LtijsToken, query: Record<string, unknown
           },
         }
       : {}),
+    // Optional and only a hint of where the LMS frames us: a value that is no web address is left out, not refused.
+    ...(webUrl(token.platformContext.launchPresentation?.return_url)
+      ? { presentationReturnUrl: token.platformContext.launchPresentation?.return_url }
+      : {}),
     // A deep-linked resource link comes back as /lti/launch?strategy=<id>; ltijs hands the query on.
     ...(typeof query.strategy === 'string' ? { strategyId: query.strategy } : {}),
+    ...(hasCoachClaim(custom) ? { coachClaim: true } : {}),
+    ...(locale ? { locale } : {}),
+    ...(timeZone ? { timeZone } : {}),
   });
 }
 
@@ -171,8 +210,20 @@ function verifyLtik(
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   const provider = new Ctor();
-  const refuse = (req: Request, res: Response, reason: string, message: string) =>
-    options.onRefused(new LtiLaunchError(reason, message), req, res);
+  const launchUrls = launchUrlsOf(options.publicUrl);
+  const refuse = (req: Request, res: Response, reason: string, message: string, status?: number) =>
+    options.onRefused(new LtiLaunchError(reason, message, status), req, res);
+  const refused = (req: Request, res: Response, next: NextFunction) => (error: unknown) => {
+    if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
+    next(error);
+  };
+  /** ltijs turns a database failure into a 500 (login) or an invalid token (launch): check before answering so. */
+  const unlessUnavailable = (req: Request, res: Response, answer: () => void) => {
+    options.databaseAvailable().then(
+      (available) => (available ? answer() : options.onUnavailable(req, res)),
+      () => options.onUnavailable(req, res),
+    );
+  };
 
   const connect = async (
     token: LtijsToken,
@@ -195,48 +246,85 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   };
 
   /**
-   * A login that names an `lti_storage_target`: ltijs creates the state, sets its cookie and redirects to the
-   * platform as always; we answer with a page that first keeps a binding secret in the platform's storage.
-   * If anything fails here, the plain redirect (cookie only) goes out instead.
+   * ltijs's /login creates the state (its cookie holds the issuer) and the nonce, and redirects to the platform's
+   * auth URL. Before it runs, a foreign `target_link_uri` is refused; on its redirect, the nonce is recorded with the
+   * state. A login that names an `lti_storage_target` is then answered with a page that first keeps a binding secret
+   * in the platform's storage; if that fails, the plain redirect (cookie only) goes out instead.
    */
-  const storageLogin = (pages: PlatformStoragePages) => (req: Request, res: Response, next: NextFunction) => {
+  const login = (req: Request, res: Response, next: NextFunction) => {
     if (req.path !== '/login') return next();
     const params = {
       ...(req.query as Record<string, unknown>),
       ...((req.body as Record<string, unknown> | undefined) ?? {}),
     };
-    const target = storageTargetOf(params.lti_storage_target);
-    const issuer = params.iss;
-    if (!target || typeof issuer !== 'string') return next();
-    interceptRedirect(res, (url, redirect) => {
-      let auth: URL;
-      try {
-        auth = new URL(url);
-      } catch {
-        return redirect();
-      }
-      const state = auth.searchParams.get('state');
-      const nonce = auth.searchParams.get('nonce');
-      if (!state || !nonce) return redirect();
-      const platformOrigin = auth.origin;
-      createStorageBinding(options.db, { state, issuer, nonce, target, platformOrigin }, Date.now()).then(
-        (value) => {
-          res
-            .status(200)
-            .type('html')
-            .set('Cache-Control', 'no-store')
-            .send(pages.save({ next: url, platformOrigin, target, key: storageKeyOf(state), value }));
-        },
-        () => redirect(),
+    if (!isOwnLaunchTarget(params.target_link_uri, launchUrls)) {
+      return refuse(
+        req,
+        res,
+        'TARGET_LINK_INVALID',
+        `The LMS asked to open Tasting Menu at an address that is not its launch URL. Ask your LMS administrator to set the target link URI to ${launchUrls[0]}.`,
+        400,
       );
+    }
+    const issuer = params.iss;
+    // ltijs finds no platform for it and redirects nowhere.
+    if (typeof issuer !== 'string') return next();
+    const target = storageTargetOf(params.lti_storage_target);
+    interceptRedirect(res, (url, redirect) => {
+      answerLogin(res, { url, issuer, target }, redirect).catch(next);
     });
     next();
   };
 
+  /** ltijs's redirect of a login: its nonce recorded first, then the redirect or the platform-storage page. */
+  const answerLogin = async (
+    res: Response,
+    started: { url: string; issuer: string; target: string | undefined },
+    redirect: () => void,
+  ) => {
+    const { url, issuer, target } = started;
+    const auth = new URL(url);
+    const state = auth.searchParams.get('state');
+    const nonce = auth.searchParams.get('nonce');
+    if (!state || !nonce) throw new Error('ltijs redirected a login without state or nonce');
+    await issueNonce(options.db, { state, nonce, issuer }, Date.now());
+    const pages = options.storagePages;
+    if (!pages || !target) return redirect();
+    const platformOrigin = auth.origin;
+    let value: string;
+    try {
+      value = await createStorageBinding(options.db, { state, issuer, target, platformOrigin }, Date.now());
+    } catch {
+      return redirect();
+    }
+    res
+      .status(200)
+      .type('html')
+      .set('Cache-Control', 'no-store')
+      .send(pages.save({ next: url, platformOrigin, target, key: storageKeyOf(state), value }));
+  };
+
+  /**
+   * Every launch ltijs takes past its state check (the state's cookie, or the storage binding standing in for it) must
+   * first use up its login's nonce. ltijs refuses a launch without the cookie named `state${state}` (STATE_MISMATCH),
+   * so such a launch is left to it; a state or token that is not one string (ltijs would look up `state${['…']}`) is
+   * refused here.
+   */
+  const launchNonce = (req: Request, res: Response, next: NextFunction) => {
+    const { id_token: idToken, state } = (req.body ?? {}) as Record<string, unknown>;
+    if (req.method !== 'POST' || req.path !== '/launch' || !idToken) return next();
+    if (typeof idToken !== 'string' || typeof state !== 'string') {
+      return refuse(req, res, 'NONCE_INVALID', NONCE_INVALID_MESSAGE);
+    }
+    const cookies = req.signedCookies as Record<string, unknown> | undefined;
+    if (!cookies?.[`state${state}`]) return next();
+    useNonce(options.db, state, idToken, Date.now()).then(() => next(), refused(req, res, next));
+  };
+
   /**
    * A launch without its state cookie whose login kept a binding in platform storage: first a page that reads the
-   * secret back and posts it here again; then, once the secret and nonce hold, ltijs runs with the state value its
-   * cookie would have carried. A launch that has its cookie never comes through here.
+   * secret back and posts it here again; then, once the secret holds, the launch goes on (to the nonce check, then
+   * ltijs) with the state value its cookie would have carried. A launch that has its cookie never comes through here.
    */
   const storageLaunch =
     (pages: PlatformStoragePages) => (req: Request, res: Response, next: NextFunction) => {
@@ -274,11 +362,8 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         }
         const value = typeof body[STORAGE_VALUE_FIELD] === 'string' ? body[STORAGE_VALUE_FIELD] : '';
         const binding = await consumeStorageBinding(options.db, state, value, now);
-        if (unverifiedNonceOf(idToken) !== binding.nonce) {
-          throw new LtiLaunchError('NONCE_MISMATCH', STORAGE_REFUSALS.NONCE_MISMATCH);
-        }
-        // What ltijs's state cookie would have carried: the issuer the login was started for. ltijs still compares
-        // it with the token's iss and verifies signature, audience, token age and nonce.
+        // What ltijs's state cookie would have carried: the issuer the login was started for. The nonce check then
+        // runs as for a cookie launch; ltijs still compares the issuer and verifies signature, audience and token age.
         (req.signedCookies as Record<string, unknown>)[`state${state}`] = binding.issuer;
         // ltijs then redirects to /launch?ltik=…, which needs its session cookie; finish here instead.
         interceptRedirect(res, (url, redirect) => {
@@ -348,22 +433,33 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         ? { secure: true, sameSite: 'None' }
         : { secure: false, sameSite: 'Lax' },
       serverAddon: (app: Express) => {
-        // Runs after ltijs's body and cookie parsers and before its session validator and login route.
+        // These run after ltijs's body and cookie parsers and before its session validator and login route.
+        app.use((req: Request, res: Response, next: NextFunction) => {
+          const problem = unstorableParam(req.query) ?? unstorableParam(req.body);
+          if (!problem) return next();
+          options.onRefused(
+            new LtiLaunchError(
+              'PARAMS_INVALID',
+              `The LMS sent text Tasting Menu cannot store: ${problem}.`,
+              400,
+            ),
+            req,
+            res,
+          );
+        });
         app.use((req: Request, res: Response, next: NextFunction) => {
           const idToken = (req.body as { id_token?: unknown } | undefined)?.id_token;
           if (req.method !== 'POST' || req.path !== '/launch' || typeof idToken !== 'string') return next();
-          guardIdToken(idToken, options.guard).then(
-            () => next(),
-            (error: unknown) => {
-              if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
-              next(error);
-            },
-          );
+          guardIdToken(idToken, options.guard).then(() => next(), refused(req, res, next));
         });
-        if (options.storagePages) {
-          app.use(storageLogin(options.storagePages));
-          app.use(storageLaunch(options.storagePages));
-        }
+        app.use((req: Request, res: Response, next: NextFunction) => {
+          if (req.path === '/login') interceptServerError(res, (send) => unlessUnavailable(req, res, send));
+          next();
+        });
+        app.use(login);
+        if (options.storagePages) app.use(storageLaunch(options.storagePages));
+        // After storageLaunch, which gives a cookieless launch the state its cookie would have carried.
+        app.use(launchNonce);
       },
     },
   );
@@ -374,7 +470,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   provider.onInvalidToken(async (req, res) => {
     const details = (res.locals.err as { details?: { message?: string } } | undefined)?.details;
     const { reason, message } = reasonFromLtijs(details?.message);
-    refuse(req, res, reason, message);
+    unlessUnavailable(req, res, () => refuse(req, res, reason, message));
   });
   provider.onSessionTimeout(async (req, res) =>
     refuse(
@@ -395,6 +491,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   provider.onInactivePlatform(async (req, res) =>
     refuse(req, res, 'PLATFORM_INACTIVE', 'This LMS registration is not active yet.'),
   );
+  forwardRejections(provider.app);
 
   return {
     app: provider.app,

@@ -113,6 +113,7 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
         [CLAIM.launchPresentation]: {
           document_target: 'iframe',
           return_url: `${issuer}/courses/${course.id}`,
+          locale: 'en-US',
         },
         [CLAIM.namesRoleService]: {
           context_memberships_url: `${issuer}/courses/${course.id}/memberships`,

@@ -41,8 +41,13 @@ export const SANDBOX_USERS: SandboxUser[] = [
     name: 'Dana Kim',
     givenName: 'Dana',
     familyName: 'Kim',
-    label: 'Instructional coach',
-    roles: [`${LIS}/membership#Instructor`, `${LIS}/institution/person#Administrator`],
+    label: 'Instructional coach (course designer)',
+    // A coach because she is the course's designer; the account-admin role alone makes nobody a coach.
+    roles: [
+      `${LIS}/membership#ContentDeveloper`,
+      `${LIS}/membership#Instructor`,
+      `${LIS}/institution/person#Administrator`,
+    ],
   },
   {
     id: 'sandbox-sam-student',

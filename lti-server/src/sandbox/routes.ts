@@ -82,7 +82,8 @@ const scriptJson = (value: unknown) => JSON.stringify(value).replaceAll('<', '\\
 
 /**
  * The LMS page: answers lti.capabilities from the tool frame (naming the storage frame), and loads the storage
- * frame before the tool so it is ready when the tool's login page sends lti.put_data.
+ * frame before the tool so it is ready when the tool's login page sends lti.put_data. Served, like the storage
+ * frame's script, from /sandbox/static/ (the CSP allows no inline script).
  */
 const PARENT_SCRIPT = `(() => {
   const cfg = JSON.parse(document.getElementById('sandbox-storage').textContent);
@@ -146,6 +147,13 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
     res.type('html').send(coursesPage(platform));
   });
 
+  router.get('/static/lms-page.js', (_req, res) => {
+    res.type('text/javascript').set('Cache-Control', 'no-cache').send(PARENT_SCRIPT);
+  });
+  router.get('/static/storage-frame.js', (_req, res) => {
+    res.type('text/javascript').set('Cache-Control', 'no-cache').send(STORAGE_FRAME_SCRIPT);
+  });
+
   router.get('/jwks', (_req, res) => {
     res.json({ keys: [key.publicJwk] });
   });
@@ -192,18 +200,16 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
         .send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
     const storage = req.query.storage === '1';
     const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}${storage ? '&storage=1' : ''}`;
-    const frameStyle =
-      'width:100%;height:75vh;border:1px solid var(--line);border-radius:.5rem;background:#fff';
     const heading = `<h1>Tasting Menu <span class="muted">· ${esc(course.title)} · as ${esc(user.name)} (${esc(user.label)})</span></h1>`;
     const body = storage
       ? `${heading}
 <p class="muted">Launched without cookies: this page keeps Tasting Menu's launch check (LTI platform storage).</p>
 <iframe name="${STORAGE_FRAME}" title="Sandbox LMS launch storage" hidden data-src="${esc(`${platform.issuer}/storage-frame`)}"></iframe>
-<iframe name="tool" title="Tasting Menu" data-src="${esc(src)}" style="${frameStyle}"></iframe>
+<iframe name="tool" title="Tasting Menu" class="tool-frame" data-src="${esc(src)}"></iframe>
 <script type="application/json" id="sandbox-storage">${scriptJson({ toolOrigin: toolOriginOf(platform), capabilities: capabilities() })}</script>
-<script>${PARENT_SCRIPT}</script>`
+<script src="/sandbox/static/lms-page.js"></script>`
       : `${heading}
-<iframe name="tool" title="Tasting Menu" src="${esc(src)}" style="${frameStyle}"></iframe>`;
+<iframe name="tool" title="Tasting Menu" class="tool-frame" src="${esc(src)}"></iframe>`;
     res.type('html').send(
       page(`Tasting Menu — ${course.title}`, body, {
         bar: bar(`<a href="/sandbox/courses/${esc(course.id)}">Back to course</a>`),
@@ -222,7 +228,7 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
           'Sandbox LMS launch storage',
           `<p>Launch storage of the sandbox LMS.</p>
 <script type="application/json" id="sandbox-storage">${scriptJson({ toolOrigin: toolOriginOf(platform), capabilities: capabilities() })}</script>
-<script>${STORAGE_FRAME_SCRIPT}</script>`,
+<script src="/sandbox/static/storage-frame.js"></script>`,
         ),
       );
   });

@@ -1,7 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from '../../../shared/api';
 import { App } from '../../../lti-server/app/src/App';
+import { setPersonZone, viewerZone } from '../../../lti-server/app/src/time';
+import type { Me } from '../../../shared/api';
 
 const me = (role: 'teacher' | 'coach'): Me => ({
   person: { id: 'p1', name: 'Ana Rivera', role },
@@ -22,7 +23,10 @@ beforeEach(() => {
     });
   });
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setPersonZone(undefined);
+});
 
 describe('the in-LMS app shell', () => {
   it('when there is no session token, then it explains how to open the tool from the course', () => {
@@ -44,6 +48,24 @@ describe('the in-LMS app shell', () => {
   it('when the session belongs to a coach, then the review queue is in the navigation', async () => {
     render(<App token="t" load={async () => ({ ok: true, data: me('coach') })} />);
     await waitFor(() => expect(screen.getByRole('link', { name: 'Review queue' })).toBeTruthy());
+  });
+
+  it('when the LMS gave the person a time zone, then the app’s times default to it rather than the browser’s', async () => {
+    const zone = viewerZone() === 'Asia/Tokyo' ? 'America/Denver' : 'Asia/Tokyo';
+    const person = { ...me('teacher').person, timeZone: zone };
+    render(<App token="t" load={async () => ({ ok: true, data: { ...me('teacher'), person } })} />);
+    await waitFor(() => expect(screen.getByRole('heading', { name: 'The menu' })).toBeTruthy());
+    expect(viewerZone()).toBe(zone);
+  });
+
+  it('when the LMS gave no time zone (or one the browser does not know), then the browser’s is used', () => {
+    const browserZone = viewerZone();
+    setPersonZone('Mars/Olympus_Mons');
+    expect(viewerZone()).toBe(browserZone);
+    setPersonZone('Asia/Tokyo');
+    expect(viewerZone()).toBe('Asia/Tokyo');
+    setPersonZone(undefined);
+    expect(viewerZone()).toBe(browserZone);
   });
 
   it('when the session has ended, then it asks to open the tool again', async () => {

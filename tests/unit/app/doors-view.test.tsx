@@ -2,11 +2,12 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { takeFlash } from '../../../lti-server/app/src/flash';
 import { href, parseRoute } from '../../../lti-server/app/src/router';
-import { formatDay } from '../../../lti-server/app/src/time';
+import { formatDay, setPersonZone, viewerZone } from '../../../lti-server/app/src/time';
 import { DoorForm } from '../../../lti-server/app/src/views/door-form';
 import { DoorsView } from '../../../lti-server/app/src/views/doors-view';
 import { StrategyView } from '../../../lti-server/app/src/views/strategy-view';
 import type { Strategy } from '../../../shared/strategy';
+import { expectNoAxeViolations } from './axe';
 import { type Call, door, errorBody, stubApi } from './fake-api';
 
 const ZONE = 'America/New_York';
@@ -252,6 +253,18 @@ describe('the open-a-door form', () => {
     expect(screen.getByRole('link', { name: 'Add a strategy' }).getAttribute('href')).toBe('#/add');
   });
 
+  it('when the LMS gave the person a time zone, then the form starts on it', async () => {
+    stubApi(() => ({ body: mine }));
+    const zone = viewerZone() === 'Asia/Tokyo' ? 'America/Denver' : 'Asia/Tokyo';
+    setPersonZone(zone);
+    try {
+      render(<DoorForm token="t" strategyId="s3" />);
+      expect(((await screen.findByLabelText(/Time zone/)) as HTMLSelectElement).value).toBe(zone);
+    } finally {
+      setPersonZone(undefined);
+    }
+  });
+
   it('when the form is sent, then the typed values go to the API; a 400 marks the fields and keeps the input', async () => {
     const calls = stubApi((c) =>
       c.method === 'POST'
@@ -340,6 +353,79 @@ describe('the open-a-door form', () => {
     expect(takeFlash()).toMatch(
       /^Your door is open on 2 dates for Turn and talk, weekly from Tuesday, March 10 at 9:15/,
     );
+  });
+
+  it('when the start happens twice (01:30 the night New York falls back), then the form asks which and sends the pick', async () => {
+    const question =
+      '1:30 AM on Sunday, November 1, 2026 happens twice in America/New_York: clocks go back from 2:00 AM to ' +
+      '1:00 AM. Say which 1:30 AM you mean: the first (UTC-04:00) or the second, an hour later (UTC-05:00).';
+    const calls = stubApi((c) => {
+      if (c.method !== 'POST') return { body: mine };
+      if (!(c.body as { occurrence?: string }).occurrence)
+        return {
+          status: 400,
+          body: errorBody('VALIDATION_FAILED', question, [{ path: 'occurrence', message: question }]),
+        };
+      return {
+        status: 201,
+        body: {
+          items: [door({ startsAt: '2026-11-01T06:30:00.000Z', endsAt: '2026-11-01T06:40:00.000Z' })],
+          seriesId: null,
+        },
+      };
+    });
+    render(<DoorForm token="t" zone={ZONE} strategyId="s1" />);
+    await screen.findByLabelText('Strategy');
+    fill('Date', '2026-11-01');
+    fill('Start time', '09:30');
+    expect(screen.queryByRole('radio')).toBeNull();
+    fill('Start time', '01:30');
+    fill('Room or link', 'Room 12');
+
+    const group = screen.getByRole('group', { name: /happens twice on Sunday, November 1/ });
+    const first = within(group).getByLabelText(/EDT \(first\)/) as HTMLInputElement;
+    const second = within(group).getByLabelText(/EST \(second\)/) as HTMLInputElement;
+    expect([first.checked, second.checked]).toEqual([false, false]);
+    await expectNoAxeViolations();
+
+    // Nothing is picked for the host: the server asks, and its question shows in the choice.
+    fireEvent.click(screen.getByRole('button', { name: 'Open my door' }));
+    expect((await screen.findByText(question)).id).toBe('occurrence-error');
+    expect(calls.filter((c) => c.method === 'POST')[0]!.body).not.toHaveProperty('occurrence');
+    expect(group.getAttribute('aria-describedby')).toBe('occurrence-error');
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+    await expectNoAxeViolations();
+
+    fireEvent.click(second);
+    fireEvent.click(screen.getByRole('button', { name: 'Open my door' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/doors?week=2026-10-26'));
+    expect(calls.filter((c) => c.method === 'POST')[1]!.body).toMatchObject({
+      date: '2026-11-01',
+      start: '01:30',
+      occurrence: 'later',
+    });
+  });
+
+  it('when the server says the start does not exist (spring forward), then its sentence is next to the start time', async () => {
+    const gap =
+      '2:30 AM on Sunday, March 8, 2026 does not exist in America/New_York: clocks go from 2:00 AM to 3:00 AM. ' +
+      'Choose a time before 2:00 AM or from 3:00 AM.';
+    stubApi((c) =>
+      c.method === 'POST'
+        ? { status: 400, body: errorBody('VALIDATION_FAILED', gap, [{ path: 'start', message: gap }]) }
+        : { body: mine },
+    );
+    render(<DoorForm token="t" zone={ZONE} strategyId="s1" />);
+    await screen.findByLabelText('Strategy');
+    fill('Date', '2026-03-08');
+    fill('Start time', '02:30');
+    fireEvent.click(screen.getByRole('button', { name: 'Open my door' }));
+    expect((await screen.findByText(gap)).id).toBe('start-error');
+    const start = screen.getByLabelText('Start time') as HTMLInputElement;
+    expect(start.getAttribute('aria-invalid')).toBe('true');
+    expect(start.getAttribute('aria-describedby')).toBe('start-error');
+    expect(start.value).toBe('02:30');
+    expect(screen.queryByRole('radio')).toBeNull();
   });
 });
 

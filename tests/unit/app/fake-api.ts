@@ -106,6 +106,7 @@ export function round(overrides: Partial<Round> = {}): Round {
     date: '2026-03-12',
     start: '09:00',
     timeZone: 'America/New_York',
+    occurrence: null,
     slotMinutes: 10,
     gapMinutes: 5,
     lookFor: 'Who gets to talk?',

@@ -156,6 +156,24 @@ describe('the round planner form', () => {
     await waitFor(() => expect(window.location.hash).toBe('#/rounds/r9'));
     expect(takeFlash()).toMatch(/^Draft planned/);
   });
+
+  it('when the round starts at a time that happens twice, then the coach picks which and the pick is sent', async () => {
+    const calls = stubApi((c) =>
+      c.method === 'POST' ? { status: 201, body: round({ id: 'r9' }) } : { body: { items: PEOPLE } },
+    );
+    render(<RoundForm token="t" zone={ZONE} />);
+    await screen.findByLabelText('Title');
+    fill('Date', '2026-11-01');
+    fill('Start time', '01:15');
+    const group = screen.getByRole('group', { name: /happens twice on Sunday, November 1/ });
+    fireEvent.click(within(group).getByLabelText(/EDT \(first\)/));
+    fireEvent.click(screen.getByRole('button', { name: 'Plan the round' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/rounds/r9'));
+    expect(calls.find((c) => c.method === 'POST')?.body).toMatchObject({
+      start: '01:15',
+      occurrence: 'earlier',
+    });
+  });
 });
 
 describe('the round detail', () => {

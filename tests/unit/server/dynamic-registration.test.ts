@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../shared/errors';
 import { registerDynamically } from '../../../lti-server/src/lti/dynamic-registration';
+import { AppError } from '../../../shared/errors';
 
 /** An LMS as a fetch function: its configuration claims `issuer`; every request is recorded. */
 function lmsClaiming(issuer: string) {

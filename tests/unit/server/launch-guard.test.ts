@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { cachedDeployments, guardIdToken, reasonFromLtijs } from '../../../lti-server/src/lti/launch-guard';
+import {
+  cachedDeployments,
+  guardIdToken,
+  reasonFromLtijs,
+  unstorableParam,
+} from '../../../lti-server/src/lti/launch-guard';
 import { LtiLaunchError } from '../../../shared/errors';
 import { CLAIM } from '../../../shared/lti';
 
@@ -132,5 +137,27 @@ describe('cachedDeployments', () => {
     lists['https://canvas.instructure.com client-1'] = ['dep-1', 'dep-2'];
     const second = token({ ...valid, [CLAIM.deploymentId]: 'dep-2' });
     expect(await reasonOf(guardIdToken(second, guardDeps))).toBeUndefined();
+  });
+});
+
+describe('login and launch parameters', () => {
+  it('when a parameter, a nested value or a parameter name holds a NUL or a control character, then it is named', () => {
+    expect(unstorableParam({ iss: 'https://canvas.instructure.com\u0000', login_hint: 'x' })).toBe(
+      'iss contains a control character (U+0000) that cannot be stored',
+    );
+    expect(unstorableParam({ roles: ['Instructor', 'a\u0007'] })).toMatch(/^roles contains .*U\+0007/);
+    expect(unstorableParam({ 'bad\u0000name': 'x' })).toMatch(/^a parameter name contains/);
+    expect(unstorableParam({ custom: { course: 'x\u001b' } })).toMatch(
+      /^custom\[course\] contains .*U\+001B/,
+    );
+    expect(unstorableParam({ lti_message_hint: 'half \uD800' })).toMatch(/unpaired U\+D800/);
+  });
+
+  it('when parameters are ordinary text (line ends included) or absent, then nothing is named', () => {
+    expect(
+      unstorableParam({ iss: 'https://canvas.instructure.com', login_hint: 'Ana\r\nRivera', n: ['é', '👍'] }),
+    ).toBeUndefined();
+    expect(unstorableParam(undefined)).toBeUndefined();
+    expect(unstorableParam({})).toBeUndefined();
   });
 });

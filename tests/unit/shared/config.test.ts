@@ -18,6 +18,7 @@ describe('parseConfig', () => {
         dataDir: './data',
         ltiRateLimit: 600,
         registration: 'invite',
+        frameAncestors: [],
       },
     });
   });
@@ -68,6 +69,31 @@ describe('parseConfig', () => {
     });
     const ok = parseConfig({ NODE_ENV: 'production', LTI_KEY: 'k'.repeat(40) });
     expect(ok).toMatchObject({ ok: true, config: { sandbox: false } });
+  });
+
+  it('when FRAME_ANCESTORS lists origins, then they are kept; anything else is refused naming it', () => {
+    expect(
+      parseConfig({
+        FRAME_ANCESTORS: 'https://district.schoology.com, https://*.schoology.com  http://lms:8080',
+      }),
+    ).toMatchObject({
+      ok: true,
+      config: {
+        frameAncestors: ['https://district.schoology.com', 'https://*.schoology.com', 'http://lms:8080'],
+      },
+    });
+    for (const bad of [
+      '*',
+      "'none'",
+      'https://lms.example.edu/path',
+      'https://a.edu; script-src *',
+      'lms.edu',
+    ]) {
+      expect(parseConfig({ FRAME_ANCESTORS: bad }), bad).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('FRAME_ANCESTORS'),
+      });
+    }
   });
 
   it('when SANDBOX has a value that is not a flag, then it is refused', () => {

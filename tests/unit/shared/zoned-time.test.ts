@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import {
   addDays,
   isTimeZone,
+  readLocalTime,
   startOfWeek,
   utcToZoned,
-  weeklyOccurrences,
   zonedToUtc,
 } from '../../../shared/zoned-time';
 
@@ -98,49 +98,116 @@ describe('zonedToUtc', () => {
   });
 });
 
-describe('weeklyOccurrences', () => {
-  it('when a New York series crosses spring forward, then the local time stays 09:00 and the UTC hour moves', () => {
-    const dates = weeklyOccurrences('2026-02-24', '09:00', 'America/New_York', 4);
-    expect(dates.map(iso)).toEqual([
-      '2026-02-24T14:00:00.000Z',
-      '2026-03-03T14:00:00.000Z',
-      '2026-03-10T13:00:00.000Z',
-      '2026-03-17T13:00:00.000Z',
-    ]);
-    for (const d of dates) expect(utcToZoned(d, 'America/New_York').time).toBe('09:00');
-    expect(dates.map((d) => d.getUTCDay())).toEqual([2, 2, 2, 2]);
+describe('zonedToUtc with a chosen occurrence', () => {
+  it('when the later occurrence of a repeated time is asked for, then the standard-time instant comes back', () => {
+    expect(iso(zonedToUtc('2026-11-01', '01:30', 'America/New_York', 'later'))).toBe(
+      '2026-11-01T06:30:00.000Z',
+    );
+    expect(iso(zonedToUtc('2026-04-05', '02:30', 'Australia/Sydney', 'later'))).toBe(
+      '2026-04-04T16:30:00.000Z',
+    );
   });
 
-  it('when a London series crosses fall back, then the local time stays 16:00 and the UTC hour moves', () => {
-    const dates = weeklyOccurrences('2026-10-20', '16:00', 'Europe/London', 2);
-    expect(dates.map(iso)).toEqual(['2026-10-20T15:00:00.000Z', '2026-10-27T16:00:00.000Z']);
+  it('when the time happens once, then the occurrence changes nothing', () => {
+    expect(iso(zonedToUtc('2026-11-01', '03:00', 'America/New_York', 'later'))).toBe(
+      '2026-11-01T08:00:00.000Z',
+    );
+  });
+});
+
+describe('readLocalTime', () => {
+  const change = (at: string, from: string, to: string, offsetBefore: number, offsetAfter: number) => ({
+    at: new Date(at),
+    from: { date: from.slice(0, 10), time: from.slice(11) },
+    to: { date: to.slice(0, 10), time: to.slice(11) },
+    offsetBefore,
+    offsetAfter,
   });
 
-  it('when a Sydney series crosses its October spring forward, then the UTC hour moves an hour earlier', () => {
-    const dates = weeklyOccurrences('2026-09-30', '10:00', 'Australia/Sydney', 2);
-    expect(dates.map(iso)).toEqual(['2026-09-30T00:00:00.000Z', '2026-10-06T23:00:00.000Z']);
-    expect(dates.map((d) => utcToZoned(d, 'Australia/Sydney'))).toEqual([
-      { date: '2026-09-30', time: '10:00' },
-      { date: '2026-10-07', time: '10:00' },
-    ]);
+  it('when a time happens once, then it reads as that one instant (Kolkata, UTC, New York in summer)', () => {
+    expect(readLocalTime('2026-11-25', '09:15', 'Asia/Kolkata')).toEqual({
+      kind: 'unique',
+      instant: new Date('2026-11-25T03:45:00.000Z'),
+    });
+    expect(readLocalTime('2026-11-25', '14:00', 'UTC')).toEqual({
+      kind: 'unique',
+      instant: new Date('2026-11-25T14:00:00.000Z'),
+    });
+    expect(readLocalTime('2026-07-15', '09:00', 'America/New_York')).toEqual({
+      kind: 'unique',
+      instant: new Date('2026-07-15T13:00:00.000Z'),
+    });
   });
 
-  it('when a series is in a zone without DST, then occurrences are exactly seven days apart', () => {
-    const dates = weeklyOccurrences('2026-12-28', '08:45', 'Asia/Kolkata', 3);
-    expect(dates.map(iso)).toEqual([
-      '2026-12-28T03:15:00.000Z',
-      '2027-01-04T03:15:00.000Z',
-      '2027-01-11T03:15:00.000Z',
-    ]);
+  it('when New York springs forward (02:30 on 2026-03-08), then the time is skipped: clocks go from 02:00 to 03:00', () => {
+    expect(readLocalTime('2026-03-08', '02:30', 'America/New_York')).toEqual({
+      kind: 'skipped',
+      change: change('2026-03-08T07:00:00Z', '2026-03-08 02:00', '2026-03-08 03:00', -300, -240),
+    });
+    expect(readLocalTime('2026-03-08', '02:00', 'America/New_York').kind).toBe('skipped');
+    expect(readLocalTime('2026-03-08', '02:59', 'America/New_York').kind).toBe('skipped');
+    expect(readLocalTime('2026-03-08', '01:59', 'America/New_York').kind).toBe('unique');
+    expect(readLocalTime('2026-03-08', '03:00', 'America/New_York').kind).toBe('unique');
   });
 
-  it('when one week is asked for, then only the first date comes back', () => {
-    expect(weeklyOccurrences('2026-11-25', '14:00', 'UTC', 1).map(iso)).toEqual(['2026-11-25T14:00:00.000Z']);
+  it('when New York falls back (01:30 on 2026-11-01), then the time happens twice: 05:30Z (EDT) and 06:30Z (EST)', () => {
+    expect(readLocalTime('2026-11-01', '01:30', 'America/New_York')).toEqual({
+      kind: 'repeated',
+      earlier: new Date('2026-11-01T05:30:00.000Z'),
+      later: new Date('2026-11-01T06:30:00.000Z'),
+      change: change('2026-11-01T06:00:00Z', '2026-11-01 02:00', '2026-11-01 01:00', -240, -300),
+    });
+    expect(readLocalTime('2026-11-01', '01:00', 'America/New_York').kind).toBe('repeated');
+    expect(readLocalTime('2026-11-01', '01:59', 'America/New_York').kind).toBe('repeated');
+    expect(readLocalTime('2026-11-01', '00:59', 'America/New_York').kind).toBe('unique');
+    expect(readLocalTime('2026-11-01', '02:00', 'America/New_York').kind).toBe('unique');
   });
 
-  it('when weeks is below 1 or not whole, then it throws', () => {
-    expect(() => weeklyOccurrences('2026-11-25', '14:00', 'UTC', 0)).toThrow(RangeError);
-    expect(() => weeklyOccurrences('2026-11-25', '14:00', 'UTC', 1.5)).toThrow(RangeError);
+  it('when London changes (01:30 on 2026-03-29 and 2026-10-25), then the time is skipped, then repeated', () => {
+    expect(readLocalTime('2026-03-29', '01:30', 'Europe/London')).toEqual({
+      kind: 'skipped',
+      change: change('2026-03-29T01:00:00Z', '2026-03-29 01:00', '2026-03-29 02:00', 0, 60),
+    });
+    expect(readLocalTime('2026-10-25', '01:30', 'Europe/London')).toEqual({
+      kind: 'repeated',
+      earlier: new Date('2026-10-25T00:30:00.000Z'),
+      later: new Date('2026-10-25T01:30:00.000Z'),
+      change: change('2026-10-25T01:00:00Z', '2026-10-25 02:00', '2026-10-25 01:00', 60, 0),
+    });
+  });
+
+  it('when Sydney falls back in April and springs forward in October (southern hemisphere), then both are found', () => {
+    expect(readLocalTime('2026-04-05', '02:30', 'Australia/Sydney')).toEqual({
+      kind: 'repeated',
+      earlier: new Date('2026-04-04T15:30:00.000Z'),
+      later: new Date('2026-04-04T16:30:00.000Z'),
+      change: change('2026-04-04T16:00:00Z', '2026-04-05 03:00', '2026-04-05 02:00', 660, 600),
+    });
+    expect(readLocalTime('2026-10-04', '02:30', 'Australia/Sydney')).toEqual({
+      kind: 'skipped',
+      change: change('2026-10-03T16:00:00Z', '2026-10-04 02:00', '2026-10-04 03:00', 600, 660),
+    });
+  });
+
+  it('when Lord Howe shifts by half an hour, then only half an hour is skipped or repeated', () => {
+    expect(readLocalTime('2026-10-04', '02:15', 'Australia/Lord_Howe')).toEqual({
+      kind: 'skipped',
+      change: change('2026-10-03T15:30:00Z', '2026-10-04 02:00', '2026-10-04 02:30', 630, 660),
+    });
+    expect(readLocalTime('2026-10-04', '02:30', 'Australia/Lord_Howe').kind).toBe('unique');
+    expect(readLocalTime('2026-04-05', '01:45', 'Australia/Lord_Howe')).toEqual({
+      kind: 'repeated',
+      earlier: new Date('2026-04-04T14:45:00.000Z'),
+      later: new Date('2026-04-04T15:15:00.000Z'),
+      change: change('2026-04-04T15:00:00Z', '2026-04-05 02:00', '2026-04-05 01:30', 660, 630),
+    });
+    expect(readLocalTime('2026-04-05', '01:15', 'Australia/Lord_Howe').kind).toBe('unique');
+  });
+
+  it('when the date, time or zone is malformed, then it throws like zonedToUtc', () => {
+    expect(() => readLocalTime('2026-02-30', '09:00', 'UTC')).toThrow(/2026-02-30/);
+    expect(() => readLocalTime('2026-11-25', '24:00', 'UTC')).toThrow(/24:00/);
+    expect(() => readLocalTime('2026-11-25', '09:00', 'Mars/Base')).toThrow(/Mars\/Base/);
   });
 });
 
@@ -278,5 +345,48 @@ describe('round trips (property)', () => {
       }
     }
     expect(earlierTwins).toBe(60);
+  });
+});
+
+describe('readLocalTime against utcToZoned (property)', () => {
+  const NIGHTS = [
+    ['2026-03-08', 'America/New_York'],
+    ['2026-11-01', 'America/New_York'],
+    ['2026-03-29', 'Europe/London'],
+    ['2026-10-25', 'Europe/London'],
+    ['2026-04-05', 'Australia/Sydney'],
+    ['2026-10-04', 'Australia/Sydney'],
+    ['2026-04-05', 'Australia/Lord_Howe'],
+    ['2026-10-04', 'Australia/Lord_Howe'],
+    ['2026-11-25', 'Asia/Kolkata'],
+  ] as const;
+
+  it.each(NIGHTS)('when every minute of %s in %s is read, then readings and instants agree', (date, zone) => {
+    // Every instant of the night shows a wall clock whose reading contains that instant...
+    const start = zonedToUtc(addDays(date, -1), '22:00', zone).getTime();
+    const shown = new Map<string, number[]>();
+    for (let m = 0; m < 8 * 60; m++) {
+      const instant = start + m * 60_000;
+      const local = utcToZoned(new Date(instant), zone);
+      const key = `${local.date} ${local.time}`;
+      shown.set(key, [...(shown.get(key) ?? []), instant]);
+    }
+    // ...and every wall clock of the day reads as exactly the instants that show it: none, one or two.
+    let skipped = 0;
+    let repeated = 0;
+    for (let m = 0; m < 24 * 60; m++) {
+      const time = `${pad(Math.floor(m / 60))}:${pad(m % 60)}`;
+      const reading = readLocalTime(date, time, zone);
+      const expected = shown.get(`${date} ${time}`);
+      if (reading.kind === 'skipped') {
+        skipped++;
+        expect(expected, time).toBeUndefined();
+      } else if (reading.kind === 'repeated') {
+        repeated++;
+        expect([reading.earlier.getTime(), reading.later.getTime()], time).toEqual(expected);
+      } else if (expected) expect([reading.instant.getTime()], time).toEqual(expected);
+    }
+    const size = { 'Australia/Lord_Howe': 30, 'Asia/Kolkata': 0 }[zone as string] ?? 60;
+    expect(skipped + repeated).toBe(size);
   });
 });

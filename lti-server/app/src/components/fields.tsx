@@ -1,4 +1,6 @@
 import type { ComponentChildren } from 'preact';
+import { OCCURRENCES, type Occurrence } from '../../../../shared/zoned-time';
+import type { OccurrenceChoice } from '../time';
 
 /** A labelled form field with its error message tied to the control (aria-describedby, aria-invalid). */
 export function Field({
@@ -66,5 +68,53 @@ export function LookForField({
     >
       {(p) => <input {...p} value={value} onInput={onInput} maxLength={300} />}
     </Field>
+  );
+}
+
+/** Offered when the server asks which of two readings is meant but the browser's own zone data saw only one. */
+const UNLABELLED_CHOICE: OccurrenceChoice = {
+  legend: 'This time happens twice that night (the clocks go back). Which one do you mean?',
+  earlier: 'The first (before the clocks go back)',
+  later: 'The second (after the clocks go back)',
+};
+
+/**
+ * The choice between the two readings of a start the clocks show twice. Nothing is chosen until the person picks;
+ * the server refuses such a time without a choice, and its question shows here as the error.
+ */
+export function OccurrenceField({
+  choice,
+  value,
+  onChange,
+  error,
+}: {
+  choice: OccurrenceChoice | null;
+  value: Occurrence | '';
+  onChange: (occurrence: Occurrence) => void;
+  error?: string | undefined;
+}) {
+  const labels = choice ?? UNLABELLED_CHOICE;
+  return (
+    <fieldset class="card" aria-describedby={error ? 'occurrence-error' : undefined}>
+      <legend>{labels.legend}</legend>
+      {OCCURRENCES.map((o) => (
+        <div class="check" key={o}>
+          <input
+            type="radio"
+            id={`occurrence-${o}`}
+            name="occurrence"
+            checked={value === o}
+            onChange={() => onChange(o)}
+            {...(error ? { 'aria-invalid': 'true' as const } : {})}
+          />
+          <label for={`occurrence-${o}`}>{labels[o]}</label>
+        </div>
+      ))}
+      {error && (
+        <p class="error" id="occurrence-error">
+          {error}
+        </p>
+      )}
+    </fieldset>
   );
 }

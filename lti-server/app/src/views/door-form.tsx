@@ -6,11 +6,12 @@ import {
   MAX_CAPACITY,
   MAX_REPEAT_WEEKS,
 } from '../../../../shared/visits';
+import type { Occurrence } from '../../../../shared/zoned-time';
 import { createDoors, type DoorInput, listStrategies } from '../api';
-import { Field, LookForField } from '../components/fields';
+import { Field, LookForField, OccurrenceField } from '../components/fields';
 import { setFlash } from '../flash';
 import { href, navigate } from '../router';
-import { formatInstantDay, formatTime, timeZones, viewerZone, weekOf } from '../time';
+import { formatInstantDay, formatTime, repeatedStart, timeZones, viewerZone, weekOf } from '../time';
 
 interface FormState {
   strategyId: string;
@@ -23,12 +24,15 @@ interface FormState {
   lookFor: string;
   repeatWeeks: string;
   timeZone: string;
+  /** Which one, when the start happens twice (the night the clocks go back); '' until the host picks. */
+  occurrence: Occurrence | '';
 }
 
 /** A number for the API; what cannot be read as one goes as null, so the server names the field. */
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
-function toInput(f: FormState): DoorInput {
+/** `asking`: the form shows the choice between the two readings of the start, so the host's pick goes along. */
+function toInput(f: FormState, asking: boolean): DoorInput {
   return {
     strategyId: f.strategyId,
     date: f.date,
@@ -40,6 +44,7 @@ function toInput(f: FormState): DoorInput {
     visitorNote: f.visitorNote.trim() || null,
     lookFor: f.lookFor.trim() || null,
     repeatWeeks: num(f.repeatWeeks),
+    ...(asking && f.occurrence ? { occurrence: f.occurrence } : {}),
   };
 }
 
@@ -66,6 +71,7 @@ export function DoorForm({
     lookFor: '',
     repeatWeeks: '1',
     timeZone: zone,
+    occurrence: '',
   });
   const [strategies, setStrategies] = useState<Strategy[] | null>(null);
   const [waiting, setWaiting] = useState(0);
@@ -89,11 +95,13 @@ export function DoorForm({
 
   const set = (key: keyof FormState) => (e: Event) =>
     setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+  const repeated = repeatedStart(form.date, form.start, form.timeZone, num(form.repeatWeeks));
+  const asking = repeated !== null || errors.occurrence !== undefined;
 
   async function submit(e: Event) {
     e.preventDefault();
     setSaving(true);
-    const r = await createDoors(token, toInput(form));
+    const r = await createDoors(token, toInput(form, asking));
     setSaving(false);
     if (r.ok) {
       const first = r.data.items[0];
@@ -214,6 +222,14 @@ export function DoorForm({
             </select>
           )}
         </Field>
+        {asking && (
+          <OccurrenceField
+            choice={repeated}
+            value={form.occurrence}
+            onChange={(occurrence) => setForm({ ...form, occurrence })}
+            error={errors.occurrence}
+          />
+        )}
         <Field
           id="location"
           label="Room or link"

@@ -1,10 +1,11 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { FOCUS_KINDS } from '../../../../shared/rounds';
+import type { Occurrence } from '../../../../shared/zoned-time';
 import { createRound, listPeople, type People, type RoundInput } from '../api';
-import { Field, LookForField } from '../components/fields';
+import { Field, LookForField, OccurrenceField } from '../components/fields';
 import { setFlash } from '../flash';
 import { href, navigate } from '../router';
-import { timeZones, viewerZone } from '../time';
+import { repeatedStart, timeZones, viewerZone } from '../time';
 
 type FocusKind = (typeof FOCUS_KINDS)[number];
 type Person = People['items'][number];
@@ -26,6 +27,8 @@ interface FormState {
   date: string;
   start: string;
   timeZone: string;
+  /** Which one, when the start happens twice (the night the clocks go back); '' until the coach picks. */
+  occurrence: Occurrence | '';
   slotMinutes: string;
   gapMinutes: string;
   participantIds: string[];
@@ -36,7 +39,8 @@ interface FormState {
 
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
-function toInput(f: FormState): RoundInput {
+/** `asking`: the form shows the choice between the two readings of the start, so the coach's pick goes along. */
+function toInput(f: FormState, asking: boolean): RoundInput {
   const locations: Record<string, string> = {};
   for (const id of f.hostIds) locations[id] = f.locations[id] ?? '';
   return {
@@ -45,6 +49,7 @@ function toInput(f: FormState): RoundInput {
     date: f.date,
     start: f.start,
     timeZone: f.timeZone,
+    ...(asking && f.occurrence ? { occurrence: f.occurrence } : {}),
     slotMinutes: num(f.slotMinutes),
     gapMinutes: num(f.gapMinutes),
     participantIds: f.participantIds,
@@ -65,6 +70,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
     date: '',
     start: '',
     timeZone: zone,
+    occurrence: '',
     slotMinutes: '10',
     gapMinutes: '5',
     participantIds: [],
@@ -89,13 +95,15 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
     ) =>
     (e: Event) =>
       setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+  const repeated = repeatedStart(form.date, form.start, form.timeZone);
+  const asking = repeated !== null || errors.occurrence !== undefined;
   const toggle = (key: 'participantIds' | 'hostIds', id: string, on: boolean) =>
     setForm({ ...form, [key]: on ? [...form[key], id] : form[key].filter((x) => x !== id) });
 
   async function submit(e: Event) {
     e.preventDefault();
     setSaving(true);
-    const r = await createRound(token, toInput(form));
+    const r = await createRound(token, toInput(form, asking));
     setSaving(false);
     if (r.ok) {
       setFlash('Draft planned. Check the groups and the rotation, then publish it to book the visits.');
@@ -221,6 +229,14 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
             </select>
           )}
         </Field>
+        {asking && (
+          <OccurrenceField
+            choice={repeated}
+            value={form.occurrence}
+            onChange={(occurrence) => setForm({ ...form, occurrence })}
+            error={errors.occurrence}
+          />
+        )}
         <div class="row">
           <Field id="slotMinutes" label="Minutes per visit" error={errors.slotMinutes}>
             {(p) => (

@@ -67,19 +67,35 @@ export function SettingsView({ token }: { token: string }) {
             <label for="scope-deployment">One school-wide menu for every course</label>
           </div>
         </fieldset>
-        <fieldset class="card">
-          <legend>Which LMS roles are coaches?</legend>
-          <p class="hint spaced">Teachers are always teachers; students can never open Tasting Menu.</p>
-          {COACH_ROLE_OPTIONS.map((o) => (
-            <div class="check" key={o.role}>
-              <input
-                type="checkbox"
-                id={`role-${o.role}`}
-                checked={settings.coachRoles.includes(o.role)}
-                onChange={(e) => toggle(o.role, (e.target as HTMLInputElement).checked)}
-              />
-              <label for={`role-${o.role}`}>{o.label}</label>
-            </div>
+        <fieldset class="card" aria-describedby="roles-hint">
+          <legend>Which LMS roles make a coach?</legend>
+          <p class="hint spaced" id="roles-hint">
+            Teachers and TAs are teachers unless a role below makes them coaches. Students, observers and
+            anyone with no role in the course cannot open Tasting Menu.
+          </p>
+          {(['course', 'institution'] as const).map((scope) => (
+            <Fragment key={scope}>
+              <p class="hint">
+                {scope === 'course'
+                  ? 'Course roles'
+                  : 'School-wide roles: anyone holding one becomes a coach in every course'}
+              </p>
+              {COACH_ROLE_OPTIONS.filter((o) => o.scope === scope).map((o) => (
+                <div class="check" key={o.role}>
+                  <input
+                    type="checkbox"
+                    id={`role-${o.role}`}
+                    aria-describedby={`role-${o.role}-sent`}
+                    checked={settings.coachRoles.includes(o.role)}
+                    onChange={(e) => toggle(o.role, (e.target as HTMLInputElement).checked)}
+                  />
+                  <label for={`role-${o.role}`}>{o.label}</label>{' '}
+                  <span class="hint" id={`role-${o.role}-sent`}>
+                    (the LMS sends {o.sent})
+                  </span>
+                </div>
+              ))}
+            </Fragment>
           ))}
         </fieldset>
         {error && <p role="alert">{error}</p>}

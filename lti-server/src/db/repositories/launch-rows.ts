@@ -59,6 +59,8 @@ export async function readLaunchRows(
       'p.role as p_role',
       'p.created_at as p_created_at',
       'p.last_seen_at as p_last_seen_at',
+      'p.locale as p_locale',
+      'p.time_zone as p_time_zone',
     ])
     .where('d.issuer', '=', key.issuer)
     .where('d.client_id', '=', key.clientId)
@@ -123,6 +125,8 @@ export async function readLaunchRows(
           role: first.p_role,
           created_at: first.p_created_at,
           last_seen_at: first.p_last_seen_at,
+          locale: first.p_locale,
+          time_zone: first.p_time_zone,
         }
       : undefined;
   return { tenant, settings, networks, person };

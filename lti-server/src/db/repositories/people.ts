@@ -5,7 +5,13 @@ import type { TenantScope } from '../tenant-scope';
 
 export type Person = PersonTable;
 
-/** Creates or refreshes a teacher or coach from a launch (their name and role follow the LMS). */
+/** What a launch may say about a person besides name and role; absent values leave the stored ones alone. */
+export interface LaunchFacts {
+  locale?: string;
+  timeZone?: string;
+}
+
+/** Creates or refreshes a teacher or coach from a launch (their name, role, language and time zone follow the LMS). */
 export async function upsertPerson(
   db: Kysely<Database>,
   tenantId: string,
@@ -14,9 +20,10 @@ export async function upsertPerson(
   role: Person['role'],
   now: string,
   known?: Person | null,
+  facts: LaunchFacts = {},
 ): Promise<Person> {
-  // Read first (unless the caller already did; null means it found none): when name and role are unchanged and the
-  // person was seen within the hour, nothing is written.
+  // Read first (unless the caller already did; null means it found none): when nothing changed and the person was
+  // seen within the hour, nothing is written.
   const existing =
     known !== undefined
       ? known
@@ -26,10 +33,16 @@ export async function upsertPerson(
           .where('tenant_id', '=', tenantId)
           .where('subject', '=', subject)
           .executeTakeFirst();
+  const changed = {
+    ...(facts.locale !== undefined ? { locale: facts.locale } : {}),
+    ...(facts.timeZone !== undefined ? { time_zone: facts.timeZone } : {}),
+  };
   if (
     existing &&
     existing.name === name &&
     existing.role === role &&
+    (changed.locale === undefined || existing.locale === changed.locale) &&
+    (changed.time_zone === undefined || existing.time_zone === changed.time_zone) &&
     Date.parse(now) - Date.parse(existing.last_seen_at) < 3_600_000
   ) {
     return existing;
@@ -45,8 +58,42 @@ export async function upsertPerson(
       role,
       created_at: now,
       last_seen_at: now,
+      locale: changed.locale ?? null,
+      time_zone: changed.time_zone ?? null,
     })
-    .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, role, last_seen_at: now }))
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, role, last_seen_at: now, ...changed }),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/**
+ * Adds a colleague seen on the course roster, or refreshes their name. The role of someone already known is left as
+ * their last launch set it: the roster carries no custom claims, so it cannot tell a coach the LMS marked as one.
+ */
+export async function upsertRosterPerson(
+  db: Kysely<Database>,
+  tenantId: string,
+  subject: string,
+  name: string,
+  role: Person['role'],
+  now: string,
+): Promise<Person> {
+  return db
+    .insertInto('people')
+    .values({
+      id: randomUUID(),
+      tenant_id: tenantId,
+      subject,
+      name,
+      role,
+      created_at: now,
+      last_seen_at: now,
+      locale: null,
+      time_zone: null,
+    })
+    .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, last_seen_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
 }

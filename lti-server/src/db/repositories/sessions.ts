@@ -36,6 +36,8 @@ const WHO = [
   'p.id as personId',
   'p.name as personName',
   'p.role as role',
+  'p.locale as personLocale',
+  'p.time_zone as personTimeZone',
   'n.id as networkId',
   'n.title as networkTitle',
   'n.scope as networkScope',

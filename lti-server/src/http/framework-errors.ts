@@ -1,0 +1,44 @@
+import { AppError, type ErrorCode } from '../../../shared/errors';
+
+/** body-parser's error types (http-errors with a 4xx status), with what the client should be told. */
+const BODY_ERRORS: Record<string, { status: number; message: string }> = {
+  'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON.' },
+  'entity.too.large': { status: 413, message: 'The request body is too large.' },
+  'encoding.unsupported': {
+    status: 415,
+    message: 'The request body uses a content encoding the server does not accept.',
+  },
+  'charset.unsupported': { status: 415, message: 'The request body must be sent as UTF-8.' },
+  'request.aborted': { status: 400, message: 'The request body was cut off.' },
+  'request.size.invalid': { status: 400, message: 'The request body does not match its Content-Length.' },
+  'parameters.too.many': { status: 413, message: 'The request has too many parameters.' },
+  // 'stream.encoding.set' is left out on purpose: it means our own code misused a stream, a 500.
+};
+
+const CODE_OF_STATUS: Record<number, ErrorCode> = {
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  409: 'CONFLICT',
+  429: 'RATE_LIMITED',
+};
+
+const asAppError = (status: number, message: string) =>
+  new AppError(CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', message, { status });
+
+/**
+ * What an error thrown by Express or its middleware (not by our code) means for the client: body-parser's errors,
+ * Express's URIError for a broken percent-escape in a route parameter, and any http-errors error that marks itself
+ * safe to show (`expose`) with a 4xx status. Undefined for anything else, which stays a 500.
+ */
+export function frameworkError(error: unknown): AppError | undefined {
+  if (error instanceof URIError) return asAppError(400, 'The address has a broken percent-escape.');
+  if (typeof error !== 'object' || error === null) return undefined;
+  const { type, status, statusCode, expose, message } = error as Record<string, unknown>;
+  const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
+  if (known) return asAppError(known.status, known.message);
+  const code = typeof status === 'number' ? status : statusCode;
+  if (expose === true && typeof code === 'number' && code >= 400 && code < 500)
+    return asAppError(code, typeof message === 'string' && message ? message : 'The request is not valid.');
+  return undefined;
+}

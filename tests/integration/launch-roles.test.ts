@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { MeSchema } from '../../shared/api';
+import { CLAIM } from '../../shared/lti';
+import { CANVAS_ROLES } from '../fixtures/canvas-roles';
+import { apiClient, launchAs } from '../support/api-client';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+}, 60_000);
+afterAll(async () => {
+  await server?.close();
+});
+
+/**
+ * A launch through the sandbox LMS (real OIDC login, id_token signed with the platform's key) as a person with the
+ * given subject, whose roles and other claims are as Canvas would send them.
+ */
+async function launchAsCanvas(subject: string, changes: Record<string, unknown>) {
+  const login = await beginLogin(server, 'sandbox-ana-rivera');
+  const claims = { ...login.claims, sub: subject, name: subject, ...changes };
+  const result = await postLaunch(server, login, await signWithSandboxKey(server, claims));
+  const token = result.token ? decodeURIComponent(result.token) : undefined;
+  const me = token ? MeSchema.parse((await apiClient(server, token).get('/api/me')).body) : undefined;
+  return { ...result, me };
+}
+
+const stored = (subject: string) =>
+  server.database.db.selectFrom('people').selectAll().where('subject', '=', subject).executeTakeFirst();
+
+describe('roles from Canvas launches, with the default settings', () => {
+  it.each([
+    ['teacher', 'teacher'],
+    ['ta', 'teacher'],
+    ['designer', 'coach'],
+    ['teacherWhoIsAccountAdmin', 'teacher'],
+  ] as const)('when a Canvas %s launches, then they are a %s', async (who, role) => {
+    const launch = await launchAsCanvas(`canvas-${who}`, { [CLAIM.roles]: CANVAS_ROLES[who] });
+    expect(launch.me?.person.role).toBe(role);
+  });
+
+  it.each(['accountAdmin', 'subAccountAdmin', 'customAccountRole', 'siteAdmin'] as const)(
+    'when a Canvas %s with no role in the course launches, then a page says why and nothing is stored',
+    async (who) => {
+      const launch = await launchAsCanvas(`canvas-${who}`, { [CLAIM.roles]: CANVAS_ROLES[who] });
+      expect(launch.token).toBeUndefined();
+      expect(launch.status).toBe(403);
+      expect(launch.html).toContain('no role in this one');
+      expect(await stored(`canvas-${who}`)).toBeUndefined();
+    },
+  );
+
+  it.each(['observer', 'student', 'testStudent'] as const)(
+    'when a Canvas %s launches, then they are refused as students are',
+    async (who) => {
+      const launch = await launchAsCanvas(`canvas-${who}`, { [CLAIM.roles]: CANVAS_ROLES[who] });
+      expect(launch.status).toBe(403);
+      expect(launch.html).toContain('Students do not need to open it');
+      expect(await stored(`canvas-${who}`)).toBeUndefined();
+    },
+  );
+
+  it('when a teacher carries the coach claim (a Canvas role named Coach), then they are a coach', async () => {
+    const launch = await launchAsCanvas('canvas-coach-role', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.custom]: { coach: 'TeacherEnrollment,Coach' },
+    });
+    expect(launch.me?.person.role).toBe('coach');
+  });
+
+  it('when a student or an account admin carries the coach claim, then it lets neither in', async () => {
+    for (const who of ['student', 'customAccountRole'] as const) {
+      const launch = await launchAsCanvas(`canvas-claim-${who}`, {
+        [CLAIM.roles]: CANVAS_ROLES[who],
+        [CLAIM.custom]: { coach: 'true' },
+      });
+      expect(launch.status).toBe(403);
+      expect(await stored(`canvas-claim-${who}`)).toBeUndefined();
+    }
+  });
+});
+
+describe('roles from Canvas launches, with the settings a school chose', () => {
+  it('when a coach adds school administrators, then account roles make coaches from the next launch', async () => {
+    const dana = await launchAs(server, 'sandbox-dana-kim');
+    const saved = await dana.put('/api/settings', {
+      networkScope: 'course',
+      coachRoles: ['membership#ContentDeveloper', 'custom#coach', 'institution#Administrator'],
+    });
+    expect(saved.status).toBe(200);
+    const admin = await launchAsCanvas('canvas-chosen-admin', {
+      [CLAIM.roles]: CANVAS_ROLES.customAccountRole,
+    });
+    expect(admin.me?.person.role).toBe('coach');
+    await server.database.db.deleteFrom('tenant_settings').execute();
+  });
+
+  it('when a coach unticks the coach claim, then a teacher who carries it is a teacher', async () => {
+    const dana = await launchAs(server, 'sandbox-dana-kim');
+    await dana.put('/api/settings', { networkScope: 'course', coachRoles: ['membership#ContentDeveloper'] });
+    const launch = await launchAsCanvas('canvas-unticked-claim', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.custom]: { coach: 'true' },
+    });
+    expect(launch.me?.person.role).toBe('teacher');
+    await server.database.db.deleteFrom('tenant_settings').execute();
+  });
+});
+
+describe('locale and time zone from a launch', () => {
+  it('when Canvas sends the locale and the time zone, then they are stored and /api/me gives them', async () => {
+    const launch = await launchAsCanvas('canvas-zoned', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'fr-ca' },
+      [CLAIM.custom]: { timezone: 'America/Denver', coach: 'TeacherEnrollment' },
+    });
+    expect(launch.me?.person).toMatchObject({ role: 'teacher', locale: 'fr-CA', timeZone: 'America/Denver' });
+    expect(await stored('canvas-zoned')).toMatchObject({ locale: 'fr-CA', time_zone: 'America/Denver' });
+  });
+
+  it('when the values are malformed, then the launch still works and the known values stay', async () => {
+    const launch = await launchAsCanvas('canvas-zoned', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'not a locale!' },
+      [CLAIM.custom]: { timezone: 'Mars/Olympus_Mons' },
+    });
+    expect(launch.me?.person).toMatchObject({ locale: 'fr-CA', timeZone: 'America/Denver' });
+  });
+
+  it('when the LMS substitutes no time zone, then the person has none and the browser decides', async () => {
+    const launch = await launchAsCanvas('canvas-unzoned', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.custom]: { timezone: '$Person.address.timezone' },
+    });
+    expect(launch.token).toBeTruthy();
+    expect(launch.me?.person.timeZone).toBeUndefined();
+    expect(await stored('canvas-unzoned')).toMatchObject({ time_zone: null, locale: 'en-US' });
+  });
+});
+
+describe('coach roles set by the operator', () => {
+  // Last in this file: it changes the sandbox deployment's settings.
+  it('when a school has no designer role (Schoology), then `npm run platform -- coach-roles` makes its admins who teach coaches', async () => {
+    const before = await launchAsCanvas('schoology-admin', {
+      [CLAIM.roles]: CANVAS_ROLES.teacherWhoIsAccountAdmin,
+    });
+    expect(before.me?.person.role).toBe('teacher');
+
+    const target = server.config.database;
+    const env = {
+      DATABASE_URL:
+        target.kind === 'sqlite'
+          ? `sqlite:${target.file}`
+          : `${target.url}${target.schema ? `?schema=${target.schema}` : ''}`,
+      DATA_DIR: server.config.dataDir,
+      LTI_KEY: 'x'.repeat(40),
+    };
+    const sandbox = server.sandbox!;
+    const key = [
+      '--issuer',
+      sandbox.issuer,
+      '--client-id',
+      sandbox.clientId,
+      '--deployment',
+      sandbox.deploymentId,
+    ];
+    const out: string[] = [];
+    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+    const error = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
+    try {
+      expect(await runPlatformCli(['coach-roles', ...key, '--role', 'no-such-role'], env)).toBe(2);
+      expect(out.join('\n')).toContain('--role');
+      expect(
+        await runPlatformCli(
+          [
+            'coach-roles',
+            ...key,
+            '--role',
+            'institution#Administrator',
+            '--role',
+            'membership#ContentDeveloper',
+          ],
+          env,
+        ),
+      ).toBe(0);
+      expect(await runPlatformCli(['coach-roles', ...key], env)).toBe(0);
+    } finally {
+      log.mockRestore();
+      error.mockRestore();
+    }
+    expect(out.at(-1)).toContain('institution#Administrator (Any school or district administrator)');
+
+    const after = await launchAsCanvas('schoology-admin', {
+      [CLAIM.roles]: CANVAS_ROLES.teacherWhoIsAccountAdmin,
+    });
+    expect(after.me?.person.role).toBe('coach');
+    // The choice is the school's: a plain teacher stays a teacher.
+    const teacher = await launchAsCanvas('schoology-teacher', { [CLAIM.roles]: CANVAS_ROLES.teacher });
+    expect(teacher.me?.person.role).toBe('teacher');
+  });
+});
