@@ -6,6 +6,7 @@ import { registrationLink } from '../lti-server/src/sandbox/routes';
 import { startOfWeek } from '../shared/zoned-time';
 import { launchAs } from '../tests/support/api-client';
 import { launchBrowser } from '../tests/support/browser';
+import { inviteCode } from '../tests/support/registration';
 import { startTestServer } from '../tests/support/test-server';
 
 const server = await startTestServer();
@@ -141,6 +142,8 @@ try {
   const admin = await browser.context.newPage();
   await admin.setViewportSize({ width: 900, height: 520 });
   await admin.goto(registrationLink(server.sandbox!));
+  await admin.getByLabel('Registration code').fill(await inviteCode(server));
+  await admin.getByRole('button', { name: 'Register' }).click();
   await admin.getByRole('heading', { name: 'Tasting Menu is registered' }).waitFor();
   await admin.screenshot({ path: 'docs/images/lms-registered.png', fullPage: true });
   const login = new URLSearchParams({

@@ -90,6 +90,7 @@ const EnvSchema = z.object({
     .transform(Number)
     .refine((n) => n >= 1, 'must be at least 1')
     .default(600),
+  REGISTRATION: z.enum(['invite', 'open'], { error: 'must be invite or open' }).default('invite'),
   FRAME_ANCESTORS: frameSources.optional(),
 });
 
@@ -106,6 +107,8 @@ export interface Config {
   dataDir: string;
   /** Requests per minute and client address to /lti/login and /lti/launch. */
   ltiRateLimit: number;
+  /** `invite`: LTI Dynamic Registration asks for a code the operator created; `open`: anyone may register (trials). */
+  registration: 'invite' | 'open';
   /**
    * More LMS origins that may frame the app, besides the registered platforms' own and those their launches name:
    * for an LMS whose launches name no page of its own (its course pages on a domain of their own).
@@ -151,6 +154,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       logLevel: e.LOG_LEVEL,
       dataDir: e.DATA_DIR,
       ltiRateLimit: e.LTI_RATE_LIMIT,
+      registration: e.REGISTRATION,
       frameAncestors: e.FRAME_ANCESTORS ?? [],
     },
   };

@@ -27,3 +27,15 @@ export const PlatformRegistrationSchema = z.object({
     .min(1, 'at least one deployment id is required'),
 });
 export type PlatformRegistration = z.infer<typeof PlatformRegistrationSchema>;
+
+/**
+ * A platform registered through LTI Dynamic Registration: the LMS may name no deployment yet (Canvas does not), and
+ * such a platform's deployments are recorded at their first verified launch.
+ */
+export const DynamicPlatformRegistrationSchema = PlatformRegistrationSchema.extend({
+  deploymentIds: z.array(z.string().trim().min(1, 'must not be empty').max(255)).max(1),
+});
+export type DynamicPlatformRegistration = z.infer<typeof DynamicPlatformRegistrationSchema>;
+
+/** Which deployments of a platform may launch: only those an operator registered, or any, recorded at first launch. */
+export type DeploymentPolicy = 'registered' | 'learn';

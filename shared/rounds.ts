@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
-import { OCCURRENCES } from './zoned-time';
 import { LocalDateSchema, LocalTimeSchema, OccurrenceSchema, TimeZoneSchema } from './visits';
+import { OCCURRENCES } from './zoned-time';
 
 /**
  * A round: a coach-planned morning of visits. Groups of 4–5 teachers rotate through 4–5 classrooms around one

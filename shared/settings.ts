@@ -77,6 +77,8 @@ export const PlatformInfoSchema = z.object({
   issuer: z.string(),
   clientId: z.string(),
   deploymentId: z.string(),
+  /** An operator registered the deployment, or it was recorded at its first launch (a dynamically registered LMS). */
+  deploymentRecorded: z.enum(['registered', 'first-launch']),
   registeredSince: z.string(),
 });
 export type PlatformInfo = z.infer<typeof PlatformInfoSchema>;

@@ -6,7 +6,7 @@ import type { Config } from './config';
 import { resolveLtiKey } from './config';
 import { type DatabaseHandle, openDatabase } from './db/database';
 import { LtijsStore } from './db/ltijs-store';
-import { listDeployments } from './db/repositories/deployments';
+import { learnsDeployments, listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
 import { learnFrameOrigins } from './domain/frame-ancestors';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
@@ -70,6 +70,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
         deploymentsOf: cachedDeployments((issuer, clientId) =>
           listDeployments(database.db, issuer, clientId),
         ),
+        learnsDeployments: (issuer, clientId) => learnsDeployments(database.db, issuer, clientId),
         now: () => Date.now(),
       },
       onRefused: refused,

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
-import { Provider as ltijsSingleton, type LtijsProvider } from 'ltijs';
+import { type LtijsProvider, Provider as ltijsSingleton } from 'ltijs';
 import { openDatabase } from '../../lti-server/src/db/database';
 import { LtijsStore } from '../../lti-server/src/db/ltijs-store';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';

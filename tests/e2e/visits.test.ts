@@ -1,12 +1,12 @@
 import ICAL from 'ical.js';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startOfWeek } from '../../shared/zoned-time';
 import { launchAs } from '../support/api-client';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { startOfWeek } from '../../shared/zoned-time';
 import { daysFromNow } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
 import { openToolAs } from '../support/lms-page';
+import { approvedStrategy } from '../support/menu';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 let server: TestServer;

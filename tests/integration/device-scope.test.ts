@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiRouter, DEVICE_SCOPE } from '../../lti-server/src/http/api-routes';
 import { MeSchema } from '../../shared/api';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
-import { apiRouter, DEVICE_SCOPE } from '../../lti-server/src/http/api-routes';
 import { type ApiClient, apiClient, launchAs } from '../support/api-client';
 import { routesOf } from '../support/route-table';
 import { startTestServer, type TestServer } from '../support/test-server';

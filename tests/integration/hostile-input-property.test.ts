@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import type { Router } from 'express';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
 import type { ApiClient } from '../support/api-client';

@@ -1,7 +1,7 @@
 import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { CalendarFeedSchema } from '../../shared/visits';
 import { createLogger } from '../../lti-server/src/logger';
+import { CalendarFeedSchema } from '../../shared/visits';
 import { launchAs } from '../support/api-client';
 import { startTestServer, type TestServer } from '../support/test-server';
 

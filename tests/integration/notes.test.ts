@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
+import { apiRouter } from '../../lti-server/src/http/api-routes';
+import { createLogger } from '../../lti-server/src/logger';
 import { NoteListSchema, NoteSchema, PictureSchema } from '../../shared/notes';
 import { VisitListSchema } from '../../shared/visits';
-import { apiRouter } from '../../lti-server/src/http/api-routes';
-import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
-import { createLogger } from '../../lti-server/src/logger';
 import { type ApiClient, launchAs } from '../support/api-client';
 import { colleaguesOf, daysFromNow } from '../support/colleagues';
 import { approvedStrategy } from '../support/menu';

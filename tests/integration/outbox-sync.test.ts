@@ -6,8 +6,8 @@ import { type UploadResult, uploadStrategy } from '../../extension/lib/server-ap
 import { syncOutbox } from '../../extension/lib/sync';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
 import { launchAs } from '../support/api-client';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { freePort } from '../support/free-port';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startTestServer, type TestServer } from '../support/test-server';
 
 /** The extension's outbox and sync code against the real server, which is stopped and restarted mid-sync. */

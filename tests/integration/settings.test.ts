@@ -90,6 +90,7 @@ describe('tenant settings', () => {
       name: 'Sandbox LMS',
       clientId: 'tasting-menu-sandbox',
       deploymentId: 'sandbox-school',
+      deploymentRecorded: 'registered',
     });
     expect(JSON.stringify(info)).not.toContain('other-school');
   });

@@ -3,8 +3,8 @@ import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { type ApiClient, launchAs } from '../support/api-client';
 import { colleaguesOf } from '../support/colleagues';
 import { routesOf } from '../support/route-table';
-import { visitHappened } from '../support/visit-happened';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { visitHappened } from '../support/visit-happened';
 
 /**
  * Walks every API route with a session from tenant B and ids from tenant A: nothing of A may be read or written.

@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { importPKCS8, SignJWT } from 'jose';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
-import type { TestServer } from './test-server';
 import { FormBrowser } from './form-browser';
+import type { TestServer } from './test-server';
 
 /**
  * Builds launches the way an attacker (or a broken LMS) would: a real OIDC login against the tool, then an

@@ -1,6 +1,6 @@
-import type { Config } from '../../shared/config';
 import { createLogger, type Logger } from '../../lti-server/src/logger';
 import { type RunningServer, startServer } from '../../lti-server/src/server';
+import type { Config } from '../../shared/config';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from './test-database';
 
 export type TestServer = RunningServer;
@@ -30,6 +30,7 @@ export async function startTestServer(
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     dataDir: database.dataDir,
     ltiRateLimit: 10_000,
+    registration: 'invite',
     frameAncestors: [],
     ...options.config,
   };

@@ -1,15 +1,17 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../../shared/errors';
+import { InviteExpirySchema } from '../../../shared/registration';
 import { COACH_ROLE_OPTIONS } from '../../../shared/settings';
 import { loadConfig, resolveLtiKey } from '../config';
 import { openDatabase } from '../db/database';
 import { LtijsStore } from '../db/ltijs-store';
 import { listPlatforms, registerPlatform, removePlatform } from '../domain/platforms';
+import { createRegistrationInvite, listPendingInvites } from '../domain/registration';
 import { operatorCoachRoles } from '../domain/settings';
 import { createLtiTool } from '../lti/tool';
 
 /**
- * `npm run platform -- add|list|remove`: registers LMS platforms (Canvas, Schoology, …) in the database named by
+ * `npm run platform -- add|list|remove|rotate-key|invite`: registers LMS platforms (Canvas, Schoology, …) in the database named by
  * DATABASE_URL, the same one the server uses.
  */
 const USAGE = `Usage:
@@ -17,6 +19,7 @@ const USAGE = `Usage:
   npm run platform -- list
   npm run platform -- remove --issuer URL --client-id ID
   npm run platform -- rotate-key --issuer URL --client-id ID [--grace-days 7]
+  npm run platform -- invite [--expires 7d]   (a single-use code for LTI Dynamic Registration)
   npm run platform -- coach-roles --issuer URL --client-id ID --deployment ID [--role ROLE…]
     roles: ${COACH_ROLE_OPTIONS.map((o) => o.role).join(', ')}`;
 
@@ -30,6 +33,7 @@ const FLAGS: Record<string, string> = {
   deploymentIds: '--deployment',
   coachRoles: '--role',
 };
+const POLICY = { learn: 'learn on first launch', registered: 'registered deployments only' } as const;
 const flagOf = (path: string) => FLAGS[path.split('.')[0] ?? ''] ?? path;
 
 export async function runPlatformCli(
@@ -37,7 +41,7 @@ export async function runPlatformCli(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['add', 'list', 'remove', 'rotate-key', 'coach-roles'].includes(command)) {
+  if (!command || !['add', 'list', 'remove', 'rotate-key', 'invite', 'coach-roles'].includes(command)) {
     console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
     return 2;
   }
@@ -54,6 +58,7 @@ export async function runPlatformCli(
         deployment: { type: 'string', multiple: true },
         role: { type: 'string', multiple: true },
         'grace-days': { type: 'string' },
+        expires: { type: 'string' },
         name: { type: 'string' },
       },
       strict: true,
@@ -74,7 +79,7 @@ export async function runPlatformCli(
       store: new LtijsStore(database.db),
       db: database.db,
       secureCookies: false,
-      guard: { deploymentsOf: async () => [], now: () => Date.now() },
+      guard: { deploymentsOf: async () => [], learnsDeployments: async () => false, now: () => Date.now() },
       onLaunch: async () => {},
       onRefused: () => {},
       databaseAvailable: async () => true,
@@ -107,16 +112,33 @@ export async function runPlatformCli(
       );
       return 0;
     }
+    if (command === 'invite') {
+      const expiry = InviteExpirySchema.safeParse(str('expires') ?? '7d');
+      if (!expiry.success) {
+        console.error(`--expires ${expiry.error.issues[0]?.message}.`);
+        return 2;
+      }
+      const invite = await createRegistrationInvite(database.db, new Date(), expiry.data);
+      console.log(`Registration code: ${invite.code}`);
+      console.log(
+        `It registers one LMS through ${config.publicUrl}/lti/register and expires at ${invite.expiresAt}. It is shown only this once.`,
+      );
+      return 0;
+    }
     if (command === 'list') {
       const platforms = await listPlatforms(database.db, lti);
-      if (platforms.length === 0) {
+      if (platforms.length === 0)
         console.log('No platforms registered. Add one with: npm run platform -- add …');
-        return 0;
-      }
       for (const p of platforms) {
         console.log(
-          `${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none)'}\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`,
+          `${p.name}\n  issuer:      ${p.issuer}\n  client id:   ${p.clientId}\n  deployments: ${p.deploymentIds.join(', ') || '(none yet)'} (${POLICY[p.deploymentPolicy]})\n  auth URL:    ${p.authUrl}\n  token URL:   ${p.tokenUrl}\n  JWKS URL:    ${p.jwksUrl}`,
         );
+      }
+      const invites = await listPendingInvites(database.db, new Date());
+      if (invites.length > 0) {
+        console.log('Unused registration codes (only their hashes are stored):');
+        for (const i of invites)
+          console.log(`  ${i.id.slice(0, 8)}  created ${i.created_at}, expires ${i.expires_at}`);
       }
       return 0;
     }

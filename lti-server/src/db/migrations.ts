@@ -797,6 +797,43 @@ const migrationsFor = (dialect: Dialect): Record<string, Migration> => ({
       throw new Error('Migrations are forward-only.');
     },
   },
+  '0015-registration-invites': {
+    async up(db: Kysely<unknown>) {
+      // Codes the operator creates (`npm run platform -- invite`) for LTI Dynamic Registration: only the SHA-256 is
+      // stored; a code is used once, before it expires; `used_for` names the platform it registered.
+      await db.schema
+        .createTable('registration_invites')
+        .addColumn('id', 'text', (c) => c.primaryKey())
+        .addColumn('code_hash', 'text', (c) => c.notNull().unique())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addColumn('expires_at', 'text', (c) => c.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('used_for', 'text')
+        .execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
+  '0019-learned-deployments': {
+    async up(db: Kysely<unknown>) {
+      // Platforms registered dynamically learn their deployments at the first verified launch (Canvas names none at
+      // registration); without a row here a platform launches only from deployments an operator registered.
+      await db.schema
+        .createTable('platform_policies')
+        .addColumn('issuer', 'text', (c) => c.notNull())
+        .addColumn('client_id', 'text', (c) => c.notNull())
+        .addColumn('deployments', 'text', (c) => c.notNull())
+        .addColumn('created_at', 'text', (c) => c.notNull())
+        .addPrimaryKeyConstraint('platform_policies_pkey', ['issuer', 'client_id'])
+        .execute();
+      // When a deployment was learned from a launch (null: an operator registered it).
+      await db.schema.alterTable('platform_deployments').addColumn('learned_at', 'text').execute();
+    },
+    async down() {
+      throw new Error('Migrations are forward-only.');
+    },
+  },
 });
 
 /** Every migration's name, in order. */

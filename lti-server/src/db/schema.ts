@@ -1,3 +1,5 @@
+import type { ColumnType } from 'kysely';
+
 /** Timestamps are ISO-8601 UTC strings in both databases, so they sort and compare the same everywhere. */
 type Timestamp = string;
 
@@ -25,6 +27,15 @@ export interface PlatformDeploymentTable {
   issuer: string;
   client_id: string;
   deployment_id: string;
+  created_at: Timestamp;
+  /** Set when the deployment was recorded at its first launch (a platform that learns deployments). */
+  learned_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+}
+
+export interface PlatformPolicyTable {
+  issuer: string;
+  client_id: string;
+  deployments: 'registered' | 'learn';
   created_at: Timestamp;
 }
 
@@ -244,6 +255,16 @@ export interface DeviceTokenTable {
   revoked_at: Timestamp | null;
 }
 
+export interface RegistrationInviteTable {
+  id: string;
+  code_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  /** The platform the code registered: issuer and client id. */
+  used_for: string | null;
+}
+
 export interface DeepLinkRequestTable {
   id: string;
   tenant_id: string;
@@ -399,6 +420,7 @@ export interface NotesRetentionTable {
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
+  platform_policies: PlatformPolicyTable;
   frame_origins: FrameOriginTable;
   networks: NetworkTable;
   people: PersonTable;
@@ -415,6 +437,7 @@ export interface Database {
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;
+  registration_invites: RegistrationInviteTable;
   retired_tool_keys: RetiredToolKeyTable;
   doors: DoorTable;
   visits: VisitTable;

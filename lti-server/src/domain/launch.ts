@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { AppError, deploymentUnknownError } from '../../../shared/errors';
 import { type LaunchClaims, mapRoles, onlyInstitutionRoles } from '../../../shared/lti';
+import { addDeployments, learnsDeployments } from '../db/repositories/deployments';
 import { readLaunchRows } from '../db/repositories/launch-rows';
 import { DEPLOYMENT_CONTEXT, upsertNetwork } from '../db/repositories/networks';
 import { upsertPerson } from '../db/repositories/people';
@@ -58,12 +59,14 @@ export async function completeLaunch(
   const courseContext = claims.context?.id;
   // One read for what is already known: the tenant, its coaches' settings (which LMS roles are coaches, whether the
   // menu is per course or school-wide), the networks this launch may land in and the person.
-  const known = await readLaunchRows(
-    db,
-    key,
-    courseContext ? [courseContext, DEPLOYMENT_CONTEXT] : [DEPLOYMENT_CONTEXT],
-    claims.subject,
-  );
+  const contextIds = courseContext ? [courseContext, DEPLOYMENT_CONTEXT] : [DEPLOYMENT_CONTEXT];
+  let known = await readLaunchRows(db, key, contextIds, claims.subject);
+  // A platform that learns its deployments (dynamic registration): ltijs has verified this launch against the
+  // platform's keys, so its new deployment is recorded now.
+  if (!known && (await learnsDeployments(db, key.issuer, key.clientId))) {
+    await addDeployments(db, key.issuer, key.clientId, [key.deploymentId], stamp, true);
+    known = await readLaunchRows(db, key, contextIds, claims.subject);
+  }
   // The guard before ltijs may have answered from its cache; this read is the authoritative check.
   if (!known) throw deploymentUnknownError();
   const settings = settingsFromRow(known.settings);

@@ -1,5 +1,5 @@
-import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
 import { ForbiddenError } from '../../../shared/errors';
+import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
 import { finishedDebriefs } from '../db/repositories/debrief';
 import { evidenceForPicture, tagsOf } from '../db/repositories/notes';

@@ -1,12 +1,35 @@
 import type { Kysely } from 'kysely';
 import { AppError, parseAt } from '../../../shared/errors';
-import { type PlatformRegistration, PlatformRegistrationSchema } from '../../../shared/platform';
-import { addDeployments, listDeployments, removeDeployments } from '../db/repositories/deployments';
+import {
+  type DeploymentPolicy,
+  DynamicPlatformRegistrationSchema,
+  type PlatformRegistration,
+  PlatformRegistrationSchema,
+} from '../../../shared/platform';
+import {
+  addDeployments,
+  learnsDeployments,
+  listDeployments,
+  removeDeployments,
+  setLearnsDeployments,
+} from '../db/repositories/deployments';
 import type { Database } from '../db/schema';
 import type { LtiTool } from '../lti/tool';
 
 export interface PlatformSummary extends Omit<PlatformRegistration, 'deploymentIds'> {
   deploymentIds: string[];
+  deploymentPolicy: DeploymentPolicy;
+}
+
+async function summaryOf(
+  db: Kysely<Database>,
+  p: Omit<PlatformRegistration, 'deploymentIds'>,
+): Promise<PlatformSummary> {
+  const [deploymentIds, learns] = await Promise.all([
+    listDeployments(db, p.issuer, p.clientId),
+    learnsDeployments(db, p.issuer, p.clientId),
+  ]);
+  return { ...p, deploymentIds, deploymentPolicy: learns ? 'learn' : 'registered' };
 }
 
 /** Registers (or updates) an LMS platform and the deployments it may launch from. */
@@ -24,15 +47,29 @@ export async function registerPlatform(
     registration.deploymentIds,
     new Date().toISOString(),
   );
-  const deploymentIds = await listDeployments(db, registration.issuer, registration.clientId);
-  return { ...registration, deploymentIds };
+  return summaryOf(db, registration);
+}
+
+/**
+ * A platform that registered itself (LTI Dynamic Registration): it may name no deployment yet, and learns its
+ * deployments at their first verified launch (domain/launch.ts). The caller has checked that it is new.
+ */
+export async function registerDynamicPlatform(
+  db: Kysely<Database>,
+  lti: LtiTool,
+  input: unknown,
+): Promise<PlatformSummary> {
+  const registration = parseAt('Platform registration', DynamicPlatformRegistrationSchema, input);
+  const now = new Date().toISOString();
+  await lti.registerPlatform(registration);
+  await setLearnsDeployments(db, registration.issuer, registration.clientId, now);
+  await addDeployments(db, registration.issuer, registration.clientId, registration.deploymentIds, now);
+  return summaryOf(db, registration);
 }
 
 export async function listPlatforms(db: Kysely<Database>, lti: LtiTool): Promise<PlatformSummary[]> {
   const platforms = await lti.listPlatforms();
-  const summaries = await Promise.all(
-    platforms.map(async (p) => ({ ...p, deploymentIds: await listDeployments(db, p.issuer, p.clientId) })),
-  );
+  const summaries = await Promise.all(platforms.map((p) => summaryOf(db, p)));
   return summaries.sort((a, b) => a.issuer.localeCompare(b.issuer) || a.clientId.localeCompare(b.clientId));
 }
 

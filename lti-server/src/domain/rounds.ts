@@ -1,9 +1,9 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { localStarts } from '../../../shared/local-times';
 import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
-import { localStarts } from '../../../shared/local-times';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, insertVisits, type NewDoorRow, overlapsFor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';

@@ -2,7 +2,6 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Me } from '../../../shared/api';
 import { UnauthenticatedError } from '../../../shared/errors';
-import type { Database } from '../db/schema';
 import {
   findLiveDevice,
   findLiveSession,
@@ -10,6 +9,7 @@ import {
   revokeSession,
   touchDevice,
 } from '../db/repositories/sessions';
+import type { Database } from '../db/schema';
 
 /** How long a launch's session lasts: a school day. A new launch from the LMS makes a new one. */
 export const SESSION_HOURS = 8;

@@ -6,10 +6,11 @@ import {
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../shared/settings';
+import { findDeployment } from '../db/repositories/deployments';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
 import { findTenantById, type TenantKey, upsertTenant } from '../db/repositories/tenants';
-import { TenantScope } from '../db/tenant-scope';
 import type { Database, TenantSettingsTable } from '../db/schema';
+import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
@@ -81,11 +82,13 @@ export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<
   if (actor.role !== 'coach') throw new ForbiddenError('Only coaches see the LMS registration.');
   const tenant = await findTenantById(db, actor.scope.tenantId);
   if (!tenant) throw new ForbiddenError('Your school is not registered.');
+  const deployment = await findDeployment(db, tenant.issuer, tenant.client_id, tenant.deployment_id);
   return {
     name: tenant.name,
     issuer: tenant.issuer,
     clientId: tenant.client_id,
     deploymentId: tenant.deployment_id,
+    deploymentRecorded: deployment?.learned_at ? 'first-launch' : 'registered',
     registeredSince: tenant.created_at,
   };
 }

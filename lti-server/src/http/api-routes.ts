@@ -1,14 +1,14 @@
 import express, { type Router } from 'express';
 import { NotFoundError } from '../../../shared/errors';
 import type { DatabaseHandle } from '../db/database';
-import { endSession } from '../domain/sessions';
 import { answerDeepLink, type DeepLinkSigner } from '../domain/deep-linking';
 import { courseColleagues, type MemberSource } from '../domain/roster';
+import { endSession } from '../domain/sessions';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
-import { actorOf, type DeviceRoute, deviceScope, principalOf, requireSession } from './middleware';
-import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { debriefRouter } from './debrief-routes';
+import { actorOf, type DeviceRoute, deviceScope, principalOf, requireSession } from './middleware';
 import { noteRouter } from './note-routes';
+import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { roundRouter } from './round-routes';
 import { strategyRouter } from './strategy-routes';
 import { visitRouter } from './visit-routes';

@@ -4,14 +4,14 @@ import express, { type Express, type Router } from 'express';
 import { HealthSchema, ReadySchema } from '../../../shared/api';
 import type { Config } from '../config';
 import type { DatabaseHandle } from '../db/database';
+import { feedCalendar } from '../domain/calendar';
+import { frameAncestorOrigins } from '../domain/frame-ancestors';
+import type { Logger } from '../logger';
 import { canvasDeveloperKey, ICON_SVG } from '../lti/canvas-config';
 import type { LtiTool } from '../lti/tool';
-import type { Logger } from '../logger';
 import type { SandboxKey } from '../sandbox/keys';
 import type { SandboxPlatform } from '../sandbox/platform';
 import { sandboxRouter } from '../sandbox/routes';
-import { feedCalendar } from '../domain/calendar';
-import { frameAncestorOrigins } from '../domain/frame-ancestors';
 import { apiRouter } from './api-routes';
 import {
   appSecurityPolicy,
@@ -25,7 +25,7 @@ import { errorHandler, openCors, requestLog, securityHeaders } from './middlewar
 import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
 import { rateLimit } from './rate-limit';
-import { dynamicRegistration } from './registration-route';
+import { registrationPage, registrationSubmit } from './registration-route';
 
 export const VERSION = '0.1.0';
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
@@ -114,11 +114,21 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.get('/lti/canvas.json', (_req, res) => {
     res.json(canvasDeveloperKey(config.publicUrl));
   });
-  // Outbound requests to an address given in the query: limited tightly (it only happens when an LMS installs us).
-  app.get(
+  // LTI Dynamic Registration. The page only shows what would be registered; its form (the registration code,
+  // outbound requests to the LMS) is limited tightly: it only happens when an LMS installs us.
+  const registration = {
+    db: database.db,
+    lti,
+    publicUrl: config.publicUrl,
+    mode: config.registration,
+    logger,
+  };
+  app.get('/lti/register', rateLimit({ limit: 60, windowMs: 60_000 }), registrationPage(registration));
+  app.post(
     '/lti/register',
     rateLimit({ limit: 10, windowMs: 60_000 }),
-    dynamicRegistration(database.db, lti, config.publicUrl, logger),
+    express.urlencoded({ extended: false, limit: '32kb' }),
+    registrationSubmit(registration),
   );
   app.get('/icon.svg', (_req, res) => {
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(ICON_SVG);

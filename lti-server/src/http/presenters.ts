@@ -1,5 +1,5 @@
-import type { Strategy } from '../../../shared/strategy';
 import type { Note } from '../../../shared/notes';
+import type { Strategy } from '../../../shared/strategy';
 import type { Door, Visit } from '../../../shared/visits';
 import type { NoteDetailRow } from '../db/repositories/notes';
 import type { DoorView } from '../domain/doors';

@@ -1,62 +1,148 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import { AppError } from '../../../shared/errors';
+import { httpsUrl } from '../../../shared/platform';
+import { RegistrationQuerySchema } from '../../../shared/registration';
 import type { Database } from '../db/schema';
-import { registerPlatform } from '../domain/platforms';
-import { registerDynamically } from '../lti/dynamic-registration';
-import type { LtiTool } from '../lti/tool';
+import { type RegistrationMode, registerFromLms } from '../domain/registration';
 import type { Logger } from '../logger';
+import type { LtiTool } from '../lti/tool';
 import { esc, page } from './html';
 
-/** Tells the LMS that registration is done (Canvas closes its dialog); served at /static/registration-close.js. */
+/**
+ * LTI Dynamic Registration, opened by the LMS in a window or frame during installation:
+ * GET /lti/register shows what will be registered and asks for the operator's registration code (not in open
+ * mode); POST /lti/register (the page's form) registers. Nothing is fetched from the LMS before the POST.
+ */
+export interface RegistrationRouteDeps {
+  db: Kysely<Database>;
+  lti: LtiTool;
+  publicUrl: string;
+  mode: RegistrationMode;
+  logger: Logger;
+}
+
+type Fields = { openid_configuration: string; registration_token?: string | undefined };
+
+const configurationUrl = httpsUrl();
+
+/**
+ * Tells the LMS the registration is over, success or not (LTI Dynamic Registration: the tool posts
+ * `org.imsglobal.lti.close` to the window that opened it). Served as a file at /static/registration-close.js
+ * (page-assets.ts): the pages carry no inline script.
+ */
 export const REGISTRATION_CLOSE_SCRIPT =
   "(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n";
 
-/** GET /lti/register: LTI Dynamic Registration, opened by the LMS in a window or frame during installation. */
-export function dynamicRegistration(db: Kysely<Database>, lti: LtiTool, publicUrl: string, logger: Logger) {
+function failurePage(res: Response, status: number, title: string, message: string, closeScript?: string) {
+  res
+    .status(status)
+    .type('html')
+    .send(
+      page(title, `<h1>${esc(title)}</h1><div class="card" role="alert"><p>${esc(message)}</p></div>`, {
+        head: closeScript,
+      }),
+    );
+}
+
+const closeScriptOf = (publicUrl: string) =>
+  `<script src="${esc(`${publicUrl}/static/registration-close.js`)}" defer></script>`;
+
+function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: string): string {
+  const origin = new URL(fields.openid_configuration).origin;
+  const hidden = Object.entries(fields)
+    .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
+    .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
+    .join('\n');
+  const codeField =
+    deps.mode === 'invite'
+      ? `<p><label for="code">Registration code</label><br>
+<input id="code" name="code" required autocomplete="one-time-code" autocapitalize="characters" spellcheck="false"
+ aria-describedby="code-help"${error ? ' aria-invalid="true"' : ''}></p>
+<p id="code-help" class="muted">The Tasting Menu administrator creates a code with
+<code>npm run platform -- invite</code>. It works once.</p>`
+      : '';
+  return page(
+    'Register Tasting Menu',
+    `<h1>Register Tasting Menu with your LMS</h1>
+${error ? `<div class="card" role="alert"><p>${esc(error)}</p></div>` : ''}
+<div class="card"><p>This adds the LMS at <strong>${esc(origin)}</strong> as a platform that may launch Tasting Menu.
+Its configuration is read from <code>${esc(fields.openid_configuration)}</code>; it must name
+<strong>${esc(origin)}</strong> as its issuer.</p>
+<p class="muted">A platform that is already registered is never changed from this page.</p></div>
+<form class="card" method="post" action="${esc(`${deps.publicUrl}/lti/register`)}">
+${hidden}
+${codeField}
+<button type="submit">Register</button>
+</form>`,
+  );
+}
+
+/** The LMS's parameters, or undefined after answering with a page that says what is wrong. */
+function fieldsOf(source: unknown, res: Response): Fields | undefined {
+  const parsed = RegistrationQuerySchema.safeParse(source);
+  if (!parsed.success) {
+    failurePage(
+      res,
+      400,
+      'Registration needs an LMS',
+      'Start the registration from your LMS: it adds openid_configuration to this address.',
+    );
+    return undefined;
+  }
+  if (!configurationUrl.safeParse(parsed.data.openid_configuration).success) {
+    failurePage(res, 400, 'Registration failed', 'openid_configuration must be an https:// address.');
+    return undefined;
+  }
+  return parsed.data;
+}
+
+export function registrationPage(deps: RegistrationRouteDeps) {
+  return (req: Request, res: Response) => {
+    const fields = fieldsOf(req.query, res);
+    if (fields) res.type('html').send(registrationForm(deps, fields));
+  };
+}
+
+export function registrationSubmit(deps: RegistrationRouteDeps) {
   return async (req: Request, res: Response) => {
-    const config = typeof req.query.openid_configuration === 'string' ? req.query.openid_configuration : '';
-    const token = typeof req.query.registration_token === 'string' ? req.query.registration_token : undefined;
-    if (!config) {
-      return res
-        .status(400)
-        .type('html')
-        .send(
-          page(
-            'Registration',
-            '<h1>Registration needs an LMS</h1><p>Start the registration from your LMS: it adds openid_configuration to this address.</p>',
-          ),
-        );
-    }
+    const fields = fieldsOf(req.body, res);
+    if (!fields) return;
     try {
-      const { registration } = await registerDynamically(publicUrl, config, token);
-      await registerPlatform(db, lti, registration);
-      logger.info(
+      const registration = await registerFromLms(deps, req.body, new Date());
+      deps.logger.info(
         { issuer: registration.issuer, clientId: registration.clientId },
         'platform registered dynamically',
       );
+      const deployments = registration.deploymentIds.length
+        ? `deployment <code>${esc(registration.deploymentIds.join(', '))}</code>; other deployments are recorded at their first launch`
+        : 'its deployments are recorded at their first launch, once an administrator installs the key';
       res.type('html').send(
         page(
           'Tasting Menu is registered',
           `<h1>Tasting Menu is registered</h1>
-<div class="card" role="status"><p>${esc(registration.name)} can now launch Tasting Menu (client id <code>${esc(registration.clientId)}</code>,
-deployment <code>${esc(registration.deploymentIds.join(', '))}</code>).</p><p>You can close this window.</p></div>
-<script src="/static/registration-close.js"></script>`,
+<div class="card" role="status"><p>${esc(registration.name)} can now launch Tasting Menu (client id <code>${esc(registration.clientId)}</code>;
+${deployments}).</p><p>You can close this window.</p></div>`,
+          { head: closeScriptOf(deps.publicUrl) },
         ),
       );
     } catch (error) {
       const message =
         error instanceof AppError ? error.message : 'The LMS could not be reached or answered unexpectedly.';
-      logger.warn({ reason: 'REGISTRATION_FAILED', message }, 'dynamic registration failed');
-      res
-        .status(error instanceof AppError ? error.status : 502)
-        .type('html')
-        .send(
-          page(
-            'Registration failed',
-            `<h1>Registration failed</h1><div class="card" role="alert"><p>${esc(message)}</p></div>`,
-          ),
-        );
+      const status = error instanceof AppError ? error.status : 502;
+      deps.logger.warn(
+        { reason: 'REGISTRATION_FAILED', code: error instanceof AppError ? error.code : 'INTERNAL', message },
+        'dynamic registration failed',
+      );
+      // A missing or refused code: the same form again, so the code can be retyped.
+      if (status === 401 && error instanceof AppError && error.code === 'UNAUTHENTICATED') {
+        res
+          .status(401)
+          .type('html')
+          .send(registrationForm(deps, fields, message));
+        return;
+      }
+      failurePage(res, status, 'Registration failed', message, closeScriptOf(deps.publicUrl));
     }
   };
 }

@@ -21,8 +21,8 @@ import {
   tryingSummary,
 } from '../domain/strategies';
 import { actorOf } from './middleware';
-import { wrap } from './wrap';
 import { presentStrategy } from './presenters';
+import { wrap } from './wrap';
 
 const CurationSchema = z.object({
   action: z.enum(CURATION_ACTIONS, { error: `action must be one of ${CURATION_ACTIONS.join(', ')}` }),

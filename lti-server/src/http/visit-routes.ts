@@ -5,8 +5,8 @@ import { createFeed, doorCalendar, feedStatus, revokeFeed, visitCalendar } from 
 import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
 import { bookVisit, cancelVisit, getVisit, myVisits } from '../domain/visits';
 import { actorOf } from './middleware';
-import { wrap } from './wrap';
 import { presentDoor, presentVisit } from './presenters';
+import { wrap } from './wrap';
 
 function sendCalendar(res: express.Response, ics: string, filename: string) {
   res

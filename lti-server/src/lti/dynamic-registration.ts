@@ -1,12 +1,13 @@
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
-import { httpsUrl, type PlatformRegistration } from '../../../shared/platform';
+import { type DynamicPlatformRegistration, httpsUrl } from '../../../shared/platform';
 import { CANVAS_CUSTOM_FIELDS } from './canvas-config';
 
 /**
  * LTI Dynamic Registration (IMS, as Canvas and others implement it): the platform opens
  * `/lti/register?openid_configuration=…&registration_token=…`; we read its configuration, register ourselves at its
- * registration endpoint, and keep the platform with the client id and deployment it gives us.
+ * registration endpoint, and keep the platform with the client id it gives us. Canvas answers with no deployment id:
+ * the deployment exists only once an administrator installs the key, so its deployments are learned at first launch.
  */
 const url = httpsUrl();
 
@@ -32,7 +33,7 @@ const RegistrationResponseSchema = z.object({
 });
 
 export interface DynamicRegistrationResult {
-  registration: PlatformRegistration;
+  registration: DynamicPlatformRegistration;
   productFamily: string;
 }
 
@@ -43,6 +44,10 @@ async function fetchJson(fetchImpl: typeof fetch, input: string, init?: RequestI
       status: 502,
     });
   return res.json();
+}
+
+export function sameOrigin(a: string, b: string): boolean {
+  return new URL(a).origin === new URL(b).origin;
 }
 
 export async function registerDynamically(
@@ -56,7 +61,13 @@ export async function registerDynamically(
       status: 400,
     });
   }
-  const parsed = PlatformConfigurationSchema.safeParse(await fetchJson(fetchImpl, openidConfiguration));
+  // The registration token is the LMS's credential for this registration: Canvas expects it on both requests.
+  const authorization: Record<string, string> = registrationToken
+    ? { authorization: `Bearer ${registrationToken}` }
+    : {};
+  const parsed = PlatformConfigurationSchema.safeParse(
+    await fetchJson(fetchImpl, openidConfiguration, { headers: authorization }),
+  );
   if (!parsed.success) {
     throw new AppError(
       'PLATFORM_INVALID',
@@ -67,11 +78,13 @@ export async function registerDynamically(
     );
   }
   const config = parsed.data;
-  // The spec: the configuration must come from the issuer's own address.
-  if (!openidConfiguration.startsWith(config.issuer.replace(/\/+$/, ''))) {
+  // The spec: the configuration must come from the issuer's own address. Compared as parsed origins (scheme, host,
+  // port), never as text: `https://canvas.instructure.com.attacker.example/…` starts with the string
+  // `https://canvas.instructure.com`, and so does `http://127.0.0.1:12345/…` with `http://127.0.0.1:1234`.
+  if (!sameOrigin(openidConfiguration, config.issuer)) {
     throw new AppError(
       'PLATFORM_INVALID',
-      'The LMS configuration was not served under its own issuer address.',
+      `The LMS configuration at ${new URL(openidConfiguration).origin} claims the issuer ${config.issuer}, which is not its own address.`,
       { status: 400 },
     );
   }
@@ -82,7 +95,7 @@ export async function registerDynamically(
       method: 'POST',
       headers: {
         'content-type': 'application/json',
-        ...(registrationToken ? { authorization: `Bearer ${registrationToken}` } : {}),
+        ...authorization,
       },
       body: JSON.stringify({
         application_type: 'web',
@@ -107,6 +120,8 @@ export async function registerDynamically(
               target_link_uri: launch,
               label: 'Tasting Menu',
               placements: ['course_navigation'],
+              // Canvas: the course menu link is for staff only (students have nothing to do in the tool).
+              'https://canvas.instructure.com/lti/visibility': 'admins',
             },
             {
               type: 'LtiDeepLinkingRequest',
@@ -122,13 +137,6 @@ export async function registerDynamically(
   if (!response.success)
     throw new AppError('PLATFORM_INVALID', 'The LMS did not return a client id.', { status: 502 });
   const deploymentId = response.data['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
-  if (!deploymentId) {
-    throw new AppError(
-      'PLATFORM_INVALID',
-      `The LMS registered client ${response.data.client_id} but named no deployment; add it with npm run platform -- add.`,
-      { status: 502 },
-    );
-  }
   const productFamily =
     config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? 'LMS';
   return {
@@ -140,7 +148,7 @@ export async function registerDynamically(
       authUrl: config.authorization_endpoint,
       tokenUrl: config.token_endpoint,
       jwksUrl: config.jwks_uri,
-      deploymentIds: [deploymentId],
+      deploymentIds: deploymentId ? [deploymentId] : [],
     },
   };
 }

@@ -15,6 +15,8 @@ export interface GuardDeps {
    * database when ltijs is done (domain/launch.ts).
    */
   deploymentsOf(issuer: string, clientId: string, options?: { fresh?: boolean }): Promise<string[]>;
+  /** Whether the platform records new deployments at their first verified launch (dynamic registration). */
+  learnsDeployments(issuer: string, clientId: string): Promise<boolean>;
   now(): number;
 }
 
@@ -72,13 +74,17 @@ export async function guardIdToken(idToken: string, deps: GuardDeps): Promise<vo
   // A remembered list may predate a registration: ask the database before refusing.
   if (!deployments.includes(deploymentId))
     deployments = await deps.deploymentsOf(issuer, clientId, { fresh: true });
+  if (deployments.includes(deploymentId)) return;
+  // Nothing here is verified yet: a new deployment of a platform that learns them passes on to ltijs, and is
+  // recorded only once the launch is verified (domain/launch.ts).
+  if (await deps.learnsDeployments(issuer, clientId)) return;
   if (deployments.length === 0) {
     throw new LtiLaunchError(
       'PLATFORM_UNKNOWN',
       'This LMS (issuer and client id) is not registered with Tasting Menu.',
     );
   }
-  if (!deployments.includes(deploymentId)) throw deploymentUnknownError();
+  throw deploymentUnknownError();
 }
 
 /** Maps ltijs's error messages to our stable reason codes. */

@@ -1,6 +1,6 @@
 // ltijs ships no types and @types/ltijs lags 5.x: declare only what lti-server/src/lti/ uses.
 declare module 'ltijs' {
-  import type { Express, Request, Response, NextFunction } from 'express';
+  import type { Express, NextFunction, Request, Response } from 'express';
 
   export interface LtijsPlatform {
     platformUrl(): Promise<string>;

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
-import { Provider as ltijsSingleton, type LtijsProvider, type LtijsToken, type NrpsMember } from 'ltijs';
+import type { Kysely } from 'kysely';
+import { type LtijsProvider, type LtijsToken, Provider as ltijsSingleton, type NrpsMember } from 'ltijs';
 import { LtiLaunchError } from '../../../shared/errors';
 import {
   hasCoachClaim,
@@ -10,7 +11,6 @@ import {
   readTimeZone,
 } from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
-import type { Kysely } from 'kysely';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { forwardRejections } from './forward-rejections';
@@ -46,7 +46,9 @@ export interface LtiTool {
     now: Date,
     graceDays?: number,
   ): Promise<{ oldKid: string; newKid: string; oldKeyExpiresAt: string }>;
+  /** Adds a platform, or updates the one with the same issuer and client id (operator and sandbox only). */
   registerPlatform(registration: PlatformRegistration): Promise<void>;
+  hasPlatform(issuer: string, clientId: string): Promise<boolean>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
   /** A signed LtiDeepLinkingResponse JWT carrying `items` back to the platform. */
   deepLinkingResponse(
@@ -535,6 +537,9 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         { pages: false, limit: 100 },
       );
       return result.members;
+    },
+    async hasPlatform(issuer, clientId) {
+      return (await provider.getPlatform(issuer, clientId)) !== false;
     },
     async removePlatform(issuer, clientId) {
       const existing = await provider.getPlatform(issuer, clientId);

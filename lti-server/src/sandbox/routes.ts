@@ -20,7 +20,9 @@ function coursesPage(platform: SandboxPlatform): string {
 (OIDC login, signed <code>id_token</code>) into Tasting Menu.</p><ul>${rows}</ul></div>
 <section class="card" aria-labelledby="admin-h"><h2 id="admin-h">LMS administrator</h2>
 <p>Install Tasting Menu the way Canvas does with LTI Dynamic Registration:
-<a target="_blank" rel="noopener" href="${esc(registrationLink(platform))}">register Tasting Menu dynamically</a>.</p></section>`,
+<a target="_blank" rel="noopener" href="${esc(registrationLink(platform))}">register Tasting Menu dynamically</a>.
+The page asks for a registration code: create one with <code>npm run platform -- invite</code> (or start the server with
+<code>REGISTRATION=open</code>).</p></section>`,
     { bar: bar() },
   );
 }

@@ -117,15 +117,8 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
       return res.status(400).json({ error: 'invalid_client_metadata' });
     }
     const suffix = createHmac('sha256', secret).update(token).digest('hex').slice(0, 8);
-    res.json({
-      ...body,
-      client_id: `tasting-menu-dynreg-${suffix}`,
-      'https://purl.imsglobal.org/spec/lti-tool-configuration': {
-        ...((req.body as Record<string, object>)['https://purl.imsglobal.org/spec/lti-tool-configuration'] ??
-          {}),
-        deployment_id: `sandbox-dynreg-${suffix}`,
-      },
-    });
+    // As Canvas answers: the client id and the echoed configuration, no deployment (that comes with the install).
+    res.json({ ...body, client_id: `tasting-menu-dynreg-${suffix}` });
   });
 
   // Where a deep-linking response comes back: verify the tool's signature and show what it sent.

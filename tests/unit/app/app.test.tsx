@@ -1,8 +1,8 @@
 import { render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Me } from '../../../shared/api';
 import { App } from '../../../lti-server/app/src/App';
 import { setPersonZone, viewerZone } from '../../../lti-server/app/src/time';
+import type { Me } from '../../../shared/api';
 
 const me = (role: 'teacher' | 'coach'): Me => ({
   person: { id: 'p1', name: 'Ana Rivera', role },

@@ -4,8 +4,8 @@ import {
   draftFrom,
   MAX_SELECTION,
   readDraft,
-  stepsFrom,
   sourceTitleOf,
+  stepsFrom,
   titleFrom,
 } from '../../../extension/lib/capture';
 import { lmsSourceTitle } from '../../../extension/lib/lms';

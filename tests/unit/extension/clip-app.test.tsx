@@ -1,10 +1,10 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Clip } from '../../../shared/messages';
 import { ClipApp } from '../../../extension/entrypoints/clip/clip-app';
 import { draftFrom } from '../../../extension/lib/capture';
 import { readSelection } from '../../../extension/lib/read-selection';
 import { formDraft } from '../../../extension/lib/readable';
+import type { Clip } from '../../../shared/messages';
 import { openPage, selectContents } from './fixtures/load-page';
 
 /** What the background does with a tab: read it, then build the draft from the reading and the tab. */

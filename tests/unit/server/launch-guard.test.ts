@@ -24,6 +24,8 @@ const valid = {
 const deps = {
   deploymentsOf: async (iss: string, client: string) =>
     iss === 'https://canvas.instructure.com' && client === 'client-1' ? ['dep-1'] : [],
+  learnsDeployments: async (iss: string, client: string) =>
+    iss === 'https://canvas.instructure.com' && client === 'learning-client',
   now: () => NOW,
 };
 
@@ -58,6 +60,12 @@ describe('guardIdToken', () => {
 
   it('when iat is a few seconds ahead (clock skew), then it is tolerated', async () => {
     expect(await reasonOf(guardIdToken(token({ ...valid, iat: NOW / 1000 + 3 }), deps))).toBeUndefined();
+  });
+
+  it('when a platform that learns its deployments sends a new one, then it passes on to ltijs (but its checks still run)', async () => {
+    const learning = { ...valid, aud: 'learning-client', [CLAIM.deploymentId]: 'brand-new' };
+    expect(await reasonOf(guardIdToken(token(learning), deps))).toBeUndefined();
+    expect(await reasonOf(guardIdToken(token({ ...learning, exp: undefined }), deps))).toBe('EXP_MISSING');
   });
 
   it('when aud lists several clients, then azp picks the one checked', async () => {
@@ -124,7 +132,7 @@ describe('cachedDeployments', () => {
   it('when a deployment was registered after the list was remembered, then the guard still lets it through', async () => {
     const lists = { 'https://canvas.instructure.com client-1': ['dep-1'] };
     const { load } = counting(lists);
-    const guardDeps = { deploymentsOf: cachedDeployments(load, 60_000, () => 0), now: () => NOW };
+    const guardDeps = { ...deps, deploymentsOf: cachedDeployments(load, 60_000, () => 0) };
     expect(await reasonOf(guardIdToken(token(valid), guardDeps))).toBeUndefined();
     lists['https://canvas.instructure.com client-1'] = ['dep-1', 'dep-2'];
     const second = token({ ...valid, [CLAIM.deploymentId]: 'dep-2' });

@@ -17,8 +17,19 @@ describe('parseConfig', () => {
         logLevel: 'info',
         dataDir: './data',
         ltiRateLimit: 600,
+        registration: 'invite',
         frameAncestors: [],
       },
+    });
+  });
+
+  it('when REGISTRATION is open or something else, then open is kept and anything else is refused by name', () => {
+    const open = parseConfig({ REGISTRATION: 'open' });
+    expect(open.ok && open.config.registration).toBe('open');
+    const bad = parseConfig({ REGISTRATION: 'yes' });
+    expect(bad).toEqual({
+      ok: false,
+      message: 'Configuration error: REGISTRATION must be invite or open (got "yes").',
     });
   });
 

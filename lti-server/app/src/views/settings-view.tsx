@@ -117,7 +117,14 @@ export function SettingsView({ token }: { token: string }) {
             <dt>Client ID</dt>
             <dd>{platform.clientId}</dd>
             <dt>Deployment</dt>
-            <dd>{platform.deploymentId}</dd>
+            <dd>
+              {platform.deploymentId}{' '}
+              <span class="muted">
+                {platform.deploymentRecorded === 'first-launch'
+                  ? '(recorded at its first launch)'
+                  : '(registered by the Tasting Menu operator)'}
+              </span>
+            </dd>
           </dl>
         </section>
       )}

@@ -1,18 +1,27 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 
-/** Deployments registered by an administrator for a platform (issuer + client id). */
+/** Deployments registered by an administrator for a platform (issuer + client id), or learned at a first launch. */
 export async function addDeployments(
   db: Kysely<Database>,
   issuer: string,
   clientId: string,
   deploymentIds: string[],
   now: string,
+  learned = false,
 ): Promise<void> {
   if (deploymentIds.length === 0) return;
   await db
     .insertInto('platform_deployments')
-    .values(deploymentIds.map((id) => ({ issuer, client_id: clientId, deployment_id: id, created_at: now })))
+    .values(
+      deploymentIds.map((id) => ({
+        issuer,
+        client_id: clientId,
+        deployment_id: id,
+        created_at: now,
+        learned_at: learned ? now : null,
+      })),
+    )
     .onConflict((oc) => oc.columns(['issuer', 'client_id', 'deployment_id']).doNothing())
     .execute();
 }
@@ -32,6 +41,21 @@ export async function listDeployments(
   return rows.map((r) => r.deployment_id);
 }
 
+export async function findDeployment(
+  db: Kysely<Database>,
+  issuer: string,
+  clientId: string,
+  deploymentId: string,
+) {
+  return db
+    .selectFrom('platform_deployments')
+    .select(['created_at', 'learned_at'])
+    .where('issuer', '=', issuer)
+    .where('client_id', '=', clientId)
+    .where('deployment_id', '=', deploymentId)
+    .executeTakeFirst();
+}
+
 export async function removeDeployments(
   db: Kysely<Database>,
   issuer: string,
@@ -42,4 +66,37 @@ export async function removeDeployments(
     .where('issuer', '=', issuer)
     .where('client_id', '=', clientId)
     .execute();
+  await db
+    .deleteFrom('platform_policies')
+    .where('issuer', '=', issuer)
+    .where('client_id', '=', clientId)
+    .execute();
+}
+
+/** Marks a platform as learning its deployments at first launch (dynamic registration). */
+export async function setLearnsDeployments(
+  db: Kysely<Database>,
+  issuer: string,
+  clientId: string,
+  now: string,
+): Promise<void> {
+  await db
+    .insertInto('platform_policies')
+    .values({ issuer, client_id: clientId, deployments: 'learn', created_at: now })
+    .onConflict((oc) => oc.columns(['issuer', 'client_id']).doUpdateSet({ deployments: 'learn' }))
+    .execute();
+}
+
+export async function learnsDeployments(
+  db: Kysely<Database>,
+  issuer: string,
+  clientId: string,
+): Promise<boolean> {
+  const row = await db
+    .selectFrom('platform_policies')
+    .select('deployments')
+    .where('issuer', '=', issuer)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row?.deployments === 'learn';
 }

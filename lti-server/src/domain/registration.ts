@@ -1,0 +1,112 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { AppError, parseAt, UnauthenticatedError } from '../../../shared/errors';
+import {
+  formatInviteCode,
+  INVITE_ALPHABET,
+  INVITE_LENGTH,
+  normalizeInviteCode,
+  RegistrationFormSchema,
+} from '../../../shared/registration';
+import {
+  insertRegistrationInvite,
+  isRegistrationInviteUsable,
+  listPendingRegistrationInvites,
+  useRegistrationInvite,
+} from '../db/repositories/registration-invites';
+import type { Database } from '../db/schema';
+import { registerDynamically } from '../lti/dynamic-registration';
+import type { LtiTool } from '../lti/tool';
+import { type PlatformSummary, registerDynamicPlatform } from './platforms';
+
+/**
+ * LTI Dynamic Registration, guarded. The registration page is reachable by anyone the LMS (or an attacker) sends
+ * there, so unless REGISTRATION=open it asks for a single-use code the operator created, and it only ever adds a
+ * platform: an issuer and client id that are already registered are never changed from here.
+ */
+export type RegistrationMode = 'invite' | 'open';
+
+const sha = (code: string) => createHash('sha256').update(code).digest('hex');
+
+function newInviteCode(): string {
+  // 256 is a multiple of neither 31 nor 32; drawing bytes below 248 (8 × 31) keeps every letter equally likely.
+  let code = '';
+  while (code.length < INVITE_LENGTH) {
+    for (const byte of randomBytes(INVITE_LENGTH * 2)) {
+      if (byte < 248 && code.length < INVITE_LENGTH) code += INVITE_ALPHABET[byte % INVITE_ALPHABET.length];
+    }
+  }
+  return code;
+}
+
+/** A new registration code: returned once, stored only as its hash. */
+export async function createRegistrationInvite(
+  db: Kysely<Database>,
+  now: Date,
+  ttlMs: number,
+): Promise<{ id: string; code: string; expiresAt: string }> {
+  const code = newInviteCode();
+  const row = {
+    id: randomUUID(),
+    code_hash: sha(code),
+    created_at: now.toISOString(),
+    expires_at: new Date(now.getTime() + ttlMs).toISOString(),
+    used_at: null,
+    used_for: null,
+  };
+  await insertRegistrationInvite(db, row);
+  return { id: row.id, code: formatInviteCode(code), expiresAt: row.expires_at };
+}
+
+export function listPendingInvites(db: Kysely<Database>, now: Date) {
+  return listPendingRegistrationInvites(db, now.toISOString());
+}
+
+const codeRefused = () =>
+  new UnauthenticatedError(
+    'This registration code is not valid: it is mistyped, already used or expired. Ask your Tasting Menu administrator for a new one.',
+  );
+
+export interface RegistrationDeps {
+  db: Kysely<Database>;
+  lti: LtiTool;
+  publicUrl: string;
+  mode: RegistrationMode;
+  fetchImpl?: typeof fetch;
+}
+
+/**
+ * Registers the LMS that opened the registration page. In invite mode the code is checked before anything is
+ * fetched, and used (atomically) only once the LMS has answered and the platform is known to be new: a refused
+ * registration leaves the code usable.
+ */
+export async function registerFromLms(
+  deps: RegistrationDeps,
+  input: unknown,
+  now: Date,
+): Promise<PlatformSummary> {
+  const form = parseAt('Registration', RegistrationFormSchema, input);
+  let codeHash: string | undefined;
+  if (deps.mode === 'invite') {
+    if (!form.code?.trim()) throw new UnauthenticatedError('Enter the registration code to register.');
+    codeHash = sha(normalizeInviteCode(form.code));
+    if (!(await isRegistrationInviteUsable(deps.db, codeHash, now.toISOString()))) throw codeRefused();
+  }
+  const { registration } = await registerDynamically(
+    deps.publicUrl,
+    form.openid_configuration,
+    form.registration_token,
+    deps.fetchImpl,
+  );
+  if (await deps.lti.hasPlatform(registration.issuer, registration.clientId)) {
+    throw new AppError(
+      'CONFLICT',
+      `${registration.issuer} with client id ${registration.clientId} is already registered, and registration never changes a platform. The Tasting Menu operator can rotate its key or remove it with npm run platform.`,
+      { status: 409 },
+    );
+  }
+  const usedFor = `${registration.issuer} ${registration.clientId}`;
+  if (codeHash !== undefined && !(await useRegistrationInvite(deps.db, codeHash, now.toISOString(), usedFor)))
+    throw codeRefused();
+  return registerDynamicPlatform(deps.db, deps.lti, registration);
+}
