@@ -50,22 +50,34 @@ export async function upsertPerson(
   // One statement: the upsert returns the row whether it inserted or updated it.
   return db
     .insertInto('people')
-    .values({
-      id: randomUUID(),
-      tenant_id: tenantId,
-      subject,
-      name,
-      role,
-      created_at: now,
-      last_seen_at: now,
-      locale: changed.locale ?? null,
-      time_zone: changed.time_zone ?? null,
-    })
+    .values(newPerson(tenantId, subject, name, role, now, changed))
     .onConflict((oc) =>
       oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, role, last_seen_at: now, ...changed }),
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+/** A person's first row; the launch may already know their locale and time zone. */
+function newPerson(
+  tenantId: string,
+  subject: string,
+  name: string,
+  role: Person['role'],
+  now: string,
+  known: { locale?: string | null; time_zone?: string | null } = {},
+): Person {
+  return {
+    id: randomUUID(),
+    tenant_id: tenantId,
+    subject,
+    name,
+    role,
+    created_at: now,
+    last_seen_at: now,
+    locale: known.locale ?? null,
+    time_zone: known.time_zone ?? null,
+  };
 }
 
 /**
@@ -82,17 +94,7 @@ export async function upsertRosterPerson(
 ): Promise<Person> {
   return db
     .insertInto('people')
-    .values({
-      id: randomUUID(),
-      tenant_id: tenantId,
-      subject,
-      name,
-      role,
-      created_at: now,
-      last_seen_at: now,
-      locale: null,
-      time_zone: null,
-    })
+    .values(newPerson(tenantId, subject, name, role, now))
     .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, last_seen_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
