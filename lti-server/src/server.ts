@@ -133,7 +133,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
     }
 
     httpServer.on('request', createApp({ config, database, lti, logger, sandbox }));
-    const retention = startRetentionJob(database.db, logger, { dialect: database.kind });
+    const retention = startRetentionJob(database.db, database.kind, logger);
 
     let closing: Promise<void> | undefined;
     return {

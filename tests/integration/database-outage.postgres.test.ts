@@ -245,7 +245,7 @@ describe('when the retention job runs while the database is down', () => {
         },
       }),
     );
-    const job = startRetentionJob(server.database.db, logger, { dialect: 'postgres' });
+    const job = startRetentionJob(server.database.db, 'postgres', logger);
     try {
       await expect(job.ready).resolves.toBeUndefined();
     } finally {

@@ -286,7 +286,7 @@ describe('retention', () => {
       .execute();
     expect((await ana.get(`/api/notes/${note.id}`)).status).toBe(404);
     expect(JSON.stringify((await ana.get('/api/notes?which=about')).body)).not.toContain(note.id);
-    const job = startRetentionJob(server.database.db, createLogger('silent'));
+    const job = startRetentionJob(server.database.db, server.database.kind, createLogger('silent'));
     await job.ready;
     job.stop();
     const rows = await server.database.db

@@ -141,13 +141,13 @@ describe('the search word list on PostgreSQL', () => {
       .execute();
     expect((await search('a', 'carous')).map((r) => r.id)).toEqual([id]);
     expect(await words('a')).toContain('retriev');
-    const pruned = await pruneSearchWords(handle.db);
+    const pruned = await pruneSearchWords(handle.db, 'postgres');
     expect(pruned).toBeGreaterThanOrEqual(1);
     const after = await words('a');
     expect(after).not.toContain('retriev');
     expect(after).toEqual(expect.arrayContaining(['carousel', 'practic', 'neil']));
     expect(await words('b')).toContain('jigsaw');
-    expect(await pruneSearchWords(handle.db)).toBe(0);
+    expect(await pruneSearchWords(handle.db, 'postgres')).toBe(0);
   });
 
   it('when an edit removes words, then the prune checks just those and keeps the ones another strategy still has', async () => {
@@ -163,7 +163,7 @@ describe('the search word list on PostgreSQL', () => {
       await scopes.a.selectFrom('search_word_checks').select('word').orderBy('word').execute()
     ).map((r) => r.word);
     expect(marked).toEqual(['exit', 'practic']);
-    expect(await pruneSearchWords(handle.db)).toBe(1);
+    expect(await pruneSearchWords(handle.db, 'postgres')).toBe(1);
     expect(await scopes.a.selectFrom('search_word_checks').select('word').execute()).toEqual([]);
     expect(await words('a')).not.toContain('practic');
     expect(await words('a')).toEqual(expect.arrayContaining(['exit', 'ticket', 'galleri', 'practis']));
@@ -199,7 +199,7 @@ describe('the search word list on PostgreSQL', () => {
       await release;
     });
     await inserted;
-    const pruning = pruneSearchWords(handle.db);
+    const pruning = pruneSearchWords(handle.db, 'postgres');
     // Give an unlocked prune time to run its delete before the strategy commits.
     await new Promise((resolve) => setTimeout(resolve, 300));
     commit();

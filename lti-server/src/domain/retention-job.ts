@@ -17,17 +17,16 @@ export const RETENTION_INTERVAL_MS = 60 * 60_000;
  */
 export function startRetentionJob(
   db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
   logger: Logger,
-  { dialect = 'sqlite', now = () => new Date() }: { dialect?: 'sqlite' | 'postgres'; now?: () => Date } = {},
+  { now = () => new Date() }: { now?: () => Date } = {},
 ) {
   const run = async () => {
     try {
       const deleted = await purgeExpiredNotes(db, now().toISOString());
       if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
-      if (dialect === 'postgres') {
-        const pruned = await pruneSearchWords(db);
-        if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
-      }
+      const pruned = await pruneSearchWords(db, dialect);
+      if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
     } catch (error) {
       const reason = databaseUnavailableReason(error);
       if (reason) logger.warn({ reason }, 'the database is unavailable; the retention job skips this run');

@@ -63,8 +63,14 @@ const PRUNE_PASSES = 50;
  * `search_words` (each new or edited strategy does, through its trigger) and holds new ones back until the pass is
  * done, so the pass sees every strategy whose words it checks and no edit marks words while it runs. A pass checks
  * at most PRUNE_BATCH words, so saves wait briefly.
+ *
+ * SQLite keeps no word list (FTS5 has prefix indexes instead): there is nothing to prune, and the answer is 0.
  */
-export async function pruneSearchWords(db: Kysely<Database>): Promise<number> {
+export async function pruneSearchWords(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+): Promise<number> {
+  if (dialect === 'sqlite') return 0;
   let pruned = 0;
   for (let pass = 0; pass < PRUNE_PASSES; pass++) {
     const { checked, deleted } = await db.transaction().execute(async (trx) => {

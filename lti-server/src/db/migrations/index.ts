@@ -1,0 +1,102 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import type { Database } from '../schema';
+import * as core from './0001-core';
+import * as strategies from './0002-strategies';
+import * as tenantSettings from './0003-tenant-settings';
+import * as extensionPairing from './0004-extension-pairing';
+import * as namesAndRoles from './0005-names-and-roles';
+import * as deepLinking from './0006-deep-linking';
+import * as retiredToolKeys from './0007-retired-tool-keys';
+import * as visits from './0008-visits';
+import * as searchSpeed from './0009-search-speed';
+import * as notes from './0010-notes';
+import * as platformStorage from './0011-platform-storage';
+import * as debrief from './0012-debrief';
+import * as searchWords from './0013-search-words';
+import * as launchNonces from './0014-launch-nonces';
+import * as registrationInvites from './0015-registration-invites';
+import * as coachRoles from './0016-coach-roles';
+import * as roundStartOccurrence from './0017-round-start-occurrence';
+import * as frameOrigins from './0018-frame-origins';
+import * as learnedDeployments from './0019-learned-deployments';
+import type { Dialect } from './dialect';
+
+export type { Dialect } from './dialect';
+
+/** A migration file's one export: Kysely's `up`, told which database it runs on (most ignore it). */
+type Up = (db: Kysely<unknown>, dialect: Dialect) => Promise<void>;
+
+/**
+ * One migration history for SQLite and PostgreSQL, one file each, listed here in run order (listed, not read from
+ * the folder: the server also runs bundled). Columns use portable types only (text, integer, bigint), so the same
+ * statements run on both. The names are recorded in every database: never rename one. Migrations are never edited
+ * once released: add a new file and its line at the end.
+ */
+const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> = [
+  ['0001-core', core],
+  ['0002-strategies', strategies],
+  ['0003-tenant-settings', tenantSettings],
+  ['0004-extension-pairing', extensionPairing],
+  ['0005-names-and-roles', namesAndRoles],
+  ['0006-deep-linking', deepLinking],
+  ['0007-retired-tool-keys', retiredToolKeys],
+  ['0008-visits', visits],
+  ['0009-search-speed', searchSpeed],
+  ['0010-notes', notes],
+  ['0011-platform-storage', platformStorage],
+  ['0012-debrief', debrief],
+  ['0013-search-words', searchWords],
+  ['0014-launch-nonces', launchNonces],
+  ['0015-registration-invites', registrationInvites],
+  ['0016-coach-roles', coachRoles],
+  ['0017-round-start-occurrence', roundStartOccurrence],
+  ['0018-frame-origins', frameOrigins],
+  ['0019-learned-deployments', learnedDeployments],
+];
+
+const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
+  Object.fromEntries(
+    MIGRATIONS.map(([name, { up }]) => [
+      name,
+      {
+        up: (db: Kysely<unknown>) => up(db, dialect),
+        async down() {
+          throw new Error('Migrations are forward-only.');
+        },
+      },
+    ]),
+  );
+
+/** Every migration's name, in order. */
+export function migrationNames(): string[] {
+  return MIGRATIONS.map(([name]) => name);
+}
+
+class InCodeProvider implements MigrationProvider {
+  constructor(private readonly dialect: Dialect) {}
+
+  async getMigrations(): Promise<Record<string, Migration>> {
+    return migrationsFor(this.dialect);
+  }
+}
+
+/**
+ * Brings the schema up to date, or up to the migration named `upTo` (tests of a migration over existing rows). Kysely's
+ * migrator takes a lock, so two instances starting together are safe.
+ */
+export async function migrateToLatest(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  schema?: string,
+  upTo?: string,
+): Promise<string[]> {
+  // On PostgreSQL the schema must be named: Kysely otherwise finds its tables in any schema of the database.
+  const migrator = new Migrator({
+    db,
+    provider: new InCodeProvider(dialect),
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
+  const { error, results } = await (upTo ? migrator.migrateTo(upTo) : migrator.migrateToLatest());
+  if (error) throw error;
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
