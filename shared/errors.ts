@@ -25,6 +25,35 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/**
+ * The HTTP status of each code, decided here and nowhere else: the domain throws an error kind, never a status. A few
+ * kinds below answer another status under the same code (an expired NOT_FOUND is a 410), each fixed by its class.
+ */
+export const ERROR_STATUS = {
+  VALIDATION_FAILED: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  RATE_LIMITED: 429,
+  CONFIG_INVALID: 500,
+  LTI_LAUNCH_REFUSED: 401,
+  LTI_ROLE_REFUSED: 403,
+  PLATFORM_INVALID: 400,
+  DATABASE_UNAVAILABLE: 503,
+  INTERNAL: 500,
+  DOOR_FULL: 409,
+  VISIT_OVERLAP: 409,
+  ROUND_UNPLANNABLE: 422,
+  NOTE_FLAGGED: 422,
+  DEVICE_SCOPE: 403,
+} as const satisfies Record<ErrorCode, number>;
+
+/** The codes whose status is `S`, e.g. the conflicts (409). */
+type CodeWithStatus<S extends number> = {
+  [C in ErrorCode]: (typeof ERROR_STATUS)[C] extends S ? C : never;
+}[ErrorCode];
+
 export interface FieldIssue {
   path: string;
   message: string;
@@ -36,22 +65,18 @@ export class AppError extends Error {
   readonly status: number;
   readonly fields: FieldIssue[] | undefined;
 
-  constructor(
-    code: ErrorCode,
-    message: string,
-    options: { status?: number; fields?: FieldIssue[]; cause?: unknown } = {},
-  ) {
+  constructor(code: ErrorCode, message: string, options: { fields?: FieldIssue[]; cause?: unknown } = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
-    this.status = options.status ?? 500;
+    this.status = ERROR_STATUS[code];
     this.fields = options.fields;
   }
 }
 
 export class ValidationError extends AppError {
   constructor(message: string, fields: FieldIssue[] = []) {
-    super('VALIDATION_FAILED', message, { status: 400, fields });
+    super('VALIDATION_FAILED', message, { fields });
   }
 
   /** Turns a zod error into field-level messages, naming where the input came from. */
@@ -67,13 +92,13 @@ export class ValidationError extends AppError {
 
 export class UnauthenticatedError extends AppError {
   constructor(message = 'Sign in through your LMS to continue.') {
-    super('UNAUTHENTICATED', message, { status: 401 });
+    super('UNAUTHENTICATED', message);
   }
 }
 
 export class ForbiddenError extends AppError {
   constructor(message = 'You do not have access to this.') {
-    super('FORBIDDEN', message, { status: 403 });
+    super('FORBIDDEN', message);
   }
 }
 
@@ -83,20 +108,59 @@ export class DeviceScopeError extends AppError {
     super(
       'DEVICE_SCOPE',
       'A paired browser extension can only send clips and check on them. Open Tasting Menu from your LMS for the rest.',
-      { status: 403 },
     );
   }
 }
 
 export class NotFoundError extends AppError {
-  constructor(what: string) {
-    super('NOT_FOUND', `${what} was not found.`, { status: 404 });
+  /** `what` names the missing thing for the usual sentence; `message` replaces the sentence when it says more. */
+  constructor(what: string, message = `${what} was not found.`) {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** Something that existed but expired (a pairing code, an insert request): still NOT_FOUND to clients, but 410. */
+export class GoneError extends AppError {
+  override readonly status = 410;
+
+  constructor(message: string) {
+    super('NOT_FOUND', message);
+  }
+}
+
+/** The request clashes with the current state: a published round, a merged strategy, a full door, a booked time. */
+export class ConflictError extends AppError {
+  constructor(code: CodeWithStatus<409>, message: string, fields?: FieldIssue[]) {
+    super(code, message, { fields });
+  }
+}
+
+/** Well-formed input the rules refuse: a round that cannot be planned, a note that names people (422). */
+export class UnprocessableError extends AppError {
+  constructor(code: CodeWithStatus<422>, message: string, fields?: FieldIssue[]) {
+    super(code, message, { fields });
+  }
+}
+
+/** A broken invariant on our side; the client sees a 500 with this message. */
+export class InternalError extends AppError {
+  constructor(message: string) {
+    super('INTERNAL', message);
   }
 }
 
 export class ConfigError extends AppError {
   constructor(message: string) {
-    super('CONFIG_INVALID', message, { status: 500 });
+    super('CONFIG_INVALID', message);
+  }
+}
+
+/** An LMS answered something Tasting Menu cannot use (an error status, a configuration without required fields). */
+export class PlatformAnswerError extends AppError {
+  override readonly status = 502;
+
+  constructor(message: string) {
+    super('PLATFORM_INVALID', message);
   }
 }
 
@@ -111,7 +175,7 @@ export class DatabaseUnavailableError extends AppError {
     super(
       'DATABASE_UNAVAILABLE',
       'Tasting Menu cannot reach its database right now. Please try again in a moment.',
-      { status: 503, cause: options.cause },
+      { cause: options.cause },
     );
   }
 }
@@ -119,12 +183,17 @@ export class DatabaseUnavailableError extends AppError {
 /** A launch that must not create a session. `reason` is a stable, loggable code such as `DEPLOYMENT_UNKNOWN`. */
 export class LtiLaunchError extends AppError {
   readonly reason: string;
+  override readonly status: LaunchRefusalStatus;
 
-  constructor(reason: string, message: string, status = 401) {
-    super('LTI_LAUNCH_REFUSED', message, { status });
+  constructor(reason: string, message: string, status: LaunchRefusalStatus = 401) {
+    super('LTI_LAUNCH_REFUSED', message);
     this.reason = reason;
+    this.status = status;
   }
 }
+
+/** 401 for a launch that does not prove who it is; 400 for a request no launch sends (a foreign target, bad text). */
+export type LaunchRefusalStatus = 400 | 401;
 
 /** A launch from a deployment no administrator registered (checked before ltijs runs and again when it is done). */
 export function deploymentUnknownError(): LtiLaunchError {

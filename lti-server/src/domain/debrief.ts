@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  parseAt,
+  ValidationError,
+} from '../../../shared/errors';
 import {
   type Debrief,
   DebriefCardInputSchema,
@@ -38,7 +44,7 @@ async function access(actor: Actor, roundId: string): Promise<Access> {
   ]);
   if (!facilitator && !members.has(actor.personId)) throw new NotFoundError('Round');
   if (round.status !== 'published')
-    throw new AppError('CONFLICT', 'The debrief opens once the round is published.', { status: 409 });
+    throw new ConflictError('CONFLICT', 'The debrief opens once the round is published.');
   return { round, facilitator };
 }
 

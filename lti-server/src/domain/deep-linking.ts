@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { AppError, NotFoundError, parseAt } from '../../../shared/errors';
+import { ConflictError, GoneError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
 import { safeText } from '../../../shared/text';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
@@ -81,15 +81,11 @@ export async function answerDeepLink(
     .executeTakeFirst();
   if (!request) throw new NotFoundError('This insert request');
   if (request.expires_at <= now.toISOString()) {
-    throw new AppError(
-      'NOT_FOUND',
-      'This insert request has expired. Use the editor button in your LMS again.',
-      { status: 410 },
-    );
+    throw new GoneError('This insert request has expired. Use the editor button in your LMS again.');
   }
   const view = await getStrategy(actor, choice.strategyId);
   if ('mergedInto' in view || (view.row.status !== 'approved' && view.row.status !== 'featured')) {
-    throw new AppError('CONFLICT', 'Only strategies on the menu can be added to a course.', { status: 409 });
+    throw new ConflictError('CONFLICT', 'Only strategies on the menu can be added to a course.');
   }
   const s = view.row;
   const acceptTypes = JSON.parse(request.accept_types) as string[];
@@ -107,12 +103,8 @@ export async function answerDeepLink(
           html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.grade_band)}</p><ol>${(JSON.parse(s.steps) as string[]).map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
         };
   if (!acceptTypes.includes(item.type)) {
-    throw new AppError(
-      'VALIDATION_FAILED',
+    throw new ValidationError(
       `Your LMS does not accept ${choice.as === 'link' ? 'links' : 'cards'} here; choose the other kind.`,
-      {
-        status: 400,
-      },
     );
   }
   const tenant = await findTenantById(db, actor.scope.tenantId);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  parseAt,
+  ValidationError,
+} from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
 import { DoorInputSchema, type DoorQuery } from '../../../shared/visits';
 import { utcToZoned } from '../../../shared/zoned-time';
@@ -118,10 +124,9 @@ export async function openDoors(
     const clash = await overlapsFor(actor.scope, actor.personId, row.starts_at, row.ends_at, '');
     if (clash.hosting > 0 || clash.visiting > 0) {
       const local = utcToZoned(row.starts_at, data.timeZone);
-      throw new AppError(
+      throw new ConflictError(
         'VISIT_OVERLAP',
         `You already ${clash.hosting > 0 ? 'have an open door' : 'have a visit booked'} on ${local.date} at ${local.time}; choose another time.`,
-        { status: 409 },
       );
     }
   }

@@ -21,7 +21,7 @@ export interface LaunchResult {
 /** Students and other non-staff roles: refused before anything about them is written. */
 export class RoleRefusedError extends AppError {
   constructor(message = RoleRefusedError.STUDENT) {
-    super('LTI_ROLE_REFUSED', message, { status: 403 });
+    super('LTI_ROLE_REFUSED', message);
   }
 
   static readonly STUDENT =

@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  parseAt,
+  UnprocessableError,
+  ValidationError,
+} from '../../../shared/errors';
 import { blocksSave, lintNote } from '../../../shared/note-linter';
 import {
   NoteEditSchema,
@@ -66,15 +73,16 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
     message: `“${text.slice(f.start, f.end)}”: ${f.message}`,
   }));
   if (blocksSave(flags))
-    throw new AppError('NOTE_FLAGGED', 'Notes never name people: remove the names, then save.', {
-      status: 422,
-      fields: fields.filter((_f, i) => flags[i]!.kind === 'name'),
-    });
+    throw new UnprocessableError(
+      'NOTE_FLAGGED',
+      'Notes never name people: remove the names, then save.',
+      fields.filter((_f, i) => flags[i]!.kind === 'name'),
+    );
   if (!confirmed)
-    throw new AppError(
+    throw new UnprocessableError(
       'NOTE_FLAGGED',
       'This note reads as a judgement or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
-      { status: 422, fields },
+      fields,
     );
 }
 
@@ -83,13 +91,9 @@ export async function writeNote(actor: Actor, input: unknown, now: Date): Promis
   const visit = await findVisit(actor.scope, data.visitId);
   if (!visit || visit.visitor_id !== actor.personId) throw new NotFoundError('Visit');
   if (visit.status !== 'booked')
-    throw new AppError('CONFLICT', 'This visit was cancelled, so there is nothing to write about.', {
-      status: 409,
-    });
+    throw new ConflictError('CONFLICT', 'This visit was cancelled, so there is nothing to write about.');
   if (Date.parse(visit.starts_at) > now.getTime())
-    throw new AppError('CONFLICT', 'Notes are written during or after the visit, not before.', {
-      status: 409,
-    });
+    throw new ConflictError('CONFLICT', 'Notes are written during or after the visit, not before.');
   const door = await findDoor(actor.scope, visit.door_id);
   if (!door) throw new NotFoundError('Visit');
   await checkText(actor, data.text, data.confirmFlags);

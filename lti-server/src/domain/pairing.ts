@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError, NotFoundError, parseAt } from '../../../shared/errors';
+import { GoneError, NotFoundError, parseAt } from '../../../shared/errors';
 import {
   type Device,
   formatPairingCode,
@@ -72,12 +72,9 @@ export async function confirmPairing(
   const { code } = parseAt('Pairing code', PairingConfirmSchema, input);
   const pairing = await findPairingByCode(db, sha(code), now.toISOString());
   if (!pairing || pairing.person_id) {
-    throw new AppError(
-      'NOT_FOUND',
+    throw new NotFoundError(
+      'Pairing code',
       'That code is not valid or has expired. Open the extension’s Options for a fresh code.',
-      {
-        status: 404,
-      },
     );
   }
   await confirmPairingRow(db, pairing.id, {
@@ -100,9 +97,7 @@ export async function claimPairing(
   if (!pairing || !timingSafeEqual(Buffer.from(pairing.claim_hash), given))
     throw new NotFoundError('Pairing');
   if (pairing.expires_at <= now.toISOString()) {
-    throw new AppError('NOT_FOUND', 'This pairing code expired. Start again for a fresh code.', {
-      status: 410,
-    });
+    throw new GoneError('This pairing code expired. Start again for a fresh code.');
   }
   if (!pairing.person_id || !pairing.tenant_id || !pairing.network_id)
     return { state: 'waiting', expiresAt: pairing.expires_at };

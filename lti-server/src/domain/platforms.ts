@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { AppError, parseAt } from '../../../shared/errors';
+import { NotFoundError, parseAt } from '../../../shared/errors';
 import {
   type DeploymentPolicy,
   DynamicPlatformRegistrationSchema,
@@ -82,12 +82,9 @@ export async function removePlatform(
   const removed = await lti.removePlatform(issuer, clientId);
   await removeDeployments(db, issuer, clientId);
   if (!removed) {
-    throw new AppError(
-      'NOT_FOUND',
+    throw new NotFoundError(
+      'Platform',
       `No platform is registered with issuer ${issuer} and client id ${clientId}.`,
-      {
-        status: 404,
-      },
     );
   }
 }

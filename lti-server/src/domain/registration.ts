@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError, parseAt, UnauthenticatedError } from '../../../shared/errors';
+import { ConflictError, parseAt, UnauthenticatedError } from '../../../shared/errors';
 import {
   formatInviteCode,
   INVITE_ALPHABET,
@@ -99,10 +99,9 @@ export async function registerFromLms(
     deps.fetchImpl,
   );
   if (await deps.lti.hasPlatform(registration.issuer, registration.clientId)) {
-    throw new AppError(
+    throw new ConflictError(
       'CONFLICT',
       `${registration.issuer} with client id ${registration.clientId} is already registered, and registration never changes a platform. The Tasting Menu operator can rotate its key or remove it with npm run platform.`,
-      { status: 409 },
     );
   }
   const usedFor = `${registration.issuer} ${registration.clientId}`;

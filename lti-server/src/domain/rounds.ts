@@ -1,6 +1,14 @@
 import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  InternalError,
+  NotFoundError,
+  parseAt,
+  UnprocessableError,
+  ValidationError,
+} from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
 import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
@@ -30,14 +38,15 @@ async function namesOf(actor: Actor): Promise<Names> {
 }
 
 /** The planner speaks in ids; a coach reads names. */
-function unplannable(problems: string[], names: Names): AppError {
+function unplannable(problems: string[], names: Names): UnprocessableError {
   const sentences = problems.map((p) =>
     [...names].reduce((text, [id, name]) => text.split(id).join(name), p),
   );
-  return new AppError('ROUND_UNPLANNABLE', `This round cannot be planned: ${sentences.join(' ')}`, {
-    status: 422,
-    fields: sentences.map((message) => ({ path: 'plan', message })),
-  });
+  return new UnprocessableError(
+    'ROUND_UNPLANNABLE',
+    `This round cannot be planned: ${sentences.join(' ')}`,
+    sentences.map((message) => ({ path: 'plan', message })),
+  );
 }
 
 interface Host {
@@ -55,7 +64,7 @@ function planInput(row: RoundRow): PlanInput {
 /** The rotation is not stored: it is made again from the stored groups, so it always follows the planner's rules. */
 function planOf(row: RoundRow): RoundPlan {
   const result = planFromGroups(planInput(row), JSON.parse(row.groups) as string[][]);
-  if (!result.ok) throw new AppError('INTERNAL', 'A stored round no longer plans; adjust its groups.');
+  if (!result.ok) throw new InternalError('A stored round no longer plans; adjust its groups.');
   return result.plan;
 }
 
@@ -185,12 +194,9 @@ export async function getRound(actor: Actor, id: string): Promise<Round> {
 }
 
 const published = () =>
-  new AppError(
+  new ConflictError(
     'CONFLICT',
     'This round is published: its visits are booked. It can no longer be changed here.',
-    {
-      status: 409,
-    },
   );
 
 /** The coach moved people between groups: the rotation is made again from the new groups, or the problems said. */
@@ -277,13 +283,10 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
       }
     }
     if (clashes.length > 0)
-      throw new AppError(
+      throw new ConflictError(
         'VISIT_OVERLAP',
         `Some people are already booked then: ${[...new Set(clashes)].join(' ')}`,
-        {
-          status: 409,
-          fields: [...new Set(clashes)].map((message) => ({ path: 'plan', message })),
-        },
+        [...new Set(clashes)].map((message) => ({ path: 'plan', message })),
       );
     if (!(await updateDraft(scope, row.id, { status: 'published', updated_at: stamp }))) throw published();
     await insertDoors(scope, doors);

@@ -1,5 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ForbiddenError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import {
+  ConflictError,
+  ForbiddenError,
+  NotFoundError,
+  parseAt,
+  ValidationError,
+} from '../../../shared/errors';
 import {
   duplicateKey,
   normaliseTitle,
@@ -197,9 +203,7 @@ export async function searchStrategies(
 async function requireEditable(actor: Actor, id: string): Promise<StrategyRow> {
   const row = await visible(actor, id);
   if (row.merged_into_id)
-    throw new AppError('CONFLICT', 'This strategy was merged into another one; edit that one.', {
-      status: 409,
-    });
+    throw new ConflictError('CONFLICT', 'This strategy was merged into another one; edit that one.');
   if (isCoach(actor)) return row;
   if (row.contributor_id !== actor.personId)
     throw new ForbiddenError('Only the contributor or a coach can edit this strategy.');
@@ -291,8 +295,7 @@ export async function curateStrategy(
 ): Promise<StrategyView> {
   if (!isCoach(actor)) throw new ForbiddenError('Only coaches curate the menu.');
   const row = await visible(actor, id);
-  if (row.merged_into_id)
-    throw new AppError('CONFLICT', 'This strategy was merged into another one.', { status: 409 });
+  if (row.merged_into_id) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
   const stamp = now.toISOString();
   const patch: Partial<StrategyRow> = { updated_at: stamp };
   switch (action) {
@@ -356,7 +359,7 @@ export async function mergeStrategies(
   const from = await visible(actor, fromId);
   const into = await visible(actor, intoId);
   if (from.merged_into_id || into.merged_into_id) {
-    throw new AppError('CONFLICT', 'One of these strategies was already merged.', { status: 409 });
+    throw new ConflictError('CONFLICT', 'One of these strategies was already merged.');
   }
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
@@ -443,10 +446,9 @@ export interface TryInput {
 
 export async function recordTry(actor: Actor, id: string, input: TryInput, now: Date) {
   const row = await visible(actor, id);
-  if (row.merged_into_id)
-    throw new AppError('CONFLICT', 'This strategy was merged into another one.', { status: 409 });
+  if (row.merged_into_id) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
   if (row.status !== 'approved' && row.status !== 'featured') {
-    throw new AppError('CONFLICT', 'Only strategies on the menu can be tried.', { status: 409 });
+    throw new ConflictError('CONFLICT', 'Only strategies on the menu can be tried.');
   }
   const reflection = input.reflection?.trim() || null;
   await upsertTry(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AppError, ForbiddenError, NotFoundError, parseAt } from '../../../shared/errors';
+import { ConflictError, ForbiddenError, NotFoundError, parseAt } from '../../../shared/errors';
 import { VisitInputSchema } from '../../../shared/visits';
 import {
   cancelVisits,
@@ -62,10 +62,9 @@ export async function bookVisit(
   const { doorId } = parseAt('Booking', VisitInputSchema, input);
   const door = await visibleDoor(actor, doorId);
   if (door.host_id === actor.personId) throw new ForbiddenError('This is your own open door: you host it.');
-  if (door.status !== 'open')
-    throw new AppError('CONFLICT', 'The host cancelled this open door.', { status: 409 });
+  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host cancelled this open door.');
   if (Date.parse(door.starts_at) <= now.getTime())
-    throw new AppError('CONFLICT', 'This visit has already started.', { status: 409 });
+    throw new ConflictError('CONFLICT', 'This visit has already started.');
   const stamp = now.toISOString();
 
   const outcome = await actor.scope.transaction(async (scope) => {
@@ -74,17 +73,14 @@ export async function bookVisit(
     if (existing?.status === 'booked') return { id: existing.id, created: false };
     const clash = await overlapsFor(scope, actor.personId, door.starts_at, door.ends_at, doorId);
     if (clash.visiting > 0 || clash.hosting > 0)
-      throw new AppError(
+      throw new ConflictError(
         'VISIT_OVERLAP',
         clash.hosting > 0
           ? 'You host an open door at that time, so you cannot visit then.'
           : 'You already have a visit booked at that time. Cancel it first to book this one.',
-        { status: 409 },
       );
     if (!(await takeSeat(scope, doorId, stamp)))
-      throw new AppError('DOOR_FULL', 'This open door is full. Look for another time or another door.', {
-        status: 409,
-      });
+      throw new ConflictError('DOOR_FULL', 'This open door is full. Look for another time or another door.');
     if (existing) {
       await rebookVisit(scope, existing.id, stamp);
       return { id: existing.id, created: true };

@@ -12,6 +12,7 @@ import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { roundRouter } from './round-routes';
 import { strategyRouter } from './strategy-routes';
 import { visitRouter } from './visit-routes';
+import { wrap } from './wrap';
 
 /**
  * Everything a paired extension's device token may call, and nothing more: its pairing's status, uploading clips and
@@ -42,15 +43,14 @@ export function apiRouter(
     res.json(principalOf(res).me);
   });
 
-  router.delete('/session', async (req, res, next) => {
-    try {
+  router.delete(
+    '/session',
+    wrap(async (req, res) => {
       const token = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
       await endSession(db, token.trim(), new Date());
       res.status(204).end();
-    } catch (error) {
-      next(error);
-    }
-  });
+    }),
+  );
 
   router.use('/strategies', strategyRouter());
   router.use(visitRouter(publicUrl));
@@ -58,24 +58,38 @@ export function apiRouter(
   router.use(noteRouter());
   router.use(debriefRouter());
 
-  router.get('/settings', (_req, res, next) => {
-    getSettings(actorOf(res)).then((s) => res.json(s), next);
-  });
-  router.put('/settings', (req, res, next) => {
-    updateSettings(actorOf(res), req.body, new Date()).then((s) => res.json(s), next);
-  });
-  router.post('/deep-links/:id', (req, res, next) => {
-    answerDeepLink(actorOf(res), db, lms, publicUrl, String(req.params.id), req.body, new Date()).then(
-      (r) => res.json(r),
-      next,
-    );
-  });
-  router.get('/roster', (_req, res, next) => {
-    courseColleagues(actorOf(res), db, lms).then((r) => res.json(r), next);
-  });
-  router.get('/settings/platform', (_req, res, next) => {
-    platformInfo(actorOf(res), db).then((p) => res.json(p), next);
-  });
+  router.get(
+    '/settings',
+    wrap(async (_req, res) => {
+      res.json(await getSettings(actorOf(res)));
+    }),
+  );
+  router.put(
+    '/settings',
+    wrap(async (req, res) => {
+      res.json(await updateSettings(actorOf(res), req.body, new Date()));
+    }),
+  );
+  router.post(
+    '/deep-links/:id',
+    wrap(async (req, res) => {
+      res.json(
+        await answerDeepLink(actorOf(res), db, lms, publicUrl, String(req.params.id), req.body, new Date()),
+      );
+    }),
+  );
+  router.get(
+    '/roster',
+    wrap(async (_req, res) => {
+      res.json(await courseColleagues(actorOf(res), db, lms));
+    }),
+  );
+  router.get(
+    '/settings/platform',
+    wrap(async (_req, res) => {
+      res.json(await platformInfo(actorOf(res), db));
+    }),
+  );
 
   router.use((req, _res, next) => next(new NotFoundError(`The API route ${req.method} ${req.path}`)));
   return router;

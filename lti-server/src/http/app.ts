@@ -26,6 +26,7 @@ import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
 import { rateLimit } from './rate-limit';
 import { registrationPage, registrationSubmit } from './registration-route';
+import { wrap } from './wrap';
 
 export const VERSION = '0.1.0';
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
@@ -67,13 +68,15 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.use('/api', noStore, openCors, apiRouter(database, lti, config.publicUrl));
 
   // Calendar apps fetch a person's private feed by its secret URL, with no session.
-  app.get('/calendar/:file', rateLimit({ limit: 120, windowMs: 60_000 }), (req, res, next) => {
-    const token = String(req.params.file).replace(/\.ics$/, '');
-    feedCalendar(database.db, database.kind, token, new Date()).then(
-      (ics) => res.type('text/calendar; charset=utf-8').set('Cache-Control', 'no-store').send(ics),
-      next,
-    );
-  });
+  app.get(
+    '/calendar/:file',
+    rateLimit({ limit: 120, windowMs: 60_000 }),
+    wrap(async (req, res) => {
+      const token = String(req.params.file).replace(/\.ics$/, '');
+      const ics = await feedCalendar(database.db, database.kind, token, new Date());
+      res.type('text/calendar; charset=utf-8').set('Cache-Control', 'no-store').send(ics);
+    }),
+  );
 
   app.use('/static', pageAssets());
   app.use(
@@ -108,9 +111,12 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   }
 
   // Our key set (ltijs's keys plus retired ones in their grace period) answers before ltijs's own /keys.
-  app.get('/lti/keys', (_req, res, next) => {
-    lti.keySet(new Date()).then((set) => res.set('Cache-Control', 'public, max-age=300').json(set), next);
-  });
+  app.get(
+    '/lti/keys',
+    wrap(async (_req, res) => {
+      res.set('Cache-Control', 'public, max-age=300').json(await lti.keySet(new Date()));
+    }),
+  );
   app.get('/lti/canvas.json', (_req, res) => {
     res.json(canvasDeveloperKey(config.publicUrl));
   });

@@ -23,8 +23,17 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
   429: 'RATE_LIMITED',
 };
 
-const asAppError = (status: number, message: string) =>
-  new AppError(CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', message, { status });
+/** A framework's 4xx keeps its own status (a 413, a 415): the code is the nearest of ours, VALIDATION_FAILED if none. */
+class FrameworkError extends AppError {
+  override readonly status: number;
+
+  constructor(status: number, message: string) {
+    super(CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', message);
+    this.status = status;
+  }
+}
+
+const asAppError = (status: number, message: string) => new FrameworkError(status, message);
 
 /**
  * What an error thrown by Express or its middleware (not by our code) means for the client: body-parser's errors,

@@ -3,6 +3,7 @@ import {
   AppError,
   DatabaseUnavailableError,
   DeviceScopeError,
+  InternalError,
   toErrorBody,
   UnauthenticatedError,
 } from '../../../shared/errors';
@@ -135,7 +136,7 @@ export function errorHandler(logger: Logger) {
         : unavailable
           ? new DatabaseUnavailableError({ cause: error })
           : (frameworkError(error) ??
-            new AppError('INTERNAL', 'Something went wrong on our side. Please try again.', { status: 500 }));
+            new InternalError('Something went wrong on our side. Please try again.'));
     if (appError instanceof DatabaseUnavailableError) {
       // One line without the driver's message or stack: an outage fails every request the same way.
       logger.warn(

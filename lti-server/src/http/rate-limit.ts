@@ -41,13 +41,9 @@ export function rateLimit({
     if (w.count > limit) {
       const retry = Math.ceil((w.start + windowMs - t) / 1000);
       res.setHeader('Retry-After', String(retry));
-      res.status(429).json(
-        toErrorBody(
-          new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`, {
-            status: 429,
-          }),
-        ),
-      );
+      res
+        .status(429)
+        .json(toErrorBody(new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`)));
       return;
     }
     next();

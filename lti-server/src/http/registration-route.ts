@@ -8,6 +8,7 @@ import { type RegistrationMode, registerFromLms } from '../domain/registration';
 import type { Logger } from '../logger';
 import type { LtiTool } from '../lti/tool';
 import { esc, page } from './html';
+import { wrap } from './wrap';
 
 /**
  * LTI Dynamic Registration, opened by the LMS in a window or frame during installation:
@@ -104,8 +105,9 @@ export function registrationPage(deps: RegistrationRouteDeps) {
   };
 }
 
+/** A failed registration is answered with a page saying why (the LMS shows it in its dialog), not an error body. */
 export function registrationSubmit(deps: RegistrationRouteDeps) {
-  return async (req: Request, res: Response) => {
+  return wrap(async (req: Request, res: Response) => {
     const fields = fieldsOf(req.body, res);
     if (!fields) return;
     try {
@@ -144,5 +146,5 @@ ${deployments}).</p><p>You can close this window.</p></div>`,
       }
       failurePage(res, status, 'Registration failed', message, closeScriptOf(deps.publicUrl));
     }
-  };
+  });
 }

@@ -2,7 +2,7 @@ import type express from 'express';
 
 type Handler = (req: express.Request, res: express.Response) => Promise<void>;
 
-/** An async route handler whose rejections reach the error handler. */
+/** The one way a route is written: an async handler whose rejections reach the error handler (middleware.ts). */
 export const wrap =
   (handler: Handler): express.RequestHandler =>
   (req, res, next) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
+import { AppError, PlatformAnswerError } from '../../../shared/errors';
 import { type DynamicPlatformRegistration, httpsUrl } from '../../../shared/platform';
 import { CANVAS_CUSTOM_FIELDS } from './canvas-config';
 
@@ -39,10 +39,7 @@ export interface DynamicRegistrationResult {
 
 async function fetchJson(fetchImpl: typeof fetch, input: string, init?: RequestInit): Promise<unknown> {
   const res = await fetchImpl(input, { ...init, signal: AbortSignal.timeout(10_000) });
-  if (!res.ok)
-    throw new AppError('PLATFORM_INVALID', `The LMS answered ${res.status} at ${new URL(input).pathname}.`, {
-      status: 502,
-    });
+  if (!res.ok) throw new PlatformAnswerError(`The LMS answered ${res.status} at ${new URL(input).pathname}.`);
   return res.json();
 }
 
@@ -57,9 +54,7 @@ export async function registerDynamically(
   fetchImpl: typeof fetch = fetch,
 ): Promise<DynamicRegistrationResult> {
   if (!url.safeParse(openidConfiguration).success) {
-    throw new AppError('PLATFORM_INVALID', 'openid_configuration must be an https:// address.', {
-      status: 400,
-    });
+    throw new AppError('PLATFORM_INVALID', 'openid_configuration must be an https:// address.');
   }
   // The registration token is the LMS's credential for this registration: Canvas expects it on both requests.
   const authorization: Record<string, string> = registrationToken
@@ -69,12 +64,8 @@ export async function registerDynamically(
     await fetchJson(fetchImpl, openidConfiguration, { headers: authorization }),
   );
   if (!parsed.success) {
-    throw new AppError(
-      'PLATFORM_INVALID',
+    throw new PlatformAnswerError(
       'The LMS configuration is missing required fields (issuer, endpoints, jwks_uri).',
-      {
-        status: 502,
-      },
     );
   }
   const config = parsed.data;
@@ -85,7 +76,6 @@ export async function registerDynamically(
     throw new AppError(
       'PLATFORM_INVALID',
       `The LMS configuration at ${new URL(openidConfiguration).origin} claims the issuer ${config.issuer}, which is not its own address.`,
-      { status: 400 },
     );
   }
   const host = new URL(publicUrl).host;
@@ -134,8 +124,7 @@ export async function registerDynamically(
       }),
     }),
   );
-  if (!response.success)
-    throw new AppError('PLATFORM_INVALID', 'The LMS did not return a client id.', { status: 502 });
+  if (!response.success) throw new PlatformAnswerError('The LMS did not return a client id.');
   const deploymentId = response.data['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
   const productFamily =
     config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? 'LMS';

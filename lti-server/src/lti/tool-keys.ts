@@ -1,6 +1,6 @@
 import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../../shared/errors';
+import { NotFoundError } from '../../../shared/errors';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 
@@ -56,12 +56,9 @@ export async function rotateToolKey(
   const where = { platformUrl: platform.issuer, clientId: platform.clientId };
   const [old] = ((await store.Get(secret, 'publickey', where)) || []) as Array<{ key: string; kid: string }>;
   if (!old) {
-    throw new AppError(
-      'NOT_FOUND',
+    throw new NotFoundError(
+      'Platform',
       `No platform is registered with issuer ${platform.issuer} and client id ${platform.clientId}.`,
-      {
-        status: 404,
-      },
     );
   }
   const oldKeyExpiresAt = new Date(now.getTime() + graceDays * 86_400_000).toISOString();

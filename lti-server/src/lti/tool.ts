@@ -2,7 +2,7 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Express, NextFunction, Request, Response } from 'express';
 import type { Kysely } from 'kysely';
 import { type LtijsProvider, type LtijsToken, Provider as ltijsSingleton, type NrpsMember } from 'ltijs';
-import { LtiLaunchError } from '../../../shared/errors';
+import { type LaunchRefusalStatus, LtiLaunchError } from '../../../shared/errors';
 import {
   hasCoachClaim,
   type LaunchClaims,
@@ -211,8 +211,13 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   const provider = new Ctor();
   const launchUrls = launchUrlsOf(options.publicUrl);
-  const refuse = (req: Request, res: Response, reason: string, message: string, status?: number) =>
-    options.onRefused(new LtiLaunchError(reason, message, status), req, res);
+  const refuse = (
+    req: Request,
+    res: Response,
+    reason: string,
+    message: string,
+    status?: LaunchRefusalStatus,
+  ) => options.onRefused(new LtiLaunchError(reason, message, status), req, res);
   const refused = (req: Request, res: Response, next: NextFunction) => (error: unknown) => {
     if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
     next(error);
