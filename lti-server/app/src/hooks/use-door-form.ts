@@ -1,0 +1,129 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Strategy } from '../../../../shared/strategy';
+import { DEFAULT_CAPACITY, DEFAULT_DOOR_MINUTES } from '../../../../shared/visits';
+import { createDoors, type DoorInput, listStrategies } from '../api';
+import type { DateTime } from '../components/date-time-fields';
+import { setFlash } from '../flash';
+import { navigate } from '../router';
+import { formatInstantDay, formatTime, repeatedStart, weekOf } from '../time';
+
+export interface DoorFormState extends DateTime {
+  strategyId: string;
+  minutes: string;
+  location: string;
+  capacity: string;
+  visitorNote: string;
+  lookFor: string;
+  repeatWeeks: string;
+}
+
+/** A number for the API; what cannot be read as one goes as null, so the server names the field. */
+const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
+
+/** `asking`: the form shows the choice between the two readings of the start, so the host's pick goes along. */
+function toInput(f: DoorFormState, asking: boolean): DoorInput {
+  return {
+    strategyId: f.strategyId,
+    date: f.date,
+    start: f.start,
+    minutes: num(f.minutes),
+    timeZone: f.timeZone,
+    location: f.location,
+    capacity: num(f.capacity),
+    visitorNote: f.visitorNote.trim() || null,
+    lookFor: f.lookFor.trim() || null,
+    repeatWeeks: num(f.repeatWeeks),
+    ...(asking && f.occurrence ? { occurrence: f.occurrence } : {}),
+  };
+}
+
+const onMenu = (s: Strategy) => s.status === 'approved' || s.status === 'featured';
+
+/**
+ * The "Open your door" form: the host's strategies on the menu (and how many wait for review), what is typed, the
+ * server's field errors, and the submit that opens the door(s) and goes to that week of open doors.
+ */
+export function useDoorForm(token: string, strategyId: string | undefined, zone: string) {
+  const [form, setForm] = useState<DoorFormState>({
+    strategyId: strategyId ?? '',
+    date: '',
+    start: '',
+    minutes: String(DEFAULT_DOOR_MINUTES),
+    location: '',
+    capacity: String(DEFAULT_CAPACITY),
+    visitorNote: '',
+    lookFor: '',
+    repeatWeeks: '1',
+    timeZone: zone,
+    occurrence: '',
+  });
+  const [strategies, setStrategies] = useState<Strategy[] | null>(null);
+  const [waiting, setWaiting] = useState(0);
+  const [loadError, setLoadError] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [message, setMessage] = useState('');
+  const [saving, setSaving] = useState(false);
+
+  useEffect(() => {
+    listStrategies(token, { status: 'mine', limit: '100' }).then((r) => {
+      if (!r.ok) return setLoadError(r.message);
+      const usable = r.data.items.filter(onMenu);
+      setStrategies(usable);
+      setWaiting(r.data.items.filter((s) => s.status === 'pending').length);
+      setForm((f) => {
+        if (f.strategyId && usable.some((s) => s.id === f.strategyId)) return f;
+        return { ...f, strategyId: usable.length === 1 ? (usable[0]?.id ?? '') : '' };
+      });
+    });
+  }, [token]);
+
+  const change = (c: Partial<DoorFormState>) => setForm({ ...form, ...c });
+  /** An input's handler that copies its value into the form. */
+  const set = (key: keyof DoorFormState) => (e: Event) =>
+    setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+  const repeated = repeatedStart(form.date, form.start, form.timeZone, num(form.repeatWeeks));
+  const asking = repeated !== null || errors.occurrence !== undefined;
+
+  async function submit(e: Event) {
+    e.preventDefault();
+    setSaving(true);
+    const r = await createDoors(token, toInput(form, asking));
+    setSaving(false);
+    if (r.ok) {
+      const first = r.data.items[0];
+      if (first) {
+        const when = `${formatInstantDay(first.startsAt, zone)} at ${formatTime(first.startsAt, zone)}`;
+        const title = first.strategy?.title ?? 'your strategy';
+        setFlash(
+          r.data.items.length === 1
+            ? `Your door is open: ${title}, ${when}.`
+            : `Your door is open on ${r.data.items.length} dates for ${title}, weekly from ${when}.`,
+        );
+        navigate({ name: 'doors', week: weekOf(first.startsAt, zone) });
+      } else navigate({ name: 'doors' });
+      return;
+    }
+    const byField: Record<string, string> = {};
+    for (const f of r.fields ?? []) byField[f.path.split('.')[0] ?? f.path] ??= f.message;
+    setErrors(byField);
+    setMessage(
+      r.fields?.length ? 'Please fix the fields marked below; nothing you typed was lost.' : r.message,
+    );
+    setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus(), 0);
+  }
+
+  return {
+    form,
+    set,
+    change,
+    strategies,
+    waiting,
+    loadError,
+    errors,
+    message,
+    saving,
+    repeated,
+    asking,
+    submit,
+  };
+}
