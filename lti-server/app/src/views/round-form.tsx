@@ -1,14 +1,9 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
 import { FOCUS_KINDS } from '../../../../shared/rounds';
-import type { Occurrence } from '../../../../shared/zoned-time';
-import { createRound, listPeople, type People, type RoundInput } from '../api';
-import { Field, LookForField, OccurrenceField } from '../components/fields';
-import { setFlash } from '../flash';
-import { href, navigate } from '../router';
-import { repeatedStart, timeZones, viewerZone } from '../time';
-
-type FocusKind = (typeof FOCUS_KINDS)[number];
-type Person = People['items'][number];
+import { DateTimeFields } from '../components/date-time-fields';
+import { Field, LookForField } from '../components/fields';
+import { type FocusKind, useRoundForm } from '../hooks/use-round-form';
+import { href } from '../router';
+import { viewerZone } from '../time';
 
 const FOCUS_LABELS: Record<FocusKind, { option: string; value: string; hint: string }> = {
   strategy: { option: 'A strategy', value: 'Which strategy', hint: 'Its title, as on the menu.' },
@@ -20,119 +15,25 @@ const FOCUS_LABELS: Record<FocusKind, { option: string; value: string; hint: str
   },
 };
 
-interface FormState {
-  title: string;
-  focusKind: FocusKind;
-  focusValue: string;
-  date: string;
-  start: string;
-  timeZone: string;
-  /** Which one, when the start happens twice (the night the clocks go back); '' until the coach picks. */
-  occurrence: Occurrence | '';
-  slotMinutes: string;
-  gapMinutes: string;
-  participantIds: string[];
-  hostIds: string[];
-  locations: Record<string, string>;
-  lookFor: string;
-}
-
-const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
-
-/** `asking`: the form shows the choice between the two readings of the start, so the coach's pick goes along. */
-function toInput(f: FormState, asking: boolean): RoundInput {
-  const locations: Record<string, string> = {};
-  for (const id of f.hostIds) locations[id] = f.locations[id] ?? '';
-  return {
-    title: f.title,
-    focus: { kind: f.focusKind, value: f.focusValue },
-    date: f.date,
-    start: f.start,
-    timeZone: f.timeZone,
-    ...(asking && f.occurrence ? { occurrence: f.occurrence } : {}),
-    slotMinutes: num(f.slotMinutes),
-    gapMinutes: num(f.gapMinutes),
-    participantIds: f.participantIds,
-    hostIds: f.hostIds,
-    locations,
-    lookFor: f.lookFor.trim() || null,
-  };
-}
-
 /** The coach plans a round: who visits, whose rooms, when, around which focus; the server's planner does the rest. */
 export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?: string }) {
-  const [people, setPeople] = useState<Person[] | null>(null);
-  const [loadError, setLoadError] = useState('');
-  const [form, setForm] = useState<FormState>({
-    title: '',
-    focusKind: 'strategy',
-    focusValue: '',
-    date: '',
-    start: '',
-    timeZone: zone,
-    occurrence: '',
-    slotMinutes: '10',
-    gapMinutes: '5',
-    participantIds: [],
-    hostIds: [],
-    locations: {},
-    lookFor: '',
-  });
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [problems, setProblems] = useState<string[]>([]);
-  const [message, setMessage] = useState('');
-  const [saving, setSaving] = useState(false);
-  const problemsRef = useRef<HTMLDivElement>(null);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-
-  useEffect(() => {
-    listPeople(token).then((r) => (r.ok ? setPeople(r.data.items) : setLoadError(r.message)));
-  }, [token]);
-
-  const set =
-    (
-      key: 'title' | 'focusValue' | 'date' | 'start' | 'timeZone' | 'slotMinutes' | 'gapMinutes' | 'lookFor',
-    ) =>
-    (e: Event) =>
-      setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
-  const repeated = repeatedStart(form.date, form.start, form.timeZone);
-  const asking = repeated !== null || errors.occurrence !== undefined;
-  const toggle = (key: 'participantIds' | 'hostIds', id: string, on: boolean) =>
-    setForm({ ...form, [key]: on ? [...form[key], id] : form[key].filter((x) => x !== id) });
-
-  async function submit(e: Event) {
-    e.preventDefault();
-    setSaving(true);
-    const r = await createRound(token, toInput(form, asking));
-    setSaving(false);
-    if (r.ok) {
-      setFlash('Draft planned. Check the groups and the rotation, then publish it to book the visits.');
-      navigate({ name: 'round', id: r.data.id });
-      return;
-    }
-    if (r.code === 'ROUND_UNPLANNABLE') {
-      setErrors({});
-      setMessage('');
-      const sentences = (r.fields ?? []).map((f) => f.message).filter(Boolean);
-      setProblems(sentences.length ? [...new Set(sentences)] : [r.message]);
-      setTimeout(() => problemsRef.current?.focus(), 0);
-      return;
-    }
-    setProblems([]);
-    const byField: Record<string, string> = {};
-    for (const f of r.fields ?? []) {
-      byField[f.path] ??= f.message;
-      byField[f.path.split('.')[0] ?? f.path] ??= f.message;
-    }
-    setErrors(byField);
-    setMessage(
-      r.fields?.length ? 'Please fix the fields marked below; nothing you typed was lost.' : r.message,
-    );
-    setTimeout(() => {
-      const invalid = document.querySelector('[aria-invalid="true"]') as HTMLElement | null;
-      (invalid ?? messageRef.current)?.focus();
-    }, 0);
-  }
+  const {
+    people,
+    loadError,
+    form,
+    set,
+    change,
+    toggle,
+    errors,
+    problems,
+    message,
+    saving,
+    repeated,
+    asking,
+    submit,
+    problemsRef,
+    messageRef,
+  } = useRoundForm(token, zone);
 
   const heading = (
     <h1 id="view-title" tabIndex={-1}>
@@ -199,7 +100,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
                 id={`focus-${k}`}
                 name="focus-kind"
                 checked={form.focusKind === k}
-                onChange={() => setForm({ ...form, focusKind: k })}
+                onChange={() => change({ focusKind: k })}
               />
               <label for={`focus-${k}`}>{FOCUS_LABELS[k].option}</label>
             </div>
@@ -210,33 +111,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
             )}
           </Field>
         </fieldset>
-        <div class="row">
-          <Field id="date" label="Date" error={errors.date}>
-            {(p) => <input {...p} type="date" value={form.date} onInput={set('date')} required />}
-          </Field>
-          <Field id="start" label="Start time" error={errors.start}>
-            {(p) => <input {...p} type="time" value={form.start} onInput={set('start')} required />}
-          </Field>
-        </div>
-        <Field id="timeZone" label="Time zone" error={errors.timeZone}>
-          {(p) => (
-            <select {...p} value={form.timeZone} onChange={set('timeZone')}>
-              {timeZones(form.timeZone).map((z) => (
-                <option key={z} value={z}>
-                  {z}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {asking && (
-          <OccurrenceField
-            choice={repeated}
-            value={form.occurrence}
-            onChange={(occurrence) => setForm({ ...form, occurrence })}
-            error={errors.occurrence}
-          />
-        )}
+        <DateTimeFields value={form} errors={errors} onChange={change} choice={repeated} asking={asking} />
         <div class="row">
           <Field id="slotMinutes" label="Minutes per visit" error={errors.slotMinutes}>
             {(p) => (
@@ -275,8 +150,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
                 id="participants-all"
                 checked={allChosen}
                 onChange={(e) =>
-                  setForm({
-                    ...form,
+                  change({
                     participantIds: (e.target as HTMLInputElement).checked ? people.map((p) => p.id) : [],
                   })
                 }
@@ -339,8 +213,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
                   value={form.locations[id] ?? ''}
                   maxLength={200}
                   onInput={(e) =>
-                    setForm({
-                      ...form,
+                    change({
                       locations: { ...form.locations, [id]: (e.target as HTMLInputElement).value },
                     })
                   }
