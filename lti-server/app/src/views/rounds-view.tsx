@@ -1,18 +1,13 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import {
-  deleteRound,
-  getRound,
-  listPeople,
-  listRounds,
-  publishRound,
-  putRoundGroups,
-  type Round,
-} from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { listRounds, type Round } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { LoadState } from '../components/notice-line';
-import { setFlash, takeFlash } from '../flash';
-import { href, navigate } from '../router';
-import { formatDay, formatTime } from '../time';
+import { RoundGroups } from '../components/round/round-groups';
+import { RoundRotation } from '../components/round/round-rotation';
+import { takeFlash } from '../flash';
+import { useRound } from '../hooks/use-round';
+import { href } from '../router';
+import { formatDay } from '../time';
 
 const FOCUS_NAMES: Record<Round['focus']['kind'], string> = {
   strategy: 'Strategy',
@@ -81,20 +76,10 @@ export function RoundsList({ token }: { token: string }) {
 
 /** One round: its groups (movable while a draft), the rotation per time slot, publish and delete. */
 export function RoundDetail({ token, id }: { token: string; id: string }) {
-  const [round, setRound] = useState<Round | null>(null);
-  const [names, setNames] = useState<Record<string, string>>({});
-  const [error, setError] = useState('');
-  const [problems, setProblems] = useState<string[]>([]);
-  const [notice, setNotice] = useState(takeFlash);
-  const noticeRef = useRef<HTMLParagraphElement>(null);
-  const problemsRef = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    getRound(token, id).then((r) => (r.ok ? setRound(r.data) : setError(r.message)));
-    listPeople(token).then((r) => {
-      if (r.ok) setNames(Object.fromEntries(r.data.items.map((p) => [p.id, p.name])));
-    });
-  }, [token, id]);
+  const { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove } = useRound(
+    token,
+    id,
+  );
 
   if (error && !round) {
     return (
@@ -109,67 +94,7 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
   }
   if (!round) return <p role="status">Loading…</p>;
 
-  const nameOf = (pid: string) =>
-    round.participants.find((p) => p.id === pid)?.name ??
-    round.hosts.find((p) => p.id === pid)?.name ??
-    names[pid] ??
-    'Someone who left';
   const draft = round.status === 'draft';
-
-  const announce = (text: string) => {
-    setNotice(text);
-    setTimeout(() => noticeRef.current?.focus(), 0);
-  };
-
-  async function move(personId: string, target: number | 'new') {
-    if (!round) return;
-    const groups = round.groups.map((g) => g.filter((x) => x !== personId));
-    if (target === 'new') groups.push([personId]);
-    else groups[target]?.push(personId);
-    const kept = groups.filter((g) => g.length > 0);
-    const r = await putRoundGroups(token, round.id, kept);
-    if (r.ok) {
-      setProblems([]);
-      setError('');
-      setRound(r.data);
-      const to = r.data.groups.findIndex((g) => g.includes(personId));
-      announce(`Moved ${nameOf(personId)} to group ${to + 1}. The rotation was made again.`);
-    } else if (r.code === 'ROUND_UNPLANNABLE') {
-      const sentences = (r.fields ?? []).map((f) => f.message).filter(Boolean);
-      setProblems(sentences.length ? [...new Set(sentences)] : [r.message]);
-      setTimeout(() => problemsRef.current?.focus(), 0);
-    } else {
-      setProblems([r.message]);
-      setTimeout(() => problemsRef.current?.focus(), 0);
-    }
-  }
-
-  async function publish() {
-    if (!round) return;
-    const r = await publishRound(token, round.id);
-    if (r.ok) {
-      setRound(r.data);
-      setProblems([]);
-      announce('Published. Everyone’s visits are now in their “My visits”, and the hosts’ doors are open.');
-    } else {
-      setProblems(r.fields?.length ? r.fields.map((f) => f.message) : [r.message]);
-      setTimeout(() => problemsRef.current?.focus(), 0);
-    }
-  }
-
-  async function remove() {
-    if (!round) return;
-    const r = await deleteRound(token, round.id);
-    if (r.ok) {
-      setFlash(`Deleted the draft “${round.title}”.`);
-      navigate({ name: 'rounds' });
-    } else {
-      setProblems([r.message]);
-      setTimeout(() => problemsRef.current?.focus(), 0);
-    }
-  }
-
-  const hostOf = (hostId: string) => round.hosts.find((h) => h.id === hostId);
 
   return (
     <article aria-labelledby="view-title">
@@ -227,61 +152,8 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </p>
         </div>
       )}
-      <section class="card" aria-labelledby="groups-h">
-        <h2 id="groups-h">Groups</h2>
-        {draft && (
-          <p class="hint">
-            To move someone, choose their new group and press Move. The rotation is made again each time.
-          </p>
-        )}
-        {round.groups.map((group, gi) => (
-          <div class="group" key={group.join(',')}>
-            <h3>Group {gi + 1}</h3>
-            <ul class="plain">
-              {group.map((pid) => (
-                <MemberRow
-                  key={pid}
-                  personId={pid}
-                  name={nameOf(pid)}
-                  current={gi}
-                  groupCount={round.groups.length}
-                  editable={draft}
-                  onMove={move}
-                />
-              ))}
-            </ul>
-          </div>
-        ))}
-      </section>
-      <section class="card" aria-labelledby="rotation-h">
-        <h2 id="rotation-h">Rotation</h2>
-        <p class="hint">Times in {round.timeZone}.</p>
-        {round.slots.length === 0 && <p>No visits planned.</p>}
-        {round.slots.map((slot) => (
-          <div class="slot" key={slot.startsAt}>
-            <h3>
-              {formatTime(slot.startsAt, round.timeZone)}–{formatTime(slot.endsAt, round.timeZone)}
-            </h3>
-            <ul class="plain">
-              {slot.visits.map((v) => {
-                const host = hostOf(v.hostId);
-                return (
-                  <li key={`${v.hostId}-${v.group}`}>
-                    <strong>
-                      Group {v.group + 1} → {host?.name ?? nameOf(v.hostId)}’s room
-                      {host?.location ? ` (${host.location})` : ''}
-                    </strong>
-                    <br />
-                    <span class="muted">
-                      Visitors: {v.visitorIds.length > 0 ? v.visitorIds.map(nameOf).join(', ') : 'none'}
-                    </span>
-                  </li>
-                );
-              })}
-            </ul>
-          </div>
-        ))}
-      </section>
+      <RoundGroups round={round} nameOf={nameOf} onMove={move} />
+      <RoundRotation round={round} nameOf={nameOf} />
       {draft && (
         <div class="actions">
           <ConfirmAction
@@ -300,56 +172,5 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
         </div>
       )}
     </article>
-  );
-}
-
-function MemberRow({
-  personId,
-  name,
-  current,
-  groupCount,
-  editable,
-  onMove,
-}: {
-  personId: string;
-  name: string;
-  current: number;
-  groupCount: number;
-  editable: boolean;
-  onMove: (personId: string, target: number | 'new') => Promise<void>;
-}) {
-  const [choice, setChoice] = useState(String(current));
-  const [busy, setBusy] = useState(false);
-  if (!editable) return <li>{name}</li>;
-  const selectId = `move-${personId}`;
-  return (
-    <li class="member">
-      <span>{name}</span>
-      <label for={selectId}>
-        Move <span class="sr-only">{name} </span>to group…
-      </label>
-      <select id={selectId} value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}>
-        {Array.from({ length: groupCount }, (_, i) => (
-          <option key={`g${i + 1}`} value={String(i)}>
-            Group {i + 1}
-            {i === current ? ' (now)' : ''}
-          </option>
-        ))}
-        <option value="new">A new group</option>
-      </select>
-      <button
-        type="button"
-        class="secondary"
-        aria-label={`Move ${name}`}
-        disabled={busy || choice === String(current)}
-        onClick={async () => {
-          setBusy(true);
-          await onMove(personId, choice === 'new' ? 'new' : Number(choice));
-          setBusy(false);
-        }}
-      >
-        Move
-      </button>
-    </li>
   );
 }
