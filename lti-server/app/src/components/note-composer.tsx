@@ -1,16 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { blocksSave } from '../../../../shared/note-linter';
 import { MAX_NOTE_LENGTH } from '../../../../shared/notes';
 import type { ApiResult, Note } from '../api';
-import { LintReport, useNoteLint } from './note-lint';
-
-type Stage =
-  /** Writing; Save checks the note first. */
-  | 'writing'
-  /** Save found a name: nothing is sent until it is gone. */
-  | 'blocked'
-  /** Save found judgements or guesses: the writer reads why and may save anyway. */
-  | 'confirming';
+import { useNoteComposer } from '../hooks/use-note-composer';
+import { LintReport } from './note-lint';
 
 /**
  * One note's text box, linted while typing, with a Save that never sends silently: a name blocks the save (and
@@ -42,29 +33,24 @@ export function NoteComposer({
   onTextChange?: (text: string) => boolean;
   onCancel?: () => void;
 }) {
-  const [text, setText] = useState(initialText);
-  const [stage, setStage] = useState<Stage>('writing');
-  const [error, setError] = useState('');
-  const [server, setServer] = useState<{ message: string; reasons: string[] } | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [draftKept, setDraftKept] = useState(false);
-  const { linted, lintNow } = useNoteLint(text, names);
-  const box = useRef<HTMLTextAreaElement>(null);
-  const blockedRef = useRef<HTMLParagraphElement>(null);
-  const confirmRef = useRef<HTMLParagraphElement>(null);
-  const serverBox = useRef<HTMLDivElement>(null);
-  /** Counts Save presses that stopped to explain, so each one moves focus to the explanation. */
-  const [stops, setStops] = useState(0);
-
-  useEffect(() => {
-    if (stage === 'blocked') blockedRef.current?.focus();
-    if (stage === 'confirming') confirmRef.current?.focus();
-  }, [stage, stops]);
-  useEffect(() => {
-    if (server) serverBox.current?.focus();
-  }, [server]);
-
-  const hasName = blocksSave(linted.flags);
+  const {
+    text,
+    stage,
+    error,
+    server,
+    busy,
+    draftKept,
+    linted,
+    hasName,
+    change,
+    save,
+    send,
+    keepEditing,
+    box,
+    blockedRef,
+    confirmRef,
+    serverBox,
+  } = useNoteComposer({ initialText, names, onSave, onSaved, onTextChange });
   const describedBy = [
     hint ? `${id}-hint` : '',
     `${id}-count`,
@@ -73,49 +59,6 @@ export function NoteComposer({
   ]
     .filter(Boolean)
     .join(' ');
-
-  function change(value: string) {
-    setText(value);
-    setError('');
-    if (stage !== 'writing') setStage('writing');
-    if (onTextChange) setDraftKept(onTextChange(value));
-  }
-
-  async function send(confirmFlags: boolean) {
-    setBusy(true);
-    const r = await onSave(text.trim(), confirmFlags);
-    setBusy(false);
-    if (r.ok) {
-      setServer(null);
-      setStage('writing');
-      onSaved(r.data);
-      return;
-    }
-    setStage('writing');
-    if (r.code === 'NOTE_FLAGGED') {
-      setServer({ message: r.message, reasons: (r.fields ?? []).map((f) => f.message) });
-      return;
-    }
-    const textIssue = r.fields?.find((f) => f.path === 'text');
-    if (textIssue) {
-      setError(textIssue.message);
-      box.current?.focus();
-    } else setServer({ message: r.message, reasons: [] });
-  }
-
-  function save() {
-    setServer(null);
-    if (!text.trim()) {
-      setError('Write one piece of evidence first.');
-      box.current?.focus();
-      return;
-    }
-    const flags = lintNow();
-    if (flags.length === 0) return send(false);
-    setStage(blocksSave(flags) ? 'blocked' : 'confirming');
-    setStops((n) => n + 1);
-    return undefined;
-  }
 
   return (
     <div class="composer">
@@ -177,14 +120,7 @@ export function NoteComposer({
             <button type="button" disabled={busy} onClick={() => send(true)}>
               {busy ? 'Saving…' : 'Save anyway'}
             </button>
-            <button
-              type="button"
-              class="secondary"
-              onClick={() => {
-                setStage('writing');
-                box.current?.focus();
-              }}
-            >
+            <button type="button" class="secondary" onClick={keepEditing}>
               Keep editing
             </button>
           </div>
