@@ -1,5 +1,5 @@
 /**
- * The dependency rule of the handbook, as a lint step (`npm run lint`):
+ * The dependency rule of the handbook, as a lint step (`npm run lint`), for scripts and stylesheets alike:
  *   shared/ imports nothing of ours but shared/ and no Node built-ins (it runs in the browser too);
  *   extension/ and lti-server/ never import each other; the in-LMS app (lti-server/app) imports only shared/;
  *   inside the server, http → domain → db, never backwards.
@@ -20,11 +20,12 @@ export interface Violation {
 }
 
 const IMPORT =
-  /(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+  /(?:^|[;\s])(?:import|export)\s[^'"]*?from\s*['"]([^'"]+)['"]|(?:^|[;\s])import\s*['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)|@import\s+(?:url\(\s*)?['"]([^'"]+)['"]/g;
 
+/** The specifiers a file imports: ES imports, and a stylesheet's `@import` (the design tokens cross folders too). */
 export function importsOf(source: string): string[] {
   const withoutComments = source.replace(/\/\*[\s\S]*?\*\//g, '').replace(/(^|[^:])\/\/.*$/gm, '$1');
-  return [...withoutComments.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? '').filter(Boolean);
+  return [...withoutComments.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').filter(Boolean);
 }
 
 const SHARED_PACKAGES = new Set(['zod']);
@@ -87,7 +88,7 @@ function main(): void {
     },
   )
     .split('\n')
-    .filter((p) => /\.(ts|tsx|mts|js|mjs)$/.test(p));
+    .filter((p) => /\.(ts|tsx|mts|js|mjs|css)$/.test(p));
   const violations = findViolations(paths.map((path) => ({ path, source: readFileSync(path, 'utf8') })));
   if (violations.length === 0) {
     console.log(`check-boundaries: ${paths.length} files, no forbidden imports`);

@@ -12,6 +12,20 @@ describe('the import boundaries', () => {
     ).toEqual(['./a', '../b', './c', './d.css', './e']);
   });
 
+  it('when a stylesheet imports the design tokens, then the app and the extension may, and neither may import the other', () => {
+    expect(importsOf('@import "../../shared/design-tokens.css";\n@import url(\'./b.css\');')).toEqual([
+      '../../shared/design-tokens.css',
+      './b.css',
+    ]);
+    expect(rules('lti-server/app/src/styles.css', '@import "../../../shared/design-tokens.css";')).toEqual(
+      [],
+    );
+    expect(rules('extension/components/styles.css', '@import "../../shared/design-tokens.css";')).toEqual([]);
+    expect(
+      rules('extension/components/styles.css', '@import "../../lti-server/app/src/styles.css";'),
+    ).toHaveLength(1);
+  });
+
   it('when shared/ imports the server, a Node built-in or an unlisted package, then each is a violation', () => {
     expect(rules('shared/x.ts', "import { y } from '../lti-server/src/y';")).toHaveLength(1);
     expect(rules('shared/x.ts', "import { readFileSync } from 'node:fs';")).toHaveLength(1);
