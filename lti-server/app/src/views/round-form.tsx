@@ -1,6 +1,7 @@
 import { FOCUS_KINDS } from '../../../../shared/rounds';
 import { DateTimeFields } from '../components/date-time-fields';
 import { Field, LookForField } from '../components/fields';
+import { RoundPeopleFields } from '../components/round/round-people-fields';
 import { type FocusKind, useRoundForm } from '../hooks/use-round-form';
 import { href } from '../router';
 import { viewerZone } from '../time';
@@ -55,8 +56,6 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
     );
   }
 
-  const allChosen = people.length > 0 && people.every((p) => form.participantIds.includes(p.id));
-  const nameOf = (id: string) => people.find((p) => p.id === id)?.name ?? id;
   const focus = FOCUS_LABELS[form.focusKind];
 
   return (
@@ -138,90 +137,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
             )}
           </Field>
         </div>
-        <fieldset class="card" aria-describedby={errors.participantIds ? 'participants-error' : undefined}>
-          <legend>Participants (who visits)</legend>
-          {people.length === 0 && (
-            <p>No colleagues yet: people appear here once they have opened Tasting Menu.</p>
-          )}
-          {people.length > 0 && (
-            <div class="check">
-              <input
-                type="checkbox"
-                id="participants-all"
-                checked={allChosen}
-                onChange={(e) =>
-                  change({
-                    participantIds: (e.target as HTMLInputElement).checked ? people.map((p) => p.id) : [],
-                  })
-                }
-              />
-              <label for="participants-all">Select all</label>
-            </div>
-          )}
-          <ul class="plain checks">
-            {people.map((p) => (
-              <li class="check" key={p.id}>
-                <input
-                  type="checkbox"
-                  id={`participant-${p.id}`}
-                  checked={form.participantIds.includes(p.id)}
-                  onChange={(e) => toggle('participantIds', p.id, (e.target as HTMLInputElement).checked)}
-                />
-                <label for={`participant-${p.id}`}>
-                  {p.name}
-                  {p.role === 'coach' ? ' (coach)' : ''}
-                </label>
-              </li>
-            ))}
-          </ul>
-          {errors.participantIds && (
-            <p class="error" id="participants-error">
-              {errors.participantIds}
-            </p>
-          )}
-        </fieldset>
-        <fieldset class="card" aria-describedby={errors.hostIds ? 'hosts-error' : undefined}>
-          <legend>Hosts (whose classrooms are visited)</legend>
-          <ul class="plain checks">
-            {people.map((p) => (
-              <li class="check" key={p.id}>
-                <input
-                  type="checkbox"
-                  id={`host-${p.id}`}
-                  checked={form.hostIds.includes(p.id)}
-                  onChange={(e) => toggle('hostIds', p.id, (e.target as HTMLInputElement).checked)}
-                />
-                <label for={`host-${p.id}`}>{p.name}</label>
-              </li>
-            ))}
-          </ul>
-          {errors.hostIds && (
-            <p class="error" id="hosts-error">
-              {errors.hostIds}
-            </p>
-          )}
-          {form.hostIds.map((id) => (
-            <Field
-              key={id}
-              id={`room-${id}`}
-              label={`Room or link for ${nameOf(id)}`}
-              error={errors[`locations.${id}`]}
-            >
-              {(p) => (
-                <input
-                  {...p}
-                  value={form.locations[id] ?? ''}
-                  maxLength={200}
-                  onInput={(e) =>
-                    change({
-                      locations: { ...form.locations, [id]: (e.target as HTMLInputElement).value },
-                    })
-                  }
-                />
-              )}
-            </Field>
-          ))}
-        </fieldset>
+        <RoundPeopleFields people={people} form={form} errors={errors} change={change} toggle={toggle} />
         <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} />
         <button type="submit" disabled={saving}>
           {saving ? 'Planning…' : 'Plan the round'}
