@@ -2,14 +2,15 @@
  * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
  * built extension in headless Chromium. Run `npm run build` first.
  */
-import { registrationLink } from '../lti-server/src/sandbox/routes';
 import { startOfWeek } from '../shared/zoned-time';
 import { launchAs } from '../tests/support/api-client';
 import { launchBrowser } from '../tests/support/browser';
-import { inviteCode } from '../tests/support/registration';
+import { startCanvasPlatform } from '../tests/support/canvas-platform';
+import { inviteCode, registrationLinkFor } from '../tests/support/registration';
 import { startTestServer } from '../tests/support/test-server';
 
 const server = await startTestServer();
+const canvas = await startCanvasPlatform();
 const browser = await launchBrowser({ extension: true });
 try {
   const ana = await launchAs(server, 'sandbox-ana-rivera');
@@ -132,8 +133,8 @@ try {
   await coach.getByRole('heading', { name: 'Rotation' }).waitFor();
   await coach.screenshot({ path: 'docs/images/round-plan.png', fullPage: true });
 
-  // For LMS administrators (docs/lms): the coach's Settings with the LMS registration, the page an LMS shows after
-  // dynamic registration, and a refused launch with its reason code.
+  // For LMS administrators (docs/lms): the coach's Settings with the LMS registration, dynamic registration as the
+  // Canvas-shaped test platform opens it (the code typed, then the page Canvas shows), and a refused launch.
   await coach.evaluate(() => {
     window.location.hash = '#/settings';
   });
@@ -141,8 +142,9 @@ try {
   await coach.screenshot({ path: 'docs/images/lms-settings.png', fullPage: true });
   const admin = await browser.context.newPage();
   await admin.setViewportSize({ width: 900, height: 520 });
-  await admin.goto(registrationLink(server.sandbox!));
+  await admin.goto(registrationLinkFor(server, canvas.configurationUrl, canvas.registrationToken));
   await admin.getByLabel('Registration code').fill(await inviteCode(server));
+  await admin.screenshot({ path: 'docs/images/lms-register.png', fullPage: true });
   await admin.getByRole('button', { name: 'Register' }).click();
   await admin.getByRole('heading', { name: 'Tasting Menu is registered' }).waitFor();
   await admin.screenshot({ path: 'docs/images/lms-registered.png', fullPage: true });
@@ -156,9 +158,10 @@ try {
   await admin.getByText('Reason code').waitFor();
   await admin.screenshot({ path: 'docs/images/lms-refused.png', fullPage: true });
   console.log(
-    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-registered.png, lms-refused.png',
+    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png',
   );
 } finally {
   await browser.close();
+  await canvas.close();
   await server.close();
 }
