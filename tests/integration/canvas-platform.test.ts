@@ -186,11 +186,13 @@ describe('a Canvas-shaped platform', () => {
       expect(refused.html).toContain('422');
       expect(strict.refusals).toEqual([
         {
-          errors: {
-            scopes: [
-              'Invalid scopes: https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
-            ],
-          },
+          errors: [
+            {
+              field: 'scopes',
+              message:
+                'Invalid scopes: https://purl.imsglobal.org/spec/lti-nrps/scope/contextmembership.readonly',
+            },
+          ],
         },
       ]);
       expect(await platformRow(strict)).toBeUndefined();

@@ -208,6 +208,7 @@ export async function startCanvasPlatform(
     user_id: '1',
     root_account_global_id: accountGlobalId,
     uuid: randomUUID(),
+    unified_tool_id: null,
   })
     .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
     .setExpirationTime('1h')
@@ -217,7 +218,8 @@ export async function startCanvasPlatform(
     origin,
     issuer: origin,
     accountName,
-    configurationUrl: `${origin}/api/lti/security/openid-configuration`,
+    // Canvas puts the token in the configuration URL too (DynamicRegistrationController#oidc_configuration_url).
+    configurationUrl: `${origin}/api/lti/security/openid-configuration?${new URLSearchParams({ registration_token: registrationToken })}`,
     registrationToken,
     seen: [],
     registration: undefined,
@@ -264,12 +266,16 @@ export async function startCanvasPlatform(
     close: () => platform.close(),
   };
 
+  // The registration token, as Canvas checks it: its own JWT, with exactly the keys it put in.
   const bearerOk = async (authorization: string | undefined) => {
     const token = /^Bearer (.+)$/.exec(authorization ?? '')?.[1];
     if (!token) return false;
     try {
-      await jwtVerify(token, tokenSecret, { algorithms: ['HS256'] });
-      return true;
+      const { payload } = await jwtVerify(token, tokenSecret, { algorithms: ['HS256'] });
+      return (
+        Object.keys(payload).sort().join() ===
+        'exp,initiated_at,root_account_global_id,unified_tool_id,user_id,uuid'
+      );
     } catch {
       return false;
     }
@@ -320,17 +326,34 @@ export async function startCanvasPlatform(
     if (!(await bearerOk(req.get('authorization')))) {
       return res.status(401).json({ errors: [{ message: 'Invalid access token' }] });
     }
-    const body = req.body as Json;
+    const body = permitted(req.body as Json);
     const errors = registrationErrors(body, canvas.scopes);
-    if (Object.keys(errors).length > 0) {
+    if (errors.length > 0) {
       canvas.refusals.push({ errors });
       return res.status(422).json({ errors });
     }
     const toolConfiguration = body['https://purl.imsglobal.org/spec/lti-tool-configuration'] as Json;
     const clientId = `1000000000${String(Math.floor(Math.random() * 9000) + 1000)}`;
     canvas.registration = { clientId, body, toolConfiguration, placements: placementsOf(toolConfiguration) };
-    // The created registration, echoed, with its client id; no deployment until an administrator installs it.
-    res.json({ ...body, client_id: clientId });
+    // `render_registration`: the registration as kept, with its client id (a string); no deployment until an
+    // administrator installs the key.
+    res.json({
+      client_id: clientId,
+      application_type: 'web',
+      grant_types: ['client_credentials', 'implicit'],
+      initiate_login_uri: body.initiate_login_uri,
+      redirect_uris: body.redirect_uris,
+      response_types: ['id_token'],
+      client_name: body.client_name,
+      jwks_uri: body.jwks_uri,
+      logo_uri: body.logo_uri,
+      token_endpoint_auth_method: 'private_key_jwt',
+      scope: body.scope,
+      'https://purl.imsglobal.org/spec/lti-tool-configuration': {
+        ...toolConfiguration,
+        'https://canvas.instructure.com/lti/registration_config_url': `${origin}/api/lti/registrations/${clientId}/view`,
+      },
+    });
   });
 
   app.get('/api/lti/security/jwks', (_req, res) => res.json(platform.jwks));
@@ -417,11 +440,68 @@ export async function startCanvasPlatform(
   return canvas;
 }
 
-/** What `Lti::IMS::Registration` refuses, by field, as the 422 answer carries it. */
-function registrationErrors(body: Json, scopes: readonly string[]): Record<string, string[]> {
-  const errors: Record<string, string[]> = {};
+/**
+ * What Canvas keeps of a registration request (`expected_registration_params`): anything else, such as the tool
+ * configuration's `description`, is dropped.
+ */
+function permitted(body: Json): Json {
+  const pick = (o: unknown, keys: string[]) =>
+    Object.fromEntries(Object.entries((o ?? {}) as Json).filter(([k]) => keys.includes(k)));
+  const config = body['https://purl.imsglobal.org/spec/lti-tool-configuration'];
+  const kept = pick(body, [
+    'application_type',
+    'grant_types',
+    'response_types',
+    'redirect_uris',
+    'initiate_login_uri',
+    'client_name',
+    'jwks_uri',
+    'scope',
+    'token_endpoint_auth_method',
+    'client_uri',
+    'logo_uri',
+    'tos_uri',
+    'policy_uri',
+  ]);
+  if (!config || typeof config !== 'object') return kept;
+  const c = pick(config, [
+    'domain',
+    'messages',
+    'claims',
+    'target_link_uri',
+    'custom_parameters',
+    'https://canvas.instructure.com/lti/privacy_level',
+    'https://canvas.instructure.com/lti/tool_id',
+  ]);
+  if (Array.isArray(c.messages)) {
+    c.messages = c.messages.map((m) =>
+      pick(m, [
+        'type',
+        'target_link_uri',
+        'label',
+        'icon_uri',
+        'custom_parameters',
+        'roles',
+        'placements',
+        'https://canvas.instructure.com/lti/course_navigation/default_enabled',
+        'https://canvas.instructure.com/lti/visibility',
+      ]),
+    );
+  }
+  return { ...kept, 'https://purl.imsglobal.org/spec/lti-tool-configuration': c };
+}
+
+/**
+ * What Canvas refuses with 422 `{ errors: [{ field, message }] }`: the controller's own checks
+ * (`validate_registration_params`) and the model's (`Lti::IMS::Registration` validations).
+ */
+function registrationErrors(
+  body: Json,
+  scopes: readonly string[],
+): Array<{ field: string; message: string }> {
+  const errors: Array<{ field: string; message: string }> = [];
   const add = (field: string, message: string) => {
-    errors[field] = [...(errors[field] ?? []), message];
+    errors.push({ field, message });
   };
   const list = (v: unknown) => (Array.isArray(v) ? v.map(String) : []);
   const isUri = (v: unknown) => typeof v === 'string' && /^https?:\/\/[^\s]+$/.test(v);
@@ -503,6 +583,19 @@ function placementsOf(config: Json): CanvasRegistration['placements'] {
     }
   }
   return out;
+}
+
+/** `Lti::IMS::Registration#privacy_level`: set explicitly, or inferred from the claims the tool asked for. */
+function privacyLevel(config: Json): string {
+  const set = config['https://canvas.instructure.com/lti/privacy_level'];
+  if (typeof set === 'string') return set;
+  const claims = Array.isArray(config.claims) ? config.claims.map(String) : [];
+  const name = ['name', 'given_name', 'family_name', 'https://purl.imsglobal.org/spec/lti/claim/lis'].some(
+    (c) => claims.includes(c),
+  );
+  const email = claims.includes('email');
+  if (claims.includes('picture') || (name && email)) return 'public';
+  return name ? 'name_only' : email ? 'email_only' : 'anonymous';
 }
 
 /** `Lti::VariableExpander` for the variables this platform knows; any other `$Variable` is sent as written. */
@@ -596,10 +689,10 @@ function idTokenClaims(
     },
     'https://www.instructure.com/placement': placement.placement,
     errors: { errors: {} },
-    // Privacy level name_only (the tool asks for these claims).
-    name: o.person.name,
-    given_name: o.person.givenName,
-    family_name: o.person.familyName,
+    // Names only when the privacy level the tool's claims asked for allows them.
+    ...(privacyLevel(reg.toolConfiguration) === 'anonymous'
+      ? {}
+      : { name: o.person.name, given_name: o.person.givenName, family_name: o.person.familyName }),
   };
   if (placement.message_type === 'LtiDeepLinkingRequest') {
     return {
