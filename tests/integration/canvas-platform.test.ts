@@ -90,6 +90,19 @@ describe('a Canvas-shaped platform', () => {
     });
   });
 
+  it('when Canvas opens the registration page, then it shows where the configuration is read from but not the registration token', async () => {
+    const page = await fetch(registrationLinkFor(server, canvas.configurationUrl, canvas.registrationToken), {
+      headers: { 'x-forwarded-for': '192.0.2.12' },
+    });
+    const html = await page.text();
+    expect(page.status).toBe(200);
+    expect(html).toContain(`<code>${canvas.origin}/api/lti/security/openid-configuration</code>`);
+    // The token travels only in the form's hidden fields, back to the tool; the page never shows it.
+    const visible = html.replace(/<input type="hidden"[^>]*>/g, '');
+    expect(visible).not.toContain(canvas.registrationToken);
+    expect(html).toContain(`value="${canvas.registrationToken}"`);
+  });
+
   it('when a teacher opens the tool from the course menu, then they are a teacher with their language and time zone, and the deployment is learned', async () => {
     const launch = await launchAs(CANVAS_PEOPLE.teacher);
     expect(launch.reason, launch.html).toBeUndefined();
