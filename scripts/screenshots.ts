@@ -5,12 +5,20 @@
 import { startOfWeek } from '../shared/zoned-time';
 import { launchAs } from '../tests/support/api-client';
 import { launchBrowser } from '../tests/support/browser';
+import { registerPlatform } from '../lti-server/src/domain/platforms';
 import { startCanvasPlatform } from '../tests/support/canvas-platform';
 import { inviteCode, registrationLinkFor } from '../tests/support/registration';
+import { startSchoologyPlatform } from '../tests/support/schoology-platform';
 import { startTestServer } from '../tests/support/test-server';
 
 const server = await startTestServer();
 const canvas = await startCanvasPlatform();
+const schoology = await startSchoologyPlatform({
+  domainUrl: `${server.url}/lti/launch`,
+  loginUrl: `${server.url}/lti/login`,
+  redirectUrls: [`${server.url}/lti/launch`],
+  jwksUrl: `${server.url}/lti/keys`,
+});
 const browser = await launchBrowser({ extension: true });
 try {
   const ana = await launchAs(server, 'sandbox-ana-rivera');
@@ -157,11 +165,28 @@ try {
   await admin.goto(`${server.url}/lti/login?${login}`);
   await admin.getByText('Reason code').waitFor();
   await admin.screenshot({ path: 'docs/images/lms-refused.png', fullPage: true });
+
+  // Schoology (docs/lms/schoology.md, step 5): registered by the operator, then opened from a section by a teacher.
+  await registerPlatform(server.database.db, server.lti, {
+    issuer: schoology.issuer,
+    clientId: schoology.clientId,
+    name: 'Schoology',
+    authUrl: schoology.authUrl,
+    tokenUrl: schoology.tokenUrl,
+    jwksUrl: schoology.jwksUrl,
+    deploymentIds: [schoology.deploymentId],
+  });
+  const section = await browser.context.newPage();
+  await section.setViewportSize({ width: 900, height: 640 });
+  await section.goto(schoology.sectionLink('teacher'));
+  await section.getByRole('heading', { name: 'The menu' }).waitFor();
+  await section.screenshot({ path: 'docs/images/schoology-launch.png' });
   console.log(
-    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png',
+    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png',
   );
 } finally {
   await browser.close();
   await canvas.close();
+  await schoology.close();
   await server.close();
 }

@@ -80,6 +80,8 @@ export interface SchoologyPlatform {
   /** Logins Schoology started, as it posted them. */
   logins: Array<Record<string, string>>;
   platform: LoopbackPlatform;
+  /** The section's link to the app in a browser, as `who` (a key of SCHOOLOGY_PEOPLE). */
+  sectionLink(who: keyof typeof SCHOOLOGY_PEOPLE): string;
   subjectOf(person: SchoologyPerson): string;
   loginRequest(person: SchoologyPerson): Record<string, string>;
   close(): Promise<void>;
@@ -105,6 +107,7 @@ export async function startSchoologyPlatform(app: SchoologyApp): Promise<Schoolo
     app,
     logins: [],
     platform,
+    sectionLink: (who) => `${origin}/section/${SCHOOLOGY_SECTION.id}/materials/tasting-menu?user=${who}`,
     subjectOf: (p) => `${p.uid}::${hash(`${clientId}/${p.uid}`)}`,
     loginRequest(person) {
       const hint = randomBytes(12).toString('hex');
@@ -124,6 +127,12 @@ export async function startSchoologyPlatform(app: SchoologyApp): Promise<Schoolo
   };
 
   platform.app.get('/lti-service/.well-known/jwks', (_req, res) => res.json(platform.jwks));
+  // A section's link to the app, for a real browser: the page posts the login to the tool, as Schoology's does.
+  platform.app.get('/section/:section/materials/tasting-menu', (req, res) => {
+    const who = SCHOOLOGY_PEOPLE[String(req.query.user) as keyof typeof SCHOOLOGY_PEOPLE];
+    if (!who || req.params.section !== SCHOOLOGY_SECTION.id) return res.status(404).send('Not found');
+    res.type('html').send(platform.autoPost(schoology.app.loginUrl, schoology.loginRequest(who)));
+  });
   platform.app.get('/lti-service/authorize-redirect', async (req, res) => {
     const q = queryOf(req.query);
     const redirectUri = q?.redirect_uri ?? '';
