@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { MeSchema } from '../../shared/api';
+import { RosterSchema } from '../../shared/roster';
 import { apiClient } from '../support/api-client';
 import {
   CANVAS_PEOPLE,
+  CANVAS_ROSTER,
   type CanvasPerson,
   type CanvasPlatform,
   launchFromCanvas,
@@ -184,6 +186,22 @@ describe('a Canvas-shaped platform', () => {
     expect(returned.status, await returned.text()).toBe(200);
     const items = canvas.deepLinks.at(-1)?.['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'];
     expect(items).toMatchObject([{ type: 'ltiResourceLink', title: 'Cold call with wait time' }]);
+  });
+
+  it('when a coach reads the roster, then every page of the Canvas roster (50 a page) is read and only staff are kept', async () => {
+    const coach = await launchAs(CANVAS_PEOPLE.designer);
+    canvas.platform.served.pages.length = 0;
+    const res = await apiClient(server, decodeURIComponent(coach.token!)).get('/api/roster');
+    expect(res.status).toBe(200);
+    expect(canvas.platform.served.pages).toEqual([
+      { limit: 50, offset: 0, count: 50 },
+      { limit: 50, offset: 50, count: CANVAS_ROSTER.length - 50 },
+    ]);
+    expect(RosterSchema.parse(res.body).colleagues).toEqual([
+      { name: 'Cora Lindqvist', role: 'coach' },
+      { name: 'Dev Patel', role: 'coach' },
+      { name: 'Teresa Alvarez', role: 'teacher' },
+    ]);
   });
 
   it('when Canvas refuses the registration (a scope it does not offer), then the page says so and nothing is stored', async () => {

@@ -28,7 +28,8 @@ import type { TestServer } from './test-server';
  *   (tests/fixtures/canvas-roles.ts), context with its type, resource_link, tool_platform, launch_presentation with
  *   document_target iframe, return_url on the school's domain and locale, custom with variables substituted
  *   (`lib/lti/variable_expander.rb`: `$Canvas.membership.roles`, `$Person.address.timezone`; unknown ones sent as
- *   written), lis, the Names and Roles claim, `https://www.instructure.com/placement`, lti11_legacy_user_id, lti1p1,
+ *   written), lis, the Names and Roles claim (its service pages at most 50 members:
+ *   `app/controllers/lti/ims/providers/memberships_provider.rb`, MAX_PAGE_SIZE), `https://www.instructure.com/placement`, lti11_legacy_user_id, lti1p1,
  *   name/given_name/family_name for privacy "name_only", locale, and the empty `errors` Canvas adds to each part).
  * The issuer is this server's own origin, not https://canvas.instructure.com: the tool requires the configuration URL
  * to sit at the issuer's origin, and here one origin plays Canvas's issuer, its sso host and the school's domain.
@@ -84,6 +85,36 @@ export const CANVAS_PEOPLE = {
   accountAdmin: person('104', 'Adele Brooks', CANVAS_ROLES.accountAdmin, 'Account Admin'),
   student: person('105', 'Sam Ortiz', CANVAS_ROLES.student, 'StudentEnrollment'),
 } as const;
+
+/**
+ * The course's enrollments as Names and Roles lists them (context roles only; the account admin has none): the
+ * people above, and 54 more students, so that Canvas's 50-a-page limit splits the roster.
+ */
+export const CANVAS_ROSTER: NrpsMember[] = [
+  ...Object.values(CANVAS_PEOPLE).map((p) => ({
+    ...p,
+    roles: p.roles.filter((r) => r.includes('/membership')),
+  })),
+  ...Array.from({ length: 54 }, (_, i) =>
+    person(
+      String(200 + i),
+      `Student${String(i).padStart(2, '0')} Ortiz`,
+      CANVAS_ROLES.student,
+      'StudentEnrollment',
+    ),
+  ).map((p) => ({ ...p, roles: p.roles.filter((r) => r.includes('/membership')) })),
+]
+  .filter((p) => p.roles.length > 0)
+  .map(
+    (p): NrpsMember => ({
+      status: 'Active',
+      user_id: p.ltiId,
+      name: p.name,
+      given_name: p.givenName,
+      family_name: p.familyName,
+      roles: p.roles,
+    }),
+  );
 
 export interface CanvasCourse {
   id: string;
@@ -404,16 +435,7 @@ export async function startCanvasPlatform(
     context === CANVAS_COURSE.id
       ? {
           context: { id: sha1(context), label: CANVAS_COURSE.label, title: CANVAS_COURSE.title },
-          members: Object.values(CANVAS_PEOPLE).map(
-            (p): NrpsMember => ({
-              status: 'Active',
-              user_id: p.ltiId,
-              name: p.name,
-              given_name: p.givenName,
-              family_name: p.familyName,
-              roles: p.roles.filter((r) => r.includes('/membership')),
-            }),
-          ),
+          members: CANVAS_ROSTER,
         }
       : undefined,
   );
