@@ -2,14 +2,23 @@
  * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
  * built extension in headless Chromium. Run `npm run build` first.
  */
-import { registrationLink } from '../lti-server/src/sandbox/routes';
 import { startOfWeek } from '../shared/zoned-time';
 import { launchAs } from '../tests/support/api-client';
 import { launchBrowser } from '../tests/support/browser';
-import { inviteCode } from '../tests/support/registration';
+import { registerPlatform } from '../lti-server/src/domain/platforms';
+import { startCanvasPlatform } from '../tests/support/canvas-platform';
+import { inviteCode, registrationLinkFor } from '../tests/support/registration';
+import { startSchoologyPlatform } from '../tests/support/schoology-platform';
 import { startTestServer } from '../tests/support/test-server';
 
 const server = await startTestServer();
+const canvas = await startCanvasPlatform();
+const schoology = await startSchoologyPlatform({
+  domainUrl: `${server.url}/lti/launch`,
+  loginUrl: `${server.url}/lti/login`,
+  redirectUrls: [`${server.url}/lti/launch`],
+  jwksUrl: `${server.url}/lti/keys`,
+});
 const browser = await launchBrowser({ extension: true });
 try {
   const ana = await launchAs(server, 'sandbox-ana-rivera');
@@ -132,8 +141,8 @@ try {
   await coach.getByRole('heading', { name: 'Rotation' }).waitFor();
   await coach.screenshot({ path: 'docs/images/round-plan.png', fullPage: true });
 
-  // For LMS administrators (docs/lms): the coach's Settings with the LMS registration, the page an LMS shows after
-  // dynamic registration, and a refused launch with its reason code.
+  // For LMS administrators (docs/lms): the coach's Settings with the LMS registration, dynamic registration as the
+  // Canvas-shaped test platform opens it (the code typed, then the page Canvas shows), and a refused launch.
   await coach.evaluate(() => {
     window.location.hash = '#/settings';
   });
@@ -141,8 +150,9 @@ try {
   await coach.screenshot({ path: 'docs/images/lms-settings.png', fullPage: true });
   const admin = await browser.context.newPage();
   await admin.setViewportSize({ width: 900, height: 520 });
-  await admin.goto(registrationLink(server.sandbox!));
+  await admin.goto(registrationLinkFor(server, canvas.configurationUrl, canvas.registrationToken));
   await admin.getByLabel('Registration code').fill(await inviteCode(server));
+  await admin.screenshot({ path: 'docs/images/lms-register.png', fullPage: true });
   await admin.getByRole('button', { name: 'Register' }).click();
   await admin.getByRole('heading', { name: 'Tasting Menu is registered' }).waitFor();
   await admin.screenshot({ path: 'docs/images/lms-registered.png', fullPage: true });
@@ -155,10 +165,28 @@ try {
   await admin.goto(`${server.url}/lti/login?${login}`);
   await admin.getByText('Reason code').waitFor();
   await admin.screenshot({ path: 'docs/images/lms-refused.png', fullPage: true });
+
+  // Schoology (docs/lms/schoology.md, step 5): registered by the operator, then opened from a section by a teacher.
+  await registerPlatform(server.database.db, server.lti, {
+    issuer: schoology.issuer,
+    clientId: schoology.clientId,
+    name: 'Schoology',
+    authUrl: schoology.authUrl,
+    tokenUrl: schoology.tokenUrl,
+    jwksUrl: schoology.jwksUrl,
+    deploymentIds: [schoology.deploymentId],
+  });
+  const section = await browser.context.newPage();
+  await section.setViewportSize({ width: 900, height: 640 });
+  await section.goto(schoology.sectionLink('teacher'));
+  await section.getByRole('heading', { name: 'The menu' }).waitFor();
+  await section.screenshot({ path: 'docs/images/schoology-launch.png' });
   console.log(
-    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-registered.png, lms-refused.png',
+    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png',
   );
 } finally {
   await browser.close();
+  await canvas.close();
+  await schoology.close();
   await server.close();
 }

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  parseAt,
-  ValidationError,
-} from '../../../shared/errors';
+import { ConflictError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
 import {
   type Debrief,
   DebriefCardInputSchema,
@@ -27,6 +21,7 @@ import { findDoor } from '../db/repositories/doors';
 import { readableNote } from '../db/repositories/notes';
 import { findRound, type RoundRow } from '../db/repositories/rounds';
 import type { Actor } from './actor';
+import { authorize, can, card as cardRecord } from './policies';
 
 interface Access {
   round: RoundRow;
@@ -37,7 +32,7 @@ interface Access {
 async function access(actor: Actor, roundId: string): Promise<Access> {
   const round = await findRound(actor.scope, roundId);
   if (!round || round.network_id !== actor.networkId) throw new NotFoundError('Round');
-  const facilitator = actor.role === 'coach';
+  const facilitator = can(actor, 'facilitate', 'debrief');
   const members = new Set([
     ...(JSON.parse(round.participants) as string[]),
     ...(JSON.parse(round.hosts) as Array<{ id: string }>).map((h) => h.id),
@@ -46,10 +41,6 @@ async function access(actor: Actor, roundId: string): Promise<Access> {
   if (round.status !== 'published')
     throw new ConflictError('CONFLICT', 'The debrief opens once the round is published.');
   return { round, facilitator };
-}
-
-function requireFacilitator(a: Access) {
-  if (!a.facilitator) throw new ForbiddenError('The coach facilitating the round moves the debrief along.');
 }
 
 export async function getDebrief(actor: Actor, roundId: string): Promise<Debrief> {
@@ -101,17 +92,17 @@ export async function addCard(actor: Actor, roundId: string, input: unknown, now
 }
 
 export async function withdrawCard(actor: Actor, roundId: string, cardId: string): Promise<Debrief> {
-  const a = await access(actor, roundId);
+  await access(actor, roundId);
   const card = await findCard(actor.scope, roundId, cardId);
   if (!card) throw new NotFoundError('Card');
-  if (card.author_id !== actor.personId && !a.facilitator)
-    throw new ForbiddenError('Only the person who added a card, or the facilitator, can take it out.');
+  authorize(actor, 'withdraw', cardRecord(card));
   await deleteCard(actor.scope, cardId);
   return getDebrief(actor, roundId);
 }
 
 export async function addPattern(actor: Actor, roundId: string, input: unknown, now: Date): Promise<Debrief> {
-  requireFacilitator(await access(actor, roundId));
+  await access(actor, roundId);
+  authorize(actor, 'facilitate', 'debrief');
   const { name } = parseAt('Pattern', DebriefPatternInputSchema, input);
   await insertPattern(actor.scope, {
     id: randomUUID(),
@@ -128,7 +119,8 @@ export async function groupCard(
   cardId: string,
   input: unknown,
 ): Promise<Debrief> {
-  requireFacilitator(await access(actor, roundId));
+  await access(actor, roundId);
+  authorize(actor, 'facilitate', 'debrief');
   const { patternId } = parseAt('Card move', DebriefCardMoveSchema, input);
   if (!(await findCard(actor.scope, roundId, cardId))) throw new NotFoundError('Card');
   if (patternId && !(await patternsOf(actor.scope, roundId)).some((p) => p.id === patternId))
@@ -146,8 +138,8 @@ export async function updateDebriefPhase(
   input: unknown,
   now: Date,
 ): Promise<Debrief> {
-  const a = await access(actor, roundId);
-  requireFacilitator(a);
+  await access(actor, roundId);
+  authorize(actor, 'facilitate', 'debrief');
   const data = parseAt('Debrief', DebriefUpdateSchema, input);
   const stamp = now.toISOString();
   await updateDebrief(actor.scope, roundId, {

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  parseAt,
-  ValidationError,
-} from '../../../shared/errors';
+import { ConflictError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
 import { DoorInputSchema, type DoorQuery } from '../../../shared/visits';
 import { utcToZoned } from '../../../shared/zoned-time';
@@ -24,6 +18,7 @@ import {
 } from '../db/repositories/doors';
 import { creditsFor, findStrategy } from '../db/repositories/strategies';
 import type { Actor } from './actor';
+import { authorize, door as doorRecord, strategy as strategyRecord } from './policies';
 
 /** A door as the asker sees it: their own booking, and the visitors' names when they are the host. */
 export interface DoorView {
@@ -85,9 +80,8 @@ export async function openDoors(
     throw new ValidationError('Choose one of your strategies on this menu.', [
       { path: 'strategyId', message: 'not a strategy on this menu' },
     ]);
-  const credited = (await creditsFor(actor.scope, [strategy.id])).get(strategy.id) ?? [];
-  if (!credited.some((c) => c.id === actor.personId))
-    throw new ForbiddenError('You can open your door only for a strategy you contributed.');
+  const credited = ((await creditsFor(actor.scope, [strategy.id])).get(strategy.id) ?? []).map((c) => c.id);
+  authorize(actor, 'host', strategyRecord(strategy, credited));
   if (strategy.status !== 'approved' && strategy.status !== 'featured')
     throw new ValidationError('A coach approves a strategy before colleagues can sample it.', [
       { path: 'strategyId', message: 'this strategy is not on the menu yet (waiting for approval)' },
@@ -160,7 +154,7 @@ export async function getDoor(actor: Actor, id: string): Promise<DoorView> {
 /** The host cancels: the door closes and every booked visitor's visit is cancelled "by the host". */
 export async function cancelDoor(actor: Actor, id: string, now: Date): Promise<DoorView> {
   const door = await visibleDoor(actor, id);
-  if (door.host_id !== actor.personId) throw new ForbiddenError('Only the host can cancel an open door.');
+  authorize(actor, 'cancel', doorRecord(door));
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
     if (await cancelDoorRow(scope, id, stamp)) await cancelVisits(scope, { doorId: id }, 'host', stamp);

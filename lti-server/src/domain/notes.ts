@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import {
   ConflictError,
-  ForbiddenError,
   NotFoundError,
   parseAt,
   UnprocessableError,
@@ -21,7 +20,7 @@ import {
   deleteNote,
   insertNote,
   type NoteDetailRow,
-  noteExists,
+  noteParties,
   readableNote,
   readableNotes,
   retentionOf,
@@ -32,6 +31,7 @@ import {
 } from '../db/repositories/notes';
 import { staffOf } from '../db/repositories/people';
 import type { Actor } from './actor';
+import { authorize, note } from './policies';
 
 /** Without a coach's choice, notes last until the end of the current term: 31 January or 30 June. */
 export function defaultExpiresOn(now: Date): string {
@@ -47,7 +47,7 @@ export async function retention(actor: Actor, now: Date): Promise<Retention> {
 }
 
 export async function changeRetention(actor: Actor, input: unknown, now: Date): Promise<Retention> {
-  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches set how long notes are kept.');
+  authorize(actor, 'change', 'retention');
   const { expiresOn } = parseAt('Retention', RetentionSchema, input);
   const today = now.toISOString().slice(0, 10);
   const limit = `${now.getUTCFullYear() + 2}${today.slice(4)}`;
@@ -118,20 +118,20 @@ export async function writeNote(actor: Actor, input: unknown, now: Date): Promis
 
 /** A note the actor may read (host or writer); anyone else gets 403 when it exists, so the rule is visible. */
 async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetailRow> {
+  const parties = await noteParties(actor.scope, id, now.toISOString());
+  if (!parties) throw new NotFoundError('Note');
+  authorize(actor, 'read', note(parties));
+  // The query keeps its own host-or-writer filter: the policy decides, the SQL never hands out more.
   const row = await readableNote(actor.scope, actor.personId, id, now.toISOString());
-  if (row) return row;
-  if (await noteExists(actor.scope, id, now.toISOString()))
-    throw new ForbiddenError(
-      'A note belongs to the teacher who was visited: only they and the person who wrote it can read it.',
-    );
-  throw new NotFoundError('Note');
+  if (!row) throw new NotFoundError('Note');
+  return row;
 }
 
 export const getNote = readable;
 
 export async function editNote(actor: Actor, id: string, input: unknown, now: Date): Promise<NoteDetailRow> {
   const row = await readable(actor, id, now);
-  if (row.writer_id !== actor.personId) throw new ForbiddenError('Only the writer can change a note.');
+  authorize(actor, 'edit', note(row));
   const data = parseAt('Note', NoteEditSchema, input);
   await checkText(actor, data.text, data.confirmFlags);
   await updateNoteText(actor.scope, id, actor.personId, data.text, now.toISOString());
@@ -139,7 +139,7 @@ export async function editNote(actor: Actor, id: string, input: unknown, now: Da
 }
 
 export async function removeNote(actor: Actor, id: string, now: Date): Promise<void> {
-  await readable(actor, id, now);
+  authorize(actor, 'remove', note(await readable(actor, id, now)));
   await deleteNote(actor.scope, id, actor.personId);
 }
 
@@ -150,8 +150,7 @@ export async function markUseful(
   now: Date,
 ): Promise<NoteDetailRow> {
   const row = await readable(actor, id, now);
-  if (row.host_id !== actor.personId)
-    throw new ForbiddenError('Only the visited teacher marks a note useful.');
+  authorize(actor, 'mark-useful', note(row));
   const { useful } = parseAt('Useful', UsefulInputSchema, input);
   await setUseful(actor.scope, id, actor.personId, useful, now.toISOString());
   return readable(actor, id, now);

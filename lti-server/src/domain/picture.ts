@@ -1,9 +1,9 @@
-import { ForbiddenError } from '../../../shared/errors';
 import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
 import { finishedDebriefs } from '../db/repositories/debrief';
 import { evidenceForPicture, tagsOf } from '../db/repositories/notes';
 import type { Actor } from './actor';
+import { authorize, can, pictureGroup } from './policies';
 
 interface Bucket {
   visits: Map<string, Set<string>>;
@@ -16,7 +16,7 @@ interface Bucket {
  * at least three classrooms, so nothing can be traced back to one teacher; there is no per-teacher axis anywhere.
  */
 export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: Date): Promise<Picture> {
-  if (actor.role !== 'coach') throw new ForbiddenError('The school-wide picture is for coaches.');
+  authorize(actor, 'read', 'picture');
   const rows = await evidenceForPicture(actor.scope, actor.networkId, now.toISOString());
   const strategyIds = [...new Set(rows.flatMap((r) => (r.strategyId ? [r.strategyId] : [])))];
   const tags = new Map<string, string[]>();
@@ -44,7 +44,7 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: D
   const shown: Picture['groups'] = [];
   let withheld = 0;
   for (const [key, bucket] of groups) {
-    if (bucket.visits.size < PICTURE_MIN_VISITS || bucket.hosts.size < PICTURE_MIN_HOSTS) {
+    if (!can(actor, 'read', pictureGroup(bucket.visits.size, bucket.hosts.size))) {
       withheld++;
       continue;
     }

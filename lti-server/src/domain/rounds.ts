@@ -2,7 +2,6 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   ConflictError,
-  ForbiddenError,
   InternalError,
   NotFoundError,
   parseAt,
@@ -25,11 +24,8 @@ import {
 } from '../db/repositories/rounds';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
+import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
-
-function requireCoach(actor: Actor) {
-  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches plan rounds.');
-}
 
 type Names = Map<string, string>;
 
@@ -106,7 +102,7 @@ function present(row: RoundRow, names: Names): Round {
 }
 
 async function draftOf(actor: Actor, id: string): Promise<RoundRow> {
-  requireCoach(actor);
+  authorize(actor, 'plan', 'round');
   const row = await findRound(actor.scope, id);
   if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Round');
   return row;
@@ -114,7 +110,7 @@ async function draftOf(actor: Actor, id: string): Promise<RoundRow> {
 
 /** Staff a coach can choose from: everyone who opened the tool, and the course roster's staff when the LMS offers it. */
 export async function people(actor: Actor, db: Kysely<Database>, lms: MemberSource) {
-  requireCoach(actor);
+  authorize(actor, 'plan', 'round');
   // Reading the roster stores its staff as people. When the LMS cannot be reached, or the menu is school-wide
   // (no single course roster), the people who opened the tool are still a useful list.
   await courseColleagues(actor, db, lms).catch(() => undefined);
@@ -122,7 +118,7 @@ export async function people(actor: Actor, db: Kysely<Database>, lms: MemberSour
 }
 
 export async function createRound(actor: Actor, input: unknown, now: Date): Promise<Round> {
-  requireCoach(actor);
+  authorize(actor, 'plan', 'round');
   const data = parseAt('Round', RoundInputSchema, input);
   const [first] = localStarts(data);
   const names = await namesOf(actor);
@@ -184,7 +180,7 @@ export async function createRound(actor: Actor, input: unknown, now: Date): Prom
 }
 
 export async function listRounds(actor: Actor): Promise<Round[]> {
-  requireCoach(actor);
+  authorize(actor, 'plan', 'round');
   const names = await namesOf(actor);
   return (await roundsOf(actor.scope, actor.networkId)).map((r) => present(r, names));
 }

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import { ForbiddenError, parseAt } from '../../../shared/errors';
+import { parseAt } from '../../../shared/errors';
 import {
   DEFAULT_TENANT_SETTINGS,
   type PlatformInfo,
@@ -12,6 +12,7 @@ import { findTenantById, type TenantKey, upsertTenant } from '../db/repositories
 import type { Database, TenantSettingsTable } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
+import { authorize, registration } from './policies';
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
 export async function settingsOf(scope: TenantScope): Promise<TenantSettings> {
@@ -34,13 +35,13 @@ export function settingsFromRow(
 }
 
 export async function getSettings(actor: Actor): Promise<TenantSettings> {
-  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches see the settings.');
+  authorize(actor, 'read', 'settings');
   return settingsOf(actor.scope);
 }
 
 /** Coaches change them; the change applies from each person's next launch. */
 export async function updateSettings(actor: Actor, input: unknown, now: Date): Promise<TenantSettings> {
-  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches change the settings.');
+  authorize(actor, 'update', 'settings');
   const settings = parseAt('Settings', TenantSettingsSchema, input);
   await saveSettings(actor.scope, {
     network_scope: settings.networkScope,
@@ -79,9 +80,9 @@ export async function operatorCoachRoles(
 
 /** The coach's own LMS registration and deployment; other tenants' registrations are never listed. */
 export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<PlatformInfo> {
-  if (actor.role !== 'coach') throw new ForbiddenError('Only coaches see the LMS registration.');
-  const tenant = await findTenantById(db, actor.scope.tenantId);
-  if (!tenant) throw new ForbiddenError('Your school is not registered.');
+  const found = await findTenantById(db, actor.scope.tenantId);
+  authorize(actor, 'read', registration(found !== undefined));
+  const tenant = found!; // the policy refused when there is none
   const deployment = await findDeployment(db, tenant.issuer, tenant.client_id, tenant.deployment_id);
   return {
     name: tenant.name,

@@ -1,11 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  ForbiddenError,
-  NotFoundError,
-  parseAt,
-  ValidationError,
-} from '../../../shared/errors';
+import { ConflictError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
 import {
   duplicateKey,
   normaliseTitle,
@@ -34,14 +28,13 @@ import {
   upsertTry,
 } from '../db/repositories/strategies';
 import type { Actor } from './actor';
+import { authorize, can, strategy } from './policies';
 import { sanitizeExcerpt } from './sanitize';
 
 export interface StrategyView {
   row: StrategyRow;
   contributors: Array<{ id: string; name: string }>;
 }
-
-const isCoach = (actor: Actor) => actor.role === 'coach';
 
 function searchText(d: Pick<StrategyData, 'title' | 'purpose' | 'steps' | 'tags' | 'subject'>): string {
   return [d.title, d.purpose, ...d.steps, d.tags.join(' '), d.subject].join('\n');
@@ -59,7 +52,7 @@ async function withCredits(actor: Actor, rows: StrategyRow[]): Promise<StrategyV
 async function visible(actor: Actor, id: string): Promise<StrategyRow> {
   const row = await findStrategy(actor.scope, id);
   if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Strategy');
-  if (row.status === 'approved' || row.status === 'featured' || isCoach(actor)) return row;
+  if (row.status === 'approved' || row.status === 'featured' || can(actor, 'curate', 'strategy')) return row;
   const credits = await creditsFor(actor.scope, [row.id]);
   if ((credits.get(row.id) ?? []).some((c) => c.id === actor.personId)) return row;
   throw new NotFoundError('Strategy');
@@ -93,7 +86,7 @@ export async function createStrategy(
     source_title: data.sourceTitle ?? null,
     excerpt_html: excerpt || null,
     // A coach's own addition needs no second coach to approve it.
-    status: isCoach(actor) ? 'approved' : 'pending',
+    status: can(actor, 'curate', 'strategy') ? 'approved' : 'pending',
     change_message: null,
     change_requested_at: null,
     merged_into_id: null,
@@ -158,15 +151,8 @@ export async function searchStrategies(
   query: StrategyQuery,
 ): Promise<{ items: StrategyView[]; nextCursor: string | null }> {
   const mine = query.status === 'mine';
-  if (
-    query.status &&
-    !mine &&
-    query.status !== 'approved' &&
-    query.status !== 'featured' &&
-    !isCoach(actor)
-  ) {
-    throw new ForbiddenError('Only coaches can list pending or retired strategies.');
-  }
+  if (query.status && !mine && query.status !== 'approved' && query.status !== 'featured')
+    authorize(actor, 'list-unpublished', 'strategy');
   const statuses: StrategyRow['status'][] = mine
     ? ['pending', 'approved', 'featured', 'retired']
     : query.status && query.status !== 'mine'
@@ -204,12 +190,7 @@ async function requireEditable(actor: Actor, id: string): Promise<StrategyRow> {
   const row = await visible(actor, id);
   if (row.merged_into_id)
     throw new ConflictError('CONFLICT', 'This strategy was merged into another one; edit that one.');
-  if (isCoach(actor)) return row;
-  if (row.contributor_id !== actor.personId)
-    throw new ForbiddenError('Only the contributor or a coach can edit this strategy.');
-  if (row.status !== 'pending') {
-    throw new ForbiddenError('This strategy is on the menu already; ask a coach to change it.');
-  }
+  authorize(actor, 'edit', strategy(row));
   return row;
 }
 
@@ -257,7 +238,7 @@ export async function editStrategy(
         dup_key: duplicateKey(next.title, sourceUrl),
         search_text: searchText(next),
         // Editing answers a change request: the contributor's revision goes back to the queue.
-        ...(row.change_requested_at && !isCoach(actor)
+        ...(row.change_requested_at && !can(actor, 'curate', 'strategy')
           ? { change_message: null, change_requested_at: null }
           : {}),
         updated_at: stamp,
@@ -293,7 +274,7 @@ export async function curateStrategy(
   message: string | undefined,
   now: Date,
 ): Promise<StrategyView> {
-  if (!isCoach(actor)) throw new ForbiddenError('Only coaches curate the menu.');
+  authorize(actor, 'curate', 'strategy');
   const row = await visible(actor, id);
   if (row.merged_into_id) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
   const stamp = now.toISOString();
@@ -351,7 +332,7 @@ export async function mergeStrategies(
   intoId: string,
   now: Date,
 ): Promise<StrategyView> {
-  if (!isCoach(actor)) throw new ForbiddenError('Only coaches merge strategies.');
+  authorize(actor, 'merge', 'strategy');
   if (fromId === intoId)
     throw new ValidationError('A strategy cannot be merged into itself.', [
       { path: 'intoId', message: 'same strategy' },
@@ -394,7 +375,7 @@ export async function mergeStrategies(
 
 /** Likely duplicates of a strategy: the same duplicate key, or a title sharing at least 60% of its words. */
 export async function suggestDuplicates(actor: Actor, id: string): Promise<StrategyView[]> {
-  if (!isCoach(actor)) throw new ForbiddenError('Only coaches merge strategies.');
+  authorize(actor, 'merge', 'strategy');
   const row = await visible(actor, id);
   const wordsOf = (title: string) =>
     new Set(
@@ -427,7 +408,7 @@ export async function suggestDuplicates(actor: Actor, id: string): Promise<Strat
 }
 
 export async function auditTrail(actor: Actor, id: string) {
-  if (!isCoach(actor)) throw new ForbiddenError('Only coaches see the audit trail.');
+  authorize(actor, 'audit', 'strategy');
   await visible(actor, id);
   const rows = await auditFor(actor.scope, id);
   return rows.map((r) => ({
@@ -500,7 +481,7 @@ export async function tryingSummary(actor: Actor, id: string) {
 
 /** Every strategy on the menu of the actor's network, for the coach's CSV export (menu content only, no tries). */
 export async function exportMenu(actor: Actor): Promise<StrategyView[]> {
-  if (!isCoach(actor)) throw new ForbiddenError('Only coaches export the menu.');
+  authorize(actor, 'export', 'strategy');
   const rows = await listStrategies(actor.scope, {
     networkId: actor.networkId,
     statuses: ['approved', 'featured'],

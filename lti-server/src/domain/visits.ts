@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, ForbiddenError, NotFoundError, parseAt } from '../../../shared/errors';
+import { ConflictError, NotFoundError, parseAt } from '../../../shared/errors';
 import { VisitInputSchema } from '../../../shared/visits';
 import {
   cancelVisits,
@@ -16,6 +16,7 @@ import {
   visitsOf,
 } from '../db/repositories/doors';
 import type { Actor } from './actor';
+import { authorize, door as doorRecord } from './policies';
 import { type DoorView, viewDoors, visibleDoor } from './doors';
 
 export interface VisitView {
@@ -61,7 +62,7 @@ export async function bookVisit(
 ): Promise<{ view: VisitView; created: boolean }> {
   const { doorId } = parseAt('Booking', VisitInputSchema, input);
   const door = await visibleDoor(actor, doorId);
-  if (door.host_id === actor.personId) throw new ForbiddenError('This is your own open door: you host it.');
+  authorize(actor, 'book', doorRecord(door));
   if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host cancelled this open door.');
   if (Date.parse(door.starts_at) <= now.getTime())
     throw new ConflictError('CONFLICT', 'This visit has already started.');

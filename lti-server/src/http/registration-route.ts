@@ -50,7 +50,11 @@ const closeScriptOf = (publicUrl: string) =>
   `<script src="${esc(`${publicUrl}/static/registration-close.js`)}" defer></script>`;
 
 function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: string): string {
-  const origin = new URL(fields.openid_configuration).origin;
+  const configuration = new URL(fields.openid_configuration);
+  const origin = configuration.origin;
+  // Canvas's address carries the registration token in its query: the page shows where, not the credential (a long
+  // JWT in an unbreakable line also stretched the page far past the LMS's frame).
+  const shown = `${origin}${configuration.pathname}`;
   const hidden = Object.entries(fields)
     .filter((entry): entry is [string, string] => typeof entry[1] === 'string')
     .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
@@ -68,7 +72,7 @@ function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: s
     `<h1>Register Tasting Menu with your LMS</h1>
 ${error ? `<div class="card" role="alert"><p>${esc(error)}</p></div>` : ''}
 <div class="card"><p>This adds the LMS at <strong>${esc(origin)}</strong> as a platform that may launch Tasting Menu.
-Its configuration is read from <code>${esc(fields.openid_configuration)}</code>; it must name
+Its configuration is read from <code>${esc(shown)}</code>; it must name
 <strong>${esc(origin)}</strong> as its issuer.</p>
 <p class="muted">A platform that is already registered is never changed from this page.</p></div>
 <form class="card" method="post" action="${esc(`${deps.publicUrl}/lti/register`)}">

@@ -33,6 +33,14 @@ describe('the domain layer', () => {
   it('when the domain throws, then it throws a named error kind, never a bare AppError', () => {
     expect(linesMatching(/\bnew AppError\s*\(/)).toEqual([]);
   });
+
+  // Who may do what is decided in domain/policies/ (docs/permissions.md), never by an inline role check or 403.
+  it('when the domain refuses someone, then a policy decides it: ForbiddenError is thrown only in domain/policies/', () => {
+    const policies = join(domain, 'policies');
+    const outside = sourcesUnder(domain).filter((path) => !path.startsWith(policies));
+    expect(linesMatching(/\bnew ForbiddenError\b/, outside)).toEqual([]);
+    expect(linesMatching(/\bactor\.role\b/, outside)).toEqual([]);
+  });
 });
 
 describe('the http layer', () => {

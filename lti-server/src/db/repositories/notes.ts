@@ -60,16 +60,18 @@ export async function readableNotes(
   return q.orderBy('doors.starts_at', 'desc').orderBy('notes.created_at').limit(1000).execute();
 }
 
-/** Does an unexpired note exist (for a clear 403 instead of a 404 to someone who may not read it)? */
-export async function noteExists(scope: TenantScope, id: string, now: string): Promise<boolean> {
-  return Boolean(
-    await scope
-      .selectFrom('notes')
-      .select('id')
-      .where('id', '=', id)
-      .where('expires_at', '>', now)
-      .executeTakeFirst(),
-  );
+/** Whose an unexpired note is (visited host, writer): the note policy decides who reads it, 403 rather than 404. */
+export async function noteParties(
+  scope: TenantScope,
+  id: string,
+  now: string,
+): Promise<{ host_id: string; writer_id: string } | undefined> {
+  return scope
+    .selectFrom('notes')
+    .select(['host_id', 'writer_id'])
+    .where('id', '=', id)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
 }
 
 export async function insertNote(scope: TenantScope, row: Omit<NoteRow, 'tenant_id'>): Promise<void> {

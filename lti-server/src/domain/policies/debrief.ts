@@ -1,0 +1,22 @@
+import { coachesOnly, isCoach, type Policy } from './policy';
+
+/** The school's coaches facilitate every debrief; who may join one is the round's membership (not a policy). */
+export const debriefPolicy = {
+  facilitate: [coachesOnly('The coach facilitating the round moves the debrief along.')],
+} satisfies Policy<never>;
+
+export interface CardRecord {
+  kind: 'card';
+  authorId: string;
+}
+
+export const card = (row: { author_id: string }): CardRecord => ({ kind: 'card', authorId: row.author_id });
+
+export const cardPolicy = {
+  withdraw: [
+    {
+      allows: (actor, c) => isCoach(actor) || c?.authorId === actor.personId,
+      message: 'Only the person who added a card, or the facilitator, can take it out.',
+    },
+  ],
+} satisfies Policy<CardRecord>;

@@ -1,0 +1,21 @@
+import type { Policy, Who } from './policy';
+
+export interface DoorRecord {
+  kind: 'door';
+  hostId: string;
+}
+
+export const door = (row: { host_id: string }): DoorRecord => ({ kind: 'door', hostId: row.host_id });
+
+const isHost = (actor: Who, d: DoorRecord | undefined) => d?.hostId === actor.personId;
+
+/** An open door is its host's: they cancel it; everyone else, and only they, may book a seat. */
+export const doorPolicy = {
+  cancel: [{ allows: isHost, message: 'Only the host can cancel an open door.' }],
+  book: [
+    {
+      allows: (actor, d) => d !== undefined && !isHost(actor, d),
+      message: 'This is your own open door: you host it.',
+    },
+  ],
+} satisfies Policy<DoorRecord>;

@@ -1,0 +1,35 @@
+import { coachesOnly, type Policy, type Rule, type Who } from './policy';
+
+export interface NoteRecord {
+  kind: 'note';
+  hostId: string;
+  writerId: string;
+}
+
+export const note = (row: { host_id: string; writer_id: string }): NoteRecord => ({
+  kind: 'note',
+  hostId: row.host_id,
+  writerId: row.writer_id,
+});
+
+const isHost = (actor: Who, n: NoteRecord | undefined) => n?.hostId === actor.personId;
+const isWriter = (actor: Who, n: NoteRecord | undefined) => n?.writerId === actor.personId;
+
+/** A note belongs to the visited teacher: nobody else reads it, coaches included (they see only the picture). */
+const readers: Rule<NoteRecord> = {
+  allows: (actor, n) => isHost(actor, n) || isWriter(actor, n),
+  message:
+    'A note belongs to the teacher who was visited: only they and the person who wrote it can read it.',
+};
+
+export const notePolicy = {
+  read: [readers],
+  remove: [readers],
+  edit: [readers, { allows: isWriter, message: 'Only the writer can change a note.' }],
+  'mark-useful': [readers, { allows: isHost, message: 'Only the visited teacher marks a note useful.' }],
+} satisfies Policy<NoteRecord>;
+
+/** How long every note is kept, school-wide. */
+export const retentionPolicy = {
+  change: [coachesOnly('Only coaches set how long notes are kept.')],
+} satisfies Policy<never>;

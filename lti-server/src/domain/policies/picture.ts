@@ -1,0 +1,26 @@
+import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS } from '../../../../shared/notes';
+import { coachesOnly, type Policy } from './policy';
+
+/** One group of the school-wide picture (the whole school, a strategy, a tag): how much evidence it spans. */
+export interface PictureGroupRecord {
+  kind: 'picture';
+  visits: number;
+  classrooms: number;
+}
+
+export const pictureGroup = (visits: number, classrooms: number): PictureGroupRecord => ({
+  kind: 'picture',
+  visits,
+  classrooms,
+});
+
+/** Coaches see the picture, and of it only groups too wide to trace back to one teacher: no per-teacher axis. */
+export const picturePolicy = {
+  read: [
+    coachesOnly('The school-wide picture is for coaches.'),
+    {
+      allows: (_actor, g) => !g || (g.visits >= PICTURE_MIN_VISITS && g.classrooms >= PICTURE_MIN_HOSTS),
+      message: `A group is shown only when it spans at least ${PICTURE_MIN_VISITS} visits in at least ${PICTURE_MIN_HOSTS} classrooms.`,
+    },
+  ],
+} satisfies Policy<PictureGroupRecord>;

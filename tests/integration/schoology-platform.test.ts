@@ -1,0 +1,180 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { listPlatforms } from '../../lti-server/src/domain/platforms';
+import { MeSchema } from '../../shared/api';
+import { RosterSchema } from '../../shared/roster';
+import { apiClient } from '../support/api-client';
+import {
+  launchFromSchoology,
+  SCHOOLOGY_PEOPLE,
+  SCHOOLOGY_ROSTER,
+  type SchoologyPerson,
+  type SchoologyPlatform,
+  startSchoologyPlatform,
+} from '../support/schoology-platform';
+import { startTestServer, type TestServer } from '../support/test-server';
+
+let server: TestServer;
+let schoology: SchoologyPlatform;
+let added: { code: number; out: string };
+
+/** `npm run platform -- …` against the test server's database, with its LTI key (ltijs encrypts with it). */
+async function platformCli(...args: string[]) {
+  const target = server.config.database;
+  const env = {
+    DATABASE_URL:
+      target.kind === 'sqlite'
+        ? `sqlite:${target.file}`
+        : `${target.url}${target.schema ? `?schema=${target.schema}` : ''}`,
+    DATA_DIR: server.config.dataDir,
+    LTI_KEY: server.config.ltiKey ?? '',
+  };
+  const out: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
+  try {
+    return { code: await runPlatformCli(args, env), out: out.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+  // The app's form in Schoology, filled in as docs/lms/schoology.md says.
+  schoology = await startSchoologyPlatform({
+    domainUrl: `${server.url}/lti/launch`,
+    loginUrl: `${server.url}/lti/login`,
+    redirectUrls: [`${server.url}/lti/launch`],
+    jwksUrl: `${server.url}/lti/keys`,
+  });
+  // Step 4: the operator registers Schoology with the ids the admin copied from it.
+  added = await platformCli(
+    'add',
+    '--issuer',
+    schoology.issuer,
+    '--client-id',
+    schoology.clientId,
+    '--name',
+    'Schoology',
+    '--auth-url',
+    schoology.authUrl,
+    '--token-url',
+    schoology.tokenUrl,
+    '--jwks-url',
+    schoology.jwksUrl,
+    '--deployment',
+    schoology.deploymentId,
+  );
+}, 60_000);
+afterAll(async () => {
+  await schoology?.close();
+  await server?.close();
+});
+
+async function launchAs(who: SchoologyPerson) {
+  const launch = await launchFromSchoology(schoology, who);
+  const api = launch.token ? apiClient(server, launch.token) : undefined;
+  const me = api ? MeSchema.parse((await api.get('/api/me')).body) : undefined;
+  return { ...launch, api, me };
+}
+
+const personRow = (who: SchoologyPerson) =>
+  server.database.db
+    .selectFrom('people')
+    .selectAll()
+    .where('subject', '=', schoology.subjectOf(who))
+    .executeTakeFirst();
+
+describe('a Schoology-shaped platform', () => {
+  it('when the operator registers Schoology from the command line, then the platform and its deployment are known', async () => {
+    expect(added.code, added.out).toBe(0);
+    expect(
+      (await listPlatforms(server.database.db, server.lti)).find((p) => p.issuer === schoology.issuer),
+    ).toMatchObject({
+      clientId: schoology.clientId,
+      deploymentIds: [schoology.deploymentId],
+      deploymentPolicy: 'registered',
+    });
+  });
+
+  it('when a teacher opens the tool from a section, then they are a teacher and no platform storage was asked for', async () => {
+    const launch = await launchAs(SCHOOLOGY_PEOPLE.teacher);
+    expect(launch.reason, launch.html).toBeUndefined();
+    expect(launch.me?.person.role).toBe('teacher');
+    expect(schoology.logins.at(-1)).not.toHaveProperty('lti_storage_target');
+    expect(await personRow(SCHOOLOGY_PEOPLE.teacher)).toMatchObject({ name: 'Tomas Reyes' });
+  });
+
+  it('when the app was set up with the bare server address, then Schoology posts the launch to / and it works', async () => {
+    schoology.app = { ...schoology.app, domainUrl: server.url, redirectUrls: [server.url] };
+    try {
+      const launch = await launchAs(SCHOOLOGY_PEOPLE.teacher);
+      expect(launch.steps.map((s) => `${s.method} ${new URL(s.url).pathname}`)).toContain('POST /');
+      expect(launch.reason, launch.html).toBeUndefined();
+      expect(launch.me?.person.role).toBe('teacher');
+    } finally {
+      schoology.app = {
+        ...schoology.app,
+        domainUrl: `${server.url}/lti/launch`,
+        redirectUrls: [`${server.url}/lti/launch`],
+      };
+    }
+  });
+
+  it('when a learner launches, then they are refused with a page and nothing is stored', async () => {
+    const launch = await launchAs(SCHOOLOGY_PEOPLE.learner);
+    expect(launch.token).toBeUndefined();
+    expect(launch.status).toBe(403);
+    expect(await personRow(SCHOOLOGY_PEOPLE.learner)).toBeUndefined();
+  });
+
+  it('when the operator names administrators as coaches, then an administrator who teaches becomes a coach at the next launch', async () => {
+    expect((await launchAs(SCHOOLOGY_PEOPLE.adminTeacher)).me?.person.role).toBe('teacher');
+    const alone = await launchAs(SCHOOLOGY_PEOPLE.admin);
+    expect(alone.status).toBe(403);
+    expect(alone.html).toContain('no role in this one');
+
+    const key = [
+      '--issuer',
+      schoology.issuer,
+      '--client-id',
+      schoology.clientId,
+      '--deployment',
+      schoology.deploymentId,
+    ];
+    const set = await platformCli('coach-roles', ...key, '--role', 'institution#Administrator');
+    expect(set.code, set.out).toBe(0);
+    expect(set.out).toContain('institution#Administrator (Any school or district administrator)');
+
+    expect((await launchAs(SCHOOLOGY_PEOPLE.adminTeacher)).me?.person.role).toBe('coach');
+    expect((await launchAs(SCHOOLOGY_PEOPLE.teacher)).me?.person.role).toBe('teacher');
+    // "Any school or district administrator" means what it says: with no role in the section too (as in Canvas).
+    expect((await launchAs(SCHOOLOGY_PEOPLE.admin)).me?.person.role).toBe('coach');
+
+    // Course administrators only: the administrator who teaches stays a coach, the one with no course role is refused.
+    expect((await platformCli('coach-roles', ...key, '--role', 'membership#Administrator')).code).toBe(0);
+    expect((await launchAs(SCHOOLOGY_PEOPLE.adminTeacher)).me?.person.role).toBe('coach');
+    expect((await launchAs(SCHOOLOGY_PEOPLE.admin)).status).toBe(403);
+  });
+
+  it('when a coach reads the roster, then all 230 members are read over 3 pages of at most 100 and only staff are kept', async () => {
+    const coach = await launchAs(SCHOOLOGY_PEOPLE.adminTeacher);
+    schoology.platform.served.pages.length = 0;
+    const res = await coach.api!.get('/api/roster');
+    expect(res.status).toBe(200);
+    const roster = RosterSchema.parse(res.body);
+    expect(schoology.platform.served.pages).toEqual([
+      { limit: 100, offset: 0, count: 100 },
+      { limit: 100, offset: 100, count: 100 },
+      { limit: 100, offset: 200, count: 30 },
+    ]);
+    const staff = SCHOOLOGY_ROSTER.filter((m) => m.roles.some((r) => r.endsWith('#Instructor')));
+    expect(staff).toHaveLength(23);
+    expect(roster.colleagues.map((c) => c.name).sort()).toEqual(staff.map((m) => m.name).sort());
+    const names = (await server.database.db.selectFrom('people').select('name').execute()).map((p) => p.name);
+    expect(names).toContain('Staff220 Member'); // from the last page
+    expect(names.filter((n) => n.startsWith('Pupil'))).toEqual([]);
+  });
+});
