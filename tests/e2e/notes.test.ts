@@ -4,7 +4,8 @@ import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../su
 import { daysFromNow } from '../support/colleagues';
 import { openToolAs } from '../support/lms-page';
 import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 import { visitHappened } from '../support/visit-happened';
 
 let server: TestServer;
@@ -32,8 +33,10 @@ async function pastVisit(host: ApiClient, visitor: ApiClient, title: string): Pr
   return visit.body.id;
 }
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   browser = await launchBrowser();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   ben = await launchAs(server, 'sandbox-ben-okafor');
@@ -42,7 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 describe('evidence notes in the LMS', () => {

@@ -7,14 +7,17 @@ import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../su
 import { daysFromNow } from '../support/colleagues';
 import { openToolAs } from '../support/lms-page';
 import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 const TITLE = 'Sentence frames for academic talk';
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   browser = await launchBrowser();
   // Ana's strategy is on the menu already (adding and approving it is covered in menu.test.ts).
   const ana = await launchAs(server, 'sandbox-ana-rivera');
@@ -23,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 const openAs = (user: string) => openToolAs(browser, server, user);

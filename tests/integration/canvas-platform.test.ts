@@ -12,15 +12,18 @@ import {
   startCanvasPlatform,
 } from '../support/canvas-platform';
 import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/registration';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 let server: TestServer;
 let canvas: CanvasPlatform;
 let registered: { status: number; html: string };
 let deploymentId: string;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   canvas = await startCanvasPlatform();
   // The administrator pastes the tool's registration URL into Canvas; Canvas opens it with its own parameters.
   registered = await registerThroughPage(
@@ -32,7 +35,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await canvas?.close();
-  await server?.close();
 });
 
 const platformRow = async (c: CanvasPlatform) =>

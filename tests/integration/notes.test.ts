@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { createLogger } from '../../lti-server/src/logger';
@@ -8,6 +8,7 @@ import { type ApiClient, launchAs } from '../support/api-client';
 import { colleaguesOf, daysFromNow } from '../support/colleagues';
 import { approvedStrategy } from '../support/menu';
 import { startTestServer, type TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 import { visitHappened } from '../support/visit-happened';
 
 let server: TestServer;
@@ -47,17 +48,15 @@ const visit = (host: ApiClient, visitor: ApiClient) => visitOn(server, dana, hos
 
 const evidence = 'Students turned to a partner and each explained one step using the data card.';
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   ben = await launchAs(server, 'sandbox-ben-okafor');
   chloe = await launchAs(server, 'sandbox-chloe-martin');
   dana = await launchAs(server, 'sandbox-dana-kim');
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('writing a note', () => {
   it('when a visitor writes descriptive evidence, then it is saved and the host reads it with the writer named', async () => {
     const visitId = await visit(ana, ben);

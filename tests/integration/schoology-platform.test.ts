@@ -12,7 +12,8 @@ import {
   type SchoologyPlatform,
   startSchoologyPlatform,
 } from '../support/schoology-platform';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/test-server';
+import { useTestServer } from '../support/use-test-server';
 
 let server: TestServer;
 let schoology: SchoologyPlatform;
@@ -40,8 +41,10 @@ async function platformCli(...args: string[]) {
   }
 }
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   // The app's form in Schoology, filled in as docs/lms/schoology.md says.
   schoology = await startSchoologyPlatform({
     domainUrl: `${server.url}/lti/launch`,
@@ -70,7 +73,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await schoology?.close();
-  await server?.close();
 });
 
 async function launchAs(who: SchoologyPerson) {
