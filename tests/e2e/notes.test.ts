@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { daysFromNow } from '../support/colleagues';
-import { openToolAs } from '../support/lms-page';
-import { approvedStrategy } from '../support/menu';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { openToolAs } from '../support/browser/lms-page';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
 let browser: BrowserSession;

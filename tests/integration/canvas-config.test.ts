@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({}, (s) => {

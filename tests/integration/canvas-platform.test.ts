@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { MeSchema } from '../../shared/api';
 import { RosterSchema } from '../../shared/roster';
-import { apiClient } from '../support/api-client';
+import { apiClient } from '../support/server/api-client';
 import {
   CANVAS_PEOPLE,
   CANVAS_ROSTER,
@@ -10,10 +10,10 @@ import {
   type CanvasPlatform,
   launchFromCanvas,
   startCanvasPlatform,
-} from '../support/canvas-platform';
-import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/registration';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+} from '../support/server/canvas-platform';
+import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/server/registration';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let canvas: CanvasPlatform;

@@ -8,9 +8,9 @@ import {
   signWithSandboxKey,
   signWithStrangerKey,
   storageConfigOf,
-} from '../support/forged-launch';
-import { useLoggedServer } from '../support/launch-server';
-import type { TestServer } from '../support/test-server';
+} from '../support/server/forged-launch';
+import { useLoggedServer } from '../support/server/launch-server';
+import type { TestServer } from '../support/server/test-server';
 
 let server: TestServer;
 const { sessionCount, refusedWith } = useLoggedServer((s) => {

@@ -2,11 +2,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { PictureSchema } from '../../shared/notes';
 import { DebriefSchema, RoundSchema } from '../../shared/rounds';
 import { VisitListSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
 let dana: ApiClient; // coach, facilitator

@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, launchAs } from '../support/api-client';
-import { FormBrowser } from '../support/form-browser';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { apiClient, launchAs } from '../support/server/api-client';
+import { FormBrowser } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let strategyId: string;

@@ -3,10 +3,10 @@ import { apiRouter, DEVICE_SCOPE } from '../../lti-server/src/http/api-routes';
 import { MeSchema } from '../../shared/api';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
-import { type ApiClient, apiClient, launchAs } from '../support/api-client';
-import { routesOf } from '../support/route-table';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
+import { routesOf } from '../support/server/route-table';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /**
  * A coach's paired extension holds a 180-day token: it must reach only what the extension does (DEVICE_SCOPE in

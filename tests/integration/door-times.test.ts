@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RoundListSchema, RoundSchema } from '../../shared/rounds';
 import { DoorListSchema, DoorsCreatedSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /**
  * Local times the clocks skip or show twice, typed into a door or a round. The dates follow the US rule (clocks

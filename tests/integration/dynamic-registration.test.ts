@@ -3,12 +3,12 @@ import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
 import { registrationLink } from '../../lti-server/src/sandbox/routes';
 import { CLAIM } from '../../shared/lti';
-import { launchFromLms, startFakeLms } from '../support/fake-lms';
-import { postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import { FormBrowser } from '../support/form-browser';
-import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/registration';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { launchFromLms, startFakeLms } from '../support/server/fake-lms';
+import { postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import { FormBrowser } from '../support/server/form-browser';
+import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/server/registration';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({}, (s) => {

@@ -2,12 +2,12 @@ import type { Router } from 'express';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
-import type { ApiClient } from '../support/api-client';
-import { colleaguesOf } from '../support/colleagues';
-import { rowCounts } from '../support/row-counts';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
-import { type WriteFixture, writeFixture } from '../support/write-cases';
+import type { ApiClient } from '../support/server/api-client';
+import { colleaguesOf } from '../support/server/colleagues';
+import { rowCounts } from '../support/server/row-counts';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { type WriteFixture, writeFixture } from '../support/server/write-cases';
 
 /**
  * Property: whatever a client sends to a write route of the API (any string in any field, any JSON shape, any path

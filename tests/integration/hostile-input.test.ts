@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/api-client';
-import { rowCounts } from '../support/row-counts';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
-import { type WriteCase, writeFixture } from '../support/write-cases';
+import type { ApiClient } from '../support/server/api-client';
+import { rowCounts } from '../support/server/row-counts';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { type WriteCase, writeFixture } from '../support/server/write-cases';
 
 /**
  * Hostile input on both databases: PostgreSQL refuses a NUL that SQLite stores, so without one rule the same request

@@ -1,8 +1,8 @@
 import { importJWK, jwtVerify } from 'jose';
 import { describe, expect, it, vi } from 'vitest';
 import { runPlatformCli } from '../../lti-server/src/cli/platform';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({}, (s) => {

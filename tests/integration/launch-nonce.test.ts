@@ -7,9 +7,9 @@ import {
   postCookielessLaunch,
   postLaunch,
   signWithSandboxKey,
-} from '../support/forged-launch';
-import { useLoggedServer } from '../support/launch-server';
-import type { TestServer } from '../support/test-server';
+} from '../support/server/forged-launch';
+import { useLoggedServer } from '../support/server/launch-server';
+import type { TestServer } from '../support/server/test-server';
 
 /**
  * The launch's nonce must be the one the tool sent with that launch's own login (IMS Security Framework §5.1.3),

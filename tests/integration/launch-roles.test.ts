@@ -3,10 +3,10 @@ import { runPlatformCli } from '../../lti-server/src/cli/platform';
 import { MeSchema } from '../../shared/api';
 import { CLAIM } from '../../shared/lti';
 import { CANVAS_ROLES } from '../fixtures/canvas-roles';
-import { apiClient, launchAs } from '../support/api-client';
-import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { apiClient, launchAs } from '../support/server/api-client';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({}, (s) => {

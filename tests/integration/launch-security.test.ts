@@ -6,9 +6,9 @@ import {
   signWithSandboxKey,
   signWithStrangerKey,
   unsignedToken,
-} from '../support/forged-launch';
-import { useLoggedServer } from '../support/launch-server';
-import type { TestServer } from '../support/test-server';
+} from '../support/server/forged-launch';
+import { useLoggedServer } from '../support/server/launch-server';
+import type { TestServer } from '../support/server/test-server';
 
 let server: TestServer;
 const { logLines, sessionCount } = useLoggedServer((s) => {

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { ErrorBodySchema } from '../../shared/errors';
-import { sandboxLaunch } from '../support/form-browser';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { sandboxLaunch } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 

@@ -2,9 +2,9 @@ import { Writable } from 'node:stream';
 import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../lti-server/src/logger';
 import { CalendarFeedSchema } from '../../shared/visits';
-import { launchAs } from '../support/api-client';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /** The server's own logger (its redaction included) writing into a buffer: what an operator's log would hold. */
 let server: TestServer;

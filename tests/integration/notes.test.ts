@@ -4,12 +4,12 @@ import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { createLogger } from '../../lti-server/src/logger';
 import { NoteListSchema, NoteSchema, PictureSchema } from '../../shared/notes';
 import { VisitListSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
 let ana: ApiClient; // host

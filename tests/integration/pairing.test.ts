@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { DeviceSchema, PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
-import { apiClient, launchAs } from '../support/api-client';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { apiClient, launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({}, (s) => {

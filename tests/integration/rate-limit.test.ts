@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../shared/errors';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({ config: { ltiRateLimit: 5 } }, (s) => {

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { listPendingInvites } from '../../lti-server/src/domain/registration';
-import { type FakeLms, launchFromLms, startFakeLms } from '../support/fake-lms';
+import { type FakeLms, launchFromLms, startFakeLms } from '../support/server/fake-lms';
 import {
   inviteCode,
   registerThroughPage,
   registrationFormOf,
   registrationLinkFor,
-} from '../support/registration';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+} from '../support/server/registration';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /**
  * The school takeover through /lti/register (issue 14): an attacker serves a configuration claiming a registered

@@ -3,7 +3,7 @@ import { runPlatformCli } from '../../lti-server/src/cli/platform';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { MeSchema } from '../../shared/api';
 import { RosterSchema } from '../../shared/roster';
-import { apiClient } from '../support/api-client';
+import { apiClient } from '../support/server/api-client';
 import {
   launchFromSchoology,
   SCHOOLOGY_PEOPLE,
@@ -11,9 +11,9 @@ import {
   type SchoologyPerson,
   type SchoologyPlatform,
   startSchoologyPlatform,
-} from '../support/schoology-platform';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+} from '../support/server/schoology-platform';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let schoology: SchoologyPlatform;

@@ -1,9 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { registerPlatform } from '../../lti-server/src/domain/platforms';
-import { beginLogin, postLaunch, signWithSandboxKey, signWithStrangerKey } from '../support/forged-launch';
-import { FormBrowser } from '../support/form-browser';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import {
+  beginLogin,
+  postLaunch,
+  signWithSandboxKey,
+  signWithStrangerKey,
+} from '../support/server/forged-launch';
+import { FormBrowser } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 

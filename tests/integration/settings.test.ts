@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { PlatformInfoSchema, TenantSettingsSchema } from '../../shared/settings';
-import { launchAs } from '../support/api-client';
-import { sandboxLaunch } from '../support/form-browser';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { launchAs } from '../support/server/api-client';
+import { sandboxLaunch } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 useTestServer({}, (s) => {

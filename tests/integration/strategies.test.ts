@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
-import { type ApiClient, launchAs } from '../support/api-client';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let ana: ApiClient; // teacher, contributor

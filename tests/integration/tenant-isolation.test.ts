@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf } from '../support/colleagues';
-import { routesOf } from '../support/route-table';
-import type { TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf } from '../support/server/colleagues';
+import { routesOf } from '../support/server/route-table';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 /**
  * Walks every API route with a session from tenant B and ids from tenant A: nothing of A may be read or written.

@@ -8,12 +8,12 @@ import {
   VisitSchema,
 } from '../../shared/visits';
 import { utcToZoned } from '../../shared/zoned-time';
-import { type ApiClient, apiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { useTestServer } from '../support/use-test-server';
+import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let ana: ApiClient; // teacher, hosts her strategy
