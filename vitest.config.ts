@@ -28,7 +28,7 @@ export default defineConfig({
           include: ['tests/unit/**/*.test.tsx'],
           exclude: ['tests/unit/extension/**'],
           environment: 'happy-dom',
-          setupFiles: ['tests/support/dom-cleanup.ts'],
+          setupFiles: ['tests/support/browser/dom-cleanup.ts'],
         },
       },
       {
@@ -38,7 +38,7 @@ export default defineConfig({
           name: 'extension',
           include: ['tests/unit/extension/**/*.test.{ts,tsx}'],
           environment: 'happy-dom',
-          setupFiles: ['fake-indexeddb/auto', 'tests/support/dom-cleanup.ts'],
+          setupFiles: ['fake-indexeddb/auto', 'tests/support/browser/dom-cleanup.ts'],
         },
       },
       {

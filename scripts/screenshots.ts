@@ -2,14 +2,15 @@
  * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
  * built extension in headless Chromium. Run `npm run build` first.
  */
-import { startOfWeek } from '../shared/zoned-time';
-import { launchAs } from '../tests/support/api-client';
-import { launchBrowser } from '../tests/support/browser';
+
 import { registerPlatform } from '../lti-server/src/domain/platforms';
-import { startCanvasPlatform } from '../tests/support/canvas-platform';
-import { inviteCode, registrationLinkFor } from '../tests/support/registration';
-import { startSchoologyPlatform } from '../tests/support/schoology-platform';
-import { startTestServer } from '../tests/support/test-server';
+import { startOfWeek } from '../shared/zoned-time';
+import { launchBrowser } from '../tests/support/browser/browser';
+import { launchAs } from '../tests/support/server/api-client';
+import { startCanvasPlatform } from '../tests/support/server/canvas-platform';
+import { inviteCode, registrationLinkFor } from '../tests/support/server/registration';
+import { startSchoologyPlatform } from '../tests/support/server/schoology-platform';
+import { startTestServer } from '../tests/support/server/test-server';
 
 const server = await startTestServer();
 const canvas = await startCanvasPlatform();

@@ -1,7 +1,7 @@
-import { launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { createTestDatabase, type TestDbKind } from '../support/test-database';
-import { startTestServer } from '../support/test-server';
+import { launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
+import { startTestServer } from '../support/server/test-server';
 import { type Figure, percentile, timeMs } from './report';
 
 /**

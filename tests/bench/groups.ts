@@ -1,4 +1,4 @@
-import type { TestDbKind } from '../support/test-database';
+import type { TestDbKind } from '../support/server/test-database';
 import { bookingFigures } from './booking';
 import { launchFigures } from './launch';
 import { linterFigures } from './note-linter';

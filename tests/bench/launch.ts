@@ -6,9 +6,9 @@ import { openDatabase } from '../../lti-server/src/db/database';
 import { LtijsStore } from '../../lti-server/src/db/ltijs-store';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
 import { CLAIM } from '../../shared/lti';
-import { FormBrowser } from '../support/form-browser';
-import { createTestDatabase, type TestDbKind } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { FormBrowser } from '../support/server/form-browser';
+import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
 import { type Figure, percentile } from './report';
 
 /**

@@ -4,9 +4,9 @@ import { outboxRepository } from '../../extension/lib/outbox-repository';
 import { uploadStrategy } from '../../extension/lib/server-api';
 import { syncOutbox } from '../../extension/lib/sync';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
-import { launchAs } from '../support/api-client';
-import type { TestDbKind } from '../support/test-database';
-import { startTestServer } from '../support/test-server';
+import { launchAs } from '../support/server/api-client';
+import type { TestDbKind } from '../support/server/test-database';
+import { startTestServer } from '../support/server/test-server';
 import type { Figure } from './report';
 
 /**

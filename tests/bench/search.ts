@@ -4,8 +4,8 @@ import { openDatabase } from '../../lti-server/src/db/database';
 import { listStrategies, RANKED_MATCHES, searchTerms } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
-import { seedTenant } from '../support/seed-tenant';
-import { createTestDatabase, type TestDbKind } from '../support/test-database';
+import { seedTenant } from '../support/server/seed-tenant';
+import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { type Figure, percentile, timeMs } from './report';
 
 /**

@@ -2,15 +2,18 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchAs } from '../support/api-client';
-import { type BrowserSession, launchBrowser } from '../support/browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type BrowserSession, launchBrowser } from '../support/browser/browser';
+import { launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   browser = await launchBrowser();
   // Every document, in every frame, reports the CSP violations it sees (the init script is not subject to the CSP).
   await browser.context.addInitScript(() => {
@@ -23,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 const COURSE = '/sandbox/courses/sandbox-course-7sci';

@@ -8,9 +8,9 @@ import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { platformStoragePages } from '../../lti-server/src/http/launch-pages';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { freePort } from '../support/server/free-port';
+import { startTestServer, type TestServer } from '../support/server/test-server';
 
 /**
  * Cookieless launches in real Chromium, with the tool truly third-party: the sandbox LMS page is opened as

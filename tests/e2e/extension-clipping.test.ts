@@ -1,9 +1,9 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { freePort } from '../support/server/free-port';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
 
 /** Pair the extension through the sandbox LMS, clip from a course page, and survive the server going away. */
 let database: TestDatabase;

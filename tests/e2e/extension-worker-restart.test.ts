@@ -3,10 +3,10 @@ import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYNC_CONCURRENCY } from '../../extension/lib/sync';
-import { type BrowserSession, launchBrowser } from '../support/browser';
-import { freePort } from '../support/free-port';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type BrowserSession, launchBrowser } from '../support/browser/browser';
+import { freePort } from '../support/server/free-port';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
 
 /**
  * Issue #6: stopping the extension's MV3 service worker in the middle of a sync loses no clip and duplicates none.

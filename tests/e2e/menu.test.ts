@@ -1,19 +1,21 @@
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { openToolAs } from '../support/lms-page';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { openToolAs } from '../support/browser/lms-page';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 const openAs = (user: string) => openToolAs(browser, server, user);

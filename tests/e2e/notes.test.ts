@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { daysFromNow } from '../support/colleagues';
-import { openToolAs } from '../support/lms-page';
-import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { openToolAs } from '../support/browser/lms-page';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
 let browser: BrowserSession;
@@ -32,8 +33,10 @@ async function pastVisit(host: ApiClient, visitor: ApiClient, title: string): Pr
   return visit.body.id;
 }
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   browser = await launchBrowser();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   ben = await launchAs(server, 'sandbox-ben-okafor');
@@ -42,7 +45,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 describe('evidence notes in the LMS', () => {

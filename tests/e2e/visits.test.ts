@@ -2,19 +2,22 @@ import ICAL from 'ical.js';
 import type { Frame } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startOfWeek } from '../../shared/zoned-time';
-import { launchAs } from '../support/api-client';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser';
-import { daysFromNow } from '../support/colleagues';
-import { openToolAs } from '../support/lms-page';
-import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { openToolAs } from '../support/browser/lms-page';
+import { launchAs } from '../support/server/api-client';
+import { daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 const TITLE = 'Sentence frames for academic talk';
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   browser = await launchBrowser();
   // Ana's strategy is on the menu already (adding and approving it is covered in menu.test.ts).
   const ana = await launchAs(server, 'sandbox-ana-rivera');
@@ -23,7 +26,6 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
 });
 
 const openAs = (user: string) => openToolAs(browser, server, user);

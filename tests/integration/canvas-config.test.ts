@@ -1,14 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 describe('/lti/canvas.json', () => {
   it('when Canvas reads the developer key, then every URL points at this tool and placements are staff-only', async () => {
     const res = await fetch(`${server.url}/lti/canvas.json`);

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { MeSchema } from '../../shared/api';
 import { RosterSchema } from '../../shared/roster';
-import { apiClient } from '../support/api-client';
+import { apiClient } from '../support/server/api-client';
 import {
   CANVAS_PEOPLE,
   CANVAS_ROSTER,
@@ -10,17 +10,20 @@ import {
   type CanvasPlatform,
   launchFromCanvas,
   startCanvasPlatform,
-} from '../support/canvas-platform';
-import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/registration';
-import { startTestServer, type TestServer } from '../support/test-server';
+} from '../support/server/canvas-platform';
+import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/server/registration';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let canvas: CanvasPlatform;
 let registered: { status: number; html: string };
 let deploymentId: string;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   canvas = await startCanvasPlatform();
   // The administrator pastes the tool's registration URL into Canvas; Canvas opens it with its own parameters.
   registered = await registerThroughPage(
@@ -32,7 +35,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await canvas?.close();
-  await server?.close();
 });
 
 const platformRow = async (c: CanvasPlatform) =>

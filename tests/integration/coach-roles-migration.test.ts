@@ -3,8 +3,8 @@ import { openDatabase } from '../../lti-server/src/db/database';
 import { migrateToLatest } from '../../lti-server/src/db/migrations';
 import { settingsFromRow } from '../../lti-server/src/domain/settings';
 import { DEFAULT_TENANT_SETTINGS } from '../../shared/settings';
-import { seedTenant } from '../support/seed-tenant';
-import { createTestDatabase, testDbKind } from '../support/test-database';
+import { seedTenant } from '../support/server/seed-tenant';
+import { createTestDatabase, testDbKind } from '../support/server/test-database';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLAIM } from '../../shared/lti';
 import {
   beginCookielessLogin,
@@ -8,27 +8,14 @@ import {
   signWithSandboxKey,
   signWithStrangerKey,
   storageConfigOf,
-} from '../support/forged-launch';
-import { sessionCount as countSessions, startLoggedServer } from '../support/launch-server';
-import type { TestServer } from '../support/test-server';
+} from '../support/server/forged-launch';
+import { useLoggedServer } from '../support/server/launch-server';
+import type { TestServer } from '../support/server/test-server';
 
 let server: TestServer;
-let logLines: Array<Record<string, unknown>> = [];
-
-beforeAll(async () => {
-  ({ server, logLines } = await startLoggedServer());
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+const { sessionCount, refusedWith } = useLoggedServer((s) => {
+  server = s;
 });
-beforeEach(() => {
-  logLines.length = 0;
-});
-
-const sessionCount = () => countSessions(server);
-
-const refusedWith = (reason: string) =>
-  logLines.some((l) => l.msg === 'lti launch refused' && l.reason === reason);
 
 describe('a login from an LMS that offers platform storage', () => {
   it('when the login names an lti_storage_target, then the tool answers with the storage page that keeps a binding with the LMS', async () => {

@@ -8,10 +8,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
 import { ReadySchema } from '../../shared/api';
 import { ErrorBodySchema } from '../../shared/errors';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/throwaway-postgres';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { createThrowawayPostgres, type ThrowawayPostgres } from '../support/server/throwaway-postgres';
 
 /**
  * The database going away (a restart, a failover, `pg_terminate_backend`) must not end the process: the server

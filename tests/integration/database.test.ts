@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lti-server/src/db/database';
 import { LtijsStore } from '../../lti-server/src/db/ltijs-store';
 import { migrationNames } from '../../lti-server/src/db/migrations';
-import { seedTenant } from '../support/seed-tenant';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
+import { seedTenant } from '../support/server/seed-tenant';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
 
 const cleanups: Array<() => Promise<void>> = [];
 afterEach(async () => {

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PictureSchema } from '../../shared/notes';
 import { DebriefSchema, RoundSchema } from '../../shared/rounds';
 import { VisitListSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
 let dana: ApiClient; // coach, facilitator
@@ -13,8 +14,10 @@ let ana: ApiClient; // teacher outside the round
 let teachers: ApiClient[];
 let roundId: string;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   dana = await launchAs(server, 'sandbox-dana-kim');
   ana = await launchAs(server, 'sandbox-ana-rivera');
   teachers = await colleaguesOf(server, dana, 8, 'Debrief teacher');
@@ -42,10 +45,6 @@ beforeAll(async () => {
     .execute();
   for (const [i, d] of doors.entries()) await visitHappened(server, d.id, 120 - i * 15);
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 /** A teacher writes a note about one of their round visits and returns its id. */
 async function noteFrom(teacher: ApiClient, text: string): Promise<string> {
   const visits = VisitListSchema.parse((await teacher.get('/api/visits')).body).items;

@@ -1,13 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiClient, launchAs } from '../support/api-client';
-import { FormBrowser } from '../support/form-browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { apiClient, launchAs } from '../support/server/api-client';
+import { FormBrowser } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let strategyId: string;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   const dana = await launchAs(server, 'sandbox-dana-kim');
   const created = await dana.post('/api/strategies', {
     title: 'Think <Pair> Share',
@@ -19,10 +22,6 @@ beforeAll(async () => {
   });
   strategyId = created.body.id;
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 /** The editor button in the sandbox: a deep-linking launch that lands in the app with an open request. */
 async function editorButton() {
   const browser = new FormBrowser();

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter, DEVICE_SCOPE } from '../../lti-server/src/http/api-routes';
 import { MeSchema } from '../../shared/api';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
-import { type ApiClient, apiClient, launchAs } from '../support/api-client';
-import { routesOf } from '../support/route-table';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
+import { routesOf } from '../support/server/route-table';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /**
  * A coach's paired extension holds a 180-day token: it must reach only what the extension does (DEVICE_SCOPE in
@@ -58,18 +59,16 @@ const allowance = (route: Route) =>
 const withParams = (path: string) => path.replace(/:\w+/g, 'some-id');
 const name = (route: Route) => `${route.method} ${route.path}`;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   device = await pairDevice('sandbox-dana-kim');
   routes = routesOf(apiRouter(server.database, server.lti, server.config.publicUrl)).map((r) => {
     const [method = '', path = ''] = r.split(' ');
     return { method, path: path.length > 1 ? path.replace(/\/$/, '') : path };
   });
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('what a paired device token may call', () => {
   it('when the allow-list names a route, then the API has that route', () => {
     expect(routes.length).toBeGreaterThan(40);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RoundListSchema, RoundSchema } from '../../shared/rounds';
 import { DoorListSchema, DoorsCreatedSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /**
  * Local times the clocks skip or show twice, typed into a door or a round. The dates follow the US rule (clocks
@@ -63,18 +64,16 @@ const roundInput = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   dana = await launchAs(server, 'sandbox-dana-kim');
   strategyId = await approvedStrategy(ana, dana);
   const teachers = await colleaguesOf(server, dana, 12, 'Night teacher');
   ids = await Promise.all(teachers.map(async (c) => (await c.get('/api/me')).body.person.id as string));
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('a door at a time the clocks skip', () => {
   it('when a door is opened at 02:30 on the spring-forward day, then it is refused naming the gap and nothing is stored', async () => {
     const res = await ana.post('/api/doors', door({ date: SPRING, start: '02:30' }));

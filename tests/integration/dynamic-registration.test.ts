@@ -1,22 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
 import { registrationLink } from '../../lti-server/src/sandbox/routes';
 import { CLAIM } from '../../shared/lti';
-import { launchFromLms, startFakeLms } from '../support/fake-lms';
-import { postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import { FormBrowser } from '../support/form-browser';
-import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/registration';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { launchFromLms, startFakeLms } from '../support/server/fake-lms';
+import { postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import { FormBrowser } from '../support/server/form-browser';
+import { inviteCode, registerThroughPage, registrationLinkFor } from '../support/server/registration';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 describe('LTI Dynamic Registration', () => {
   it('when the LMS opens the registration URL, then the tool registers and a launch with the new client id works', async () => {
     const { status, html } = await registerThroughPage(

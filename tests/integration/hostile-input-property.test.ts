@@ -1,12 +1,13 @@
 import type { Router } from 'express';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
-import type { ApiClient } from '../support/api-client';
-import { colleaguesOf } from '../support/colleagues';
-import { rowCounts } from '../support/row-counts';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { type WriteFixture, writeFixture } from '../support/write-cases';
+import type { ApiClient } from '../support/server/api-client';
+import { colleaguesOf } from '../support/server/colleagues';
+import { rowCounts } from '../support/server/row-counts';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { type WriteFixture, writeFixture } from '../support/server/write-cases';
 
 /**
  * Property: whatever a client sends to a write route of the API (any string in any field, any JSON shape, any path
@@ -152,14 +153,12 @@ function body(base: Record<string, unknown> | undefined) {
 let server: TestServer;
 let fixture: WriteFixture;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   fixture = await writeFixture(server);
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('any input to any write route', () => {
   it('when arbitrary strings, JSON shapes and path parameters hit a write route, then it never answers 5xx and a 4xx stores nothing', async () => {
     const routes = routesOf(apiRouter(server.database, server.lti, server.config.publicUrl)).filter((r) =>

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ApiClient } from '../support/api-client';
-import { rowCounts } from '../support/row-counts';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { type WriteCase, writeFixture } from '../support/write-cases';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ApiClient } from '../support/server/api-client';
+import { rowCounts } from '../support/server/row-counts';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { type WriteCase, writeFixture } from '../support/server/write-cases';
 
 /**
  * Hostile input on both databases: PostgreSQL refuses a NUL that SQLite stores, so without one rule the same request
@@ -47,14 +48,12 @@ async function raw(path: string, init: RequestInit = {}, client: ApiClient = dan
   return { status: res.status, text: await res.text() };
 }
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   ({ ana, dana, cases } = await writeFixture(server));
 }, 120_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('a NUL in a text field', () => {
   it('when any string field of any write route holds a NUL, then the answer is a 400 naming that field and nothing is stored', async () => {
     const failures: string[] = [];

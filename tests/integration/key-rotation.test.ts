@@ -1,16 +1,13 @@
 import { importJWK, jwtVerify } from 'jose';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runPlatformCli } from '../../lti-server/src/cli/platform';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 const keySet = async () =>
   (await (await fetch(`${server.url}/lti/keys`)).json()) as { keys: Array<{ kid: string; d?: string }> };
 

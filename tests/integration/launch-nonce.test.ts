@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import {
   beginCookielessLogin,
@@ -7,32 +7,19 @@ import {
   postCookielessLaunch,
   postLaunch,
   signWithSandboxKey,
-} from '../support/forged-launch';
-import { sessionCount as countSessions, startLoggedServer } from '../support/launch-server';
-import type { TestServer } from '../support/test-server';
+} from '../support/server/forged-launch';
+import { useLoggedServer } from '../support/server/launch-server';
+import type { TestServer } from '../support/server/test-server';
 
 /**
  * The launch's nonce must be the one the tool sent with that launch's own login (IMS Security Framework §5.1.3),
  * once, on the cookie path and the cookieless one. Each attack below got a session (or another reason) before.
  */
 let server: TestServer;
-let logLines: Array<Record<string, unknown>> = [];
-
-beforeAll(async () => {
-  ({ server, logLines } = await startLoggedServer());
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+const { sessionCount, refusedWith } = useLoggedServer((s) => {
+  server = s;
 });
-beforeEach(() => {
-  logLines.length = 0;
-});
-
-const sessionCount = () => countSessions(server);
 const sha256 = (value: string) => createHash('sha256').update(value).digest('hex');
-const refusedWith = (reason: string) =>
-  logLines.some((l) => l.msg === 'lti launch refused' && l.reason === reason);
-
 async function whoHas(token: string): Promise<string> {
   const res = await fetch(`${server.url}/api/me`, {
     headers: { authorization: `Bearer ${decodeURIComponent(token)}` },

@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runPlatformCli } from '../../lti-server/src/cli/platform';
 import { MeSchema } from '../../shared/api';
 import { CLAIM } from '../../shared/lti';
 import { CANVAS_ROLES } from '../fixtures/canvas-roles';
-import { apiClient, launchAs } from '../support/api-client';
-import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { apiClient, launchAs } from '../support/server/api-client';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 /**
  * A launch through the sandbox LMS (real OIDC login, id_token signed with the platform's key) as a person with the
  * given subject, whose roles and other claims are as Canvas would send them.

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { completeLaunch } from '../../lti-server/src/domain/launch';
 import type { LaunchClaims } from '../../shared/lti';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
 
 /**
  * A launch reads the deployment's registration, the tenant, its settings, the networks and the person in one query

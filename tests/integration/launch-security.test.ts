@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLAIM } from '../../shared/lti';
 import {
   beginLogin,
@@ -6,24 +6,14 @@ import {
   signWithSandboxKey,
   signWithStrangerKey,
   unsignedToken,
-} from '../support/forged-launch';
-import { sessionCount as countSessions, startLoggedServer } from '../support/launch-server';
-import type { TestServer } from '../support/test-server';
+} from '../support/server/forged-launch';
+import { useLoggedServer } from '../support/server/launch-server';
+import type { TestServer } from '../support/server/test-server';
 
 let server: TestServer;
-let logLines: Array<Record<string, unknown>> = [];
-
-beforeAll(async () => {
-  ({ server, logLines } = await startLoggedServer());
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+const { logLines, sessionCount } = useLoggedServer((s) => {
+  server = s;
 });
-beforeEach(() => {
-  logLines.length = 0;
-});
-
-const sessionCount = () => countSessions(server);
 
 const now = () => Math.floor(Date.now() / 1000);
 

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { ErrorBodySchema } from '../../shared/errors';
-import { sandboxLaunch } from '../support/form-browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { sandboxLaunch } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 async function me(token: string | undefined) {
   return fetch(`${server.url}/api/me`, { headers: token ? { authorization: `Bearer ${token}` } : {} });
 }

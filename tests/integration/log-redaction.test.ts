@@ -1,25 +1,23 @@
 import { Writable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createLogger } from '../../lti-server/src/logger';
 import { CalendarFeedSchema } from '../../shared/visits';
-import { launchAs } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /** The server's own logger (its redaction included) writing into a buffer: what an operator's log would hold. */
 let server: TestServer;
 let output = '';
+const sink = new Writable({
+  write(chunk, _enc, done) {
+    output += String(chunk);
+    done();
+  },
+});
 
-beforeAll(async () => {
-  const sink = new Writable({
-    write(chunk, _enc, done) {
-      output += String(chunk);
-      done();
-    },
-  });
-  server = await startTestServer({ logger: createLogger('info', sink) });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({ logger: createLogger('info', sink) }, (s) => {
+  server = s;
 });
 
 describe('secrets in the request log', () => {

@@ -1,14 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
 import { createLogger } from '../../lti-server/src/logger';
 import { NoteListSchema, NoteSchema, PictureSchema } from '../../shared/notes';
 import { VisitListSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
 let ana: ApiClient; // host
@@ -47,17 +48,15 @@ const visit = (host: ApiClient, visitor: ApiClient) => visitOn(server, dana, hos
 
 const evidence = 'Students turned to a partner and each explained one step using the data card.';
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   ben = await launchAs(server, 'sandbox-ben-okafor');
   chloe = await launchAs(server, 'sandbox-chloe-martin');
   dana = await launchAs(server, 'sandbox-dana-kim');
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('writing a note', () => {
   it('when a visitor writes descriptive evidence, then it is saved and the host reads it with the writer named', async () => {
     const visitId = await visit(ana, ben);

@@ -5,10 +5,10 @@ import { outboxRepository } from '../../extension/lib/outbox-repository';
 import { type UploadResult, uploadStrategy } from '../../extension/lib/server-api';
 import { syncOutbox } from '../../extension/lib/sync';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
-import { launchAs } from '../support/api-client';
-import { freePort } from '../support/free-port';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { launchAs } from '../support/server/api-client';
+import { freePort } from '../support/server/free-port';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
 
 /** The extension's outbox and sync code against the real server, which is stopped and restarted mid-sync. */
 let database: TestDatabase;

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { DeviceSchema, PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
-import { apiClient, launchAs } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { apiClient, launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 async function post(path: string, body: unknown) {
   const res = await fetch(`${server.url}${path}`, {
     method: 'POST',

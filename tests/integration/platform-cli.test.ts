@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { runPlatformCli } from '../../lti-server/src/cli/platform';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
 
 let database: TestDatabase;
 let env: Record<string, string>;

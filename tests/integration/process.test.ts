@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterEach, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { freePort } from '../support/server/free-port';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
 
 /** The real entry point (`npm run serve`) as a child process: start-up banner, configuration errors, Ctrl-C. */
 const children: ChildProcess[] = [];

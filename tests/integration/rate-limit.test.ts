@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { ErrorBodySchema } from '../../shared/errors';
-import { startTestServer, type TestServer } from '../support/test-server';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer({ config: { ltiRateLimit: 5 } });
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({ config: { ltiRateLimit: 5 } }, (s) => {
+  server = s;
 });
-
 describe('rate limits on the LTI endpoints', () => {
   it('when one address floods /lti/login, then it gets 429 after the limit and other routes still answer', async () => {
     const statuses: number[] = [];

@@ -1,14 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { listPendingInvites } from '../../lti-server/src/domain/registration';
-import { type FakeLms, launchFromLms, startFakeLms } from '../support/fake-lms';
+import { type FakeLms, launchFromLms, startFakeLms } from '../support/server/fake-lms';
 import {
   inviteCode,
   registerThroughPage,
   registrationFormOf,
   registrationLinkFor,
-} from '../support/registration';
-import { startTestServer, type TestServer } from '../support/test-server';
+} from '../support/server/registration';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 /**
  * The school takeover through /lti/register (issue 14): an attacker serves a configuration claiming a registered
@@ -31,8 +32,10 @@ const platforms = () => listPlatforms(server.database.db, server.lti);
 const platformOf = async (issuer: string, clientId: string) =>
   (await platforms()).find((p) => p.issuer === issuer && p.clientId === clientId);
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   school = await fakeLms('school-client', 'school-deployment');
   attacker = await fakeLms('attacker-client', 'attacker-deployment');
   // The school's LMS registered itself the intended way: its administrator typed the operator's code.
@@ -45,7 +48,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await Promise.all(lmsServers.map((l) => l.close()));
-  await server?.close();
 });
 
 describe('registration guard: a configuration must come from its issuer’s own origin', () => {

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CLAIM } from '../../shared/lti';
 import { RosterSchema } from '../../shared/roster';
-import { apiClient, launchAs } from '../support/api-client';
-import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { apiClient, launchAs } from '../support/server/api-client';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 describe('the course roster (Names and Roles)', () => {
   it('when a teacher asks for colleagues, then every page of the LMS roster is read and only staff come back', async () => {
     const ana = await launchAs(server, 'sandbox-ana-rivera');

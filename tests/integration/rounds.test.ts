@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PeopleSchema, type Round, RoundSchema } from '../../shared/rounds';
 import { DoorListSchema, VisitListSchema } from '../../shared/visits';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let dana: ApiClient; // coach
@@ -26,17 +27,15 @@ const roundInput = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   dana = await launchAs(server, 'sandbox-dana-kim');
   ana = await launchAs(server, 'sandbox-ana-rivera');
   teachers = await colleaguesOf(server, dana, 12, 'Round teacher');
   ids = await Promise.all(teachers.map(idOf));
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 function expectValidRotation(round: Round) {
   const hosts = new Set(round.hosts.map((h) => h.id));
   for (const slot of round.slots) {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import type { Database } from '../../lti-server/src/db/schema';
 import { SCHEMA_COLUMNS } from '../../lti-server/src/db/schema-columns';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
 
 type Columns = Record<string, Record<string, 'nullable' | 'not null'>>;
 

@@ -3,7 +3,7 @@ import { runPlatformCli } from '../../lti-server/src/cli/platform';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { MeSchema } from '../../shared/api';
 import { RosterSchema } from '../../shared/roster';
-import { apiClient } from '../support/api-client';
+import { apiClient } from '../support/server/api-client';
 import {
   launchFromSchoology,
   SCHOOLOGY_PEOPLE,
@@ -11,8 +11,9 @@ import {
   type SchoologyPerson,
   type SchoologyPlatform,
   startSchoologyPlatform,
-} from '../support/schoology-platform';
-import { startTestServer, type TestServer } from '../support/test-server';
+} from '../support/server/schoology-platform';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let schoology: SchoologyPlatform;
@@ -40,8 +41,10 @@ async function platformCli(...args: string[]) {
   }
 }
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   // The app's form in Schoology, filled in as docs/lms/schoology.md says.
   schoology = await startSchoologyPlatform({
     domainUrl: `${server.url}/lti/launch`,
@@ -70,7 +73,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(async () => {
   await schoology?.close();
-  await server?.close();
 });
 
 async function launchAs(who: SchoologyPerson) {

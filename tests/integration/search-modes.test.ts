@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
-import { seedTenant } from '../support/seed-tenant';
-import { strategyRow } from '../support/strategy-row';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
+import { seedTenant } from '../support/server/seed-tenant';
+import { strategyRow } from '../support/server/strategy-row';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
 
 let test: TestDatabase;
 let handle: DatabaseHandle;

@@ -4,9 +4,9 @@ import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/datab
 import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
-import { seedTenant } from '../support/seed-tenant';
-import { strategyRow } from '../support/strategy-row';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
+import { seedTenant } from '../support/server/seed-tenant';
+import { strategyRow } from '../support/server/strategy-row';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
 
 /**
  * The shapes the fast search paths take: matches counted before or after the filters (SQLite), one capped pass that

@@ -10,9 +10,9 @@ import {
 } from '../../lti-server/src/db/repositories/search-words';
 import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
-import { seedTenant } from '../support/seed-tenant';
-import { strategyRow } from '../support/strategy-row';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { seedTenant } from '../support/server/seed-tenant';
+import { strategyRow } from '../support/server/strategy-row';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
 
 /**
  * PostgreSQL expands a typed prefix into the exact lexemes of the tenant's strategies (migration 0013). These tests

@@ -1,18 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { registerPlatform } from '../../lti-server/src/domain/platforms';
-import { beginLogin, postLaunch, signWithSandboxKey, signWithStrangerKey } from '../support/forged-launch';
-import { FormBrowser } from '../support/form-browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import {
+  beginLogin,
+  postLaunch,
+  signWithSandboxKey,
+  signWithStrangerKey,
+} from '../support/server/forged-launch';
+import { FormBrowser } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 const RETURN_CLAIM = 'https://purl.imsglobal.org/spec/lti/claim/launch_presentation';
 
 /** The app's policy as a map of directive → sources. */

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { PlatformInfoSchema, TenantSettingsSchema } from '../../shared/settings';
-import { launchAs } from '../support/api-client';
-import { sandboxLaunch } from '../support/form-browser';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { launchAs } from '../support/server/api-client';
+import { sandboxLaunch } from '../support/server/form-browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
-beforeAll(async () => {
-  server = await startTestServer();
-}, 60_000);
-afterAll(async () => {
-  await server?.close();
+useTestServer({}, (s) => {
+  server = s;
 });
-
 describe('tenant settings', () => {
   it('when nothing was chosen, then each course has its own menu and only designers and the coach claim make coaches', async () => {
     const dana = await launchAs(server, 'sandbox-dana-kim');

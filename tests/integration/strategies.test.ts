@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let ana: ApiClient; // teacher, contributor
@@ -21,16 +22,14 @@ const strategy = (over: Record<string, unknown> = {}) => ({
   ...over,
 });
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   ben = await launchAs(server, 'sandbox-ben-okafor');
   dana = await launchAs(server, 'sandbox-dana-kim');
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 async function approved(over: Record<string, unknown> = {}) {
   const created = await ana.post('/api/strategies', strategy(over));
   expect(created.status, JSON.stringify(created.body)).toBe(201);

@@ -1,10 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter } from '../../lti-server/src/http/api-routes';
-import { type ApiClient, launchAs } from '../support/api-client';
-import { colleaguesOf } from '../support/colleagues';
-import { routesOf } from '../support/route-table';
-import { startTestServer, type TestServer } from '../support/test-server';
-import { visitHappened } from '../support/visit-happened';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf } from '../support/server/colleagues';
+import { routesOf } from '../support/server/route-table';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+import { visitHappened } from '../support/server/visit-happened';
 
 /**
  * Walks every API route with a session from tenant B and ids from tenant A: nothing of A may be read or written.
@@ -194,8 +195,10 @@ let strategyA: string;
 let ids: Record<Kind, string>;
 let readNoteA: () => Promise<{ status: number; body: { text?: string } }>;
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   coachA = await launchAs(server, 'sandbox-dana-kim');
   const created = await coachA.post('/api/strategies', {
     title: 'Tenant A secret',
@@ -240,10 +243,6 @@ beforeAll(async () => {
   coachB = await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'school-b' });
   teacherB = await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' });
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('tenant isolation', () => {
   it('when the API has routes, then each is covered by this suite', () => {
     const actual = routesOf(apiRouter(server.database, server.lti, server.config.publicUrl)).filter(

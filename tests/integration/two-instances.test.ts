@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
-import { beginLogin, postLaunch, signWithSandboxKey } from '../support/forged-launch';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { beginLogin, postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
 
 /**
  * Two instances on one database with the same LTI_KEY, as behind a load balancer: everything a launch needs

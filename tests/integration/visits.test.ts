@@ -8,11 +8,12 @@ import {
   VisitSchema,
 } from '../../shared/visits';
 import { utcToZoned } from '../../shared/zoned-time';
-import { type ApiClient, apiClient, launchAs } from '../support/api-client';
-import { colleaguesOf, daysFromNow } from '../support/colleagues';
-import { approvedStrategy } from '../support/menu';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/test-database';
-import { startTestServer, type TestServer } from '../support/test-server';
+import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { approvedStrategy } from '../support/server/menu';
+import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let ana: ApiClient; // teacher, hosts her strategy
@@ -39,18 +40,16 @@ async function openDoor(over: Record<string, unknown> = {}, host = ana) {
   return DoorsCreatedSchema.parse(res.body).items[0]!;
 }
 
+useTestServer({}, (s) => {
+  server = s;
+});
 beforeAll(async () => {
-  server = await startTestServer();
   ana = await launchAs(server, 'sandbox-ana-rivera');
   ben = await launchAs(server, 'sandbox-ben-okafor');
   chloe = await launchAs(server, 'sandbox-chloe-martin');
   dana = await launchAs(server, 'sandbox-dana-kim');
   strategyId = await approvedStrategy(ana, dana);
 }, 60_000);
-afterAll(async () => {
-  await server?.close();
-});
-
 describe('opening a door', () => {
   it('when a host opens a door, then it is stored in UTC with their zone and shows in the week view', async () => {
     const d = await openDoor({ date: daysFromNow(8), start: '10:30' });

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { POSTGRES_URL } from './test-database';
+import { POSTGRES_URL } from './server/test-database';
 
 /**
  * One id per test run, handed to every worker through the environment. PostgreSQL test schemas carry it and are

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatFigure, percentile } from '../../../tests/bench/report';
+import { formatFigure, percentile } from '../../bench/report';
 
 describe('benchmark report', () => {
   it('when asked for percentiles, then it uses the nearest rank', () => {

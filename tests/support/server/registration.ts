@@ -1,4 +1,4 @@
-import { createRegistrationInvite } from '../../lti-server/src/domain/registration';
+import { createRegistrationInvite } from '../../../lti-server/src/domain/registration';
 import type { TestServer } from './test-server';
 
 const unescapeHtml = (s: string) =>

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import type { DatabaseTarget } from '../../shared/config';
+import type { DatabaseTarget } from '../../../shared/config';
 
 export type TestDbKind = 'sqlite' | 'postgres';
 

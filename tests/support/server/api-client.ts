@@ -1,5 +1,5 @@
-import { registerPlatform } from '../../lti-server/src/domain/platforms';
-import { CLAIM } from '../../shared/lti';
+import { registerPlatform } from '../../../lti-server/src/domain/platforms';
+import { CLAIM } from '../../../shared/lti';
 import { beginLogin, postLaunch, signWithSandboxKey } from './forged-launch';
 import type { TestServer } from './test-server';
 

@@ -1,6 +1,6 @@
-import { createLogger, type Logger } from '../../lti-server/src/logger';
-import { type RunningServer, startServer } from '../../lti-server/src/server';
-import type { Config } from '../../shared/config';
+import { createLogger, type Logger } from '../../../lti-server/src/logger';
+import { type RunningServer, startServer } from '../../../lti-server/src/server';
+import type { Config } from '../../../shared/config';
 import { createTestDatabase, type TestDatabase, type TestDbKind } from './test-database';
 
 export type TestServer = RunningServer;

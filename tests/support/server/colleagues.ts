@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { upsertPerson } from '../../lti-server/src/db/repositories/people';
-import { createSession, hashToken } from '../../lti-server/src/domain/sessions';
+import { upsertPerson } from '../../../lti-server/src/db/repositories/people';
+import { createSession, hashToken } from '../../../lti-server/src/domain/sessions';
 import { type ApiClient, apiClient } from './api-client';
 import type { TestServer } from './test-server';
 

@@ -1,5 +1,5 @@
 import type { Kysely } from 'kysely';
-import type { Database } from '../../lti-server/src/db/schema';
+import type { Database } from '../../../lti-server/src/db/schema';
 
 /**
  * A tenant with networks (by id; each its own context) and one teacher, inserted straight into the database, for

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { DatabaseHandle } from '../../lti-server/src/db/database';
+import type { DatabaseHandle } from '../../../lti-server/src/db/database';
 
 /** Rows per table of the server's own database (its schema on PostgreSQL), read in one query. */
 export async function rowCounts(database: DatabaseHandle): Promise<Record<string, number>> {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CLAIM } from '../../shared/lti';
+import { CLAIM } from '../../../shared/lti';
 import { FormBrowser } from './form-browser';
 import { type LoopbackPlatform, type NrpsMember, queryOf, startLoopbackPlatform } from './lms-platform';
 

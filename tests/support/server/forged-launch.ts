@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { importPKCS8, SignJWT } from 'jose';
-import { findSandboxCourse, findSandboxUser } from '../../lti-server/src/sandbox/roster';
+import { findSandboxCourse, findSandboxUser } from '../../../lti-server/src/sandbox/roster';
 import { FormBrowser } from './form-browser';
 import type { TestServer } from './test-server';
 

@@ -1,8 +1,8 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import express from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
-import { CLAIM } from '../../shared/lti';
-import { CANVAS_ROLES } from '../fixtures/canvas-roles';
+import { CLAIM } from '../../../shared/lti';
+import { CANVAS_ROLES } from '../../fixtures/canvas-roles';
 import { storageConfigOf, storageLaunchFormOf } from './forged-launch';
 import { FormBrowser } from './form-browser';
 import { type LoopbackPlatform, type NrpsMember, queryOf, startLoopbackPlatform } from './lms-platform';

@@ -1,4 +1,4 @@
-import type { Database } from '../../lti-server/src/db/schema';
+import type { Database } from '../../../lti-server/src/db/schema';
 
 export type StrategyRowInput = Omit<Database['strategies'], 'tenant_id'>;
 

@@ -1,6 +1,6 @@
 import type { Frame, Page } from 'playwright-core';
+import type { TestServer } from '../server/test-server';
 import type { BrowserSession } from './browser';
-import type { TestServer } from './test-server';
 
 /** Opens Tasting Menu from the sandbox course as `user`, as an LMS would: the LMS page and the tool's frame. */
 export async function openToolAs(
