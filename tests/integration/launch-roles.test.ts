@@ -1,10 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { describe, expect, it } from 'vitest';
 import { MeSchema } from '../../shared/api';
 import { CLAIM } from '../../shared/lti';
 import { CANVAS_ROLES } from '../fixtures/canvas-roles';
 import { apiClient, launchAs } from '../support/server/api-client';
 import { beginLogin, postLaunch, signWithSandboxKey } from '../support/server/forged-launch';
+import { platformCliOn } from '../support/server/platform-cli';
 import type { TestServer } from '../support/server/test-server';
 import { useTestServer } from '../support/server/use-test-server';
 
@@ -146,15 +146,6 @@ describe('coach roles set by the operator', () => {
     });
     expect(before.me?.person.role).toBe('teacher');
 
-    const target = server.config.database;
-    const env = {
-      DATABASE_URL:
-        target.kind === 'sqlite'
-          ? `sqlite:${target.file}`
-          : `${target.url}${target.schema ? `?schema=${target.schema}` : ''}`,
-      DATA_DIR: server.config.dataDir,
-      LTI_KEY: 'x'.repeat(40),
-    };
     const sandbox = server.sandbox!;
     const key = [
       '--issuer',
@@ -164,31 +155,14 @@ describe('coach roles set by the operator', () => {
       '--deployment',
       sandbox.deploymentId,
     ];
-    const out: string[] = [];
-    const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-    const error = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-    try {
-      expect(await runPlatformCli(['coach-roles', ...key, '--role', 'no-such-role'], env)).toBe(2);
-      expect(out.join('\n')).toContain('--role');
-      expect(
-        await runPlatformCli(
-          [
-            'coach-roles',
-            ...key,
-            '--role',
-            'institution#Administrator',
-            '--role',
-            'membership#ContentDeveloper',
-          ],
-          env,
-        ),
-      ).toBe(0);
-      expect(await runPlatformCli(['coach-roles', ...key], env)).toBe(0);
-    } finally {
-      log.mockRestore();
-      error.mockRestore();
-    }
-    expect(out.at(-1)).toContain('institution#Administrator (Any school or district administrator)');
+    const refused = await platformCliOn(server, 'coach-roles', ...key, '--role', 'no-such-role');
+    expect(refused.code).toBe(2);
+    expect(refused.out).toContain('--role');
+    const roles = ['--role', 'institution#Administrator', '--role', 'membership#ContentDeveloper'];
+    expect((await platformCliOn(server, 'coach-roles', ...key, ...roles)).code).toBe(0);
+    const shown = await platformCliOn(server, 'coach-roles', ...key);
+    expect(shown.code).toBe(0);
+    expect(shown.out).toContain('institution#Administrator (Any school or district administrator)');
 
     const after = await launchAsCanvas('schoology-admin', {
       [CLAIM.roles]: CANVAS_ROLES.teacherWhoIsAccountAdmin,

@@ -1,9 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listPlatforms } from '../../lti-server/src/domain/platforms';
 import { MeSchema } from '../../shared/api';
 import { RosterSchema } from '../../shared/roster';
 import { apiClient } from '../support/server/api-client';
+import { platformCliOn } from '../support/server/platform-cli';
 import {
   launchFromSchoology,
   SCHOOLOGY_PEOPLE,
@@ -19,27 +19,7 @@ let server: TestServer;
 let schoology: SchoologyPlatform;
 let added: { code: number; out: string };
 
-/** `npm run platform -- …` against the test server's database, with its LTI key (ltijs encrypts with it). */
-async function platformCli(...args: string[]) {
-  const target = server.config.database;
-  const env = {
-    DATABASE_URL:
-      target.kind === 'sqlite'
-        ? `sqlite:${target.file}`
-        : `${target.url}${target.schema ? `?schema=${target.schema}` : ''}`,
-    DATA_DIR: server.config.dataDir,
-    LTI_KEY: server.config.ltiKey ?? '',
-  };
-  const out: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void out.push(a.join(' ')));
-  try {
-    return { code: await runPlatformCli(args, env), out: out.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const platformCli = (...args: string[]) => platformCliOn(server, ...args);
 
 useTestServer({}, (s) => {
   server = s;
