@@ -1,5 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { startRetentionJob } from '../../lti-server/src/domain/retention-job';
+import { createLogger } from '../../lti-server/src/logger';
 import { MeSchema } from '../../shared/api';
 import {
   beginCookielessLogin,
@@ -133,6 +135,27 @@ describe('the nonce of a launch with its state cookie', () => {
     const result = await postLaunch(server, login, await signWithSandboxKey(server, login.claims));
     expect(result.token).toBeUndefined();
     expect(result.reason).toBe('NONCE_INVALID');
+  });
+
+  it('when a login has expired, then the retention job deletes its row and keeps the live ones', async () => {
+    const expired = await beginLogin(server);
+    const live = await beginLogin(server);
+    const rowOf = (login: { state: string }) =>
+      server.database.db
+        .selectFrom('lti_launch_nonces')
+        .select('state_hash')
+        .where('state_hash', '=', sha256(login.state))
+        .executeTakeFirst();
+    await server.database.db
+      .updateTable('lti_launch_nonces')
+      .set({ expires_at: Date.now() - 1 })
+      .where('state_hash', '=', sha256(expired.state))
+      .execute();
+    const job = startRetentionJob(server.database.db, server.database.kind, createLogger('silent'));
+    await job.ready;
+    job.stop();
+    expect(await rowOf(expired)).toBeUndefined();
+    expect(await rowOf(live)).toBeDefined();
   });
 
   it('when the state is posted as a list, then the launch is refused and its nonce is still checked', async () => {

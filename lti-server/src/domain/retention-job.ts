@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { deleteExpiredLaunchNonces } from '../db/repositories/launch-nonces';
 import { purgeExpiredNotes } from '../db/repositories/notes';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
@@ -6,8 +7,8 @@ import { databaseUnavailableReason } from '../db/unavailable';
 import type { Logger } from '../logger';
 
 /**
- * How often expired notes are deleted (reads already hide them; the job makes the deletion real) and, on PostgreSQL,
- * search words no strategy contains any more are pruned.
+ * How often expired notes are deleted (reads already hide them; the job makes the deletion real), expired launch
+ * logins are swept (launches never use them) and, on PostgreSQL, search words no strategy contains any more are pruned.
  */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
@@ -25,6 +26,7 @@ export function startRetentionJob(
     try {
       const deleted = await purgeExpiredNotes(db, now().toISOString());
       if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
+      await deleteExpiredLaunchNonces(db, now().getTime());
       const pruned = await pruneSearchWords(db, dialect);
       if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
     } catch (error) {

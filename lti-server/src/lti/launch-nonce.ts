@@ -1,11 +1,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LtiLaunchError } from '../../../shared/errors';
-import {
-  deleteExpiredLaunchNonces,
-  insertLaunchNonce,
-  useLaunchNonce,
-} from '../db/repositories/launch-nonces';
+import { insertLaunchNonce, useLaunchNonce } from '../db/repositories/launch-nonces';
 import type { Database } from '../db/schema';
 
 /**
@@ -25,13 +21,15 @@ export const NONCE_INVALID_MESSAGE =
 
 const digest = (value: string) => createHash('sha256').update(value).digest();
 
-/** Records the nonce a login sends to the platform with its state; expired logins are swept on the way. */
+/**
+ * Records the nonce a login sends to the platform with its state. Expired rows are never used (`useLaunchNonce` reads
+ * only unexpired ones); the hourly retention job deletes them, so a login costs one insert.
+ */
 export async function issueNonce(
   db: Kysely<Database>,
   login: { state: string; nonce: string; issuer: string },
   now: number,
 ): Promise<void> {
-  await deleteExpiredLaunchNonces(db, now);
   await insertLaunchNonce(
     db,
     {
