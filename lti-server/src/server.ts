@@ -8,7 +8,7 @@ import { type DatabaseHandle, openDatabase } from './db/database';
 import { LtijsStore } from './db/ltijs-store';
 import { learnsDeployments, listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
-import { learnFrameOrigins } from './domain/frame-ancestors';
+import { frameOriginLearner } from './domain/frame-ancestors';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
@@ -60,6 +60,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
 
     const key = resolveLtiKey(config);
     const refused = renderLaunchRefused(logger);
+    const learnFrameOrigins = frameOriginLearner(database.db, database.kind);
     const lti = createLtiTool({
       key,
       publicUrl: config.publicUrl,
@@ -86,13 +87,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
           logger.info({ role: result.role, issuer: claims.issuer }, 'lti launch');
           // The LMS page framing this launch may frame the app from now on; whichever instance serves the app
           // next must not answer from a cache older than that.
-          const learned = await learnFrameOrigins(
-            database.db,
-            database.kind,
-            result.tenantId,
-            claims,
-            new Date(),
-          );
+          const learned = await learnFrameOrigins(result.tenantId, claims, new Date());
           const app = learned ? `/app/?${NEW_FRAME_ORIGIN}` : '/app/';
           // The token travels in the fragment: never sent to a server, never in a Referer header.
           const session = `session=${encodeURIComponent(result.token)}`;

@@ -21,20 +21,25 @@ export function launchFrameOrigins(claims: LaunchClaims): string[] {
   return [...new Set(urls.map(webOrigin).filter((o): o is string => o !== undefined && o !== issuer))];
 }
 
-/** Stores the launch's LMS origins for its tenant; true when one of them was new. */
-export async function learnFrameOrigins(
-  db: Kysely<Database>,
-  dialect: 'sqlite' | 'postgres',
-  tenantId: string,
-  claims: LaunchClaims,
-  now: Date,
-): Promise<boolean> {
-  const scope = new TenantScope(db, tenantId, dialect);
-  let learned = false;
-  for (const origin of launchFrameOrigins(claims)) {
-    if (await addFrameOrigin(scope, origin, now.toISOString())) learned = true;
-  }
-  return learned;
+/**
+ * Stores each launch's LMS origins for its tenant; the function answers true when one of them was new. Launches
+ * repeat the same origins, so each instance remembers the pairs it has stored (at most `limit`, then it starts over)
+ * and a launch writes only an origin this instance has not stored yet.
+ */
+export function frameOriginLearner(db: Kysely<Database>, dialect: 'sqlite' | 'postgres', limit = 10_000) {
+  const stored = new Set<string>();
+  return async (tenantId: string, claims: LaunchClaims, now: Date): Promise<boolean> => {
+    const scope = new TenantScope(db, tenantId, dialect);
+    let learned = false;
+    for (const origin of launchFrameOrigins(claims)) {
+      const key = JSON.stringify([tenantId, origin]);
+      if (stored.has(key)) continue;
+      if (await addFrameOrigin(scope, origin, now.toISOString())) learned = true;
+      if (stored.size >= limit) stored.clear();
+      stored.add(key);
+    }
+    return learned;
+  };
 }
 
 /**
