@@ -1,0 +1,580 @@
+/**
+ * The note linter as it was before the independent corpus (2026-12-06), frozen: `npm run bench -- linter` measures it
+ * in the same run as the current one, as the baseline. Do not edit.
+ */
+import { FIRST_NAMES, NAMES_THAT_ARE_WORDS } from './first-names-v1';
+
+/**
+ * The note linter: while a visitor types, it points at words that judge (evaluative), guess at inner states
+ * (inference) or name a person (name), and says how to rephrase as low-inference evidence. Pure and fast: the
+ * text is split into words once, and each word looks up only the few phrase rules that can start with it, each
+ * of which reads at most a handful of following words; no regular expression here can backtrack badly.
+ */
+
+export type FlagKind = 'evaluative' | 'inference' | 'name';
+
+export interface NoteFlag {
+  kind: FlagKind;
+  /** UTF-16 offsets: `text.slice(start, end)` is the flagged word or phrase. */
+  start: number;
+  end: number;
+  message: string;
+  suggestion?: string;
+}
+
+export interface LintOptions {
+  /** Roster names (full names like "Ana Rivera"); each token of a name is flagged where it appears as a name. */
+  names?: string[];
+}
+
+/** A note may be saved after the writer confirms if it has only evaluative/inference flags; never while it has a name flag. */
+export function blocksSave(flags: NoteFlag[]): boolean {
+  return flags.some((f) => f.kind === 'name');
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Words
+
+interface Token {
+  start: number;
+  end: number;
+  /** As written. */
+  raw: string;
+  /** Lower case, without accents, with ’ as ' — what the rules compare. */
+  key: string;
+  /** As written without accents and without a possessive 's: what names are compared with. */
+  base: string;
+  /** End offset without a possessive 's, so "Rivera's" flags "Rivera". */
+  nameEnd: number;
+  capitalised: boolean;
+  /** Only spaces between this word and the one before: phrases never reach across punctuation or lines. */
+  joined: boolean;
+  /** Only an optional full stop and spaces before this word: it can follow a title ("Mr. O'Brien"). */
+  afterTitle: boolean;
+  /** First word of a sentence, line, quotation or list item. */
+  sentenceStart: boolean;
+}
+
+// Letters, marks and digits, joined by single apostrophes or hyphens: "O'Brien", "shouldn't", "well-managed".
+// Each separator must be followed by a letter, so the pattern cannot match one span in two ways.
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+const MARKS = /\p{M}/gu;
+const UPPER = /^\p{Lu}/u;
+const ASCII = /^[\x20-\x7e]*$/;
+const SPACES = /^[ \t\u00a0]+$/;
+const TITLE_GAP = /^\.?[ \t\u00a0]+$/;
+const SENTENCE_GAP = /[.!?:;\n"“”‘(•–—-]\s*$/;
+
+const fold = (s: string) => (ASCII.test(s) ? s : s.normalize('NFD').replace(MARKS, ''));
+
+function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  let previousEnd = 0;
+  for (const m of text.matchAll(WORD)) {
+    const raw = m[0];
+    const start = m.index ?? 0;
+    const accented = fold(raw);
+    const folded = accented.includes('’') ? accented.replace(/’/g, "'") : accented;
+    const possessive = raw.length > 2 && folded.endsWith("'s");
+    const gap = text.slice(previousEnd, start);
+    const space = gap === ' ' && tokens.length > 0; // the usual case, without the regular expressions
+    tokens.push({
+      start,
+      end: start + raw.length,
+      raw,
+      key: folded.toLowerCase(),
+      base: possessive ? folded.slice(0, -2) : folded,
+      nameEnd: start + raw.length - (possessive ? 2 : 0),
+      capitalised: UPPER.test(raw),
+      joined: space || (tokens.length > 0 && SPACES.test(gap)),
+      afterTitle: space || (tokens.length > 0 && TITLE_GAP.test(gap)),
+      sentenceStart: !space && (tokens.length === 0 || SENTENCE_GAP.test(gap)),
+    });
+    previousEnd = start + raw.length;
+  }
+  return tokens;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Word sets the rules refer to as @name
+
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+const SETS: Record<string, ReadonlySet<string>> = {
+  // Linking verbs and copulas that put an inner state on someone: "were confused", "looked lost", "got bored".
+  link: words(`
+    am is are was were be been being isn't aren't wasn't weren't i'm you're we're they're he's she's it's that's
+    everyone's everybody's seem seems seemed seeming appear appears appeared appearing look looks looked looking
+    feel feels felt feeling get gets got getting become becomes became grow grew sound sounds sounded remain remained
+    remains stay stayed stays`),
+  // Words that may stand between the link and the state: "seemed a bit lost", "were not really sure".
+  int: words(`
+    so very really quite a bit little clearly totally completely fully visibly super extremely pretty rather
+    somewhat not too more less all genuinely truly definitely obviously kind sort of slightly increasingly
+    noticeably most just still already also both highly incredibly deeply particularly especially equally mostly
+    largely generally fairly to be never`),
+  // Inner states that are an inference wherever they appear.
+  state: words(`
+    confused confusion bored boredom excited excitedly excitement anxious anxiety anxiously frustrated frustration
+    nervous nervously nervousness enthusiastic enthusiastically enthusiasm eager eagerly motivated unmotivated
+    interested uninterested disinterested curious curiosity distracted attentive attentively overwhelmed stressed
+    worried puzzled uncomfortable comfortable comfortably thrilled delighted embarrassed upset hesitant hesitantly
+    reluctant reluctantly proud proudly confident confidently insecure bewildered perplexed fascinated intrigued
+    captivated mesmerized mesmerised unfocused unsure uncertain disappointed annoyed irritated jealous lonely scared
+    afraid terrified shy sad unhappy happy happily joyful joyfully tired exhausted sleepy restless enjoy enjoys
+    enjoyed enjoying enjoyment loved loves liked hated hates disliked struggled struggling understood mastered
+    grasped realised realized`),
+  // States that are an inference after a link or an intensifier ("were lost", "so focused") but ordinary words
+  // elsewhere ("lost a pencil", "focused on fractions").
+  cstate: words(
+    'lost calm relaxed focused sure invested keen glad pleased satisfied surprised alert settled into',
+  ),
+  strongint: words('so very really super extremely highly totally completely'),
+  subject: words('they he she everyone everybody nobody students kids children pupils some most many'),
+  // Praise and blame.
+  judge: words(`
+    great greatly good bad badly better worse amazing amazingly amazed awesome excellent excellently
+    wonderful wonderfully fantastic fantastically perfect perfectly poor poorly weak weaker weakest weakly weakness
+    weaknesses strong stronger strongest strongly strength strengths effective effectively ineffective ineffectively
+    effectiveness engaging engaged disengaged unengaged engagement disengagement boring well well-managed well-run
+    well-organized well-organised well-planned well-paced well-structured well-executed well-designed well-chosen
+    well-behaved well-prepared well-done badly-behaved nice nicely lovely brilliant brilliantly superb superbly
+    outstanding impressive impressively impressed incredible incredibly beautiful beautifully terrific fabulous
+    terrible terribly awful awfully horrible mediocre sloppy messy chaotic chaos unruly disruptive lazy rude
+    disrespectful respectful respectfully polite impolite meaningful meaningfully powerful masterful masterfully
+    skilful skillful skilfully skillfully expertly seamless seamlessly smoothly helpful unhelpful useful useless
+    valuable successful successfully unsuccessful fun exciting interesting uninteresting inspiring inspirational
+    creative creatively thoughtful thoughtfully insightful clever cleverly smart talented gifted patient patiently
+    impatient impatiently appropriate appropriately inappropriate inappropriately properly unclear confusing vague
+    disorganized disorganised unprepared productive unproductive concise welcoming lucky obvious obviously
+    favourite favorite favourites favorites wow bravo kudos hooked lacked lacking lacks noisy lively stellar
+    top-notch spot-on flawless flawlessly on-task off-task`),
+  // Adjectives that read well in "Describe what you saw that made it great."
+  madeit: words(`
+    great good bad amazing awesome excellent wonderful fantastic perfect poor weak strong effective ineffective
+    engaging boring nice lovely brilliant superb outstanding impressive incredible beautiful terrific fabulous
+    terrible awful horrible mediocre sloppy messy chaotic seamless meaningful powerful helpful unhelpful useful
+    useless valuable successful unsuccessful fun exciting interesting uninteresting inspiring creative thoughtful
+    insightful unclear confusing vague productive unproductive concise welcoming noisy lively flawless`),
+  toomuch: words(`
+    long short fast slow much many little few hard easy loud quiet noisy difficult early late big small advanced
+    simple complicated complex busy crowded rushed`),
+  opadv: words(
+    'really especially particularly absolutely truly just so also personally honestly definitely do did',
+  ),
+  opinion: words(`
+    think thought feel felt believe believed like liked love loved enjoy enjoyed appreciate appreciated wish wished
+    adore adored prefer preferred admire admired`),
+  impressed: words('impressed struck amazed surprised blown'),
+  // What a comparison compares against: "than last time", "compared to other classes", "than in my class".
+  target: words(`
+    last other others usual before yesterday previous another most any my mine your yours her hers his ever mr mrs
+    ms miss mx dr`),
+  prep: words('in at with for'),
+  gotnot: words('right wrong out back done from to on off up down in into ready working open all correct'),
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Phrase rules
+
+type Why = 'judgement' | 'advice' | 'opinion' | 'generalisation' | 'comparison' | 'inference' | 'exempt';
+
+interface Slot {
+  /** The words this slot accepts; undefined accepts any word. */
+  set?: ReadonlySet<string>;
+  min: number;
+  max: number;
+  /** A look-ahead: the next word, if any, must not be in `set`; consumes nothing. */
+  not?: boolean;
+}
+
+interface Rule {
+  why: Why;
+  slots: Slot[];
+}
+
+/**
+ * A rule is a line of slots separated by spaces: `a/b` one of these words, `@set` one word of a set above,
+ * `@any` any word, a trailing `?` for optional and `*` for up to three; `!a/b` or `!@set` says the next word must
+ * not be one of these. Words in a phrase must be separated by spaces only, so rules never reach across punctuation.
+ */
+function compile(why: Why, line: string): Rule {
+  const slots = line.split(' ').map((part): Slot => {
+    const not = part.startsWith('!');
+    const body = part.replace(/^!/, '').replace(/[?*]$/, '');
+    const min = part.endsWith('?') || part.endsWith('*') ? 0 : 1;
+    const max = part.endsWith('*') ? 3 : 1;
+    if (body === '@any') return { min, max };
+    const set = body.startsWith('@') ? SETS[body.slice(1)] : words(body.replace(/\//g, ' '));
+    if (!set) throw new Error(`note linter: unknown word set ${body}`);
+    return { set, min, max, not };
+  });
+  return { why, slots };
+}
+
+const RULES: Rule[] = [
+  compile('judgement', '@judge'),
+  // "Clear" judges only when said of something: "the directions were clear", not "clear plastic cups".
+  compile('judgement', '@link @int* clear'),
+  ...[
+    'great/good/nice/excellent/amazing/awesome/fantastic/brilliant/wonderful job/work/lesson/teaching',
+    'well done/managed/run/organised/organized/planned/paced/structured/executed/designed/chosen/behaved',
+    'too @toomuch',
+    'not enough',
+    'on/off task',
+    'had a blast',
+    'had fun',
+  ].map((l) => compile('judgement', l)),
+  ...[
+    "should/shouldn't/should've not? have?",
+    "could/couldn't not? have",
+    "could've",
+    "would/wouldn't not? have",
+    "would've",
+    'need/needs to',
+    'needs improvement',
+    "ought/oughtn't to?",
+    'next time',
+    'might/may want/try/consider',
+    'could try/consider',
+    'would help/benefit',
+    'would be better/good/nice/helpful',
+    'missed opportunity/opportunities/chance',
+    'room for improvement',
+    "i'd",
+    'i would',
+    'had better',
+  ].map((l) => compile('advice', l)),
+  ...[
+    'i @opadv* @opinion',
+    "i/i'm @opadv* was/am? @opadv* @impressed",
+    'in my opinion/view',
+    'my opinion/view',
+    'personally',
+    'honestly',
+    'frankly',
+    'imo',
+  ].map((l) => compile('opinion', l)),
+  ...['always', 'never', 'constantly', 'every single time'].map((l) => compile('generalisation', l)),
+  ...[
+    'better/worse than',
+    'than @prep? @target @any?',
+    'than @prep? the other/previous/last @any?',
+    'more/less/fewer @any than @prep? @target @any?',
+    'more/less/fewer @any @any than @prep? @target @any?',
+    'compared/comparison to/with @target @any?',
+    'compared/comparison to/with the other/previous/last @any?',
+    'unlike',
+    'best/worst',
+  ].map((l) => compile('comparison', l)),
+  ...[
+    '@state',
+    '@link @int* @state',
+    '@link @int* @cstate',
+    '@strongint @cstate',
+    'such a/an @cstate',
+    'seem/seems/seemed/seeming',
+    'seem/seems/seemed/seeming to @any',
+    'seem/seems/seemed/seeming like/as',
+    'appear/appears/appeared/appearing to @any',
+    'appear/appears/appeared/appearing as if/though',
+    'look/looks/looked/looking like/as @subject',
+    'look/looks/looked/looking like/as the class/group/students/kids',
+    'look/looks/looked/looking as if/though',
+    'feel/feels/felt',
+    'want/wants/wanted/wanting to',
+    'did/do/does/could/can not understand/follow/get',
+    "didn't/don't/doesn't/couldn't/can't/cannot understand/follow/get",
+    'got it !@gotnot',
+    "must have/'ve",
+    "must've",
+    'lost/lose/losing/loses interest/focus',
+    'love/loves/loving',
+  ].map((l) => compile('inference', l)),
+  // Phrases where a listed word is ordinary vocabulary, not a judgement.
+  ...[
+    'good/great morning/afternoon/evening/night/luck',
+    'happy birthday/holidays',
+    'never mind',
+    'as well as?',
+    'line of best fit',
+    'best fit',
+    'best-fit',
+    'present/past/future perfect',
+    'perfect square/squares/cube/cubes/number/numbers/tense/pitch/fifth/fourth/fifths',
+    'strong/weak/stronger/weaker magnet/magnets/acid/acids/base/bases/force/forces/wind/winds/bond/bonds/verb/verbs/beat/beats/electrolyte/interaction',
+    'good/poor/bad/better/best conductor/conductors/insulator/insulators',
+    'great lakes/britain/depression/wall/barrier/plains/war/gatsby/expectations/fire',
+    'felt pen/pens/tip/tips/marker/markers/square/squares/sheet/sheets/board/boards/piece/pieces/fabric/puppet/puppets',
+    'feel free',
+    'productive struggle',
+    'unlike denominators/fractions/terms/charges/poles/signs',
+    'fun fact/facts',
+  ].map((l) => compile('exempt', l)),
+];
+
+/** Rules by the words they can start with. */
+const BY_FIRST = new Map<string, Rule[]>();
+for (const rule of RULES) {
+  const first = rule.slots[0];
+  if (!first?.set || first.min !== 1 || first.not)
+    throw new Error('note linter: a rule must start with a word');
+  for (const w of first.set) BY_FIRST.set(w, [...(BY_FIRST.get(w) ?? []), rule]);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Names
+
+const foldAll = (set: ReadonlySet<string>) => new Set([...set].map(fold));
+const NAME_LIST = foldAll(FIRST_NAMES);
+const WORD_NAMES = foldAll(NAMES_THAT_ARE_WORDS);
+const TITLES = words(`
+  Mr Mrs Ms Miss Mx Dr Prof Professor Senor Senora Senorita Sr Sra Srta Mme Mlle Madame Monsieur Herr Frau Coach
+  Principal Maestro Maestra Profe Profesor Profesora Sensei`);
+/** Capitalised words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
+const NOT_NAMES = words(`
+  the a an and or but if i in on at of to for with by from as so then than when while after before this that
+  these those it its we they he she you our their his her my all each every some no not one two three`);
+
+// ---------------------------------------------------------------------------------------------------------------
+// The linter
+
+interface Candidate {
+  kind: FlagKind;
+  why: Why | 'title' | 'roster' | 'first-name';
+  start: number;
+  end: number;
+  /** Token range, for the exemptions. */
+  from: number;
+  to: number;
+}
+
+export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
+  const tokens = tokenize(text);
+  const candidates: Candidate[] = [];
+  const exempt: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    for (const rule of BY_FIRST.get(t.key) ?? []) {
+      const to = match(tokens, rule.slots, 0, i);
+      if (to <= i) continue;
+      const c: Candidate = {
+        kind: rule.why === 'inference' ? 'inference' : 'evaluative',
+        why: rule.why,
+        start: t.start,
+        end: tokens[to - 1]!.end,
+        from: i,
+        to,
+      };
+      (rule.why === 'exempt' ? exempt : candidates).push(c);
+    }
+  }
+
+  const quotes = candidates.length > 0 ? quotedRanges(text) : [];
+  const judgements: Candidate[] = [];
+  for (const c of candidates) {
+    if (exempt.some((e) => c.from >= e.from && c.to <= e.to)) continue;
+    if (quotes.some(([qs, qe]) => c.start >= qs && c.end <= qe)) continue;
+    const first = tokens[c.from]!;
+    // "Well, …" opens a sentence without judging anything.
+    if (first.key === 'well' && c.to - c.from === 1 && first.sentenceStart && text[first.end] === ',')
+      continue;
+    // "Loved the word wall!" opens with the writer's own feeling: an opinion, not a guess about students.
+    if (c.kind === 'inference' && first.sentenceStart && SENTENCE_OPINIONS.has(first.key)) {
+      c.kind = 'evaluative';
+      c.why = 'opinion';
+    }
+    judgements.push(c);
+  }
+
+  const names = findNames(tokens, rosterTokens(options.names));
+  return [...keepLongest(judgements), ...names]
+    .sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0))
+    .map((c) => describe(c, text.slice(c.start, c.end)));
+}
+
+const SENTENCE_OPINIONS = words('love loved liked enjoyed adored');
+
+/** The end (exclusive token index) of the longest match of `slots[s…]` from token i, or -1. */
+function match(tokens: Token[], slots: Slot[], s: number, i: number): number {
+  if (s === slots.length) return i;
+  const slot = slots[s]!;
+  if (slot.not) {
+    const next = tokens[i];
+    return next?.joined && slot.set!.has(next.key) ? -1 : match(tokens, slots, s + 1, i);
+  }
+  let n = 0;
+  while (n < slot.max) {
+    const t = tokens[i + n];
+    if (!t || (s + n > 0 && !t.joined) || (slot.set && !slot.set.has(t.key))) break;
+    n++;
+  }
+  let best = -1;
+  for (let k = n; k >= slot.min; k--) best = Math.max(best, match(tokens, slots, s + 1, i + k));
+  return best;
+}
+
+/** Earliest first, then longest; drops any candidate overlapping one already kept. */
+function keepLongest(cands: Candidate[]): Candidate[] {
+  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
+  const kept: Candidate[] = [];
+  for (const c of sorted) {
+    const last = kept[kept.length - 1];
+    if (!last || c.start >= last.end) kept.push(c);
+  }
+  return kept;
+}
+
+const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
+
+/**
+ * Closed quotations on one line: what someone in the room said is a record, not the writer's judgement, so
+ * "A student said 'good point'" is not flagged for "good". Names inside quotes are still names.
+ */
+function quotedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  let open = -1;
+  let closers = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]!;
+    if (ch === '\n') {
+      open = -1;
+    } else if (open >= 0) {
+      const single = ch === "'" || ch === '’';
+      if (closers.includes(ch) && (!single || !isWordChar(text[i + 1]))) {
+        ranges.push([open, i + 1]);
+        open = -1;
+      }
+    } else if (ch === '"' || ch === '“' || ch === '„') {
+      [open, closers] = [i, '"”“'];
+    } else if (ch === '«') {
+      [open, closers] = [i, '»'];
+    } else if ((ch === "'" || ch === '‘') && !isWordChar(text[i - 1]) && isWordChar(text[i + 1])) {
+      [open, closers] = [i, "'’"];
+    }
+  }
+  return ranges;
+}
+
+/** Roster name tokens, without accents, kept per roster array so typing does not rebuild them. */
+const rosterCache = new WeakMap<string[], ReadonlySet<string>>();
+function rosterTokens(roster: string[] | undefined): ReadonlySet<string> {
+  if (!roster || roster.length === 0) return EMPTY;
+  const cached = rosterCache.get(roster);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const full of roster) {
+    for (const part of full.split(/\s+/)) {
+      const clean = fold(part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/’/g, "'"));
+      if (clean.length < 2 || !UPPER.test(clean) || TITLES.has(clean)) continue;
+      out.add(clean);
+      for (const piece of clean.split('-')) if (piece.length >= 2 && UPPER.test(piece)) out.add(piece);
+    }
+  }
+  rosterCache.set(roster, out);
+  return out;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** A word that can continue a name: capitalised and not a function word ("Miss The…", "Priya I…"). */
+const nameLike = (t: Token | undefined): t is Token => !!t && t.capitalised && !NOT_NAMES.has(t.key);
+
+function listedName(t: Token): boolean {
+  if (NAME_LIST.has(t.base)) return !WORD_NAMES.has(t.base);
+  if (!t.base.includes('-')) return false;
+  return t.base.split('-').some((p) => NAME_LIST.has(p) && !WORD_NAMES.has(p));
+}
+
+function findNames(tokens: Token[], roster: ReadonlySet<string>): Candidate[] {
+  const out: Candidate[] = [];
+  const name = (why: Candidate['why'], from: number, to: number): Candidate => ({
+    kind: 'name',
+    why,
+    start: tokens[from]!.start,
+    end: tokens[to - 1]!.nameEnd,
+    from,
+    to,
+  });
+  const possessive = (t: Token) => t.nameEnd !== t.end;
+  const inRoster = (u: Token) =>
+    roster.has(u.base) || (u.base.includes('-') && u.base.split('-').some((p) => roster.has(p)));
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (!t.capitalised) continue;
+    // A title, an optional full stop, then one or two capitalised words: "Mr. O'Brien", "Ms Ana Rivera".
+    const next = tokens[i + 1];
+    if (TITLES.has(t.base) && !possessive(t) && nameLike(next) && next.afterTitle) {
+      let to = i + 2;
+      if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
+      out.push(name('title', i, to));
+      i = to - 1;
+      continue;
+    }
+    const why = inRoster(t) ? 'roster' : listedName(t) ? 'first-name' : undefined;
+    if (!why) continue;
+    // A given name runs on into a capitalised family name: "Anne Frank's diary".
+    let to = i + 1;
+    while (to - i < 3 && !possessive(tokens[to - 1]!) && nameLike(tokens[to]) && tokens[to]!.joined) {
+      const u = tokens[to]!;
+      if (TITLES.has(u.base) && !inRoster(u)) break;
+      to++;
+    }
+    out.push(name(why, i, to));
+    i = to - 1;
+  }
+  return out;
+}
+
+const quote = (s: string) => `'${s}'`;
+
+function describe(c: Candidate, shown: string): NoteFlag {
+  const lower = shown.toLowerCase();
+  const flag = (message: string, suggestion: string): NoteFlag => ({
+    kind: c.kind,
+    start: c.start,
+    end: c.end,
+    message,
+    suggestion,
+  });
+  switch (c.why) {
+    case 'title':
+    case 'roster':
+    case 'first-name':
+      return flag(
+        `${quote(shown)} is a name. Notes never name people: use 'the teacher' or 'a student'.`,
+        c.why === 'title' ? 'the teacher' : c.why === 'first-name' ? 'a student' : 'the teacher / a student',
+      );
+    case 'judgement':
+      return flag(
+        SETS.madeit!.has(lower)
+          ? `${quote(shown)} is a judgement. Describe what you saw that made it ${lower}.`
+          : `${quote(shown)} is a judgement. Describe what you saw that led you to it.`,
+        'Students … (what they said or did)',
+      );
+    case 'advice':
+      return flag(
+        `${quote(shown)} is advice. A note records what happened; keep suggestions for the conversation afterwards.`,
+        'The teacher … ; then students … (what happened next)',
+      );
+    case 'opinion':
+      return flag(
+        `${quote(shown)} tells us about you rather than the lesson. Describe what you saw or heard.`,
+        'When the teacher …, students … (what you saw or heard)',
+      );
+    case 'generalisation':
+      return flag(
+        `${quote(shown)} generalises from a short visit. Say what you saw in these few minutes.`,
+        'During the visit, … (how often, how many)',
+      );
+    case 'comparison':
+      return flag(
+        `${quote(shown)} compares with other teachers, classes or times. Describe this room, this time.`,
+        'In this lesson, … (what you saw)',
+      );
+    default:
+      return flag(
+        `${quote(shown)} guesses what someone felt or thought. Describe what they said or did that made you think so.`,
+        'Students … (what they said or did that showed it)',
+      );
+  }
+}
