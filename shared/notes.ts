@@ -30,8 +30,19 @@ export const NoteInputSchema = z.object({
   confirmFlags: z.boolean().default(false),
 });
 export type NoteInput = z.input<typeof NoteInputSchema>;
+export type NoteData = z.output<typeof NoteInputSchema>;
 
+/** PATCH /api/notes/:id (the writer). */
 export const NoteEditSchema = NoteInputSchema.pick({ text: true, confirmFlags: true });
+export type NoteEditInput = z.input<typeof NoteEditSchema>;
+export type NoteEdit = z.output<typeof NoteEditSchema>;
+
+/** GET /api/notes: notes about my room or the notes I wrote, optionally for one visit. */
+export const NotesQuerySchema = z.object({
+  which: z.enum(['about', 'written'], { error: 'which must be about (notes about your room) or written' }),
+  visitId: safeText().max(100).optional(),
+});
+export type NotesQuery = z.infer<typeof NotesQuerySchema>;
 
 export const NoteFlagSchema = z.object({
   kind: z.enum(['evaluative', 'inference', 'name']),
@@ -68,6 +79,7 @@ export const NoteListSchema = z.object({ items: z.array(NoteSchema), expiresOn: 
 
 /** POST /api/notes/:id/useful */
 export const UsefulInputSchema = z.object({ useful: z.boolean({ error: 'useful must be true or false' }) });
+export type UsefulInput = z.infer<typeof UsefulInputSchema>;
 
 /** POST /api/visits/:id/thanks: the host thanks a visitor. */
 export const ThanksInputSchema = z.object({
@@ -76,6 +88,7 @@ export const ThanksInputSchema = z.object({
     .min(1, 'Write a short thank-you')
     .max(300, 'Keep the thank-you to 300 characters'),
 });
+export type ThanksInput = z.infer<typeof ThanksInputSchema>;
 
 /** GET/PUT /api/notes/retention (coach): the day notes are deleted, for the whole school. */
 export const RetentionSchema = z.object({
@@ -118,3 +131,9 @@ export const PictureSchema = z.object({
   rounds: z.array(RoundSummarySchema),
 });
 export type Picture = z.infer<typeof PictureSchema>;
+
+/** GET /api/picture and /api/picture.csv: grouped by tag (the default) or by strategy. */
+export const PictureQuerySchema = z.object({
+  by: z.enum(['strategy', 'tag'], { error: 'by must be strategy or tag' }).default('tag'),
+});
+export type PictureQuery = z.infer<typeof PictureQuerySchema>;

@@ -17,6 +17,7 @@ export function formatPairingCode(code: string): string {
 export const PairingStartSchema = z.object({
   label: safeText().trim().min(1, 'label is required').max(80, 'label must be at most 80 characters'),
 });
+export type PairingStart = z.infer<typeof PairingStartSchema>;
 
 export const PairingStartedSchema = z.object({
   pairingId: z.string(),
@@ -31,11 +32,14 @@ export const PairingConfirmSchema = z.object({
     .transform(normalisePairingCode)
     .refine((c) => c.length === PAIRING_CODE_LENGTH, 'A code has 8 letters and digits, like ABCD-2345.'),
 });
+export type PairingConfirmInput = z.input<typeof PairingConfirmSchema>;
+export type PairingConfirm = z.output<typeof PairingConfirmSchema>;
 
 export const PairingClaimSchema = z.object({
   pairingId: safeText().min(1).max(100),
   claimSecret: safeText().min(1).max(200),
 });
+export type PairingClaim = z.infer<typeof PairingClaimSchema>;
 
 export const PairingClaimResultSchema = z.discriminatedUnion('state', [
   z.object({ state: z.literal('waiting'), expiresAt: z.string() }),

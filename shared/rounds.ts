@@ -67,6 +67,7 @@ export const RoundGroupsInputSchema = z.object({
     .array(z.array(safeText().min(1)).min(1, 'A group cannot be empty'))
     .min(1, 'Keep at least one group'),
 });
+export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
 
 export const RoundSlotSchema = z.object({
   startsAt: z.string(),
@@ -127,6 +128,7 @@ export type Debrief = z.infer<typeof DebriefSchema>;
 
 /** POST /api/rounds/:id/debrief/cards: a writer adds one of their own notes from this round as a card. */
 export const DebriefCardInputSchema = z.object({ noteId: safeText().min(1, 'noteId is required') });
+export type DebriefCardInput = z.infer<typeof DebriefCardInputSchema>;
 
 /** POST /api/rounds/:id/debrief/patterns (facilitator). */
 export const DebriefPatternInputSchema = z.object({
@@ -135,9 +137,11 @@ export const DebriefPatternInputSchema = z.object({
     .min(1, 'Name the pattern')
     .max(120, 'A pattern name is at most 120 characters'),
 });
+export type DebriefPatternInput = z.infer<typeof DebriefPatternInputSchema>;
 
 /** PUT /api/rounds/:id/debrief/cards/:cardId (facilitator): group a card into a pattern, or take it out. */
 export const DebriefCardMoveSchema = z.object({ patternId: safeText().nullable() });
+export type DebriefCardMove = z.infer<typeof DebriefCardMoveSchema>;
 
 /** PUT /api/rounds/:id/debrief (facilitator): the phase and the group's words. */
 export const DebriefUpdateSchema = z.object({
@@ -145,6 +149,7 @@ export const DebriefUpdateSchema = z.object({
   prediction: safeText().trim().max(2000, 'Keep the prediction to 2000 characters').nullish(),
   nextLevel: safeText().trim().max(2000, 'Keep the next level of work to 2000 characters').nullish(),
 });
+export type DebriefUpdate = z.infer<typeof DebriefUpdateSchema>;
 
 /** Round summaries in the school picture: the group's patterns and words, with no names and no rooms. */
 export const RoundSummarySchema = z.object({

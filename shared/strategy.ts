@@ -98,7 +98,31 @@ export const StrategyInputSchema = z.object({
 export type StrategyInput = z.input<typeof StrategyInputSchema>;
 export type StrategyData = z.output<typeof StrategyInputSchema>;
 
+/** PATCH /api/strategies/:id: the fields that change. */
 export const StrategyEditSchema = StrategyInputSchema.omit({ clientId: true }).partial();
+export type StrategyEditInput = z.input<typeof StrategyEditSchema>;
+export type StrategyEdit = z.output<typeof StrategyEditSchema>;
+
+export const CURATION_ACTIONS = [
+  'approve',
+  'feature',
+  'unfeature',
+  'retire',
+  'restore',
+  'request-changes',
+] as const;
+export type CurationAction = (typeof CURATION_ACTIONS)[number];
+
+/** POST /api/strategies/:id/curation (coaches). */
+export const CurationInputSchema = z.object({
+  action: z.enum(CURATION_ACTIONS, { error: `action must be one of ${CURATION_ACTIONS.join(', ')}` }),
+  message: safeText().max(1000).optional(),
+});
+export type CurationInput = z.infer<typeof CurationInputSchema>;
+
+/** POST /api/strategies/:id/merge (coaches): this strategy is merged into `intoId`. */
+export const MergeInputSchema = z.object({ intoId: safeText().min(1, 'intoId is required') });
+export type MergeInput = z.infer<typeof MergeInputSchema>;
 
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
 
@@ -160,6 +184,14 @@ export const StrategyQuerySchema = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;
+
+/** PUT /api/strategies/:id/try: "I'll try it" or "I tried it", with an optional reflection. */
+export const TryInputSchema = z.object({
+  state: z.enum(['trying', 'tried'], { error: 'state must be trying or tried' }),
+  reflection: safeText().max(2000, 'the reflection must be at most 2000 characters').nullish(),
+  shareWithContributor: z.boolean().optional(),
+});
+export type TryInput = z.infer<typeof TryInputSchema>;
 
 /** A person's own "I'll try it" record: private unless they share the reflection with the contributor. */
 export const TryStateSchema = z.object({

@@ -153,6 +153,7 @@ export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
 export const VisitInputSchema = z.object({
   doorId: safeText({ error: 'doorId is required' }).min(1, 'doorId is required'),
 });
+export type VisitInput = z.infer<typeof VisitInputSchema>;
 
 /**
  * GET/POST /api/calendar: the person's private, revocable calendar feed. Only a hash of its secret is stored, so the

@@ -1,7 +1,9 @@
 import { ErrorBodySchema } from '../../shared/errors';
 import {
+  type PairingClaim,
   type PairingClaimResult,
   PairingClaimResultSchema,
+  type PairingStart,
   type PairingStarted,
   PairingStartedSchema,
 } from '../../shared/pairing';
@@ -58,7 +60,7 @@ export async function startPairing(
   const res = await fetchImpl(`${serverUrl}/api/pairings`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ label }),
+    body: JSON.stringify({ label } satisfies PairingStart),
   });
   if (!res.ok) throw new Error(await errorMessage(res));
   return PairingStartedSchema.parse(await res.json());
@@ -73,7 +75,7 @@ export async function claimPairing(
   const res = await fetchImpl(`${serverUrl}/api/pairings/claim`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ pairingId, claimSecret }),
+    body: JSON.stringify({ pairingId, claimSecret } satisfies PairingClaim),
   });
   if (res.status === 404 || res.status === 410) return { state: 'expired' };
   if (!res.ok) throw new Error(await errorMessage(res));

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { type Me, MeSchema } from '../../../shared/api';
+import type { DeepLinkChoice } from '../../../shared/deep-linking';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
 import {
   type Note,
+  type NoteEditInput,
+  type NoteInput,
   NoteListSchema,
   type NotePrompt,
   NoteSchema,
@@ -10,14 +13,21 @@ import {
   PictureSchema,
   type Retention,
   RetentionSchema,
+  type ThanksInput,
+  type UsefulInput,
 } from '../../../shared/notes';
-import { type Device, DeviceSchema } from '../../../shared/pairing';
+import { type Device, DeviceSchema, type PairingConfirmInput } from '../../../shared/pairing';
 import {
   type Debrief,
+  type DebriefCardInput,
+  type DebriefCardMove,
+  type DebriefPatternInput,
   type DebriefPhase,
   DebriefSchema,
+  type DebriefUpdate,
   PeopleSchema,
   type Round,
+  type RoundGroupsInput,
   type RoundInput,
   RoundListSchema,
   RoundSchema,
@@ -29,14 +39,19 @@ import {
   TenantSettingsSchema,
 } from '../../../shared/settings';
 import {
+  type CurationAction,
+  type CurationInput,
+  type MergeInput,
   type Strategy,
   type StrategyDetail,
   StrategyDetailSchema,
+  type StrategyEditInput,
   type StrategyInput,
   StrategyListSchema,
   type StrategyPage,
   StrategyPageSchema,
   StrategySchema,
+  type TryInput,
   type TryState,
   TryStateSchema,
 } from '../../../shared/strategy';
@@ -49,6 +64,7 @@ import {
   DoorSchema,
   DoorsCreatedSchema,
   type Visit,
+  type VisitInput,
   VisitListSchema,
   VisitSchema,
 } from '../../../shared/visits';
@@ -143,7 +159,7 @@ export function createStrategy(token: string, input: StrategyInput): Promise<Api
 export function editStrategy(
   token: string,
   id: string,
-  input: Partial<StrategyInput>,
+  input: StrategyEditInput,
 ): Promise<ApiResult<Strategy>> {
   return request(token, 'PATCH', `/api/strategies/${encodeURIComponent(id)}`, StrategySchema, input);
 }
@@ -151,30 +167,26 @@ export function editStrategy(
 export function curate(
   token: string,
   id: string,
-  action: string,
+  action: CurationAction,
   message?: string,
 ): Promise<ApiResult<Strategy>> {
   return request(token, 'POST', `/api/strategies/${encodeURIComponent(id)}/curation`, StrategySchema, {
     action,
     message,
-  });
+  } satisfies CurationInput);
 }
 
 export function merge(token: string, fromId: string, intoId: string): Promise<ApiResult<Strategy>> {
   return request(token, 'POST', `/api/strategies/${encodeURIComponent(fromId)}/merge`, StrategySchema, {
     intoId,
-  });
+  } satisfies MergeInput);
 }
 
 export function duplicates(token: string, id: string): Promise<ApiResult<{ items: Strategy[] }>> {
   return request(token, 'GET', `/api/strategies/${encodeURIComponent(id)}/duplicates`, StrategyListSchema);
 }
 
-export function putTry(
-  token: string,
-  id: string,
-  body: { state: 'trying' | 'tried'; reflection?: string; shareWithContributor?: boolean },
-): Promise<ApiResult<TryState>> {
+export function putTry(token: string, id: string, body: TryInput): Promise<ApiResult<TryState>> {
   return request(token, 'PUT', `/api/strategies/${encodeURIComponent(id)}/try`, TryStateSchema, body);
 }
 
@@ -211,7 +223,9 @@ export function getPlatformInfo(token: string): Promise<ApiResult<PlatformInfo>>
 }
 
 export function confirmPairing(token: string, code: string): Promise<ApiResult<{ label: string }>> {
-  return request(token, 'POST', '/api/pairings/confirm', z.object({ label: z.string() }), { code });
+  return request(token, 'POST', '/api/pairings/confirm', z.object({ label: z.string() }), {
+    code,
+  } satisfies PairingConfirmInput);
 }
 
 export function listDevices(token: string): Promise<ApiResult<{ items: Device[] }>> {
@@ -226,7 +240,7 @@ export function answerDeepLink(
   token: string,
   pick: string,
   strategyId: string,
-  as: 'link' | 'card',
+  as: DeepLinkChoice['as'],
 ): Promise<ApiResult<{ returnUrl: string; jwt: string }>> {
   return request(
     token,
@@ -236,7 +250,7 @@ export function answerDeepLink(
     {
       strategyId,
       as,
-    },
+    } satisfies DeepLinkChoice,
   );
 }
 
@@ -302,7 +316,7 @@ export function cancelDoor(token: string, id: string): Promise<ApiResult<Door>> 
 }
 
 export function bookVisit(token: string, doorId: string): Promise<ApiResult<Visit>> {
-  return request(token, 'POST', '/api/visits', VisitSchema, { doorId });
+  return request(token, 'POST', '/api/visits', VisitSchema, { doorId } satisfies VisitInput);
 }
 
 export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>> {
@@ -356,7 +370,9 @@ export function getRound(token: string, id: string): Promise<ApiResult<Round>> {
 }
 
 export function putRoundGroups(token: string, id: string, groups: string[][]): Promise<ApiResult<Round>> {
-  return request(token, 'PUT', `/api/rounds/${encodeURIComponent(id)}/groups`, RoundSchema, { groups });
+  return request(token, 'PUT', `/api/rounds/${encodeURIComponent(id)}/groups`, RoundSchema, {
+    groups,
+  } satisfies RoundGroupsInput);
 }
 
 export function publishRound(token: string, id: string): Promise<ApiResult<Round>> {
@@ -382,14 +398,16 @@ export function getDebrief(token: string, roundId: string): Promise<ApiResult<De
 export function updateDebrief(
   token: string,
   roundId: string,
-  input: { phase?: DebriefPhase; prediction?: string | null; nextLevel?: string | null },
+  input: DebriefUpdate,
 ): Promise<ApiResult<Debrief>> {
   return request(token, 'PUT', debriefPath(roundId), DebriefSchema, input);
 }
 
 /** A writer adds one of their own notes from this round as an evidence card (only its text travels). */
 export function addDebriefCard(token: string, roundId: string, noteId: string): Promise<ApiResult<Debrief>> {
-  return request(token, 'POST', `${debriefPath(roundId)}/cards`, DebriefSchema, { noteId });
+  return request(token, 'POST', `${debriefPath(roundId)}/cards`, DebriefSchema, {
+    noteId,
+  } satisfies DebriefCardInput);
 }
 
 /** The facilitator groups a card into a pattern, or takes it out of any pattern (`null`). */
@@ -401,7 +419,7 @@ export function moveDebriefCard(
 ): Promise<ApiResult<Debrief>> {
   return request(token, 'PUT', `${debriefPath(roundId)}/cards/${encodeURIComponent(cardId)}`, DebriefSchema, {
     patternId,
-  });
+  } satisfies DebriefCardMove);
 }
 
 /** Takes a card out of the debrief (its writer, or the facilitator). */
@@ -419,7 +437,9 @@ export function withdrawDebriefCard(
 }
 
 export function addDebriefPattern(token: string, roundId: string, name: string): Promise<ApiResult<Debrief>> {
-  return request(token, 'POST', `${debriefPath(roundId)}/patterns`, DebriefSchema, { name });
+  return request(token, 'POST', `${debriefPath(roundId)}/patterns`, DebriefSchema, {
+    name,
+  } satisfies DebriefPatternInput);
 }
 
 // ——— Evidence notes, thanks, retention and the school picture ———
@@ -438,18 +458,11 @@ export function listNotes(
 }
 
 /** `confirmFlags`: the writer saw the linter's judgement or guess flags and saves anyway (never for names). */
-export function writeNote(
-  token: string,
-  input: { visitId: string; prompt: NotePrompt; text: string; confirmFlags: boolean },
-): Promise<ApiResult<Note>> {
+export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {
   return request(token, 'POST', '/api/notes', NoteSchema, input);
 }
 
-export function editNote(
-  token: string,
-  id: string,
-  input: { text: string; confirmFlags: boolean },
-): Promise<ApiResult<Note>> {
+export function editNote(token: string, id: string, input: NoteEditInput): Promise<ApiResult<Note>> {
   return request(token, 'PATCH', `/api/notes/${encodeURIComponent(id)}`, NoteSchema, input);
 }
 
@@ -459,14 +472,16 @@ export function deleteNote(token: string, id: string): Promise<ApiResult<undefin
 }
 
 export function markNoteUseful(token: string, id: string, useful: boolean): Promise<ApiResult<Note>> {
-  return request(token, 'POST', `/api/notes/${encodeURIComponent(id)}/useful`, NoteSchema, { useful });
+  return request(token, 'POST', `/api/notes/${encodeURIComponent(id)}/useful`, NoteSchema, {
+    useful,
+  } satisfies UsefulInput);
 }
 
 /** The host thanks the visitor of one visit (the visit id a note about the host's room carries). */
 export function thankVisitor(token: string, visitId: string, message: string): Promise<ApiResult<undefined>> {
   return request(token, 'POST', `/api/visits/${encodeURIComponent(visitId)}/thanks`, z.undefined(), {
     message,
-  });
+  } satisfies ThanksInput);
 }
 
 export function getRetention(token: string): Promise<ApiResult<Retention>> {
@@ -474,7 +489,7 @@ export function getRetention(token: string): Promise<ApiResult<Retention>> {
 }
 
 export function putRetention(token: string, expiresOn: string): Promise<ApiResult<Retention>> {
-  return request(token, 'PUT', '/api/notes/retention', RetentionSchema, { expiresOn });
+  return request(token, 'PUT', '/api/notes/retention', RetentionSchema, { expiresOn } satisfies Retention);
 }
 
 export function getPicture(token: string, by: Picture['by']): Promise<ApiResult<Picture>> {

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
-import {
-  type Debrief,
-  DebriefCardInputSchema,
-  DebriefCardMoveSchema,
-  DebriefPatternInputSchema,
-  DebriefUpdateSchema,
+import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
+import type {
+  Debrief,
+  DebriefCardInput,
+  DebriefCardMove,
+  DebriefPatternInput,
+  DebriefUpdate,
 } from '../../../shared/rounds';
 import {
   cardsOf,
@@ -69,9 +69,13 @@ export async function getDebrief(actor: Actor, roundId: string): Promise<Debrief
 }
 
 /** A writer adds one of their own notes from a visit of this round; only its text travels, not who or where. */
-export async function addCard(actor: Actor, roundId: string, input: unknown, now: Date): Promise<Debrief> {
+export async function addCard(
+  actor: Actor,
+  roundId: string,
+  { noteId }: DebriefCardInput,
+  now: Date,
+): Promise<Debrief> {
   await access(actor, roundId);
-  const { noteId } = parseAt('Card', DebriefCardInputSchema, input);
   const note = await readableNote(actor.scope, actor.personId, noteId, now.toISOString());
   if (!note || note.writer_id !== actor.personId) throw new NotFoundError('Note');
   const door = await findDoor(actor.scope, note.door_id);
@@ -100,10 +104,14 @@ export async function withdrawCard(actor: Actor, roundId: string, cardId: string
   return getDebrief(actor, roundId);
 }
 
-export async function addPattern(actor: Actor, roundId: string, input: unknown, now: Date): Promise<Debrief> {
+export async function addPattern(
+  actor: Actor,
+  roundId: string,
+  { name }: DebriefPatternInput,
+  now: Date,
+): Promise<Debrief> {
   await access(actor, roundId);
   authorize(actor, 'facilitate', 'debrief');
-  const { name } = parseAt('Pattern', DebriefPatternInputSchema, input);
   await insertPattern(actor.scope, {
     id: randomUUID(),
     round_id: roundId,
@@ -117,11 +125,10 @@ export async function groupCard(
   actor: Actor,
   roundId: string,
   cardId: string,
-  input: unknown,
+  { patternId }: DebriefCardMove,
 ): Promise<Debrief> {
   await access(actor, roundId);
   authorize(actor, 'facilitate', 'debrief');
-  const { patternId } = parseAt('Card move', DebriefCardMoveSchema, input);
   if (!(await findCard(actor.scope, roundId, cardId))) throw new NotFoundError('Card');
   if (patternId && !(await patternsOf(actor.scope, roundId)).some((p) => p.id === patternId))
     throw new ValidationError('That pattern is not in this debrief.', [
@@ -135,12 +142,11 @@ export async function groupCard(
 export async function updateDebriefPhase(
   actor: Actor,
   roundId: string,
-  input: unknown,
+  data: DebriefUpdate,
   now: Date,
 ): Promise<Debrief> {
   await access(actor, roundId);
   authorize(actor, 'facilitate', 'debrief');
-  const data = parseAt('Debrief', DebriefUpdateSchema, input);
   const stamp = now.toISOString();
   await updateDebrief(actor.scope, roundId, {
     ...(data.phase ? { debrief_phase: data.phase } : {}),

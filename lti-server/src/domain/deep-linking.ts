@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { z } from 'zod';
-import { ConflictError, GoneError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
-import { safeText } from '../../../shared/text';
+import type { DeepLinkChoice } from '../../../shared/deep-linking';
+import { ConflictError, GoneError, NotFoundError, ValidationError } from '../../../shared/errors';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
@@ -50,11 +49,6 @@ export async function openDeepLinkRequest(
   return id;
 }
 
-export const DeepLinkChoiceSchema = z.object({
-  strategyId: safeText().min(1, 'Choose a strategy.'),
-  as: z.enum(['link', 'card'], { error: 'as must be link or card' }),
-});
-
 const esc = (s: string) =>
   s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
 
@@ -68,10 +62,9 @@ export async function answerDeepLink(
   signer: DeepLinkSigner,
   publicUrl: string,
   requestId: string,
-  input: unknown,
+  choice: DeepLinkChoice,
   now: Date,
 ): Promise<{ returnUrl: string; jwt: string }> {
-  const choice = parseAt('Deep link', DeepLinkChoiceSchema, input);
   const request = await db
     .selectFrom('deep_link_requests')
     .selectAll()

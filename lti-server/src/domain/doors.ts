@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import { DoorInputSchema, type DoorQuery } from '../../../shared/visits';
+import type { DoorData, DoorQuery } from '../../../shared/visits';
 import { utcToZoned } from '../../../shared/zoned-time';
 import {
   bookedVisitors,
@@ -64,10 +64,9 @@ export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetailR
  */
 export async function openDoors(
   actor: Actor,
-  input: unknown,
+  data: DoorData,
   now: Date,
 ): Promise<{ views: DoorView[]; seriesId: string | null }> {
-  const data = parseAt('Open door', DoorInputSchema, input);
   const starts = localStarts({
     date: data.date,
     start: data.start,

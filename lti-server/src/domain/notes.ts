@@ -1,20 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import {
-  ConflictError,
-  NotFoundError,
-  parseAt,
-  UnprocessableError,
-  ValidationError,
-} from '../../../shared/errors';
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../../shared/errors';
 import { blocksSave, lintNote } from '../../../shared/note-linter';
-import {
-  NoteEditSchema,
-  NoteInputSchema,
-  type Retention,
-  RetentionSchema,
-  ThanksInputSchema,
-  UsefulInputSchema,
-} from '../../../shared/notes';
+import type { NoteData, NoteEdit, Retention, ThanksInput, UsefulInput } from '../../../shared/notes';
 import { findDoor, findVisit } from '../db/repositories/doors';
 import {
   deleteNote,
@@ -46,9 +33,8 @@ export async function retention(actor: Actor, now: Date): Promise<Retention> {
   return { expiresOn: (await retentionOf(actor.scope)) ?? defaultExpiresOn(now) };
 }
 
-export async function changeRetention(actor: Actor, input: unknown, now: Date): Promise<Retention> {
+export async function changeRetention(actor: Actor, { expiresOn }: Retention, now: Date): Promise<Retention> {
   authorize(actor, 'change', 'retention');
-  const { expiresOn } = parseAt('Retention', RetentionSchema, input);
   const today = now.toISOString().slice(0, 10);
   const limit = `${now.getUTCFullYear() + 2}${today.slice(4)}`;
   if (expiresOn < today || expiresOn > limit || Number.isNaN(Date.parse(expiresOn)))
@@ -86,8 +72,7 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
     );
 }
 
-export async function writeNote(actor: Actor, input: unknown, now: Date): Promise<NoteDetailRow> {
-  const data = parseAt('Note', NoteInputSchema, input);
+export async function writeNote(actor: Actor, data: NoteData, now: Date): Promise<NoteDetailRow> {
   const visit = await findVisit(actor.scope, data.visitId);
   if (!visit || visit.visitor_id !== actor.personId) throw new NotFoundError('Visit');
   if (visit.status !== 'booked')
@@ -129,10 +114,9 @@ async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetail
 
 export const getNote = readable;
 
-export async function editNote(actor: Actor, id: string, input: unknown, now: Date): Promise<NoteDetailRow> {
+export async function editNote(actor: Actor, id: string, data: NoteEdit, now: Date): Promise<NoteDetailRow> {
   const row = await readable(actor, id, now);
   authorize(actor, 'edit', note(row));
-  const data = parseAt('Note', NoteEditSchema, input);
   await checkText(actor, data.text, data.confirmFlags);
   await updateNoteText(actor.scope, id, actor.personId, data.text, now.toISOString());
   return readable(actor, id, now);
@@ -146,12 +130,11 @@ export async function removeNote(actor: Actor, id: string, now: Date): Promise<v
 export async function markUseful(
   actor: Actor,
   id: string,
-  input: unknown,
+  { useful }: UsefulInput,
   now: Date,
 ): Promise<NoteDetailRow> {
   const row = await readable(actor, id, now);
   authorize(actor, 'mark-useful', note(row));
-  const { useful } = parseAt('Useful', UsefulInputSchema, input);
   await setUseful(actor.scope, id, actor.personId, useful, now.toISOString());
   return readable(actor, id, now);
 }
@@ -166,8 +149,12 @@ export async function listNotes(
 }
 
 /** The host thanks one of their visitors; the visitor sees it in My visits. */
-export async function thankForVisit(actor: Actor, visitId: string, input: unknown, now: Date): Promise<void> {
-  const { message } = parseAt('Thanks', ThanksInputSchema, input);
+export async function thankForVisit(
+  actor: Actor,
+  visitId: string,
+  { message }: ThanksInput,
+  now: Date,
+): Promise<void> {
   const visit = await findVisit(actor.scope, visitId);
   const door = visit ? await findDoor(actor.scope, visit.door_id) : undefined;
   if (!visit || !door || door.host_id !== actor.personId) throw new NotFoundError('Visit');

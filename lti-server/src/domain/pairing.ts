@@ -1,16 +1,16 @@
 import { createHash, randomBytes, randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { GoneError, NotFoundError, parseAt } from '../../../shared/errors';
+import { GoneError, NotFoundError } from '../../../shared/errors';
 import {
   type Device,
   formatPairingCode,
   PAIRING_ALPHABET,
   PAIRING_CODE_LENGTH,
+  type PairingClaim,
   type PairingClaimResult,
-  PairingClaimSchema,
-  PairingConfirmSchema,
+  type PairingConfirm,
+  type PairingStart,
   type PairingStarted,
-  PairingStartSchema,
 } from '../../../shared/pairing';
 import {
   confirmPairingRow,
@@ -41,8 +41,11 @@ function newCode(): string {
 }
 
 /** Step 1, by the extension (no one is signed in yet): a short code to show, and a secret to claim the token with. */
-export async function startPairing(db: Kysely<Database>, input: unknown, now: Date): Promise<PairingStarted> {
-  const { label } = parseAt('Pairing', PairingStartSchema, input);
+export async function startPairing(
+  db: Kysely<Database>,
+  { label }: PairingStart,
+  now: Date,
+): Promise<PairingStarted> {
   await deleteExpiredPairings(db, now.toISOString());
   const code = newCode();
   const claimSecret = randomBytes(32).toString('base64url');
@@ -66,10 +69,9 @@ export async function startPairing(db: Kysely<Database>, input: unknown, now: Da
 export async function confirmPairing(
   db: Kysely<Database>,
   actor: Actor,
-  input: unknown,
+  { code }: PairingConfirm,
   now: Date,
 ): Promise<{ label: string }> {
-  const { code } = parseAt('Pairing code', PairingConfirmSchema, input);
   const pairing = await findPairingByCode(db, sha(code), now.toISOString());
   if (!pairing || pairing.person_id) {
     throw new NotFoundError(
@@ -88,10 +90,9 @@ export async function confirmPairing(
 /** Step 3, by the extension, polling: once confirmed it receives its token, exactly once. */
 export async function claimPairing(
   db: Kysely<Database>,
-  input: unknown,
+  { pairingId, claimSecret }: PairingClaim,
   now: Date,
 ): Promise<PairingClaimResult> {
-  const { pairingId, claimSecret } = parseAt('Pairing claim', PairingClaimSchema, input);
   const pairing = await findPairing(db, pairingId);
   const given = Buffer.from(sha(claimSecret));
   if (!pairing || !timingSafeEqual(Buffer.from(pairing.claim_hash), given))

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { NotFoundError, parseAt } from '../../../shared/errors';
 import {
   type DeploymentPolicy,
+  type DynamicPlatformRegistration,
   DynamicPlatformRegistrationSchema,
   type PlatformRegistration,
   PlatformRegistrationSchema,
@@ -32,11 +33,14 @@ async function summaryOf(
   return { ...p, deploymentIds, deploymentPolicy: learns ? 'learn' : 'registered' };
 }
 
-/** Registers (or updates) an LMS platform and the deployments it may launch from. */
+/**
+ * Registers (or updates) an LMS platform and the deployments it may launch from. Not an HTTP request: an operator's
+ * typing (npm run platform -- add), the sandbox or a test, so it is checked here, for every caller alike.
+ */
 export async function registerPlatform(
   db: Kysely<Database>,
   lti: LtiTool,
-  input: unknown,
+  input: PlatformRegistration,
 ): Promise<PlatformSummary> {
   const registration = parseAt('Platform registration', PlatformRegistrationSchema, input);
   await lti.registerPlatform(registration);
@@ -52,12 +56,13 @@ export async function registerPlatform(
 
 /**
  * A platform that registered itself (LTI Dynamic Registration): it may name no deployment yet, and learns its
- * deployments at their first verified launch (domain/launch.ts). The caller has checked that it is new.
+ * deployments at their first verified launch (domain/launch.ts). The caller has checked that it is new. The values
+ * come from the LMS's answers, not from the request, so they are checked here.
  */
 export async function registerDynamicPlatform(
   db: Kysely<Database>,
   lti: LtiTool,
-  input: unknown,
+  input: DynamicPlatformRegistration,
 ): Promise<PlatformSummary> {
   const registration = parseAt('Platform registration', DynamicPlatformRegistrationSchema, input);
   const now = new Date().toISOString();

@@ -1,12 +1,12 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { ConflictError, parseAt, UnauthenticatedError } from '../../../shared/errors';
+import { ConflictError, UnauthenticatedError } from '../../../shared/errors';
 import {
   formatInviteCode,
   INVITE_ALPHABET,
   INVITE_LENGTH,
   normalizeInviteCode,
-  RegistrationFormSchema,
+  type RegistrationForm,
 } from '../../../shared/registration';
 import {
   insertRegistrationInvite,
@@ -82,10 +82,9 @@ export interface RegistrationDeps {
  */
 export async function registerFromLms(
   deps: RegistrationDeps,
-  input: unknown,
+  form: RegistrationForm,
   now: Date,
 ): Promise<PlatformSummary> {
-  const form = parseAt('Registration', RegistrationFormSchema, input);
   let codeHash: string | undefined;
   if (deps.mode === 'invite') {
     if (!form.code?.trim()) throw new UnauthenticatedError('Enter the registration code to register.');

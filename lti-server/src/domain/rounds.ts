@@ -4,12 +4,11 @@ import {
   ConflictError,
   InternalError,
   NotFoundError,
-  parseAt,
   UnprocessableError,
   ValidationError,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
+import type { Round, RoundData, RoundGroupsInput } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, insertVisits, type NewDoorRow, overlapsFor } from '../db/repositories/doors';
@@ -117,9 +116,8 @@ export async function people(actor: Actor, db: Kysely<Database>, lms: MemberSour
   return staffOf(actor.scope);
 }
 
-export async function createRound(actor: Actor, input: unknown, now: Date): Promise<Round> {
+export async function createRound(actor: Actor, data: RoundData, now: Date): Promise<Round> {
   authorize(actor, 'plan', 'round');
-  const data = parseAt('Round', RoundInputSchema, input);
   const [first] = localStarts(data);
   const names = await namesOf(actor);
   const unknown = [...data.participantIds, ...data.hostIds].filter((id) => !names.has(id));
@@ -196,10 +194,14 @@ const published = () =>
   );
 
 /** The coach moved people between groups: the rotation is made again from the new groups, or the problems said. */
-export async function regroupRound(actor: Actor, id: string, input: unknown, now: Date): Promise<Round> {
+export async function regroupRound(
+  actor: Actor,
+  id: string,
+  { groups }: RoundGroupsInput,
+  now: Date,
+): Promise<Round> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft') throw published();
-  const { groups } = parseAt('Groups', RoundGroupsInputSchema, input);
   const names = await namesOf(actor);
   const result = planFromGroups(planInput(row), groups);
   if (!result.ok) throw unplannable(result.problems, names);

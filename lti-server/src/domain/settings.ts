@@ -40,9 +40,12 @@ export async function getSettings(actor: Actor): Promise<TenantSettings> {
 }
 
 /** Coaches change them; the change applies from each person's next launch. */
-export async function updateSettings(actor: Actor, input: unknown, now: Date): Promise<TenantSettings> {
+export async function updateSettings(
+  actor: Actor,
+  settings: TenantSettings,
+  now: Date,
+): Promise<TenantSettings> {
   authorize(actor, 'update', 'settings');
-  const settings = parseAt('Settings', TenantSettingsSchema, input);
   await saveSettings(actor.scope, {
     network_scope: settings.networkScope,
     coach_roles: JSON.stringify(settings.coachRoles),

@@ -1,12 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, parseAt, ValidationError } from '../../../shared/errors';
+import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
 import {
+  type CurationAction,
   duplicateKey,
   normaliseTitle,
   type StrategyData,
-  StrategyEditSchema,
-  StrategyInputSchema,
+  type StrategyEdit,
   type StrategyQuery,
+  type TryInput,
 } from '../../../shared/strategy';
 import {
   addAudit,
@@ -60,10 +61,9 @@ async function visible(actor: Actor, id: string): Promise<StrategyRow> {
 
 export async function createStrategy(
   actor: Actor,
-  input: unknown,
+  data: StrategyData,
   now: Date,
 ): Promise<{ view: StrategyView; created: boolean }> {
-  const data = parseAt('Strategy', StrategyInputSchema, input);
   if (data.clientId) {
     const existing = await findByClientId(actor.scope, actor.personId, data.clientId);
     if (existing) return { view: (await withCredits(actor, [existing]))[0]!, created: false };
@@ -197,11 +197,10 @@ async function requireEditable(actor: Actor, id: string): Promise<StrategyRow> {
 export async function editStrategy(
   actor: Actor,
   id: string,
-  input: unknown,
+  patch: StrategyEdit,
   now: Date,
 ): Promise<StrategyView> {
   const row = await requireEditable(actor, id);
-  const patch = parseAt('Strategy changes', StrategyEditSchema, input);
   const current = {
     title: row.title,
     purpose: row.purpose,
@@ -256,16 +255,6 @@ export async function editStrategy(
   });
   return (await withCredits(actor, [(await findStrategy(actor.scope, id))!]))[0]!;
 }
-
-export const CURATION_ACTIONS = [
-  'approve',
-  'feature',
-  'unfeature',
-  'retire',
-  'restore',
-  'request-changes',
-] as const;
-export type CurationAction = (typeof CURATION_ACTIONS)[number];
 
 export async function curateStrategy(
   actor: Actor,
@@ -417,12 +406,6 @@ export async function auditTrail(actor: Actor, id: string) {
     at: r.at,
     details: JSON.parse(r.details) as Record<string, unknown>,
   }));
-}
-
-export interface TryInput {
-  state: 'trying' | 'tried';
-  reflection?: string | null;
-  shareWithContributor?: boolean;
 }
 
 export async function recordTry(actor: Actor, id: string, input: TryInput, now: Date) {

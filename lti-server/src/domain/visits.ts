@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, parseAt } from '../../../shared/errors';
-import { VisitInputSchema } from '../../../shared/visits';
+import { ConflictError, NotFoundError } from '../../../shared/errors';
+import type { VisitInput } from '../../../shared/visits';
 import {
   cancelVisits,
   doorsByIds,
@@ -57,10 +57,9 @@ async function viewOf(actor: Actor, id: string): Promise<VisitView> {
  */
 export async function bookVisit(
   actor: Actor,
-  input: unknown,
+  { doorId }: VisitInput,
   now: Date,
 ): Promise<{ view: VisitView; created: boolean }> {
-  const { doorId } = parseAt('Booking', VisitInputSchema, input);
   const door = await visibleDoor(actor, doorId);
   authorize(actor, 'book', doorRecord(door));
   if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host cancelled this open door.');

@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
-import { NotFoundError } from '../../../shared/errors';
+import { DeepLinkChoiceSchema } from '../../../shared/deep-linking';
+import { NotFoundError, parseAt } from '../../../shared/errors';
+import { TenantSettingsSchema } from '../../../shared/settings';
 import type { DatabaseHandle } from '../db/database';
 import { answerDeepLink, type DeepLinkSigner } from '../domain/deep-linking';
 import { courseColleagues, type MemberSource } from '../domain/roster';
@@ -25,7 +27,10 @@ export const DEVICE_SCOPE: readonly DeviceRoute[] = [
   { method: 'GET', path: '/strategies', query: { status: 'mine' } },
 ];
 
-/** /api/*: thin routes; each validates its input, calls the domain, and shapes the answer. */
+/**
+ * /api/*: thin routes; each parses its input with its schema from shared/ (parseAt, so a bad one is 400
+ * VALIDATION_FAILED with field paths), calls the domain with the typed value, and shapes the answer.
+ */
 export function apiRouter(
   database: DatabaseHandle,
   lms: MemberSource & DeepLinkSigner,
@@ -67,14 +72,16 @@ export function apiRouter(
   router.put(
     '/settings',
     wrap(async (req, res) => {
-      res.json(await updateSettings(actorOf(res), req.body, new Date()));
+      const body = parseAt('Settings', TenantSettingsSchema, req.body);
+      res.json(await updateSettings(actorOf(res), body, new Date()));
     }),
   );
   router.post(
     '/deep-links/:id',
     wrap(async (req, res) => {
+      const body = parseAt('Deep link', DeepLinkChoiceSchema, req.body);
       res.json(
-        await answerDeepLink(actorOf(res), db, lms, publicUrl, String(req.params.id), req.body, new Date()),
+        await answerDeepLink(actorOf(res), db, lms, publicUrl, String(req.params.id), body, new Date()),
       );
     }),
   );

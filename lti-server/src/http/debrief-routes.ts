@@ -1,4 +1,11 @@
 import express, { type Router } from 'express';
+import { parseAt } from '../../../shared/errors';
+import {
+  DebriefCardInputSchema,
+  DebriefCardMoveSchema,
+  DebriefPatternInputSchema,
+  DebriefUpdateSchema,
+} from '../../../shared/rounds';
 import {
   addCard,
   addPattern,
@@ -23,19 +30,22 @@ export function debriefRouter(): Router {
   router.put(
     '/rounds/:id/debrief',
     wrap(async (req, res) => {
-      res.json(await updateDebriefPhase(actorOf(res), id(req), req.body, new Date()));
+      const body = parseAt('Debrief', DebriefUpdateSchema, req.body);
+      res.json(await updateDebriefPhase(actorOf(res), id(req), body, new Date()));
     }),
   );
   router.post(
     '/rounds/:id/debrief/cards',
     wrap(async (req, res) => {
-      res.status(201).json(await addCard(actorOf(res), id(req), req.body, new Date()));
+      const body = parseAt('Card', DebriefCardInputSchema, req.body);
+      res.status(201).json(await addCard(actorOf(res), id(req), body, new Date()));
     }),
   );
   router.put(
     '/rounds/:id/debrief/cards/:cardId',
     wrap(async (req, res) => {
-      res.json(await groupCard(actorOf(res), id(req), String(req.params.cardId), req.body));
+      const body = parseAt('Card move', DebriefCardMoveSchema, req.body);
+      res.json(await groupCard(actorOf(res), id(req), String(req.params.cardId), body));
     }),
   );
   router.delete(
@@ -47,7 +57,8 @@ export function debriefRouter(): Router {
   router.post(
     '/rounds/:id/debrief/patterns',
     wrap(async (req, res) => {
-      res.status(201).json(await addPattern(actorOf(res), id(req), req.body, new Date()));
+      const body = parseAt('Pattern', DebriefPatternInputSchema, req.body);
+      res.status(201).json(await addPattern(actorOf(res), id(req), body, new Date()));
     }),
   );
   return router;

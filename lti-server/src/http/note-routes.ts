@@ -1,8 +1,15 @@
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
-import { safeText } from '../../../shared/text';
+import {
+  NoteEditSchema,
+  NoteInputSchema,
+  NotesQuerySchema,
+  PictureQuerySchema,
+  RetentionSchema,
+  ThanksInputSchema,
+  UsefulInputSchema,
+} from '../../../shared/notes';
 import {
   changeRetention,
   editNote,
@@ -18,14 +25,6 @@ import { schoolPicture } from '../domain/picture';
 import { actorOf } from './middleware';
 import { presentNote } from './presenters';
 import { wrap } from './wrap';
-
-const NotesQuerySchema = z.object({
-  which: z.enum(['about', 'written'], { error: 'which must be about (notes about your room) or written' }),
-  visitId: safeText().max(100).optional(),
-});
-const PictureQuerySchema = z.object({
-  by: z.enum(['strategy', 'tag'], { error: 'by must be strategy or tag' }).default('tag'),
-});
 
 /** /api/notes, /api/picture: evidence notes (read only by the visited teacher and the writer) and the picture. */
 export function noteRouter(): Router {
@@ -48,7 +47,8 @@ export function noteRouter(): Router {
     '/notes',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      res.status(201).json(presentNote(await writeNote(actor, req.body, new Date()), actor.personId));
+      const body = parseAt('Note', NoteInputSchema, req.body);
+      res.status(201).json(presentNote(await writeNote(actor, body, new Date()), actor.personId));
     }),
   );
   router.get(
@@ -60,7 +60,8 @@ export function noteRouter(): Router {
   router.put(
     '/notes/retention',
     wrap(async (req, res) => {
-      res.json(await changeRetention(actorOf(res), req.body, new Date()));
+      const body = parseAt('Retention', RetentionSchema, req.body);
+      res.json(await changeRetention(actorOf(res), body, new Date()));
     }),
   );
   router.get(
@@ -74,9 +75,8 @@ export function noteRouter(): Router {
     '/notes/:id',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      res.json(
-        presentNote(await editNote(actor, String(req.params.id), req.body, new Date()), actor.personId),
-      );
+      const body = parseAt('Note', NoteEditSchema, req.body);
+      res.json(presentNote(await editNote(actor, String(req.params.id), body, new Date()), actor.personId));
     }),
   );
   router.delete(
@@ -90,15 +90,15 @@ export function noteRouter(): Router {
     '/notes/:id/useful',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      res.json(
-        presentNote(await markUseful(actor, String(req.params.id), req.body, new Date()), actor.personId),
-      );
+      const body = parseAt('Useful', UsefulInputSchema, req.body);
+      res.json(presentNote(await markUseful(actor, String(req.params.id), body, new Date()), actor.personId));
     }),
   );
   router.post(
     '/visits/:id/thanks',
     wrap(async (req, res) => {
-      await thankForVisit(actorOf(res), String(req.params.id), req.body, new Date());
+      const body = parseAt('Thanks', ThanksInputSchema, req.body);
+      await thankForVisit(actorOf(res), String(req.params.id), body, new Date());
       res.status(204).end();
     }),
   );

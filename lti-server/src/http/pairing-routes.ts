@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
 import type { Kysely } from 'kysely';
+import { parseAt } from '../../../shared/errors';
+import { PairingClaimSchema, PairingConfirmSchema, PairingStartSchema } from '../../../shared/pairing';
 import type { Database } from '../db/schema';
 import { claimPairing, confirmPairing, listDevices, revokeDevice, startPairing } from '../domain/pairing';
 import { actorOf } from './middleware';
@@ -13,14 +15,16 @@ export function publicPairingRouter(db: Kysely<Database>): Router {
     '/pairings',
     rateLimit({ limit: 20, windowMs: 60_000 }),
     wrap(async (req, res) => {
-      res.status(201).json(await startPairing(db, req.body, new Date()));
+      const body = parseAt('Pairing', PairingStartSchema, req.body);
+      res.status(201).json(await startPairing(db, body, new Date()));
     }),
   );
   router.post(
     '/pairings/claim',
     rateLimit({ limit: 120, windowMs: 60_000 }),
     wrap(async (req, res) => {
-      res.json(await claimPairing(db, req.body, new Date()));
+      const body = parseAt('Pairing claim', PairingClaimSchema, req.body);
+      res.json(await claimPairing(db, body, new Date()));
     }),
   );
   return router;
@@ -38,7 +42,8 @@ export function pairingRouter(db: Kysely<Database>): Router {
     '/pairings/confirm',
     guesses,
     wrap(async (req, res) => {
-      res.json(await confirmPairing(db, actorOf(res), req.body, new Date()));
+      const body = parseAt('Pairing code', PairingConfirmSchema, req.body);
+      res.json(await confirmPairing(db, actorOf(res), body, new Date()));
     }),
   );
   router.get(

@@ -1,8 +1,8 @@
 import type { Request, Response } from 'express';
 import type { Kysely } from 'kysely';
-import { AppError } from '../../../shared/errors';
+import { AppError, parseAt } from '../../../shared/errors';
 import { httpsUrl } from '../../../shared/platform';
-import { RegistrationQuerySchema } from '../../../shared/registration';
+import { RegistrationFormSchema, RegistrationQuerySchema } from '../../../shared/registration';
 import type { Database } from '../db/schema';
 import { type RegistrationMode, registerFromLms } from '../domain/registration';
 import type { Logger } from '../logger';
@@ -115,7 +115,9 @@ export function registrationSubmit(deps: RegistrationRouteDeps) {
     const fields = fieldsOf(req.body, res);
     if (!fields) return;
     try {
-      const registration = await registerFromLms(deps, req.body, new Date());
+      // Inside the try: a form that does not parse is answered with the failure page, like any refusal.
+      const form = parseAt('Registration', RegistrationFormSchema, req.body);
+      const registration = await registerFromLms(deps, form, new Date());
       deps.logger.info(
         { issuer: registration.issuer, clientId: registration.clientId },
         'platform registered dynamically',

@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
 import type { Kysely } from 'kysely';
+import { parseAt } from '../../../shared/errors';
+import { RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
 import type { Database } from '../db/schema';
 import type { MemberSource } from '../domain/roster';
 import {
@@ -32,7 +34,8 @@ export function roundRouter(db: Kysely<Database>, lms: MemberSource): Router {
   router.post(
     '/rounds',
     wrap(async (req, res) => {
-      const round = await createRound(actorOf(res), req.body, new Date());
+      const body = parseAt('Round', RoundInputSchema, req.body);
+      const round = await createRound(actorOf(res), body, new Date());
       res.status(201).location(`/api/rounds/${round.id}`).json(round);
     }),
   );
@@ -45,7 +48,8 @@ export function roundRouter(db: Kysely<Database>, lms: MemberSource): Router {
   router.put(
     '/rounds/:id/groups',
     wrap(async (req, res) => {
-      res.json(await regroupRound(actorOf(res), String(req.params.id), req.body, new Date()));
+      const body = parseAt('Groups', RoundGroupsInputSchema, req.body);
+      res.json(await regroupRound(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );
   router.post(

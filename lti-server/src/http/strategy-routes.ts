@@ -1,12 +1,16 @@
 import express, { type Router } from 'express';
-import { z } from 'zod';
 import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
-import { StrategyQuerySchema } from '../../../shared/strategy';
-import { safeText } from '../../../shared/text';
+import {
+  CurationInputSchema,
+  MergeInputSchema,
+  StrategyEditSchema,
+  StrategyInputSchema,
+  StrategyQuerySchema,
+  TryInputSchema,
+} from '../../../shared/strategy';
 import {
   auditTrail,
-  CURATION_ACTIONS,
   createStrategy,
   curateStrategy,
   editStrategy,
@@ -24,17 +28,6 @@ import { actorOf } from './middleware';
 import { presentStrategy } from './presenters';
 import { wrap } from './wrap';
 
-const CurationSchema = z.object({
-  action: z.enum(CURATION_ACTIONS, { error: `action must be one of ${CURATION_ACTIONS.join(', ')}` }),
-  message: safeText().max(1000).optional(),
-});
-const MergeSchema = z.object({ intoId: safeText().min(1, 'intoId is required') });
-const TrySchema = z.object({
-  state: z.enum(['trying', 'tried'], { error: 'state must be trying or tried' }),
-  reflection: safeText().max(2000, 'the reflection must be at most 2000 characters').nullish(),
-  shareWithContributor: z.boolean().optional(),
-});
-
 /** /api/strategies: the menu. Thin routes: validate, call the use case, present. */
 export function strategyRouter(): Router {
   const router = express.Router();
@@ -51,7 +44,8 @@ export function strategyRouter(): Router {
   router.post(
     '/',
     wrap(async (req, res) => {
-      const { view, created } = await createStrategy(actorOf(res), req.body, new Date());
+      const body = parseAt('Strategy', StrategyInputSchema, req.body);
+      const { view, created } = await createStrategy(actorOf(res), body, new Date());
       res
         .status(created ? 201 : 200)
         .location(`/api/strategies/${view.row.id}`)
@@ -113,16 +107,15 @@ export function strategyRouter(): Router {
   router.patch(
     '/:id',
     wrap(async (req, res) => {
-      res.json(
-        presentStrategy(await editStrategy(actorOf(res), String(req.params.id), req.body, new Date())),
-      );
+      const body = parseAt('Strategy changes', StrategyEditSchema, req.body);
+      res.json(presentStrategy(await editStrategy(actorOf(res), String(req.params.id), body, new Date())));
     }),
   );
 
   router.post(
     '/:id/curation',
     wrap(async (req, res) => {
-      const body = parseAt('Curation', CurationSchema, req.body);
+      const body = parseAt('Curation', CurationInputSchema, req.body);
       res.json(
         presentStrategy(
           await curateStrategy(actorOf(res), String(req.params.id), body.action, body.message, new Date()),
@@ -134,7 +127,7 @@ export function strategyRouter(): Router {
   router.post(
     '/:id/merge',
     wrap(async (req, res) => {
-      const body = parseAt('Merge', MergeSchema, req.body);
+      const body = parseAt('Merge', MergeInputSchema, req.body);
       res.json(
         presentStrategy(await mergeStrategies(actorOf(res), String(req.params.id), body.intoId, new Date())),
       );
@@ -160,7 +153,7 @@ export function strategyRouter(): Router {
   router.put(
     '/:id/try',
     wrap(async (req, res) => {
-      const body = parseAt('Try', TrySchema, req.body);
+      const body = parseAt('Try', TryInputSchema, req.body);
       res.json(await recordTry(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
-import { DoorQuerySchema } from '../../../shared/visits';
+import { DoorInputSchema, DoorQuerySchema, VisitInputSchema } from '../../../shared/visits';
 import { createFeed, doorCalendar, feedStatus, revokeFeed, visitCalendar } from '../domain/calendar';
 import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
 import { bookVisit, cancelVisit, getVisit, myVisits } from '../domain/visits';
@@ -30,7 +30,8 @@ export function visitRouter(publicUrl: string): Router {
   router.post(
     '/doors',
     wrap(async (req, res) => {
-      const { views, seriesId } = await openDoors(actorOf(res), req.body, new Date());
+      const body = parseAt('Open door', DoorInputSchema, req.body);
+      const { views, seriesId } = await openDoors(actorOf(res), body, new Date());
       res.status(201).json({ items: views.map(presentDoor), seriesId });
     }),
   );
@@ -62,7 +63,8 @@ export function visitRouter(publicUrl: string): Router {
   router.post(
     '/visits',
     wrap(async (req, res) => {
-      const { view, created } = await bookVisit(actorOf(res), req.body, new Date());
+      const body = parseAt('Booking', VisitInputSchema, req.body);
+      const { view, created } = await bookVisit(actorOf(res), body, new Date());
       res.status(created ? 201 : 200).json(presentVisit(view));
     }),
   );

@@ -41,6 +41,49 @@ describe('the domain layer', () => {
     expect(linesMatching(/\bnew ForbiddenError\b/, outside)).toEqual([]);
     expect(linesMatching(/\bactor\.role\b/, outside)).toEqual([]);
   });
+
+  // What the domain still parses is not an HTTP request; each case says what it is. Anything else is parsed at its
+  // route, from its schema in shared/, and the domain takes the typed value.
+  const notRequestInput: Array<{ file: string; call: string; why: string }> = [
+    {
+      file: 'platforms.ts',
+      call: "parseAt('Platform registration', PlatformRegistrationSchema",
+      why: 'what an operator typed (npm run platform -- add), the sandbox or a test registers: one check for all',
+    },
+    {
+      file: 'platforms.ts',
+      call: "parseAt('Platform registration', DynamicPlatformRegistrationSchema",
+      why: 'what the LMS answered during dynamic registration (its configuration and the client id it gave us)',
+    },
+    {
+      file: 'settings.ts',
+      call: "parseAt('Coach roles', TenantSettingsSchema",
+      why: 'the roles an operator typed (npm run platform -- coach-roles), merged with the stored settings',
+    },
+    {
+      file: 'settings.ts',
+      call: 'TenantSettingsSchema.safeParse({ networkScope: row.network_scope',
+      why: 'a settings row read back from the database',
+    },
+  ];
+
+  it('when a route hands request input to the domain, then it is parsed already: the domain parses only what is listed', () => {
+    const parses = linesMatching(/\bparseAt\(|Schema\.(safeParse|parse)\(/);
+    const unlisted = parses.filter(
+      (line) => !notRequestInput.some((c) => line.includes(`/domain/${c.file}:`) && line.includes(c.call)),
+    );
+    expect(unlisted).toEqual([]);
+    // Each listed case still exists, so the list cannot outlive the code it excuses.
+    for (const c of notRequestInput)
+      expect(
+        parses.some((line) => line.includes(c.call)),
+        c.why,
+      ).toBe(true);
+  });
+
+  it('when a domain function takes input, then its parameter has a type, never unknown', () => {
+    expect(linesMatching(/\b\w+\s*:\s*unknown\s*[,)]/)).toEqual([]);
+  });
 });
 
 describe('the http layer', () => {
@@ -51,5 +94,18 @@ describe('the http layer', () => {
     expect(routeFiles().length).toBeGreaterThan(5);
     expect(linesMatching(/\.then\(|\.catch\(next\)/, routeFiles())).toEqual([]);
     expect(linesMatching(/\bnext\(error\)/, routeFiles())).toEqual([]);
+  });
+
+  // The JSON API's routers (`*-routes.ts`): each request shape is declared once in shared/ and parsed where the route
+  // is declared, so a bad request is 400 VALIDATION_FAILED with field paths before any use case runs.
+  it('when an API route reads its body or query, then it parses it with parseAt and a schema from shared/', () => {
+    const apiRouters = sourcesUnder(http).filter((path) => /-routes\.ts$/.test(path));
+    expect(apiRouters.length).toBeGreaterThan(5);
+    const reads = linesMatching(/\breq\.(body|query)\b/, apiRouters);
+    expect(reads.length).toBeGreaterThan(10);
+    expect(reads.filter((line) => !/\bparseAt\('[^']+', \w+Schema, req\.(body|query)\)/.test(line))).toEqual(
+      [],
+    );
+    expect(linesMatching(/\bz\.object\(|from 'zod'/, apiRouters)).toEqual([]);
   });
 });

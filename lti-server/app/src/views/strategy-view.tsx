@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import type { Strategy } from '../../../../shared/strategy';
+import type { CurationAction, Strategy } from '../../../../shared/strategy';
 import { curate, deleteTry, duplicates, getStrategy, merge, putTry, type StrategyDetail } from '../api';
 import { InsertPanel } from '../components/insert-panel';
 import { StatusBadge } from '../components/status-badge';
@@ -214,7 +214,7 @@ function CoachPanel({
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [dups, setDups] = useState<Strategy[] | null>(null);
-  const act = async (action: string, notice: string, text?: string) => {
+  const act = async (action: CurationAction, notice: string, text?: string) => {
     const r = await curate(token, s.id, action, text);
     if (r.ok) onChange(notice);
     else setError(r.message);

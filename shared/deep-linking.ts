@@ -1,0 +1,9 @@
+import { z } from 'zod';
+import { safeText } from './text';
+
+/** POST /api/deep-links/:id: the strategy a teacher picked in the LMS editor, as a link to it or as a card. */
+export const DeepLinkChoiceSchema = z.object({
+  strategyId: safeText().min(1, 'Choose a strategy.'),
+  as: z.enum(['link', 'card'], { error: 'as must be link or card' }),
+});
+export type DeepLinkChoice = z.infer<typeof DeepLinkChoiceSchema>;
