@@ -1,4 +1,6 @@
 import { FIRST_NAMES, NAMES_THAT_ARE_WORDS } from './first-names';
+import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
+import { NOTE_MODEL } from './note-model';
 
 /**
  * The note linter: while a visitor types, it points at words that judge (evaluative), guess at inner states
@@ -21,6 +23,8 @@ export interface NoteFlag {
 export interface LintOptions {
   /** Roster names (full names like "Ana Rivera"); each token of a name is flagged where it appears as a name. */
   names?: string[];
+  /** The sentence model (shared/note-model.ts by default); null lints with the phrase rules alone. */
+  model?: JudgementModel | null;
 }
 
 /** A note may be saved after the writer confirms if it has only evaluative/inference flags; never while it has a name flag. */
@@ -168,12 +172,43 @@ const SETS: Record<string, ReadonlySet<string>> = {
     ms miss mx dr`),
   prep: words('in at with for'),
   gotnot: words('right wrong out back done from to on off up down in into ready working open all correct'),
+  // Praise and blame by figure of speech or plain word the lists above lack: "overkill", "a slog", "clunky".
+  figure: words(`
+    overkill genius masterclass slog snooze clunky clumsy muddy fuzzy cluttered cramped babyish generic wordy
+    sketchy risky cute fluff hand-holding handholding rigorous shallow superficial misstep afterthought
+    crowd-pleaser pitch-perfect smoothest tightest rockstar wizard magical tedious ideal
+    underwhelming uninspired lackluster lacklustre sluggish cringe cringey awkward awkwardly wasted meh tbh
+    game-changer dull clueless well-tuned well-oiled well-rehearsed well-crafted half-baked`),
+  // Words that judge when said of something after a link: "the pacing was tight", "the room was buzzing".
+  linkfigure: words(`
+    gem zoo circus gold textbook electric buzzing flat dry soft tight smooth rough heavy rushed fine solid
+    mess disaster dragging natural spot keeper treat`),
+  // Verbs an imperative to the teacher starts with: "Try numbering the stations", "Don't rush the share-out".
+  imperative: words(`
+    try consider stop don't dont keep give put use add maybe let make remember avoid think slow`),
+  comparative: words(`
+    tighter deeper shorter longer clearer better more less faster slower simpler stronger sharper smoother
+    higher lower bigger smaller fewer firmer`),
+  // Inner states said of someone after a link: "were relieved", "was determined".
+  mind: words(`
+    relieved determined concentrating engrossed absorbed embarassed moved hurt shaken avoiding thinking
+    hoping trying itching dying eager locked glued convinced aware unaware`),
 };
 
 // ---------------------------------------------------------------------------------------------------------------
 // Phrase rules
 
-type Why = 'judgement' | 'advice' | 'opinion' | 'generalisation' | 'comparison' | 'inference' | 'exempt';
+type Why =
+  | 'judgement'
+  | 'advice'
+  | 'opinion'
+  | 'generalisation'
+  | 'comparison'
+  | 'inference'
+  | 'exempt'
+  /** The sentence model, where no phrase rule fired: a few words, or the whole sentence. */
+  | 'model'
+  | 'model-sentence';
 
 interface Slot {
   /** The words this slot accepts; undefined accepts any word. */
@@ -187,25 +222,32 @@ interface Slot {
 interface Rule {
   why: Why;
   slots: Slot[];
+  /** Matches only at the start of a sentence (a leading `^`): "Try …", "Don't …" addressed to the teacher. */
+  first?: boolean;
 }
 
 /**
  * A rule is a line of slots separated by spaces: `a/b` one of these words, `@set` one word of a set above,
  * `@any` any word, a trailing `?` for optional and `*` for up to three; `!a/b` or `!@set` says the next word must
- * not be one of these. Words in a phrase must be separated by spaces only, so rules never reach across punctuation.
+ * not be one of these; a leading `^` matches only at the start of a sentence. Words in a phrase must be separated by
+ * spaces only, so rules never reach across punctuation.
  */
 function compile(why: Why, line: string): Rule {
-  const slots = line.split(' ').map((part): Slot => {
-    const not = part.startsWith('!');
-    const body = part.replace(/^!/, '').replace(/[?*]$/, '');
-    const min = part.endsWith('?') || part.endsWith('*') ? 0 : 1;
-    const max = part.endsWith('*') ? 3 : 1;
-    if (body === '@any') return { min, max };
-    const set = body.startsWith('@') ? SETS[body.slice(1)] : words(body.replace(/\//g, ' '));
-    if (!set) throw new Error(`note linter: unknown word set ${body}`);
-    return { set, min, max, not };
-  });
-  return { why, slots };
+  const first = line.startsWith('^');
+  const slots = line
+    .replace(/^\^/, '')
+    .split(' ')
+    .map((part): Slot => {
+      const not = part.startsWith('!');
+      const body = part.replace(/^!/, '').replace(/[?*]$/, '');
+      const min = part.endsWith('?') || part.endsWith('*') ? 0 : 1;
+      const max = part.endsWith('*') ? 3 : 1;
+      if (body === '@any') return { min, max };
+      const set = body.startsWith('@') ? SETS[body.slice(1)] : words(body.replace(/\//g, ' '));
+      if (!set) throw new Error(`note linter: unknown word set ${body}`);
+      return { set, min, max, not };
+    });
+  return first ? { why, slots, first } : { why, slots };
 }
 
 const RULES: Rule[] = [
@@ -287,6 +329,120 @@ const RULES: Rule[] = [
     'lost/lose/losing/loses interest/focus',
     'love/loves/loving',
   ].map((l) => compile('inference', l)),
+  // Figures of speech, idioms and judged quantities (issue #15): praise and blame in other words.
+  compile('judgement', '@figure'),
+  compile('judgement', '@link @int* @linkfigure'),
+  ...[
+    'home run/runs',
+    'slam dunk',
+    'well oiled',
+    'well-oiled',
+    'like clockwork',
+    'like a swiss watch',
+    'train wreck',
+    'pure gold',
+    'gold standard',
+    'textbook example/case',
+    'spot on',
+    'on point',
+    'hit/hits/hitting all? the right note/notes',
+    'fell/falls/fall/falling flat',
+    'missed/miss/misses the mark',
+    'hit/hits the mark',
+    'lost/loses/losing steam',
+    'out of steam',
+    'tight ship',
+    'firing on all cylinders',
+    'palm of her/his/their hand',
+    'barn burner',
+    'crystal clear',
+    'heavy lifting',
+    'recipe for success/disaster',
+    'smooth as',
+    'breath of fresh air',
+    "chef's/chefs kiss",
+    'work in progress',
+    'waste of',
+    'a long way',
+    'nothing special',
+    'stood/stand/stands out',
+    'rock star/stars',
+    'a natural !number/numbers/resource/resources/disaster/disasters/selection/habitat/language/log',
+    'a bit/tad/little of a',
+    'a tad',
+    'highlight of',
+    'worth copying/stealing/borrowing/it/the/a',
+    'not nearly/quite enough',
+    'just right',
+    'not the right',
+    'not ok/okay/ideal',
+    'way/bit/little/far too',
+    'to much',
+    'leagues ahead',
+    'ahead of',
+    "i've/ive ever",
+    'ever seen/watched',
+    'next door',
+    'across the hall',
+    'than anywhere/anyone/anybody/everyone',
+    'props for',
+    'nailed/nails/nailing it',
+    '@link a lot !of',
+    'a clinic on/in',
+    'short and sweet',
+  ].map((l) => compile('judgement', l)),
+  ...[
+    '^@imperative',
+    'why not',
+    'could use',
+    'could be/go @comparative',
+    'needed/needs @int? @comparative',
+    'need/needs/needed a little/bit/lot',
+    'wish/wished',
+    'going to try/steal/borrow/use',
+    'might/may help',
+    'would leave/save/work/make',
+  ].map((l) => compile('advice', l)),
+  ...[
+    '@link @int* @mind',
+    'no idea/clue',
+    'knew/know/knows exactly',
+    'already knew/know/knows',
+    'knew/know/knows what they/he/she were/was/are/is',
+    'tuned/zoned/spaced out',
+    'paying @any? attention',
+    'now know/knows/understand/understands/get/gets',
+    'listening closely/carefully/intently/hard',
+    'thinking hard',
+    'gave/given/give up',
+    'believe/believed/believes',
+    'trust/trusts/trusted',
+    'cared/care/cares @any? about',
+    "didn't/don't/doesn't/dont/didnt not? care",
+    "will/they'll/theyll remember/stick/never/forget",
+    'stick with them/him/her',
+    'forever',
+    'made/make/makes them/him/her/everyone @any? think/rethink/realize/realise/care/understand/want/feel',
+    'helped/helps them/him/her remember/understand/see/get/learn/grasp',
+    'internalized/internalised/internalize/internalise',
+    'realize/realise/realizing/realising',
+    "didn't/didnt/did not realize/realise/notice/know",
+    'got/get/gets the idea/concept/point/hang/gist',
+    'you/u could/can tell/see',
+    'could/can tell',
+    'meant @any* as',
+    'having/have/has a blast',
+    'having fun',
+    'running on empty',
+    'on cloud nine',
+    'probably',
+    'hanging on',
+    'edge of their seats',
+    'hit/hits them/him/her hard',
+    'it/that/everything/things clicked',
+    'click/clicked for them/him/her/everyone/the',
+    'lightbulb/light-bulb',
+  ].map((l) => compile('inference', l)),
   // Phrases where a listed word is ordinary vocabulary, not a judgement.
   ...[
     'good/great morning/afternoon/evening/night/luck',
@@ -298,6 +454,7 @@ const RULES: Rule[] = [
     'best-fit',
     'present/past/future perfect',
     'perfect square/squares/cube/cubes/number/numbers/tense/pitch/fifth/fourth/fifths',
+    'strong/weak and/or strong/weak @any?',
     'strong/weak/stronger/weaker magnet/magnets/acid/acids/base/bases/force/forces/wind/winds/bond/bonds/verb/verbs/beat/beats/electrolyte/interaction',
     'good/poor/bad/better/best conductor/conductors/insulator/insulators',
     'great lakes/britain/depression/wall/barrier/plains/war/gatsby/expectations/fire',
@@ -352,6 +509,7 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     for (const rule of BY_FIRST.get(t.key) ?? []) {
+      if (rule.first && !t.sentenceStart) continue;
       const to = match(tokens, rule.slots, 0, i);
       if (to <= i) continue;
       const c: Candidate = {
@@ -366,11 +524,12 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
     }
   }
 
-  const quotes = candidates.length > 0 ? quotedRanges(text) : [];
+  const model = options.model === undefined ? NOTE_MODEL : options.model;
+  const content = candidates.length > 0 || model ? contentOf(text, tokens, exempt) : [];
   const judgements: Candidate[] = [];
   for (const c of candidates) {
     if (exempt.some((e) => c.from >= e.from && c.to <= e.to)) continue;
-    if (quotes.some(([qs, qe]) => c.start >= qs && c.end <= qe)) continue;
+    if (content.some(([qs, qe]) => c.start >= qs && c.end <= qe)) continue;
     const first = tokens[c.from]!;
     // "Well, …" opens a sentence without judging anything.
     if (first.key === 'well' && c.to - c.from === 1 && first.sentenceStart && text[first.end] === ',')
@@ -382,6 +541,7 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
     }
     judgements.push(c);
   }
+  if (model) judgements.push(...modelJudgements(model, text, content, judgements));
 
   const names = findNames(tokens, rosterTokens(options.names));
   return [...keepLongest(judgements), ...names]
@@ -390,6 +550,27 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
 }
 
 const SENTENCE_OPINIONS = words('love loved liked enjoyed adored');
+
+/** The model's judgement in each sentence where no phrase rule found one. */
+function modelJudgements(
+  model: JudgementModel,
+  text: string,
+  content: Array<[number, number]>,
+  rules: Candidate[],
+): Candidate[] {
+  const out: Candidate[] = [];
+  for (const sentence of modelSentences(text, content)) {
+    const from = sentence[0]!.start;
+    const to = sentence[sentence.length - 1]!.end;
+    if (rules.some((c) => c.start < to && c.end > from)) continue;
+    const found = judgeSentence(model, sentence);
+    if (found) {
+      const why = found.whole ? 'model-sentence' : 'model';
+      out.push({ kind: found.kind, why, start: found.start, end: found.end, from: -1, to: -1 });
+    }
+  }
+  return out;
+}
 
 /** The end (exclusive token index) of the longest match of `slots[s…]` from token i, or -1. */
 function match(tokens: Token[], slots: Slot[], s: number, i: number): number {
@@ -419,6 +600,94 @@ function keepLongest(cands: Candidate[]): Candidate[] {
     if (!last || c.start >= last.end) kept.push(c);
   }
   return kept;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Content: words the writer records rather than says
+
+/** Things that display words: what they read is content ("a poster reading Be kind", "the exit ticket asked …"). */
+const DISPLAYS = words(`
+  poster posters sign signs chart charts slide slides board whiteboard banner rubric rubrics prompt prompts question
+  questions ticket tickets card cards label labels title heading headline sheet worksheet handout screen page menu
+  scale list caption sticker shirt t-shirt objective agenda wall note notes text passage book unit video song game
+  frame frames starter starters stem stems`);
+const DISPLAY_VERBS = words(`
+  read reads reading said says saying listed lists listing showed shows showing titled entitled called labeled
+  labelled captioned asked asks asking stated states printed displayed displays included includes featured`);
+/** Words that end displayed content: a new clause ("… and students …") or sentence punctuation. */
+const CLAUSE_WORDS = words('while when because after before so which who but');
+const CLAUSE_SUBJECTS = words(
+  'the students kids they he she everyone i we most some a one two three several',
+);
+const CLAUSE_END = /[.!?;\n]/;
+
+/** Displayed content: after a display and its verb or a colon, up to the end of the clause. */
+function displayedRanges(text: string, tokens: Token[]): Array<[number, number]> {
+  const ranges: Array<[number, number]> = [];
+  for (let i = 0; i < tokens.length - 1; i++) {
+    const t = tokens[i]!;
+    const colon = text.slice(t.end, tokens[i + 1]!.start).includes(':');
+    let opens = colon && DISPLAYS.has(t.key);
+    if (!opens && (colon || DISPLAY_VERBS.has(t.key))) {
+      for (let k = i - 1; k >= Math.max(0, i - 3) && !opens; k--) {
+        if (CLAUSE_END.test(text.slice(tokens[k]!.end, tokens[k + 1]!.start))) break;
+        opens = DISPLAYS.has(tokens[k]!.key);
+      }
+    }
+    if (!opens) continue;
+    let j = i + 1;
+    while (j < tokens.length) {
+      const u = tokens[j]!;
+      if (j > i + 1 && CLAUSE_END.test(text.slice(tokens[j - 1]!.end, u.start))) break;
+      if (CLAUSE_WORDS.has(u.key)) break;
+      if ((u.key === 'and' || u.key === 'but') && CLAUSE_SUBJECTS.has(tokens[j + 1]?.key ?? '')) break;
+      j++;
+    }
+    if (j > i + 1) ranges.push([tokens[i + 1]!.start, tokens[j - 1]!.end]);
+    i = j - 1;
+  }
+  return ranges;
+}
+
+/**
+ * What the note records rather than says, sorted and merged: quotations, displayed content and phrases where a
+ * judging word is subject vocabulary ("the Great Depression"). Rules and the model do not judge inside it.
+ */
+function contentOf(text: string, tokens: Token[], exempt: Candidate[]): Array<[number, number]> {
+  const all = [
+    ...quotedRanges(text),
+    ...displayedRanges(text, tokens),
+    ...exempt.map((e): [number, number] => [e.start, e.end]),
+  ].sort((a, b) => a[0] - b[0]);
+  const merged: Array<[number, number]> = [];
+  for (const r of all) {
+    const last = merged[merged.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else merged.push([r[0], r[1]]);
+  }
+  return merged;
+}
+
+/** The content ranges of a text (see contentOf), for the model's training script. */
+export function contentRanges(text: string): Array<[number, number]> {
+  const tokens = tokenize(text);
+  const exempt: Candidate[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    for (const rule of BY_FIRST.get(tokens[i]!.key) ?? []) {
+      if (rule.why !== 'exempt') continue;
+      const to = match(tokens, rule.slots, 0, i);
+      if (to > i)
+        exempt.push({
+          kind: 'evaluative',
+          why: 'exempt',
+          start: tokens[i]!.start,
+          end: tokens[to - 1]!.end,
+          from: i,
+          to,
+        });
+    }
+  }
+  return contentOf(text, tokens, exempt);
 }
 
 const isWordChar = (ch: string | undefined) => ch !== undefined && /[\p{L}\p{N}]/u.test(ch);
@@ -567,6 +836,26 @@ function describe(c: Candidate, shown: string): NoteFlag {
         `${quote(shown)} compares with other teachers, classes or times. Describe this room, this time.`,
         'In this lesson, … (what you saw)',
       );
+    case 'model-sentence':
+      return c.kind === 'inference'
+        ? flag(
+            'This sentence reads as a guess at what someone thought or felt, and says little that was seen or heard. Describe what they said or did.',
+            'Students … (what they said or did that showed it)',
+          )
+        : flag(
+            'This sentence reads as a judgement, and says little that was seen or heard. Describe what was said or done.',
+            'The teacher … ; students … (what was said or done)',
+          );
+    case 'model':
+      return c.kind === 'inference'
+        ? flag(
+            `${quote(shown)} reads as a guess at what someone thought, felt or will remember. Describe what they said or did.`,
+            'Students … (what they said or did that showed it)',
+          )
+        : flag(
+            `${quote(shown)} reads as a judgement or advice. Describe what you saw or heard that led you to it.`,
+            'The teacher … ; students … (what was said or done)',
+          );
     default:
       return flag(
         `${quote(shown)} guesses what someone felt or thought. Describe what they said or did that made you think so.`,

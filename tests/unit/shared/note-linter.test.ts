@@ -21,7 +21,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { blocksSave, type FlagKind, lintNote, type NoteFlag } from '../../../shared/note-linter';
-import { loadNoteSentences, scoreLinter } from '../../bench/note-linter';
+import { loadNoteSentences, scoreCorpus, scoreLinter } from '../../bench/note-linter';
+import { loadCorpus } from '../../support/note-corpus';
 
 const spans = (text: string, flags: NoteFlag[]) =>
   flags.map((f) => ({ kind: f.kind, text: text.slice(f.start, f.end) }));
@@ -157,10 +158,11 @@ describe('note linter', () => {
   });
 
   it('when a first name is also an everyday word, then it is flagged only after a title or from the roster', () => {
-    expect(lintNote('Will the groups finish? May they use calculators? Grace period of one minute.')).toEqual(
-      [],
-    );
-    expect(lintNote('Mark the answer, then Drew a line.')).toEqual([]);
+    // Names only: a question put to the teacher ("May they use calculators?") may read as advice (corpus rule).
+    expect(
+      only('Will the groups finish? May they use calculators? Grace period of one minute.', 'name'),
+    ).toEqual([]);
+    expect(only('Mark the answer, then Drew a line.', 'name')).toEqual([]);
     expect(only('Miss May asked Grace to read.', 'name')).toEqual(['Miss May']);
     expect(only('Will read the instructions to Grace.', 'name', ['Will Carter', 'Grace Obi'])).toEqual([
       'Will',
@@ -218,6 +220,82 @@ describe('note linter', () => {
     expect(flags.length).toBeGreaterThan(100);
     for (const f of flags) expect(f.end).toBeLessThanOrEqual(text.length);
     expect(() => lintNote('"\'“'.repeat(2000))).not.toThrow();
+  });
+
+  describe('on writing it was not written for', () => {
+    it('when praise or blame comes as an idiom or a plain word of judgement, then the words are flagged', () => {
+      expect(only('The warm-up was a total slam dunk.', 'evaluative')).toEqual(['slam dunk']);
+      expect(only('Honestly the pacing dragged and the slides were cluttered.', 'evaluative')).toEqual([
+        'Honestly',
+        'cluttered',
+      ]);
+      expect(only('The partner chat was over way too quickly.', 'evaluative')).toEqual(['way too']);
+      expect(only('That warm-up is a keeper.', 'evaluative')).toEqual(['is a keeper']);
+    });
+
+    it('when advice is addressed to the teacher, then it is flagged as advice with a rewrite towards evidence', () => {
+      const [flag] = lintNote('Try giving the quiet table a role.');
+      expect(flag).toMatchObject({ kind: 'evaluative', start: 0, end: 3 });
+      expect(flag?.message).toContain('is advice');
+      expect(flag?.suggestion).toBe('The teacher … ; then students … (what happened next)');
+      expect(only('The routine could use a visual cue for the new kids.', 'evaluative')).toEqual([
+        'could use',
+      ]);
+    });
+
+    it('when a note guesses at minds or outcomes, then the guess is flagged as inference', () => {
+      expect(only('The group in the corner had no idea what to do.', 'inference')).toEqual(['no idea']);
+      expect(only('The kids were on cloud nine after the relay.', 'inference')).toEqual(['on cloud nine']);
+      expect(only('Two boys tuned out during the video.', 'inference')).toEqual(['tuned out']);
+    });
+
+    it('when judging words are displayed content, then they are not flagged', () => {
+      expect(lintNote('The feelings chart showed happy, sad, angry and calm faces.')).toEqual([]);
+      expect(lintNote('A sign on the door read Be kind, be brave.')).toEqual([]);
+      expect(lintNote('The teacher read the rubric aloud: excellent, proficient, developing.')).toEqual([]);
+      expect(lintNote('A student wrote "this lab was a waste of time" on the exit ticket.')).toEqual([]);
+      expect(lintNote('The unit is on the Great Depression; students sorted strong and weak acids.')).toEqual(
+        [],
+      );
+      // Content ends with its clause: what the writer adds after it is still judged.
+      expect(only('The slide said Be brave and the kids were clearly nervous.', 'inference')).toEqual([
+        'were clearly nervous',
+      ]);
+    });
+
+    it('when no phrase rule fires, then the sentence model flags the words that weigh most, with a kind and a rewrite', () => {
+      const text = 'Students wrote three sentences each. The kids think of mistakes as normal now.';
+      expect(lintNote(text, { model: null })).toEqual([]);
+      const flags = lintNote(text);
+      expect(spans(text, flags)).toEqual([{ kind: 'inference', text: 'The kids think' }]);
+      expect(flags[0]?.message).toBe(
+        "'The kids think' reads as a guess at what someone thought, felt or will remember. Describe what they said or did.",
+      );
+      expect(flags[0]?.suggestion).toBe('Students … (what they said or did that showed it)');
+    });
+
+    it('when the model judges a sentence but no words in it weigh much, then the whole sentence is the span', () => {
+      const text =
+        'Students wrote three sentences each. The timer routine deserves a spot in every classroom.';
+      expect(lintNote(text, { model: null })).toEqual([]);
+      const flags = lintNote(text);
+      expect(spans(text, flags)).toEqual([
+        { kind: 'evaluative', text: 'The timer routine deserves a spot in every classroom' },
+      ]);
+      expect(flags[0]?.message).toContain('This sentence reads as a judgement');
+      expect(flags[0]?.suggestion).toBeTruthy();
+    });
+  });
+
+  describe('on the corpus dev split (English)', () => {
+    const dev = loadCorpus('dev').filter((s) => s.lang === 'en');
+
+    // Measured 0.99 / 0.99 when the model was trained; the held-out split is reported by `npm run bench -- linter`.
+    it('when every sentence is linted, then judgement precision and recall are at least 0.97', () => {
+      const scores = scoreCorpus(dev);
+      expect(scores.evaluative.precision).toBeGreaterThanOrEqual(0.97);
+      expect(scores.evaluative.recall).toBeGreaterThanOrEqual(0.97);
+    });
   });
 
   describe('on the labelled set', () => {

@@ -1,0 +1,180 @@
+/**
+ * The sentence model behind the note linter's phrase rules: a logistic regression over lower-cased words and word
+ * pairs, trained offline on the note corpus (scripts/train-note-model.ts writes shared/note-model.ts). It reads one
+ * sentence at a time and says whether the sentence judges; the phrase rules keep the precise spans and messages, and
+ * the model catches what they miss (idioms, advice, judgement dressed as description). Words inside quotation marks
+ * are one placeholder for the model: what someone said or displayed is content, not the writer's judgement.
+ */
+
+/** A linear model over sentence features: `weights[feature]`, summed with `bias`, is the log-odds. */
+export interface LinearModel {
+  bias: number;
+  weights: Readonly<Record<string, number>>;
+}
+
+export interface JudgementModel {
+  /** Does the sentence judge (evaluative or inference)? */
+  judges: LinearModel;
+  /** Flag a sentence when the probability reaches this. */
+  threshold: number;
+  /** Among sentences that judge: is it an inference (positive) or an evaluation (negative)? */
+  inference: LinearModel;
+}
+
+/** A word as the model sees it. `key` is lower case without accents; a quotation is one word, `"`. */
+export interface ModelWord {
+  start: number;
+  end: number;
+  key: string;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
+const MARKS = /\p{M}/gu;
+const ASCII = /^[\x20-\x7e]*$/;
+const CAPITAL = /^\p{Lu}/u;
+const NUMBER = /^\d+(?:st|nd|rd|th|s)?$/;
+/** Punctuation that ends a sentence when it comes between two words. */
+const SENTENCE_END = /[.!?\n]/;
+/** Abbreviations whose full stop does not end a sentence. */
+const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'st', 'vs', 'e.g', 'i.e', 'approx', 'min']);
+/** The quotation placeholder. */
+export const QUOTED = '"';
+
+function keyOf(raw: string): string {
+  const folded = (ASCII.test(raw) ? raw : raw.normalize('NFD').replace(MARKS, '')).replace(/’/g, "'");
+  const key = folded.toLowerCase();
+  return NUMBER.test(key) ? '0' : key;
+}
+
+/**
+ * The text's sentences as model words. `quotes` are closed quotations (UTF-16 ranges): each becomes one `"` word
+ * and never ends a sentence.
+ */
+export function modelSentences(
+  text: string,
+  quotes: ReadonlyArray<readonly [number, number]>,
+): ModelWord[][] {
+  const sentences: ModelWord[][] = [];
+  let current: ModelWord[] = [];
+  let previousEnd = 0;
+  let wordEnd = 0;
+  let q = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    while (q < quotes.length && quotes[q]![1] <= start) q++;
+    const quote = quotes[q];
+    const inQuote = quote !== undefined && quote[0] <= start;
+    const gap = text.slice(previousEnd, start);
+    const last = current[current.length - 1];
+    // A quotation that ends with its sentence's punctuation ('… said "Go." Then …') ends it when a capital follows.
+    const quoteEnds =
+      last?.key === QUOTED && !inQuote && SENTENCE_END.test(text.slice(wordEnd, start)) && CAPITAL.test(m[0]);
+    if (
+      last &&
+      (quoteEnds || (SENTENCE_END.test(gap) && !(gap.startsWith('.') && ABBREVIATIONS.has(last.key))))
+    ) {
+      sentences.push(current);
+      current = [];
+    }
+    if (inQuote) {
+      const previous = current[current.length - 1];
+      if (!previous || previous.key !== QUOTED || previous.start !== quote[0])
+        current.push({ start: quote[0], end: quote[1], key: QUOTED });
+    } else {
+      current.push({ start, end: start + m[0].length, key: keyOf(m[0]) });
+    }
+    // Punctuation inside a quotation ("… tell you that?") does not end the sentence around it.
+    wordEnd = start + m[0].length;
+    previousEnd = inQuote ? Math.max(quote[1], wordEnd) : wordEnd;
+  }
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
+
+/**
+ * Function words: not features on their own (they carry style, not judgement, and would make poor spans), only as
+ * part of a pair ("was handled", "could the").
+ */
+const FUNCTION_WORDS = new Set(
+  `a an the and or but of to in on at for with by from as is are was were be been being it its it's this that these
+  those he she they them his her hers their theirs i you we our my me him us there then than if when while which who
+  whom whose what do does did had has have having into about over after before s`.split(/\s+/),
+);
+
+/**
+ * A sentence's features: each word, each pair of neighbouring words, and the first word marked as first — except
+ * function words alone and pairs of function words, which carry style rather than judgement and would make poor spans.
+ */
+export function sentenceFeatures(words: ReadonlyArray<ModelWord>): string[] {
+  const out = new Set<string>();
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!.key;
+    const functional = FUNCTION_WORDS.has(w);
+    if (!functional) out.add(w);
+    if (i === 0) {
+      if (!functional) out.add(`^ ${w}`);
+    } else if (!functional || !FUNCTION_WORDS.has(words[i - 1]!.key)) out.add(`${words[i - 1]!.key} ${w}`);
+  }
+  return [...out];
+}
+
+export function logOdds(model: LinearModel, features: readonly string[]): number {
+  let z = model.bias;
+  for (const f of features) z += model.weights[f] ?? 0;
+  return z;
+}
+
+export const probability = (z: number) => 1 / (1 + Math.exp(-z));
+
+export interface ModelJudgement {
+  kind: 'evaluative' | 'inference';
+  /** UTF-16 offsets of the words that weigh most towards a judgement. */
+  start: number;
+  end: number;
+  probability: number;
+  /** The summed weight of the span's words. */
+  weight: number;
+  /** No run of words weighs much (below `SPAN_WEIGHT`): the span is the whole sentence, which says little that was seen. */
+  whole: boolean;
+}
+
+/** A run of words must weigh this much to be the span; below it the model's reason is the sentence as a whole. */
+export const SPAN_WEIGHT = 0.5;
+
+/** The longest run of words a model flag may cover. */
+const MAX_SPAN_WORDS = 4;
+
+/**
+ * The sentence's judgement if the model finds one: its kind, and as span the run of at most four words (outside
+ * quotations) whose word and word-pair weights add up to the most, or the whole sentence when no run weighs much.
+ */
+export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelWord>): ModelJudgement | null {
+  const features = sentenceFeatures(words);
+  const p = probability(logOdds(model.judges, features));
+  if (p < model.threshold) return null;
+  // Each word carries its own weight and half of each pair it belongs to.
+  const own = words.map((w, i) => {
+    if (w.key === QUOTED) return Number.NEGATIVE_INFINITY;
+    const pairBefore = model.judges.weights[i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`] ?? 0;
+    const next = words[i + 1];
+    const pairAfter = next ? (model.judges.weights[`${w.key} ${next.key}`] ?? 0) : 0;
+    return (model.judges.weights[w.key] ?? 0) + pairBefore / 2 + pairAfter / 2;
+  });
+  let best = { from: -1, to: -1, sum: Number.NEGATIVE_INFINITY };
+  for (let from = 0; from < words.length; from++) {
+    let sum = 0;
+    for (let to = from; to < Math.min(words.length, from + MAX_SPAN_WORDS); to++) {
+      sum += own[to]!;
+      // A longer run must add weight: each word it takes in carries some.
+      if (own[to]! <= 0) break;
+      if (sum > best.sum) best = { from, to, sum };
+    }
+  }
+  const kind = probability(logOdds(model.inference, features)) >= 0.5 ? 'inference' : 'evaluative';
+  if (best.from < 0 || best.sum < SPAN_WEIGHT) {
+    const start = words[0]!.start;
+    return { kind, start, end: words[words.length - 1]!.end, probability: p, weight: best.sum, whole: true };
+  }
+  const [start, end] = [words[best.from]!.start, words[best.to]!.end];
+  return { kind, start, end, probability: p, weight: best.sum, whole: false };
+}
