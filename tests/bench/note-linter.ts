@@ -69,6 +69,9 @@ export function scoreLinter(
 
 type Linter = (text: string) => NoteFlag[];
 
+const countsOf = (s: ClassScore, which: 'precision' | 'recall') =>
+  `${s.truePositives} of ${which === 'precision' ? s.predicted : s.actual}`;
+
 /** Scores any linter on corpus sentences: inference counts with evaluative, as both are judgements to flag. */
 export function scoreCorpus(sentences: CorpusSentence[], lint: Linter = (t) => lintNote(t)): LinterScores {
   return scoreLinter(
@@ -111,10 +114,10 @@ export async function linterFigures(rounds: number): Promise<Figure[]> {
       for (const which of ['precision', 'recall'] as const) {
         const s = now[cls];
         figures.push({
-          name: `linter.${set}.${cls}.${which}`,
+          name: `linter.${set}.${cls}.${which} (${countsOf(s, which)})`,
           value: s[which],
-          unit: `ratio (goal >= ${goals[`${cls}.${which}`]}; ${s.truePositives} of ${which === 'precision' ? s.predicted : s.actual})`,
-          baseline: { label: 'linter v1', value: before[cls][which] },
+          unit: `ratio (goal >= ${goals[`${cls}.${which}`]})`,
+          baseline: { label: `linter v1, ${countsOf(before[cls], which)}`, value: before[cls][which] },
         });
       }
     }
