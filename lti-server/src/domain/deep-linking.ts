@@ -100,7 +100,7 @@ export async function answerDeepLink(
       : {
           type: 'html',
           title: s.title,
-          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.grade_band)}</p><ol>${(JSON.parse(s.steps) as string[]).map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
+          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.gradeBand)}</p><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
         };
   if (!acceptTypes.includes(item.type)) {
     throw new ValidationError(

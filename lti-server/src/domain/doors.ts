@@ -76,7 +76,7 @@ export async function openDoors(
     occurrence: data.occurrence,
   });
   const strategy = await findStrategy(actor.scope, data.strategyId);
-  if (!strategy || strategy.network_id !== actor.networkId || strategy.merged_into_id)
+  if (!strategy || strategy.networkId !== actor.networkId || strategy.mergedIntoId)
     throw new ValidationError('Choose one of your strategies on this menu.', [
       { path: 'strategyId', message: 'not a strategy on this menu' },
     ]);

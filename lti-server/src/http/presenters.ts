@@ -6,34 +6,34 @@ import type { DoorView } from '../domain/doors';
 import type { StrategyView } from '../domain/strategies';
 import type { VisitView } from '../domain/visits';
 
-/** Shapes a stored strategy for the API: JSON columns parsed, derived display status, no internal keys. */
+/** Shapes a strategy for the API: derived display status, no internal keys. */
 export function presentStrategy({ row, contributors }: StrategyView): Strategy {
-  const displayStatus = row.merged_into_id
+  const displayStatus = row.mergedIntoId
     ? 'merged'
-    : row.status === 'pending' && row.change_requested_at
+    : row.status === 'pending' && row.changeRequestedAt
       ? 'needs-changes'
       : row.status;
   return {
     id: row.id,
     title: row.title,
     purpose: row.purpose,
-    steps: JSON.parse(row.steps) as string[],
+    steps: row.steps,
     minutes: row.minutes,
     subject: row.subject,
-    gradeBand: row.grade_band as Strategy['gradeBand'],
-    tags: JSON.parse(row.tags) as string[],
-    source: row.source_url ? { url: row.source_url, title: row.source_title } : null,
-    excerptHtml: row.excerpt_html,
+    gradeBand: row.gradeBand,
+    tags: row.tags,
+    source: row.sourceUrl ? { url: row.sourceUrl, title: row.sourceTitle } : null,
+    excerptHtml: row.excerptHtml,
     contributors,
     status: row.status,
     displayStatus,
     changeRequest:
-      row.change_message && row.change_requested_at
-        ? { message: row.change_message, at: row.change_requested_at }
+      row.changeMessage && row.changeRequestedAt
+        ? { message: row.changeMessage, at: row.changeRequestedAt }
         : null,
-    mergedInto: row.merged_into_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    mergedInto: row.mergedIntoId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

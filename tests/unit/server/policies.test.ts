@@ -69,9 +69,9 @@ const ONLY_CURATORS = 'Only coaches curate the menu.';
 const NOTE_IS_THE_HOSTS =
   'A note belongs to the teacher who was visited: only they and the person who wrote it can read it.';
 
-const pending = { contributor_id: TEACHER, status: 'pending' } as const;
-const approved = { contributor_id: TEACHER, status: 'approved' } as const;
-const colleagues = { contributor_id: COLLEAGUE, status: 'pending' } as const;
+const pending = { contributorId: TEACHER, status: 'pending' } as const;
+const approved = { contributorId: TEACHER, status: 'approved' } as const;
+const colleagues = { contributorId: COLLEAGUE, status: 'pending' } as const;
 const noteAboutMyRoom = note({ host_id: TEACHER, writer_id: COLLEAGUE });
 const noteIWrote = note({ host_id: COLLEAGUE, writer_id: TEACHER });
 const noteAboutOthers = note({ host_id: COLLEAGUE, writer_id: ANOTHER });
