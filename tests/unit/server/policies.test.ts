@@ -221,15 +221,15 @@ const table: Row[] = [
     'The coach facilitating the round moves the debrief along.',
   ),
   row('coach', 'facilitate', 'debrief', 'move a debrief along', ALLOWED),
-  row('teacher', 'withdraw', card({ author_id: TEACHER }), 'take out a debrief card they added', ALLOWED),
+  row('teacher', 'withdraw', card({ authorId: TEACHER }), 'take out a debrief card they added', ALLOWED),
   row(
     'teacher',
     'withdraw',
-    card({ author_id: COLLEAGUE }),
+    card({ authorId: COLLEAGUE }),
     "take out a colleague's debrief card",
     'Only the person who added a card, or the facilitator, can take it out.',
   ),
-  row('coach', 'withdraw', card({ author_id: COLLEAGUE }), "take out a teacher's debrief card", ALLOWED),
+  row('coach', 'withdraw', card({ authorId: COLLEAGUE }), "take out a teacher's debrief card", ALLOWED),
 
   // Trust rule: coaches see only aggregates over at least 3 visits in at least 3 classrooms; never one teacher.
   row('teacher', 'read', 'picture', 'see the school-wide picture', 'The school-wide picture is for coaches.'),
