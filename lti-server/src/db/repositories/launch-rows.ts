@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Database, TenantSettingsTable } from '../schema';
+import type { TenantSettings } from '../../../../shared/settings';
+import type { Database } from '../schema';
 import type { Network } from './networks';
 import type { Person } from './people';
+import { settingsFromRow } from './tenant-settings';
 import type { Tenant, TenantKey } from './tenants';
 
 export interface LaunchRows {
   /** Undefined until the deployment's first launch creates it. */
   tenant: Tenant | undefined;
-  settings: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined;
+  /** Defaults until a coach changes them. */
+  settings: TenantSettings;
   /** The tenant's networks among the context ids asked for (at most one each). */
   networks: Network[];
   person: Person | undefined;
@@ -76,7 +79,7 @@ export async function readLaunchRows(
     first.t_name === null ||
     first.t_created_at === null
   )
-    return { tenant: undefined, settings: undefined, networks: [], person: undefined };
+    return { tenant: undefined, settings: settingsFromRow(undefined), networks: [], person: undefined };
   const tenant: Tenant = {
     id: first.t_id,
     issuer: first.t_issuer,
@@ -85,10 +88,11 @@ export async function readLaunchRows(
     name: first.t_name,
     created_at: first.t_created_at,
   };
-  const settings =
+  const settings = settingsFromRow(
     first.s_network_scope !== null && first.s_coach_roles !== null
       ? { network_scope: first.s_network_scope, coach_roles: first.s_coach_roles }
-      : undefined;
+      : undefined,
+  );
   const networks: Network[] = [];
   for (const r of rows) {
     if (
