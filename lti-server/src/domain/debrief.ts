@@ -70,8 +70,8 @@ export async function addCard(actor: Actor, roundId: string, input: unknown, now
   await access(actor, roundId);
   const { noteId } = parseAt('Card', DebriefCardInputSchema, input);
   const note = await readableNote(actor.scope, actor.personId, noteId, now.toISOString());
-  if (!note || note.writer_id !== actor.personId) throw new NotFoundError('Note');
-  const door = await findDoor(actor.scope, note.door_id);
+  if (!note || note.writerId !== actor.personId) throw new NotFoundError('Note');
+  const door = await findDoor(actor.scope, note.doorId);
   if (door?.round_id !== roundId)
     throw new ValidationError('That note is about a visit of another round or an open door.', [
       { path: 'noteId', message: 'not a note from this round' },

@@ -19,7 +19,7 @@ import { findDoor, findVisit } from '../db/repositories/doors';
 import {
   deleteNote,
   insertNote,
-  type NoteDetailRow,
+  type NoteDetail,
   noteParties,
   readableNote,
   readableNotes,
@@ -32,6 +32,8 @@ import {
 import { staffOf } from '../db/repositories/people';
 import type { Actor } from './actor';
 import { authorize, note } from './policies';
+
+export type { NoteDetail };
 
 /** Without a coach's choice, notes last until the end of the current term: 31 January or 30 June. */
 export function defaultExpiresOn(now: Date): string {
@@ -86,7 +88,7 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
     );
 }
 
-export async function writeNote(actor: Actor, input: unknown, now: Date): Promise<NoteDetailRow> {
+export async function writeNote(actor: Actor, input: unknown, now: Date): Promise<NoteDetail> {
   const data = parseAt('Note', NoteInputSchema, input);
   const visit = await findVisit(actor.scope, data.visitId);
   if (!visit || visit.visitor_id !== actor.personId) throw new NotFoundError('Visit');
@@ -101,23 +103,23 @@ export async function writeNote(actor: Actor, input: unknown, now: Date): Promis
   const id = randomUUID();
   await insertNote(actor.scope, {
     id,
-    network_id: door.network_id,
-    visit_id: visit.id,
-    door_id: door.id,
-    host_id: door.host_id,
-    writer_id: actor.personId,
+    networkId: door.network_id,
+    visitId: visit.id,
+    doorId: door.id,
+    hostId: door.host_id,
+    writerId: actor.personId,
     prompt: data.prompt,
     text: data.text,
-    useful: 0,
-    created_at: stamp,
-    updated_at: stamp,
-    expires_at: endOfDay((await retention(actor, now)).expiresOn),
+    useful: false,
+    createdAt: stamp,
+    updatedAt: stamp,
+    expiresAt: endOfDay((await retention(actor, now)).expiresOn),
   });
   return (await readableNote(actor.scope, actor.personId, id, stamp))!;
 }
 
 /** A note the actor may read (host or writer); anyone else gets 403 when it exists, so the rule is visible. */
-async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetailRow> {
+async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetail> {
   const parties = await noteParties(actor.scope, id, now.toISOString());
   if (!parties) throw new NotFoundError('Note');
   authorize(actor, 'read', note(parties));
@@ -129,7 +131,7 @@ async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetail
 
 export const getNote = readable;
 
-export async function editNote(actor: Actor, id: string, input: unknown, now: Date): Promise<NoteDetailRow> {
+export async function editNote(actor: Actor, id: string, input: unknown, now: Date): Promise<NoteDetail> {
   const row = await readable(actor, id, now);
   authorize(actor, 'edit', note(row));
   const data = parseAt('Note', NoteEditSchema, input);
@@ -143,12 +145,7 @@ export async function removeNote(actor: Actor, id: string, now: Date): Promise<v
   await deleteNote(actor.scope, id, actor.personId);
 }
 
-export async function markUseful(
-  actor: Actor,
-  id: string,
-  input: unknown,
-  now: Date,
-): Promise<NoteDetailRow> {
+export async function markUseful(actor: Actor, id: string, input: unknown, now: Date): Promise<NoteDetail> {
   const row = await readable(actor, id, now);
   authorize(actor, 'mark-useful', note(row));
   const { useful } = parseAt('Useful', UsefulInputSchema, input);
@@ -161,7 +158,7 @@ export async function listNotes(
   which: 'about' | 'written',
   now: Date,
   visitId?: string,
-): Promise<NoteDetailRow[]> {
+): Promise<NoteDetail[]> {
   return readableNotes(actor.scope, actor.personId, which, now.toISOString(), visitId);
 }
 

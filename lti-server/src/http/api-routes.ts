@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { NotFoundError } from '../../../shared/errors';
-import type { DatabaseHandle } from '../db/database';
+import type { DatabaseHandle } from '../domain/database';
 import { answerDeepLink, type DeepLinkSigner } from '../domain/deep-linking';
 import { courseColleagues, type MemberSource } from '../domain/roster';
 import { endSession } from '../domain/sessions';

@@ -1,8 +1,8 @@
 import type { Note } from '../../../shared/notes';
 import type { Strategy } from '../../../shared/strategy';
 import type { Door, Visit } from '../../../shared/visits';
-import type { NoteDetailRow } from '../db/repositories/notes';
 import type { DoorView } from '../domain/doors';
+import type { NoteDetail } from '../domain/notes';
 import type { StrategyView } from '../domain/strategies';
 import type { VisitView } from '../domain/visits';
 
@@ -75,19 +75,19 @@ export function presentVisit({ row, door }: VisitView): Visit {
 }
 
 /** A note as its host or writer sees it; the writer's name is shown only to those two. */
-export function presentNote(row: NoteDetailRow, readerId: string): Note {
+export function presentNote(note: NoteDetail, readerId: string): Note {
   return {
-    id: row.id,
-    visitId: row.visit_id,
-    prompt: row.prompt,
-    text: row.text,
-    visit: { startsAt: row.starts_at, strategyTitle: row.strategy_title, roundTitle: row.round_title },
-    writer: { id: row.writer_id, name: row.writer_name },
-    useful: row.useful === 1,
-    mine: row.writer_id === readerId,
-    aboutMe: row.host_id === readerId,
-    expiresAt: row.expires_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    id: note.id,
+    visitId: note.visitId,
+    prompt: note.prompt,
+    text: note.text,
+    visit: { startsAt: note.startsAt, strategyTitle: note.strategyTitle, roundTitle: note.roundTitle },
+    writer: { id: note.writerId, name: note.writerName },
+    useful: note.useful,
+    mine: note.writerId === readerId,
+    aboutMe: note.hostId === readerId,
+    expiresAt: note.expiresAt,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
   };
 }

@@ -72,10 +72,10 @@ const NOTE_IS_THE_HOSTS =
 const pending = { contributorId: TEACHER, status: 'pending' } as const;
 const approved = { contributorId: TEACHER, status: 'approved' } as const;
 const colleagues = { contributorId: COLLEAGUE, status: 'pending' } as const;
-const noteAboutMyRoom = note({ host_id: TEACHER, writer_id: COLLEAGUE });
-const noteIWrote = note({ host_id: COLLEAGUE, writer_id: TEACHER });
-const noteAboutOthers = note({ host_id: COLLEAGUE, writer_id: ANOTHER });
-const noteACoachWrote = note({ host_id: COLLEAGUE, writer_id: COACH });
+const noteAboutMyRoom = note({ hostId: TEACHER, writerId: COLLEAGUE });
+const noteIWrote = note({ hostId: COLLEAGUE, writerId: TEACHER });
+const noteAboutOthers = note({ hostId: COLLEAGUE, writerId: ANOTHER });
+const noteACoachWrote = note({ hostId: COLLEAGUE, writerId: COACH });
 
 const table: Row[] = [
   // The menu: coaches curate; a contributor revises their own strategy until it is on the menu.
