@@ -72,7 +72,7 @@ export async function addCard(actor: Actor, roundId: string, input: unknown, now
   const note = await readableNote(actor.scope, actor.personId, noteId, now.toISOString());
   if (!note || note.writerId !== actor.personId) throw new NotFoundError('Note');
   const door = await findDoor(actor.scope, note.doorId);
-  if (door?.round_id !== roundId)
+  if (door?.roundId !== roundId)
     throw new ValidationError('That note is about a visit of another round or an open door.', [
       { path: 'noteId', message: 'not a note from this round' },
     ]);

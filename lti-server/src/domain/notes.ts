@@ -91,22 +91,22 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
 export async function writeNote(actor: Actor, input: unknown, now: Date): Promise<NoteDetail> {
   const data = parseAt('Note', NoteInputSchema, input);
   const visit = await findVisit(actor.scope, data.visitId);
-  if (!visit || visit.visitor_id !== actor.personId) throw new NotFoundError('Visit');
+  if (!visit || visit.visitorId !== actor.personId) throw new NotFoundError('Visit');
   if (visit.status !== 'booked')
     throw new ConflictError('CONFLICT', 'This visit was cancelled, so there is nothing to write about.');
-  if (Date.parse(visit.starts_at) > now.getTime())
+  if (Date.parse(visit.startsAt) > now.getTime())
     throw new ConflictError('CONFLICT', 'Notes are written during or after the visit, not before.');
-  const door = await findDoor(actor.scope, visit.door_id);
+  const door = await findDoor(actor.scope, visit.doorId);
   if (!door) throw new NotFoundError('Visit');
   await checkText(actor, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const id = randomUUID();
   await insertNote(actor.scope, {
     id,
-    networkId: door.network_id,
+    networkId: door.networkId,
     visitId: visit.id,
     doorId: door.id,
-    hostId: door.host_id,
+    hostId: door.hostId,
     writerId: actor.personId,
     prompt: data.prompt,
     text: data.text,
@@ -166,7 +166,7 @@ export async function listNotes(
 export async function thankForVisit(actor: Actor, visitId: string, input: unknown, now: Date): Promise<void> {
   const { message } = parseAt('Thanks', ThanksInputSchema, input);
   const visit = await findVisit(actor.scope, visitId);
-  const door = visit ? await findDoor(actor.scope, visit.door_id) : undefined;
-  if (!visit || !door || door.host_id !== actor.personId) throw new NotFoundError('Visit');
+  const door = visit ? await findDoor(actor.scope, visit.doorId) : undefined;
+  if (!visit || !door || door.hostId !== actor.personId) throw new NotFoundError('Visit');
   await thankVisitor(actor.scope, visitId, message, now.toISOString());
 }

@@ -12,7 +12,7 @@ import { localStarts } from '../../../shared/local-times';
 import { type Round, RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
-import { insertDoors, insertVisits, type NewDoorRow, overlapsFor } from '../db/repositories/doors';
+import { insertDoors, insertVisits, overlapsFor, type StoredDoor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';
 import {
   deleteDraft,
@@ -218,7 +218,7 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
   const names = new Map(round.participants.concat(round.hosts).map((p) => [p.id, p.name]));
   await actor.scope.transaction(async (scope) => {
     const clashes: string[] = [];
-    const doors: NewDoorRow[] = [];
+    const doors: StoredDoor[] = [];
     const visits: Parameters<typeof insertVisits>[1] = [];
     for (const slot of round.slots) {
       for (const v of slot.visits) {
@@ -235,39 +235,39 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
         const doorId = randomUUID();
         doors.push({
           id: doorId,
-          network_id: row.networkId,
-          host_id: v.hostId,
-          strategy_id: null,
-          round_id: row.id,
-          series_id: null,
-          starts_at: slot.startsAt,
-          ends_at: slot.endsAt,
+          networkId: row.networkId,
+          hostId: v.hostId,
+          strategyId: null,
+          roundId: row.id,
+          seriesId: null,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
           minutes: row.slotMinutes,
-          time_zone: row.timeZone,
+          timeZone: row.timeZone,
           location: locations.get(v.hostId) ?? '',
           capacity: v.visitorIds.length,
           booked: v.visitorIds.length,
-          visitor_note: `Round: ${row.title} (focus: ${row.focusValue})`,
-          look_for: row.lookFor,
+          visitorNote: `Round: ${row.title} (focus: ${row.focusValue})`,
+          lookFor: row.lookFor,
           status: 'open',
           sequence: 0,
-          created_at: stamp,
-          updated_at: stamp,
+          createdAt: stamp,
+          updatedAt: stamp,
         });
         for (const visitorId of v.visitorIds)
           visits.push({
             id: randomUUID(),
-            door_id: doorId,
-            visitor_id: visitorId,
+            doorId,
+            visitorId,
             status: 'booked',
-            cancelled_by: null,
+            cancelledBy: null,
             sequence: 0,
-            starts_at: slot.startsAt,
-            ends_at: slot.endsAt,
-            created_at: stamp,
-            updated_at: stamp,
-            thanks_message: null,
-            thanked_at: null,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            createdAt: stamp,
+            updatedAt: stamp,
+            thanksMessage: null,
+            thankedAt: null,
           });
       }
     }

@@ -40,21 +40,20 @@ export function presentStrategy({ row, contributors }: StrategyView): Strategy {
 export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
   return {
     id: row.id,
-    strategy:
-      row.strategy_id && row.strategy_title ? { id: row.strategy_id, title: row.strategy_title } : null,
-    host: { id: row.host_id, name: row.host_name },
-    roundId: row.round_id,
-    seriesId: row.series_id,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
+    strategy: row.strategyId && row.strategyTitle ? { id: row.strategyId, title: row.strategyTitle } : null,
+    host: { id: row.hostId, name: row.hostName },
+    roundId: row.roundId,
+    seriesId: row.seriesId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
     minutes: row.minutes,
-    timeZone: row.time_zone,
+    timeZone: row.timeZone,
     location: row.location,
     capacity: row.capacity,
     booked: row.booked,
     seatsLeft: row.status === 'open' ? Math.max(0, row.capacity - row.booked) : 0,
-    visitorNote: row.visitor_note,
-    lookFor: row.look_for,
+    visitorNote: row.visitorNote,
+    lookFor: row.lookFor,
     status: row.status,
     mine: visitors !== null,
     myVisit,
@@ -66,11 +65,11 @@ export function presentVisit({ row, door }: VisitView): Visit {
   return {
     id: row.id,
     status: row.status,
-    cancelledBy: row.cancelled_by,
-    thanks: row.thanks_message && row.thanked_at ? { message: row.thanks_message, at: row.thanked_at } : null,
+    cancelledBy: row.cancelledBy,
+    thanks: row.thanksMessage && row.thankedAt ? { message: row.thanksMessage, at: row.thankedAt } : null,
     door: presentDoor(door),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 

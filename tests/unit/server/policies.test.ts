@@ -141,30 +141,30 @@ const table: Row[] = [
   ),
 
   // Open doors belong to their host.
-  row('teacher', 'cancel', door({ host_id: TEACHER }), 'cancel their own open door', ALLOWED),
+  row('teacher', 'cancel', door({ hostId: TEACHER }), 'cancel their own open door', ALLOWED),
   row(
     'teacher',
     'cancel',
-    door({ host_id: COLLEAGUE }),
+    door({ hostId: COLLEAGUE }),
     "cancel a colleague's open door",
     'Only the host can cancel an open door.',
   ),
   row(
     'coach',
     'cancel',
-    door({ host_id: COLLEAGUE }),
+    door({ hostId: COLLEAGUE }),
     "cancel a teacher's open door",
     'Only the host can cancel an open door.',
   ),
-  row('teacher', 'book', door({ host_id: COLLEAGUE }), "book a visit at a colleague's open door", ALLOWED),
+  row('teacher', 'book', door({ hostId: COLLEAGUE }), "book a visit at a colleague's open door", ALLOWED),
   row(
     'teacher',
     'book',
-    door({ host_id: TEACHER }),
+    door({ hostId: TEACHER }),
     'book a visit at their own open door',
     'This is your own open door: you host it.',
   ),
-  row('coach', 'book', door({ host_id: COLLEAGUE }), "book a visit at a teacher's open door", ALLOWED),
+  row('coach', 'book', door({ hostId: COLLEAGUE }), "book a visit at a teacher's open door", ALLOWED),
 
   // Trust rule: a note belongs to the visited teacher. Only the host and the writer read it; coaches get 403.
   row('teacher', 'read', noteAboutMyRoom, 'read a note about their own room', ALLOWED),
