@@ -110,7 +110,7 @@ export async function answerDeepLink(
   const tenant = await findTenantById(db, actor.scope.tenantId);
   if (!tenant) throw new NotFoundError('Your school');
   const jwt = await signer.deepLinkingResponse(
-    { issuer: tenant.issuer, clientId: tenant.client_id, deploymentId: tenant.deployment_id },
+    { issuer: tenant.issuer, clientId: tenant.clientId, deploymentId: tenant.deploymentId },
     {
       returnUrl: request.returnUrl,
       acceptTypes,

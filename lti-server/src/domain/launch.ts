@@ -77,7 +77,7 @@ export async function completeLaunch(
   // Rows read before the tenant existed (none) are not reused: the upserts read for themselves then.
   const sameTenant = known.tenant?.id === tenant.id;
   const knownNetwork = (contextId: string) =>
-    sameTenant ? (known.networks.find((n) => n.context_id === contextId) ?? null) : undefined;
+    sameTenant ? (known.networks.find((n) => n.contextId === contextId) ?? null) : undefined;
   const network =
     claims.context && settings.networkScope === 'course'
       ? await upsertNetwork(

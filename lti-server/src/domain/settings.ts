@@ -53,13 +53,13 @@ export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<
   const found = await findTenantById(db, actor.scope.tenantId);
   authorize(actor, 'read', registration(found !== undefined));
   const tenant = found!; // the policy refused when there is none
-  const deployment = await findDeployment(db, tenant.issuer, tenant.client_id, tenant.deployment_id);
+  const deployment = await findDeployment(db, tenant.issuer, tenant.clientId, tenant.deploymentId);
   return {
     name: tenant.name,
     issuer: tenant.issuer,
-    clientId: tenant.client_id,
-    deploymentId: tenant.deployment_id,
+    clientId: tenant.clientId,
+    deploymentId: tenant.deploymentId,
     deploymentRecorded: deployment?.learned_at ? 'first-launch' : 'registered',
-    registeredSince: tenant.created_at,
+    registeredSince: tenant.createdAt,
   };
 }
