@@ -70,7 +70,7 @@ export async function doorCalendar(actor: Actor, id: string): Promise<string> {
 
 export async function feedStatus(actor: Actor): Promise<CalendarFeed> {
   const live = await liveFeedOf(actor.scope, actor.personId);
-  return { active: Boolean(live), url: null, createdAt: live?.created_at ?? null };
+  return { active: Boolean(live), url: null, createdAt: live?.createdAt ?? null };
 }
 
 /** Makes a new secret feed URL (the old one stops working). The URL is shown once; only its hash is kept. */

@@ -21,7 +21,7 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: D
   const strategyIds = [...new Set(rows.flatMap((r) => (r.strategyId ? [r.strategyId] : [])))];
   const tags = new Map<string, string[]>();
   for (const t of await tagsOf(actor.scope, strategyIds))
-    tags.set(t.strategy_id, [...(tags.get(t.strategy_id) ?? []), t.tag]);
+    tags.set(t.strategyId, [...(tags.get(t.strategyId) ?? []), t.tag]);
 
   const groups = new Map<string, Bucket>();
   const add = (key: string, visitId: string, hostId: string, themes: string[]) => {

@@ -193,11 +193,14 @@ export async function evidenceForPicture(scope: TenantScope, networkId: string, 
     .execute();
 }
 
-export async function tagsOf(scope: TenantScope, strategyIds: string[]) {
+export async function tagsOf(
+  scope: TenantScope,
+  strategyIds: string[],
+): Promise<Array<{ strategyId: string; tag: string }>> {
   if (strategyIds.length === 0) return [];
   return scope
     .selectFrom('strategy_tags')
-    .select(['strategy_id', 'tag'])
+    .select(['strategy_id as strategyId', 'tag'])
     .where('strategy_id', 'in', strategyIds)
     .execute();
 }
