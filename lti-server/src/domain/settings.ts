@@ -59,7 +59,7 @@ export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<
     issuer: tenant.issuer,
     clientId: tenant.clientId,
     deploymentId: tenant.deploymentId,
-    deploymentRecorded: deployment?.learned_at ? 'first-launch' : 'registered',
+    deploymentRecorded: deployment?.learnedAt ? 'first-launch' : 'registered',
     registeredSince: tenant.createdAt,
   };
 }
