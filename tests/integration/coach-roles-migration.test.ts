@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lti-server/src/db/database';
 import { migrateToLatest } from '../../lti-server/src/db/migrations';
-import { settingsFromRow } from '../../lti-server/src/domain/settings';
+import { settingsFromRow } from '../../lti-server/src/db/repositories/tenant-settings';
 import { DEFAULT_TENANT_SETTINGS } from '../../shared/settings';
 import { seedTenant } from '../support/server/seed-tenant';
 import { createTestDatabase, testDbKind } from '../support/server/test-database';

@@ -138,7 +138,7 @@ export async function runPlatformCli(
       if (invites.length > 0) {
         console.log('Unused registration codes (only their hashes are stored):');
         for (const i of invites)
-          console.log(`  ${i.id.slice(0, 8)}  created ${i.created_at}, expires ${i.expires_at}`);
+          console.log(`  ${i.id.slice(0, 8)}  created ${i.createdAt}, expires ${i.expiresAt}`);
       }
       return 0;
     }

@@ -4,7 +4,7 @@ import { NotFoundError } from '../../../shared/errors';
 import { buildCalendar, type IcsEvent } from '../../../shared/ics';
 import type { CalendarFeed } from '../../../shared/visits';
 import { findLiveFeed, liveFeedOf, replaceFeed, revokeFeeds } from '../db/repositories/calendar-feeds';
-import { type DoorDetailRow, hostedDoors } from '../db/repositories/doors';
+import { type DoorDetail, hostedDoors } from '../db/repositories/doors';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
@@ -14,8 +14,8 @@ import { getVisit, myVisits, RECENT_DAYS, type VisitView } from './visits';
 
 const UID_DOMAIN = 'tasting-menu';
 
-function what(door: DoorDetailRow): string {
-  return door.strategy_title ?? 'a round visit';
+function what(door: DoorDetail): string {
+  return door.strategyTitle ?? 'a round visit';
 }
 
 function visitEvent({ row, door }: VisitView): IcsEvent {
@@ -25,13 +25,13 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
     uid: `visit-${row.id}@${UID_DOMAIN}`,
     // The door's changes (a host cancelling) and the visitor's own both raise the event's sequence.
     sequence: row.sequence + d.sequence,
-    start: d.starts_at,
-    end: d.ends_at,
-    stamp: [row.updated_at, d.updated_at].sort()[1]!,
-    summary: `${cancelled ? 'Cancelled: ' : ''}Sampling visit — ${what(d)} (${d.host_name})`,
+    start: d.startsAt,
+    end: d.endsAt,
+    stamp: [row.updatedAt, d.updatedAt].sort()[1]!,
+    summary: `${cancelled ? 'Cancelled: ' : ''}Sampling visit — ${what(d)} (${d.hostName})`,
     description: [
-      d.look_for ? `Look for: ${d.look_for}` : '',
-      d.visitor_note ? `From the host: ${d.visitor_note}` : '',
+      d.lookFor ? `Look for: ${d.lookFor}` : '',
+      d.visitorNote ? `From the host: ${d.visitorNote}` : '',
       'Notes are descriptive and strengths-first; the host owns what is written about their room.',
     ]
       .filter(Boolean)
@@ -41,16 +41,16 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
   };
 }
 
-function hostEvent(d: DoorDetailRow): IcsEvent {
+function hostEvent(d: DoorDetail): IcsEvent {
   const cancelled = d.status === 'cancelled';
   return {
     uid: `door-${d.id}@${UID_DOMAIN}`,
     sequence: d.sequence,
-    start: d.starts_at,
-    end: d.ends_at,
-    stamp: d.updated_at,
+    start: d.startsAt,
+    end: d.endsAt,
+    stamp: d.updatedAt,
     summary: `${cancelled ? 'Cancelled: ' : ''}Open door — ${what(d)}`,
-    description: `${d.booked} of ${d.capacity} seats booked.${d.look_for ? `\nLook for: ${d.look_for}` : ''}`,
+    description: `${d.booked} of ${d.capacity} seats booked.${d.lookFor ? `\nLook for: ${d.lookFor}` : ''}`,
     location: d.location,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   };
@@ -64,13 +64,13 @@ export async function visitCalendar(actor: Actor, id: string): Promise<string> {
 /** One of the host's open doors as an .ics file. */
 export async function doorCalendar(actor: Actor, id: string): Promise<string> {
   const door = await getDoor(actor, id);
-  if (door.row.host_id !== actor.personId) throw new NotFoundError('Open door');
+  if (door.row.hostId !== actor.personId) throw new NotFoundError('Open door');
   return buildCalendar([hostEvent(door.row)], { name: 'Tasting Menu open door' });
 }
 
 export async function feedStatus(actor: Actor): Promise<CalendarFeed> {
   const live = await liveFeedOf(actor.scope, actor.personId);
-  return { active: Boolean(live), url: null, createdAt: live?.created_at ?? null };
+  return { active: Boolean(live), url: null, createdAt: live?.createdAt ?? null };
 }
 
 /** Makes a new secret feed URL (the old one stops working). The URL is shown once; only its hash is kept. */

@@ -19,24 +19,21 @@ import {
 } from '../db/repositories/debrief';
 import { findDoor } from '../db/repositories/doors';
 import { readableNote } from '../db/repositories/notes';
-import { findRound, type RoundRow } from '../db/repositories/rounds';
+import { findRound, type StoredRound } from '../db/repositories/rounds';
 import type { Actor } from './actor';
 import { authorize, can, card as cardRecord } from './policies';
 
 interface Access {
-  round: RoundRow;
+  round: StoredRound;
   facilitator: boolean;
 }
 
 /** Who is in the room: the round's participants and hosts, and the school's coaches (who facilitate). */
 async function access(actor: Actor, roundId: string): Promise<Access> {
   const round = await findRound(actor.scope, roundId);
-  if (!round || round.network_id !== actor.networkId) throw new NotFoundError('Round');
+  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('Round');
   const facilitator = can(actor, 'facilitate', 'debrief');
-  const members = new Set([
-    ...(JSON.parse(round.participants) as string[]),
-    ...(JSON.parse(round.hosts) as Array<{ id: string }>).map((h) => h.id),
-  ]);
+  const members = new Set([...round.participants, ...round.hosts.map((h) => h.id)]);
   if (!facilitator && !members.has(actor.personId)) throw new NotFoundError('Round');
   if (round.status !== 'published')
     throw new ConflictError('CONFLICT', 'The debrief opens once the round is published.');
@@ -52,19 +49,19 @@ export async function getDebrief(actor: Actor, roundId: string): Promise<Debrief
   return {
     roundId,
     title: round.title,
-    focus: { kind: round.focus_kind, value: round.focus_value },
-    phase: round.debrief_phase,
+    focus: { kind: round.focusKind, value: round.focusValue },
+    phase: round.debriefPhase,
     facilitator,
     cards: cards.map((c) => ({
       id: c.id,
       text: c.text,
-      patternId: c.pattern_id,
-      mine: c.author_id === actor.personId,
+      patternId: c.patternId,
+      mine: c.authorId === actor.personId,
     })),
     patterns: patterns.map((p) => ({ id: p.id, name: p.name })),
     prediction: round.prediction,
-    nextLevel: round.next_level,
-    summarizedAt: round.summarized_at,
+    nextLevel: round.nextLevel,
+    summarizedAt: round.summarizedAt,
   };
 }
 
@@ -77,20 +74,20 @@ export async function addCard(
 ): Promise<Debrief> {
   await access(actor, roundId);
   const note = await readableNote(actor.scope, actor.personId, noteId, now.toISOString());
-  if (!note || note.writer_id !== actor.personId) throw new NotFoundError('Note');
-  const door = await findDoor(actor.scope, note.door_id);
-  if (door?.round_id !== roundId)
+  if (!note || note.writerId !== actor.personId) throw new NotFoundError('Note');
+  const door = await findDoor(actor.scope, note.doorId);
+  if (door?.roundId !== roundId)
     throw new ValidationError('That note is about a visit of another round or an open door.', [
       { path: 'noteId', message: 'not a note from this round' },
     ]);
   await insertCard(actor.scope, {
     id: randomUUID(),
-    round_id: roundId,
-    author_id: actor.personId,
-    source_note_id: noteId,
+    roundId,
+    authorId: actor.personId,
+    sourceNoteId: noteId,
     text: note.text,
-    pattern_id: null,
-    created_at: now.toISOString(),
+    patternId: null,
+    createdAt: now.toISOString(),
   });
   return getDebrief(actor, roundId);
 }
@@ -114,9 +111,9 @@ export async function addPattern(
   authorize(actor, 'facilitate', 'debrief');
   await insertPattern(actor.scope, {
     id: randomUUID(),
-    round_id: roundId,
+    roundId,
     name,
-    created_at: now.toISOString(),
+    createdAt: now.toISOString(),
   });
   return getDebrief(actor, roundId);
 }
@@ -149,11 +146,11 @@ export async function updateDebriefPhase(
   authorize(actor, 'facilitate', 'debrief');
   const stamp = now.toISOString();
   await updateDebrief(actor.scope, roundId, {
-    ...(data.phase ? { debrief_phase: data.phase } : {}),
+    ...(data.phase ? { debriefPhase: data.phase } : {}),
     ...(data.prediction !== undefined ? { prediction: data.prediction || null } : {}),
-    ...(data.nextLevel !== undefined ? { next_level: data.nextLevel || null } : {}),
-    ...(data.phase === 'done' ? { summarized_at: stamp } : {}),
-    updated_at: stamp,
+    ...(data.nextLevel !== undefined ? { nextLevel: data.nextLevel || null } : {}),
+    ...(data.phase === 'done' ? { summarizedAt: stamp } : {}),
+    updatedAt: stamp,
   });
   return getDebrief(actor, roundId);
 }

@@ -2,6 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { DeepLinkChoice } from '../../../shared/deep-linking';
 import { ConflictError, GoneError, NotFoundError, ValidationError } from '../../../shared/errors';
+import {
+  deleteDeepLinkRequest,
+  findDeepLinkRequest,
+  insertDeepLinkRequest,
+} from '../db/repositories/deep-link-requests';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
@@ -32,20 +37,17 @@ export async function openDeepLinkRequest(
   now: Date,
 ): Promise<string> {
   const id = randomUUID();
-  await db
-    .insertInto('deep_link_requests')
-    .values({
-      id,
-      tenant_id: owner.tenantId,
-      person_id: owner.personId,
-      return_url: settings.returnUrl,
-      accept_types: JSON.stringify(settings.acceptTypes),
-      accept_multiple: settings.acceptMultiple ? 1 : 0,
-      data: settings.data ?? null,
-      created_at: now.toISOString(),
-      expires_at: new Date(now.getTime() + DEEP_LINK_MINUTES * 60_000).toISOString(),
-    })
-    .execute();
+  await insertDeepLinkRequest(db, {
+    id,
+    tenantId: owner.tenantId,
+    personId: owner.personId,
+    returnUrl: settings.returnUrl,
+    acceptTypes: settings.acceptTypes,
+    acceptMultiple: settings.acceptMultiple,
+    data: settings.data ?? null,
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + DEEP_LINK_MINUTES * 60_000).toISOString(),
+  });
   return id;
 }
 
@@ -65,15 +67,13 @@ export async function answerDeepLink(
   choice: DeepLinkChoice,
   now: Date,
 ): Promise<{ returnUrl: string; jwt: string }> {
-  const request = await db
-    .selectFrom('deep_link_requests')
-    .selectAll()
-    .where('id', '=', requestId)
-    .where('tenant_id', '=', actor.scope.tenantId)
-    .where('person_id', '=', actor.personId)
-    .executeTakeFirst();
+  const request = await findDeepLinkRequest(
+    db,
+    { tenantId: actor.scope.tenantId, personId: actor.personId },
+    requestId,
+  );
   if (!request) throw new NotFoundError('This insert request');
-  if (request.expires_at <= now.toISOString()) {
+  if (request.expiresAt <= now.toISOString()) {
     throw new GoneError('This insert request has expired. Use the editor button in your LMS again.');
   }
   const view = await getStrategy(actor, choice.strategyId);
@@ -81,7 +81,7 @@ export async function answerDeepLink(
     throw new ConflictError('CONFLICT', 'Only strategies on the menu can be added to a course.');
   }
   const s = view.row;
-  const acceptTypes = JSON.parse(request.accept_types) as string[];
+  const { acceptTypes } = request;
   const item =
     choice.as === 'link'
       ? {
@@ -93,7 +93,7 @@ export async function answerDeepLink(
       : {
           type: 'html',
           title: s.title,
-          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.grade_band)}</p><ol>${(JSON.parse(s.steps) as string[]).map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
+          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.gradeBand)}</p><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
         };
   if (!acceptTypes.includes(item.type)) {
     throw new ValidationError(
@@ -103,15 +103,15 @@ export async function answerDeepLink(
   const tenant = await findTenantById(db, actor.scope.tenantId);
   if (!tenant) throw new NotFoundError('Your school');
   const jwt = await signer.deepLinkingResponse(
-    { issuer: tenant.issuer, clientId: tenant.client_id, deploymentId: tenant.deployment_id },
+    { issuer: tenant.issuer, clientId: tenant.clientId, deploymentId: tenant.deploymentId },
     {
-      returnUrl: request.return_url,
+      returnUrl: request.returnUrl,
       acceptTypes,
-      acceptMultiple: request.accept_multiple === 1,
+      acceptMultiple: request.acceptMultiple,
       ...(request.data ? { data: request.data } : {}),
     },
     [item],
   );
-  await db.deleteFrom('deep_link_requests').where('id', '=', request.id).execute();
-  return { returnUrl: request.return_url, jwt };
+  await deleteDeepLinkRequest(db, request.id);
+  return { returnUrl: request.returnUrl, jwt };
 }

@@ -7,14 +7,14 @@ import {
   bookedVisitors,
   cancelDoorRow,
   cancelVisits,
-  type DoorDetailRow,
+  type DoorDetail,
   doorsByIds,
   findDoor,
   insertDoors,
   listDoors,
   myVisitsAt,
-  type NewDoorRow,
   overlapsFor,
+  type StoredDoor,
 } from '../db/repositories/doors';
 import { creditsFor, findStrategy } from '../db/repositories/strategies';
 import type { Actor } from './actor';
@@ -22,16 +22,16 @@ import { authorize, door as doorRecord, strategy as strategyRecord } from './pol
 
 /** A door as the asker sees it: their own booking, and the visitors' names when they are the host. */
 export interface DoorView {
-  row: DoorDetailRow;
+  row: DoorDetail;
   myVisit: { id: string; status: 'booked' | 'cancelled' } | null;
   visitors: Array<{ id: string; name: string }> | null;
 }
 
 /** Adds what the asker may see of each door's bookings. */
-export async function viewDoors(actor: Actor, rows: DoorDetailRow[]): Promise<DoorView[]> {
+export async function viewDoors(actor: Actor, rows: DoorDetail[]): Promise<DoorView[]> {
   const ids = rows.map((r) => r.id);
-  const mine = new Map((await myVisitsAt(actor.scope, actor.personId, ids)).map((v) => [v.door_id, v]));
-  const hostedIds = rows.filter((r) => r.host_id === actor.personId).map((r) => r.id);
+  const mine = new Map((await myVisitsAt(actor.scope, actor.personId, ids)).map((v) => [v.doorId, v]));
+  const hostedIds = rows.filter((r) => r.hostId === actor.personId).map((r) => r.id);
   const visitors = new Map<string, Array<{ id: string; name: string }>>();
   for (const v of await bookedVisitors(actor.scope, hostedIds)) {
     visitors.set(v.doorId, [...(visitors.get(v.doorId) ?? []), { id: v.id, name: v.name }]);
@@ -41,16 +41,16 @@ export async function viewDoors(actor: Actor, rows: DoorDetailRow[]): Promise<Do
     return {
       row,
       myVisit: visit ? { id: visit.id, status: visit.status } : null,
-      visitors: row.host_id === actor.personId ? (visitors.get(row.id) ?? []) : null,
+      visitors: row.hostId === actor.personId ? (visitors.get(row.id) ?? []) : null,
     };
   });
 }
 
 /** A door in the asker's network that they may see (round classrooms only for the people in them). */
-export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetailRow> {
+export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetail> {
   const row = await findDoor(actor.scope, id);
-  if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Open door');
-  if (row.round_id && row.host_id !== actor.personId) {
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Open door');
+  if (row.roundId && row.hostId !== actor.personId) {
     const [view] = await viewDoors(actor, [row]);
     if (!view?.myVisit) throw new NotFoundError('Open door');
   }
@@ -75,7 +75,7 @@ export async function openDoors(
     occurrence: data.occurrence,
   });
   const strategy = await findStrategy(actor.scope, data.strategyId);
-  if (!strategy || strategy.network_id !== actor.networkId || strategy.merged_into_id)
+  if (!strategy || strategy.networkId !== actor.networkId || strategy.mergedIntoId)
     throw new ValidationError('Choose one of your strategies on this menu.', [
       { path: 'strategyId', message: 'not a strategy on this menu' },
     ]);
@@ -92,31 +92,31 @@ export async function openDoors(
     ]);
   const stamp = now.toISOString();
   const seriesId = starts.length > 1 ? randomUUID() : null;
-  const rows: NewDoorRow[] = starts.map((start) => ({
+  const rows: StoredDoor[] = starts.map((start) => ({
     id: randomUUID(),
-    network_id: actor.networkId,
-    host_id: actor.personId,
-    strategy_id: strategy.id,
-    round_id: null,
-    series_id: seriesId,
-    starts_at: start.toISOString(),
-    ends_at: new Date(start.getTime() + data.minutes * 60_000).toISOString(),
+    networkId: actor.networkId,
+    hostId: actor.personId,
+    strategyId: strategy.id,
+    roundId: null,
+    seriesId,
+    startsAt: start.toISOString(),
+    endsAt: new Date(start.getTime() + data.minutes * 60_000).toISOString(),
     minutes: data.minutes,
-    time_zone: data.timeZone,
+    timeZone: data.timeZone,
     location: data.location,
     capacity: data.capacity,
     booked: 0,
-    visitor_note: data.visitorNote,
-    look_for: data.lookFor,
+    visitorNote: data.visitorNote,
+    lookFor: data.lookFor,
     status: 'open',
     sequence: 0,
-    created_at: stamp,
-    updated_at: stamp,
+    createdAt: stamp,
+    updatedAt: stamp,
   }));
   for (const row of rows) {
-    const clash = await overlapsFor(actor.scope, actor.personId, row.starts_at, row.ends_at, '');
+    const clash = await overlapsFor(actor.scope, actor.personId, row.startsAt, row.endsAt, '');
     if (clash.hosting > 0 || clash.visiting > 0) {
-      const local = utcToZoned(row.starts_at, data.timeZone);
+      const local = utcToZoned(row.startsAt, data.timeZone);
       throw new ConflictError(
         'VISIT_OVERLAP',
         `You already ${clash.hosting > 0 ? 'have an open door' : 'have a visit booked'} on ${local.date} at ${local.time}; choose another time.`,
@@ -128,7 +128,7 @@ export async function openDoors(
     actor.scope,
     rows.map((r) => r.id),
   );
-  created.sort((a, b) => a.starts_at.localeCompare(b.starts_at));
+  created.sort((a, b) => a.startsAt.localeCompare(b.startsAt));
   return { views: await viewDoors(actor, created), seriesId };
 }
 

@@ -8,7 +8,6 @@ import { upsertPerson } from '../db/repositories/people';
 import { upsertTenant } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import { createSession } from './sessions';
-import { settingsFromRow } from './settings';
 
 export interface LaunchResult {
   token: string;
@@ -69,7 +68,7 @@ export async function completeLaunch(
   }
   // The guard before ltijs may have answered from its cache; this read is the authoritative check.
   if (!known) throw deploymentUnknownError();
-  const settings = settingsFromRow(known.settings);
+  const settings = known.settings;
   const role = mapRoles(claims.roles, settings.coachRoles, claims.coachClaim);
   if (role === 'refused') throw RoleRefusedError.for(claims.roles);
 
@@ -78,7 +77,7 @@ export async function completeLaunch(
   // Rows read before the tenant existed (none) are not reused: the upserts read for themselves then.
   const sameTenant = known.tenant?.id === tenant.id;
   const knownNetwork = (contextId: string) =>
-    sameTenant ? (known.networks.find((n) => n.context_id === contextId) ?? null) : undefined;
+    sameTenant ? (known.networks.find((n) => n.contextId === contextId) ?? null) : undefined;
   const network =
     claims.context && settings.networkScope === 'course'
       ? await upsertNetwork(

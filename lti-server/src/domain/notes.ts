@@ -6,7 +6,7 @@ import { findDoor, findVisit } from '../db/repositories/doors';
 import {
   deleteNote,
   insertNote,
-  type NoteDetailRow,
+  type NoteDetail,
   noteParties,
   readableNote,
   readableNotes,
@@ -19,6 +19,8 @@ import {
 import { staffOf } from '../db/repositories/people';
 import type { Actor } from './actor';
 import { authorize, note } from './policies';
+
+export type { NoteDetail };
 
 /** Without a coach's choice, notes last until the end of the current term: 31 January or 30 June. */
 export function defaultExpiresOn(now: Date): string {
@@ -72,37 +74,37 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
     );
 }
 
-export async function writeNote(actor: Actor, data: NoteData, now: Date): Promise<NoteDetailRow> {
+export async function writeNote(actor: Actor, data: NoteData, now: Date): Promise<NoteDetail> {
   const visit = await findVisit(actor.scope, data.visitId);
-  if (!visit || visit.visitor_id !== actor.personId) throw new NotFoundError('Visit');
+  if (!visit || visit.visitorId !== actor.personId) throw new NotFoundError('Visit');
   if (visit.status !== 'booked')
     throw new ConflictError('CONFLICT', 'This visit was cancelled, so there is nothing to write about.');
-  if (Date.parse(visit.starts_at) > now.getTime())
+  if (Date.parse(visit.startsAt) > now.getTime())
     throw new ConflictError('CONFLICT', 'Notes are written during or after the visit, not before.');
-  const door = await findDoor(actor.scope, visit.door_id);
+  const door = await findDoor(actor.scope, visit.doorId);
   if (!door) throw new NotFoundError('Visit');
   await checkText(actor, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const id = randomUUID();
   await insertNote(actor.scope, {
     id,
-    network_id: door.network_id,
-    visit_id: visit.id,
-    door_id: door.id,
-    host_id: door.host_id,
-    writer_id: actor.personId,
+    networkId: door.networkId,
+    visitId: visit.id,
+    doorId: door.id,
+    hostId: door.hostId,
+    writerId: actor.personId,
     prompt: data.prompt,
     text: data.text,
-    useful: 0,
-    created_at: stamp,
-    updated_at: stamp,
-    expires_at: endOfDay((await retention(actor, now)).expiresOn),
+    useful: false,
+    createdAt: stamp,
+    updatedAt: stamp,
+    expiresAt: endOfDay((await retention(actor, now)).expiresOn),
   });
   return (await readableNote(actor.scope, actor.personId, id, stamp))!;
 }
 
 /** A note the actor may read (host or writer); anyone else gets 403 when it exists, so the rule is visible. */
-async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetailRow> {
+async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetail> {
   const parties = await noteParties(actor.scope, id, now.toISOString());
   if (!parties) throw new NotFoundError('Note');
   authorize(actor, 'read', note(parties));
@@ -114,7 +116,7 @@ async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetail
 
 export const getNote = readable;
 
-export async function editNote(actor: Actor, id: string, data: NoteEdit, now: Date): Promise<NoteDetailRow> {
+export async function editNote(actor: Actor, id: string, data: NoteEdit, now: Date): Promise<NoteDetail> {
   const row = await readable(actor, id, now);
   authorize(actor, 'edit', note(row));
   await checkText(actor, data.text, data.confirmFlags);
@@ -132,7 +134,7 @@ export async function markUseful(
   id: string,
   { useful }: UsefulInput,
   now: Date,
-): Promise<NoteDetailRow> {
+): Promise<NoteDetail> {
   const row = await readable(actor, id, now);
   authorize(actor, 'mark-useful', note(row));
   await setUseful(actor.scope, id, actor.personId, useful, now.toISOString());
@@ -144,7 +146,7 @@ export async function listNotes(
   which: 'about' | 'written',
   now: Date,
   visitId?: string,
-): Promise<NoteDetailRow[]> {
+): Promise<NoteDetail[]> {
   return readableNotes(actor.scope, actor.personId, which, now.toISOString(), visitId);
 }
 
@@ -156,7 +158,7 @@ export async function thankForVisit(
   now: Date,
 ): Promise<void> {
   const visit = await findVisit(actor.scope, visitId);
-  const door = visit ? await findDoor(actor.scope, visit.door_id) : undefined;
-  if (!visit || !door || door.host_id !== actor.personId) throw new NotFoundError('Visit');
+  const door = visit ? await findDoor(actor.scope, visit.doorId) : undefined;
+  if (!visit || !door || door.hostId !== actor.personId) throw new NotFoundError('Visit');
   await thankVisitor(actor.scope, visitId, message, now.toISOString());
 }

@@ -20,6 +20,7 @@ import {
   findPairingByCode,
   insertDeviceToken,
   insertPairing,
+  ownerNames,
   listDeviceTokens,
   revokeDeviceToken,
 } from '../db/repositories/pairings';
@@ -53,14 +54,14 @@ export async function startPairing(
   const expiresAt = new Date(now.getTime() + PAIRING_MINUTES * 60_000).toISOString();
   await insertPairing(db, {
     id,
-    code_hash: sha(code),
-    claim_hash: sha(claimSecret),
-    tenant_id: null,
-    person_id: null,
-    network_id: null,
+    codeHash: sha(code),
+    claimHash: sha(claimSecret),
+    tenantId: null,
+    personId: null,
+    networkId: null,
     label,
-    created_at: now.toISOString(),
-    expires_at: expiresAt,
+    createdAt: now.toISOString(),
+    expiresAt,
   });
   return { pairingId: id, code: formatPairingCode(code), claimSecret, expiresAt };
 }
@@ -73,7 +74,7 @@ export async function confirmPairing(
   now: Date,
 ): Promise<{ label: string }> {
   const pairing = await findPairingByCode(db, sha(code), now.toISOString());
-  if (!pairing || pairing.person_id) {
+  if (!pairing || pairing.personId) {
     throw new NotFoundError(
       'Pairing code',
       'That code is not valid or has expired. Open the extension’s Options for a fresh code.',
@@ -95,44 +96,32 @@ export async function claimPairing(
 ): Promise<PairingClaimResult> {
   const pairing = await findPairing(db, pairingId);
   const given = Buffer.from(sha(claimSecret));
-  if (!pairing || !timingSafeEqual(Buffer.from(pairing.claim_hash), given))
-    throw new NotFoundError('Pairing');
-  if (pairing.expires_at <= now.toISOString()) {
+  if (!pairing || !timingSafeEqual(Buffer.from(pairing.claimHash), given)) throw new NotFoundError('Pairing');
+  if (pairing.expiresAt <= now.toISOString()) {
     throw new GoneError('This pairing code expired. Start again for a fresh code.');
   }
-  if (!pairing.person_id || !pairing.tenant_id || !pairing.network_id)
-    return { state: 'waiting', expiresAt: pairing.expires_at };
+  if (!pairing.personId || !pairing.tenantId || !pairing.networkId)
+    return { state: 'waiting', expiresAt: pairing.expiresAt };
   // Deleting first makes the claim single-use even if two polls race.
   if ((await deletePairing(db, pairing.id)) !== 1) throw new NotFoundError('Pairing');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + DEVICE_DAYS * 86_400_000).toISOString();
   await insertDeviceToken(db, {
     id: randomUUID(),
-    token_hash: hashToken(token),
-    tenant_id: pairing.tenant_id,
-    person_id: pairing.person_id,
-    network_id: pairing.network_id,
+    tokenHash: hashToken(token),
+    tenantId: pairing.tenantId,
+    personId: pairing.personId,
+    networkId: pairing.networkId,
     label: pairing.label,
-    created_at: now.toISOString(),
-    last_used_at: null,
-    expires_at: expiresAt,
-    revoked_at: null,
+    createdAt: now.toISOString(),
+    expiresAt,
   });
-  const person = await db
-    .selectFrom('people')
-    .select('name')
-    .where('id', '=', pairing.person_id)
-    .executeTakeFirstOrThrow();
-  const network = await db
-    .selectFrom('networks')
-    .select('title')
-    .where('id', '=', pairing.network_id)
-    .executeTakeFirstOrThrow();
+  const names = await ownerNames(db, { personId: pairing.personId, networkId: pairing.networkId });
   return {
     state: 'paired',
     token,
-    person: { name: person.name },
-    network: { title: network.title },
+    person: { name: names.personName },
+    network: { title: names.networkTitle },
     expiresAt,
   };
 }
@@ -142,9 +131,9 @@ export async function listDevices(actor: Actor, now: Date): Promise<Device[]> {
   return rows.map((r) => ({
     id: r.id,
     label: r.label,
-    createdAt: r.created_at,
-    lastUsedAt: r.last_used_at,
-    expiresAt: r.expires_at,
+    createdAt: r.createdAt,
+    lastUsedAt: r.lastUsedAt,
+    expiresAt: r.expiresAt,
   }));
 }
 

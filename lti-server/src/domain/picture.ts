@@ -21,7 +21,7 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: D
   const strategyIds = [...new Set(rows.flatMap((r) => (r.strategyId ? [r.strategyId] : [])))];
   const tags = new Map<string, string[]>();
   for (const t of await tagsOf(actor.scope, strategyIds))
-    tags.set(t.strategy_id, [...(tags.get(t.strategy_id) ?? []), t.tag]);
+    tags.set(t.strategyId, [...(tags.get(t.strategyId) ?? []), t.tag]);
 
   const groups = new Map<string, Bucket>();
   const add = (key: string, visitId: string, hostId: string, themes: string[]) => {
@@ -64,10 +64,10 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: D
   const rounds = (await finishedDebriefs(actor.scope, actor.networkId)).map(({ round, patterns }) => ({
     title: round.title,
     date: round.date,
-    focus: { kind: round.focus_kind, value: round.focus_value },
+    focus: { kind: round.focusKind, value: round.focusValue },
     patterns,
     prediction: round.prediction,
-    nextLevel: round.next_level,
+    nextLevel: round.nextLevel,
   }));
   return { by, groups: shown, withheld, minVisits: PICTURE_MIN_VISITS, minHosts: PICTURE_MIN_HOSTS, rounds };
 }

@@ -46,16 +46,14 @@ export async function createRegistrationInvite(
   ttlMs: number,
 ): Promise<{ id: string; code: string; expiresAt: string }> {
   const code = newInviteCode();
-  const row = {
+  const invite = {
     id: randomUUID(),
-    code_hash: sha(code),
-    created_at: now.toISOString(),
-    expires_at: new Date(now.getTime() + ttlMs).toISOString(),
-    used_at: null,
-    used_for: null,
+    codeHash: sha(code),
+    createdAt: now.toISOString(),
+    expiresAt: new Date(now.getTime() + ttlMs).toISOString(),
   };
-  await insertRegistrationInvite(db, row);
-  return { id: row.id, code: formatInviteCode(code), expiresAt: row.expires_at };
+  await insertRegistrationInvite(db, invite);
+  return { id: invite.id, code: formatInviteCode(code), expiresAt: invite.expiresAt };
 }
 
 export function listPendingInvites(db: Kysely<Database>, now: Date) {

@@ -39,7 +39,7 @@ export async function courseColleagues(
   if (cached && now - cached.at < ROSTER_TTL_MS) return cached.roster;
   const network = await findNetwork(db, actor.scope.tenantId, actor.networkId);
   const tenant = await findTenantById(db, actor.scope.tenantId);
-  if (!network?.nrps_url || !tenant) {
+  if (!network?.nrpsUrl || !tenant) {
     return {
       available: false,
       message:
@@ -51,8 +51,8 @@ export async function courseColleagues(
   }
   const settings = await settingsOf(actor.scope);
   const members = await lms.courseMembers(
-    { issuer: tenant.issuer, clientId: tenant.client_id },
-    network.nrps_url,
+    { issuer: tenant.issuer, clientId: tenant.clientId },
+    network.nrpsUrl,
   );
   const colleagues: Roster['colleagues'] = [];
   const seen = new Date(now).toISOString();

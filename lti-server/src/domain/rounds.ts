@@ -11,14 +11,14 @@ import { localStarts } from '../../../shared/local-times';
 import type { Round, RoundData, RoundGroupsInput } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
-import { insertDoors, insertVisits, type NewDoorRow, overlapsFor } from '../db/repositories/doors';
+import { insertDoors, insertVisits, overlapsFor, type StoredDoor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';
 import {
   deleteDraft,
   findRound,
   insertRound,
-  type RoundRow,
   roundsOf,
+  type StoredRound,
   updateDraft,
 } from '../db/repositories/rounds';
 import type { Database } from '../db/schema';
@@ -44,66 +44,61 @@ function unplannable(problems: string[], names: Names): UnprocessableError {
   );
 }
 
-interface Host {
-  id: string;
-  location: string;
-}
-
-function planInput(row: RoundRow): PlanInput {
+function planInput(row: StoredRound): PlanInput {
   return {
-    participants: JSON.parse(row.participants) as string[],
-    hosts: (JSON.parse(row.hosts) as Host[]).map((h) => h.id),
+    participants: row.participants,
+    hosts: row.hosts.map((h) => h.id),
   };
 }
 
 /** The rotation is not stored: it is made again from the stored groups, so it always follows the planner's rules. */
-function planOf(row: RoundRow): RoundPlan {
-  const result = planFromGroups(planInput(row), JSON.parse(row.groups) as string[][]);
+function planOf(row: StoredRound): RoundPlan {
+  const result = planFromGroups(planInput(row), row.groups);
   if (!result.ok) throw new InternalError('A stored round no longer plans; adjust its groups.');
   return result.plan;
 }
 
-function slotTimes(row: RoundRow, slot: number): { startsAt: string; endsAt: string } {
+function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: string } {
   // Checked when the round was made; rounds stored before that read a skipped time forward and a repeated one early.
-  const first = zonedToUtc(row.date, row.start, row.time_zone, row.start_occurrence ?? 'earlier').getTime();
-  const start = first + slot * (row.slot_minutes + row.gap_minutes) * 60_000;
+  const first = zonedToUtc(row.date, row.start, row.timeZone, row.startOccurrence ?? 'earlier').getTime();
+  const start = first + slot * (row.slotMinutes + row.gapMinutes) * 60_000;
   return {
     startsAt: new Date(start).toISOString(),
-    endsAt: new Date(start + row.slot_minutes * 60_000).toISOString(),
+    endsAt: new Date(start + row.slotMinutes * 60_000).toISOString(),
   };
 }
 
-function present(row: RoundRow, names: Names): Round {
+function present(row: StoredRound, names: Names): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {
     id: row.id,
     title: row.title,
-    focus: { kind: row.focus_kind, value: row.focus_value },
+    focus: { kind: row.focusKind, value: row.focusValue },
     date: row.date,
     start: row.start,
-    timeZone: row.time_zone,
-    occurrence: row.start_occurrence,
-    slotMinutes: row.slot_minutes,
-    gapMinutes: row.gap_minutes,
-    lookFor: row.look_for,
+    timeZone: row.timeZone,
+    occurrence: row.startOccurrence,
+    slotMinutes: row.slotMinutes,
+    gapMinutes: row.gapMinutes,
+    lookFor: row.lookFor,
     status: row.status,
-    participants: (JSON.parse(row.participants) as string[]).map(person),
-    hosts: (JSON.parse(row.hosts) as Host[]).map((h) => ({ ...person(h.id), location: h.location })),
+    participants: row.participants.map(person),
+    hosts: row.hosts.map((h) => ({ ...person(h.id), location: h.location })),
     groups: plan.groups,
     slots: plan.slots.map((visits, s) => ({
       ...slotTimes(row, s),
       visits: visits.map((v) => ({ hostId: v.hostId, group: v.group, visitorIds: v.visitorIds })),
     })),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
-async function draftOf(actor: Actor, id: string): Promise<RoundRow> {
+async function draftOf(actor: Actor, id: string): Promise<StoredRound> {
   authorize(actor, 'plan', 'round');
   const row = await findRound(actor.scope, id);
-  if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Round');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Round');
   return row;
 }
 
@@ -139,42 +134,40 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
   });
   if (!result.ok) throw unplannable(result.problems, names);
   const stamp = now.toISOString();
-  const row: Omit<RoundRow, 'tenant_id'> = {
+  const row: StoredRound = {
     id: randomUUID(),
-    network_id: actor.networkId,
-    created_by: actor.personId,
+    networkId: actor.networkId,
+    createdBy: actor.personId,
     title: data.title,
-    focus_kind: data.focus.kind,
-    focus_value: data.focus.value,
+    focusKind: data.focus.kind,
+    focusValue: data.focus.value,
     date: data.date,
     start: data.start,
-    time_zone: data.timeZone,
+    timeZone: data.timeZone,
     // Kept only where it matters, so a stored choice always means the start happens twice.
-    start_occurrence:
+    startOccurrence:
       readLocalTime(data.date, data.start, data.timeZone).kind === 'repeated'
         ? (data.occurrence ?? null)
         : null,
-    slot_minutes: data.slotMinutes,
-    gap_minutes: data.gapMinutes,
-    look_for: data.lookFor,
+    slotMinutes: data.slotMinutes,
+    gapMinutes: data.gapMinutes,
+    lookFor: data.lookFor,
     status: 'draft',
-    participants: JSON.stringify(data.participantIds),
-    hosts: JSON.stringify(
-      data.hostIds.map((id) => ({
-        id,
-        location: data.locations[id]?.trim() || `${names.get(id)}'s classroom`,
-      })),
-    ),
-    groups: JSON.stringify(result.plan.groups),
-    created_at: stamp,
-    updated_at: stamp,
-    debrief_phase: 'description',
+    participants: data.participantIds,
+    hosts: data.hostIds.map((id) => ({
+      id,
+      location: data.locations[id]?.trim() || `${names.get(id)}'s classroom`,
+    })),
+    groups: result.plan.groups,
+    createdAt: stamp,
+    updatedAt: stamp,
+    debriefPhase: 'description',
     prediction: null,
-    next_level: null,
-    summarized_at: null,
+    nextLevel: null,
+    summarizedAt: null,
   };
   await insertRound(actor.scope, row);
-  return present({ ...row, tenant_id: actor.scope.tenantId }, names);
+  return present(row, names);
 }
 
 export async function listRounds(actor: Actor): Promise<Round[]> {
@@ -205,7 +198,7 @@ export async function regroupRound(
   const names = await namesOf(actor);
   const result = planFromGroups(planInput(row), groups);
   if (!result.ok) throw unplannable(result.problems, names);
-  const patch = { groups: JSON.stringify(result.plan.groups), updated_at: now.toISOString() };
+  const patch = { groups: result.plan.groups, updatedAt: now.toISOString() };
   if (!(await updateDraft(actor.scope, id, patch))) throw published();
   return present({ ...row, ...patch }, names);
 }
@@ -227,7 +220,7 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
   const names = new Map(round.participants.concat(round.hosts).map((p) => [p.id, p.name]));
   await actor.scope.transaction(async (scope) => {
     const clashes: string[] = [];
-    const doors: NewDoorRow[] = [];
+    const doors: StoredDoor[] = [];
     const visits: Parameters<typeof insertVisits>[1] = [];
     for (const slot of round.slots) {
       for (const v of slot.visits) {
@@ -235,7 +228,7 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
         for (const person of [v.hostId, ...v.visitorIds]) {
           const clash = await overlapsFor(scope, person, slot.startsAt, slot.endsAt, '');
           if (clash.visiting + clash.hosting > 0) {
-            const local = utcToZoned(slot.startsAt, row.time_zone);
+            const local = utcToZoned(slot.startsAt, row.timeZone);
             clashes.push(
               `${names.get(person)} is already ${clash.hosting ? 'hosting' : 'visiting'} at ${local.time}.`,
             );
@@ -244,39 +237,39 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
         const doorId = randomUUID();
         doors.push({
           id: doorId,
-          network_id: row.network_id,
-          host_id: v.hostId,
-          strategy_id: null,
-          round_id: row.id,
-          series_id: null,
-          starts_at: slot.startsAt,
-          ends_at: slot.endsAt,
-          minutes: row.slot_minutes,
-          time_zone: row.time_zone,
+          networkId: row.networkId,
+          hostId: v.hostId,
+          strategyId: null,
+          roundId: row.id,
+          seriesId: null,
+          startsAt: slot.startsAt,
+          endsAt: slot.endsAt,
+          minutes: row.slotMinutes,
+          timeZone: row.timeZone,
           location: locations.get(v.hostId) ?? '',
           capacity: v.visitorIds.length,
           booked: v.visitorIds.length,
-          visitor_note: `Round: ${row.title} (focus: ${row.focus_value})`,
-          look_for: row.look_for,
+          visitorNote: `Round: ${row.title} (focus: ${row.focusValue})`,
+          lookFor: row.lookFor,
           status: 'open',
           sequence: 0,
-          created_at: stamp,
-          updated_at: stamp,
+          createdAt: stamp,
+          updatedAt: stamp,
         });
         for (const visitorId of v.visitorIds)
           visits.push({
             id: randomUUID(),
-            door_id: doorId,
-            visitor_id: visitorId,
+            doorId,
+            visitorId,
             status: 'booked',
-            cancelled_by: null,
+            cancelledBy: null,
             sequence: 0,
-            starts_at: slot.startsAt,
-            ends_at: slot.endsAt,
-            created_at: stamp,
-            updated_at: stamp,
-            thanks_message: null,
-            thanked_at: null,
+            startsAt: slot.startsAt,
+            endsAt: slot.endsAt,
+            createdAt: stamp,
+            updatedAt: stamp,
+            thanksMessage: null,
+            thankedAt: null,
           });
       }
     }
@@ -286,7 +279,7 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
         `Some people are already booked then: ${[...new Set(clashes)].join(' ')}`,
         [...new Set(clashes)].map((message) => ({ path: 'plan', message })),
       );
-    if (!(await updateDraft(scope, row.id, { status: 'published', updated_at: stamp }))) throw published();
+    if (!(await updateDraft(scope, row.id, { status: 'published', updatedAt: stamp }))) throw published();
     await insertDoors(scope, doors);
     await insertVisits(scope, visits);
   });

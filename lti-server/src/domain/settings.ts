@@ -1,37 +1,17 @@
 import type { Kysely } from 'kysely';
 import { parseAt } from '../../../shared/errors';
-import {
-  DEFAULT_TENANT_SETTINGS,
-  type PlatformInfo,
-  type TenantSettings,
-  TenantSettingsSchema,
-} from '../../../shared/settings';
+import { type PlatformInfo, type TenantSettings, TenantSettingsSchema } from '../../../shared/settings';
 import { findDeployment } from '../db/repositories/deployments';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
 import { findTenantById, type TenantKey, upsertTenant } from '../db/repositories/tenants';
-import type { Database, TenantSettingsTable } from '../db/schema';
+import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 import { authorize, registration } from './policies';
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
 export async function settingsOf(scope: TenantScope): Promise<TenantSettings> {
-  return settingsFromRow(await findSettings(scope));
-}
-
-/** A settings row read back (or none yet) as validated settings; a row that no longer validates means defaults. */
-export function settingsFromRow(
-  row: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined,
-): TenantSettings {
-  if (!row) return DEFAULT_TENANT_SETTINGS;
-  let coachRoles: unknown;
-  try {
-    coachRoles = JSON.parse(row.coach_roles);
-  } catch {
-    return DEFAULT_TENANT_SETTINGS;
-  }
-  const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
-  return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
+  return findSettings(scope);
 }
 
 export async function getSettings(actor: Actor): Promise<TenantSettings> {
@@ -46,12 +26,7 @@ export async function updateSettings(
   now: Date,
 ): Promise<TenantSettings> {
   authorize(actor, 'update', 'settings');
-  await saveSettings(actor.scope, {
-    network_scope: settings.networkScope,
-    coach_roles: JSON.stringify(settings.coachRoles),
-    updated_by: actor.personId,
-    updated_at: now.toISOString(),
-  });
+  await saveSettings(actor.scope, settings, { updatedBy: actor.personId, updatedAt: now.toISOString() });
   return settings;
 }
 
@@ -72,12 +47,7 @@ export async function operatorCoachRoles(
   const current = await settingsOf(scope);
   if (roles === undefined) return current;
   const settings = parseAt('Coach roles', TenantSettingsSchema, { ...current, coachRoles: roles });
-  await saveSettings(scope, {
-    network_scope: settings.networkScope,
-    coach_roles: JSON.stringify(settings.coachRoles),
-    updated_by: 'operator',
-    updated_at: now.toISOString(),
-  });
+  await saveSettings(scope, settings, { updatedBy: 'operator', updatedAt: now.toISOString() });
   return settings;
 }
 
@@ -86,13 +56,13 @@ export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<
   const found = await findTenantById(db, actor.scope.tenantId);
   authorize(actor, 'read', registration(found !== undefined));
   const tenant = found!; // the policy refused when there is none
-  const deployment = await findDeployment(db, tenant.issuer, tenant.client_id, tenant.deployment_id);
+  const deployment = await findDeployment(db, tenant.issuer, tenant.clientId, tenant.deploymentId);
   return {
     name: tenant.name,
     issuer: tenant.issuer,
-    clientId: tenant.client_id,
-    deploymentId: tenant.deployment_id,
-    deploymentRecorded: deployment?.learned_at ? 'first-launch' : 'registered',
-    registeredSince: tenant.created_at,
+    clientId: tenant.clientId,
+    deploymentId: tenant.deploymentId,
+    deploymentRecorded: deployment?.learnedAt ? 'first-launch' : 'registered',
+    registeredSince: tenant.createdAt,
   };
 }

@@ -7,6 +7,7 @@ import {
   type StrategyData,
   type StrategyEdit,
   type StrategyQuery,
+  type StrategyStatus,
   type TryInput,
 } from '../../../shared/strategy';
 import {
@@ -15,14 +16,18 @@ import {
   auditFor,
   countTries,
   creditsFor,
+  decodeCursor,
   deleteTry,
+  encodeCursor,
   findByClientId,
   findByDuplicateKey,
   findStrategy,
   insertStrategy,
   listStrategies,
   moveTries,
-  type StrategyRow,
+  type NewStrategy,
+  type StoredStrategy,
+  type StrategyPatch,
   sharedReflections,
   tryOf,
   updateStrategy,
@@ -33,7 +38,7 @@ import { authorize, can, strategy } from './policies';
 import { sanitizeExcerpt } from './sanitize';
 
 export interface StrategyView {
-  row: StrategyRow;
+  row: StoredStrategy;
   contributors: Array<{ id: string; name: string }>;
 }
 
@@ -41,7 +46,7 @@ function searchText(d: Pick<StrategyData, 'title' | 'purpose' | 'steps' | 'tags'
   return [d.title, d.purpose, ...d.steps, d.tags.join(' '), d.subject].join('\n');
 }
 
-async function withCredits(actor: Actor, rows: StrategyRow[]): Promise<StrategyView[]> {
+async function withCredits(actor: Actor, rows: StoredStrategy[]): Promise<StrategyView[]> {
   const credits = await creditsFor(
     actor.scope,
     rows.map((r) => r.id),
@@ -50,9 +55,9 @@ async function withCredits(actor: Actor, rows: StrategyRow[]): Promise<StrategyV
 }
 
 /** A strategy the actor may see: approved or featured ones of their network; any of their own; all for coaches. */
-async function visible(actor: Actor, id: string): Promise<StrategyRow> {
+async function visible(actor: Actor, id: string): Promise<StoredStrategy> {
   const row = await findStrategy(actor.scope, id);
-  if (!row || row.network_id !== actor.networkId) throw new NotFoundError('Strategy');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Strategy');
   if (row.status === 'approved' || row.status === 'featured' || can(actor, 'curate', 'strategy')) return row;
   const credits = await creditsFor(actor.scope, [row.id]);
   if ((credits.get(row.id) ?? []).some((c) => c.id === actor.personId)) return row;
@@ -70,39 +75,39 @@ export async function createStrategy(
   }
   const stamp = now.toISOString();
   const excerpt = data.excerptHtml ? sanitizeExcerpt(data.excerptHtml) : null;
-  const row: Omit<StrategyRow, 'tenant_id'> = {
+  const row: NewStrategy = {
     id: randomUUID(),
-    network_id: actor.networkId,
-    contributor_id: actor.personId,
-    client_id: data.clientId ?? null,
+    networkId: actor.networkId,
+    contributorId: actor.personId,
+    clientId: data.clientId ?? null,
     title: data.title,
     purpose: data.purpose,
-    steps: JSON.stringify(data.steps),
+    steps: data.steps,
     minutes: data.minutes,
     subject: data.subject,
-    grade_band: data.gradeBand,
-    tags: JSON.stringify(data.tags),
-    source_url: data.sourceUrl ?? null,
-    source_title: data.sourceTitle ?? null,
-    excerpt_html: excerpt || null,
+    gradeBand: data.gradeBand,
+    tags: data.tags,
+    sourceUrl: data.sourceUrl ?? null,
+    sourceTitle: data.sourceTitle ?? null,
+    excerptHtml: excerpt || null,
     // A coach's own addition needs no second coach to approve it.
     status: can(actor, 'curate', 'strategy') ? 'approved' : 'pending',
-    change_message: null,
-    change_requested_at: null,
-    merged_into_id: null,
-    dup_key: duplicateKey(data.title, data.sourceUrl),
-    search_text: searchText(data),
-    created_at: stamp,
-    updated_at: stamp,
+    changeMessage: null,
+    changeRequestedAt: null,
+    mergedIntoId: null,
+    dupKey: duplicateKey(data.title, data.sourceUrl),
+    searchText: searchText(data),
+    createdAt: stamp,
+    updatedAt: stamp,
   };
   try {
     await actor.scope.transaction(async (scope) => {
       await insertStrategy(scope, row, data.tags);
       await addAudit(scope, {
         id: randomUUID(),
-        actor_id: actor.personId,
+        actorId: actor.personId,
         action: 'created',
-        subject_id: row.id,
+        subjectId: row.id,
         details: {},
         at: stamp,
       });
@@ -115,36 +120,15 @@ export async function createStrategy(
     }
     throw error;
   }
-  return {
-    view: (await withCredits(actor, [{ ...row, tenant_id: actor.scope.tenantId }]))[0]!,
-    created: true,
-  };
+  const { searchText: _searchText, ...stored } = row;
+  return { view: (await withCredits(actor, [stored]))[0]!, created: true };
 }
 
 export async function getStrategy(actor: Actor, id: string): Promise<StrategyView | { mergedInto: string }> {
   const row = await visible(actor, id);
-  if (row.merged_into_id) return { mergedInto: row.merged_into_id };
+  if (row.mergedIntoId) return { mergedInto: row.mergedIntoId };
   return (await withCredits(actor, [row]))[0]!;
 }
-
-interface Cursor {
-  o?: number;
-  c?: string;
-  i?: string;
-  f?: boolean;
-}
-
-function readCursor(cursor: string | undefined): Cursor | undefined {
-  if (!cursor) return undefined;
-  try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString()) as Cursor;
-  } catch {
-    throw new ValidationError('The page cursor is not valid; start from the first page.', [
-      { path: 'cursor', message: 'not valid' },
-    ]);
-  }
-}
-const writeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString('base64url');
 
 export async function searchStrategies(
   actor: Actor,
@@ -153,12 +137,12 @@ export async function searchStrategies(
   const mine = query.status === 'mine';
   if (query.status && !mine && query.status !== 'approved' && query.status !== 'featured')
     authorize(actor, 'list-unpublished', 'strategy');
-  const statuses: StrategyRow['status'][] = mine
+  const statuses: StrategyStatus[] = mine
     ? ['pending', 'approved', 'featured', 'retired']
     : query.status && query.status !== 'mine'
       ? [query.status]
       : ['approved', 'featured'];
-  const cursor = readCursor(query.cursor);
+  const cursor = decodeCursor(query.cursor);
   const rows = await listStrategies(actor.scope, {
     networkId: actor.networkId,
     statuses,
@@ -180,15 +164,15 @@ export async function searchStrategies(
   if (rows.length > query.limit) {
     const last = page[page.length - 1]!;
     nextCursor = query.q
-      ? writeCursor({ o: (cursor?.o ?? 0) + query.limit })
-      : writeCursor({ c: last.created_at, i: last.id, f: last.status === 'featured' });
+      ? encodeCursor({ o: (cursor?.o ?? 0) + query.limit })
+      : encodeCursor({ c: last.createdAt, i: last.id, f: last.status === 'featured' });
   }
   return { items: await withCredits(actor, page), nextCursor };
 }
 
-async function requireEditable(actor: Actor, id: string): Promise<StrategyRow> {
+async function requireEditable(actor: Actor, id: string): Promise<StoredStrategy> {
   const row = await visible(actor, id);
-  if (row.merged_into_id)
+  if (row.mergedIntoId)
     throw new ConflictError('CONFLICT', 'This strategy was merged into another one; edit that one.');
   authorize(actor, 'edit', strategy(row));
   return row;
@@ -204,8 +188,8 @@ export async function editStrategy(
   const current = {
     title: row.title,
     purpose: row.purpose,
-    steps: JSON.parse(row.steps) as string[],
-    tags: JSON.parse(row.tags) as string[],
+    steps: row.steps,
+    tags: row.tags,
     subject: row.subject,
   };
   const next = {
@@ -216,7 +200,7 @@ export async function editStrategy(
     subject: patch.subject ?? current.subject,
   };
   const stamp = now.toISOString();
-  const sourceUrl = patch.sourceUrl === undefined ? row.source_url : patch.sourceUrl;
+  const sourceUrl = patch.sourceUrl === undefined ? row.sourceUrl : patch.sourceUrl;
   await actor.scope.transaction(async (scope) => {
     await updateStrategy(
       scope,
@@ -224,31 +208,31 @@ export async function editStrategy(
       {
         title: next.title,
         purpose: next.purpose,
-        steps: JSON.stringify(next.steps),
-        tags: JSON.stringify(next.tags),
+        steps: next.steps,
+        tags: next.tags,
         subject: next.subject,
         ...(patch.minutes !== undefined ? { minutes: patch.minutes } : {}),
-        ...(patch.gradeBand !== undefined ? { grade_band: patch.gradeBand } : {}),
-        ...(patch.sourceUrl !== undefined ? { source_url: patch.sourceUrl ?? null } : {}),
-        ...(patch.sourceTitle !== undefined ? { source_title: patch.sourceTitle ?? null } : {}),
+        ...(patch.gradeBand !== undefined ? { gradeBand: patch.gradeBand } : {}),
+        ...(patch.sourceUrl !== undefined ? { sourceUrl: patch.sourceUrl ?? null } : {}),
+        ...(patch.sourceTitle !== undefined ? { sourceTitle: patch.sourceTitle ?? null } : {}),
         ...(patch.excerptHtml !== undefined
-          ? { excerpt_html: patch.excerptHtml ? sanitizeExcerpt(patch.excerptHtml) || null : null }
+          ? { excerptHtml: patch.excerptHtml ? sanitizeExcerpt(patch.excerptHtml) || null : null }
           : {}),
-        dup_key: duplicateKey(next.title, sourceUrl),
-        search_text: searchText(next),
+        dupKey: duplicateKey(next.title, sourceUrl),
+        searchText: searchText(next),
         // Editing answers a change request: the contributor's revision goes back to the queue.
-        ...(row.change_requested_at && !can(actor, 'curate', 'strategy')
-          ? { change_message: null, change_requested_at: null }
+        ...(row.changeRequestedAt && !can(actor, 'curate', 'strategy')
+          ? { changeMessage: null, changeRequestedAt: null }
           : {}),
-        updated_at: stamp,
+        updatedAt: stamp,
       },
       patch.tags,
     );
     await addAudit(scope, {
       id: randomUUID(),
-      actor_id: actor.personId,
+      actorId: actor.personId,
       action: 'edited',
-      subject_id: id,
+      subjectId: id,
       details: { fields: Object.keys(patch) },
       at: stamp,
     });
@@ -265,21 +249,21 @@ export async function curateStrategy(
 ): Promise<StrategyView> {
   authorize(actor, 'curate', 'strategy');
   const row = await visible(actor, id);
-  if (row.merged_into_id) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
+  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
   const stamp = now.toISOString();
-  const patch: Partial<StrategyRow> = { updated_at: stamp };
+  const patch: StrategyPatch = { updatedAt: stamp };
   switch (action) {
     case 'approve':
     case 'restore':
     case 'unfeature':
       patch.status = 'approved';
-      patch.change_message = null;
-      patch.change_requested_at = null;
+      patch.changeMessage = null;
+      patch.changeRequestedAt = null;
       break;
     case 'feature':
       patch.status = 'featured';
-      patch.change_message = null;
-      patch.change_requested_at = null;
+      patch.changeMessage = null;
+      patch.changeRequestedAt = null;
       break;
     case 'retire':
       patch.status = 'retired';
@@ -295,8 +279,8 @@ export async function curateStrategy(
           { path: 'message', message: 'too long' },
         ]);
       patch.status = 'pending';
-      patch.change_message = text;
-      patch.change_requested_at = stamp;
+      patch.changeMessage = text;
+      patch.changeRequestedAt = stamp;
       break;
     }
   }
@@ -304,9 +288,9 @@ export async function curateStrategy(
     await updateStrategy(scope, id, patch);
     await addAudit(scope, {
       id: randomUUID(),
-      actor_id: actor.personId,
+      actorId: actor.personId,
       action,
-      subject_id: id,
+      subjectId: id,
       details: message ? { message } : {},
       at: stamp,
     });
@@ -328,7 +312,7 @@ export async function mergeStrategies(
     ]);
   const from = await visible(actor, fromId);
   const into = await visible(actor, intoId);
-  if (from.merged_into_id || into.merged_into_id) {
+  if (from.mergedIntoId || into.mergedIntoId) {
     throw new ConflictError('CONFLICT', 'One of these strategies was already merged.');
   }
   const stamp = now.toISOString();
@@ -340,21 +324,21 @@ export async function mergeStrategies(
       (credits.get(fromId) ?? []).map((c) => c.id),
     );
     await moveTries(scope, fromId, intoId);
-    await updateStrategy(scope, fromId, { status: 'retired', merged_into_id: intoId, updated_at: stamp });
-    await updateStrategy(scope, intoId, { updated_at: stamp });
+    await updateStrategy(scope, fromId, { status: 'retired', mergedIntoId: intoId, updatedAt: stamp });
+    await updateStrategy(scope, intoId, { updatedAt: stamp });
     await addAudit(scope, {
       id: randomUUID(),
-      actor_id: actor.personId,
+      actorId: actor.personId,
       action: 'merged-into',
-      subject_id: fromId,
+      subjectId: fromId,
       details: { intoId },
       at: stamp,
     });
     await addAudit(scope, {
       id: randomUUID(),
-      actor_id: actor.personId,
+      actorId: actor.personId,
       action: 'merged-from',
-      subject_id: intoId,
+      subjectId: intoId,
       details: { fromId },
       at: stamp,
     });
@@ -373,8 +357,8 @@ export async function suggestDuplicates(actor: Actor, id: string): Promise<Strat
         .filter((w) => w.length > 2),
     );
   const words = wordsOf(row.title);
-  const candidates = new Map<string, StrategyRow>();
-  for (const r of await findByDuplicateKey(actor.scope, actor.networkId, row.dup_key, row.id))
+  const candidates = new Map<string, StoredStrategy>();
+  for (const r of await findByDuplicateKey(actor.scope, actor.networkId, row.dupKey, row.id))
     candidates.set(r.id, r);
   if (words.size > 0) {
     // Full-text search for any one title word finds candidates; word overlap decides.
@@ -404,13 +388,13 @@ export async function auditTrail(actor: Actor, id: string) {
     action: r.action,
     actor: r.actor ?? 'someone',
     at: r.at,
-    details: JSON.parse(r.details) as Record<string, unknown>,
+    details: r.details,
   }));
 }
 
 export async function recordTry(actor: Actor, id: string, input: TryInput, now: Date) {
   const row = await visible(actor, id);
-  if (row.merged_into_id) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
+  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
   if (row.status !== 'approved' && row.status !== 'featured') {
     throw new ConflictError('CONFLICT', 'Only strategies on the menu can be tried.');
   }
@@ -418,11 +402,11 @@ export async function recordTry(actor: Actor, id: string, input: TryInput, now: 
   await upsertTry(
     actor.scope,
     {
-      strategy_id: id,
-      person_id: actor.personId,
+      strategyId: id,
+      personId: actor.personId,
       state: input.state,
       reflection: input.state === 'tried' ? reflection : null,
-      shared_with_contributor: input.state === 'tried' && input.shareWithContributor && reflection ? 1 : 0,
+      shareWithContributor: Boolean(input.state === 'tried' && input.shareWithContributor && reflection),
     },
     now.toISOString(),
   );
@@ -435,15 +419,7 @@ export async function removeTry(actor: Actor, id: string): Promise<void> {
 }
 
 export async function myTry(actor: Actor, id: string) {
-  const t = await tryOf(actor.scope, id, actor.personId);
-  return t
-    ? {
-        state: t.state,
-        reflection: t.reflection,
-        shareWithContributor: t.shared_with_contributor === 1,
-        updatedAt: t.updated_at,
-      }
-    : null;
+  return (await tryOf(actor.scope, id, actor.personId)) ?? null;
 }
 
 /**

@@ -11,8 +11,8 @@ import {
   overlapsFor,
   rebookVisit,
   releaseSeat,
+  type StoredVisit,
   takeSeat,
-  type VisitRow,
   visitsOf,
 } from '../db/repositories/doors';
 import type { Actor } from './actor';
@@ -20,31 +20,31 @@ import { authorize, door as doorRecord } from './policies';
 import { type DoorView, viewDoors, visibleDoor } from './doors';
 
 export interface VisitView {
-  row: VisitRow;
+  row: StoredVisit;
   door: DoorView;
 }
 
 /** How far back "my visits" and the calendar feed reach, so a recent cancellation is still seen. */
 export const RECENT_DAYS = 30;
 
-async function withDoors(actor: Actor, rows: VisitRow[]): Promise<VisitView[]> {
+async function withDoors(actor: Actor, rows: StoredVisit[]): Promise<VisitView[]> {
   const doors = await viewDoors(
     actor,
     await doorsByIds(
       actor.scope,
-      rows.map((r) => r.door_id),
+      rows.map((r) => r.doorId),
     ),
   );
   const byId = new Map(doors.map((d) => [d.row.id, d]));
   return rows.flatMap((row) => {
-    const door = byId.get(row.door_id);
+    const door = byId.get(row.doorId);
     return door ? [{ row, door }] : [];
   });
 }
 
 async function viewOf(actor: Actor, id: string): Promise<VisitView> {
   const row = await findVisit(actor.scope, id);
-  if (!row || row.visitor_id !== actor.personId) throw new NotFoundError('Visit');
+  if (!row || row.visitorId !== actor.personId) throw new NotFoundError('Visit');
   const [view] = await withDoors(actor, [row]);
   if (!view) throw new NotFoundError('Visit');
   return view;
@@ -63,7 +63,7 @@ export async function bookVisit(
   const door = await visibleDoor(actor, doorId);
   authorize(actor, 'book', doorRecord(door));
   if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host cancelled this open door.');
-  if (Date.parse(door.starts_at) <= now.getTime())
+  if (Date.parse(door.startsAt) <= now.getTime())
     throw new ConflictError('CONFLICT', 'This visit has already started.');
   const stamp = now.toISOString();
 
@@ -71,7 +71,7 @@ export async function bookVisit(
     await lockPerson(scope, actor.personId);
     const existing = await findVisitOf(scope, doorId, actor.personId);
     if (existing?.status === 'booked') return { id: existing.id, created: false };
-    const clash = await overlapsFor(scope, actor.personId, door.starts_at, door.ends_at, doorId);
+    const clash = await overlapsFor(scope, actor.personId, door.startsAt, door.endsAt, doorId);
     if (clash.visiting > 0 || clash.hosting > 0)
       throw new ConflictError(
         'VISIT_OVERLAP',
@@ -89,17 +89,17 @@ export async function bookVisit(
     await insertVisits(scope, [
       {
         id,
-        door_id: doorId,
-        visitor_id: actor.personId,
+        doorId,
+        visitorId: actor.personId,
         status: 'booked',
-        cancelled_by: null,
+        cancelledBy: null,
         sequence: 0,
-        starts_at: door.starts_at,
-        ends_at: door.ends_at,
-        created_at: stamp,
-        updated_at: stamp,
-        thanks_message: null,
-        thanked_at: null,
+        startsAt: door.startsAt,
+        endsAt: door.endsAt,
+        createdAt: stamp,
+        updatedAt: stamp,
+        thanksMessage: null,
+        thankedAt: null,
       },
     ]);
     return { id, created: true };
@@ -113,7 +113,7 @@ export async function cancelVisit(actor: Actor, id: string, now: Date): Promise<
     const stamp = now.toISOString();
     await actor.scope.transaction(async (scope) => {
       if ((await cancelVisits(scope, { visitId: id }, 'visitor', stamp)) === 1)
-        await releaseSeat(scope, view.row.door_id, stamp);
+        await releaseSeat(scope, view.row.doorId, stamp);
     });
   }
   return viewOf(actor, id);

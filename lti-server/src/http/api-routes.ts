@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { DeepLinkChoiceSchema } from '../../../shared/deep-linking';
 import { NotFoundError, parseAt } from '../../../shared/errors';
 import { TenantSettingsSchema } from '../../../shared/settings';
-import type { DatabaseHandle } from '../db/database';
+import type { DatabaseHandle } from '../domain/database';
 import { answerDeepLink, type DeepLinkSigner } from '../domain/deep-linking';
 import { courseColleagues, type MemberSource } from '../domain/roster';
 import { endSession } from '../domain/sessions';

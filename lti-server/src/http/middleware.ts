@@ -7,9 +7,8 @@ import {
   toErrorBody,
   UnauthenticatedError,
 } from '../../../shared/errors';
-import type { DatabaseHandle } from '../db/database';
-import { databaseUnavailableReason } from '../db/unavailable';
 import { type Actor, actorFor } from '../domain/actor';
+import { type DatabaseHandle, databaseUnavailableReason } from '../domain/database';
 import { authenticate, type Principal } from '../domain/sessions';
 import { type Logger, redactPath } from '../logger';
 import { PAGE_POLICY } from './content-security';

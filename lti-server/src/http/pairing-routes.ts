@@ -1,15 +1,14 @@
 import express, { type Router } from 'express';
-import type { Kysely } from 'kysely';
 import { parseAt } from '../../../shared/errors';
 import { PairingClaimSchema, PairingConfirmSchema, PairingStartSchema } from '../../../shared/pairing';
-import type { Database } from '../db/schema';
+import type { Db } from '../domain/database';
 import { claimPairing, confirmPairing, listDevices, revokeDevice, startPairing } from '../domain/pairing';
 import { actorOf } from './middleware';
 import { rateLimit } from './rate-limit';
 import { wrap } from './wrap';
 
 /** Before sign-in: the extension starts a pairing and polls to claim its token. */
-export function publicPairingRouter(db: Kysely<Database>): Router {
+export function publicPairingRouter(db: Db): Router {
   const router = express.Router();
   router.post(
     '/pairings',
@@ -31,7 +30,7 @@ export function publicPairingRouter(db: Kysely<Database>): Router {
 }
 
 /** Signed in: confirm a code (guessing is limited per person), list and revoke paired browsers. */
-export function pairingRouter(db: Kysely<Database>): Router {
+export function pairingRouter(db: Db): Router {
   const router = express.Router();
   const guesses = rateLimit({
     limit: 10,

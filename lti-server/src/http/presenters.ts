@@ -1,60 +1,59 @@
 import type { Note } from '../../../shared/notes';
 import type { Strategy } from '../../../shared/strategy';
 import type { Door, Visit } from '../../../shared/visits';
-import type { NoteDetailRow } from '../db/repositories/notes';
 import type { DoorView } from '../domain/doors';
+import type { NoteDetail } from '../domain/notes';
 import type { StrategyView } from '../domain/strategies';
 import type { VisitView } from '../domain/visits';
 
-/** Shapes a stored strategy for the API: JSON columns parsed, derived display status, no internal keys. */
+/** Shapes a strategy for the API: derived display status, no internal keys. */
 export function presentStrategy({ row, contributors }: StrategyView): Strategy {
-  const displayStatus = row.merged_into_id
+  const displayStatus = row.mergedIntoId
     ? 'merged'
-    : row.status === 'pending' && row.change_requested_at
+    : row.status === 'pending' && row.changeRequestedAt
       ? 'needs-changes'
       : row.status;
   return {
     id: row.id,
     title: row.title,
     purpose: row.purpose,
-    steps: JSON.parse(row.steps) as string[],
+    steps: row.steps,
     minutes: row.minutes,
     subject: row.subject,
-    gradeBand: row.grade_band as Strategy['gradeBand'],
-    tags: JSON.parse(row.tags) as string[],
-    source: row.source_url ? { url: row.source_url, title: row.source_title } : null,
-    excerptHtml: row.excerpt_html,
+    gradeBand: row.gradeBand,
+    tags: row.tags,
+    source: row.sourceUrl ? { url: row.sourceUrl, title: row.sourceTitle } : null,
+    excerptHtml: row.excerptHtml,
     contributors,
     status: row.status,
     displayStatus,
     changeRequest:
-      row.change_message && row.change_requested_at
-        ? { message: row.change_message, at: row.change_requested_at }
+      row.changeMessage && row.changeRequestedAt
+        ? { message: row.changeMessage, at: row.changeRequestedAt }
         : null,
-    mergedInto: row.merged_into_id,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    mergedInto: row.mergedIntoId,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
 export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
   return {
     id: row.id,
-    strategy:
-      row.strategy_id && row.strategy_title ? { id: row.strategy_id, title: row.strategy_title } : null,
-    host: { id: row.host_id, name: row.host_name },
-    roundId: row.round_id,
-    seriesId: row.series_id,
-    startsAt: row.starts_at,
-    endsAt: row.ends_at,
+    strategy: row.strategyId && row.strategyTitle ? { id: row.strategyId, title: row.strategyTitle } : null,
+    host: { id: row.hostId, name: row.hostName },
+    roundId: row.roundId,
+    seriesId: row.seriesId,
+    startsAt: row.startsAt,
+    endsAt: row.endsAt,
     minutes: row.minutes,
-    timeZone: row.time_zone,
+    timeZone: row.timeZone,
     location: row.location,
     capacity: row.capacity,
     booked: row.booked,
     seatsLeft: row.status === 'open' ? Math.max(0, row.capacity - row.booked) : 0,
-    visitorNote: row.visitor_note,
-    lookFor: row.look_for,
+    visitorNote: row.visitorNote,
+    lookFor: row.lookFor,
     status: row.status,
     mine: visitors !== null,
     myVisit,
@@ -66,28 +65,28 @@ export function presentVisit({ row, door }: VisitView): Visit {
   return {
     id: row.id,
     status: row.status,
-    cancelledBy: row.cancelled_by,
-    thanks: row.thanks_message && row.thanked_at ? { message: row.thanks_message, at: row.thanked_at } : null,
+    cancelledBy: row.cancelledBy,
+    thanks: row.thanksMessage && row.thankedAt ? { message: row.thanksMessage, at: row.thankedAt } : null,
     door: presentDoor(door),
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
   };
 }
 
 /** A note as its host or writer sees it; the writer's name is shown only to those two. */
-export function presentNote(row: NoteDetailRow, readerId: string): Note {
+export function presentNote(note: NoteDetail, readerId: string): Note {
   return {
-    id: row.id,
-    visitId: row.visit_id,
-    prompt: row.prompt,
-    text: row.text,
-    visit: { startsAt: row.starts_at, strategyTitle: row.strategy_title, roundTitle: row.round_title },
-    writer: { id: row.writer_id, name: row.writer_name },
-    useful: row.useful === 1,
-    mine: row.writer_id === readerId,
-    aboutMe: row.host_id === readerId,
-    expiresAt: row.expires_at,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
+    id: note.id,
+    visitId: note.visitId,
+    prompt: note.prompt,
+    text: note.text,
+    visit: { startsAt: note.startsAt, strategyTitle: note.strategyTitle, roundTitle: note.roundTitle },
+    writer: { id: note.writerId, name: note.writerName },
+    useful: note.useful,
+    mine: note.writerId === readerId,
+    aboutMe: note.hostId === readerId,
+    expiresAt: note.expiresAt,
+    createdAt: note.createdAt,
+    updatedAt: note.updatedAt,
   };
 }

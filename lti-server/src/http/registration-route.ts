@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
-import type { Kysely } from 'kysely';
 import { AppError, parseAt } from '../../../shared/errors';
 import { httpsUrl } from '../../../shared/platform';
 import { RegistrationFormSchema, RegistrationQuerySchema } from '../../../shared/registration';
-import type { Database } from '../db/schema';
+import type { Db } from '../domain/database';
 import { type RegistrationMode, registerFromLms } from '../domain/registration';
 import type { Logger } from '../logger';
 import type { LtiTool } from '../lti/tool';
@@ -16,7 +15,7 @@ import { wrap } from './wrap';
  * mode); POST /lti/register (the page's form) registers. Nothing is fetched from the LMS before the POST.
  */
 export interface RegistrationRouteDeps {
-  db: Kysely<Database>;
+  db: Db;
   lti: LtiTool;
   publicUrl: string;
   mode: RegistrationMode;

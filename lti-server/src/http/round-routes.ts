@@ -1,8 +1,7 @@
 import express, { type Router } from 'express';
-import type { Kysely } from 'kysely';
 import { parseAt } from '../../../shared/errors';
 import { RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
-import type { Database } from '../db/schema';
+import type { Db } from '../domain/database';
 import type { MemberSource } from '../domain/roster';
 import {
   createRound,
@@ -17,7 +16,7 @@ import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
 /** /api/rounds and /api/people: a coach plans a round, adjusts its groups and publishes it as bookings. */
-export function roundRouter(db: Kysely<Database>, lms: MemberSource): Router {
+export function roundRouter(db: Db, lms: MemberSource): Router {
   const router = express.Router();
   router.get(
     '/people',

@@ -2,6 +2,7 @@ import { createPublicKey, generateKeyPairSync, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../../shared/errors';
 import type { LtijsStore } from '../db/ltijs-store';
+import { liveRetiredKeys, type PublicJwk, retireToolKey } from '../db/repositories/retired-tool-keys';
 import type { Database } from '../db/schema';
 
 /**
@@ -9,14 +10,7 @@ import type { Database } from '../db/schema';
  * rotation the old public key stays in the key set for a grace period, so a platform that cached it, or received a
  * token signed just before, still verifies.
  */
-export interface PublicJwk {
-  kid: string;
-  kty: string;
-  n?: string;
-  e?: string;
-  alg: 'RS256';
-  use: 'sig';
-}
+export type { PublicJwk };
 
 export const DEFAULT_GRACE_DAYS = 7;
 
@@ -32,17 +26,8 @@ export async function toolKeySet(
   now: Date,
 ): Promise<{ keys: PublicJwk[] }> {
   const current = ((await store.Get(secret, 'publickey')) || []) as Array<{ key: string; kid: string }>;
-  const retired = await db
-    .selectFrom('retired_tool_keys')
-    .selectAll()
-    .where('expires_at', '>', now.toISOString())
-    .execute();
-  return {
-    keys: [
-      ...current.map((k) => jwkOf(k.key, k.kid)),
-      ...retired.map((r) => JSON.parse(r.public_jwk) as PublicJwk),
-    ],
-  };
+  const retired = await liveRetiredKeys(db, now.toISOString());
+  return { keys: [...current.map((k) => jwkOf(k.key, k.kid)), ...retired] };
 }
 
 export async function rotateToolKey(
@@ -62,15 +47,12 @@ export async function rotateToolKey(
     );
   }
   const oldKeyExpiresAt = new Date(now.getTime() + graceDays * 86_400_000).toISOString();
-  await db
-    .insertInto('retired_tool_keys')
-    .values({
-      kid: old.kid,
-      public_jwk: JSON.stringify(jwkOf(old.key, old.kid)),
-      retired_at: now.toISOString(),
-      expires_at: oldKeyExpiresAt,
-    })
-    .execute();
+  await retireToolKey(db, {
+    kid: old.kid,
+    publicJwk: jwkOf(old.key, old.kid),
+    retiredAt: now.toISOString(),
+    expiresAt: oldKeyExpiresAt,
+  });
   // The same shapes ltijs uses when it first registers a platform (SPKI public, PKCS#1 private, 4096 bits).
   const { publicKey, privateKey } = generateKeyPairSync('rsa', {
     modulusLength: 4096,

@@ -1,5 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { findSandboxKey, insertSandboxKey } from '../db/repositories/sandbox-keys';
 import type { Database } from '../db/schema';
 
 export interface SandboxKey {
@@ -12,25 +13,20 @@ const SANDBOX_KID = 'sandbox-lms-1';
 
 /** The sandbox LMS's signing key, created once and shared by every instance through the database. */
 export async function loadOrCreateSandboxKey(db: Kysely<Database>): Promise<SandboxKey> {
-  const existing = await db
-    .selectFrom('sandbox_keys')
-    .selectAll()
-    .where('kid', '=', SANDBOX_KID)
-    .executeTakeFirst();
+  const existing = await findSandboxKey(db, SANDBOX_KID);
   if (!existing) {
     const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
     const jwk = { ...publicKey.export({ format: 'jwk' }), kid: SANDBOX_KID, alg: 'RS256', use: 'sig' };
-    await db
-      .insertInto('sandbox_keys')
-      .values({
+    await insertSandboxKey(
+      db,
+      {
         kid: SANDBOX_KID,
-        private_pem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
-        public_jwk: JSON.stringify(jwk),
-        created_at: new Date().toISOString(),
-      })
-      .onConflict((oc) => oc.column('kid').doNothing())
-      .execute();
+        privatePem: privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(),
+        publicJwk: jwk,
+      },
+      new Date().toISOString(),
+    );
     return loadOrCreateSandboxKey(db);
   }
-  return { kid: existing.kid, privatePem: existing.private_pem, publicJwk: JSON.parse(existing.public_jwk) };
+  return existing;
 }

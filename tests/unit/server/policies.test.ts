@@ -69,13 +69,13 @@ const ONLY_CURATORS = 'Only coaches curate the menu.';
 const NOTE_IS_THE_HOSTS =
   'A note belongs to the teacher who was visited: only they and the person who wrote it can read it.';
 
-const pending = { contributor_id: TEACHER, status: 'pending' } as const;
-const approved = { contributor_id: TEACHER, status: 'approved' } as const;
-const colleagues = { contributor_id: COLLEAGUE, status: 'pending' } as const;
-const noteAboutMyRoom = note({ host_id: TEACHER, writer_id: COLLEAGUE });
-const noteIWrote = note({ host_id: COLLEAGUE, writer_id: TEACHER });
-const noteAboutOthers = note({ host_id: COLLEAGUE, writer_id: ANOTHER });
-const noteACoachWrote = note({ host_id: COLLEAGUE, writer_id: COACH });
+const pending = { contributorId: TEACHER, status: 'pending' } as const;
+const approved = { contributorId: TEACHER, status: 'approved' } as const;
+const colleagues = { contributorId: COLLEAGUE, status: 'pending' } as const;
+const noteAboutMyRoom = note({ hostId: TEACHER, writerId: COLLEAGUE });
+const noteIWrote = note({ hostId: COLLEAGUE, writerId: TEACHER });
+const noteAboutOthers = note({ hostId: COLLEAGUE, writerId: ANOTHER });
+const noteACoachWrote = note({ hostId: COLLEAGUE, writerId: COACH });
 
 const table: Row[] = [
   // The menu: coaches curate; a contributor revises their own strategy until it is on the menu.
@@ -141,30 +141,30 @@ const table: Row[] = [
   ),
 
   // Open doors belong to their host.
-  row('teacher', 'cancel', door({ host_id: TEACHER }), 'cancel their own open door', ALLOWED),
+  row('teacher', 'cancel', door({ hostId: TEACHER }), 'cancel their own open door', ALLOWED),
   row(
     'teacher',
     'cancel',
-    door({ host_id: COLLEAGUE }),
+    door({ hostId: COLLEAGUE }),
     "cancel a colleague's open door",
     'Only the host can cancel an open door.',
   ),
   row(
     'coach',
     'cancel',
-    door({ host_id: COLLEAGUE }),
+    door({ hostId: COLLEAGUE }),
     "cancel a teacher's open door",
     'Only the host can cancel an open door.',
   ),
-  row('teacher', 'book', door({ host_id: COLLEAGUE }), "book a visit at a colleague's open door", ALLOWED),
+  row('teacher', 'book', door({ hostId: COLLEAGUE }), "book a visit at a colleague's open door", ALLOWED),
   row(
     'teacher',
     'book',
-    door({ host_id: TEACHER }),
+    door({ hostId: TEACHER }),
     'book a visit at their own open door',
     'This is your own open door: you host it.',
   ),
-  row('coach', 'book', door({ host_id: COLLEAGUE }), "book a visit at a teacher's open door", ALLOWED),
+  row('coach', 'book', door({ hostId: COLLEAGUE }), "book a visit at a teacher's open door", ALLOWED),
 
   // Trust rule: a note belongs to the visited teacher. Only the host and the writer read it; coaches get 403.
   row('teacher', 'read', noteAboutMyRoom, 'read a note about their own room', ALLOWED),
@@ -221,15 +221,15 @@ const table: Row[] = [
     'The coach facilitating the round moves the debrief along.',
   ),
   row('coach', 'facilitate', 'debrief', 'move a debrief along', ALLOWED),
-  row('teacher', 'withdraw', card({ author_id: TEACHER }), 'take out a debrief card they added', ALLOWED),
+  row('teacher', 'withdraw', card({ authorId: TEACHER }), 'take out a debrief card they added', ALLOWED),
   row(
     'teacher',
     'withdraw',
-    card({ author_id: COLLEAGUE }),
+    card({ authorId: COLLEAGUE }),
     "take out a colleague's debrief card",
     'Only the person who added a card, or the facilitator, can take it out.',
   ),
-  row('coach', 'withdraw', card({ author_id: COLLEAGUE }), "take out a teacher's debrief card", ALLOWED),
+  row('coach', 'withdraw', card({ authorId: COLLEAGUE }), "take out a teacher's debrief card", ALLOWED),
 
   // Trust rule: coaches see only aggregates over at least 3 visits in at least 3 classrooms; never one teacher.
   row('teacher', 'read', 'picture', 'see the school-wide picture', 'The school-wide picture is for coaches.'),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { settingsFromRow } from '../../../lti-server/src/domain/settings';
+import { settingsFromRow } from '../../../lti-server/src/db/repositories/tenant-settings';
 import { DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
 
 describe('tenant settings read back from their row', () => {

@@ -1,10 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { importsOf } from '../../../scripts/check-boundaries';
 
 const root = join(__dirname, '../../..');
 const domain = join(root, 'lti-server/src/domain');
 const http = join(root, 'lti-server/src/http');
+const db = join(root, 'lti-server/src/db');
 
 function sourcesUnder(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
@@ -15,13 +17,27 @@ function sourcesUnder(dir: string): string[] {
 }
 
 /** Each line of the files that matches, as `file:line: text`. */
-function linesMatching(pattern: RegExp, files = sourcesUnder(domain)): string[] {
+function linesMatching(
+  pattern: RegExp,
+  files = sourcesUnder(domain),
+  read = (path: string) => readFileSync(path, 'utf8'),
+): string[] {
   return files.flatMap((path) =>
-    readFileSync(path, 'utf8')
+    read(path)
       .split('\n')
       .flatMap((line, i) => (pattern.test(line) ? [`${relative(root, path)}:${i + 1}: ${line.trim()}`] : [])),
   );
 }
+
+/**
+ * A source with the text of its browser scripts blanked (lines kept, so line numbers still match): a constant named
+ * `…_SCRIPT` holding a template string is JavaScript served to the browser as a static file, not server code.
+ */
+const withoutBrowserScripts = (path: string) =>
+  readFileSync(path, 'utf8').replace(
+    /(\bconst [A-Z_]+_SCRIPT = `)([^`]*)(`)/g,
+    (_m, open, body: string, close) => [open, body.replace(/[^\n]/g, ''), close].join(''),
+  );
 
 describe('the domain layer', () => {
   // A row's `status: 'open'` is data; an HTTP status is a number, or a `{ status }` passed along to an error.
@@ -60,11 +76,6 @@ describe('the domain layer', () => {
       call: "parseAt('Coach roles', TenantSettingsSchema",
       why: 'the roles an operator typed (npm run platform -- coach-roles), merged with the stored settings',
     },
-    {
-      file: 'settings.ts',
-      call: 'TenantSettingsSchema.safeParse({ networkScope: row.network_scope',
-      why: 'a settings row read back from the database',
-    },
   ];
 
   it('when a route hands request input to the domain, then it is parsed already: the domain parses only what is listed', () => {
@@ -83,6 +94,32 @@ describe('the domain layer', () => {
 
   it('when a domain function takes input, then its parameter has a type, never unknown', () => {
     expect(linesMatching(/\b\w+\s*:\s*unknown\s*[,)]/)).toEqual([]);
+  });
+});
+
+describe('rows stay in db/', () => {
+  // Repositories return typed records: JSON columns decoded and validated, 0/1 as booleans, names in camelCase.
+  it('when the domain or http reads a record, then it is already decoded: no JSON.parse above db/', () => {
+    const files = [...sourcesUnder(domain), ...sourcesUnder(http)];
+    expect(linesMatching(/\bJSON\.parse\(/, files, withoutBrowserScripts)).toEqual([]);
+  });
+
+  it('when the browser script of a page is blanked, then only its text is: the rule still sees the code around it', () => {
+    const launchPages = join(http, 'launch-pages.ts');
+    expect(readFileSync(launchPages, 'utf8')).toMatch(/PLATFORM_STORAGE_SCRIPT = `[^`]*JSON\.parse\(/);
+    expect(linesMatching(/\bJSON\.parse\(/, [launchPages], withoutBrowserScripts)).toEqual([]);
+    expect(linesMatching(/\bJSON\.stringify\(/, [launchPages], withoutBrowserScripts)).not.toEqual([]);
+  });
+
+  it('when http/ needs the database or a record type, then it gets it from domain/: it imports nothing from db/', () => {
+    const fromDb = sourcesUnder(http).flatMap((path) =>
+      importsOf(readFileSync(path, 'utf8'))
+        .filter(
+          (specifier) => specifier.startsWith('.') && join(dirname(path), specifier).startsWith(`${db}/`),
+        )
+        .map((specifier) => `${relative(root, path)}: ${specifier}`),
+    );
+    expect(fromDb).toEqual([]);
   });
 });
 

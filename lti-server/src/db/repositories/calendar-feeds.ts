@@ -22,10 +22,13 @@ export async function replaceFeed(scope: TenantScope, personId: string, tokenHas
   });
 }
 
-export async function liveFeedOf(scope: TenantScope, personId: string) {
+export async function liveFeedOf(
+  scope: TenantScope,
+  personId: string,
+): Promise<{ createdAt: string } | undefined> {
   return scope
     .selectFrom('calendar_feeds')
-    .select(['created_at'])
+    .select(['created_at as createdAt'])
     .where('person_id', '=', personId)
     .where('revoked_at', 'is', null)
     .executeTakeFirst();

@@ -46,10 +46,10 @@ export async function findDeployment(
   issuer: string,
   clientId: string,
   deploymentId: string,
-) {
+): Promise<{ createdAt: string; learnedAt: string | null } | undefined> {
   return db
     .selectFrom('platform_deployments')
-    .select(['created_at', 'learned_at'])
+    .select(['created_at as createdAt', 'learned_at as learnedAt'])
     .where('issuer', '=', issuer)
     .where('client_id', '=', clientId)
     .where('deployment_id', '=', deploymentId)

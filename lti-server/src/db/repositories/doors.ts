@@ -1,15 +1,97 @@
 import type { DoorTable, VisitTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
-export type DoorRow = DoorTable;
-export type VisitRow = VisitTable;
-export type NewDoorRow = Omit<DoorTable, 'tenant_id'>;
+/** An open door: a time a host offers for sampling a strategy, or a classroom of a round. */
+export interface StoredDoor {
+  id: string;
+  networkId: string;
+  hostId: string;
+  /** Null for a classroom in a round (the round has a focus instead). */
+  strategyId: string | null;
+  roundId: string | null;
+  /** Doors opened together with "repeat weekly" share a series id. */
+  seriesId: string | null;
+  startsAt: string;
+  endsAt: string;
+  minutes: number;
+  /** The host's IANA zone, so a repeated door keeps its local time across DST. */
+  timeZone: string;
+  location: string;
+  capacity: number;
+  booked: number;
+  visitorNote: string | null;
+  lookFor: string | null;
+  status: DoorTable['status'];
+  /** iCalendar SEQUENCE of the host's event: raised on every change. */
+  sequence: number;
+  createdAt: string;
+  updatedAt: string;
+}
 
 /** A door with what every view of it shows: the strategy's title and the host's name. */
-export interface DoorDetailRow extends DoorRow {
-  strategy_title: string | null;
-  host_name: string;
+export interface DoorDetail extends StoredDoor {
+  strategyTitle: string | null;
+  hostName: string;
 }
+
+/** A visitor's booking of a door. */
+export interface StoredVisit {
+  id: string;
+  doorId: string;
+  visitorId: string;
+  status: VisitTable['status'];
+  cancelledBy: VisitTable['cancelled_by'];
+  /** iCalendar SEQUENCE of the visitor's event. */
+  sequence: number;
+  startsAt: string;
+  endsAt: string;
+  createdAt: string;
+  updatedAt: string;
+  /** The host's thank-you to this visitor. */
+  thanksMessage: string | null;
+  thankedAt: string | null;
+}
+
+type DoorDetailRow = DoorTable & { strategy_title: string | null; host_name: string };
+
+const toDoorDetail = (row: DoorDetailRow): DoorDetail => ({
+  id: row.id,
+  networkId: row.network_id,
+  hostId: row.host_id,
+  strategyId: row.strategy_id,
+  roundId: row.round_id,
+  seriesId: row.series_id,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  minutes: row.minutes,
+  timeZone: row.time_zone,
+  location: row.location,
+  capacity: row.capacity,
+  booked: row.booked,
+  visitorNote: row.visitor_note,
+  lookFor: row.look_for,
+  status: row.status,
+  sequence: row.sequence,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  strategyTitle: row.strategy_title,
+  hostName: row.host_name,
+});
+
+const toVisit = (row: VisitTable): StoredVisit => ({
+  id: row.id,
+  doorId: row.door_id,
+  visitorId: row.visitor_id,
+  status: row.status,
+  cancelledBy: row.cancelled_by,
+  sequence: row.sequence,
+  startsAt: row.starts_at,
+  endsAt: row.ends_at,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  thanksMessage: row.thanks_message,
+  thankedAt: row.thanked_at,
+});
 
 function doorsWithNames(scope: TenantScope) {
   return scope
@@ -20,12 +102,39 @@ function doorsWithNames(scope: TenantScope) {
     .select(['people.name as host_name', 'strategies.title as strategy_title']);
 }
 
-export async function insertDoors(scope: TenantScope, rows: NewDoorRow[]): Promise<void> {
-  if (rows.length > 0) await scope.insertInto('doors', rows).execute();
+export async function insertDoors(scope: TenantScope, doors: StoredDoor[]): Promise<void> {
+  if (doors.length === 0) return;
+  await scope
+    .insertInto(
+      'doors',
+      doors.map((d) => ({
+        id: d.id,
+        network_id: d.networkId,
+        host_id: d.hostId,
+        strategy_id: d.strategyId,
+        round_id: d.roundId,
+        series_id: d.seriesId,
+        starts_at: d.startsAt,
+        ends_at: d.endsAt,
+        minutes: d.minutes,
+        time_zone: d.timeZone,
+        location: d.location,
+        capacity: d.capacity,
+        booked: d.booked,
+        visitor_note: d.visitorNote,
+        look_for: d.lookFor,
+        status: d.status,
+        sequence: d.sequence,
+        created_at: d.createdAt,
+        updated_at: d.updatedAt,
+      })),
+    )
+    .execute();
 }
 
-export async function findDoor(scope: TenantScope, id: string): Promise<DoorDetailRow | undefined> {
-  return doorsWithNames(scope).where('doors.id', '=', id).executeTakeFirst();
+export async function findDoor(scope: TenantScope, id: string): Promise<DoorDetail | undefined> {
+  const row = await doorsWithNames(scope).where('doors.id', '=', id).executeTakeFirst();
+  return row && toDoorDetail(row);
 }
 
 export interface DoorFilter {
@@ -40,7 +149,7 @@ export interface DoorFilter {
   viewerId: string;
 }
 
-export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<DoorDetailRow[]> {
+export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<DoorDetail[]> {
   let q = doorsWithNames(scope)
     .where('doors.network_id', '=', f.networkId)
     .where('doors.starts_at', '>=', f.from)
@@ -73,7 +182,7 @@ export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<Door
       ),
     );
   }
-  return q.orderBy('doors.starts_at').orderBy('doors.id').limit(500).execute();
+  return (await q.orderBy('doors.starts_at').orderBy('doors.id').limit(500).execute()).map(toDoorDetail);
 }
 
 /** Takes one seat if the door is open and not full. Atomic: concurrent bookings cannot overfill a door. */
@@ -142,24 +251,46 @@ export async function overlapsFor(
   return { visiting: visiting.length, hosting: hosting.length };
 }
 
-export async function findVisitOf(scope: TenantScope, doorId: string, visitorId: string) {
-  return scope
+export async function findVisitOf(
+  scope: TenantScope,
+  doorId: string,
+  visitorId: string,
+): Promise<StoredVisit | undefined> {
+  const row = await scope
     .selectFrom('visits')
     .selectAll()
     .where('door_id', '=', doorId)
     .where('visitor_id', '=', visitorId)
     .executeTakeFirst();
+  return row && toVisit(row);
 }
 
-export async function findVisit(scope: TenantScope, id: string): Promise<VisitRow | undefined> {
-  return scope.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findVisit(scope: TenantScope, id: string): Promise<StoredVisit | undefined> {
+  const row = await scope.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toVisit(row);
 }
 
-export async function insertVisits(
-  scope: TenantScope,
-  rows: Array<Omit<VisitRow, 'tenant_id'>>,
-): Promise<void> {
-  if (rows.length > 0) await scope.insertInto('visits', rows).execute();
+export async function insertVisits(scope: TenantScope, visits: StoredVisit[]): Promise<void> {
+  if (visits.length === 0) return;
+  await scope
+    .insertInto(
+      'visits',
+      visits.map((v) => ({
+        id: v.id,
+        door_id: v.doorId,
+        visitor_id: v.visitorId,
+        status: v.status,
+        cancelled_by: v.cancelledBy,
+        sequence: v.sequence,
+        starts_at: v.startsAt,
+        ends_at: v.endsAt,
+        created_at: v.createdAt,
+        updated_at: v.updatedAt,
+        thanks_message: v.thanksMessage,
+        thanked_at: v.thankedAt,
+      })),
+    )
+    .execute();
 }
 
 export async function rebookVisit(scope: TenantScope, id: string, now: string): Promise<void> {
@@ -197,8 +328,8 @@ export async function cancelVisits(
 }
 
 /** Visits of one person (with their doors), newest start first, starting at or after `since`. */
-export async function visitsOf(scope: TenantScope, personId: string, since: string) {
-  return scope
+export async function visitsOf(scope: TenantScope, personId: string, since: string): Promise<StoredVisit[]> {
+  const rows = await scope
     .selectFrom('visits')
     .selectAll()
     .where('visitor_id', '=', personId)
@@ -206,21 +337,27 @@ export async function visitsOf(scope: TenantScope, personId: string, since: stri
     .orderBy('starts_at', 'desc')
     .limit(500)
     .execute();
+  return rows.map(toVisit);
 }
 
-export async function doorsByIds(scope: TenantScope, ids: string[]): Promise<DoorDetailRow[]> {
+export async function doorsByIds(scope: TenantScope, ids: string[]): Promise<DoorDetail[]> {
   if (ids.length === 0) return [];
-  return doorsWithNames(scope).where('doors.id', 'in', ids).execute();
+  return (await doorsWithNames(scope).where('doors.id', 'in', ids).execute()).map(toDoorDetail);
 }
 
 /** Open and recently cancelled doors a person hosts, starting at or after `since`. */
-export async function hostedDoors(scope: TenantScope, personId: string, since: string) {
-  return doorsWithNames(scope)
+export async function hostedDoors(
+  scope: TenantScope,
+  personId: string,
+  since: string,
+): Promise<DoorDetail[]> {
+  const rows = await doorsWithNames(scope)
     .where('doors.host_id', '=', personId)
     .where('doors.starts_at', '>=', since)
     .orderBy('doors.starts_at')
     .limit(500)
     .execute();
+  return rows.map(toDoorDetail);
 }
 
 /** The asker's own visit per door, for the doors listed. */
@@ -228,7 +365,7 @@ export async function myVisitsAt(scope: TenantScope, personId: string, doorIds: 
   if (doorIds.length === 0) return [];
   return scope
     .selectFrom('visits')
-    .select(['id', 'door_id', 'status'])
+    .select(['id', 'door_id as doorId', 'status'])
     .where('visitor_id', '=', personId)
     .where('door_id', 'in', doorIds)
     .execute();

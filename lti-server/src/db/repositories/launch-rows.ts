@@ -1,13 +1,16 @@
 import type { Kysely } from 'kysely';
-import type { Database, TenantSettingsTable } from '../schema';
+import type { TenantSettings } from '../../../../shared/settings';
+import type { Database } from '../schema';
 import type { Network } from './networks';
 import type { Person } from './people';
+import { settingsFromRow } from './tenant-settings';
 import type { Tenant, TenantKey } from './tenants';
 
 export interface LaunchRows {
   /** Undefined until the deployment's first launch creates it. */
   tenant: Tenant | undefined;
-  settings: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined;
+  /** Defaults until a coach changes them. */
+  settings: TenantSettings;
   /** The tenant's networks among the context ids asked for (at most one each). */
   networks: Network[];
   person: Person | undefined;
@@ -76,19 +79,20 @@ export async function readLaunchRows(
     first.t_name === null ||
     first.t_created_at === null
   )
-    return { tenant: undefined, settings: undefined, networks: [], person: undefined };
+    return { tenant: undefined, settings: settingsFromRow(undefined), networks: [], person: undefined };
   const tenant: Tenant = {
     id: first.t_id,
     issuer: first.t_issuer,
-    client_id: first.t_client_id,
-    deployment_id: first.t_deployment_id,
+    clientId: first.t_client_id,
+    deploymentId: first.t_deployment_id,
     name: first.t_name,
-    created_at: first.t_created_at,
+    createdAt: first.t_created_at,
   };
-  const settings =
+  const settings = settingsFromRow(
     first.s_network_scope !== null && first.s_coach_roles !== null
       ? { network_scope: first.s_network_scope, coach_roles: first.s_coach_roles }
-      : undefined;
+      : undefined,
+  );
   const networks: Network[] = [];
   for (const r of rows) {
     if (
@@ -102,13 +106,13 @@ export async function readLaunchRows(
       continue;
     networks.push({
       id: r.n_id,
-      tenant_id: tenant.id,
-      context_id: r.n_context_id,
+      tenantId: tenant.id,
+      contextId: r.n_context_id,
       title: r.n_title,
       scope: r.n_scope,
-      created_at: r.n_created_at,
-      updated_at: r.n_updated_at,
-      nrps_url: r.n_nrps_url,
+      createdAt: r.n_created_at,
+      updatedAt: r.n_updated_at,
+      nrpsUrl: r.n_nrps_url,
     });
   }
   const person: Person | undefined =
@@ -119,14 +123,14 @@ export async function readLaunchRows(
     first.p_last_seen_at !== null
       ? {
           id: first.p_id,
-          tenant_id: tenant.id,
+          tenantId: tenant.id,
           subject,
           name: first.p_name,
           role: first.p_role,
-          created_at: first.p_created_at,
-          last_seen_at: first.p_last_seen_at,
+          createdAt: first.p_created_at,
+          lastSeenAt: first.p_last_seen_at,
           locale: first.p_locale,
-          time_zone: first.p_time_zone,
+          timeZone: first.p_time_zone,
         }
       : undefined;
   return { tenant, settings, networks, person };

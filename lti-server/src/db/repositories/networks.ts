@@ -2,7 +2,29 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, NetworkTable } from '../schema';
 
-export type Network = NetworkTable;
+/** A group that shares one menu: one LMS course, or a whole deployment. */
+export interface Network {
+  id: string;
+  tenantId: string;
+  contextId: string;
+  title: string;
+  scope: NetworkTable['scope'];
+  createdAt: string;
+  updatedAt: string;
+  /** The course's Names and Roles membership URL, when the LMS offers the service. */
+  nrpsUrl: string | null;
+}
+
+export const toNetwork = (row: NetworkTable): Network => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  contextId: row.context_id,
+  title: row.title,
+  scope: row.scope,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  nrpsUrl: row.nrps_url,
+});
 
 /** The context id used for a deployment-wide (school-wide) network, which no LMS course id can equal. */
 export const DEPLOYMENT_CONTEXT = '@deployment';
@@ -27,10 +49,11 @@ export async function upsertNetwork(
           .selectAll()
           .where('tenant_id', '=', tenantId)
           .where('context_id', '=', contextId)
-          .executeTakeFirst();
-  if (existing && existing.title === title && (!nrpsUrl || existing.nrps_url === nrpsUrl)) return existing;
+          .executeTakeFirst()
+          .then((row) => row && toNetwork(row));
+  if (existing && existing.title === title && (!nrpsUrl || existing.nrpsUrl === nrpsUrl)) return existing;
   // One statement: the upsert returns the row whether it inserted or updated it.
-  return db
+  const row = await db
     .insertInto('networks')
     .values({
       id: randomUUID(),
@@ -49,6 +72,7 @@ export async function upsertNetwork(
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toNetwork(row);
 }
 
 export async function findNetwork(
@@ -56,10 +80,11 @@ export async function findNetwork(
   tenantId: string,
   id: string,
 ): Promise<Network | undefined> {
-  return db
+  const row = await db
     .selectFrom('networks')
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .executeTakeFirst();
+  return row && toNetwork(row);
 }

@@ -2,15 +2,55 @@ import type { Kysely } from 'kysely';
 import type { Database, NoteTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
-export type NoteRow = NoteTable;
+/** A note: it belongs to the visited teacher (`hostId`); only the host and the writer ever read it. */
+export interface StoredNote {
+  id: string;
+  networkId: string;
+  visitId: string;
+  doorId: string;
+  hostId: string;
+  writerId: string;
+  prompt: NoteTable['prompt'];
+  text: string;
+  useful: boolean;
+  createdAt: string;
+  updatedAt: string;
+  expiresAt: string;
+}
 
 /** A note with what its readers see of the visit. */
-export interface NoteDetailRow extends NoteRow {
+export interface NoteDetail extends StoredNote {
+  writerName: string;
+  startsAt: string;
+  strategyTitle: string | null;
+  roundTitle: string | null;
+}
+
+type NoteDetailRow = NoteTable & {
   writer_name: string;
   starts_at: string;
   strategy_title: string | null;
   round_title: string | null;
-}
+};
+
+const toNoteDetail = (row: NoteDetailRow): NoteDetail => ({
+  id: row.id,
+  networkId: row.network_id,
+  visitId: row.visit_id,
+  doorId: row.door_id,
+  hostId: row.host_id,
+  writerId: row.writer_id,
+  prompt: row.prompt,
+  text: row.text,
+  useful: row.useful === 1,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+  expiresAt: row.expires_at,
+  writerName: row.writer_name,
+  startsAt: row.starts_at,
+  strategyTitle: row.strategy_title,
+  roundTitle: row.round_title,
+});
 
 /**
  * The only way notes are read one by one: by a reader who is the note's host or its writer. There is deliberately
@@ -39,8 +79,9 @@ export async function readableNote(
   readerId: string,
   id: string,
   now: string,
-): Promise<NoteDetailRow | undefined> {
-  return notesReadableBy(scope, readerId, now).where('notes.id', '=', id).executeTakeFirst();
+): Promise<NoteDetail | undefined> {
+  const row = await notesReadableBy(scope, readerId, now).where('notes.id', '=', id).executeTakeFirst();
+  return row && toNoteDetail(row);
 }
 
 /** Notes about the reader's room (`about`) or written by the reader (`written`), newest visit first. */
@@ -50,14 +91,15 @@ export async function readableNotes(
   which: 'about' | 'written',
   now: string,
   visitId?: string,
-): Promise<NoteDetailRow[]> {
+): Promise<NoteDetail[]> {
   let q = notesReadableBy(scope, readerId, now).where(
     which === 'about' ? 'notes.host_id' : 'notes.writer_id',
     '=',
     readerId,
   );
   if (visitId) q = q.where('notes.visit_id', '=', visitId);
-  return q.orderBy('doors.starts_at', 'desc').orderBy('notes.created_at').limit(1000).execute();
+  const rows = await q.orderBy('doors.starts_at', 'desc').orderBy('notes.created_at').limit(1000).execute();
+  return rows.map(toNoteDetail);
 }
 
 /** Whose an unexpired note is (visited host, writer): the note policy decides who reads it, 403 rather than 404. */
@@ -65,17 +107,32 @@ export async function noteParties(
   scope: TenantScope,
   id: string,
   now: string,
-): Promise<{ host_id: string; writer_id: string } | undefined> {
+): Promise<{ hostId: string; writerId: string } | undefined> {
   return scope
     .selectFrom('notes')
-    .select(['host_id', 'writer_id'])
+    .select(['host_id as hostId', 'writer_id as writerId'])
     .where('id', '=', id)
     .where('expires_at', '>', now)
     .executeTakeFirst();
 }
 
-export async function insertNote(scope: TenantScope, row: Omit<NoteRow, 'tenant_id'>): Promise<void> {
-  await scope.insertInto('notes', row).execute();
+export async function insertNote(scope: TenantScope, note: StoredNote): Promise<void> {
+  await scope
+    .insertInto('notes', {
+      id: note.id,
+      network_id: note.networkId,
+      visit_id: note.visitId,
+      door_id: note.doorId,
+      host_id: note.hostId,
+      writer_id: note.writerId,
+      prompt: note.prompt,
+      text: note.text,
+      useful: note.useful ? 1 : 0,
+      created_at: note.createdAt,
+      updated_at: note.updatedAt,
+      expires_at: note.expiresAt,
+    })
+    .execute();
 }
 
 export async function updateNoteText(
@@ -136,11 +193,14 @@ export async function evidenceForPicture(scope: TenantScope, networkId: string, 
     .execute();
 }
 
-export async function tagsOf(scope: TenantScope, strategyIds: string[]) {
+export async function tagsOf(
+  scope: TenantScope,
+  strategyIds: string[],
+): Promise<Array<{ strategyId: string; tag: string }>> {
   if (strategyIds.length === 0) return [];
   return scope
     .selectFrom('strategy_tags')
-    .select(['strategy_id', 'tag'])
+    .select(['strategy_id as strategyId', 'tag'])
     .where('strategy_id', 'in', strategyIds)
     .execute();
 }

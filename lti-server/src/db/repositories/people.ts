@@ -3,7 +3,32 @@ import type { Kysely } from 'kysely';
 import type { Database, PersonTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
-export type Person = PersonTable;
+/** A teacher or coach who opened the tool or is on a course roster. */
+export interface Person {
+  id: string;
+  tenantId: string;
+  /** The LMS's user id. */
+  subject: string;
+  name: string;
+  role: PersonTable['role'];
+  createdAt: string;
+  lastSeenAt: string;
+  /** From the last launch that sent one: BCP 47 interface language, IANA time zone. */
+  locale: string | null;
+  timeZone: string | null;
+}
+
+export const toPerson = (row: PersonTable): Person => ({
+  id: row.id,
+  tenantId: row.tenant_id,
+  subject: row.subject,
+  name: row.name,
+  role: row.role,
+  createdAt: row.created_at,
+  lastSeenAt: row.last_seen_at,
+  locale: row.locale,
+  timeZone: row.time_zone,
+});
 
 /** What a launch may say about a person besides name and role; absent values leave the stored ones alone. */
 export interface LaunchFacts {
@@ -32,7 +57,8 @@ export async function upsertPerson(
           .selectAll()
           .where('tenant_id', '=', tenantId)
           .where('subject', '=', subject)
-          .executeTakeFirst();
+          .executeTakeFirst()
+          .then((row) => row && toPerson(row));
   const changed = {
     ...(facts.locale !== undefined ? { locale: facts.locale } : {}),
     ...(facts.timeZone !== undefined ? { time_zone: facts.timeZone } : {}),
@@ -42,13 +68,13 @@ export async function upsertPerson(
     existing.name === name &&
     existing.role === role &&
     (changed.locale === undefined || existing.locale === changed.locale) &&
-    (changed.time_zone === undefined || existing.time_zone === changed.time_zone) &&
-    Date.parse(now) - Date.parse(existing.last_seen_at) < 3_600_000
+    (changed.time_zone === undefined || existing.timeZone === changed.time_zone) &&
+    Date.parse(now) - Date.parse(existing.lastSeenAt) < 3_600_000
   ) {
     return existing;
   }
   // One statement: the upsert returns the row whether it inserted or updated it.
-  return db
+  const row = await db
     .insertInto('people')
     .values(newPerson(tenantId, subject, name, role, now, changed))
     .onConflict((oc) =>
@@ -56,6 +82,7 @@ export async function upsertPerson(
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toPerson(row);
 }
 
 /** A person's first row; the launch may already know their locale and time zone. */
@@ -66,7 +93,7 @@ function newPerson(
   role: Person['role'],
   now: string,
   known: { locale?: string | null; time_zone?: string | null } = {},
-): Person {
+): PersonTable {
   return {
     id: randomUUID(),
     tenant_id: tenantId,
@@ -92,12 +119,13 @@ export async function upsertRosterPerson(
   role: Person['role'],
   now: string,
 ): Promise<Person> {
-  return db
+  const row = await db
     .insertInto('people')
     .values(newPerson(tenantId, subject, name, role, now))
     .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doUpdateSet({ name, last_seen_at: now }))
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toPerson(row);
 }
 
 /** Staff of the tenant who have opened the tool, by name (to choose a round's participants and hosts). */

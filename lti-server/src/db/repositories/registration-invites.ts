@@ -1,12 +1,22 @@
 import type { Kysely } from 'kysely';
-import type { Database, RegistrationInviteTable } from '../schema';
+import type { Database } from '../schema';
 
 /** Registration codes for LTI Dynamic Registration, read by their hash (they belong to no tenant). */
 export async function insertRegistrationInvite(
   db: Kysely<Database>,
-  row: RegistrationInviteTable,
+  invite: { id: string; codeHash: string; createdAt: string; expiresAt: string },
 ): Promise<void> {
-  await db.insertInto('registration_invites').values(row).execute();
+  await db
+    .insertInto('registration_invites')
+    .values({
+      id: invite.id,
+      code_hash: invite.codeHash,
+      created_at: invite.createdAt,
+      expires_at: invite.expiresAt,
+      used_at: null,
+      used_for: null,
+    })
+    .execute();
 }
 
 export async function isRegistrationInviteUsable(
@@ -41,10 +51,13 @@ export async function useRegistrationInvite(
   return Number(result.numUpdatedRows) === 1;
 }
 
-export async function listPendingRegistrationInvites(db: Kysely<Database>, now: string) {
+export async function listPendingRegistrationInvites(
+  db: Kysely<Database>,
+  now: string,
+): Promise<Array<{ id: string; createdAt: string; expiresAt: string }>> {
   return db
     .selectFrom('registration_invites')
-    .select(['id', 'created_at', 'expires_at'])
+    .select(['id', 'created_at as createdAt', 'expires_at as expiresAt'])
     .where('used_at', 'is', null)
     .where('expires_at', '>', now)
     .orderBy('expires_at')

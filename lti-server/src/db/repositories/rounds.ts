@@ -1,18 +1,108 @@
+import { z } from 'zod';
+import { RoundSchema } from '../../../../shared/rounds';
+import { decodeJson, encodeJson } from '../json-column';
 import type { RoundTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
-export type RoundRow = RoundTable;
-
-export async function insertRound(scope: TenantScope, row: Omit<RoundRow, 'tenant_id'>): Promise<void> {
-  await scope.insertInto('rounds', row).execute();
+/** A round as the server uses it: participants, hosts and groups decoded and validated, names in camelCase. */
+export interface StoredRound {
+  id: string;
+  networkId: string;
+  createdBy: string;
+  title: string;
+  focusKind: RoundTable['focus_kind'];
+  focusValue: string;
+  /** Local date and time in `timeZone`. */
+  date: string;
+  start: string;
+  timeZone: string;
+  /** Which `start` is meant when the clocks show it twice on `date`; null otherwise. */
+  startOccurrence: RoundTable['start_occurrence'];
+  slotMinutes: number;
+  gapMinutes: number;
+  lookFor: string | null;
+  status: RoundTable['status'];
+  /** Person ids. */
+  participants: string[];
+  hosts: Array<{ id: string; location: string }>;
+  /** Person ids per group; the rotation is derived from them by the planner. */
+  groups: string[][];
+  createdAt: string;
+  updatedAt: string;
+  debriefPhase: RoundTable['debrief_phase'];
+  prediction: string | null;
+  nextLevel: string | null;
+  summarizedAt: string | null;
 }
 
-export async function findRound(scope: TenantScope, id: string): Promise<RoundRow | undefined> {
-  return scope.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+const ParticipantsSchema = z.array(z.string());
+const HostsSchema = z.array(z.object({ id: z.string(), location: z.string() }));
+
+export function toRound(row: RoundTable): StoredRound {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    createdBy: row.created_by,
+    title: row.title,
+    focusKind: row.focus_kind,
+    focusValue: row.focus_value,
+    date: row.date,
+    start: row.start,
+    timeZone: row.time_zone,
+    startOccurrence: row.start_occurrence,
+    slotMinutes: row.slot_minutes,
+    gapMinutes: row.gap_minutes,
+    lookFor: row.look_for,
+    status: row.status,
+    participants: decodeJson(ParticipantsSchema, row.participants, 'round participants'),
+    hosts: decodeJson(HostsSchema, row.hosts, 'round hosts'),
+    groups: decodeJson(RoundSchema.shape.groups, row.groups, 'round groups'),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    debriefPhase: row.debrief_phase,
+    prediction: row.prediction,
+    nextLevel: row.next_level,
+    summarizedAt: row.summarized_at,
+  };
 }
 
-export async function roundsOf(scope: TenantScope, networkId: string): Promise<RoundRow[]> {
-  return scope
+export async function insertRound(scope: TenantScope, round: StoredRound): Promise<void> {
+  await scope
+    .insertInto('rounds', {
+      id: round.id,
+      network_id: round.networkId,
+      created_by: round.createdBy,
+      title: round.title,
+      focus_kind: round.focusKind,
+      focus_value: round.focusValue,
+      date: round.date,
+      start: round.start,
+      time_zone: round.timeZone,
+      start_occurrence: round.startOccurrence,
+      slot_minutes: round.slotMinutes,
+      gap_minutes: round.gapMinutes,
+      look_for: round.lookFor,
+      status: round.status,
+      participants: encodeJson(round.participants),
+      hosts: encodeJson(round.hosts),
+      groups: encodeJson(round.groups),
+      created_at: round.createdAt,
+      updated_at: round.updatedAt,
+      debrief_phase: round.debriefPhase,
+      prediction: round.prediction,
+      next_level: round.nextLevel,
+      summarized_at: round.summarizedAt,
+    })
+    .execute();
+}
+
+export async function findRound(scope: TenantScope, id: string): Promise<StoredRound | undefined> {
+  const row = await scope.selectFrom('rounds').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toRound(row);
+}
+
+export async function roundsOf(scope: TenantScope, networkId: string): Promise<StoredRound[]> {
+  const rows = await scope
     .selectFrom('rounds')
     .selectAll()
     .where('network_id', '=', networkId)
@@ -20,17 +110,22 @@ export async function roundsOf(scope: TenantScope, networkId: string): Promise<R
     .orderBy('created_at', 'desc')
     .limit(200)
     .execute();
+  return rows.map(toRound);
 }
 
 /** Changes a draft only: returns false when the round was published meanwhile. */
 export async function updateDraft(
   scope: TenantScope,
   id: string,
-  patch: Partial<Pick<RoundRow, 'groups' | 'status' | 'updated_at'>>,
+  patch: Partial<Pick<StoredRound, 'groups' | 'status' | 'updatedAt'>>,
 ): Promise<boolean> {
   const result = await scope
     .updateTable('rounds')
-    .set(patch)
+    .set({
+      ...(patch.groups !== undefined ? { groups: encodeJson(patch.groups) } : {}),
+      ...(patch.status !== undefined ? { status: patch.status } : {}),
+      ...(patch.updatedAt !== undefined ? { updated_at: patch.updatedAt } : {}),
+    })
     .where('id', '=', id)
     .where('status', '=', 'draft')
     .executeTakeFirst();

@@ -1,45 +1,157 @@
 import { sql } from 'kysely';
+import { z } from 'zod';
+import { ValidationError } from '../../../../shared/errors';
+import {
+  type Strategy,
+  StrategySchema,
+  type StrategyStatus,
+  type TryState,
+} from '../../../../shared/strategy';
+import { decodeJson, encodeJson } from '../json-column';
 import type { StrategyTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 import { expandPrefixes } from './search-words';
 
-export type StrategyRow = StrategyTable;
-export type NewStrategyRow = Omit<StrategyTable, 'tenant_id'>;
+type StrategyRow = StrategyTable;
 
-export async function insertStrategy(scope: TenantScope, row: NewStrategyRow, tags: string[]): Promise<void> {
-  await scope.insertInto('strategies', row).execute();
+/** A strategy as the server uses it: steps and tags decoded and validated, names in camelCase. */
+export interface StoredStrategy {
+  id: string;
+  networkId: string;
+  contributorId: string;
+  clientId: string | null;
+  title: string;
+  purpose: string;
+  steps: string[];
+  minutes: number;
+  subject: string;
+  gradeBand: Strategy['gradeBand'];
+  tags: string[];
+  sourceUrl: string | null;
+  sourceTitle: string | null;
+  excerptHtml: string | null;
+  status: StrategyStatus;
+  changeMessage: string | null;
+  changeRequestedAt: string | null;
+  mergedIntoId: string | null;
+  /** What duplicate detection compares (shared/strategy.ts `duplicateKey`). */
+  dupKey: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A strategy to insert: the record, and the text full-text search indexes. */
+export interface NewStrategy extends StoredStrategy {
+  searchText: string;
+}
+
+export type StrategyPatch = Partial<
+  Omit<NewStrategy, 'id' | 'networkId' | 'contributorId' | 'clientId' | 'createdAt'>
+>;
+
+/** Each record field's column; `steps` and `tags` are JSON arrays there. */
+const COLUMNS = {
+  id: 'id',
+  networkId: 'network_id',
+  contributorId: 'contributor_id',
+  clientId: 'client_id',
+  title: 'title',
+  purpose: 'purpose',
+  steps: 'steps',
+  minutes: 'minutes',
+  subject: 'subject',
+  gradeBand: 'grade_band',
+  tags: 'tags',
+  sourceUrl: 'source_url',
+  sourceTitle: 'source_title',
+  excerptHtml: 'excerpt_html',
+  status: 'status',
+  changeMessage: 'change_message',
+  changeRequestedAt: 'change_requested_at',
+  mergedIntoId: 'merged_into_id',
+  dupKey: 'dup_key',
+  searchText: 'search_text',
+  createdAt: 'created_at',
+  updatedAt: 'updated_at',
+} as const satisfies Record<keyof NewStrategy, keyof StrategyTable>;
+
+/** The columns of a record or a patch (fields left undefined are left out), JSON columns encoded. */
+function toColumns(strategy: StrategyPatch | NewStrategy): Partial<Omit<StrategyRow, 'tenant_id'>> {
+  const row: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(strategy)) {
+    if (value === undefined) continue;
+    row[COLUMNS[field as keyof NewStrategy]] =
+      field === 'steps' || field === 'tags' ? encodeJson(value) : value;
+  }
+  return row;
+}
+
+export function toStrategy(row: StrategyRow): StoredStrategy {
+  return {
+    id: row.id,
+    networkId: row.network_id,
+    contributorId: row.contributor_id,
+    clientId: row.client_id,
+    title: row.title,
+    purpose: row.purpose,
+    steps: decodeJson(StrategySchema.shape.steps, row.steps, 'strategy steps'),
+    minutes: row.minutes,
+    subject: row.subject,
+    // Written only through StrategyInputSchema, whose enum it is.
+    gradeBand: row.grade_band as StoredStrategy['gradeBand'],
+    tags: decodeJson(StrategySchema.shape.tags, row.tags, 'strategy tags'),
+    sourceUrl: row.source_url,
+    sourceTitle: row.source_title,
+    excerptHtml: row.excerpt_html,
+    status: row.status,
+    changeMessage: row.change_message,
+    changeRequestedAt: row.change_requested_at,
+    mergedIntoId: row.merged_into_id,
+    dupKey: row.dup_key,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function insertStrategy(
+  scope: TenantScope,
+  strategy: NewStrategy,
+  tags: string[],
+): Promise<void> {
+  await scope.insertInto('strategies', toColumns(strategy) as Omit<StrategyRow, 'tenant_id'>).execute();
   if (tags.length > 0)
     await scope
       .insertInto(
         'strategy_tags',
-        tags.map((tag) => ({ strategy_id: row.id, tag })),
+        tags.map((tag) => ({ strategy_id: strategy.id, tag })),
       )
       .execute();
   await scope
-    .insertInto('strategy_credits', { strategy_id: row.id, person_id: row.contributor_id })
+    .insertInto('strategy_credits', { strategy_id: strategy.id, person_id: strategy.contributorId })
     .execute();
 }
 
-export async function findStrategy(scope: TenantScope, id: string): Promise<StrategyRow | undefined> {
-  return scope.selectFrom('strategies').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findStrategy(scope: TenantScope, id: string): Promise<StoredStrategy | undefined> {
+  const row = await scope.selectFrom('strategies').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toStrategy(row);
 }
 
-export async function findByClientId(scope: TenantScope, contributorId: string, clientId: string) {
-  return scope
+export async function findByClientId(
+  scope: TenantScope,
+  contributorId: string,
+  clientId: string,
+): Promise<StoredStrategy | undefined> {
+  const row = await scope
     .selectFrom('strategies')
     .selectAll()
     .where('contributor_id', '=', contributorId)
     .where('client_id', '=', clientId)
     .executeTakeFirst();
+  return row && toStrategy(row);
 }
 
-export async function updateStrategy(
-  scope: TenantScope,
-  id: string,
-  patch: Partial<NewStrategyRow>,
-  tags?: string[],
-) {
-  await scope.updateTable('strategies').set(patch).where('id', '=', id).execute();
+export async function updateStrategy(scope: TenantScope, id: string, patch: StrategyPatch, tags?: string[]) {
+  await scope.updateTable('strategies').set(toColumns(patch)).where('id', '=', id).execute();
   if (tags) {
     await scope.deleteFrom('strategy_tags').where('strategy_id', '=', id).execute();
     if (tags.length > 0)
@@ -99,8 +211,8 @@ export async function findByDuplicateKey(
   networkId: string,
   dupKey: string,
   excludeId: string,
-) {
-  return scope
+): Promise<StoredStrategy[]> {
+  const rows = await scope
     .selectFrom('strategies')
     .selectAll()
     .where('network_id', '=', networkId)
@@ -108,11 +220,12 @@ export async function findByDuplicateKey(
     .where('id', '!=', excludeId)
     .where('merged_into_id', 'is', null)
     .execute();
+  return rows.map(toStrategy);
 }
 
 export interface StrategyFilter {
   networkId: string;
-  statuses: StrategyRow['status'][];
+  statuses: StrategyStatus[];
   contributorId?: string;
   q?: string;
   /** Match any word instead of all words (duplicate suggestions). */
@@ -171,7 +284,11 @@ type Filtered = ReturnType<typeof filtered>;
  * Relevance ranking scores every match: cheap for a selective search, slow for a word found in half the menu. Up to
  * RANKED_MATCHES matches are ranked; a broader search lists its matches newest first instead.
  */
-export async function listStrategies(scope: TenantScope, f: StrategyFilter): Promise<StrategyRow[]> {
+export async function listStrategies(scope: TenantScope, f: StrategyFilter): Promise<StoredStrategy[]> {
+  return (await strategyRows(scope, f)).map(toStrategy);
+}
+
+async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<StrategyRow[]> {
   let qb = filtered(scope, f);
   const terms = f.q ? searchTerms(f.q) : [];
   if (terms.length > 0)
@@ -267,13 +384,26 @@ async function searchPostgres(
     .execute();
 }
 
-export async function tryOf(scope: TenantScope, strategyId: string, personId: string) {
-  return scope
+/** A person's try of a strategy, if they recorded one. */
+export async function tryOf(
+  scope: TenantScope,
+  strategyId: string,
+  personId: string,
+): Promise<TryState | undefined> {
+  const row = await scope
     .selectFrom('strategy_tries')
-    .selectAll()
+    .select(['state', 'reflection', 'shared_with_contributor', 'updated_at'])
     .where('strategy_id', '=', strategyId)
     .where('person_id', '=', personId)
     .executeTakeFirst();
+  return (
+    row && {
+      state: row.state,
+      reflection: row.reflection,
+      shareWithContributor: row.shared_with_contributor === 1,
+      updatedAt: row.updated_at,
+    }
+  );
 }
 
 export async function countTries(
@@ -292,15 +422,22 @@ export async function countTries(
 
 export async function upsertTry(
   scope: TenantScope,
-  row: {
-    strategy_id: string;
-    person_id: string;
+  attempt: {
+    strategyId: string;
+    personId: string;
     state: 'trying' | 'tried';
     reflection: string | null;
-    shared_with_contributor: number;
+    shareWithContributor: boolean;
   },
   now: string,
 ): Promise<void> {
+  const row = {
+    strategy_id: attempt.strategyId,
+    person_id: attempt.personId,
+    state: attempt.state,
+    reflection: attempt.reflection,
+    shared_with_contributor: attempt.shareWithContributor ? 1 : 0,
+  };
   const existing = await tryOf(scope, row.strategy_id, row.person_id);
   if (existing) {
     await scope
@@ -373,22 +510,73 @@ export async function addAudit(
   scope: TenantScope,
   event: {
     id: string;
-    actor_id: string;
+    actorId: string;
     action: string;
-    subject_id: string;
+    subjectId: string;
     details: Record<string, unknown>;
     at: string;
   },
 ): Promise<void> {
-  await scope.insertInto('audit_events', { ...event, details: JSON.stringify(event.details) }).execute();
+  await scope
+    .insertInto('audit_events', {
+      id: event.id,
+      actor_id: event.actorId,
+      action: event.action,
+      subject_id: event.subjectId,
+      details: encodeJson(event.details),
+      at: event.at,
+    })
+    .execute();
 }
 
-export async function auditFor(scope: TenantScope, subjectId: string) {
-  return scope
+const AuditDetailsSchema = z.record(z.string(), z.unknown());
+
+/** A subject's audit trail, newest first; `actor` is null when the person is gone. */
+export async function auditFor(
+  scope: TenantScope,
+  subjectId: string,
+): Promise<Array<{ action: string; details: Record<string, unknown>; at: string; actor: string | null }>> {
+  const rows = await scope
     .selectFrom('audit_events')
     .leftJoin('people', 'people.id', 'audit_events.actor_id')
     .select(['audit_events.action', 'audit_events.details', 'audit_events.at', 'people.name as actor'])
     .where('audit_events.subject_id', '=', subjectId)
     .orderBy('audit_events.at', 'desc')
     .execute();
+  return rows.map((r) => ({ ...r, details: decodeJson(AuditDetailsSchema, r.details, 'audit event') }));
+}
+
+/** Where a page of the menu ends: an offset for a search, a keyset position for browsing. Opaque to clients. */
+export interface PageCursor {
+  o?: number;
+  c?: string;
+  i?: string;
+  f?: boolean;
+}
+
+const PageCursorSchema = z.object({
+  o: z.number().int().nonnegative().optional(),
+  c: z.string().optional(),
+  i: z.string().optional(),
+  f: z.boolean().optional(),
+});
+
+export const encodeCursor = (cursor: PageCursor): string =>
+  Buffer.from(encodeJson(cursor)).toString('base64url');
+
+/** A cursor a client sent back; anything else than one this server wrote is a ValidationError. */
+export function decodeCursor(cursor: string | undefined): PageCursor | undefined {
+  if (!cursor) return undefined;
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    value = undefined;
+  }
+  const parsed = PageCursorSchema.safeParse(value);
+  if (!parsed.success)
+    throw new ValidationError('The page cursor is not valid; start from the first page.', [
+      { path: 'cursor', message: 'not valid' },
+    ]);
+  return parsed.data;
 }

@@ -1,14 +1,43 @@
+import {
+  DEFAULT_TENANT_SETTINGS,
+  type TenantSettings,
+  TenantSettingsSchema,
+} from '../../../../shared/settings';
+import { encodeJson } from '../json-column';
 import type { TenantSettingsTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
-export async function findSettings(scope: TenantScope): Promise<TenantSettingsTable | undefined> {
-  return scope.selectFrom('tenant_settings').selectAll().executeTakeFirst();
+/** A settings row read back (or none yet) as validated settings; a row that no longer validates means defaults. */
+export function settingsFromRow(
+  row: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined,
+): TenantSettings {
+  if (!row) return DEFAULT_TENANT_SETTINGS;
+  let coachRoles: unknown;
+  try {
+    coachRoles = JSON.parse(row.coach_roles);
+  } catch {
+    return DEFAULT_TENANT_SETTINGS;
+  }
+  const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
+  return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
+}
+
+/** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
+export async function findSettings(scope: TenantScope): Promise<TenantSettings> {
+  return settingsFromRow(await scope.selectFrom('tenant_settings').selectAll().executeTakeFirst());
 }
 
 export async function saveSettings(
   scope: TenantScope,
-  row: Omit<TenantSettingsTable, 'tenant_id'>,
+  settings: TenantSettings,
+  by: { updatedBy: string; updatedAt: string },
 ): Promise<void> {
+  const row = {
+    network_scope: settings.networkScope,
+    coach_roles: encodeJson(settings.coachRoles),
+    updated_by: by.updatedBy,
+    updated_at: by.updatedAt,
+  };
   const updated = await scope.updateTable('tenant_settings').set(row).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) await scope.insertInto('tenant_settings', row).execute();
 }

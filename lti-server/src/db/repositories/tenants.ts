@@ -2,7 +2,24 @@ import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database, TenantTable } from '../schema';
 
-export type Tenant = TenantTable;
+/** A platform deployment: the unit every other record is scoped by. */
+export interface Tenant {
+  id: string;
+  issuer: string;
+  clientId: string;
+  deploymentId: string;
+  name: string;
+  createdAt: string;
+}
+
+export const toTenant = (row: TenantTable): Tenant => ({
+  id: row.id,
+  issuer: row.issuer,
+  clientId: row.client_id,
+  deploymentId: row.deployment_id,
+  name: row.name,
+  createdAt: row.created_at,
+});
 
 export interface TenantKey {
   issuer: string;
@@ -25,7 +42,7 @@ export async function upsertTenant(
   const found = existing === undefined ? await findTenantByKey(db, key) : existing;
   if (found && found.name === name) return found;
   // One statement: the upsert returns the row whether it inserted or updated it.
-  return db
+  const row = await db
     .insertInto('tenants')
     .values({
       id: randomUUID(),
@@ -38,18 +55,21 @@ export async function upsertTenant(
     .onConflict((oc) => oc.columns(['issuer', 'client_id', 'deployment_id']).doUpdateSet({ name }))
     .returningAll()
     .executeTakeFirstOrThrow();
+  return toTenant(row);
 }
 
 export async function findTenantById(db: Kysely<Database>, id: string): Promise<Tenant | undefined> {
-  return db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('tenants').selectAll().where('id', '=', id).executeTakeFirst();
+  return row && toTenant(row);
 }
 
 export async function findTenantByKey(db: Kysely<Database>, key: TenantKey): Promise<Tenant | undefined> {
-  return db
+  const row = await db
     .selectFrom('tenants')
     .selectAll()
     .where('issuer', '=', key.issuer)
     .where('client_id', '=', key.clientId)
     .where('deployment_id', '=', key.deploymentId)
     .executeTakeFirst();
+  return row && toTenant(row);
 }

@@ -10,7 +10,7 @@ export interface CardRecord {
   authorId: string;
 }
 
-export const card = (row: { author_id: string }): CardRecord => ({ kind: 'card', authorId: row.author_id });
+export const card = (row: { authorId: string }): CardRecord => ({ kind: 'card', authorId: row.authorId });
 
 export const cardPolicy = {
   withdraw: [

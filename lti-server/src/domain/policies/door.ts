@@ -5,7 +5,7 @@ export interface DoorRecord {
   hostId: string;
 }
 
-export const door = (row: { host_id: string }): DoorRecord => ({ kind: 'door', hostId: row.host_id });
+export const door = (row: { hostId: string }): DoorRecord => ({ kind: 'door', hostId: row.hostId });
 
 const isHost = (actor: Who, d: DoorRecord | undefined) => d?.hostId === actor.personId;
 

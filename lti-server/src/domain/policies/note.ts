@@ -6,10 +6,10 @@ export interface NoteRecord {
   writerId: string;
 }
 
-export const note = (row: { host_id: string; writer_id: string }): NoteRecord => ({
+export const note = (row: { hostId: string; writerId: string }): NoteRecord => ({
   kind: 'note',
-  hostId: row.host_id,
-  writerId: row.writer_id,
+  hostId: row.hostId,
+  writerId: row.writerId,
 });
 
 const isHost = (actor: Who, n: NoteRecord | undefined) => n?.hostId === actor.personId;

@@ -1,20 +1,20 @@
-import type { StrategyRow } from '../../db/repositories/strategies';
+import type { StoredStrategy } from '../../db/repositories/strategies';
 import { coachesOnly, isCoach, type Policy } from './policy';
 
 export interface StrategyRecord {
   kind: 'strategy';
   contributorId: string;
-  status: StrategyRow['status'];
+  status: StoredStrategy['status'];
   /** Everyone credited with it (the contributor and, after a merge, those of the merged ones), when loaded. */
   creditedIds?: readonly string[];
 }
 
 export const strategy = (
-  row: Pick<StrategyRow, 'contributor_id' | 'status'>,
+  row: Pick<StoredStrategy, 'contributorId' | 'status'>,
   creditedIds?: readonly string[],
 ): StrategyRecord => ({
   kind: 'strategy',
-  contributorId: row.contributor_id,
+  contributorId: row.contributorId,
   status: row.status,
   ...(creditedIds ? { creditedIds } : {}),
 });
