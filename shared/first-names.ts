@@ -80,6 +80,35 @@ const BY_ORIGIN = [
   'Amara Zuri Jabari Kamau Wanjiru Njeri Otieno Achieng Amani Baraka Kioko Makena Wanjiku Mwangi Akinyi',
   'Abebe Tsion Selam Dawit Hana Meron Yonas Liya Aster Mamadou Moussa Fatou Aminata Awa Ousmane Ibrahima',
   'Aminata Mariama Sekou Kadiatou Binta Modou Lamine Adama',
+  'Olumide Adeola Chinwe Ifeanyi Nnamdi Obiageli Oluwadamilare Temitope Ayomide Eniola Kehinde Taiwo Yemi',
+  // Somali, Ethiopian, Eritrean
+  'Abdirahman Abdullahi Abdirizak Abdiaziz Hibaaq Faduma Sagal Ilhan Deeqa Muna Fartun Bereket Semhar Senait',
+  'Tesfaye Haile Mekdes Feven Kidus Natnael Meseret Tigist Yohannes Samrawit',
+  // Mexican, Central and South American, Caribbean
+  'Lupe Lupita Chuy Pepe Beto Lalo Chema Pancho Quique Itzel Xóchitl Citlali Yareli Nayeli Yesenia',
+  'Araceli Maricela Yadira Anahí Jimena Jocelyn Karla Leticia Lourdes Maribel Mayra Noemí Yahir Jairo Brayan',
+  'Alexis Édgar Efraín Elías Emiliano Fausto Gael Hernán Iker Isaías Jacinto Julio Leonel Mauricio',
+  'Maximiliano Octavio Osvaldo Ulises Uriel Wilmer Yael Amparo Yuliana Dayana Kenia Milagros Deysi Marisela',
+  'Mateus Enzo Guilherme Caio Davi Heitor Lucca Giovanna Lívia Isadora Manuela Fabiola Widline Wisler',
+  'Mackenson Guerline Nerlande Kervens Dieuseul Jean-Baptiste Naomie Roodly',
+  // Native American, Hawaiian, Pacific
+  'Nizhoni Ahiga Doli Ayita Chayton Kiona Tala Takoda Winona Aiyana Kaya Onawa Hania Istas Kateri Tayanita',
+  'Keoni Kalani Leilani Makana Malia Kealoha Noelani Iolani Kainoa Keanu Tevita Sione Mele Aroha Manaia',
+  'Wiremu Hemi Ngaio Tamati Anahera Losana Sefa Talia',
+  // Hmong, Lao, Cambodian, more Chinese, Korean, Vietnamese, Filipino, Japanese
+  'Kou Nhia Yer Xee Chue Pao Tou Neng Yia Xiong Vang Moua Souksavanh Vilay Chanthy Sokha Sophal Dara Bopha',
+  'Xiaoling Xiu Yifan Jiayi Zhiwei Yuting Kim Yuna Seojin Minseo Jiwon Taeyang Tae-yang Hyejin Sungmin',
+  'Hoang Thuy Nhung Duy Khoa Phuc Dalisay Ligaya Mayumi Ryo Sota Yuma Aoi Hina Nanami Riko',
+  // African American and US
+  'Jaylen Jalen Jayden Jaden Kayden DaQuan Dashawn Jamari Keyshawn Tremaine Darius Demetrius Quentin',
+  'Reginald Rashad Tyrell Zion Amari Nevaeh Kamari Kendrick Laquan Dajuan Tamika Latisha Kiana Jamila',
+  'Makayla Janiyah Ayanna Zaria Khalil Jamar Brianna Jazmine Tatiana Alexandra Mackenzie Kaylee Brayden',
+  'Colton Hayden Jaxon Grayson Easton Bentley Kinsley Brynn Everly Oakley Kamila',
+  // more South Asian, Arabic, Slavic
+  'Priyanka Aarush Anaya Arnav Devansh Ishan Mehul Pranav Rishi Rohit Sameer Shruti Sneha Yash Zoya Harini',
+  'Karthik Keerthi Nandini Srinivas Swati Abdulrahman Amal Bashir Dalia Ghada Habib Jamil Kareem Lamia Marwan',
+  'Nasser Qasim Rashid Saeed Tarek Walid Yara Yasmeen Hadi Hamid Layan Rayan Oksana Mykola Taras Yaroslav',
+  'Bohdan Zlata Vasyl Aleksander Dominik Kacper Wiktoria Oliwia',
 ] as const;
 
 /**
@@ -93,7 +122,10 @@ export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
     'Jade Ruby Pearl Amber Crystal Olive Violet Hazel Holly Daisy Lily Heather Sunny Sky River Storm Star Angel ' +
     'Precious Patience Honor Charity Destiny Harmony Melody Penny Sandy Cliff Glen Brook Lane Reed Wade Rich ' +
     'Guy Chase Hunter Dean Drew Gene Frank Grant Pat Sue Bob Rob Don Max Ray Robin Jay Nick Miles Norman Mason ' +
-    'Christian Carol Florence Sage Jun Ram Yaw Can Deniz Saga Bo Sung Jan Jean Virginia Victoria Ebony'
+    'Christian Carol Florence Sage Jun Ram Yaw Can Deniz Saga Bo Sung Jan Jean Virginia Victoria Ebony ' +
+    'Journey Liberty Lark Lucky Rocky Justice Trinity Serenity Genesis Heaven Haven Legend Reign Wren Raven ' +
+    'Phoenix Ocean Meadow Willow Aspen Skye Forrest Sterling Marley Buddy Sonny Rusty Misty Ginger Honey ' +
+    'Poppy Cash Colt Major Royal Rowan Dakota Cruz Paz Luz Sol Mercedes Dolores Consuelo Rocio Esperanza'
   ).split(' '),
 );
 

@@ -369,7 +369,7 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
     judgements.push(c);
   }
 
-  const names = findNames(tokens, rosterTokens(options.names));
+  const names = findNames(text, tokens, rosterTokens(options.names));
   return [...keepLongest(judgements), ...names]
     .sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0))
     .map((c) => describe(c, text.slice(c.start, c.end)));
