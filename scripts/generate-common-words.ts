@@ -65,5 +65,5 @@ ${lines(sorted)}
 export const COMMON_WORDS: ReadonlySet<string> = new Set(WORDS.join(' ').split(' '));
 
 `;
-writeFileSync(new URL('../shared/common-words.ts', import.meta.url), out);
+writeFileSync(new URL('../shared/common-words.ts', import.meta.url), `${out.trimEnd()}\n`);
 console.log(`shared/common-words.ts: ${sorted.length} words`);
