@@ -3,7 +3,7 @@
  * name. Typed for this project from common-name lists (US, UK and Irish, Spanish and Latin American, Portuguese,
  * French, Italian, German and Nordic, Slavic, Indian and South Asian, Chinese, Korean, Japanese, Vietnamese and
  * Filipino, Arabic, Turkish and Persian, West, East and Southern African). Accents are kept as usually written; the
- * linter compares without accents. It is a net, not a census: roster names and titles catch the rest.
+ * linter compares without accents. It is a net, not a census: roster names, titles and context catch the rest.
  */
 const BY_ORIGIN = [
   // US, UK, Irish, Australian
@@ -114,7 +114,7 @@ const BY_ORIGIN = [
 /**
  * Given names that are also everyday English words ("Will", "May", "Grace", "Mark", "Ray", "Drew"): at the start
  * of a sentence they are far more often the word than the name, so the list alone never flags them; a title before
- * them ("Miss May") or the roster does.
+ * them ("Miss May"), the roster or a context that makes them a person ("Hope counted", shared/note-names.ts) does.
  */
 export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
   (
@@ -129,5 +129,5 @@ export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
   ).split(' '),
 );
 
-/** Common given names; includes the word-like names above, which the linter only flags after a title. */
+/** Common given names; a word name above is flagged only by its context (shared/note-names.ts). */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(BY_ORIGIN.flatMap((line) => line.split(' ')));
