@@ -3,7 +3,7 @@
  * name. Typed for this project from common-name lists (US, UK and Irish, Spanish and Latin American, Portuguese,
  * French, Italian, German and Nordic, Slavic, Indian and South Asian, Chinese, Korean, Japanese, Vietnamese and
  * Filipino, Arabic, Turkish and Persian, West, East and Southern African). Accents are kept as usually written; the
- * linter compares without accents. It is a net, not a census: roster names and titles catch the rest.
+ * linter compares without accents. It is a net, not a census: roster names, titles and context catch the rest.
  */
 const BY_ORIGIN = [
   // US, UK, Irish, Australian
@@ -80,12 +80,41 @@ const BY_ORIGIN = [
   'Amara Zuri Jabari Kamau Wanjiru Njeri Otieno Achieng Amani Baraka Kioko Makena Wanjiku Mwangi Akinyi',
   'Abebe Tsion Selam Dawit Hana Meron Yonas Liya Aster Mamadou Moussa Fatou Aminata Awa Ousmane Ibrahima',
   'Aminata Mariama Sekou Kadiatou Binta Modou Lamine Adama',
+  'Olumide Adeola Chinwe Ifeanyi Nnamdi Obiageli Oluwadamilare Temitope Ayomide Eniola Kehinde Taiwo Yemi',
+  // Somali, Ethiopian, Eritrean
+  'Abdirahman Abdullahi Abdirizak Abdiaziz Hibaaq Faduma Sagal Ilhan Deeqa Muna Fartun Bereket Semhar Senait',
+  'Tesfaye Haile Mekdes Feven Kidus Natnael Meseret Tigist Yohannes Samrawit',
+  // Mexican, Central and South American, Caribbean
+  'Lupe Lupita Chuy Pepe Beto Lalo Chema Pancho Quique Itzel Xóchitl Citlali Yareli Nayeli Yesenia',
+  'Araceli Maricela Yadira Anahí Jimena Jocelyn Karla Leticia Lourdes Maribel Mayra Noemí Yahir Jairo Brayan',
+  'Alexis Édgar Efraín Elías Emiliano Fausto Gael Hernán Iker Isaías Jacinto Julio Leonel Mauricio',
+  'Maximiliano Octavio Osvaldo Ulises Uriel Wilmer Yael Amparo Yuliana Dayana Kenia Milagros Deysi Marisela',
+  'Mateus Enzo Guilherme Caio Davi Heitor Lucca Giovanna Lívia Isadora Manuela Fabiola Widline Wisler',
+  'Mackenson Guerline Nerlande Kervens Dieuseul Jean-Baptiste Naomie Roodly',
+  // Native American, Hawaiian, Pacific
+  'Nizhoni Ahiga Doli Ayita Chayton Kiona Tala Takoda Winona Aiyana Kaya Onawa Hania Istas Kateri Tayanita',
+  'Keoni Kalani Leilani Makana Malia Kealoha Noelani Iolani Kainoa Keanu Tevita Sione Mele Aroha Manaia',
+  'Wiremu Hemi Ngaio Tamati Anahera Losana Sefa Talia',
+  // Hmong, Lao, Cambodian, more Chinese, Korean, Vietnamese, Filipino, Japanese
+  'Kou Nhia Yer Xee Chue Pao Tou Neng Yia Xiong Vang Moua Souksavanh Vilay Chanthy Sokha Sophal Dara Bopha',
+  'Xiaoling Xiu Yifan Jiayi Zhiwei Yuting Kim Yuna Seojin Minseo Jiwon Taeyang Tae-yang Hyejin Sungmin',
+  'Hoang Thuy Nhung Duy Khoa Phuc Dalisay Ligaya Mayumi Ryo Sota Yuma Aoi Hina Nanami Riko',
+  // African American and US
+  'Jaylen Jalen Jayden Jaden Kayden DaQuan Dashawn Jamari Keyshawn Tremaine Darius Demetrius Quentin',
+  'Reginald Rashad Tyrell Zion Amari Nevaeh Kamari Kendrick Laquan Dajuan Tamika Latisha Kiana Jamila',
+  'Makayla Janiyah Ayanna Zaria Khalil Jamar Brianna Jazmine Tatiana Alexandra Mackenzie Kaylee Brayden',
+  'Colton Hayden Jaxon Grayson Easton Bentley Kinsley Brynn Everly Oakley Kamila',
+  // more South Asian, Arabic, Slavic
+  'Priyanka Aarush Anaya Arnav Devansh Ishan Mehul Pranav Rishi Rohit Sameer Shruti Sneha Yash Zoya Harini',
+  'Karthik Keerthi Nandini Srinivas Swati Abdulrahman Amal Bashir Dalia Ghada Habib Jamil Kareem Lamia Marwan',
+  'Nasser Qasim Rashid Saeed Tarek Walid Yara Yasmeen Hadi Hamid Layan Rayan Oksana Mykola Taras Yaroslav',
+  'Bohdan Zlata Vasyl Aleksander Dominik Kacper Wiktoria Oliwia',
 ] as const;
 
 /**
  * Given names that are also everyday English words ("Will", "May", "Grace", "Mark", "Ray", "Drew"): at the start
  * of a sentence they are far more often the word than the name, so the list alone never flags them; a title before
- * them ("Miss May") or the roster does.
+ * them ("Miss May"), the roster or a context that makes them a person ("Hope counted", shared/note-names.ts) does.
  */
 export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
   (
@@ -93,9 +122,12 @@ export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
     'Jade Ruby Pearl Amber Crystal Olive Violet Hazel Holly Daisy Lily Heather Sunny Sky River Storm Star Angel ' +
     'Precious Patience Honor Charity Destiny Harmony Melody Penny Sandy Cliff Glen Brook Lane Reed Wade Rich ' +
     'Guy Chase Hunter Dean Drew Gene Frank Grant Pat Sue Bob Rob Don Max Ray Robin Jay Nick Miles Norman Mason ' +
-    'Christian Carol Florence Sage Jun Ram Yaw Can Deniz Saga Bo Sung Jan Jean Virginia Victoria Ebony'
+    'Christian Carol Florence Sage Jun Ram Yaw Can Deniz Saga Bo Sung Jan Jean Virginia Victoria Ebony ' +
+    'Journey Liberty Lark Lucky Rocky Justice Trinity Serenity Genesis Heaven Haven Legend Reign Wren Raven ' +
+    'Phoenix Ocean Meadow Willow Aspen Skye Forrest Sterling Marley Buddy Sonny Rusty Misty Ginger Honey ' +
+    'Poppy Cash Colt Major Royal Rowan Dakota Cruz Paz Luz Sol Mercedes Dolores Consuelo Rocio Esperanza'
   ).split(' '),
 );
 
-/** Common given names; includes the word-like names above, which the linter only flags after a title. */
+/** Common given names; a word name above is flagged only by its context (shared/note-names.ts). */
 export const FIRST_NAMES: ReadonlySet<string> = new Set(BY_ORIGIN.flatMap((line) => line.split(' ')));

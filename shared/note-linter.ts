@@ -1,6 +1,6 @@
-import { FIRST_NAMES, NAMES_THAT_ARE_WORDS } from './first-names';
 import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
 import { NOTE_MODEL } from './note-model';
+import { findNames, type NameWhy, rosterTokens } from './note-names';
 
 /**
  * The note linter: while a visitor types, it points at words that judge (evaluative), guess at inner states
@@ -476,25 +476,11 @@ for (const rule of RULES) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Names
-
-const foldAll = (set: ReadonlySet<string>) => new Set([...set].map(fold));
-const NAME_LIST = foldAll(FIRST_NAMES);
-const WORD_NAMES = foldAll(NAMES_THAT_ARE_WORDS);
-const TITLES = words(`
-  Mr Mrs Ms Miss Mx Dr Prof Professor Senor Senora Senorita Sr Sra Srta Mme Mlle Madame Monsieur Herr Frau Coach
-  Principal Maestro Maestra Profe Profesor Profesora Sensei`);
-/** Capitalised words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
-const NOT_NAMES = words(`
-  the a an and or but if i in on at of to for with by from as so then than when while after before this that
-  these those it its we they he she you our their his her my all each every some no not one two three`);
-
-// ---------------------------------------------------------------------------------------------------------------
 // The linter
 
 interface Candidate {
   kind: FlagKind;
-  why: Why | 'title' | 'roster' | 'first-name';
+  why: Why | NameWhy;
   start: number;
   end: number;
   /** Token range, for the exemptions. */
@@ -541,9 +527,9 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
     }
     judgements.push(c);
   }
-  if (model) judgements.push(...modelJudgements(model, text, content, judgements));
-
-  const names = findNames(tokens, rosterTokens(options.names));
+  const names = findNames(text, tokens, rosterTokens(options.names));
+  // A sentence with a name waits for the name to go: the model never saw names, and reads one as unfamiliar wording.
+  if (model) judgements.push(...modelJudgements(model, text, content, [...judgements, ...names]));
   return [...keepLongest(judgements), ...names]
     .sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0))
     .map((c) => describe(c, text.slice(c.start, c.end)));
@@ -556,17 +542,18 @@ function modelJudgements(
   model: JudgementModel,
   text: string,
   content: Array<[number, number]>,
-  rules: Candidate[],
+  /** Rule judgements and names: a sentence with either is left to them. */
+  found: Candidate[],
 ): Candidate[] {
   const out: Candidate[] = [];
   for (const sentence of modelSentences(text, content)) {
     const from = sentence[0]!.start;
     const to = sentence[sentence.length - 1]!.end;
-    if (rules.some((c) => c.start < to && c.end > from)) continue;
-    const found = judgeSentence(model, sentence);
-    if (found) {
-      const why = found.whole ? 'model-sentence' : 'model';
-      out.push({ kind: found.kind, why, start: found.start, end: found.end, from: -1, to: -1 });
+    if (found.some((c) => c.start < to && c.end > from)) continue;
+    const judged = judgeSentence(model, sentence);
+    if (judged) {
+      const why = judged.whole ? 'model-sentence' : 'model';
+      out.push({ kind: judged.kind, why, start: judged.start, end: judged.end, from: -1, to: -1 });
     }
   }
   return out;
@@ -719,75 +706,6 @@ function quotedRanges(text: string): Array<[number, number]> {
     }
   }
   return ranges;
-}
-
-/** Roster name tokens, without accents, kept per roster array so typing does not rebuild them. */
-const rosterCache = new WeakMap<string[], ReadonlySet<string>>();
-function rosterTokens(roster: string[] | undefined): ReadonlySet<string> {
-  if (!roster || roster.length === 0) return EMPTY;
-  const cached = rosterCache.get(roster);
-  if (cached) return cached;
-  const out = new Set<string>();
-  for (const full of roster) {
-    for (const part of full.split(/\s+/)) {
-      const clean = fold(part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/’/g, "'"));
-      if (clean.length < 2 || !UPPER.test(clean) || TITLES.has(clean)) continue;
-      out.add(clean);
-      for (const piece of clean.split('-')) if (piece.length >= 2 && UPPER.test(piece)) out.add(piece);
-    }
-  }
-  rosterCache.set(roster, out);
-  return out;
-}
-const EMPTY: ReadonlySet<string> = new Set();
-
-/** A word that can continue a name: capitalised and not a function word ("Miss The…", "Priya I…"). */
-const nameLike = (t: Token | undefined): t is Token => !!t && t.capitalised && !NOT_NAMES.has(t.key);
-
-function listedName(t: Token): boolean {
-  if (NAME_LIST.has(t.base)) return !WORD_NAMES.has(t.base);
-  if (!t.base.includes('-')) return false;
-  return t.base.split('-').some((p) => NAME_LIST.has(p) && !WORD_NAMES.has(p));
-}
-
-function findNames(tokens: Token[], roster: ReadonlySet<string>): Candidate[] {
-  const out: Candidate[] = [];
-  const name = (why: Candidate['why'], from: number, to: number): Candidate => ({
-    kind: 'name',
-    why,
-    start: tokens[from]!.start,
-    end: tokens[to - 1]!.nameEnd,
-    from,
-    to,
-  });
-  const possessive = (t: Token) => t.nameEnd !== t.end;
-  const inRoster = (u: Token) =>
-    roster.has(u.base) || (u.base.includes('-') && u.base.split('-').some((p) => roster.has(p)));
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    if (!t.capitalised) continue;
-    // A title, an optional full stop, then one or two capitalised words: "Mr. O'Brien", "Ms Ana Rivera".
-    const next = tokens[i + 1];
-    if (TITLES.has(t.base) && !possessive(t) && nameLike(next) && next.afterTitle) {
-      let to = i + 2;
-      if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
-      out.push(name('title', i, to));
-      i = to - 1;
-      continue;
-    }
-    const why = inRoster(t) ? 'roster' : listedName(t) ? 'first-name' : undefined;
-    if (!why) continue;
-    // A given name runs on into a capitalised family name: "Anne Frank's diary".
-    let to = i + 1;
-    while (to - i < 3 && !possessive(tokens[to - 1]!) && nameLike(tokens[to]) && tokens[to]!.joined) {
-      const u = tokens[to]!;
-      if (TITLES.has(u.base) && !inRoster(u)) break;
-      to++;
-    }
-    out.push(name(why, i, to));
-    i = to - 1;
-  }
-  return out;
 }
 
 const quote = (s: string) => `'${s}'`;

@@ -1,0 +1,346 @@
+import { COMMON_WORDS } from './common-words';
+import { FIRST_NAMES, NAMES_THAT_ARE_WORDS } from './first-names';
+
+/**
+ * Name detection for the note linter (shared/note-linter.ts): titles with what follows them ("Mr. O'Brien"), roster
+ * name tokens and common given names. Notes never name people, so a name flag blocks saving.
+ */
+
+/** What the note linter's tokenizer gives each word; only the fields name detection reads. */
+export interface NameToken {
+  start: number;
+  /** As written. */
+  raw: string;
+  /** Lower case, without accents, with ’ as ' — what the rules compare. */
+  key: string;
+  /** As written without accents and without a possessive 's: what names are compared with. */
+  base: string;
+  end: number;
+  /** End offset without a possessive 's, so "Rivera's" flags "Rivera". */
+  nameEnd: number;
+  capitalised: boolean;
+  /** Only spaces between this word and the one before. */
+  joined: boolean;
+  /** Only an optional full stop and spaces before this word: it can follow a title ("Mr. O'Brien"). */
+  afterTitle: boolean;
+  /** First word of a sentence, line, quotation or list item. */
+  sentenceStart: boolean;
+}
+
+export type NameWhy = 'title' | 'roster' | 'first-name';
+
+export interface NameCandidate {
+  kind: 'name';
+  why: NameWhy;
+  start: number;
+  end: number;
+  /** Token range. */
+  from: number;
+  to: number;
+}
+
+// The same word handling as the note linter's tokenizer: accents folded away, sets of words from a string.
+const MARKS = /\p{M}/gu;
+const UPPER = /^\p{Lu}/u;
+const ASCII = /^[\x20-\x7e]*$/;
+const fold = (s: string) => (ASCII.test(s) ? s : s.normalize('NFD').replace(MARKS, ''));
+const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
+
+const foldAll = (set: ReadonlySet<string>) => new Set([...set].map((w) => fold(w).toLowerCase()));
+/** Given names, lower case without accents. */
+const NAME_LIST = foldAll(FIRST_NAMES);
+/** Given names that are also everyday words: names only where the context says so. */
+const WORD_NAMES = foldAll(NAMES_THAT_ARE_WORDS);
+/** Word names that are far more often a month, a season or a school subject: names only in the strongest contexts. */
+const CALENDAR_NAMES = words('may june april august summer winter autumn fall spring art christian virginia');
+
+/** Titles that a name always follows, in any case: "Ms Rivera", "ms. t's room", "mr b", "Herr Schmidt". */
+const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
+/** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
+const WORD_TITLES = words(`
+  miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
+  profesora`);
+/** Words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
+const NOT_NAMES = words(`
+  the a an and or but if i in on at of to for with by from as so then than when while after before this that
+  these those it its we they he she you our their his her my all each every some no not one two three`);
+
+/**
+ * Capitalised words that are not people, beyond the everyday words: days, months that are not names, languages and
+ * nationalities, greetings, holidays, and the shorthand of a hurried writer ("ss", "tchr").
+ */
+const NOT_PEOPLE = words(`
+  monday tuesday wednesday thursday friday saturday sunday january february march september october november
+  december english spanish french german italian portuguese chinese mandarin cantonese japanese korean vietnamese
+  arabic russian hindi urdu somali swahili tagalog hmong haitian creole latin greek hebrew american mexican african
+  asian european latino latina latinx hispanic indian canadian british irish scottish welsh dutch polish ukrainian
+  persian farsi turkish navajo okay ok yes yeah yep no nope hey hi hello thanks thank please wow oh um uh ah
+  alright sorry bye goodbye welcome congratulations bravo whoa oops god christmas easter thanksgiving halloween
+  hanukkah kwanzaa ramadan eid diwali ss tchr tchrs ppl thru bc b4 hw kiddos para paras sped iep ell ells esl eld
+  sub subs pe ot pt slp aide mins min sec secs approx esp pls thx ur yall w omg lol btw idk tbh fyi imo smh
+  chromebook chromebooks ipad ipads si bueno bien cuidado oigan miren vale claro gracias perfecto exacto ojo listo
+  les nos`);
+
+/** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
+const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa');
+
+/** Verbs in the past (and a few in the present) that follow a person who did something: "Hope counted". */
+const PAST = words(`
+  said says read reads wrote writes took takes put puts held holds sat sits stood stands ran cut got gets gave gives
+  made makes came comes went goes chose brought told tells led kept began sang swept threw found left spoke taught
+  thought won hit set saw knew drew blew grew flew fell rode drove ate drank sent spent built lost paid laid bought
+  caught sold slid spun stuck struck tore wore woke broke froze hung shook shot shut split spread stole rang let
+  met fed hid lit heard bent became forgot understood rewrote reread retold withdrew overheard sank swam swung dug
+  fought meant felt slept sped asks answers points counts shares explains moves raises uses works walks calls`);
+/** Verbs in the past that read the same as the present ("will read"): not enough after a word in lower case. */
+const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
+/** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
+const CLAUSE_WORDS = words('and while then but when so as after before until because');
+/** Words ending in -ed that are not verbs in the past. */
+const NOT_PAST = words(
+  'need needed seed speed feed bed red shed hundred sacred naked wicked kindred breed greed deed weed',
+);
+/** Words before a person who is spoken to or about: "asked Rowan", "called on Aroha", "thanked Sage". */
+const PERSON_BEFORE = words(`
+  asked asks told tells thanked thanks helped helps handed hands reminded invited praised greeted let gave showed
+  sent paired partnered prompted nudged encouraged congratulated cued`);
+/** What a person in the room has: "Grace's table", "kim's 2nd period", "ms. t's room". */
+const BELONGINGS = words(`
+  room classroom class table desk seat group team partner partners period station booth bench turn idea answer
+  question paper notebook whiteboard board work drawing poster project essay claim tower model journal folder binder
+  chair spot clip name hand hands mom dad mother father sister brother sentence response lab section homeroom
+  ticket tray cubby locker line side corner row pod spot 1st 2nd 3rd 4th 5th 6th 7th 8th first second third fourth
+  fifth sixth seventh eighth`);
+/** Words before a name that is not the one who acts: "characters from Macbeth pinned underneath". */
+const PREPOSITIONS = words(`
+  from of in on at by for with about to into onto under over like near behind beside between through during`);
+/** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
+const PAIR_VERBS = words('was were had is are has');
+/** Words a name never follows: "the River", "a Grace period". */
+const DETERMINERS = words('the a an this that these those our my his her their its of your every each');
+/** Words that can stand between a person and the verb: "Hope then counted". */
+const BETWEEN = words('then also just again first quickly slowly quietly immediately finally carefully');
+/** Words after a person and "and" that make the two a pair of people: "Faith and her partner". */
+const PAIR_WORDS = words('his her their');
+
+/** Lower case, without accents or a possessive 's. */
+const lowerBase = (t: NameToken) => t.base.toLowerCase();
+/** Endings of everyday words that given names seldom have: "Kindergartners", "Craftsmanship", "Pacing". */
+const WORD_ENDING = /(?:ers|ists?|ians|ness|tions?|ments?|ship|isms?|ful|less|ology|ities|able|ible|ings?)$/;
+function isCommon(w: string): boolean {
+  if (COMMON_WORDS.has(w) || NOT_PEOPLE.has(w) || NOT_NAMES.has(w) || WORD_ENDING.test(w)) return true;
+  // "I've", "don't"; "bell-to-bell", "self-assessment" (but not "Tae-yang").
+  if (w.includes("'")) return isCommon(w.slice(0, w.indexOf("'")));
+  // Plurals: "Juniors", "Kindergartens".
+  if (
+    w.endsWith('s') &&
+    w.length > 3 &&
+    (COMMON_WORDS.has(w.slice(0, -1)) || (w.endsWith('es') && COMMON_WORDS.has(w.slice(0, -2))))
+  )
+    return !WORD_NAMES.has(w);
+  return w.includes('-') && w.split('-').every((p) => p === '' || isCommon(p));
+}
+const allCaps = (t: NameToken) => t.raw.length > 1 && t.raw === t.raw.toUpperCase();
+/** A verb in the past: "counted", "wrote", and in Spanish "leyó", "dibujó". */
+const isPast = (t: NameToken) =>
+  PAST.has(t.key) ||
+  (t.key.length > 4 && t.key.endsWith('ed') && !NOT_PAST.has(t.key) && !t.key.includes("'")) ||
+  (t.raw.length > 3 && t.raw.endsWith('ó'));
+const possessive = (t: NameToken) => t.nameEnd !== t.end;
+const isTitle = (w: string) => TITLES.has(w) || WORD_TITLES.has(w);
+
+/** Roster name tokens, lower case without accents, kept per roster array so typing does not rebuild them. */
+const rosterCache = new WeakMap<string[], ReadonlySet<string>>();
+export function rosterTokens(roster: string[] | undefined): ReadonlySet<string> {
+  if (!roster || roster.length === 0) return EMPTY;
+  const cached = rosterCache.get(roster);
+  if (cached) return cached;
+  const out = new Set<string>();
+  for (const full of roster) {
+    for (const part of full.split(/\s+/)) {
+      const clean = fold(part.replace(/^[^\p{L}]+|[^\p{L}]+$/gu, '').replace(/’/g, "'"));
+      if (clean.length < 2 || !UPPER.test(clean) || isTitle(clean.toLowerCase())) continue;
+      out.add(clean.toLowerCase());
+      for (const piece of clean.split('-'))
+        if (piece.length >= 2 && UPPER.test(piece)) out.add(piece.toLowerCase());
+    }
+  }
+  rosterCache.set(roster, out);
+  return out;
+}
+const EMPTY: ReadonlySet<string> = new Set();
+
+/** A word that can continue a name: capitalised and not a function word ("Miss The…", "Priya I…"). */
+const nameLike = (t: NameToken | undefined): t is NameToken => !!t && t.capitalised && !NOT_NAMES.has(t.key);
+
+function listed(w: string): boolean {
+  if (NAME_LIST.has(w)) return !WORD_NAMES.has(w);
+  if (!w.includes('-')) return false;
+  return w.split('-').some((p) => NAME_LIST.has(p) && !WORD_NAMES.has(p));
+}
+
+/**
+ * Finds the people a note names. A name is found by what it is (a roster name, a common given name, a word after a
+ * title) or, for names no list holds and names that are also words ("Hope", "Will"), by where it stands: before a
+ * verb ("Xiomara wrote"), after "asked" or "called on", spoken to ("Okay, Rose, your turn"), with a possessive and
+ * something of theirs ("Grace's table"), paired with another name, or capitalised in mid-sentence.
+ */
+export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet<string>): NameCandidate[] {
+  const out: NameCandidate[] = [];
+  const name = (why: NameWhy, from: number, to: number): NameCandidate => ({
+    kind: 'name',
+    why,
+    start: tokens[from]!.start,
+    end: tokens[to - 1]!.nameEnd,
+    from,
+    to,
+  });
+  const inRoster = (w: string) =>
+    roster.has(w) || (w.includes('-') && w.split('-').some((p) => roster.has(p)));
+  const gapBefore = (i: number) => text.slice(i > 0 ? tokens[i - 1]!.end : 0, tokens[i]!.start);
+  const gapAfter = (i: number) => text.slice(tokens[i]!.end, tokens[i + 1]?.start ?? text.length);
+  const joinedNext = (i: number) => (tokens[i + 1]?.joined ? tokens[i + 1] : undefined);
+
+  /** "Hope counted", "Rocky then traded". */
+  const beforeVerb = (i: number, clearly = false) => {
+    const prev = tokens[i - 1];
+    if (possessive(tokens[i]!) || (prev && tokens[i]!.joined && PREPOSITIONS.has(prev.key))) return false;
+    let next = joinedNext(i);
+    if (next && (BETWEEN.has(next.key) || (next.key.endsWith('ly') && next.key.length > 4)) && !isPast(next))
+      next = joinedNext(i + 1);
+    return !!next && isPast(next) && !(clearly && SAME_AS_PRESENT.has(next.key));
+  };
+  /** "asked Rowan", "called on Aroha". */
+  const afterPersonWord = (i: number) => {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (!prev || !t.joined) return false;
+    if (PERSON_BEFORE.has(prev.key)) return true;
+    return prev.key === 'on' && !!tokens[i - 2] && prev.joined && tokens[i - 2]!.key === 'called';
+  };
+  /** "Grace's table", "Dmitris group", "kim's 2nd period". */
+  const withBelonging = (i: number) => {
+    const t = tokens[i]!;
+    const next = joinedNext(i);
+    if (!next || !BELONGINGS.has(next.key)) return false;
+    return possessive(t) || (t.key.endsWith('s') && t.capitalised && listed(t.key.slice(0, -1)));
+  };
+  /** Spoken to or set off by commas: "Okay, Rose, your turn", "“Chase, hold the door”", "Joy, the aide, sat". */
+  const addressed = (i: number) => {
+    const t = tokens[i]!;
+    const before = gapBefore(i);
+    const after = gapAfter(i);
+    if (possessive(t) || i + 1 >= tokens.length) return false;
+    // A word alone in quotation marks is quoted content: "Freeze!", "Proficient,".
+    if (/["“‘]\s*$/.test(before) && /^[,.!?]?["”’]/.test(after)) return false;
+    // A list of capitalised words is a list of things: "Click, Clack, Moo", "Dust Bowl, Hooverville, breadline".
+    const prev = tokens[i - 1];
+    const comma = /,\s*$/.test(before);
+    if (comma && prev?.capitalised && !prev.sentenceStart) return false;
+    if (/^,\s*$/.test(after) && tokens[i + 1]!.capitalised && !NOT_NAMES.has(tokens[i + 1]!.key))
+      return false;
+    const opens = t.sentenceStart || comma || /["“‘]\s*$/.test(before);
+    return opens && /^(\s*[,?!—–]|[.!?]?["”’])/.test(after);
+  };
+  /** Spoken to at the start of a quotation, in lower case: "“dante, you're reader one”". */
+  const addressedInQuotes = (i: number) =>
+    /["“]\s*$/.test(gapBefore(i)) && /^,\s+$/.test(gapAfter(i)) && isCommon(lowerBase(tokens[i + 1]!));
+  /** "Summer and Joy", "Faith and her partner", "Priya and Sky". */
+  const paired = (i: number, nameish: (j: number) => boolean) => {
+    const and = joinedNext(i);
+    if (and?.key === 'and') {
+      const other = joinedNext(i + 1);
+      const acts = () =>
+        tokens.slice(i + 3, i + 6).some((u, k) => isPast(u) || (k < 2 && PAIR_VERBS.has(u.key)));
+      const both = other && (other.capitalised || !tokens[i]!.capitalised) && nameish(i + 2);
+      if (other && (PAIR_WORDS.has(other.key) || both) && acts()) return true;
+    }
+    const last = out[out.length - 1];
+    return tokens[i - 1]?.key === 'and' && tokens[i]!.joined && !!last && last.to === i - 1;
+  };
+  const context = (i: number, nameish: (j: number) => boolean) =>
+    beforeVerb(i) || afterPersonWord(i) || withBelonging(i) || addressed(i) || paired(i, nameish);
+
+  /** A name in a title or quoted words rather than a person: "Charlotte's Web", "“Esperanza Rising”". */
+  const titleLike = (i: number) => {
+    const t = tokens[i]!;
+    const next = joinedNext(i);
+    if (next?.key === 'and' && tokens[i + 2]?.key === 'the' && tokens[i + 3]?.capitalised) return true;
+    if (!next?.capitalised || isPast(next) || WORD_NAMES.has(lowerBase(next))) return false;
+    return isCommon(lowerBase(next)) && (possessive(t) || /["“‘]\s*$/.test(gapBefore(i)));
+  };
+
+  /** What makes the word at i a name, if anything. */
+  const nameAt = (i: number, shallow = false): NameWhy | undefined => {
+    const t = tokens[i]!;
+    const w = lowerBase(t);
+    if (NOT_NAMES.has(t.key) || isTitle(w) || w.length < 2 || (allCaps(t) && !t.raw.includes("'")))
+      return undefined;
+    const nameish = (j: number) => !shallow && !!tokens[j] && nameAt(j, true) !== undefined;
+    // In lower case, a word is a name only by its context, unless it is no everyday word.
+    const clause = !!tokens[i - 1] && t.joined && CLAUSE_WORDS.has(tokens[i - 1]!.key);
+    const lowerContext = () =>
+      (t.sentenceStart && beforeVerb(i)) ||
+      (clause && beforeVerb(i, true)) ||
+      withBelonging(i) ||
+      paired(i, nameish) ||
+      addressedInQuotes(i);
+    if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
+    if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w))))
+      return 'first-name';
+    if (shallow) return (t.capitalised && !isCommon(w)) || WORD_NAMES.has(w) ? 'first-name' : undefined;
+    if (t.capitalised) {
+      if (WORD_NAMES.has(w)) {
+        if (context(i, nameish)) return 'first-name';
+        if (CALENDAR_NAMES.has(w) || t.sentenceStart) return undefined;
+        const prev = tokens[i - 1];
+        const next = joinedNext(i);
+        if (prev && (DETERMINERS.has(prev.key) || (prev.capitalised && !prev.sentenceStart)))
+          return undefined;
+        if (next?.capitalised && isCommon(next.key) && !WORD_NAMES.has(next.key)) return undefined;
+        // A word name used as a verb: "then Drew a line", "Mark the answer".
+        if (next && DETERMINERS.has(next.key)) return undefined;
+        return 'first-name';
+      }
+      if (isCommon(w)) return !t.sentenceStart && afterPersonWord(i) ? 'first-name' : undefined;
+      return context(i, nameish) ? 'first-name' : undefined;
+    }
+    if (isCommon(w) && !WORD_NAMES.has(w)) return undefined;
+    return lowerContext() ? 'first-name' : undefined;
+  };
+
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    // A title, an optional full stop, then a name: "Mr. O'Brien", "Ms Ana Rivera", "mr. b", "coach Reyes".
+    if (isTitle(t.key) && !possessive(t) && next?.afterTitle) {
+      const w = lowerBase(next);
+      const follows = TITLES.has(t.key)
+        ? next.capitalised || text[t.end] === '.' || w.length === 1 || !isCommon(w)
+        : (next.capitalised && (t.capitalised || !NOT_PEOPLE.has(w))) ||
+          w.length === 1 ||
+          NAME_LIST.has(w) ||
+          (t.key === 'coach' && !isCommon(w));
+      if (follows && !NOT_NAMES.has(next.key)) {
+        let to = i + 2;
+        if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
+        out.push(name('title', i, to));
+        i = to - 1;
+        continue;
+      }
+    }
+    const why = nameAt(i);
+    if (!why || (why === 'first-name' && titleLike(i))) continue;
+    // A given name runs on into a capitalised family name: "Anne Frank's diary".
+    let to = i + 1;
+    while (to - i < 3 && !possessive(tokens[to - 1]!) && nameLike(tokens[to]) && tokens[to]!.joined) {
+      const u = tokens[to]!;
+      const w = lowerBase(u);
+      if (isTitle(w) && !inRoster(w)) break;
+      to++;
+    }
+    out.push(name(why, i, to));
+    i = to - 1;
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+/**
+ * Name detection (shared/note-names.ts), through the linter: names no list holds and names that are also everyday
+ * words are found by their shape and context; what is not a person in the room stays unflagged where the shape says
+ * so. The sentences are written for this file, not taken from the corpus.
+ */
+import { describe, expect, it } from 'vitest';
+import { lintNote } from '../../../shared/note-linter';
+
+const names = (text: string, roster?: string[]) =>
+  lintNote(text, { names: roster })
+    .filter((f) => f.kind === 'name')
+    .map((f) => text.slice(f.start, f.end));
+
+describe('note names', () => {
+  it('when a name no list holds comes before a verb or after "asked" or "called on", then it is flagged', () => {
+    expect(names('Tavita counted the blocks twice.')).toEqual(['Tavita']);
+    expect(names('At 9:05, Oyelaran unmuted and read the prompt.')).toEqual(['Oyelaran']);
+    expect(names('The teacher called on Oyelaran first.')).toEqual(['Oyelaran']);
+    expect(names('The aide asked Keahi to hold the door.')).toEqual(['Keahi']);
+  });
+
+  it('when a name that is also a word acts, is paired, owns something or is spoken to, then it is flagged', () => {
+    expect(names('Hope measured the ribbon.')).toEqual(['Hope']);
+    expect(names('Sky and Harmony traded cards at the back table.')).toEqual(['Sky', 'Harmony']);
+    expect(names("Summer's group built a ramp.")).toEqual(['Summer']);
+    expect(names('The teacher said, “Okay, River, your turn.”')).toEqual(['River']);
+    expect(names('“Eyes on me, Journey,” said the teacher.')).toEqual(['Journey']);
+    expect(names('The paraprofessional, Wendell, sat beside the table.')).toEqual(['Wendell']);
+    expect(names('Marisol, the aide, handed out scissors.')).toEqual(['Marisol']);
+    expect(names('The teacher handed the timer to Sage.')).toEqual(['Sage']);
+  });
+
+  it('when a word that can be a name is used as a word, then it is not flagged', () => {
+    expect(names('Hope is a theme in the novel.')).toEqual([]);
+    expect(names('Students wrote about summer and the river rose two inches.')).toEqual([]);
+    expect(names('In May the class planted beans.')).toEqual([]);
+    expect(names('Students miss art on Fridays; the coach said to line up.')).toEqual([]);
+    expect(names('The Athenian and Spartan armies met at the pass.')).toEqual([]);
+    expect(names('Kindergartners sat in a circle; Pacing slowed after lunch.')).toEqual([]);
+  });
+
+  it('when a title comes before a name in any case, also in Spanish, then the title and the name are flagged', () => {
+    expect(names("in ms. t's room the bins are labelled")).toEqual(['ms. t']);
+    expect(names('coach d blew the whistle and mr b counted down')).toEqual(['coach d', 'mr b']);
+    expect(names('herr schmidt paused the song; miss holly read on')).toEqual(['herr schmidt', 'miss holly']);
+    expect(names('la maestra lupe repartió las tarjetas')).toEqual(['maestra lupe']);
+    expect(names('Mr. Lee and Señora Díaz co-taught; la profe Ana circulated.')).toEqual([
+      'Mr. Lee',
+      'Señora Díaz',
+      'profe Ana',
+    ]);
+    // A title word alone is not a name.
+    expect(names('señora said “hi”; the coach waved')).toEqual([]);
+  });
+
+  it('when a name is typed in lower case, then it is flagged where it stands for a person', () => {
+    expect(names('jalen held the ruler while kofi read the number')).toEqual(['jalen', 'kofi']);
+    expect(names("we met in kim's 2nd period")).toEqual(['kim']);
+    expect(names('grace took the first turn and ray passed the cards')).toEqual(['grace', 'ray']);
+    expect(names('tchr said "dante, you\'re next"')).toEqual(['dante']);
+    expect(names('ss measured the board and tchr checked it w/ a square')).toEqual([]);
+  });
+
+  it('when a name is possessive, then the span is the name without the possessive', () => {
+    const text = "Students sat at Wairimu's table and in Mr. Osei's room.";
+    expect(names(text)).toEqual(['Wairimu', 'Mr. Osei']);
+  });
+
+  it('when a name is inside quoted speech, then it is still a name; a word alone in quotes is content', () => {
+    expect(names('"Nice work, Tevita," the aide said.')).toEqual(['Tevita']);
+    expect(names('The rubric columns read "Exceeds," "Meets," and "Approaching."')).toEqual([]);
+    expect(names('The chant was "Listen, think, talk, write."')).toEqual([]);
+  });
+
+  it('when a book title, an author or a place is capitalised without a person context, then it is not flagged', () => {
+    expect(names('The class read a poem by Langston Hughes.')).toEqual([]);
+    expect(names("Charlotte's Web was on every desk.")).toEqual([]);
+    expect(names('The read-aloud was “Esperanza Rising.”')).toEqual([]);
+    expect(names('The read-aloud was Alexander and the Terrible, Horrible, No Good, Very Bad Day.')).toEqual(
+      [],
+    );
+    expect(names('On Friday the Spanish class looked at maps of Oaxaca and Tucson.')).toEqual([]);
+  });
+
+  it('when a name flag is made, then it says why and suggests a rewrite', () => {
+    const [flag] = lintNote('Tavita counted the blocks twice.');
+    expect(flag).toMatchObject({ kind: 'name', start: 0, end: 6, suggestion: 'a student' });
+    expect(flag?.message).toBe(
+      "'Tavita' is a name. Notes never name people: use 'the teacher' or 'a student'.",
+    );
+  });
+});
