@@ -69,6 +69,9 @@ export function scoreLinter(
 
 type Linter = (text: string) => NoteFlag[];
 
+/** The held-out split: for reporting (this bench, and the unit test's 0.9 floor), never for tuning. */
+export const heldOutSentences = (): CorpusSentence[] => loadCorpus('test');
+
 const countsOf = (s: ClassScore, which: 'precision' | 'recall') =>
   `${s.truePositives} of ${which === 'precision' ? s.predicted : s.actual}`;
 

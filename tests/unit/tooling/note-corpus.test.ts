@@ -41,12 +41,18 @@ describe('the independent note corpus', () => {
     for (const r of review) expect(byId.get(r.id)?.label).toBe(r.label);
   });
 
-  // The held-out split is read by the benchmark only: nothing that could tune the linter loads it.
-  it('when the code that shapes the linter is searched, then none of it reads the held-out split', () => {
-    const readers = ['shared', 'scripts', 'lti-server', 'extension', 'tests/unit']
+  // The held-out split is read through one function of the bench, which reports it; nothing that shapes the linter
+  // (its code, the training script) loads it, and the only test that reads it holds the 0.9 floor.
+  it('when the code is searched, then only the bench and the floor test read the held-out split', () => {
+    const readers = ['shared', 'scripts', 'lti-server', 'extension', 'tests']
       .flatMap((dir) => files(join(root, dir)))
       .filter((path) => !path.endsWith('tests/unit/tooling/note-corpus.test.ts'))
-      .filter((path) => /loadCorpus\(\s*['"]test['"]|test\.jsonl/.test(readFileSync(path, 'utf8')));
-    expect(readers.map((path) => relative(root, path))).toEqual([]);
+      .filter((path) =>
+        /loadCorpus\(\s*['"]test['"]|test\.jsonl|heldOutSentences\(/.test(readFileSync(path, 'utf8')),
+      );
+    expect(readers.map((path) => relative(root, path)).sort()).toEqual([
+      'tests/bench/note-linter.ts',
+      'tests/unit/shared/note-linter.test.ts',
+    ]);
   });
 });
