@@ -13,6 +13,7 @@ import type { SandboxKey } from '../sandbox/keys';
 import type { SandboxPlatform } from '../sandbox/platform';
 import { sandboxRouter } from '../sandbox/routes';
 import { apiRouter } from './api-routes';
+import { appAssets, compressResponses } from './compression';
 import {
   appSecurityPolicy,
   cachedFrameAncestors,
@@ -44,6 +45,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(requestLog(logger));
+  app.use(compressResponses());
   app.use(securityHeaders);
   app.use(storablePath);
 
@@ -86,7 +88,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     ),
   );
   if (existsSync(APP_DIR)) {
-    app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));
+    app.use('/app', appAssets(APP_DIR));
   } else {
     app.get('/app', (_req, res) => {
       res
