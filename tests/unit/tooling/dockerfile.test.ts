@@ -59,8 +59,9 @@ describe('the Dockerfile', () => {
     expect(health?.args).toMatch(/\/healthz/);
     expect(final.body.some((i) => i.keyword === 'CMD')).toBe(true);
     // The command is after USER: nothing after it switches back.
-    const lastUser = final.body.findLastIndex((i) => i.keyword === 'USER');
-    const lastCmd = final.body.findLastIndex((i) => i.keyword === 'CMD');
+    const keywords = final.body.map((i) => i.keyword);
+    const lastUser = keywords.lastIndexOf('USER');
+    const lastCmd = keywords.lastIndexOf('CMD');
     expect(lastCmd).toBeGreaterThan(lastUser);
   });
 
