@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm start`: install what is missing, build, then run the server (which creates or migrates the database).
+// `npm start`: install what is missing, build what changed, then run the server (which creates or migrates the
+// database).
 // Plain JavaScript on purpose: it must run before dependencies (and tsx) are installed.
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BUILDS, markBuilt, needsBuild, sourcesDigest } from './build-freshness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
@@ -37,7 +39,16 @@ if (!existsSync(join(root, 'node_modules')) || installed !== wanted) {
   writeFileSync(stampFile, `${wanted}\n`);
 }
 
-run(['run', 'build', '--silent'], 'Building the in-LMS app and the browser extension');
+// Each build runs only when its sources changed since it last ran here (see build-freshness.mjs).
+for (const build of BUILDS) {
+  const digest = sourcesDigest(root, build.inputs);
+  if (!needsBuild(root, build, digest)) {
+    console.log(`\n> ${build.name} up to date`);
+    continue;
+  }
+  run(['run', build.script, '--silent'], `rebuilding the ${build.name}`);
+  markBuilt(root, build, digest);
+}
 
 console.log('\n> Starting the server');
 const child = spawn(process.execPath, ['--import', 'tsx', join('lti-server', 'src', 'main.ts')], {

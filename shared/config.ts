@@ -36,9 +36,34 @@ const frameSources = z
     'must be origins such as https://lms.example.edu or https://*.example.edu, separated by spaces or commas',
   );
 
+/** How the PostgreSQL pools connect and how long a statement may run (milliseconds; 0: the database's own setting). */
+export interface PostgresPoolSettings {
+  /** Connections of the main pool (`DATABASE_POOL_SIZE`). */
+  max: number;
+  /** How long a request waits for a free connection before it fails (`DATABASE_CONNECT_TIMEOUT_MS`). */
+  connectionTimeoutMillis: number;
+  /** PostgreSQL's `statement_timeout` (`DATABASE_STATEMENT_TIMEOUT_MS`): a slow statement cannot hold a connection. */
+  statementTimeoutMs: number;
+  /** PostgreSQL's `idle_in_transaction_session_timeout` (`DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS`). */
+  idleInTransactionTimeoutMs: number;
+}
+
+export const DEFAULT_POOL: PostgresPoolSettings = {
+  max: 10,
+  connectionTimeoutMillis: 5_000,
+  statementTimeoutMs: 10_000,
+  idleInTransactionTimeoutMs: 60_000,
+};
+
 export type DatabaseTarget =
   | { kind: 'sqlite'; file: string }
-  | { kind: 'postgres'; url: string; schema: string | undefined };
+  | {
+      kind: 'postgres';
+      url: string;
+      schema: string | undefined;
+      /** DEFAULT_POOL when absent. */
+      pool?: PostgresPoolSettings;
+    };
 
 /** `sqlite:path`, `file:path` or a bare path select SQLite; `postgres://` / `postgresql://` select PostgreSQL. */
 export function parseDatabaseUrl(value: string): DatabaseTarget | { error: string } {
@@ -71,6 +96,13 @@ export function parseDatabaseUrl(value: string): DatabaseTarget | { error: strin
   return v === '' ? { error: 'is empty' } : { kind: 'sqlite', file: v };
 }
 
+const milliseconds = (what: string) =>
+  z
+    .string()
+    .regex(/^\d+$/, `must be a whole number of milliseconds (${what})`)
+    .transform(Number)
+    .refine((n) => n <= 3_600_000, 'must be at most 3600000 (one hour)');
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   PORT: port.default(3000),
@@ -91,6 +123,19 @@ const EnvSchema = z.object({
     .refine((n) => n >= 1, 'must be at least 1')
     .default(600),
   REGISTRATION: z.enum(['invite', 'open'], { error: 'must be invite or open' }).default('invite'),
+  DATABASE_POOL_SIZE: z
+    .string()
+    .regex(/^\d+$/, 'must be a whole number of connections')
+    .transform(Number)
+    .refine((n) => n >= 1 && n <= 1000, 'must be between 1 and 1000')
+    .default(DEFAULT_POOL.max),
+  DATABASE_CONNECT_TIMEOUT_MS: milliseconds('0 waits for ever').default(DEFAULT_POOL.connectionTimeoutMillis),
+  DATABASE_STATEMENT_TIMEOUT_MS: milliseconds("0 keeps the database's own setting").default(
+    DEFAULT_POOL.statementTimeoutMs,
+  ),
+  DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds("0 keeps the database's own setting").default(
+    DEFAULT_POOL.idleInTransactionTimeoutMs,
+  ),
   FRAME_ANCESTORS: frameSources.optional(),
 });
 
@@ -136,6 +181,14 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
   );
   if ('error' in database) {
     return { ok: false, message: `Configuration error: DATABASE_URL ${database.error}.` };
+  }
+  if (database.kind === 'postgres') {
+    database.pool = {
+      max: e.DATABASE_POOL_SIZE,
+      connectionTimeoutMillis: e.DATABASE_CONNECT_TIMEOUT_MS,
+      statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
+      idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+    };
   }
   if (e.NODE_ENV === 'production' && !e.LTI_KEY) {
     return { ok: false, message: 'Configuration error: LTI_KEY is required when NODE_ENV=production.' };

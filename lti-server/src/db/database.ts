@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
-import type { DatabaseTarget } from '../../../shared/config';
+import { DEFAULT_POOL, type DatabaseTarget, type PostgresPoolSettings } from '../../../shared/config';
 import type { Logger } from '../logger';
 import { migrateToLatest } from './migrations';
 import type { Database } from './schema';
@@ -55,13 +55,17 @@ function openPostgres(
   url: string,
   schema: string | undefined,
   onLost: LostConnection,
-  { name = 'db', max = 10, settings = [] as string[] } = {},
+  { name = 'db', pool: limits = DEFAULT_POOL, settings = [] as string[] } = {},
 ): Kysely<Database> {
   const options = [...(schema ? [`-c search_path=${schema}`] : []), ...settings.map((s) => `-c ${s}`)];
   const pool = new pg.Pool({
     connectionString: url,
-    max,
-    connectionTimeoutMillis: 5_000,
+    max: limits.max,
+    connectionTimeoutMillis: limits.connectionTimeoutMillis,
+    // Sent at connect time: the server ends a statement (57014, a 503 for the caller) or a session idle in an open
+    // transaction, so neither can keep a connection from the others for long. 0 leaves the database's own setting.
+    statement_timeout: limits.statementTimeoutMs,
+    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
     ...(options.length > 0 ? { options: options.join(' ') } : {}),
     // bigint columns hold millisecond timestamps, which fit a JavaScript number.
     types: {
@@ -126,14 +130,17 @@ export function openDatabase(target: DatabaseTarget, logger?: Pick<Logger, 'warn
       'lost a database connection; the pool reconnects when asked',
     );
   };
+  const pool: PostgresPoolSettings = (target.kind === 'postgres' && target.pool) || DEFAULT_POOL;
   const db =
-    target.kind === 'sqlite' ? openSqlite(target.file) : openPostgres(target.url, target.schema, onLost);
+    target.kind === 'sqlite'
+      ? openSqlite(target.file)
+      : openPostgres(target.url, target.schema, onLost, { pool });
   const ephemeral =
     target.kind === 'sqlite'
       ? db
       : openPostgres(target.url, target.schema, onLost, {
           name: 'ephemeral',
-          max: 4,
+          pool: { ...pool, max: Math.min(4, pool.max) },
           settings: ['synchronous_commit=off'],
         });
   return {
@@ -142,16 +149,28 @@ export function openDatabase(target: DatabaseTarget, logger?: Pick<Logger, 'warn
     kind: target.kind,
     label,
     async migrate() {
-      // PostgreSQL: Kysely holds an advisory lock. SQLite: see isSqliteRace.
+      if (target.kind === 'postgres') {
+        // Kysely holds an advisory lock. On a connection of its own without the statement timeouts: building an
+        // index on a district's tables may take longer than any request should.
+        const migrator = openPostgres(target.url, target.schema, onLost, {
+          name: 'migrations',
+          pool: { ...pool, max: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 },
+          settings: ['statement_timeout=0', 'idle_in_transaction_session_timeout=0'],
+        });
+        try {
+          const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(migrator))
+            .rows[0]?.schema;
+          return await migrateToLatest(migrator, target.kind, schema);
+        } finally {
+          await migrator.destroy();
+        }
+      }
+      // SQLite: see isSqliteRace.
       for (let attempt = 1; ; attempt++) {
         try {
-          const schema =
-            target.kind === 'postgres'
-              ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-              : undefined;
-          return await migrateToLatest(db, target.kind, schema);
+          return await migrateToLatest(db, target.kind, undefined);
         } catch (error) {
-          if (target.kind !== 'sqlite' || !isSqliteRace(error) || attempt >= 10) throw error;
+          if (!isSqliteRace(error) || attempt >= 10) throw error;
           await new Promise((r) => setTimeout(r, 200 * attempt));
         }
       }

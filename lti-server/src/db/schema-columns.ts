@@ -377,4 +377,9 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     expires_at: 'not null',
     used_at: 'nullable',
   },
+  rate_limits: {
+    key: 'not null',
+    hits: 'not null',
+    reset_at: 'not null',
+  },
 };

@@ -131,6 +131,14 @@ export interface LtiStateTable extends LtiDocTable {
  * The nonce each login sent to the platform, bound to that login's state (both as SHA-256, hex). A launch uses its
  * state's row once. Times are milliseconds, like ltijs's own rows.
  */
+/** A rate limit's count for one client in its current window (lti-server/src/http/rate-limit.ts). */
+export interface RateLimitTable {
+  /** SHA-256 (hex) of the limit's name and the client's key. */
+  key: string;
+  hits: number;
+  reset_at: number;
+}
+
 export interface LaunchNonceTable {
   state_hash: string;
   nonce_hash: string;
@@ -457,4 +465,5 @@ export interface Database {
   lti_nonce: LtiNonceTable;
   lti_state: LtiStateTable;
   lti_launch_nonces: LaunchNonceTable;
+  rate_limits: RateLimitTable;
 }

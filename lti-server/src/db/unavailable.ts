@@ -22,6 +22,9 @@ const SQLSTATES: Record<string, string> = {
   '57P02': 'server crashed',
   '57P03': 'server not accepting connections yet',
   '53300': 'too many connections',
+  // statement_timeout (DATABASE_STATEMENT_TIMEOUT_MS) or an operator's pg_cancel_backend: the statement was rolled
+  // back and the same request may well succeed a moment later.
+  '57014': 'statement timed out',
 };
 
 /** SQLite: the file is locked for longer than the busy timeout, or cannot be opened at all. */

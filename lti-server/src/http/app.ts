@@ -13,6 +13,7 @@ import type { SandboxKey } from '../sandbox/keys';
 import type { SandboxPlatform } from '../sandbox/platform';
 import { sandboxRouter } from '../sandbox/routes';
 import { apiRouter } from './api-routes';
+import { appAssets, compressResponses } from './compression';
 import {
   appSecurityPolicy,
   cachedFrameAncestors,
@@ -24,7 +25,7 @@ import { page } from './html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
 import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
-import { rateLimit } from './rate-limit';
+import { HitCounter, rateLimit, useRateLimitCounter } from './rate-limit';
 import { registrationPage, registrationSubmit } from './registration-route';
 import { wrap } from './wrap';
 
@@ -43,7 +44,10 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
+  // Rate limits count in the database, shared with the other instances (launch-like writes: the ephemeral pool).
+  useRateLimitCounter(app, new HitCounter(database.ephemeral));
   app.use(requestLog(logger));
+  app.use(compressResponses());
   app.use(securityHeaders);
   app.use(storablePath);
 
@@ -70,7 +74,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   // Calendar apps fetch a person's private feed by its secret URL, with no session.
   app.get(
     '/calendar/:file',
-    rateLimit({ limit: 120, windowMs: 60_000 }),
+    rateLimit({ name: 'calendar', limit: 120, windowMs: 60_000 }),
     wrap(async (req, res) => {
       const token = String(req.params.file).replace(/\.ics$/, '');
       const ics = await feedCalendar(database.db, database.kind, token, new Date());
@@ -86,7 +90,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     ),
   );
   if (existsSync(APP_DIR)) {
-    app.use('/app', express.static(APP_DIR, { index: 'index.html', maxAge: '1h' }));
+    app.use('/app', appAssets(APP_DIR));
   } else {
     app.get('/app', (_req, res) => {
       res
@@ -129,10 +133,14 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
     mode: config.registration,
     logger,
   };
-  app.get('/lti/register', rateLimit({ limit: 60, windowMs: 60_000 }), registrationPage(registration));
+  app.get(
+    '/lti/register',
+    rateLimit({ name: 'register-page', limit: 60, windowMs: 60_000 }),
+    registrationPage(registration),
+  );
   app.post(
     '/lti/register',
-    rateLimit({ limit: 10, windowMs: 60_000 }),
+    rateLimit({ name: 'register-submit', limit: 10, windowMs: 60_000 }),
     express.urlencoded({ extended: false, limit: '32kb' }),
     registrationSubmit(registration),
   );
@@ -141,7 +149,7 @@ export function createApp({ config, database, lti, logger, sandbox }: AppDeps): 
   });
 
   // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
-  const ltiLimit = rateLimit({ limit: config.ltiRateLimit, windowMs: 60_000 });
+  const ltiLimit = rateLimit({ name: 'lti', limit: config.ltiRateLimit, windowMs: 60_000 });
   // Schoology apps set up with the bare server address as Domain/URL post their launches to the root: the same launch.
   app.post('/', (req, _res, next) => {
     req.url = '/lti/launch';

@@ -1,51 +1,155 @@
-import type { NextFunction, Request, Response } from 'express';
+import { createHash } from 'node:crypto';
+import type { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import {
+  type AugmentedRequest,
+  type ClientRateLimitInfo,
+  rateLimit as expressRateLimit,
+  type IncrementResponse,
+  ipKeyGenerator,
+  type Store,
+} from 'express-rate-limit';
+import type { Kysely } from 'kysely';
 import { AppError, toErrorBody } from '../../../shared/errors';
+import {
+  countHit,
+  deleteEndedWindows,
+  hitCount,
+  resetHits,
+  uncountHit,
+} from '../db/repositories/rate-limits';
+import type { Database } from '../db/schema';
 
 /**
- * A fixed-window request limit per client address. It protects the LTI endpoints from floods and guessing; the
- * windows live in this process, so with several instances each enforces the limit on its own share of traffic
- * (a deliberate trade: a database write per launch would cost more than the protection is worth).
+ * Fixed-window request limits per client address (express-rate-limit) whose counts live in the database
+ * (`rate_limits`), so several instances behind a load balancer enforce one limit together instead of one each.
+ * Written through the database's ephemeral pool on PostgreSQL: a crash may forget a few counts, never more.
  */
 export interface RateLimitOptions {
-  /** Requests allowed per window and address. */
+  /** Requests allowed per window and client. */
   limit: number;
   windowMs: number;
-  now?: () => number;
-  /** At most this many addresses are tracked; the oldest windows are dropped first. */
-  maxKeys?: number;
-  /** What is counted; the client address by default. */
+  /**
+   * Names the limit in the shared store; limits with one name share their counts. By default the route it guards
+   * (`POST /api/pairings`), which is the same on every instance.
+   */
+  name?: string;
+  /** What is counted; the client address by default (IPv6 by its /56 network, as one household or school). */
   key?: (req: Request, res: Response) => string;
 }
 
-export function rateLimit({
-  limit,
-  windowMs,
-  now = Date.now,
-  maxKeys = 10_000,
-  key: keyOf,
-}: RateLimitOptions) {
-  const windows = new Map<string, { start: number; count: number }>();
+const COUNTER = 'rateLimitCounter';
+/** Ended windows are deleted at most this often, by whichever request comes along. */
+const SWEEP_INTERVAL_MS = 60_000;
+
+/** An app's view of the `rate_limits` table. */
+export class HitCounter {
+  #sweptAt = Number.NEGATIVE_INFINITY;
+
+  constructor(
+    readonly db: Kysely<Database>,
+    readonly now: () => number = Date.now,
+  ) {}
+
+  async count(key: string, windowMs: number): Promise<IncrementResponse> {
+    const now = this.now();
+    if (now - this.#sweptAt >= SWEEP_INTERVAL_MS) {
+      this.#sweptAt = now;
+      await deleteEndedWindows(this.db, now);
+    }
+    const { hits, resetAt } = await countHit(this.db, key, windowMs, now);
+    return { totalHits: hits, resetTime: new Date(resetAt) };
+  }
+
+  async get(key: string): Promise<ClientRateLimitInfo | undefined> {
+    const count = await hitCount(this.db, key, this.now());
+    return count && { totalHits: count.hits, resetTime: new Date(count.resetAt) };
+  }
+
+  uncount(key: string): Promise<void> {
+    return uncountHit(this.db, key);
+  }
+
+  reset(key: string): Promise<void> {
+    return resetHits(this.db, key);
+  }
+}
+
+/** Where the app's limits count: call once in createApp, before any request. */
+export function useRateLimitCounter(app: Express, counter: HitCounter): void {
+  app.locals[COUNTER] = counter;
+}
+
+/** express-rate-limit's store over the table. Keys are hashed: no client address is stored. */
+class DatabaseStore implements Store {
+  readonly localKeys = false;
+
+  constructor(
+    private readonly counter: HitCounter,
+    private readonly windowMs: number,
+  ) {}
+
+  #digest(key: string): string {
+    return createHash('sha256').update(key).digest('hex');
+  }
+
+  increment(key: string) {
+    return this.counter.count(this.#digest(key), this.windowMs);
+  }
+
+  get(key: string) {
+    return this.counter.get(this.#digest(key));
+  }
+
+  decrement(key: string) {
+    return this.counter.uncount(this.#digest(key));
+  }
+
+  resetKey(key: string) {
+    return this.counter.reset(this.#digest(key));
+  }
+}
+
+function routeName(req: Request): string {
+  return `${req.method} ${req.baseUrl}${(req.route as { path?: string } | undefined)?.path ?? ''}`;
+}
+
+export function rateLimit({ limit, windowMs, name, key: keyOf }: RateLimitOptions): RequestHandler {
+  // The limiter is made on the first request, for the app (and so the database) that request reached: routers are
+  // built before they know their app, and one process may run several apps (tests, two instances).
+  const limiters = new WeakMap<HitCounter, RequestHandler>();
+  const limiterFor = (counter: HitCounter): RequestHandler =>
+    expressRateLimit({
+      windowMs,
+      limit,
+      store: new DatabaseStore(counter, windowMs),
+      keyGenerator: (req, res) =>
+        `${name ?? routeName(req)}\n${keyOf?.(req, res) ?? ipKeyGenerator(req.ip ?? req.socket.remoteAddress ?? 'unknown')}`,
+      // RateLimit-Limit, RateLimit-Remaining and RateLimit-Reset on every answer; Retry-After on a 429.
+      standardHeaders: 'draft-6',
+      legacyHeaders: false,
+      handler: (req, res) => {
+        const resetTime = (req as AugmentedRequest).rateLimit?.resetTime;
+        const retry = Math.max(
+          1,
+          Math.ceil(((resetTime?.getTime() ?? Date.now() + windowMs) - Date.now()) / 1000),
+        );
+        res
+          .status(429)
+          .json(
+            toErrorBody(new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`)),
+          );
+      },
+      // Made inside a request on purpose (see above), once per app.
+      validate: { creationStack: false },
+    });
   return (req: Request, res: Response, next: NextFunction) => {
-    const key = keyOf?.(req, res) ?? req.ip ?? req.socket.remoteAddress ?? 'unknown';
-    const t = now();
-    let w = windows.get(key);
-    if (!w || t - w.start >= windowMs) {
-      windows.delete(key);
-      w = { start: t, count: 0 };
-      windows.set(key, w);
-      if (windows.size > maxKeys) windows.delete(windows.keys().next().value as string);
+    const counter = req.app.locals[COUNTER] as HitCounter | undefined;
+    if (!counter) return next(new Error('rateLimit: useRateLimitCounter(app, …) was not called'));
+    let limiter = limiters.get(counter);
+    if (!limiter) {
+      limiter = limiterFor(counter);
+      limiters.set(counter, limiter);
     }
-    w.count++;
-    res.setHeader('RateLimit-Limit', String(limit));
-    res.setHeader('RateLimit-Remaining', String(Math.max(0, limit - w.count)));
-    if (w.count > limit) {
-      const retry = Math.ceil((w.start + windowMs - t) / 1000);
-      res.setHeader('Retry-After', String(retry));
-      res
-        .status(429)
-        .json(toErrorBody(new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`)));
-      return;
-    }
-    next();
+    return limiter(req, res, next);
   };
 }

@@ -1,58 +1,81 @@
-import type { NextFunction, Request, Response } from 'express';
-import { describe, expect, it } from 'vitest';
-import { rateLimit } from '../../../lti-server/src/http/rate-limit';
+import type { AddressInfo } from 'node:net';
+import express, { type Express } from 'express';
+import { afterEach, describe, expect, it } from 'vitest';
+import { countHit, deleteEndedWindows } from '../../../lti-server/src/db/repositories/rate-limits';
+import { HitCounter, rateLimit, useRateLimitCounter } from '../../../lti-server/src/http/rate-limit';
+import { ErrorBodySchema } from '../../../shared/errors';
+import { useMemoryDb } from '../../support/server/memory-db';
 
-function fakeRes() {
-  const res = {
-    statusCode: 200,
-    headers: {} as Record<string, string>,
-    body: undefined as unknown,
-    setHeader(k: string, v: string) {
-      this.headers[k] = v;
-    },
-    status(code: number) {
-      this.statusCode = code;
-      return this;
-    },
-    json(b: unknown) {
-      this.body = b;
-      return this;
-    },
-  };
-  return res;
-}
+const memory = useMemoryDb();
+const closers: Array<() => void> = [];
+afterEach(() => {
+  for (const close of closers.splice(0)) close();
+});
 
-function hit(mw: ReturnType<typeof rateLimit>, ip: string) {
-  const res = fakeRes();
-  let passed = false;
-  mw(
-    { ip } as Request,
-    res as unknown as Response,
-    (() => {
-      passed = true;
-    }) as NextFunction,
+/** An app (an instance) counting in the test's database; `x-client` stands for the client address. */
+async function instance(): Promise<string> {
+  const app: Express = express();
+  useRateLimitCounter(app, new HitCounter(memory.handle.db));
+  const byClient = { key: (req: express.Request) => String(req.get('x-client')) };
+  app.get('/a', rateLimit({ limit: 3, windowMs: 60_000, ...byClient }), (_req, res) =>
+    res.json({ ok: true }),
   );
-  return { passed, res };
+  app.get('/b', rateLimit({ limit: 3, windowMs: 60_000, ...byClient }), (_req, res) =>
+    res.json({ ok: true }),
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  closers.push(() => server.close());
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 }
+
+const hit = (url: string, client: string) => fetch(url, { headers: { 'x-client': client } });
 
 describe('rateLimit', () => {
-  it('when an address sends more than the limit in a window, then the extra requests get 429 with Retry-After', () => {
-    let t = 0;
-    const mw = rateLimit({ limit: 3, windowMs: 60_000, now: () => t });
-    expect([1, 2, 3].map(() => hit(mw, '1.1.1.1').passed)).toEqual([true, true, true]);
-    const blocked = hit(mw, '1.1.1.1');
-    expect(blocked.passed).toBe(false);
-    expect(blocked.res.statusCode).toBe(429);
-    expect(blocked.res.headers['Retry-After']).toBe('60');
-    expect(hit(mw, '2.2.2.2').passed).toBe(true);
-    t = 60_000;
-    expect(hit(mw, '1.1.1.1').passed).toBe(true);
+  it('when a client sends more than the limit in a window, then the extra requests get 429 RATE_LIMITED with Retry-After', async () => {
+    const url = await instance();
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await hit(`${url}/a`, 'one');
+      statuses.push(res.status);
+      expect(res.headers.get('ratelimit-limit')).toBe('3');
+      expect(res.headers.get('ratelimit-remaining')).toBe(String(2 - i));
+    }
+    const blocked = await hit(`${url}/a`, 'one');
+    expect([...statuses, blocked.status]).toEqual([200, 200, 200, 429]);
+    expect(blocked.headers.get('retry-after')).toBe('60');
+    const body = ErrorBodySchema.parse(await blocked.json());
+    expect(body.error).toEqual({
+      code: 'RATE_LIMITED',
+      message: 'Too many requests. Try again in 60 seconds.',
+    });
+    // Another client, and another route's limit, count on their own.
+    expect((await hit(`${url}/a`, 'two')).status).toBe(200);
+    expect((await hit(`${url}/b`, 'one')).status).toBe(200);
   });
 
-  it('when many addresses appear, then memory stays bounded', () => {
-    const mw = rateLimit({ limit: 1, windowMs: 60_000, maxKeys: 10, now: () => 0 });
-    for (let i = 0; i < 100; i++) hit(mw, `10.0.0.${i}`);
-    // The first address was evicted, so it is allowed again: the map never grew past maxKeys.
-    expect(hit(mw, '10.0.0.0').passed).toBe(true);
+  it('when two instances count in one database, then the limit holds across both', async () => {
+    const [one, two] = [await instance(), await instance()];
+    const statuses = [];
+    for (const url of [one, two, one, two]) statuses.push((await hit(`${url}/a`, 'shared')).status);
+    expect(statuses).toEqual([200, 200, 200, 429]);
+  });
+
+  it('when a window ends, then the count starts again, and ended windows are deleted', async () => {
+    const db = memory.handle.db;
+    expect((await countHit(db, 'k', 1_000, 0)).hits).toBe(1);
+    expect(await countHit(db, 'k', 1_000, 999)).toEqual({ hits: 2, resetAt: 1_000 });
+    expect(await countHit(db, 'k', 1_000, 1_000)).toEqual({ hits: 1, resetAt: 2_000 });
+    await countHit(db, 'other', 5_000, 1_000);
+    await deleteEndedWindows(db, 2_000);
+    expect(await db.selectFrom('rate_limits').select('reset_at').execute()).toEqual([{ reset_at: 6_000 }]);
+  });
+
+  it('when requests are counted, then the table holds digests, not client addresses', async () => {
+    const url = await instance();
+    await hit(`${url}/a`, '203.0.113.7');
+    const rows = await memory.handle.db.selectFrom('rate_limits').select('key').execute();
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.key).toMatch(/^[0-9a-f]{64}$/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig, parseDatabaseUrl } from '../../../shared/config';
+import { DEFAULT_POOL, parseConfig, parseDatabaseUrl } from '../../../shared/config';
 
 describe('parseConfig', () => {
   it('when nothing is set, then it uses the handbook defaults', () => {
@@ -108,6 +108,53 @@ describe('parseConfig', () => {
     expect(parseConfig({ LTI_KEY: 'short' })).toMatchObject({
       ok: false,
       message: expect.stringContaining('openssl rand'),
+    });
+  });
+
+  it('when DATABASE_URL is PostgreSQL, then the pool gets the defaults or the DATABASE_* limits set', () => {
+    const url = 'postgres://tm@db.example.org/tm';
+    expect(parseConfig({ DATABASE_URL: url })).toMatchObject({
+      ok: true,
+      config: { database: { kind: 'postgres', pool: DEFAULT_POOL } },
+    });
+    expect(DEFAULT_POOL).toEqual({
+      max: 10,
+      connectionTimeoutMillis: 5_000,
+      statementTimeoutMs: 10_000,
+      idleInTransactionTimeoutMs: 60_000,
+    });
+    const set = parseConfig({
+      DATABASE_URL: url,
+      DATABASE_POOL_SIZE: '25',
+      DATABASE_CONNECT_TIMEOUT_MS: '2000',
+      DATABASE_STATEMENT_TIMEOUT_MS: '0',
+      DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
+    });
+    expect(set).toMatchObject({
+      ok: true,
+      config: {
+        database: {
+          pool: {
+            max: 25,
+            connectionTimeoutMillis: 2000,
+            statementTimeoutMs: 0,
+            idleInTransactionTimeoutMs: 30000,
+          },
+        },
+      },
+    });
+  });
+
+  it('when a pool limit is not a whole number or out of range, then the message names the variable', () => {
+    expect(parseConfig({ DATABASE_POOL_SIZE: '0' })).toEqual({
+      ok: false,
+      message: 'Configuration error: DATABASE_POOL_SIZE must be between 1 and 1000 (got "0").',
+    });
+    expect(parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '10s' })).toMatchObject({
+      ok: false,
+      message: expect.stringMatching(
+        /^Configuration error: DATABASE_STATEMENT_TIMEOUT_MS must be a whole number/,
+      ),
     });
   });
 
