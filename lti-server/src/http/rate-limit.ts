@@ -8,16 +8,9 @@ import {
   ipKeyGenerator,
   type Store,
 } from 'express-rate-limit';
-import type { Kysely } from 'kysely';
 import { AppError, toErrorBody } from '../../../shared/errors';
-import {
-  countHit,
-  deleteEndedWindows,
-  hitCount,
-  resetHits,
-  uncountHit,
-} from '../db/repositories/rate-limits';
-import type { Database } from '../db/schema';
+import type { Db } from '../domain/database';
+import { countHit, deleteEndedWindows, hitCount, resetHits, uncountHit } from '../domain/rate-limits';
 
 /**
  * Fixed-window request limits per client address (express-rate-limit) whose counts live in the database
@@ -46,7 +39,7 @@ export class HitCounter {
   #sweptAt = Number.NEGATIVE_INFINITY;
 
   constructor(
-    readonly db: Kysely<Database>,
+    readonly db: Db,
     readonly now: () => number = Date.now,
   ) {}
 
