@@ -48,11 +48,79 @@ const SERVER_FORBIDDEN: Record<string, string[]> = {
   'server:lti': ['server:http', 'server:domain', 'server:sandbox', 'server:cli'],
 };
 
+// ── Data access and the LTI seam (issue #19.5) ──────────────────────────────────────────────────────────────────────
+// SQL lives in db/ (repositories and the ltijs store): only db/ imports kysely's values (`sql`, the `Kysely` class),
+// elsewhere `import type { Kysely }` carries the handle's type, and no query is built outside db/. The domain asks
+// lti/ for what it needs through interfaces it declares itself (`DeepLinkSigner`, `PlatformRegistry`,
+// `DynamicRegistrar`), which `LtiTool` satisfies: it imports nothing from lti/, types included.
+
+/** The source without its comments, lines kept (so a query's line number still matches). */
+const withoutComments = (source: string) =>
+  source.replace(/\/\*[\s\S]*?\*\//g, (c) => c.replace(/[^\n]/g, '')).replace(/(^|[^:])\/\/.*$/gm, '$1');
+
+/**
+ * The specifiers a file imports as values: all that `importsOf` finds but `import type …` / `export type …` and
+ * imports whose every name is marked `type` (`import { type A, type B } from …`).
+ */
+export function valueImportsOf(source: string): string[] {
+  const typeOnly = new Map<string, number>();
+  const STATEMENT = /(?:^|[;\s])(?:import|export)\s+(type\s+)?([^'"]*?)from\s*['"]([^'"]+)['"]/g;
+  for (const [, typeKeyword, clause = '', specifier = ''] of withoutComments(source).matchAll(STATEMENT)) {
+    const names = /^\s*\{([^}]*)\}\s*$/
+      .exec(clause)?.[1]
+      ?.split(',')
+      .map((n) => n.trim())
+      .filter(Boolean);
+    const allTyped = names !== undefined && names.length > 0 && names.every((n) => /^type\s/.test(n));
+    if (typeKeyword || allTyped) typeOnly.set(specifier, (typeOnly.get(specifier) ?? 0) + 1);
+  }
+  return importsOf(source).filter((specifier) => {
+    const left = typeOnly.get(specifier) ?? 0;
+    if (left === 0) return true;
+    typeOnly.set(specifier, left - 1);
+    return false;
+  });
+}
+
+/** A query built with Kysely (`.selectFrom`, `.insertInto`, …, `.withTables`) or a raw `sql` template. */
+const QUERY =
+  /\.(?:selectFrom|insertInto|updateTable|deleteFrom|replaceInto|mergeInto|withTables)\b|\bsql(?:<[^`;]*>)?\s*`/g;
+
+function dataViolations(file: SourceFile, from: string): Violation[] {
+  if (!from.startsWith('server') || from === 'server:db') return [];
+  const violations: Violation[] = [];
+  const add = (specifier: string, rule: string) => violations.push({ file: file.path, specifier, rule });
+  for (const specifier of valueImportsOf(file.source)) {
+    if (specifier === 'kysely' || specifier.startsWith('kysely/'))
+      add(specifier, 'only db/ imports kysely values (sql, Kysely); elsewhere import type { Kysely }');
+  }
+  const code = withoutComments(file.source);
+  for (const query of code.matchAll(QUERY)) {
+    const line = code.slice(0, query.index).split('\n').length;
+    add(
+      `query ${query[0]} at line ${line}`,
+      'SQL lives in db/: a query outside db/ belongs in a repository (db/repositories/)',
+    );
+  }
+  if (from === 'server:domain') {
+    for (const specifier of importsOf(file.source)) {
+      const target = specifier.startsWith('.')
+        ? area(normalize(join(dirname(file.path), specifier)).replace(/\\/g, '/'))
+        : undefined;
+      if (target === 'server:lti')
+        add(specifier, 'domain/ may not import lti/, types included: it declares the interface it needs');
+    }
+  }
+  return violations;
+}
+// ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+
 export function findViolations(files: SourceFile[]): Violation[] {
   const violations: Violation[] = [];
   for (const file of files) {
     const from = area(file.path);
     if (from === 'other') continue;
+    violations.push(...dataViolations(file, from));
     for (const specifier of importsOf(file.source)) {
       const relative = specifier.startsWith('.');
       const target = relative
@@ -94,7 +162,10 @@ function main(): void {
     console.log(`check-boundaries: ${paths.length} files, no forbidden imports`);
     return;
   }
-  for (const v of violations) console.error(`${v.file}: import "${v.specifier}" breaks the rule: ${v.rule}`);
+  for (const v of violations) {
+    const what = v.specifier.startsWith('query ') ? v.specifier : `import "${v.specifier}"`;
+    console.error(`${v.file}: ${what} breaks the rule: ${v.rule}`);
+  }
   process.exit(1);
 }
 

@@ -14,7 +14,6 @@ const NOT_IN_SCHEMA: Array<{ table: RegExp; why: string }> = [
     table: /^strategies_fts(_\w+)?$/,
     why: 'SQLite: the FTS5 index and its shadow tables, read with raw SQL',
   },
-  { table: /^lti_storage_bindings$/, why: 'typed beside its only user, lti/platform-storage.ts' },
 ];
 
 /** Columns db/schema.ts leaves out on purpose: `table.column`. */

@@ -382,4 +382,14 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     hits: 'not null',
     reset_at: 'not null',
   },
+  lti_storage_bindings: {
+    state: 'not null',
+    issuer: 'not null',
+    binding_hash: 'not null',
+    target: 'not null',
+    platform_origin: 'not null',
+    created_at: 'not null',
+    expires_at: 'not null',
+    used_at: 'nullable',
+  },
 };

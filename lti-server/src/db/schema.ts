@@ -149,6 +149,22 @@ export interface LaunchNonceTable {
   used_at: number | null;
 }
 
+/**
+ * A cookieless launch's binding (LTI platform storage, lti/platform-storage.ts): a login's state and the SHA-256 (hex)
+ * of the secret the LMS keeps for the browser. Used once. Times are milliseconds, like ltijs's own rows.
+ */
+export interface StorageBindingTable {
+  state: string;
+  issuer: string;
+  binding_hash: string;
+  /** The frame the login page posted to (`lti_storage_target`). */
+  target: string;
+  platform_origin: string;
+  created_at: number;
+  expires_at: number;
+  used_at: number | null;
+}
+
 export interface StrategyTable {
   id: string;
   tenant_id: string;
@@ -466,4 +482,5 @@ export interface Database {
   lti_state: LtiStateTable;
   lti_launch_nonces: LaunchNonceTable;
   rate_limits: RateLimitTable;
+  lti_storage_bindings: StorageBindingTable;
 }

@@ -4,19 +4,17 @@ import { localStarts } from '../../../shared/local-times';
 import type { DoorData, DoorQuery } from '../../../shared/visits';
 import { utcToZoned } from '../../../shared/zoned-time';
 import {
-  bookedVisitors,
   cancelDoorRow,
-  cancelVisits,
   type DoorDetail,
   doorsByIds,
   findDoor,
   insertDoors,
   listDoors,
-  myVisitsAt,
   overlapsFor,
   type StoredDoor,
 } from '../db/repositories/doors';
 import { creditsFor, findStrategy } from '../db/repositories/strategies';
+import { bookedVisitors, cancelVisits, myVisitsAt } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { authorize, door as doorRecord, strategy as strategyRecord } from './policies';
 

@@ -3,7 +3,7 @@ import type { LaunchClaims } from '../../../shared/lti';
 import { addFrameOrigin, listFrameOrigins } from '../db/repositories/frame-origins';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
-import type { LtiTool } from '../lti/tool';
+import type { PlatformRegistry } from './platforms';
 
 /**
  * Which LMS pages may frame the app (its CSP `frame-ancestors`). The tool lives in LMS iframes, so not `'none'`;
@@ -48,7 +48,7 @@ export function frameOriginLearner(db: Kysely<Database>, dialect: 'sqlite' | 'po
  */
 export async function frameAncestorOrigins(
   db: Kysely<Database>,
-  lti: Pick<LtiTool, 'listPlatforms'>,
+  lti: Pick<PlatformRegistry, 'listPlatforms'>,
   configured: string[],
 ): Promise<string[]> {
   const [platforms, learned] = await Promise.all([lti.listPlatforms(), listFrameOrigins(db)]);

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../../shared/errors';
 import { blocksSave, lintNote } from '../../../shared/note-linter';
 import type { NoteData, NoteEdit, Retention, ThanksInput, UsefulInput } from '../../../shared/notes';
-import { findDoor, findVisit } from '../db/repositories/doors';
+import { findDoor } from '../db/repositories/doors';
 import {
   deleteNote,
   insertNote,
@@ -17,6 +17,7 @@ import {
   updateNoteText,
 } from '../db/repositories/notes';
 import { staffOf } from '../db/repositories/people';
+import { findVisit } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { authorize, note } from './policies';
 

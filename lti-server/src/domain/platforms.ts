@@ -15,7 +15,28 @@ import {
   setLearnsDeployments,
 } from '../db/repositories/deployments';
 import type { Database } from '../db/schema';
-import type { LtiTool } from '../lti/tool';
+
+/** A platform as the LTI layer keeps it (ltijs holds platforms; the domain keeps their deployments). */
+export interface KnownPlatform {
+  issuer: string;
+  clientId: string;
+  name: string;
+  authUrl: string;
+  tokenUrl: string;
+  jwksUrl: string;
+}
+
+/**
+ * What the domain needs from the LTI layer to keep platforms. `LtiTool` (lti/tool.ts) has it; each function asks
+ * only for the methods it calls.
+ */
+export interface PlatformRegistry {
+  /** Adds a platform, or updates the one with the same issuer and client id. */
+  registerPlatform(registration: PlatformRegistration): Promise<void>;
+  /** False when there was no such platform. */
+  removePlatform(issuer: string, clientId: string): Promise<boolean>;
+  listPlatforms(): Promise<KnownPlatform[]>;
+}
 
 export interface PlatformSummary extends Omit<PlatformRegistration, 'deploymentIds'> {
   deploymentIds: string[];
@@ -39,7 +60,7 @@ async function summaryOf(
  */
 export async function registerPlatform(
   db: Kysely<Database>,
-  lti: LtiTool,
+  lti: Pick<PlatformRegistry, 'registerPlatform'>,
   input: PlatformRegistration,
 ): Promise<PlatformSummary> {
   const registration = parseAt('Platform registration', PlatformRegistrationSchema, input);
@@ -61,7 +82,7 @@ export async function registerPlatform(
  */
 export async function registerDynamicPlatform(
   db: Kysely<Database>,
-  lti: LtiTool,
+  lti: Pick<PlatformRegistry, 'registerPlatform'>,
   input: DynamicPlatformRegistration,
 ): Promise<PlatformSummary> {
   const registration = parseAt('Platform registration', DynamicPlatformRegistrationSchema, input);
@@ -72,7 +93,10 @@ export async function registerDynamicPlatform(
   return summaryOf(db, registration);
 }
 
-export async function listPlatforms(db: Kysely<Database>, lti: LtiTool): Promise<PlatformSummary[]> {
+export async function listPlatforms(
+  db: Kysely<Database>,
+  lti: Pick<PlatformRegistry, 'listPlatforms'>,
+): Promise<PlatformSummary[]> {
   const platforms = await lti.listPlatforms();
   const summaries = await Promise.all(platforms.map((p) => summaryOf(db, p)));
   return summaries.sort((a, b) => a.issuer.localeCompare(b.issuer) || a.clientId.localeCompare(b.clientId));
@@ -80,7 +104,7 @@ export async function listPlatforms(db: Kysely<Database>, lti: LtiTool): Promise
 
 export async function removePlatform(
   db: Kysely<Database>,
-  lti: LtiTool,
+  lti: Pick<PlatformRegistry, 'removePlatform'>,
   issuer: string,
   clientId: string,
 ): Promise<void> {

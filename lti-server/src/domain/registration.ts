@@ -1,6 +1,7 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { ConflictError, UnauthenticatedError } from '../../../shared/errors';
+import type { DynamicPlatformRegistration } from '../../../shared/platform';
 import {
   formatInviteCode,
   INVITE_ALPHABET,
@@ -15,9 +16,7 @@ import {
   useRegistrationInvite,
 } from '../db/repositories/registration-invites';
 import type { Database } from '../db/schema';
-import { registerDynamically } from '../lti/dynamic-registration';
-import type { LtiTool } from '../lti/tool';
-import { type PlatformSummary, registerDynamicPlatform } from './platforms';
+import { type PlatformRegistry, type PlatformSummary, registerDynamicPlatform } from './platforms';
 
 /**
  * LTI Dynamic Registration, guarded. The registration page is reachable by anyone the LMS (or an attacker) sends
@@ -65,9 +64,24 @@ const codeRefused = () =>
     'This registration code is not valid: it is mistyped, already used or expired. Ask your Tasting Menu administrator for a new one.',
   );
 
+/**
+ * What registration needs from the LTI layer (`LtiTool`, lti/tool.ts, has it): the LMS's answer to a dynamic
+ * registration, whether that platform is already kept, and keeping it.
+ */
+export interface DynamicRegistrar extends Pick<PlatformRegistry, 'registerPlatform'> {
+  /** Registers this tool with the LMS whose configuration is at `openidConfiguration`; answers the platform. */
+  registerDynamically(
+    publicUrl: string,
+    openidConfiguration: string,
+    registrationToken: string | undefined,
+    fetchImpl?: typeof fetch,
+  ): Promise<{ registration: DynamicPlatformRegistration }>;
+  hasPlatform(issuer: string, clientId: string): Promise<boolean>;
+}
+
 export interface RegistrationDeps {
   db: Kysely<Database>;
-  lti: LtiTool;
+  lti: DynamicRegistrar;
   publicUrl: string;
   mode: RegistrationMode;
   fetchImpl?: typeof fetch;
@@ -89,7 +103,7 @@ export async function registerFromLms(
     codeHash = sha(normalizeInviteCode(form.code));
     if (!(await isRegistrationInviteUsable(deps.db, codeHash, now.toISOString()))) throw codeRefused();
   }
-  const { registration } = await registerDynamically(
+  const { registration } = await deps.lti.registerDynamically(
     deps.publicUrl,
     form.openid_configuration,
     form.registration_token,

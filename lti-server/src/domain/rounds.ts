@@ -11,7 +11,7 @@ import { localStarts } from '../../../shared/local-times';
 import type { Round, RoundData, RoundGroupsInput } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
-import { insertDoors, insertVisits, overlapsFor, type StoredDoor } from '../db/repositories/doors';
+import { insertDoors, overlapsFor, type StoredDoor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';
 import {
   deleteDraft,
@@ -21,6 +21,7 @@ import {
   type StoredRound,
   updateDraft,
 } from '../db/repositories/rounds';
+import { insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
 import { authorize } from './policies';

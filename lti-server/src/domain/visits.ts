@@ -1,23 +1,20 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { VisitInput } from '../../../shared/visits';
+import { doorsByIds, overlapsFor, releaseSeat, takeSeat } from '../db/repositories/doors';
 import {
   cancelVisits,
-  doorsByIds,
   findVisit,
   findVisitOf,
   insertVisits,
   lockPerson,
-  overlapsFor,
   rebookVisit,
-  releaseSeat,
   type StoredVisit,
-  takeSeat,
   visitsOf,
-} from '../db/repositories/doors';
+} from '../db/repositories/visits';
 import type { Actor } from './actor';
-import { authorize, door as doorRecord } from './policies';
 import { type DoorView, viewDoors, visibleDoor } from './doors';
+import { authorize, door as doorRecord } from './policies';
 
 export interface VisitView {
   row: StoredVisit;

@@ -1,6 +1,13 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { LtiLaunchError } from '../../../shared/errors';
+import {
+  deleteExpiredStorageBindings,
+  findUnexpiredStorageBinding,
+  insertStorageBinding,
+  type StoredStorageBinding,
+  useStorageBinding,
+} from '../db/repositories/storage-bindings';
 import type { Database } from '../db/schema';
 
 /**
@@ -36,21 +43,6 @@ export function storageKeyOf(state: string): string {
   return `tasting_menu_state_${state}`;
 }
 
-interface StorageBindingTable {
-  state: string;
-  issuer: string;
-  binding_hash: string;
-  target: string;
-  platform_origin: string;
-  created_at: number;
-  expires_at: number;
-  used_at: number | null;
-}
-
-type StorageDb = Kysely<Database & { lti_storage_bindings: StorageBindingTable }>;
-const tablesOf = (db: Kysely<Database>): StorageDb =>
-  db.withTables<{ lti_storage_bindings: StorageBindingTable }>() as unknown as StorageDb;
-
 export interface StorageBinding {
   state: string;
   issuer: string;
@@ -58,6 +50,14 @@ export interface StorageBinding {
   platformOrigin: string;
   used: boolean;
 }
+
+const bindingOf = (row: StoredStorageBinding): StorageBinding => ({
+  state: row.state,
+  issuer: row.issuer,
+  target: row.target,
+  platformOrigin: row.platformOrigin,
+  used: row.usedAt !== null,
+});
 
 const hashOf = (value: string) => createHash('sha256').update(value).digest();
 
@@ -68,21 +68,19 @@ export async function createStorageBinding(
   now: number,
 ): Promise<string> {
   const secret = randomBytes(32).toString('base64url');
-  const t = tablesOf(db);
-  await t.deleteFrom('lti_storage_bindings').where('expires_at', '<', now).execute();
-  await t
-    .insertInto('lti_storage_bindings')
-    .values({
+  await deleteExpiredStorageBindings(db, now);
+  await insertStorageBinding(
+    db,
+    {
       state: input.state,
       issuer: input.issuer,
-      binding_hash: hashOf(secret).toString('hex'),
+      bindingHash: hashOf(secret).toString('hex'),
       target: input.target,
-      platform_origin: input.platformOrigin,
-      created_at: now,
-      expires_at: now + BINDING_TTL_MS,
-      used_at: null,
-    })
-    .execute();
+      platformOrigin: input.platformOrigin,
+    },
+    now,
+    BINDING_TTL_MS,
+  );
   return secret;
 }
 
@@ -92,20 +90,8 @@ export async function findStorageBinding(
   state: string,
   now: number,
 ): Promise<StorageBinding | undefined> {
-  const row = await tablesOf(db)
-    .selectFrom('lti_storage_bindings')
-    .selectAll()
-    .where('state', '=', state)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  return {
-    state: row.state,
-    issuer: row.issuer,
-    target: row.target,
-    platformOrigin: row.platform_origin,
-    used: row.used_at !== null,
-  };
+  const row = await findUnexpiredStorageBinding(db, state, now);
+  return row && bindingOf(row);
 }
 
 export const STORAGE_REFUSALS = {
@@ -130,32 +116,14 @@ export async function consumeStorageBinding(
   value: string,
   now: number,
 ): Promise<StorageBinding> {
-  const t = tablesOf(db);
-  const row = await t
-    .selectFrom('lti_storage_bindings')
-    .selectAll()
-    .where('state', '=', state)
-    .where('expires_at', '>', now)
-    .executeTakeFirst();
+  const row = await findUnexpiredStorageBinding(db, state, now);
   if (!row) throw refusal('STORAGE_STATE_UNKNOWN');
-  if (row.used_at !== null) throw refusal('STORAGE_BINDING_USED');
-  const burn = await t
-    .updateTable('lti_storage_bindings')
-    .set({ used_at: now })
-    .where('state', '=', state)
-    .where('used_at', 'is', null)
-    .executeTakeFirst();
+  if (row.usedAt !== null) throw refusal('STORAGE_BINDING_USED');
   // Two posts of the same value at once: only the one that marked the row goes on.
-  if (Number(burn.numUpdatedRows) !== 1) throw refusal('STORAGE_BINDING_USED');
+  if (!(await useStorageBinding(db, state, now))) throw refusal('STORAGE_BINDING_USED');
   if (value === '') throw refusal('STORAGE_VALUE_MISSING');
-  const expected = Buffer.from(row.binding_hash, 'hex');
+  const expected = Buffer.from(row.bindingHash, 'hex');
   if (value.length > 200 || !timingSafeEqual(expected, hashOf(value)))
     throw refusal('STORAGE_VALUE_MISMATCH');
-  return {
-    state: row.state,
-    issuer: row.issuer,
-    target: row.target,
-    platformOrigin: row.platform_origin,
-    used: true,
-  };
+  return { ...bindingOf(row), used: true };
 }

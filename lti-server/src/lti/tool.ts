@@ -13,6 +13,7 @@ import {
 import type { PlatformRegistration } from '../../../shared/platform';
 import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
+import { type DynamicRegistrationResult, registerDynamically } from './dynamic-registration';
 import { forwardRejections } from './forward-rejections';
 import { type GuardDeps, guardIdToken, reasonFromLtijs, unstorableParam } from './launch-guard';
 import { issueNonce, NONCE_INVALID_MESSAGE, useNonce } from './launch-nonce';
@@ -50,6 +51,16 @@ export interface LtiTool {
   registerPlatform(registration: PlatformRegistration): Promise<void>;
   hasPlatform(issuer: string, clientId: string): Promise<boolean>;
   removePlatform(issuer: string, clientId: string): Promise<boolean>;
+  /**
+   * LTI Dynamic Registration with the LMS whose configuration is at `openidConfiguration`: registers this tool there
+   * and answers the platform as the LMS described it (lti/dynamic-registration.ts). Keeps nothing itself.
+   */
+  registerDynamically(
+    publicUrl: string,
+    openidConfiguration: string,
+    registrationToken: string | undefined,
+    fetchImpl?: typeof fetch,
+  ): Promise<DynamicRegistrationResult>;
   /** A signed LtiDeepLinkingResponse JWT carrying `items` back to the platform. */
   deepLinkingResponse(
     launch: { issuer: string; clientId: string; deploymentId: string },
@@ -543,6 +554,8 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       );
       return result.members;
     },
+    registerDynamically: (publicUrl, openidConfiguration, registrationToken, fetchImpl) =>
+      registerDynamically(publicUrl, openidConfiguration, registrationToken, fetchImpl),
     async hasPlatform(issuer, clientId) {
       return (await provider.getPlatform(issuer, clientId)) !== false;
     },

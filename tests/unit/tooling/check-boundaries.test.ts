@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findViolations, importsOf } from '../../../scripts/check-boundaries';
+import { findViolations, importsOf, valueImportsOf } from '../../../scripts/check-boundaries';
 
 const rules = (path: string, source: string) => findViolations([{ path, source }]).map((v) => v.rule);
 
@@ -51,5 +51,67 @@ describe('the import boundaries', () => {
     expect(rules('lti-server/src/domain/a.ts', "import { f } from '../http/f';")).toHaveLength(1);
     expect(rules('lti-server/src/http/a.ts', "import { f } from '../domain/f';")).toEqual([]);
     expect(rules('lti-server/src/domain/a.ts', "import { f } from '../db/repositories/f';")).toEqual([]);
+  });
+});
+
+describe('SQL stays in db/, and the domain declares what it needs from lti/', () => {
+  it('when a file imports kysely, then only its value imports count: import type and all-type names do not', () => {
+    expect(
+      valueImportsOf(
+        `import type { Kysely } from 'kysely';\nimport { type Selectable, type Insertable } from 'kysely';\nexport type { K } from './k';`,
+      ),
+    ).toEqual([]);
+    expect(
+      valueImportsOf(
+        `import { type Kysely, sql } from 'kysely';\nimport { Kysely as K } from 'kysely';\nconst k = await import('kysely');`,
+      ),
+    ).toEqual(['kysely', 'kysely', 'kysely']);
+    expect(valueImportsOf(`import type { A } from './a';\nimport { b } from './a';`)).toEqual(['./a']);
+  });
+
+  it('when a server file outside db/ imports a kysely value, then it is a violation; a type-only import is not', () => {
+    for (const path of [
+      'lti-server/src/domain/a.ts',
+      'lti-server/src/http/a.ts',
+      'lti-server/src/lti/a.ts',
+      'lti-server/src/sandbox/a.ts',
+      'lti-server/src/server.ts',
+    ]) {
+      expect(rules(path, "import { sql } from 'kysely';"), path).toHaveLength(1);
+      expect(rules(path, "import { type Kysely, sql } from 'kysely';"), path).toHaveLength(1);
+      expect(rules(path, "import type { Kysely } from 'kysely';"), path).toEqual([]);
+    }
+    expect(rules('lti-server/src/db/database.ts', "import { Kysely, sql } from 'kysely';")).toEqual([]);
+  });
+
+  it('when a server file outside db/ builds a query, then it is a violation; in db/ or in a comment it is not', () => {
+    const query = "await db.selectFrom('people').selectAll().execute();";
+    expect(rules('lti-server/src/lti/a.ts', query)).toHaveLength(1);
+    expect(
+      rules('lti-server/src/domain/a.ts', 'await sql<{ n: number }>`select 1`.execute(db);'),
+    ).toHaveLength(1);
+    expect(
+      rules('lti-server/src/sandbox/a.ts', "await t.deleteFrom('x').execute();\ndb.withTables<{ x: X }>();"),
+    ).toHaveLength(2);
+    expect(rules('lti-server/src/db/repositories/a.ts', query)).toEqual([]);
+    expect(
+      rules('lti-server/src/http/a.ts', `// db.selectFrom('people') lives in db/\n/* .insertInto */`),
+    ).toEqual([]);
+    expect(
+      findViolations([{ path: 'lti-server/src/lti/a.ts', source: `/*\n*/\n${query}` }])[0]?.specifier,
+    ).toBe('query .selectFrom at line 3');
+  });
+
+  it('when the domain imports lti/, types included, then it is a violation; lti/ and http/ may', () => {
+    expect(rules('lti-server/src/domain/a.ts', "import type { LtiTool } from '../lti/tool';")).toHaveLength(
+      1,
+    );
+    expect(
+      rules('lti-server/src/domain/a.ts', "import { f } from '../lti/dynamic-registration';"),
+    ).toHaveLength(1);
+    expect(
+      rules('lti-server/src/domain/a.ts', "import type { PlatformRegistry } from './platforms';"),
+    ).toEqual([]);
+    expect(rules('lti-server/src/http/a.ts', "import type { LtiTool } from '../lti/tool';")).toEqual([]);
   });
 });

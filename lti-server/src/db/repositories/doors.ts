@@ -1,4 +1,4 @@
-import type { DoorTable, VisitTable } from '../schema';
+import type { DoorTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
 /** An open door: a time a host offers for sampling a strategy, or a classroom of a round. */
@@ -34,24 +34,6 @@ export interface DoorDetail extends StoredDoor {
   hostName: string;
 }
 
-/** A visitor's booking of a door. */
-export interface StoredVisit {
-  id: string;
-  doorId: string;
-  visitorId: string;
-  status: VisitTable['status'];
-  cancelledBy: VisitTable['cancelled_by'];
-  /** iCalendar SEQUENCE of the visitor's event. */
-  sequence: number;
-  startsAt: string;
-  endsAt: string;
-  createdAt: string;
-  updatedAt: string;
-  /** The host's thank-you to this visitor. */
-  thanksMessage: string | null;
-  thankedAt: string | null;
-}
-
 type DoorDetailRow = DoorTable & { strategy_title: string | null; host_name: string };
 
 const toDoorDetail = (row: DoorDetailRow): DoorDetail => ({
@@ -76,21 +58,6 @@ const toDoorDetail = (row: DoorDetailRow): DoorDetail => ({
   updatedAt: row.updated_at,
   strategyTitle: row.strategy_title,
   hostName: row.host_name,
-});
-
-const toVisit = (row: VisitTable): StoredVisit => ({
-  id: row.id,
-  doorId: row.door_id,
-  visitorId: row.visitor_id,
-  status: row.status,
-  cancelledBy: row.cancelled_by,
-  sequence: row.sequence,
-  startsAt: row.starts_at,
-  endsAt: row.ends_at,
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-  thanksMessage: row.thanks_message,
-  thankedAt: row.thanked_at,
 });
 
 function doorsWithNames(scope: TenantScope) {
@@ -216,13 +183,10 @@ export async function cancelDoorRow(scope: TenantScope, doorId: string, now: str
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Serialises one person's bookings on PostgreSQL (SQLite runs one write transaction at a time anyway). */
-export async function lockPerson(scope: TenantScope, personId: string): Promise<void> {
-  if (scope.dialect !== 'postgres') return;
-  await scope.selectFrom('people').select('id').where('id', '=', personId).forUpdate().execute();
-}
-
-/** The person's booked visits and open doors that overlap [start, end). */
+/**
+ * The person's booked visits and open doors that overlap [start, end): whether a door can be opened (or a round's
+ * classroom placed) at that time, and whether a booking clashes; visits.ts keeps the rest of the visits' SQL.
+ */
 export async function overlapsFor(
   scope: TenantScope,
   personId: string,
@@ -251,95 +215,6 @@ export async function overlapsFor(
   return { visiting: visiting.length, hosting: hosting.length };
 }
 
-export async function findVisitOf(
-  scope: TenantScope,
-  doorId: string,
-  visitorId: string,
-): Promise<StoredVisit | undefined> {
-  const row = await scope
-    .selectFrom('visits')
-    .selectAll()
-    .where('door_id', '=', doorId)
-    .where('visitor_id', '=', visitorId)
-    .executeTakeFirst();
-  return row && toVisit(row);
-}
-
-export async function findVisit(scope: TenantScope, id: string): Promise<StoredVisit | undefined> {
-  const row = await scope.selectFrom('visits').selectAll().where('id', '=', id).executeTakeFirst();
-  return row && toVisit(row);
-}
-
-export async function insertVisits(scope: TenantScope, visits: StoredVisit[]): Promise<void> {
-  if (visits.length === 0) return;
-  await scope
-    .insertInto(
-      'visits',
-      visits.map((v) => ({
-        id: v.id,
-        door_id: v.doorId,
-        visitor_id: v.visitorId,
-        status: v.status,
-        cancelled_by: v.cancelledBy,
-        sequence: v.sequence,
-        starts_at: v.startsAt,
-        ends_at: v.endsAt,
-        created_at: v.createdAt,
-        updated_at: v.updatedAt,
-        thanks_message: v.thanksMessage,
-        thanked_at: v.thankedAt,
-      })),
-    )
-    .execute();
-}
-
-export async function rebookVisit(scope: TenantScope, id: string, now: string): Promise<void> {
-  await scope
-    .updateTable('visits')
-    .set((eb) => ({
-      status: 'booked',
-      cancelled_by: null,
-      sequence: eb('sequence', '+', 1),
-      updated_at: now,
-    }))
-    .where('id', '=', id)
-    .execute();
-}
-
-/** Cancels one visit (by its id) or every booked visit of a door; returns how many changed. */
-export async function cancelVisits(
-  scope: TenantScope,
-  which: { visitId: string } | { doorId: string },
-  by: 'visitor' | 'host',
-  now: string,
-): Promise<number> {
-  let q = scope
-    .updateTable('visits')
-    .set((eb) => ({
-      status: 'cancelled',
-      cancelled_by: by,
-      sequence: eb('sequence', '+', 1),
-      updated_at: now,
-    }))
-    .where('status', '=', 'booked');
-  q = 'visitId' in which ? q.where('id', '=', which.visitId) : q.where('door_id', '=', which.doorId);
-  const result = await q.executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
-
-/** Visits of one person (with their doors), newest start first, starting at or after `since`. */
-export async function visitsOf(scope: TenantScope, personId: string, since: string): Promise<StoredVisit[]> {
-  const rows = await scope
-    .selectFrom('visits')
-    .selectAll()
-    .where('visitor_id', '=', personId)
-    .where('starts_at', '>=', since)
-    .orderBy('starts_at', 'desc')
-    .limit(500)
-    .execute();
-  return rows.map(toVisit);
-}
-
 export async function doorsByIds(scope: TenantScope, ids: string[]): Promise<DoorDetail[]> {
   if (ids.length === 0) return [];
   return (await doorsWithNames(scope).where('doors.id', 'in', ids).execute()).map(toDoorDetail);
@@ -358,28 +233,4 @@ export async function hostedDoors(
     .limit(500)
     .execute();
   return rows.map(toDoorDetail);
-}
-
-/** The asker's own visit per door, for the doors listed. */
-export async function myVisitsAt(scope: TenantScope, personId: string, doorIds: string[]) {
-  if (doorIds.length === 0) return [];
-  return scope
-    .selectFrom('visits')
-    .select(['id', 'door_id as doorId', 'status'])
-    .where('visitor_id', '=', personId)
-    .where('door_id', 'in', doorIds)
-    .execute();
-}
-
-/** Booked visitors of doors (names), for their host. */
-export async function bookedVisitors(scope: TenantScope, doorIds: string[]) {
-  if (doorIds.length === 0) return [];
-  return scope
-    .selectFrom('visits')
-    .innerJoin('people', 'people.id', 'visits.visitor_id')
-    .select(['visits.door_id as doorId', 'people.id as id', 'people.name as name'])
-    .where('visits.door_id', 'in', doorIds)
-    .where('visits.status', '=', 'booked')
-    .orderBy('people.name')
-    .execute();
 }
