@@ -20,7 +20,7 @@ import {
   noStore,
   sandboxPolicy,
 } from './content-security';
-import { page } from './html';
+import { page } from '../html';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
 import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';

@@ -6,7 +6,7 @@ import type { Db } from '../domain/database';
 import { type RegistrationMode, registerFromLms } from '../domain/registration';
 import type { Logger } from '../logger';
 import type { LtiTool } from '../lti/tool';
-import { esc, page } from './html';
+import { esc, page } from '../html';
 import { wrap } from './wrap';
 
 /**
