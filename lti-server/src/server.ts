@@ -44,8 +44,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /**
- * Composition: database → migrations → LTI tool → sandbox platform → HTTP app (with the sandbox mounted in it). With `port: 0` the server listens
- * first and derives its public URL from the port it got (tests and the benchmark use this).
+ * Composition: database → migrations → LTI tool → sandbox platform → HTTP app, with the sandbox mounted in it. With
+ * `port: 0` the server listens first and derives its public URL from the port it got (tests and the benchmark use
+ * this).
  */
 export async function startServer(input: Config, logger: Logger): Promise<RunningServer> {
   const database = openDatabase(input.database, logger);
