@@ -3,6 +3,13 @@
  *   shared/ imports nothing of ours but shared/ and no Node built-ins (it runs in the browser too);
  *   extension/ and lti-server/ never import each other; the in-LMS app (lti-server/app) imports only shared/;
  *   inside the server, http → domain → db, never backwards.
+ * The edges of http/ and the sandbox (EDGE_RULES below):
+ *   http/ imports nothing from db/, not even a type: the database handle and records reach it through domain/
+ *   (domain/database.ts re-exports the handle);
+ *   the sandbox is a stand-in LMS that only the composition root (server.ts) knows and mounts: http/ does not import
+ *   sandbox/, and sandbox/ talks to the tool over HTTP as a real LMS does, so it imports neither http/, domain/, lti/
+ *   nor cli/ (it may import shared/, itself, db/ repositories for its own key, and neutral server modules such as
+ *   lti-server/src/html.ts, the server-rendered page helpers both http/ and sandbox/ use).
  */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -114,6 +121,21 @@ function dataViolations(file: SourceFile, from: string): Violation[] {
   return violations;
 }
 // ─────────────────────────────────────────────────────────────────────────────────────────────────────────────────
+/** Per layer, the layers it may not import and why (the edges of http/ and the sandbox; see the header). */
+const EDGE_RULES: Record<string, Record<string, string>> = {
+  'server:http': {
+    'server:db':
+      'http/ may not import db/, not even a type: the database handle and records come through domain/',
+    'server:sandbox': 'http/ may not import sandbox/: server.ts mounts the sandbox',
+  },
+  'server:sandbox': {
+    'server:http':
+      'sandbox/ may not import http/: it is an LMS of its own (shared page helpers are in lti-server/src/html.ts)',
+    'server:domain': 'sandbox/ may not import domain/: it talks to the tool over HTTP, as a real LMS does',
+    'server:lti': 'sandbox/ may not import lti/: it talks to the tool over HTTP, as a real LMS does',
+    'server:cli': 'sandbox/ may not import cli/',
+  },
+};
 
 export function findViolations(files: SourceFile[]): Violation[] {
   const violations: Violation[] = [];
@@ -142,6 +164,8 @@ export function findViolations(files: SourceFile[]): Violation[] {
         add('the server never imports the extension or the browser app');
       if (SERVER_FORBIDDEN[from]?.includes(target))
         add(`${from.slice(7)}/ may not import ${target.slice(7)}/ (http → domain → db)`);
+      const edge = EDGE_RULES[from]?.[target];
+      if (edge) add(edge);
     }
   }
   return violations;

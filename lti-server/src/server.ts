@@ -1,6 +1,5 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Router } from 'express';
 import { DatabaseUnavailableError, LtiLaunchError } from '../../shared/errors';
 import type { Config } from './config';
 import { resolveLtiKey } from './config';
@@ -12,15 +11,16 @@ import { frameOriginLearner } from './domain/frame-ancestors';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
-import { createApp } from './http/app';
-import { NEW_FRAME_ORIGIN } from './http/content-security';
+import { createApp, type Mount } from './http/app';
+import { contentSecurityPolicy, NEW_FRAME_ORIGIN, sandboxPolicy } from './http/content-security';
 import { platformStoragePages, renderLaunchRefused, renderRoleRefused } from './http/launch-pages';
 import { renderDatabaseUnavailable } from './http/unavailable-page';
 import type { Logger } from './logger';
 import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
 import { loadOrCreateSandboxKey } from './sandbox/keys';
-import { createSandboxPlatform, type SandboxPlatform } from './sandbox/platform';
+import { createSandboxPlatform, SANDBOX_PATH, type SandboxPlatform } from './sandbox/platform';
+import { sandboxRouter } from './sandbox/routes';
 import { sandboxServices } from './sandbox/services';
 
 export interface RunningServer {
@@ -44,8 +44,9 @@ function listen(server: Server, port: number, host: string): Promise<number> {
 }
 
 /**
- * Composition: database → migrations → LTI tool → sandbox platform → HTTP app. With `port: 0` the server listens
- * first and derives its public URL from the port it got (tests and the benchmark use this).
+ * Composition: database → migrations → LTI tool → sandbox platform → HTTP app, with the sandbox mounted in it. With
+ * `port: 0` the server listens first and derives its public URL from the port it got (tests and the benchmark use
+ * this).
  */
 export async function startServer(input: Config, logger: Logger): Promise<RunningServer> {
   const database = openDatabase(input.database, logger);
@@ -109,25 +110,36 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       },
     });
 
-    let sandbox:
-      | {
-          platform: SandboxPlatform;
-          key: Awaited<ReturnType<typeof loadOrCreateSandboxKey>>;
-          services: Router;
-        }
-      | undefined;
+    // The sandbox LMS is an LMS of its own: the HTTP app knows it only as handlers to mount and a home to redirect to.
+    let sandbox: { platform: SandboxPlatform; mount: Mount } | undefined;
     if (config.sandbox) {
       const sandboxKey = await loadOrCreateSandboxKey(database.db);
       const platform = createSandboxPlatform(config.publicUrl, sandboxKey, key);
       await registerPlatform(database.db, lti, platform.registration);
       sandbox = {
         platform,
-        key: sandboxKey,
-        services: sandboxServices(platform, `${config.publicUrl}/lti/keys`, key),
+        mount: {
+          path: SANDBOX_PATH,
+          handlers: [
+            contentSecurityPolicy(sandboxPolicy(new URL(config.publicUrl).origin)),
+            sandboxServices(platform, `${config.publicUrl}/lti/keys`, key),
+            sandboxRouter(platform, sandboxKey),
+          ],
+        },
       };
     }
 
-    httpServer.on('request', createApp({ config, database, lti, logger, sandbox }));
+    httpServer.on(
+      'request',
+      createApp({
+        config,
+        database,
+        lti,
+        logger,
+        mounts: sandbox ? [sandbox.mount] : [],
+        home: sandbox ? SANDBOX_PATH : undefined,
+      }),
+    );
     const retention = startRetentionJob(database.db, database.kind, logger);
 
     let closing: Promise<void> | undefined;

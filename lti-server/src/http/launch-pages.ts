@@ -1,9 +1,9 @@
 import type { Request, Response } from 'express';
 import type { AppError, LtiLaunchError } from '../../../shared/errors';
+import { esc, page } from '../html';
 import type { Logger } from '../logger';
 import { STORAGE_VALUE_FIELD } from '../lti/platform-storage';
 import type { PlatformStoragePages } from '../lti/tool';
-import { esc, page } from './html';
 import { loggedPath } from './middleware';
 
 /** A refused launch: a clear page for the person, a reason code in the log, no session. */

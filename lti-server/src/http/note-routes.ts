@@ -1,11 +1,9 @@
 import express, { type Router } from 'express';
-import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
 import {
   NoteEditSchema,
   NoteInputSchema,
   NotesQuerySchema,
-  PictureQuerySchema,
   RetentionSchema,
   ThanksInputSchema,
   UsefulInputSchema,
@@ -21,12 +19,11 @@ import {
   thankForVisit,
   writeNote,
 } from '../domain/notes';
-import { schoolPicture } from '../domain/picture';
 import { actorOf } from './middleware';
 import { presentNote } from './presenters';
 import { wrap } from './wrap';
 
-/** /api/notes, /api/picture: evidence notes (read only by the visited teacher and the writer) and the picture. */
+/** /api/notes: evidence notes, read only by the visited teacher and the writer, and thanks for a visit. */
 export function noteRouter(): Router {
   const router = express.Router();
 
@@ -100,26 +97,6 @@ export function noteRouter(): Router {
       const body = parseAt('Thanks', ThanksInputSchema, req.body);
       await thankForVisit(actorOf(res), String(req.params.id), body, new Date());
       res.status(204).end();
-    }),
-  );
-
-  router.get(
-    '/picture',
-    wrap(async (req, res) => {
-      const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
-      res.json(await schoolPicture(actorOf(res), by, new Date()));
-    }),
-  );
-  router.get(
-    '/picture.csv',
-    wrap(async (req, res) => {
-      const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
-      const picture = await schoolPicture(actorOf(res), by, new Date());
-      const rows = picture.groups.flatMap((g) => g.themes.map((t) => [g.kind, g.label, t.label, t.share]));
-      res
-        .type('text/csv; charset=utf-8')
-        .set('Content-Disposition', 'attachment; filename="school-picture.csv"')
-        .send(toCsv(['group', 'name', 'pattern of evidence', 'visits showing it'], rows));
     }),
   );
   return router;

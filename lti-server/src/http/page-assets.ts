@@ -1,5 +1,5 @@
 import express, { type Router } from 'express';
-import { AUTOPOST_SCRIPT, PAGE_CSS } from './html';
+import { AUTOPOST_SCRIPT, PAGE_CSS } from '../html';
 import { PLATFORM_STORAGE_SCRIPT } from './launch-pages';
 import { REGISTRATION_CLOSE_SCRIPT } from './registration-route';
 

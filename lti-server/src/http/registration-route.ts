@@ -4,9 +4,9 @@ import { httpsUrl } from '../../../shared/platform';
 import { RegistrationFormSchema, RegistrationQuerySchema } from '../../../shared/registration';
 import type { Db } from '../domain/database';
 import { type RegistrationMode, registerFromLms } from '../domain/registration';
+import { esc, page } from '../html';
 import type { Logger } from '../logger';
 import type { LtiTool } from '../lti/tool';
-import { esc, page } from './html';
 import { wrap } from './wrap';
 
 /**

@@ -1,6 +1,6 @@
 import type { Response } from 'express';
 import type { DatabaseUnavailableError } from '../../../shared/errors';
-import { esc, page } from './html';
+import { esc, page } from '../html';
 
 /**
  * A page for a person (a launch, a login, the sandbox) while the database is unreachable: nothing is wrong with what

@@ -27,11 +27,13 @@ export interface SandboxHint {
   deepLink?: boolean;
 }
 
+/** Where the sandbox LMS answers on the tool's server (server.ts mounts it there; its pages link to it). */
+export const SANDBOX_PATH = '/sandbox';
 export const SANDBOX_CLIENT_ID = 'tasting-menu-sandbox';
 export const SANDBOX_DEPLOYMENT_ID = 'sandbox-school';
 
 export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret: string): SandboxPlatform {
-  const issuer = `${publicUrl}/sandbox`;
+  const issuer = `${publicUrl}${SANDBOX_PATH}`;
   const mac = (text: string) =>
     createHmac('sha256', secret).update(`sandbox-hint:${text}`).digest('base64url');
   let signingKey: Awaited<ReturnType<typeof importPKCS8>> | undefined;

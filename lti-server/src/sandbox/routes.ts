@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { CLAIM } from '../../../shared/lti';
-import { autoPostForm, esc, page } from '../http/html';
+import { autoPostForm, esc, page } from '../html';
 import type { SandboxKey } from './keys';
 import type { SandboxPlatform } from './platform';
 import { findSandboxCourse, findSandboxUser, SANDBOX_COURSES, SANDBOX_USERS } from './roster';

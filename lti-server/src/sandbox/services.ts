@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import express, { type Router } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
 import { CLAIM } from '../../../shared/lti';
-import { esc, page } from '../http/html';
+import { esc, page } from '../html';
 import type { SandboxPlatform } from './platform';
 import { findSandboxCourse, SANDBOX_MEMBERS } from './roster';
 

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { APP_DIR } from '../../../lti-server/src/http/app';
+import { APP_DIR } from '../../../lti-server/src/http/app-routes';
 
 /**
  * The built app's hashed assets (paths under /app/), building it first when dist/app is missing or was built before

@@ -52,6 +52,50 @@ describe('the import boundaries', () => {
     expect(rules('lti-server/src/http/a.ts', "import { f } from '../domain/f';")).toEqual([]);
     expect(rules('lti-server/src/domain/a.ts', "import { f } from '../db/repositories/f';")).toEqual([]);
   });
+
+  it('when http/ imports db/, as a value or only a type, then it is a violation: the database comes through domain/', () => {
+    expect(rules('lti-server/src/http/a.ts', "import { f } from '../db/repositories/f';")).toHaveLength(1);
+    expect(rules('lti-server/src/http/a.ts', "import type { Database } from '../db/schema';")).toHaveLength(
+      1,
+    );
+    expect(
+      rules('lti-server/src/http/a.ts', "export type { DatabaseHandle } from '../db/database';"),
+    ).toHaveLength(1);
+    expect(
+      rules('lti-server/src/http/a.ts', "import type { DatabaseHandle } from '../domain/database';"),
+    ).toEqual([]);
+    expect(
+      rules('lti-server/src/domain/a.ts', "export type { DatabaseHandle } from '../db/database';"),
+    ).toEqual([]);
+  });
+
+  it('when http/ imports the sandbox or the sandbox imports http/, domain/, lti/ or cli/, then each is a violation', () => {
+    expect(
+      rules('lti-server/src/http/app.ts', "import { sandboxRouter } from '../sandbox/routes';"),
+    ).toHaveLength(1);
+    expect(rules('lti-server/src/sandbox/routes.ts', "import { page } from '../http/html';")).toHaveLength(1);
+    expect(
+      rules('lti-server/src/sandbox/a.ts', "import type { Actor } from '../domain/actor';"),
+    ).toHaveLength(1);
+    expect(rules('lti-server/src/sandbox/a.ts', "import type { LtiTool } from '../lti/tool';")).toHaveLength(
+      1,
+    );
+    expect(rules('lti-server/src/sandbox/a.ts', "import { main } from '../cli/platform';")).toHaveLength(1);
+  });
+
+  it('when the sandbox uses its repositories, the shared page helpers or shared/, and server.ts mounts it, then none is a violation', () => {
+    expect(
+      rules('lti-server/src/sandbox/keys.ts', "import { f } from '../db/repositories/sandbox-keys';"),
+    ).toEqual([]);
+    expect(rules('lti-server/src/sandbox/routes.ts', "import { page } from '../html';")).toEqual([]);
+    expect(rules('lti-server/src/http/launch-pages.ts', "import { page } from '../html';")).toEqual([]);
+    expect(rules('lti-server/src/sandbox/routes.ts', "import { CLAIM } from '../../../shared/lti';")).toEqual(
+      [],
+    );
+    expect(rules('lti-server/src/server.ts', "import { sandboxRouter } from './sandbox/routes';")).toEqual(
+      [],
+    );
+  });
 });
 
 describe('SQL stays in db/, and the domain declares what it needs from lti/', () => {

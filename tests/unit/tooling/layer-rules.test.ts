@@ -145,4 +145,13 @@ describe('the http layer', () => {
     );
     expect(linesMatching(/\bz\.object\(|from 'zod'/, apiRouters)).toEqual([]);
   });
+
+  // Each feature's routes live in its own http/<feature>-routes.ts (named as in domain/); app.ts only puts them in order.
+  it('when the app is composed, then http/app.ts declares no route and no handler: it mounts routers and middleware', () => {
+    const app = join(http, 'app.ts');
+    expect(linesMatching(/\b(app|router)\.(get|post|put|patch|delete|options|all|route)\(/, [app])).toEqual(
+      [],
+    );
+    expect(linesMatching(/=>|\bfunction\b(?! createApp\b)/, [app])).toEqual([]);
+  });
 });

@@ -1,4 +1,8 @@
-/** Minimal server-rendered pages (sandbox LMS, launch refusals). Every interpolated value goes through `esc`. */
+/**
+ * Minimal server-rendered pages, for the tool's own (launch refusals, registration, outages: http/) and for the sandbox
+ * LMS (sandbox/), which both import them from here rather than from each other. Every interpolated value goes through
+ * `esc`. The stylesheet and the auto-post script are served at /static by http/page-assets.ts.
+ */
 export function esc(value: string): string {
   return value
     .replaceAll('&', '&amp;')

@@ -1,0 +1,49 @@
+import express, { type Router } from 'express';
+import { parseAt } from '../../../shared/errors';
+import { DoorInputSchema, DoorQuerySchema } from '../../../shared/visits';
+import { doorCalendar } from '../domain/calendar';
+import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
+import { sendCalendar } from './calendar-routes';
+import { actorOf } from './middleware';
+import { presentDoor } from './presenters';
+import { wrap } from './wrap';
+
+/** /api/doors: the time windows hosts open for sampling their strategy, and each one's calendar file. */
+export function doorRouter(): Router {
+  const router = express.Router();
+
+  router.get(
+    '/doors',
+    wrap(async (req, res) => {
+      const query = parseAt('Open doors query', DoorQuerySchema, req.query);
+      res.json({ items: (await findDoors(actorOf(res), query)).map(presentDoor) });
+    }),
+  );
+  router.post(
+    '/doors',
+    wrap(async (req, res) => {
+      const body = parseAt('Open door', DoorInputSchema, req.body);
+      const { views, seriesId } = await openDoors(actorOf(res), body, new Date());
+      res.status(201).json({ items: views.map(presentDoor), seriesId });
+    }),
+  );
+  router.get(
+    '/doors/:id',
+    wrap(async (req, res) => {
+      res.json(presentDoor(await getDoor(actorOf(res), String(req.params.id))));
+    }),
+  );
+  router.post(
+    '/doors/:id/cancel',
+    wrap(async (req, res) => {
+      res.json(presentDoor(await cancelDoor(actorOf(res), String(req.params.id), new Date())));
+    }),
+  );
+  router.get(
+    '/doors/:id/ics',
+    wrap(async (req, res) => {
+      sendCalendar(res, await doorCalendar(actorOf(res), String(req.params.id)), 'open-door.ics');
+    }),
+  );
+  return router;
+}

@@ -1,0 +1,22 @@
+import express, { type Router } from 'express';
+import type { Db } from '../domain/database';
+import { endSession } from '../domain/sessions';
+import { principalOf } from './middleware';
+import { wrap } from './wrap';
+
+/** /api/me (who the session's token belongs to) and DELETE /api/session (signing out ends the token). */
+export function sessionRouter(db: Db): Router {
+  const router = express.Router();
+  router.get('/me', (_req, res) => {
+    res.json(principalOf(res).me);
+  });
+  router.delete(
+    '/session',
+    wrap(async (req, res) => {
+      const token = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1] ?? '';
+      await endSession(db, token.trim(), new Date());
+      res.status(204).end();
+    }),
+  );
+  return router;
+}

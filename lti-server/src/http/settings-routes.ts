@@ -1,0 +1,32 @@
+import express, { type Router } from 'express';
+import { parseAt } from '../../../shared/errors';
+import { TenantSettingsSchema } from '../../../shared/settings';
+import type { Db } from '../domain/database';
+import { getSettings, platformInfo, updateSettings } from '../domain/settings';
+import { actorOf } from './middleware';
+import { wrap } from './wrap';
+
+/** /api/settings: the school's settings, and what the LMS platform sends (which roles make a coach). */
+export function settingsRouter(db: Db): Router {
+  const router = express.Router();
+  router.get(
+    '/settings',
+    wrap(async (_req, res) => {
+      res.json(await getSettings(actorOf(res)));
+    }),
+  );
+  router.put(
+    '/settings',
+    wrap(async (req, res) => {
+      const body = parseAt('Settings', TenantSettingsSchema, req.body);
+      res.json(await updateSettings(actorOf(res), body, new Date()));
+    }),
+  );
+  router.get(
+    '/settings/platform',
+    wrap(async (_req, res) => {
+      res.json(await platformInfo(actorOf(res), db));
+    }),
+  );
+  return router;
+}
