@@ -296,10 +296,22 @@ describe('note linter', () => {
     });
   });
 
+  // The model's prior is the corpus's share of judgements; on its own it must never flag a sentence.
+  it('when a short plain sentence has words the model barely knows, then it is not flagged', () => {
+    for (const text of [
+      'Partners took turns explaining.',
+      'Groups sorted the cards.',
+      'Partners took turns reading.',
+      'Tables swapped whiteboards twice.',
+    ])
+      expect(lintNote(text), text).toEqual([]);
+    expect(only('The lesson fell flat.', 'evaluative')).toEqual(['fell flat']);
+  });
+
   describe('on the corpus dev split (English)', () => {
     const dev = loadCorpus('dev').filter((s) => s.lang === 'en');
 
-    // Measured 0.99 / 0.99 when the model was trained; the held-out split is reported by `npm run bench -- linter`.
+    // Measured 0.99 / 0.98 on dev; the held-out split is reported by `npm run bench -- linter` and held at 0.9 below.
     it('when every sentence is linted, then judgement precision and recall are at least 0.97', () => {
       const scores = scoreCorpus(dev);
       expect(scores.evaluative.precision).toBeGreaterThanOrEqual(0.97);
