@@ -19,6 +19,7 @@ import * as coachRoles from './0016-coach-roles';
 import * as roundStartOccurrence from './0017-round-start-occurrence';
 import * as frameOrigins from './0018-frame-origins';
 import * as learnedDeployments from './0019-learned-deployments';
+import * as browseOrder from './0020-browse-order';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -52,6 +53,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0017-round-start-occurrence', roundStartOccurrence],
   ['0018-frame-origins', frameOrigins],
   ['0019-learned-deployments', learnedDeployments],
+  ['0020-browse-order', browseOrder],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
