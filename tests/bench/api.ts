@@ -198,8 +198,8 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
     credits.push({ tenant_id: tenant, strategy_id: id, person_id: contributor });
   }
 
-  // Doors a week apart over half a year back and half a year ahead, one booked visit each; the launched teacher
-  // visits one door in fifty.
+  // Doors at random times over the half year behind and the half year ahead, one booked visit each; the launched
+  // teacher visits one door in fifty.
   const doorCount = Math.round(size / 5);
   const doors: Array<Database['doors']> = [];
   const visits: Array<Database['visits']> = [];
@@ -567,6 +567,7 @@ export function apiChart(samples: ApiSample[]): string {
   const xMax = Math.log10(sizes[sizes.length - 1]!);
   const out: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="10">`,
+    `<title>API p95 latency by menu size, per route, database and number of clients (npm run bench -- api)</title>`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
   ];
   kinds.forEach((kind, row) => {
