@@ -1,4 +1,5 @@
 import type { TestDbKind } from '../support/server/test-database';
+import { type ApiSample, apiFigures, apiTable, writeApiChart } from './api';
 import { bookingFigures } from './booking';
 import { launchFigures } from './launch';
 import { linterFigures } from './note-linter';
@@ -16,6 +17,13 @@ const envNumber = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
+const envList = (name: string, fallback: number[]) => {
+  const list = (process.env[name] ?? '')
+    .split(',')
+    .map(Number)
+    .filter((n) => Number.isFinite(n) && n > 0);
+  return list.length > 0 ? list : fallback;
+};
 const kinds = (): TestDbKind[] =>
   process.env.BENCH_DB === 'sqlite'
     ? ['sqlite']
@@ -31,6 +39,30 @@ async function each(run: (kind: TestDbKind) => Promise<Figure[]>): Promise<Figur
 
 /** One entry per group; `npm run bench -- NAME` runs one. */
 export const GROUPS: BenchGroup[] = [
+  {
+    name: 'api',
+    description:
+      'the API under load at three menu sizes (two instances on PostgreSQL): p50/p95/throughput per route at 1, 10 and 50 clients, beside a bare Express route and the raw query; growth ratio; RSS after each repeat',
+    run: async () => {
+      const samples: ApiSample[] = [];
+      const figures = await each((kind) =>
+        apiFigures(
+          kind,
+          {
+            sizes: envList('BENCH_SIZES', [1_000, 10_000, 100_000]),
+            concurrency: envList('BENCH_CLIENTS', [1, 10, 50]),
+            requests: envNumber('BENCH_REQUESTS', 200),
+            rawCalls: envNumber('BENCH_RAW_CALLS', 50),
+            repeats: envNumber('BENCH_REPEATS', 3),
+          },
+          samples,
+        ),
+      );
+      writeApiChart(samples, process.env.BENCH_SVG ?? 'docs/performance-api.svg');
+      console.log(apiTable(samples));
+      return figures;
+    },
+  },
   {
     name: 'booking',
     description:

@@ -20,6 +20,8 @@ const NOT_IN_SCHEMA: Array<{ table: RegExp; why: string }> = [
 const COLUMNS_NOT_IN_SCHEMA = new Set([
   // PostgreSQL: the generated tsvector behind full-text search, read with raw SQL.
   'strategies.search_vector',
+  // Generated from `status` (migration 0020) for the menu's index; read with raw SQL, never written.
+  'strategies.browse_rank',
 ]);
 
 /** Tables only PostgreSQL has (migration 0013: SQLite's FTS5 has prefix indexes instead). */

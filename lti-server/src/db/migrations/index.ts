@@ -20,6 +20,7 @@ import * as roundStartOccurrence from './0017-round-start-occurrence';
 import * as frameOrigins from './0018-frame-origins';
 import * as learnedDeployments from './0019-learned-deployments';
 import * as rateLimits from './0020-rate-limits';
+import * as browseOrder from './0021-browse-order';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -54,6 +55,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0018-frame-origins', frameOrigins],
   ['0019-learned-deployments', learnedDeployments],
   ['0020-rate-limits', rateLimits],
+  ['0021-browse-order', browseOrder],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

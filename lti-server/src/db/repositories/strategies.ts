@@ -293,16 +293,31 @@ async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<Stra
   const terms = f.q ? searchTerms(f.q) : [];
   if (terms.length > 0)
     return scope.dialect === 'sqlite' ? searchSqlite(qb, terms, f) : searchPostgres(scope, qb, terms, f);
-  const featuredFirst = sql<number>`case when strategies.status = 'featured' then 0 else 1 end`;
+  // Featured first, then newest: strategies_menu (and its subject and grade twins) hold this order (migration 0020),
+  // so a page is read through the index with no sort. browse_rank is 1 for a featured strategy, 0 otherwise.
+  const rank = sql.ref('strategies.browse_rank');
+  // With one status (or none featured) the rank is fixed, and the index is read from the cursor on by date and id alone.
+  const fixed = !f.statuses.includes('featured')
+    ? 0
+    : f.statuses.every((s) => s === 'featured')
+      ? 1
+      : undefined;
+  if (fixed !== undefined) qb = qb.where(sql<boolean>`${rank} = ${fixed}`);
   if (f.after) {
-    const { createdAt, id, featuredFirst: wasFeatured } = f.after;
-    const rank = wasFeatured ? 0 : 1;
-    qb = qb.where(
-      sql<boolean>`(${featuredFirst} > ${rank} or (${featuredFirst} = ${rank} and (strategies.created_at < ${createdAt} or (strategies.created_at = ${createdAt} and strategies.id < ${id}))))`,
-    );
+    const { createdAt, id } = f.after;
+    const after = f.after.featuredFirst ? 1 : 0;
+    if (fixed === undefined)
+      qb = qb.where(
+        sql<boolean>`(${rank}, strategies.created_at, strategies.id) < (${after}, ${createdAt}, ${id})`,
+      );
+    else if (after === fixed)
+      qb = qb.where(sql<boolean>`(strategies.created_at, strategies.id) < (${createdAt}, ${id})`);
+    // A cursor from before the rank it lists (a featured strategy's, listing the rest) starts at the top: nothing
+    // came before it; one from after it (the rest's, listing featured) has nothing left.
+    else if (after < fixed) return [];
   }
   return qb
-    .orderBy(featuredFirst)
+    .orderBy(rank, 'desc')
     .orderBy('strategies.created_at', 'desc')
     .orderBy('strategies.id', 'desc')
     .limit(f.limit)

@@ -1,0 +1,647 @@
+import { randomUUID } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import express from 'express';
+import { sql } from 'kysely';
+import { listDoors } from '../../lti-server/src/db/repositories/doors';
+import { evidenceForPicture, insertNote } from '../../lti-server/src/db/repositories/notes';
+import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
+import { visitsOf } from '../../lti-server/src/db/repositories/visits';
+import type { Database } from '../../lti-server/src/db/schema';
+import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { hashToken } from '../../lti-server/src/domain/sessions';
+import { type ApiClient, launchAs } from '../support/server/api-client';
+import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+import { type Figure, percentile, timeMs } from './report';
+
+/**
+ * The API under load at three menu sizes (issue #20): seeds a district in proportion to the menu (per 100,000
+ * strategies: 2,000 teachers, 20,000 doors with a visit each, 50,000 notes), starts the real server on 127.0.0.1
+ * (two instances on one PostgreSQL database), and drives the main read routes and one write route at 1, 10 and 50
+ * concurrent clients for a bounded number of requests. Beside each route: a bare Express "hello" route driven the same
+ * way in the same run, and the route's main query called straight on the database. RSS is read after each of three
+ * repeats (a leak check). Ends with the growth ratio largest/smallest size per route and an SVG chart.
+ */
+
+export interface ApiBenchOptions {
+  sizes: number[];
+  concurrency: number[];
+  /** Requests per route and concurrency. */
+  requests: number;
+  /** Calls of each route's query straight on the database. */
+  rawCalls: number;
+  repeats: number;
+}
+
+type Route =
+  | 'hello'
+  | 'menu'
+  | 'menu_subject'
+  | 'search'
+  | 'picture'
+  | 'doors_week'
+  | 'my_visits'
+  | 'write_note';
+const ROUTES: Route[] = [
+  'hello',
+  'menu',
+  'menu_subject',
+  'search',
+  'picture',
+  'doors_week',
+  'my_visits',
+  'write_note',
+];
+
+/** One measured cell: a route at a size and a concurrency, on one database. */
+export interface ApiSample {
+  kind: TestDbKind;
+  size: number;
+  route: Route;
+  concurrency: number;
+  p50: number;
+  p95: number;
+  perSecond: number;
+  errors: number;
+  requests: number;
+}
+
+const SUBJECTS = ['Science', 'Math', 'English', 'History', 'Languages', 'Arts', 'PE', 'Any'];
+const BANDS = ['K-2', '3-5', '6-8', '9-12', 'Any'];
+const TAGS = Array.from({ length: 30 }, (_, i) => `tag${i}`);
+const WORDS =
+  'think pair share exit ticket warm up discussion sentence frames retrieval practice cold call wait time gallery walk jigsaw fishbowl debate seminar concept map organizer number talk estimation journal reflection peer feedback rubric checklist whiteboard quiz flashcards vocabulary annotation experiment hypothesis evidence claim reasoning graph timeline source sketch model station rotation routine lesson modeling example analysis partner explain'.split(
+    ' ',
+  );
+/** Evidence as teachers write it, each sentence touching one or two of the picture's themes. */
+const NOTE_TEXTS = [
+  'Students explained their answer to a partner before writing it down.',
+  'Four groups compared their graphs at the tables.',
+  'Most students asked why the second method worked.',
+  'The teacher waited about five seconds before calling on anyone.',
+  'Two students wrote a first draft, then revised it after feedback from peers.',
+  'Pairs discussed the question and shared one idea with the class.',
+  'Students chose which problem to start with from the board.',
+  'Several students wondered aloud whether the rule works for negative numbers.',
+];
+const DAY = 86_400_000;
+
+/** mulberry32: every run seeds the same district. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function insertChunked<T extends keyof Database>(
+  db: TestServer['database']['db'],
+  table: T,
+  rows: Array<Database[T]>,
+  columns: number,
+) {
+  // SQLite binds at most 32,766 values a statement, PostgreSQL 65,535.
+  const per = Math.max(1, Math.floor(30_000 / columns));
+  for (let i = 0; i < rows.length; i += per)
+    await db
+      .insertInto(table)
+      .values(rows.slice(i, i + per) as never)
+      .execute();
+}
+
+interface District {
+  tenantId: string;
+  networkId: string;
+  teacherId: string;
+  coachId: string;
+  /** Past visits of the launched teacher, to write notes on. */
+  pastVisits: string[];
+  seedSeconds: number;
+}
+
+/** Bulk-inserts the district in one transaction, around the teacher and coach who launched (their network). */
+async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiClient, size: number) {
+  const started = performance.now();
+  const db = server.database.db;
+  const session = async (client: ApiClient) =>
+    db
+      .selectFrom('sessions')
+      .select(['tenant_id', 'network_id', 'person_id'])
+      .where('token_hash', '=', hashToken(client.token))
+      .executeTakeFirstOrThrow();
+  const t = await session(teacher);
+  const c = await session(coach);
+  const random = rng(size);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
+  const phrase = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const now = Date.now();
+  const iso = (ms: number) => new Date(ms).toISOString();
+  const tenant = t.tenant_id;
+  const network = t.network_id;
+
+  const teacherCount = Math.max(20, Math.round(size / 50));
+  const people: Array<Database['people']> = Array.from({ length: teacherCount }, (_, i) => ({
+    id: randomUUID(),
+    tenant_id: tenant,
+    subject: `bench-${i}`,
+    name: `Teacher ${i}`,
+    role: 'teacher',
+    created_at: iso(now - 400 * DAY),
+    last_seen_at: iso(now),
+    locale: null,
+    time_zone: null,
+  }));
+  const teachers = [...people.map((p) => p.id), t.person_id];
+
+  const strategies: Array<Database['strategies']> = [];
+  const tags: Array<Database['strategy_tags']> = [];
+  const credits: Array<Database['strategy_credits']> = [];
+  for (let i = 0; i < size; i++) {
+    const id = randomUUID();
+    const title = `${phrase(3)} ${i}`;
+    const purpose = phrase(10);
+    const steps = [phrase(8), phrase(8), phrase(8)];
+    const mine = [...new Set([pick(TAGS), pick(TAGS)])];
+    const subject = pick(SUBJECTS);
+    const contributor = pick(teachers);
+    const roll = random();
+    strategies.push({
+      id,
+      tenant_id: tenant,
+      network_id: network,
+      contributor_id: contributor,
+      client_id: null,
+      title,
+      purpose,
+      steps: JSON.stringify(steps),
+      minutes: 1 + Math.floor(random() * 15),
+      subject,
+      grade_band: pick(BANDS),
+      tags: JSON.stringify(mine),
+      source_url: null,
+      source_title: null,
+      excerpt_html: null,
+      status: roll < 0.05 ? 'featured' : roll < 0.93 ? 'approved' : 'pending',
+      change_message: null,
+      change_requested_at: null,
+      merged_into_id: null,
+      dup_key: title,
+      search_text: [title, purpose, ...steps, mine.join(' '), subject].join('\n'),
+      created_at: iso(now - 400 * DAY + i * ((400 * DAY) / size)),
+      updated_at: iso(now),
+    });
+    for (const tag of mine) tags.push({ tenant_id: tenant, strategy_id: id, tag });
+    credits.push({ tenant_id: tenant, strategy_id: id, person_id: contributor });
+  }
+
+  // Doors at random times over the half year behind and the half year ahead, one booked visit each; the launched
+  // teacher visits one door in fifty.
+  const doorCount = Math.round(size / 5);
+  const doors: Array<Database['doors']> = [];
+  const visits: Array<Database['visits']> = [];
+  const past: Array<{ visit: string; door: string; host: string; visitor: string }> = [];
+  for (let i = 0; i < doorCount; i++) {
+    const id = randomUUID();
+    const host = pick(teachers);
+    const startsAt = now - 182 * DAY + Math.floor(random() * 364 * DAY);
+    const strategy = pick(strategies);
+    doors.push({
+      id,
+      tenant_id: tenant,
+      network_id: network,
+      host_id: host,
+      strategy_id: strategy.id,
+      round_id: null,
+      series_id: null,
+      starts_at: iso(startsAt),
+      ends_at: iso(startsAt + 30 * 60_000),
+      minutes: 30,
+      time_zone: 'UTC',
+      location: `Room ${i % 300}`,
+      capacity: 3,
+      booked: 1,
+      visitor_note: null,
+      look_for: null,
+      status: 'open',
+      sequence: 0,
+      created_at: iso(startsAt - 7 * DAY),
+      updated_at: iso(startsAt - 7 * DAY),
+    });
+    let visitor = i % 50 === 0 ? t.person_id : pick(teachers);
+    if (visitor === host) visitor = teachers[(teachers.indexOf(host) + 1) % teachers.length]!;
+    const visit = randomUUID();
+    visits.push({
+      id: visit,
+      tenant_id: tenant,
+      door_id: id,
+      visitor_id: visitor,
+      status: 'booked',
+      cancelled_by: null,
+      sequence: 0,
+      starts_at: iso(startsAt),
+      ends_at: iso(startsAt + 30 * 60_000),
+      created_at: iso(startsAt - 3 * DAY),
+      updated_at: iso(startsAt - 3 * DAY),
+      thanks_message: null,
+      thanked_at: null,
+    });
+    if (startsAt < now) past.push({ visit, door: id, host, visitor });
+  }
+  const notes: Array<Database['notes']> = [];
+  const noteCount = Math.round(size / 2);
+  for (let i = 0; i < noteCount && past.length > 0; i++) {
+    const v = pick(past);
+    notes.push({
+      id: randomUUID(),
+      tenant_id: tenant,
+      network_id: network,
+      visit_id: v.visit,
+      door_id: v.door,
+      host_id: v.host,
+      writer_id: v.visitor,
+      prompt: 'students',
+      text: pick(NOTE_TEXTS),
+      useful: 0,
+      created_at: iso(now - DAY),
+      updated_at: iso(now - DAY),
+      expires_at: iso(now + 300 * DAY),
+    });
+  }
+
+  await db.transaction().execute(async (trx) => {
+    await insertChunked(trx, 'people', people, 9);
+    await insertChunked(trx, 'strategies', strategies, 24);
+    await insertChunked(trx, 'strategy_tags', tags, 3);
+    await insertChunked(trx, 'strategy_credits', credits, 3);
+    await insertChunked(trx, 'doors', doors, 20);
+    await insertChunked(trx, 'visits', visits, 13);
+    await insertChunked(trx, 'notes', notes, 13);
+  });
+  await sql`analyze`.execute(db);
+  return {
+    tenantId: tenant,
+    networkId: network,
+    teacherId: t.person_id,
+    coachId: c.person_id,
+    pastVisits: past.filter((p) => p.visitor === t.person_id).map((p) => p.visit),
+    seedSeconds: (performance.now() - started) / 1000,
+  } satisfies District;
+}
+
+/** A bare Express app with one JSON route, on 127.0.0.1: the floor any route of ours stands on. */
+async function startHello(): Promise<{ url: string; close(): Promise<void> }> {
+  const app = express();
+  app.get('/hello', (_req, res) => {
+    res.json({ hello: 'world' });
+  });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise<void>((resolve) => server.once('listening', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** `total` requests from `concurrency` clients, each taking the next request when its last one answered. */
+async function drive(
+  total: number,
+  concurrency: number,
+  request: (i: number, client: number) => Promise<Response>,
+) {
+  const ms: number[] = [];
+  let errors = 0;
+  let firstError: string | undefined;
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: concurrency }, async (_, client) => {
+      while (next < total) {
+        const i = next++;
+        let ok = false;
+        ms.push(
+          await timeMs(async () => {
+            try {
+              const res = await request(i, client);
+              const body = await res.text();
+              ok = res.ok;
+              if (!ok && errors === 0) firstError = `${res.status} ${body.slice(0, 200)}`;
+            } catch (error) {
+              ok = false;
+              if (errors === 0) firstError = String(error);
+            }
+          }),
+        );
+        if (!ok) errors++;
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  if (firstError) console.error(`  first failed request of ${errors}: ${firstError}`);
+  return { p50: percentile(ms, 50), p95: percentile(ms, 95), perSecond: total / seconds, errors };
+}
+
+const mb = () => process.memoryUsage().rss / 1024 / 1024;
+
+async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
+  const database = await createTestDatabase(kind);
+  const servers: TestServer[] = [];
+  const hello = await startHello();
+  const figures: Figure[] = [];
+  const samples: ApiSample[] = [];
+  const label = `api.${kind}${kind === 'postgres' ? '.two_instances' : ''}.${size}`;
+  try {
+    for (const _ of kind === 'postgres' ? [1, 2] : [1])
+      servers.push(await startTestServer({ database, config: { logLevel: 'silent' } }));
+    const teacher = await launchAs(servers[0]!, 'sandbox-ana-rivera');
+    const coach = await launchAs(servers[0]!, 'sandbox-dana-kim');
+    const district = await seedDistrict(servers[0]!, teacher, coach, size);
+    figures.push({ name: `${label}.seeded`, value: district.seedSeconds, unit: 's' });
+    const scope = new TenantScope(servers[0]!.database.db, district.tenantId, kind);
+    const weekFrom = new Date(Date.now() - 3 * DAY).toISOString();
+    const weekTo = new Date(Date.now() + 4 * DAY).toISOString();
+    const searchWords = ['think', 'exit tic', 'jigsaw', 'retrieval pract', 'rubric', 'gallery'];
+    const nowIso = () => new Date().toISOString();
+    const writable = await scope
+      .selectFrom('visits')
+      .innerJoin('doors', 'doors.id', 'visits.door_id')
+      .select(['visits.id as visit', 'doors.id as door', 'doors.host_id as host'])
+      .where('visits.id', '=', district.pastVisits[0] ?? '')
+      .executeTakeFirstOrThrow();
+
+    const paths: Record<Exclude<Route, 'hello' | 'write_note'>, (i: number) => string> = {
+      menu: () => '/api/strategies',
+      menu_subject: (i) => `/api/strategies?subject=${SUBJECTS[i % SUBJECTS.length]}`,
+      search: (i) => `/api/strategies?q=${encodeURIComponent(searchWords[i % searchWords.length]!)}`,
+      picture: (i) => `/api/picture?by=${i % 2 ? 'strategy' : 'tag'}`,
+      doors_week: () => `/api/doors?from=${encodeURIComponent(weekFrom)}&to=${encodeURIComponent(weekTo)}`,
+      my_visits: () => '/api/visits',
+    };
+    const raw: Record<Exclude<Route, 'hello'>, (i: number) => Promise<unknown>> = {
+      menu: () =>
+        listStrategies(scope, {
+          networkId: district.networkId,
+          statuses: ['approved', 'featured'],
+          excludeMerged: true,
+          limit: 21,
+        }),
+      menu_subject: (i) =>
+        listStrategies(scope, {
+          networkId: district.networkId,
+          statuses: ['approved', 'featured'],
+          subject: SUBJECTS[i % SUBJECTS.length]!.toLowerCase(),
+          excludeMerged: true,
+          limit: 21,
+        }),
+      search: (i) =>
+        listStrategies(scope, {
+          networkId: district.networkId,
+          statuses: ['approved', 'featured'],
+          q: searchWords[i % searchWords.length]!,
+          excludeMerged: true,
+          limit: 21,
+        }),
+      picture: () => evidenceForPicture(scope, district.networkId, nowIso()),
+      doors_week: () =>
+        listDoors(scope, {
+          networkId: district.networkId,
+          from: weekFrom,
+          to: weekTo,
+          viewerId: district.teacherId,
+        }),
+      my_visits: () => visitsOf(scope, district.teacherId, new Date(Date.now() - 90 * DAY).toISOString()),
+      write_note: (i) =>
+        insertNote(scope, {
+          id: randomUUID(),
+          networkId: district.networkId,
+          visitId: writable.visit,
+          doorId: writable.door,
+          hostId: writable.host,
+          writerId: district.teacherId,
+          prompt: 'students',
+          text: NOTE_TEXTS[i % NOTE_TEXTS.length]!,
+          useful: false,
+          createdAt: nowIso(),
+          updatedAt: nowIso(),
+          expiresAt: new Date(Date.now() + 300 * DAY).toISOString(),
+        }),
+    };
+    // The menu's query as it was before migration 0020 (featured first by a case expression): measured beside the
+    // route's query in the same run, so the before/after figure needs no second checkout.
+    const legacyMenu = () =>
+      scope
+        .selectFrom('strategies')
+        .selectAll()
+        .where('network_id', '=', district.networkId)
+        .where('status', 'in', ['approved', 'featured'])
+        .where('merged_into_id', 'is', null)
+        .orderBy(sql`case when status = 'featured' then 0 else 1 end`)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(21)
+        .execute();
+
+    const teacherFor = (client: number) => servers[client % servers.length]!;
+    const request = (route: Route, i: number, client: number): Promise<Response> => {
+      if (route === 'hello') return fetch(`${hello.url}/hello`);
+      const server = teacherFor(client);
+      const token = route === 'picture' ? coach.token : teacher.token;
+      if (route === 'write_note')
+        return fetch(`${server.url}/api/notes`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            visitId: district.pastVisits[i % district.pastVisits.length],
+            prompt: 'students',
+            text: NOTE_TEXTS[i % NOTE_TEXTS.length],
+          }),
+        });
+      return fetch(`${server.url}${paths[route](i)}`, { headers: { authorization: `Bearer ${token}` } });
+    };
+
+    for (let repeat = 1; repeat <= o.repeats; repeat++) {
+      const last = repeat === o.repeats;
+      for (const route of ROUTES) {
+        for (const concurrency of o.concurrency) {
+          const r = await drive(o.requests, concurrency, (i, client) => request(route, i, client));
+          if (!last) continue;
+          samples.push({ kind, size, route, concurrency, ...r, requests: o.requests });
+        }
+      }
+      figures.push({ name: `${label}.rss_after_repeat_${repeat}`, value: mb(), unit: 'MB' });
+    }
+    const helloAt = (c: number) => samples.find((s) => s.route === 'hello' && s.concurrency === c)!;
+    for (const s of samples) {
+      if (s.route === 'hello') continue;
+      const base = `${label}.${s.route}.c${s.concurrency}`;
+      figures.push(
+        { name: `${base}.p50_ms`, value: s.p50, unit: 'ms' },
+        {
+          name: `${base}.p95_ms`,
+          value: s.p95,
+          unit: 'ms',
+          baseline: { label: 'bare Express hello', value: helloAt(s.concurrency).p95 },
+        },
+        { name: `${base}.throughput`, value: s.perSecond, unit: `req/s (${s.requests} requests)` },
+        { name: `${base}.errors`, value: s.errors, unit: 'failed requests (must be 0)' },
+      );
+    }
+    for (const route of ROUTES) {
+      if (route === 'hello') continue;
+      const ms: number[] = [];
+      for (let i = 0; i < o.rawCalls; i++) ms.push(await timeMs(() => raw[route](i)));
+      figures.push({ name: `${label}.${route}.raw_query_p50_ms`, value: percentile(ms, 50), unit: 'ms' });
+      figures.push({ name: `${label}.${route}.raw_query_p95_ms`, value: percentile(ms, 95), unit: 'ms' });
+    }
+    const legacy: number[] = [];
+    for (let i = 0; i < o.rawCalls; i++) legacy.push(await timeMs(legacyMenu));
+    figures.push({
+      name: `${label}.menu.raw_query_before_0020_p95_ms`,
+      value: percentile(legacy, 95),
+      unit: 'ms (featured first by a case expression, as before migration 0020)',
+    });
+  } finally {
+    for (const s of servers) await s.close();
+    await hello.close();
+    await database.drop();
+  }
+  return { figures, samples };
+}
+
+/** Runs every size on one database, then the growth ratio largest/smallest per route and concurrency. */
+export async function apiFigures(kind: TestDbKind, o: ApiBenchOptions, all: ApiSample[]): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  const samples: ApiSample[] = [];
+  for (const size of o.sizes) {
+    const run = await runSize(kind, size, o);
+    figures.push(...run.figures);
+    samples.push(...run.samples);
+  }
+  all.push(...samples);
+  const small = Math.min(...o.sizes);
+  const large = Math.max(...o.sizes);
+  if (large > small)
+    for (const route of ROUTES)
+      for (const concurrency of o.concurrency) {
+        const at = (size: number) =>
+          samples.find((s) => s.route === route && s.concurrency === concurrency && s.size === size)!;
+        figures.push({
+          name: `api.${kind}.${route}.c${concurrency}.growth_p95_${large}_over_${small}`,
+          value: at(large).p95 / at(small).p95,
+          unit: 'x (goal for reads: at most 2)',
+        });
+      }
+  return figures;
+}
+
+const COLORS: Record<Route, string> = {
+  hello: '#999999',
+  menu: '#1f77b4',
+  menu_subject: '#17becf',
+  search: '#2ca02c',
+  picture: '#d62728',
+  doors_week: '#ff7f0e',
+  my_visits: '#9467bd',
+  write_note: '#8c564b',
+};
+
+/** A hand-made SVG: p95 against menu size per route, one panel per database and concurrency (log-log). */
+export function apiChart(samples: ApiSample[]): string {
+  const kinds = [...new Set(samples.map((s) => s.kind))];
+  const levels = [...new Set(samples.map((s) => s.concurrency))].sort((a, b) => a - b);
+  const sizes = [...new Set(samples.map((s) => s.size))].sort((a, b) => a - b);
+  const w = 300;
+  const h = 220;
+  const pad = { left: 50, right: 10, top: 30, bottom: 35 };
+  const legend = 130;
+  const width = levels.length * w + legend;
+  const height = kinds.length * h;
+  const lo = Math.max(0.1, Math.min(...samples.map((s) => s.p95)));
+  const hi = Math.max(...samples.map((s) => s.p95));
+  const yMin = 10 ** Math.floor(Math.log10(lo));
+  const yMax = 10 ** Math.ceil(Math.log10(hi));
+  const xMin = Math.log10(sizes[0]!);
+  const xMax = Math.log10(sizes[sizes.length - 1]!);
+  const out: string[] = [
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="10">`,
+    `<title>API p95 latency by menu size, per route, database and number of clients (npm run bench -- api)</title>`,
+    `<rect width="${width}" height="${height}" fill="white"/>`,
+  ];
+  kinds.forEach((kind, row) => {
+    levels.forEach((level, col) => {
+      const ox = col * w;
+      const oy = row * h;
+      const pw = w - pad.left - pad.right;
+      const ph = h - pad.top - pad.bottom;
+      const x = (size: number) =>
+        ox + pad.left + (xMax === xMin ? pw / 2 : ((Math.log10(size) - xMin) / (xMax - xMin)) * pw);
+      const y = (ms: number) =>
+        oy +
+        pad.top +
+        ph -
+        ((Math.log10(Math.max(ms, yMin)) - Math.log10(yMin)) / Math.log10(yMax / yMin)) * ph;
+      out.push(
+        `<text x="${ox + pad.left}" y="${oy + 18}" font-size="12" font-weight="bold">${kind}, ${level} client${level > 1 ? 's' : ''}: p95 (ms) by menu size</text>`,
+        `<rect x="${ox + pad.left}" y="${oy + pad.top}" width="${pw}" height="${ph}" fill="none" stroke="#ccc"/>`,
+      );
+      for (let t = yMin; t <= yMax; t *= 10)
+        out.push(
+          `<line x1="${ox + pad.left}" x2="${ox + pad.left + pw}" y1="${y(t)}" y2="${y(t)}" stroke="#eee"/>`,
+          `<text x="${ox + pad.left - 4}" y="${y(t) + 3}" text-anchor="end">${t}</text>`,
+        );
+      for (const size of sizes)
+        out.push(
+          `<text x="${x(size)}" y="${oy + pad.top + ph + 14}" text-anchor="middle">${size >= 1000 ? `${size / 1000}k` : size}</text>`,
+        );
+      for (const route of ROUTES) {
+        const points = sizes
+          .map((size) =>
+            samples.find(
+              (s) => s.kind === kind && s.concurrency === level && s.route === route && s.size === size,
+            ),
+          )
+          .filter((s): s is ApiSample => s !== undefined);
+        if (points.length === 0) continue;
+        const d = points.map((p) => `${x(p.size).toFixed(1)},${y(p.p95).toFixed(1)}`).join(' ');
+        out.push(
+          `<polyline points="${d}" fill="none" stroke="${COLORS[route]}" stroke-width="1.5"${route === 'hello' ? ' stroke-dasharray="4 3"' : ''}/>`,
+        );
+        for (const p of points)
+          out.push(
+            `<circle cx="${x(p.size).toFixed(1)}" cy="${y(p.p95).toFixed(1)}" r="2" fill="${COLORS[route]}"/>`,
+          );
+      }
+    });
+  });
+  ROUTES.forEach((route, i) => {
+    const lx = levels.length * w + 10;
+    const ly = 40 + i * 16;
+    out.push(
+      `<line x1="${lx}" x2="${lx + 18}" y1="${ly - 3}" y2="${ly - 3}" stroke="${COLORS[route]}" stroke-width="2"${route === 'hello' ? ' stroke-dasharray="4 3"' : ''}/>`,
+      `<text x="${lx + 24}" y="${ly}">${route === 'hello' ? 'bare Express hello' : route}</text>`,
+    );
+  });
+  out.push('</svg>');
+  return `${out.join('\n')}\n`;
+}
+
+/** A Markdown table of the run: p50/p95/throughput per route, size and concurrency. */
+export function apiTable(samples: ApiSample[]): string {
+  const lines = [
+    '| database | size | route | clients | p50 ms | p95 ms | req/s | errors |',
+    '|---|---:|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const s of samples)
+    lines.push(
+      `| ${s.kind} | ${s.size} | ${s.route} | ${s.concurrency} | ${s.p50.toFixed(1)} | ${s.p95.toFixed(1)} | ${s.perSecond.toFixed(0)} | ${s.errors} |`,
+    );
+  return lines.join('\n');
+}
+
+export function writeApiChart(samples: ApiSample[], path: string): void {
+  if (path && samples.length > 0) writeFileSync(path, apiChart(samples));
+}

@@ -1,0 +1,51 @@
+import { CompiledQuery, type Kysely } from 'kysely';
+import type { DatabaseHandle } from '../../../lti-server/src/db/database';
+import type { Database } from '../../../lti-server/src/db/schema';
+
+/**
+ * A Kysely that records every query it runs (compiled SQL and parameters), so a test can EXPLAIN exactly what a
+ * repository function sent.
+ */
+export function recording(db: Kysely<Database>): { db: Kysely<Database>; queries: CompiledQuery[] } {
+  const queries: CompiledQuery[] = [];
+  const executor = db.getExecutor();
+  const recorded = db.withPlugin({
+    transformQuery(args) {
+      queries.push(executor.compileQuery(args.node, args.queryId));
+      return args.node;
+    },
+    async transformResult(args) {
+      return args.result;
+    },
+  });
+  return { db: recorded, queries };
+}
+
+/** The plan of one compiled query: SQLite's EXPLAIN QUERY PLAN details, or PostgreSQL's EXPLAIN lines. */
+export async function planOf(handle: DatabaseHandle, query: CompiledQuery): Promise<string[]> {
+  if (handle.kind === 'sqlite') {
+    const result = await handle.db.executeQuery<{ detail: string }>(
+      CompiledQuery.raw(`explain query plan ${query.sql}`, [...query.parameters]),
+    );
+    return result.rows.map((r) => r.detail);
+  }
+  const result = await handle.db.executeQuery<{ 'QUERY PLAN': string }>(
+    CompiledQuery.raw(`explain ${query.sql}`, [...query.parameters]),
+  );
+  return result.rows.map((r) => r['QUERY PLAN']);
+}
+
+/**
+ * What in a plan reads or sorts a whole table: a full scan of one of `tables` (SQLite `SCAN t`, also of a covering
+ * index; PostgreSQL `Seq Scan on t`), or a sort (SQLite `USE TEMP B-TREE`, PostgreSQL `Sort` or `Incremental Sort`).
+ */
+export function wholeTableSteps(plan: string[], tables: string[]): string[] {
+  return plan.filter(
+    (line) =>
+      tables.some(
+        (t) => new RegExp(`\\bSCAN ${t}\\b`).test(line) || new RegExp(`Seq Scan on ${t}\\b`).test(line),
+      ) ||
+      /TEMP B-TREE/.test(line) ||
+      /\bSort\b/.test(line),
+  );
+}
