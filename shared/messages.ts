@@ -70,6 +70,8 @@ export interface CapturedPage {
   trimmed: boolean;
   /** The page's HTML when nothing was selected, for Readability. */
   html?: string;
+  /** The selection's HTML (its lists, headings and paragraphs), sanitized by the clip form before any use. */
+  selectionHtml?: string;
 }
 
 /** The answer to each request type, so callers get a typed response. */
