@@ -43,7 +43,8 @@ export function OptionsApp() {
         <div class="field">
           <label for="server-url">Your school's Tasting Menu address</label>
           <p class="hint" id="server-url-hint">
-            Your LMS administrator or coach can tell you, e.g. https://tasting-menu.your-school.org
+            Your LMS administrator or coach can tell you, e.g. tasting-menu.your-school.org (https:// is added
+            for you; localhost:3000 for a server on this computer gets http://)
           </p>
           <input
             id="server-url"

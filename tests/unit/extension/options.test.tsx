@@ -44,3 +44,28 @@ describe('the options page', () => {
     await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
   });
 });
+
+describe('saving the server address', () => {
+  it('when the teacher types localhost:3000 without a scheme, then http://localhost:3000 is saved and shown', async () => {
+    const saved: string[] = [];
+    browser.runtime.onMessage.addListener(async (message: unknown) => {
+      const m = message as { type: string; serverUrl?: string };
+      if (m.type === 'settings/get') return settings(null);
+      if (m.type === 'settings/set-server') {
+        saved.push(m.serverUrl!);
+        return settings(m.serverUrl!);
+      }
+      if (m.type === 'server/check')
+        return { ok: true, value: { state: 'unreachable', serverUrl: saved[0], message: 'Not running.' } };
+      return { ok: false, error: 'not in this test' };
+    });
+    render(<OptionsApp />);
+    const field = await addressField();
+    await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
+    fireEvent.input(field, { target: { value: 'localhost:3000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save and check' }));
+    await waitFor(() => expect(saved).toEqual(['http://localhost:3000']));
+    await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
+    expect(screen.queryByText(/not a web address/)).toBeNull();
+  });
+});
