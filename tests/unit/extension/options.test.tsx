@@ -69,3 +69,18 @@ describe('saving the server address', () => {
     expect(screen.queryByText(/not a web address/)).toBeNull();
   });
 });
+
+describe('the privacy link', () => {
+  it('when the options open, then they link to the privacy page of the server the extension talks to', async () => {
+    browser.runtime.onMessage.addListener(async (message: unknown) =>
+      (message as { type: string }).type === 'settings/get'
+        ? settings('https://tm.lincoln-high.org')
+        : { ok: false, error: 'not in this test' },
+    );
+    render(<OptionsApp />);
+    const link = await screen.findByRole('link', {
+      name: 'What Tasting Menu stores, for how long, and who can read it',
+    });
+    await waitFor(() => expect(link.getAttribute('href')).toBe('https://tm.lincoln-high.org/privacy'));
+  });
+});
