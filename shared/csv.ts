@@ -8,6 +8,10 @@ export function csvCell(value: string | number | null | undefined): string {
   return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
+/** The UTF-8 byte order mark: without it Excel opens a CSV as the local code page and mangles accents ("JosÃ©"). */
+export const CSV_BOM = '\ufeff';
+
+/** A CSV document: the BOM, the header and the rows, each line ended with CRLF. */
 export function toCsv(header: string[], rows: Array<Array<string | number | null | undefined>>): string {
-  return `${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
+  return `${CSV_BOM}${[header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n')}\r\n`;
 }

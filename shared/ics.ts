@@ -25,6 +25,13 @@ export interface IcsEvent {
 
 const ICS_PRODID = '-//Tasting Menu//Sampling visits//EN';
 
+/**
+ * How often a subscribed calendar should fetch the feed again (RFC 7986 REFRESH-INTERVAL, and X-PUBLISHED-TTL, which
+ * Outlook and older clients read): a booked or cancelled visit reaches the teacher's calendar within the hour, while
+ * calendar apps that would poll every few minutes are asked not to.
+ */
+export const ICS_REFRESH = 'PT1H';
+
 const CRLF = '\r\n';
 const MAX_LINE_OCTETS = 75;
 
@@ -182,6 +189,10 @@ export function buildCalendar(
     'CALSCALE:GREGORIAN',
     `METHOD:${method}`,
     `X-WR-CALNAME:${escapeText(options.name)}`,
+    // A refresh hint for subscribed feeds; harmless in a one-off download, which calendars import once.
+    ...(method === 'PUBLISH'
+      ? [`REFRESH-INTERVAL;VALUE=DURATION:${ICS_REFRESH}`, `X-PUBLISHED-TTL:${ICS_REFRESH}`]
+      : []),
     ...events.flatMap((event, index) => eventLines(event, index)),
     'END:VCALENDAR',
   ];

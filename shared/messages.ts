@@ -70,6 +70,8 @@ export interface CapturedPage {
   trimmed: boolean;
   /** The page's HTML when nothing was selected, for Readability. */
   html?: string;
+  /** The selection's HTML (its lists, headings and paragraphs), sanitized by the clip form before any use. */
+  selectionHtml?: string;
 }
 
 /** The answer to each request type, so callers get a typed response. */
@@ -87,12 +89,25 @@ export interface ExtensionResponses {
   'capture/active-tab': CapturedPage;
 }
 
-/** Normalises what a person types as the server address: trims, adds nothing, refuses what is not http(s). */
+/** Hosts on this computer, where plain http:// is allowed (and assumed when no scheme is typed). */
+const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
+
+/**
+ * Normalises what a person types as the server address: trims, drops trailing slashes, and without a scheme adds
+ * http:// for this computer (`localhost:3000`) and https:// for any other host (`tm.school.org`); refuses what is not
+ * http(s), and plain http:// for a school server.
+ */
 export function normaliseServerUrl(
   input: string,
 ): { ok: true; url: string } | { ok: false; message: string } {
-  const trimmed = input.trim().replace(/\/+$/, '');
+  let trimmed = input.trim().replace(/\/+$/, '');
   if (trimmed === '') return { ok: false, message: 'Enter the address of your Tasting Menu server.' };
+  // No scheme typed: "localhost:3000" would otherwise parse as the scheme "localhost:". A scheme-like start that is
+  // not a host and port ("mailto:", "javascript:") is left for the checks below to refuse.
+  if (!/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)) {
+    const host = (/^(\[[^\]]*\]|[^:/?#]*)/.exec(trimmed)?.[1] ?? '').toLowerCase();
+    trimmed = `${LOCAL_HOSTS.includes(host) ? 'http' : 'https'}://${trimmed}`;
+  }
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
@@ -108,7 +123,7 @@ export function normaliseServerUrl(
       message: 'The address must start with https:// (or http:// for a server on this computer).',
     };
   }
-  if (parsed.protocol === 'http:' && !['localhost', '127.0.0.1', '[::1]'].includes(parsed.hostname)) {
+  if (parsed.protocol === 'http:' && !LOCAL_HOSTS.includes(parsed.hostname)) {
     return {
       ok: false,
       message: 'Use https:// for a school server; http:// is only for a server on this computer.',

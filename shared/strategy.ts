@@ -8,6 +8,13 @@ export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
 export const MAX_TAGS = 10;
 export const MAX_STEPS = 20;
+/** Character limits of a strategy's fields; the forms show them with a counter. */
+export const MAX_TITLE = 120;
+export const MAX_PURPOSE = 300;
+export const MAX_STEP = 500;
+export const MAX_SUBJECT = 60;
+/** The clipped excerpt (sanitized HTML) keeps the source's full text up to this length. */
+export const MAX_EXCERPT = 20_000;
 
 /** Tags are lower-case, trimmed, inner white space collapsed, without a leading '#', deduplicated, in order. */
 export function normaliseTags(tags: readonly string[]): string[] {
@@ -70,10 +77,10 @@ const httpUrl = safeText()
   }, 'the source must be a web address starting with http:// or https://');
 
 export const StrategyInputSchema = z.object({
-  title: text('A title', 120),
-  purpose: text('What it is for', 300),
+  title: text('A title', MAX_TITLE),
+  purpose: text('What it is for', MAX_PURPOSE),
   steps: z
-    .array(text('A step', 500), { error: 'Steps must be a list' })
+    .array(text('A step', MAX_STEP), { error: 'Steps must be a list' })
     .min(1, 'Add at least one step')
     .max(MAX_STEPS, `At most ${MAX_STEPS} steps`),
   minutes: z
@@ -81,7 +88,7 @@ export const StrategyInputSchema = z.object({
     .int('Minutes must be a whole number')
     .min(1, 'A strategy takes at least 1 minute')
     .max(15, 'A menu strategy takes at most 15 minutes (most take 10 or fewer)'),
-  subject: text('A subject', 60),
+  subject: text('A subject', MAX_SUBJECT),
   gradeBand: z.enum(GRADE_BANDS, { error: `Grade band must be one of ${GRADE_BANDS.join(', ')}` }),
   tags: z
     .array(safeText().max(30, 'A tag must be at most 30 characters'))
@@ -91,7 +98,7 @@ export const StrategyInputSchema = z.object({
     .refine((t) => t.length <= MAX_TAGS, `At most ${MAX_TAGS} tags`),
   sourceUrl: httpUrl.nullish(),
   sourceTitle: safeText().trim().max(200, 'the source title must be at most 200 characters').nullish(),
-  excerptHtml: safeText().max(20_000, 'the excerpt is too long (at most 20,000 characters)').nullish(),
+  excerptHtml: safeText().max(MAX_EXCERPT, 'the excerpt is too long (at most 20,000 characters)').nullish(),
   /** Set by the extension so a retried upload never creates a second strategy. */
   clientId: z.string().uuid('clientId must be a UUID').optional(),
 });

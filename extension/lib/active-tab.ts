@@ -19,6 +19,16 @@ export async function readTab(tabId: number | undefined): Promise<PageReading | 
   }
 }
 
+/** What the clip page needs beside the draft: the page's HTML when nothing was selected, else the selection's. */
+function pageParts(
+  draft: ClipDraft,
+  page: PageReading | undefined,
+): { html?: string; selectionHtml?: string } {
+  if (!page) return {};
+  if (draft.text === '') return page.html ? { html: page.html } : {};
+  return page.text.trim() && page.selectionHtml ? { selectionHtml: page.selectionHtml } : {};
+}
+
 export async function openClip(
   info: { selectionText?: string; linkUrl?: string },
   tab: { id?: number; title?: string; url?: string } | undefined,
@@ -26,7 +36,7 @@ export async function openClip(
   const page = await readTab(tab?.id);
   const draft = draftFrom(info, tab ?? {}, page);
   // With nothing selected, the clip page runs Readability on the page's HTML to find its main text.
-  const id = await putDraft({ ...draft, ...(draft.text === '' && page?.html ? { html: page.html } : {}) });
+  const id = await putDraft({ ...draft, ...pageParts(draft, page) });
   await browser.windows.create({
     url: `${browser.runtime.getURL('/clip.html')}?draft=${id}`,
     type: 'popup',
@@ -44,5 +54,5 @@ export async function captureActiveTab(): Promise<CapturedPage & Pick<ClipDraft,
   const [tab] = await browser.tabs.query({ active: true, lastFocusedWindow: true });
   const page = await readTab(tab?.id);
   const draft = draftFrom({}, tab ?? {}, page);
-  return { ...draft, ...(draft.text === '' && page?.html ? { html: page.html } : {}) };
+  return { ...draft, ...pageParts(draft, page) };
 }

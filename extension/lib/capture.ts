@@ -1,11 +1,25 @@
+import { MAX_EXCERPT } from '../../shared/strategy';
+import {
+  type Block,
+  blocksFromHtml,
+  blocksFromText,
+  GENERIC_HEADINGS,
+  stepsFromBlocks,
+} from './clip-structure';
 import { type LmsPage, lmsSourceTitle, parseLms } from './lms';
 
-/** What a clip starts from: the selection (or link), the heading above it, the page it came from. */
-export const MAX_SELECTION = 5000;
+/**
+ * What a clip starts from: the selection (or link), the heading above it, the page it came from. The selection's text
+ * is kept up to the excerpt's limit (the excerpt is where the full text lives); longer ones are cut and say so.
+ */
+export const MAX_SELECTION = MAX_EXCERPT;
 
 export interface ClipDraft {
   text: string;
-  /** The nearest heading above the selection, when the page could be read. */
+  /**
+   * The nearest heading above the selection, when the page could be read; with nothing selected, the page's own
+   * title as Readability reads it.
+   */
   heading: string;
   /** The source's title: on Canvas and Schoology "Page title — Course name", elsewhere the tab's title. */
   pageTitle: string;
@@ -13,6 +27,14 @@ export interface ClipDraft {
   trimmed: boolean;
   /** Canvas or Schoology recognised by the page reader (absent or null elsewhere). */
   lms?: LmsPage | null;
+}
+
+/** A draft as the clip form takes it (`formDraft` in readable.ts). */
+export interface FormDraft extends ClipDraft {
+  /** Sanitized HTML of the selection, or of the page's main text when nothing was selected. */
+  excerptHtml?: string;
+  /** Nothing was selected: the text and the excerpt are Readability's reading of the whole page. */
+  wholePage?: boolean;
 }
 
 export function draftFrom(
@@ -26,7 +48,7 @@ export function draftFrom(
   const lms = info.linkUrl ? null : parseLms(page?.lms);
   return {
     text: raw.slice(0, MAX_SELECTION),
-    heading: (page?.heading ?? '').slice(0, 120),
+    heading: (page?.heading ?? '').replace(/\s+/g, ' ').trim(),
     pageTitle: lms ? lmsSourceTitle(lms) : (tab.title ?? '').slice(0, 200),
     pageUrl: info.linkUrl ?? tab.url ?? '',
     trimmed: raw.length > MAX_SELECTION,
@@ -69,35 +91,48 @@ export function sourceTitleOf(draft: ClipDraft): string {
   return draft.lms ? lmsSourceTitle(draft.lms) : draft.pageTitle;
 }
 
-/** A first guess at the steps: the selection's lines, without bullets and numbering. */
-export function stepsFrom(text: string): string[] {
-  return text
-    .split(/\n+/)
-    .map((l) => l.replace(/^\s*(?:[-*•]|\d+[.)])\s*/, '').trim())
-    .filter((l) => l.length > 0)
-    .slice(0, 20)
-    .map((l) => l.slice(0, 500));
+/** The draft's structure: from its excerpt's HTML when there is one (a selection or a page), else from its text. */
+export function blocksOf(draft: FormDraft): Block[] {
+  return draft.excerptHtml ? blocksFromHtml(draft.excerptHtml) : blocksFromText(draft.text);
 }
 
-const GENERIC_HEADINGS =
-  /^(steps?|instructions|procedure|materials|overview|how( it works| to)?|what to do|notes?)$/i;
+/** A first guess at the steps from plain text: its list items, or its sentences grouped into steps. */
+export function stepsFrom(text: string): string[] {
+  return stepsFromBlocks(blocksFromText(text));
+}
+
+/** Readability keeps the site's name in a page title with an en or em dash ("Cold Call – A Teaching Blog"). */
+function withoutSiteName(title: string): string {
+  const first = title.split(/\s+[|–—·»]\s+|\s+-\s+/)[0]?.trim() ?? '';
+  return first.length >= 3 ? first : title.trim();
+}
 
 /**
- * A first guess at the title: the selection's first line when it reads like a title above the rest; otherwise the
- * heading above the selection unless it is a generic one ("Steps"); otherwise the page title (on Canvas and
- * Schoology the LMS page's own title, not the tab's "Page: Course"). With nothing selected on an LMS page (the text is
- * Readability's reading of the page, `excerptHtml` set) the LMS page title comes first: the page's first line is not
- * its name.
+ * A first guess at the title. With nothing selected: on Canvas and Schoology the LMS page's own title (not the tab's
+ * "Page: Course"), elsewhere the page's title without the site's name. For a selection: a heading it starts with,
+ * unless generic ("Steps"); else its first line when that reads like a title above the rest; else the heading above
+ * the selection unless generic; else a short first line; else the LMS page title or the page title. Never shortened:
+ * the form shows the limit.
  */
-export function titleFrom(draft: ClipDraft & { excerptHtml?: string }): string {
+export function titleFrom(draft: FormDraft): string {
   const lmsTitle = draft.lms?.pageTitle ?? '';
-  if (lmsTitle && draft.excerptHtml) return lmsTitle.slice(0, 120);
-  const lines = draft.text
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
-  const first = lines[0] ?? '';
-  if (lines.length > 1 && first.length <= 80) return first;
-  if (draft.heading && !GENERIC_HEADINGS.test(draft.heading)) return draft.heading.slice(0, 120);
-  return (first.length > 0 && first.length <= 120 ? first : lmsTitle || draft.pageTitle).slice(0, 120);
+  if (draft.wholePage) {
+    if (lmsTitle) return lmsTitle;
+    if (draft.heading) return withoutSiteName(draft.heading);
+  }
+  const blocks = blocksOf(draft);
+  const first = blocks[0];
+  if (first?.kind === 'heading' && !GENERIC_HEADINGS.test(first.text)) return first.text;
+  const firstLine = first?.kind === 'paragraph' ? first.text : '';
+  if (firstLine && blocks.length > 1 && firstLine.length <= 80 && !/[.!?]$/.test(firstLine)) return firstLine;
+  if (draft.heading && !GENERIC_HEADINGS.test(draft.heading)) return draft.heading;
+  if (firstLine && firstLine.length <= 120) return firstLine;
+  return lmsTitle || draft.pageTitle;
+}
+
+/** The form's first guess: a title, and steps that follow the source's lists or sentences (the title is not a step). */
+export function suggestClip(draft: FormDraft): { title: string; steps: string[] } {
+  const title = titleFrom(draft);
+  const steps = stepsFromBlocks(blocksOf(draft), title);
+  return { title, steps: steps[0] === title ? steps.slice(1) : steps };
 }

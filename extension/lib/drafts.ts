@@ -14,9 +14,10 @@ const DraftSchema = z.object({
   pageUrl: z.string(),
   trimmed: z.boolean(),
   html: z.string().optional(),
+  selectionHtml: z.string().optional(),
   lms: LmsPageSchema.nullable().optional(),
 });
-export type StoredDraft = ClipDraft & { html?: string };
+export type StoredDraft = ClipDraft & { html?: string; selectionHtml?: string };
 
 const area = () => browser.storage.session ?? browser.storage.local;
 

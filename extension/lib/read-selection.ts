@@ -3,7 +3,10 @@ import type { LmsPage } from './lms';
 export interface PageReading {
   text: string;
   heading: string;
+  /** The page's HTML when nothing is selected (for Readability); empty otherwise. */
   html: string;
+  /** The selection's own HTML (its headings, lists and paragraphs), unsanitized; empty when nothing is selected. */
+  selectionHtml: string;
   /** Canvas or Schoology recognised: the course and the page's own title; null on any other page. */
   lms: LmsPage | null;
 }
@@ -19,6 +22,22 @@ export function readSelection(): PageReading {
   const text = selection?.toString() ?? '';
   // Without a selection the extension reads the whole page (Readability runs in the extension, not here).
   const html = text.trim() === '' ? document.documentElement.outerHTML.slice(0, 2_000_000) : '';
+  // The selection as HTML keeps what toString() loses: which lines are list items, headings, paragraphs. A range
+  // inside one list gives its items without the list: put it back so they still read as a (numbered) list.
+  let selectionHtml = '';
+  if (selection && text.trim() !== '') {
+    const box = document.createElement('div');
+    for (let i = 0; i < selection.rangeCount; i++) {
+      const range = selection.getRangeAt(i);
+      const common = range.commonAncestorContainer;
+      const list = common.nodeType === 1 ? (common as Element) : null;
+      const holder =
+        list && (list.tagName === 'OL' || list.tagName === 'UL') ? document.createElement(list.tagName) : box;
+      holder.appendChild(range.cloneContents());
+      if (holder !== box) box.appendChild(holder);
+    }
+    selectionHtml = box.innerHTML.length <= 2_000_000 ? box.innerHTML : '';
+  }
 
   const squash = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
   const textOf = (selectors: string[]) => {
@@ -150,5 +169,5 @@ export function readSelection(): PageReading {
     }
     el = el.parentElement;
   }
-  return { text, heading, html, lms };
+  return { text, heading, html, selectionHtml, lms };
 }

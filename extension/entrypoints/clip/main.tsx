@@ -9,9 +9,9 @@ import '../../components/styles.css';
 /** The draft comes from the background (?draft=id) or, for links and tests, straight from the query string. */
 async function loadDraft() {
   const id = new URLSearchParams(window.location.search).get('draft');
-  if (!id) return readDraft(window.location.search);
+  if (!id) return formDraft(readDraft(window.location.search));
   const stored = await takeDraft(id);
-  return stored ? formDraft(stored) : readDraft('');
+  return formDraft(stored ?? readDraft(''));
 }
 
 Promise.all([

@@ -11,12 +11,15 @@ export function OptionsApp() {
   const [url, setUrl] = useState('');
   const [error, setError] = useState('');
   const [status, setStatus] = useState<ServerStatus | 'checking' | null>(null);
+  // The server the extension talks to: its privacy page says what it keeps.
+  const [server, setServer] = useState(DEFAULT_SERVER_URL);
 
   useEffect(() => {
     // The saved address arrives a moment later; it must not replace what the teacher has started typing.
-    send({ type: 'settings/get' }).then((s) =>
-      setUrl((typed) => typed || (s.serverUrl ?? DEFAULT_SERVER_URL)),
-    );
+    send({ type: 'settings/get' }).then((s) => {
+      setUrl((typed) => typed || (s.serverUrl ?? DEFAULT_SERVER_URL));
+      setServer(s.serverUrl ?? DEFAULT_SERVER_URL);
+    });
   }, []);
 
   async function save(e: Event) {
@@ -30,6 +33,7 @@ export function OptionsApp() {
     try {
       await send({ type: 'settings/set-server', serverUrl: checked.url });
       setUrl(checked.url);
+      setServer(checked.url);
       setStatus('checking');
       setStatus(await send({ type: 'server/check' }));
     } catch (err) {
@@ -43,7 +47,8 @@ export function OptionsApp() {
         <div class="field">
           <label for="server-url">Your school's Tasting Menu address</label>
           <p class="hint" id="server-url-hint">
-            Your LMS administrator or coach can tell you, e.g. https://tasting-menu.your-school.org
+            Your LMS administrator or coach can tell you, e.g. tasting-menu.your-school.org (https:// is added
+            for you; localhost:3000 for a server on this computer gets http://)
           </p>
           <input
             id="server-url"
@@ -66,6 +71,19 @@ export function OptionsApp() {
       </div>
       <PairingPanel />
       <DefaultTags />
+      <section aria-labelledby="privacy-h">
+        <h2 id="privacy-h">Privacy</h2>
+        <p>
+          This browser keeps your settings, the pairing token and the clips you save; clips go only to your
+          school's Tasting Menu server. A page is read only when you clip from it or open the side panel
+          beside it.
+        </p>
+        <p>
+          <a href={`${server}/privacy`} target="_blank" rel="noreferrer">
+            What Tasting Menu stores, for how long, and who can read it
+          </a>
+        </p>
+      </section>
     </Shell>
   );
 }

@@ -13,6 +13,7 @@ import { mountLtiRoutes } from './lti-routes';
 import { errorHandler, openCors, requestLog, securityHeaders } from './middleware';
 import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
+import { privacyRouter } from './privacy-routes';
 import { HitCounter, useRateLimitCounter } from './rate-limit';
 
 /** Handlers the composition root mounts at `path` (server.ts: the sandbox LMS at /sandbox, when it is on). */
@@ -48,6 +49,7 @@ export function createApp({ config, database, lti, logger, mounts = [], home }: 
   app.use('/api', noStore, openCors, apiRouter(database, lti, config.publicUrl));
   app.use('/calendar', calendarFeedRouter(database));
   app.use('/static', pageAssets());
+  app.use(privacyRouter());
   app.use('/app', appRouter(database, lti, config.frameAncestors));
   for (const mount of mounts) app.use(mount.path, ...mount.handlers);
   mountLtiRoutes(app, { config, database, lti, logger, home });

@@ -83,7 +83,7 @@ export function strategyRouter(): Router {
           row.status,
         ]),
       );
-      res.type('text/csv; charset=utf-8').attachment('tasting-menu.csv').send(`\ufeff${csv}`);
+      res.type('text/csv; charset=utf-8').attachment('tasting-menu.csv').send(csv);
     }),
   );
 

@@ -6,6 +6,7 @@ import {
   readDraft,
   sourceTitleOf,
   stepsFrom,
+  suggestClip,
   titleFrom,
 } from '../../../extension/lib/capture';
 import { lmsSourceTitle } from '../../../extension/lib/lms';
@@ -15,11 +16,12 @@ const canvas = { kind: 'canvas' as const, course: 'Biology 9 (Period 3)', pageTi
 describe('capturing a clip', () => {
   it('when a selection is clipped, then the draft carries it with the page and survives the trip through the URL', () => {
     const draft = draftFrom(
-      { selectionText: '  Think\n1. Pair\n- Share  ' },
+      { selectionText: '  Think\n1. Pair\n2) Share  ' },
       { title: 'Course page', url: 'https://lms/x' },
     );
     expect(readDraft(`?${clipPageQuery(draft)}`)).toEqual(draft);
-    expect(stepsFrom(draft.text)).toEqual(['Think', 'Pair', 'Share']);
+    expect(stepsFrom(draft.text)).toEqual(['Pair', 'Share']);
+    expect(suggestClip(draft)).toEqual({ title: 'Think', steps: ['Pair', 'Share'] });
   });
 
   it('when a link is clipped, then the link is the source', () => {

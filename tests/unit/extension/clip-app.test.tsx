@@ -1,18 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ClipApp } from '../../../extension/entrypoints/clip/clip-app';
-import { draftFrom } from '../../../extension/lib/capture';
-import { readSelection } from '../../../extension/lib/read-selection';
-import { formDraft } from '../../../extension/lib/readable';
 import type { Clip } from '../../../shared/messages';
-import { openPage, selectContents } from './fixtures/load-page';
-
-/** What the background does with a tab: read it, then build the draft from the reading and the tab. */
-function capture() {
-  const reading = readSelection();
-  const draft = draftFrom({}, { title: document.title, url: location.href }, reading);
-  return formDraft({ ...draft, ...(draft.text === '' ? { html: reading.html } : {}) });
-}
+import { captureTab as capture, openPage, selectContents } from './fixtures/load-page';
 
 /** Fills in what the page cannot know and saves; returns the clip the form handed to the outbox. */
 async function saveClip() {
@@ -82,5 +72,54 @@ describe('clipping from Canvas and Schoology pages', () => {
     expect(draft.lms).toBeUndefined();
     expect(draft.pageTitle).toBe('Cold Call With Wait Time – A Teaching Blog');
     expect(screen.getByText('From: Cold Call With Wait Time – A Teaching Blog')).toBeTruthy();
+  });
+});
+
+describe('limits in the clip form', () => {
+  const long = `${'Students write one sentence about what they noticed, '.repeat(11).trim()}.`;
+  const draft = {
+    text: `Noticing walk\n${long}`,
+    heading: '',
+    pageTitle: 'Blog',
+    pageUrl: 'https://blog.example.org/noticing',
+    trimmed: false,
+  };
+
+  it('when a step is longer than a step can be, then it is kept whole, the counter shows the limit and the form says what to do', async () => {
+    const save = vi.fn();
+    render(<ClipApp draft={draft} save={save} />);
+    const steps = screen.getByLabelText('Steps') as HTMLTextAreaElement;
+
+    // Nothing cut: the sentence is in the field as it was selected, and the excerpt will keep it too.
+    expect(steps.value).toBe(long);
+    expect(long.length).toBeGreaterThan(500);
+    expect(screen.getByText(`1 step of at most 20; longest ${long.length} of 500 characters`)).toBeTruthy();
+    expect(steps.getAttribute('aria-invalid')).toBe('true');
+    expect(
+      screen.getByText(/^Step 1 has \d+ characters; a step can have at most 500\. Split it/),
+    ).toBeTruthy();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Save clip' }));
+    await screen.findByText('Please fix the fields marked below; nothing you typed was lost.');
+    expect(save).not.toHaveBeenCalled();
+
+    // Split over two lines: the error goes as the teacher types.
+    const half = long.indexOf(', ', 250) + 1;
+    fireEvent.input(steps, { target: { value: `${long.slice(0, half)}\n${long.slice(half + 1)}` } });
+    expect(steps.getAttribute('aria-invalid')).toBeNull();
+    expect(screen.queryByText(/^Step 1 has/)).toBeNull();
+  });
+
+  it('when the title is over its limit, then the counter and the error say so while typing, and nothing is cut', () => {
+    render(<ClipApp draft={draft} save={vi.fn()} />);
+    const title = screen.getByLabelText('Title') as HTMLInputElement;
+    expect(title.value).toBe('Noticing walk');
+    expect(screen.getByText('13 of 120 characters')).toBeTruthy();
+    const typed = 'A'.repeat(131);
+    fireEvent.input(title, { target: { value: typed } });
+    expect(title.value).toBe(typed);
+    expect(title.maxLength).toBe(-1);
+    expect(screen.getByText('131 of 120 characters')).toBeTruthy();
+    expect(screen.getByText('The title has 131 characters; it can have at most 120.')).toBeTruthy();
   });
 });

@@ -44,3 +44,43 @@ describe('the options page', () => {
     await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
   });
 });
+
+describe('saving the server address', () => {
+  it('when the teacher types localhost:3000 without a scheme, then http://localhost:3000 is saved and shown', async () => {
+    const saved: string[] = [];
+    browser.runtime.onMessage.addListener(async (message: unknown) => {
+      const m = message as { type: string; serverUrl?: string };
+      if (m.type === 'settings/get') return settings(null);
+      if (m.type === 'settings/set-server') {
+        saved.push(m.serverUrl!);
+        return settings(m.serverUrl!);
+      }
+      if (m.type === 'server/check')
+        return { ok: true, value: { state: 'unreachable', serverUrl: saved[0], message: 'Not running.' } };
+      return { ok: false, error: 'not in this test' };
+    });
+    render(<OptionsApp />);
+    const field = await addressField();
+    await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
+    fireEvent.input(field, { target: { value: 'localhost:3000' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save and check' }));
+    await waitFor(() => expect(saved).toEqual(['http://localhost:3000']));
+    await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
+    expect(screen.queryByText(/not a web address/)).toBeNull();
+  });
+});
+
+describe('the privacy link', () => {
+  it('when the options open, then they link to the privacy page of the server the extension talks to', async () => {
+    browser.runtime.onMessage.addListener(async (message: unknown) =>
+      (message as { type: string }).type === 'settings/get'
+        ? settings('https://tm.lincoln-high.org')
+        : { ok: false, error: 'not in this test' },
+    );
+    render(<OptionsApp />);
+    const link = await screen.findByRole('link', {
+      name: 'What Tasting Menu stores, for how long, and who can read it',
+    });
+    await waitFor(() => expect(link.getAttribute('href')).toBe('https://tm.lincoln-high.org/privacy'));
+  });
+});

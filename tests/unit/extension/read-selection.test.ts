@@ -6,7 +6,13 @@ describe('reading the selection in the page', () => {
   it('when steps under a heading are selected, then the text and the nearest heading above come back', () => {
     document.body.innerHTML = `<h2>Think–Pair–Share</h2><p>Intro</p><h3>Steps</h3><ol><li id="a">Think alone</li><li>Pair up</li></ol>`;
     selectContents('a');
-    expect(readSelection()).toEqual({ text: 'Think alone', heading: 'Steps', html: '', lms: null });
+    expect(readSelection()).toEqual({
+      text: 'Think alone',
+      heading: 'Steps',
+      html: '',
+      selectionHtml: 'Think alone',
+      lms: null,
+    });
   });
 
   it('when nothing is selected, then the page itself comes back for Readability', () => {
@@ -14,6 +20,12 @@ describe('reading the selection in the page', () => {
     const reading = readSelection();
     expect(reading).toMatchObject({ text: '', heading: '' });
     expect(reading.html).toContain('<li id="a">Think alone</li>');
+  });
+
+  it('when items of a numbered list are selected, then the selection HTML keeps them a numbered list', () => {
+    document.body.innerHTML = `<h3>Steps</h3><ol id="steps"><li>Think alone</li><li>Pair up</li><li>Share</li></ol>`;
+    selectContents('steps');
+    expect(readSelection().selectionHtml).toBe('<ol><li>Think alone</li><li>Pair up</li><li>Share</li></ol>');
   });
 });
 

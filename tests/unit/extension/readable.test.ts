@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { describe, expect, it } from 'vitest';
 import { titleFrom } from '../../../extension/lib/capture';
-import { formDraft, readablePage, sanitizeHtml } from '../../../extension/lib/readable';
+import { fitExcerpt, formDraft, readablePage, sanitizeHtml } from '../../../extension/lib/readable';
+import { MAX_EXCERPT } from '../../../shared/strategy';
 import { fixture } from './fixtures/load-page';
 
 describe('reading a page without a selection', () => {
@@ -111,5 +112,46 @@ describe('reading a Canvas or Schoology page without a selection', () => {
     });
     expect(draft.lms).toBeUndefined();
     expect(draft.excerptHtml).toContain('every student to rehearse an answer');
+  });
+});
+
+describe('keeping the excerpt within its limit', () => {
+  const paragraph = (i: number) =>
+    `<p>Paragraph ${i}: students explain <a href="https://example.org/${i}">one step</a> to a partner. ${'More words. '.repeat(30)}</p>`;
+
+  it('when the HTML fits, then it is kept as it is', () => {
+    expect(fitExcerpt(paragraph(1))).toEqual({ html: paragraph(1), trimmed: false });
+  });
+
+  it('when only its links and markup make it too long, then the text is kept whole, without them', () => {
+    // A word processor's export: every paragraph wrapped in styled spans.
+    const html = Array.from({ length: 40 }, (_, i) => paragraph(i))
+      .join('')
+      .replaceAll('<p>', '<p><span><span><span><span><span>')
+      .replaceAll('</p>', '</span></span></span></span></span></p>');
+    expect(html.length).toBeGreaterThan(MAX_EXCERPT);
+    const fitted = fitExcerpt(html);
+    expect(fitted.trimmed).toBe(false);
+    expect(fitted.html.length).toBeLessThanOrEqual(MAX_EXCERPT);
+    expect(fitted.html).toContain('Paragraph 39: students explain one step to a partner.');
+  });
+
+  it('when the text itself is too long, then whole paragraphs are kept from the start and the draft says it was trimmed', () => {
+    const html = Array.from({ length: 120 }, (_, i) => paragraph(i)).join('');
+    const fitted = fitExcerpt(html);
+    expect(fitted.trimmed).toBe(true);
+    expect(fitted.html.length).toBeLessThanOrEqual(MAX_EXCERPT);
+    expect(fitted.html.startsWith('<p>Paragraph 0:')).toBe(true);
+    expect(fitted.html.endsWith('</p>')).toBe(true);
+    const draft = formDraft({
+      text: 'x',
+      heading: '',
+      pageTitle: 'Long page',
+      pageUrl: 'https://example.org/long',
+      trimmed: false,
+      selectionHtml: html,
+    });
+    expect(draft.trimmed).toBe(true);
+    expect(draft.excerptHtml).toBe(fitted.html);
   });
 });

@@ -12,7 +12,13 @@ describe('CSV', () => {
     for (const v of ['=1+1', '+1', '-1', '@SUM(A1)']) expect(csvCell(v).startsWith("'")).toBe(true);
   });
 
-  it('when rows are written, then lines end with CRLF', () => {
-    expect(toCsv(['a', 'b'], [[1, null]])).toBe('a,b\r\n1,\r\n');
+  it('when rows are written, then the document starts with a UTF-8 BOM and lines end with CRLF', () => {
+    expect(toCsv(['a', 'b'], [[1, null]])).toBe('\ufeffa,b\r\n1,\r\n');
+  });
+
+  it('when a CSV with accents is encoded, then its first bytes are the UTF-8 BOM, so Excel reads Chloé, not ChloÃ©', () => {
+    const bytes = new TextEncoder().encode(toCsv(['name'], [['Chloé']]));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder().decode(bytes)).toBe('name\r\nChloé\r\n');
   });
 });

@@ -137,6 +137,24 @@ describe('buildCalendar', () => {
     expect(physicalLines(cancelledText)).toContain('STATUS:CANCELLED');
   });
 
+  it('when a feed is published, then it asks calendar apps to refresh it hourly (RFC 7986 and X-PUBLISHED-TTL)', () => {
+    const text = buildCalendar([base], { name: 'Tasting Menu visits' });
+    const { calendar } = parse(text);
+    const refresh = calendar.getFirstProperty('refresh-interval')!;
+    // ical.js reads VALUE=DURATION as the property's type, and the value as a duration of one hour.
+    expect(refresh.type).toBe('duration');
+    expect((refresh.getFirstValue() as ICAL.Duration).toSeconds()).toBe(3600);
+    expect(physicalLines(text)).toContain('X-PUBLISHED-TTL:PT1H');
+    // Calendar properties come before the first event.
+    expect(text.indexOf('REFRESH-INTERVAL')).toBeLessThan(text.indexOf('BEGIN:VEVENT'));
+    // A cancellation file is not a feed: no refresh hint.
+    const cancel = buildCalendar([{ ...base, sequence: 1, status: 'CANCELLED' }], {
+      name: 'x',
+      method: 'CANCEL',
+    });
+    expect(cancel).not.toMatch(/REFRESH-INTERVAL|X-PUBLISHED-TTL/);
+  });
+
   it('when CANCEL is asked for anything but one cancelled event, then it throws', () => {
     expect(() => buildCalendar([base], { name: 'x', method: 'CANCEL' })).toThrow(/CANCEL/);
     expect(() => buildCalendar([], { name: 'x', method: 'CANCEL' })).toThrow(/CANCEL/);
@@ -169,6 +187,8 @@ describe('buildCalendar', () => {
       'CALSCALE:GREGORIAN',
       'METHOD:PUBLISH',
       'X-WR-CALNAME:Empty feed',
+      'REFRESH-INTERVAL;VALUE=DURATION:PT1H',
+      'X-PUBLISHED-TTL:PT1H',
       'END:VCALENDAR',
     ]);
     const { calendar, events } = parse(text);
