@@ -13,7 +13,7 @@ import { hashToken } from '../../lti-server/src/domain/sessions';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
-import { type Figure, percentile, timeMs } from './report';
+import { type Figure, percentile, rng, timeMs } from './report';
 
 /**
  * The API under load at three menu sizes (issue #20): seeds a district in proportion to the menu (per 100,000
@@ -86,18 +86,6 @@ const NOTE_TEXTS = [
   'Several students wondered aloud whether the rule works for negative numbers.',
 ];
 const DAY = 86_400_000;
-
-/** mulberry32: every run seeds the same district. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 async function insertChunked<T extends keyof Database>(
   db: TestServer['database']['db'],

@@ -29,3 +29,15 @@ export function formatFigure(f: Figure): string {
     : '';
   return `${f.name}: ${fmt(f.value)} ${f.unit}${base}`;
 }
+
+/** mulberry32: a small seeded PRNG, so every run seeds the same data and asks the same queries. */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

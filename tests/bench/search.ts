@@ -6,7 +6,7 @@ import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { seedTenant } from '../support/server/seed-tenant';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
-import { type Figure, percentile, timeMs } from './report';
+import { type Figure, percentile, rng, timeMs } from './report';
 
 /**
  * Menu search at scale: seeds N strategies (default 100,000) and compares the one repository search function
@@ -74,18 +74,6 @@ function zipf(random: () => number, size: number): () => number {
       else hi = mid;
     }
     return lo;
-  };
-}
-
-/** mulberry32: a small seeded PRNG, so every run seeds the same corpus and asks the same queries. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 
