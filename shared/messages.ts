@@ -108,15 +108,19 @@ export function normaliseServerUrl(
     const host = (/^(\[[^\]]*\]|[^:/?#]*)/.exec(trimmed)?.[1] ?? '').toLowerCase();
     trimmed = `${LOCAL_HOSTS.includes(host) ? 'http' : 'https'}://${trimmed}`;
   }
+  const notAnAddress = {
+    ok: false,
+    message: 'That is not a web address. It looks like https://tasting-menu.your-school.org',
+  } as const;
+  // Browsers' URL parsers differ: Chromium's turns "https://tasting menu" into the host "tasting%20menu".
+  if (/\s/.test(trimmed)) return notAnAddress;
   let parsed: URL;
   try {
     parsed = new URL(trimmed);
   } catch {
-    return {
-      ok: false,
-      message: 'That is not a web address. It looks like https://tasting-menu.your-school.org',
-    };
+    return notAnAddress;
   }
+  if (!/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/i.test(parsed.hostname)) return notAnAddress;
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
     return {
       ok: false,
