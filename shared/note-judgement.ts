@@ -1,3 +1,5 @@
+import { fold, WORD } from './note-words';
+
 /**
  * The sentence model behind the note linter's phrase rules: a logistic regression over lower-cased words and word
  * pairs, trained offline on the note corpus (scripts/train-note-model.ts writes shared/note-model.ts). It reads one
@@ -28,9 +30,6 @@ export interface ModelWord {
   key: string;
 }
 
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-const MARKS = /\p{M}/gu;
-const ASCII = /^[\x20-\x7e]*$/;
 const CAPITAL = /^\p{Lu}/u;
 const NUMBER = /^\d+(?:st|nd|rd|th|s)?$/;
 /** Punctuation that ends a sentence when it comes between two words. */
@@ -41,7 +40,7 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'st', 'vs', 'e.g',
 export const QUOTED = '"';
 
 function keyOf(raw: string): string {
-  const folded = (ASCII.test(raw) ? raw : raw.normalize('NFD').replace(MARKS, '')).replace(/’/g, "'");
+  const folded = fold(raw).replace(/’/g, "'");
   const key = folded.toLowerCase();
   return NUMBER.test(key) ? '0' : key;
 }

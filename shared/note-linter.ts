@@ -1,6 +1,7 @@
 import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
 import { NOTE_MODEL } from './note-model';
 import { findNames, type NameWhy, rosterTokens } from './note-names';
+import { fold, UPPER, WORD, words } from './note-words';
 
 /**
  * The note linter: while a visitor types, it points at words that judge (evaluative), guess at inner states
@@ -55,17 +56,9 @@ interface Token {
   sentenceStart: boolean;
 }
 
-// Letters, marks and digits, joined by single apostrophes or hyphens: "O'Brien", "shouldn't", "well-managed".
-// Each separator must be followed by a letter, so the pattern cannot match one span in two ways.
-const WORD = /[\p{L}\p{M}\p{N}]+(?:['’-][\p{L}\p{M}\p{N}]+)*/gu;
-const MARKS = /\p{M}/gu;
-const UPPER = /^\p{Lu}/u;
-const ASCII = /^[\x20-\x7e]*$/;
 const SPACES = /^[ \t\u00a0]+$/;
 const TITLE_GAP = /^\.?[ \t\u00a0]+$/;
 const SENTENCE_GAP = /[.!?:;\n"“”‘(•–—-]\s*$/;
-
-const fold = (s: string) => (ASCII.test(s) ? s : s.normalize('NFD').replace(MARKS, ''));
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -97,8 +90,6 @@ function tokenize(text: string): Token[] {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Word sets the rules refer to as @name
-
-const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 const SETS: Record<string, ReadonlySet<string>> = {
   // Linking verbs and copulas that put an inner state on someone: "were confused", "looked lost", "got bored".

@@ -1,5 +1,6 @@
 import { COMMON_WORDS } from './common-words';
 import { FIRST_NAMES, NAMES_THAT_ARE_WORDS } from './first-names';
+import { fold, UPPER, words } from './note-words';
 
 /**
  * Name detection for the note linter (shared/note-linter.ts): titles with what follows them ("Mr. O'Brien"), roster
@@ -38,13 +39,6 @@ export interface NameCandidate {
   from: number;
   to: number;
 }
-
-// The same word handling as the note linter's tokenizer: accents folded away, sets of words from a string.
-const MARKS = /\p{M}/gu;
-const UPPER = /^\p{Lu}/u;
-const ASCII = /^[\x20-\x7e]*$/;
-const fold = (s: string) => (ASCII.test(s) ? s : s.normalize('NFD').replace(MARKS, ''));
-const words = (s: string): ReadonlySet<string> => new Set(s.trim().split(/\s+/));
 
 const foldAll = (set: ReadonlySet<string>) => new Set([...set].map((w) => fold(w).toLowerCase()));
 /** Given names, lower case without accents. */
