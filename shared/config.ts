@@ -96,6 +96,40 @@ export function parseDatabaseUrl(value: string): DatabaseTarget | { error: strin
   return v === '' ? { error: 'is empty' } : { kind: 'sqlite', file: v };
 }
 
+/**
+ * Which proxies may tell the client's address in `X-Forwarded-For` (Express's `trust proxy`): `loopback` (a proxy on
+ * this host, the default), the keywords `linklocal` and `uniquelocal`, addresses and CIDR ranges, or a whole number of
+ * proxy hops in front of the server (a load balancer: 1). `none` believes no proxy.
+ */
+export type TrustProxy = false | number | string[];
+
+const PROXY_KEYWORDS = ['loopback', 'linklocal', 'uniquelocal'];
+const proxyEntry = z.union([
+  z.enum(PROXY_KEYWORDS as [string, ...string[]]),
+  z.ipv4(),
+  z.ipv6(),
+  z.cidrv4(),
+  z.cidrv6(),
+]);
+
+const trustProxy = z.string().transform((raw, ctx): TrustProxy => {
+  const value = raw.trim().toLowerCase();
+  if (value === 'none' || value === 'false') return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops >= 1 && hops <= 10) return hops;
+  }
+  const list = value.split(/[\s,]+/).filter(Boolean);
+  if (list.length > 0 && !/^\d+$/.test(value) && list.every((entry) => proxyEntry.safeParse(entry).success))
+    return list;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must be loopback, linklocal, uniquelocal, addresses or CIDR ranges such as 10.0.0.0/8, a number of proxy hops from 1 to 10, or none',
+  });
+  return z.NEVER;
+});
+
 const milliseconds = (what: string) =>
   z
     .string()
@@ -137,6 +171,7 @@ const EnvSchema = z.object({
     DEFAULT_POOL.idleInTransactionTimeoutMs,
   ),
   FRAME_ANCESTORS: frameSources.optional(),
+  TRUST_PROXY: trustProxy.optional(),
 });
 
 export interface Config {
@@ -159,6 +194,8 @@ export interface Config {
    * for an LMS whose launches name no page of its own (its course pages on a domain of their own).
    */
   frameAncestors: string[];
+  /** Who may name the client's address in `X-Forwarded-For` (`TRUST_PROXY`; rate limits count by that address). */
+  trustProxy: TrustProxy;
 }
 
 export type ConfigResult = { ok: true; config: Config } | { ok: false; message: string };
@@ -209,6 +246,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       ltiRateLimit: e.LTI_RATE_LIMIT,
       registration: e.REGISTRATION,
       frameAncestors: e.FRAME_ANCESTORS ?? [],
+      trustProxy: e.TRUST_PROXY ?? ['loopback'],
     },
   };
 }

@@ -53,3 +53,43 @@ describe(`rate limits across two instances on one ${testDbKind()} database`, () 
     expect(statuses.slice(6)).toEqual([429, 429]);
   });
 });
+
+/** Statuses of `count` logins that a proxy on this host forwards for `address`. */
+async function forwardedLogins(server: TestServer, address: string, count: number): Promise<number[]> {
+  const statuses: number[] = [];
+  for (let i = 0; i < count; i++) {
+    const res = await fetch(`${server.url}${LOGIN}`, {
+      redirect: 'manual',
+      headers: { 'x-forwarded-for': address },
+    });
+    statuses.push(res.status);
+    await res.arrayBuffer();
+  }
+  return statuses;
+}
+
+describe('rate limits behind a proxy (TRUST_PROXY)', () => {
+  describe('with the default, a proxy on this host', () => {
+    let server: TestServer;
+    useTestServer({ config: { ltiRateLimit: 3 } }, (s) => {
+      server = s;
+    });
+
+    it('when the proxy forwards two clients, then each has its own count', async () => {
+      expect((await forwardedLogins(server, '198.51.100.1', 4)).at(-1)).toBe(429);
+      expect((await forwardedLogins(server, '198.51.100.2', 3)).includes(429)).toBe(false);
+    });
+  });
+
+  describe('when only a load balancer elsewhere is trusted', () => {
+    let server: TestServer;
+    useTestServer({ config: { ltiRateLimit: 3, trustProxy: ['10.0.0.0/8'] } }, (s) => {
+      server = s;
+    });
+
+    it('then a header from this host is not believed and every request counts as this host', async () => {
+      expect((await forwardedLogins(server, '198.51.100.1', 3)).includes(429)).toBe(false);
+      expect(await forwardedLogins(server, '198.51.100.2', 1)).toEqual([429]);
+    });
+  });
+});

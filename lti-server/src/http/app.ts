@@ -37,7 +37,7 @@ export interface AppDeps {
 export function createApp({ config, database, lti, logger, mounts = [], home }: AppDeps): Express {
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy);
   // Rate limits count in the database, shared with the other instances (launch-like writes: the ephemeral pool).
   useRateLimitCounter(app, new HitCounter(database.ephemeral));
   app.use(requestLog(logger));

@@ -32,6 +32,7 @@ export async function startTestServer(
     ltiRateLimit: 10_000,
     registration: 'invite',
     frameAncestors: [],
+    trustProxy: ['loopback'],
     ...options.config,
   };
   const server = await startServer(config, options.logger ?? createLogger(config.logLevel));

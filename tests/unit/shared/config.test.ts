@@ -19,8 +19,25 @@ describe('parseConfig', () => {
         ltiRateLimit: 600,
         registration: 'invite',
         frameAncestors: [],
+        trustProxy: ['loopback'],
       },
     });
+  });
+
+  it('when TRUST_PROXY names proxies, hops or none, then it is kept; anything else is refused naming it', () => {
+    const trust = (value: string) => {
+      const result = parseConfig({ TRUST_PROXY: value });
+      return result.ok ? result.config.trustProxy : result.message;
+    };
+    expect(trust('loopback, 10.0.0.0/8 fd00::/8')).toEqual(['loopback', '10.0.0.0/8', 'fd00::/8']);
+    expect(trust('203.0.113.7')).toEqual(['203.0.113.7']);
+    expect(trust('1')).toBe(1);
+    expect(trust('none')).toBe(false);
+    for (const bad of ['0', '11', 'everyone', '10.0.0.0/33', '*', 'loopback;rm', '300.1.1.1', 'true']) {
+      expect(trust(bad), bad).toEqual(
+        expect.stringMatching(/^Configuration error: TRUST_PROXY must be loopback/),
+      );
+    }
   });
 
   it('when REGISTRATION is open or something else, then open is kept and anything else is refused by name', () => {
