@@ -134,6 +134,8 @@ describe('the demo school', () => {
     expect((await postReset('forged')).status).toBe(403);
     expect((await postReset(token, { origin: 'https://evil.example' })).status).toBe(403);
     expect((await postReset(token, { 'sec-fetch-site': 'cross-site' })).status).toBe(403);
+    // A sandboxed frame on another site posts with an opaque origin: without Sec-Fetch-Site that is not enough.
+    expect((await postReset(token, { origin: 'null' })).status).toBe(403);
   });
 
   it('when "Reset demo school" is pressed, then what was added is gone and the school is seeded afresh', async () => {

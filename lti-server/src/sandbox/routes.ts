@@ -210,13 +210,16 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
         .status(404)
         .type('html')
         .send(page('Not found', '<h1>There is no demo school on this server</h1>', { bar: bar() }));
+    // Browsers that send Sec-Fetch-Site say where the post came from; the tool's no-referrer policy makes their Origin
+    // "null", so only without that header is the Origin compared.
     const origin = req.get('origin');
     const site = req.get('sec-fetch-site');
     const sameOrigin =
-      (origin === undefined ||
-        origin === toolOriginOf(platform) ||
-        origin === `${req.protocol}://${req.get('host')}`) &&
-      (site === undefined || site === 'same-origin');
+      site !== undefined
+        ? site === 'same-origin'
+        : origin === undefined ||
+          origin === toolOriginOf(platform) ||
+          origin === `${req.protocol}://${req.get('host')}`;
     const body = (req.body ?? {}) as Record<string, unknown>;
     if (!sameOrigin || !resetTokenValid(platform, body.token, Date.now()))
       return res
