@@ -116,7 +116,19 @@ async function seed(
     place.course.membershipsUrl,
   );
   const actorOf = async (member: DemoStaffMember, role: Actor['role']): Promise<Actor> => {
-    const person = await upsertPerson(db, tenant.id, member.subject, member.name, role, stamp(setUp));
+    // In the school's zone, so everyone's times read as school hours whatever the viewer's computer says.
+    const person = await upsertPerson(
+      db,
+      tenant.id,
+      member.subject,
+      member.name,
+      role,
+      stamp(setUp),
+      undefined,
+      {
+        timeZone: zone,
+      },
+    );
     return { scope, personId: person.id, networkId: network.id, role };
   };
   const coach = await actorOf(place.coach, 'coach');
@@ -290,8 +302,8 @@ async function seed(
   );
   await openAndBook(
     soon.strategy,
-    // From the next whole minute: it starts in two to three minutes, never sooner.
-    new Date(minute + (soon.startsInMinutes + 1) * MINUTE),
+    // On a whole minute: one to two minutes away, so the door says "Starts in 2 minutes".
+    new Date(minute + soon.startsInMinutes * MINUTE),
     new Date(minute - 3_600_000),
     { minutes: soon.minutes, room: soon.room, capacity: 4, lookFor: null },
     soon.bookedBy,
