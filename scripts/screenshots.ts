@@ -1,9 +1,11 @@
 /**
- * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS) and the
- * built extension in headless Chromium. Run `npm run build` first.
+ * `npm run screenshots`: real screens for the README and docs, taken from the real server (sandbox LMS, with the demo
+ * school seeded as under `npm start`) and the built extension in headless Chromium. Run `npm run build` first.
  */
 
 import { registerPlatform } from '../lti-server/src/domain/platforms';
+import { SANDBOX_DEMO_COURSE } from '../lti-server/src/sandbox/roster';
+import { VisitListSchema } from '../shared/visits';
 import { startOfWeek } from '../shared/zoned-time';
 import { launchBrowser } from '../tests/support/browser/browser';
 import { launchAs } from '../tests/support/server/api-client';
@@ -12,7 +14,7 @@ import { inviteCode, registrationLinkFor } from '../tests/support/server/registr
 import { startSchoologyPlatform } from '../tests/support/server/schoology-platform';
 import { startTestServer } from '../tests/support/server/test-server';
 
-const server = await startTestServer();
+const server = await startTestServer({ config: { demoSchool: true } });
 const canvas = await startCanvasPlatform();
 const schoology = await startSchoologyPlatform({
   domainUrl: `${server.url}/lti/launch`,
@@ -59,13 +61,61 @@ try {
     });
     await dana.post(`/api/strategies/${s.body.id}/curation`, { action: 'approve' });
   }
+  // The demo school, as a fresh clone's first launch shows it: Ana's menu in the LMS frame, nothing typed.
+  const demo = SANDBOX_DEMO_COURSE.id;
   const page = await browser.context.newPage();
   await page.setViewportSize({ width: 1100, height: 760 });
-  await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=sandbox-ben-okafor`);
+  await page.goto(`${server.url}/sandbox`);
+  await page.getByRole('link', { name: 'Launch the demo school as Ana Rivera, a teacher' }).click();
   const frame = await (await page.waitForSelector('iframe[name="tool"]')).contentFrame();
   await frame!.getByRole('heading', { name: 'The menu' }).waitFor();
-  await frame!.getByText('Sentence frames for academic talk').waitFor();
+  await frame!.getByText('Think–Pair–Share with a data card').first().waitFor();
   await page.screenshot({ path: 'docs/images/sandbox-launch.png' });
+
+  // This week's open doors in the demo school, the one happening now at the top of today.
+  const demoTool = await browser.context.newPage();
+  await demoTool.setViewportSize({ width: 900, height: 760 });
+  await demoTool.goto(`${server.url}/sandbox/courses/${demo}/initiate?user=sandbox-ana-rivera`);
+  await demoTool.getByRole('heading', { name: 'The menu' }).waitFor();
+  await demoTool.evaluate(() => {
+    window.location.hash = '#/doors';
+  });
+  const happening = demoTool.getByText('Happening now').first();
+  await happening.waitFor();
+  // Today's heading at the top: the door under way and the one starting in two minutes below it.
+  await happening.evaluate((el: Element) =>
+    el.closest('ul')?.previousElementSibling?.scrollIntoView({ block: 'start' }),
+  );
+  await demoTool.screenshot({ path: 'docs/images/demo-door-now.png' });
+
+  // A note being written about yesterday's visit, the one Ana has not written yet.
+  const anaDemo = await launchAs(server, 'sandbox-ana-rivera', { course: demo });
+  const visits = VisitListSchema.parse((await anaDemo.get('/api/visits')).body).items;
+  const unwritten = visits.find((v) => v.door.strategy?.title === 'Four corners debate');
+  if (!unwritten) throw new Error('The demo school has no unwritten visit for Ana.');
+  await demoTool.evaluate((id) => {
+    window.location.hash = `#/visits/${id}/notes`;
+  }, unwritten.id);
+  await demoTool.getByRole('heading', { name: 'Write a note' }).waitFor();
+  await demoTool
+    .getByLabel(/^Your note:/)
+    .fill('Each corner shared one reason; two students moved after hearing the other corners.');
+  await demoTool
+    .getByText('Which prompt does this note answer?')
+    .evaluate((el: Element) => el.scrollIntoView({ block: 'start' }));
+  await demoTool.waitForTimeout(600); // the linter runs while the writer types (debounced)
+  await demoTool.screenshot({ path: 'docs/images/demo-note.png' });
+
+  // The coach's school picture: patterns over the visits' notes and the finished round's debrief.
+  const coachDemo = await browser.context.newPage();
+  await coachDemo.setViewportSize({ width: 900, height: 760 });
+  await coachDemo.goto(`${server.url}/sandbox/courses/${demo}/initiate?user=sandbox-dana-kim`);
+  await coachDemo.getByRole('heading', { name: 'The menu' }).waitFor();
+  await coachDemo.evaluate(() => {
+    window.location.hash = '#/picture';
+  });
+  await coachDemo.getByRole('heading', { name: 'Finished debriefs' }).waitFor();
+  await coachDemo.screenshot({ path: 'docs/images/demo-picture.png', fullPage: true });
 
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${browser.extensionId}/options.html`);
@@ -183,7 +233,7 @@ try {
   await section.getByRole('heading', { name: 'The menu' }).waitFor();
   await section.screenshot({ path: 'docs/images/schoology-launch.png' });
   console.log(
-    'screenshots: docs/images/sandbox-launch.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png',
+    'screenshots: docs/images/sandbox-launch.png, demo-door-now.png, demo-note.png, demo-picture.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png',
   );
 } finally {
   await browser.close();

@@ -54,7 +54,8 @@ console.log('\n> Starting the server');
 const child = spawn(process.execPath, ['--import', 'tsx', join('lti-server', 'src', 'main.ts')], {
   cwd: root,
   stdio: 'inherit',
-  env: process.env,
+  // `npm start` is the trial: the sandbox's demo school is seeded once unless DEMO_SCHOOL=0 (npm run serve leaves it off).
+  env: { ...process.env, DEMO_SCHOOL: process.env.DEMO_SCHOOL ?? '1' },
 });
 // Ctrl-C reaches the server too (same process group); forward other signals and wait for it to finish cleanly.
 process.on('SIGINT', () => {});

@@ -148,6 +148,7 @@ const EnvSchema = z.object({
     .min(32, 'must be at least 32 characters (generate one with: openssl rand -hex 32)')
     .optional(),
   SANDBOX: booleanFlag.optional(),
+  DEMO_SCHOOL: booleanFlag.optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DATA_DIR: z.string().min(1).default('./data'),
   LTI_RATE_LIMIT: z
@@ -183,6 +184,11 @@ export interface Config {
   /** Undefined means: generate or read one from the data folder (not allowed in production). */
   ltiKey: string | undefined;
   sandbox: boolean;
+  /**
+   * Seed the demo school (a deployment of the sandbox LMS of its own) once at start-up, and offer "Reset demo school"
+   * on the sandbox page. Only with the sandbox; `npm start` turns it on unless `DEMO_SCHOOL` says otherwise.
+   */
+  demoSchool: boolean;
   logLevel: z.infer<typeof EnvSchema>['LOG_LEVEL'];
   dataDir: string;
   /** Requests per minute and client address to /lti/login and /lti/launch. */
@@ -241,6 +247,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       database,
       ltiKey: e.LTI_KEY,
       sandbox,
+      demoSchool: sandbox && (e.DEMO_SCHOOL ?? false),
       logLevel: e.LOG_LEVEL,
       dataDir: e.DATA_DIR,
       ltiRateLimit: e.LTI_RATE_LIMIT,

@@ -8,6 +8,7 @@ import { LtijsStore } from './db/ltijs-store';
 import { learnsDeployments, listDeployments } from './db/repositories/deployments';
 import { openDeepLinkRequest } from './domain/deep-linking';
 import { frameOriginLearner } from './domain/frame-ancestors';
+import { type DemoSchoolPlace, resetDemoSchool, seedDemoSchool } from './domain/demo-school';
 import { completeLaunch, RoleRefusedError } from './domain/launch';
 import { registerPlatform } from './domain/platforms';
 import { startRetentionJob } from './domain/retention-job';
@@ -19,8 +20,9 @@ import type { Logger } from './logger';
 import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
 import { loadOrCreateSandboxKey } from './sandbox/keys';
-import { createSandboxPlatform, SANDBOX_PATH, type SandboxPlatform } from './sandbox/platform';
-import { sandboxRouter } from './sandbox/routes';
+import { createSandboxPlatform, deploymentOf, SANDBOX_PATH, type SandboxPlatform } from './sandbox/platform';
+import { SANDBOX_COLLEAGUES, SANDBOX_DEMO_COURSE, SANDBOX_USERS } from './sandbox/roster';
+import { type SandboxDemo, sandboxRouter } from './sandbox/routes';
 import { sandboxServices } from './sandbox/services';
 
 export interface RunningServer {
@@ -31,6 +33,36 @@ export interface RunningServer {
   lti: LtiTool;
   sandbox: SandboxPlatform | undefined;
   close(): Promise<void>;
+}
+
+/** The demo school as the sandbox LMS knows it: its deployment, its staff-room course and the course's roster. */
+export function demoSchoolPlace(platform: SandboxPlatform): DemoSchoolPlace {
+  const staff = (id: string) => {
+    const user = SANDBOX_USERS.find((u) => u.id === id)!;
+    return { subject: user.id, name: user.name };
+  };
+  return {
+    tenant: {
+      issuer: platform.issuer,
+      clientId: platform.clientId,
+      deploymentId: deploymentOf(SANDBOX_DEMO_COURSE),
+    },
+    // What a launch names the tenant (the platform's name), so the first launch changes nothing.
+    tenantName: platform.registration.name,
+    course: {
+      contextId: SANDBOX_DEMO_COURSE.id,
+      title: SANDBOX_DEMO_COURSE.title,
+      membershipsUrl: `${platform.issuer}/courses/${SANDBOX_DEMO_COURSE.id}/memberships`,
+    },
+    coach: staff('sandbox-dana-kim'),
+    teachers: [
+      staff('sandbox-ana-rivera'),
+      staff('sandbox-ben-okafor'),
+      staff('sandbox-chloe-martin'),
+      ...SANDBOX_COLLEAGUES.map((u) => ({ subject: u.id, name: u.name })),
+    ],
+    timeZone: 'America/New_York',
+  };
 }
 
 function listen(server: Server, port: number, host: string): Promise<number> {
@@ -116,6 +148,19 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       const sandboxKey = await loadOrCreateSandboxKey(database.db);
       const platform = createSandboxPlatform(config.publicUrl, sandboxKey, key);
       await registerPlatform(database.db, lti, platform.registration);
+      // The demo school (DEMO_SCHOOL, on under npm start): seeded once, before the first request is served.
+      let demo: SandboxDemo | undefined;
+      if (config.demoSchool) {
+        const place = demoSchoolPlace(platform);
+        const seeded = await seedDemoSchool(database.db, database.kind, place, new Date());
+        if (seeded.seeded) logger.info('demo school seeded');
+        demo = {
+          async reset() {
+            await resetDemoSchool(database.db, database.kind, place, new Date());
+            logger.info('demo school reset');
+          },
+        };
+      }
       sandbox = {
         platform,
         mount: {
@@ -123,7 +168,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
           handlers: [
             contentSecurityPolicy(sandboxPolicy(new URL(config.publicUrl).origin)),
             sandboxServices(platform, `${config.publicUrl}/lti/keys`, key),
-            sandboxRouter(platform, sandboxKey),
+            sandboxRouter(platform, sandboxKey, demo),
           ],
         },
       };

@@ -3,7 +3,7 @@ import { importPKCS8, SignJWT } from 'jose';
 import { CLAIM } from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
 import type { SandboxKey } from './keys';
-import type { SandboxCourse, SandboxUser } from './roster';
+import { SANDBOX_DEMO_DEPLOYMENT_ID, type SandboxCourse, type SandboxUser } from './roster';
 
 /** The sandbox LMS is a real LTI 1.3 platform living at `${publicUrl}/sandbox`. */
 export interface SandboxPlatform {
@@ -32,6 +32,11 @@ export const SANDBOX_PATH = '/sandbox';
 export const SANDBOX_CLIENT_ID = 'tasting-menu-sandbox';
 export const SANDBOX_DEPLOYMENT_ID = 'sandbox-school';
 
+/** The deployment a sandbox course's launches name: the demo school's for its course, the sandbox school's otherwise. */
+export function deploymentOf(course: SandboxCourse): string {
+  return course.deploymentId ?? SANDBOX_DEPLOYMENT_ID;
+}
+
 export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret: string): SandboxPlatform {
   const issuer = `${publicUrl}${SANDBOX_PATH}`;
   const mac = (text: string) =>
@@ -51,7 +56,7 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
       authUrl: `${issuer}/auth`,
       tokenUrl: `${issuer}/token`,
       jwksUrl: `${issuer}/jwks`,
-      deploymentIds: [SANDBOX_DEPLOYMENT_ID],
+      deploymentIds: [SANDBOX_DEPLOYMENT_ID, SANDBOX_DEMO_DEPLOYMENT_ID],
     },
     signHint({ user, course, deepLink }) {
       const body = Buffer.from(JSON.stringify({ user, course, ...(deepLink ? { deepLink } : {}) })).toString(
@@ -97,7 +102,7 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
         family_name: user.familyName,
         [CLAIM.messageType]: 'LtiResourceLinkRequest',
         [CLAIM.version]: '1.3.0',
-        [CLAIM.deploymentId]: SANDBOX_DEPLOYMENT_ID,
+        [CLAIM.deploymentId]: deploymentOf(course),
         [CLAIM.targetLinkUri]: `${publicUrl}/lti/launch`,
         [CLAIM.resourceLink]: { id: `${course.id}-navigation`, title: 'Tasting Menu' },
         [CLAIM.roles]: user.roles,

@@ -97,7 +97,24 @@ export interface SandboxCourse {
   title: string;
   label: string;
   pages: SandboxPage[];
+  /** The deployment its launches name; the sandbox school's (SANDBOX_DEPLOYMENT_ID) when absent. */
+  deploymentId?: string;
 }
+
+/** The demo school's deployment of the sandbox LMS: a tenant of its own, so resetting it touches nothing else. */
+export const SANDBOX_DEMO_DEPLOYMENT_ID = 'sandbox-demo-school';
+
+/**
+ * The demo school's staff room: the same people as the other sandbox courses, in a school of its own (its own
+ * deployment) whose menu, doors, visits, notes, round and picture the server seeds (DEMO_SCHOOL, on under npm start).
+ */
+export const SANDBOX_DEMO_COURSE: SandboxCourse = {
+  id: 'sandbox-course-demo',
+  title: 'Maple Grove Middle School — Staff Room',
+  label: 'DEMO',
+  pages: [],
+  deploymentId: SANDBOX_DEMO_DEPLOYMENT_ID,
+};
 
 export const SANDBOX_COURSES: SandboxCourse[] = [
   {
@@ -154,5 +171,5 @@ export function findSandboxUser(id: string): SandboxUser | undefined {
 }
 
 export function findSandboxCourse(id: string): SandboxCourse | undefined {
-  return SANDBOX_COURSES.find((c) => c.id === id);
+  return id === SANDBOX_DEMO_COURSE.id ? SANDBOX_DEMO_COURSE : SANDBOX_COURSES.find((c) => c.id === id);
 }

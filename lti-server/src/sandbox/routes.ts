@@ -2,20 +2,75 @@ import express, { type Router } from 'express';
 import { CLAIM } from '../../../shared/lti';
 import { autoPostForm, esc, page } from '../html';
 import type { SandboxKey } from './keys';
-import type { SandboxPlatform } from './platform';
-import { findSandboxCourse, findSandboxUser, SANDBOX_COURSES, SANDBOX_USERS } from './roster';
+import { deploymentOf, type SandboxPlatform } from './platform';
+import {
+  findSandboxCourse,
+  findSandboxUser,
+  SANDBOX_COURSES,
+  SANDBOX_DEMO_COURSE,
+  SANDBOX_USERS,
+  type SandboxCourse,
+} from './roster';
+
+/** The demo school, when the server seeds it (DEMO_SCHOOL): the sandbox only asks for a reset, the server does it. */
+export interface SandboxDemo {
+  reset(): Promise<void>;
+}
+
+/** How long the reset form's token stays good. */
+const RESET_TOKEN_MS = 12 * 3_600_000;
+const RESET_USER = 'sandbox-demo-reset';
 
 const bar = (extra = '') =>
   `<header class="bar"><a class="brand" href="/sandbox">Sandbox LMS</a><span>A practice LMS built into Tasting Menu — not a real school</span>${extra}</header>`;
 
-function coursesPage(platform: SandboxPlatform): string {
-  const rows = SANDBOX_COURSES.map(
-    (c) =>
-      `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
-  ).join('');
+/**
+ * The form's token: signed with the server's secret (a cross-site page cannot read it), dated so an old copy expires.
+ * The route also refuses a post whose Origin or Sec-Fetch-Site says it came from another site.
+ */
+function resetToken(platform: SandboxPlatform, now: number): string {
+  return platform.signHint({ user: RESET_USER, course: String(now) });
+}
+
+function resetTokenValid(platform: SandboxPlatform, token: unknown, now: number): boolean {
+  if (typeof token !== 'string') return false;
+  const hint = platform.readHint(token);
+  const issued = Number(hint?.course);
+  return (
+    hint?.user === RESET_USER && Number.isFinite(issued) && issued <= now && now - issued < RESET_TOKEN_MS
+  );
+}
+
+function demoCard(platform: SandboxPlatform, notice: string | undefined): string {
+  const course = SANDBOX_DEMO_COURSE.id;
+  const launch = (user: string) => `/sandbox/courses/${esc(course)}/launch?user=${esc(user)}`;
+  return `<section class="card" aria-labelledby="demo-h"><h2 id="demo-h">Demo school: ${esc(SANDBOX_DEMO_COURSE.title)}</h2>
+${notice ? `<p role="status"><strong>${esc(notice)}</strong></p>` : ''}
+<p>A school that has used Tasting Menu for a month: a full menu (a few strategies waiting for review), this week's
+open doors (one happening now, one starting in two minutes), past visits with their notes, a finished round with its
+debrief, and the school picture coaches see. Nothing to type: launch and look around.</p>
+<p><a class="button" href="${launch('sandbox-ana-rivera')}" aria-label="Launch the demo school as Ana Rivera, a teacher">Launch as Ana (teacher)</a>
+<a class="button" href="${launch('sandbox-dana-kim')}" aria-label="Launch the demo school as Dana Kim, the coach">Launch as Dana (coach)</a>
+<a href="/sandbox/courses/${esc(course)}">More ways to launch</a></p>
+<form method="post" action="/sandbox/demo/reset">
+<input type="hidden" name="token" value="${esc(resetToken(platform, Date.now()))}">
+<button type="submit">Reset demo school</button>
+<span class="muted">Deletes everything in the demo school, what you added too, and seeds it again with times from now.</span>
+</form></section>`;
+}
+
+function coursesPage(platform: SandboxPlatform, demo: SandboxDemo | undefined, notice?: string): string {
+  const courses: SandboxCourse[] = demo ? [SANDBOX_DEMO_COURSE, ...SANDBOX_COURSES] : SANDBOX_COURSES;
+  const rows = courses
+    .map(
+      (c) =>
+        `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
+    )
+    .join('');
   return page(
     'Sandbox LMS — courses',
     `<h1>Your courses</h1>
+${demo ? demoCard(platform, notice) : ''}
 <div class="card"><p>This sandbox behaves like Canvas: each "Launch" button below performs a real LTI 1.3 launch
 (OIDC login, signed <code>id_token</code>) into Tasting Menu.</p><ul>${rows}</ul></div>
 <section class="card" aria-labelledby="admin-h"><h2 id="admin-h">LMS administrator</h2>
@@ -139,12 +194,50 @@ const STORAGE_FRAME_SCRIPT = `(() => {
   });
 })();`;
 
-export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Router {
+export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?: SandboxDemo): Router {
   const router = express.Router();
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
 
-  router.get('/', (_req, res) => {
-    res.type('html').send(coursesPage(platform));
+  router.get('/', (req, res) => {
+    const notice = demo && req.query.reset === 'done' ? 'The demo school was reset.' : undefined;
+    res.type('html').send(coursesPage(platform, demo, notice));
+  });
+
+  // "Reset demo school": a form post from the sandbox page itself (its signed token, same-origin), then back there.
+  router.post('/demo/reset', async (req, res, next) => {
+    if (!demo)
+      return res
+        .status(404)
+        .type('html')
+        .send(page('Not found', '<h1>There is no demo school on this server</h1>', { bar: bar() }));
+    // Browsers that send Sec-Fetch-Site say where the post came from; the tool's no-referrer policy makes their Origin
+    // "null", so only without that header is the Origin compared.
+    const origin = req.get('origin');
+    const site = req.get('sec-fetch-site');
+    const sameOrigin =
+      site !== undefined
+        ? site === 'same-origin'
+        : origin === undefined ||
+          origin === toolOriginOf(platform) ||
+          origin === `${req.protocol}://${req.get('host')}`;
+    const body = (req.body ?? {}) as Record<string, unknown>;
+    if (!sameOrigin || !resetTokenValid(platform, body.token, Date.now()))
+      return res
+        .status(403)
+        .type('html')
+        .send(
+          page(
+            'Sandbox LMS: reset refused',
+            '<h1>The demo school was not reset</h1><p>The form was old or came from another site. <a href="/sandbox">Open the sandbox page</a> and press the button again.</p>',
+            { bar: bar() },
+          ),
+        );
+    try {
+      await demo.reset();
+      res.redirect(303, '/sandbox?reset=done');
+    } catch (error) {
+      next(error);
+    }
   });
 
   router.get('/static/lms-page.js', (_req, res) => {
@@ -255,7 +348,7 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey): Route
           deepLink: req.query.deeplink === '1',
         }),
         client_id: platform.clientId,
-        lti_deployment_id: platform.deploymentId,
+        lti_deployment_id: deploymentOf(course),
         // Platform storage offered, as Canvas does: the tool may keep its launch data in this named frame.
         ...(req.query.storage === '1' ? { lti_storage_target: STORAGE_FRAME } : {}),
       }),

@@ -27,6 +27,8 @@ export async function startTestServer(
     database: database.target,
     ltiKey: 'test-lti-key-0123456789abcdef0123456789abcdef',
     sandbox: true,
+    // The demo school only when a test asks for it: most tests start from an empty sandbox school.
+    demoSchool: false,
     logLevel: (process.env.TEST_LOG_LEVEL as Config['logLevel'] | undefined) ?? 'silent',
     dataDir: database.dataDir,
     ltiRateLimit: 10_000,

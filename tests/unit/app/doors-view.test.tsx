@@ -113,6 +113,38 @@ describe('the open doors week view', () => {
     expect(within(thursday).getAllByRole('listitem')).toHaveLength(1);
   });
 
+  it('when a door is under way or starts within the hour, then it says so; later and finished doors say nothing', async () => {
+    const at = (minutes: number) => new Date(NOW.getTime() + minutes * 60_000).toISOString();
+    stubApi(() => ({
+      body: {
+        items: [
+          door({ id: 'now', startsAt: at(-10), endsAt: at(35), myVisit: { id: 'v1', status: 'booked' } }),
+          door({ id: 'soon', strategy: { id: 's2', title: 'Number talk' }, startsAt: at(2), endsAt: at(17) }),
+          door({
+            id: 'done',
+            strategy: { id: 's3', title: 'Exit ticket' },
+            startsAt: at(-60),
+            endsAt: at(-45),
+          }),
+          door({
+            id: 'later',
+            strategy: { id: 's4', title: 'Gallery walk' },
+            startsAt: at(90),
+            endsAt: at(100),
+          }),
+        ],
+      },
+    }));
+    const { container } = render(<DoorsView token="t" zone={ZONE} now={now} />);
+    const items = await screen.findAllByRole('listitem');
+    const text = (title: string) => items.find((i) => i.textContent?.includes(title))!.textContent;
+    expect(text('Turn and talk')).toContain('Happening now');
+    expect(text('Number talk')).toContain('Starts in 2 minutes');
+    expect(text('Exit ticket')).not.toMatch(/Happening now|Starts in/);
+    expect(text('Gallery walk')).not.toMatch(/Happening now|Starts in/);
+    await expectNoAxeViolations(container);
+  });
+
   it('when a teacher books a seat, then the door id is posted and the list is refreshed', async () => {
     let booked = false;
     const calls = stubApi((c) => {

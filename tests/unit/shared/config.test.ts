@@ -14,6 +14,7 @@ describe('parseConfig', () => {
         database: { kind: 'sqlite', file: './data/tasting-menu.db' },
         ltiKey: undefined,
         sandbox: true,
+        demoSchool: false,
         logLevel: 'info',
         dataDir: './data',
         ltiRateLimit: 600,
@@ -119,6 +120,19 @@ describe('parseConfig', () => {
       message: expect.stringContaining('SANDBOX'),
     });
     expect(parseConfig({ SANDBOX: 'off' })).toMatchObject({ ok: true, config: { sandbox: false } });
+  });
+
+  it('when DEMO_SCHOOL is set, then the demo school is seeded only with the sandbox on, and a bad value is refused', () => {
+    expect(parseConfig({ DEMO_SCHOOL: '1' })).toMatchObject({ ok: true, config: { demoSchool: true } });
+    expect(parseConfig({ DEMO_SCHOOL: 'off' })).toMatchObject({ ok: true, config: { demoSchool: false } });
+    expect(parseConfig({ DEMO_SCHOOL: '1', SANDBOX: 'false' })).toMatchObject({
+      ok: true,
+      config: { sandbox: false, demoSchool: false },
+    });
+    expect(parseConfig({ DEMO_SCHOOL: 'lots' })).toMatchObject({
+      ok: false,
+      message: expect.stringContaining('DEMO_SCHOOL'),
+    });
   });
 
   it('when LTI_KEY is short, then it says how to make a good one', () => {

@@ -88,6 +88,11 @@ export function DoorItem({
   const title = door.strategy?.title ?? (door.roundId ? 'A round visit' : 'A sampling visit');
   const time = visitTime(door, zone);
   const past = Date.parse(door.startsAt) <= now.getTime();
+  const open = door.status !== 'cancelled';
+  const happening = open && past && now.getTime() < Date.parse(door.endsAt);
+  // Within the hour, the start is said in minutes: a colleague can still walk over.
+  const minutesToStart = Math.ceil((Date.parse(door.startsAt) - now.getTime()) / 60_000);
+  const startsSoon = open && !past && minutesToStart <= 60;
   const booked = door.myVisit?.status === 'booked';
 
   async function act(r: Promise<ApiResult<unknown>>, done: string, refreshOnError = false) {
@@ -113,6 +118,20 @@ export function DoorItem({
         {showDay && <span>{formatInstantDay(door.startsAt, zone)} · </span>}
         <span>{time.yours}</span>
         {time.theirs && <span> · {time.theirs}</span>}
+        {happening && (
+          <>
+            {' '}
+            <strong class="badge badge-now">Happening now</strong>
+          </>
+        )}
+        {startsSoon && (
+          <>
+            {' '}
+            <strong class="badge badge-soon">
+              Starts in {minutesToStart} minute{minutesToStart === 1 ? '' : 's'}
+            </strong>
+          </>
+        )}
       </p>
       <DoorFacts host={door.mine ? `You (${door.host.name})` : door.host.name} location={door.location}>
         <div>

@@ -41,3 +41,9 @@ export async function saveSettings(
   const updated = await scope.updateTable('tenant_settings').set(row).executeTakeFirst();
   if (Number(updated.numUpdatedRows) === 0) await scope.insertInto('tenant_settings', row).execute();
 }
+
+/** Whether a coach (or the demo school's seeder, as its last step) ever saved this tenant's settings. */
+export async function hasSavedSettings(scope: TenantScope): Promise<boolean> {
+  const row = await scope.selectFrom('tenant_settings').select('updated_at').executeTakeFirst();
+  return row !== undefined;
+}

@@ -73,3 +73,8 @@ export async function findTenantByKey(db: Kysely<Database>, key: TenantKey): Pro
     .executeTakeFirst();
   return row && toTenant(row);
 }
+
+/** Deletes a tenant and, through the foreign keys' cascades, every row it owns. */
+export async function deleteTenant(db: Kysely<Database>, id: string): Promise<void> {
+  await db.deleteFrom('tenants').where('id', '=', id).execute();
+}

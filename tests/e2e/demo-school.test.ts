@@ -1,0 +1,53 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import type { TestServer } from '../support/server/test-server';
+import { useTestServer } from '../support/server/use-test-server';
+
+let server: TestServer;
+let browser: BrowserSession;
+
+// As under `npm start`: the server seeds the demo school before it serves the sandbox page.
+useTestServer({ config: { demoSchool: true } }, (s) => {
+  server = s;
+});
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the demo school in the sandbox LMS', () => {
+  it('when a teacher launches the demo school from the sandbox page, then a full menu shows without any typing', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    await expectNoAxeViolations(page);
+    await page.getByRole('link', { name: 'Launch the demo school as Ana Rivera, a teacher' }).click();
+    const frame = await (await page.waitForSelector('iframe[name="tool"]')).contentFrame();
+    if (!frame) throw new Error('The sandbox LMS page has no tool frame.');
+    await frame.getByRole('heading', { name: 'The menu' }).waitFor();
+    await frame.getByText('Think–Pair–Share with a data card').first().waitFor();
+    expect(await frame.getByTestId('network').textContent()).toBe('Maple Grove Middle School — Staff Room');
+    expect(await frame.locator('ul.cards > li').count()).toBeGreaterThanOrEqual(20);
+    expect(await frame.getByText('The menu is empty so far').count()).toBe(0);
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
+  it('when someone uses only the keyboard, then they reach the coach launch and the reset button', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/sandbox`);
+    const focused = async (name: string, role: 'link' | 'button') => {
+      const target = page.getByRole(role, { name });
+      for (let i = 0; i < 20 && !(await target.evaluate((el: Element) => el === document.activeElement)); i++)
+        await page.keyboard.press('Tab');
+      return target.evaluate((el: Element) => el === document.activeElement);
+    };
+    expect(await focused('Launch the demo school as Dana Kim, the coach', 'link')).toBe(true);
+    expect(await focused('Reset demo school', 'button')).toBe(true);
+    await page.keyboard.press('Enter');
+    await page.getByRole('status').getByText('The demo school was reset.').waitFor();
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+});
