@@ -19,8 +19,8 @@ export function OutsideSchoolDayPrompt({
   const keep = useRef<HTMLButtonElement>(null);
   useEffect(() => keep.current?.focus(), []);
   return (
-    <div class="card attention" role="group" aria-labelledby="outside-question">
-      <p id="outside-question">{message}</p>
+    <fieldset class="card attention confirm">
+      <legend>{message}</legend>
       <div class="actions">
         <button type="button" ref={keep} disabled={busy} onClick={onConfirm}>
           {busy ? 'Saving…' : 'Keep this time'}
@@ -29,6 +29,6 @@ export function OutsideSchoolDayPrompt({
           Change the time
         </button>
       </div>
-    </div>
+    </fieldset>
   );
 }
