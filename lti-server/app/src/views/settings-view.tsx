@@ -41,7 +41,7 @@ export function SettingsView({ token }: { token: string }) {
       setError('');
       setDayErrors({});
       setSettings(r.data);
-      setMessage('Saved. Roles and the menu apply from each person’s next launch; the school day at once.');
+      setMessage('Saved. The changes apply from each person’s next launch; the school day at once.');
     } else {
       setError(r.fields?.map((f) => f.message).join(' ') || r.message);
       const byPath: Record<string, string> = {};
