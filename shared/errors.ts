@@ -22,6 +22,7 @@ export const ERROR_CODES = [
   'ROUND_UNPLANNABLE',
   'NOTE_FLAGGED',
   'DEVICE_SCOPE',
+  'OUTSIDE_SCHOOL_DAY',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -47,6 +48,7 @@ export const ERROR_STATUS = {
   ROUND_UNPLANNABLE: 422,
   NOTE_FLAGGED: 422,
   DEVICE_SCOPE: 403,
+  OUTSIDE_SCHOOL_DAY: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The codes whose status is `S`, e.g. the conflicts (409). */
@@ -135,7 +137,10 @@ export class ConflictError extends AppError {
   }
 }
 
-/** Well-formed input the rules refuse: a round that cannot be planned, a note that names people (422). */
+/**
+ * Well-formed input the rules refuse: a round that cannot be planned, a note that names people, a time outside the
+ * school day that nobody confirmed (422).
+ */
 export class UnprocessableError extends AppError {
   constructor(code: CodeWithStatus<422>, message: string, fields?: FieldIssue[]) {
     super(code, message, { fields });

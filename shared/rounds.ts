@@ -57,6 +57,8 @@ export const RoundInputSchema = z.object({
     .max(300, 'The look-for prompt must be at most 300 characters')
     .nullish()
     .transform((s) => (s ? s : null)),
+  /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
+  confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
 });
 export type RoundInput = z.input<typeof RoundInputSchema>;
 export type RoundData = z.output<typeof RoundInputSchema>;

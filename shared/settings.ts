@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_COACH_ROLES } from './lti';
+import { EMPTY_SCHOOL_DAY, SchoolDaySchema } from './school-day';
 
 /**
  * Signals a tenant may treat as coaches, with the words an administrator recognises and what the LMS sends. Course
@@ -60,12 +61,16 @@ export const TenantSettingsSchema = z.object({
     .array(z.enum(ROLE_VALUES, { error: 'not a role Tasting Menu knows' }))
     .min(1, 'Keep at least one coach role, or nobody could change these settings again.')
     .transform((roles) => [...new Set(roles)]),
+  /** The school's time zone and weekly bell schedule (shared/school-day.ts); none until a coach sets them. */
+  schoolDay: SchoolDaySchema.default(EMPTY_SCHOOL_DAY),
 });
-export type TenantSettings = z.infer<typeof TenantSettingsSchema>;
+export type TenantSettings = z.output<typeof TenantSettingsSchema>;
+export type TenantSettingsInput = z.input<typeof TenantSettingsSchema>;
 
 export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   networkScope: 'course',
   coachRoles: DEFAULT_COACH_ROLES as CoachRole[],
+  schoolDay: EMPTY_SCHOOL_DAY,
 };
 
 /**

@@ -80,6 +80,8 @@ export const DoorInputSchema = z.object({
     .min(1, 'Repeat at least once (1 = just this date)')
     .max(MAX_REPEAT_WEEKS, `Repeat for at most ${MAX_REPEAT_WEEKS} weeks`)
     .default(1),
+  /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
+  confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
 });
 export type DoorInput = z.input<typeof DoorInputSchema>;
 export type DoorData = z.output<typeof DoorInputSchema>;

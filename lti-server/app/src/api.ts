@@ -32,6 +32,7 @@ import {
   RoundListSchema,
   RoundSchema,
 } from '../../../shared/rounds';
+import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
 import {
   type PlatformInfo,
   PlatformInfoSchema,
@@ -216,6 +217,11 @@ export function getSettings(token: string): Promise<ApiResult<TenantSettings>> {
 
 export function putSettings(token: string, settings: TenantSettings): Promise<ApiResult<TenantSettings>> {
   return request(token, 'PUT', '/api/settings', TenantSettingsSchema, settings);
+}
+
+/** The school's time zone and bell schedule: every staff member's door and round forms offer its periods. */
+export function getSchoolDay(token: string): Promise<ApiResult<SchoolDay>> {
+  return request(token, 'GET', '/api/school-day', SchoolDaySchema);
 }
 
 export function getPlatformInfo(token: string): Promise<ApiResult<PlatformInfo>> {

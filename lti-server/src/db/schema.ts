@@ -249,6 +249,8 @@ export interface TenantSettingsTable {
   network_scope: 'course' | 'deployment';
   /** JSON array of normalised roles (shared/lti.ts `normaliseRole`) that make someone a coach. */
   coach_roles: string;
+  /** JSON of shared/school-day.ts SchoolDay (time zone and bell schedule); null until a coach sets them. */
+  school_day: string | null;
   updated_by: string;
   updated_at: Timestamp;
 }

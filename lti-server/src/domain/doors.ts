@@ -17,6 +17,7 @@ import { creditsFor, findStrategy } from '../db/repositories/strategies';
 import { bookedVisitors, cancelVisits, myVisitsAt } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { authorize, door as doorRecord, strategy as strategyRecord } from './policies';
+import { requireSchoolDay, schoolDayOf } from './school-day';
 
 /** A door as the asker sees it: their own booking, and the visitors' names when they are the host. */
 export interface DoorView {
@@ -58,7 +59,8 @@ export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetail>
 /**
  * Opens a host's door for one of their approved strategies, once or weekly for several weeks. Each week keeps the
  * same local wall-clock time in the host's zone, so the UTC instant moves across a DST change; a week whose time the
- * clocks skip, or show twice when the host did not say which, refuses the whole request.
+ * clocks skip, or show twice when the host did not say which, refuses the whole request; so does a week outside the
+ * school day (a day without periods, before the first bell or after the last) unless the host confirmed it.
  */
 export async function openDoors(
   actor: Actor,
@@ -88,6 +90,12 @@ export async function openDoors(
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a date and time in the future' },
     ]);
+  requireSchoolDay(
+    await schoolDayOf(actor),
+    data.timeZone,
+    starts.map((start) => ({ start, end: new Date(start.getTime() + data.minutes * 60_000) })),
+    data.confirmOutsideSchoolDay,
+  );
   const stamp = now.toISOString();
   const seriesId = starts.length > 1 ? randomUUID() : null;
   const rows: StoredDoor[] = starts.map((start) => ({

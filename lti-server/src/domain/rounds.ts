@@ -26,6 +26,7 @@ import type { Database } from '../db/schema';
 import type { Actor } from './actor';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
+import { requireSchoolDay, schoolDayOf } from './school-day';
 
 type Names = Map<string, string>;
 
@@ -134,6 +135,14 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     seed: randomInt(1, 2 ** 31),
   });
   if (!result.ok) throw unplannable(result.problems, names);
+  // The whole morning, first visit to last, on the school's clock; across periods is fine, outside the day is asked.
+  const span = (result.plan.slots.length - 1) * (data.slotMinutes + data.gapMinutes) + data.slotMinutes;
+  requireSchoolDay(
+    await schoolDayOf(actor),
+    data.timeZone,
+    [{ start: first!, end: new Date(first!.getTime() + span * 60_000) }],
+    data.confirmOutsideSchoolDay,
+  );
   const stamp = now.toISOString();
   const row: StoredRound = {
     id: randomUUID(),

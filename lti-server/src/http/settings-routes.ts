@@ -2,11 +2,15 @@ import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
 import { TenantSettingsSchema } from '../../../shared/settings';
 import type { Db } from '../domain/database';
+import { schoolDayOf } from '../domain/school-day';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
-/** /api/settings: the school's settings, and what the LMS platform sends (which roles make a coach). */
+/**
+ * /api/settings: the school's settings, and what the LMS platform sends (which roles make a coach). /api/school-day:
+ * the school's time zone and bell schedule, read by everyone's door and round forms.
+ */
 export function settingsRouter(db: Db): Router {
   const router = express.Router();
   router.get(
@@ -20,6 +24,12 @@ export function settingsRouter(db: Db): Router {
     wrap(async (req, res) => {
       const body = parseAt('Settings', TenantSettingsSchema, req.body);
       res.json(await updateSettings(actorOf(res), body, new Date()));
+    }),
+  );
+  router.get(
+    '/school-day',
+    wrap(async (_req, res) => {
+      res.json(await schoolDayOf(actorOf(res)));
     }),
   );
   router.get(

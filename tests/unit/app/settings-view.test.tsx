@@ -56,6 +56,7 @@ describe('the coach roles in Settings', () => {
     expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
       networkScope: 'course',
       coachRoles: ['membership#ContentDeveloper', 'custom#coach', 'institution#Administrator'],
+      schoolDay: { timeZone: null, periods: [] },
     });
     expect(await screen.findByText(/Saved\./)).toBeTruthy();
   });

@@ -12,7 +12,27 @@ describe('tenant settings read back from their row', () => {
       network_scope: 'deployment',
       coach_roles: JSON.stringify(['membership#TeachingAssistant']),
     });
-    expect(settings).toEqual({ networkScope: 'deployment', coachRoles: ['membership#TeachingAssistant'] });
+    expect(settings).toEqual({
+      networkScope: 'deployment',
+      coachRoles: ['membership#TeachingAssistant'],
+      schoolDay: { timeZone: null, periods: [] },
+    });
+  });
+
+  it('when the stored school day is valid, then it is read back; when it is broken, then only it falls back', () => {
+    const schoolDay = {
+      timeZone: 'America/Chicago',
+      periods: [{ name: 'Period 1', weekdays: ['mon'], start: '08:00', end: '08:50' }],
+    };
+    const row = { network_scope: 'deployment' as const, coach_roles: JSON.stringify(['custom#coach']) };
+    expect(settingsFromRow({ ...row, school_day: JSON.stringify(schoolDay) }).schoolDay).toEqual(schoolDay);
+    for (const broken of ['{not json', JSON.stringify({ timeZone: 'Mars/Base', periods: [] })]) {
+      expect(settingsFromRow({ ...row, school_day: broken })).toEqual({
+        networkScope: 'deployment',
+        coachRoles: ['custom#coach'],
+        schoolDay: { timeZone: null, periods: [] },
+      });
+    }
   });
 
   it('when the stored roles are not JSON or do not validate, then the defaults apply instead of failing the launch', () => {

@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
+import type { SchoolDay } from '../../../../shared/school-day';
 import type { Occurrence } from '../../../../shared/zoned-time';
-import { type OccurrenceChoice, timeZones } from '../time';
+import type { OccurrenceChoice } from '../time';
 import { Field, OccurrenceField } from './fields';
+import { PeriodField } from './period-field';
+import { TimeZoneField } from './time-zone-field';
 
 /** The when of a door or a round, as its form holds it: wall-clock date and time on a named zone's clock. */
 export interface DateTime {
@@ -13,8 +16,9 @@ export interface DateTime {
 }
 
 /**
- * Date, start time and time zone, and (while `asking`) the choice between the two readings of a start the clocks
- * show twice. `children` join the date and time on their row (e.g. the door's length).
+ * Date, the period (when the school has a bell schedule), start time and time zone, and (while `asking`) the choice
+ * between the two readings of a start the clocks show twice. `children` join the date and time on their row (e.g.
+ * the door's length); `notice` says, before sending, that the time is outside the school day.
  */
 export function DateTimeFields({
   value,
@@ -23,6 +27,8 @@ export function DateTimeFields({
   choice,
   asking,
   zoneHint,
+  schoolDay,
+  notice,
   children,
 }: {
   value: DateTime;
@@ -31,9 +37,11 @@ export function DateTimeFields({
   choice: OccurrenceChoice | null;
   asking: boolean;
   zoneHint?: string;
+  schoolDay?: SchoolDay | null;
+  notice?: string;
   children?: ComponentChildren;
 }) {
-  const text = (key: 'date' | 'start' | 'timeZone') => (e: Event) =>
+  const text = (key: 'date' | 'start') => (e: Event) =>
     onChange({ [key]: (e.target as HTMLInputElement).value });
   return (
     <>
@@ -41,22 +49,32 @@ export function DateTimeFields({
         <Field id="date" label="Date" error={errors.date}>
           {(p) => <input {...p} type="date" value={value.date} onInput={text('date')} required />}
         </Field>
+        {schoolDay && schoolDay.periods.length > 0 && (
+          <PeriodField
+            schoolDay={schoolDay}
+            date={value.date}
+            start={value.start}
+            timeZone={value.timeZone}
+            onPick={onChange}
+          />
+        )}
         <Field id="start" label="Start time" error={errors.start}>
           {(p) => <input {...p} type="time" value={value.start} onInput={text('start')} required />}
         </Field>
         {children}
       </div>
-      <Field id="timeZone" label="Time zone" hint={zoneHint} error={errors.timeZone}>
-        {(p) => (
-          <select {...p} value={value.timeZone} onChange={text('timeZone')}>
-            {timeZones(value.timeZone).map((z) => (
-              <option key={z} value={z}>
-                {z}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      {schoolDay && schoolDay.periods.length > 0 && (
+        <p class="hint" role="status">
+          {notice}
+        </p>
+      )}
+      <TimeZoneField
+        hint={zoneHint}
+        value={value.timeZone}
+        error={errors.timeZone}
+        schoolZone={schoolDay?.timeZone}
+        onChange={(timeZone) => onChange({ timeZone })}
+      />
       {asking && (
         <OccurrenceField
           choice={choice}

@@ -3,9 +3,11 @@ import type { Strategy } from '../../../../shared/strategy';
 import { DEFAULT_CAPACITY, DEFAULT_DOOR_MINUTES } from '../../../../shared/visits';
 import { createDoors, type DoorInput, listStrategies } from '../api';
 import type { DateTime } from '../components/date-time-fields';
+import { outsideNotice } from '../components/period-field';
 import { setFlash } from '../flash';
 import { navigate } from '../router';
 import { formatInstantDay, formatTime, repeatedStart, weekOf } from '../time';
+import { useSchoolDay } from './use-school-day';
 
 export interface DoorFormState extends DateTime {
   strategyId: string;
@@ -21,7 +23,7 @@ export interface DoorFormState extends DateTime {
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** `asking`: the form shows the choice between the two readings of the start, so the host's pick goes along. */
-function toInput(f: DoorFormState, asking: boolean): DoorInput {
+function toInput(f: DoorFormState, asking: boolean, confirmOutsideSchoolDay: boolean): DoorInput {
   return {
     strategyId: f.strategyId,
     date: f.date,
@@ -34,6 +36,7 @@ function toInput(f: DoorFormState, asking: boolean): DoorInput {
     lookFor: f.lookFor.trim() || null,
     repeatWeeks: num(f.repeatWeeks),
     ...(asking && f.occurrence ? { occurrence: f.occurrence } : {}),
+    ...(confirmOutsideSchoolDay ? { confirmOutsideSchoolDay } : {}),
   };
 }
 
@@ -41,7 +44,9 @@ const onMenu = (s: Strategy) => s.status === 'approved' || s.status === 'feature
 
 /**
  * The "Open your door" form: the host's strategies on the menu (and how many wait for review), what is typed, the
- * server's field errors, and the submit that opens the door(s) and goes to that week of open doors.
+ * server's field errors, and the submit that opens the door(s) and goes to that week of open doors. The school's
+ * bell schedule offers periods and its zone is the default; a time outside the school day is asked about
+ * (`outside`) and sent again once the host keeps it.
  */
 export function useDoorForm(token: string, strategyId: string | undefined, zone: string) {
   const [form, setForm] = useState<DoorFormState>({
@@ -63,6 +68,7 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  const [outside, setOutside] = useState('');
 
   useEffect(() => {
     listStrategies(token, { status: 'mine', limit: '100' }).then((r) => {
@@ -76,18 +82,30 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
       });
     });
   }, [token]);
+  const schoolDay = useSchoolDay(token);
 
-  const change = (c: Partial<DoorFormState>) => setForm({ ...form, ...c });
+  // The school's clock is the default, unless the host already chose another zone.
+  useEffect(() => {
+    const school = schoolDay?.timeZone;
+    if (school) setForm((f) => (f.timeZone === zone ? { ...f, timeZone: school } : f));
+  }, [schoolDay, zone]);
+
+  // Any change to the form withdraws the question about the old time.
+  const change = (c: Partial<DoorFormState>) => {
+    setOutside('');
+    setForm({ ...form, ...c });
+  };
   /** An input's handler that copies its value into the form. */
   const set = (key: keyof DoorFormState) => (e: Event) =>
-    setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+    change({ [key]: (e.target as HTMLInputElement).value });
   const repeated = repeatedStart(form.date, form.start, form.timeZone, num(form.repeatWeeks));
   const asking = repeated !== null || errors.occurrence !== undefined;
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  const notice = outsideNotice(schoolDay, form, num(form.minutes));
+
+  async function send(confirmed: boolean) {
     setSaving(true);
-    const r = await createDoors(token, toInput(form, asking));
+    const r = await createDoors(token, toInput(form, asking, confirmed));
     setSaving(false);
     if (r.ok) {
       const first = r.data.items[0];
@@ -103,6 +121,12 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
       } else navigate({ name: 'doors' });
       return;
     }
+    if (r.code === 'OUTSIDE_SCHOOL_DAY') {
+      setErrors({});
+      setMessage('');
+      setOutside(r.message);
+      return;
+    }
     const byField: Record<string, string> = {};
     for (const f of r.fields ?? []) byField[f.path.split('.')[0] ?? f.path] ??= f.message;
     setErrors(byField);
@@ -111,6 +135,18 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
     );
     setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus(), 0);
   }
+
+  const submit = (e: Event) => {
+    e.preventDefault();
+    return send(false);
+  };
+  /** The host keeps the time outside the school day: the same form goes again, confirmed. */
+  const keepOutside = () => send(true);
+  /** The host changes the time instead: the question goes, and the date is where to start. */
+  const changeOutside = () => {
+    setOutside('');
+    setTimeout(() => document.getElementById('date')?.focus(), 0);
+  };
 
   return {
     form,
@@ -125,5 +161,10 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
     repeated,
     asking,
     submit,
+    schoolDay,
+    notice,
+    outside,
+    keepOutside,
+    changeOutside,
   };
 }

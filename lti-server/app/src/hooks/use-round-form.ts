@@ -2,9 +2,11 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FOCUS_KINDS } from '../../../../shared/rounds';
 import { createRound, listPeople, type People, type RoundInput } from '../api';
 import type { DateTime } from '../components/date-time-fields';
+import { outsideNotice } from '../components/period-field';
 import { setFlash } from '../flash';
 import { navigate } from '../router';
 import { repeatedStart } from '../time';
+import { useSchoolDay } from './use-school-day';
 
 export type FocusKind = (typeof FOCUS_KINDS)[number];
 export type Person = People['items'][number];
@@ -24,7 +26,7 @@ export interface RoundFormState extends DateTime {
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** `asking`: the form shows the choice between the two readings of the start, so the coach's pick goes along. */
-function toInput(f: RoundFormState, asking: boolean): RoundInput {
+function toInput(f: RoundFormState, asking: boolean, confirmOutsideSchoolDay: boolean): RoundInput {
   const locations: Record<string, string> = {};
   for (const id of f.hostIds) locations[id] = f.locations[id] ?? '';
   return {
@@ -40,12 +42,14 @@ function toInput(f: RoundFormState, asking: boolean): RoundInput {
     hostIds: f.hostIds,
     locations,
     lookFor: f.lookFor.trim() || null,
+    ...(confirmOutsideSchoolDay ? { confirmOutsideSchoolDay } : {}),
   };
 }
 
 /**
  * The "Plan a round" form: the colleagues to choose from, what is typed, the server's field errors or the
- * planner's reasons it could not plan, and the submit that plans the draft and opens it.
+ * planner's reasons it could not plan, and the submit that plans the draft and opens it. The school's bell schedule
+ * offers periods and its zone is the default; a round outside the school day is asked about (`outside`) first.
  */
 export function useRoundForm(token: string, zone: string) {
   const [people, setPeople] = useState<Person[] | null>(null);
@@ -69,33 +73,54 @@ export function useRoundForm(token: string, zone: string) {
   const [problems, setProblems] = useState<string[]>([]);
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  const [outside, setOutside] = useState('');
   const problemsRef = useRef<HTMLDivElement>(null);
   const messageRef = useRef<HTMLParagraphElement>(null);
 
   useEffect(() => {
     listPeople(token).then((r) => (r.ok ? setPeople(r.data.items) : setLoadError(r.message)));
   }, [token]);
+  const schoolDay = useSchoolDay(token);
+
+  // The school's clock is the default, unless the coach already chose another zone.
+  useEffect(() => {
+    const school = schoolDay?.timeZone;
+    if (school) setForm((f) => (f.timeZone === zone ? { ...f, timeZone: school } : f));
+  }, [schoolDay, zone]);
 
   const set =
     (
       key: 'title' | 'focusValue' | 'date' | 'start' | 'timeZone' | 'slotMinutes' | 'gapMinutes' | 'lookFor',
     ) =>
     (e: Event) =>
-      setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
-  const change = (c: Partial<RoundFormState>) => setForm({ ...form, ...c });
+      change({ [key]: (e.target as HTMLInputElement).value });
+  // Any change to the form withdraws the question about the old time.
+  const change = (c: Partial<RoundFormState>) => {
+    setOutside('');
+    setForm({ ...form, ...c });
+  };
   const repeated = repeatedStart(form.date, form.start, form.timeZone);
   const asking = repeated !== null || errors.occurrence !== undefined;
   const toggle = (key: 'participantIds' | 'hostIds', id: string, on: boolean) =>
     setForm({ ...form, [key]: on ? [...form[key], id] : form[key].filter((x) => x !== id) });
 
-  async function submit(e: Event) {
-    e.preventDefault();
+  // A rough length for the notice (four classrooms); the server checks the planned rotation.
+  const notice = outsideNotice(schoolDay, form, 4 * num(form.slotMinutes) + 3 * num(form.gapMinutes));
+
+  async function send(confirmed: boolean) {
     setSaving(true);
-    const r = await createRound(token, toInput(form, asking));
+    const r = await createRound(token, toInput(form, asking, confirmed));
     setSaving(false);
     if (r.ok) {
       setFlash('Draft planned. Check the groups and the rotation, then publish it to book the visits.');
       navigate({ name: 'round', id: r.data.id });
+      return;
+    }
+    if (r.code === 'OUTSIDE_SCHOOL_DAY') {
+      setErrors({});
+      setMessage('');
+      setProblems([]);
+      setOutside(r.message);
       return;
     }
     if (r.code === 'ROUND_UNPLANNABLE') {
@@ -122,6 +147,18 @@ export function useRoundForm(token: string, zone: string) {
     }, 0);
   }
 
+  const submit = (e: Event) => {
+    e.preventDefault();
+    return send(false);
+  };
+  /** The coach keeps the time outside the school day: the same form goes again, confirmed. */
+  const keepOutside = () => send(true);
+  /** The coach changes the time instead: the question goes, and the date is where to start. */
+  const changeOutside = () => {
+    setOutside('');
+    setTimeout(() => document.getElementById('date')?.focus(), 0);
+  };
+
   return {
     people,
     loadError,
@@ -138,5 +175,10 @@ export function useRoundForm(token: string, zone: string) {
     submit,
     problemsRef,
     messageRef,
+    schoolDay,
+    notice,
+    outside,
+    keepOutside,
+    changeOutside,
   };
 }

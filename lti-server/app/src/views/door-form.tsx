@@ -1,6 +1,7 @@
 import { MAX_CAPACITY, MAX_REPEAT_WEEKS } from '../../../../shared/visits';
 import { DateTimeFields } from '../components/date-time-fields';
 import { Field, LookForField } from '../components/fields';
+import { OutsideSchoolDayPrompt } from '../components/outside-school-day';
 import { useDoorForm } from '../hooks/use-door-form';
 import { href } from '../router';
 import { viewerZone } from '../time';
@@ -28,6 +29,11 @@ export function DoorForm({
     repeated,
     asking,
     submit,
+    schoolDay,
+    notice,
+    outside,
+    keepOutside,
+    changeOutside,
   } = useDoorForm(token, strategyId, zone);
 
   const heading = (
@@ -104,6 +110,8 @@ export function DoorForm({
           choice={repeated}
           asking={asking}
           zoneHint="The clock your date and time are on."
+          schoolDay={schoolDay}
+          notice={notice}
         >
           <Field id="minutes" label="Length (minutes)" error={errors.minutes}>
             {(p) => (
@@ -171,9 +179,18 @@ export function DoorForm({
           error={errors.lookFor}
           example="Notice how students use the sentence frames"
         />
-        <button type="submit" disabled={saving}>
-          {saving ? 'Opening…' : 'Open my door'}
-        </button>
+        {outside ? (
+          <OutsideSchoolDayPrompt
+            message={outside}
+            busy={saving}
+            onConfirm={keepOutside}
+            onChange={changeOutside}
+          />
+        ) : (
+          <button type="submit" disabled={saving}>
+            {saving ? 'Opening…' : 'Open my door'}
+          </button>
+        )}
       </form>
     </section>
   );

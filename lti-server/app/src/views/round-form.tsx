@@ -1,6 +1,7 @@
 import { FOCUS_KINDS } from '../../../../shared/rounds';
 import { DateTimeFields } from '../components/date-time-fields';
 import { Field, LookForField } from '../components/fields';
+import { OutsideSchoolDayPrompt } from '../components/outside-school-day';
 import { RoundPeopleFields } from '../components/round/round-people-fields';
 import { type FocusKind, useRoundForm } from '../hooks/use-round-form';
 import { href } from '../router';
@@ -34,6 +35,11 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
     submit,
     problemsRef,
     messageRef,
+    schoolDay,
+    notice,
+    outside,
+    keepOutside,
+    changeOutside,
   } = useRoundForm(token, zone);
 
   const heading = (
@@ -110,7 +116,15 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
             )}
           </Field>
         </fieldset>
-        <DateTimeFields value={form} errors={errors} onChange={change} choice={repeated} asking={asking} />
+        <DateTimeFields
+          value={form}
+          errors={errors}
+          onChange={change}
+          choice={repeated}
+          asking={asking}
+          schoolDay={schoolDay}
+          notice={notice}
+        />
         <div class="row">
           <Field id="slotMinutes" label="Minutes per visit" error={errors.slotMinutes}>
             {(p) => (
@@ -139,9 +153,18 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
         </div>
         <RoundPeopleFields people={people} form={form} errors={errors} change={change} toggle={toggle} />
         <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} />
-        <button type="submit" disabled={saving}>
-          {saving ? 'Planning…' : 'Plan the round'}
-        </button>
+        {outside ? (
+          <OutsideSchoolDayPrompt
+            message={outside}
+            busy={saving}
+            onConfirm={keepOutside}
+            onChange={changeOutside}
+          />
+        ) : (
+          <button type="submit" disabled={saving}>
+            {saving ? 'Planning…' : 'Plan the round'}
+          </button>
+        )}
       </form>
     </section>
   );

@@ -7,13 +7,18 @@ import {
   type TenantSettings,
 } from '../../../../shared/settings';
 import { getPlatformInfo, getSettings, putSettings } from '../api';
+import { SchoolDayFields } from '../components/school-day-fields';
 
-/** Coach settings: school-wide or per-course menu, which LMS roles are coaches, and this school's LMS registration. */
+/**
+ * Coach settings: school-wide or per-course menu, which LMS roles are coaches, the school day (time zone and bell
+ * schedule), and this school's LMS registration.
+ */
 export function SettingsView({ token }: { token: string }) {
   const [settings, setSettings] = useState<TenantSettings | null>(null);
   const [platform, setPlatform] = useState<PlatformInfo | null>(null);
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
+  const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
 
   useEffect(() => {
     getSettings(token).then((r) => (r.ok ? setSettings(r.data) : setError(r.message)));
@@ -34,8 +39,16 @@ export function SettingsView({ token }: { token: string }) {
     const r = await putSettings(token, settings!);
     if (r.ok) {
       setError('');
-      setMessage('Saved. The changes apply from each person’s next launch.');
-    } else setError(r.fields?.map((f) => f.message).join(' ') || r.message);
+      setDayErrors({});
+      setSettings(r.data);
+      setMessage('Saved. The changes apply from each person’s next launch; the school day at once.');
+    } else {
+      setError(r.fields?.map((f) => f.message).join(' ') || r.message);
+      const byPath: Record<string, string> = {};
+      for (const f of r.fields ?? [])
+        if (f.path.startsWith('schoolDay.')) byPath[f.path.slice('schoolDay.'.length)] ??= f.message;
+      setDayErrors(byPath);
+    }
   }
 
   return (
@@ -98,6 +111,11 @@ export function SettingsView({ token }: { token: string }) {
             </Fragment>
           ))}
         </fieldset>
+        <SchoolDayFields
+          value={settings.schoolDay}
+          errors={dayErrors}
+          onChange={(schoolDay) => setSettings({ ...settings, schoolDay })}
+        />
         {error && <p role="alert">{error}</p>}
         <p role="status" aria-live="polite">
           {message}

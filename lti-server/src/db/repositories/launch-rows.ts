@@ -50,6 +50,7 @@ export async function readLaunchRows(
       't.created_at as t_created_at',
       's.network_scope as s_network_scope',
       's.coach_roles as s_coach_roles',
+      's.school_day as s_school_day',
       'n.id as n_id',
       'n.context_id as n_context_id',
       'n.title as n_title',
@@ -90,7 +91,11 @@ export async function readLaunchRows(
   };
   const settings = settingsFromRow(
     first.s_network_scope !== null && first.s_coach_roles !== null
-      ? { network_scope: first.s_network_scope, coach_roles: first.s_coach_roles }
+      ? {
+          network_scope: first.s_network_scope,
+          coach_roles: first.s_coach_roles,
+          school_day: first.s_school_day,
+        }
       : undefined,
   );
   const networks: Network[] = [];

@@ -1,3 +1,4 @@
+import { EMPTY_SCHOOL_DAY, type SchoolDay, SchoolDaySchema } from '../../../../shared/school-day';
 import {
   DEFAULT_TENANT_SETTINGS,
   type TenantSettings,
@@ -7,9 +8,23 @@ import { encodeJson } from '../json-column';
 import type { TenantSettingsTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
+/** A stored school day, or none when it is absent or no longer validates (the rest of the settings still apply). */
+function schoolDayFrom(text: string | null | undefined): SchoolDay {
+  if (!text) return EMPTY_SCHOOL_DAY;
+  try {
+    const parsed = SchoolDaySchema.safeParse(JSON.parse(text));
+    return parsed.success ? parsed.data : EMPTY_SCHOOL_DAY;
+  } catch {
+    return EMPTY_SCHOOL_DAY;
+  }
+}
+
 /** A settings row read back (or none yet) as validated settings; a row that no longer validates means defaults. */
 export function settingsFromRow(
-  row: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined,
+  row:
+    | (Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> &
+        Partial<Pick<TenantSettingsTable, 'school_day'>>)
+    | undefined,
 ): TenantSettings {
   if (!row) return DEFAULT_TENANT_SETTINGS;
   let coachRoles: unknown;
@@ -19,7 +34,9 @@ export function settingsFromRow(
     return DEFAULT_TENANT_SETTINGS;
   }
   const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
-  return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
+  return parsed.success
+    ? { ...parsed.data, schoolDay: schoolDayFrom(row.school_day) }
+    : DEFAULT_TENANT_SETTINGS;
 }
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
@@ -35,6 +52,7 @@ export async function saveSettings(
   const row = {
     network_scope: settings.networkScope,
     coach_roles: encodeJson(settings.coachRoles),
+    school_day: encodeJson(settings.schoolDay),
     updated_by: by.updatedBy,
     updated_at: by.updatedAt,
   };

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { safeText } from './text';
+import { isTimeZone, utcToZoned } from './zoned-time';
+
+/**
+ * The school day: the school's time zone and its weekly bell schedule (periods with a start and an end on the
+ * weekdays they run). Doors and rounds are offered by period; a time on a day without periods, or before the first
+ * period or after the last, asks the person to confirm (`confirmOutsideSchoolDay`) before it is stored.
+ */
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export type Weekday = (typeof WEEKDAYS)[number];
+export const WEEKDAY_NAMES: Record<Weekday, { short: string; long: string }> = {
+  mon: { short: 'Mon', long: 'Monday' },
+  tue: { short: 'Tue', long: 'Tuesday' },
+  wed: { short: 'Wed', long: 'Wednesday' },
+  thu: { short: 'Thu', long: 'Thursday' },
+  fri: { short: 'Fri', long: 'Friday' },
+  sat: { short: 'Sat', long: 'Saturday' },
+  sun: { short: 'Sun', long: 'Sunday' },
+};
+export const MAX_PERIODS = 40;
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+const ClockSchema = (what: string) =>
+  z.string({ error: `A ${what} time is required` }).regex(CLOCK, `Use a 24-hour ${what} time like 10:05`);
+
+export const PeriodSchema = z
+  .object({
+    name: safeText({ error: 'Name the period' })
+      .trim()
+      .min(1, 'Name the period, e.g. Period 3')
+      .max(40, 'A period name is at most 40 characters'),
+    weekdays: z
+      .array(z.enum(WEEKDAYS, { error: 'A weekday is one of mon, tue, wed, thu, fri, sat, sun' }), {
+        error: 'Say on which weekdays the period runs',
+      })
+      .min(1, 'Choose at least one weekday for the period')
+      .transform((days) => WEEKDAYS.filter((d) => days.includes(d))),
+    start: ClockSchema('start'),
+    end: ClockSchema('end'),
+  })
+  // Compared only once both are times, so a mistyped time gets one message, not two.
+  .refine((p) => !(CLOCK.test(p.start) && CLOCK.test(p.end)) || p.start < p.end, {
+    message: 'A period ends after it starts',
+    path: ['end'],
+  });
+export type Period = z.output<typeof PeriodSchema>;
+
+/** "Period 2 (Mon 9:00–9:50) and Period 3 (Mon 9:45–10:35) overlap": the first clash found on a shared weekday. */
+function overlaps(periods: Period[]): Array<{ index: number; message: string }> {
+  const issues: Array<{ index: number; message: string }> = [];
+  periods.forEach((b, j) => {
+    for (let i = 0; i < j; i++) {
+      const a = periods[i]!;
+      const day = a.weekdays.find((d) => b.weekdays.includes(d));
+      if (day && a.start < b.end && b.start < a.end) {
+        const name = WEEKDAY_NAMES[day].short;
+        issues.push({
+          index: j,
+          message: `${b.name} (${name} ${b.start}–${b.end}) overlaps ${a.name} (${name} ${a.start}–${a.end})`,
+        });
+        return;
+      }
+    }
+  });
+  return issues;
+}
+
+export const BellScheduleSchema = z
+  .array(PeriodSchema, { error: 'The bell schedule is a list of periods' })
+  .max(MAX_PERIODS, `At most ${MAX_PERIODS} periods`)
+  .superRefine((periods, ctx) => {
+    for (const { index, message } of overlaps(periods))
+      ctx.addIssue({ code: 'custom', path: [index], message });
+  });
+
+export const SchoolDaySchema = z.object({
+  /** The school's IANA zone: the bell schedule's clock, and the zone the forms start with. Null until chosen. */
+  timeZone: z
+    .string()
+    .max(64)
+    .refine(isTimeZone, 'Use a time zone name like America/New_York')
+    .nullable()
+    .default(null),
+  periods: BellScheduleSchema.default([]),
+});
+export type SchoolDay = z.output<typeof SchoolDaySchema>;
+export const EMPTY_SCHOOL_DAY: SchoolDay = { timeZone: null, periods: [] };
+
+/** Where a time falls: in a period (or somewhere in a school day with no periods known), or outside it and why. */
+export type Outside = 'weekend' | 'before' | 'after' | 'between';
+export type Placement = { period?: Period } | { outside: Outside };
+
+/** The outsides a person confirms before a door or a round is stored; between two periods is still the school day. */
+export const CONFIRM_OUTSIDE: ReadonlySet<Outside> = new Set(['weekend', 'before', 'after']);
+
+/** The weekday of a 'YYYY-MM-DD' date. */
+export function weekdayOf(date: string): Weekday {
+  const sundayFirst = new Date(`${date}T12:00:00Z`).getUTCDay();
+  return WEEKDAYS[(sundayFirst + 6) % 7]!;
+}
+
+/** The periods running on `weekday`, in order of their start. */
+export function periodsOn(periods: Period[], weekday: Weekday): Period[] {
+  return periods.filter((p) => p.weekdays.includes(weekday)).sort((a, b) => a.start.localeCompare(b.start));
+}
+
+/** The first bell and the last of a day's periods (sorted by start). */
+function bellsOf(today: Period[]): { first: string; last: string } {
+  const ends = today.map((p) => p.end).sort();
+  return { first: today[0]!.start, last: ends[ends.length - 1]! };
+}
+
+/**
+ * Where [start, end) falls in the school day, read on the school's clock in `zone` (Intl, so a DST change moves the
+ * instants, never the bells). No periods at all: nothing is known, `{}`. A day with no periods: `weekend`. A time
+ * that begins before the first period or ends after the last (or on another day): `before` / `after`. Inside one
+ * period: that period; inside the day but across or between periods: `between`.
+ */
+export function placeInSchoolDay(periods: Period[], zone: string, start: Date, end: Date): Placement {
+  if (periods.length === 0) return {};
+  const from = utcToZoned(start, zone);
+  const to = utcToZoned(new Date(Math.max(start.getTime(), end.getTime() - 1)), zone);
+  const today = periodsOn(periods, weekdayOf(from.date));
+  if (today.length === 0) return { outside: 'weekend' };
+  // The last minute the range touches, so a range ending on the bell (10:55) is read as ending at 10:55.
+  const endClock = end.getTime() > start.getTime() ? clockAfter(to.time) : from.time;
+  const { first, last } = bellsOf(today);
+  if (from.time < first) return { outside: 'before' };
+  if (to.date !== from.date || endClock > last) return { outside: 'after' };
+  const period = today.find((p) => p.start <= from.time && endClock <= p.end);
+  return period ? { period } : { outside: 'between' };
+}
+
+/** '10:55' for '10:54' (the minute a range's last millisecond belongs to ends at the next minute); '24:00' at midnight. */
+function clockAfter(time: string): string {
+  const [h = 0, m = 0] = time.split(':').map(Number);
+  const next = h * 60 + m + 1;
+  return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
+}
+
+/** "Period 3, Tue 10:05–10:55". */
+export function periodLabel(period: Period, weekday: Weekday): string {
+  return `${period.name}, ${WEEKDAY_NAMES[weekday].short} ${period.start}–${period.end}`;
+}
+
+/** The sentence a person confirms: why this time is outside the school day. */
+export function outsideSentence(outside: Outside, weekday: Weekday, periods: Period[]): string {
+  const today = periodsOn(periods, weekday);
+  const day = WEEKDAY_NAMES[weekday].long;
+  if (outside === 'weekend' || today.length === 0) return `${day} is not a school day in the bell schedule.`;
+  const { first, last } = bellsOf(today);
+  if (outside === 'before') return `On ${day} the school day starts at ${first}; this starts earlier.`;
+  if (outside === 'after') return `On ${day} the school day ends at ${last}; this ends later.`;
+  return `This falls between periods on ${day}.`;
+}
