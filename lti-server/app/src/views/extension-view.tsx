@@ -23,8 +23,12 @@ export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: stri
 
   const load = () =>
     listDevices(token).then((r) => {
-      if (!r.ok) return setError(r.message);
+      if (!r.ok) {
+        setError(r.message);
+        return [];
+      }
       setDevices(r.data.items);
+      return r.data.items;
     });
   useEffect(() => {
     load();
@@ -59,7 +63,11 @@ export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: stri
         );
         return;
       }
-      timer = setTimeout(() => load().then(next), wait);
+      timer = setTimeout(async () => {
+        const items = await load();
+        // Found: the effect below says so and ends the wait; no further read.
+        if (!items.some((d) => !waiting.known.has(d.id))) next();
+      }, wait);
     };
     next();
     return () => {
