@@ -86,7 +86,14 @@ export const DoorInputSchema = z.object({
 export type DoorInput = z.input<typeof DoorInputSchema>;
 export type DoorData = z.output<typeof DoorInputSchema>;
 
-/** GET /api/doors: doors starting in [from, to), optionally filtered. */
+/** The most doors one page of GET /api/doors holds, and how many it holds when the client does not say. */
+export const MAX_DOOR_PAGE = 100;
+export const DEFAULT_DOOR_PAGE = 50;
+
+/**
+ * GET /api/doors: doors starting in [from, to), optionally filtered, one page at a time in start order. `cursor` is
+ * the `nextCursor` of the page before (opaque to clients); `limit` is the page size.
+ */
 export const DoorQuerySchema = z
   .object({
     from: z.iso.datetime({ error: 'from must be an ISO date-time', offset: true }),
@@ -98,6 +105,8 @@ export const DoorQuerySchema = z
       .enum(['true', 'false'])
       .optional()
       .transform((v) => v === 'true'),
+    cursor: safeText().max(200).optional(),
+    limit: z.coerce.number().int().min(1).max(MAX_DOOR_PAGE).default(DEFAULT_DOOR_PAGE),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
@@ -132,7 +141,20 @@ export const DoorSchema = z.object({
 });
 export type Door = z.infer<typeof DoorSchema>;
 
-export const DoorListSchema = z.object({ items: z.array(DoorSchema) });
+/**
+ * A door in a list (GET /api/doors): what a door's card on the screen shows, without what only the door's own page
+ * or the visits list uses (its series, its length in minutes: the card shows start and end).
+ */
+export const DoorCardSchema = DoorSchema.omit({ seriesId: true, minutes: true });
+export type DoorCard = z.infer<typeof DoorCardSchema>;
+
+/** One page of GET /api/doors; `nextCursor` asks for the page after it, null on the last page. */
+export const DoorListSchema = z.object({ items: z.array(DoorCardSchema), nextCursor: z.string().nullable() });
+export type DoorList = z.infer<typeof DoorListSchema>;
+
+/** Where a page of doors ends (inside the cursor): the last door's start and id. */
+export const DoorCursorSchema = z.object({ s: z.iso.datetime(), i: z.string().min(1).max(100) });
+export type DoorCursor = z.infer<typeof DoorCursorSchema>;
 
 /** POST /api/doors answers with every door the request created (one per week). */
 export const DoorsCreatedSchema = z.object({ items: z.array(DoorSchema), seriesId: z.string().nullable() });

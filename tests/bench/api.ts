@@ -10,6 +10,7 @@ import { visitsOf } from '../../lti-server/src/db/repositories/visits';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { hashToken } from '../../lti-server/src/domain/sessions';
+import { DEFAULT_DOOR_PAGE } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
@@ -400,6 +401,8 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
           from: weekFrom,
           to: weekTo,
           viewerId: district.teacherId,
+          // The first page, as GET /api/doors reads it (its default page and one more row to know there is a next).
+          limit: DEFAULT_DOOR_PAGE + 1,
         }),
       my_visits: () => visitsOf(scope, district.teacherId, new Date(Date.now() - 90 * DAY).toISOString()),
       write_note: (i) =>

@@ -147,6 +147,48 @@ describe('opening a door', () => {
   });
 });
 
+describe('the week view, a page at a time', () => {
+  it('when a range holds more doors than a page, then the pages follow each other in start order with only what a card shows', async () => {
+    const opened = [];
+    for (const start of ['13:00', '13:30', '14:00'])
+      opened.push(await openDoor({ date: daysFromNow(55), start }));
+    const from = opened[0]!.startsAt;
+    const to = new Date(Date.parse(from) + 2 * 3_600_000).toISOString();
+    const range = `from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`;
+
+    const first = await ben.get(`/api/doors?${range}&limit=2`);
+    expect(first.status).toBe(200);
+    const page1 = DoorListSchema.parse(first.body);
+    expect(page1.items.map((d) => d.id)).toEqual([opened[0]!.id, opened[1]!.id]);
+    expect(page1.nextCursor).toBeTruthy();
+    // Trimmed to the card: no series, no length in minutes (the card shows start and end).
+    expect(Object.keys(first.body.items[0])).not.toContain('seriesId');
+    expect(Object.keys(first.body.items[0])).not.toContain('minutes');
+
+    const second = DoorListSchema.parse(
+      (await ben.get(`/api/doors?${range}&limit=2&cursor=${page1.nextCursor}`)).body,
+    );
+    expect(second.items.map((d) => d.id)).toEqual([opened[2]!.id]);
+    expect(second.nextCursor).toBeNull();
+
+    // Without a limit the page holds up to 50 doors: all three, on one page.
+    const whole = DoorListSchema.parse((await ben.get(`/api/doors?${range}`)).body);
+    expect(whole.items).toHaveLength(3);
+    expect(whole.nextCursor).toBeNull();
+  });
+
+  it('when the cursor or the page size is not valid, then the answer is 400 on that field', async () => {
+    const range = `from=${encodeURIComponent(new Date().toISOString())}&to=${encodeURIComponent(new Date(Date.now() + 7 * 86_400_000).toISOString())}`;
+    const cursor = await ben.get(`/api/doors?${range}&cursor=not-a-cursor`);
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.code).toBe('VALIDATION_FAILED');
+    expect(cursor.body.error.fields[0].path).toBe('cursor');
+    const limit = await ben.get(`/api/doors?${range}&limit=101`);
+    expect(limit.status).toBe(400);
+    expect(limit.body.error.fields[0].path).toBe('limit');
+  });
+});
+
 describe('booking a seat', () => {
   it('when a colleague books, then they hold a seat, the host sees their name, and booking again returns the same visit', async () => {
     const d = await openDoor({ date: daysFromNow(11), start: '11:00' });

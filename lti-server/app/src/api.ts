@@ -60,7 +60,9 @@ import {
   type CalendarFeed,
   CalendarFeedSchema,
   type Door,
+  type DoorCard,
   type DoorInput,
+  type DoorList,
   DoorListSchema,
   DoorSchema,
   DoorsCreatedSchema,
@@ -285,7 +287,7 @@ async function requestText(
     : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
 }
 
-export type { CalendarFeed, Door, DoorInput, Round, RoundInput, Visit };
+export type { CalendarFeed, Door, DoorCard, DoorInput, Round, RoundInput, Visit };
 
 export interface DoorFilter {
   /** ISO instants: doors starting in [from, to), at most 62 days apart. */
@@ -295,14 +297,21 @@ export interface DoorFilter {
   subject?: string;
   tag?: string;
   mine?: boolean;
+  /** The `nextCursor` of the page before; the first page when absent. */
+  cursor?: string;
+  /** Doors per page (1 to 100; the server's default, 50, when absent). */
+  limit?: number;
 }
 
-export function listDoors(token: string, filter: DoorFilter): Promise<ApiResult<{ items: Door[] }>> {
+/** One page of doors in start order, and the cursor of the next page (null on the last). */
+export function listDoors(token: string, filter: DoorFilter): Promise<ApiResult<DoorList>> {
   const params = new URLSearchParams({ from: filter.from, to: filter.to });
   if (filter.strategyId) params.set('strategyId', filter.strategyId);
   if (filter.subject?.trim()) params.set('subject', filter.subject.trim());
   if (filter.tag?.trim()) params.set('tag', filter.tag.trim());
   if (filter.mine) params.set('mine', 'true');
+  if (filter.cursor) params.set('cursor', filter.cursor);
+  if (filter.limit) params.set('limit', String(filter.limit));
   return request(token, 'GET', `/api/doors?${params}`, DoorListSchema);
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import type { DoorData, DoorQuery } from '../../../shared/visits';
+import { type DoorCursor, DoorCursorSchema, type DoorData, type DoorQuery } from '../../../shared/visits';
 import { utcToZoned } from '../../../shared/zoned-time';
 import {
   cancelDoorRow,
@@ -138,7 +138,34 @@ export async function openDoors(
   return { views: await viewDoors(actor, created), seriesId };
 }
 
-export async function findDoors(actor: Actor, query: DoorQuery): Promise<DoorView[]> {
+const encodeDoorCursor = (cursor: DoorCursor): string =>
+  Buffer.from(JSON.stringify(cursor)).toString('base64url');
+
+/** A cursor a client sent back; anything else than one this server wrote is a ValidationError. */
+function decodeDoorCursor(cursor: string): DoorCursor {
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString());
+  } catch {
+    value = undefined;
+  }
+  const parsed = DoorCursorSchema.safeParse(value);
+  if (!parsed.success)
+    throw new ValidationError('The page cursor is not valid; start from the first page.', [
+      { path: 'cursor', message: 'not valid' },
+    ]);
+  return parsed.data;
+}
+
+/**
+ * One page of the doors in the asker's network starting in [from, to), in start order, and the cursor of the page
+ * after it (null on the last page).
+ */
+export async function findDoors(
+  actor: Actor,
+  query: DoorQuery,
+): Promise<{ views: DoorView[]; nextCursor: string | null }> {
+  const after = query.cursor ? decodeDoorCursor(query.cursor) : undefined;
   const rows = await listDoors(actor.scope, {
     networkId: actor.networkId,
     from: new Date(query.from).toISOString(),
@@ -148,8 +175,14 @@ export async function findDoors(actor: Actor, query: DoorQuery): Promise<DoorVie
     ...(query.subject ? { subject: query.subject } : {}),
     ...(query.tag ? { tag: query.tag } : {}),
     ...(query.mine ? { hostId: actor.personId } : {}),
+    ...(after ? { after: { startsAt: after.s, id: after.i } } : {}),
+    limit: query.limit + 1,
   });
-  return viewDoors(actor, rows);
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last ? encodeDoorCursor({ s: last.startsAt, i: last.id }) : null;
+  return { views: await viewDoors(actor, page), nextCursor };
 }
 
 export async function getDoor(actor: Actor, id: string): Promise<DoorView> {

@@ -5,7 +5,7 @@ import { doorCalendar } from '../domain/calendar';
 import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
 import { sendCalendar } from './calendar-routes';
 import { actorOf } from './middleware';
-import { presentDoor } from './presenters';
+import { presentDoor, presentDoorCard } from './presenters';
 import { wrap } from './wrap';
 
 /** /api/doors: the time windows hosts open for sampling their strategy, and each one's calendar file. */
@@ -16,7 +16,8 @@ export function doorRouter(): Router {
     '/doors',
     wrap(async (req, res) => {
       const query = parseAt('Open doors query', DoorQuerySchema, req.query);
-      res.json({ items: (await findDoors(actorOf(res), query)).map(presentDoor) });
+      const { views, nextCursor } = await findDoors(actorOf(res), query);
+      res.json({ items: views.map(presentDoorCard), nextCursor });
     }),
   );
   router.post(

@@ -1,6 +1,6 @@
 import type { Note } from '../../../shared/notes';
 import type { Strategy } from '../../../shared/strategy';
-import type { Door, Visit } from '../../../shared/visits';
+import type { Door, DoorCard, Visit } from '../../../shared/visits';
 import type { DoorView } from '../domain/doors';
 import type { NoteDetail } from '../domain/notes';
 import type { StrategyView } from '../domain/strategies';
@@ -59,6 +59,12 @@ export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
     myVisit,
     visitors,
   };
+}
+
+/** A door in a list: what its card shows (see DoorCardSchema). */
+export function presentDoorCard(view: DoorView): DoorCard {
+  const { seriesId: _series, minutes: _minutes, ...card } = presentDoor(view);
+  return card;
 }
 
 export function presentVisit({ row, door }: VisitView): Visit {

@@ -88,9 +88,14 @@ export async function launchBrowser(
   return open();
 }
 
-/** Runs axe (WCAG 2.x A and AA) on the page, including its frames, and fails with a readable list. */
+/**
+ * Runs axe (WCAG 2.x A and AA, and `heading-order`, a best-practice rule the WCAG tags leave out) on the page,
+ * including its frames, and fails with a readable list.
+ */
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })
+    // `options` first: `withTags` adds the tags to these options, while `options` would replace them.
+    .options({ rules: { 'heading-order': { enabled: true } } })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
     .analyze();
   if (results.violations.length === 0) return;

@@ -49,3 +49,12 @@ export function wholeTableSteps(plan: string[], tables: string[]): string[] {
       /\bSort\b/.test(line),
   );
 }
+
+/** The full scans in a plan of one of `tables` (SQLite `SCAN t`, PostgreSQL `Seq Scan on t`), sorts aside. */
+export function fullScans(plan: string[], tables: string[]): string[] {
+  return plan.filter((line) =>
+    tables.some(
+      (t) => new RegExp(`\\bSCAN ${t}\\b`).test(line) || new RegExp(`Seq Scan on ${t}\\b`).test(line),
+    ),
+  );
+}

@@ -42,7 +42,7 @@ describe('the open doors routes', () => {
 
 describe('the open doors week view', () => {
   it('when it opens, then it asks for Monday 00:00 to the next Monday 00:00 in the viewer’s zone (across the DST change)', async () => {
-    const calls = stubApi(() => ({ body: { items: [] } }));
+    const calls = stubApi(() => ({ body: { items: [], nextCursor: null } }));
     render(<DoorsView token="t" zone={ZONE} now={now} />);
     await waitFor(() => expect(doorCalls(calls)).toHaveLength(1));
     const q = doorCalls(calls)[0]!.url.searchParams;
@@ -57,7 +57,7 @@ describe('the open doors week view', () => {
   });
 
   it('when there are no doors, then it says what to do next', async () => {
-    stubApi(() => ({ body: { items: [] } }));
+    stubApi(() => ({ body: { items: [], nextCursor: null } }));
     render(<DoorsView token="t" zone={ZONE} now={now} />);
     await waitFor(() =>
       expect(screen.getByText(/No open doors this week/).textContent).toContain('look at next week'),
@@ -65,8 +65,73 @@ describe('the open doors week view', () => {
     expect(screen.getByRole('link', { name: 'Open your own' }).getAttribute('href')).toBe('#/doors/new');
   });
 
+  it('when the week holds more than a page, then "Show more doors" adds the next page, a booking keeps both, and the next week starts again', async () => {
+    const later = { id: 'd2', startsAt: '2026-03-04T15:00:00.000Z', endsAt: '2026-03-04T15:10:00.000Z' };
+    let booked = false;
+    const calls = stubApi((c) => {
+      if (c.method === 'POST') {
+        booked = true;
+        return {
+          status: 201,
+          body: {
+            id: 'v1',
+            status: 'booked',
+            cancelledBy: null,
+            thanks: null,
+            door: door(later),
+            createdAt: NOW.toISOString(),
+            updatedAt: NOW.toISOString(),
+          },
+        };
+      }
+      const cursor = c.url.searchParams.get('cursor');
+      if (c.url.searchParams.get('from') !== '2026-03-02T05:00:00.000Z')
+        return { body: { items: [], nextCursor: null } };
+      if (cursor === 'page-2')
+        return {
+          body: {
+            items: [door({ ...later, ...(booked ? { myVisit: { id: 'v1', status: 'booked' } } : {}) })],
+            nextCursor: null,
+          },
+        };
+      return { body: { items: [door()], nextCursor: 'page-2' } };
+    });
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    const more = await screen.findByRole('button', { name: 'Show more doors this week' });
+    expect(document.body.textContent).toContain('1 or more open doors shown in the week of');
+    await expectNoAxeViolations();
+
+    fireEvent.click(more);
+    await screen.findByRole('list', { name: formatDay('2026-03-04') });
+    const second = doorCalls(calls)[1]!.url.searchParams;
+    expect(second.get('cursor')).toBe('page-2');
+    expect([second.get('from'), second.get('to')]).toEqual([
+      '2026-03-02T05:00:00.000Z',
+      '2026-03-09T04:00:00.000Z',
+    ]);
+    expect(screen.queryByRole('button', { name: 'Show more doors this week' })).toBeNull();
+    expect(document.body.textContent).toContain('2 open doors in the week of');
+
+    // Booking the door of the second page reads both pages again: the list keeps what it showed.
+    const wednesday = screen.getByRole('list', { name: formatDay('2026-03-04') });
+    fireEvent.click(within(wednesday).getByRole('button', { name: 'Book a seat' }));
+    await within(wednesday).findByText('You are booked.');
+    expect(
+      doorCalls(calls)
+        .slice(2)
+        .map((c) => c.url.searchParams.get('cursor')),
+    ).toEqual([null, 'page-2']);
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+
+    fireEvent.click(screen.getByRole('button', { name: 'Next week →' }));
+    await screen.findByText(/No open doors this week/);
+    const nextWeek = doorCalls(calls).at(-1)!.url.searchParams;
+    expect(nextWeek.get('from')).toBe('2026-03-09T04:00:00.000Z');
+    expect(nextWeek.has('cursor')).toBe(false);
+  });
+
   it('when filters are applied, then subject, tag and "only my doors" go to the API', async () => {
-    const calls = stubApi(() => ({ body: { items: [] } }));
+    const calls = stubApi(() => ({ body: { items: [], nextCursor: null } }));
     render(<DoorsView token="t" zone={ZONE} now={now} />);
     await waitFor(() => expect(doorCalls(calls)).toHaveLength(1));
     fireEvent.input(screen.getByLabelText('Subject'), { target: { value: 'Math' } });
@@ -92,6 +157,7 @@ describe('the open doors week view', () => {
           }),
           door({ id: 'd1' }),
         ],
+        nextCursor: null,
       },
     }));
     render(<DoorsView token="t" zone={ZONE} now={now} />);
@@ -166,6 +232,7 @@ describe('the open doors week view', () => {
       return {
         body: {
           items: [door(booked ? { myVisit: { id: 'v1', status: 'booked' }, booked: 2, seatsLeft: 2 } : {})],
+          nextCursor: null,
         },
       };
     });
@@ -187,7 +254,7 @@ describe('the open doors week view', () => {
         full = true;
         return { status: 409, body: errorBody('DOOR_FULL', 'This door is full') };
       }
-      return { body: { items: [door(full ? { booked: 4, seatsLeft: 0 } : {})] } };
+      return { body: { items: [door(full ? { booked: 4, seatsLeft: 0 } : {})], nextCursor: null } };
     });
     render(<DoorsView token="t" zone={ZONE} now={now} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Book a seat' }));
@@ -202,7 +269,7 @@ describe('the open doors week view', () => {
     stubApi((c) =>
       c.method === 'POST'
         ? { status: 409, body: errorBody('VISIT_OVERLAP', 'overlap') }
-        : { body: { items: [door()] } },
+        : { body: { items: [door()], nextCursor: null } },
     );
     render(<DoorsView token="t" zone={ZONE} now={now} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Book a seat' }));
@@ -224,6 +291,7 @@ describe('the open doors week view', () => {
                   visitors: [{ id: 'p3', name: 'Chen Li' }],
                 }),
               ],
+              nextCursor: null,
             },
           },
     );
@@ -474,6 +542,7 @@ describe('open doors on a strategy page', () => {
                 endsAt: new Date(realNow + 86_400_000 + 600_000).toISOString(),
               }),
             ],
+            nextCursor: null,
           },
         };
       return { body: { ...strategy('s1', 'Turn and talk', 'approved'), myTry: null, trying: null } };

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { type ApiResult, bookVisit, cancelDoor, cancelVisit, type Door } from '../api';
+import { type ApiResult, bookVisit, cancelDoor, cancelVisit, type DoorCard } from '../api';
 import { href } from '../router';
 import { formatInstantDay, visitTime } from '../time';
 import { ConfirmAction } from './confirm';
@@ -69,7 +69,7 @@ export function DoorItem({
   onChanged,
 }: {
   token: string;
-  door: Door;
+  door: DoorCard;
   zone: string;
   now: Date;
   showDay?: boolean;

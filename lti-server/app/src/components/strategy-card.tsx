@@ -2,12 +2,13 @@ import type { Strategy } from '../../../../shared/strategy';
 import { href } from '../router';
 import { StatusBadge } from './status-badge';
 
+/** A strategy in a list right under the view's title (the menu, My clips, the review queue): its title is an h2. */
 export function StrategyCard({ strategy, showStatus }: { strategy: Strategy; showStatus: boolean }) {
   return (
     <li class="strategy-card">
-      <h3>
+      <h2>
         <a href={href({ name: 'strategy', id: strategy.id })}>{strategy.title}</a>
-      </h3>
+      </h2>
       <p>{strategy.purpose}</p>
       <p class="meta">
         <span>{strategy.minutes} min</span>

@@ -1,5 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
-import { type Door, listDoors } from '../api';
+import { useState } from 'preact/hooks';
+import { useDoorPages } from '../hooks/use-door-pages';
 import { href } from '../router';
 import { formatInstantDay, viewerZone } from '../time';
 import { DoorItem } from './door-item';
@@ -21,30 +21,16 @@ export function StrategyDoors({
   zone?: string;
   now?: () => Date;
 }) {
-  const [doors, setDoors] = useState<Door[] | null>(null);
-  const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
-
-  useEffect(() => {
-    let live = true;
+  // The eight weeks from the time the page opened (fixed, so the list is not read again on every render).
+  const [range] = useState(() => {
     const from = now();
-    const to = new Date(from.getTime() + WEEKS * 7 * 86_400_000);
-    listDoors(token, { from: from.toISOString(), to: to.toISOString(), strategyId }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setDoors(
-          r.data.items
-            // A cancelled door stays listed for its host and its visitors, so they see what happened.
-            .filter((d) => d.status === 'open' || d.mine || d.myVisit)
-            .sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)),
-        );
-        setError('');
-      } else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [token, strategyId, version]);
+    return { from: from.toISOString(), to: new Date(from.getTime() + WEEKS * 7 * 86_400_000).toISOString() };
+  });
+  const pages = useDoorPages(token, { ...range, strategyId }, version);
+  const { error, hasMore, loadingMore, more } = pages;
+  // A cancelled door stays listed for its host and its visitors, so they see what happened.
+  const doors = pages.doors?.filter((d) => d.status === 'open' || d.mine || d.myVisit) ?? null;
 
   return (
     <section class="card" aria-labelledby="doors-h">
@@ -79,6 +65,13 @@ export function StrategyDoors({
             />
           ))}
         </ul>
+      )}
+      {doors && hasMore && (
+        <p>
+          <button type="button" class="secondary" disabled={loadingMore} onClick={more}>
+            {loadingMore ? 'Loading more doors…' : 'Show more open doors'}
+          </button>
+        </p>
       )}
     </section>
   );

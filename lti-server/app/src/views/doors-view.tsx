@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type Door, listDoors } from '../api';
+import type { DoorCard } from '../api';
 import { DoorItem } from '../components/door-item';
 import { LoadState } from '../components/notice-line';
 import { takeFlash } from '../flash';
+import { useDoorPages } from '../hooks/use-door-pages';
 import { href } from '../router';
 import { addDays, formatDay, formatWeek, localDate, viewerZone, weekOf, weekRange } from '../time';
 
@@ -14,7 +15,10 @@ interface Filters {
 
 const NO_FILTERS: Filters = { subject: '', tag: '', mine: false };
 
-/** The open doors of one week (Monday to Sunday in the viewer's zone), grouped by day, with booking. */
+/**
+ * The open doors of one week (Monday to Sunday in the viewer's zone), grouped by day, with booking. The server
+ * answers a page of doors at a time; "Show more doors" adds the next page of the same week.
+ */
 export function DoorsView({
   token,
   week,
@@ -31,8 +35,6 @@ export function DoorsView({
   const [monday, setMonday] = useState(week ?? thisWeek);
   const [form, setForm] = useState<Filters>(NO_FILTERS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
-  const [doors, setDoors] = useState<Door[] | null>(null);
-  const [error, setError] = useState('');
   const [version, setVersion] = useState(0);
   const [flash] = useState(takeFlash);
 
@@ -40,28 +42,19 @@ export function DoorsView({
     if (week) setMonday(week);
   }, [week]);
 
-  useEffect(() => {
-    let live = true;
-    listDoors(token, { ...weekRange(monday, zone), ...filters }).then((r) => {
-      if (!live) return;
-      if (r.ok) {
-        setDoors([...r.data.items].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt)));
-        setError('');
-      } else setError(r.message);
-    });
-    return () => {
-      live = false;
-    };
-  }, [token, monday, zone, filters, version]);
+  const { doors, hasMore, loadingMore, error, more } = useDoorPages(
+    token,
+    { ...weekRange(monday, zone), ...filters },
+    version,
+  );
 
   const goTo = (m: string) => {
-    if (m === monday) return;
-    setDoors(null);
-    setMonday(m);
+    if (m !== monday) setMonday(m);
   };
 
-  const days = new Map<string, Door[]>();
-  for (const d of doors ?? []) {
+  const days = new Map<string, DoorCard[]>();
+  // Pages come in start order; sorting again keeps each day in order whatever the pages held.
+  for (const d of [...(doors ?? [])].sort((a, b) => Date.parse(a.startsAt) - Date.parse(b.startsAt))) {
     const day = localDate(d.startsAt, zone);
     days.set(day, [...(days.get(day) ?? []), d]);
   }
@@ -141,7 +134,7 @@ export function DoorsView({
       </form>
       <p class="sr-only" role="status" aria-live="polite">
         {doors
-          ? `${doors.length} open door${doors.length === 1 ? '' : 's'} in the week of ${formatWeek(monday)}`
+          ? `${doors.length}${hasMore ? ' or more' : ''} open door${doors.length === 1 && !hasMore ? '' : 's'} ${hasMore ? 'shown ' : ''}in the week of ${formatWeek(monday)}`
           : ''}
       </p>
       <LoadState error={error} loaded={Boolean(doors)} />
@@ -174,6 +167,13 @@ export function DoorsView({
           </ul>
         </div>
       ))}
+      {doors && hasMore && (
+        <p>
+          <button type="button" class="secondary" disabled={loadingMore} onClick={more}>
+            {loadingMore ? 'Loading more doors…' : 'Show more doors this week'}
+          </button>
+        </p>
+      )}
     </section>
   );
 }

@@ -5,17 +5,84 @@ import { confirmPairing, listDevices, revokeDevice } from '../api';
 const date = (iso: string) =>
   new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
 
+/**
+ * After a code is confirmed the extension claims its token on its next check (every 2 s while its Options page shows
+ * the code), and only then is it a paired browser: the list is read again after these waits (about 80 s in all)
+ * until a new browser appears, and whenever the page comes back into view.
+ */
+export const PAIRING_POLL_MS = [500, 1000, 2000, 3000, 5000, 8000, 13000, 20000, 30000];
+
 /** Pair the Tasting Menu browser extension with the code it shows, and manage paired browsers. */
-export function ExtensionView({ token }: { token: string }) {
+export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: string; pollMs?: number[] }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [notice, setNotice] = useState('');
   const [devices, setDevices] = useState<Device[] | null>(null);
+  /** While a confirmed browser has not claimed its token yet: its label and the browsers paired before it. */
+  const [waiting, setWaiting] = useState<{ label: string; known: Set<string> } | null>(null);
 
-  const load = () => listDevices(token).then((r) => (r.ok ? setDevices(r.data.items) : setError(r.message)));
+  const load = () =>
+    listDevices(token).then((r) => {
+      if (!r.ok) {
+        setError(r.message);
+        return [];
+      }
+      setDevices(r.data.items);
+      return r.data.items;
+    });
   useEffect(() => {
     load();
   }, [token]);
+
+  // Back in view (another tab, the extension's window): the list may have changed meanwhile.
+  useEffect(() => {
+    const onVisible = () => {
+      if (document.visibilityState === 'visible') load();
+    };
+    document.addEventListener('visibilitychange', onVisible);
+    window.addEventListener('focus', onVisible);
+    return () => {
+      document.removeEventListener('visibilitychange', onVisible);
+      window.removeEventListener('focus', onVisible);
+    };
+  }, [token]);
+
+  // Polls with growing waits while a confirmed browser is expected; stops as soon as it is in the list.
+  useEffect(() => {
+    if (!waiting) return;
+    let live = true;
+    let step = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = () => {
+      if (!live) return;
+      const wait = pollMs[step++];
+      if (wait === undefined) {
+        setWaiting(null);
+        setNotice(
+          `${waiting.label} has not finished pairing yet. Open the extension's Options page; this list updates when you come back here.`,
+        );
+        return;
+      }
+      timer = setTimeout(async () => {
+        const items = await load();
+        // Found: the effect below says so and ends the wait; no further read.
+        if (!items.some((d) => !waiting.known.has(d.id))) next();
+      }, wait);
+    };
+    next();
+    return () => {
+      live = false;
+      clearTimeout(timer);
+    };
+  }, [waiting]);
+
+  useEffect(() => {
+    if (!waiting || !devices) return;
+    const added = devices.find((d) => !waiting.known.has(d.id));
+    if (!added) return;
+    setWaiting(null);
+    setNotice(`Paired: ${added.label}. It is in the list of paired browsers below.`);
+  }, [devices, waiting]);
 
   async function pair(e: Event) {
     e.preventDefault();
@@ -24,8 +91,8 @@ export function ExtensionView({ token }: { token: string }) {
     if (r.ok) {
       setError('');
       setCode('');
-      setNotice(`Paired: ${r.data.label}. The extension finishes on its own in a few seconds.`);
-      setTimeout(load, 3000);
+      setNotice(`Code accepted for ${r.data.label}. The extension finishes on its own in a few seconds.`);
+      setWaiting({ label: r.data.label, known: new Set((devices ?? []).map((d) => d.id)) });
     } else setError(r.fields?.[0]?.message ?? r.message);
   }
 

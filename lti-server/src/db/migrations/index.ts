@@ -22,6 +22,7 @@ import * as learnedDeployments from './0019-learned-deployments';
 import * as rateLimits from './0020-rate-limits';
 import * as browseOrder from './0021-browse-order';
 import * as schoolDay from './0025-school-day';
+import * as doorWeekOrder from './0026-door-week-order';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -58,6 +59,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0020-rate-limits', rateLimits],
   ['0021-browse-order', browseOrder],
   ['0025-school-day', schoolDay],
+  ['0026-door-week-order', doorWeekOrder],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

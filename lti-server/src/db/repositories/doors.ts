@@ -114,8 +114,15 @@ export interface DoorFilter {
   hostId?: string;
   /** Round classrooms are shown only to the people in them. */
   viewerId: string;
+  /** The last door of the page before: this page starts after it in (starts_at, id) order. */
+  after?: { startsAt: string; id: string };
+  limit: number;
 }
 
+/**
+ * One page of a network's doors starting in [from, to), in (starts_at, id) order: read through the doors_week index
+ * (tenant, network, starts_at, id), which holds that order, so a page reads its own rows and no sort runs.
+ */
 export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<DoorDetail[]> {
   let q = doorsWithNames(scope)
     .where('doors.network_id', '=', f.networkId)
@@ -125,12 +132,17 @@ export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<Door
       eb.or([
         eb('doors.round_id', 'is', null),
         eb('doors.host_id', '=', f.viewerId),
+        // A visit keeps its door's start (doors never move), so the viewer's visits in the range are enough: read
+        // through visits_visitor, PostgreSQL's hashed form of this check reads those, not every visit they ever booked.
         eb.exists(
           eb
             .selectFrom('visits')
             .select('visits.id')
             .whereRef('visits.door_id', '=', 'doors.id')
-            .where('visits.visitor_id', '=', f.viewerId),
+            .where('visits.tenant_id', '=', scope.tenantId)
+            .where('visits.visitor_id', '=', f.viewerId)
+            .where('visits.starts_at', '>=', f.from)
+            .where('visits.starts_at', '<', f.to),
         ),
       ]),
     );
@@ -149,7 +161,12 @@ export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<Door
       ),
     );
   }
-  return (await q.orderBy('doors.starts_at').orderBy('doors.id').limit(500).execute()).map(toDoorDetail);
+  if (f.after) {
+    const { startsAt, id } = f.after;
+    // A row comparison, which both databases read as one range of the index (an OR of two ranges sorts on PostgreSQL).
+    q = q.where((eb) => eb(eb.refTuple('doors.starts_at', 'doors.id'), '>', eb.tuple(startsAt, id)));
+  }
+  return (await q.orderBy('doors.starts_at').orderBy('doors.id').limit(f.limit).execute()).map(toDoorDetail);
 }
 
 /** Takes one seat if the door is open and not full. Atomic: concurrent bookings cannot overfill a door. */
