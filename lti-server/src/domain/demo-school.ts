@@ -174,6 +174,8 @@ async function seed(
         minutes: door.minutes,
         timeZone: zone,
         occurrence: 'earlier',
+        // The demo's times follow the clock of whoever starts it (a door is under way now, at any hour).
+        confirmOutsideSchoolDay: true,
         location: door.room,
         capacity: door.capacity,
         visitorNote: null,
@@ -229,6 +231,7 @@ async function seed(
       start: DEMO_ROUND.start,
       timeZone: zone,
       occurrence: 'earlier',
+      confirmOutsideSchoolDay: true,
       slotMinutes: DEMO_ROUND.slotMinutes,
       gapMinutes: DEMO_ROUND.gapMinutes,
       participantIds: DEMO_ROUND.participants.map((p) => teachers[p]!.personId),
