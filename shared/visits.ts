@@ -87,6 +87,24 @@ export type DoorInput = z.input<typeof DoorInputSchema>;
 export type DoorData = z.output<typeof DoorInputSchema>;
 
 /** The most doors one page of GET /api/doors holds, and how many it holds when the client does not say. */
+/** Where a page of doors ends: the last door's start and id. */
+export const DoorCursorSchema = z.object({ s: z.iso.datetime(), i: z.string().min(1).max(100) });
+export type DoorCursor = z.infer<typeof DoorCursorSchema>;
+
+/** The `nextCursor` of a page of doors: the last door's start and id (opaque to clients). */
+export const encodeDoorCursor = (cursor: DoorCursor): string => `${cursor.s}~${cursor.i}`;
+
+/** A cursor as `encodeDoorCursor` wrote it; anything else fails the query's validation on `cursor`. */
+const doorCursor = safeText()
+  .max(200)
+  .transform((raw, ctx): DoorCursor => {
+    const at = raw.indexOf('~');
+    const parsed = DoorCursorSchema.safeParse({ s: raw.slice(0, at), i: raw.slice(at + 1) });
+    if (at > 0 && parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: 'The page cursor is not valid; start from the first page.' });
+    return z.NEVER;
+  });
+
 export const MAX_DOOR_PAGE = 100;
 export const DEFAULT_DOOR_PAGE = 50;
 
@@ -105,7 +123,7 @@ export const DoorQuerySchema = z
       .enum(['true', 'false'])
       .optional()
       .transform((v) => v === 'true'),
-    cursor: safeText().max(200).optional(),
+    cursor: doorCursor.optional(),
     limit: z.coerce.number().int().min(1).max(MAX_DOOR_PAGE).default(DEFAULT_DOOR_PAGE),
   })
   .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
@@ -152,9 +170,7 @@ export type DoorCard = z.infer<typeof DoorCardSchema>;
 export const DoorListSchema = z.object({ items: z.array(DoorCardSchema), nextCursor: z.string().nullable() });
 export type DoorList = z.infer<typeof DoorListSchema>;
 
-/** Where a page of doors ends (inside the cursor): the last door's start and id. */
-export const DoorCursorSchema = z.object({ s: z.iso.datetime(), i: z.string().min(1).max(100) });
-export type DoorCursor = z.infer<typeof DoorCursorSchema>;
+
 
 /** POST /api/doors answers with every door the request created (one per week). */
 export const DoorsCreatedSchema = z.object({ items: z.array(DoorSchema), seriesId: z.string().nullable() });

@@ -199,6 +199,7 @@ describe('the open doors week view', () => {
             endsAt: at(100),
           }),
         ],
+        nextCursor: null,
       },
     }));
     const { container } = render(<DoorsView token="t" zone={ZONE} now={now} />);
