@@ -721,8 +721,8 @@ function describe(c: Candidate, shown: string): NoteFlag {
     case 'judgement':
       return flag(
         SETS.madeit!.has(lower)
-          ? `${quote(shown)} is a judgement. Describe what you saw that made it ${lower}.`
-          : `${quote(shown)} is a judgement. Describe what you saw that led you to it.`,
+          ? `${quote(shown)} is a judgment. Describe what you saw that made it ${lower}.`
+          : `${quote(shown)} is a judgment. Describe what you saw that led you to it.`,
         'Students … (what they said or did)',
       );
     case 'advice':
@@ -752,7 +752,7 @@ function describe(c: Candidate, shown: string): NoteFlag {
             'Students … (what they said or did that showed it)',
           )
         : flag(
-            'This sentence reads as a judgement, and says little that was seen or heard. Describe what was said or done.',
+            'This sentence reads as a judgment, and says little that was seen or heard. Describe what was said or done.',
             'The teacher … ; students … (what was said or done)',
           );
     case 'model':
@@ -762,7 +762,7 @@ function describe(c: Candidate, shown: string): NoteFlag {
             'Students … (what they said or did that showed it)',
           )
         : flag(
-            `${quote(shown)} reads as a judgement or advice. Describe what you saw or heard that led you to it.`,
+            `${quote(shown)} reads as a judgment or advice. Describe what you saw or heard that led you to it.`,
             'The teacher … ; students … (what was said or done)',
           );
     default:

@@ -98,14 +98,14 @@ describe('sampling visits in the LMS', () => {
     await strategyPage(ana.tool);
     await ana.tool.getByRole('button', { name: 'Cancel this door' }).click();
     await ana.tool.getByRole('button', { name: 'Yes, cancel this door' }).click();
-    await ana.tool.getByText('You cancelled this door.').waitFor();
+    await ana.tool.getByText('You canceled this door.').waitFor();
 
     const after = (await feedEvents(feedUrl)).find((e) => e.summary.includes(TITLE));
     expect(after?.status).toBe('CANCELLED');
     expect(after!.sequence).toBeGreaterThan(before!.sequence);
     await ben.tool.getByRole('link', { name: 'Open doors' }).click();
     await ben.tool.getByRole('link', { name: 'My visits' }).click();
-    await ben.tool.getByText('Cancelled by the host').first().waitFor();
+    await ben.tool.getByText('Canceled by the host').first().waitFor();
     await expectNoAxeViolations(ben.page);
   });
 

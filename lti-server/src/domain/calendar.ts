@@ -28,7 +28,7 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
     start: d.startsAt,
     end: d.endsAt,
     stamp: [row.updatedAt, d.updatedAt].sort()[1]!,
-    summary: `${cancelled ? 'Cancelled: ' : ''}Sampling visit — ${what(d)} (${d.hostName})`,
+    summary: `${cancelled ? 'Canceled: ' : ''}Sampling visit — ${what(d)} (${d.hostName})`,
     description: [
       d.lookFor ? `Look for: ${d.lookFor}` : '',
       d.visitorNote ? `From the host: ${d.visitorNote}` : '',
@@ -49,7 +49,7 @@ function hostEvent(d: DoorDetail): IcsEvent {
     start: d.startsAt,
     end: d.endsAt,
     stamp: d.updatedAt,
-    summary: `${cancelled ? 'Cancelled: ' : ''}Open door — ${what(d)}`,
+    summary: `${cancelled ? 'Canceled: ' : ''}Open door — ${what(d)}`,
     description: `${d.booked} of ${d.capacity} seats booked.${d.lookFor ? `\nLook for: ${d.lookFor}` : ''}`,
     location: d.location,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',

@@ -70,7 +70,7 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
   if (!confirmed)
     throw new UnprocessableError(
       'NOTE_FLAGGED',
-      'This note reads as a judgement or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
+      'This note reads as a judgment or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
       fields,
     );
 }
@@ -79,7 +79,7 @@ export async function writeNote(actor: Actor, data: NoteData, now: Date): Promis
   const visit = await findVisit(actor.scope, data.visitId);
   if (!visit || visit.visitorId !== actor.personId) throw new NotFoundError('Visit');
   if (visit.status !== 'booked')
-    throw new ConflictError('CONFLICT', 'This visit was cancelled, so there is nothing to write about.');
+    throw new ConflictError('CONFLICT', 'This visit was canceled, so there is nothing to write about.');
   if (Date.parse(visit.startsAt) > now.getTime())
     throw new ConflictError('CONFLICT', 'Notes are written during or after the visit, not before.');
   const door = await findDoor(actor.scope, visit.doorId);

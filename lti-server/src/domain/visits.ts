@@ -59,7 +59,7 @@ export async function bookVisit(
 ): Promise<{ view: VisitView; created: boolean }> {
   const door = await visibleDoor(actor, doorId);
   authorize(actor, 'book', doorRecord(door));
-  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host cancelled this open door.');
+  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host canceled this open door.');
   if (Date.parse(door.startsAt) <= now.getTime())
     throw new ConflictError('CONFLICT', 'This visit has already started.');
   const stamp = now.toISOString();

@@ -144,7 +144,7 @@ export const SANDBOX_COURSES: SandboxCourse[] = [
 about why.</p>
 <ol>
   <li>Show the day's two learning goals on the board.</li>
-  <li>Students choose a colour for each goal and write one reason on a sticky note.</li>
+  <li>Students choose a color for each goal and write one reason on a sticky note.</li>
   <li>They post the notes by the door on their way out; the teacher sorts them before tomorrow's warm-up.</li>
 </ol>`,
       },

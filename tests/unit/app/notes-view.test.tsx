@@ -82,15 +82,15 @@ describe('the note editor', () => {
     renderEditor();
     await screen.findByRole('textbox');
     type('Great job, Ms Rivera!');
-    expect(await screen.findByText('2 things to rephrase: 1 name, 1 judgement.')).toBeTruthy();
-    const summary = screen.getByText('2 things to rephrase: 1 name, 1 judgement.');
+    expect(await screen.findByText('2 things to rephrase: 1 name, 1 judgment.')).toBeTruthy();
+    const summary = screen.getByText('2 things to rephrase: 1 name, 1 judgment.');
     expect(summary.getAttribute('aria-live')).toBe('polite');
     const flags = within(screen.getByRole('list', { name: /things to rephrase/ })).getAllByRole('listitem');
     expect(flags.map((li) => li.querySelector('.flag-words')?.textContent)).toEqual([
       '“Great job”',
       '“Ms Rivera”',
     ]);
-    expect(flags[0]!.textContent).toContain('is a judgement');
+    expect(flags[0]!.textContent).toContain('is a judgment');
     expect(flags[1]!.textContent).toContain('is a name');
     expect(flags[1]!.textContent).toContain('Try: the teacher');
 
@@ -108,7 +108,7 @@ describe('the note editor', () => {
     type('Great job, Ms Rivera!');
     await screen.findByText(/2 things to rephrase/);
     type(DESCRIPTIVE);
-    expect(await screen.findByText('Nothing flagged: no names, judgements or guesses.')).toBeTruthy();
+    expect(await screen.findByText('Nothing flagged: no names, judgments or guesses.')).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
     await screen.findByText(/Saved\. Ben Okafor can read it/);
     expect(posts(calls).map((c) => c.body)).toEqual([
@@ -124,9 +124,9 @@ describe('the note editor', () => {
     renderEditor();
     await screen.findByRole('textbox');
     type('Students seemed engaged.');
-    await screen.findByText('2 things to rephrase: 1 judgement, 1 guess.');
+    await screen.findByText('2 things to rephrase: 1 judgment, 1 guess.');
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    const explanation = screen.getByText(/This note reads as a judgement or a guess/);
+    const explanation = screen.getByText(/This note reads as a judgment or a guess/);
     await waitFor(() => expect(document.activeElement).toBe(explanation));
     expect(posts(calls)).toHaveLength(0);
 
@@ -206,14 +206,14 @@ describe('the note editor', () => {
     editorApi({
       post: () => ({
         status: 409,
-        body: errorBody('CONFLICT', 'This visit was cancelled, so there is nothing.'),
+        body: errorBody('CONFLICT', 'This visit was canceled, so there is nothing.'),
       }),
     });
     renderEditor();
     await screen.findByRole('textbox');
     type(DESCRIPTIVE);
     fireEvent.click(screen.getByRole('button', { name: 'Save note' }));
-    expect((await screen.findByRole('alert')).textContent).toContain('This visit was cancelled');
+    expect((await screen.findByRole('alert')).textContent).toContain('This visit was canceled');
   });
 
   it('when the visit has not started, then notes are not open yet', async () => {
@@ -248,7 +248,7 @@ describe('the note editor', () => {
     fireEvent.click(within(second!).getByRole('button', { name: 'Edit' }));
     const box = within(second!).getByLabelText('Change your note');
     fireEvent.input(box, { target: { value: 'The teacher waited. Amazing!' } });
-    expect(await within(second!).findByText('1 thing to rephrase: 1 judgement.')).toBeTruthy();
+    expect(await within(second!).findByText('1 thing to rephrase: 1 judgment.')).toBeTruthy();
     fireEvent.click(within(second!).getByRole('button', { name: 'Save changes' }));
     fireEvent.click(await within(second!).findByRole('button', { name: 'Save anyway' }));
     await screen.findByText('Your note is changed.');

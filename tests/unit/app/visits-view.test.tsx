@@ -42,7 +42,7 @@ const VISITS = [
 afterEach(() => vi.unstubAllGlobals());
 
 describe('my visits', () => {
-  it('when a host cancelled a visit, then it is marked "Cancelled by the host" and cannot be cancelled again', async () => {
+  it('when a host cancelled a visit, then it is marked "Canceled by the host" and cannot be canceled again', async () => {
     stubApi((c) =>
       c.url.pathname === '/api/calendar'
         ? { body: { active: false, url: null, createdAt: null } }
@@ -56,12 +56,12 @@ describe('my visits', () => {
     expect(items[0]!.textContent).toContain('Look for: Notice how students use the sentence frames');
     expect(items[0]!.textContent).toContain('Room 12');
     expect(within(items[0]!).getByRole('button', { name: 'Cancel this visit' })).toBeTruthy();
-    expect(items[1]!.textContent).toContain('Cancelled by the host');
+    expect(items[1]!.textContent).toContain('Canceled by the host');
     expect(within(items[1]!).queryByRole('button', { name: 'Cancel this visit' })).toBeNull();
 
     const past = screen.getByRole('region', { name: 'Past' });
     expect(within(past).getAllByRole('listitem')).toHaveLength(2);
-    expect(past.textContent).toContain('You cancelled');
+    expect(past.textContent).toContain('You canceled');
   });
 
   it('when the teacher cancels a visit and confirms, then the visit is cancelled on the server', async () => {
@@ -73,7 +73,7 @@ describe('my visits', () => {
     render(<VisitsView token="t" zone={ZONE} now={now} />);
     fireEvent.click(await screen.findByRole('button', { name: 'Cancel this visit' }));
     fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel my visit' }));
-    await screen.findByText('Your visit is cancelled; the seat is free again.');
+    await screen.findByText('Your visit is canceled; the seat is free again.');
     expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/visits/v1/cancel');
   });
 

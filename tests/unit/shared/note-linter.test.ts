@@ -55,7 +55,7 @@ describe('note linter', () => {
 
   it('when a word is flagged, then the message says why in plain words and a suggestion shows a rewrite', () => {
     const [great] = lintNote('Great engagement!');
-    expect(great?.message).toBe("'Great' is a judgement. Describe what you saw that made it great.");
+    expect(great?.message).toBe("'Great' is a judgment. Describe what you saw that made it great.");
     expect(great?.suggestion).toBe('Students … (what they said or did)');
     for (const f of lintNote(
       'I think Ms Rivera should have waited; students seemed lost, unlike last time.',
@@ -291,7 +291,7 @@ describe('note linter', () => {
       expect(spans(text, flags)).toEqual([
         { kind: 'evaluative', text: 'The timer routine deserves a spot in every classroom' },
       ]);
-      expect(flags[0]?.message).toContain('This sentence reads as a judgement');
+      expect(flags[0]?.message).toContain('This sentence reads as a judgment');
       expect(flags[0]?.suggestion).toBeTruthy();
     });
   });

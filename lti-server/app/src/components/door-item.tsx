@@ -162,7 +162,7 @@ export function DoorItem({
       <div class="actions">
         {door.status === 'cancelled' ? (
           <p class="state">
-            <strong>{door.mine ? 'You cancelled this door.' : 'Cancelled by the host.'}</strong>
+            <strong>{door.mine ? 'You canceled this door.' : 'Canceled by the host.'}</strong>
           </p>
         ) : door.mine ? (
           <>
@@ -173,11 +173,11 @@ export function DoorItem({
                 describedBy={headingId}
                 question={
                   door.booked > 0
-                    ? `Cancel this door? The ${door.booked} booked visitor${door.booked === 1 ? '' : 's'} will see it as cancelled by you.`
+                    ? `Cancel this door? The ${door.booked} booked visitor${door.booked === 1 ? '' : 's'} will see it as canceled by you.`
                     : 'Cancel this door? No one has booked it yet.'
                 }
                 confirmLabel="Yes, cancel this door"
-                onConfirm={() => act(cancelDoor(token, door.id), 'This door is cancelled.')}
+                onConfirm={() => act(cancelDoor(token, door.id), 'This door is canceled.')}
               />
             )}
           </>
@@ -196,7 +196,7 @@ export function DoorItem({
                 onConfirm={() =>
                   act(
                     cancelVisit(token, door.myVisit!.id),
-                    'Your booking is cancelled; the seat is free again.',
+                    'Your booking is canceled; the seat is free again.',
                   )
                 }
               />

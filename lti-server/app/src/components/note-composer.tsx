@@ -113,8 +113,8 @@ export function NoteComposer({
       {stage === 'confirming' ? (
         <fieldset class="confirm" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`} tabIndex={-1} ref={confirmRef}>
-            This note reads as a judgement or a guess ({linted.flags.length} flagged above). Notes work best
-            as what you saw or heard. Rephrase it, or save it as it is.
+            This note reads as a judgment or a guess ({linted.flags.length} flagged above). Notes work best as
+            what you saw or heard. Rephrase it, or save it as it is.
           </p>
           <div class="actions">
             <button type="button" disabled={busy} onClick={() => send(true)}>

@@ -31,20 +31,20 @@ export function useNoteLint(text: string, names: string[]): { linted: Linted; li
 
 const KIND_LABEL: Record<FlagKind, string> = {
   name: 'Name',
-  evaluative: 'Judgement',
+  evaluative: 'Judgment',
   inference: 'Guess',
 };
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** "2 things to rephrase: 1 judgement, 1 name." */
+/** "2 things to rephrase: 1 judgment, 1 name." */
 export function lintSummary({ text, flags }: Linted): string {
   if (!text.trim()) return '';
-  if (flags.length === 0) return 'Nothing flagged: no names, judgements or guesses.';
+  if (flags.length === 0) return 'Nothing flagged: no names, judgments or guesses.';
   const count = (k: FlagKind) => flags.filter((f) => f.kind === k).length;
   const parts = [
     count('name') ? plural(count('name'), 'name') : '',
-    count('evaluative') ? plural(count('evaluative'), 'judgement') : '',
+    count('evaluative') ? plural(count('evaluative'), 'judgment') : '',
     count('inference') ? plural(count('inference'), 'guess', 'guesses') : '',
   ].filter(Boolean);
   return `${plural(flags.length, 'thing')} to rephrase: ${parts.join(', ')}.`;

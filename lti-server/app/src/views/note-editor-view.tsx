@@ -125,7 +125,7 @@ export function NoteEditorView({
       </section>
       <NoticeLine notice={notice} />
       {cancelled ? (
-        <p class="card">This visit was cancelled, so there is nothing to write about.</p>
+        <p class="card">This visit was canceled, so there is nothing to write about.</p>
       ) : !started ? (
         <p class="card">
           Notes open when the visit starts ({formatInstantDay(d.startsAt, zone)}, {time.yours}). Until then,
@@ -205,7 +205,7 @@ function WriteNote({
       <ul class="explainer">
         <li>One piece of evidence per note: what you saw or heard, in a sentence or two.</li>
         <li>No names: write “the teacher” or “a student”.</li>
-        <li>No judgements: describe what happened, not whether it was good.</li>
+        <li>No judgments: describe what happened, not whether it was good.</li>
       </ul>
       <p class="hint">Only {host} and you can read your notes: not coaches, not colleagues.</p>
       <fieldset class="prompts">
@@ -227,7 +227,7 @@ function WriteNote({
         key={`${prompt}-${version}`}
         id="note-text"
         label={`Your note: ${PROMPT_TEXT[prompt]}`}
-        hint="The words are checked as you type: names, judgements and guesses are pointed out with a way to rephrase."
+        hint="The words are checked as you type: names, judgments and guesses are pointed out with a way to rephrase."
         initialText={readDraft(visitId, prompt)}
         names={names}
         saveLabel="Save note"

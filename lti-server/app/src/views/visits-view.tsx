@@ -60,7 +60,7 @@ export function VisitsView({
   async function cancel(v: Visit) {
     const r = await cancelVisit(token, v.id);
     if (r.ok) {
-      setNotice({ kind: 'notice', text: 'Your visit is cancelled; the seat is free again.' });
+      setNotice({ kind: 'notice', text: 'Your visit is canceled; the seat is free again.' });
       await load();
     } else setNotice({ kind: 'error', text: r.message });
   }
@@ -163,7 +163,7 @@ function VisitItem({
       </h3>
       {cancelled && (
         <p class="state">
-          <strong>{visit.cancelledBy === 'host' ? 'Cancelled by the host' : 'You cancelled'}</strong>
+          <strong>{visit.cancelledBy === 'host' ? 'Canceled by the host' : 'You canceled'}</strong>
         </p>
       )}
       <p class="when">
