@@ -183,6 +183,24 @@ const ROUTES: Record<string, Call> = {
     body: { name: 'x' },
     kind: 'round',
   },
+  'POST /room-links/sign-in': {
+    method: 'POST',
+    path: () => '/api/room-links/sign-in',
+    body: { token: 'a'.repeat(43) },
+  },
+  'POST /room-links': {
+    method: 'POST',
+    path: () => '/api/room-links',
+    body: (id: string) => ({ doorId: id }),
+    kind: 'door',
+  },
+  'DELETE /room-links': { method: 'DELETE', path: () => '/api/room-links' },
+  'POST /visits/on-the-spot': {
+    method: 'POST',
+    path: () => '/api/visits/on-the-spot',
+    body: (id: string) => ({ doorId: id }),
+    kind: 'door',
+  },
   'GET /picture': { method: 'GET', path: () => '/api/picture' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };

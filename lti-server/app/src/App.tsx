@@ -16,6 +16,7 @@ import { PrintView } from './views/print-view';
 import { RoundForm } from './views/round-form';
 import { RoundDetail, RoundsList } from './views/rounds-view';
 import { SettingsView } from './views/settings-view';
+import { SignView } from './views/sign-view';
 import { StrategyForm } from './views/strategy-form';
 import { StrategyView } from './views/strategy-view';
 import { VisitsView } from './views/visits-view';
@@ -147,6 +148,8 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
       return <DoorsView token={token} week={route.week} />;
     case 'door-new':
       return <DoorForm token={token} strategyId={route.strategyId} />;
+    case 'door-sign':
+      return <SignView token={token} doorId={route.id} />;
     case 'visits':
       return <VisitsView token={token} />;
     case 'visit-notes':

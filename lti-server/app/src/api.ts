@@ -34,6 +34,14 @@ import {
 } from '../../../shared/rounds';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
 import {
+  type RoomLink,
+  type RoomLinkInput,
+  RoomLinkSchema,
+  type RoomSession,
+  RoomSessionSchema,
+  type RoomSignIn,
+} from '../../../shared/room';
+import {
   type PlatformInfo,
   PlatformInfoSchema,
   type TenantSettings,
@@ -94,7 +102,7 @@ async function request<S extends z.ZodType>(
     res = await fetchImpl(path, {
       method,
       headers: {
-        authorization: `Bearer ${token}`,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -130,6 +138,11 @@ async function request<S extends z.ZodType>(
 
 export function getMe(token: string, fetchImpl: Fetch = fetch): Promise<ApiResult<Me>> {
   return request(token, 'GET', '/api/me', MeSchema, undefined, fetchImpl);
+}
+
+/** Signing out: the server ends the session's token. */
+export function endSession(token: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', '/api/session', z.undefined());
 }
 
 export interface MenuQuery {
@@ -332,6 +345,34 @@ export function cancelDoor(token: string, id: string): Promise<ApiResult<Door>> 
 
 export function bookVisit(token: string, doorId: string): Promise<ApiResult<Visit>> {
   return request(token, 'POST', '/api/visits', VisitSchema, { doorId } satisfies VisitInput);
+}
+
+/** From a door sign: books a seat even after the door opened, until it closes (the same seats and rules). */
+export function bookOnTheSpot(token: string, doorId: string): Promise<ApiResult<Visit>> {
+  return request(token, 'POST', '/api/visits/on-the-spot', VisitSchema, { doorId } satisfies VisitInput);
+}
+
+export function getVisit(token: string, id: string): Promise<ApiResult<Visit>> {
+  return request(token, 'GET', `/api/visits/${encodeURIComponent(id)}`, VisitSchema);
+}
+
+export type { RoomLink };
+
+/** A single-use sign-in link for the room note mode (a phone or a new tab), optionally to one visit or door. */
+export function createRoomLink(token: string, input: RoomLinkInput): Promise<ApiResult<RoomLink>> {
+  return request(token, 'POST', '/api/room-links', RoomLinkSchema, input);
+}
+
+export function revokeRoomLinks(token: string): Promise<ApiResult<undefined>> {
+  return request(token, 'DELETE', '/api/room-links', z.undefined());
+}
+
+/** Exchanges a room link's secret for a session (no session yet, so no bearer token). */
+export async function roomSignIn(
+  input: RoomSignIn,
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResult<RoomSession>> {
+  return request('', 'POST', '/api/room-links/sign-in', RoomSessionSchema, input, fetchImpl);
 }
 
 export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>> {

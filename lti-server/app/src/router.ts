@@ -14,6 +14,8 @@ export type Route =
   /** The open doors of one week; `week` is its Monday ('YYYY-MM-DD'), this week when absent. */
   | { name: 'doors'; week?: string }
   | { name: 'door-new'; strategyId?: string }
+  /** A host's printable door sign with its QR code. */
+  | { name: 'door-sign'; id: string }
   | { name: 'visits' }
   /** The note editor for one of my visits. */
   | { name: 'visit-notes'; visitId: string }
@@ -36,6 +38,8 @@ export function parseRoute(hash: string): Route {
   const doors = /^\/doors(?:\?week=(\d{4}-\d{2}-\d{2}))?$/.exec(path);
   if (doors) return doors[1] ? { name: 'doors', week: doors[1] } : { name: 'doors' };
   if (path === '/doors/new') return { name: 'door-new' };
+  const sign = /^\/doors\/([^/]+)\/sign$/.exec(path);
+  if (sign?.[1] && sign[1] !== 'new') return { name: 'door-sign', id: decodeURIComponent(sign[1]) };
   const doorNew = /^\/doors\/new\/([^/]+)$/.exec(path);
   if (doorNew?.[1]) return { name: 'door-new', strategyId: decodeURIComponent(doorNew[1]) };
   if (path === '/visits') return { name: 'visits' };
@@ -68,6 +72,8 @@ export function href(route: Route): string {
       return route.week ? `#/doors?week=${route.week}` : '#/doors';
     case 'door-new':
       return route.strategyId ? `#/doors/new/${encodeURIComponent(route.strategyId)}` : '#/doors/new';
+    case 'door-sign':
+      return `#/doors/${encodeURIComponent(route.id)}/sign`;
     case 'visit-notes':
       return `#/visits/${encodeURIComponent(route.visitId)}/notes`;
     case 'round-new':
@@ -85,7 +91,7 @@ export function href(route: Route): string {
 
 /** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
 export function section(route: Route): Route['name'] {
-  if (route.name === 'door-new') return 'doors';
+  if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
   if (route.name === 'visit-notes') return 'visits';
   if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
   return route.name;

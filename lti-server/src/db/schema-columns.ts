@@ -72,6 +72,16 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     expires_at: 'not null',
     revoked_at: 'nullable',
   },
+  room_links: {
+    token_hash: 'not null',
+    tenant_id: 'not null',
+    person_id: 'not null',
+    network_id: 'not null',
+    created_at: 'not null',
+    expires_at: 'not null',
+    used_at: 'nullable',
+    revoked_at: 'nullable',
+  },
   sandbox_keys: {
     kid: 'not null',
     private_pem: 'not null',

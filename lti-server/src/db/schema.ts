@@ -76,6 +76,18 @@ export interface SessionTable {
   revoked_at: Timestamp | null;
 }
 
+/** A single-use sign-in link for the room note mode (only its secret's hash). */
+export interface RoomLinkTable {
+  token_hash: string;
+  tenant_id: string;
+  person_id: string;
+  network_id: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  revoked_at: Timestamp | null;
+}
+
 export interface SandboxKeyTable {
   kid: string;
   private_pem: string;
@@ -451,6 +463,7 @@ export interface Database {
   networks: NetworkTable;
   people: PersonTable;
   sessions: SessionTable;
+  room_links: RoomLinkTable;
   sandbox_keys: SandboxKeyTable;
   strategies: StrategyTable;
   strategy_tags: StrategyTagTable;

@@ -48,7 +48,8 @@ async function viewOf(actor: Actor, id: string): Promise<VisitView> {
 }
 
 /**
- * Books a seat. Safe under concurrency: the seat is taken by one conditional update (`booked < capacity`), so
+ * Books a seat, before the door opens; `onTheSpot` (a visitor who scanned the door's sign) also until it closes. Safe
+ * under concurrency: the seat is taken by one conditional update (`booked < capacity`), so
  * parallel requests for the last seat cannot both win; one person's bookings are serialised so two overlapping
  * visits cannot both pass the overlap check. Booking a door one already holds returns that visit.
  */
@@ -56,11 +57,14 @@ export async function bookVisit(
   actor: Actor,
   { doorId }: VisitInput,
   now: Date,
+  { onTheSpot = false }: { onTheSpot?: boolean } = {},
 ): Promise<{ view: VisitView; created: boolean }> {
   const door = await visibleDoor(actor, doorId);
   authorize(actor, 'book', doorRecord(door));
   if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host canceled this open door.');
-  if (Date.parse(door.startsAt) <= now.getTime())
+  if (onTheSpot && Date.parse(door.endsAt) <= now.getTime())
+    throw new ConflictError('CONFLICT', 'This visit is over.');
+  if (!onTheSpot && Date.parse(door.startsAt) <= now.getTime())
     throw new ConflictError('CONFLICT', 'This visit has already started.');
   const stamp = now.toISOString();
 

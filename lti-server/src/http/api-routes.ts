@@ -11,6 +11,7 @@ import { type DeviceRoute, deviceScope, requireSession } from './middleware';
 import { noteRouter } from './note-routes';
 import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { pictureRouter } from './picture-routes';
+import { publicRoomRouter, roomRouter } from './room-routes';
 import { rosterRouter } from './roster-routes';
 import { roundRouter } from './round-routes';
 import { sessionRouter } from './session-routes';
@@ -44,6 +45,7 @@ export function apiRouter(
   const router = express.Router();
   router.use(express.json({ limit: '256kb' }));
   router.use(publicPairingRouter(db));
+  router.use(publicRoomRouter(db));
   router.use(requireSession(database));
   router.use(deviceScope(DEVICE_SCOPE));
   router.use(pairingRouter(db));
@@ -51,6 +53,7 @@ export function apiRouter(
 
   router.use('/strategies', strategyRouter());
   router.use(doorRouter());
+  router.use(roomRouter(publicUrl));
   router.use(visitRouter());
   router.use(calendarRouter(publicUrl));
   router.use(roundRouter(db, lms));

@@ -14,6 +14,7 @@ import { errorHandler, openCors, requestLog, securityHeaders } from './middlewar
 import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
 import { privacyRouter } from './privacy-routes';
+import { roomPageRouter } from './room-pages';
 import { HitCounter, useRateLimitCounter } from './rate-limit';
 
 /** Handlers the composition root mounts at `path` (server.ts: the sandbox LMS at /sandbox, when it is on). */
@@ -51,6 +52,7 @@ export function createApp({ config, database, lti, logger, mounts = [], home }: 
   app.use('/static', pageAssets());
   app.use(privacyRouter());
   app.use('/app', appRouter(database, lti, config.frameAncestors));
+  app.use('/room', roomPageRouter());
   for (const mount of mounts) app.use(mount.path, ...mount.handlers);
   mountLtiRoutes(app, { config, database, lti, logger, home });
 

@@ -29,6 +29,12 @@ export function sandboxPolicy(toolOrigin: string): string {
   return [...STRICT, `frame-src 'self' ${toolOrigin}`, `form-action 'self' ${toolOrigin}`].join('; ');
 }
 
+/**
+ * The room note mode (/room/…): a top-level page for a phone or a new tab. It is never framed (the LMS frame is for
+ * planning), so no one can frame it to catch a tap.
+ */
+export const ROOM_POLICY = [...STRICT, "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+
 /** Sets `policy` instead of the default one. */
 export function contentSecurityPolicy(policy: string) {
   return (_req: Request, res: Response, next: NextFunction) => {

@@ -167,6 +167,13 @@ export function DoorItem({
         ) : door.mine ? (
           <>
             <IcsButton token={token} kind="door" id={door.id} describedBy={headingId} />
+            <a
+              class="button-link"
+              href={href({ name: 'door-sign', id: door.id })}
+              aria-describedby={headingId}
+            >
+              Door sign
+            </a>
             {!past && (
               <ConfirmAction
                 label="Cancel this door"

@@ -13,6 +13,7 @@ import { ConfirmAction } from '../components/confirm';
 import { DoorFacts } from '../components/door-item';
 import { IcsButton } from '../components/ics-button';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
+import { RoomLinkPanel } from '../components/room-link-panel';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
 
@@ -74,6 +75,7 @@ export function VisitsView({
         The classrooms you are visiting. Go to learn, not to judge: the host’s “look for” prompt says what to
         notice.
       </p>
+      <RoomLinkPanel token={token} label="Use my phone in the room" />
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={Boolean(visits)} />
       {visits && (
@@ -188,11 +190,19 @@ function VisitItem({
       )}
       {!cancelled &&
         (started ? (
-          <p>
-            <a href={href({ name: 'visit-notes', visitId: visit.id })} aria-describedby={headingId}>
-              {notes > 0 ? `Your notes (${notes})` : 'Write notes'}
-            </a>
-          </p>
+          <>
+            <p>
+              <a href={href({ name: 'visit-notes', visitId: visit.id })} aria-describedby={headingId}>
+                {notes > 0 ? `Your notes (${notes})` : 'Write notes'}
+              </a>
+            </p>
+            <RoomLinkPanel
+              token={token}
+              visitId={visit.id}
+              label="Write on my phone (in the room)"
+              describedBy={headingId}
+            />
+          </>
         ) : (
           <p class="hint">Notes open when the visit starts.</p>
         ))}

@@ -23,6 +23,7 @@ import * as rateLimits from './0020-rate-limits';
 import * as browseOrder from './0021-browse-order';
 import * as schoolDay from './0025-school-day';
 import * as doorWeekOrder from './0026-door-week-order';
+import * as roomLinks from './0028-room-links';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -60,6 +61,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0021-browse-order', browseOrder],
   ['0025-school-day', schoolDay],
   ['0026-door-week-order', doorWeekOrder],
+  ['0028-room-links', roomLinks],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

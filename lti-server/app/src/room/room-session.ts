@@ -1,0 +1,49 @@
+/**
+ * The room page's session. It signs in with a single-use link whose secret rides in the fragment (`#signin=…`, never
+ * sent to a server): the page removes it from the address bar at once and exchanges it for a session token, kept in
+ * localStorage (this origin, outside any frame) until it expires, so a door sign scanned later in a new tab finds it.
+ * Signing out ends the session on the server and forgets it here.
+ */
+const KEY = 'tasting-menu.room-session';
+
+export interface RoomSessionToken {
+  token: string;
+  expiresAt: string;
+}
+
+/** The secret of a sign-in link in the address, removed from the address bar (and history) before anything else. */
+export function takeSignInSecret(location: Location, history: History): string | undefined {
+  const params = new URLSearchParams(location.hash.replace(/^#/, ''));
+  const secret = params.get('signin');
+  if (!secret) return undefined;
+  history.replaceState(null, '', location.pathname + location.search);
+  return secret;
+}
+
+export function readRoomSession(storage: Storage, now: Date): string | undefined {
+  try {
+    const stored = JSON.parse(storage.getItem(KEY) ?? 'null') as RoomSessionToken | null;
+    if (stored && typeof stored.token === 'string' && Date.parse(stored.expiresAt) > now.getTime())
+      return stored.token;
+    storage.removeItem(KEY);
+  } catch {
+    // Unreadable or blocked storage: no session.
+  }
+  return undefined;
+}
+
+export function keepRoomSession(storage: Storage, session: RoomSessionToken): void {
+  try {
+    storage.setItem(KEY, JSON.stringify({ token: session.token, expiresAt: session.expiresAt }));
+  } catch {
+    // Storage blocked: the session still works for this page view.
+  }
+}
+
+export function forgetRoomSession(storage: Storage): void {
+  try {
+    storage.removeItem(KEY);
+  } catch {
+    // nothing stored
+  }
+}

@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import { UnauthenticatedError } from '../../../shared/errors';
+import {
+  ROOM_LINK_MINUTES,
+  type RoomLink,
+  type RoomLinkInput,
+  type RoomSession,
+  type RoomSignIn,
+  type RoomTarget,
+  roomPath,
+} from '../../../shared/room';
+import type { VisitInput } from '../../../shared/visits';
+import {
+  deleteExpiredRoomLinks,
+  insertRoomLink,
+  revokeRoomLinks,
+  useRoomLink,
+} from '../db/repositories/room-links';
+import type { Database } from '../db/schema';
+import type { Actor } from './actor';
+import { visibleDoor } from './doors';
+import { createSession, hashToken } from './sessions';
+import { bookVisit, getVisit, type VisitView } from './visits';
+
+/**
+ * A short-lived, single-use sign-in link for the room page, minted from a launch (the LMS frame) for use outside it:
+ * a phone, or a new tab. The secret rides in the URL's fragment, which browsers never send to a server, so it is in no
+ * request line or log; only its SHA-256 is stored, bound to the asker's person, network and tenant.
+ */
+export async function mintRoomLink(
+  actor: Actor,
+  input: RoomLinkInput,
+  publicUrl: string,
+  now: Date,
+): Promise<RoomLink> {
+  // The link may only lead to what its person may open: their own visit, or a door they can see.
+  let target: RoomTarget = { kind: 'home' };
+  if (input.visitId) target = { kind: 'visit', id: (await getVisit(actor, input.visitId)).row.id };
+  if (input.doorId) target = { kind: 'door', id: (await visibleDoor(actor, input.doorId)).id };
+  await deleteExpiredRoomLinks(actor.scope, now.toISOString());
+  const token = randomBytes(32).toString('base64url');
+  const expiresAt = new Date(now.getTime() + ROOM_LINK_MINUTES * 60_000).toISOString();
+  await insertRoomLink(actor.scope, {
+    tokenHash: hashToken(token),
+    personId: actor.personId,
+    networkId: actor.networkId,
+    createdAt: now.toISOString(),
+    expiresAt,
+  });
+  return { url: `${publicUrl.replace(/\/$/, '')}${roomPath(target)}#signin=${token}`, expiresAt };
+}
+
+/** Revokes the asker's links that are not used yet (a link shown on a screen someone else could scan). */
+export async function revokeMyRoomLinks(actor: Actor, now: Date): Promise<number> {
+  return revokeRoomLinks(actor.scope, actor.personId, now.toISOString());
+}
+
+/**
+ * Exchanges a link's secret for a session of its person, once: the link is used up in the same conditional update
+ * that finds it, so a replay, an expired or a revoked link is refused like an unknown one.
+ */
+export async function signInWithRoomLink(
+  db: Kysely<Database>,
+  { token }: RoomSignIn,
+  now: Date,
+): Promise<RoomSession> {
+  const owner = await useRoomLink(db, hashToken(token), now.toISOString());
+  if (!owner)
+    throw new UnauthenticatedError(
+      'This sign-in link was already used or has expired. Open Tasting Menu from your LMS and ask for a new one.',
+    );
+  return createSession(db, owner, now);
+}
+
+/**
+ * Booking on the spot, from a door sign's QR code: the same rules and seats as any booking (bookVisit), except that
+ * a visitor may still walk in after the door opened, until it closes.
+ */
+export async function bookOnTheSpot(
+  actor: Actor,
+  input: VisitInput,
+  now: Date,
+): Promise<{ view: VisitView; created: boolean }> {
+  return bookVisit(actor, input, now, { onTheSpot: true });
+}

@@ -1,0 +1,43 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import express, { type Router } from 'express';
+import { parseRoomPath } from '../../../shared/room';
+import { page } from '../html';
+import { APP_DIR } from './app-routes';
+import { contentSecurityPolicy, ROOM_POLICY } from './content-security';
+
+/**
+ * /room/…: the "in the room" note mode's own small entry page (room.html of the app build), for a phone or a new
+ * tab, never inside the LMS frame. One page answers every room address (`/room/`, `/room/door/<id>` from a door
+ * sign's QR code, `/room/visit/<id>`); the page reads its address and signs in with its own session. Its assets are
+ * the app's (/app/assets/). A separate entry keeps a future service worker's scope to /room/.
+ */
+export function roomPageRouter(dir = APP_DIR): Router {
+  const router = express.Router();
+  router.use(contentSecurityPolicy(ROOM_POLICY));
+  router.get(/^\/(?:door\/[^/]+|visit\/[^/]+)?\/?$/, (req, res, next) => {
+    if (!parseRoomPath(`/room${req.path}`)) return next();
+    const file = join(dir, 'room.html');
+    res.setHeader('Cache-Control', 'no-cache');
+    if (!existsSync(file)) {
+      res
+        .status(503)
+        .type('html')
+        .send(
+          page(
+            'Tasting Menu is not built',
+            '<h1>The app is not built yet</h1><p>Run <code>npm run build</code>, then reload.</p>',
+          ),
+        );
+      return;
+    }
+    res.type('html').send(readFileSync(file, 'utf8'));
+  });
+  router.use((_req, res) => {
+    res
+      .status(404)
+      .type('html')
+      .send(page('Not found', '<h1>There is no such page</h1><p>Scan the door sign again.</p>'));
+  });
+  return router;
+}
