@@ -23,7 +23,7 @@ describe('coach roles set by the operator', () => {
       'system#Administrator',
     ]);
     expect(set).toEqual({
-      networkScope: DEFAULT_TENANT_SETTINGS.networkScope,
+      ...DEFAULT_TENANT_SETTINGS,
       coachRoles: ['system#Administrator', 'institution#Administrator'],
     });
     expect(await coachRoles()).toEqual(set);
