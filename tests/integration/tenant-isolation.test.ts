@@ -58,6 +58,7 @@ const ROUTES: Record<string, Call> = {
     body: { networkScope: 'deployment', coachRoles: ['institution#Administrator'] },
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
+  'GET /school-day': { method: 'GET', path: () => '/api/school-day' },
   'GET /roster': { method: 'GET', path: () => '/api/roster' },
   'POST /deep-links/:id': {
     method: 'POST',
@@ -257,6 +258,16 @@ beforeAll(async () => {
     text: 'Students explained each step of the secret sauce.',
   });
   ids = { strategy: strategyA, door: doorA, visit: visitA, round: round.body.id, note: noteA.body.id };
+  // Tenant A's bell schedule, set after its doors and round so it does not ask about their times.
+  const bells = await coachA.put('/api/settings', {
+    networkScope: 'course',
+    coachRoles: ['membership#ContentDeveloper', 'custom#coach'],
+    schoolDay: {
+      timeZone: 'UTC',
+      periods: [{ name: 'Tenant A secret period', weekdays: ['mon'], start: '08:00', end: '08:50' }],
+    },
+  });
+  expect(bells.status).toBe(200);
   readNoteA = () => teacherA.get(`/api/notes/${noteA.body.id}`);
   coachB = await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'school-b' });
   teacherB = await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' });
@@ -298,6 +309,7 @@ describe('tenant isolation', () => {
       expect(a.status).toBe(200);
       expect(a.body).toMatchObject({ title: 'Tenant A secret', status: 'approved', myTry: null });
       expect((await coachA.get('/api/settings')).body).toMatchObject({ networkScope: 'course' });
+      expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
       expect((await readNoteA()).body.text).toBe('Students explained each step of the secret sauce.');
