@@ -152,8 +152,17 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       let demo: SandboxDemo | undefined;
       if (config.demoSchool) {
         const place = demoSchoolPlace(platform);
-        const seeded = await seedDemoSchool(database.db, database.kind, place, new Date());
-        if (seeded.seeded) logger.info('demo school seeded');
+        // A demo that cannot be made (another instance seeding the same database at the same moment) must not stop
+        // the tool from starting: the sandbox page's Reset demo school makes it again.
+        try {
+          const seeded = await seedDemoSchool(database.db, database.kind, place, new Date());
+          if (seeded.seeded) logger.info('demo school seeded');
+        } catch (error) {
+          logger.warn(
+            { err: error },
+            'the demo school could not be seeded; Reset demo school on /sandbox tries again',
+          );
+        }
         demo = {
           async reset() {
             await resetDemoSchool(database.db, database.kind, place, new Date());
