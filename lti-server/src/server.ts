@@ -163,10 +163,16 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
             'the demo school could not be seeded; Reset demo school on /sandbox tries again',
           );
         }
+        // One reset at a time in this process: a second press while one runs waits for it instead of racing it.
+        let resetting: Promise<void> | undefined;
         demo = {
-          async reset() {
-            await resetDemoSchool(database.db, database.kind, place, new Date());
-            logger.info('demo school reset');
+          reset() {
+            resetting ??= resetDemoSchool(database.db, database.kind, place, new Date())
+              .then(() => logger.info('demo school reset'))
+              .finally(() => {
+                resetting = undefined;
+              });
+            return resetting;
           },
         };
       }
