@@ -152,12 +152,27 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       let demo: SandboxDemo | undefined;
       if (config.demoSchool) {
         const place = demoSchoolPlace(platform);
-        const seeded = await seedDemoSchool(database.db, database.kind, place, new Date());
-        if (seeded.seeded) logger.info('demo school seeded');
+        // A demo that cannot be made (another instance seeding the same database at the same moment) must not stop
+        // the tool from starting: the sandbox page's Reset demo school makes it again.
+        try {
+          const seeded = await seedDemoSchool(database.db, database.kind, place, new Date());
+          if (seeded.seeded) logger.info('demo school seeded');
+        } catch (error) {
+          logger.warn(
+            { err: error },
+            'the demo school could not be seeded; Reset demo school on /sandbox tries again',
+          );
+        }
+        // One reset at a time in this process: a second press while one runs waits for it instead of racing it.
+        let resetting: Promise<void> | undefined;
         demo = {
-          async reset() {
-            await resetDemoSchool(database.db, database.kind, place, new Date());
-            logger.info('demo school reset');
+          reset() {
+            resetting ??= resetDemoSchool(database.db, database.kind, place, new Date())
+              .then(() => logger.info('demo school reset'))
+              .finally(() => {
+                resetting = undefined;
+              });
+            return resetting;
           },
         };
       }

@@ -34,6 +34,20 @@ describe('the demo school in the sandbox LMS', () => {
     await page.close();
   });
 
+  it('when a teacher opens the open doors, then the door happening now is marked and the screen passes axe', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/sandbox/courses/sandbox-course-demo`);
+    await expectNoAxeViolations(page);
+    await page.goto(`${server.url}/sandbox/courses/sandbox-course-demo/initiate?user=sandbox-ana-rivera`);
+    await page.getByRole('heading', { name: 'The menu' }).waitFor();
+    await page.getByRole('link', { name: 'Open doors' }).click();
+    const now = page.locator('li.door', { hasText: 'Happening now' });
+    await now.first().waitFor();
+    expect(await now.first().textContent()).toContain('You are booked.');
+    await expectNoAxeViolations(page);
+    await page.close();
+  });
+
   it('when someone uses only the keyboard, then they reach the coach launch and the reset button', async () => {
     const page = await browser.context.newPage();
     await page.goto(`${server.url}/sandbox`);

@@ -118,6 +118,12 @@ describe('the demo school', () => {
     expect(picture.rounds[0]!.nextLevel).toBeTruthy();
     const queue = StrategyListSchema.parse((await dana.get('/api/strategies?status=pending&limit=100')).body);
     expect(queue.items.length).toBeGreaterThanOrEqual(3);
+    // The pending near-duplicate leads the coach to the strategy already on the menu.
+    const twin = queue.items.find((s) => s.title === 'Academic talk sentence frames')!;
+    const duplicates = (await dana.get(`/api/strategies/${twin.id}/duplicates`)).body.items as Array<{
+      title: string;
+    }>;
+    expect(duplicates.map((d) => d.title)).toContain('Sentence frames for academic talk');
   });
 
   it('when the server seeds again (a restart), then nothing is added', async () => {
@@ -175,5 +181,13 @@ describe('the demo school', () => {
     const menu = StrategyListSchema.parse((await again.get('/api/strategies?limit=100')).body).items;
     expect(menu.map((s) => s.title)).not.toContain('Something only this trial added');
     expect(menu.length).toBeGreaterThanOrEqual(22);
+  });
+
+  it('when Reset is pressed twice at once, then both answer and the school is seeded once', async () => {
+    const before = await seededCounts();
+    const { token } = await resetForm();
+    const [a, b] = await Promise.all([postReset(token), postReset(token)]);
+    expect([a.status, b.status]).toEqual([303, 303]);
+    expect(await seededCounts()).toEqual(before);
   });
 });

@@ -116,7 +116,7 @@ tool in its own window, where its cookies are first-party.</p>
 <section class="card" aria-labelledby="editor-h"><h2 id="editor-h">Editor button (deep linking)</h2>
 <p>Insert a strategy from the menu into this course, as a teacher would from the rich-content editor:
 <a href="/sandbox/courses/${esc(course.id)}/launch?user=sandbox-ana-rivera&amp;deeplink=1">insert as Ana</a>.</p></section>
-<section class="card" aria-labelledby="pages-h"><h2 id="pages-h">Course pages</h2><ul>${pages}</ul></section>`,
+<section class="card" aria-labelledby="pages-h"><h2 id="pages-h">Course pages</h2>${pages ? `<ul>${pages}</ul>` : '<p class="muted">This course has no pages.</p>'}</section>`,
     { bar: bar() },
   );
 }
