@@ -53,7 +53,7 @@ const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
 const WORD_TITLES = words(`
   miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
-  profesora`);
+  profesora alumno alumna nino nina estudiante companero companera`);
 /** Words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
 const NOT_NAMES = words(`
   the a an and or but if i in on at of to for with by from as so then than when while after before this that
@@ -108,6 +108,19 @@ const BELONGINGS = words(`
 /** Words before a name that is not the one who acts: "characters from Macbeth pinned underneath". */
 const PREPOSITIONS = words(`
   from of in on at by for with about to into onto under over like near behind beside between through during`);
+/** Verbs of speech, in English and Spanish, that the speaker follows: '"I got 12," replied Nguyen', "dijo Rocío". */
+const SPEECH = words(`
+  said says asked asks replied replies answered answers whispered shouted yelled called added explained exclaimed
+  responded repeated muttered announced dijo pregunto respondio contesto grito explico anadio repitio`);
+/**
+ * Verbs that hand something to a person, or speak to one, before "to" or Spanish "a": "passed the ball to Xiomara",
+ * "le dio la palabra a Rocío". "le" and "les" are Spanish pronouns that announce the person.
+ */
+const HANDOFF = words(`
+  passed passes handed hands gave gives tossed tosses threw throws turned turns returned slid sent showed shows
+  whispered explained read reads dio paso entrego devolvio lanzo mostro explico leyo le les`);
+/** Words that join the items of a list: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". */
+const JOINERS = words('and or then y o');
 /** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
 const PAIR_VERBS = words('was were had is are has');
 /** Words a name never follows: "the River", "a Grace period". */
@@ -212,6 +225,22 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (PERSON_BEFORE.has(prev.key)) return true;
     return prev.key === 'on' && !!tokens[i - 2] && prev.joined && tokens[i - 2]!.key === 'called';
   };
+  /** The speaker after a verb of speech: "replied Nguyen", and after a quotation even in lower case: '"yes" said nguyen'. */
+  const afterSpeech = (i: number, lower = false) => {
+    const prev = tokens[i - 1];
+    if (!prev || !tokens[i]!.joined || !SPEECH.has(prev.key)) return false;
+    return !lower || /["”’]\s*,?\s*$/.test(gapBefore(i - 1));
+  };
+  /** The one something is handed or said to: "passed the ball to Xiomara", "le dio la palabra a Rocío". */
+  const handedTo = (i: number) => {
+    const prev = tokens[i - 1];
+    if (!prev || !tokens[i]!.joined || (prev.key !== 'to' && prev.key !== 'a')) return false;
+    for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+      if (!tokens[k + 1]!.joined) return false;
+      if (HANDOFF.has(tokens[k]!.key)) return true;
+    }
+    return false;
+  };
   /** "Grace's table", "Dmitris group", "kim's 2nd period". */
   const withBelonging = (i: number) => {
     const t = tokens[i]!;
@@ -253,7 +282,13 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     return tokens[i - 1]?.key === 'and' && tokens[i]!.joined && !!last && last.to === i - 1;
   };
   const context = (i: number, nameish: (j: number) => boolean) =>
-    beforeVerb(i) || afterPersonWord(i) || withBelonging(i) || addressed(i) || paired(i, nameish);
+    beforeVerb(i) ||
+    afterPersonWord(i) ||
+    afterSpeech(i) ||
+    handedTo(i) ||
+    withBelonging(i) ||
+    addressed(i) ||
+    paired(i, nameish);
 
   /** A name in a title or quoted words rather than a person: "Charlotte's Web", "“Esperanza Rising”". */
   const titleLike = (i: number) => {
@@ -278,7 +313,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       (clause && beforeVerb(i, true)) ||
       withBelonging(i) ||
       paired(i, nameish) ||
-      addressedInQuotes(i);
+      addressedInQuotes(i) ||
+      afterSpeech(i, true);
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
     if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w))))
       return 'first-name';
@@ -336,5 +372,47 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     out.push(name(why, i, to));
     i = to - 1;
   }
-  return out;
+  return withListed(out);
+
+  /**
+   * A list with a name in it lists people: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". Adds the
+   * capitalised words no list holds beside a name, separated by a comma, "and", "or" or "then", until none is left.
+   */
+  function withListed(found: NameCandidate[]): NameCandidate[] {
+    const all = [...found];
+    const taken = (j: number) => all.some((c) => j >= c.from && j < c.to);
+    const joiner = (t: NameToken | undefined) => !!t && JOINERS.has(t.key);
+    const item = (j: number) => {
+      const t = tokens[j];
+      if (!t?.capitalised || taken(j) || possessive(t) || allCaps(t)) return false;
+      const w = lowerBase(t);
+      if ((isCommon(w) && !WORD_NAMES.has(w)) || isTitle(w) || CALENDAR_NAMES.has(w)) return false;
+      // One word, not the start of a longer proper noun ("New York").
+      const next = joinedNext(j);
+      return !next?.capitalised;
+    };
+    const listGap = (gap: string) => /^\s*,\s*$/.test(gap);
+    const neighbours = (c: NameCandidate): number[] => {
+      const out: number[] = [];
+      // After: "Nguyen, Amara", "Nguyen and Amara", "Nguyen, then Amara".
+      const last = c.to - 1;
+      let j = c.to;
+      if (listGap(gapAfter(last))) j = joiner(tokens[j]) && tokens[j + 1]?.joined ? j + 1 : j;
+      else if (joiner(tokens[j]) && tokens[j]!.joined && tokens[j + 1]?.joined) j++;
+      else j = -1;
+      if (j > 0 && item(j)) out.push(j);
+      // Before: "Amara, Nguyen", "Amara and Nguyen", "Amara, and Nguyen".
+      let k = c.from - 1;
+      const before = tokens[k];
+      if (before && joiner(before) && tokens[c.from]!.joined)
+        k = listGap(gapBefore(k)) || before.joined ? k - 1 : -1;
+      else if (!listGap(gapBefore(c.from))) k = -1;
+      if (k >= 0 && item(k)) out.push(k);
+      return out;
+    };
+    // Each name added is looked at in its turn, so a list is followed to its end.
+    for (let n = 0; n < all.length; n++)
+      for (const j of neighbours(all[n]!)) if (!taken(j)) all.push(name('first-name', j, j + 1));
+    return all.sort((a, b) => a.from - b.from);
+  }
 }

@@ -19,6 +19,35 @@ describe('note names', () => {
     expect(names('The aide asked Keahi to hold the door.')).toEqual(['Keahi']);
   });
 
+  it('when a name no list holds follows a verb of speech or is handed something, then it is flagged', () => {
+    expect(names('"Put your pencils down," said Okafor.')).toEqual(['Okafor']);
+    expect(names('"I got 12," replied Nguyen quietly.')).toEqual(['Nguyen']);
+    // In lower case only right after a quotation: "said" alone is followed by too many ordinary words.
+    expect(names('"i got 12" said nguyen')).toEqual(['nguyen']);
+    expect(names('the tchr said nothing for a minute')).toEqual([]);
+    expect(names('Students passed the ball to Xiomara, who passed it to Nguyen.')).toEqual([
+      'Xiomara',
+      'Nguyen',
+    ]);
+    expect(names('Students wrote letters to Lincoln about the war.')).toEqual([]);
+  });
+
+  it('when a list holds a name, then the other capitalised words in it no list holds are names too', () => {
+    expect(names('Three students, Nguyen, Amara and Tobias, presented first.')).toEqual([
+      'Nguyen',
+      'Amara',
+      'Tobias',
+    ]);
+    expect(names('The teacher called on Nguyen, then Oluwaseun, then Xiomara.')).toEqual([
+      'Nguyen',
+      'Oluwaseun',
+      'Xiomara',
+    ]);
+    // Everyday words and longer proper nouns beside a name stay unflagged.
+    expect(names('Mateo used Desmos, then Excel.')).toEqual(['Mateo']);
+    expect(names('Amara and New York were on the map.')).toEqual(['Amara']);
+  });
+
   it('when a name that is also a word acts, is paired, owns something or is spoken to, then it is flagged', () => {
     expect(names('Hope measured the ribbon.')).toEqual(['Hope']);
     expect(names('Sky and Harmony traded cards at the back table.')).toEqual(['Sky', 'Harmony']);
