@@ -1,6 +1,7 @@
 import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
 import { NOTE_MODEL } from './note-model';
 import { findNames, type NameWhy, rosterTokens } from './note-names';
+import { SPANISH_RULES, SPANISH_SETS } from './note-spanish';
 import { fold, UPPER, WORD, words } from './note-words';
 
 /**
@@ -184,6 +185,7 @@ const SETS: Record<string, ReadonlySet<string>> = {
   mind: words(`
     relieved determined concentrating engrossed absorbed embarassed moved hurt shaken avoiding thinking
     hoping trying itching dying eager locked glued convinced aware unaware`),
+  ...SPANISH_SETS,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -455,6 +457,8 @@ const RULES: Rule[] = [
     'unlike denominators/fractions/terms/charges/poles/signs',
     'fun fact/facts',
   ].map((l) => compile('exempt', l)),
+  // Notes written in Spanish (shared/note-spanish.ts).
+  ...Object.entries(SPANISH_RULES).flatMap(([why, lines]) => lines.map((l) => compile(why as Why, l))),
 ];
 
 /** Rules by the words they can start with. */

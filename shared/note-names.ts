@@ -75,6 +75,25 @@ const NOT_PEOPLE = words(`
   chromebook chromebooks ipad ipads si bueno bien cuidado oigan miren vale claro gracias perfecto exacto ojo listo
   les nos`);
 
+/**
+ * Everyday Spanish words, which the English word list lacks: function words, numbers, classroom words and the verbs a
+ * teacher says to the class ("Repite, por favor", "uno, dos, tres"), so that in a Spanish note they are not names.
+ */
+const SPANISH_WORDS = words(`
+  de la que el en y a los se del las un por con no una su para es al lo como mas pero sus le ya o fue este ha si
+  porque esta son entre cuando muy sin sobre tambien me hasta hay donde quien desde todo nos durante todos uno les
+  ni contra otros ese eso ante ellos e esto mi antes algunos unos yo otro otras otra tanto esa estos mucho
+  quienes nada muchos cual poco ella estar estas algunas algo nosotros mis tu te ti tus ellas esos esas estoy
+  estamos estan estaba estaban estuvo era eran ser soy eres somos sea habia hubo tiene tienen tenia tenian hace
+  hacen hizo hicieron dijo dice dicen luego despues entonces aqui alli ahi asi bien mal cada cuanto cuantos
+  cuantas dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien primero primera segundo segunda
+  ultimo ultima vez veces hoy ayer manana nino nina ninos ninas alumno alumna alumnos alumnas maestro maestros
+  maestras clase mesa grupo pizarra pizarron salon tarjeta tarjetas palabra palabras libro hoja cuaderno lapiz
+  pregunta preguntas respuesta respuestas voz pues aunque mientras segun tras hacia repite repitan repitamos mira
+  miren oye oigan escucha escuchen lee lean leemos escribe escriban abre abran cierra cierren dime digan pasa pasen
+  ven vengan espera esperen piensa piensen sigue sigan vamos sientense levanten levantate toca toquen cuenta
+  cuenten usa usen busca busquen trabajen hablen ayuden manos arriba ojos atencion silencio listos listas ahora
+  favor gracias hola adios chicos chicas companeros amigos`);
 /** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
 const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa');
 
@@ -135,7 +154,14 @@ const lowerBase = (t: NameToken) => t.base.toLowerCase();
 /** Endings of everyday words that given names seldom have: "Kindergartners", "Craftsmanship", "Pacing". */
 const WORD_ENDING = /(?:ers|ists?|ians|ness|tions?|ments?|ship|isms?|ful|less|ology|ities|able|ible|ings?)$/;
 function isCommon(w: string): boolean {
-  if (COMMON_WORDS.has(w) || NOT_PEOPLE.has(w) || NOT_NAMES.has(w) || WORD_ENDING.test(w)) return true;
+  if (
+    COMMON_WORDS.has(w) ||
+    SPANISH_WORDS.has(w) ||
+    NOT_PEOPLE.has(w) ||
+    NOT_NAMES.has(w) ||
+    WORD_ENDING.test(w)
+  )
+    return true;
   // "I've", "don't"; "bell-to-bell", "self-assessment" (but not "Tae-yang").
   if (w.includes("'")) return isCommon(w.slice(0, w.indexOf("'")));
   // Plurals: "Juniors", "Kindergartens".
@@ -316,6 +342,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       addressedInQuotes(i) ||
       afterSpeech(i, true);
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
+    // In lower case, a Spanish verb in the past is no name, though it may read as one without its accent ("marcó").
+    if (!t.capitalised && t.raw.endsWith('ó')) return undefined;
     if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w))))
       return 'first-name';
     if (shallow) return (t.capitalised && !isCommon(w)) || WORD_NAMES.has(w) ? 'first-name' : undefined;
@@ -351,7 +379,9 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
           w.length === 1 ||
           NAME_LIST.has(w) ||
           (t.key === 'coach' && !isCommon(w));
-      if (follows && !NOT_NAMES.has(next.key)) {
+      // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent.
+      const verb = !next.capitalised && next.raw.endsWith('ó');
+      if (follows && !verb && !NOT_NAMES.has(next.key)) {
         let to = i + 2;
         if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
         out.push(name('title', i, to));

@@ -296,6 +296,49 @@ describe('note linter', () => {
     });
   });
 
+  // Rules alone (no model), so each expectation is the Spanish phrase rules' own (shared/note-spanish.ts).
+  describe('in Spanish', () => {
+    const rules = (text: string) => spans(text, lintNote(text, { model: null }));
+    it('when praise, blame or advice is written in Spanish, then it is flagged as evaluative', () => {
+      expect(rules('La maestra se lució con las tiras de fracciones.')).toEqual([
+        { kind: 'evaluative', text: 'se lució' },
+      ]);
+      expect(rules('La clase fue un desastre.')).toEqual([{ kind: 'evaluative', text: 'fue un desastre' }]);
+      expect(rules('Excelente manejo del grupo.')).toEqual([{ kind: 'evaluative', text: 'Excelente' }]);
+      expect(rules('Te sugiero empezar con un ejemplo resuelto.')).toEqual([
+        { kind: 'evaluative', text: 'Te sugiero' },
+      ]);
+      expect(rules('La próxima vez convendría dar más tiempo.')).toEqual([
+        { kind: 'evaluative', text: 'La próxima vez' },
+        { kind: 'evaluative', text: 'convendría' },
+      ]);
+    });
+
+    it('when a Spanish note guesses at minds, then the guess is flagged as inference', () => {
+      expect(rules('Parece que no entendieron la consigna.')).toEqual([
+        { kind: 'inference', text: 'Parece que' },
+        { kind: 'inference', text: 'entendieron' },
+      ]);
+      expect(rules('Se nota que disfrutan la rutina.')).toEqual([
+        { kind: 'inference', text: 'Se nota que' },
+        { kind: 'inference', text: 'disfrutan' },
+      ]);
+      expect(rules('Los de la mesa 3 estaban perdidos.')).toEqual([
+        { kind: 'inference', text: 'estaban perdidos' },
+      ]);
+      expect(rules('Les encantó el juego de memoria.')).toEqual([{ kind: 'inference', text: 'Les encantó' }]);
+    });
+
+    it('when Spanish judging words are quoted, displayed or subject vocabulary, then they are not flagged', () => {
+      expect(rules('La maestra escribió en la pizarra "Excelente trabajo" y "¡Muy bien!".')).toEqual([]);
+      expect(rules('La unidad es sobre la Gran Depresión.')).toEqual([]);
+      expect(rules('Buenos días, dijo el profe al entrar.')).toEqual([]);
+      expect(rules('Un alumno perdió su lápiz y lo buscó debajo de la mesa.')).toEqual([]);
+      expect(rules('El dibujo se parece a un volcán.')).toEqual([]);
+      expect(rules('La maestra dio un ejemplo en la pizarra.')).toEqual([]);
+    });
+  });
+
   // The model's prior is the corpus's share of judgements; on its own it must never flag a sentence.
   it('when a short plain sentence has words the model barely knows, then it is not flagged', () => {
     for (const text of [

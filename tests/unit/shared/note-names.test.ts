@@ -82,6 +82,27 @@ describe('note names', () => {
     expect(names('señora said “hi”; the coach waved')).toEqual([]);
   });
 
+  it('when a Spanish note names a student by role or hands them something, then the name is flagged', () => {
+    expect(names('El alumno Joaquín midió la mesa; la alumna Fernanda escribió.')).toEqual([
+      'alumno Joaquín',
+      'alumna Fernanda',
+    ]);
+    expect(names('La maestra le dio la palabra a Xiomara.')).toEqual(['Xiomara']);
+    expect(names('Los papeles los leyeron Renata, Itzíar y Oyelaran.')).toEqual([
+      'Renata',
+      'Itzíar',
+      'Oyelaran',
+    ]);
+  });
+
+  it('when Spanish everyday words stand where a name could, then they are not flagged', () => {
+    expect(names('"Repite, por favor", dijo la maestra.')).toEqual([]);
+    expect(names('la maestra contó "uno, dos, tres" y todos se sentaron')).toEqual([]);
+    expect(names('La maestra marcó con rojo las palabras nuevas; el profe marcó la hora.')).toEqual([]);
+    expect(names('El personaje estaba "furioso" porque perdió su gorra.')).toEqual([]);
+    expect(names('Marco en la pizarra: "Yo pienso que ___ porque ___."')).toEqual([]);
+  });
+
   it('when a name is typed in lower case, then it is flagged where it stands for a person', () => {
     expect(names('jalen held the ruler while kofi read the number')).toEqual(['jalen', 'kofi']);
     expect(names("we met in kim's 2nd period")).toEqual(['kim']);
