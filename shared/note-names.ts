@@ -137,7 +137,8 @@ const SPEECH = words(`
  */
 const HANDOFF = words(`
   passed passes handed hands gave gives tossed tosses threw throws turned turns returned slid sent showed shows
-  whispered explained read reads dio paso entrego devolvio lanzo mostro explico leyo le les`);
+  whispered explained read reads dio paso entrego devolvio lanzo mostro explico leyo pidio llamo ayudo felicito
+  sento eligio escogio senalo invito corrigio le les`);
 /** Words that join the items of a list: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". */
 const JOINERS = words('and or then y o');
 /** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
@@ -147,7 +148,7 @@ const DETERMINERS = words('the a an this that these those our my his her their i
 /** Words that can stand between a person and the verb: "Hope then counted". */
 const BETWEEN = words('then also just again first quickly slowly quietly immediately finally carefully');
 /** Words after a person and "and" that make the two a pair of people: "Faith and her partner". */
-const PAIR_WORDS = words('his her their');
+const PAIR_WORDS = words('his her their su sus');
 
 /** Lower case, without accents or a possessive 's. */
 const lowerBase = (t: NameToken) => t.base.toLowerCase();
@@ -174,11 +175,12 @@ function isCommon(w: string): boolean {
   return w.includes('-') && w.split('-').every((p) => p === '' || isCommon(p));
 }
 const allCaps = (t: NameToken) => t.raw.length > 1 && t.raw === t.raw.toUpperCase();
-/** A verb in the past: "counted", "wrote", and in Spanish "leyó", "dibujó". */
+/** A verb in the past: "counted", "wrote", and in Spanish "leyó", "dibujó", "armaron", "leyeron". */
 const isPast = (t: NameToken) =>
   PAST.has(t.key) ||
   (t.key.length > 4 && t.key.endsWith('ed') && !NOT_PAST.has(t.key) && !t.key.includes("'")) ||
-  (t.raw.length > 3 && t.raw.endsWith('ó'));
+  (t.raw.length > 3 && t.raw.endsWith('ó')) ||
+  (t.key.length > 5 && /(?:aron|[iy]eron)$/.test(t.key));
 const possessive = (t: NameToken) => t.nameEnd !== t.end;
 const isTitle = (w: string) => TITLES.has(w) || WORD_TITLES.has(w);
 
@@ -297,7 +299,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   /** "Summer and Joy", "Faith and her partner", "Priya and Sky". */
   const paired = (i: number, nameish: (j: number) => boolean) => {
     const and = joinedNext(i);
-    if (and?.key === 'and') {
+    if (and?.key === 'and' || and?.key === 'y') {
       const other = joinedNext(i + 1);
       const acts = () =>
         tokens.slice(i + 3, i + 6).some((u, k) => isPast(u) || (k < 2 && PAIR_VERBS.has(u.key)));
@@ -305,7 +307,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       if (other && (PAIR_WORDS.has(other.key) || both) && acts()) return true;
     }
     const last = out[out.length - 1];
-    return tokens[i - 1]?.key === 'and' && tokens[i]!.joined && !!last && last.to === i - 1;
+    const before = tokens[i - 1]?.key;
+    return (before === 'and' || before === 'y') && tokens[i]!.joined && !!last && last.to === i - 1;
   };
   const context = (i: number, nameish: (j: number) => boolean) =>
     beforeVerb(i) ||

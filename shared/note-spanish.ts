@@ -17,7 +17,11 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
     lentisimo lentisima lentisimos lentisimas caotico caotica caoticos caoticas desordenado desordenada desordenados
     desordenadas recargado recargada recargados recargadas confuso confusa confusos confusas mediocre ineficaz
     eficaz eficaces acertado acertada acertadisimo acertadisima precioso preciosa bonito bonita lindo linda hermoso
-    hermosa pobrisimo pobrisima flojo floja flojos flojas lamentable aburrido aburrida`),
+    hermosa pobrisimo pobrisima flojo floja flojos flojas lamentable aburrido aburrida impresionante
+    impresionantes sorprendente sobresaliente admirable ejemplar deficiente desastroso desastrosa tedioso tediosa
+    monotono monotona soso sosa divertido divertida divertidos divertidas entretenido entretenida ameno amena
+    creativo creativa creativos creativas inadecuado inadecuada inapropiado inapropiada maleducado maleducados
+    groseros grosero vagos cariñosa carinosa carinoso paciente pacientes impaciente`),
   // What a state is said of: "estaban perdidos", "se sentían seguros", "parecían cansados".
   eslink: words(`
     esta estan estaba estaban estuvo estuvieron estar estando sentia sentian sintio sintieron siente sienten sentir
@@ -42,7 +46,8 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
     incomodos incomodas contento contenta contentos contentas feliz felices triste tristes cansado cansada cansados
     cansadas tranquilo tranquila tranquilos tranquilas animado animada animados animadas atento atenta atentos
     atentas aburrido aburrida enojado enojada enojados enojadas molesto molesta molestos molestas capaz capaces
-    comprometido comprometida comprometidos comprometidas felicisimos`),
+    comprometido comprometida comprometidos comprometidas felicisimos aburridos aburridas encantados encantadas
+    fascinados fascinadas sorprendidos sorprendidas orgullosos ilusionados ilusionadas`),
   estoomuch: words(`
     dificil dificiles facil faciles largo larga largos largas corto corta cortos cortas lento lenta lentos lentas
     denso densa densos densas complicado complicada complicados complicadas pocos pocas
@@ -54,12 +59,25 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
   esgoodwhat: words(`
     trabajo uso manejo ejemplo ritmo equilibrio clase idea trabajo manera forma explicacion cierre inicio ambiente
     control dominio apoyo actividad leccion momento ojo`),
+  // Said of the lesson after a link: "la clase fue muy ordenada", "la transición estuvo fluida".
+  esgoodstate: words(`
+    ordenado ordenada ordenados ordenadas organizado organizada organizados organizadas util utiles clara claras
+    fluido fluida fluidos fluidas pesado pesada pesados pesadas redondo redonda adecuado adecuada adecuados adecuadas
+    apropiado apropiada eficiente eficientes lenta lento rapida rapido larga largo corta corto dificil facil`),
   esadvice: words(`
     usar dar haber hacer ser intentar probar empezar agregar anadir dejar explicar modelar revisar pedir poner
     incluir cambiar bajar subir variar aprovechar`),
   esfeel: words(`
     encanto encantaron encanta encantan encantaba gusto gustaron gusta gustan gustaba divirtio divirtieron`),
 };
+
+/** Things that display words, and their verbs: what they read is content ("el cartel decía Sé amable"). */
+export const SPANISH_DISPLAYS = words(`
+  cartel carteles letrero letreros pizarra pizarron diapositiva diapositivas rubrica rubricas hoja tarjeta tarjetas
+  titulo objetivo pregunta preguntas pantalla lista libro cuento muro mural afiche etiqueta etiquetas consigna`);
+export const SPANISH_DISPLAY_VERBS = words(`
+  decia dice decian dicen leia lee mostraba muestra mostraban muestran titulado titulada llamado llamada pregunta
+  preguntaba pone ponia`);
 
 /** Rule lines by kind, in the syntax of `compile` in shared/note-linter.ts. */
 export const SPANISH_RULES = {
@@ -74,6 +92,15 @@ export const SPANISH_RULES = {
     'poco @esunclear',
     'muy/super/tan/que @esgood',
     '@esgood @esgoodwhat',
+    'bien/mal planificada/planificado/organizada/organizado/llevada/llevado/pensada/pensado/estructurada/estructurado/manejada/manejado',
+    'estuvo/salio/salieron/funciono/funcionaron bien/mal/genial/regular',
+    'no funciono/funcionaron',
+    'vale/valio/valdria la pena',
+    'perdida de tiempo',
+    'perder/perdieron/perdio el tiempo',
+    'se portaron/porto/portan/porta bien/mal/fatal/genial',
+    '@eslink @esint* @esgoodstate',
+    'fue/fueron/es/son/era/eran @esint* @esgoodstate',
     '^que bien/manera/lindo/linda/bonito/bonita/maravilla/desastre/horror/novedad',
     'un/una/el exito/desastre/caos/lio/acierto/horror/maravilla/lujo',
     'un ejemplo para',
@@ -105,6 +132,8 @@ export const SPANISH_RULES = {
   ],
   opinion: [
     'me @esfeel',
+    'me sorprendio/impresiono/llamo/encanta/gusta/molesto/preocupa/preocupo',
+    'considero/opino',
     'me parece/parecio',
     'en mi opinion',
     'creo que',
@@ -119,9 +148,24 @@ export const SPANISH_RULES = {
     'he visto',
     'que observe',
   ],
+  generalisation: ['siempre', 'nunca', 'jamas'],
   inference: [
     '@esstate',
+    'prestaban/prestaron/prestaba/presto/prestan atencion',
+    'se dieron/dio cuenta',
+    'se esforzaron/esforzo/esfuerzan',
+    'tenian/tenia/tienen/tiene ganas/miedo/idea',
+    'sin/con ganas',
+    'ni idea',
+    'no sabian/sabia que',
+    'les/le interesa/interesaba/intereso/aburrio/aburre/aburria/motivo/motiva/frustro/frustra',
+    'la/lo pasaron/paso bien/genial/mal',
+    'aprendieron/aprendio mucho',
+    'lograron/logro entender/comprender',
+    'en las nubes',
+    'en su mundo',
     '@eslink @esint* @escstate',
+    '@eslink @esint* @esstate',
     'se nota/notaba/noto/notaban/notan/ve/veia/veian/vio que',
     'se notaba/noto/veia',
     'parece/parecia/parecen/parecian/parecio que',

@@ -336,6 +336,20 @@ describe('note linter', () => {
       expect(rules('Un alumno perdió su lápiz y lo buscó debajo de la mesa.')).toEqual([]);
       expect(rules('El dibujo se parece a un volcán.')).toEqual([]);
       expect(rules('La maestra dio un ejemplo en la pizarra.')).toEqual([]);
+      // A display and its verb make what follows content, up to a new clause.
+      expect(rules('El cartel decía Sé amable y los alumnos estaban muy nerviosos.')).toEqual([
+        { kind: 'inference', text: 'estaban muy nerviosos' },
+      ]);
+    });
+
+    it('when a Spanish note judges the lesson by a state or generalises, then it is flagged as evaluative', () => {
+      expect(rules('La transición fue muy ordenada.')).toEqual([
+        { kind: 'evaluative', text: 'fue muy ordenada' },
+      ]);
+      expect(rules('Siempre llegan tarde.')).toEqual([{ kind: 'evaluative', text: 'Siempre' }]);
+      expect(rules('Valió la pena el tiempo extra.')).toEqual([
+        { kind: 'evaluative', text: 'Valió la pena' },
+      ]);
     });
   });
 

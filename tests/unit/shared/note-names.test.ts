@@ -93,6 +93,8 @@ describe('note names', () => {
       'Itzíar',
       'Oyelaran',
     ]);
+    expect(names('Yoselin y su compañera leyeron el cuento.')).toEqual(['Yoselin']);
+    expect(names('Los niños y las niñas cantaron; fueron a Oaxaca.')).toEqual([]);
   });
 
   it('when Spanish everyday words stand where a name could, then they are not flagged', () => {
