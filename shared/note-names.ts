@@ -137,8 +137,10 @@ const SPEECH = words(`
  */
 const HANDOFF = words(`
   passed passes handed hands gave gives tossed tosses threw throws turned turns returned slid sent showed shows
-  whispered explained read reads dio paso entrego devolvio lanzo mostro explico leyo pidio llamo ayudo felicito
-  sento eligio escogio senalo invito corrigio le les`);
+  whispered explained read reads`);
+const HANDOFF_ES = words(`
+  dio paso entrego devolvio lanzo mostro explico leyo pidio llamo ayudo felicito sento eligio escogio senalo invito
+  corrigio le les`);
 /** Words that join the items of a list: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". */
 const JOINERS = words('and or then y o');
 /** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
@@ -263,9 +265,10 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   const handedTo = (i: number) => {
     const prev = tokens[i - 1];
     if (!prev || !tokens[i]!.joined || (prev.key !== 'to' && prev.key !== 'a')) return false;
+    const verbs = prev.key === 'to' ? HANDOFF : HANDOFF_ES;
     for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
       if (!tokens[k + 1]!.joined) return false;
-      if (HANDOFF.has(tokens[k]!.key)) return true;
+      if (verbs.has(tokens[k]!.key)) return true;
     }
     return false;
   };
@@ -343,7 +346,9 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       withBelonging(i) ||
       paired(i, nameish) ||
       addressedInQuotes(i) ||
-      afterSpeech(i, true);
+      afterSpeech(i, true) ||
+      // "tchr told xiomara to restart": no everyday word is spoken to or handed things.
+      (!isCommon(w) && afterPersonWord(i));
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
     // In lower case, a Spanish verb in the past is no name, though it may read as one without its accent ("marcó").
     if (!t.capitalised && t.raw.endsWith('ó')) return undefined;
@@ -381,7 +386,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         : (next.capitalised && (t.capitalised || !NOT_PEOPLE.has(w))) ||
           w.length === 1 ||
           NAME_LIST.has(w) ||
-          (t.key === 'coach' && !isCommon(w));
+          (t.key === 'coach' && !isCommon(w) && !isPast(next));
       // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent.
       const verb = !next.capitalised && next.raw.endsWith('ó');
       if (follows && !verb && !NOT_NAMES.has(next.key)) {

@@ -71,6 +71,7 @@ describe('note names', () => {
   it('when a title comes before a name in any case, also in Spanish, then the title and the name are flagged', () => {
     expect(names("in ms. t's room the bins are labelled")).toEqual(['ms. t']);
     expect(names('coach d blew the whistle and mr b counted down')).toEqual(['coach d', 'mr b']);
+    expect(names('The coach paired Destiny with a partner.')).toEqual(['Destiny']);
     expect(names('herr schmidt paused the song; miss holly read on')).toEqual(['herr schmidt', 'miss holly']);
     expect(names('la maestra lupe repartió las tarjetas')).toEqual(['maestra lupe']);
     expect(names('Mr. Lee and Señora Díaz co-taught; la profe Ana circulated.')).toEqual([
@@ -111,6 +112,8 @@ describe('note names', () => {
     expect(names('grace took the first turn and ray passed the cards')).toEqual(['grace', 'ray']);
     expect(names('tchr said "dante, you\'re next"')).toEqual(['dante']);
     expect(names('ss measured the board and tchr checked it w/ a square')).toEqual([]);
+    expect(names('the tchr told xiomara to restart')).toEqual(['xiomara']);
+    expect(names('tchr gave him a clipboard to keep score')).toEqual([]);
   });
 
   it('when a name is possessive, then the span is the name without the possessive', () => {
