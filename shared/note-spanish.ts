@@ -48,6 +48,11 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
     atentas aburrido aburrida enojado enojada enojados enojadas molesto molesta molestos molestas capaz capaces
     comprometido comprometida comprometidos comprometidas felicisimos aburridos aburridas encantados encantadas
     fascinados fascinadas sorprendidos sorprendidas orgullosos ilusionados ilusionadas`),
+  // States that are a guess after an intensifier, without a link: "los niños, muy perdidos, …".
+  esmstate: words(`
+    perdido perdida perdidos perdidas contento contenta contentos contentas cansado cansada cansados cansadas atento
+    atenta atentos atentas enojado enojada enojados enojadas animado animada animados animadas felices triste
+    tristes`),
   estoomuch: words(`
     dificil dificiles facil faciles largo larga largos largas corto corta cortos cortas lento lenta lentos lentas
     denso densa densos densas complicado complicada complicados complicadas pocos pocas
@@ -66,7 +71,7 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
     apropiado apropiada eficiente eficientes lenta lento rapida rapido larga largo corta corto dificil facil`),
   esadvice: words(`
     usar dar haber hacer ser intentar probar empezar agregar anadir dejar explicar modelar revisar pedir poner
-    incluir cambiar bajar subir variar aprovechar`),
+    incluir cambiar bajar subir variar aprovechar mejorar reforzar trabajar incorporar considerar pensar`),
   esfeel: words(`
     encanto encantaron encanta encantan encantaba gusto gustaron gusta gustan gustaba divirtio divirtieron`),
 };
@@ -111,6 +116,9 @@ export const SPANISH_RULES = {
     'se lucio/lucieron/luce',
     'fue/fueron/es/son/estuvo un/una exito/desastre/caos/lio/acierto/maravilla',
     'le/les falta/falto/faltaba',
+    'no quedo/quedaba/quedaron claro/clara/claros/claras',
+    'daba/da gusto',
+    'a medias',
     'sacarle/sacar jugo',
     'sin pena',
     'lo mejor/peor',
@@ -122,6 +130,10 @@ export const SPANISH_RULES = {
     'te/le sugiero/recomiendo',
     'la proxima vez',
     'hay que',
+    'habria/habrian que',
+    'hubiera/hubiese/hubieran/hubiesen sido/podido/estado/gustado',
+    'es/seria importante/necesario/fundamental/clave/conveniente que',
+    'necesita/necesitan/necesitaba/necesitaban mejorar/reforzar',
     'tendria/tendrian/tenia/tenian que haber',
     'tendria/tendrian que',
     'podria/podrian @esadvice',
@@ -167,6 +179,13 @@ export const SPANISH_RULES = {
     '@eslink @esint* @escstate',
     '@eslink @esint* @esstate',
     'se nota/notaba/noto/notaban/notan/ve/veia/veian/vio que',
+    'se le/les nota/notaba/noto/ve/veia/vio/veian',
+    'muy/super/tan/bastante @esmstate',
+    'con entusiasmo/interes/miedo/confianza/alegria/ganas/seguridad/verguenza',
+    'de buena gana',
+    'a gusto',
+    'captaron/capto/captan/capta',
+    'sabian/sabia lo que',
     'se notaba/noto/veia',
     'parece/parecia/parecen/parecian/parecio que',
     'parece/parecia/parecen/parecian/parecio',

@@ -327,6 +327,13 @@ describe('note linter', () => {
         { kind: 'inference', text: 'estaban perdidos' },
       ]);
       expect(rules('Les encantó el juego de memoria.')).toEqual([{ kind: 'inference', text: 'Les encantó' }]);
+      expect(rules('Se les notaba cansados después del recreo.')).toEqual([
+        { kind: 'inference', text: 'Se les notaba' },
+      ]);
+      // A state after an intensifier is a guess only where it can be said of a person.
+      expect(rules('Los niños cantaron con entusiasmo; el lugar era muy seguro.')).toEqual([
+        { kind: 'inference', text: 'con entusiasmo' },
+      ]);
     });
 
     it('when Spanish judging words are quoted, displayed or subject vocabulary, then they are not flagged', () => {
@@ -350,6 +357,10 @@ describe('note linter', () => {
       expect(rules('Valió la pena el tiempo extra.')).toEqual([
         { kind: 'evaluative', text: 'Valió la pena' },
       ]);
+      expect(rules('No quedó claro qué tenían que hacer.')).toEqual([
+        { kind: 'evaluative', text: 'No quedó claro' },
+      ]);
+      expect(rules('Hubiera sido útil un ejemplo.')).toEqual([{ kind: 'evaluative', text: 'Hubiera sido' }]);
     });
   });
 
