@@ -53,7 +53,9 @@ const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
 const WORD_TITLES = words(`
   miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
-  profesora alumno alumna nino nina estudiante companero companera`);
+  profesora alumno alumna estudiante companero companera`);
+/** "el niño Iker", "la niña Dulce": a role before a name, only as written with ñ ("Nina" is a name). */
+const CHILD = /^niñ[oa]$/i;
 /** Words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
 const NOT_NAMES = words(`
   the a an and or but if i in on at of to for with by from as so then than when while after before this that
@@ -83,19 +85,19 @@ const SPANISH_WORDS = words(`
   de la que el en y a los se del las un por con no una su para es al lo como mas pero sus le ya o fue este ha si
   porque esta son entre cuando muy sin sobre tambien me hasta hay donde quien desde todo nos durante todos uno les
   ni contra otros ese eso ante ellos e esto mi antes algunos unos yo otro otras otra tanto esa estos mucho
-  quienes nada muchos cual poco ella estar estas algunas algo nosotros mis tu te ti tus ellas esos esas estoy
+  quienes nada muchos cual poco estar estas algunas algo nosotros mis tu te ti tus ellas esos esas estoy
   estamos estan estaba estaban estuvo era eran ser soy eres somos sea habia hubo tiene tienen tenia tenian hace
   hacen hizo hicieron dijo dice dicen luego despues entonces aqui alli ahi asi bien mal cada cuanto cuantos
   cuantas dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien primero primera segundo segunda
-  ultimo ultima vez veces hoy ayer manana nino nina ninos ninas alumno alumna alumnos alumnas maestro maestros
+  ultimo ultima vez veces hoy ayer manana ninos ninas alumno alumna alumnos alumnas maestro maestros
   maestras clase mesa grupo pizarra pizarron salon tarjeta tarjetas palabra palabras libro hoja cuaderno lapiz
-  pregunta preguntas respuesta respuestas voz pues aunque mientras segun tras hacia repite repitan repitamos mira
+  pregunta preguntas respuesta respuestas voz pues aunque mientras segun tras hacia repite repitan repitamos
   miren oye oigan escucha escuchen lee lean leemos escribe escriban abre abran cierra cierren dime digan pasa pasen
   ven vengan espera esperen piensa piensen sigue sigan vamos sientense levanten levantate toca toquen cuenta
   cuenten usa usen busca busquen trabajen hablen ayuden manos arriba ojos atencion silencio listos listas ahora
   favor gracias hola adios chicos chicas companeros amigos`);
 /** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
-const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa');
+const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa ella');
 
 /** Verbs in the past (and a few in the present) that follow a person who did something: "Hope counted". */
 const PAST = words(`
@@ -379,7 +381,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const t = tokens[i]!;
     const next = tokens[i + 1];
     // A title, an optional full stop, then a name: "Mr. O'Brien", "Ms Ana Rivera", "mr. b", "coach Reyes".
-    if (isTitle(t.key) && !possessive(t) && next?.afterTitle) {
+    const child = CHILD.test(t.raw);
+    if ((isTitle(t.key) || child) && !possessive(t) && next?.afterTitle) {
       const w = lowerBase(next);
       const follows = TITLES.has(t.key)
         ? next.capitalised || text[t.end] === '.' || w.length === 1 || !isCommon(w)

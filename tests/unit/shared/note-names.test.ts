@@ -95,6 +95,9 @@ describe('note names', () => {
       'Oyelaran',
     ]);
     expect(names('Yoselin y su compañera leyeron el cuento.')).toEqual(['Yoselin']);
+    expect(names('El niño Iker tocó el pictograma.')).toEqual(['niño Iker']);
+    // Spanish words are no names in English either, but a name that only looks like one still is.
+    expect(names('Nina counted the blocks; Mira and Ella sorted them.')).toEqual(['Nina', 'Mira', 'Ella']);
     expect(names('Los niños y las niñas cantaron; fueron a Oaxaca.')).toEqual([]);
   });
 
