@@ -125,7 +125,7 @@ export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
     'Christian Carol Florence Sage Jun Ram Yaw Can Deniz Saga Bo Sung Jan Jean Virginia Victoria Ebony ' +
     'Journey Liberty Lark Lucky Rocky Justice Trinity Serenity Genesis Heaven Haven Legend Reign Wren Raven ' +
     'Phoenix Ocean Meadow Willow Aspen Skye Forrest Sterling Marley Buddy Sonny Rusty Misty Ginger Honey ' +
-    'Poppy Cash Colt Major Royal Rowan Dakota Cruz Paz Luz Sol Mercedes Dolores Consuelo Rocio Esperanza'
+    'Poppy Cash Colt Major Royal Rowan Dakota Cruz Paz Luz Sol Mercedes Dolores Consuelo Rocio Esperanza Marco'
   ).split(' '),
 );
 

@@ -1,6 +1,7 @@
 import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
 import { NOTE_MODEL } from './note-model';
 import { findNames, type NameWhy, rosterTokens } from './note-names';
+import { SPANISH_DISPLAY_VERBS, SPANISH_DISPLAYS, SPANISH_RULES, SPANISH_SETS } from './note-spanish';
 import { fold, UPPER, WORD, words } from './note-words';
 
 /**
@@ -184,6 +185,7 @@ const SETS: Record<string, ReadonlySet<string>> = {
   mind: words(`
     relieved determined concentrating engrossed absorbed embarassed moved hurt shaken avoiding thinking
     hoping trying itching dying eager locked glued convinced aware unaware`),
+  ...SPANISH_SETS,
 };
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -455,6 +457,8 @@ const RULES: Rule[] = [
     'unlike denominators/fractions/terms/charges/poles/signs',
     'fun fact/facts',
   ].map((l) => compile('exempt', l)),
+  // Notes written in Spanish (shared/note-spanish.ts).
+  ...Object.entries(SPANISH_RULES).flatMap(([why, lines]) => lines.map((l) => compile(why as Why, l))),
 ];
 
 /** Rules by the words they can start with. */
@@ -584,19 +588,22 @@ function keepLongest(cands: Candidate[]): Candidate[] {
 // Content: words the writer records rather than says
 
 /** Things that display words: what they read is content ("a poster reading Be kind", "the exit ticket asked …"). */
-const DISPLAYS = words(`
+const DISPLAYS_EN = words(`
   poster posters sign signs chart charts slide slides board whiteboard banner rubric rubrics prompt prompts question
   questions ticket tickets card cards label labels title heading headline sheet worksheet handout screen page menu
   scale list caption sticker shirt t-shirt objective agenda wall note notes text passage book unit video song game
   frame frames starter starters stem stems`);
-const DISPLAY_VERBS = words(`
+const DISPLAY_VERBS_EN = words(`
   read reads reading said says saying listed lists listing showed shows showing titled entitled called labeled
   labelled captioned asked asks asking stated states printed displayed displays included includes featured`);
-/** Words that end displayed content: a new clause ("… and students …") or sentence punctuation. */
-const CLAUSE_WORDS = words('while when because after before so which who but');
+const DISPLAYS = new Set([...DISPLAYS_EN, ...SPANISH_DISPLAYS]);
+const DISPLAY_VERBS = new Set([...DISPLAY_VERBS_EN, ...SPANISH_DISPLAY_VERBS]);
+/** Words that end displayed content: a new clause ("… and students …", "… y los alumnos …") or sentence punctuation. */
+const CLAUSE_WORDS = words('while when because after before so which who but mientras cuando porque pero');
 const CLAUSE_SUBJECTS = words(
-  'the students kids they he she everyone i we most some a one two three several',
+  'the students kids they he she everyone i we most some a one two three several los las el la todos nadie varios',
 );
+const CLAUSE_AND = words('and but y pero');
 const CLAUSE_END = /[.!?;\n]/;
 
 /** Displayed content: after a display and its verb or a colon, up to the end of the clause. */
@@ -618,7 +625,7 @@ function displayedRanges(text: string, tokens: Token[]): Array<[number, number]>
       const u = tokens[j]!;
       if (j > i + 1 && CLAUSE_END.test(text.slice(tokens[j - 1]!.end, u.start))) break;
       if (CLAUSE_WORDS.has(u.key)) break;
-      if ((u.key === 'and' || u.key === 'but') && CLAUSE_SUBJECTS.has(tokens[j + 1]?.key ?? '')) break;
+      if (CLAUSE_AND.has(u.key) && CLAUSE_SUBJECTS.has(tokens[j + 1]?.key ?? '')) break;
       j++;
     }
     if (j > i + 1) ranges.push([tokens[i + 1]!.start, tokens[j - 1]!.end]);

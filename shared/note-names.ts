@@ -53,7 +53,9 @@ const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
 const WORD_TITLES = words(`
   miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
-  profesora`);
+  profesora alumno alumna estudiante companero companera`);
+/** "el niño Iker", "la niña Dulce": a role before a name, only as written with ñ ("Nina" is a name). */
+const CHILD = /^niñ[oa]$/i;
 /** Words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
 const NOT_NAMES = words(`
   the a an and or but if i in on at of to for with by from as so then than when while after before this that
@@ -75,8 +77,27 @@ const NOT_PEOPLE = words(`
   chromebook chromebooks ipad ipads si bueno bien cuidado oigan miren vale claro gracias perfecto exacto ojo listo
   les nos`);
 
+/**
+ * Everyday Spanish words, which the English word list lacks: function words, numbers, classroom words and the verbs a
+ * teacher says to the class ("Repite, por favor", "uno, dos, tres"), so that in a Spanish note they are not names.
+ */
+const SPANISH_WORDS = words(`
+  de la que el en y a los se del las un por con no una su para es al lo como mas pero sus le ya o fue este ha si
+  porque esta son entre cuando muy sin sobre tambien me hasta hay donde quien desde todo nos durante todos uno les
+  ni contra otros ese eso ante ellos e esto mi antes algunos unos yo otro otras otra tanto esa estos mucho
+  quienes nada muchos cual poco estar estas algunas algo nosotros mis tu te ti tus ellas esos esas estoy
+  estamos estan estaba estaban estuvo era eran ser soy eres somos sea habia hubo tiene tienen tenia tenian hace
+  hacen hizo hicieron dijo dice dicen luego despues entonces aqui alli ahi asi bien mal cada cuanto cuantos
+  cuantas dos tres cuatro cinco seis siete ocho nueve diez once doce veinte cien primero primera segundo segunda
+  ultimo ultima vez veces hoy ayer manana ninos ninas alumno alumna alumnos alumnas maestro maestros
+  maestras clase mesa grupo pizarra pizarron salon tarjeta tarjetas palabra palabras libro hoja cuaderno lapiz
+  pregunta preguntas respuesta respuestas voz pues aunque mientras segun tras hacia repite repitan repitamos
+  miren oye oigan escucha escuchen lee lean leemos escribe escriban abre abran cierra cierren dime digan pasa pasen
+  ven vengan espera esperen piensa piensen sigue sigan vamos sientense levanten levantate toca toquen cuenta
+  cuenten usa usen busca busquen trabajen hablen ayuden manos arriba ojos atencion silencio listos listas ahora
+  favor gracias hola adios chicos chicas companeros amigos`);
 /** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
-const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa');
+const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa ella');
 
 /** Verbs in the past (and a few in the present) that follow a person who did something: "Hope counted". */
 const PAST = words(`
@@ -108,6 +129,22 @@ const BELONGINGS = words(`
 /** Words before a name that is not the one who acts: "characters from Macbeth pinned underneath". */
 const PREPOSITIONS = words(`
   from of in on at by for with about to into onto under over like near behind beside between through during`);
+/** Verbs of speech, in English and Spanish, that the speaker follows: '"I got 12," replied Nguyen', "dijo Rocío". */
+const SPEECH = words(`
+  said says asked asks replied replies answered answers whispered shouted yelled called added explained exclaimed
+  responded repeated muttered announced dijo pregunto respondio contesto grito explico anadio repitio`);
+/**
+ * Verbs that hand something to a person, or speak to one, before "to" or Spanish "a": "passed the ball to Xiomara",
+ * "le dio la palabra a Rocío". "le" and "les" are Spanish pronouns that announce the person.
+ */
+const HANDOFF = words(`
+  passed passes handed hands gave gives tossed tosses threw throws turned turns returned slid sent showed shows
+  whispered explained read reads`);
+const HANDOFF_ES = words(`
+  dio paso entrego devolvio lanzo mostro explico leyo pidio llamo ayudo felicito sento eligio escogio senalo invito
+  corrigio le les`);
+/** Words that join the items of a list: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". */
+const JOINERS = words('and or then y o');
 /** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
 const PAIR_VERBS = words('was were had is are has');
 /** Words a name never follows: "the River", "a Grace period". */
@@ -115,14 +152,21 @@ const DETERMINERS = words('the a an this that these those our my his her their i
 /** Words that can stand between a person and the verb: "Hope then counted". */
 const BETWEEN = words('then also just again first quickly slowly quietly immediately finally carefully');
 /** Words after a person and "and" that make the two a pair of people: "Faith and her partner". */
-const PAIR_WORDS = words('his her their');
+const PAIR_WORDS = words('his her their su sus');
 
 /** Lower case, without accents or a possessive 's. */
 const lowerBase = (t: NameToken) => t.base.toLowerCase();
 /** Endings of everyday words that given names seldom have: "Kindergartners", "Craftsmanship", "Pacing". */
 const WORD_ENDING = /(?:ers|ists?|ians|ness|tions?|ments?|ship|isms?|ful|less|ology|ities|able|ible|ings?)$/;
 function isCommon(w: string): boolean {
-  if (COMMON_WORDS.has(w) || NOT_PEOPLE.has(w) || NOT_NAMES.has(w) || WORD_ENDING.test(w)) return true;
+  if (
+    COMMON_WORDS.has(w) ||
+    SPANISH_WORDS.has(w) ||
+    NOT_PEOPLE.has(w) ||
+    NOT_NAMES.has(w) ||
+    WORD_ENDING.test(w)
+  )
+    return true;
   // "I've", "don't"; "bell-to-bell", "self-assessment" (but not "Tae-yang").
   if (w.includes("'")) return isCommon(w.slice(0, w.indexOf("'")));
   // Plurals: "Juniors", "Kindergartens".
@@ -135,11 +179,12 @@ function isCommon(w: string): boolean {
   return w.includes('-') && w.split('-').every((p) => p === '' || isCommon(p));
 }
 const allCaps = (t: NameToken) => t.raw.length > 1 && t.raw === t.raw.toUpperCase();
-/** A verb in the past: "counted", "wrote", and in Spanish "leyó", "dibujó". */
+/** A verb in the past: "counted", "wrote", and in Spanish "leyó", "dibujó", "armaron", "leyeron". */
 const isPast = (t: NameToken) =>
   PAST.has(t.key) ||
   (t.key.length > 4 && t.key.endsWith('ed') && !NOT_PAST.has(t.key) && !t.key.includes("'")) ||
-  (t.raw.length > 3 && t.raw.endsWith('ó'));
+  (t.raw.length > 3 && t.raw.endsWith('ó')) ||
+  (t.key.length > 5 && /(?:aron|[iy]eron)$/.test(t.key));
 const possessive = (t: NameToken) => t.nameEnd !== t.end;
 const isTitle = (w: string) => TITLES.has(w) || WORD_TITLES.has(w);
 
@@ -212,6 +257,23 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (PERSON_BEFORE.has(prev.key)) return true;
     return prev.key === 'on' && !!tokens[i - 2] && prev.joined && tokens[i - 2]!.key === 'called';
   };
+  /** The speaker after a verb of speech: "replied Nguyen", and after a quotation even in lower case: '"yes" said nguyen'. */
+  const afterSpeech = (i: number, lower = false) => {
+    const prev = tokens[i - 1];
+    if (!prev || !tokens[i]!.joined || !SPEECH.has(prev.key)) return false;
+    return !lower || /["”’]\s*,?\s*$/.test(gapBefore(i - 1));
+  };
+  /** The one something is handed or said to: "passed the ball to Xiomara", "le dio la palabra a Rocío". */
+  const handedTo = (i: number) => {
+    const prev = tokens[i - 1];
+    if (!prev || !tokens[i]!.joined || (prev.key !== 'to' && prev.key !== 'a')) return false;
+    const verbs = prev.key === 'to' ? HANDOFF : HANDOFF_ES;
+    for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
+      if (!tokens[k + 1]!.joined) return false;
+      if (verbs.has(tokens[k]!.key)) return true;
+    }
+    return false;
+  };
   /** "Grace's table", "Dmitris group", "kim's 2nd period". */
   const withBelonging = (i: number) => {
     const t = tokens[i]!;
@@ -242,7 +304,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   /** "Summer and Joy", "Faith and her partner", "Priya and Sky". */
   const paired = (i: number, nameish: (j: number) => boolean) => {
     const and = joinedNext(i);
-    if (and?.key === 'and') {
+    if (and?.key === 'and' || and?.key === 'y') {
       const other = joinedNext(i + 1);
       const acts = () =>
         tokens.slice(i + 3, i + 6).some((u, k) => isPast(u) || (k < 2 && PAIR_VERBS.has(u.key)));
@@ -250,10 +312,17 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       if (other && (PAIR_WORDS.has(other.key) || both) && acts()) return true;
     }
     const last = out[out.length - 1];
-    return tokens[i - 1]?.key === 'and' && tokens[i]!.joined && !!last && last.to === i - 1;
+    const before = tokens[i - 1]?.key;
+    return (before === 'and' || before === 'y') && tokens[i]!.joined && !!last && last.to === i - 1;
   };
   const context = (i: number, nameish: (j: number) => boolean) =>
-    beforeVerb(i) || afterPersonWord(i) || withBelonging(i) || addressed(i) || paired(i, nameish);
+    beforeVerb(i) ||
+    afterPersonWord(i) ||
+    afterSpeech(i) ||
+    handedTo(i) ||
+    withBelonging(i) ||
+    addressed(i) ||
+    paired(i, nameish);
 
   /** A name in a title or quoted words rather than a person: "Charlotte's Web", "“Esperanza Rising”". */
   const titleLike = (i: number) => {
@@ -278,8 +347,13 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       (clause && beforeVerb(i, true)) ||
       withBelonging(i) ||
       paired(i, nameish) ||
-      addressedInQuotes(i);
+      addressedInQuotes(i) ||
+      afterSpeech(i, true) ||
+      // "tchr told xiomara to restart": no everyday word is spoken to or handed things.
+      (!isCommon(w) && afterPersonWord(i));
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
+    // In lower case, a Spanish verb in the past is no name, though it may read as one without its accent ("marcó").
+    if (!t.capitalised && t.raw.endsWith('ó')) return undefined;
     if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w))))
       return 'first-name';
     if (shallow) return (t.capitalised && !isCommon(w)) || WORD_NAMES.has(w) ? 'first-name' : undefined;
@@ -307,15 +381,18 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const t = tokens[i]!;
     const next = tokens[i + 1];
     // A title, an optional full stop, then a name: "Mr. O'Brien", "Ms Ana Rivera", "mr. b", "coach Reyes".
-    if (isTitle(t.key) && !possessive(t) && next?.afterTitle) {
+    const child = CHILD.test(t.raw);
+    if ((isTitle(t.key) || child) && !possessive(t) && next?.afterTitle) {
       const w = lowerBase(next);
       const follows = TITLES.has(t.key)
         ? next.capitalised || text[t.end] === '.' || w.length === 1 || !isCommon(w)
         : (next.capitalised && (t.capitalised || !NOT_PEOPLE.has(w))) ||
           w.length === 1 ||
           NAME_LIST.has(w) ||
-          (t.key === 'coach' && !isCommon(w));
-      if (follows && !NOT_NAMES.has(next.key)) {
+          (t.key === 'coach' && !isCommon(w) && !isPast(next));
+      // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent.
+      const verb = !next.capitalised && next.raw.endsWith('ó');
+      if (follows && !verb && !NOT_NAMES.has(next.key)) {
         let to = i + 2;
         if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
         out.push(name('title', i, to));
@@ -336,5 +413,47 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     out.push(name(why, i, to));
     i = to - 1;
   }
-  return out;
+  return withListed(out);
+
+  /**
+   * A list with a name in it lists people: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". Adds the
+   * capitalised words no list holds beside a name, separated by a comma, "and", "or" or "then", until none is left.
+   */
+  function withListed(found: NameCandidate[]): NameCandidate[] {
+    const all = [...found];
+    const taken = (j: number) => all.some((c) => j >= c.from && j < c.to);
+    const joiner = (t: NameToken | undefined) => !!t && JOINERS.has(t.key);
+    const item = (j: number) => {
+      const t = tokens[j];
+      if (!t?.capitalised || taken(j) || possessive(t) || allCaps(t)) return false;
+      const w = lowerBase(t);
+      if ((isCommon(w) && !WORD_NAMES.has(w)) || isTitle(w) || CALENDAR_NAMES.has(w)) return false;
+      // One word, not the start of a longer proper noun ("New York").
+      const next = joinedNext(j);
+      return !next?.capitalised;
+    };
+    const listGap = (gap: string) => /^\s*,\s*$/.test(gap);
+    const neighbours = (c: NameCandidate): number[] => {
+      const out: number[] = [];
+      // After: "Nguyen, Amara", "Nguyen and Amara", "Nguyen, then Amara".
+      const last = c.to - 1;
+      let j = c.to;
+      if (listGap(gapAfter(last))) j = joiner(tokens[j]) && tokens[j + 1]?.joined ? j + 1 : j;
+      else if (joiner(tokens[j]) && tokens[j]!.joined && tokens[j + 1]?.joined) j++;
+      else j = -1;
+      if (j > 0 && item(j)) out.push(j);
+      // Before: "Amara, Nguyen", "Amara and Nguyen", "Amara, and Nguyen".
+      let k = c.from - 1;
+      const before = tokens[k];
+      if (before && joiner(before) && tokens[c.from]!.joined)
+        k = listGap(gapBefore(k)) || before.joined ? k - 1 : -1;
+      else if (!listGap(gapBefore(c.from))) k = -1;
+      if (k >= 0 && item(k)) out.push(k);
+      return out;
+    };
+    // Each name added is looked at in its turn, so a list is followed to its end.
+    for (let n = 0; n < all.length; n++)
+      for (const j of neighbours(all[n]!)) if (!taken(j)) all.push(name('first-name', j, j + 1));
+    return all.sort((a, b) => a.from - b.from);
+  }
 }

@@ -296,6 +296,74 @@ describe('note linter', () => {
     });
   });
 
+  // Rules alone (no model), so each expectation is the Spanish phrase rules' own (shared/note-spanish.ts).
+  describe('in Spanish', () => {
+    const rules = (text: string) => spans(text, lintNote(text, { model: null }));
+    it('when praise, blame or advice is written in Spanish, then it is flagged as evaluative', () => {
+      expect(rules('La maestra se lució con las tiras de fracciones.')).toEqual([
+        { kind: 'evaluative', text: 'se lució' },
+      ]);
+      expect(rules('La clase fue un desastre.')).toEqual([{ kind: 'evaluative', text: 'fue un desastre' }]);
+      expect(rules('Excelente manejo del grupo.')).toEqual([{ kind: 'evaluative', text: 'Excelente' }]);
+      expect(rules('Te sugiero empezar con un ejemplo resuelto.')).toEqual([
+        { kind: 'evaluative', text: 'Te sugiero' },
+      ]);
+      expect(rules('La próxima vez convendría dar más tiempo.')).toEqual([
+        { kind: 'evaluative', text: 'La próxima vez' },
+        { kind: 'evaluative', text: 'convendría' },
+      ]);
+    });
+
+    it('when a Spanish note guesses at minds, then the guess is flagged as inference', () => {
+      expect(rules('Parece que no entendieron la consigna.')).toEqual([
+        { kind: 'inference', text: 'Parece que' },
+        { kind: 'inference', text: 'entendieron' },
+      ]);
+      expect(rules('Se nota que disfrutan la rutina.')).toEqual([
+        { kind: 'inference', text: 'Se nota que' },
+        { kind: 'inference', text: 'disfrutan' },
+      ]);
+      expect(rules('Los de la mesa 3 estaban perdidos.')).toEqual([
+        { kind: 'inference', text: 'estaban perdidos' },
+      ]);
+      expect(rules('Les encantó el juego de memoria.')).toEqual([{ kind: 'inference', text: 'Les encantó' }]);
+      expect(rules('Se les notaba cansados después del recreo.')).toEqual([
+        { kind: 'inference', text: 'Se les notaba' },
+      ]);
+      // A state after an intensifier is a guess only where it can be said of a person.
+      expect(rules('Los niños cantaron con entusiasmo; el lugar era muy seguro.')).toEqual([
+        { kind: 'inference', text: 'con entusiasmo' },
+      ]);
+    });
+
+    it('when Spanish judging words are quoted, displayed or subject vocabulary, then they are not flagged', () => {
+      expect(rules('La maestra escribió en la pizarra "Excelente trabajo" y "¡Muy bien!".')).toEqual([]);
+      expect(rules('La unidad es sobre la Gran Depresión.')).toEqual([]);
+      expect(rules('Buenos días, dijo el profe al entrar.')).toEqual([]);
+      expect(rules('Un alumno perdió su lápiz y lo buscó debajo de la mesa.')).toEqual([]);
+      expect(rules('El dibujo se parece a un volcán.')).toEqual([]);
+      expect(rules('La maestra dio un ejemplo en la pizarra.')).toEqual([]);
+      // A display and its verb make what follows content, up to a new clause.
+      expect(rules('El cartel decía Sé amable y los alumnos estaban muy nerviosos.')).toEqual([
+        { kind: 'inference', text: 'estaban muy nerviosos' },
+      ]);
+    });
+
+    it('when a Spanish note judges the lesson by a state or generalises, then it is flagged as evaluative', () => {
+      expect(rules('La transición fue muy ordenada.')).toEqual([
+        { kind: 'evaluative', text: 'fue muy ordenada' },
+      ]);
+      expect(rules('Siempre llegan tarde.')).toEqual([{ kind: 'evaluative', text: 'Siempre' }]);
+      expect(rules('Valió la pena el tiempo extra.')).toEqual([
+        { kind: 'evaluative', text: 'Valió la pena' },
+      ]);
+      expect(rules('No quedó claro qué tenían que hacer.')).toEqual([
+        { kind: 'evaluative', text: 'No quedó claro' },
+      ]);
+      expect(rules('Hubiera sido útil un ejemplo.')).toEqual([{ kind: 'evaluative', text: 'Hubiera sido' }]);
+    });
+  });
+
   // The model's prior is the corpus's share of judgements; on its own it must never flag a sentence.
   it('when a short plain sentence has words the model barely knows, then it is not flagged', () => {
     for (const text of [

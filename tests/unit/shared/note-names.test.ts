@@ -19,6 +19,35 @@ describe('note names', () => {
     expect(names('The aide asked Keahi to hold the door.')).toEqual(['Keahi']);
   });
 
+  it('when a name no list holds follows a verb of speech or is handed something, then it is flagged', () => {
+    expect(names('"Put your pencils down," said Okafor.')).toEqual(['Okafor']);
+    expect(names('"I got 12," replied Nguyen quietly.')).toEqual(['Nguyen']);
+    // In lower case only right after a quotation: "said" alone is followed by too many ordinary words.
+    expect(names('"i got 12" said nguyen')).toEqual(['nguyen']);
+    expect(names('the tchr said nothing for a minute')).toEqual([]);
+    expect(names('Students passed the ball to Xiomara, who passed it to Nguyen.')).toEqual([
+      'Xiomara',
+      'Nguyen',
+    ]);
+    expect(names('Students wrote letters to Lincoln about the war.')).toEqual([]);
+  });
+
+  it('when a list holds a name, then the other capitalised words in it no list holds are names too', () => {
+    expect(names('Three students, Nguyen, Amara and Tobias, presented first.')).toEqual([
+      'Nguyen',
+      'Amara',
+      'Tobias',
+    ]);
+    expect(names('The teacher called on Nguyen, then Oluwaseun, then Xiomara.')).toEqual([
+      'Nguyen',
+      'Oluwaseun',
+      'Xiomara',
+    ]);
+    // Everyday words and longer proper nouns beside a name stay unflagged.
+    expect(names('Mateo used Desmos, then Excel.')).toEqual(['Mateo']);
+    expect(names('Amara and New York were on the map.')).toEqual(['Amara']);
+  });
+
   it('when a name that is also a word acts, is paired, owns something or is spoken to, then it is flagged', () => {
     expect(names('Hope measured the ribbon.')).toEqual(['Hope']);
     expect(names('Sky and Harmony traded cards at the back table.')).toEqual(['Sky', 'Harmony']);
@@ -42,6 +71,7 @@ describe('note names', () => {
   it('when a title comes before a name in any case, also in Spanish, then the title and the name are flagged', () => {
     expect(names("in ms. t's room the bins are labelled")).toEqual(['ms. t']);
     expect(names('coach d blew the whistle and mr b counted down')).toEqual(['coach d', 'mr b']);
+    expect(names('The coach paired Destiny with a partner.')).toEqual(['Destiny']);
     expect(names('herr schmidt paused the song; miss holly read on')).toEqual(['herr schmidt', 'miss holly']);
     expect(names('la maestra lupe repartió las tarjetas')).toEqual(['maestra lupe']);
     expect(names('Mr. Lee and Señora Díaz co-taught; la profe Ana circulated.')).toEqual([
@@ -53,12 +83,40 @@ describe('note names', () => {
     expect(names('señora said “hi”; the coach waved')).toEqual([]);
   });
 
+  it('when a Spanish note names a student by role or hands them something, then the name is flagged', () => {
+    expect(names('El alumno Joaquín midió la mesa; la alumna Fernanda escribió.')).toEqual([
+      'alumno Joaquín',
+      'alumna Fernanda',
+    ]);
+    expect(names('La maestra le dio la palabra a Xiomara.')).toEqual(['Xiomara']);
+    expect(names('Los papeles los leyeron Renata, Itzíar y Oyelaran.')).toEqual([
+      'Renata',
+      'Itzíar',
+      'Oyelaran',
+    ]);
+    expect(names('Yoselin y su compañera leyeron el cuento.')).toEqual(['Yoselin']);
+    expect(names('El niño Iker tocó el pictograma.')).toEqual(['niño Iker']);
+    // Spanish words are no names in English either, but a name that only looks like one still is.
+    expect(names('Nina counted the blocks; Mira and Ella sorted them.')).toEqual(['Nina', 'Mira', 'Ella']);
+    expect(names('Los niños y las niñas cantaron; fueron a Oaxaca.')).toEqual([]);
+  });
+
+  it('when Spanish everyday words stand where a name could, then they are not flagged', () => {
+    expect(names('"Repite, por favor", dijo la maestra.')).toEqual([]);
+    expect(names('la maestra contó "uno, dos, tres" y todos se sentaron')).toEqual([]);
+    expect(names('La maestra marcó con rojo las palabras nuevas; el profe marcó la hora.')).toEqual([]);
+    expect(names('El personaje estaba "furioso" porque perdió su gorra.')).toEqual([]);
+    expect(names('Marco en la pizarra: "Yo pienso que ___ porque ___."')).toEqual([]);
+  });
+
   it('when a name is typed in lower case, then it is flagged where it stands for a person', () => {
     expect(names('jalen held the ruler while kofi read the number')).toEqual(['jalen', 'kofi']);
     expect(names("we met in kim's 2nd period")).toEqual(['kim']);
     expect(names('grace took the first turn and ray passed the cards')).toEqual(['grace', 'ray']);
     expect(names('tchr said "dante, you\'re next"')).toEqual(['dante']);
     expect(names('ss measured the board and tchr checked it w/ a square')).toEqual([]);
+    expect(names('the tchr told xiomara to restart')).toEqual(['xiomara']);
+    expect(names('tchr gave him a clipboard to keep score')).toEqual([]);
   });
 
   it('when a name is possessive, then the span is the name without the possessive', () => {
