@@ -301,6 +301,14 @@ describe('coaches fix typos', () => {
       actor: 'Dana Kim',
       details: { fields: ['title'] },
     });
+    // The app's form sends every field: the trail still names only what changed.
+    const whole = strategy({
+      title: 'Retrieval grid!',
+      tags: ['retrieval', 'warm-up'],
+    });
+    expect((await dana.patch(`/api/strategies/${id}`, whole)).status).toBe(200);
+    const again = await dana.get(`/api/strategies/${id}/audit`);
+    expect(again.body.items[0]).toMatchObject({ action: 'coach-edited', details: { fields: ['title'] } });
     const own = await ana.get(`/api/strategies/${id}`);
     expect(own.body.editedByCoach).toEqual({ at: expect.any(String) });
     expect((await ben.get(`/api/strategies/${id}`)).body.editedByCoach).toBeNull();

@@ -185,6 +185,17 @@ async function requireEditable(actor: Actor, id: string): Promise<StoredStrategy
   return row;
 }
 
+/** The fields an edit changes (a form sends every field; the audit trail names only those that differ). */
+function changedFields(row: StoredStrategy, patch: StrategyEdit): string[] {
+  return Object.entries(patch)
+    .filter(
+      ([field, value]) =>
+        value !== undefined &&
+        JSON.stringify(value ?? null) !== JSON.stringify(row[field as keyof StoredStrategy] ?? null),
+    )
+    .map(([field]) => field);
+}
+
 /** The audit action of an edit by a coach who is not credited with the strategy. */
 export const COACH_EDITED = 'coach-edited';
 
@@ -246,7 +257,7 @@ export async function editStrategy(
       actorId: actor.personId,
       action: byCoach ? COACH_EDITED : 'edited',
       subjectId: id,
-      details: { fields: Object.keys(patch).filter((f) => patch[f as keyof StrategyEdit] !== undefined) },
+      details: { fields: changedFields(row, patch) },
       at: stamp,
     });
   });
