@@ -166,7 +166,8 @@ describe('the review queue in the navigation', () => {
     const link = await screen.findByRole('link', { name: 'Review queue 3 waiting' });
     expect(link.getAttribute('href')).toBe('#/queue');
     const pointer = await screen.findByText(/3 strategies wait for your review/);
-    expect(pointer.querySelector('a')?.getAttribute('href')).toBe('#/queue');
+    expect(screen.getByRole('link', { name: 'review them' }).getAttribute('href')).toBe('#/queue');
+    expect(pointer.textContent).toContain('review them to put them on the menu');
     await expectNoAxeViolations();
   });
 

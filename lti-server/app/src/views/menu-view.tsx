@@ -213,7 +213,7 @@ function EmptyState({
     return (
       <p class="card attention">
         The menu is empty so far, and {queued === 1 ? '1 strategy waits' : `${queued} strategies wait`} for
-        your review: <a href={href({ name: 'queue' })}>open the review queue</a> to put{' '}
+        your review: <a href={href({ name: 'queue' })}>{queued === 1 ? 'review it' : 'review them'}</a> to put{' '}
         {queued === 1 ? 'it' : 'them'} on the menu.
       </p>
     );
