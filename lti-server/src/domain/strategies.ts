@@ -376,13 +376,16 @@ export async function mergeStrategies(
 
 /** How many candidates one index search reads before the shared similarity scores them. */
 const CANDIDATES = 50;
+/** How many of a person's own strategies the submission check compares (newest first). */
+const OWN_CANDIDATES = 200;
 /** Words shorter than this find too much to be worth a search. */
 const MIN_WORD = 3;
 
 /**
  * Strategies like `probe` (shared/strategy-similarity.ts) among `statuses` of the actor's network, best first. Never
  * a scan of the menu: candidates come from the full-text index (any word of the title; all of the steps' five
- * longest words, for a retitled copy) and the duplicate-key index, then the shared function scores them.
+ * longest words, for a retitled copy) and the duplicate-key index (or, for one contributor's own, the
+ * contributor's index), then the shared function scores them.
  */
 async function similarTo(
   actor: Actor,
@@ -390,10 +393,22 @@ async function similarTo(
   within: { statuses: StrategyStatus[]; contributorId?: string },
 ): Promise<Array<{ row: StoredStrategy; score: number }>> {
   const candidates = new Map<string, StoredStrategy>();
+  if (within.contributorId) {
+    // A person's own strategies are few: their newest OWN_CANDIDATES through the contributor's index, all scored. A
+    // full-text search filtered to one contributor would read every match of the words to find theirs.
+    for (const r of await listStrategies(actor.scope, {
+      networkId: actor.networkId,
+      statuses: within.statuses,
+      contributorId: within.contributorId,
+      excludeMerged: true,
+      limit: OWN_CANDIDATES,
+    }))
+      candidates.set(r.id, r);
+    return scored(probe, candidates);
+  }
   const base = {
     networkId: actor.networkId,
     statuses: within.statuses,
-    ...(within.contributorId ? { contributorId: within.contributorId } : {}),
     excludeMerged: true,
     limit: CANDIDATES,
   };
@@ -410,11 +425,15 @@ async function similarTo(
       candidates.set(r.id, r);
   if (probe.dupKey && probe.excludeId)
     for (const r of await findByDuplicateKey(actor.scope, actor.networkId, probe.dupKey, probe.excludeId))
-      if (
-        within.statuses.includes(r.status) &&
-        (!within.contributorId || r.contributorId === within.contributorId)
-      )
-        candidates.set(r.id, r);
+      if (within.statuses.includes(r.status)) candidates.set(r.id, r);
+  return scored(probe, candidates);
+}
+
+/** The candidates at or above SIMILAR_AT, best first (the probe itself left out). */
+function scored(
+  probe: Comparable & { excludeId?: string },
+  candidates: Map<string, StoredStrategy>,
+): Array<{ row: StoredStrategy; score: number }> {
   if (probe.excludeId) candidates.delete(probe.excludeId);
   return [...candidates.values()]
     .map((row) => ({ row, score: strategySimilarity(probe, row) }))
