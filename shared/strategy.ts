@@ -76,6 +76,9 @@ const httpUrl = safeText()
     }
   }, 'the source must be a web address starting with http:// or https://');
 
+const tagList = z.array(safeText().max(30, 'A tag must be at most 30 characters')).max(MAX_TAGS * 2);
+const fewTags = (t: string[]) => t.length <= MAX_TAGS;
+
 export const StrategyInputSchema = z.object({
   title: text('A title', MAX_TITLE),
   purpose: text('What it is for', MAX_PURPOSE),
@@ -90,12 +93,7 @@ export const StrategyInputSchema = z.object({
     .max(15, 'A menu strategy takes at most 15 minutes (most take 10 or fewer)'),
   subject: text('A subject', MAX_SUBJECT),
   gradeBand: z.enum(GRADE_BANDS, { error: `Grade band must be one of ${GRADE_BANDS.join(', ')}` }),
-  tags: z
-    .array(safeText().max(30, 'A tag must be at most 30 characters'))
-    .max(MAX_TAGS * 2)
-    .default([])
-    .transform(normaliseTags)
-    .refine((t) => t.length <= MAX_TAGS, `At most ${MAX_TAGS} tags`),
+  tags: tagList.default([]).transform(normaliseTags).refine(fewTags, `At most ${MAX_TAGS} tags`),
   sourceUrl: httpUrl.nullish(),
   sourceTitle: safeText().trim().max(200, 'the source title must be at most 200 characters').nullish(),
   excerptHtml: safeText().max(MAX_EXCERPT, 'the excerpt is too long (at most 20,000 characters)').nullish(),
@@ -106,7 +104,12 @@ export type StrategyInput = z.input<typeof StrategyInputSchema>;
 export type StrategyData = z.output<typeof StrategyInputSchema>;
 
 /** PATCH /api/strategies/:id: the fields that change. */
-export const StrategyEditSchema = StrategyInputSchema.omit({ clientId: true }).partial();
+export const StrategyEditSchema = StrategyInputSchema.omit({ clientId: true, tags: true })
+  .partial()
+  .extend({
+    // No default here: an edit that leaves the tags out keeps them.
+    tags: tagList.transform(normaliseTags).refine(fewTags, `At most ${MAX_TAGS} tags`).optional(),
+  });
 export type StrategyEditInput = z.input<typeof StrategyEditSchema>;
 export type StrategyEdit = z.output<typeof StrategyEditSchema>;
 
@@ -219,10 +222,26 @@ export const StrategyDetailSchema = StrategySchema.extend({
       sharedReflections: z.array(z.object({ name: z.string(), reflection: z.string(), at: z.string() })),
     })
     .nullable(),
+  /** When a coach last edited it (someone else's strategy); shown to its contributors and to coaches only. */
+  editedByCoach: z.object({ at: z.string() }).nullable(),
 });
 export type StrategyDetail = z.infer<typeof StrategyDetailSchema>;
 
 export const StrategyListSchema = z.object({ items: z.array(StrategySchema) });
+
+/** POST /api/strategies/similar: what a strategy about to be submitted looks like (title and steps). */
+export const SimilarQuerySchema = z.object({
+  title: safeText().max(MAX_TITLE, `the title must be at most ${MAX_TITLE} characters`),
+  steps: z
+    .array(safeText().max(MAX_STEP, `a step must be at most ${MAX_STEP} characters`))
+    .max(MAX_STEPS, `At most ${MAX_STEPS} steps`)
+    .default([]),
+});
+export type SimilarQuery = z.input<typeof SimilarQuerySchema>;
+
+/** GET /api/strategies/review-count (coaches): how many strategies wait in the review queue. */
+export const ReviewCountSchema = z.object({ pending: z.number().int().nonnegative() });
+export type ReviewCount = z.infer<typeof ReviewCountSchema>;
 
 /** The text fields of a strategy form (in the LMS app and the extension's clip form) as strategy input. */
 export interface StrategyFormFields {

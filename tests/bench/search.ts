@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase } from '../../lti-server/src/db/database';
+import { similarStrategies } from '../../lti-server/src/domain/strategies';
 import { listStrategies, RANKED_MATCHES, searchTerms } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
@@ -99,6 +100,9 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
     const phrase = (n: number) => Array.from({ length: n }, word).join(' ');
     const seedStart = performance.now();
     const batch = kind === 'sqlite' ? 500 : 1000;
+    // Strategies a teacher will submit again, with a typo: the submission check must find each, through the index.
+    const resubmitted: Array<{ id: string; title: string; steps: string[] }> = [];
+    const every = Math.max(1, Math.floor(count / 30));
     for (let i = 0; i < count; i += batch) {
       const rows: Database['strategies'][] = [];
       for (let j = i; j < Math.min(count, i + batch); j++) {
@@ -107,8 +111,11 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
         const steps = [phrase(8), phrase(8), phrase(8)];
         const tags = [word(), word()];
         const subject = pick(SUBJECTS);
+        const id = randomUUID();
+        const status = random() < 0.9 ? 'approved' : 'pending';
+        if (j % every === 0 && status === 'approved') resubmitted.push({ id, title, steps });
         rows.push({
-          id: randomUUID(),
+          id,
           tenant_id: tenant,
           network_id: network,
           contributor_id: person,
@@ -123,7 +130,7 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
           source_url: null,
           source_title: null,
           excerpt_html: null,
-          status: random() < 0.9 ? 'approved' : 'pending',
+          status,
           change_message: null,
           change_requested_at: null,
           merged_into_id: null,
@@ -219,6 +226,22 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
       commonMs.push(await timeMs(() => fts(q)));
       commonLikeMs.push(await timeMs(() => like(q)));
     }
+    // The submission check (POST /api/strategies/similar) as a teacher who contributed none of them: candidates
+    // through the full-text index, scored by the shared similarity. A typo swaps two letters of the first word.
+    const teacher = { scope, personId: randomUUID(), networkId: network, role: 'teacher' as const };
+    const typo = (t: string) => (t.length > 3 ? `${t[0]}${t[2]}${t[1]}${t.slice(3)}` : t);
+    const similarMs: number[] = [];
+    let found = 0;
+    for (const r of resubmitted) {
+      let hit = false;
+      similarMs.push(
+        await timeMs(async () => {
+          const views = await similarStrategies(teacher, { title: typo(r.title), steps: r.steps });
+          hit = views.some((v) => v.row.id === r.id);
+        }),
+      );
+      if (hit) found++;
+    }
     const p50 = percentile(ftsMs, 50);
     const p95 = percentile(ftsMs, 95);
     const b50 = percentile(likeMs, 50);
@@ -253,6 +276,11 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
         value: p95,
         unit: 'ms',
         baseline: { label: firstPage, value: f95 },
+      },
+      {
+        name: `${name}.similar_on_submit.p95`,
+        value: percentile(similarMs, 95),
+        unit: `ms (the submission check; found ${found} of ${resubmitted.length} re-submissions with a typo)`,
       },
       {
         name: `${name}.speedup_p95_vs_newest_20_like`,

@@ -20,14 +20,14 @@ afterAll(async () => {
 
 const openAs = (user: string) => openToolAs(browser, server, user);
 
-async function addStrategy(tool: Frame, title: string, sourceUrl = '') {
+const STEPS = 'Pose a problem\nStudents solve it alone for two minutes\nPartners explain their steps';
+
+async function addStrategy(tool: Frame, title: string, sourceUrl = '', steps = STEPS) {
   await tool.getByRole('link', { name: 'Add a strategy' }).click();
   await tool.getByRole('heading', { name: 'Add a strategy' }).waitFor();
   await tool.getByLabel('Title').fill(title);
   await tool.getByLabel('What it is for').fill('Every student explains one step to a partner.');
-  await tool
-    .getByLabel('Steps')
-    .fill('Pose a problem\nStudents solve it alone for two minutes\nPartners explain their steps');
+  await tool.getByLabel('Steps').fill(steps);
   await tool.getByLabel('Minutes').fill('8');
   await tool.getByLabel('Subject').fill('Math');
   await tool.getByLabel('Tags').fill('discussion, math talk');
@@ -84,9 +84,16 @@ describe('the tasting menu in the LMS', () => {
 
   it('when two teachers add the same strategy, then the coach finds the duplicate and merges it, crediting both', async () => {
     const ana = await openAs('sandbox-ana-rivera');
-    await addStrategy(ana.tool, 'Cold call with wait time', 'https://example.org/cold-call');
+    // Other steps than Ana's first strategy: the same steps would make the form ask "add to it instead?".
+    const coldSteps = 'Ask the question to everyone\nWait five seconds\nCall on a name';
+    await addStrategy(ana.tool, 'Cold call with wait time', 'https://example.org/cold-call', coldSteps);
     const chloe = await openAs('sandbox-chloe-martin');
-    await addStrategy(chloe.tool, 'Cold-call with wait-time', 'https://www.example.org/cold-call/');
+    await addStrategy(
+      chloe.tool,
+      'Cold-call with wait-time',
+      'https://www.example.org/cold-call/',
+      'Pose it to the class\nCount to five silently\nPick a student',
+    );
 
     const dana = await openAs('sandbox-dana-kim');
     await dana.tool.getByRole('link', { name: 'Review queue' }).click();
@@ -99,6 +106,9 @@ describe('the tasting menu in the LMS', () => {
     await dups.getByRole('button', { name: 'Merge into this one' }).click();
     await dana.tool.getByText(/both contributors are credited/).waitFor();
     await dana.tool.getByText('Ana Rivera, Chloé Martin').waitFor();
+    // The list is read again: the merged strategy no longer offers a merge.
+    await dana.tool.getByText('No likely duplicates.').waitFor();
+    expect(await dana.tool.getByRole('button', { name: 'Merge into this one' }).count()).toBe(0);
     await expectNoAxeViolations(dana.page);
     for (const p of [ana.page, chloe.page, dana.page]) await p.close();
   });
@@ -155,5 +165,53 @@ describe('the tasting menu in the LMS', () => {
     await tool.getByRole('heading', { name: 'Explain-a-step partner talk' }).waitFor();
     expect(await tool.getByRole('heading', { name: 'Add to your course' }).count()).toBe(0);
     await page.close();
+  });
+  it('when a teacher submits a strategy again, then the form points to the first; a coach fixes its typo, the teacher sees it, and a retired one offers Restore', async () => {
+    const ben = await openAs('sandbox-ben-okafor');
+    const steps = 'Post questions on chart paper\nGroups walk and add sticky notes\nRead the notes aloud';
+    await addStrategy(ben.tool, 'Gallery walk with stiky notes', '', steps);
+    // The same strategy again, with a typo of its own: the form asks before adding a second one.
+    await ben.tool.getByRole('link', { name: 'Add a strategy' }).click();
+    await ben.tool.getByLabel('Title').fill('Galery walk with sticky notes');
+    await ben.tool.getByLabel('What it is for').fill('Every group answers every question.');
+    await ben.tool.getByLabel('Steps').fill(steps);
+    await ben.tool.getByLabel('Subject').fill('Science');
+    await ben.tool.getByRole('button', { name: 'Add to the menu' }).click();
+    await ben.tool.getByText('This looks like Gallery walk with stiky notes — add to it instead?').waitFor();
+    await ben.tool.getByRole('button', { name: 'Submit anyway' }).waitFor();
+    await expectNoAxeViolations(ben.page);
+    await ben.tool.getByRole('link', { name: 'Gallery walk with stiky notes' }).click();
+    await ben.tool.getByRole('heading', { name: 'Gallery walk with stiky notes' }).waitFor();
+
+    const dana = await openAs('sandbox-dana-kim');
+    const queueLink = dana.tool.getByRole('link', { name: /^Review queue \d+ waiting$/ });
+    await queueLink.waitFor();
+    const waiting = Number.parseInt((await dana.tool.getByTestId('queue-count').textContent()) ?? '', 10);
+    expect(waiting).toBeGreaterThan(0);
+    await queueLink.click();
+    await dana.tool.getByRole('link', { name: 'Gallery walk with stiky notes' }).click();
+    await dana.tool.getByRole('button', { name: 'Approve' }).click();
+    await dana.tool.getByText('Approved: it is on the menu.').waitFor();
+    await expect.poll(() => dana.tool.getByTestId('queue-count').count()).toBe(waiting > 1 ? 1 : 0);
+    await dana.tool.getByRole('link', { name: 'Edit', exact: true }).click();
+    await dana.tool.getByRole('heading', { name: 'Edit strategy' }).waitFor();
+    await dana.tool.getByLabel('Title').fill('Gallery walk with sticky notes');
+    await dana.tool.getByRole('button', { name: 'Save changes' }).click();
+    await dana.tool.getByRole('heading', { name: 'Gallery walk with sticky notes' }).waitFor();
+    await dana.tool.getByText('On the menu').waitFor();
+
+    await ben.tool.getByRole('link', { name: 'My clips' }).click();
+    await ben.tool.getByRole('link', { name: 'Gallery walk with sticky notes' }).click();
+    await ben.tool.getByText(/^Edited by a coach on /).waitFor();
+    await expectNoAxeViolations(ben.page);
+
+    await dana.tool.getByRole('button', { name: 'Retire' }).click();
+    await dana.tool.getByText('Retired from the menu.').waitFor();
+    await dana.tool.getByRole('button', { name: 'Restore' }).waitFor();
+    expect(await dana.tool.getByRole('button', { name: 'Approve' }).count()).toBe(0);
+    await expectNoAxeViolations(dana.page);
+    await dana.tool.getByRole('button', { name: 'Restore' }).click();
+    await dana.tool.getByText('Back on the menu.').waitFor();
+    for (const p of [ben.page, dana.page]) await p.close();
   });
 });

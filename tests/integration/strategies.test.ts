@@ -286,3 +286,154 @@ describe('exports', () => {
     expect((await ben.get('/api/strategies/export.csv')).status).toBe(403);
   });
 });
+
+describe('coaches fix typos', () => {
+  it('when a coach fixes a typo in a strategy on the menu, then it stays on the menu, the audit trail names the coach and fields, and the contributor sees it was edited by a coach', async () => {
+    const id = await approved({ title: 'Retreival grid', tags: ['retrieval', 'warm-up'] });
+    const fixed = await dana.patch(`/api/strategies/${id}`, { title: 'Retrieval grid' });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body).toMatchObject({ title: 'Retrieval grid', status: 'approved' });
+    // Leaving the tags out of an edit keeps them.
+    expect(fixed.body.tags).toEqual(['retrieval', 'warm-up']);
+    const audit = await dana.get(`/api/strategies/${id}/audit`);
+    expect(audit.body.items[0]).toMatchObject({
+      action: 'coach-edited',
+      actor: 'Dana Kim',
+      details: { fields: ['title'] },
+    });
+    // The app's form sends every field: the trail still names only what changed.
+    const whole = strategy({
+      title: 'Retrieval grid!',
+      tags: ['retrieval', 'warm-up'],
+    });
+    expect((await dana.patch(`/api/strategies/${id}`, whole)).status).toBe(200);
+    const again = await dana.get(`/api/strategies/${id}/audit`);
+    expect(again.body.items[0]).toMatchObject({ action: 'coach-edited', details: { fields: ['title'] } });
+    const own = await ana.get(`/api/strategies/${id}`);
+    expect(own.body.editedByCoach).toEqual({ at: expect.any(String) });
+    expect((await ben.get(`/api/strategies/${id}`)).body.editedByCoach).toBeNull();
+    // The contributor's own edits are plain edits, and a teacher still cannot change a strategy on the menu.
+    expect((await ana.patch(`/api/strategies/${id}`, { title: 'Mine now' })).status).toBe(403);
+    expect((await ben.patch(`/api/strategies/${id}`, { title: 'Not mine' })).status).toBe(403);
+  });
+
+  it('when a contributor edits their pending strategy, then no coach edit is reported', async () => {
+    const id = (await ana.post('/api/strategies', strategy({ title: 'Own revision' }))).body.id;
+    expect((await ana.patch(`/api/strategies/${id}`, { purpose: 'Sharper purpose.' })).status).toBe(200);
+    const audit = await dana.get(`/api/strategies/${id}/audit`);
+    expect(audit.body.items[0]).toMatchObject({ action: 'edited', details: { fields: ['purpose'] } });
+    expect((await ana.get(`/api/strategies/${id}`)).body.editedByCoach).toBeNull();
+  });
+
+  it('when a strategy is retired, then it is restored, not approved, and only a retired one can be restored', async () => {
+    const id = await approved({ title: 'Retire and restore' });
+    expect((await dana.post(`/api/strategies/${id}/curation`, { action: 'restore' })).status).toBe(409);
+    expect((await dana.post(`/api/strategies/${id}/curation`, { action: 'retire' })).body.status).toBe(
+      'retired',
+    );
+    const approve = await dana.post(`/api/strategies/${id}/curation`, { action: 'approve' });
+    expect(approve.status).toBe(409);
+    expect(approve.body.error.message).toMatch(/restore/);
+    const restored = await dana.post(`/api/strategies/${id}/curation`, { action: 'restore' });
+    expect(restored.body.status).toBe('approved');
+    const menu = StrategyPageSchema.parse((await ben.get('/api/strategies?limit=100')).body);
+    expect(menu.items.map((i) => i.id)).toContain(id);
+  });
+
+  it('when strategies wait for review, then the coach gets their count and a teacher may not', async () => {
+    const queue = async () =>
+      StrategyPageSchema.parse((await dana.get('/api/strategies?status=pending&limit=100')).body).items
+        .length;
+    const before = await dana.get('/api/strategies/review-count');
+    expect(before.status).toBe(200);
+    expect(before.body.pending).toBe(await queue());
+    await ben.post('/api/strategies', strategy({ title: 'Counted in the queue' }));
+    expect((await dana.get('/api/strategies/review-count')).body.pending).toBe(before.body.pending + 1);
+    expect((await ben.get('/api/strategies/review-count')).status).toBe(403);
+  });
+});
+
+describe('duplicates', () => {
+  const steps = (...s: string[]) => ({ steps: s });
+  const ids = (res: { body: { items: Array<{ id: string }> } }) => res.body.items.map((i) => i.id);
+
+  it('when two strategies look alike despite a typo, then each finds the other, whatever their status, and unrelated ones are not found', async () => {
+    const a = await approved({
+      title: 'Quadrat sampling gallery walk',
+      ...steps('Lay out quadrats', 'Count species in each', 'Walk the gallery of results'),
+    });
+    const b = (
+      await ben.post(
+        '/api/strategies',
+        strategy({ title: 'Quadrat samplng gallery-walk', ...steps('Sample a square metre', 'Compare') }),
+      )
+    ).body.id as string;
+    const c = await approved({
+      title: 'Quadrat sampling, gallery walk version',
+      ...steps('Lay out quadrats', 'Count species', 'Share'),
+    });
+    await dana.post(`/api/strategies/${c}/curation`, { action: 'retire' });
+    const unrelated = await approved({
+      title: 'Quiet quadratic equations quiz',
+      ...steps('Solve three equations', 'Swap and check'),
+    });
+    for (const [from, to] of [
+      [a, b],
+      [b, a],
+      [a, c],
+      [c, a],
+      [b, c],
+      [c, b],
+    ] as const) {
+      const found = await dana.get(`/api/strategies/${from}/duplicates`);
+      expect(found.status).toBe(200);
+      expect(ids(found), `${from} should find ${to}`).toContain(to);
+      expect(ids(found)).not.toContain(unrelated);
+      expect(ids(found)).not.toContain(from);
+    }
+    expect(ids(await dana.get(`/api/strategies/${unrelated}/duplicates`))).not.toContain(a);
+  });
+
+  it('when a duplicate is merged, then it is found no more, it has no duplicates of its own and cannot be merged again', async () => {
+    const a = await approved({
+      title: 'Mystery bag vocabulary',
+      ...steps('Hide an object in a bag', 'Students ask yes/no questions', 'Name it with the word'),
+    });
+    const b = (
+      await ben.post(
+        '/api/strategies',
+        strategy({ title: 'Mystery-bag vocabluary', ...steps('Bag', 'Questions') }),
+      )
+    ).body.id as string;
+    expect(ids(await dana.get(`/api/strategies/${a}/duplicates`))).toContain(b);
+    expect((await dana.post(`/api/strategies/${b}/merge`, { intoId: a })).status).toBe(200);
+    expect(ids(await dana.get(`/api/strategies/${a}/duplicates`))).not.toContain(b);
+    expect(ids(await dana.get(`/api/strategies/${b}/duplicates`))).toEqual([]);
+    expect((await dana.post(`/api/strategies/${b}/merge`, { intoId: a })).status).toBe(409);
+  });
+
+  it('when a teacher is about to submit a strategy again, then the check names the one they already have; others’ pending ones stay hidden', async () => {
+    const pending = (
+      await ana.post(
+        '/api/strategies',
+        strategy({ title: 'Fishbowl seminar roles', ...steps('Inner circle talks', 'Outer circle notes') }),
+      )
+    ).body.id as string;
+    const again = await ana.post('/api/strategies/similar', {
+      title: 'Fishbowl seminar rolls',
+      steps: ['Inner circle talks'],
+    });
+    expect(again.status).toBe(200);
+    expect(ids(again)).toEqual([pending]);
+    // Ana's strategy is not on the menu yet: Ben is not told it exists.
+    const other = await ben.post('/api/strategies/similar', { title: 'Fishbowl seminar roles', steps: [] });
+    expect(ids(other)).not.toContain(pending);
+    // Once it is on the menu, everyone is pointed to it.
+    await dana.post(`/api/strategies/${pending}/curation`, { action: 'approve' });
+    const onMenu = await ben.post('/api/strategies/similar', { title: 'fish-bowl seminar roles', steps: [] });
+    expect(ids(onMenu)).toContain(pending);
+    const unrelated = await ben.post('/api/strategies/similar', { title: 'Gallery of exit tickets' });
+    expect(ids(unrelated)).not.toContain(pending);
+    expect((await ben.post('/api/strategies/similar', { title: 'x'.repeat(500) })).status).toBe(400);
+  });
+});

@@ -26,6 +26,12 @@ const ROUTES: Record<string, Call> = {
   'DELETE /session': { method: 'DELETE', path: () => '/api/session' },
   'GET /strategies/': { method: 'GET', path: () => '/api/strategies?q=secret' },
   'POST /strategies/': { method: 'POST', path: () => '/api/strategies', body: { title: 'x' } },
+  'POST /strategies/similar': {
+    method: 'POST',
+    path: () => '/api/strategies/similar',
+    body: { title: 'Tenant A secret', steps: ['One'] },
+  },
+  'GET /strategies/review-count': { method: 'GET', path: () => '/api/strategies/review-count' },
   'GET /strategies/export.csv': { method: 'GET', path: () => '/api/strategies/export.csv' },
   'GET /strategies/:id': { method: 'GET', path: (id) => `/api/strategies/${id}` },
   'PATCH /strategies/:id': {

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
+import { useReviewCount } from './hooks/use-review-count';
 import { href, type Route, section, useRoute } from './router';
 import { setPersonZone } from './time';
 import { DebriefView } from './views/debrief-view';
@@ -36,6 +37,11 @@ export function App({
 }) {
   const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'no-session' });
   const route = useRoute();
+  const queued = useReviewCount(
+    state.kind === 'ready' ? token : undefined,
+    state.kind === 'ready' && state.me.person.role === 'coach',
+    route,
+  );
 
   useEffect(() => {
     if (!token) return;
@@ -76,7 +82,9 @@ export function App({
           </span>
         )}
       </header>
-      {state.kind === 'ready' && <Nav route={route} isCoach={state.me.person.role === 'coach'} />}
+      {state.kind === 'ready' && (
+        <Nav route={route} isCoach={state.me.person.role === 'coach'} queued={queued} />
+      )}
       <main>
         {state.kind === 'loading' && (
           <p role="status" aria-live="polite">
@@ -90,13 +98,15 @@ export function App({
             <p>{state.message}</p>
           </div>
         )}
-        {state.kind === 'ready' && token && <View route={route} me={state.me} token={token} />}
+        {state.kind === 'ready' && token && (
+          <View route={route} me={state.me} token={token} queued={queued} />
+        )}
       </main>
     </>
   );
 }
 
-function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
+function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queued: number | null }) {
   const items: Array<{ route: Route; label: string }> = [
     { route: { name: 'menu' }, label: 'Menu' },
     { route: { name: 'mine' }, label: 'My clips' },
@@ -121,6 +131,13 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
           <li key={i.label}>
             <a href={href(i.route)} aria-current={section(route) === i.route.name ? 'page' : undefined}>
               {i.label}
+              {i.route.name === 'queue' && queued !== null && queued > 0 && (
+                <span class="count" data-testid="queue-count">
+                  {' '}
+                  {queued}
+                  <span class="sr-only"> waiting</span>
+                </span>
+              )}
             </a>
           </li>
         ))}
@@ -129,7 +146,7 @@ function Nav({ route, isCoach }: { route: Route; isCoach: boolean }) {
   );
 }
 
-function View({ route, me, token }: { route: Route; me: Me; token: string }) {
+function View({ route, me, token, queued }: { route: Route; me: Me; token: string; queued: number | null }) {
   const isCoach = me.person.role === 'coach';
   switch (route.name) {
     case 'strategy':
@@ -172,7 +189,7 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
     case 'queue':
       return <MenuView token={token} mode="queue" isCoach={isCoach} />;
     default:
-      return <MenuView token={token} mode="menu" isCoach={isCoach} />;
+      return <MenuView token={token} mode="menu" isCoach={isCoach} queued={queued} />;
   }
 }
 

@@ -51,6 +51,9 @@ import {
   type CurationAction,
   type CurationInput,
   type MergeInput,
+  type ReviewCount,
+  ReviewCountSchema,
+  type SimilarQuery,
   type Strategy,
   type StrategyDetail,
   StrategyDetailSchema,
@@ -200,6 +203,19 @@ export function merge(token: string, fromId: string, intoId: string): Promise<Ap
 
 export function duplicates(token: string, id: string): Promise<ApiResult<{ items: Strategy[] }>> {
   return request(token, 'GET', `/api/strategies/${encodeURIComponent(id)}/duplicates`, StrategyListSchema);
+}
+
+/** Strategies the one about to be submitted looks like (shared/strategy-similarity.ts), best first. */
+export function similarStrategies(
+  token: string,
+  probe: SimilarQuery,
+): Promise<ApiResult<{ items: Strategy[] }>> {
+  return request(token, 'POST', '/api/strategies/similar', StrategyListSchema, probe);
+}
+
+/** How many strategies wait in the review queue (coaches). */
+export function reviewCount(token: string): Promise<ApiResult<ReviewCount>> {
+  return request(token, 'GET', '/api/strategies/review-count', ReviewCountSchema);
 }
 
 export function putTry(token: string, id: string, body: TryInput): Promise<ApiResult<TryState>> {

@@ -3,7 +3,6 @@ import { ConflictError, NotFoundError, ValidationError } from '../../../shared/e
 import {
   type CurationAction,
   duplicateKey,
-  normaliseTitle,
   type StrategyData,
   type StrategyEdit,
   type StrategyQuery,
@@ -11,10 +10,17 @@ import {
   type TryInput,
 } from '../../../shared/strategy';
 import {
+  type Comparable,
+  SIMILAR_AT,
+  similarityWords,
+  strategySimilarity,
+} from '../../../shared/strategy-similarity';
+import {
   addAudit,
   addCredits,
   auditFor,
   countTries,
+  countWithStatus,
   creditsFor,
   decodeCursor,
   deleteTry,
@@ -23,6 +29,7 @@ import {
   findByDuplicateKey,
   findStrategy,
   insertStrategy,
+  lastAuditAt,
   listStrategies,
   moveTries,
   type NewStrategy,
@@ -178,6 +185,20 @@ async function requireEditable(actor: Actor, id: string): Promise<StoredStrategy
   return row;
 }
 
+/** The fields an edit changes (a form sends every field; the audit trail names only those that differ). */
+function changedFields(row: StoredStrategy, patch: StrategyEdit): string[] {
+  return Object.entries(patch)
+    .filter(
+      ([field, value]) =>
+        value !== undefined &&
+        JSON.stringify(value ?? null) !== JSON.stringify(row[field as keyof StoredStrategy] ?? null),
+    )
+    .map(([field]) => field);
+}
+
+/** The audit action of an edit by a coach who is not credited with the strategy. */
+export const COACH_EDITED = 'coach-edited';
+
 export async function editStrategy(
   actor: Actor,
   id: string,
@@ -185,6 +206,9 @@ export async function editStrategy(
   now: Date,
 ): Promise<StrategyView> {
   const row = await requireEditable(actor, id);
+  // A coach fixing someone else's strategy is recorded as such, and the contributor is told.
+  const credits = (await creditsFor(actor.scope, [id])).get(id) ?? [];
+  const byCoach = can(actor, 'curate', 'strategy') && !credits.some((c) => c.id === actor.personId);
   const current = {
     title: row.title,
     purpose: row.purpose,
@@ -231,9 +255,9 @@ export async function editStrategy(
     await addAudit(scope, {
       id: randomUUID(),
       actorId: actor.personId,
-      action: 'edited',
+      action: byCoach ? COACH_EDITED : 'edited',
       subjectId: id,
-      details: { fields: Object.keys(patch) },
+      details: { fields: changedFields(row, patch) },
       at: stamp,
     });
   });
@@ -250,6 +274,10 @@ export async function curateStrategy(
   authorize(actor, 'curate', 'strategy');
   const row = await visible(actor, id);
   if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
+  if (action === 'restore' && row.status !== 'retired')
+    throw new ConflictError('CONFLICT', 'Only a retired strategy can be restored.');
+  if ((action === 'approve' || action === 'feature') && row.status === 'retired')
+    throw new ConflictError('CONFLICT', 'This strategy was retired; restore it to put it back on the menu.');
   const stamp = now.toISOString();
   const patch: StrategyPatch = { updatedAt: stamp };
   switch (action) {
@@ -346,38 +374,132 @@ export async function mergeStrategies(
   return (await withCredits(actor, [(await findStrategy(actor.scope, intoId))!]))[0]!;
 }
 
-/** Likely duplicates of a strategy: the same duplicate key, or a title sharing at least 60% of its words. */
+/** How many candidates one index search reads before the shared similarity scores them. */
+const CANDIDATES = 50;
+/** How many of a person's own strategies the submission check compares (newest first). */
+const OWN_CANDIDATES = 200;
+/** Words shorter than this find too much to be worth a search. */
+const MIN_WORD = 3;
+
+/**
+ * Strategies like `probe` (shared/strategy-similarity.ts) among `statuses` of the actor's network, best first. Never
+ * a scan of the menu: candidates come from the full-text index (any word of the title; all of the steps' five
+ * longest words, for a retitled copy) and the duplicate-key index (or, for one contributor's own, the
+ * contributor's index), then the shared function scores them.
+ */
+async function similarTo(
+  actor: Actor,
+  probe: Comparable & { dupKey?: string; excludeId?: string },
+  within: { statuses: StrategyStatus[]; contributorId?: string },
+): Promise<Array<{ row: StoredStrategy; score: number }>> {
+  const candidates = new Map<string, StoredStrategy>();
+  if (within.contributorId) {
+    // A person's own strategies are few: their newest OWN_CANDIDATES through the contributor's index, all scored. A
+    // full-text search filtered to one contributor would read every match of the words to find theirs.
+    for (const r of await listStrategies(actor.scope, {
+      networkId: actor.networkId,
+      statuses: within.statuses,
+      contributorId: within.contributorId,
+      excludeMerged: true,
+      limit: OWN_CANDIDATES,
+    }))
+      candidates.set(r.id, r);
+    return scored(probe, candidates);
+  }
+  const base = {
+    networkId: actor.networkId,
+    statuses: within.statuses,
+    excludeMerged: true,
+    limit: CANDIDATES,
+  };
+  const titleWords = [...new Set(similarityWords(probe.title).filter((w) => w.length >= MIN_WORD))];
+  if (titleWords.length > 0)
+    for (const r of await listStrategies(actor.scope, { ...base, q: titleWords.join(' '), anyTerm: true }))
+      candidates.set(r.id, r);
+  const stepWords = [...new Set(similarityWords(probe.steps.join(' ')))]
+    .filter((w) => w.length > MIN_WORD)
+    .sort((a, b) => b.length - a.length || a.localeCompare(b))
+    .slice(0, 5);
+  if (stepWords.length > 0)
+    for (const r of await listStrategies(actor.scope, { ...base, q: stepWords.join(' ') }))
+      candidates.set(r.id, r);
+  if (probe.dupKey && probe.excludeId)
+    for (const r of await findByDuplicateKey(actor.scope, actor.networkId, probe.dupKey, probe.excludeId))
+      if (within.statuses.includes(r.status)) candidates.set(r.id, r);
+  return scored(probe, candidates);
+}
+
+/** The candidates at or above SIMILAR_AT, best first (the probe itself left out). */
+function scored(
+  probe: Comparable & { excludeId?: string },
+  candidates: Map<string, StoredStrategy>,
+): Array<{ row: StoredStrategy; score: number }> {
+  if (probe.excludeId) candidates.delete(probe.excludeId);
+  return [...candidates.values()]
+    .map((row) => ({ row, score: strategySimilarity(probe, row) }))
+    .filter((c) => c.score >= SIMILAR_AT)
+    .sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id));
+}
+
+/**
+ * Likely duplicates of a strategy, for a coach: any other unmerged strategy of the network the shared similarity
+ * puts at or above SIMILAR_AT, whatever its status, so that A finds B exactly when B finds A. A merged strategy has
+ * none (it cannot be merged again).
+ */
 export async function suggestDuplicates(actor: Actor, id: string): Promise<StrategyView[]> {
   authorize(actor, 'merge', 'strategy');
   const row = await visible(actor, id);
-  const wordsOf = (title: string) =>
-    new Set(
-      normaliseTitle(title)
-        .split(' ')
-        .filter((w) => w.length > 2),
-    );
-  const words = wordsOf(row.title);
-  const candidates = new Map<string, StoredStrategy>();
-  for (const r of await findByDuplicateKey(actor.scope, actor.networkId, row.dupKey, row.id))
-    candidates.set(r.id, r);
-  if (words.size > 0) {
-    // Full-text search for any one title word finds candidates; word overlap decides.
-    const found = await listStrategies(actor.scope, {
-      networkId: actor.networkId,
-      statuses: ['pending', 'approved', 'featured'],
-      q: [...words].join(' '),
-      anyTerm: true,
-      excludeMerged: true,
-      limit: 50,
-    });
-    for (const r of found) {
-      if (r.id === row.id) continue;
-      const other = wordsOf(r.title);
-      const shared = [...words].filter((w) => other.has(w)).length;
-      if (shared / Math.max(words.size, other.size) >= 0.6) candidates.set(r.id, r);
-    }
-  }
-  return withCredits(actor, [...candidates.values()]);
+  if (row.mergedIntoId) return [];
+  const found = await similarTo(
+    actor,
+    { title: row.title, steps: row.steps, dupKey: row.dupKey, excludeId: row.id },
+    { statuses: ['pending', 'approved', 'featured', 'retired'] },
+  );
+  return withCredits(
+    actor,
+    found.slice(0, 10).map((c) => c.row),
+  );
+}
+
+/**
+ * Before a strategy is submitted: what it looks like among the strategies the actor may see (the menu, and their
+ * own in any state; a coach also sees the review queue), best first, at most five.
+ */
+export async function similarStrategies(actor: Actor, probe: Comparable): Promise<StrategyView[]> {
+  const coach = can(actor, 'curate', 'strategy');
+  const found = [
+    ...(await similarTo(actor, probe, {
+      statuses: coach ? ['pending', 'approved', 'featured'] : ['approved', 'featured'],
+    })),
+    ...(await similarTo(actor, probe, {
+      statuses: ['pending', 'approved', 'featured', 'retired'],
+      contributorId: actor.personId,
+    })),
+  ];
+  const best = new Map<string, { row: StoredStrategy; score: number }>();
+  for (const c of found) best.set(c.row.id, c);
+  const rows = [...best.values()]
+    .sort((a, b) => b.score - a.score || a.row.id.localeCompare(b.row.id))
+    .slice(0, 5)
+    .map((c) => c.row);
+  return withCredits(actor, rows);
+}
+
+/** How many strategies wait for a coach's review (the navigation shows it). */
+export async function reviewQueueSize(actor: Actor): Promise<number> {
+  authorize(actor, 'list-unpublished', 'strategy');
+  return countWithStatus(actor.scope, actor.networkId, 'pending');
+}
+
+/**
+ * When a coach last edited a strategy they are not credited with, told to its contributors and to coaches; null
+ * for everyone else or when no coach did.
+ */
+export async function coachEdit(actor: Actor, view: StrategyView): Promise<{ at: string } | null> {
+  const mine = view.contributors.some((c) => c.id === actor.personId);
+  if (!mine && !can(actor, 'curate', 'strategy')) return null;
+  const at = await lastAuditAt(actor.scope, view.row.id, COACH_EDITED);
+  return at ? { at } : null;
 }
 
 export async function auditTrail(actor: Actor, id: string) {

@@ -4,6 +4,7 @@ import { parseAt } from '../../../shared/errors';
 import {
   CurationInputSchema,
   MergeInputSchema,
+  SimilarQuerySchema,
   StrategyEditSchema,
   StrategyInputSchema,
   StrategyQuerySchema,
@@ -11,6 +12,7 @@ import {
 } from '../../../shared/strategy';
 import {
   auditTrail,
+  coachEdit,
   createStrategy,
   curateStrategy,
   editStrategy,
@@ -20,7 +22,9 @@ import {
   myTry,
   recordTry,
   removeTry,
+  reviewQueueSize,
   searchStrategies,
+  similarStrategies,
   suggestDuplicates,
   tryingSummary,
 } from '../domain/strategies';
@@ -50,6 +54,21 @@ export function strategyRouter(): Router {
         .status(created ? 201 : 200)
         .location(`/api/strategies/${view.row.id}`)
         .json(presentStrategy(view));
+    }),
+  );
+
+  router.post(
+    '/similar',
+    wrap(async (req, res) => {
+      const body = parseAt('Similar', SimilarQuerySchema, req.body);
+      res.json({ items: (await similarStrategies(actorOf(res), body)).map(presentStrategy) });
+    }),
+  );
+
+  router.get(
+    '/review-count',
+    wrap(async (_req, res) => {
+      res.json({ pending: await reviewQueueSize(actorOf(res)) });
     }),
   );
 
@@ -100,6 +119,7 @@ export function strategyRouter(): Router {
         ...presentStrategy(view),
         myTry: await myTry(actor, view.row.id),
         trying: await tryingSummary(actor, view.row.id),
+        editedByCoach: await coachEdit(actor, view),
       });
     }),
   );

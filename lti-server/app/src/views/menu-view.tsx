@@ -10,7 +10,18 @@ export type MenuMode = 'menu' | 'mine' | 'queue';
 const TITLES: Record<MenuMode, string> = { menu: 'The menu', mine: 'My clips', queue: 'Waiting for review' };
 
 /** Browse and search the menu, the teacher's own clips, or the coach's review queue. */
-export function MenuView({ token, mode, isCoach }: { token: string; mode: MenuMode; isCoach: boolean }) {
+export function MenuView({
+  token,
+  mode,
+  isCoach,
+  queued = null,
+}: {
+  token: string;
+  mode: MenuMode;
+  isCoach: boolean;
+  /** How many strategies wait for review (coaches), when known. */
+  queued?: number | null;
+}) {
   const [form, setForm] = useState<MenuQuery>({});
   const [query, setQuery] = useState<MenuQuery>({});
   const [items, setItems] = useState<Strategy[]>([]);
@@ -127,7 +138,12 @@ export function MenuView({ token, mode, isCoach }: { token: string; mode: MenuMo
         </p>
       )}
       {state === 'ready' && items.length === 0 && (
-        <EmptyState mode={mode} filtered={Object.values(query).some(Boolean)} isCoach={isCoach} />
+        <EmptyState
+          mode={mode}
+          filtered={Object.values(query).some(Boolean)}
+          isCoach={isCoach}
+          queued={queued}
+        />
       )}
       {items.length > 0 && (
         <ul class="cards">
@@ -171,7 +187,17 @@ function CsvButton({ token }: { token: string }) {
   );
 }
 
-function EmptyState({ mode, filtered, isCoach }: { mode: MenuMode; filtered: boolean; isCoach: boolean }) {
+function EmptyState({
+  mode,
+  filtered,
+  isCoach,
+  queued,
+}: {
+  mode: MenuMode;
+  filtered: boolean;
+  isCoach: boolean;
+  queued: number | null;
+}) {
   if (mode === 'queue')
     return <p class="card">Nothing is waiting for review. New clips from colleagues will show up here.</p>;
   if (mode === 'mine') {
@@ -183,6 +209,14 @@ function EmptyState({ mode, filtered, isCoach }: { mode: MenuMode; filtered: boo
     );
   }
   if (filtered) return <p class="card">No strategy matches. Try fewer words or remove a filter.</p>;
+  if (isCoach && queued)
+    return (
+      <p class="card attention">
+        The menu is empty so far, and {queued === 1 ? '1 strategy waits' : `${queued} strategies wait`} for
+        your review: <a href={href({ name: 'queue' })}>{queued === 1 ? 'review it' : 'review them'}</a> to put{' '}
+        {queued === 1 ? 'it' : 'them'} on the menu.
+      </p>
+    );
   return (
     <p class="card">
       The menu is empty so far. <a href={href({ name: 'add' })}>Add the first strategy</a>

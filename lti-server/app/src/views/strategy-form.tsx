@@ -1,9 +1,14 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldIssue } from '../../../../shared/errors';
-import { GRADE_BANDS, type StrategyInput, strategyFromForm } from '../../../../shared/strategy';
-import { createStrategy, editStrategy, getStrategy } from '../api';
+import {
+  GRADE_BANDS,
+  type Strategy,
+  type StrategyInput,
+  strategyFromForm,
+} from '../../../../shared/strategy';
+import { createStrategy, editStrategy, getStrategy, similarStrategies } from '../api';
 import { Field } from '../components/fields';
-import { navigate } from '../router';
+import { href, navigate } from '../router';
 
 interface FormState {
   title: string;
@@ -37,6 +42,13 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  /** What a new strategy looks like on the menu (or among the teacher's own), once they pressed "Add". */
+  const [similar, setSimilar] = useState<Strategy[]>([]);
+  const warning = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    if (similar.length > 0) warning.current?.focus();
+  }, [similar]);
 
   useEffect(() => {
     if (!editId) return;
@@ -56,12 +68,26 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
     });
   }, [token, editId]);
 
-  const set = (key: keyof FormState) => (e: Event) =>
+  const set = (key: keyof FormState) => (e: Event) => {
     setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
+    // A changed strategy is checked again on the next "Add".
+    if (similar.length > 0) setSimilar([]);
+  };
 
-  async function submit(e: Event) {
+  async function submit(e: Event, anyway = false) {
     e.preventDefault();
     setSaving(true);
+    if (!editId && !anyway) {
+      // Not a gate: when the check fails (or finds nothing), the strategy is submitted as usual.
+      const input = toInput(form);
+      const check = await similarStrategies(token, { title: input.title, steps: input.steps });
+      if (check.ok && check.data.items.length > 0) {
+        setSaving(false);
+        setSimilar(check.data.items);
+        return;
+      }
+    }
+    setSimilar([]);
     const result = editId
       ? await editStrategy(token, editId, toInput(form))
       : await createStrategy(token, toInput(form));
@@ -145,10 +171,63 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
         <Field id="sourceUrl" label="Source link (optional)" error={errors.sourceUrl}>
           {(p) => <input {...p} type="url" value={form.sourceUrl} onInput={set('sourceUrl')} />}
         </Field>
-        <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : editId ? 'Save changes' : 'Add to the menu'}
-        </button>
+        {similar.length > 0 ? (
+          <SimilarWarning
+            similar={similar}
+            focusRef={warning}
+            onAnyway={(e) => submit(e, true)}
+            onKeepEditing={() => {
+              setSimilar([]);
+              document.getElementById('title')?.focus();
+            }}
+          />
+        ) : (
+          <button type="submit" disabled={saving}>
+            {saving ? 'Saving…' : editId ? 'Save changes' : 'Add to the menu'}
+          </button>
+        )}
       </form>
+    </section>
+  );
+}
+
+/** "This looks like X — add to it instead?": a link to the look-alike, and the choice to submit anyway. */
+function SimilarWarning({
+  similar,
+  focusRef,
+  onAnyway,
+  onKeepEditing,
+}: {
+  similar: Strategy[];
+  focusRef: { current: HTMLElement | null };
+  onAnyway: (e: Event) => void;
+  onKeepEditing: () => void;
+}) {
+  const [first, ...others] = similar;
+  if (!first) return null;
+  return (
+    <section class="card attention" aria-labelledby="similar-q" tabIndex={-1} ref={focusRef}>
+      <p id="similar-q">
+        This looks like <a href={href({ name: 'strategy', id: first.id })}>{first.title}</a> — add to it
+        instead?
+      </p>
+      {others.length > 0 && (
+        <ul class="plain" aria-label="Also alike">
+          {others.map((o) => (
+            <li key={o.id}>
+              <a href={href({ name: 'strategy', id: o.id })}>{o.title}</a>
+            </li>
+          ))}
+        </ul>
+      )}
+      <p class="actions">
+        <button type="button" onClick={onAnyway}>
+          Submit anyway
+        </button>
+        <button type="button" class="secondary" onClick={onKeepEditing}>
+          Keep editing
+        </button>
+      </p>
     </section>
   );
 }

@@ -4,8 +4,10 @@ import { curate, deleteTry, duplicates, getStrategy, merge, putTry, type Strateg
 import { InsertPanel } from '../components/insert-panel';
 import { StatusBadge } from '../components/status-badge';
 import { StrategyDoors } from '../components/strategy-doors';
+import { reviewQueueChanged } from '../hooks/use-review-count';
 import { href } from '../router';
 import { readPick } from '../session';
+import { formatDate } from '../time';
 
 /** One strategy: steps, source, who offers it, "I'll try it", and the coach's curation tools. */
 export function StrategyView({
@@ -41,6 +43,7 @@ export function StrategyView({
   const reload = (text: string) => {
     setNotice(text);
     setVersion(version + 1);
+    reviewQueueChanged();
   };
   const mine = s.contributors.some((c) => c.id === personId);
   const pick = readPick(window.sessionStorage);
@@ -98,7 +101,12 @@ export function StrategyView({
           </p>
         )}
         {s.tags.length > 0 && <p>Tags: {s.tags.join(', ')}</p>}
-        {mine && s.status === 'pending' && <a href={href({ name: 'edit', id: s.id })}>Edit</a>}
+        {s.editedByCoach && (
+          <p data-testid="edited-by-coach">
+            Edited by a coach on {formatDate(s.editedByCoach.at.slice(0, 10))}.
+          </p>
+        )}
+        {((mine && s.status === 'pending') || isCoach) && <a href={href({ name: 'edit', id: s.id })}>Edit</a>}
       </section>
       {s.trying && (
         <section class="card" aria-labelledby="trying-h">
@@ -116,7 +124,7 @@ export function StrategyView({
       {onMenu && pick && <InsertPanel token={token} pick={pick} strategyId={s.id} />}
       {onMenu && <TryPanel token={token} s={s} onChange={reload} />}
       {onMenu && <StrategyDoors token={token} strategyId={s.id} contributor={mine} />}
-      {isCoach && <CoachPanel token={token} s={s} onChange={reload} />}
+      {isCoach && <CoachPanel key={s.id} token={token} s={s} onChange={reload} />}
     </article>
   );
 }
@@ -214,23 +222,39 @@ function CoachPanel({
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [dups, setDups] = useState<Strategy[] | null>(null);
+  // A strategy waiting in the queue shows its look-alikes at once; others when the coach asks.
+  const [lookForDups, setLookForDups] = useState(s.status === 'pending' ? 1 : 0);
   const act = async (action: CurationAction, notice: string, text?: string) => {
     const r = await curate(token, s.id, action, text);
     if (r.ok) onChange(notice);
     else setError(r.message);
   };
+  // Read again whenever the strategy was reloaded (after a merge the merged one is gone from the list).
+  useEffect(() => {
+    if (!lookForDups || s.mergedInto) return;
+    let live = true;
+    duplicates(token, s.id).then((r) => {
+      if (!live) return;
+      if (r.ok) setDups(r.data.items);
+      else setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, s, lookForDups]);
   if (s.mergedInto) return null;
+  const retired = s.status === 'retired';
   return (
     <section class="card" aria-labelledby="coach-h">
       <h2 id="coach-h">Curate</h2>
       {error && <p role="alert">{error}</p>}
       <div class="actions">
-        {s.status !== 'approved' && s.status !== 'featured' && (
+        {s.status === 'pending' && (
           <button type="button" onClick={() => act('approve', 'Approved: it is on the menu.')}>
             Approve
           </button>
         )}
-        {s.status !== 'featured' && (
+        {(s.status === 'pending' || s.status === 'approved') && (
           <button type="button" onClick={() => act('feature', 'Featured at the top of the menu.')}>
             Feature
           </button>
@@ -240,7 +264,7 @@ function CoachPanel({
             Stop featuring
           </button>
         )}
-        {s.status !== 'retired' ? (
+        {!retired ? (
           <button type="button" class="secondary" onClick={() => act('retire', 'Retired from the menu.')}>
             Retire
           </button>
@@ -250,36 +274,30 @@ function CoachPanel({
           </button>
         )}
       </div>
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          act('request-changes', 'Change request sent to the contributor.', message);
-        }}
-      >
-        <div class="field">
-          <label for="change-message">Ask the contributor for changes</label>
-          <textarea
-            id="change-message"
-            rows={2}
-            maxLength={1000}
-            value={message}
-            onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)}
-          />
-        </div>
-        <button type="submit" class="secondary">
-          Request changes
-        </button>
-      </form>
-      <div>
-        <button
-          type="button"
-          class="secondary"
-          onClick={async () => {
-            const r = await duplicates(token, s.id);
-            if (r.ok) setDups(r.data.items);
-            else setError(r.message);
+      {!retired && (
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            act('request-changes', 'Change request sent to the contributor.', message);
           }}
         >
+          <div class="field">
+            <label for="change-message">Ask the contributor for changes</label>
+            <textarea
+              id="change-message"
+              rows={2}
+              maxLength={1000}
+              value={message}
+              onInput={(e) => setMessage((e.target as HTMLTextAreaElement).value)}
+            />
+          </div>
+          <button type="submit" class="secondary">
+            Request changes
+          </button>
+        </form>
+      )}
+      <div>
+        <button type="button" class="secondary" onClick={() => setLookForDups(lookForDups + 1)}>
           Find duplicates
         </button>
         {dups && dups.length === 0 && <p role="status">No likely duplicates.</p>}

@@ -544,6 +544,39 @@ export async function addAudit(
     .execute();
 }
 
+/** When a subject last had an audit event of this kind, if ever. */
+export async function lastAuditAt(
+  scope: TenantScope,
+  subjectId: string,
+  action: string,
+): Promise<string | undefined> {
+  const row = await scope
+    .selectFrom('audit_events')
+    .select('at')
+    .where('subject_id', '=', subjectId)
+    .where('action', '=', action)
+    .orderBy('at', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.at;
+}
+
+/** How many strategies of a network have this status (merged ones are retired, so never pending). */
+export async function countWithStatus(
+  scope: TenantScope,
+  networkId: string,
+  status: StrategyStatus,
+): Promise<number> {
+  const row = await scope
+    .selectFrom('strategies')
+    .select((eb) => eb.fn.countAll<number | string>().as('n'))
+    .where('network_id', '=', networkId)
+    .where('status', '=', status)
+    .where('merged_into_id', 'is', null)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 const AuditDetailsSchema = z.record(z.string(), z.unknown());
 
 /** A subject's audit trail, newest first; `actor` is null when the person is gone. */
