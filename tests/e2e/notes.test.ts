@@ -67,7 +67,7 @@ describe('evidence notes in the LMS', () => {
 
     const evidence = 'Students turned to a partner and each explained one step of the graph.';
     await box.fill(evidence);
-    await visitor.tool.getByText('Nothing flagged: no names, judgements or guesses.').waitFor();
+    await visitor.tool.getByText('Nothing flagged: no names, judgments or guesses.').waitFor();
     await visitor.tool.getByRole('button', { name: 'Save note' }).click();
     await visitor.tool.getByRole('heading', { name: 'Your notes for this visit' }).waitFor();
     await visitor.tool.getByText(evidence).waitFor();

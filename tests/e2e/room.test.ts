@@ -205,7 +205,7 @@ describe('the door sign and the room note mode on a phone', () => {
 
     const first = 'Partners read the stem aloud, then each finished it with a step of their method.';
     await box.fill(first);
-    await phone.getByText('Nothing flagged: no names, judgements or guesses.').waitFor();
+    await phone.getByText('Nothing flagged: no names, judgments or guesses.').waitFor();
     await save.click();
     await phone.getByRole('heading', { name: 'Saved for this visit (1)' }).waitFor();
     expect(await box.inputValue()).toBe('');
@@ -217,7 +217,7 @@ describe('the door sign and the room note mode on a phone', () => {
     await phone.getByText('Your note: What did the teacher say or do?').waitFor();
     const second = 'The teacher pointed to the stem on the board and waited for a partner to answer.';
     await box.fill(second);
-    await phone.getByText('Nothing flagged: no names, judgements or guesses.').waitFor();
+    await phone.getByText('Nothing flagged: no names, judgments or guesses.').waitFor();
     // With the page scrolled to the end and to the top, Save stays on the screen.
     for (const scroll of ['end', 'top'] as const) {
       await phone.evaluate((to) => window.scrollTo(0, to === 'end' ? document.body.scrollHeight : 0), scroll);

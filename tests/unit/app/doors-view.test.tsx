@@ -547,7 +547,14 @@ describe('open doors on a strategy page', () => {
             nextCursor: null,
           },
         };
-      return { body: { ...strategy('s1', 'Turn and talk', 'approved'), myTry: null, trying: null } };
+      return {
+        body: {
+          ...strategy('s1', 'Turn and talk', 'approved'),
+          myTry: null,
+          trying: null,
+          editedByCoach: null,
+        },
+      };
     });
     render(<StrategyView token="t" id="s1" isCoach={false} personId="p1" />);
     const section = await screen.findByRole('region', { name: 'Open doors' });

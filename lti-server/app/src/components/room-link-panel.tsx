@@ -43,7 +43,7 @@ export function RoomLinkPanel({
     const r = await revokeRoomLinks(token);
     if (r.ok) {
       setLink(null);
-      setStatus('The link is cancelled: it can no longer sign anyone in.');
+      setStatus('The link is canceled: it can no longer sign anyone in.');
     } else setError(r.message);
   }
 

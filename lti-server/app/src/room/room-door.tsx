@@ -68,7 +68,7 @@ export function RoomDoor({
           {door.mine ? (
             <p class="card">This is your own open door: visitors scan this sign to write their notes.</p>
           ) : door.status === 'cancelled' ? (
-            <p class="card">The host cancelled this open door.</p>
+            <p class="card">The host canceled this open door.</p>
           ) : over ? (
             <p class="card">This visit is over.</p>
           ) : door.seatsLeft <= 0 ? (

@@ -91,7 +91,7 @@ export function RoomNotes({ token, visitId, me }: { token: string; visitId: stri
           {title}
         </h1>
         {visit.status === 'cancelled' ? (
-          <p class="card">This visit was cancelled, so there is nothing to write about.</p>
+          <p class="card">This visit was canceled, so there is nothing to write about.</p>
         ) : (
           <p class="card">
             This visit starts at {formatTime(door.startsAt, zone)}, in{' '}
@@ -263,7 +263,7 @@ function RoomComposer({
         {composer.stage === 'confirming' ? (
           <div class="room-confirm">
             <p id={`${id}-confirm`} tabIndex={-1} ref={composer.confirmRef}>
-              This reads as a judgement or a guess. Rephrase it, or save it as it is.
+              This reads as a judgment or a guess. Rephrase it, or save it as it is.
             </p>
             <div class="room-buttons">
               <button type="button" disabled={composer.busy} onClick={() => composer.send(true)}>

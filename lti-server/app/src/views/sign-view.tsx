@@ -85,7 +85,7 @@ export function SignView({ token, doorId }: { token: string; doorId: string }) {
               <span class="sign-url">{url}</span>
             </p>
           </div>
-          <p class="sign-rules">Notes describe what students and I say and do. No names, no judgements.</p>
+          <p class="sign-rules">Notes describe what students and I say and do. No names, no judgments.</p>
         </article>
       )}
     </section>
