@@ -170,8 +170,6 @@ export type DoorCard = z.infer<typeof DoorCardSchema>;
 export const DoorListSchema = z.object({ items: z.array(DoorCardSchema), nextCursor: z.string().nullable() });
 export type DoorList = z.infer<typeof DoorListSchema>;
 
-
-
 /** POST /api/doors answers with every door the request created (one per week). */
 export const DoorsCreatedSchema = z.object({ items: z.array(DoorSchema), seriesId: z.string().nullable() });
 
