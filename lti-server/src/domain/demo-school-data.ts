@@ -702,7 +702,7 @@ export const DEMO_ROUND = {
     'Groups of three discussed one question; each student spoke at least twice.',
     'The teacher asked "Who can add to that?" and a second student continued the answer.',
     'Students used a sentence starter card when they talked with their table.',
-    'Pairs compared answers on mini whiteboards and explained one difference.',
+    'In pairs, students compared answers on mini whiteboards and explained one difference.',
     'After a pause of several seconds, five students raised a hand to answer.',
     'Students asked each other "Why do you think so?" during table talk.',
     'Partners took turns: one explained a step, the other wrote it down.',
