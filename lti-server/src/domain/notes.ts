@@ -19,6 +19,7 @@ import {
 import { staffOf } from '../db/repositories/people';
 import { findVisit } from '../db/repositories/visits';
 import type { Actor } from './actor';
+import { lockPicture, refreshPictureVisits } from './picture';
 import { authorize, note } from './policies';
 
 export type { NoteDetail };
@@ -87,19 +88,24 @@ export async function writeNote(actor: Actor, data: NoteData, now: Date): Promis
   await checkText(actor, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const id = randomUUID();
-  await insertNote(actor.scope, {
-    id,
-    networkId: door.networkId,
-    visitId: visit.id,
-    doorId: door.id,
-    hostId: door.hostId,
-    writerId: actor.personId,
-    prompt: data.prompt,
-    text: data.text,
-    useful: false,
-    createdAt: stamp,
-    updatedAt: stamp,
-    expiresAt: endOfDay((await retention(actor, now)).expiresOn),
+  const expiresAt = endOfDay((await retention(actor, now)).expiresOn);
+  await actor.scope.transaction(async (scope) => {
+    await lockPicture(scope, door.networkId);
+    await insertNote(scope, {
+      id,
+      networkId: door.networkId,
+      visitId: visit.id,
+      doorId: door.id,
+      hostId: door.hostId,
+      writerId: actor.personId,
+      prompt: data.prompt,
+      text: data.text,
+      useful: false,
+      createdAt: stamp,
+      updatedAt: stamp,
+      expiresAt,
+    });
+    await refreshPictureVisits(scope, [visit.id], now);
   });
   return (await readableNote(actor.scope, actor.personId, id, stamp))!;
 }
@@ -121,13 +127,22 @@ export async function editNote(actor: Actor, id: string, data: NoteEdit, now: Da
   const row = await readable(actor, id, now);
   authorize(actor, 'edit', note(row));
   await checkText(actor, data.text, data.confirmFlags);
-  await updateNoteText(actor.scope, id, actor.personId, data.text, now.toISOString());
+  await actor.scope.transaction(async (scope) => {
+    await lockPicture(scope, row.networkId);
+    await updateNoteText(scope, id, actor.personId, data.text, now.toISOString());
+    await refreshPictureVisits(scope, [row.visitId], now);
+  });
   return readable(actor, id, now);
 }
 
 export async function removeNote(actor: Actor, id: string, now: Date): Promise<void> {
-  authorize(actor, 'remove', note(await readable(actor, id, now)));
-  await deleteNote(actor.scope, id, actor.personId);
+  const row = await readable(actor, id, now);
+  authorize(actor, 'remove', note(row));
+  await actor.scope.transaction(async (scope) => {
+    await lockPicture(scope, row.networkId);
+    await deleteNote(scope, id, actor.personId);
+    await refreshPictureVisits(scope, [row.visitId], now);
+  });
 }
 
 export async function markUseful(
