@@ -302,6 +302,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     label: 'not null',
     visits: 'not null',
     hosts: 'not null',
+    themes: 'not null',
   },
   picture_group_hosts: {
     tenant_id: 'not null',
@@ -309,14 +310,6 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     kind: 'not null',
     label: 'not null',
     host_id: 'not null',
-    visits: 'not null',
-  },
-  picture_group_themes: {
-    tenant_id: 'not null',
-    network_id: 'not null',
-    kind: 'not null',
-    label: 'not null',
-    theme: 'not null',
     visits: 'not null',
   },
   debrief_cards: {

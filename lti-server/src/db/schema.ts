@@ -454,7 +454,10 @@ export interface PictureVisitTable {
   themes: string;
 }
 
-/** A group of the picture (the whole school, a strategy title, a tag): how many visits in how many classrooms. */
+/**
+ * A group of the picture (the whole school, a strategy title, a tag): how many visits in how many classrooms, and per
+ * theme how many of those visits show it.
+ */
 export interface PictureGroupTable {
   tenant_id: string;
   network_id: string;
@@ -462,6 +465,8 @@ export interface PictureGroupTable {
   label: string;
   visits: number;
   hosts: number;
+  /** JSON object: theme id → visits whose notes show it (themes no visit shows are absent). */
+  themes: string;
 }
 
 /** A group's visits per host: only so the group's count of classrooms stays exact. */
@@ -471,16 +476,6 @@ export interface PictureGroupHostTable {
   kind: 'school' | 'strategy' | 'tag';
   label: string;
   host_id: string;
-  visits: number;
-}
-
-/** A group's visits whose notes show a theme. */
-export interface PictureGroupThemeTable {
-  tenant_id: string;
-  network_id: string;
-  kind: 'school' | 'strategy' | 'tag';
-  label: string;
-  theme: string;
   visits: number;
 }
 
@@ -515,7 +510,6 @@ export interface Database {
   picture_visits: PictureVisitTable;
   picture_groups: PictureGroupTable;
   picture_group_hosts: PictureGroupHostTable;
-  picture_group_themes: PictureGroupThemeTable;
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
   lti_platform: LtiPlatformTable;

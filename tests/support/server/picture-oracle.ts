@@ -113,18 +113,10 @@ export async function storedCounts(
     .where('network_id', '=', networkId)
     .where('kind', 'in', kinds)
     .execute())
-    counts.set(`${g.kind}\u0000${g.label}`, { visits: g.visits, hosts: g.hosts, themes: {} });
-  for (const t of await db
-    .selectFrom('picture_group_themes')
-    .selectAll()
-    .where('tenant_id', '=', tenantId)
-    .where('network_id', '=', networkId)
-    .where('kind', 'in', kinds)
-    .execute()) {
-    const key = `${t.kind}\u0000${t.label}`;
-    const g = counts.get(key) ?? { visits: 0, hosts: 0, themes: {} };
-    g.themes[t.theme] = t.visits;
-    counts.set(key, g);
-  }
+    counts.set(`${g.kind}\u0000${g.label}`, {
+      visits: g.visits,
+      hosts: g.hosts,
+      themes: JSON.parse(g.themes) as Record<string, number>,
+    });
   return counts;
 }

@@ -5,11 +5,11 @@ import { pictureGroupsOf, visitThemes } from '../../../../shared/picture-groups'
  * The school-wide picture kept as aggregates (issue #20), so reading it never scans the notes:
  * - picture_visits: what each visit with unexpired notes counts for (its host, the groups it is in, the themes its
  *   notes show): the snapshot the counters were last changed by, so a change is applied as a difference;
- * - picture_groups: per network and group (the whole school, a strategy title, a tag) the number of visits and of
- *   different classrooms (hosts);
+ * - picture_groups: per network and group (the whole school, a strategy title, a tag) the number of visits, of
+ *   different classrooms (hosts), and per theme of visits whose notes show it (a JSON object, theme id → visits: one
+ *   row per group, so reading the picture is one range of one index);
  * - picture_group_hosts: per group and host the number of visits, so the classroom count stays exact when a visit
  *   leaves; it is never read by the picture itself;
- * - picture_group_themes: per group and theme the number of visits whose notes show it.
  * Existing notes are counted here once; from then on every write that changes the picture updates them.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -38,6 +38,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('label', 'text', (c) => c.notNull())
     .addColumn('visits', 'integer', (c) => c.notNull())
     .addColumn('hosts', 'integer', (c) => c.notNull())
+    .addColumn('themes', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('picture_groups_pk', ['tenant_id', 'network_id', 'kind', 'label'])
     .execute();
 
@@ -56,17 +57,6 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       'label',
       'host_id',
     ])
-    .execute();
-
-  await db.schema
-    .createTable('picture_group_themes')
-    .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
-    .addColumn('network_id', 'text', (c) => c.notNull().references('networks.id').onDelete('cascade'))
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('label', 'text', (c) => c.notNull())
-    .addColumn('theme', 'text', (c) => c.notNull())
-    .addColumn('visits', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('picture_group_themes_pk', ['tenant_id', 'network_id', 'kind', 'label', 'theme'])
     .execute();
 
   // A visit's notes, for recomputing one visit's contribution (until now notes were only read by host or writer).
@@ -114,10 +104,16 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
   const key = (...parts: string[]) => parts.join('\u0000');
   const groups = new Map<
     string,
-    { tenant: string; network: string; kind: string; label: string; visits: number }
+    {
+      tenant: string;
+      network: string;
+      kind: string;
+      label: string;
+      visits: number;
+      themes: Record<string, number>;
+    }
   >();
   const hosts = new Map<string, number>();
-  const themes = new Map<string, number>();
   const visitRows: Array<Record<string, string | null>> = [];
   for (const [visitId, { first, texts }] of visits) {
     const strategy = first.strategy_id
@@ -142,11 +138,12 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
         kind: g.kind,
         label: g.label,
         visits: 0,
+        themes: {},
       };
       group.visits++;
+      for (const t of shown) group.themes[t] = (group.themes[t] ?? 0) + 1;
       groups.set(k, group);
       hosts.set(key(k, first.host_id), (hosts.get(key(k, first.host_id)) ?? 0) + 1);
-      for (const t of shown) themes.set(key(k, t), (themes.get(key(k, t)) ?? 0) + 1);
     }
   }
 
@@ -170,17 +167,8 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
     label: g.label,
     visits: g.visits,
     hosts: hostCount.get(k) ?? 0,
+    themes: JSON.stringify(g.themes),
   }));
-  const themeRows = [...themes].map(([k, visits]) => {
-    const [tenant_id, network_id, kind, label, theme] = k.split('\u0000') as [
-      string,
-      string,
-      string,
-      string,
-      string,
-    ];
-    return { tenant_id, network_id, kind, label, theme, visits };
-  });
   const insert = async (table: string, values: Array<Record<string, unknown>>) => {
     for (let i = 0; i < values.length; i += 200)
       await (db as Kysely<Record<string, Record<string, unknown>>>)
@@ -191,5 +179,4 @@ async function backfill(db: Kysely<unknown>): Promise<void> {
   await insert('picture_visits', visitRows);
   await insert('picture_groups', groupRows);
   await insert('picture_group_hosts', hostRows);
-  await insert('picture_group_themes', themeRows);
 }

@@ -155,47 +155,50 @@ export async function applyGroupDelta(scope: TenantScope, delta: GroupDelta): Pr
         .execute();
     }
   }
-  if (delta.visits !== 0 || hostChange !== 0) {
-    const visits = delta.visits;
-    const row = await scope
-      .insertInto('picture_groups', { ...at, visits, hosts: hostChange })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'network_id', 'kind', 'label']).doUpdateSet((eb) => ({
-          visits: eb('picture_groups.visits', '+', visits),
-          hosts: eb('picture_groups.hosts', '+', hostChange),
-        })),
-      )
-      .returning('visits')
-      .executeTakeFirstOrThrow();
-    if (row.visits <= 0)
+  if (delta.visits === 0 && hostChange === 0 && [...delta.themes.values()].every((c) => c === 0)) return;
+  // The group's row: read, changed and written back. Safe because every writer holds the network's picture lock.
+  const row = await scope
+    .selectFrom('picture_groups')
+    .select(['visits', 'hosts', 'themes'])
+    .where('network_id', '=', at.network_id)
+    .where('kind', '=', at.kind)
+    .where('label', '=', at.label)
+    .executeTakeFirst();
+  const visits = (row?.visits ?? 0) + delta.visits;
+  const hosts = (row?.hosts ?? 0) + hostChange;
+  const themes = row ? decodeJson(ThemeCountsSchema, row.themes, 'picture group themes') : {};
+  for (const [theme, change] of delta.themes) {
+    const n = (themes[theme] ?? 0) + change;
+    if (n > 0) themes[theme] = n;
+    else delete themes[theme];
+  }
+  if (visits <= 0) {
+    if (row)
       await scope
         .deleteFrom('picture_groups')
         .where('network_id', '=', at.network_id)
         .where('kind', '=', at.kind)
         .where('label', '=', at.label)
         .execute();
-  }
-  for (const [theme, change] of delta.themes) {
-    if (change === 0) continue;
-    const row = await scope
-      .insertInto('picture_group_themes', { ...at, theme, visits: change })
-      .onConflict((oc) =>
-        oc
-          .columns(['tenant_id', 'network_id', 'kind', 'label', 'theme'])
-          .doUpdateSet((eb) => ({ visits: eb('picture_group_themes.visits', '+', change) })),
-      )
-      .returning('visits')
-      .executeTakeFirstOrThrow();
-    if (row.visits <= 0)
-      await scope
-        .deleteFrom('picture_group_themes')
-        .where('network_id', '=', at.network_id)
-        .where('kind', '=', at.kind)
-        .where('label', '=', at.label)
-        .where('theme', '=', theme)
-        .execute();
+  } else if (row) {
+    await scope
+      .updateTable('picture_groups')
+      .set({ visits, hosts, themes: encodeJson(sortedThemes(themes)) })
+      .where('network_id', '=', at.network_id)
+      .where('kind', '=', at.kind)
+      .where('label', '=', at.label)
+      .execute();
+  } else {
+    await scope
+      .insertInto('picture_groups', { ...at, visits, hosts, themes: encodeJson(sortedThemes(themes)) })
+      .execute();
   }
 }
+
+const ThemeCountsSchema = z.record(z.string(), z.number().int());
+
+const sortedThemes = (themes: Record<string, number>) =>
+  Object.fromEntries(Object.entries(themes).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 /** The visits that count in the picture through a strategy (its title and tags name their groups). */
 export async function visitsCountedFor(scope: TenantScope, strategyId: string): Promise<string[]> {
@@ -215,7 +218,7 @@ export type StoredPictureGroup = Pick<PictureGroupTable, 'kind' | 'label' | 'vis
 
 /**
  * The groups of a network's picture of the given kinds that span at least `minVisits` visits in `minHosts`
- * classrooms, with their theme counts: one query through the groups' primary key, reading no note.
+ * classrooms, with their theme counts: one range of the groups' primary key, reading no note.
  */
 export async function pictureGroupsOver(
   scope: TenantScope,
@@ -226,40 +229,19 @@ export async function pictureGroupsOver(
 ): Promise<StoredPictureGroup[]> {
   const rows = await scope
     .selectFrom('picture_groups')
-    .leftJoin('picture_group_themes', (join) =>
-      join
-        .onRef('picture_group_themes.tenant_id', '=', 'picture_groups.tenant_id')
-        .onRef('picture_group_themes.network_id', '=', 'picture_groups.network_id')
-        .onRef('picture_group_themes.kind', '=', 'picture_groups.kind')
-        .onRef('picture_group_themes.label', '=', 'picture_groups.label'),
-    )
-    .select([
-      'picture_groups.kind',
-      'picture_groups.label',
-      'picture_groups.visits',
-      'picture_groups.hosts',
-      'picture_group_themes.theme',
-      'picture_group_themes.visits as themeVisits',
-    ])
-    .where('picture_groups.network_id', '=', networkId)
-    .where('picture_groups.kind', 'in', kinds)
-    .where('picture_groups.visits', '>=', minVisits)
-    .where('picture_groups.hosts', '>=', minHosts)
+    .select(['kind', 'label', 'visits', 'hosts', 'themes'])
+    .where('network_id', '=', networkId)
+    .where('kind', 'in', kinds)
+    .where('visits', '>=', minVisits)
+    .where('hosts', '>=', minHosts)
     .execute();
-  const groups = new Map<string, StoredPictureGroup>();
-  for (const r of rows) {
-    const key = `${r.kind}\u0000${r.label}`;
-    const g = groups.get(key) ?? {
-      kind: r.kind,
-      label: r.label,
-      visits: r.visits,
-      hosts: r.hosts,
-      themes: new Map(),
-    };
-    if (r.theme !== null && r.themeVisits !== null) g.themes.set(r.theme, r.themeVisits);
-    groups.set(key, g);
-  }
-  return [...groups.values()];
+  return rows.map((r) => ({
+    kind: r.kind,
+    label: r.label,
+    visits: r.visits,
+    hosts: r.hosts,
+    themes: new Map(Object.entries(decodeJson(ThemeCountsSchema, r.themes, 'picture group themes'))),
+  }));
 }
 
 /** How many groups of the given kinds a network's picture has, shown or not. */
