@@ -4,7 +4,7 @@ import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/datab
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import type { Actor } from '../../lti-server/src/domain/actor';
-import { editNote, removeNote, writeNote } from '../../lti-server/src/domain/notes';
+import { changeRetention, editNote, removeNote, writeNote } from '../../lti-server/src/domain/notes';
 import { schoolPicture } from '../../lti-server/src/domain/picture';
 import { purgeExpiredNotes } from '../../lti-server/src/domain/retention-job';
 import { editStrategy, mergeStrategies } from '../../lti-server/src/domain/strategies';
@@ -347,4 +347,32 @@ describe(`the picture's aggregates on ${testDbKind()}`, () => {
     );
     expect(shownChecks).toBeGreaterThan(0);
   }, 120_000);
+
+  it('when a coach moves the retention date, then notes expired but not yet deleted count again, as they read again', async () => {
+    const { net, visitIds, visitor, coach } = await build({
+      strategies: [{ title: 0, tags: [0] }],
+      visits: [
+        { host: 0, strategy: 0 },
+        { host: 0, strategy: 0 },
+        { host: 0, strategy: 0 },
+      ],
+    });
+    const now = new Date(START);
+    const write = (visitId: string, text: string) =>
+      writeNote(visitor, { visitId, prompt: 'students', text, confirmFlags: true }, now);
+    const moved = await write(visitIds[0]!, 'The class stood up and moved to the stations by the windows.');
+    for (const visitId of visitIds) await write(visitId, 'Most students asked why the second method worked.');
+    // The first note expires; another note on its visit recounts the visit without it before the job deletes it.
+    await handle.db
+      .updateTable('notes')
+      .set({ expires_at: new Date(START - 1000).toISOString() })
+      .where('id', '=', moved.id)
+      .execute();
+    await write(visitIds[0]!, 'Four groups compared their graphs at the tables.');
+    await check(net, coach, now);
+    await changeRetention(coach, { expiresOn: '2026-10-01' }, now);
+    const oracle = await pictureFromScratch(handle.db, TENANT, net, now.toISOString());
+    expect(oracle.tag.get('school\u0000The whole school')?.themes.movement).toBe(1);
+    await check(net, coach, now);
+  });
 });

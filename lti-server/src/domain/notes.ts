@@ -19,7 +19,8 @@ import {
 import { staffOf } from '../db/repositories/people';
 import { findVisit } from '../db/repositories/visits';
 import type { Actor } from './actor';
-import { lockPicture, refreshPictureVisits } from './picture';
+import { visitsWithExpiredNotesOf } from '../db/repositories/picture';
+import { lockPicture, lockTenantPicture, refreshPictureVisits } from './picture';
 import { authorize, note } from './policies';
 
 export type { NoteDetail };
@@ -45,7 +46,13 @@ export async function changeRetention(actor: Actor, { expiresOn }: Retention, no
     throw new ValidationError('Choose a date from today up to two years ahead.', [
       { path: 'expiresOn', message: `between ${today} and ${limit}` },
     ]);
-  await setRetention(actor.scope, expiresOn, endOfDay(expiresOn), actor.personId, now.toISOString());
+  await actor.scope.transaction(async (scope) => {
+    await lockTenantPicture(scope);
+    // Notes past their expiry that the hourly job has not deleted yet take the new date too, and count again.
+    const revived = await visitsWithExpiredNotesOf(scope, now.toISOString());
+    await setRetention(scope, expiresOn, endOfDay(expiresOn), actor.personId, now.toISOString());
+    await refreshPictureVisits(scope, revived, now);
+  });
   return { expiresOn };
 }
 

@@ -12,6 +12,7 @@ import {
   applyGroupDelta,
   type GroupDelta,
   lockPicture,
+  lockTenantPicture,
   networkOfVisit,
   pictureGroupCount,
   pictureGroupsOver,
@@ -25,7 +26,7 @@ import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 import { authorize, can, pictureGroup } from './policies';
 
-export { lockPicture };
+export { lockPicture, lockTenantPicture };
 
 /** What a visit counts for now: its unexpired notes' themes in its groups; nothing when it has no unexpired note. */
 async function currentContribution(

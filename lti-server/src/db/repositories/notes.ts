@@ -178,7 +178,7 @@ export async function retentionOf(scope: TenantScope): Promise<string | undefine
   return (await scope.selectFrom('notes_retention').select('expires_on').executeTakeFirst())?.expires_on;
 }
 
-/** Sets the school's retention date and moves every note's expiry to it. */
+/** Sets the school's retention date and moves every note's expiry to it. Run it in a transaction. */
 export async function setRetention(
   scope: TenantScope,
   expiresOn: string,
@@ -186,13 +186,11 @@ export async function setRetention(
   by: string,
   now: string,
 ) {
-  await scope.transaction(async (trx) => {
-    await trx.deleteFrom('notes_retention').execute();
-    await trx
-      .insertInto('notes_retention', { expires_on: expiresOn, updated_by: by, updated_at: now })
-      .execute();
-    await trx.updateTable('notes').set({ expires_at: expiresAt }).execute();
-  });
+  await scope.deleteFrom('notes_retention').execute();
+  await scope
+    .insertInto('notes_retention', { expires_on: expiresOn, updated_by: by, updated_at: now })
+    .execute();
+  await scope.updateTable('notes').set({ expires_at: expiresAt }).execute();
 }
 
 export async function thankVisitor(scope: TenantScope, visitId: string, message: string, now: string) {

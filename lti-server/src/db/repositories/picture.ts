@@ -21,6 +21,12 @@ export async function lockPicture(scope: TenantScope, networkId: string): Promis
   await scope.selectFrom('networks').select('id').where('id', '=', networkId).forNoKeyUpdate().execute();
 }
 
+/** `lockPicture` for every network of the tenant, in one order (a change to all its notes). */
+export async function lockTenantPicture(scope: TenantScope): Promise<void> {
+  if (scope.dialect !== 'postgres') return;
+  await scope.selectFrom('networks').select('id').orderBy('id').forNoKeyUpdate().execute();
+}
+
 /** The network of a visit (through its door), or undefined when the visit is gone. */
 export async function networkOfVisit(scope: TenantScope, visitId: string): Promise<string | undefined> {
   const row = await scope
@@ -291,6 +297,17 @@ export async function visitsWithExpiredNotes(
     .orderBy('visitId')
     .limit(limit)
     .execute();
+}
+
+/** The tenant's visits with notes past their expiry that the retention job has not deleted yet. */
+export async function visitsWithExpiredNotesOf(scope: TenantScope, now: string): Promise<string[]> {
+  const rows = await scope
+    .selectFrom('notes')
+    .select('visit_id')
+    .distinct()
+    .where('expires_at', '<=', now)
+    .execute();
+  return rows.map((r) => r.visit_id);
 }
 
 /** Deletes a visit's expired notes. */
