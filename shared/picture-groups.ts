@@ -38,6 +38,12 @@ export function visitThemes(texts: string[]): string[] {
   return EVIDENCE_THEMES.filter((t) => texts.some((text) => t.words.test(text))).map((t) => t.id);
 }
 
+/** A visit's themes with those of one more note, in the order of EVIDENCE_THEMES. */
+export function addThemesOf(themes: string[], text: string): string[] {
+  const shown = new Set(themes);
+  return EVIDENCE_THEMES.filter((t) => shown.has(t.id) || t.words.test(text)).map((t) => t.id);
+}
+
 /** Whether two contributions of a visit count the same (so the aggregates need no change). */
 export function sameContribution(
   a: VisitContribution | undefined,

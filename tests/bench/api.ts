@@ -10,7 +10,7 @@ import { listStrategies } from '../../lti-server/src/db/repositories/strategies'
 import { visitsOf } from '../../lti-server/src/db/repositories/visits';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
-import { lockPicture, rebuildPicture, refreshPictureVisits } from '../../lti-server/src/domain/picture';
+import { addNoteToPicture, lockPicture, rebuildPicture } from '../../lti-server/src/domain/picture';
 import { hashToken } from '../../lti-server/src/domain/sessions';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
@@ -429,7 +429,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
             updatedAt: nowIso(),
             expiresAt: new Date(Date.now() + 300 * DAY).toISOString(),
           });
-          await refreshPictureVisits(trx, [writable.visit], new Date());
+          await addNoteToPicture(trx, writable.visit, NOTE_TEXTS[i % NOTE_TEXTS.length]!, new Date());
         }),
     };
     // The menu's query as it was before migration 0020 (featured first by a case expression): measured beside the

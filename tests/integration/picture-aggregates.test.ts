@@ -262,7 +262,14 @@ describe(`the picture's aggregates on ${testDbKind()}`, () => {
         const { net, strategyIds, visitIds, visitor, coach } = await build(w);
         let now = new Date(START);
         const notes: string[] = [];
-        for (const o of ops) {
+        // Every visit starts with one note, so most runs have groups over the threshold to compare.
+        const opening: Op[] = visitIds.map((_, i) => ({
+          kind: 'add',
+          visit: i,
+          text: i % TEXTS.length,
+          shortLived: false,
+        }));
+        for (const o of [...opening, ...ops]) {
           switch (o.kind) {
             case 'add': {
               const visitId = visitIds[o.visit % visitIds.length]!;
@@ -361,14 +368,21 @@ describe(`the picture's aggregates on ${testDbKind()}`, () => {
     const write = (visitId: string, text: string) =>
       writeNote(visitor, { visitId, prompt: 'students', text, confirmFlags: true }, now);
     const moved = await write(visitIds[0]!, 'The class stood up and moved to the stations by the windows.');
-    for (const visitId of visitIds) await write(visitId, 'Most students asked why the second method worked.');
-    // The first note expires; another note on its visit recounts the visit without it before the job deletes it.
+    const others = [];
+    for (const visitId of visitIds)
+      others.push(await write(visitId, 'Most students asked why the second method worked.'));
+    // The first note expires; editing another note of its visit recounts the visit without it before the job deletes it.
     await handle.db
       .updateTable('notes')
       .set({ expires_at: new Date(START - 1000).toISOString() })
       .where('id', '=', moved.id)
       .execute();
-    await write(visitIds[0]!, 'Four groups compared their graphs at the tables.');
+    await editNote(
+      visitor,
+      others[0]!.id,
+      { text: 'Four groups compared their graphs at the tables.', confirmFlags: true },
+      now,
+    );
     await check(net, coach, now);
     await changeRetention(coach, { expiresOn: '2026-10-01' }, now);
     const oracle = await pictureFromScratch(handle.db, TENANT, net, now.toISOString());

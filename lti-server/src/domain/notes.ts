@@ -20,7 +20,7 @@ import { staffOf } from '../db/repositories/people';
 import { findVisit } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { visitsWithExpiredNotesOf } from '../db/repositories/picture';
-import { lockPicture, lockTenantPicture, refreshPictureVisits } from './picture';
+import { addNoteToPicture, lockPicture, lockTenantPicture, refreshPictureVisits } from './picture';
 import { authorize, note } from './policies';
 
 export type { NoteDetail };
@@ -112,7 +112,7 @@ export async function writeNote(actor: Actor, data: NoteData, now: Date): Promis
       updatedAt: stamp,
       expiresAt,
     });
-    await refreshPictureVisits(scope, [visit.id], now);
+    await addNoteToPicture(scope, visit.id, data.text, now);
   });
   return (await readableNote(actor.scope, actor.personId, id, stamp))!;
 }

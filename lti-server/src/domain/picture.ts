@@ -1,6 +1,7 @@
 import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
 import {
+  addThemesOf,
   type PictureGroupKey,
   pictureGroupsOf,
   sameContribution,
@@ -86,6 +87,25 @@ export async function refreshPictureVisits(scope: TenantScope, visitIds: string[
     for (const delta of deltas(before, after)) await applyGroupDelta(scope, delta);
     await saveContribution(scope, visitId, after);
   }
+}
+
+/**
+ * After a note was added to a visit: the visit's themes grow by the note's, without reading its other notes (a visit
+ * counted before keeps its groups, which strategy edits keep current). A visit not counted yet is counted in full.
+ * Same locking rule as `refreshPictureVisits`.
+ */
+export async function addNoteToPicture(
+  scope: TenantScope,
+  visitId: string,
+  text: string,
+  now: Date,
+): Promise<void> {
+  const before = await storedContribution(scope, visitId);
+  if (!before) return refreshPictureVisits(scope, [visitId], now);
+  const after = { ...before, themes: addThemesOf(before.themes, text) };
+  if (sameContribution(before, after)) return;
+  for (const delta of deltas(before, after)) await applyGroupDelta(scope, delta);
+  await saveContribution(scope, visitId, after);
 }
 
 /** `refreshPictureVisits` for one visit, taking its network's picture lock first. */
