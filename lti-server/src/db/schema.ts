@@ -455,6 +455,44 @@ export interface NotesRetentionTable {
   updated_at: Timestamp;
 }
 
+/** What one visit with unexpired notes counts for in the picture: the snapshot the counters were last changed by. */
+export interface PictureVisitTable {
+  visit_id: string;
+  tenant_id: string;
+  network_id: string;
+  host_id: string;
+  strategy_id: string | null;
+  /** JSON array of { kind, label }: the groups the visit counts in. */
+  groups: string;
+  /** JSON array of theme ids the visit's notes show. */
+  themes: string;
+}
+
+/**
+ * A group of the picture (the whole school, a strategy title, a tag): how many visits in how many classrooms, and per
+ * theme how many of those visits show it.
+ */
+export interface PictureGroupTable {
+  tenant_id: string;
+  network_id: string;
+  kind: 'school' | 'strategy' | 'tag';
+  label: string;
+  visits: number;
+  hosts: number;
+  /** JSON object: theme id → visits whose notes show it (themes no visit shows are absent). */
+  themes: string;
+}
+
+/** A group's visits per host: only so the group's count of classrooms stays exact. */
+export interface PictureGroupHostTable {
+  tenant_id: string;
+  network_id: string;
+  kind: 'school' | 'strategy' | 'tag';
+  label: string;
+  host_id: string;
+  visits: number;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -484,6 +522,9 @@ export interface Database {
   rounds: RoundTable;
   notes: NoteTable;
   notes_retention: NotesRetentionTable;
+  picture_visits: PictureVisitTable;
+  picture_groups: PictureGroupTable;
+  picture_group_hosts: PictureGroupHostTable;
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
   lti_platform: LtiPlatformTable;

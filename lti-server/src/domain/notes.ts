@@ -19,6 +19,8 @@ import {
 import { staffOf } from '../db/repositories/people';
 import { findVisit } from '../db/repositories/visits';
 import type { Actor } from './actor';
+import { visitsWithExpiredNotesOf } from '../db/repositories/picture';
+import { addNoteToPicture, lockPicture, lockTenantPicture, refreshPictureVisits } from './picture';
 import { authorize, note } from './policies';
 
 export type { NoteDetail };
@@ -44,7 +46,13 @@ export async function changeRetention(actor: Actor, { expiresOn }: Retention, no
     throw new ValidationError('Choose a date from today up to two years ahead.', [
       { path: 'expiresOn', message: `between ${today} and ${limit}` },
     ]);
-  await setRetention(actor.scope, expiresOn, endOfDay(expiresOn), actor.personId, now.toISOString());
+  await actor.scope.transaction(async (scope) => {
+    await lockTenantPicture(scope);
+    // Notes past their expiry that the hourly job has not deleted yet take the new date too, and count again.
+    const revived = await visitsWithExpiredNotesOf(scope, now.toISOString());
+    await setRetention(scope, expiresOn, endOfDay(expiresOn), actor.personId, now.toISOString());
+    await refreshPictureVisits(scope, revived, now);
+  });
   return { expiresOn };
 }
 
@@ -87,19 +95,24 @@ export async function writeNote(actor: Actor, data: NoteData, now: Date): Promis
   await checkText(actor, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const id = randomUUID();
-  await insertNote(actor.scope, {
-    id,
-    networkId: door.networkId,
-    visitId: visit.id,
-    doorId: door.id,
-    hostId: door.hostId,
-    writerId: actor.personId,
-    prompt: data.prompt,
-    text: data.text,
-    useful: false,
-    createdAt: stamp,
-    updatedAt: stamp,
-    expiresAt: endOfDay((await retention(actor, now)).expiresOn),
+  const expiresAt = endOfDay((await retention(actor, now)).expiresOn);
+  await actor.scope.transaction(async (scope) => {
+    await lockPicture(scope, door.networkId);
+    await insertNote(scope, {
+      id,
+      networkId: door.networkId,
+      visitId: visit.id,
+      doorId: door.id,
+      hostId: door.hostId,
+      writerId: actor.personId,
+      prompt: data.prompt,
+      text: data.text,
+      useful: false,
+      createdAt: stamp,
+      updatedAt: stamp,
+      expiresAt,
+    });
+    await addNoteToPicture(scope, visit.id, data.text, now);
   });
   return (await readableNote(actor.scope, actor.personId, id, stamp))!;
 }
@@ -121,13 +134,22 @@ export async function editNote(actor: Actor, id: string, data: NoteEdit, now: Da
   const row = await readable(actor, id, now);
   authorize(actor, 'edit', note(row));
   await checkText(actor, data.text, data.confirmFlags);
-  await updateNoteText(actor.scope, id, actor.personId, data.text, now.toISOString());
+  await actor.scope.transaction(async (scope) => {
+    await lockPicture(scope, row.networkId);
+    await updateNoteText(scope, id, actor.personId, data.text, now.toISOString());
+    await refreshPictureVisits(scope, [row.visitId], now);
+  });
   return readable(actor, id, now);
 }
 
 export async function removeNote(actor: Actor, id: string, now: Date): Promise<void> {
-  authorize(actor, 'remove', note(await readable(actor, id, now)));
-  await deleteNote(actor.scope, id, actor.personId);
+  const row = await readable(actor, id, now);
+  authorize(actor, 'remove', note(row));
+  await actor.scope.transaction(async (scope) => {
+    await lockPicture(scope, row.networkId);
+    await deleteNote(scope, id, actor.personId);
+    await refreshPictureVisits(scope, [row.visitId], now);
+  });
 }
 
 export async function markUseful(

@@ -1,62 +1,166 @@
-import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
+import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
+import {
+  addThemesOf,
+  type PictureGroupKey,
+  pictureGroupsOf,
+  sameContribution,
+  type VisitContribution,
+  visitThemes,
+} from '../../../shared/picture-groups';
 import { finishedDebriefs } from '../db/repositories/debrief';
-import { evidenceForPicture, tagsOf } from '../db/repositories/notes';
+import {
+  applyGroupDelta,
+  type GroupDelta,
+  lockPicture,
+  lockTenantPicture,
+  networkOfVisit,
+  pictureGroupCount,
+  pictureGroupsOver,
+  saveContribution,
+  storedContribution,
+  visitEvidence,
+  visitsCountedFor,
+  visitsWithNotes,
+} from '../db/repositories/picture';
+import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 import { authorize, can, pictureGroup } from './policies';
 
-interface Bucket {
-  visits: Map<string, Set<string>>;
-  hosts: Set<string>;
+export { lockPicture, lockTenantPicture };
+
+/** What a visit counts for now: its unexpired notes' themes in its groups; nothing when it has no unexpired note. */
+async function currentContribution(
+  scope: TenantScope,
+  visitId: string,
+  now: Date,
+): Promise<VisitContribution | undefined> {
+  const evidence = await visitEvidence(scope, visitId, now.toISOString());
+  if (!evidence) return undefined;
+  return {
+    networkId: evidence.networkId,
+    hostId: evidence.hostId,
+    strategyId: evidence.strategy?.id ?? null,
+    groups: pictureGroupsOf(evidence.strategy),
+    themes: visitThemes(evidence.texts),
+  };
+}
+
+const groupKey = (networkId: string, g: PictureGroupKey) => `${networkId}\u0000${g.kind}\u0000${g.label}`;
+
+/** The change to each group's counters when a visit stops counting as `before` and counts as `after`. */
+function deltas(before: VisitContribution | undefined, after: VisitContribution | undefined): GroupDelta[] {
+  const byGroup = new Map<string, GroupDelta>();
+  const add = (c: VisitContribution | undefined, sign: 1 | -1) => {
+    for (const group of c?.groups ?? []) {
+      const key = groupKey(c!.networkId, group);
+      const d = byGroup.get(key) ?? {
+        networkId: c!.networkId,
+        group,
+        visits: 0,
+        hosts: new Map<string, number>(),
+        themes: new Map<string, number>(),
+      };
+      d.visits += sign;
+      d.hosts.set(c!.hostId, (d.hosts.get(c!.hostId) ?? 0) + sign);
+      for (const t of c!.themes) d.themes.set(t, (d.themes.get(t) ?? 0) + sign);
+      byGroup.set(key, d);
+    }
+  };
+  add(before, -1);
+  add(after, 1);
+  // One order for every writer (the whole school first), so counters are always updated in the same order.
+  return [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
+}
+
+/**
+ * Brings the picture's aggregates up to date for these visits: recomputes each visit's contribution from its own
+ * unexpired notes (through the notes' visit index), compares it with what was counted, and applies the difference
+ * to the group counters. The one way the aggregates change: call it in the same transaction as the write that
+ * changed a visit's notes, or its strategy's title or tags, after `lockPicture` on the visit's network.
+ */
+export async function refreshPictureVisits(scope: TenantScope, visitIds: string[], now: Date): Promise<void> {
+  for (const visitId of [...new Set(visitIds)].sort()) {
+    const before = await storedContribution(scope, visitId);
+    const after = await currentContribution(scope, visitId, now);
+    if (sameContribution(before, after)) continue;
+    for (const delta of deltas(before, after)) await applyGroupDelta(scope, delta);
+    await saveContribution(scope, visitId, after);
+  }
+}
+
+/**
+ * After a note was added to a visit: the visit's themes grow by the note's, without reading its other notes (a visit
+ * counted before keeps its groups, which strategy edits keep current). A visit not counted yet is counted in full.
+ * Same locking rule as `refreshPictureVisits`.
+ */
+export async function addNoteToPicture(
+  scope: TenantScope,
+  visitId: string,
+  text: string,
+  now: Date,
+): Promise<void> {
+  const before = await storedContribution(scope, visitId);
+  if (!before) return refreshPictureVisits(scope, [visitId], now);
+  const after = { ...before, themes: addThemesOf(before.themes, text) };
+  if (sameContribution(before, after)) return;
+  for (const delta of deltas(before, after)) await applyGroupDelta(scope, delta);
+  await saveContribution(scope, visitId, after);
+}
+
+/** `refreshPictureVisits` for one visit, taking its network's picture lock first. */
+export async function refreshPictureVisit(scope: TenantScope, visitId: string, now: Date): Promise<void> {
+  const networkId = await networkOfVisit(scope, visitId);
+  if (networkId) await lockPicture(scope, networkId);
+  await refreshPictureVisits(scope, [visitId], now);
+}
+
+/** After a strategy's title or tags changed: the visits it counts in move to its new groups. */
+export async function refreshPictureStrategy(
+  scope: TenantScope,
+  strategyId: string,
+  now: Date,
+): Promise<void> {
+  await refreshPictureVisits(scope, await visitsCountedFor(scope, strategyId), now);
+}
+
+/**
+ * Recounts every visit of a network from its notes: for data loaded around the domain (benchmarks, a restore into an
+ * older schema). Reads all the network's notes, so it is a maintenance step, never part of a request.
+ */
+export async function rebuildPicture(scope: TenantScope, networkId: string, now: Date): Promise<void> {
+  const visitIds = await visitsWithNotes(scope, networkId);
+  for (let i = 0; i < visitIds.length; i += 200)
+    await scope.transaction(async (trx) => {
+      await lockPicture(trx, networkId);
+      await refreshPictureVisits(trx, visitIds.slice(i, i + 200), now);
+    });
 }
 
 /**
  * The school-wide picture: for the whole school and for each strategy or tag, which patterns of evidence appear in
  * how many visits — in words (few, some, many, most). A group is shown only when it spans at least three visits in
  * at least three classrooms, so nothing can be traced back to one teacher; there is no per-teacher axis anywhere.
+ * Read from the aggregates the writes keep (issue #20): the cost does not grow with the number of notes.
  */
-export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: Date): Promise<Picture> {
+export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag'): Promise<Picture> {
   authorize(actor, 'read', 'picture');
-  const rows = await evidenceForPicture(actor.scope, actor.networkId, now.toISOString());
-  const strategyIds = [...new Set(rows.flatMap((r) => (r.strategyId ? [r.strategyId] : [])))];
-  const tags = new Map<string, string[]>();
-  for (const t of await tagsOf(actor.scope, strategyIds))
-    tags.set(t.strategyId, [...(tags.get(t.strategyId) ?? []), t.tag]);
-
-  const groups = new Map<string, Bucket>();
-  const add = (key: string, visitId: string, hostId: string, themes: string[]) => {
-    const bucket = groups.get(key) ?? { visits: new Map(), hosts: new Set() };
-    const seen = bucket.visits.get(visitId) ?? new Set();
-    for (const t of themes) seen.add(t);
-    bucket.visits.set(visitId, seen);
-    bucket.hosts.add(hostId);
-    groups.set(key, bucket);
-  };
-  for (const r of rows) {
-    const themes = themesOf(r.text);
-    add('school\u0000The whole school', r.visitId, r.hostId, themes);
-    if (by === 'strategy' && r.strategyId && r.strategyTitle)
-      add(`strategy\u0000${r.strategyTitle}`, r.visitId, r.hostId, themes);
-    if (by === 'tag' && r.strategyId)
-      for (const tag of tags.get(r.strategyId) ?? []) add(`tag\u0000${tag}`, r.visitId, r.hostId, themes);
-  }
-
+  const kinds: Array<'school' | 'strategy' | 'tag'> = ['school', by];
+  const [candidates, total] = await Promise.all([
+    pictureGroupsOver(actor.scope, actor.networkId, kinds, PICTURE_MIN_VISITS, PICTURE_MIN_HOSTS),
+    pictureGroupCount(actor.scope, actor.networkId, kinds),
+  ]);
   const shown: Picture['groups'] = [];
-  let withheld = 0;
-  for (const [key, bucket] of groups) {
-    if (!can(actor, 'read', pictureGroup(bucket.visits.size, bucket.hosts.size))) {
-      withheld++;
-      continue;
-    }
-    const [kind, label] = key.split('\u0000') as ['school' | 'strategy' | 'tag', string];
-    const visitThemes = [...bucket.visits.values()];
+  for (const group of candidates) {
+    // The query narrows; the policy decides.
+    if (!can(actor, 'read', pictureGroup(group.visits, group.hosts))) continue;
     shown.push({
-      kind,
-      label,
+      kind: group.kind,
+      label: group.label,
       themes: EVIDENCE_THEMES.map((t) => ({
         theme: t.id,
         label: t.label,
-        share: shareWord(visitThemes.filter((s) => s.has(t.id)).length, visitThemes.length),
+        share: shareWord(group.themes.get(t.id) ?? 0, group.visits),
       })),
     });
   }
@@ -69,5 +173,12 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag', now: D
     prediction: round.prediction,
     nextLevel: round.nextLevel,
   }));
-  return { by, groups: shown, withheld, minVisits: PICTURE_MIN_VISITS, minHosts: PICTURE_MIN_HOSTS, rounds };
+  return {
+    by,
+    groups: shown,
+    withheld: total - shown.length,
+    minVisits: PICTURE_MIN_VISITS,
+    minHosts: PICTURE_MIN_HOSTS,
+    rounds,
+  };
 }

@@ -1,10 +1,48 @@
 import type { Kysely } from 'kysely';
 import { deleteExpiredLaunchNonces } from '../db/repositories/launch-nonces';
-import { purgeExpiredNotes } from '../db/repositories/notes';
+import { purgeExpiredNotesOf, visitsWithExpiredNotes } from '../db/repositories/picture';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
+import { TenantScope } from '../db/tenant-scope';
 import { databaseUnavailableReason } from '../db/unavailable';
 import type { Logger } from '../logger';
+import { lockPicture, refreshPictureVisits } from './picture';
+
+/** How many visits' expired notes one transaction deletes (and takes out of the picture). */
+const PURGE_BATCH = 200;
+
+/**
+ * Deletes every expired note, in every school, and takes each visit it leaves out of the picture's aggregates in the
+ * same transaction (a batch of visits of one network at a time). Until this runs, an expired note is hidden from its
+ * readers but still counted in the picture: at most one run's interval.
+ */
+export async function purgeExpiredNotes(
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  now: Date,
+): Promise<number> {
+  let deleted = 0;
+  for (;;) {
+    const due = await visitsWithExpiredNotes(db, now.toISOString(), PURGE_BATCH);
+    if (due.length === 0) return deleted;
+    const byNetwork = new Map<string, { tenantId: string; networkId: string; visitIds: string[] }>();
+    for (const d of due) {
+      const key = `${d.tenantId}\u0000${d.networkId}`;
+      const batch = byNetwork.get(key) ?? { tenantId: d.tenantId, networkId: d.networkId, visitIds: [] };
+      batch.visitIds.push(d.visitId);
+      byNetwork.set(key, batch);
+    }
+    for (const { tenantId, networkId, visitIds } of byNetwork.values()) {
+      deleted += await new TenantScope(db, tenantId, dialect).transaction(async (scope) => {
+        await lockPicture(scope, networkId);
+        let n = 0;
+        for (const visitId of visitIds) n += await purgeExpiredNotesOf(scope, visitId, now.toISOString());
+        await refreshPictureVisits(scope, visitIds, now);
+        return n;
+      });
+    }
+  }
+}
 
 /**
  * How often expired notes are deleted (reads already hide them; the job makes the deletion real), expired launch
@@ -24,7 +62,7 @@ export function startRetentionJob(
 ) {
   const run = async () => {
     try {
-      const deleted = await purgeExpiredNotes(db, now().toISOString());
+      const deleted = await purgeExpiredNotes(db, dialect, now());
       if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
       await deleteExpiredLaunchNonces(db, now().getTime());
       const pruned = await pruneSearchWords(db, dialect);

@@ -41,6 +41,7 @@ import {
   upsertTry,
 } from '../db/repositories/strategies';
 import type { Actor } from './actor';
+import { lockPicture, refreshPictureStrategy } from './picture';
 import { authorize, can, strategy } from './policies';
 import { sanitizeExcerpt } from './sanitize';
 
@@ -225,7 +226,11 @@ export async function editStrategy(
   };
   const stamp = now.toISOString();
   const sourceUrl = patch.sourceUrl === undefined ? row.sourceUrl : patch.sourceUrl;
+  // The picture groups visits by their strategy's title and tags: when those change, its visits move groups.
+  const movesPicture =
+    next.title !== current.title || next.tags.join('\u0000') !== current.tags.join('\u0000');
   await actor.scope.transaction(async (scope) => {
+    if (movesPicture) await lockPicture(scope, row.networkId);
     await updateStrategy(
       scope,
       id,
@@ -252,6 +257,7 @@ export async function editStrategy(
       },
       patch.tags,
     );
+    if (movesPicture) await refreshPictureStrategy(scope, id, now);
     await addAudit(scope, {
       id: randomUUID(),
       actorId: actor.personId,

@@ -13,14 +13,14 @@ export function pictureRouter(): Router {
     '/picture',
     wrap(async (req, res) => {
       const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
-      res.json(await schoolPicture(actorOf(res), by, new Date()));
+      res.json(await schoolPicture(actorOf(res), by));
     }),
   );
   router.get(
     '/picture.csv',
     wrap(async (req, res) => {
       const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
-      const picture = await schoolPicture(actorOf(res), by, new Date());
+      const picture = await schoolPicture(actorOf(res), by);
       const rows = picture.groups.flatMap((g) => g.themes.map((t) => [g.kind, g.label, t.label, t.share]));
       res
         .type('text/csv; charset=utf-8')

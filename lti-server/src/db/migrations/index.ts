@@ -21,6 +21,7 @@ import * as frameOrigins from './0018-frame-origins';
 import * as learnedDeployments from './0019-learned-deployments';
 import * as rateLimits from './0020-rate-limits';
 import * as browseOrder from './0021-browse-order';
+import * as pictureAggregates from './0022-picture-aggregates';
 import * as schoolDay from './0025-school-day';
 import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
@@ -59,6 +60,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0019-learned-deployments', learnedDeployments],
   ['0020-rate-limits', rateLimits],
   ['0021-browse-order', browseOrder],
+  ['0022-picture-aggregates', pictureAggregates],
   ['0025-school-day', schoolDay],
   ['0026-door-week-order', doorWeekOrder],
   ['0028-room-links', roomLinks],

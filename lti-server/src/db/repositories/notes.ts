@@ -1,5 +1,4 @@
-import type { Kysely } from 'kysely';
-import type { Database, NoteTable } from '../schema';
+import type { NoteTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
 /** A note: it belongs to the visited teacher (`hostId`); only the host and the writer ever read it. */
@@ -54,7 +53,7 @@ const toNoteDetail = (row: NoteDetailRow): NoteDetail => ({
 
 /**
  * The only way notes are read one by one: by a reader who is the note's host or its writer. There is deliberately
- * no query that reads another person's notes (coaches included); aggregates are in `evidenceForPicture`.
+ * no query that reads another person's notes (coaches included); the picture reads only aggregates (repositories/picture.ts).
  */
 function notesReadableBy(scope: TenantScope, readerId: string, now: string) {
   return scope
@@ -175,41 +174,11 @@ export async function deleteNote(scope: TenantScope, id: string, readerId: strin
   return Number(result.numDeletedRows);
 }
 
-/** Evidence for the picture: note texts with the visit, room and focus they belong to — never returned to anyone. */
-export async function evidenceForPicture(scope: TenantScope, networkId: string, now: string) {
-  return scope
-    .selectFrom('notes')
-    .innerJoin('doors', 'doors.id', 'notes.door_id')
-    .leftJoin('strategies', 'strategies.id', 'doors.strategy_id')
-    .select([
-      'notes.visit_id as visitId',
-      'notes.host_id as hostId',
-      'notes.text as text',
-      'doors.strategy_id as strategyId',
-      'strategies.title as strategyTitle',
-    ])
-    .where('notes.network_id', '=', networkId)
-    .where('notes.expires_at', '>', now)
-    .execute();
-}
-
-export async function tagsOf(
-  scope: TenantScope,
-  strategyIds: string[],
-): Promise<Array<{ strategyId: string; tag: string }>> {
-  if (strategyIds.length === 0) return [];
-  return scope
-    .selectFrom('strategy_tags')
-    .select(['strategy_id as strategyId', 'tag'])
-    .where('strategy_id', 'in', strategyIds)
-    .execute();
-}
-
 export async function retentionOf(scope: TenantScope): Promise<string | undefined> {
   return (await scope.selectFrom('notes_retention').select('expires_on').executeTakeFirst())?.expires_on;
 }
 
-/** Sets the school's retention date and moves every note's expiry to it. */
+/** Sets the school's retention date and moves every note's expiry to it. Run it in a transaction. */
 export async function setRetention(
   scope: TenantScope,
   expiresOn: string,
@@ -217,19 +186,11 @@ export async function setRetention(
   by: string,
   now: string,
 ) {
-  await scope.transaction(async (trx) => {
-    await trx.deleteFrom('notes_retention').execute();
-    await trx
-      .insertInto('notes_retention', { expires_on: expiresOn, updated_by: by, updated_at: now })
-      .execute();
-    await trx.updateTable('notes').set({ expires_at: expiresAt }).execute();
-  });
-}
-
-/** The retention job: deletes every expired note, in every school. */
-export async function purgeExpiredNotes(db: Kysely<Database>, now: string): Promise<number> {
-  const result = await db.deleteFrom('notes').where('expires_at', '<=', now).executeTakeFirst();
-  return Number(result.numDeletedRows);
+  await scope.deleteFrom('notes_retention').execute();
+  await scope
+    .insertInto('notes_retention', { expires_on: expiresOn, updated_by: by, updated_at: now })
+    .execute();
+  await scope.updateTable('notes').set({ expires_at: expiresAt }).execute();
 }
 
 export async function thankVisitor(scope: TenantScope, visitId: string, message: string, now: string) {
