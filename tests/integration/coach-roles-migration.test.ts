@@ -59,7 +59,11 @@ describe(`migration 0016 over existing tenants on ${testDbKind()}`, () => {
 
     const rows = await handle.db.selectFrom('tenant_settings').selectAll().orderBy('tenant_id').execute();
     const after = Object.fromEntries(rows.map((r) => [r.tenant_id, settingsFromRow(r)]));
-    expect(after.old).toEqual({ networkScope: 'deployment', coachRoles: DEFAULT_TENANT_SETTINGS.coachRoles });
+    expect(after.old).toEqual({
+      networkScope: 'deployment',
+      coachRoles: DEFAULT_TENANT_SETTINGS.coachRoles,
+      subjects: DEFAULT_TENANT_SETTINGS.subjects,
+    });
     expect(after.reordered).toEqual(DEFAULT_TENANT_SETTINGS);
     expect(after.chosen?.coachRoles).toEqual(['institution#Administrator']);
     expect(after.wider?.coachRoles).toEqual([...OLD_DEFAULT, 'membership#TeachingAssistant']);

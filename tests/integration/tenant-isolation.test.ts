@@ -58,6 +58,7 @@ const ROUTES: Record<string, Call> = {
     body: { networkScope: 'deployment', coachRoles: ['institution#Administrator'] },
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
+  'GET /settings/subjects': { method: 'GET', path: () => '/api/settings/subjects' },
   'GET /roster': { method: 'GET', path: () => '/api/roster' },
   'POST /deep-links/:id': {
     method: 'POST',

@@ -136,6 +136,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     tenant_id: 'not null',
     network_scope: 'not null',
     coach_roles: 'not null',
+    subjects: 'not null',
     updated_by: 'not null',
     updated_at: 'not null',
   },

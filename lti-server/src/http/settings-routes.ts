@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
 import { TenantSettingsSchema } from '../../../shared/settings';
 import type { Db } from '../domain/database';
-import { getSettings, platformInfo, updateSettings } from '../domain/settings';
+import { getSettings, menuOptions, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
@@ -20,6 +20,12 @@ export function settingsRouter(db: Db): Router {
     wrap(async (req, res) => {
       const body = parseAt('Settings', TenantSettingsSchema, req.body);
       res.json(await updateSettings(actorOf(res), body, new Date()));
+    }),
+  );
+  router.get(
+    '/settings/subjects',
+    wrap(async (_req, res) => {
+      res.json(await menuOptions(actorOf(res)));
     }),
   );
   router.get(

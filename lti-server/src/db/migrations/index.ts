@@ -21,6 +21,7 @@ import * as frameOrigins from './0018-frame-origins';
 import * as learnedDeployments from './0019-learned-deployments';
 import * as rateLimits from './0020-rate-limits';
 import * as browseOrder from './0021-browse-order';
+import * as forgivingSearch from './0024-forgiving-search';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -56,6 +57,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0019-learned-deployments', learnedDeployments],
   ['0020-rate-limits', rateLimits],
   ['0021-browse-order', browseOrder],
+  ['0024-forgiving-search', forgivingSearch],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

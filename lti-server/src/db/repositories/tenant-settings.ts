@@ -1,5 +1,7 @@
 import {
+  DEFAULT_SUBJECTS,
   DEFAULT_TENANT_SETTINGS,
+  SubjectListSchema,
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../../shared/settings';
@@ -7,9 +9,18 @@ import { encodeJson } from '../json-column';
 import type { TenantSettingsTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
+function parseOrUndefined(json: string | undefined): unknown {
+  if (json === undefined) return undefined;
+  try {
+    return JSON.parse(json);
+  } catch {
+    return undefined;
+  }
+}
+
 /** A settings row read back (or none yet) as validated settings; a row that no longer validates means defaults. */
 export function settingsFromRow(
-  row: Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> | undefined,
+  row: (Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> & { subjects?: string }) | undefined,
 ): TenantSettings {
   if (!row) return DEFAULT_TENANT_SETTINGS;
   let coachRoles: unknown;
@@ -19,7 +30,10 @@ export function settingsFromRow(
     return DEFAULT_TENANT_SETTINGS;
   }
   const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
-  return parsed.success ? parsed.data : DEFAULT_TENANT_SETTINGS;
+  if (!parsed.success) return DEFAULT_TENANT_SETTINGS;
+  // The subject list (migration 0024) stands on its own: an empty or unreadable one means the default subjects.
+  const subjects = SubjectListSchema.safeParse(parseOrUndefined(row.subjects));
+  return { ...parsed.data, subjects: subjects.success ? subjects.data : DEFAULT_SUBJECTS };
 }
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
@@ -35,6 +49,7 @@ export async function saveSettings(
   const row = {
     network_scope: settings.networkScope,
     coach_roles: encodeJson(settings.coachRoles),
+    subjects: encodeJson(settings.subjects),
     updated_by: by.updatedBy,
     updated_at: by.updatedAt,
   };
