@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
-import { href, type Route, section, useRoute } from './router';
+import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
@@ -61,7 +61,7 @@ export function App({
   useEffect(() => {
     const t = setTimeout(() => (document.getElementById('view-title') as HTMLElement | null)?.focus(), 50);
     return () => clearTimeout(t);
-  }, [route]);
+  }, [viewKey(route)]);
 
   return (
     <>
@@ -169,7 +169,7 @@ function View({ route, me, token }: { route: Route; me: Me; token: string }) {
     case 'queue':
       return <MenuView token={token} mode="queue" isCoach={isCoach} />;
     default:
-      return <MenuView token={token} mode="menu" isCoach={isCoach} />;
+      return <MenuView token={token} mode="menu" isCoach={isCoach} search={route.search} />;
   }
 }
 

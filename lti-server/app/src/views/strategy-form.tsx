@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { FieldIssue } from '../../../../shared/errors';
 import { GRADE_BANDS, type StrategyInput, strategyFromForm } from '../../../../shared/strategy';
-import { createStrategy, editStrategy, getStrategy } from '../api';
+import { createStrategy, editStrategy, getMenuOptions, getStrategy } from '../api';
 import { Field } from '../components/fields';
 import { navigate } from '../router';
 
@@ -37,6 +37,12 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  /** The school's subjects (coach Settings), offered as the subject field's suggestions. */
+  const [subjects, setSubjects] = useState<string[]>([]);
+
+  useEffect(() => {
+    getMenuOptions(token).then((r) => r.ok && setSubjects(r.data.subjects));
+  }, [token]);
 
   useEffect(() => {
     if (!editId) return;
@@ -120,7 +126,24 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
             )}
           </Field>
           <Field id="subject" label="Subject" error={errors.subject}>
-            {(p) => <input {...p} value={form.subject} onInput={set('subject')} maxLength={60} required />}
+            {(p) => (
+              <>
+                <input
+                  {...p}
+                  list="subject-options"
+                  autocomplete="off"
+                  value={form.subject}
+                  onInput={set('subject')}
+                  maxLength={60}
+                  required
+                />
+                <datalist id="subject-options">
+                  {subjects.map((s) => (
+                    <option key={s} value={s} />
+                  ))}
+                </datalist>
+              </>
+            )}
           </Field>
           <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
             {(p) => (
