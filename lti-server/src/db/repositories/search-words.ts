@@ -104,27 +104,8 @@ const PREFIX_CANDIDATES = 5000;
  * "frame"). Both read only the tenant's own list.
  */
 export async function spellingCandidates(scope: TenantScope, typed: string): Promise<string[]> {
-  const similar: string[] = [];
-  if (scope.dialect === 'postgres') {
-    const schema = await scope.evaluate(
-      sql<
-        string | null
-      >`(select extnamespace::regnamespace::text from pg_extension where extname = 'pg_trgm')`,
-    );
-    if (schema) {
-      const rows = await scope
-        .selectFrom('search_words')
-        .select('word')
-        .where(sql<boolean>`word operator(${sql.id(schema)}.%) ${typed}`)
-        .orderBy(sql`${sql.id(schema)}.similarity(word, ${typed})`, 'desc')
-        .orderBy('word')
-        .limit(TRIGRAM_CANDIDATES)
-        .execute();
-      similar.push(...rows.map((r) => r.word));
-    }
-  }
   const first = typed.slice(0, 1);
-  const rows = await scope
+  const sameStart = scope
     .selectFrom('search_words')
     .select('word')
     .where('word', '>=', first)
@@ -133,7 +114,32 @@ export async function spellingCandidates(scope: TenantScope, typed: string): Pro
     .orderBy('word')
     .limit(PREFIX_CANDIDATES)
     .execute();
+  const [similar, rows] = await Promise.all([trigramCandidates(scope, typed), sameStart]);
   return [...new Set([...similar, ...rows.map((r) => r.word)])];
+}
+
+/** PostgreSQL with pg_trgm: the listed words most similar to `typed` by trigrams; none without the extension. */
+async function trigramCandidates(scope: TenantScope, typed: string): Promise<string[]> {
+  if (scope.dialect !== 'postgres') return [];
+  const schema = await scope.evaluate(
+    sql<string | null>`(select extnamespace::regnamespace::text from pg_extension where extname = 'pg_trgm')`,
+  );
+  if (!schema) return [];
+  const trgm = sql.id(schema);
+  return scope.transaction(async (trx) => {
+    // The planner prices the similarity test too low and scans the whole list instead of the trigram index (37 ms
+    // against 3 ms on 7,700 words).
+    await trx.evaluate(sql`set_config('enable_seqscan', 'off', true)`);
+    const rows = await trx
+      .selectFrom('search_words')
+      .select('word')
+      .where(sql<boolean>`word operator(${trgm}.%) ${typed}`)
+      .orderBy(sql`${trgm}.similarity(word, ${typed})`, 'desc')
+      .orderBy('word')
+      .limit(TRIGRAM_CANDIDATES)
+      .execute();
+    return rows.map((r) => r.word);
+  });
 }
 
 /** How many marked words one locked pass of the prune checks; a run goes on pass after pass up to PRUNE_PASSES. */
