@@ -75,6 +75,17 @@ describe(`forgiving search on ${testDbKind()}`, () => {
     expect(page.searchedFor).toBe('sentence frames');
   });
 
+  it('when the first letter is mistyped, then PostgreSQL finds the word by trigrams; SQLite has no candidates for it', async () => {
+    const page = await search(ben, 'q=fhink');
+    if (testDbKind() === 'postgres') {
+      expect(page.items.map((s) => s.title)).toEqual(['Think pair share with a data card']);
+      expect(page.searchedFor).toBe('think');
+    } else {
+      expect(page.items).toEqual([]);
+      expect(page.searchedFor).toBeNull();
+    }
+  });
+
   it('when the words as typed find something, then that is the answer and no correction is reported', async () => {
     const page = await search(ben, 'q=think%20pair');
     expect(page.items).toHaveLength(1);

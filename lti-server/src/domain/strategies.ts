@@ -35,7 +35,7 @@ import {
   updateStrategy,
   upsertTry,
 } from '../db/repositories/strategies';
-import { isKnownWord, spellingCandidates } from '../db/repositories/search-words';
+import { isKnownWord, similarWords, spellingCandidates } from '../db/repositories/search-words';
 import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 import { authorize, can, strategy } from './policies';
@@ -60,7 +60,11 @@ export async function correctedSearch(scope: TenantScope, q: string): Promise<st
   const words = await Promise.all(
     searchTerms(q).map(async (term) => {
       if (term.length < MIN_CORRECTED_LENGTH || (await isKnownWord(scope, term))) return term;
-      const near = nearestWord(term, await spellingCandidates(scope, term));
+      // Words with the same first letter first (one index range); trigram-similar words (pg_trgm) only when none of
+      // those is near, since they cost more and mostly add words with another first letter.
+      const near =
+        nearestWord(term, await spellingCandidates(scope, term)) ??
+        nearestWord(term, await similarWords(scope, term));
       if (near === undefined) return term;
       changed = true;
       return near;

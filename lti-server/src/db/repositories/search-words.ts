@@ -97,15 +97,13 @@ const TRIGRAM_CANDIDATES = 50;
 const PREFIX_CANDIDATES = 5000;
 
 /**
- * Listed words that may be a misspelt word's intended spelling, likeliest first, for `nearestWord` to measure: the
- * words that start with the same letter and are at most MAX_EDITS longer or shorter (one range of the primary key),
- * and with pg_trgm (PostgreSQL, migration 0024) first the words most similar by trigrams, from its GIN index, which
- * also finds a word whose first letter was mistyped (trigrams alone miss short words: "frmes" shares too few with
- * "frame"). Both read only the tenant's own list.
+ * Listed words that may be a misspelt word's intended spelling, for `nearestWord` to measure: the words that start
+ * with the same letter and are at most MAX_EDITS longer or shorter, one range of the primary key. Only the tenant's
+ * own list is read.
  */
 export async function spellingCandidates(scope: TenantScope, typed: string): Promise<string[]> {
   const first = typed.slice(0, 1);
-  const sameStart = scope
+  const rows = await scope
     .selectFrom('search_words')
     .select('word')
     .where('word', '>=', first)
@@ -114,12 +112,16 @@ export async function spellingCandidates(scope: TenantScope, typed: string): Pro
     .orderBy('word')
     .limit(PREFIX_CANDIDATES)
     .execute();
-  const [similar, rows] = await Promise.all([trigramCandidates(scope, typed), sameStart]);
-  return [...new Set([...similar, ...rows.map((r) => r.word)])];
+  return rows.map((r) => r.word);
 }
 
-/** PostgreSQL with pg_trgm: the listed words most similar to `typed` by trigrams; none without the extension. */
-async function trigramCandidates(scope: TenantScope, typed: string): Promise<string[]> {
+/**
+ * PostgreSQL with pg_trgm (migration 0024): the listed words most similar to `typed` by trigrams, most similar first,
+ * from the GIN index; these include words whose first letter was mistyped. None on SQLite or without the extension.
+ * Slower than the first-letter range on a large list (a GIN bitmap over every word sharing a trigram), so a search
+ * asks for them only when the range has no word near enough.
+ */
+export async function similarWords(scope: TenantScope, typed: string): Promise<string[]> {
   if (scope.dialect !== 'postgres') return [];
   const schema = await scope.evaluate(
     sql<string | null>`(select extnamespace::regnamespace::text from pg_extension where extname = 'pg_trgm')`,
