@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { DEFAULT_COACH_ROLES } from './lti';
 import { EMPTY_SCHOOL_DAY, SchoolDaySchema } from './school-day';
+import { MAX_SUBJECT } from './strategy';
+import { safeText } from './text';
 
 /**
  * Signals a tenant may treat as coaches, with the words an administrator recognises and what the LMS sends. Course
@@ -54,6 +56,26 @@ export const COACH_ROLE_OPTIONS = [
 export type CoachRole = (typeof COACH_ROLE_OPTIONS)[number]['role'];
 const ROLE_VALUES = COACH_ROLE_OPTIONS.map((o) => o.role) as [CoachRole, ...CoachRole[]];
 
+/** The menu's subjects until a coach keeps the school's own list. */
+export const DEFAULT_SUBJECTS = ['Any', 'Arts', 'English', 'History', 'Languages', 'Math', 'PE', 'Science'];
+export const MAX_SUBJECTS = 40;
+
+/** The school's subjects: trimmed, at least one, no two the same in any case, in the order the coach gave. */
+export const SubjectListSchema = z
+  .array(
+    safeText()
+      .trim()
+      .min(1, 'A subject cannot be empty')
+      .max(MAX_SUBJECT, `A subject must be at most ${MAX_SUBJECT} characters`),
+    { error: 'subjects must be a list' },
+  )
+  .min(1, 'Keep at least one subject, so teachers have one to choose.')
+  .max(MAX_SUBJECTS, `At most ${MAX_SUBJECTS} subjects`)
+  .transform((subjects) => {
+    const seen = new Set<string>();
+    return subjects.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
+  });
+
 export const TenantSettingsSchema = z.object({
   /** course: each course has its own menu; deployment: one school-wide menu for every course of the deployment. */
   networkScope: z.enum(['course', 'deployment'], { error: 'networkScope must be course or deployment' }),
@@ -63,6 +85,8 @@ export const TenantSettingsSchema = z.object({
     .transform((roles) => [...new Set(roles)]),
   /** The school's time zone and weekly bell schedule (shared/school-day.ts); none until a coach sets them. */
   schoolDay: SchoolDaySchema.default(EMPTY_SCHOOL_DAY),
+  /** The subjects teachers choose from on the strategy form and the menu's filter (free text maps to the nearest). */
+  subjects: SubjectListSchema.default(DEFAULT_SUBJECTS),
 });
 export type TenantSettings = z.output<typeof TenantSettingsSchema>;
 export type TenantSettingsInput = z.input<typeof TenantSettingsSchema>;
@@ -71,7 +95,12 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   networkScope: 'course',
   coachRoles: DEFAULT_COACH_ROLES as CoachRole[],
   schoolDay: EMPTY_SCHOOL_DAY,
+  subjects: DEFAULT_SUBJECTS,
 };
+
+/** GET /api/settings/subjects: what every member may read of the settings, for the strategy form and the filters. */
+export const MenuOptionsSchema = z.object({ subjects: z.array(z.string()) });
+export type MenuOptions = z.infer<typeof MenuOptionsSchema>;
 
 /**
  * What a coach sees about their own LMS registration: the platform and their own deployment. Other deployments of

@@ -170,6 +170,10 @@ export type Strategy = z.infer<typeof StrategySchema>;
 export const StrategyPageSchema = z.object({
   items: z.array(StrategySchema),
   nextCursor: z.string().nullable(),
+  /** The search run instead of the typed one when that found nothing (spelling fallback): "Showing results for …". */
+  searchedFor: z.string().nullable().default(null),
+  /** The school's subject a subject filter was read as ("sci" → "Science"). */
+  subject: z.string().nullable().default(null),
 });
 export type StrategyPage = z.infer<typeof StrategyPageSchema>;
 

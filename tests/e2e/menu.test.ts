@@ -131,6 +131,25 @@ describe('the tasting menu in the LMS', () => {
     await page.close();
   });
 
+  it('when a teacher misspells a search, then the menu shows the corrected results, and a reload keeps the search', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/initiate?user=sandbox-ben-okafor`);
+    await page.getByRole('heading', { name: 'The menu' }).waitFor();
+    await page.getByLabel('Search strategies').fill('wiat tme');
+    await page.getByLabel('Search strategies').press('Enter');
+    await page.getByText('Showing results for').waitFor();
+    expect(await page.getByText('Showing results for').textContent()).toContain('wait time');
+    await page.getByRole('link', { name: 'Cold call with wait time', exact: true }).waitFor();
+    expect(new URL(page.url()).hash).toBe('#/?q=wiat+tme');
+    // Focus stays in the search form after a search.
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('q');
+    await expectNoAxeViolations(page);
+    await page.reload();
+    await page.getByText('Showing results for').waitFor();
+    expect(await page.getByLabel('Search strategies').inputValue()).toBe('wiat tme');
+    await page.close();
+  });
+
   it('when a coach opens Settings, then the form is accessible and saving is announced', async () => {
     const dana = await openAs('sandbox-dana-kim');
     await dana.tool.getByRole('link', { name: 'Settings' }).click();

@@ -24,8 +24,8 @@ const COLUMNS_NOT_IN_SCHEMA = new Set([
   'strategies.browse_rank',
 ]);
 
-/** Tables only PostgreSQL has (migration 0013: SQLite's FTS5 has prefix indexes instead). */
-const POSTGRES_ONLY = new Set<string>(['search_words', 'search_word_checks'] satisfies Array<keyof Database>);
+/** Tables only PostgreSQL has (migration 0013: SQLite's FTS5 has prefix indexes instead; its word list came in 0024). */
+const POSTGRES_ONLY = new Set<string>(['search_word_checks'] satisfies Array<keyof Database>);
 
 async function sqliteColumns(db: Kysely<Database>): Promise<Array<[string, string, boolean]>> {
   const tables = await sql<{ name: string }>`

@@ -65,6 +65,7 @@ const ROUTES: Record<string, Call> = {
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
   'GET /school-day': { method: 'GET', path: () => '/api/school-day' },
+  'GET /settings/subjects': { method: 'GET', path: () => '/api/settings/subjects' },
   'GET /roster': { method: 'GET', path: () => '/api/roster' },
   'POST /deep-links/:id': {
     method: 'POST',

@@ -3,7 +3,7 @@ import type { Me } from '../../../shared/api';
 import { type ApiResult, getMe } from './api';
 import { requestFrameResize } from './frame-resize';
 import { useReviewCount } from './hooks/use-review-count';
-import { href, type Route, section, useRoute } from './router';
+import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
@@ -68,7 +68,7 @@ export function App({
   useEffect(() => {
     const t = setTimeout(() => (document.getElementById('view-title') as HTMLElement | null)?.focus(), 50);
     return () => clearTimeout(t);
-  }, [route]);
+  }, [viewKey(route)]);
 
   return (
     <>
@@ -189,7 +189,7 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'queue':
       return <MenuView token={token} mode="queue" isCoach={isCoach} />;
     default:
-      return <MenuView token={token} mode="menu" isCoach={isCoach} queued={queued} />;
+      return <MenuView token={token} mode="menu" isCoach={isCoach} queued={queued} search={route.search} />;
   }
 }
 

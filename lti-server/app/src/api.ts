@@ -44,6 +44,8 @@ import {
 import {
   type PlatformInfo,
   PlatformInfoSchema,
+  type MenuOptions,
+  MenuOptionsSchema,
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../shared/settings';
@@ -240,6 +242,11 @@ export async function downloadMenuCsv(token: string): Promise<ApiResult<Blob>> {
       message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
     };
   }
+}
+
+/** The school's subjects, which every member may read (the strategy form and the menu's filter offer them). */
+export function getMenuOptions(token: string): Promise<ApiResult<MenuOptions>> {
+  return request(token, 'GET', '/api/settings/subjects', MenuOptionsSchema);
 }
 
 export function getSettings(token: string): Promise<ApiResult<TenantSettings>> {

@@ -1,8 +1,46 @@
 import { useEffect, useState } from 'preact/hooks';
+import { GRADE_BANDS } from '../../../shared/strategy';
+
+/** The menu's search and filters as the address holds them (#/?q=…&subject=…), so a search can be reloaded or shared. */
+export interface MenuSearch {
+  q?: string;
+  subject?: string;
+  gradeBand?: string;
+  tags?: string;
+  maxMinutes?: string;
+}
+
+const MENU_SEARCH_KEYS = ['q', 'subject', 'gradeBand', 'tags', 'maxMinutes'] as const;
+const MAX_MINUTES = new Set(['5', '10', '15']);
+
+/** The menu search of an address's query; unknown keys and values no filter offers are left out. */
+export function parseMenuSearch(query: string): MenuSearch {
+  const params = new URLSearchParams(query);
+  const search: MenuSearch = {};
+  for (const key of MENU_SEARCH_KEYS) {
+    const value = params.get(key)?.trim().slice(0, 200);
+    if (!value) continue;
+    if (key === 'gradeBand' && !(GRADE_BANDS as readonly string[]).includes(value)) continue;
+    if (key === 'maxMinutes' && !MAX_MINUTES.has(value)) continue;
+    search[key] = value;
+  }
+  return search;
+}
+
+/** The address query of a menu search, keys in a fixed order, empty values left out ('' when there is nothing). */
+export function menuSearchQuery(search: MenuSearch): string {
+  const params = new URLSearchParams();
+  for (const key of MENU_SEARCH_KEYS) {
+    const value = search[key]?.trim();
+    if (value) params.set(key, value);
+  }
+  return params.toString();
+}
 
 /** Hash routes, so the app works inside any LMS iframe without server-side routing: #/, #/s/:id, #/add, … */
 export type Route =
-  | { name: 'menu' }
+  /** The menu, with the search and filters it shows when the address has them. */
+  | { name: 'menu'; search?: MenuSearch }
   | { name: 'mine' }
   | { name: 'queue' }
   | { name: 'add' }
@@ -31,6 +69,11 @@ export type Route =
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
+  const menu = /^\/?\?(.*)$/.exec(path);
+  if (menu) {
+    const search = parseMenuSearch(menu[1] ?? '');
+    return Object.keys(search).length > 0 ? { name: 'menu', search } : { name: 'menu' };
+  }
   const strategy = /^\/s\/([^/]+)$/.exec(path);
   if (strategy?.[1]) return { name: 'strategy', id: decodeURIComponent(strategy[1]) };
   const edit = /^\/s\/([^/]+)\/edit$/.exec(path);
@@ -82,8 +125,10 @@ export function href(route: Route): string {
       return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'debrief':
       return `#/rounds/${encodeURIComponent(route.id)}/debrief`;
-    case 'menu':
-      return '#/';
+    case 'menu': {
+      const query = route.search ? menuSearchQuery(route.search) : '';
+      return query ? `#/?${query}` : '#/';
+    }
     default:
       return `#/${route.name}`;
   }
@@ -101,12 +146,30 @@ export function navigate(route: Route): void {
   window.location.hash = href(route);
 }
 
+/** Fired on window when replaceRoute changed the address (replaceState fires no hashchange). */
+const ROUTE_REPLACED = 'tm-route-replaced';
+
+/** Writes a route into the address without a new history entry (a new search of the menu, for one). */
+export function replaceRoute(route: Route): void {
+  window.history.replaceState(window.history.state, '', href(route));
+  window.dispatchEvent(new Event(ROUTE_REPLACED));
+}
+
+/** What moving focus to a new view depends on: a new menu search is the same view, so focus stays in the form. */
+export function viewKey(route: Route): string {
+  return route.name === 'menu' ? 'menu' : href(route);
+}
+
 export function useRoute(): Route {
   const [route, setRoute] = useState(() => parseRoute(window.location.hash));
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
-    return () => window.removeEventListener('hashchange', onChange);
+    window.addEventListener(ROUTE_REPLACED, onChange);
+    return () => {
+      window.removeEventListener('hashchange', onChange);
+      window.removeEventListener(ROUTE_REPLACED, onChange);
+    };
   }, []);
   return route;
 }

@@ -147,6 +147,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     network_scope: 'not null',
     coach_roles: 'not null',
     school_day: 'nullable',
+    subjects: 'not null',
     updated_by: 'not null',
     updated_at: 'not null',
   },

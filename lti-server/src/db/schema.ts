@@ -242,8 +242,10 @@ export interface AuditEventTable {
 }
 
 /**
- * PostgreSQL only (migration 0013): every lexeme of a tenant's strategies, kept by triggers, so a search can expand a
- * typed prefix into exact lexemes. Words no strategy uses any more are pruned by the hourly job.
+ * The search word list. PostgreSQL (migration 0013): every lexeme of a tenant's strategies, kept by triggers, so a
+ * search can expand a typed prefix into exact lexemes; words no strategy uses any more are pruned by the hourly job.
+ * SQLite (migration 0024): every word of a tenant's strategy texts as typed, lower case, added by the strategies
+ * repository. Both serve the spelling fallback (repositories/search-words.ts `spellingCandidates`).
  */
 export interface SearchWordTable {
   tenant_id: string;
@@ -263,6 +265,8 @@ export interface TenantSettingsTable {
   coach_roles: string;
   /** JSON of shared/school-day.ts SchoolDay (time zone and bell schedule); null until a coach sets them. */
   school_day: string | null;
+  /** JSON array of the subjects the school keeps for its menu (migration 0024); empty means the defaults. */
+  subjects: ColumnType<string, string | undefined, string>;
   updated_by: string;
   updated_at: Timestamp;
 }

@@ -1,6 +1,7 @@
 import {
   type DeleteQueryBuilder,
   type DeleteResult,
+  type Insertable,
   type Kysely,
   type RawBuilder,
   type SelectQueryBuilder,
@@ -42,7 +43,7 @@ export class TenantScope {
 
   insertInto<T extends TenantTable>(
     table: T,
-    values: Omit<Database[T], 'tenant_id'> | Array<Omit<Database[T], 'tenant_id'>>,
+    values: Omit<Insertable<Database[T]>, 'tenant_id'> | Array<Omit<Insertable<Database[T]>, 'tenant_id'>>,
   ) {
     const rows = (Array.isArray(values) ? values : [values]).map((v) => ({ ...v, tenant_id: this.tenantId }));
     return this.db.insertInto(table).values(rows as never);

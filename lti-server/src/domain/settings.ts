@@ -1,6 +1,11 @@
 import type { Kysely } from 'kysely';
 import { parseAt } from '../../../shared/errors';
-import { type PlatformInfo, type TenantSettings, TenantSettingsSchema } from '../../../shared/settings';
+import {
+  type MenuOptions,
+  type PlatformInfo,
+  type TenantSettings,
+  TenantSettingsSchema,
+} from '../../../shared/settings';
 import { findDeployment } from '../db/repositories/deployments';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
 import { findTenantById, type TenantKey, upsertTenant } from '../db/repositories/tenants';
@@ -17,6 +22,12 @@ export async function settingsOf(scope: TenantScope): Promise<TenantSettings> {
 export async function getSettings(actor: Actor): Promise<TenantSettings> {
   authorize(actor, 'read', 'settings');
   return settingsOf(actor.scope);
+}
+
+/** What every member of the school reads of its settings: the subjects the strategy form and the filters offer. */
+export async function menuOptions(actor: Actor): Promise<MenuOptions> {
+  const { subjects } = await settingsOf(actor.scope);
+  return { subjects };
 }
 
 /** Coaches change them; the change applies from each person's next launch. */

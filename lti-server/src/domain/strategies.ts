@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
+import { nearestEntry, nearestWord, wordsOf } from '../../../shared/spelling';
 import {
   type CurationAction,
   duplicateKey,
@@ -32,6 +33,7 @@ import {
   lastAuditAt,
   listStrategies,
   moveTries,
+  searchTerms,
   type NewStrategy,
   type StoredStrategy,
   type StrategyPatch,
@@ -40,10 +42,62 @@ import {
   updateStrategy,
   upsertTry,
 } from '../db/repositories/strategies';
+import { isKnownWord, similarWords, spellingCandidates } from '../db/repositories/search-words';
+import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 import { lockPicture, refreshPictureStrategy } from './picture';
 import { authorize, can, strategy } from './policies';
 import { sanitizeExcerpt } from './sanitize';
+import { settingsOf } from './settings';
+
+/** A typed word shorter than this is never corrected: too many words are two edits from it. */
+const MIN_CORRECTED_LENGTH = 3;
+
+/** The school's subject a typed subject stands for ("sci" → "Science"), or the text as typed when none is close. */
+async function schoolSubject(actor: Actor, typed: string): Promise<string> {
+  const { subjects } = await settingsOf(actor.scope);
+  return nearestEntry(typed, subjects) ?? typed;
+}
+
+/**
+ * The search a misspelt one most likely meant: each word missing from the tenant's word list becomes the nearest
+ * listed word within two edits ("thnk pair" → "think pair"). Undefined when every word is known or none is near.
+ */
+export async function correctedSearch(scope: TenantScope, q: string): Promise<string | undefined> {
+  let changed = false;
+  const words = await Promise.all(
+    searchTerms(q).map(async (term) => {
+      if (term.length < MIN_CORRECTED_LENGTH || (await isKnownWord(scope, term))) return term;
+      // Words with the same first letter first (one index range); trigram-similar words (pg_trgm) only when none of
+      // those is near, since they cost more and mostly add words with another first letter.
+      const near =
+        nearestWord(term, await spellingCandidates(scope, term)) ??
+        nearestWord(term, await similarWords(scope, term));
+      if (near === undefined) return term;
+      changed = true;
+      return near;
+    }),
+  );
+  return changed ? words.join(' ') : undefined;
+}
+
+/**
+ * The word list on PostgreSQL holds stems ("sentenc", "galleri"): shown to people, a corrected word that is not a
+ * word of the first result's text reads as the shortest word there it starts ("sentence"), else the nearest one
+ * ("gallery").
+ */
+function readable(search: string, first: StoredStrategy | undefined): string {
+  if (!first) return search;
+  const text = [...new Set(wordsOf(searchText(first)))];
+  return search
+    .split(' ')
+    .map((word) => {
+      if (text.includes(word)) return word;
+      const longer = text.filter((w) => w.startsWith(word)).sort((a, b) => a.length - b.length)[0];
+      return longer ?? nearestWord(word, text) ?? word;
+    })
+    .join(' ');
+}
 
 export interface StrategyView {
   row: StoredStrategy;
@@ -83,6 +137,7 @@ export async function createStrategy(
   }
   const stamp = now.toISOString();
   const excerpt = data.excerptHtml ? sanitizeExcerpt(data.excerptHtml) : null;
+  const subject = await schoolSubject(actor, data.subject);
   const row: NewStrategy = {
     id: randomUUID(),
     networkId: actor.networkId,
@@ -92,7 +147,7 @@ export async function createStrategy(
     purpose: data.purpose,
     steps: data.steps,
     minutes: data.minutes,
-    subject: data.subject,
+    subject,
     gradeBand: data.gradeBand,
     tags: data.tags,
     sourceUrl: data.sourceUrl ?? null,
@@ -104,7 +159,7 @@ export async function createStrategy(
     changeRequestedAt: null,
     mergedIntoId: null,
     dupKey: duplicateKey(data.title, data.sourceUrl),
-    searchText: searchText(data),
+    searchText: searchText({ ...data, subject }),
     createdAt: stamp,
     updatedAt: stamp,
   };
@@ -138,7 +193,34 @@ export async function getStrategy(actor: Actor, id: string): Promise<StrategyVie
   return (await withCredits(actor, [row]))[0]!;
 }
 
-export async function searchStrategies(
+export interface StrategySearchPage {
+  items: StrategyView[];
+  nextCursor: string | null;
+  /** The search that was run instead of the typed one (a spelling fallback), for "Showing results for …". */
+  searchedFor: string | null;
+  /** The school's subject the subject filter was read as, when one was given. */
+  subject: string | null;
+}
+
+/**
+ * Browses or searches the menu. A first page that finds nothing for the words as typed is searched once more with
+ * the words corrected from the tenant's word list; the answer says which search that was. A subject filter is read
+ * as the nearest of the school's subjects.
+ */
+export async function searchStrategies(actor: Actor, query: StrategyQuery): Promise<StrategySearchPage> {
+  const subject = query.subject ? await schoolSubject(actor, query.subject) : undefined;
+  const asked = subject ? { ...query, subject } : query;
+  const page = await searchPage(actor, asked);
+  const answer = { ...page, searchedFor: null, subject: subject ?? null };
+  if (page.items.length > 0 || !query.q || query.cursor) return answer;
+  const corrected = await correctedSearch(actor.scope, query.q);
+  if (corrected === undefined) return answer;
+  const retry = await searchPage(actor, { ...asked, q: corrected });
+  if (retry.items.length === 0) return answer;
+  return { ...retry, searchedFor: readable(corrected, retry.items[0]?.row), subject: subject ?? null };
+}
+
+async function searchPage(
   actor: Actor,
   query: StrategyQuery,
 ): Promise<{ items: StrategyView[]; nextCursor: string | null }> {
@@ -222,7 +304,7 @@ export async function editStrategy(
     purpose: patch.purpose ?? current.purpose,
     steps: patch.steps ?? current.steps,
     tags: patch.tags ?? current.tags,
-    subject: patch.subject ?? current.subject,
+    subject: patch.subject !== undefined ? await schoolSubject(actor, patch.subject) : current.subject,
   };
   const stamp = now.toISOString();
   const sourceUrl = patch.sourceUrl === undefined ? row.sourceUrl : patch.sourceUrl;

@@ -4,6 +4,7 @@ import { TenantSettingsSchema } from '../../../shared/settings';
 import type { Db } from '../domain/database';
 import { schoolDayOf } from '../domain/school-day';
 import { getSettings, platformInfo, updateSettings } from '../domain/settings';
+import { getSettings, menuOptions, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
@@ -30,6 +31,12 @@ export function settingsRouter(db: Db): Router {
     '/school-day',
     wrap(async (_req, res) => {
       res.json(await schoolDayOf(actorOf(res)));
+    }),
+  );
+  router.get(
+    '/settings/subjects',
+    wrap(async (_req, res) => {
+      res.json(await menuOptions(actorOf(res)));
     }),
   );
   router.get(

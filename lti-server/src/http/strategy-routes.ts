@@ -41,7 +41,12 @@ export function strategyRouter(): Router {
     wrap(async (req, res) => {
       const query = parseAt('Search', StrategyQuerySchema, req.query);
       const page = await searchStrategies(actorOf(res), query);
-      res.json({ items: page.items.map(presentStrategy), nextCursor: page.nextCursor });
+      res.json({
+        items: page.items.map(presentStrategy),
+        nextCursor: page.nextCursor,
+        searchedFor: page.searchedFor,
+        subject: page.subject,
+      });
     }),
   );
 

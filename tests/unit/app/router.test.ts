@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute } from '../../../lti-server/app/src/router';
+import { href, parseRoute, viewKey } from '../../../lti-server/app/src/router';
 
 describe('hash routes', () => {
   it.each([
@@ -23,5 +23,25 @@ describe('hash routes', () => {
     ] as const) {
       expect(parseRoute(href(r))).toEqual(r);
     }
+  });
+
+  it('when the menu address has a search, then the search and filters are read, and values no filter offers are not', () => {
+    expect(parseRoute('#/?q=thnk%20pair&subject=Sci&gradeBand=6-8&maxMinutes=10&tags=discussion')).toEqual({
+      name: 'menu',
+      search: { q: 'thnk pair', subject: 'Sci', gradeBand: '6-8', maxMinutes: '10', tags: 'discussion' },
+    });
+    expect(parseRoute('#/?gradeBand=college&maxMinutes=99&other=1')).toEqual({ name: 'menu' });
+    expect(parseRoute('#?q=turn')).toEqual({ name: 'menu', search: { q: 'turn' } });
+    expect(parseRoute('#/doors?week=2026-03-02')).toEqual({ name: 'doors', week: '2026-03-02' });
+  });
+
+  it('when a menu search is written and read back, then it is the same search; an empty one is the plain menu', () => {
+    const route = { name: 'menu', search: { q: 'think & pair', subject: 'Social studies' } } as const;
+    expect(href(route)).toBe('#/?q=think+%26+pair&subject=Social+studies');
+    expect(parseRoute(href(route))).toEqual(route);
+    expect(href({ name: 'menu', search: { q: ' ' } })).toBe('#/');
+    // A new search is the same view: focus stays where the teacher is.
+    expect(viewKey(route)).toBe(viewKey({ name: 'menu' }));
+    expect(viewKey({ name: 'doors', week: '2026-03-02' })).not.toBe(viewKey({ name: 'doors' }));
   });
 });

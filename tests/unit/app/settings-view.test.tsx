@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsView } from '../../../lti-server/app/src/views/settings-view';
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from '../../../shared/settings';
+import { expectNoAxeViolations } from './axe';
 import { type Call, stubApi } from './fake-api';
 
 /** A fake server holding one tenant's settings. */
@@ -57,7 +58,27 @@ describe('the coach roles in Settings', () => {
       networkScope: 'course',
       coachRoles: ['membership#ContentDeveloper', 'custom#coach', 'institution#Administrator'],
       schoolDay: { timeZone: null, periods: [] },
+      subjects: DEFAULT_TENANT_SETTINGS.subjects,
     });
     expect(await screen.findByText(/Saved\./)).toBeTruthy();
+  });
+});
+
+describe('the subject list in Settings', () => {
+  it('when a coach edits the subjects, one per line, then the trimmed list is sent and shown as saved', async () => {
+    const calls = settingsApi();
+    render(<SettingsView token="t" />);
+    const field = (await screen.findByLabelText('Subjects, one per line')) as HTMLTextAreaElement;
+    expect(field.value.split('\n')).toEqual(DEFAULT_TENANT_SETTINGS.subjects);
+    fireEvent.input(field, { target: { value: ' Biology \n\nChemistry\nSocial studies ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/Saved\./);
+    expect((calls.find((c) => c.method === 'PUT')!.body as TenantSettings).subjects).toEqual([
+      'Biology',
+      'Chemistry',
+      'Social studies',
+    ]);
+    expect(field.value).toBe('Biology\nChemistry\nSocial studies');
+    await expectNoAxeViolations();
   });
 });

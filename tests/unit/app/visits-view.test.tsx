@@ -1,6 +1,6 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { VisitsView } from '../../../lti-server/app/src/views/visits-view';
+import { nextVisitChange, VisitsView } from '../../../lti-server/app/src/views/visits-view';
 import { door, stubApi, visit } from './fake-api';
 
 const ZONE = 'America/New_York';
@@ -135,5 +135,54 @@ describe('my visits', () => {
       ),
     );
     expect(calls.at(-1)?.method).toBe('POST');
+  });
+});
+
+describe('my visits, as time passes', () => {
+  afterEach(() => vi.useRealTimers());
+
+  it('when a visit starts while the page is open, then it switches to "Write notes" at the start time, with one timer', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    // Five minutes before the booked visit (14:15 to 14:25 UTC) starts.
+    vi.setSystemTime(new Date('2026-03-03T14:10:00.000Z'));
+    stubApi((c) =>
+      c.url.pathname === '/api/calendar'
+        ? { body: { active: false, url: null, createdAt: null } }
+        : { body: { items: [visit()] } },
+    );
+    render(<VisitsView token="t" zone={ZONE} />);
+    await vi.waitFor(() => screen.getByText('Notes open when the visit starts.'));
+    expect(screen.queryByRole('link', { name: 'Write notes' })).toBeNull();
+    // Only the timer to the start is pending, not a polling loop.
+    expect(vi.getTimerCount()).toBe(1);
+
+    await vi.advanceTimersByTimeAsync(5 * 60_000 - 1000);
+    expect(screen.queryByRole('link', { name: 'Write notes' })).toBeNull();
+    await vi.advanceTimersByTimeAsync(1000);
+    const item = screen.getByRole('listitem');
+    const link = within(item).getByRole('link', { name: 'Write notes' });
+    expect(link.getAttribute('href')).toBe('#/visits/v1/notes');
+    expect(screen.queryByText('Notes open when the visit starts.')).toBeNull();
+    // The notes come first, right under the visit's title.
+    expect(item.querySelector('h3')?.nextElementSibling?.contains(link)).toBe(true);
+
+    // At its end the visit moves to Past, and no timer is left.
+    await vi.advanceTimersByTimeAsync(10 * 60_000);
+    expect(within(screen.getByRole('region', { name: 'Past' })).getByRole('listitem')).toBeTruthy();
+    expect(vi.getTimerCount()).toBe(0);
+  });
+
+  it('when a visit is months away, then the next change is the soonest start or end of a booked visit, and none once all are over', () => {
+    const at = Date.parse('2026-01-01T00:00:00.000Z');
+    const far = visit({
+      door: door({ startsAt: '2026-06-01T14:00:00.000Z', endsAt: '2026-06-01T14:10:00.000Z' }),
+    });
+    const cancelled = visit({
+      id: 'v2',
+      status: 'cancelled',
+      door: door({ startsAt: '2026-02-01T14:00:00.000Z' }),
+    });
+    expect(nextVisitChange([far, cancelled], at)).toBe(Date.parse('2026-06-01T14:00:00.000Z'));
+    expect(nextVisitChange([far], Date.parse('2026-07-01T00:00:00.000Z'))).toBeNull();
   });
 });

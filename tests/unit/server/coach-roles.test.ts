@@ -25,6 +25,7 @@ describe('coach roles set by the operator', () => {
     expect(set).toEqual({
       ...DEFAULT_TENANT_SETTINGS,
       coachRoles: ['system#Administrator', 'institution#Administrator'],
+      subjects: DEFAULT_TENANT_SETTINGS.subjects,
     });
     expect(await coachRoles()).toEqual(set);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromRow } from '../../../lti-server/src/db/repositories/tenant-settings';
-import { DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
+import { DEFAULT_SUBJECTS, DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
 
 describe('tenant settings read back from their row', () => {
   it('when there is no row yet, then the defaults apply', () => {
@@ -16,6 +16,7 @@ describe('tenant settings read back from their row', () => {
       networkScope: 'deployment',
       coachRoles: ['membership#TeachingAssistant'],
       schoolDay: { timeZone: null, periods: [] },
+      subjects: DEFAULT_SUBJECTS,
     });
   });
 
@@ -31,8 +32,19 @@ describe('tenant settings read back from their row', () => {
         networkScope: 'deployment',
         coachRoles: ['custom#coach'],
         schoolDay: { timeZone: null, periods: [] },
+        subjects: DEFAULT_SUBJECTS,
       });
     }
+  });
+
+  it('when the row keeps a subject list, then it is read back; an empty or broken one means the default subjects', () => {
+    const row = { network_scope: 'course' as const, coach_roles: JSON.stringify(['custom#coach']) };
+    expect(settingsFromRow({ ...row, subjects: JSON.stringify(['Biology', 'Chemistry']) }).subjects).toEqual([
+      'Biology',
+      'Chemistry',
+    ]);
+    expect(settingsFromRow({ ...row, subjects: '[]' }).subjects).toEqual(DEFAULT_SUBJECTS);
+    expect(settingsFromRow({ ...row, subjects: '[oops' }).subjects).toEqual(DEFAULT_SUBJECTS);
   });
 
   it('when the stored roles are not JSON or do not validate, then the defaults apply instead of failing the launch', () => {

@@ -1,35 +1,56 @@
 import { useEffect, useState } from 'preact/hooks';
 import { GRADE_BANDS, type Strategy } from '../../../../shared/strategy';
-import { downloadMenuCsv, listStrategies, type MenuQuery } from '../api';
+import { downloadMenuCsv, getMenuOptions, listStrategies } from '../api';
 import { StrategyCard } from '../components/strategy-card';
-import { href } from '../router';
+import { href, type MenuSearch, menuSearchQuery, replaceRoute } from '../router';
 import { readPick } from '../session';
 
 export type MenuMode = 'menu' | 'mine' | 'queue';
 
 const TITLES: Record<MenuMode, string> = { menu: 'The menu', mine: 'My clips', queue: 'Waiting for review' };
 
-/** Browse and search the menu, the teacher's own clips, or the coach's review queue. */
+/** "1 strategy", "2 strategies". */
+export function strategyCount(n: number): string {
+  return `${n} ${n === 1 ? 'strategy' : 'strategies'}`;
+}
+
+/**
+ * Browse and search the menu, the teacher's own clips, or the coach's review queue. The menu's search and filters
+ * come from the address (`search`, from the route) and are written back to it, so a reload or a shared link shows
+ * the same search.
+ */
 export function MenuView({
   token,
   mode,
   isCoach,
   queued = null,
+  search = {},
 }: {
   token: string;
   mode: MenuMode;
   isCoach: boolean;
   /** How many strategies wait for review (coaches), when known. */
   queued?: number | null;
+  search?: MenuSearch;
 }) {
-  const [form, setForm] = useState<MenuQuery>({});
-  const [query, setQuery] = useState<MenuQuery>({});
+  const asked = menuSearchQuery(search);
+  const [form, setForm] = useState<MenuSearch>(search);
+  const [query, setQuery] = useState<MenuSearch>(search);
   const [items, setItems] = useState<Strategy[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
+  /** The search the server ran instead of the typed one (spelling fallback), and the subject it read. */
+  const [searchedFor, setSearchedFor] = useState<string | null>(null);
+  const [subjects, setSubjects] = useState<string[]>([]);
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
 
   const status = mode === 'mine' ? 'mine' : mode === 'queue' ? 'pending' : undefined;
+
+  // A new address (a link, the Menu entry, back and forward) is a new search.
+  useEffect(() => {
+    setForm((f) => (menuSearchQuery(f) === asked ? f : search));
+    setQuery((q) => (menuSearchQuery(q) === asked ? q : search));
+  }, [asked]);
 
   useEffect(() => {
     let live = true;
@@ -39,6 +60,10 @@ export function MenuView({
       if (r.ok) {
         setItems(r.data.items);
         setCursor(r.data.nextCursor);
+        setSearchedFor(r.data.searchedFor);
+        // The filter shows the school subject the server read a typed one as ("Sci" → "Science").
+        if (r.data.subject && r.data.subject !== query.subject)
+          setForm((f) => ({ ...f, subject: r.data.subject ?? f.subject }));
         setState('ready');
       } else {
         setError(r.message);
@@ -50,16 +75,29 @@ export function MenuView({
     };
   }, [token, query, status]);
 
+  // After the page's own request: the school's subjects, offered in the subject filter.
+  useEffect(() => {
+    if (mode !== 'menu') return;
+    getMenuOptions(token).then((r) => r.ok && setSubjects(r.data.subjects));
+  }, [token, mode]);
+
   async function more() {
     if (!cursor) return;
-    const r = await listStrategies(token, { ...query, ...(status ? { status } : {}), cursor });
+    // Later pages of a corrected search continue the search that was run.
+    const q = searchedFor ?? query.q;
+    const r = await listStrategies(token, {
+      ...query,
+      ...(q ? { q } : {}),
+      ...(status ? { status } : {}),
+      cursor,
+    });
     if (r.ok) {
       setItems([...items, ...r.data.items]);
       setCursor(r.data.nextCursor);
     } else setError(r.message);
   }
 
-  const set = (key: keyof MenuQuery) => (e: Event) =>
+  const set = (key: keyof MenuSearch) => (e: Event) =>
     setForm({ ...form, [key]: (e.target as HTMLInputElement).value });
 
   return (
@@ -83,6 +121,7 @@ export function MenuView({
           onSubmit={(e) => {
             e.preventDefault();
             setQuery({ ...form });
+            replaceRoute({ name: 'menu', search: form });
           }}
         >
           <div class="field grow">
@@ -97,7 +136,18 @@ export function MenuView({
           </div>
           <div class="field">
             <label for="subject">Subject</label>
-            <input id="subject" value={form.subject ?? ''} onInput={set('subject')} />
+            <input
+              id="subject"
+              list="subject-list"
+              autocomplete="off"
+              value={form.subject ?? ''}
+              onInput={set('subject')}
+            />
+            <datalist id="subject-list">
+              {subjects.map((s) => (
+                <option key={s} value={s} />
+              ))}
+            </datalist>
           </div>
           <div class="field">
             <label for="grade">Grades</label>
@@ -129,8 +179,17 @@ export function MenuView({
         </form>
       )}
       <p class="sr-only" role="status" aria-live="polite">
-        {state === 'ready' ? `${items.length}${cursor ? ' or more' : ''} strategies shown` : ''}
+        {state === 'ready'
+          ? `${cursor ? `${items.length} or more strategies` : strategyCount(items.length)} shown${
+              searchedFor ? `, for “${searchedFor}”` : ''
+            }`
+          : ''}
       </p>
+      {state === 'ready' && searchedFor && (
+        <p class="card">
+          Nothing matched “{query.q}”. Showing results for <strong>{searchedFor}</strong>.
+        </p>
+      )}
       {state === 'loading' && <p>Loading…</p>}
       {state === 'error' && (
         <p class="card" role="alert">

@@ -19,9 +19,15 @@ export function SettingsView({ token }: { token: string }) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
+  /** The subject list as the coach types it, one per line. */
+  const [subjects, setSubjects] = useState('');
 
   useEffect(() => {
-    getSettings(token).then((r) => (r.ok ? setSettings(r.data) : setError(r.message)));
+    getSettings(token).then((r) => {
+      if (!r.ok) return setError(r.message);
+      setSettings(r.data);
+      setSubjects(r.data.subjects.join('\n'));
+    });
     getPlatformInfo(token).then((r) => r.ok && setPlatform(r.data));
   }, [token]);
 
@@ -36,8 +42,14 @@ export function SettingsView({ token }: { token: string }) {
   async function save(e: Event) {
     e.preventDefault();
     setMessage('');
-    const r = await putSettings(token, settings!);
+    const list = subjects
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean);
+    const r = await putSettings(token, { ...settings!, subjects: list });
     if (r.ok) {
+      setSettings(r.data);
+      setSubjects(r.data.subjects.join('\n'));
       setError('');
       setDayErrors({});
       setSettings(r.data);
@@ -116,6 +128,23 @@ export function SettingsView({ token }: { token: string }) {
           errors={dayErrors}
           onChange={(schoolDay) => setSettings({ ...settings, schoolDay })}
         />
+        <fieldset class="card">
+          <legend>The menu’s subjects</legend>
+          <div class="field">
+            <label for="subjects">Subjects, one per line</label>
+            <p class="hint" id="subjects-hint">
+              Teachers choose from these when they add a strategy and when they filter the menu. A subject
+              typed another way is read as the nearest one here (“Sci” as Science).
+            </p>
+            <textarea
+              id="subjects"
+              rows={8}
+              aria-describedby="subjects-hint"
+              value={subjects}
+              onInput={(e) => setSubjects((e.target as HTMLTextAreaElement).value)}
+            />
+          </div>
+        </fieldset>
         {error && <p role="alert">{error}</p>}
         <p role="status" aria-live="polite">
           {message}

@@ -6,7 +6,7 @@ import {
   type StrategyInput,
   strategyFromForm,
 } from '../../../../shared/strategy';
-import { createStrategy, editStrategy, getStrategy, similarStrategies } from '../api';
+import { createStrategy, editStrategy, getMenuOptions, getStrategy, similarStrategies } from '../api';
 import { Field } from '../components/fields';
 import { href, navigate } from '../router';
 
@@ -49,6 +49,12 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
   useEffect(() => {
     if (similar.length > 0) warning.current?.focus();
   }, [similar]);
+  /** The school's subjects (coach Settings), offered as the subject field's suggestions. */
+  const [subjects, setSubjects] = useState<string[]>([]);
+
+  useEffect(() => {
+    getMenuOptions(token).then((r) => r.ok && setSubjects(r.data.subjects));
+  }, [token]);
 
   useEffect(() => {
     if (!editId) return;
@@ -146,7 +152,24 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
             )}
           </Field>
           <Field id="subject" label="Subject" error={errors.subject}>
-            {(p) => <input {...p} value={form.subject} onInput={set('subject')} maxLength={60} required />}
+            {(p) => (
+              <>
+                <input
+                  {...p}
+                  list="subject-options"
+                  autocomplete="off"
+                  value={form.subject}
+                  onInput={set('subject')}
+                  maxLength={60}
+                  required
+                />
+                <datalist id="subject-options">
+                  {subjects.map((s) => (
+                    <option key={s} value={s} />
+                  ))}
+                </datalist>
+              </>
+            )}
           </Field>
           <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
             {(p) => (

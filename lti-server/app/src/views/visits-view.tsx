@@ -17,6 +17,20 @@ import { RoomLinkPanel } from '../components/room-link-panel';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
 
+/** setTimeout fires at once for a delay above 2^31 - 1 ms; a later change is waited for in steps. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** When the next booked visit after `at` starts or ends (epoch ms), or null when none will. */
+export function nextVisitChange(visits: Visit[], at: number): number | null {
+  let next: number | null = null;
+  for (const v of visits) {
+    if (v.status === 'cancelled') continue;
+    for (const t of [Date.parse(v.door.startsAt), Date.parse(v.door.endsAt)])
+      if (t > at && (next === null || t < next)) next = t;
+  }
+  return next;
+}
+
 /** The visits I booked (upcoming and past, cancelled ones marked) and my private calendar link. */
 export function VisitsView({
   token,
@@ -50,7 +64,16 @@ export function VisitsView({
     });
   }, [token]);
 
+  // Re-render at the next start or end of a visit, so "Write notes" appears when a visit starts and a visit moves to
+  // Past when it ends, without reloading: one timer to the next change, none when nothing changes any more.
+  const [, setTick] = useState(0);
   const at = now().getTime();
+  const nextChange = nextVisitChange(visits ?? [], at);
+  useEffect(() => {
+    if (nextChange === null) return;
+    const timer = setTimeout(() => setTick((t) => t + 1), Math.min(nextChange - at, MAX_TIMER_MS));
+    return () => clearTimeout(timer);
+  }, [nextChange, at]);
   const upcoming = (visits ?? [])
     .filter((v) => Date.parse(v.door.endsAt) > at)
     .sort((a, b) => Date.parse(a.door.startsAt) - Date.parse(b.door.startsAt));
@@ -163,6 +186,14 @@ function VisitItem({
           'A sampling visit'
         )}
       </h3>
+      {!cancelled && started && (
+        // A visit under way leads with its notes: that is what the visitor came to the page for.
+        <p>
+          <a href={href({ name: 'visit-notes', visitId: visit.id })} aria-describedby={headingId}>
+            {notes > 0 ? `Your notes (${notes})` : 'Write notes'}
+          </a>
+        </p>
+      )}
       {cancelled && (
         <p class="state">
           <strong>{visit.cancelledBy === 'host' ? 'Canceled by the host' : 'You canceled'}</strong>
@@ -188,24 +219,15 @@ function VisitItem({
           <strong>{d.host.name} thanked you:</strong> “{visit.thanks.message}”
         </p>
       )}
-      {!cancelled &&
-        (started ? (
-          <>
-            <p>
-              <a href={href({ name: 'visit-notes', visitId: visit.id })} aria-describedby={headingId}>
-                {notes > 0 ? `Your notes (${notes})` : 'Write notes'}
-              </a>
-            </p>
-            <RoomLinkPanel
-              token={token}
-              visitId={visit.id}
-              label="Write on my phone (in the room)"
-              describedBy={headingId}
-            />
-          </>
-        ) : (
-          <p class="hint">Notes open when the visit starts.</p>
-        ))}
+      {!cancelled && started && (
+        <RoomLinkPanel
+          token={token}
+          visitId={visit.id}
+          label="Write on my phone (in the room)"
+          describedBy={headingId}
+        />
+      )}
+      {!cancelled && !started && <p class="hint">Notes open when the visit starts.</p>}
       {d.roundId && (
         <p>
           <a href={href({ name: 'debrief', id: d.roundId })} aria-describedby={headingId}>

@@ -25,6 +25,7 @@ import * as pictureAggregates from './0022-picture-aggregates';
 import * as schoolDay from './0025-school-day';
 import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
+import * as forgivingSearch from './0024-forgiving-search';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -64,6 +65,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0025-school-day', schoolDay],
   ['0026-door-week-order', doorWeekOrder],
   ['0028-room-links', roomLinks],
+  ['0024-forgiving-search', forgivingSearch],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

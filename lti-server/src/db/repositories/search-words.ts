@@ -1,4 +1,5 @@
 import { type Kysely, sql } from 'kysely';
+import { MAX_EDITS, wordsOf } from '../../../../shared/spelling';
 import type { Database } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
@@ -47,6 +48,102 @@ export async function expandPrefixes(scope: TenantScope, prefixQuery: string): P
   });
 }
 
+/** Words added to SQLite's word list per statement (well under SQLite's limit of bound values). */
+const WORDS_PER_INSERT = 400;
+
+/**
+ * SQLite: adds the words of a strategy's search text to the tenant's word list (PostgreSQL's triggers do this for
+ * it). Words an edit removes stay listed: a suggestion is only shown when searching for it finds strategies.
+ */
+export async function addSearchWords(scope: TenantScope, text: string): Promise<void> {
+  if (scope.dialect !== 'sqlite') return;
+  const words = [...new Set(wordsOf(text))];
+  for (let i = 0; i < words.length; i += WORDS_PER_INSERT)
+    await scope
+      .insertInto(
+        'search_words',
+        words.slice(i, i + WORDS_PER_INSERT).map((word) => ({ word })),
+      )
+      .onConflict((oc) => oc.doNothing())
+      .execute();
+}
+
+/**
+ * Whether a typed search word is in the tenant's word list as the start of a listed word (a search matches every
+ * word as a prefix). On PostgreSQL the word is first normalised as a search normalises it (stemming); a stop word,
+ * which a search ignores, counts as known.
+ */
+export async function isKnownWord(scope: TenantScope, typed: string): Promise<boolean> {
+  let prefix = typed;
+  if (scope.dialect === 'postgres') {
+    const normalised = await scope.evaluate(sql<string>`to_tsquery('english', ${`${typed}:*`})::text`);
+    const lexeme = [...normalised.matchAll(PREFIX_LEXEME)][0]?.[1];
+    if (lexeme === undefined) return true;
+    prefix = unquote(lexeme);
+  }
+  const row = await scope
+    .selectFrom('search_words')
+    .select('word')
+    .where('word', '>=', prefix)
+    .where('word', '<', `${prefix}${AFTER_PREFIX}`)
+    .limit(1)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** How many words a trigram search hands back to be measured by edit distance. */
+const TRIGRAM_CANDIDATES = 50;
+/** How many words sharing a first letter (and a length within MAX_EDITS) are measured. */
+const PREFIX_CANDIDATES = 5000;
+
+/**
+ * Listed words that may be a misspelt word's intended spelling, for `nearestWord` to measure: the words that start
+ * with the same letter and are at most MAX_EDITS longer or shorter, one range of the primary key. Only the tenant's
+ * own list is read.
+ */
+export async function spellingCandidates(scope: TenantScope, typed: string): Promise<string[]> {
+  const first = typed.slice(0, 1);
+  const rows = await scope
+    .selectFrom('search_words')
+    .select('word')
+    .where('word', '>=', first)
+    .where('word', '<', `${first}${AFTER_PREFIX}`)
+    .where(sql<boolean>`length(word) between ${typed.length - MAX_EDITS} and ${typed.length + MAX_EDITS}`)
+    .orderBy('word')
+    .limit(PREFIX_CANDIDATES)
+    .execute();
+  return rows.map((r) => r.word);
+}
+
+/**
+ * PostgreSQL with pg_trgm (migration 0024): the listed words most similar to `typed` by trigrams, most similar first,
+ * from the GIN index; these include words whose first letter was mistyped. None on SQLite or without the extension.
+ * Slower than the first-letter range on a large list (a GIN bitmap over every word sharing a trigram), so a search
+ * asks for them only when the range has no word near enough.
+ */
+export async function similarWords(scope: TenantScope, typed: string): Promise<string[]> {
+  if (scope.dialect !== 'postgres') return [];
+  const schema = await scope.evaluate(
+    sql<string | null>`(select extnamespace::regnamespace::text from pg_extension where extname = 'pg_trgm')`,
+  );
+  if (!schema) return [];
+  const trgm = sql.id(schema);
+  return scope.transaction(async (trx) => {
+    // The planner prices the similarity test too low and scans the whole list instead of the trigram index (37 ms
+    // against 3 ms on 7,700 words).
+    await trx.evaluate(sql`set_config('enable_seqscan', 'off', true)`);
+    const rows = await trx
+      .selectFrom('search_words')
+      .select('word')
+      .where(sql<boolean>`word operator(${trgm}.%) ${typed}`)
+      .orderBy(sql`${trgm}.similarity(word, ${typed})`, 'desc')
+      .orderBy('word')
+      .limit(TRIGRAM_CANDIDATES)
+      .execute();
+    return rows.map((r) => r.word);
+  });
+}
+
 /** How many marked words one locked pass of the prune checks; a run goes on pass after pass up to PRUNE_PASSES. */
 const PRUNE_BATCH = 200;
 const PRUNE_PASSES = 50;
@@ -64,7 +161,7 @@ const PRUNE_PASSES = 50;
  * done, so the pass sees every strategy whose words it checks and no edit marks words while it runs. A pass checks
  * at most PRUNE_BATCH words, so saves wait briefly.
  *
- * SQLite keeps no word list (FTS5 has prefix indexes instead): there is nothing to prune, and the answer is 0.
+ * SQLite's word list (spelling suggestions only) is not pruned: the answer is 0.
  */
 export async function pruneSearchWords(
   db: Kysely<Database>,

@@ -10,7 +10,7 @@ import {
 import { decodeJson, encodeJson } from '../json-column';
 import type { StrategyTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
-import { expandPrefixes } from './search-words';
+import { addSearchWords, expandPrefixes } from './search-words';
 
 type StrategyRow = StrategyTable;
 
@@ -119,6 +119,7 @@ export async function insertStrategy(
   tags: string[],
 ): Promise<void> {
   await scope.insertInto('strategies', toColumns(strategy) as Omit<StrategyRow, 'tenant_id'>).execute();
+  await addSearchWords(scope, strategy.searchText);
   if (tags.length > 0)
     await scope
       .insertInto(
@@ -152,6 +153,7 @@ export async function findByClientId(
 
 export async function updateStrategy(scope: TenantScope, id: string, patch: StrategyPatch, tags?: string[]) {
   await scope.updateTable('strategies').set(toColumns(patch)).where('id', '=', id).execute();
+  if (patch.searchText !== undefined) await addSearchWords(scope, patch.searchText);
   if (tags) {
     await scope.deleteFrom('strategy_tags').where('strategy_id', '=', id).execute();
     if (tags.length > 0)

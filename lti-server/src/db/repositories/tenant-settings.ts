@@ -1,6 +1,8 @@
 import { EMPTY_SCHOOL_DAY, type SchoolDay, SchoolDaySchema } from '../../../../shared/school-day';
 import {
+  DEFAULT_SUBJECTS,
   DEFAULT_TENANT_SETTINGS,
+  SubjectListSchema,
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../../shared/settings';
@@ -10,12 +12,16 @@ import type { TenantScope } from '../tenant-scope';
 
 /** A stored school day, or none when it is absent or no longer validates (the rest of the settings still apply). */
 function schoolDayFrom(text: string | null | undefined): SchoolDay {
-  if (!text) return EMPTY_SCHOOL_DAY;
+  const parsed = SchoolDaySchema.safeParse(parseOrUndefined(text ?? undefined));
+  return parsed.success ? parsed.data : EMPTY_SCHOOL_DAY;
+}
+
+function parseOrUndefined(json: string | undefined): unknown {
+  if (json === undefined) return undefined;
   try {
-    const parsed = SchoolDaySchema.safeParse(JSON.parse(text));
-    return parsed.success ? parsed.data : EMPTY_SCHOOL_DAY;
+    return JSON.parse(json);
   } catch {
-    return EMPTY_SCHOOL_DAY;
+    return undefined;
   }
 }
 
@@ -23,7 +29,7 @@ function schoolDayFrom(text: string | null | undefined): SchoolDay {
 export function settingsFromRow(
   row:
     | (Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> &
-        Partial<Pick<TenantSettingsTable, 'school_day'>>)
+        Partial<Pick<TenantSettingsTable, 'school_day'>> & { subjects?: string })
     | undefined,
 ): TenantSettings {
   if (!row) return DEFAULT_TENANT_SETTINGS;
@@ -34,9 +40,15 @@ export function settingsFromRow(
     return DEFAULT_TENANT_SETTINGS;
   }
   const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
-  return parsed.success
-    ? { ...parsed.data, schoolDay: schoolDayFrom(row.school_day) }
-    : DEFAULT_TENANT_SETTINGS;
+  if (!parsed.success) return DEFAULT_TENANT_SETTINGS;
+  // The subject list (migration 0024) and the school day (0025) stand on their own: an empty or unreadable one means
+  // the default subjects, or no school day.
+  const subjects = SubjectListSchema.safeParse(parseOrUndefined(row.subjects));
+  return {
+    ...parsed.data,
+    subjects: subjects.success ? subjects.data : DEFAULT_SUBJECTS,
+    schoolDay: schoolDayFrom(row.school_day),
+  };
 }
 
 /** A tenant's settings as stored, validated when read back; defaults until a coach changes them. */
@@ -53,6 +65,7 @@ export async function saveSettings(
     network_scope: settings.networkScope,
     coach_roles: encodeJson(settings.coachRoles),
     school_day: encodeJson(settings.schoolDay),
+    subjects: encodeJson(settings.subjects),
     updated_by: by.updatedBy,
     updated_at: by.updatedAt,
   };
