@@ -3,7 +3,6 @@ import { parseAt } from '../../../shared/errors';
 import { TenantSettingsSchema } from '../../../shared/settings';
 import type { Db } from '../domain/database';
 import { schoolDayOf } from '../domain/school-day';
-import { getSettings, platformInfo, updateSettings } from '../domain/settings';
 import { getSettings, menuOptions, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
