@@ -22,10 +22,10 @@ import * as learnedDeployments from './0019-learned-deployments';
 import * as rateLimits from './0020-rate-limits';
 import * as browseOrder from './0021-browse-order';
 import * as pictureAggregates from './0022-picture-aggregates';
+import * as forgivingSearch from './0024-forgiving-search';
 import * as schoolDay from './0025-school-day';
 import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
-import * as forgivingSearch from './0024-forgiving-search';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -62,10 +62,10 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0020-rate-limits', rateLimits],
   ['0021-browse-order', browseOrder],
   ['0022-picture-aggregates', pictureAggregates],
+  ['0024-forgiving-search', forgivingSearch],
   ['0025-school-day', schoolDay],
   ['0026-door-week-order', doorWeekOrder],
   ['0028-room-links', roomLinks],
-  ['0024-forgiving-search', forgivingSearch],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
