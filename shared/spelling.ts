@@ -38,6 +38,20 @@ export function editDistance(a: string, b: string, max = MAX_EDITS): number {
 }
 
 /**
+ * Words a misspelt search word is never corrected to: function words say nothing about a strategy, and as the most
+ * common words of any menu they would win every tie ("tme" is one edit from "the" and from "time").
+ */
+const FUNCTION_WORDS = new Set(
+  `a an and are as at be but by for from has have he her his i if in into is it its me my no not of on or our she so
+  than that the their them then there these they this those to too up us was we were what when which who why will
+  with you your`.split(/\s+/),
+);
+
+/** The candidates a search word may be corrected to: all but function words, in their order. */
+export const correctionCandidates = (candidates: readonly string[]): string[] =>
+  candidates.filter((c) => !FUNCTION_WORDS.has(c));
+
+/**
  * The candidate nearest to `word` within `max` edits, or undefined. Ties go to the earlier candidate, so callers
  * list the likelier ones first (more similar, more common).
  */

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import { nearestEntry, nearestWord, wordsOf } from '../../../shared/spelling';
+import { correctionCandidates, nearestEntry, nearestWord, wordsOf } from '../../../shared/spelling';
 import {
   type CurationAction,
   duplicateKey,
@@ -71,8 +71,8 @@ export async function correctedSearch(scope: TenantScope, q: string): Promise<st
       // Words with the same first letter first (one index range); trigram-similar words (pg_trgm) only when none of
       // those is near, since they cost more and mostly add words with another first letter.
       const near =
-        nearestWord(term, await spellingCandidates(scope, term)) ??
-        nearestWord(term, await similarWords(scope, term));
+        nearestWord(term, correctionCandidates(await spellingCandidates(scope, term))) ??
+        nearestWord(term, correctionCandidates(await similarWords(scope, term)));
       if (near === undefined) return term;
       changed = true;
       return near;

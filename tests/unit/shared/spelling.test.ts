@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { editDistance, nearestEntry, nearestWord, wordsOf } from '../../../shared/spelling';
+import {
+  correctionCandidates,
+  editDistance,
+  nearestEntry,
+  nearestWord,
+  wordsOf,
+} from '../../../shared/spelling';
 
 describe('edit distance', () => {
   it('when words differ by an insert, a delete, a substitution or two swapped neighbours, then each counts one', () => {
@@ -47,5 +53,14 @@ describe("a school's list entry for free text", () => {
     expect(nearestEntry('Art', subjects)).toBeUndefined();
     expect(nearestEntry('Drama', subjects)).toBeUndefined();
     expect(nearestEntry('', subjects)).toBeUndefined();
+  });
+});
+
+describe('correction candidates', () => {
+  it('when a misspelt word is as near a function word as a content word, then the content word is suggested', () => {
+    const common = ['the', 'time', 'then', 'think'];
+    expect(nearestWord('tme', common)).toBe('the');
+    expect(nearestWord('tme', correctionCandidates(common))).toBe('time');
+    expect(correctionCandidates(['and', 'answer', 'with', 'wait'])).toEqual(['answer', 'wait']);
   });
 });
