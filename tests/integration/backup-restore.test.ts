@@ -85,6 +85,13 @@ async function backupAndRestore(): Promise<DatabaseTarget> {
   });
   const url = new URL(POSTGRES_URL);
   url.pathname = `/${name}`;
+  // A dump of one schema leaves out the database's extensions: the spelling fallback's index needs pg_trgm, which
+  // docs/deploy.md says to create in the new database first.
+  await run('psql', [
+    `--dbname=${url}`,
+    '--quiet',
+    '--command=create extension if not exists pg_trgm with schema public',
+  ]);
   await run('pg_restore', ['--no-owner', '--exit-on-error', `--dbname=${url}`, dump]);
   return { kind: 'postgres', url: url.toString(), schema };
 }
