@@ -447,6 +447,20 @@ export interface NoteTable {
   expires_at: Timestamp;
 }
 
+/** One entry of a visit's reflective dialogue: private to the door's host and its booked visitors. */
+export interface DialogueEntryTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  door_id: string;
+  host_id: string;
+  author_id: string;
+  part: 'noticed' | 'wondering' | 'reply' | 'next_step';
+  text: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface NotesRetentionTable {
   tenant_id: string;
   /** 'YYYY-MM-DD': notes are deleted at the end of this day (UTC). */
@@ -484,6 +498,7 @@ export interface Database {
   rounds: RoundTable;
   notes: NoteTable;
   notes_retention: NotesRetentionTable;
+  dialogue_entries: DialogueEntryTable;
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
   lti_platform: LtiPlatformTable;

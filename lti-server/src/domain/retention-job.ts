@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { deleteExpiredLaunchNonces } from '../db/repositories/launch-nonces';
+import { purgeExpiredDialogue } from '../db/repositories/dialogue';
 import { purgeExpiredNotes } from '../db/repositories/notes';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
@@ -13,7 +14,7 @@ import type { Logger } from '../logger';
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Deletes expired notes (and prunes unused search words) now and then every hour. Any instance may run it: the
+ * Deletes expired notes and dialogue entries (and prunes unused search words) now and then every hour. Any instance may run it: the
  * deletes are idempotent, so several instances on one database do no harm.
  */
 export function startRetentionJob(
@@ -26,6 +27,8 @@ export function startRetentionJob(
     try {
       const deleted = await purgeExpiredNotes(db, now().toISOString());
       if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
+      const entries = await purgeExpiredDialogue(db, now().toISOString());
+      if (entries > 0) logger.info({ deleted: entries }, 'expired dialogue entries deleted');
       await deleteExpiredLaunchNonces(db, now().getTime());
       const pruned = await pruneSearchWords(db, dialect);
       if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
