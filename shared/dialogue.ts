@@ -20,7 +20,8 @@ export const PART_TEXT: Record<DialoguePart, string> = {
   next_step: 'What I’ll try next',
 };
 
-export const MAX_DIALOGUE_LENGTH = 600;
+/** The same limit as a note, so the same text box serves both. */
+export const MAX_DIALOGUE_LENGTH = 500;
 
 /** POST /api/doors/:id/dialogue */
 export const DialogueEntryInputSchema = z.object({
