@@ -82,28 +82,35 @@ export async function dialogueEntries(
 
 /** Adds an entry; false when the author already wrote this part for this door (entries are written once). */
 export async function insertDialogueEntry(scope: TenantScope, entry: StoredDialogueEntry): Promise<boolean> {
-  const existing = await scope
-    .selectFrom('dialogue_entries')
-    .select('id')
-    .where('door_id', '=', entry.doorId)
-    .where('author_id', '=', entry.authorId)
-    .where('part', '=', entry.part)
-    .executeTakeFirst();
-  if (existing) return false;
-  await scope
-    .insertInto('dialogue_entries', {
-      id: entry.id,
-      network_id: entry.networkId,
-      door_id: entry.doorId,
-      host_id: entry.hostId,
-      author_id: entry.authorId,
-      part: entry.part,
-      text: entry.text,
-      created_at: entry.createdAt,
-      expires_at: entry.expiresAt,
-    })
-    .execute();
-  return true;
+  const written = () =>
+    scope
+      .selectFrom('dialogue_entries')
+      .select('id')
+      .where('door_id', '=', entry.doorId)
+      .where('author_id', '=', entry.authorId)
+      .where('part', '=', entry.part)
+      .executeTakeFirst();
+  if (await written()) return false;
+  try {
+    await scope
+      .insertInto('dialogue_entries', {
+        id: entry.id,
+        network_id: entry.networkId,
+        door_id: entry.doorId,
+        host_id: entry.hostId,
+        author_id: entry.authorId,
+        part: entry.part,
+        text: entry.text,
+        created_at: entry.createdAt,
+        expires_at: entry.expiresAt,
+      })
+      .execute();
+    return true;
+  } catch (error) {
+    // Two saves of the same part at once: the unique constraint lets one in; the other is "already written".
+    if (await written()) return false;
+    throw error;
+  }
 }
 
 /** The retention job: deletes every expired dialogue entry, in every school. */
