@@ -98,6 +98,13 @@ const ROUTES: Record<string, Call> = {
   'GET /doors/:id': { method: 'GET', path: (id) => `/api/doors/${id}`, kind: 'door' },
   'POST /doors/:id/cancel': { method: 'POST', path: (id) => `/api/doors/${id}/cancel`, kind: 'door' },
   'GET /doors/:id/ics': { method: 'GET', path: (id) => `/api/doors/${id}/ics`, kind: 'door' },
+  'GET /doors/:id/dialogue': { method: 'GET', path: (id) => `/api/doors/${id}/dialogue`, kind: 'door' },
+  'POST /doors/:id/dialogue': {
+    method: 'POST',
+    path: (id) => `/api/doors/${id}/dialogue`,
+    body: { part: 'noticed', text: 'Students compared two answers.' },
+    kind: 'door',
+  },
   'GET /visits': { method: 'GET', path: () => '/api/visits' },
   'POST /visits': {
     method: 'POST',

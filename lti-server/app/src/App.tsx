@@ -10,6 +10,7 @@ import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
 import { ExtensionView } from './views/extension-view';
 import { MenuView } from './views/menu-view';
+import { DialogueView } from './views/dialogue-view';
 import { NoteEditorView } from './views/note-editor-view';
 import { NotesView } from './views/notes-view';
 import { PictureView } from './views/picture-view';
@@ -171,6 +172,8 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
       return <VisitsView token={token} />;
     case 'visit-notes':
       return <NoteEditorView token={token} visitId={route.visitId} myName={me.person.name} />;
+    case 'dialogue':
+      return <DialogueView token={token} doorId={route.doorId} myName={me.person.name} />;
     case 'notes':
       return <NotesView token={token} />;
     case 'picture':

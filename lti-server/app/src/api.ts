@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { type Me, MeSchema } from '../../../shared/api';
 import type { DeepLinkChoice } from '../../../shared/deep-linking';
+import {
+  type Dialogue,
+  type DialogueEntry,
+  type DialogueEntryInput,
+  type DialoguePart,
+  DialogueSchema,
+} from '../../../shared/dialogue';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
 import {
   type Note,
@@ -579,4 +586,22 @@ export function getPicture(token: string, by: Picture['by']): Promise<ApiResult<
 export async function downloadPictureCsv(token: string, by: Picture['by']): Promise<ApiResult<Blob>> {
   const r = await requestText(token, `/api/picture.csv?by=${by}`);
   return r.ok ? { ok: true, data: new Blob([r.data], { type: 'text/csv;charset=utf-8' }) } : r;
+}
+
+// ——— The reflective dialogue after a visit ———
+
+export type { Dialogue, DialogueEntry, DialoguePart };
+
+/** A visit's dialogue thread (its host and its visitors only), by the visited door. */
+export function getDialogue(token: string, doorId: string): Promise<ApiResult<Dialogue>> {
+  return request(token, 'GET', `/api/doors/${encodeURIComponent(doorId)}/dialogue`, DialogueSchema);
+}
+
+/** Adds the asker's entry for one part; each part is written once. */
+export function writeDialogue(
+  token: string,
+  doorId: string,
+  input: DialogueEntryInput,
+): Promise<ApiResult<Dialogue>> {
+  return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/dialogue`, DialogueSchema, input);
 }

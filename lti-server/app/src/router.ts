@@ -57,6 +57,8 @@ export type Route =
   | { name: 'visits' }
   /** The note editor for one of my visits. */
   | { name: 'visit-notes'; visitId: string }
+  /** The reflective dialogue after a visit, by its door (the host and the visitors). */
+  | { name: 'dialogue'; doorId: string }
   /** Notes about my room (the host's own notes). */
   | { name: 'notes' }
   /** The school-wide picture of evidence (coaches). */
@@ -81,6 +83,9 @@ export function parseRoute(hash: string): Route {
   const doors = /^\/doors(?:\?week=(\d{4}-\d{2}-\d{2}))?$/.exec(path);
   if (doors) return doors[1] ? { name: 'doors', week: doors[1] } : { name: 'doors' };
   if (path === '/doors/new') return { name: 'door-new' };
+  const dialogue = /^\/doors\/([^/]+)\/dialogue$/.exec(path);
+  if (dialogue?.[1] && dialogue[1] !== 'new')
+    return { name: 'dialogue', doorId: decodeURIComponent(dialogue[1]) };
   const sign = /^\/doors\/([^/]+)\/sign$/.exec(path);
   if (sign?.[1] && sign[1] !== 'new') return { name: 'door-sign', id: decodeURIComponent(sign[1]) };
   const doorNew = /^\/doors\/new\/([^/]+)$/.exec(path);
@@ -117,6 +122,8 @@ export function href(route: Route): string {
       return route.strategyId ? `#/doors/new/${encodeURIComponent(route.strategyId)}` : '#/doors/new';
     case 'door-sign':
       return `#/doors/${encodeURIComponent(route.id)}/sign`;
+    case 'dialogue':
+      return `#/doors/${encodeURIComponent(route.doorId)}/dialogue`;
     case 'visit-notes':
       return `#/visits/${encodeURIComponent(route.visitId)}/notes`;
     case 'round-new':
@@ -137,7 +144,7 @@ export function href(route: Route): string {
 /** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
 export function section(route: Route): Route['name'] {
   if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
-  if (route.name === 'visit-notes') return 'visits';
+  if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
   if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
   return route.name;
 }

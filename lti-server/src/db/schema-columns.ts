@@ -324,6 +324,18 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     host_id: 'not null',
     visits: 'not null',
   },
+  dialogue_entries: {
+    id: 'not null',
+    tenant_id: 'not null',
+    network_id: 'not null',
+    door_id: 'not null',
+    host_id: 'not null',
+    author_id: 'not null',
+    part: 'not null',
+    text: 'not null',
+    created_at: 'not null',
+    expires_at: 'not null',
+  },
   debrief_cards: {
     id: 'not null',
     tenant_id: 'not null',

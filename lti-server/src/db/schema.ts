@@ -451,6 +451,20 @@ export interface NoteTable {
   expires_at: Timestamp;
 }
 
+/** One entry of a visit's reflective dialogue: private to the door's host and its booked visitors. */
+export interface DialogueEntryTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  door_id: string;
+  host_id: string;
+  author_id: string;
+  part: 'noticed' | 'wondering' | 'reply' | 'next_step';
+  text: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+}
+
 export interface NotesRetentionTable {
   tenant_id: string;
   /** 'YYYY-MM-DD': notes are deleted at the end of this day (UTC). */
@@ -529,6 +543,7 @@ export interface Database {
   picture_visits: PictureVisitTable;
   picture_groups: PictureGroupTable;
   picture_group_hosts: PictureGroupHostTable;
+  dialogue_entries: DialogueEntryTable;
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
   lti_platform: LtiPlatformTable;

@@ -1,6 +1,7 @@
 import type { Kysely } from 'kysely';
 import { deleteExpiredLaunchNonces } from '../db/repositories/launch-nonces';
 import { purgeExpiredNotesOf, visitsWithExpiredNotes } from '../db/repositories/picture';
+import { purgeExpiredDialogue } from '../db/repositories/dialogue';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
@@ -51,7 +52,7 @@ export async function purgeExpiredNotes(
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
 /**
- * Deletes expired notes (and prunes unused search words) now and then every hour. Any instance may run it: the
+ * Deletes expired notes and dialogue entries (and prunes unused search words) now and then every hour. Any instance may run it: the
  * deletes are idempotent, so several instances on one database do no harm.
  */
 export function startRetentionJob(
@@ -64,6 +65,8 @@ export function startRetentionJob(
     try {
       const deleted = await purgeExpiredNotes(db, dialect, now());
       if (deleted > 0) logger.info({ deleted }, 'expired notes deleted');
+      const entries = await purgeExpiredDialogue(db, now().toISOString());
+      if (entries > 0) logger.info({ deleted: entries }, 'expired dialogue entries deleted');
       await deleteExpiredLaunchNonces(db, now().getTime());
       const pruned = await pruneSearchWords(db, dialect);
       if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');

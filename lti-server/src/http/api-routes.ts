@@ -6,6 +6,7 @@ import type { MemberSource } from '../domain/roster';
 import { calendarRouter } from './calendar-routes';
 import { debriefRouter } from './debrief-routes';
 import { deepLinkRouter } from './deep-link-routes';
+import { dialogueRouter } from './dialogue-routes';
 import { doorRouter } from './door-routes';
 import { type DeviceRoute, deviceScope, requireSession } from './middleware';
 import { noteRouter } from './note-routes';
@@ -58,6 +59,7 @@ export function apiRouter(
   router.use(calendarRouter(publicUrl));
   router.use(roundRouter(db, lms));
   router.use(noteRouter());
+  router.use(dialogueRouter());
   router.use(pictureRouter());
   router.use(debriefRouter());
   router.use(settingsRouter(db));

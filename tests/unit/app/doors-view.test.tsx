@@ -307,6 +307,29 @@ describe('the open doors week view', () => {
       expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/doors/d1/cancel'),
     );
   });
+
+  it('when the host’s door has ended with visitors, then it links to the reflective dialogue; a coming door does not', async () => {
+    stubApi(() => ({
+      body: {
+        items: [
+          door({
+            id: 'd-past',
+            mine: true,
+            booked: 1,
+            startsAt: '2026-03-02T11:00:00.000Z',
+            endsAt: '2026-03-02T11:10:00.000Z',
+            visitors: [{ id: 'p3', name: 'Chen Li' }],
+          }),
+          door({ id: 'd-next', mine: true, booked: 1, visitors: [{ id: 'p3', name: 'Chen Li' }] }),
+        ],
+        nextCursor: null,
+      },
+    }));
+    render(<DoorsView token="t" zone={ZONE} now={now} />);
+    await screen.findAllByText('Visitors:');
+    const links = screen.getAllByRole('link', { name: 'Reflective dialogue' });
+    expect(links.map((l) => l.getAttribute('href'))).toEqual(['#/doors/d-past/dialogue']);
+  });
 });
 
 const strategy = (id: string, title: string, status: Strategy['status']): Strategy => ({

@@ -77,6 +77,22 @@ describe('my visits', () => {
     expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/visits/v1/cancel');
   });
 
+  it('when a booked visit has ended, then it links to its reflective dialogue; upcoming and canceled ones do not', async () => {
+    stubApi((c) =>
+      c.url.pathname === '/api/calendar'
+        ? { body: { active: false, url: null, createdAt: null } }
+        : c.url.pathname === '/api/visits'
+          ? { body: { items: VISITS } }
+          : { body: { items: [], expiresOn: '2026-06-30' } },
+    );
+    render(<VisitsView token="t" zone={ZONE} now={now} />);
+    await screen.findByText('Cold call with care');
+    const links = screen.getAllByRole('link', { name: /Reflective dialogue/ });
+    expect(links.map((l) => [l.textContent, l.getAttribute('href')])).toEqual([
+      ['Reflective dialogue with Ben Okafor', '#/doors/d0/dialogue'],
+    ]);
+  });
+
   it('when there are no visits, then it points to the open doors', async () => {
     stubApi((c) =>
       c.url.pathname === '/api/calendar'

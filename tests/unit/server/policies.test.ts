@@ -6,6 +6,7 @@ import {
   authorize,
   can,
   card,
+  dialogue,
   door,
   type Kind,
   note,
@@ -72,6 +73,11 @@ const NOTE_IS_THE_HOSTS =
 const pending = { contributorId: TEACHER, status: 'pending' } as const;
 const approved = { contributorId: TEACHER, status: 'approved' } as const;
 const colleagues = { contributorId: COLLEAGUE, status: 'pending' } as const;
+const DIALOGUE_IS_THE_ROOMS =
+  'A visit’s dialogue is private to the teacher who was visited and the visitors who were there.';
+const dialogueInMyRoom = dialogue({ hostId: TEACHER, visitorIds: [COLLEAGUE] });
+const dialogueIVisited = dialogue({ hostId: COLLEAGUE, visitorIds: [TEACHER, ANOTHER] });
+const dialogueOfOthers = dialogue({ hostId: COLLEAGUE, visitorIds: [ANOTHER] });
 const noteAboutMyRoom = note({ hostId: TEACHER, writerId: COLLEAGUE });
 const noteIWrote = note({ hostId: COLLEAGUE, writerId: TEACHER });
 const noteAboutOthers = note({ hostId: COLLEAGUE, writerId: ANOTHER });
@@ -166,6 +172,35 @@ const table: Row[] = [
   ),
   row('coach', 'book', door({ hostId: COLLEAGUE }), "book a visit at a teacher's open door", ALLOWED),
 
+  // Trust rule: a visit's dialogue is only its host's and its visitors'; coaches and other teachers never (404 upstream).
+  row('teacher', 'read', dialogueInMyRoom, 'read the dialogue of a visit to their room', ALLOWED),
+  row('teacher', 'read', dialogueIVisited, 'read the dialogue of a visit they made', ALLOWED),
+  row(
+    'teacher',
+    'read',
+    dialogueOfOthers,
+    "read the dialogue of other teachers' visit",
+    DIALOGUE_IS_THE_ROOMS,
+  ),
+  row('coach', 'read', dialogueOfOthers, "read the dialogue of other teachers' visit", DIALOGUE_IS_THE_ROOMS),
+  row('teacher', 'write-visitor-part', dialogueIVisited, 'write what they noticed as a visitor', ALLOWED),
+  row(
+    'teacher',
+    'write-visitor-part',
+    dialogueInMyRoom,
+    'write a visitor’s part about their own room',
+    'Only the visitors write what they noticed and what they are wondering.',
+  ),
+  row('coach', 'write-visitor-part', dialogueOfOthers, 'write a visitor’s part', DIALOGUE_IS_THE_ROOMS),
+  row('teacher', 'write-host-part', dialogueInMyRoom, 'reply in the dialogue of their room', ALLOWED),
+  row(
+    'teacher',
+    'write-host-part',
+    dialogueIVisited,
+    'reply as the host of a room they visited',
+    'Only the teacher who was visited writes the reply and what they’ll try next.',
+  ),
+  row('coach', 'write-host-part', dialogueOfOthers, 'reply as the host', DIALOGUE_IS_THE_ROOMS),
   // Trust rule: a note belongs to the visited teacher. Only the host and the writer read it; coaches get 403.
   row('teacher', 'read', noteAboutMyRoom, 'read a note about their own room', ALLOWED),
   row('teacher', 'read', noteIWrote, 'read a note they wrote', ALLOWED),

@@ -174,6 +174,15 @@ export function DoorItem({
             >
               Door sign
             </a>
+            {past && !happening && door.booked > 0 && (
+              <a
+                class="button-link"
+                href={href({ name: 'dialogue', doorId: door.id })}
+                aria-describedby={headingId}
+              >
+                Reflective dialogue
+              </a>
+            )}
             {!past && (
               <ConfirmAction
                 label="Cancel this door"

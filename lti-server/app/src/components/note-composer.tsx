@@ -8,7 +8,7 @@ import { LintReport } from './note-lint';
  * says so), judgements and guesses ask for a second, explicit "Save anyway". The server checks again (with the
  * whole staff list); its reasons are shown the same way.
  */
-export function NoteComposer({
+export function NoteComposer<T = Note>({
   id,
   label,
   hint,
@@ -19,6 +19,7 @@ export function NoteComposer({
   onSaved,
   onTextChange,
   onCancel,
+  namesOnly = false,
 }: {
   id: string;
   label: string;
@@ -27,11 +28,13 @@ export function NoteComposer({
   /** Names of people the writer can see; stable between renders. */
   names: string[];
   saveLabel: string;
-  onSave: (text: string, confirmFlags: boolean) => Promise<ApiResult<Note>>;
-  onSaved: (note: Note) => void;
+  onSave: (text: string, confirmFlags: boolean) => Promise<ApiResult<T>>;
+  onSaved: (saved: T) => void;
   /** Called on every change (to keep a draft); true when the draft was kept. */
   onTextChange?: (text: string) => boolean;
   onCancel?: () => void;
+  /** Check only for names: for reflective texts (a question, a reply, a plan) rather than evidence. */
+  namesOnly?: boolean;
 }) {
   const {
     text,
@@ -50,7 +53,7 @@ export function NoteComposer({
     blockedRef,
     confirmRef,
     serverBox,
-  } = useNoteComposer({ initialText, names, onSave, onSaved, onTextChange });
+  } = useNoteComposer<T>({ initialText, names, onSave, onSaved, onTextChange, namesOnly });
   const describedBy = [
     hint ? `${id}-hint` : '',
     `${id}-count`,

@@ -15,14 +15,20 @@ export interface Linted {
  * once (before a save) and shows the result. `names` should keep its identity between renders: the linter caches
  * the roster per array.
  */
-export function useNoteLint(text: string, names: string[]): { linted: Linted; lintNow: () => NoteFlag[] } {
-  const [linted, setLinted] = useState<Linted>(() => ({ text, flags: lintNote(text, { names }) }));
+export function useNoteLint(
+  text: string,
+  names: string[],
+  namesOnly = false,
+): { linted: Linted; lintNow: () => NoteFlag[] } {
+  // A reflective text (a question, a plan) is only checked for names: asking why is what it is for.
+  const lint = (t: string) => lintNote(t, { names }).filter((f) => !namesOnly || f.kind === 'name');
+  const [linted, setLinted] = useState<Linted>(() => ({ text, flags: lint(text) }));
   useEffect(() => {
-    const t = setTimeout(() => setLinted({ text, flags: lintNote(text, { names }) }), LINT_DELAY_MS);
+    const t = setTimeout(() => setLinted({ text, flags: lint(text) }), LINT_DELAY_MS);
     return () => clearTimeout(t);
-  }, [text, names]);
+  }, [text, names, namesOnly]);
   const lintNow = () => {
-    const flags = lintNote(text, { names });
+    const flags = lint(text);
     setLinted({ text, flags });
     return flags;
   };

@@ -16,18 +16,21 @@ type Stage =
  * it, judgements and guesses ask for "Save anyway", the server's reasons are kept to show). The refs are the
  * places focus moves to when the composer stops to explain.
  */
-export function useNoteComposer({
+export function useNoteComposer<T = Note>({
   initialText,
   names,
   onSave,
   onSaved,
   onTextChange,
+  namesOnly = false,
 }: {
   initialText: string;
   names: string[];
-  onSave: (text: string, confirmFlags: boolean) => Promise<ApiResult<Note>>;
-  onSaved: (note: Note) => void;
+  onSave: (text: string, confirmFlags: boolean) => Promise<ApiResult<T>>;
+  onSaved: (saved: T) => void;
   onTextChange?: ((text: string) => boolean) | undefined;
+  /** Check only for names (reflective texts), not for judgments and guesses. */
+  namesOnly?: boolean;
 }) {
   const [text, setText] = useState(initialText);
   const [stage, setStage] = useState<Stage>('writing');
@@ -35,7 +38,7 @@ export function useNoteComposer({
   const [server, setServer] = useState<{ message: string; reasons: string[] } | null>(null);
   const [busy, setBusy] = useState(false);
   const [draftKept, setDraftKept] = useState(false);
-  const { linted, lintNow } = useNoteLint(text, names);
+  const { linted, lintNow } = useNoteLint(text, names, namesOnly);
   const box = useRef<HTMLTextAreaElement>(null);
   const blockedRef = useRef<HTMLParagraphElement>(null);
   const confirmRef = useRef<HTMLParagraphElement>(null);

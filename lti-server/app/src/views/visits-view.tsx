@@ -119,6 +119,7 @@ export function VisitsView({
                     zone={zone}
                     upcoming
                     started={Date.parse(v.door.startsAt) <= at}
+                    ended={false}
                     notes={noteCounts.get(v.id) ?? 0}
                     onCancel={cancel}
                   />
@@ -138,6 +139,7 @@ export function VisitsView({
                     zone={zone}
                     upcoming={false}
                     started
+                    ended
                     notes={noteCounts.get(v.id) ?? 0}
                     onCancel={cancel}
                   />
@@ -158,6 +160,7 @@ function VisitItem({
   zone,
   upcoming,
   started,
+  ended,
   notes,
   onCancel,
 }: {
@@ -167,6 +170,8 @@ function VisitItem({
   upcoming: boolean;
   /** The visit has begun: notes can be written. */
   started: boolean;
+  /** The visit is over: the reflective dialogue is open. */
+  ended: boolean;
   /** Notes I wrote about it. */
   notes: number;
   onCancel: (v: Visit) => Promise<void>;
@@ -228,6 +233,13 @@ function VisitItem({
         />
       )}
       {!cancelled && !started && <p class="hint">Notes open when the visit starts.</p>}
+      {!cancelled && ended && (
+        <p>
+          <a href={href({ name: 'dialogue', doorId: d.id })} aria-describedby={headingId}>
+            Reflective dialogue with {d.host.name}
+          </a>
+        </p>
+      )}
       {d.roundId && (
         <p>
           <a href={href({ name: 'debrief', id: d.roundId })} aria-describedby={headingId}>

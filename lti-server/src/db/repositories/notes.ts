@@ -178,7 +178,7 @@ export async function retentionOf(scope: TenantScope): Promise<string | undefine
   return (await scope.selectFrom('notes_retention').select('expires_on').executeTakeFirst())?.expires_on;
 }
 
-/** Sets the school's retention date and moves every note's expiry to it. Run it in a transaction. */
+/** Sets the school's retention date and moves every note's (and dialogue entry's) expiry to it. Run it in a transaction. */
 export async function setRetention(
   scope: TenantScope,
   expiresOn: string,
@@ -191,6 +191,8 @@ export async function setRetention(
     .insertInto('notes_retention', { expires_on: expiresOn, updated_by: by, updated_at: now })
     .execute();
   await scope.updateTable('notes').set({ expires_at: expiresAt }).execute();
+  // The visits' reflective dialogue is kept exactly as long as the notes.
+  await scope.updateTable('dialogue_entries').set({ expires_at: expiresAt }).execute();
 }
 
 export async function thankVisitor(scope: TenantScope, visitId: string, message: string, now: string) {

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../../../../shared/errors';
 import { type CardRecord, cardPolicy, debriefPolicy } from './debrief';
+import { type DialogueRecord, dialoguePolicy } from './dialogue';
 import { type DoorRecord, doorPolicy } from './door';
 import { type NoteRecord, notePolicy, retentionPolicy } from './note';
 import { type PictureGroupRecord, picturePolicy } from './picture';
@@ -9,6 +10,7 @@ import { type RegistrationRecord, registrationPolicy, settingsPolicy } from './s
 import { type StrategyRecord, strategyPolicy } from './strategy';
 
 export { card } from './debrief';
+export { dialogue } from './dialogue';
 export { door } from './door';
 export { note } from './note';
 export { pictureGroup } from './picture';
@@ -21,6 +23,7 @@ export const policies = {
   strategy: strategyPolicy,
   note: notePolicy,
   retention: retentionPolicy,
+  dialogue: dialoguePolicy,
   door: doorPolicy,
   round: roundPolicy,
   debrief: debriefPolicy,
@@ -35,6 +38,7 @@ interface Records {
   strategy: StrategyRecord;
   note: NoteRecord;
   retention: never;
+  dialogue: DialogueRecord;
   door: DoorRecord;
   round: never;
   debrief: never;

@@ -1,0 +1,38 @@
+import type { Policy, Rule, Who } from './policy';
+
+/** A visit's reflective-dialogue thread: its host and the visitors booked into that visit. */
+export interface DialogueRecord {
+  kind: 'dialogue';
+  hostId: string;
+  visitorIds: readonly string[];
+}
+
+export const dialogue = (row: { hostId: string; visitorIds: readonly string[] }): DialogueRecord => ({
+  kind: 'dialogue',
+  hostId: row.hostId,
+  visitorIds: row.visitorIds,
+});
+
+const isHost = (actor: Who, d: DialogueRecord | undefined) => d?.hostId === actor.personId;
+const isVisitor = (actor: Who, d: DialogueRecord | undefined) => !!d?.visitorIds.includes(actor.personId);
+
+/** Like notes, and stricter: only the people who were in the room; coaches and other teachers never. */
+const parties: Rule<DialogueRecord> = {
+  allows: (actor, d) => isHost(actor, d) || isVisitor(actor, d),
+  message: 'A visit’s dialogue is private to the teacher who was visited and the visitors who were there.',
+};
+
+export const dialoguePolicy = {
+  read: [parties],
+  'write-visitor-part': [
+    parties,
+    { allows: isVisitor, message: 'Only the visitors write what they noticed and what they are wondering.' },
+  ],
+  'write-host-part': [
+    parties,
+    {
+      allows: isHost,
+      message: 'Only the teacher who was visited writes the reply and what they’ll try next.',
+    },
+  ],
+} satisfies Policy<DialogueRecord>;
