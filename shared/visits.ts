@@ -138,6 +138,8 @@ export const DoorSchema = z.object({
   strategy: z.object({ id: z.string(), title: z.string() }).nullable(),
   host: PersonRefSchema,
   roundId: z.string().nullable(),
+  /** A round's classroom: the coach who planned the round and wrote its note for visitors (null for open doors). */
+  plannedBy: PersonRefSchema.nullable(),
   seriesId: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),
@@ -169,8 +171,6 @@ export type DoorCard = z.infer<typeof DoorCardSchema>;
 /** One page of GET /api/doors; `nextCursor` asks for the page after it, null on the last page. */
 export const DoorListSchema = z.object({ items: z.array(DoorCardSchema), nextCursor: z.string().nullable() });
 export type DoorList = z.infer<typeof DoorListSchema>;
-
-
 
 /** POST /api/doors answers with every door the request created (one per week). */
 export const DoorsCreatedSchema = z.object({ items: z.array(DoorSchema), seriesId: z.string().nullable() });

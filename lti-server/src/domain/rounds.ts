@@ -8,7 +8,7 @@ import {
   ValidationError,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import type { Round, RoundData, RoundGroupsInput } from '../../../shared/rounds';
+import type { Round, RoundData, RoundGroupsInput, RoundNotice } from '../../../shared/rounds';
 import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, overlapsFor, type StoredDoor } from '../db/repositories/doors';
@@ -17,6 +17,8 @@ import {
   deleteDraft,
   findRound,
   insertRound,
+  markNoticeSeen,
+  openNoticesOf,
   roundsOf,
   type StoredRound,
   updateDraft,
@@ -299,4 +301,25 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
 export async function deleteRound(actor: Actor, id: string): Promise<void> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft' || !(await deleteDraft(actor.scope, id))) throw published();
+}
+
+/** The asking coach's open notices about the rounds they planned, newest first. */
+export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
+  authorize(actor, 'plan', 'round');
+  return (await openNoticesOf(actor.scope, actor.personId)).map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    round: { id: n.roundId, title: n.roundTitle },
+    person: { id: n.personId, name: n.personName },
+    host: { name: n.hostName },
+    startsAt: n.startsAt,
+    createdAt: n.createdAt,
+  }));
+}
+
+/** The coach has dealt with a notice: it leaves their list. */
+export async function dismissNotice(actor: Actor, id: string, now: Date): Promise<void> {
+  authorize(actor, 'plan', 'round');
+  if (!(await markNoticeSeen(actor.scope, actor.personId, id, now.toISOString())))
+    throw new NotFoundError('Notice');
 }

@@ -59,6 +59,7 @@ export function door(overrides: Partial<Door> = {}): Door {
     strategy: { id: 's1', title: 'Turn and talk' },
     host: { id: 'p2', name: 'Ben Okafor' },
     roundId: null,
+    plannedBy: null,
     seriesId: null,
     startsAt: '2026-03-03T14:15:00.000Z',
     endsAt: '2026-03-03T14:25:00.000Z',
@@ -202,6 +203,8 @@ export function debrief(overrides: Partial<Debrief> = {}): Debrief {
     prediction: null,
     nextLevel: null,
     summarizedAt: null,
+    needs: [],
+    skips: [],
     ...overrides,
   };
 }

@@ -24,6 +24,7 @@ import * as browseOrder from './0021-browse-order';
 import * as schoolDay from './0025-school-day';
 import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
+import * as roundNotices from './0029-round-notices';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -62,6 +63,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0025-school-day', schoolDay],
   ['0026-door-week-order', doorWeekOrder],
   ['0028-room-links', roomLinks],
+  ['0029-round-notices', roundNotices],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
