@@ -94,6 +94,10 @@ export const RoundSchema = z.object({
   hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
   groups: z.array(z.array(z.string())),
   slots: z.array(RoundSlotSchema),
+  /** What this plan costs (hosts who also visit see fewer rooms, rooms only one group visits), shown before publishing. */
+  tradeoffs: z.array(
+    z.object({ kind: z.enum(['host-also-visits', 'room-visited-once']), message: z.string() }),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

@@ -181,6 +181,12 @@ describe("a published round's visits", () => {
       (await dana.post('/api/rounds', roundInput({ date: daysFromNow(8), title: 'Cancel notice round' })))
         .body,
     );
+    // Its hosts are also in groups: the plan says what that costs, with names.
+    expect(round.tradeoffs.length).toBeGreaterThan(0);
+    for (const t of round.tradeoffs)
+      expect(t.message).toMatch(
+        /^Round teacher \d+ hosts and is also in a group: they visit \d of the 3 other rooms/,
+      );
     expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
     const visitorIndex = ids.indexOf(round.slots[0]!.visits[0]!.visitorIds[0]!);
     const visitor = teachers[visitorIndex]!;

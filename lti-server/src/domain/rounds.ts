@@ -9,7 +9,14 @@ import {
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
 import type { Round, RoundData, RoundGroupsInput, RoundNotice } from '../../../shared/rounds';
-import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
+import {
+  type PlanInput,
+  planFromGroups,
+  planRound,
+  planTradeoffs,
+  type RoundPlan,
+  tradeoffText,
+} from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, overlapsFor, type StoredDoor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';
@@ -93,6 +100,10 @@ function present(row: StoredRound, names: Names): Round {
     slots: plan.slots.map((visits, s) => ({
       ...slotTimes(row, s),
       visits: visits.map((v) => ({ hostId: v.hostId, group: v.group, visitorIds: v.visitorIds })),
+    })),
+    tradeoffs: planTradeoffs(planInput(row), plan).map((t) => ({
+      kind: t.kind,
+      message: tradeoffText(t, (id) => person(id).name),
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
