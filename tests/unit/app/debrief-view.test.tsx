@@ -310,6 +310,26 @@ describe('the debrief room', () => {
     expect(screen.getByText('Description: Notes come after lunch')).toBeTruthy();
   });
 
+  it('when the prediction is typed but not saved, then Next phase comes back and sends the words with the move', async () => {
+    const calls = debriefServer(
+      debrief({
+        phase: 'prediction',
+        facilitator: true,
+        needs: ['Write the prediction: what students will do if this continues.'],
+      }),
+    );
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    const box = await screen.findByLabelText('The group’s prediction');
+    expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    fireEvent.input(box, { target: { value: 'Students will add to a partner’s idea.' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Next phase' }));
+    await screen.findByText('The group is now at: Next level of work.');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      phase: 'next',
+      prediction: 'Students will add to a partner’s idea.',
+    });
+  });
+
   it('when the facilitator saves a prediction, then the group’s words are sent and saved', async () => {
     const calls = debriefServer(debrief({ phase: 'prediction', facilitator: true }));
     render(<DebriefView token="t" roundId="r1" isCoach />);

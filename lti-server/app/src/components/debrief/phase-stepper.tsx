@@ -14,8 +14,11 @@ export function PhaseStepper({
   busy,
   onGo,
   onRefresh,
+  typed = false,
 }: {
   debrief: Debrief;
+  /** The words the current phase needs are typed (not saved yet): they go along with the move, so it may move on. */
+  typed?: boolean;
   isCoach: boolean;
   busy: boolean;
   onGo: (phase: DebriefPhase, skipReason?: string) => Promise<void>;
@@ -27,7 +30,7 @@ export function PhaseStepper({
   const next = DEBRIEF_PHASES[at + 1];
   const previous = DEBRIEF_PHASES[at - 1];
   const [reason, setReason] = useState('');
-  const lacking = debrief.needs.length > 0;
+  const lacking = debrief.needs.length > 0 && !typed;
   const refresh = (
     <button type="button" class="secondary" disabled={busy} onClick={onRefresh}>
       Refresh
