@@ -23,6 +23,7 @@ export const ERROR_CODES = [
   'NOTE_FLAGGED',
   'DEVICE_SCOPE',
   'OUTSIDE_SCHOOL_DAY',
+  'DEBRIEF_PHASE_INCOMPLETE',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -49,6 +50,7 @@ export const ERROR_STATUS = {
   NOTE_FLAGGED: 422,
   DEVICE_SCOPE: 403,
   OUTSIDE_SCHOOL_DAY: 422,
+  DEBRIEF_PHASE_INCOMPLETE: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The codes whose status is `S`, e.g. the conflicts (409). */

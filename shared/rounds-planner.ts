@@ -75,6 +75,49 @@ export function planProblems(input: PlanInput, plan: RoundPlan): string[] {
   return groupIssues.length > 0 ? groupIssues : visitProblems(input, plan);
 }
 
+/**
+ * What a valid plan costs, said before it is published so the coach chooses it knowingly: a host who is also in a
+ * group sits out the slots when their own room has visitors, so they see fewer of the other rooms; a room only one
+ * group visits gets one set of eyes (e.g. a single group, or everyone chosen as a host).
+ */
+export type Tradeoff =
+  | { kind: 'host-also-visits'; personId: string; roomsVisited: number; otherRooms: number }
+  | { kind: 'room-visited-once'; hostId: string; visits: number };
+
+export function planTradeoffs(input: PlanInput, plan: RoundPlan): Tradeoff[] {
+  const visitsOf = new Map<string, number>();
+  const groupsIn = new Map<string, number>();
+  for (const slot of plan.slots)
+    for (const visit of slot) {
+      if (visit.visitorIds.length === 0) continue;
+      groupsIn.set(visit.hostId, (groupsIn.get(visit.hostId) ?? 0) + 1);
+      for (const id of visit.visitorIds) visitsOf.set(id, (visitsOf.get(id) ?? 0) + 1);
+    }
+  const hosts = new Set(input.hosts);
+  const otherRooms = hosts.size - 1;
+  const tradeoffs: Tradeoff[] = [];
+  for (const personId of input.participants) {
+    if (!hosts.has(personId)) continue;
+    const roomsVisited = visitsOf.get(personId) ?? 0;
+    if (roomsVisited < otherRooms)
+      tradeoffs.push({ kind: 'host-also-visits', personId, roomsVisited, otherRooms });
+  }
+  for (const hostId of input.hosts) {
+    const visits = groupsIn.get(hostId) ?? 0;
+    if (visits <= 1) tradeoffs.push({ kind: 'room-visited-once', hostId, visits });
+  }
+  return tradeoffs;
+}
+
+/** One plain sentence for a coach, with names. */
+export function tradeoffText(t: Tradeoff, nameOf: (id: string) => string): string {
+  if (t.kind === 'host-also-visits')
+    return `${nameOf(t.personId)} hosts and is also in a group: they visit ${t.roomsVisited} of the ${t.otherRooms} other ${t.otherRooms === 1 ? 'room' : 'rooms'}, sitting out while their own room has visitors.`;
+  return t.visits === 0
+    ? `Nobody visits ${nameOf(t.hostId)}'s room.`
+    : `${nameOf(t.hostId)}'s room is visited by one group only.`;
+}
+
 const GroupsShape = z.array(z.array(z.string()));
 const PlanShape = z.object({
   groups: GroupsShape,

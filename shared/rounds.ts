@@ -94,12 +94,33 @@ export const RoundSchema = z.object({
   hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
   groups: z.array(z.array(z.string())),
   slots: z.array(RoundSlotSchema),
+  /** What this plan costs (hosts who also visit see fewer rooms, rooms only one group visits), shown before publishing. */
+  tradeoffs: z.array(
+    z.object({ kind: z.enum(['host-also-visits', 'room-visited-once']), message: z.string() }),
+  ),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
 export type Round = z.infer<typeof RoundSchema>;
 
 export const RoundListSchema = z.object({ items: z.array(RoundSchema) });
+
+/**
+ * GET /api/round-notices: what the asking coach needs to act on in the rounds they planned (a participant cancelled a
+ * round visit, so a group is one short). Participation logistics, never a judgement of the person.
+ */
+export const RoundNoticeSchema = z.object({
+  id: z.string(),
+  kind: z.enum(['visit_cancelled']),
+  round: z.object({ id: z.string(), title: z.string() }),
+  person: PersonRefSchema,
+  /** Whose classroom the cancelled visit was to, and when it starts. */
+  host: z.object({ name: z.string() }),
+  startsAt: z.string(),
+  createdAt: z.string(),
+});
+export type RoundNotice = z.infer<typeof RoundNoticeSchema>;
+export const RoundNoticeListSchema = z.object({ items: z.array(RoundNoticeSchema) });
 
 /** GET /api/people: colleagues who have opened Tasting Menu in this school (staff only), to pick for a round. */
 export const PeopleSchema = z.object({
@@ -109,6 +130,40 @@ export const PeopleSchema = z.object({
 /** The debrief moves from what we saw to what we do next; the facilitator (the round's coach) moves the phase. */
 export const DEBRIEF_PHASES = ['description', 'analysis', 'prediction', 'next', 'done'] as const;
 export type DebriefPhase = (typeof DEBRIEF_PHASES)[number];
+
+/**
+ * What a phase needs before the group moves on from it: the evidence before analysis, a pattern before prediction,
+ * the prediction before the next level of work, and that next level before finishing. Pure, shared by the server
+ * (which refuses to move on without it unless the coach skips, saying why) and the app (which says what is missing).
+ */
+export interface DebriefProgress {
+  cards: number;
+  /** Cards grouped into a pattern. */
+  groupedCards: number;
+  prediction: string | null;
+  nextLevel: string | null;
+}
+export function phaseNeeds(phase: DebriefPhase, p: DebriefProgress): string[] {
+  switch (phase) {
+    case 'description':
+      return p.cards > 0 ? [] : ['Add at least one evidence card from a note of this round.'];
+    case 'analysis':
+      return p.groupedCards > 0 ? [] : ['Group at least one card into a pattern.'];
+    case 'prediction':
+      return p.prediction?.trim() ? [] : ['Write the prediction: what students will do if this continues.'];
+    case 'next':
+      return p.nextLevel?.trim() ? [] : ['Write the next level of work.'];
+    case 'done':
+      return [];
+  }
+}
+
+/** The phases left behind when moving from `from` to `to` (none when moving back or staying). */
+export function phasesPassed(from: DebriefPhase, to: DebriefPhase): DebriefPhase[] {
+  const a = DEBRIEF_PHASES.indexOf(from);
+  const b = DEBRIEF_PHASES.indexOf(to);
+  return b > a ? DEBRIEF_PHASES.slice(a, b) : [];
+}
 
 export const DebriefSchema = z.object({
   roundId: z.string(),
@@ -125,6 +180,10 @@ export const DebriefSchema = z.object({
   prediction: z.string().nullable(),
   nextLevel: z.string().nullable(),
   summarizedAt: z.string().nullable(),
+  /** What the current phase still needs before the group moves on ([] when it has it). */
+  needs: z.array(z.string()),
+  /** Phases the coach moved on from without what they need, and why. */
+  skips: z.array(z.object({ phase: z.enum(DEBRIEF_PHASES), reason: z.string(), at: z.string() })),
 });
 export type Debrief = z.infer<typeof DebriefSchema>;
 
@@ -150,6 +209,12 @@ export const DebriefUpdateSchema = z.object({
   phase: z.enum(DEBRIEF_PHASES, { error: `phase must be one of ${DEBRIEF_PHASES.join(', ')}` }).optional(),
   prediction: safeText().trim().max(2000, 'Keep the prediction to 2000 characters').nullish(),
   nextLevel: safeText().trim().max(2000, 'Keep the next level of work to 2000 characters').nullish(),
+  /** Move on although a phase lacks what it needs: the coach says why (kept with the debrief). */
+  skipReason: safeText()
+    .trim()
+    .min(3, 'Say in a few words why the group moves on')
+    .max(300, 'Keep the reason to 300 characters')
+    .optional(),
 });
 export type DebriefUpdate = z.infer<typeof DebriefUpdateSchema>;
 

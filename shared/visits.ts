@@ -138,6 +138,8 @@ export const DoorSchema = z.object({
   strategy: z.object({ id: z.string(), title: z.string() }).nullable(),
   host: PersonRefSchema,
   roundId: z.string().nullable(),
+  /** A round's classroom: the coach who planned the round and wrote its note for visitors (null for open doors). */
+  plannedBy: PersonRefSchema.nullable(),
   seriesId: z.string().nullable(),
   startsAt: z.string(),
   endsAt: z.string(),

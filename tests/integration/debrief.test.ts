@@ -143,3 +143,67 @@ describe('the debrief room', () => {
     expect(after.cards.some((c) => c.id === card.id)).toBe(false);
   });
 });
+
+describe('moving through the phases', () => {
+  it('when the facilitator moves on without what a phase needs, then it is refused; a skip with a reason moves on and is kept', async () => {
+    const ids = await Promise.all(
+      teachers.map(async (t) => (await t.get('/api/me')).body.person.id as string),
+    );
+    const round = RoundSchema.parse(
+      (
+        await dana.post('/api/rounds', {
+          title: 'Phase rules round',
+          focus: { kind: 'tag', value: 'discussion' },
+          date: daysFromNow(9),
+          start: '09:00',
+          timeZone: 'UTC',
+          participantIds: ids,
+          hostIds: ids.slice(0, 2),
+        })
+      ).body,
+    );
+    expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+    const url = `/api/rounds/${round.id}/debrief`;
+    const fresh = DebriefSchema.parse((await dana.get(url)).body);
+    expect(fresh.needs).toEqual(['Add at least one evidence card from a note of this round.']);
+
+    const refused = await dana.put(url, { phase: 'analysis' });
+    expect(refused.status).toBe(422);
+    expect(refused.body.error.code).toBe('DEBRIEF_PHASE_INCOMPLETE');
+    expect(refused.body.error.fields).toEqual([
+      { path: 'description', message: 'Add at least one evidence card from a note of this round.' },
+    ]);
+    const finish = await dana.put(url, { phase: 'done' });
+    expect(finish.status).toBe(422);
+    expect(finish.body.error.fields.map((f: { path: string }) => f.path)).toEqual([
+      'description',
+      'analysis',
+      'prediction',
+      'next',
+    ]);
+    expect((await dana.put(url, { phase: 'analysis', skipReason: 'x' })).status).toBe(400);
+    expect(DebriefSchema.parse((await dana.get(url)).body).phase).toBe('description');
+
+    const skipped = DebriefSchema.parse(
+      (await dana.put(url, { phase: 'prediction', skipReason: 'Notes arrive after lunch' })).body,
+    );
+    expect(skipped.phase).toBe('prediction');
+    expect(skipped.skips.map((k) => [k.phase, k.reason])).toEqual([
+      ['description', 'Notes arrive after lunch'],
+      ['analysis', 'Notes arrive after lunch'],
+    ]);
+    expect(skipped.needs).toEqual(['Write the prediction: what students will do if this continues.']);
+
+    // The words sent with the move count; moving back needs nothing and adds no skip.
+    const next = DebriefSchema.parse(
+      (await dana.put(url, { phase: 'next', prediction: 'Students will wait for the teacher to speak.' }))
+        .body,
+    );
+    expect(next.phase).toBe('next');
+    expect((await dana.put(url, { phase: 'done', nextLevel: '' })).status).toBe(422);
+    const back = DebriefSchema.parse((await dana.put(url, { phase: 'analysis' })).body);
+    expect(back.phase).toBe('analysis');
+    expect(back.skips).toHaveLength(2);
+    expect(JSON.stringify(back)).not.toMatch(/Debrief teacher/);
+  });
+});

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PeopleSchema, type Round, RoundSchema } from '../../shared/rounds';
+import { PeopleSchema, type Round, RoundNoticeListSchema, RoundSchema } from '../../shared/rounds';
 import { DoorListSchema, VisitListSchema } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
@@ -172,5 +172,52 @@ describe('adjusting and publishing', () => {
     expect((await dana.get(`/api/rounds/${round.id}`)).status).toBe(404);
     const list = (await dana.get('/api/rounds')).body.items.map((r: { id: string }) => r.id);
     expect(list).not.toContain(round.id);
+  });
+});
+
+describe("a published round's visits", () => {
+  it('when a participant opens or cancels a round visit, then it says who planned it and the coach is told', async () => {
+    const round = RoundSchema.parse(
+      (await dana.post('/api/rounds', roundInput({ date: daysFromNow(8), title: 'Cancel notice round' })))
+        .body,
+    );
+    // Its hosts are also in groups: the plan says what that costs, with names.
+    expect(round.tradeoffs.length).toBeGreaterThan(0);
+    for (const t of round.tradeoffs)
+      expect(t.message).toMatch(
+        /^Round teacher \d+ hosts and is also in a group: they visit \d of the 3 other rooms/,
+      );
+    expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+    const visitorIndex = ids.indexOf(round.slots[0]!.visits[0]!.visitorIds[0]!);
+    const visitor = teachers[visitorIndex]!;
+    const visits = VisitListSchema.parse((await visitor.get('/api/visits')).body).items.filter(
+      (v) => v.door.roundId === round.id,
+    );
+    expect(visits.length).toBeGreaterThan(0);
+    for (const v of visits) expect(v.door.plannedBy?.name).toBe('Dana Kim');
+
+    const before = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items;
+    expect(before.filter((n) => n.round.id === round.id)).toHaveLength(0);
+    const cancelled = await visitor.post(`/api/visits/${visits[0]!.id}/cancel`);
+    expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    // Cancelling again changes nothing and tells nobody twice.
+    expect((await visitor.post(`/api/visits/${visits[0]!.id}/cancel`)).status).toBe(200);
+
+    const notices = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items.filter(
+      (n) => n.round.id === round.id,
+    );
+    expect(notices).toHaveLength(1);
+    expect(notices[0]).toMatchObject({
+      kind: 'visit_cancelled',
+      round: { title: 'Cancel notice round' },
+      person: { name: `Round teacher ${visitorIndex + 1}` },
+      startsAt: visits[0]!.door.startsAt,
+    });
+    expect((await ana.get('/api/round-notices')).status).toBe(403);
+    expect((await visitor.post(`/api/round-notices/${notices[0]!.id}/seen`)).status).toBe(403);
+    expect((await dana.post(`/api/round-notices/${notices[0]!.id}/seen`)).status).toBe(204);
+    expect((await dana.post(`/api/round-notices/${notices[0]!.id}/seen`)).status).toBe(404);
+    const after = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items;
+    expect(after.some((n) => n.id === notices[0]!.id)).toBe(false);
   });
 });

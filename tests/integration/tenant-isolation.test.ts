@@ -12,7 +12,7 @@ import { visitHappened } from '../support/server/visit-happened';
  * The route table below must list every route the API has; the first test fails when a new route is added
  * without being covered here.
  */
-type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note';
+type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note' | 'notice';
 /** `kind` says whose id of tenant A the path gets: a strategy's (the default), an open door's, a visit's, a round's or a note's. */
 type Call = {
   method: string;
@@ -120,6 +120,12 @@ const ROUTES: Record<string, Call> = {
   'DELETE /calendar': { method: 'DELETE', path: () => '/api/calendar' },
   'GET /people': { method: 'GET', path: () => '/api/people' },
   'GET /rounds': { method: 'GET', path: () => '/api/rounds' },
+  'GET /round-notices': { method: 'GET', path: () => '/api/round-notices' },
+  'POST /round-notices/:id/seen': {
+    method: 'POST',
+    path: (id) => `/api/round-notices/${id}/seen`,
+    kind: 'notice',
+  },
   'POST /rounds': {
     method: 'POST',
     path: () => '/api/rounds',
@@ -271,7 +277,36 @@ beforeAll(async () => {
     prompt: 'students',
     text: 'Students explained each step of the secret sauce.',
   });
-  ids = { strategy: strategyA, door: doorA, visit: visitA, round: round.body.id, note: noteA.body.id };
+  // A published round of tenant A with a canceled visit: its coach has an open notice.
+  const published = await coachA.post('/api/rounds', {
+    title: 'Tenant A secret published round',
+    focus: { kind: 'tag', value: 'discussion' },
+    date: new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10),
+    start: '09:00',
+    timeZone: 'UTC',
+    participantIds: staffIds,
+    hostIds: staffIds.slice(0, 2),
+  });
+  expect((await coachA.post(`/api/rounds/${published.body.id}/publish`)).status).toBe(200);
+  for (const member of staffA) {
+    const mine = (await member.get('/api/visits')).body.items.find(
+      (v: { door: { roundId: string } }) => v.door.roundId === published.body.id,
+    );
+    if (mine) {
+      await member.post(`/api/visits/${mine.id}/cancel`);
+      break;
+    }
+  }
+  const notices = (await coachA.get('/api/round-notices')).body.items;
+  expect(notices).toHaveLength(1);
+  ids = {
+    strategy: strategyA,
+    door: doorA,
+    visit: visitA,
+    round: round.body.id,
+    note: noteA.body.id,
+    notice: notices[0].id,
+  };
   // Tenant A's bell schedule, set after its doors and round so it does not ask about their times.
   const bells = await coachA.put('/api/settings', {
     networkScope: 'course',
@@ -326,6 +361,9 @@ describe('tenant isolation', () => {
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
+      expect((await coachA.get('/api/round-notices')).body.items.map((n: { id: string }) => n.id)).toEqual([
+        ids.notice,
+      ]);
       expect((await readNoteA()).body.text).toBe('Students explained each step of the secret sauce.');
       expect((await coachA.get('/api/settings/platform')).body).toMatchObject({
         deploymentId: 'sandbox-school',

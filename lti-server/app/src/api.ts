@@ -37,6 +37,8 @@ import {
   type RoundGroupsInput,
   type RoundInput,
   RoundListSchema,
+  type RoundNotice,
+  RoundNoticeListSchema,
   RoundSchema,
 } from '../../../shared/rounds';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
@@ -446,6 +448,16 @@ export function listPeople(token: string): Promise<ApiResult<People>> {
 export function listRounds(token: string): Promise<ApiResult<{ items: Round[] }>> {
   return request(token, 'GET', '/api/rounds', RoundListSchema);
 }
+
+/** What the coach needs to act on in the rounds they planned (a participant cancelled a round visit). */
+export function listRoundNotices(token: string): Promise<ApiResult<{ items: RoundNotice[] }>> {
+  return request(token, 'GET', '/api/round-notices', RoundNoticeListSchema);
+}
+
+export function dismissRoundNotice(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'POST', `/api/round-notices/${encodeURIComponent(id)}/seen`, z.undefined());
+}
+export type { RoundNotice };
 
 export function createRound(token: string, input: RoundInput): Promise<ApiResult<Round>> {
   return request(token, 'POST', '/api/rounds', RoundSchema, input);

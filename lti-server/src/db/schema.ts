@@ -413,6 +413,31 @@ export interface RoundTable {
   summarized_at: Timestamp | null;
 }
 
+/** Something a round's coach needs to act on: a participant cancelled a round visit. */
+export interface RoundNoticeTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  /** The coach who planned the round (who is told). */
+  coach_id: string;
+  /** Who cancelled. */
+  person_id: string;
+  door_id: string;
+  kind: 'visit_cancelled';
+  created_at: Timestamp;
+  seen_at: Timestamp | null;
+}
+
+/** A debrief phase the coach moved on from without what it needs, and why. */
+export interface DebriefSkipTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  phase: 'description' | 'analysis' | 'prediction' | 'next' | 'done';
+  reason: string;
+  created_at: Timestamp;
+}
+
 /** A de-identified evidence card in a round's debrief: text only, copied by its writer from their own note. */
 export interface DebriefCardTable {
   id: string;
@@ -546,6 +571,8 @@ export interface Database {
   dialogue_entries: DialogueEntryTable;
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
+  round_notices: RoundNoticeTable;
+  debrief_skips: DebriefSkipTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

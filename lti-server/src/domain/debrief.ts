@@ -1,11 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import type {
-  Debrief,
-  DebriefCardInput,
-  DebriefCardMove,
-  DebriefPatternInput,
-  DebriefUpdate,
+import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../../shared/errors';
+import {
+  DEBRIEF_PHASES,
+  type Debrief,
+  type DebriefCardInput,
+  type DebriefCardMove,
+  type DebriefPatternInput,
+  type DebriefProgress,
+  type DebriefUpdate,
+  phaseNeeds,
+  phasesPassed,
 } from '../../../shared/rounds';
 import {
   cardsOf,
@@ -13,8 +17,10 @@ import {
   findCard,
   insertCard,
   insertPattern,
+  insertSkip,
   moveCard,
   patternsOf,
+  skipsOf,
   updateDebrief,
 } from '../db/repositories/debrief';
 import { findDoor } from '../db/repositories/doors';
@@ -42,10 +48,17 @@ async function access(actor: Actor, roundId: string): Promise<Access> {
 
 export async function getDebrief(actor: Actor, roundId: string): Promise<Debrief> {
   const { round, facilitator } = await access(actor, roundId);
-  const [cards, patterns] = await Promise.all([
+  const [cards, patterns, skips] = await Promise.all([
     cardsOf(actor.scope, roundId),
     patternsOf(actor.scope, roundId),
+    skipsOf(actor.scope, roundId),
   ]);
+  const progress: DebriefProgress = {
+    cards: cards.length,
+    groupedCards: cards.filter((c) => c.patternId !== null).length,
+    prediction: round.prediction,
+    nextLevel: round.nextLevel,
+  };
   return {
     roundId,
     title: round.title,
@@ -62,6 +75,14 @@ export async function getDebrief(actor: Actor, roundId: string): Promise<Debrief
     prediction: round.prediction,
     nextLevel: round.nextLevel,
     summarizedAt: round.summarizedAt,
+    needs: phaseNeeds(round.debriefPhase, progress),
+    // In the order they happened, and phase by phase within one move.
+    skips: skips
+      .map((k) => ({ phase: k.phase, reason: k.reason, at: k.createdAt }))
+      .sort(
+        (a, b) =>
+          a.at.localeCompare(b.at) || DEBRIEF_PHASES.indexOf(a.phase) - DEBRIEF_PHASES.indexOf(b.phase),
+      ),
   };
 }
 
@@ -135,22 +156,48 @@ export async function groupCard(
   return getDebrief(actor, roundId);
 }
 
-/** The facilitator moves the phase and records the group's prediction and next level of work; "done" saves it. */
+/**
+ * The facilitator moves the phase and records the group's prediction and next level of work; "done" saves it. Moving
+ * on from a phase that lacks what it needs is refused with what is missing, unless the coach gives a reason to skip
+ * (kept with the debrief, one line per phase skipped). Moving back is always allowed.
+ */
 export async function updateDebriefPhase(
   actor: Actor,
   roundId: string,
   data: DebriefUpdate,
   now: Date,
 ): Promise<Debrief> {
-  await access(actor, roundId);
+  const { round } = await access(actor, roundId);
   authorize(actor, 'facilitate', 'debrief');
   const stamp = now.toISOString();
-  await updateDebrief(actor.scope, roundId, {
-    ...(data.phase ? { debriefPhase: data.phase } : {}),
-    ...(data.prediction !== undefined ? { prediction: data.prediction || null } : {}),
-    ...(data.nextLevel !== undefined ? { nextLevel: data.nextLevel || null } : {}),
-    ...(data.phase === 'done' ? { summarizedAt: stamp } : {}),
-    updatedAt: stamp,
+  const passed = data.phase ? phasesPassed(round.debriefPhase, data.phase) : [];
+  const cards = passed.length > 0 ? await cardsOf(actor.scope, roundId) : [];
+  const progress: DebriefProgress = {
+    cards: cards.length,
+    groupedCards: cards.filter((c) => c.patternId !== null).length,
+    // The words sent with this move count: a coach may write the prediction and move on in one step.
+    prediction: data.prediction !== undefined ? (data.prediction ?? null) : round.prediction,
+    nextLevel: data.nextLevel !== undefined ? (data.nextLevel ?? null) : round.nextLevel,
+  };
+  const lacking = passed.flatMap((phase) => phaseNeeds(phase, progress).map((need) => ({ phase, need })));
+  if (lacking.length > 0 && !data.skipReason)
+    throw new UnprocessableError(
+      'DEBRIEF_PHASE_INCOMPLETE',
+      `Before moving on: ${lacking.map((l) => l.need).join(' ')} Or skip it, saying why.`,
+      lacking.map((l) => ({ path: l.phase, message: l.need })),
+    );
+  const skipReason = data.skipReason;
+  await actor.scope.transaction(async (scope) => {
+    if (skipReason)
+      for (const phase of new Set(lacking.map((l) => l.phase)))
+        await insertSkip(scope, { id: randomUUID(), roundId, phase, reason: skipReason, createdAt: stamp });
+    await updateDebrief(scope, roundId, {
+      ...(data.phase ? { debriefPhase: data.phase } : {}),
+      ...(data.prediction !== undefined ? { prediction: data.prediction || null } : {}),
+      ...(data.nextLevel !== undefined ? { nextLevel: data.nextLevel || null } : {}),
+      ...(data.phase === 'done' ? { summarizedAt: stamp } : {}),
+      updatedAt: stamp,
+    });
   });
   return getDebrief(actor, roundId);
 }

@@ -8,8 +8,15 @@ import {
   ValidationError,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import type { Round, RoundData, RoundGroupsInput } from '../../../shared/rounds';
-import { type PlanInput, planFromGroups, planRound, type RoundPlan } from '../../../shared/rounds-planner';
+import type { Round, RoundData, RoundGroupsInput, RoundNotice } from '../../../shared/rounds';
+import {
+  type PlanInput,
+  planFromGroups,
+  planRound,
+  planTradeoffs,
+  type RoundPlan,
+  tradeoffText,
+} from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, overlapsFor, type StoredDoor } from '../db/repositories/doors';
 import { staffOf } from '../db/repositories/people';
@@ -17,6 +24,8 @@ import {
   deleteDraft,
   findRound,
   insertRound,
+  markNoticeSeen,
+  openNoticesOf,
   roundsOf,
   type StoredRound,
   updateDraft,
@@ -91,6 +100,10 @@ function present(row: StoredRound, names: Names): Round {
     slots: plan.slots.map((visits, s) => ({
       ...slotTimes(row, s),
       visits: visits.map((v) => ({ hostId: v.hostId, group: v.group, visitorIds: v.visitorIds })),
+    })),
+    tradeoffs: planTradeoffs(planInput(row), plan).map((t) => ({
+      kind: t.kind,
+      message: tradeoffText(t, (id) => person(id).name),
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -299,4 +312,25 @@ export async function publishRound(actor: Actor, id: string, now: Date): Promise
 export async function deleteRound(actor: Actor, id: string): Promise<void> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft' || !(await deleteDraft(actor.scope, id))) throw published();
+}
+
+/** The asking coach's open notices about the rounds they planned, newest first. */
+export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
+  authorize(actor, 'plan', 'round');
+  return (await openNoticesOf(actor.scope, actor.personId)).map((n) => ({
+    id: n.id,
+    kind: n.kind,
+    round: { id: n.roundId, title: n.roundTitle },
+    person: { id: n.personId, name: n.personName },
+    host: { name: n.hostName },
+    startsAt: n.startsAt,
+    createdAt: n.createdAt,
+  }));
+}
+
+/** The coach has dealt with a notice: it leaves their list. */
+export async function dismissNotice(actor: Actor, id: string, now: Date): Promise<void> {
+  authorize(actor, 'plan', 'round');
+  if (!(await markNoticeSeen(actor.scope, actor.personId, id, now.toISOString())))
+    throw new NotFoundError('Notice');
 }

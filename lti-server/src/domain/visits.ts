@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import type { VisitInput } from '../../../shared/visits';
 import { doorsByIds, overlapsFor, releaseSeat, takeSeat } from '../db/repositories/doors';
+import { findRound, insertNotice } from '../db/repositories/rounds';
 import {
   cancelVisits,
   findVisit,
@@ -108,13 +109,28 @@ export async function bookVisit(
   return { view: await viewOf(actor, outcome.id), created: outcome.created };
 }
 
+/** Cancels the asker's visit; a round visit also leaves a notice for the coach who planned the round. */
 export async function cancelVisit(actor: Actor, id: string, now: Date): Promise<VisitView> {
   const view = await viewOf(actor, id);
   if (view.row.status === 'booked') {
     const stamp = now.toISOString();
+    const roundId = view.door.row.roundId;
     await actor.scope.transaction(async (scope) => {
-      if ((await cancelVisits(scope, { visitId: id }, 'visitor', stamp)) === 1)
-        await releaseSeat(scope, view.row.doorId, stamp);
+      if ((await cancelVisits(scope, { visitId: id }, 'visitor', stamp)) !== 1) return;
+      await releaseSeat(scope, view.row.doorId, stamp);
+      // A round visit was planned for a group: its coach is told, on their rounds page, that the group is one short.
+      const round = roundId ? await findRound(scope, roundId) : undefined;
+      if (round)
+        await insertNotice(scope, {
+          id: randomUUID(),
+          roundId: round.id,
+          coachId: round.createdBy,
+          personId: actor.personId,
+          doorId: view.row.doorId,
+          kind: 'visit_cancelled',
+          createdAt: stamp,
+          seenAt: null,
+        });
     });
   }
   return viewOf(actor, id);

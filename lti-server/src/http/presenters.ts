@@ -43,6 +43,7 @@ export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
     strategy: row.strategyId && row.strategyTitle ? { id: row.strategyId, title: row.strategyTitle } : null,
     host: { id: row.hostId, name: row.hostName },
     roundId: row.roundId,
+    plannedBy: row.planner,
     seriesId: row.seriesId,
     startsAt: row.startsAt,
     endsAt: row.endsAt,

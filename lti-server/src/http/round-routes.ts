@@ -6,11 +6,13 @@ import type { MemberSource } from '../domain/roster';
 import {
   createRound,
   deleteRound,
+  dismissNotice,
   getRound,
   listRounds,
   people,
   publishRound,
   regroupRound,
+  roundNotices,
 } from '../domain/rounds';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
@@ -28,6 +30,19 @@ export function roundRouter(db: Db, lms: MemberSource): Router {
     '/rounds',
     wrap(async (_req, res) => {
       res.json({ items: await listRounds(actorOf(res)) });
+    }),
+  );
+  router.get(
+    '/round-notices',
+    wrap(async (_req, res) => {
+      res.json({ items: await roundNotices(actorOf(res)) });
+    }),
+  );
+  router.post(
+    '/round-notices/:id/seen',
+    wrap(async (req, res) => {
+      await dismissNotice(actorOf(res), String(req.params.id), new Date());
+      res.status(204).end();
     }),
   );
   router.post(

@@ -7,6 +7,7 @@ import { RoundDetail } from '../../../lti-server/app/src/views/rounds-view';
 import { VisitsView } from '../../../lti-server/app/src/views/visits-view';
 import type { Me } from '../../../shared/api';
 import type { Debrief } from '../../../shared/rounds';
+import { expectNoAxeViolations } from './axe';
 import { type Call, debrief, door, errorBody, note, PEOPLE, round, stubApi, visit } from './fake-api';
 
 beforeEach(() => {
@@ -273,6 +274,60 @@ describe('the debrief room', () => {
     expect(current?.textContent).toContain('Analysis');
     expect(screen.getByLabelText('Name a new pattern')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Previous phase' })).toBeTruthy();
+  });
+
+  it('when a phase lacks what it needs, then it says what, Next is gone, and the coach can skip only by saying why', async () => {
+    const need = 'Add at least one evidence card from a note of this round.';
+    const calls = debriefServer(debrief({ facilitator: true, needs: [need] }), (c) =>
+      c.method === 'PUT'
+        ? {
+            body: debrief({
+              facilitator: true,
+              phase: 'analysis',
+              skips: [
+                { phase: 'description', reason: 'Notes come after lunch', at: '2026-03-12T15:00:00.000Z' },
+              ],
+            }),
+          }
+        : undefined,
+    );
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    expect(await screen.findByText(need)).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    const skip = screen.getByRole('button', { name: 'Skip to the next phase' }) as HTMLButtonElement;
+    expect(skip.disabled).toBe(true);
+    await expectNoAxeViolations();
+    fireEvent.input(screen.getByLabelText('Or move on anyway: say why (kept with the debrief)'), {
+      target: { value: 'Notes come after lunch' },
+    });
+    expect(skip.disabled).toBe(false);
+    fireEvent.click(skip);
+    await screen.findByText('The group is now at: Analysis.');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      phase: 'analysis',
+      skipReason: 'Notes come after lunch',
+    });
+    expect(screen.getByText('Description: Notes come after lunch')).toBeTruthy();
+  });
+
+  it('when the prediction is typed but not saved, then Next phase comes back and sends the words with the move', async () => {
+    const calls = debriefServer(
+      debrief({
+        phase: 'prediction',
+        facilitator: true,
+        needs: ['Write the prediction: what students will do if this continues.'],
+      }),
+    );
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    const box = await screen.findByLabelText('The group’s prediction');
+    expect(screen.queryByRole('button', { name: 'Next phase' })).toBeNull();
+    fireEvent.input(box, { target: { value: 'Students will add to a partner’s idea.' } });
+    fireEvent.click(await screen.findByRole('button', { name: 'Next phase' }));
+    await screen.findByText('The group is now at: Next level of work.');
+    expect(calls.find((c) => c.method === 'PUT')?.body).toEqual({
+      phase: 'next',
+      prediction: 'Students will add to a partner’s idea.',
+    });
   });
 
   it('when the facilitator saves a prediction, then the group’s words are sent and saved', async () => {

@@ -59,6 +59,7 @@ export function door(overrides: Partial<Door> = {}): Door {
     strategy: { id: 's1', title: 'Turn and talk' },
     host: { id: 'p2', name: 'Ben Okafor' },
     roundId: null,
+    plannedBy: null,
     seriesId: null,
     startsAt: '2026-03-03T14:15:00.000Z',
     endsAt: '2026-03-03T14:25:00.000Z',
@@ -135,6 +136,7 @@ export function round(overrides: Partial<Round> = {}): Round {
         ],
       },
     ],
+    tradeoffs: [],
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
     ...overrides,
@@ -202,6 +204,8 @@ export function debrief(overrides: Partial<Debrief> = {}): Debrief {
     prediction: null,
     nextLevel: null,
     summarizedAt: null,
+    needs: [],
+    skips: [],
     ...overrides,
   };
 }

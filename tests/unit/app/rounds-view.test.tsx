@@ -5,6 +5,7 @@ import { takeFlash } from '../../../lti-server/app/src/flash';
 import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import { RoundDetail, RoundsList } from '../../../lti-server/app/src/views/rounds-view';
 import type { Me } from '../../../shared/api';
+import { expectNoAxeViolations } from './axe';
 import { errorBody, PEOPLE, round, stubApi } from './fake-api';
 
 const ZONE = 'America/New_York';
@@ -269,5 +270,53 @@ describe('the round detail', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Yes, delete the draft' }));
     await waitFor(() => expect(window.location.hash).toBe('#/rounds'));
     expect(calls.find((c) => c.method === 'DELETE')?.url.pathname).toBe('/api/rounds/r1');
+  });
+});
+
+describe('what the coach needs to know', () => {
+  it('when a draft has trade-offs, then they are listed before publishing', async () => {
+    const message =
+      'Ben Okafor hosts and is also in a group: they visit 1 of the 3 other rooms, sitting out while their own room has visitors.';
+    stubApi((c) =>
+      c.url.pathname === '/api/people'
+        ? { body: { items: PEOPLE } }
+        : { body: round({ tradeoffs: [{ kind: 'host-also-visits', message }] }) },
+    );
+    render(<RoundDetail token="t" id="r1" />);
+    const section = await screen.findByRole('region', { name: 'Before you publish: what this plan costs' });
+    expect(within(section).getByText(message)).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('when a participant cancelled a round visit, then the list says so under "Needs your attention" until dismissed', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/round-notices')
+        return {
+          body: {
+            items: [
+              {
+                id: 'n1',
+                kind: 'visit_cancelled',
+                round: { id: 'r1', title: 'Thursday discussion round' },
+                person: { id: 'p1', name: 'Ana Rivera' },
+                host: { name: 'Ben Okafor' },
+                startsAt: '2026-03-12T13:00:00.000Z',
+                createdAt: '2026-03-10T13:00:00.000Z',
+              },
+            ],
+          },
+        };
+      if (c.url.pathname === '/api/round-notices/n1/seen') return { status: 204 };
+      return { body: { items: [round()] } };
+    });
+    render(<RoundsList token="t" />);
+    const section = await screen.findByRole('region', { name: 'Needs your attention' });
+    expect(section.textContent).toMatch(/Ana Rivera canceled their visit to Ben Okafor’s room/);
+    await expectNoAxeViolations();
+    fireEvent.click(within(section).getByRole('button', { name: 'Dismiss the notice about Ana Rivera' }));
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'Needs your attention' })).toBeNull());
+    expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/round-notices/n1/seen')).toBe(
+      true,
+    );
   });
 });

@@ -93,6 +93,30 @@ describe('my visits', () => {
     ]);
   });
 
+  it('when a visit belongs to a round, then its note says the coach who planned the round wrote it, not the host', async () => {
+    stubApi((c) =>
+      c.url.pathname === '/api/calendar'
+        ? { body: { active: false, url: null, createdAt: null } }
+        : {
+            body: {
+              items: [
+                visit({
+                  door: door({
+                    roundId: 'r1',
+                    strategy: null,
+                    plannedBy: { id: 'p4', name: 'Dana Cruz' },
+                    visitorNote: 'Round: Thursday discussion round (focus: discussion)',
+                  }),
+                }),
+              ],
+            },
+          },
+    );
+    render(<VisitsView token="t" zone={ZONE} now={now} />);
+    expect(await screen.findByText('From Dana Cruz, who planned the round:')).toBeTruthy();
+    expect(screen.queryByText(/Note from Ben Okafor/)).toBeNull();
+  });
+
   it('when there are no visits, then it points to the open doors', async () => {
     stubApi((c) =>
       c.url.pathname === '/api/calendar'

@@ -6,7 +6,9 @@ import {
   planFromGroups,
   planProblems,
   planRound,
+  planTradeoffs,
   type RoundPlan,
+  tradeoffText,
 } from '../../../shared/rounds-planner';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -407,5 +409,76 @@ describe('planProblems, on hand-broken plans', () => {
         plan.slots.pop();
       }),
     ).toContain('Group 1 never visits the room of "t4".');
+  });
+});
+
+describe('planTradeoffs', () => {
+  /** Counted straight from the slots: how many rooms each person visits, how many groups each room receives. */
+  function counts(plan: RoundPlan) {
+    const rooms = new Map<string, number>();
+    const groups = new Map<string, number>();
+    for (const slot of plan.slots)
+      for (const v of slot) {
+        if (v.visitorIds.length > 0) groups.set(v.hostId, (groups.get(v.hostId) ?? 0) + 1);
+        for (const id of v.visitorIds) rooms.set(id, (rooms.get(id) ?? 0) + 1);
+      }
+    return { rooms, groups };
+  }
+
+  it('when a plan is made, then exactly the hosts in groups who miss a room and the rooms one group visits are named, with true counts', () => {
+    fc.assert(
+      fc.property(splittableRound, (input) => {
+        const plan = planOf(input);
+        const { rooms, groups } = counts(plan);
+        const tradeoffs = planTradeoffs(input, plan);
+        const others = input.hosts.length - 1;
+        const missing = input.participants.filter(
+          (id) => input.hosts.includes(id) && (rooms.get(id) ?? 0) < others,
+        );
+        expect(tradeoffs.flatMap((t) => (t.kind === 'host-also-visits' ? [t.personId] : [])).sort()).toEqual(
+          [...missing].sort(),
+        );
+        for (const t of tradeoffs) {
+          if (t.kind === 'host-also-visits') {
+            expect(t.roomsVisited).toBe(rooms.get(t.personId) ?? 0);
+            expect(t.otherRooms).toBe(others);
+          } else expect(t.visits).toBe(groups.get(t.hostId) ?? 0);
+        }
+        const once = input.hosts.filter((h) => (groups.get(h) ?? 0) <= 1);
+        expect(tradeoffs.flatMap((t) => (t.kind === 'room-visited-once' ? [t.hostId] : []))).toEqual(once);
+        // Nobody but a host who is also in a group can miss a room: every other participant sees every room.
+        for (const id of input.participants)
+          if (!input.hosts.includes(id)) expect(rooms.get(id) ?? 0).toBe(input.hosts.length);
+      }),
+    );
+  });
+
+  it('when one group is everyone, then every room is visited once, and that is said', () => {
+    const people = ids('t', 5);
+    const input = { participants: people, hosts: people.slice(0, 4) };
+    const tradeoffs = planTradeoffs(input, planOf(input));
+    expect(tradeoffs).toEqual(
+      people.slice(0, 4).map((hostId) => ({ kind: 'room-visited-once', hostId, visits: 1 })),
+    );
+    expect(tradeoffText(tradeoffs[0]!, (id) => id.toUpperCase())).toBe(
+      "T1's room is visited by one group only.",
+    );
+  });
+
+  it('when the coach selects everyone, hosts included, in two groups, then each host is told how few rooms they see', () => {
+    const people = ids('t', 10);
+    const input = { participants: people, hosts: people.slice(0, 4) };
+    const tradeoffs = planTradeoffs(input, planOf(input));
+    const hostsWhoVisit = tradeoffs.filter((t) => t.kind === 'host-also-visits');
+    expect(hostsWhoVisit.map((t) => t.personId).sort()).toEqual(people.slice(0, 4));
+    for (const t of hostsWhoVisit) expect(t.roomsVisited).toBeLessThan(3);
+    expect(tradeoffText(hostsWhoVisit[0]!, (id) => id.toUpperCase())).toMatch(
+      /^T\d hosts and is also in a group: they visit [0-2] of the 3 other rooms, sitting out while their own room has visitors\.$/,
+    );
+  });
+
+  it('when no host is in a group and there are two or more groups, then there is nothing to explain', () => {
+    const input = { participants: ids('t', 8), hosts: ids('h', 3) };
+    expect(planTradeoffs(input, planOf(input))).toEqual([]);
   });
 });

@@ -145,7 +145,12 @@ export function DoorItem({
       </DoorFacts>
       {door.visitorNote && (
         <p>
-          <strong>Note from {door.mine ? 'you' : door.host.name}:</strong> {door.visitorNote}
+          <strong>
+            {door.plannedBy
+              ? `From ${door.plannedBy.name}, who planned the round:`
+              : `Note from ${door.mine ? 'you' : door.host.name}:`}
+          </strong>{' '}
+          {door.visitorNote}
         </p>
       )}
       {door.lookFor && (

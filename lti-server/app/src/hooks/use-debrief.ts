@@ -96,9 +96,9 @@ export function useDebrief(token: string, roundId: string) {
   }
 
   /** Moves the phase; the words typed for the phase being left go along, so nothing typed is lost. */
-  async function go(phase: DebriefPhase) {
+  async function go(phase: DebriefPhase, skipReason?: string) {
     if (!debrief) return;
-    const body: Parameters<typeof updateDebrief>[2] = { phase };
+    const body: Parameters<typeof updateDebrief>[2] = { phase, ...(skipReason ? { skipReason } : {}) };
     for (const field of ['prediction', 'nextLevel'] as const) {
       const typed = drafts[field];
       if (FIELD_PHASE[field] === debrief.phase && typed !== null && !sameText(typed, debrief[field] ?? ''))

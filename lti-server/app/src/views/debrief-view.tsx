@@ -67,7 +67,17 @@ export function DebriefView({
         classroom it was.
       </p>
 
-      <PhaseStepper debrief={d} isCoach={isCoach} busy={room.busy} onGo={room.go} onRefresh={room.refresh} />
+      <PhaseStepper
+        debrief={d}
+        isCoach={isCoach}
+        busy={room.busy}
+        onGo={room.go}
+        onRefresh={room.refresh}
+        typed={Boolean(
+          (d.phase === 'prediction' && room.drafts.prediction?.trim()) ||
+            (d.phase === 'next' && room.drafts.nextLevel?.trim()),
+        )}
+      />
 
       <p
         role="status"

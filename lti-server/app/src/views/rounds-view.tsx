@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { listRounds, type Round } from '../api';
+import { dismissRoundNotice, listRoundNotices, listRounds, type Round, type RoundNotice } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { LoadState } from '../components/notice-line';
 import { RoundGroups } from '../components/round/round-groups';
@@ -7,7 +7,7 @@ import { RoundRotation } from '../components/round/round-rotation';
 import { takeFlash } from '../flash';
 import { useRound } from '../hooks/use-round';
 import { href } from '../router';
-import { formatDay } from '../time';
+import { formatDay, formatInstantDay, formatTime, viewerZone } from '../time';
 
 const FOCUS_NAMES: Record<Round['focus']['kind'], string> = {
   strategy: 'Strategy',
@@ -41,6 +41,7 @@ export function RoundsList({ token }: { token: string }) {
           {flash}
         </p>
       )}
+      <RoundNotices token={token} />
       <p class="actions">
         <a href={href({ name: 'round-new' })}>Plan a new round</a>
       </p>
@@ -70,6 +71,44 @@ export function RoundsList({ token }: { token: string }) {
           ))}
         </ul>
       )}
+    </section>
+  );
+}
+
+/**
+ * "Needs your attention": round visits a participant canceled, so a group is one short. Participation logistics for
+ * the coach who planned the round; dismissed once dealt with.
+ */
+function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: string }) {
+  const [notices, setNotices] = useState<RoundNotice[]>([]);
+  const [status, setStatus] = useState('');
+  useEffect(() => {
+    listRoundNotices(token).then((r) => r.ok && setNotices(r.data.items));
+  }, [token]);
+  async function dismiss(n: RoundNotice) {
+    const r = await dismissRoundNotice(token, n.id);
+    if (!r.ok) return setStatus(r.message);
+    setNotices((list) => list.filter((x) => x.id !== n.id));
+    setStatus('Dismissed.');
+    document.getElementById('view-title')?.focus();
+  }
+  if (notices.length === 0) return status ? <p role="status">{status}</p> : null;
+  return (
+    <section class="card attention" aria-labelledby="notices-h">
+      <h2 id="notices-h">Needs your attention</h2>
+      <ul>
+        {notices.map((n) => (
+          <li key={n.id}>
+            {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
+            {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
+            <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one short.{' '}
+            <button type="button" class="secondary" onClick={() => dismiss(n)}>
+              Dismiss<span class="sr-only"> the notice about {n.person.name}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <p role="status">{status}</p>
     </section>
   );
 }
@@ -151,6 +190,20 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
             evidence cards, names patterns, predicts and agrees on the next level of work.
           </p>
         </div>
+      )}
+      {draft && round.tradeoffs.length > 0 && (
+        <section class="card" aria-labelledby="tradeoffs-h">
+          <h2 id="tradeoffs-h">Before you publish: what this plan costs</h2>
+          <ul>
+            {round.tradeoffs.map((t) => (
+              <li key={t.message}>{t.message}</li>
+            ))}
+          </ul>
+          <p class="hint">
+            Hosts who are also in a group sit out while their own room has visitors. To change this, move
+            people between groups, or plan again with fewer hosts among the visitors.
+          </p>
+        </section>
       )}
       <RoundGroups round={round} nameOf={nameOf} onMove={move} />
       <RoundRotation round={round} nameOf={nameOf} />

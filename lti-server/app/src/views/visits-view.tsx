@@ -211,7 +211,10 @@ function VisitItem({
       <DoorFacts host={d.host.name} location={d.location} />
       {d.visitorNote && (
         <p>
-          <strong>Note from {d.host.name}:</strong> {d.visitorNote}
+          <strong>
+            {d.plannedBy ? `From ${d.plannedBy.name}, who planned the round:` : `Note from ${d.host.name}:`}
+          </strong>{' '}
+          {d.visitorNote}
         </p>
       )}
       {d.lookFor && (

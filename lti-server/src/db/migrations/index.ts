@@ -26,6 +26,7 @@ import * as forgivingSearch from './0024-forgiving-search';
 import * as schoolDay from './0025-school-day';
 import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
+import * as roundNotices from './0029-round-notices';
 import * as visitDialogue from './0030-visit-dialogue';
 import type { Dialect } from './dialect';
 
@@ -67,6 +68,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0025-school-day', schoolDay],
   ['0026-door-week-order', doorWeekOrder],
   ['0028-room-links', roomLinks],
+  ['0029-round-notices', roundNotices],
   ['0030-visit-dialogue', visitDialogue],
 ];
 

@@ -1,4 +1,4 @@
-import type { DebriefCardTable, DebriefPatternTable } from '../schema';
+import type { DebriefCardTable, DebriefPatternTable, DebriefSkipTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 import { type StoredRound, toRound } from './rounds';
 
@@ -159,5 +159,43 @@ export async function finishedDebriefs(
     patterns: patterns
       .filter((p) => p.round_id === r.id)
       .map((p) => ({ name: p.name, cards: countOf.get(p.id) ?? 0 })),
+  }));
+}
+
+/** A phase the coach left without what it needs, and why. */
+export interface StoredSkip {
+  id: string;
+  roundId: string;
+  phase: DebriefSkipTable['phase'];
+  reason: string;
+  createdAt: string;
+}
+
+export async function insertSkip(scope: TenantScope, skip: StoredSkip): Promise<void> {
+  await scope
+    .insertInto('debrief_skips', {
+      id: skip.id,
+      round_id: skip.roundId,
+      phase: skip.phase,
+      reason: skip.reason,
+      created_at: skip.createdAt,
+    })
+    .execute();
+}
+
+export async function skipsOf(scope: TenantScope, roundId: string): Promise<StoredSkip[]> {
+  const rows = await scope
+    .selectFrom('debrief_skips')
+    .selectAll()
+    .where('round_id', '=', roundId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    roundId: row.round_id,
+    phase: row.phase,
+    reason: row.reason,
+    createdAt: row.created_at,
   }));
 }

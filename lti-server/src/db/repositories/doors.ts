@@ -32,9 +32,16 @@ export interface StoredDoor {
 export interface DoorDetail extends StoredDoor {
   strategyTitle: string | null;
   hostName: string;
+  /** A round's classroom: the coach who planned the round (who wrote its note for visitors). */
+  planner: { id: string; name: string } | null;
 }
 
-type DoorDetailRow = DoorTable & { strategy_title: string | null; host_name: string };
+type DoorDetailRow = DoorTable & {
+  strategy_title: string | null;
+  host_name: string;
+  planner_id: string | null;
+  planner_name: string | null;
+};
 
 const toDoorDetail = (row: DoorDetailRow): DoorDetail => ({
   id: row.id,
@@ -58,6 +65,7 @@ const toDoorDetail = (row: DoorDetailRow): DoorDetail => ({
   updatedAt: row.updated_at,
   strategyTitle: row.strategy_title,
   hostName: row.host_name,
+  planner: row.planner_id ? { id: row.planner_id, name: row.planner_name ?? 'Someone who left' } : null,
 });
 
 function doorsWithNames(scope: TenantScope) {
@@ -65,8 +73,15 @@ function doorsWithNames(scope: TenantScope) {
     .selectFrom('doors')
     .innerJoin('people', 'people.id', 'doors.host_id')
     .leftJoin('strategies', 'strategies.id', 'doors.strategy_id')
+    .leftJoin('rounds', 'rounds.id', 'doors.round_id')
+    .leftJoin('people as planner', 'planner.id', 'rounds.created_by')
     .selectAll('doors')
-    .select(['people.name as host_name', 'strategies.title as strategy_title']);
+    .select([
+      'people.name as host_name',
+      'strategies.title as strategy_title',
+      'rounds.created_by as planner_id',
+      'planner.name as planner_name',
+    ]);
 }
 
 export async function insertDoors(scope: TenantScope, doors: StoredDoor[]): Promise<void> {

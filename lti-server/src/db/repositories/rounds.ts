@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { RoundSchema } from '../../../../shared/rounds';
 import { decodeJson, encodeJson } from '../json-column';
-import type { RoundTable } from '../schema';
+import type { RoundNoticeTable, RoundTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
 /** A round as the server uses it: participants, hosts and groups decoded and validated, names in camelCase. */
@@ -139,4 +139,93 @@ export async function deleteDraft(scope: TenantScope, id: string): Promise<boole
     .where('status', '=', 'draft')
     .executeTakeFirst();
   return Number(result.numDeletedRows) === 1;
+}
+
+/** A notice for a round's coach: someone cancelled their round visit. */
+export interface StoredNotice {
+  id: string;
+  roundId: string;
+  coachId: string;
+  personId: string;
+  doorId: string;
+  kind: RoundNoticeTable['kind'];
+  createdAt: string;
+  seenAt: string | null;
+}
+
+export async function insertNotice(scope: TenantScope, notice: StoredNotice): Promise<void> {
+  await scope
+    .insertInto('round_notices', {
+      id: notice.id,
+      round_id: notice.roundId,
+      coach_id: notice.coachId,
+      person_id: notice.personId,
+      door_id: notice.doorId,
+      kind: notice.kind,
+      created_at: notice.createdAt,
+      seen_at: notice.seenAt,
+    })
+    .execute();
+}
+
+/** A notice with what the coach reads: the round, who cancelled, whose room and when. */
+export interface NoticeDetail extends StoredNotice {
+  roundTitle: string;
+  personName: string;
+  hostName: string;
+  startsAt: string;
+}
+
+/** The coach's notices not yet dismissed, newest first. */
+export async function openNoticesOf(scope: TenantScope, coachId: string): Promise<NoticeDetail[]> {
+  const rows = await scope
+    .selectFrom('round_notices')
+    .innerJoin('rounds', 'rounds.id', 'round_notices.round_id')
+    .innerJoin('people as person', 'person.id', 'round_notices.person_id')
+    .innerJoin('doors', 'doors.id', 'round_notices.door_id')
+    .innerJoin('people as host', 'host.id', 'doors.host_id')
+    .selectAll('round_notices')
+    .select([
+      'rounds.title as round_title',
+      'person.name as person_name',
+      'host.name as host_name',
+      'doors.starts_at as starts_at',
+    ])
+    .where('round_notices.coach_id', '=', coachId)
+    .where('round_notices.seen_at', 'is', null)
+    .orderBy('round_notices.created_at', 'desc')
+    .orderBy('round_notices.id')
+    .limit(100)
+    .execute();
+  return rows.map((row) => ({
+    id: row.id,
+    roundId: row.round_id,
+    coachId: row.coach_id,
+    personId: row.person_id,
+    doorId: row.door_id,
+    kind: row.kind,
+    createdAt: row.created_at,
+    seenAt: row.seen_at,
+    roundTitle: row.round_title,
+    personName: row.person_name,
+    hostName: row.host_name,
+    startsAt: row.starts_at,
+  }));
+}
+
+/** Dismisses one of the coach's notices; false when it is not theirs or already dismissed. */
+export async function markNoticeSeen(
+  scope: TenantScope,
+  coachId: string,
+  id: string,
+  at: string,
+): Promise<boolean> {
+  const result = await scope
+    .updateTable('round_notices')
+    .set({ seen_at: at })
+    .where('id', '=', id)
+    .where('coach_id', '=', coachId)
+    .where('seen_at', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
 }

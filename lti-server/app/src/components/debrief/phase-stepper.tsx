@@ -1,3 +1,4 @@
+import { useState } from 'preact/hooks';
 import { DEBRIEF_PHASES } from '../../../../../shared/rounds';
 import type { Debrief, DebriefPhase } from '../../api';
 import { href } from '../../router';
@@ -13,11 +14,14 @@ export function PhaseStepper({
   busy,
   onGo,
   onRefresh,
+  typed = false,
 }: {
   debrief: Debrief;
+  /** The words the current phase needs are typed (not saved yet): they go along with the move, so it may move on. */
+  typed?: boolean;
   isCoach: boolean;
   busy: boolean;
-  onGo: (phase: DebriefPhase) => Promise<void>;
+  onGo: (phase: DebriefPhase, skipReason?: string) => Promise<void>;
   onRefresh: () => Promise<void>;
 }) {
   const done = debrief.phase === 'done';
@@ -25,6 +29,8 @@ export function PhaseStepper({
   const at = phaseIndex(debrief.phase);
   const next = DEBRIEF_PHASES[at + 1];
   const previous = DEBRIEF_PHASES[at - 1];
+  const [reason, setReason] = useState('');
+  const lacking = debrief.needs.length > 0 && !typed;
   const refresh = (
     <button type="button" class="secondary" disabled={busy} onClick={onRefresh}>
       Refresh
@@ -63,12 +69,12 @@ export function PhaseStepper({
                 Previous phase
               </button>
             )}
-            {next && next !== 'done' && (
+            {next && next !== 'done' && !lacking && (
               <button type="button" disabled={busy} onClick={() => onGo(next)}>
                 Next phase
               </button>
             )}
-            {next === 'done' && (
+            {next === 'done' && !lacking && (
               <ConfirmAction
                 label="Finish the debrief"
                 question="Finish the debrief? The patterns, the prediction and the next level of work join the school picture, and the debrief becomes read-only."
@@ -79,6 +85,35 @@ export function PhaseStepper({
             )}
             {refresh}
           </div>
+          {lacking && next && (
+            <div class="card attention">
+              <p>
+                <strong>Before moving on, this phase needs:</strong>
+              </p>
+              <ul>
+                {debrief.needs.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ul>
+              <form
+                onSubmit={(e) => {
+                  e.preventDefault();
+                  if (reason.trim().length >= 3) onGo(next, reason.trim()).then(() => setReason(''));
+                }}
+              >
+                <label for="skip-reason">Or move on anyway: say why (kept with the debrief)</label>
+                <input
+                  id="skip-reason"
+                  value={reason}
+                  maxLength={300}
+                  onInput={(e) => setReason((e.target as HTMLInputElement).value)}
+                />
+                <button type="submit" class="secondary" disabled={busy || reason.trim().length < 3}>
+                  {next === 'done' ? 'Finish anyway' : 'Skip to the next phase'}
+                </button>
+              </form>
+            </div>
+          )}
         </>
       ) : (
         <>
@@ -90,6 +125,18 @@ export function PhaseStepper({
           )}
           <div class="actions">{refresh}</div>
         </>
+      )}
+      {debrief.skips.length > 0 && (
+        <details>
+          <summary>Phases moved on from early ({debrief.skips.length})</summary>
+          <ul>
+            {debrief.skips.map((k) => (
+              <li key={`${k.phase}-${k.at}`}>
+                {PHASES[k.phase].name}: {k.reason}
+              </li>
+            ))}
+          </ul>
+        </details>
       )}
       {done && isCoach && (
         <p>
