@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DialogueEntryData, DialoguePart } from '../../../shared/dialogue';
 import { HOST_PARTS, VISITOR_PARTS } from '../../../shared/dialogue';
-import { ConflictError, NotFoundError, UnprocessableError } from '../../../shared/errors';
-import { blocksSave, lintNote } from '../../../shared/note-linter';
+import { ConflictError, NotFoundError } from '../../../shared/errors';
 import {
   type DialogueEntryDetail,
   dialogueEntries,
@@ -10,9 +9,8 @@ import {
   insertDialogueEntry,
 } from '../db/repositories/dialogue';
 import { type DoorDetail, findDoor } from '../db/repositories/doors';
-import { staffOf } from '../db/repositories/people';
 import type { Actor } from './actor';
-import { retention } from './notes';
+import { checkText, retention } from './notes';
 import { authorize, can, dialogue } from './policies';
 
 export interface DialogueThread {
@@ -68,27 +66,12 @@ export async function readDialogue(actor: Actor, doorId: string, now: Date): Pro
  * also gets the notes' judgment and inference check, saved only once the writer confirms. "Wondering", the reply and
  * the next step are reflective by nature: asking why or planning is what they are for.
  */
-async function checkText(actor: Actor, part: DialoguePart, text: string, confirmed: boolean) {
-  const names = (await staffOf(actor.scope)).map((p) => p.name);
-  const flags = lintNote(text, { names }).filter((f) => part === 'noticed' || f.kind === 'name');
-  if (flags.length === 0) return;
-  const fields = flags.map((f) => ({
-    path: 'text',
-    message: `“${text.slice(f.start, f.end)}”: ${f.message}`,
-  }));
-  if (blocksSave(flags))
-    throw new UnprocessableError(
-      'NOTE_FLAGGED',
-      'The dialogue never names people: remove the names, then save.',
-      fields.filter((_f, i) => flags[i]!.kind === 'name'),
-    );
-  if (!confirmed)
-    throw new UnprocessableError(
-      'NOTE_FLAGGED',
-      'This reads as a judgment or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
-      fields,
-    );
-}
+const checkPart = (actor: Actor, part: DialoguePart, text: string, confirmed: boolean) =>
+  checkText(actor, text, confirmed, {
+    neverNames: 'The dialogue never names people',
+    readsAs: 'This reads as a judgment or a guess',
+    namesOnly: part !== 'noticed',
+  });
 
 /** Adds the actor's entry for one part; each part is written once (append-only), after the visit has ended. */
 export async function writeDialogue(
@@ -104,7 +87,7 @@ export async function writeDialogue(
     throw new ConflictError('CONFLICT', 'This visit was canceled, so there is nothing to reflect on.');
   if (Date.parse(door.endsAt) > now.getTime())
     throw new ConflictError('CONFLICT', 'The dialogue opens once the visit has ended.');
-  await checkText(actor, data.part, data.text, data.confirmFlags);
+  await checkPart(actor, data.part, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const added = await insertDialogueEntry(actor.scope, {
     id: randomUUID(),

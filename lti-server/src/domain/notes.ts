@@ -61,9 +61,34 @@ async function rosterNames(actor: Actor): Promise<string[]> {
   return (await staffOf(actor.scope)).map((p) => p.name);
 }
 
-/** Names can never be saved; judgements and inferences only after the writer confirms, having seen why. */
-async function checkText(actor: Actor, text: string, confirmed: boolean): Promise<void> {
-  const flags = lintNote(text, { names: await rosterNames(actor) });
+/** What a checked text is called in the refusals: a note, or a part of the reflective dialogue. */
+export interface CheckedText {
+  /** "Notes never name people" … */
+  neverNames: string;
+  /** "This note reads as a judgment or a guess" … */
+  readsAs: string;
+  /** Only names are checked (reflective parts, where wondering and planning are what they are for). */
+  namesOnly?: boolean;
+}
+
+const NOTE_TEXT: CheckedText = {
+  neverNames: 'Notes never name people',
+  readsAs: 'This note reads as a judgment or a guess',
+};
+
+/**
+ * The note linter at the server, for notes and the reflective dialogue alike: names can never be saved; judgments and
+ * inferences only after the writer confirms, having seen why.
+ */
+export async function checkText(
+  actor: Actor,
+  text: string,
+  confirmed: boolean,
+  what: CheckedText = NOTE_TEXT,
+): Promise<void> {
+  const flags = lintNote(text, { names: await rosterNames(actor) }).filter(
+    (f) => !what.namesOnly || f.kind === 'name',
+  );
   if (flags.length === 0) return;
   const fields = flags.map((f) => ({
     path: 'text',
@@ -72,13 +97,13 @@ async function checkText(actor: Actor, text: string, confirmed: boolean): Promis
   if (blocksSave(flags))
     throw new UnprocessableError(
       'NOTE_FLAGGED',
-      'Notes never name people: remove the names, then save.',
+      `${what.neverNames}: remove the names, then save.`,
       fields.filter((_f, i) => flags[i]!.kind === 'name'),
     );
   if (!confirmed)
     throw new UnprocessableError(
       'NOTE_FLAGGED',
-      'This note reads as a judgment or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
+      `${what.readsAs}. Rephrase it as what you saw or heard, or confirm to save it as it is.`,
       fields,
     );
 }
