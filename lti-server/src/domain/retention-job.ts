@@ -36,8 +36,7 @@ export async function purgeExpiredNotes(
     for (const { tenantId, networkId, visitIds } of byNetwork.values()) {
       deleted += await new TenantScope(db, tenantId, dialect).transaction(async (scope) => {
         await lockPicture(scope, networkId);
-        let n = 0;
-        for (const visitId of visitIds) n += await purgeExpiredNotesOf(scope, visitId, now.toISOString());
+        const n = await purgeExpiredNotesOf(scope, visitIds, now.toISOString());
         await refreshPictureVisits(scope, visitIds, now);
         return n;
       });
