@@ -1,3 +1,5 @@
+import { type RoomSession, RoomSessionSchema } from '../../../../shared/room';
+
 /**
  * The room page's session. It signs in with a single-use link whose secret rides in the fragment (`#signin=…`, never
  * sent to a server): the page removes it from the address bar at once and exchanges it for a session token, kept in
@@ -5,11 +7,6 @@
  * Signing out ends the session on the server and forgets it here.
  */
 const KEY = 'tasting-menu.room-session';
-
-export interface RoomSessionToken {
-  token: string;
-  expiresAt: string;
-}
 
 /** The secret of a sign-in link in the address, removed from the address bar (and history) before anything else. */
 export function takeSignInSecret(location: Location, history: History): string | undefined {
@@ -22,9 +19,8 @@ export function takeSignInSecret(location: Location, history: History): string |
 
 export function readRoomSession(storage: Storage, now: Date): string | undefined {
   try {
-    const stored = JSON.parse(storage.getItem(KEY) ?? 'null') as RoomSessionToken | null;
-    if (stored && typeof stored.token === 'string' && Date.parse(stored.expiresAt) > now.getTime())
-      return stored.token;
+    const stored = RoomSessionSchema.safeParse(JSON.parse(storage.getItem(KEY) ?? 'null'));
+    if (stored.success && Date.parse(stored.data.expiresAt) > now.getTime()) return stored.data.token;
     storage.removeItem(KEY);
   } catch {
     // Unreadable or blocked storage: no session.
@@ -32,7 +28,7 @@ export function readRoomSession(storage: Storage, now: Date): string | undefined
   return undefined;
 }
 
-export function keepRoomSession(storage: Storage, session: RoomSessionToken): void {
+export function keepRoomSession(storage: Storage, session: RoomSession): void {
   try {
     storage.setItem(KEY, JSON.stringify({ token: session.token, expiresAt: session.expiresAt }));
   } catch {
