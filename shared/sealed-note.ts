@@ -165,3 +165,15 @@ export async function newRoomNoteKeyPair(
     privateKey: await subtle.exportKey('jwk', pair.privateKey),
   };
 }
+
+/** A note the room page keeps on the phone until the server has it: sealed, with only what the list needs in clear. */
+export const PendingRoomNoteSchema = z.object({
+  clientId: z.uuid(),
+  visitId: z.string().min(1).max(100),
+  createdAt: z.string(),
+  status: z.enum(['pending', 'failed']),
+  sealed: SealedNoteSchema,
+  /** Why the server refused it (a failed note is kept, not sent again). */
+  error: z.string().optional(),
+});
+export type PendingRoomNote = z.infer<typeof PendingRoomNoteSchema>;

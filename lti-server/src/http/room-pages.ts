@@ -50,7 +50,10 @@ export function roomPageRouter(dir = APP_DIR): Router {
 }
 
 function sendBuilt(res: Response, next: NextFunction, file: string, type: string): void {
-  if (!existsSync(file)) return next();
+  if (!existsSync(file)) {
+    next();
+    return;
+  }
   res.setHeader('Cache-Control', 'no-cache');
   res.type(type).send(readFileSync(file));
 }
