@@ -222,6 +222,20 @@ const ROUTES: Record<string, Call> = {
     body: (id: string) => ({ doorId: id }),
     kind: 'door',
   },
+  'GET /room/note-key': { method: 'GET', path: () => '/api/room/note-key' },
+  'POST /room/notes': {
+    method: 'POST',
+    path: () => '/api/room/notes',
+    body: {
+      clientId: '5b0c1d2e-1111-4222-8333-444455556666',
+      sealed: {
+        kid: 'a'.repeat(24),
+        epk: { kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'a'.repeat(43) },
+        iv: 'a'.repeat(16),
+        data: 'a'.repeat(40),
+      },
+    },
+  },
   'GET /picture': { method: 'GET', path: () => '/api/picture' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
