@@ -129,6 +129,8 @@ describe('the room note mode without a connection', () => {
     await expect.poll(() => phone.getByText(WAITING, { exact: true }).count()).toBe(2);
     await expectNoAxeViolations(phone);
     if (SCREENSHOTS) {
+      // The prompts folded again, so the notes waiting on the phone are on the first screen.
+      await phone.getByText('Look-for and prompts').click();
       await phone.evaluate(() => window.scrollTo(0, 0));
       await phone.screenshot({ path: 'docs/images/room-offline.png' });
     }
