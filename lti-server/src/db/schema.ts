@@ -267,6 +267,8 @@ export interface TenantSettingsTable {
   school_day: string | null;
   /** JSON array of the subjects the school keeps for its menu (migration 0024); empty means the defaults. */
   subjects: ColumnType<string, string | undefined, string>;
+  /** JSON array of the grades the school keeps for its menu (migration 0031); empty means the defaults. */
+  grades: ColumnType<string, string | undefined, string>;
   updated_by: string;
   updated_at: Timestamp;
 }
@@ -424,6 +426,8 @@ export interface RoundNoticeTable {
   person_id: string;
   door_id: string;
   kind: 'visit_cancelled';
+  /** Why the teacher canceled (migration 0031; null for notices written before it). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   seen_at: Timestamp | null;
 }
