@@ -124,7 +124,25 @@ describe('adjusting and publishing', () => {
     const round = RoundSchema.parse(
       (await dana.post('/api/rounds', roundInput({ date: daysFromNow(5) }))).body,
     );
-    const published = await dana.post(`/api/rounds/${round.id}/publish`);
+    // Its hosts are also in groups: publishing lists those trade-offs and books nothing until the coach confirms.
+    expect(round.tradeoffs.length).toBeGreaterThan(0);
+    const unconfirmed = await dana.post(`/api/rounds/${round.id}/publish`);
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.body.error.code).toBe('ROUND_TRADEOFFS_UNCONFIRMED');
+    expect(unconfirmed.body.error.fields).toEqual(
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+    );
+    expect(unconfirmed.body.error.message).toMatch(/^This plan has trade-offs: Round teacher \d+ hosts/);
+    expect((await dana.get(`/api/rounds/${round.id}`)).body.status).toBe('draft');
+    const notYet = VisitListSchema.parse((await teachers[5]!.get('/api/visits')).body).items;
+    expect(notYet.filter((v) => v.door.roundId === round.id)).toHaveLength(0);
+    expect(
+      (await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: false })).body.error.code,
+    ).toBe('ROUND_TRADEOFFS_UNCONFIRMED');
+    expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: 'yes' })).status).toBe(
+      400,
+    );
+    const published = await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(published.body.status).toBe('published');
 
@@ -153,11 +171,26 @@ describe('adjusting and publishing', () => {
     expect((await dana.delete(`/api/rounds/${round.id}`)).status).toBe(409);
   });
 
+  it('when a plan has no trade-offs (hosts are not among the visitors), then it publishes without a confirmation', async () => {
+    const round = RoundSchema.parse(
+      (
+        await dana.post(
+          '/api/rounds',
+          roundInput({ date: daysFromNow(9), participantIds: ids.slice(4), hostIds: ids.slice(0, 4) }),
+        )
+      ).body,
+    );
+    expect(round.tradeoffs).toEqual([]);
+    const res = await dana.post(`/api/rounds/${round.id}/publish`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.status).toBe('published');
+  });
+
   it('when someone in the round is already booked at one of its times, then publishing names them and books nothing', async () => {
     const round = RoundSchema.parse(
       (await dana.post('/api/rounds', roundInput({ date: daysFromNow(5) }))).body,
     );
-    const res = await dana.post(`/api/rounds/${round.id}/publish`);
+    const res = await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('VISIT_OVERLAP');
     expect(res.body.error.message).toMatch(/Round teacher \d+ is already (visiting|hosting) at 09:00/);
@@ -187,7 +220,7 @@ describe("a published round's visits", () => {
       expect(t.message).toMatch(
         /^Round teacher \d+ hosts and is also in a group: they visit \d of the 3 other rooms/,
       );
-    expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true })).status).toBe(200);
     const visitorIndex = ids.indexOf(round.slots[0]!.visits[0]!.visitorIds[0]!);
     const visitor = teachers[visitorIndex]!;
     const visits = VisitListSchema.parse((await visitor.get('/api/visits')).body).items.filter(

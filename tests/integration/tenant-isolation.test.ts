@@ -287,7 +287,9 @@ beforeAll(async () => {
     participantIds: staffIds,
     hostIds: staffIds.slice(0, 2),
   });
-  expect((await coachA.post(`/api/rounds/${published.body.id}/publish`)).status).toBe(200);
+  expect(
+    (await coachA.post(`/api/rounds/${published.body.id}/publish`, { confirmTradeoffs: true })).status,
+  ).toBe(200);
   for (const member of staffA) {
     const mine = (await member.get('/api/visits')).body.items.find(
       (v: { door: { roundId: string } }) => v.door.roundId === published.body.id,

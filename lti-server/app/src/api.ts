@@ -39,6 +39,7 @@ import {
   RoundListSchema,
   type RoundNotice,
   RoundNoticeListSchema,
+  type RoundPublishInput,
   RoundSchema,
 } from '../../../shared/rounds';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
@@ -473,8 +474,13 @@ export function putRoundGroups(token: string, id: string, groups: string[][]): P
   } satisfies RoundGroupsInput);
 }
 
-export function publishRound(token: string, id: string): Promise<ApiResult<Round>> {
-  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema);
+/** Publishes a draft; a plan with trade-offs needs `confirmTradeoffs` (else 422 ROUND_TRADEOFFS_UNCONFIRMED). */
+export function publishRound(
+  token: string,
+  id: string,
+  body: RoundPublishInput = {},
+): Promise<ApiResult<Round>> {
+  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema, body);
 }
 
 export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {

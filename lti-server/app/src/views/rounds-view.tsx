@@ -201,7 +201,8 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </ul>
           <p class="hint">
             Hosts who are also in a group sit out while their own room has visitors. To change this, move
-            people between groups, or plan again with fewer hosts among the visitors.
+            people between groups, or plan again with fewer hosts among the visitors. Publishing asks you to
+            confirm these.
           </p>
         </section>
       )}
@@ -209,13 +210,24 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
       <RoundRotation round={round} nameOf={nameOf} />
       {draft && (
         <div class="actions">
-          <ConfirmAction
-            label="Publish this round"
-            question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
-            confirmLabel="Yes, publish"
-            cancelLabel="Not yet"
-            onConfirm={publish}
-          />
+          {round.tradeoffs.length > 0 ? (
+            <ConfirmAction
+              label="Publish this round"
+              describedBy="tradeoffs-h"
+              question={`Publish this round with ${round.tradeoffs.length === 1 ? 'the trade-off' : `the ${round.tradeoffs.length} trade-offs`} listed under “Before you publish”? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards.`}
+              confirmLabel="Yes, publish with these trade-offs"
+              cancelLabel="Not yet"
+              onConfirm={publish}
+            />
+          ) : (
+            <ConfirmAction
+              label="Publish this round"
+              question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
+              confirmLabel="Yes, publish"
+              cancelLabel="Not yet"
+              onConfirm={publish}
+            />
+          )}
           <ConfirmAction
             label="Delete this draft"
             question="Delete this draft? Nothing has been booked from it."
