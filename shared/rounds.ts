@@ -127,6 +127,8 @@ export const RoundNoticeSchema = z.object({
   /** Whose classroom the cancelled visit was to, and when it starts. */
   host: z.object({ name: z.string() }),
   startsAt: z.string(),
+  /** Why they canceled, in their words (null for notices from before reasons were asked). */
+  reason: z.string().nullable(),
   createdAt: z.string(),
 });
 export type RoundNotice = z.infer<typeof RoundNoticeSchema>;

@@ -231,10 +231,31 @@ describe("a published round's visits", () => {
 
     const before = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items;
     expect(before.filter((n) => n.round.id === round.id)).toHaveLength(0);
-    const cancelled = await visitor.post(`/api/visits/${visits[0]!.id}/cancel`);
+    // A round visit is not canceled without a reason, nor with one that names someone: it stays booked.
+    const cancelPath = `/api/visits/${visits[0]!.id}/cancel`;
+    const noReason = await visitor.post(cancelPath);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields).toEqual([{ path: 'reason', message: expect.stringMatching(/why/) }]);
+    expect((await visitor.post(cancelPath, { reason: '   ' })).status).toBe(400);
+    expect((await visitor.post(cancelPath, { reason: 'x'.repeat(301) })).status).toBe(400);
+    const named = await visitor.post(cancelPath, { reason: 'Round teacher 2 asked me to cover her class.' });
+    expect(named.status).toBe(422);
+    expect(named.body.error.code).toBe('NOTE_FLAGGED');
+    expect(named.body.error.message).toMatch(/never names people/);
+    const stillBooked = VisitListSchema.parse((await visitor.get('/api/visits')).body).items;
+    expect(stillBooked.find((v) => v.id === visits[0]!.id)?.status).toBe('booked');
+    expect(
+      RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items.filter(
+        (n) => n.round.id === round.id,
+      ),
+    ).toHaveLength(0);
+
+    const reason = 'I have to cover a class that period.';
+    const cancelled = await visitor.post(cancelPath, { reason: `  ${reason} ` });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
     // Cancelling again changes nothing and tells nobody twice.
-    expect((await visitor.post(`/api/visits/${visits[0]!.id}/cancel`)).status).toBe(200);
+    expect((await visitor.post(cancelPath)).status).toBe(200);
 
     const notices = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items.filter(
       (n) => n.round.id === round.id,
@@ -245,6 +266,7 @@ describe("a published round's visits", () => {
       round: { title: 'Cancel notice round' },
       person: { name: `Round teacher ${visitorIndex + 1}` },
       startsAt: visits[0]!.door.startsAt,
+      reason,
     });
     expect((await ana.get('/api/round-notices')).status).toBe(403);
     expect((await visitor.post(`/api/round-notices/${notices[0]!.id}/seen`)).status).toBe(403);

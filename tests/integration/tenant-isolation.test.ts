@@ -295,7 +295,7 @@ beforeAll(async () => {
       (v: { door: { roundId: string } }) => v.door.roundId === published.body.id,
     );
     if (mine) {
-      await member.post(`/api/visits/${mine.id}/cancel`);
+      await member.post(`/api/visits/${mine.id}/cancel`, { reason: 'A parent meeting moved to that time.' });
       break;
     }
   }

@@ -90,6 +90,7 @@ import {
   DoorSchema,
   DoorsCreatedSchema,
   type Visit,
+  type VisitCancelInput,
   type VisitInput,
   VisitListSchema,
   VisitSchema,
@@ -412,8 +413,13 @@ export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>
   return request(token, 'GET', '/api/visits', VisitListSchema);
 }
 
-export function cancelVisit(token: string, id: string): Promise<ApiResult<Visit>> {
-  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema);
+/** Cancels one of my visits; a round visit needs `reason` (the coach who planned the round reads it). */
+export function cancelVisit(
+  token: string,
+  id: string,
+  body: VisitCancelInput = {},
+): Promise<ApiResult<Visit>> {
+  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema, body);
 }
 
 /** The .ics file of an open door (for its host) or of a visit (for its visitor). */

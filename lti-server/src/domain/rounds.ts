@@ -342,6 +342,7 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
     person: { id: n.personId, name: n.personName },
     host: { name: n.hostName },
     startsAt: n.startsAt,
+    reason: n.reason,
     createdAt: n.createdAt,
   }));
 }

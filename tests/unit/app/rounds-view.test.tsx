@@ -348,6 +348,7 @@ describe('what the coach needs to know', () => {
                 person: { id: 'p1', name: 'Ana Rivera' },
                 host: { name: 'Ben Okafor' },
                 startsAt: '2026-03-12T13:00:00.000Z',
+                reason: 'I cover a class that period.',
                 createdAt: '2026-03-10T13:00:00.000Z',
               },
             ],
@@ -359,6 +360,7 @@ describe('what the coach needs to know', () => {
     render(<RoundsList token="t" />);
     const section = await screen.findByRole('region', { name: 'Needs your attention' });
     expect(section.textContent).toMatch(/Ana Rivera canceled their visit to Ben Okafor’s room/);
+    expect(section.textContent).toContain('Their reason: “I cover a class that period.”');
     await expectNoAxeViolations();
     fireEvent.click(within(section).getByRole('button', { name: 'Dismiss the notice about Ana Rivera' }));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'Needs your attention' })).toBeNull());

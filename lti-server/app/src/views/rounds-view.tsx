@@ -102,6 +102,7 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
             {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
             {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
             <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one short.{' '}
+            {n.reason && <>Their reason: “{n.reason}” </>}
             <button type="button" class="secondary" onClick={() => dismiss(n)}>
               Dismiss<span class="sr-only"> the notice about {n.person.name}</span>
             </button>
