@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GRADE_BANDS } from '../../../shared/strategy';
 
 /** The menu's search and filters as the address holds them (#/?q=…&subject=…), so a search can be reloaded or shared. */
 export interface MenuSearch {
@@ -20,7 +19,6 @@ export function parseMenuSearch(query: string): MenuSearch {
   for (const key of MENU_SEARCH_KEYS) {
     const value = params.get(key)?.trim().slice(0, 200);
     if (!value) continue;
-    if (key === 'gradeBand' && !(GRADE_BANDS as readonly string[]).includes(value)) continue;
     if (key === 'maxMinutes' && !MAX_MINUTES.has(value)) continue;
     search[key] = value;
   }
