@@ -114,6 +114,8 @@ const PAST = words(`
 const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
 /** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
 const CLAUSE_WORDS = words('and while then but when so as after before until because');
+/** Spanish words that start a clause: "cuando rocio recogio el material". */
+const CLAUSE_WORDS_ES = words('cuando mientras porque pero y luego despues');
 /** Words ending in -ed that are not verbs in the past. */
 const NOT_PAST = words(
   'need needed seed speed feed bed red shed hundred sacred naked wicked kindred breed greed deed weed',
@@ -405,6 +407,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const nameish = (j: number) => !shallow && !!tokens[j] && nameAt(j, true) !== undefined;
     // In lower case, a word is a name only by its context, unless it is no everyday word.
     const clause = !!tokens[i - 1] && t.joined && CLAUSE_WORDS.has(tokens[i - 1]!.key);
+    const spanishClause = !!tokens[i - 1] && t.joined && CLAUSE_WORDS_ES.has(tokens[i - 1]!.key);
     const lowerContext = () =>
       (t.sentenceStart && beforeVerb(i)) ||
       (clause && beforeVerb(i, true)) ||
@@ -415,7 +418,13 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       // "tchr told xiomara to restart": no everyday word is spoken to or handed things.
       (!isCommon(w) &&
         (afterPersonWord(i) || (handedTo(i) && tokens[i - 1]!.key === 'a' && !INFINITIVE.test(w)))) ||
-      (t.sentenceStart && !isCommon(w) && beforeSpanishVerb(i)) ||
+      ((t.sentenceStart || spanishClause) && !isCommon(w) && beforeSpanishVerb(i)) ||
+      // "yo que tu, paco, pondria …": spoken to, between commas, before a verb.
+      (!isCommon(w) &&
+        /,\s*$/.test(gapBefore(i)) &&
+        /^,\s*$/.test(gapAfter(i)) &&
+        !!tokens[i + 1] &&
+        isSpanishVerb(tokens[i + 1]!)) ||
       // "Dijo victoria: «…»": the speaker before what they said.
       (!isCommon(w) && afterSpeech(i) && /^\s*:/.test(gapAfter(i)));
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;

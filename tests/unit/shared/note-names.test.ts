@@ -145,6 +145,8 @@ describe('note names', () => {
     // In lower case, without accents: before "le", "les" or "se" and a verb, and the speaker before a colon.
     expect(names('yaretzi le pasó la regla a su compañero')).toEqual(['yaretzi']);
     expect(names('Dijo tlali: «ya acabé».')).toEqual(['tlali']);
+    expect(names('la maestra sonrió cuando tonatiuh recogio los vasos')).toEqual(['tonatiuh']);
+    expect(names('la maestra, tonatiuh, repartia los vasos')).toEqual(['tonatiuh']);
   });
 
   it('when a Spanish note has an author, a word-problem character or a capitalised adverb, then it is no name', () => {
