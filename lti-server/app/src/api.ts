@@ -43,6 +43,7 @@ import {
   RoundSchema,
 } from '../../../shared/rounds';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
+import { type RoomNoteKey, RoomNoteKeySchema, type RoomNoteSend } from '../../../shared/sealed-note';
 import {
   type RoomLink,
   type RoomLinkInput,
@@ -568,6 +569,16 @@ export function listNotes(
 }
 
 /** `confirmFlags`: the writer saw the linter's judgement or guess flags and saves anyway (never for names). */
+/** The public key the room page seals notes with while they wait on the phone (shared/sealed-note.ts). */
+export function getRoomNoteKey(token: string): Promise<ApiResult<RoomNoteKey>> {
+  return request(token, 'GET', '/api/room/note-key', RoomNoteKeySchema);
+}
+
+/** A sealed note from the phone, sent once per client id (a resend answers the stored note). */
+export function sendRoomNote(token: string, body: RoomNoteSend): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/room/notes', NoteSchema, body);
+}
+
 export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {
   return request(token, 'POST', '/api/notes', NoteSchema, input);
 }

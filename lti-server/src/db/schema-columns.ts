@@ -82,6 +82,15 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     used_at: 'nullable',
     revoked_at: 'nullable',
   },
+  room_note_keys: {
+    session_hash: 'not null',
+    tenant_id: 'not null',
+    person_id: 'not null',
+    kid: 'not null',
+    public_jwk: 'not null',
+    private_jwk: 'not null',
+    created_at: 'not null',
+  },
   sandbox_keys: {
     kid: 'not null',
     private_pem: 'not null',
@@ -292,6 +301,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     created_at: 'not null',
     updated_at: 'not null',
     expires_at: 'not null',
+    client_id: 'nullable',
   },
   notes_retention: {
     tenant_id: 'not null',

@@ -76,6 +76,20 @@ export interface SessionTable {
   revoked_at: Timestamp | null;
 }
 
+/**
+ * The key pair a room session's phone seals unsent notes with: the phone gets the public half; the private half stays
+ * here and goes with the session (a revoked or expired session opens nothing).
+ */
+export interface RoomNoteKeyTable {
+  session_hash: string;
+  tenant_id: string;
+  person_id: string;
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: Timestamp;
+}
+
 /** A single-use sign-in link for the room note mode (only its secret's hash). */
 export interface RoomLinkTable {
   token_hash: string;
@@ -478,6 +492,8 @@ export interface NoteTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   expires_at: Timestamp;
+  /** The writer's device's id for the note (the room note mode's outbox): a resend finds the stored note. */
+  client_id?: string | null;
 }
 
 /** One entry of a visit's reflective dialogue: private to the door's host and its booked visitors. */
@@ -549,6 +565,7 @@ export interface Database {
   people: PersonTable;
   sessions: SessionTable;
   room_links: RoomLinkTable;
+  room_note_keys: RoomNoteKeyTable;
   sandbox_keys: SandboxKeyTable;
   strategies: StrategyTable;
   strategy_tags: StrategyTagTable;
