@@ -24,6 +24,7 @@ export const ERROR_CODES = [
   'DEVICE_SCOPE',
   'OUTSIDE_SCHOOL_DAY',
   'DEBRIEF_PHASE_INCOMPLETE',
+  'ROUND_ROLES_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -51,6 +52,7 @@ export const ERROR_STATUS = {
   DEVICE_SCOPE: 403,
   OUTSIDE_SCHOOL_DAY: 422,
   DEBRIEF_PHASE_INCOMPLETE: 422,
+  ROUND_ROLES_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The codes whose status is `S`, e.g. the conflicts (409). */
