@@ -127,7 +127,10 @@ export const BriefingSchema = z.object({
   }),
   /** The asker may change the words and the roles (a coach of the round's network). */
   canEdit: z.boolean(),
-  /** Who has read it: coaches only (null for everyone else). A count and a list; no order, no score. */
+  /**
+   * Who has read it: coaches only (null for everyone else). `read` counts acknowledgements of the current words; the
+   * list, by name, also shows who read an earlier version. A count and a list; no ranking, no score.
+   */
   reading: z
     .object({
       read: z.number().int(),

@@ -145,7 +145,8 @@ function view(
     canEdit: coach,
     reading: coach
       ? {
-          read: members.filter((id) => acks.has(id)).length,
+          // Read means the words as they are now: after a change, people are asked to read it again.
+          read: members.filter((id) => current(acks.get(id))).length,
           total: members.length,
           people: members
             .map((id) => ({
