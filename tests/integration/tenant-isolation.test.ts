@@ -204,6 +204,24 @@ const ROUTES: Record<string, Call> = {
     body: { name: 'x' },
     kind: 'round',
   },
+  'GET /rounds/:id/briefing': { method: 'GET', path: (id) => `/api/rounds/${id}/briefing`, kind: 'round' },
+  'PUT /rounds/:id/briefing': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/briefing`,
+    body: { why: 'Hijacked', norms: ['Hijacked'] },
+    kind: 'round',
+  },
+  'PUT /rounds/:id/roles': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/roles`,
+    body: { roles: [{ facilitator: 'x', timekeeper: 'y', noteTaker: 'z' }] },
+    kind: 'round',
+  },
+  'POST /rounds/:id/briefing/ack': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/briefing/ack`,
+    kind: 'round',
+  },
   'POST /room-links/sign-in': {
     method: 'POST',
     path: () => '/api/room-links/sign-in',
@@ -271,6 +289,15 @@ beforeAll(async () => {
     participantIds: staffIds,
     hostIds: staffIds.slice(0, 2),
   });
+  // Its briefing holds words of tenant A.
+  expect(
+    (
+      await coachA.put(`/api/rounds/${round.body.id}/briefing`, {
+        why: 'Tenant A secret why',
+        norms: ['Tenant A secret norm'],
+      })
+    ).status,
+  ).toBe(200);
   await visitHappened(server, doorA);
   const noteA = await teacherA.post('/api/notes', {
     visitId: visitA,
@@ -363,6 +390,11 @@ describe('tenant isolation', () => {
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
+      expect((await coachA.get(`/api/rounds/${ids.round}/briefing`)).body).toMatchObject({
+        why: 'Tenant A secret why',
+        norms: ['Tenant A secret norm'],
+        reading: { read: 0 },
+      });
       expect((await coachA.get('/api/round-notices')).body.items.map((n: { id: string }) => n.id)).toEqual([
         ids.notice,
       ]);

@@ -42,6 +42,13 @@ import {
   type RoundPublishInput,
   RoundSchema,
 } from '../../../shared/rounds';
+import {
+  type Briefing,
+  type BriefingInput,
+  BriefingSchema,
+  type GroupRoles,
+  type RoundRolesInput,
+} from '../../../shared/round-briefing';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
 import { type RoomNoteKey, RoomNoteKeySchema, type RoomNoteSend } from '../../../shared/sealed-note';
 import {
@@ -492,6 +499,42 @@ export function publishRound(
 
 export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {
   return request(token, 'DELETE', `/api/rounds/${encodeURIComponent(id)}`, z.undefined());
+}
+
+// ——— A round's briefing and roles ———
+
+export type { Briefing };
+
+const briefingPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/briefing`;
+
+/** A round's briefing: its participants and hosts once published, its network's coaches always. */
+export function getBriefing(token: string, roundId: string): Promise<ApiResult<Briefing>> {
+  return request(token, 'GET', briefingPath(roundId), BriefingSchema);
+}
+
+/** The coach changes the words (why, what visitors look for, the norms). */
+export function putBriefing(
+  token: string,
+  roundId: string,
+  input: BriefingInput,
+): Promise<ApiResult<Briefing>> {
+  return request(token, 'PUT', briefingPath(roundId), BriefingSchema, input);
+}
+
+/** The coach changes who holds which role, one entry per group. */
+export function putRoundRoles(
+  token: string,
+  roundId: string,
+  roles: GroupRoles[],
+): Promise<ApiResult<Briefing>> {
+  return request(token, 'PUT', `/api/rounds/${encodeURIComponent(roundId)}/roles`, BriefingSchema, {
+    roles,
+  } satisfies RoundRolesInput);
+}
+
+/** "I have read the briefing": one click, again after it changed. */
+export function acknowledgeBriefing(token: string, roundId: string): Promise<ApiResult<Briefing>> {
+  return request(token, 'POST', `${briefingPath(roundId)}/ack`, BriefingSchema);
 }
 
 // ——— The round's debrief room ———

@@ -65,7 +65,11 @@ export type Route =
   | { name: 'round-new' }
   | { name: 'round'; id: string }
   /** A published round's debrief room (participants, hosts and coaches). */
-  | { name: 'debrief'; id: string };
+  | { name: 'debrief'; id: string }
+  /** A round's briefing: read, acknowledge and print it (participants, hosts); write it and set roles (coaches). */
+  | { name: 'briefing'; id: string }
+  /** The group clock on the day: time left in the room and the next room. */
+  | { name: 'clock'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -99,6 +103,10 @@ export function parseRoute(hash: string): Route {
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
   const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
   if (debrief?.[1]) return { name: 'debrief', id: decodeURIComponent(debrief[1]) };
+  const briefing = /^\/rounds\/([^/]+)\/briefing$/.exec(path);
+  if (briefing?.[1]) return { name: 'briefing', id: decodeURIComponent(briefing[1]) };
+  const clock = /^\/rounds\/([^/]+)\/clock$/.exec(path);
+  if (clock?.[1]) return { name: 'clock', id: decodeURIComponent(clock[1]) };
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
@@ -130,6 +138,10 @@ export function href(route: Route): string {
       return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'debrief':
       return `#/rounds/${encodeURIComponent(route.id)}/debrief`;
+    case 'briefing':
+      return `#/rounds/${encodeURIComponent(route.id)}/briefing`;
+    case 'clock':
+      return `#/rounds/${encodeURIComponent(route.id)}/clock`;
     case 'menu': {
       const query = route.search ? menuSearchQuery(route.search) : '';
       return query ? `#/?${query}` : '#/';
@@ -143,7 +155,7 @@ export function href(route: Route): string {
 export function section(route: Route): Route['name'] {
   if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
-  if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
+  if (['round-new', 'round', 'debrief', 'briefing', 'clock'].includes(route.name)) return 'rounds';
   return route.name;
 }
 

@@ -377,6 +377,22 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     reason: 'not null',
     created_at: 'not null',
   },
+  round_briefings: {
+    round_id: 'not null',
+    tenant_id: 'not null',
+    why: 'nullable',
+    look_fors: 'nullable',
+    norms: 'not null',
+    roles: 'not null',
+    created_at: 'not null',
+    updated_at: 'not null',
+  },
+  round_briefing_acks: {
+    tenant_id: 'not null',
+    round_id: 'not null',
+    person_id: 'not null',
+    acknowledged_at: 'not null',
+  },
   debrief_patterns: {
     id: 'not null',
     tenant_id: 'not null',

@@ -446,6 +446,29 @@ export interface RoundNoticeTable {
   seen_at: Timestamp | null;
 }
 
+/** A round's briefing: the why, the look-fors, the norms (JSON array of text) and the roles per group (JSON). */
+export interface RoundBriefingTable {
+  round_id: string;
+  tenant_id: string;
+  why: string | null;
+  look_fors: string | null;
+  /** JSON array of text. */
+  norms: string;
+  /** JSON array, one `{ facilitator, timekeeper, noteTaker }` of person ids per group, in the groups' order. */
+  roles: string;
+  created_at: Timestamp;
+  /** When the words last changed. */
+  updated_at: Timestamp;
+}
+
+/** A participant acknowledged a round's briefing (their latest time). */
+export interface RoundBriefingAckTable {
+  tenant_id: string;
+  round_id: string;
+  person_id: string;
+  acknowledged_at: Timestamp;
+}
+
 /** A debrief phase the coach moved on from without what it needs, and why. */
 export interface DebriefSkipTable {
   id: string;
@@ -594,6 +617,8 @@ export interface Database {
   debrief_patterns: DebriefPatternTable;
   round_notices: RoundNoticeTable;
   debrief_skips: DebriefSkipTable;
+  round_briefings: RoundBriefingTable;
+  round_briefing_acks: RoundBriefingAckTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

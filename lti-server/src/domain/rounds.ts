@@ -45,7 +45,8 @@ import { requireSchoolDay, schoolDayOf } from './school-day';
 
 type Names = Map<string, string>;
 
-async function namesOf(actor: Actor): Promise<Names> {
+/** Everyone's name in the asker's school (person id → name). */
+export async function namesOf(actor: Actor): Promise<Names> {
   return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
 }
 
@@ -85,7 +86,8 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
   };
 }
 
-function present(row: StoredRound, names: Names): Round {
+/** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
+export function present(row: StoredRound, names: Names): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {

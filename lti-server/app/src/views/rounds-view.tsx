@@ -207,6 +207,12 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </p>
         </section>
       )}
+      <p class="card">
+        <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
+        focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each
+        group.
+        {draft ? ' Participants read it once the round is published.' : ' See who has read it.'}
+      </p>
       <RoundGroups round={round} nameOf={nameOf} onMove={move} />
       <RoundRotation round={round} nameOf={nameOf} />
       {draft && (

@@ -29,6 +29,7 @@ import * as roomLinks from './0028-room-links';
 import * as roundNotices from './0029-round-notices';
 import * as visitDialogue from './0030-visit-dialogue';
 import * as gradesAndCancelReasons from './0031-grades-and-cancel-reasons';
+import * as roundBriefing from './0032-round-briefing';
 import * as roomOffline from './0036-room-offline';
 import * as spellingLookups from './0037-spelling-lookups';
 import type { Dialect } from './dialect';
@@ -74,6 +75,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0029-round-notices', roundNotices],
   ['0030-visit-dialogue', visitDialogue],
   ['0031-grades-and-cancel-reasons', gradesAndCancelReasons],
+  ['0032-round-briefing', roundBriefing],
   ['0036-room-offline', roomOffline],
   ['0037-spelling-lookups', spellingLookups],
 ];
