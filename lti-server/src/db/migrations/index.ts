@@ -28,6 +28,8 @@ import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
 import * as roundNotices from './0029-round-notices';
 import * as visitDialogue from './0030-visit-dialogue';
+import * as cycles from './0033-cycles';
+import * as roundPicture from './0034-round-picture';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -70,6 +72,8 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0028-room-links', roomLinks],
   ['0029-round-notices', roundNotices],
   ['0030-visit-dialogue', visitDialogue],
+  ['0033-cycles', cycles],
+  ['0034-round-picture', roundPicture],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
