@@ -59,6 +59,8 @@ export const RoundInputSchema = z.object({
     .transform((s) => (s ? s : null)),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
   confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
+  /** The cycle this round belongs to (shared/cycles.ts), if any. */
+  cycleId: safeText().max(100, 'cycleId is at most 100 characters').nullish(),
 });
 export type RoundInput = z.input<typeof RoundInputSchema>;
 export type RoundData = z.output<typeof RoundInputSchema>;
@@ -100,6 +102,8 @@ export const RoundSchema = z.object({
   gapMinutes: z.number().int(),
   lookFor: z.string().nullable(),
   status: z.enum(ROUND_STATUSES),
+  /** The cycle the round belongs to, or null for a round on its own. */
+  cycleId: z.string().nullable(),
   participants: z.array(PersonRefSchema),
   hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
   groups: z.array(z.array(z.string())),

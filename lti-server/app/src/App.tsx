@@ -7,6 +7,7 @@ import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
 import { BriefingView } from './views/briefing-view';
 import { ClockView } from './views/clock-view';
+import { CycleView } from './views/cycle-view';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
@@ -17,6 +18,7 @@ import { NoteEditorView } from './views/note-editor-view';
 import { NotesView } from './views/notes-view';
 import { PictureView } from './views/picture-view';
 import { PrintView } from './views/print-view';
+import { ProblemsView } from './views/problems-view';
 import { RoundForm } from './views/round-form';
 import { RoundDetail, RoundsList } from './views/rounds-view';
 import { SettingsView } from './views/settings-view';
@@ -117,6 +119,7 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
     { route: { name: 'doors' }, label: 'Open doors' },
     { route: { name: 'visits' }, label: 'My visits' },
     { route: { name: 'notes' }, label: 'Notes about my room' },
+    { route: { name: 'cycles' }, label: 'Problems of practice' },
     { route: { name: 'extension' }, label: 'Browser extension' },
     ...(isCoach
       ? [
@@ -183,7 +186,11 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'rounds':
       return isCoach ? <RoundsList token={token} /> : <CoachesOnly />;
     case 'round-new':
-      return isCoach ? <RoundForm token={token} /> : <CoachesOnly />;
+      return isCoach ? <RoundForm token={token} cycleId={route.cycleId} /> : <CoachesOnly />;
+    case 'cycles':
+      return <ProblemsView token={token} isCoach={isCoach} />;
+    case 'cycle':
+      return <CycleView token={token} id={route.id} isCoach={isCoach} />;
     case 'round':
       return isCoach ? <RoundDetail token={token} id={route.id} /> : <CoachesOnly />;
     case 'debrief':

@@ -113,7 +113,7 @@ export type ApiResult<T> =
 type Fetch = typeof fetch;
 
 /** Calls the JSON API with the session's bearer token and validates what comes back against the shared schemas. */
-async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodType>(
   token: string,
   method: string,
   path: string,

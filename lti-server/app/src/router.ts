@@ -62,7 +62,12 @@ export type Route =
   /** The school-wide picture of evidence (coaches). */
   | { name: 'picture' }
   | { name: 'rounds' }
-  | { name: 'round-new' }
+  /** Plan a round; in a cycle, prefilled from it (its members, the last debrief's next level of work). */
+  | { name: 'round-new'; cycleId?: string }
+  /** Problems of practice (proposals, votes, comments) and the cycles started from them. */
+  | { name: 'cycles' }
+  /** One cycle: its rounds and its picture over time. */
+  | { name: 'cycle'; id: string }
   | { name: 'round'; id: string }
   /** A published round's debrief room (participants, hosts and coaches). */
   | { name: 'debrief'; id: string }
@@ -99,6 +104,11 @@ export function parseRoute(hash: string): Route {
   if (path === '/picture') return { name: 'picture' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-new' };
+  const roundInCycle = /^\/rounds\/new\?cycle=([^&/]+)$/.exec(path);
+  if (roundInCycle?.[1]) return { name: 'round-new', cycleId: decodeURIComponent(roundInCycle[1]) };
+  if (path === '/cycles') return { name: 'cycles' };
+  const cycle = /^\/cycles\/([^/]+)$/.exec(path);
+  if (cycle?.[1]) return { name: 'cycle', id: decodeURIComponent(cycle[1]) };
   const round = /^\/rounds\/([^/]+)$/.exec(path);
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
   const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
@@ -133,7 +143,9 @@ export function href(route: Route): string {
     case 'visit-notes':
       return `#/visits/${encodeURIComponent(route.visitId)}/notes`;
     case 'round-new':
-      return '#/rounds/new';
+      return route.cycleId ? `#/rounds/new?cycle=${encodeURIComponent(route.cycleId)}` : '#/rounds/new';
+    case 'cycle':
+      return `#/cycles/${encodeURIComponent(route.id)}`;
     case 'round':
       return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'debrief':
@@ -156,6 +168,7 @@ export function section(route: Route): Route['name'] {
   if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
   if (['round-new', 'round', 'debrief', 'briefing', 'clock'].includes(route.name)) return 'rounds';
+  if (route.name === 'cycle') return 'cycles';
   return route.name;
 }
 

@@ -427,6 +427,56 @@ export interface RoundTable {
   prediction: string | null;
   next_level: string | null;
   summarized_at: Timestamp | null;
+  /** The cycle the round belongs to (migration 0033). */
+  cycle_id: string | null;
+}
+
+/** A proposed problem of practice (migration 0033): open for votes and comments until closed or chosen. */
+export interface ProblemTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  proposer_id: string;
+  title: string;
+  why: string | null;
+  status: 'open' | 'closed' | 'chosen';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One person's vote on a proposal; changeable, never shown except as counts. */
+export interface ProblemVoteTable {
+  tenant_id: string;
+  problem_id: string;
+  person_id: string;
+  choice: 'for' | 'against';
+  updated_at: Timestamp;
+}
+
+export interface ProblemCommentTable {
+  id: string;
+  tenant_id: string;
+  problem_id: string;
+  author_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+/** A series of rounds on one problem of practice. */
+export interface CycleTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  problem_id: string;
+  created_by: string;
+  title: string;
+  status: 'active' | 'ended';
+  /** JSON array of person ids: the volunteers it started with and those added since. */
+  members: string;
+  /** JSON array of strategy ids. */
+  strategies: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** Something a round's coach needs to act on: a participant cancelled a round visit. */
@@ -561,7 +611,7 @@ export interface PictureVisitTable {
 export interface PictureGroupTable {
   tenant_id: string;
   network_id: string;
-  kind: 'school' | 'strategy' | 'tag';
+  kind: 'school' | 'strategy' | 'tag' | 'round';
   label: string;
   visits: number;
   hosts: number;
@@ -573,7 +623,7 @@ export interface PictureGroupTable {
 export interface PictureGroupHostTable {
   tenant_id: string;
   network_id: string;
-  kind: 'school' | 'strategy' | 'tag';
+  kind: 'school' | 'strategy' | 'tag' | 'round';
   label: string;
   host_id: string;
   visits: number;
@@ -619,6 +669,10 @@ export interface Database {
   debrief_skips: DebriefSkipTable;
   round_briefings: RoundBriefingTable;
   round_briefing_acks: RoundBriefingAckTable;
+  problems: ProblemTable;
+  problem_votes: ProblemVoteTable;
+  problem_comments: ProblemCommentTable;
+  cycles: CycleTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

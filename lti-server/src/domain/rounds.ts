@@ -39,6 +39,7 @@ import {
 import { insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
+import { requireActiveCycle } from './cycles';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
 import { requireSchoolDay, schoolDayOf } from './school-day';
@@ -102,6 +103,7 @@ export function present(row: StoredRound, names: Names): Round {
     gapMinutes: row.gapMinutes,
     lookFor: row.lookFor,
     status: row.status,
+    cycleId: row.cycleId,
     participants: row.participants.map(person),
     hosts: row.hosts.map((h) => ({ ...person(h.id), location: h.location })),
     groups: plan.groups,
@@ -150,6 +152,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a future date' },
     ]);
+  if (data.cycleId) await requireActiveCycle(actor, data.cycleId);
   const result = planRound({
     participants: data.participantIds,
     hosts: data.hostIds,
@@ -196,6 +199,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     prediction: null,
     nextLevel: null,
     summarizedAt: null,
+    cycleId: data.cycleId || null,
   };
   await insertRound(actor.scope, row);
   return present(row, names);

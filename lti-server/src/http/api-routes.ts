@@ -4,6 +4,7 @@ import type { DatabaseHandle } from '../domain/database';
 import type { DeepLinkSigner } from '../domain/deep-linking';
 import type { MemberSource } from '../domain/roster';
 import { calendarRouter } from './calendar-routes';
+import { cycleRouter } from './cycle-routes';
 import { debriefRouter } from './debrief-routes';
 import { deepLinkRouter } from './deep-link-routes';
 import { dialogueRouter } from './dialogue-routes';
@@ -64,6 +65,7 @@ export function apiRouter(
   router.use(dialogueRouter());
   router.use(pictureRouter());
   router.use(debriefRouter());
+  router.use(cycleRouter());
   router.use(settingsRouter(db));
   router.use(deepLinkRouter(db, lms, publicUrl));
   router.use(rosterRouter(db, lms));

@@ -10,6 +10,10 @@ describe('hash routes', () => {
     ['#/add', { name: 'add' }],
     ['#/s/abc%20d', { name: 'strategy', id: 'abc d' }],
     ['#/s/abc/edit', { name: 'edit', id: 'abc' }],
+    ['#/cycles', { name: 'cycles' }],
+    ['#/cycles/c%201', { name: 'cycle', id: 'c 1' }],
+    ['#/rounds/new?cycle=c1', { name: 'round-new', cycleId: 'c1' }],
+    ['#/rounds/new', { name: 'round-new' }],
     ['#/nonsense', { name: 'menu' }],
   ])('when the hash is "%s", then the route is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -20,6 +24,8 @@ describe('hash routes', () => {
       { name: 'strategy', id: 'x/y' },
       { name: 'queue' },
       { name: 'edit', id: '1' },
+      { name: 'cycle', id: 'a/b' },
+      { name: 'round-new', cycleId: 'a b' },
     ] as const) {
       expect(parseRoute(href(r))).toEqual(r);
     }
