@@ -222,6 +222,32 @@ const ROUTES: Record<string, Call> = {
     body: (id: string) => ({ doorId: id }),
     kind: 'door',
   },
+  'GET /rounds/:id/host': { method: 'GET', path: (id) => `/api/rounds/${id}/host`, kind: 'round' },
+  'PUT /rounds/:id/host/look-for': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/host/look-for`,
+    body: { own: 'What do students write?' },
+    kind: 'round',
+  },
+  'POST /doors/:id/decline': {
+    method: 'POST',
+    path: (id) => `/api/doors/${id}/decline`,
+    body: { reason: 'Our class has a test' },
+    kind: 'door',
+  },
+  'POST /rounds/:id/declines/:declineId/replan': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/declines/x/replan`,
+    body: { hostId: 'x' },
+    kind: 'round',
+  },
+  'GET /host-notices': { method: 'GET', path: () => '/api/host-notices' },
+  'POST /host-notices/:id/seen': {
+    method: 'POST',
+    path: (id) => `/api/host-notices/${id}/seen`,
+    kind: 'notice',
+  },
+  'GET /picture/rounds': { method: 'GET', path: () => '/api/picture/rounds' },
   'GET /picture': { method: 'GET', path: () => '/api/picture' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
