@@ -151,6 +151,10 @@ describe('a host declines a slot, and the coach re-plans it', () => {
     const planned = round.slots.flatMap((s) => s.visits.map((v) => ({ ...v, startsAt: s.startsAt })));
     const group = planned.find((v) => v.hostId === ids[1] && v.startsAt === slot.startsAt)!.visitorIds;
 
+    // A round slot is declined with a reason, never canceled silently.
+    const cancel = await host.post(`/api/doors/${slot.doorId}/cancel`);
+    expect(cancel.status).toBe(409);
+    expect(cancel.body.error.message).toMatch(/decline it with a reason/);
     // A reason naming a student is refused, and nothing changes.
     const named = await host.post(`/api/doors/${slot.doorId}/decline`, {
       reason: 'Maria has a dentist visit with my class at that time',

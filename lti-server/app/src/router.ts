@@ -61,11 +61,13 @@ export type Route =
   | { name: 'dialogue'; doorId: string }
   /** Notes about my room (the host's own notes). */
   | { name: 'notes' }
-  /** The school-wide picture of evidence (coaches). */
+  /** The school picture: the coaches' whole picture; for teachers, the picture of finished rounds. */
   | { name: 'picture' }
   | { name: 'rounds' }
   | { name: 'round-new' }
   | { name: 'round'; id: string }
+  /** A published round as one of its hosts sees it: what visitors look for, declining a slot. */
+  | { name: 'round-host'; id: string }
   /** A published round's debrief room (participants, hosts and coaches). */
   | { name: 'debrief'; id: string };
 
@@ -99,6 +101,8 @@ export function parseRoute(hash: string): Route {
   if (path === '/rounds/new') return { name: 'round-new' };
   const round = /^\/rounds\/([^/]+)$/.exec(path);
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
+  const roundHost = /^\/rounds\/([^/]+)\/host$/.exec(path);
+  if (roundHost?.[1]) return { name: 'round-host', id: decodeURIComponent(roundHost[1]) };
   const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
   if (debrief?.[1]) return { name: 'debrief', id: decodeURIComponent(debrief[1]) };
   if (path === '/mine') return { name: 'mine' };
@@ -132,6 +136,8 @@ export function href(route: Route): string {
       return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'debrief':
       return `#/rounds/${encodeURIComponent(route.id)}/debrief`;
+    case 'round-host':
+      return `#/rounds/${encodeURIComponent(route.id)}/host`;
     case 'menu': {
       const query = route.search ? menuSearchQuery(route.search) : '';
       return query ? `#/?${query}` : '#/';
@@ -143,7 +149,7 @@ export function href(route: Route): string {
 
 /** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
 export function section(route: Route): Route['name'] {
-  if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
+  if (route.name === 'door-new' || route.name === 'door-sign' || route.name === 'round-host') return 'doors';
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
   if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
   return route.name;

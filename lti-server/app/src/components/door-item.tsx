@@ -179,6 +179,15 @@ export function DoorItem({
             >
               Door sign
             </a>
+            {door.roundId && (
+              <a
+                class="button-link"
+                href={href({ name: 'round-host', id: door.roundId })}
+                aria-describedby={headingId}
+              >
+                Your room in this round
+              </a>
+            )}
             {past && !happening && door.booked > 0 && (
               <a
                 class="button-link"
@@ -188,7 +197,7 @@ export function DoorItem({
                 Reflective dialogue
               </a>
             )}
-            {!past && (
+            {!past && !door.roundId && (
               <ConfirmAction
                 label="Cancel this door"
                 describedBy={headingId}

@@ -152,7 +152,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
           </Field>
         </div>
         <RoundPeopleFields people={people} form={form} errors={errors} change={change} toggle={toggle} />
-        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} />
+        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} perLine />
         {outside ? (
           <OutsideSchoolDayPrompt
             message={outside}
