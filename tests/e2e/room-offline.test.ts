@@ -138,7 +138,15 @@ describe('the room note mode without a connection', () => {
     const pending = stored.filter((r) => (r as { store: string }).store === 'outbox');
     expect(pending).toHaveLength(2);
     const raw = JSON.stringify(stored);
-    for (const words of [first, second, 'answered for the group', 'stood up', 'teacher', 'students', 'Ana Rivera'])
+    for (const words of [
+      first,
+      second,
+      'answered for the group',
+      'stood up',
+      'teacher',
+      'students',
+      'Ana Rivera',
+    ])
       expect(raw).not.toContain(words);
     expect(await notesOnTheServer(visitId)).toEqual([]);
 
@@ -153,9 +161,7 @@ describe('the room note mode without a connection', () => {
 
     // The connection returns: both notes are sent, and the phone keeps nothing of them.
     await browser.context.setOffline(false);
-    await expect
-      .poll(() => phone.getByText('Sent', { exact: true }).count(), { timeout: 30_000 })
-      .toBe(2);
+    await expect.poll(() => phone.getByText('Sent', { exact: true }).count(), { timeout: 30_000 }).toBe(2);
     await phone.getByRole('heading', { name: 'Saved for this visit (2)' }).waitFor();
     expect(await phone.getByText(WAITING, { exact: true }).count()).toBe(0);
     expect(
