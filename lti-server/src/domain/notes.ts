@@ -72,6 +72,13 @@ export interface CheckedText {
   namesOnly?: boolean;
 }
 
+/** Why a visitor canceled a round visit: read by the coach, so it never names anyone (a student, a colleague). */
+export const CANCEL_REASON_TEXT: CheckedText = {
+  neverNames: 'The reason is read by the coach, and never names people',
+  readsAs: 'This reason reads as a judgment',
+  namesOnly: true,
+};
+
 const NOTE_TEXT: CheckedText = {
   neverNames: 'Notes never name people',
   readsAs: 'This note reads as a judgment or a guess',

@@ -79,7 +79,7 @@ describe('the domain layer', () => {
     {
       file: 'room.ts',
       call: "parseAt('Note', SealedContentSchema",
-      why: 'the note inside a seal from the phone: the route cannot read it, only the session key opens it',
+      why: 'a note sealed on the phone: only the domain holds the key that opens it, so its content is parsed there',
     },
   ];
 
