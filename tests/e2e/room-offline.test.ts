@@ -106,7 +106,7 @@ describe('the room note mode without a connection', () => {
     await browser.context.setOffline(true);
     await phone.getByText('You are offline.').waitFor();
 
-    const first = 'Each group put their heads together, then the numbered student answered for the group.';
+    const first = 'Each group put their heads together, then the numbered student answered aloud.';
     await box.fill(first);
     await phone.getByText('Nothing flagged: no names, judgments or guesses.').waitFor();
     const save = phone.getByRole('button', { name: 'Save note' });
@@ -143,7 +143,7 @@ describe('the room note mode without a connection', () => {
     for (const words of [
       first,
       second,
-      'answered for the group',
+      'answered aloud',
       'stood up',
       'teacher',
       'students',

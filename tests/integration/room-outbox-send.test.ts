@@ -101,7 +101,7 @@ describe('the room page sends the notes waiting on the phone', () => {
   it('when the server refuses a note for good, then it is kept as failed with the reason and the next one is still sent', async () => {
     const outbox = roomOutbox(new RoomDb(`room-${randomUUID()}`));
     const named = await keep(outbox, 'Ben Okafor asked a good question.', '2026-01-01T10:00:00.000Z');
-    const fine = 'A student repeated the question to the group.';
+    const fine = 'A student repeated the question aloud.';
     await keep(outbox, fine, '2026-01-01T10:01:00.000Z');
     const report = await sendPending(outbox, send);
     expect(report.failed).toBe(1);
