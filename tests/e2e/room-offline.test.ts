@@ -140,15 +140,7 @@ describe('the room note mode without a connection', () => {
     const pending = stored.filter((r) => (r as { store: string }).store === 'outbox');
     expect(pending).toHaveLength(2);
     const raw = JSON.stringify(stored);
-    for (const words of [
-      first,
-      second,
-      'answered aloud',
-      'stood up',
-      'teacher',
-      'students',
-      'Ana Rivera',
-    ])
+    for (const words of [first, second, 'answered aloud', 'stood up', 'teacher', 'students', 'Ana Rivera'])
       expect(raw).not.toContain(words);
     expect(await notesOnTheServer(visitId)).toEqual([]);
 
