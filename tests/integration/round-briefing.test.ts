@@ -224,7 +224,9 @@ describe('acknowledging and who has read it', () => {
     expect(read.map((p) => p.name)).toEqual(['Visitor 3']);
     // A list by name, not a ranking: no score or order by time.
     expect(coachView.reading!.people.map((p) => p.name)).toEqual(
-      [...coachView.reading!.people.map((p) => p.name)].sort((a, b) => a.localeCompare(b)),
+      [...coachView.reading!.people.map((p) => p.name)].sort((a, b) =>
+        a.localeCompare(b, 'en', { numeric: true }),
+      ),
     );
     expect(JSON.stringify(coachView.reading)).not.toMatch(/score|rank/i);
 
