@@ -39,6 +39,7 @@ import {
   RoundListSchema,
   type RoundNotice,
   RoundNoticeListSchema,
+  type RoundPublishInput,
   RoundSchema,
 } from '../../../shared/rounds';
 import {
@@ -48,7 +49,18 @@ import {
   type GroupRoles,
   type RoundRolesInput,
 } from '../../../shared/round-briefing';
+import {
+  type DeclineInput,
+  type HostLookForInput,
+  type HostNotice,
+  HostNoticeListSchema,
+  type ReplanInput,
+  type RoundHosting,
+  RoundHostingSchema,
+} from '../../../shared/round-hosts';
+import { type FinishedRoundPictures, FinishedRoundPicturesSchema } from '../../../shared/round-pictures';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
+import { type RoomNoteKey, RoomNoteKeySchema, type RoomNoteSend } from '../../../shared/sealed-note';
 import {
   type RoomLink,
   type RoomLinkInput,
@@ -96,6 +108,7 @@ import {
   DoorSchema,
   DoorsCreatedSchema,
   type Visit,
+  type VisitCancelInput,
   type VisitInput,
   VisitListSchema,
   VisitSchema,
@@ -110,7 +123,7 @@ export type ApiResult<T> =
 type Fetch = typeof fetch;
 
 /** Calls the JSON API with the session's bearer token and validates what comes back against the shared schemas. */
-async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodType>(
   token: string,
   method: string,
   path: string,
@@ -418,8 +431,13 @@ export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>
   return request(token, 'GET', '/api/visits', VisitListSchema);
 }
 
-export function cancelVisit(token: string, id: string): Promise<ApiResult<Visit>> {
-  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema);
+/** Cancels one of my visits; a round visit needs `reason` (the coach who planned the round reads it). */
+export function cancelVisit(
+  token: string,
+  id: string,
+  body: VisitCancelInput = {},
+): Promise<ApiResult<Visit>> {
+  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema, body);
 }
 
 /** The .ics file of an open door (for its host) or of a visit (for its visitor). */
@@ -480,8 +498,13 @@ export function putRoundGroups(token: string, id: string, groups: string[][]): P
   } satisfies RoundGroupsInput);
 }
 
-export function publishRound(token: string, id: string): Promise<ApiResult<Round>> {
-  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema);
+/** Publishes a draft; a plan with trade-offs needs `confirmTradeoffs` (else 422 ROUND_TRADEOFFS_UNCONFIRMED). */
+export function publishRound(
+  token: string,
+  id: string,
+  body: RoundPublishInput = {},
+): Promise<ApiResult<Round>> {
+  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema, body);
 }
 
 export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {
@@ -599,6 +622,16 @@ export function listNotes(
 }
 
 /** `confirmFlags`: the writer saw the linter's judgement or guess flags and saves anyway (never for names). */
+/** The public key the room page seals notes with while they wait on the phone (shared/sealed-note.ts). */
+export function getRoomNoteKey(token: string): Promise<ApiResult<RoomNoteKey>> {
+  return request(token, 'GET', '/api/room/note-key', RoomNoteKeySchema);
+}
+
+/** A sealed note from the phone, sent once per client id (a resend answers the stored note). */
+export function sendRoomNote(token: string, body: RoomNoteSend): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/room/notes', NoteSchema, body);
+}
+
 export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {
   return request(token, 'POST', '/api/notes', NoteSchema, input);
 }
@@ -659,4 +692,59 @@ export function writeDialogue(
   input: DialogueEntryInput,
 ): Promise<ApiResult<Dialogue>> {
   return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/dialogue`, DialogueSchema, input);
+}
+
+// ——— Hosts in a round's decisions, and the picture of finished rounds ———
+
+export type { FinishedRoundPictures, HostNotice, RoundHosting };
+
+const hostPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/host`;
+
+/** A round as one of its hosts sees it: their room's slots, the look-fors to choose from, their choice. */
+export function getRoundHosting(token: string, roundId: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'GET', hostPath(roundId), RoundHostingSchema);
+}
+
+export function putHostLookFor(
+  token: string,
+  roundId: string,
+  input: HostLookForInput,
+): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'PUT', `${hostPath(roundId)}/look-for`, RoundHostingSchema, input);
+}
+
+/** The host declines one slot of their room, saying why (the coach reads it). */
+export function declineSlot(token: string, doorId: string, reason: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/decline`, RoundHostingSchema, {
+    reason,
+  } satisfies DeclineInput);
+}
+
+/** The coach moves a declined slot's group to another colleague's room. */
+export function replanDecline(
+  token: string,
+  roundId: string,
+  declineId: string,
+  input: ReplanInput,
+): Promise<ApiResult<Round>> {
+  return request(
+    token,
+    'POST',
+    `/api/rounds/${encodeURIComponent(roundId)}/declines/${encodeURIComponent(declineId)}/replan`,
+    RoundSchema,
+    input,
+  );
+}
+
+export function listHostNotices(token: string): Promise<ApiResult<{ items: HostNotice[] }>> {
+  return request(token, 'GET', '/api/host-notices', HostNoticeListSchema);
+}
+
+export function dismissHostNotice(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'POST', `/api/host-notices/${encodeURIComponent(id)}/seen`, z.undefined());
+}
+
+/** The school picture of finished rounds (every teacher and coach). */
+export function getFinishedRoundPictures(token: string): Promise<ApiResult<FinishedRoundPictures>> {
+  return request(token, 'GET', '/api/picture/rounds', FinishedRoundPicturesSchema);
 }

@@ -27,6 +27,7 @@ import { findDoor } from '../db/repositories/doors';
 import { readableNote } from '../db/repositories/notes';
 import { findRound, type StoredRound } from '../db/repositories/rounds';
 import type { Actor } from './actor';
+import { tellHostsPictureFed } from './host-notices';
 import { authorize, can, card as cardRecord } from './policies';
 
 interface Access {
@@ -198,6 +199,7 @@ export async function updateDebriefPhase(
       ...(data.phase === 'done' ? { summarizedAt: stamp } : {}),
       updatedAt: stamp,
     });
+    if (data.phase === 'done') await tellHostsPictureFed(scope, roundId, now);
   });
   return getDebrief(actor, roundId);
 }

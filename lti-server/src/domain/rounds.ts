@@ -8,7 +8,13 @@ import {
   ValidationError,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import type { Round, RoundData, RoundGroupsInput, RoundNotice } from '../../../shared/rounds';
+import type {
+  Round,
+  RoundData,
+  RoundGroupsInput,
+  RoundNotice,
+  RoundPublishData,
+} from '../../../shared/rounds';
 import {
   type PlanInput,
   planFromGroups,
@@ -30,9 +36,11 @@ import {
   type StoredRound,
   updateDraft,
 } from '../db/repositories/rounds';
+import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-hosts';
 import { insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
+import { requireActiveCycle } from './cycles';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
 import { requireSchoolDay, schoolDayOf } from './school-day';
@@ -81,7 +89,7 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
 }
 
 /** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
-export function present(row: StoredRound, names: Names): Round {
+export function present(row: StoredRound, names: Names, declines: DeclineDetail[] = []): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {
@@ -96,6 +104,7 @@ export function present(row: StoredRound, names: Names): Round {
     gapMinutes: row.gapMinutes,
     lookFor: row.lookFor,
     status: row.status,
+    cycleId: row.cycleId,
     participants: row.participants.map(person),
     hosts: row.hosts.map((h) => ({ ...person(h.id), location: h.location })),
     groups: plan.groups,
@@ -106,6 +115,16 @@ export function present(row: StoredRound, names: Names): Round {
     tradeoffs: planTradeoffs(planInput(row), plan).map((t) => ({
       kind: t.kind,
       message: tradeoffText(t, (id) => person(id).name),
+    })),
+    declines: declines.map((d) => ({
+      id: d.id,
+      hostId: d.hostId,
+      startsAt: d.startsAt,
+      reason: d.reason,
+      declinedAt: d.createdAt,
+      replanned: d.replanned
+        ? { host: { id: d.replanned.hostId, name: d.replanned.hostName }, location: d.replanned.location }
+        : null,
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -144,6 +163,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a future date' },
     ]);
+  if (data.cycleId) await requireActiveCycle(actor, data.cycleId);
   const result = planRound({
     participants: data.participantIds,
     hosts: data.hostIds,
@@ -190,6 +210,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     prediction: null,
     nextLevel: null,
     summarizedAt: null,
+    cycleId: data.cycleId || null,
   };
   await insertRound(actor.scope, row);
   return present(row, names);
@@ -198,11 +219,18 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
 export async function listRounds(actor: Actor): Promise<Round[]> {
   authorize(actor, 'plan', 'round');
   const names = await namesOf(actor);
-  return (await roundsOf(actor.scope, actor.networkId)).map((r) => present(r, names));
+  const rows = await roundsOf(actor.scope, actor.networkId);
+  const declines = await declinesOfRounds(
+    actor.scope,
+    rows.filter((r) => r.status === 'published').map((r) => r.id),
+  );
+  return rows.map((r) => present(r, names, declines.get(r.id)));
 }
 
 export async function getRound(actor: Actor, id: string): Promise<Round> {
-  return present(await draftOf(actor, id), await namesOf(actor));
+  const row = await draftOf(actor, id);
+  const declines = row.status === 'published' ? await declinesOfRounds(actor.scope, [id]) : new Map();
+  return present(row, await namesOf(actor), declines.get(id));
 }
 
 const published = () =>
@@ -230,12 +258,24 @@ export async function regroupRound(
 
 /**
  * Publishes the plan as bookings: one door per host and slot, already holding its group's seats. Refused, with
- * who and when, if anyone in it already visits or hosts at one of its times.
+ * who and when, if anyone in it already visits or hosts at one of its times; refused with the plan's trade-offs
+ * (422 ROUND_TRADEOFFS_UNCONFIRMED) until the coach confirms them.
  */
-export async function publishRound(actor: Actor, id: string, now: Date): Promise<Round> {
+export async function publishRound(
+  actor: Actor,
+  id: string,
+  { confirmTradeoffs }: RoundPublishData,
+  now: Date,
+): Promise<Round> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft') throw published();
   const round = present(row, await namesOf(actor));
+  if (round.tradeoffs.length > 0 && !confirmTradeoffs)
+    throw new UnprocessableError(
+      'ROUND_TRADEOFFS_UNCONFIRMED',
+      `This plan has trade-offs: ${round.tradeoffs.map((t) => t.message).join(' ')} Publish it as it is, or change the groups first.`,
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+    );
   if (Date.parse(round.slots[0]?.startsAt ?? '') <= now.getTime())
     throw new ValidationError('This round starts in the past; plan it again for a future date.', [
       { path: 'date', message: 'choose a future date' },
@@ -325,7 +365,9 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
     round: { id: n.roundId, title: n.roundTitle },
     person: { id: n.personId, name: n.personName },
     host: { name: n.hostName },
+    decline: n.decline,
     startsAt: n.startsAt,
+    reason: n.reason,
     createdAt: n.createdAt,
   }));
 }

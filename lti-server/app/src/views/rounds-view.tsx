@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { dismissRoundNotice, listRoundNotices, listRounds, type Round, type RoundNotice } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { LoadState } from '../components/notice-line';
+import { RoundDeclines } from '../components/round/round-declines';
 import { RoundGroups } from '../components/round/round-groups';
 import { RoundRotation } from '../components/round/round-rotation';
 import { takeFlash } from '../flash';
@@ -76,8 +77,9 @@ export function RoundsList({ token }: { token: string }) {
 }
 
 /**
- * "Needs your attention": round visits a participant canceled, so a group is one short. Participation logistics for
- * the coach who planned the round; dismissed once dealt with.
+ * "Needs your attention": round visits a participant canceled, so a group is one short, and slots a host declined,
+ * with their reason and a link to re-plan. Participation logistics for the coach who planned the round; dismissed once
+ * dealt with (a re-planned slot leaves the list by itself).
  */
 function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: string }) {
   const [notices, setNotices] = useState<RoundNotice[]>([]);
@@ -99,9 +101,21 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
       <ul>
         {notices.map((n) => (
           <li key={n.id}>
-            {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
-            {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
-            <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one short.{' '}
+            {n.kind === 'slot_declined' ? (
+              <>
+                {n.person.name} declined the slot in their room on {formatInstantDay(n.startsAt, zone)} at{' '}
+                {formatTime(n.startsAt, zone)} (
+                <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>
+                ): “{n.decline?.reason}”. Open the round to move the group to another room.{' '}
+              </>
+            ) : (
+              <>
+                {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
+                {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
+                <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one
+                short. {n.reason && <>Their reason: “{n.reason}” </>}
+              </>
+            )}
             <button type="button" class="secondary" onClick={() => dismiss(n)}>
               Dismiss<span class="sr-only"> the notice about {n.person.name}</span>
             </button>
@@ -115,10 +129,8 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
 
 /** One round: its groups (movable while a draft), the rotation per time slot, publish and delete. */
 export function RoundDetail({ token, id }: { token: string; id: string }) {
-  const { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove } = useRound(
-    token,
-    id,
-  );
+  const { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove, replanned } =
+    useRound(token, id);
 
   if (error && !round) {
     return (
@@ -201,7 +213,8 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </ul>
           <p class="hint">
             Hosts who are also in a group sit out while their own room has visitors. To change this, move
-            people between groups, or plan again with fewer hosts among the visitors.
+            people between groups, or plan again with fewer hosts among the visitors. Publishing asks you to
+            confirm these.
           </p>
         </section>
       )}
@@ -211,17 +224,29 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
         group.
         {draft ? ' Participants read it once the round is published.' : ' See who has read it.'}
       </p>
+      <RoundDeclines token={token} round={round} nameOf={nameOf} onReplanned={replanned} />
       <RoundGroups round={round} nameOf={nameOf} onMove={move} />
       <RoundRotation round={round} nameOf={nameOf} />
       {draft && (
         <div class="actions">
-          <ConfirmAction
-            label="Publish this round"
-            question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
-            confirmLabel="Yes, publish"
-            cancelLabel="Not yet"
-            onConfirm={publish}
-          />
+          {round.tradeoffs.length > 0 ? (
+            <ConfirmAction
+              label="Publish this round"
+              describedBy="tradeoffs-h"
+              question={`Publish this round with ${round.tradeoffs.length === 1 ? 'the trade-off' : `the ${round.tradeoffs.length} trade-offs`} listed under “Before you publish”? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards.`}
+              confirmLabel="Yes, publish with these trade-offs"
+              cancelLabel="Not yet"
+              onConfirm={publish}
+            />
+          ) : (
+            <ConfirmAction
+              label="Publish this round"
+              question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
+              confirmLabel="Yes, publish"
+              cancelLabel="Not yet"
+              onConfirm={publish}
+            />
+          )}
           <ConfirmAction
             label="Delete this draft"
             question="Delete this draft? Nothing has been booked from it."

@@ -11,6 +11,7 @@ import {
   revokeCalendarFeed,
   type Visit,
 } from '../api';
+import { CancelWithReason } from '../components/cancel-with-reason';
 import { ConfirmAction } from '../components/confirm';
 import { DoorFacts } from '../components/door-item';
 import { IcsButton } from '../components/ics-button';
@@ -103,12 +104,22 @@ export function VisitsView({
     .filter((v) => Date.parse(v.door.endsAt) <= at)
     .sort((a, b) => Date.parse(b.door.startsAt) - Date.parse(a.door.startsAt));
 
-  async function cancel(v: Visit) {
-    const r = await cancelVisit(token, v.id);
+  /** Cancels a visit (a round visit with its reason); answers what went wrong, or null. */
+  async function cancel(v: Visit, reason?: string): Promise<string | null> {
+    const r = await cancelVisit(token, v.id, reason === undefined ? {} : { reason });
     if (r.ok) {
-      setNotice({ kind: 'notice', text: 'Your visit is canceled; the seat is free again.' });
+      setNotice({
+        kind: 'notice',
+        text: v.door.roundId
+          ? 'Your visit is canceled. The coach who planned the round sees your reason.'
+          : 'Your visit is canceled; the seat is free again.',
+      });
       await load();
-    } else setNotice({ kind: 'error', text: r.message });
+      return null;
+    }
+    const problem = [r.message, ...(r.fields ?? []).map((f) => f.message)].join(' ');
+    if (!v.door.roundId) setNotice({ kind: 'error', text: problem });
+    return problem;
   }
 
   return (
@@ -200,7 +211,7 @@ function VisitItem({
   ended: boolean;
   /** Notes I wrote about it. */
   notes: number;
-  onCancel: (v: Visit) => Promise<void>;
+  onCancel: (v: Visit, reason?: string) => Promise<string | null>;
   /** The round's briefing, for a visit of a round still to come. */
   briefing?: Briefing | undefined;
   now?: () => Date;
@@ -302,14 +313,24 @@ function VisitItem({
       {!cancelled && upcoming && (
         <div class="actions">
           <IcsButton token={token} kind="visit" id={visit.id} describedBy={headingId} />
-          <ConfirmAction
-            label="Cancel this visit"
-            describedBy={headingId}
-            question={`Cancel your visit to ${d.host.name}? Your seat goes back to colleagues.`}
-            confirmLabel="Yes, cancel my visit"
-            cancelLabel="No, keep my visit"
-            onConfirm={() => onCancel(visit)}
-          />
+          {d.roundId ? (
+            // A round visit was planned for a group: the coach who planned it is told, with the visitor's reason.
+            <CancelWithReason
+              idPrefix={`visit-${visit.id}`}
+              describedBy={headingId}
+              question={`Cancel your round visit to ${d.host.name}’s room? Your group will be one short.`}
+              onCancel={(reason) => onCancel(visit, reason)}
+            />
+          ) : (
+            <ConfirmAction
+              label="Cancel this visit"
+              describedBy={headingId}
+              question={`Cancel your visit to ${d.host.name}? Your seat goes back to colleagues.`}
+              confirmLabel="Yes, cancel my visit"
+              cancelLabel="No, keep my visit"
+              onConfirm={() => onCancel(visit)}
+            />
+          )}
         </div>
       )}
     </li>
