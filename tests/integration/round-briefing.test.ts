@@ -326,7 +326,7 @@ describe('the briefing in the calendar', () => {
     expect(rooms.some((r) => r.description.includes('Round briefing: Calendar briefing round'))).toBe(true);
     for (const room of rooms) {
       expect(room.description).toContain('Round briefing: ');
-      expect(room.description).toMatch(new RegExp(`- \\d\\d:\\d\\d .*\\(Host 1\\), group \\d`));
+      expect(room.description).toMatch(/- \d\d:\d\d .*\(Host 1\), group \d/);
       expect(room.description).not.toContain('Your role');
     }
   });
