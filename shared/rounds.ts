@@ -73,6 +73,16 @@ export const RoundGroupsInputSchema = z.object({
 });
 export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
 
+/**
+ * POST /api/rounds/:id/publish. A plan with trade-offs (hosts who also visit, rooms only one group visits) is
+ * published only once the coach has read them and says so: until then 422 ROUND_TRADEOFFS_UNCONFIRMED lists them.
+ */
+export const RoundPublishInputSchema = z.object({
+  confirmTradeoffs: z.boolean({ error: 'confirmTradeoffs is true or false' }).default(false),
+});
+export type RoundPublishInput = z.input<typeof RoundPublishInputSchema>;
+export type RoundPublishData = z.output<typeof RoundPublishInputSchema>;
+
 export const RoundSlotSchema = z.object({
   startsAt: z.string(),
   endsAt: z.string(),
@@ -121,6 +131,8 @@ export const RoundNoticeSchema = z.object({
   /** Whose classroom the cancelled visit was to, and when it starts. */
   host: z.object({ name: z.string() }),
   startsAt: z.string(),
+  /** Why they canceled, in their words (null for notices from before reasons were asked). */
+  reason: z.string().nullable(),
   createdAt: z.string(),
 });
 export type RoundNotice = z.infer<typeof RoundNoticeSchema>;

@@ -204,6 +204,24 @@ const ROUTES: Record<string, Call> = {
     body: { name: 'x' },
     kind: 'round',
   },
+  'GET /rounds/:id/briefing': { method: 'GET', path: (id) => `/api/rounds/${id}/briefing`, kind: 'round' },
+  'PUT /rounds/:id/briefing': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/briefing`,
+    body: { why: 'Hijacked', norms: ['Hijacked'] },
+    kind: 'round',
+  },
+  'PUT /rounds/:id/roles': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/roles`,
+    body: { roles: [{ facilitator: 'x', timekeeper: 'y', noteTaker: 'z' }] },
+    kind: 'round',
+  },
+  'POST /rounds/:id/briefing/ack': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/briefing/ack`,
+    kind: 'round',
+  },
   'POST /room-links/sign-in': {
     method: 'POST',
     path: () => '/api/room-links/sign-in',
@@ -307,6 +325,15 @@ beforeAll(async () => {
     participantIds: staffIds,
     hostIds: staffIds.slice(0, 2),
   });
+  // Its briefing holds words of tenant A.
+  expect(
+    (
+      await coachA.put(`/api/rounds/${round.body.id}/briefing`, {
+        why: 'Tenant A secret why',
+        norms: ['Tenant A secret norm'],
+      })
+    ).status,
+  ).toBe(200);
   await visitHappened(server, doorA);
   const noteA = await teacherA.post('/api/notes', {
     visitId: visitA,
@@ -323,13 +350,15 @@ beforeAll(async () => {
     participantIds: staffIds,
     hostIds: staffIds.slice(0, 2),
   });
-  expect((await coachA.post(`/api/rounds/${published.body.id}/publish`)).status).toBe(200);
+  expect(
+    (await coachA.post(`/api/rounds/${published.body.id}/publish`, { confirmTradeoffs: true })).status,
+  ).toBe(200);
   for (const member of staffA) {
     const mine = (await member.get('/api/visits')).body.items.find(
       (v: { door: { roundId: string } }) => v.door.roundId === published.body.id,
     );
     if (mine) {
-      await member.post(`/api/visits/${mine.id}/cancel`);
+      await member.post(`/api/visits/${mine.id}/cancel`, { reason: 'A parent meeting moved to that time.' });
       break;
     }
   }
@@ -416,6 +445,11 @@ describe('tenant isolation', () => {
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
+      expect((await coachA.get(`/api/rounds/${ids.round}/briefing`)).body).toMatchObject({
+        why: 'Tenant A secret why',
+        norms: ['Tenant A secret norm'],
+        reading: { read: 0 },
+      });
       expect((await coachA.get('/api/round-notices')).body.items.map((n: { id: string }) => n.id)).toEqual([
         ids.notice,
       ]);

@@ -5,6 +5,8 @@ import { requestFrameResize } from './frame-resize';
 import { useReviewCount } from './hooks/use-review-count';
 import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
+import { BriefingView } from './views/briefing-view';
+import { ClockView } from './views/clock-view';
 import { CycleView } from './views/cycle-view';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
@@ -194,6 +196,11 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'debrief':
       // Open to the round's participants and hosts too: the server decides who is in the room.
       return <DebriefView token={token} roundId={route.id} isCoach={isCoach} />;
+    case 'briefing':
+      // Participants and hosts of a published round, and its network's coaches: the server decides.
+      return <BriefingView token={token} roundId={route.id} isCoach={isCoach} />;
+    case 'clock':
+      return <ClockView token={token} roundId={route.id} />;
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':

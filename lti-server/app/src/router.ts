@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GRADE_BANDS } from '../../../shared/strategy';
 
 /** The menu's search and filters as the address holds them (#/?q=…&subject=…), so a search can be reloaded or shared. */
 export interface MenuSearch {
@@ -20,7 +19,6 @@ export function parseMenuSearch(query: string): MenuSearch {
   for (const key of MENU_SEARCH_KEYS) {
     const value = params.get(key)?.trim().slice(0, 200);
     if (!value) continue;
-    if (key === 'gradeBand' && !(GRADE_BANDS as readonly string[]).includes(value)) continue;
     if (key === 'maxMinutes' && !MAX_MINUTES.has(value)) continue;
     search[key] = value;
   }
@@ -72,7 +70,11 @@ export type Route =
   | { name: 'cycle'; id: string }
   | { name: 'round'; id: string }
   /** A published round's debrief room (participants, hosts and coaches). */
-  | { name: 'debrief'; id: string };
+  | { name: 'debrief'; id: string }
+  /** A round's briefing: read, acknowledge and print it (participants, hosts); write it and set roles (coaches). */
+  | { name: 'briefing'; id: string }
+  /** The group clock on the day: time left in the room and the next room. */
+  | { name: 'clock'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -111,6 +113,10 @@ export function parseRoute(hash: string): Route {
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
   const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
   if (debrief?.[1]) return { name: 'debrief', id: decodeURIComponent(debrief[1]) };
+  const briefing = /^\/rounds\/([^/]+)\/briefing$/.exec(path);
+  if (briefing?.[1]) return { name: 'briefing', id: decodeURIComponent(briefing[1]) };
+  const clock = /^\/rounds\/([^/]+)\/clock$/.exec(path);
+  if (clock?.[1]) return { name: 'clock', id: decodeURIComponent(clock[1]) };
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
@@ -144,6 +150,10 @@ export function href(route: Route): string {
       return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'debrief':
       return `#/rounds/${encodeURIComponent(route.id)}/debrief`;
+    case 'briefing':
+      return `#/rounds/${encodeURIComponent(route.id)}/briefing`;
+    case 'clock':
+      return `#/rounds/${encodeURIComponent(route.id)}/clock`;
     case 'menu': {
       const query = route.search ? menuSearchQuery(route.search) : '';
       return query ? `#/?${query}` : '#/';
@@ -157,7 +167,7 @@ export function href(route: Route): string {
 export function section(route: Route): Route['name'] {
   if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
-  if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
+  if (['round-new', 'round', 'debrief', 'briefing', 'clock'].includes(route.name)) return 'rounds';
   if (route.name === 'cycle') return 'cycles';
   return route.name;
 }

@@ -76,6 +76,20 @@ export interface SessionTable {
   revoked_at: Timestamp | null;
 }
 
+/**
+ * The key pair a room session's phone seals unsent notes with: the phone gets the public half; the private half stays
+ * here and goes with the session (a revoked or expired session opens nothing).
+ */
+export interface RoomNoteKeyTable {
+  session_hash: string;
+  tenant_id: string;
+  person_id: string;
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: Timestamp;
+}
+
 /** A single-use sign-in link for the room note mode (only its secret's hash). */
 export interface RoomLinkTable {
   token_hash: string;
@@ -267,6 +281,8 @@ export interface TenantSettingsTable {
   school_day: string | null;
   /** JSON array of the subjects the school keeps for its menu (migration 0024); empty means the defaults. */
   subjects: ColumnType<string, string | undefined, string>;
+  /** JSON array of the grades the school keeps for its menu (migration 0031); empty means the defaults. */
+  grades: ColumnType<string, string | undefined, string>;
   updated_by: string;
   updated_at: Timestamp;
 }
@@ -474,8 +490,33 @@ export interface RoundNoticeTable {
   person_id: string;
   door_id: string;
   kind: 'visit_cancelled';
+  /** Why the teacher canceled (migration 0031; null for notices written before it). */
+  reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   seen_at: Timestamp | null;
+}
+
+/** A round's briefing: the why, the look-fors, the norms (JSON array of text) and the roles per group (JSON). */
+export interface RoundBriefingTable {
+  round_id: string;
+  tenant_id: string;
+  why: string | null;
+  look_fors: string | null;
+  /** JSON array of text. */
+  norms: string;
+  /** JSON array, one `{ facilitator, timekeeper, noteTaker }` of person ids per group, in the groups' order. */
+  roles: string;
+  created_at: Timestamp;
+  /** When the words last changed. */
+  updated_at: Timestamp;
+}
+
+/** A participant acknowledged a round's briefing (their latest time). */
+export interface RoundBriefingAckTable {
+  tenant_id: string;
+  round_id: string;
+  person_id: string;
+  acknowledged_at: Timestamp;
 }
 
 /** A debrief phase the coach moved on from without what it needs, and why. */
@@ -524,6 +565,8 @@ export interface NoteTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   expires_at: Timestamp;
+  /** The writer's device's id for the note (the room note mode's outbox): a resend finds the stored note. */
+  client_id?: string | null;
 }
 
 /** One entry of a visit's reflective dialogue: private to the door's host and its booked visitors. */
@@ -595,6 +638,7 @@ export interface Database {
   people: PersonTable;
   sessions: SessionTable;
   room_links: RoomLinkTable;
+  room_note_keys: RoomNoteKeyTable;
   sandbox_keys: SandboxKeyTable;
   strategies: StrategyTable;
   strategy_tags: StrategyTagTable;
@@ -623,6 +667,8 @@ export interface Database {
   debrief_patterns: DebriefPatternTable;
   round_notices: RoundNoticeTable;
   debrief_skips: DebriefSkipTable;
+  round_briefings: RoundBriefingTable;
+  round_briefing_acks: RoundBriefingAckTable;
   problems: ProblemTable;
   problem_votes: ProblemVoteTable;
   problem_comments: ProblemCommentTable;

@@ -8,7 +8,13 @@ import {
   ValidationError,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import type { Round, RoundData, RoundGroupsInput, RoundNotice } from '../../../shared/rounds';
+import type {
+  Round,
+  RoundData,
+  RoundGroupsInput,
+  RoundNotice,
+  RoundPublishData,
+} from '../../../shared/rounds';
 import {
   type PlanInput,
   planFromGroups,
@@ -40,7 +46,8 @@ import { requireSchoolDay, schoolDayOf } from './school-day';
 
 type Names = Map<string, string>;
 
-async function namesOf(actor: Actor): Promise<Names> {
+/** Everyone's name in the asker's school (person id → name). */
+export async function namesOf(actor: Actor): Promise<Names> {
   return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
 }
 
@@ -80,7 +87,8 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
   };
 }
 
-function present(row: StoredRound, names: Names): Round {
+/** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
+export function present(row: StoredRound, names: Names): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {
@@ -232,12 +240,24 @@ export async function regroupRound(
 
 /**
  * Publishes the plan as bookings: one door per host and slot, already holding its group's seats. Refused, with
- * who and when, if anyone in it already visits or hosts at one of its times.
+ * who and when, if anyone in it already visits or hosts at one of its times; refused with the plan's trade-offs
+ * (422 ROUND_TRADEOFFS_UNCONFIRMED) until the coach confirms them.
  */
-export async function publishRound(actor: Actor, id: string, now: Date): Promise<Round> {
+export async function publishRound(
+  actor: Actor,
+  id: string,
+  { confirmTradeoffs }: RoundPublishData,
+  now: Date,
+): Promise<Round> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft') throw published();
   const round = present(row, await namesOf(actor));
+  if (round.tradeoffs.length > 0 && !confirmTradeoffs)
+    throw new UnprocessableError(
+      'ROUND_TRADEOFFS_UNCONFIRMED',
+      `This plan has trade-offs: ${round.tradeoffs.map((t) => t.message).join(' ')} Publish it as it is, or change the groups first.`,
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+    );
   if (Date.parse(round.slots[0]?.startsAt ?? '') <= now.getTime())
     throw new ValidationError('This round starts in the past; plan it again for a future date.', [
       { path: 'date', message: 'choose a future date' },
@@ -328,6 +348,7 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
     person: { id: n.personId, name: n.personName },
     host: { name: n.hostName },
     startsAt: n.startsAt,
+    reason: n.reason,
     createdAt: n.createdAt,
   }));
 }

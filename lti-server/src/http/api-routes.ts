@@ -15,6 +15,7 @@ import { pairingRouter, publicPairingRouter } from './pairing-routes';
 import { pictureRouter } from './picture-routes';
 import { publicRoomRouter, roomRouter } from './room-routes';
 import { rosterRouter } from './roster-routes';
+import { roundBriefingRouter } from './round-briefing-routes';
 import { roundRouter } from './round-routes';
 import { sessionRouter } from './session-routes';
 import { settingsRouter } from './settings-routes';
@@ -59,6 +60,7 @@ export function apiRouter(
   router.use(visitRouter());
   router.use(calendarRouter(publicUrl));
   router.use(roundRouter(db, lms));
+  router.use(roundBriefingRouter());
   router.use(noteRouter());
   router.use(dialogueRouter());
   router.use(pictureRouter());

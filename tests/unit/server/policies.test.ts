@@ -251,6 +251,14 @@ const table: Row[] = [
   row('coach', 'plan', 'round', 'plan a round', ALLOWED),
   row(
     'teacher',
+    'brief',
+    'round',
+    'write a round’s briefing or change its roles',
+    'Only coaches write a round’s briefing and change its roles.',
+  ),
+  row('coach', 'brief', 'round', 'write a round’s briefing or change its roles', ALLOWED),
+  row(
+    'teacher',
     'facilitate',
     'debrief',
     'move a debrief along',

@@ -179,6 +179,16 @@ export function DoorItem({
             >
               Door sign
             </a>
+            {door.roundId && (
+              // A host of a round reads its briefing too: the norms, the schedule, who comes when.
+              <a
+                class="button-link"
+                href={href({ name: 'briefing', id: door.roundId })}
+                aria-describedby={headingId}
+              >
+                Round briefing
+              </a>
+            )}
             {past && !happening && door.booked > 0 && (
               <a
                 class="button-link"

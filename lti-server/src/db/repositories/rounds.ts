@@ -167,6 +167,8 @@ export interface StoredNotice {
   personId: string;
   doorId: string;
   kind: RoundNoticeTable['kind'];
+  /** Why the person canceled (null on notices from before migration 0031). */
+  reason: string | null;
   createdAt: string;
   seenAt: string | null;
 }
@@ -180,6 +182,7 @@ export async function insertNotice(scope: TenantScope, notice: StoredNotice): Pr
       person_id: notice.personId,
       door_id: notice.doorId,
       kind: notice.kind,
+      reason: notice.reason,
       created_at: notice.createdAt,
       seen_at: notice.seenAt,
     })
@@ -222,6 +225,7 @@ export async function openNoticesOf(scope: TenantScope, coachId: string): Promis
     personId: row.person_id,
     doorId: row.door_id,
     kind: row.kind,
+    reason: row.reason ?? null,
     createdAt: row.created_at,
     seenAt: row.seen_at,
     roundTitle: row.round_title,
