@@ -127,7 +127,9 @@ describe('a cycle of rounds on one problem of practice', () => {
     });
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
     const round1 = RoundSchema.parse(planned.body);
-    expect((await dana.post(`/api/rounds/${round1.id}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${round1.id}/publish`, { confirmTradeoffs: true })).status).toBe(
+      200,
+    );
     await visitsAndDebrief(round1.id, NEXT_LEVEL);
 
     // Round 2, a week later, planned in the tool from the cycle: its focus is round 1's next level of work.
@@ -150,7 +152,7 @@ describe('a cycle of rounds on one problem of practice', () => {
     if (await keep.isVisible()) await keep.click();
     await heading.waitFor();
     await coach.tool.getByRole('button', { name: 'Publish this round' }).click();
-    await coach.tool.getByRole('button', { name: 'Yes, publish' }).click();
+    await coach.tool.getByRole('button', { name: /^Yes, publish/ }).click();
     await coach.tool.getByText(/This round is published/).waitFor();
     const inCycle = CycleSchema.parse((await dana.get(`/api/cycles/${cycle.id}`)).body);
     const round2 = inCycle.rounds[1]!;

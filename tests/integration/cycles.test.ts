@@ -44,7 +44,7 @@ async function roundWithNotes(over: Record<string, unknown>, writers: ApiClient[
   expect(planned.status, JSON.stringify(planned.body)).toBe(201);
   const round = RoundSchema.parse(planned.body);
   expect(round.cycleId).toBe(cycleId);
-  expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+  expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true })).status).toBe(200);
   const doors = await server.database.db
     .selectFrom('doors')
     .select('id')
