@@ -316,6 +316,7 @@ const ROUTES: Record<string, Call> = {
     body: { personIds: ['a'] },
     kind: 'cycle',
   },
+  'POST /cycles/:id/end': { method: 'POST', path: (id) => `/api/cycles/${id}/end`, kind: 'cycle' },
   'GET /cycles/:id/picture': { method: 'GET', path: (id) => `/api/cycles/${id}/picture`, kind: 'cycle' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
@@ -481,6 +482,7 @@ describe('tenant isolation', () => {
         votes: { for: 0, against: 0 },
         comments: [],
       });
+      expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body).toMatchObject({ status: 'active' });
       expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body.members).toHaveLength(3);
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
