@@ -236,6 +236,7 @@ describe('a host declines a slot, and the coach re-plans it', () => {
     const anaHosting = RoundHostingSchema.parse((await ana.get(`/api/rounds/${round.id}/host`)).body);
     expect(anaHosting.slots).toHaveLength(1);
     expect(anaHosting.lookFor).toBe(LOOK_FORS);
+    expect((await ana.get(`/api/rounds/${round.id}/debrief`)).status).toBe(200); // she hosts in it now
     const open = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items;
     expect(open.some((n) => n.id === notice!.id)).toBe(false);
   });
