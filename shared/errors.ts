@@ -24,6 +24,9 @@ export const ERROR_CODES = [
   'DEVICE_SCOPE',
   'OUTSIDE_SCHOOL_DAY',
   'DEBRIEF_PHASE_INCOMPLETE',
+  'ROUND_TRADEOFFS_UNCONFIRMED',
+  'SEALED_NOTE_UNREADABLE',
+  'ROUND_ROLES_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -51,6 +54,9 @@ export const ERROR_STATUS = {
   DEVICE_SCOPE: 403,
   OUTSIDE_SCHOOL_DAY: 422,
   DEBRIEF_PHASE_INCOMPLETE: 422,
+  ROUND_TRADEOFFS_UNCONFIRMED: 422,
+  SEALED_NOTE_UNREADABLE: 422,
+  ROUND_ROLES_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The codes whose status is `S`, e.g. the conflicts (409). */

@@ -59,6 +59,8 @@ export const RoundInputSchema = z.object({
     .transform((s) => (s ? s : null)),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
   confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
+  /** The cycle this round belongs to (shared/cycles.ts), if any. */
+  cycleId: safeText().max(100, 'cycleId is at most 100 characters').nullish(),
 });
 export type RoundInput = z.input<typeof RoundInputSchema>;
 export type RoundData = z.output<typeof RoundInputSchema>;
@@ -70,6 +72,16 @@ export const RoundGroupsInputSchema = z.object({
     .min(1, 'Keep at least one group'),
 });
 export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
+
+/**
+ * POST /api/rounds/:id/publish. A plan with trade-offs (hosts who also visit, rooms only one group visits) is
+ * published only once the coach has read them and says so: until then 422 ROUND_TRADEOFFS_UNCONFIRMED lists them.
+ */
+export const RoundPublishInputSchema = z.object({
+  confirmTradeoffs: z.boolean({ error: 'confirmTradeoffs is true or false' }).default(false),
+});
+export type RoundPublishInput = z.input<typeof RoundPublishInputSchema>;
+export type RoundPublishData = z.output<typeof RoundPublishInputSchema>;
 
 export const RoundSlotSchema = z.object({
   startsAt: z.string(),
@@ -101,6 +113,8 @@ export const RoundSchema = z.object({
   gapMinutes: z.number().int(),
   lookFor: z.string().nullable(),
   status: z.enum(ROUND_STATUSES),
+  /** The cycle the round belongs to, or null for a round on its own. */
+  cycleId: z.string().nullable(),
   participants: z.array(PersonRefSchema),
   hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
   groups: z.array(z.array(z.string())),
@@ -133,6 +147,8 @@ export const RoundNoticeSchema = z.object({
   /** Whose classroom the cancelled visit was to, and when it starts. */
   host: z.object({ name: z.string() }),
   startsAt: z.string(),
+  /** Why they canceled, in their words (null for notices from before reasons were asked). */
+  reason: z.string().nullable(),
   createdAt: z.string(),
 });
 export type RoundNotice = z.infer<typeof RoundNoticeSchema>;

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { DEFAULT_COACH_ROLES } from './lti';
 import { EMPTY_SCHOOL_DAY, SchoolDaySchema } from './school-day';
-import { MAX_SUBJECT } from './strategy';
+import { nearestGrade } from './grades';
+import { nearestEntry } from './spelling';
+import { GRADE_BANDS, MAX_GRADE, MAX_SUBJECT } from './strategy';
 import { safeText } from './text';
 
 /**
@@ -59,22 +61,61 @@ const ROLE_VALUES = COACH_ROLE_OPTIONS.map((o) => o.role) as [CoachRole, ...Coac
 /** The menu's subjects until a coach keeps the school's own list. */
 export const DEFAULT_SUBJECTS = ['Any', 'Arts', 'English', 'History', 'Languages', 'Math', 'PE', 'Science'];
 export const MAX_SUBJECTS = 40;
+/** The menu's grades until a coach keeps the school's own list: the K–12 bands (stored strategies use them). */
+export const DEFAULT_GRADES: string[] = [...GRADE_BANDS];
+export const MAX_GRADES = 30;
+
+/**
+ * A list the school keeps for its menu (subjects, grades): trimmed, at least one entry, no two the same in any case, in
+ * the order the coach gave. One rule for every such list.
+ */
+function schoolListSchema(o: { one: string; many: string; maxLength: number; maxEntries: number }) {
+  return z
+    .array(
+      safeText()
+        .trim()
+        .min(1, `A ${o.one} cannot be empty`)
+        .max(o.maxLength, `A ${o.one} must be at most ${o.maxLength} characters`),
+      { error: `${o.many} must be a list` },
+    )
+    .min(1, `Keep at least one ${o.one}, so teachers have one to choose.`)
+    .max(o.maxEntries, `At most ${o.maxEntries} ${o.many}`)
+    .transform((entries) => {
+      const seen = new Set<string>();
+      return entries.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
+    });
+}
 
 /** The school's subjects: trimmed, at least one, no two the same in any case, in the order the coach gave. */
-export const SubjectListSchema = z
-  .array(
-    safeText()
-      .trim()
-      .min(1, 'A subject cannot be empty')
-      .max(MAX_SUBJECT, `A subject must be at most ${MAX_SUBJECT} characters`),
-    { error: 'subjects must be a list' },
-  )
-  .min(1, 'Keep at least one subject, so teachers have one to choose.')
-  .max(MAX_SUBJECTS, `At most ${MAX_SUBJECTS} subjects`)
-  .transform((subjects) => {
-    const seen = new Set<string>();
-    return subjects.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
-  });
+export const SubjectListSchema = schoolListSchema({
+  one: 'subject',
+  many: 'subjects',
+  maxLength: MAX_SUBJECT,
+  maxEntries: MAX_SUBJECTS,
+});
+
+/** The school's grades ("K", "1" … "12", or bands such as "6-8"), kept like its subjects. */
+export const GradeListSchema = schoolListSchema({
+  one: 'grade',
+  many: 'grades',
+  maxLength: MAX_GRADE,
+  maxEntries: MAX_GRADES,
+});
+
+/** The lists a school keeps for its menu, and how free text finds an entry of each. */
+export type SchoolList = 'subjects' | 'grades';
+const NEAREST: Record<SchoolList, (text: string, entries: readonly string[]) => string | undefined> = {
+  subjects: nearestEntry,
+  grades: nearestGrade,
+};
+
+/**
+ * The entry of the school's list that free text stands for ("sci" → "Science", "7th" → "6-8"), or the text as typed
+ * when none is close. The strategy form and the menu's filters both go through here.
+ */
+export function schoolEntry(list: SchoolList, typed: string, entries: readonly string[]): string {
+  return NEAREST[list](typed, entries) ?? typed;
+}
 
 export const TenantSettingsSchema = z.object({
   /** course: each course has its own menu; deployment: one school-wide menu for every course of the deployment. */
@@ -87,6 +128,8 @@ export const TenantSettingsSchema = z.object({
   schoolDay: SchoolDaySchema.default(EMPTY_SCHOOL_DAY),
   /** The subjects teachers choose from on the strategy form and the menu's filter (free text maps to the nearest). */
   subjects: SubjectListSchema.default(DEFAULT_SUBJECTS),
+  /** The grades teachers choose from on the strategy form and the menu's filter (free text maps to the nearest). */
+  grades: GradeListSchema.default(DEFAULT_GRADES),
 });
 export type TenantSettings = z.output<typeof TenantSettingsSchema>;
 export type TenantSettingsInput = z.input<typeof TenantSettingsSchema>;
@@ -96,10 +139,11 @@ export const DEFAULT_TENANT_SETTINGS: TenantSettings = {
   coachRoles: DEFAULT_COACH_ROLES as CoachRole[],
   schoolDay: EMPTY_SCHOOL_DAY,
   subjects: DEFAULT_SUBJECTS,
+  grades: DEFAULT_GRADES,
 };
 
 /** GET /api/settings/subjects: what every member may read of the settings, for the strategy form and the filters. */
-export const MenuOptionsSchema = z.object({ subjects: z.array(z.string()) });
+export const MenuOptionsSchema = z.object({ subjects: z.array(z.string()), grades: z.array(z.string()) });
 export type MenuOptions = z.infer<typeof MenuOptionsSchema>;
 
 /**

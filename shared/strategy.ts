@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import { safeText } from './text';
 
-/** A strategy on the menu: the school's shared, ten-minute teaching moves. */
-export const GRADE_BANDS = ['K-2', '3-5', '6-8', '9-12', 'Any'] as const;
+/**
+ * A strategy on the menu: the school's shared, ten-minute teaching moves. Its grades are an entry of the school's
+ * grade list (coach Settings, shared/settings.ts); these K–12 bands are that list until a coach changes it.
+ */
+export const GRADE_BANDS = ['Any', 'K-2', '3-5', '6-8', '9-12'] as const;
 export const STRATEGY_STATUSES = ['pending', 'approved', 'featured', 'retired'] as const;
 export type StrategyStatus = (typeof STRATEGY_STATUSES)[number];
 
@@ -13,6 +16,7 @@ export const MAX_TITLE = 120;
 export const MAX_PURPOSE = 300;
 export const MAX_STEP = 500;
 export const MAX_SUBJECT = 60;
+export const MAX_GRADE = 30;
 /** The clipped excerpt (sanitized HTML) keeps the source's full text up to this length. */
 export const MAX_EXCERPT = 20_000;
 
@@ -92,7 +96,11 @@ export const StrategyInputSchema = z.object({
     .min(1, 'A strategy takes at least 1 minute')
     .max(15, 'A menu strategy takes at most 15 minutes (most take 10 or fewer)'),
   subject: text('A subject', MAX_SUBJECT),
-  gradeBand: z.enum(GRADE_BANDS, { error: `Grade band must be one of ${GRADE_BANDS.join(', ')}` }),
+  /** The grades, as an entry of the school's grade list; free text is read as the nearest ("7th" → "6-8"). */
+  gradeBand: safeText({ error: 'Say which grades it suits' })
+    .trim()
+    .min(1, 'Say which grades it suits (e.g. 6-8, or Any)')
+    .max(MAX_GRADE, `Grades must be at most ${MAX_GRADE} characters`),
   tags: tagList.default([]).transform(normaliseTags).refine(fewTags, `At most ${MAX_TAGS} tags`),
   sourceUrl: httpUrl.nullish(),
   sourceTitle: safeText().trim().max(200, 'the source title must be at most 200 characters').nullish(),
@@ -153,7 +161,7 @@ export const StrategySchema = z.object({
   steps: z.array(z.string()),
   minutes: z.number().int(),
   subject: z.string(),
-  gradeBand: z.enum(GRADE_BANDS),
+  gradeBand: z.string(),
   tags: z.array(z.string()),
   source: z.object({ url: z.string(), title: z.string().nullable() }).nullable(),
   excerptHtml: z.string().nullable(),
@@ -174,6 +182,8 @@ export const StrategyPageSchema = z.object({
   searchedFor: z.string().nullable().default(null),
   /** The school's subject a subject filter was read as ("sci" → "Science"). */
   subject: z.string().nullable().default(null),
+  /** The school's grade a grade filter was read as ("7th" → "6-8"). */
+  gradeBand: z.string().nullable().default(null),
 });
 export type StrategyPage = z.infer<typeof StrategyPageSchema>;
 
@@ -190,7 +200,7 @@ const csv = safeText()
 export const StrategyQuerySchema = z.object({
   q: safeText().trim().max(200, 'the search is too long').optional(),
   subject: safeText().trim().max(60).optional(),
-  gradeBand: z.enum(GRADE_BANDS).optional(),
+  gradeBand: safeText().trim().max(MAX_GRADE).optional(),
   tags: csv,
   maxMinutes: z.coerce.number().int().min(1).max(15).optional(),
   status: z.enum([...STRATEGY_STATUSES, 'mine'] as const).optional(),
@@ -270,7 +280,7 @@ export function strategyFromForm(f: StrategyFormFields) {
       .filter(Boolean),
     minutes: Number(f.minutes),
     subject: f.subject,
-    gradeBand: f.gradeBand as (typeof GRADE_BANDS)[number],
+    gradeBand: f.gradeBand,
     tags: f.tags
       .split(',')
       .map((t) => t.trim())

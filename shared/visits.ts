@@ -195,6 +195,19 @@ export const VisitInputSchema = z.object({
 });
 export type VisitInput = z.infer<typeof VisitInputSchema>;
 
+/** The most characters of the reason a visitor gives for canceling a round visit. */
+export const MAX_CANCEL_REASON = 300;
+
+/**
+ * POST /api/visits/:id/cancel. A round visit needs a short reason, which the coach who planned the round reads ("Needs
+ * your attention"); like a note it may never name anyone. An open door's visit cancels without one (none is kept).
+ */
+export const VisitCancelInputSchema = z.object({
+  reason: optionalText('The reason', MAX_CANCEL_REASON),
+});
+export type VisitCancelInput = z.input<typeof VisitCancelInputSchema>;
+export type VisitCancelData = z.output<typeof VisitCancelInputSchema>;
+
 /**
  * GET/POST /api/calendar: the person's private, revocable calendar feed. Only a hash of its secret is stored, so the
  * URL is shown once, in the answer to POST (which also replaces any older link); GET says whether a link is active.

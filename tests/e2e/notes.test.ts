@@ -141,7 +141,9 @@ describe('evidence notes in the LMS', () => {
       hostIds: teachers.filter((id) => id !== benId).slice(0, 2),
     });
     expect(round.status, JSON.stringify(round.body)).toBe(201);
-    expect((await dana.post(`/api/rounds/${round.body.id}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${round.body.id}/publish`, { confirmTradeoffs: true })).status).toBe(
+      200,
+    );
     const doors = await server.database.db
       .selectFrom('doors')
       .select('id')

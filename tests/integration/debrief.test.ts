@@ -37,7 +37,7 @@ beforeAll(async () => {
   );
   roundId = round.id;
   expect((await dana.get(`/api/rounds/${roundId}/debrief`)).status).toBe(409); // not published yet
-  expect((await dana.post(`/api/rounds/${roundId}/publish`)).status).toBe(200);
+  expect((await dana.post(`/api/rounds/${roundId}/publish`, { confirmTradeoffs: true })).status).toBe(200);
   const doors = await server.database.db
     .selectFrom('doors')
     .select('id')
@@ -162,7 +162,7 @@ describe('moving through the phases', () => {
         })
       ).body,
     );
-    expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true })).status).toBe(200);
     const url = `/api/rounds/${round.id}/debrief`;
     const fresh = DebriefSchema.parse((await dana.get(url)).body);
     expect(fresh.needs).toEqual(['Add at least one evidence card from a note of this round.']);

@@ -64,6 +64,7 @@ const FIELDS = [
     'networkScope',
     'coachRoles',
   ],
+  ...['subjects', 'grades', 'reason', 'confirmTradeoffs'],
 ];
 
 interface Layer {

@@ -124,7 +124,25 @@ describe('adjusting and publishing', () => {
     const round = RoundSchema.parse(
       (await dana.post('/api/rounds', roundInput({ date: daysFromNow(5) }))).body,
     );
-    const published = await dana.post(`/api/rounds/${round.id}/publish`);
+    // Its hosts are also in groups: publishing lists those trade-offs and books nothing until the coach confirms.
+    expect(round.tradeoffs.length).toBeGreaterThan(0);
+    const unconfirmed = await dana.post(`/api/rounds/${round.id}/publish`);
+    expect(unconfirmed.status).toBe(422);
+    expect(unconfirmed.body.error.code).toBe('ROUND_TRADEOFFS_UNCONFIRMED');
+    expect(unconfirmed.body.error.fields).toEqual(
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+    );
+    expect(unconfirmed.body.error.message).toMatch(/^This plan has trade-offs: Round teacher \d+ hosts/);
+    expect((await dana.get(`/api/rounds/${round.id}`)).body.status).toBe('draft');
+    const notYet = VisitListSchema.parse((await teachers[5]!.get('/api/visits')).body).items;
+    expect(notYet.filter((v) => v.door.roundId === round.id)).toHaveLength(0);
+    expect(
+      (await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: false })).body.error.code,
+    ).toBe('ROUND_TRADEOFFS_UNCONFIRMED');
+    expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: 'yes' })).status).toBe(
+      400,
+    );
+    const published = await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true });
     expect(published.status, JSON.stringify(published.body)).toBe(200);
     expect(published.body.status).toBe('published');
 
@@ -153,11 +171,26 @@ describe('adjusting and publishing', () => {
     expect((await dana.delete(`/api/rounds/${round.id}`)).status).toBe(409);
   });
 
+  it('when a plan has no trade-offs (hosts are not among the visitors), then it publishes without a confirmation', async () => {
+    const round = RoundSchema.parse(
+      (
+        await dana.post(
+          '/api/rounds',
+          roundInput({ date: daysFromNow(9), participantIds: ids.slice(4), hostIds: ids.slice(0, 4) }),
+        )
+      ).body,
+    );
+    expect(round.tradeoffs).toEqual([]);
+    const res = await dana.post(`/api/rounds/${round.id}/publish`);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.status).toBe('published');
+  });
+
   it('when someone in the round is already booked at one of its times, then publishing names them and books nothing', async () => {
     const round = RoundSchema.parse(
       (await dana.post('/api/rounds', roundInput({ date: daysFromNow(5) }))).body,
     );
-    const res = await dana.post(`/api/rounds/${round.id}/publish`);
+    const res = await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true });
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('VISIT_OVERLAP');
     expect(res.body.error.message).toMatch(/Round teacher \d+ is already (visiting|hosting) at 09:00/);
@@ -187,7 +220,7 @@ describe("a published round's visits", () => {
       expect(t.message).toMatch(
         /^Round teacher \d+ hosts and is also in a group: they visit \d of the 3 other rooms/,
       );
-    expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true })).status).toBe(200);
     const visitorIndex = ids.indexOf(round.slots[0]!.visits[0]!.visitorIds[0]!);
     const visitor = teachers[visitorIndex]!;
     const visits = VisitListSchema.parse((await visitor.get('/api/visits')).body).items.filter(
@@ -198,10 +231,31 @@ describe("a published round's visits", () => {
 
     const before = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items;
     expect(before.filter((n) => n.round.id === round.id)).toHaveLength(0);
-    const cancelled = await visitor.post(`/api/visits/${visits[0]!.id}/cancel`);
+    // A round visit is not canceled without a reason, nor with one that names someone: it stays booked.
+    const cancelPath = `/api/visits/${visits[0]!.id}/cancel`;
+    const noReason = await visitor.post(cancelPath);
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.fields).toEqual([{ path: 'reason', message: expect.stringMatching(/why/) }]);
+    expect((await visitor.post(cancelPath, { reason: '   ' })).status).toBe(400);
+    expect((await visitor.post(cancelPath, { reason: 'x'.repeat(301) })).status).toBe(400);
+    const named = await visitor.post(cancelPath, { reason: 'Round teacher 2 asked me to cover her class.' });
+    expect(named.status).toBe(422);
+    expect(named.body.error.code).toBe('NOTE_FLAGGED');
+    expect(named.body.error.message).toMatch(/never names people/);
+    const stillBooked = VisitListSchema.parse((await visitor.get('/api/visits')).body).items;
+    expect(stillBooked.find((v) => v.id === visits[0]!.id)?.status).toBe('booked');
+    expect(
+      RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items.filter(
+        (n) => n.round.id === round.id,
+      ),
+    ).toHaveLength(0);
+
+    const reason = 'I have to cover a class that period.';
+    const cancelled = await visitor.post(cancelPath, { reason: `  ${reason} ` });
     expect(cancelled.status, JSON.stringify(cancelled.body)).toBe(200);
+    expect(cancelled.body.status).toBe('cancelled');
     // Cancelling again changes nothing and tells nobody twice.
-    expect((await visitor.post(`/api/visits/${visits[0]!.id}/cancel`)).status).toBe(200);
+    expect((await visitor.post(cancelPath)).status).toBe(200);
 
     const notices = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items.filter(
       (n) => n.round.id === round.id,
@@ -212,6 +266,7 @@ describe("a published round's visits", () => {
       round: { title: 'Cancel notice round' },
       person: { name: `Round teacher ${visitorIndex + 1}` },
       startsAt: visits[0]!.door.startsAt,
+      reason,
     });
     expect((await ana.get('/api/round-notices')).status).toBe(403);
     expect((await visitor.post(`/api/round-notices/${notices[0]!.id}/seen`)).status).toBe(403);

@@ -1,5 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_SUBJECTS, MenuOptionsSchema, TenantSettingsSchema } from '../../shared/settings';
+import {
+  DEFAULT_GRADES,
+  DEFAULT_SUBJECTS,
+  MenuOptionsSchema,
+  TenantSettingsSchema,
+} from '../../shared/settings';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import type { TestServer } from '../support/server/test-server';
@@ -130,6 +135,7 @@ describe(`forgiving search on ${testDbKind()}`, () => {
     expect(saved.status, JSON.stringify(saved.body)).toBe(200);
     expect((await ben.get('/api/settings/subjects')).body).toEqual({
       subjects: ['Chemistry', 'Biology', 'Science', 'English'],
+      grades: DEFAULT_GRADES,
     });
     const created = await ana.post(
       '/api/strategies',

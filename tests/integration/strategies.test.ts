@@ -58,7 +58,7 @@ describe('adding a strategy', () => {
       title: '',
       steps: [],
       minutes: 40,
-      gradeBand: 'college',
+      gradeBand: ' ',
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');

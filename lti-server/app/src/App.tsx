@@ -5,6 +5,9 @@ import { requestFrameResize } from './frame-resize';
 import { useReviewCount } from './hooks/use-review-count';
 import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
+import { BriefingView } from './views/briefing-view';
+import { ClockView } from './views/clock-view';
+import { CycleView } from './views/cycle-view';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
@@ -16,6 +19,7 @@ import { NoteEditorView } from './views/note-editor-view';
 import { NotesView } from './views/notes-view';
 import { PictureView } from './views/picture-view';
 import { PrintView } from './views/print-view';
+import { ProblemsView } from './views/problems-view';
 import { RoundForm } from './views/round-form';
 import { RoundHostView } from './views/round-host-view';
 import { RoundDetail, RoundsList } from './views/rounds-view';
@@ -117,6 +121,7 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
     { route: { name: 'doors' }, label: 'Open doors' },
     { route: { name: 'visits' }, label: 'My visits' },
     { route: { name: 'notes' }, label: 'Notes about my room' },
+    { route: { name: 'cycles' }, label: 'Problems of practice' },
     { route: { name: 'extension' }, label: 'Browser extension' },
     ...(isCoach
       ? [
@@ -184,7 +189,11 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'rounds':
       return isCoach ? <RoundsList token={token} /> : <CoachesOnly />;
     case 'round-new':
-      return isCoach ? <RoundForm token={token} /> : <CoachesOnly />;
+      return isCoach ? <RoundForm token={token} cycleId={route.cycleId} /> : <CoachesOnly />;
+    case 'cycles':
+      return <ProblemsView token={token} isCoach={isCoach} />;
+    case 'cycle':
+      return <CycleView token={token} id={route.id} isCoach={isCoach} />;
     case 'round':
       return isCoach ? <RoundDetail token={token} id={route.id} /> : <CoachesOnly />;
     case 'round-host':
@@ -193,6 +202,11 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'debrief':
       // Open to the round's participants and hosts too: the server decides who is in the room.
       return <DebriefView token={token} roundId={route.id} isCoach={isCoach} />;
+    case 'briefing':
+      // Participants and hosts of a published round, and its network's coaches: the server decides.
+      return <BriefingView token={token} roundId={route.id} isCoach={isCoach} />;
+    case 'clock':
+      return <ClockView token={token} roundId={route.id} />;
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':

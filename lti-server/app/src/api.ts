@@ -39,8 +39,16 @@ import {
   RoundListSchema,
   type RoundNotice,
   RoundNoticeListSchema,
+  type RoundPublishInput,
   RoundSchema,
 } from '../../../shared/rounds';
+import {
+  type Briefing,
+  type BriefingInput,
+  BriefingSchema,
+  type GroupRoles,
+  type RoundRolesInput,
+} from '../../../shared/round-briefing';
 import {
   type DeclineInput,
   type HostLookForInput,
@@ -52,6 +60,7 @@ import {
 } from '../../../shared/round-hosts';
 import { type FinishedRoundPictures, FinishedRoundPicturesSchema } from '../../../shared/round-pictures';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
+import { type RoomNoteKey, RoomNoteKeySchema, type RoomNoteSend } from '../../../shared/sealed-note';
 import {
   type RoomLink,
   type RoomLinkInput,
@@ -99,6 +108,7 @@ import {
   DoorSchema,
   DoorsCreatedSchema,
   type Visit,
+  type VisitCancelInput,
   type VisitInput,
   VisitListSchema,
   VisitSchema,
@@ -113,7 +123,7 @@ export type ApiResult<T> =
 type Fetch = typeof fetch;
 
 /** Calls the JSON API with the session's bearer token and validates what comes back against the shared schemas. */
-async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodType>(
   token: string,
   method: string,
   path: string,
@@ -421,8 +431,13 @@ export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>
   return request(token, 'GET', '/api/visits', VisitListSchema);
 }
 
-export function cancelVisit(token: string, id: string): Promise<ApiResult<Visit>> {
-  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema);
+/** Cancels one of my visits; a round visit needs `reason` (the coach who planned the round reads it). */
+export function cancelVisit(
+  token: string,
+  id: string,
+  body: VisitCancelInput = {},
+): Promise<ApiResult<Visit>> {
+  return request(token, 'POST', `/api/visits/${encodeURIComponent(id)}/cancel`, VisitSchema, body);
 }
 
 /** The .ics file of an open door (for its host) or of a visit (for its visitor). */
@@ -483,12 +498,53 @@ export function putRoundGroups(token: string, id: string, groups: string[][]): P
   } satisfies RoundGroupsInput);
 }
 
-export function publishRound(token: string, id: string): Promise<ApiResult<Round>> {
-  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema);
+/** Publishes a draft; a plan with trade-offs needs `confirmTradeoffs` (else 422 ROUND_TRADEOFFS_UNCONFIRMED). */
+export function publishRound(
+  token: string,
+  id: string,
+  body: RoundPublishInput = {},
+): Promise<ApiResult<Round>> {
+  return request(token, 'POST', `/api/rounds/${encodeURIComponent(id)}/publish`, RoundSchema, body);
 }
 
 export function deleteRound(token: string, id: string): Promise<ApiResult<undefined>> {
   return request(token, 'DELETE', `/api/rounds/${encodeURIComponent(id)}`, z.undefined());
+}
+
+// ——— A round's briefing and roles ———
+
+export type { Briefing };
+
+const briefingPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/briefing`;
+
+/** A round's briefing: its participants and hosts once published, its network's coaches always. */
+export function getBriefing(token: string, roundId: string): Promise<ApiResult<Briefing>> {
+  return request(token, 'GET', briefingPath(roundId), BriefingSchema);
+}
+
+/** The coach changes the words (why, what visitors look for, the norms). */
+export function putBriefing(
+  token: string,
+  roundId: string,
+  input: BriefingInput,
+): Promise<ApiResult<Briefing>> {
+  return request(token, 'PUT', briefingPath(roundId), BriefingSchema, input);
+}
+
+/** The coach changes who holds which role, one entry per group. */
+export function putRoundRoles(
+  token: string,
+  roundId: string,
+  roles: GroupRoles[],
+): Promise<ApiResult<Briefing>> {
+  return request(token, 'PUT', `/api/rounds/${encodeURIComponent(roundId)}/roles`, BriefingSchema, {
+    roles,
+  } satisfies RoundRolesInput);
+}
+
+/** "I have read the briefing": one click, again after it changed. */
+export function acknowledgeBriefing(token: string, roundId: string): Promise<ApiResult<Briefing>> {
+  return request(token, 'POST', `${briefingPath(roundId)}/ack`, BriefingSchema);
 }
 
 // ——— The round's debrief room ———
@@ -566,6 +622,16 @@ export function listNotes(
 }
 
 /** `confirmFlags`: the writer saw the linter's judgement or guess flags and saves anyway (never for names). */
+/** The public key the room page seals notes with while they wait on the phone (shared/sealed-note.ts). */
+export function getRoomNoteKey(token: string): Promise<ApiResult<RoomNoteKey>> {
+  return request(token, 'GET', '/api/room/note-key', RoomNoteKeySchema);
+}
+
+/** A sealed note from the phone, sent once per client id (a resend answers the stored note). */
+export function sendRoomNote(token: string, body: RoomNoteSend): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/room/notes', NoteSchema, body);
+}
+
 export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {
   return request(token, 'POST', '/api/notes', NoteSchema, input);
 }

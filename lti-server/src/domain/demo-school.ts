@@ -243,7 +243,8 @@ async function seed(
     },
     planned,
   );
-  const published = await publishRound(coach, round.id, planned);
+  // The demo's plan is fixed and known: its trade-offs, if any, are confirmed as a coach would after reading them.
+  const published = await publishRound(coach, round.id, { confirmTradeoffs: true }, planned);
   const roundEnd = Date.parse(published.slots[published.slots.length - 1]!.endsAt);
   const debriefAt = new Date(roundEnd + 4 * 3_600_000);
   const cards: string[] = [];

@@ -184,6 +184,7 @@ export async function declineSlot(
       personId: actor.personId,
       doorId: door.id,
       kind: 'slot_declined',
+      reason,
       createdAt: stamp,
       seenAt: null,
     });

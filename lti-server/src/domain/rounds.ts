@@ -8,7 +8,13 @@ import {
   ValidationError,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
-import type { Round, RoundData, RoundGroupsInput, RoundNotice } from '../../../shared/rounds';
+import type {
+  Round,
+  RoundData,
+  RoundGroupsInput,
+  RoundNotice,
+  RoundPublishData,
+} from '../../../shared/rounds';
 import {
   type PlanInput,
   planFromGroups,
@@ -34,13 +40,15 @@ import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-h
 import { insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
+import { requireActiveCycle } from './cycles';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
 import { requireSchoolDay, schoolDayOf } from './school-day';
 
 type Names = Map<string, string>;
 
-async function namesOf(actor: Actor): Promise<Names> {
+/** Everyone's name in the asker's school (person id → name). */
+export async function namesOf(actor: Actor): Promise<Names> {
   return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
 }
 
@@ -80,7 +88,8 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
   };
 }
 
-function present(row: StoredRound, names: Names, declines: DeclineDetail[] = []): Round {
+/** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
+export function present(row: StoredRound, names: Names, declines: DeclineDetail[] = []): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {
@@ -95,6 +104,7 @@ function present(row: StoredRound, names: Names, declines: DeclineDetail[] = [])
     gapMinutes: row.gapMinutes,
     lookFor: row.lookFor,
     status: row.status,
+    cycleId: row.cycleId,
     participants: row.participants.map(person),
     hosts: row.hosts.map((h) => ({ ...person(h.id), location: h.location })),
     groups: plan.groups,
@@ -153,6 +163,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a future date' },
     ]);
+  if (data.cycleId) await requireActiveCycle(actor, data.cycleId);
   const result = planRound({
     participants: data.participantIds,
     hosts: data.hostIds,
@@ -199,6 +210,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     prediction: null,
     nextLevel: null,
     summarizedAt: null,
+    cycleId: data.cycleId || null,
   };
   await insertRound(actor.scope, row);
   return present(row, names);
@@ -246,12 +258,24 @@ export async function regroupRound(
 
 /**
  * Publishes the plan as bookings: one door per host and slot, already holding its group's seats. Refused, with
- * who and when, if anyone in it already visits or hosts at one of its times.
+ * who and when, if anyone in it already visits or hosts at one of its times; refused with the plan's trade-offs
+ * (422 ROUND_TRADEOFFS_UNCONFIRMED) until the coach confirms them.
  */
-export async function publishRound(actor: Actor, id: string, now: Date): Promise<Round> {
+export async function publishRound(
+  actor: Actor,
+  id: string,
+  { confirmTradeoffs }: RoundPublishData,
+  now: Date,
+): Promise<Round> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft') throw published();
   const round = present(row, await namesOf(actor));
+  if (round.tradeoffs.length > 0 && !confirmTradeoffs)
+    throw new UnprocessableError(
+      'ROUND_TRADEOFFS_UNCONFIRMED',
+      `This plan has trade-offs: ${round.tradeoffs.map((t) => t.message).join(' ')} Publish it as it is, or change the groups first.`,
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+    );
   if (Date.parse(round.slots[0]?.startsAt ?? '') <= now.getTime())
     throw new ValidationError('This round starts in the past; plan it again for a future date.', [
       { path: 'date', message: 'choose a future date' },
@@ -343,6 +367,7 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
     host: { name: n.hostName },
     decline: n.decline,
     startsAt: n.startsAt,
+    reason: n.reason,
     createdAt: n.createdAt,
   }));
 }

@@ -24,10 +24,10 @@ export async function getSettings(actor: Actor): Promise<TenantSettings> {
   return settingsOf(actor.scope);
 }
 
-/** What every member of the school reads of its settings: the subjects the strategy form and the filters offer. */
+/** What every member of the school reads of its settings: the subjects and grades the form and the filters offer. */
 export async function menuOptions(actor: Actor): Promise<MenuOptions> {
-  const { subjects } = await settingsOf(actor.scope);
-  return { subjects };
+  const { subjects, grades } = await settingsOf(actor.scope);
+  return { subjects, grades };
 }
 
 /** Coaches change them; the change applies from each person's next launch. */

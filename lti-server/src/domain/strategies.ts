@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import { correctionCandidates, nearestEntry, nearestWord, wordsOf } from '../../../shared/spelling';
+import { schoolEntry } from '../../../shared/settings';
+import { correctionCandidates, nearestWord, wordsOf } from '../../../shared/spelling';
 import {
   type CurationAction,
   duplicateKey,
@@ -53,10 +54,21 @@ import { settingsOf } from './settings';
 /** A typed word shorter than this is never corrected: too many words are two edits from it. */
 const MIN_CORRECTED_LENGTH = 3;
 
-/** The school's subject a typed subject stands for ("sci" → "Science"), or the text as typed when none is close. */
-async function schoolSubject(actor: Actor, typed: string): Promise<string> {
-  const { subjects } = await settingsOf(actor.scope);
-  return nearestEntry(typed, subjects) ?? typed;
+/**
+ * The school's subject and grades typed ones stand for ("sci" → "Science", "7th" → "6-8"), or the text as typed when
+ * none is close; the settings are read once, and only when something was typed.
+ */
+async function schoolChoices<T extends { subject?: string | undefined; gradeBand?: string | undefined }>(
+  actor: Actor,
+  typed: T,
+): Promise<T> {
+  if (!typed.subject && !typed.gradeBand) return typed;
+  const { subjects, grades } = await settingsOf(actor.scope);
+  return {
+    ...typed,
+    ...(typed.subject ? { subject: schoolEntry('subjects', typed.subject, subjects) } : {}),
+    ...(typed.gradeBand ? { gradeBand: schoolEntry('grades', typed.gradeBand, grades) } : {}),
+  };
 }
 
 /**
@@ -137,7 +149,10 @@ export async function createStrategy(
   }
   const stamp = now.toISOString();
   const excerpt = data.excerptHtml ? sanitizeExcerpt(data.excerptHtml) : null;
-  const subject = await schoolSubject(actor, data.subject);
+  const { subject, gradeBand } = await schoolChoices(actor, {
+    subject: data.subject,
+    gradeBand: data.gradeBand,
+  });
   const row: NewStrategy = {
     id: randomUUID(),
     networkId: actor.networkId,
@@ -148,7 +163,7 @@ export async function createStrategy(
     steps: data.steps,
     minutes: data.minutes,
     subject,
-    gradeBand: data.gradeBand,
+    gradeBand,
     tags: data.tags,
     sourceUrl: data.sourceUrl ?? null,
     sourceTitle: data.sourceTitle ?? null,
@@ -200,24 +215,26 @@ export interface StrategySearchPage {
   searchedFor: string | null;
   /** The school's subject the subject filter was read as, when one was given. */
   subject: string | null;
+  /** The school's grades the grade filter was read as, when one was given. */
+  gradeBand: string | null;
 }
 
 /**
  * Browses or searches the menu. A first page that finds nothing for the words as typed is searched once more with
- * the words corrected from the tenant's word list; the answer says which search that was. A subject filter is read
- * as the nearest of the school's subjects.
+ * the words corrected from the tenant's word list; the answer says which search that was. Subject and grade filters
+ * are read as the nearest of the school's subjects and grades.
  */
 export async function searchStrategies(actor: Actor, query: StrategyQuery): Promise<StrategySearchPage> {
-  const subject = query.subject ? await schoolSubject(actor, query.subject) : undefined;
-  const asked = subject ? { ...query, subject } : query;
+  const asked = await schoolChoices(actor, query);
+  const readAs = { subject: asked.subject ?? null, gradeBand: asked.gradeBand ?? null };
   const page = await searchPage(actor, asked);
-  const answer = { ...page, searchedFor: null, subject: subject ?? null };
+  const answer = { ...page, searchedFor: null, ...readAs };
   if (page.items.length > 0 || !query.q || query.cursor) return answer;
   const corrected = await correctedSearch(actor.scope, query.q);
   if (corrected === undefined) return answer;
   const retry = await searchPage(actor, { ...asked, q: corrected });
   if (retry.items.length === 0) return answer;
-  return { ...retry, searchedFor: readable(corrected, retry.items[0]?.row), subject: subject ?? null };
+  return { ...retry, searchedFor: readable(corrected, retry.items[0]?.row), ...readAs };
 }
 
 async function searchPage(
@@ -285,10 +302,11 @@ export const COACH_EDITED = 'coach-edited';
 export async function editStrategy(
   actor: Actor,
   id: string,
-  patch: StrategyEdit,
+  typed: StrategyEdit,
   now: Date,
 ): Promise<StrategyView> {
   const row = await requireEditable(actor, id);
+  const patch = await schoolChoices(actor, typed);
   // A coach fixing someone else's strategy is recorded as such, and the contributor is told.
   const credits = (await creditsFor(actor.scope, [id])).get(id) ?? [];
   const byCoach = can(actor, 'curate', 'strategy') && !credits.some((c) => c.id === actor.personId);
@@ -304,7 +322,7 @@ export async function editStrategy(
     purpose: patch.purpose ?? current.purpose,
     steps: patch.steps ?? current.steps,
     tags: patch.tags ?? current.tags,
-    subject: patch.subject !== undefined ? await schoolSubject(actor, patch.subject) : current.subject,
+    subject: patch.subject ?? current.subject,
   };
   const stamp = now.toISOString();
   const sourceUrl = patch.sourceUrl === undefined ? row.sourceUrl : patch.sourceUrl;

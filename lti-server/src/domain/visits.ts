@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError } from '../../../shared/errors';
-import type { VisitInput } from '../../../shared/visits';
+import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
+import type { VisitCancelData, VisitInput } from '../../../shared/visits';
 import { doorsByIds, overlapsFor, releaseSeat, takeSeat } from '../db/repositories/doors';
 import { findRound, insertNotice } from '../db/repositories/rounds';
 import {
@@ -15,6 +15,7 @@ import {
 } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { type DoorView, viewDoors, visibleDoor } from './doors';
+import { CANCEL_REASON_TEXT, checkText } from './notes';
 import { authorize, door as doorRecord } from './policies';
 
 export interface VisitView {
@@ -109,12 +110,27 @@ export async function bookVisit(
   return { view: await viewOf(actor, outcome.id), created: outcome.created };
 }
 
-/** Cancels the asker's visit; a round visit also leaves a notice for the coach who planned the round. */
-export async function cancelVisit(actor: Actor, id: string, now: Date): Promise<VisitView> {
+/**
+ * Cancels the asker's visit. A round visit needs a short reason, checked for names like a note, and leaves a notice
+ * with it for the coach who planned the round; an open door's visit cancels without one (a reason given is not kept).
+ */
+export async function cancelVisit(
+  actor: Actor,
+  id: string,
+  { reason }: VisitCancelData,
+  now: Date,
+): Promise<VisitView> {
   const view = await viewOf(actor, id);
   if (view.row.status === 'booked') {
     const stamp = now.toISOString();
     const roundId = view.door.row.roundId;
+    if (roundId) {
+      if (!reason)
+        throw new ValidationError('Say briefly why you cancel: the coach who planned the round reads it.', [
+          { path: 'reason', message: 'Say briefly why, for the coach who planned the round' },
+        ]);
+      await checkText(actor, reason, false, CANCEL_REASON_TEXT);
+    }
     await actor.scope.transaction(async (scope) => {
       if ((await cancelVisits(scope, { visitId: id }, 'visitor', stamp)) !== 1) return;
       await releaseSeat(scope, view.row.doorId, stamp);
@@ -128,6 +144,7 @@ export async function cancelVisit(actor: Actor, id: string, now: Date): Promise<
           personId: actor.personId,
           doorId: view.row.doorId,
           kind: 'visit_cancelled',
+          reason,
           createdAt: stamp,
           seenAt: null,
         });

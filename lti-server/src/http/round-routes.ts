@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
-import { RoundGroupsInputSchema, RoundInputSchema } from '../../../shared/rounds';
+import { RoundGroupsInputSchema, RoundInputSchema, RoundPublishInputSchema } from '../../../shared/rounds';
 import type { Db } from '../domain/database';
 import type { MemberSource } from '../domain/roster';
 import {
@@ -69,7 +69,9 @@ export function roundRouter(db: Db, lms: MemberSource): Router {
   router.post(
     '/rounds/:id/publish',
     wrap(async (req, res) => {
-      res.json(await publishRound(actorOf(res), String(req.params.id), new Date()));
+      // An empty body is an unconfirmed publish: a plan with trade-offs answers 422 ROUND_TRADEOFFS_UNCONFIRMED.
+      const body = parseAt('Publish', RoundPublishInputSchema, req.body);
+      res.json(await publishRound(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );
   router.delete(

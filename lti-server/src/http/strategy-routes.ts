@@ -46,6 +46,7 @@ export function strategyRouter(): Router {
         nextCursor: page.nextCursor,
         searchedFor: page.searchedFor,
         subject: page.subject,
+        gradeBand: page.gradeBand,
       });
     }),
   );

@@ -1,6 +1,6 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
-import { VisitInputSchema } from '../../../shared/visits';
+import { VisitCancelInputSchema, VisitInputSchema } from '../../../shared/visits';
 import { visitCalendar } from '../domain/calendar';
 import { bookVisit, cancelVisit, getVisit, myVisits } from '../domain/visits';
 import { sendCalendar } from './calendar-routes';
@@ -35,7 +35,8 @@ export function visitRouter(): Router {
   router.post(
     '/visits/:id/cancel',
     wrap(async (req, res) => {
-      res.json(presentVisit(await cancelVisit(actorOf(res), String(req.params.id), new Date())));
+      const body = parseAt('Cancel', VisitCancelInputSchema, req.body);
+      res.json(presentVisit(await cancelVisit(actorOf(res), String(req.params.id), body, new Date())));
     }),
   );
   router.get(

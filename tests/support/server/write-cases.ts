@@ -75,7 +75,7 @@ export async function writeFixture(server: TestServer): Promise<WriteFixture> {
     date: daysFromNow(13),
   });
   const debriefId = published.body.id as string;
-  expect((await dana.post(`/api/rounds/${debriefId}/publish`)).status).toBe(200);
+  expect((await dana.post(`/api/rounds/${debriefId}/publish`, { confirmTradeoffs: true })).status).toBe(200);
 
   const cases: Record<string, WriteCase> = {
     'POST /api/strategies': {

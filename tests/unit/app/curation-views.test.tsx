@@ -107,6 +107,46 @@ describe('submitting a strategy that looks like one on the menu', () => {
   });
 });
 
+describe("the strategy form offers the school's lists", () => {
+  it('when the school keeps single grades, then the Grades field offers them and sends what was typed', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/settings/subjects')
+        return { body: { subjects: ['Science', 'Math'], grades: ['K', '1', '2', '7', 'Any'] } };
+      if (c.url.pathname === '/api/strategies/similar') return { body: { items: [] } };
+      if (c.url.pathname === '/api/strategies' && c.method === 'POST')
+        return {
+          status: 201,
+          body: strategy({ id: 'new', gradeBand: '7', status: 'pending', displayStatus: 'pending' }),
+        };
+      return undefined;
+    });
+    render(<StrategyForm token="t" />);
+    const grades = screen.getByLabelText('Grades') as HTMLInputElement;
+    expect(grades.value).toBe('Any');
+    const list = () => document.getElementById(grades.getAttribute('list')!);
+    await waitFor(() =>
+      expect([...list()!.querySelectorAll('option')].map((o) => o.value)).toEqual([
+        'K',
+        '1',
+        '2',
+        '7',
+        'Any',
+      ]),
+    );
+    const subjects = document.getElementById(screen.getByLabelText('Subject').getAttribute('list')!);
+    expect([...subjects!.querySelectorAll('option')].map((o) => o.value)).toEqual(['Science', 'Math']);
+    await fillForm('Gallery walk');
+    fireEvent.input(grades, { target: { value: 'Grade 7' } });
+    await expectNoAxeViolations();
+    fireEvent.click(screen.getByRole('button', { name: 'Add to the menu' }));
+    await waitFor(() =>
+      expect(calls.some((c) => c.url.pathname === '/api/strategies' && c.method === 'POST')).toBe(true),
+    );
+    const sent = calls.find((c) => c.url.pathname === '/api/strategies' && c.method === 'POST')!.body;
+    expect(sent).toMatchObject({ gradeBand: 'Grade 7', subject: 'Any' });
+  });
+});
+
 describe('a coach curating one strategy', () => {
   function api(s: StrategyDetail, dups: Strategy[] = []): Call[] {
     return stubApi((c) => {

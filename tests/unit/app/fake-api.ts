@@ -112,6 +112,7 @@ export function round(overrides: Partial<Round> = {}): Round {
     gapMinutes: 5,
     lookFor: 'Who gets to talk?',
     status: 'draft',
+    cycleId: null,
     participants: [PEOPLE[0]!, PEOPLE[2]!].map(({ id, name }) => ({ id, name })),
     hosts: [
       { id: 'p2', name: 'Ben Okafor', location: 'Room 12' },

@@ -32,13 +32,22 @@ interface Page {
   nextCursor?: string | null;
   searchedFor?: string | null;
   subject?: string | null;
+  gradeBand?: string | null;
 }
 
-/** A fake server: `menu` answers each GET /api/strategies; the school's subjects are Science and Social studies. */
+/**
+ * A fake server: `menu` answers each GET /api/strategies; the school's subjects are Science and Social studies, its
+ * grades K to 8.
+ */
 function menuApi(menu: (c: Call) => Page): Call[] {
   return stubApi((c) => {
     if (c.url.pathname === '/api/settings/subjects')
-      return { body: { subjects: ['Science', 'Social studies'] } };
+      return {
+        body: {
+          subjects: ['Science', 'Social studies'],
+          grades: ['K', '1', '2', '3', '4', '5', '6', '7', '8'],
+        },
+      };
     if (c.url.pathname === '/api/strategies') {
       const page = menu(c);
       return {
@@ -46,6 +55,7 @@ function menuApi(menu: (c: Call) => Page): Call[] {
           nextCursor: null,
           searchedFor: null,
           subject: c.url.searchParams.get('subject'),
+          gradeBand: c.url.searchParams.get('gradeBand'),
           ...page,
         },
       };
@@ -89,7 +99,7 @@ describe('the menu search in the address', () => {
     );
     await screen.findByText('1 strategy shown');
     expect((screen.getByLabelText('Search strategies') as HTMLInputElement).value).toBe('turn');
-    expect((screen.getByLabelText('Grades') as HTMLSelectElement).value).toBe('6-8');
+    expect((screen.getByLabelText('Grades') as HTMLInputElement).value).toBe('6-8');
     expect((screen.getByLabelText('At most') as HTMLSelectElement).value).toBe('10');
     const sent = menuCalls(calls)[0]!.url.searchParams;
     expect([sent.get('q'), sent.get('gradeBand'), sent.get('maxMinutes')]).toEqual(['turn', '6-8', '10']);
@@ -115,6 +125,39 @@ describe('the menu search in the address', () => {
         'Social studies',
       ]),
     );
+    await expectNoAxeViolations();
+  });
+});
+
+describe("the school's grades in the filter", () => {
+  it('when a teacher types "7th", then the school grades are offered and the filter shows the grade it was read as', async () => {
+    const calls = menuApi((c) => ({
+      items: [strategy('s1', 'Turn and talk')],
+      gradeBand: c.url.searchParams.get('gradeBand') === '7th' ? '7' : null,
+    }));
+    render(<MenuView token="t" mode="menu" isCoach={false} />);
+    await screen.findByText('1 strategy shown');
+    const grades = screen.getByLabelText('Grades') as HTMLInputElement;
+    const list = document.getElementById(grades.getAttribute('list')!);
+    await waitFor(() =>
+      expect([...list!.querySelectorAll('option')].map((o) => o.value)).toEqual([
+        'K',
+        '1',
+        '2',
+        '3',
+        '4',
+        '5',
+        '6',
+        '7',
+        '8',
+      ]),
+    );
+    fireEvent.input(grades, { target: { value: '7th' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Search' }));
+    await waitFor(() => expect(menuCalls(calls)).toHaveLength(2));
+    expect(menuCalls(calls)[1]!.url.searchParams.get('gradeBand')).toBe('7th');
+    await waitFor(() => expect(grades.value).toBe('7'));
+    expect(window.location.hash).toBe('#/?gradeBand=7th');
     await expectNoAxeViolations();
   });
 });

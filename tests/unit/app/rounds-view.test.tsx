@@ -288,6 +288,53 @@ describe('what the coach needs to know', () => {
     await expectNoAxeViolations();
   });
 
+  it('when a draft has trade-offs, then publishing asks to confirm them and sends that confirmation', async () => {
+    const message = "Chen Li's room is visited by one group only.";
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'POST') return { body: round({ status: 'published' }) };
+      return { body: round({ tradeoffs: [{ kind: 'room-visited-once', message }] }) };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish this round' }));
+    const question = screen.getByRole('group', { name: /Publish this round with the trade-off listed/ });
+    expect(within(question).queryByRole('button', { name: 'Yes, publish' })).toBeNull();
+    await expectNoAxeViolations();
+    fireEvent.click(within(question).getByRole('button', { name: 'Yes, publish with these trade-offs' }));
+    await screen.findByText(/This round is published/);
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ confirmTradeoffs: true });
+  });
+
+  it('when the server finds trade-offs the page did not show (422), then they are shown and nothing is published', async () => {
+    const message = "Chen Li's room is visited by one group only.";
+    let reads = 0;
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'POST')
+        return {
+          status: 422,
+          body: errorBody('ROUND_TRADEOFFS_UNCONFIRMED', `This plan has trade-offs: ${message}`, [
+            { path: 'confirmTradeoffs', message },
+          ]),
+        };
+      reads += 1;
+      // The first read had no trade-offs; the plan changed before publishing.
+      return { body: round(reads > 1 ? { tradeoffs: [{ kind: 'room-visited-once', message }] } : {}) };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Publish this round' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, publish' }));
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toContain('trade-offs you have not seen yet');
+    expect(alert.textContent).toContain(message);
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({ confirmTradeoffs: false });
+    const section = await screen.findByRole('region', { name: 'Before you publish: what this plan costs' });
+    expect(within(section).getByText(message)).toBeTruthy();
+    expect(screen.queryByText(/This round is published/)).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Publish this round' }));
+    expect(screen.getByRole('button', { name: 'Yes, publish with these trade-offs' })).toBeTruthy();
+  });
+
   it('when a participant cancelled a round visit, then the list says so under "Needs your attention" until dismissed', async () => {
     const calls = stubApi((c) => {
       if (c.url.pathname === '/api/round-notices')
@@ -302,6 +349,7 @@ describe('what the coach needs to know', () => {
                 host: { name: 'Ben Okafor' },
                 decline: null,
                 startsAt: '2026-03-12T13:00:00.000Z',
+                reason: 'I cover a class that period.',
                 createdAt: '2026-03-10T13:00:00.000Z',
               },
               {
@@ -312,6 +360,7 @@ describe('what the coach needs to know', () => {
                 host: { name: 'Ben Okafor' },
                 decline: { id: 'dec1', reason: 'Our class has a test', replanned: false },
                 startsAt: '2026-03-12T13:15:00.000Z',
+                reason: null,
                 createdAt: '2026-03-10T14:00:00.000Z',
               },
             ],
@@ -323,6 +372,7 @@ describe('what the coach needs to know', () => {
     render(<RoundsList token="t" />);
     const section = await screen.findByRole('region', { name: 'Needs your attention' });
     expect(section.textContent).toMatch(/Ana Rivera canceled their visit to Ben Okafor’s room/);
+    expect(section.textContent).toContain('Their reason: “I cover a class that period.”');
     expect(section.textContent).toMatch(
       /Ben Okafor declined the slot in their room on .*: “Our class has a test”\. Open the round to move the group/,
     );

@@ -11,6 +11,10 @@ describe('hash routes', () => {
     ['#/s/abc%20d', { name: 'strategy', id: 'abc d' }],
     ['#/s/abc/edit', { name: 'edit', id: 'abc' }],
     ['#/rounds/r%201/host', { name: 'round-host', id: 'r 1' }],
+    ['#/cycles', { name: 'cycles' }],
+    ['#/cycles/c%201', { name: 'cycle', id: 'c 1' }],
+    ['#/rounds/new?cycle=c1', { name: 'round-new', cycleId: 'c1' }],
+    ['#/rounds/new', { name: 'round-new' }],
     ['#/nonsense', { name: 'menu' }],
   ])('when the hash is "%s", then the route is %o', (hash, route) => {
     expect(parseRoute(hash)).toEqual(route);
@@ -22,6 +26,8 @@ describe('hash routes', () => {
       { name: 'queue' },
       { name: 'edit', id: '1' },
       { name: 'round-host', id: 'r/1' },
+      { name: 'cycle', id: 'a/b' },
+      { name: 'round-new', cycleId: 'a b' },
     ] as const) {
       expect(parseRoute(href(r))).toEqual(r);
     }
@@ -32,7 +38,9 @@ describe('hash routes', () => {
       name: 'menu',
       search: { q: 'thnk pair', subject: 'Sci', gradeBand: '6-8', maxMinutes: '10', tags: 'discussion' },
     });
-    expect(parseRoute('#/?gradeBand=college&maxMinutes=99&other=1')).toEqual({ name: 'menu' });
+    expect(parseRoute('#/?maxMinutes=99&other=1')).toEqual({ name: 'menu' });
+    // Grades are free text the server reads as the nearest of the school's grades ("7th" → "6-8").
+    expect(parseRoute('#/?gradeBand=7th')).toEqual({ name: 'menu', search: { gradeBand: '7th' } });
     expect(parseRoute('#?q=turn')).toEqual({ name: 'menu', search: { q: 'turn' } });
     expect(parseRoute('#/doors?week=2026-03-02')).toEqual({ name: 'doors', week: '2026-03-02' });
   });

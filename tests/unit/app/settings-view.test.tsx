@@ -59,6 +59,7 @@ describe('the coach roles in Settings', () => {
       coachRoles: ['membership#ContentDeveloper', 'custom#coach', 'institution#Administrator'],
       schoolDay: { timeZone: null, periods: [] },
       subjects: DEFAULT_TENANT_SETTINGS.subjects,
+      grades: DEFAULT_TENANT_SETTINGS.grades,
     });
     expect(await screen.findByText(/Saved\./)).toBeTruthy();
   });
@@ -79,6 +80,26 @@ describe('the subject list in Settings', () => {
       'Social studies',
     ]);
     expect(field.value).toBe('Biology\nChemistry\nSocial studies');
+    await expectNoAxeViolations();
+  });
+});
+
+describe('the grade list in Settings', () => {
+  it('when a coach keeps single grades, one per line, then the trimmed list is sent and shown as saved', async () => {
+    const calls = settingsApi();
+    render(<SettingsView token="t" />);
+    const field = (await screen.findByLabelText('Grades, one per line')) as HTMLTextAreaElement;
+    expect(field.value.split('\n')).toEqual(['Any', 'K-2', '3-5', '6-8', '9-12']);
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toContain(
+      '“7th”, “Grade 7” or “gr7” as 7',
+    );
+    fireEvent.input(field, { target: { value: ' K \n1\n\n2\n3 ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save settings' }));
+    await screen.findByText(/Saved\./);
+    const sent = calls.find((c) => c.method === 'PUT')!.body as TenantSettings;
+    expect(sent.grades).toEqual(['K', '1', '2', '3']);
+    expect(sent.subjects).toEqual(DEFAULT_TENANT_SETTINGS.subjects);
+    expect(field.value).toBe('K\n1\n2\n3');
     await expectNoAxeViolations();
   });
 });

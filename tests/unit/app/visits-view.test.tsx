@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { nextVisitChange, VisitsView } from '../../../lti-server/app/src/views/visits-view';
-import { door, stubApi, visit } from './fake-api';
+import { expectNoAxeViolations } from './axe';
+import { door, errorBody, stubApi, visit } from './fake-api';
 
 const ZONE = 'America/New_York';
 const NOW = new Date('2026-03-02T13:00:00.000Z');
@@ -75,6 +76,76 @@ describe('my visits', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel my visit' }));
     await screen.findByText('Your visit is canceled; the seat is free again.');
     expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/visits/v1/cancel');
+    // An open door's visit cancels without a reason.
+    expect(screen.queryByLabelText('Why are you canceling?')).toBeNull();
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({});
+  });
+
+  it('when the teacher cancels a round visit, then a reason is required, a named person is refused, and the reason is sent', async () => {
+    const roundVisit = visit({
+      id: 'v5',
+      door: door({
+        id: 'd5',
+        roundId: 'r1',
+        strategy: null,
+        plannedBy: { id: 'p4', name: 'Dana Cruz' },
+        myVisit: { id: 'v5', status: 'booked' },
+      }),
+    });
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/calendar') return { body: { active: false, url: null, createdAt: null } };
+      if (c.method === 'POST') {
+        const reason = (c.body as { reason?: string }).reason ?? '';
+        if (reason.includes('Chen'))
+          return {
+            status: 422,
+            body: errorBody(
+              'NOTE_FLAGGED',
+              'The reason is read by the coach, and never names people: remove the names, then save.',
+              [{ path: 'text', message: '“Chen”: a name' }],
+            ),
+          };
+        return { body: { ...roundVisit, status: 'cancelled', cancelledBy: 'visitor' } };
+      }
+      return { body: { items: [roundVisit] } };
+    });
+    render(<VisitsView token="t" zone={ZONE} now={now} />);
+    const trigger = await screen.findByRole('button', { name: 'Cancel this visit' });
+    fireEvent.click(trigger);
+    const reason = screen.getByLabelText('Why are you canceling?') as HTMLTextAreaElement;
+    expect(document.activeElement).toBe(reason);
+    expect(screen.getByRole('group', { name: /Your group will be one short/ })).toBeTruthy();
+    await expectNoAxeViolations();
+    // No reason: asked for one, nothing sent.
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel my visit' }));
+    expect(await screen.findByText('Say briefly why, for the coach who planned the round.')).toBeTruthy();
+    expect(reason.getAttribute('aria-invalid')).toBe('true');
+    expect(calls.some((c) => c.method === 'POST')).toBe(false);
+    // A name: the server refuses it and the form says why.
+    fireEvent.input(reason, { target: { value: 'Chen asked me to cover.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel my visit' }));
+    expect(await screen.findByText(/never names people/)).toBeTruthy();
+    fireEvent.input(reason, { target: { value: 'I cover a class that period.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Yes, cancel my visit' }));
+    await screen.findByText('Your visit is canceled. The coach who planned the round sees your reason.');
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.map((c) => c.url.pathname)).toEqual(['/api/visits/v5/cancel', '/api/visits/v5/cancel']);
+    expect(posts[1]!.body).toEqual({ reason: 'I cover a class that period.' });
+  });
+
+  it('when the teacher keeps a round visit after all, then focus goes back to the cancel button', async () => {
+    const roundVisit = visit({ id: 'v5', door: door({ id: 'd5', roundId: 'r1', strategy: null }) });
+    stubApi((c) =>
+      c.url.pathname === '/api/calendar'
+        ? { body: { active: false, url: null, createdAt: null } }
+        : { body: { items: [roundVisit] } },
+    );
+    render(<VisitsView token="t" zone={ZONE} now={now} />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel this visit' }));
+    fireEvent.click(screen.getByRole('button', { name: 'No, keep my visit' }));
+    await waitFor(() =>
+      expect(document.activeElement).toBe(screen.getByRole('button', { name: 'Cancel this visit' })),
+    );
   });
 
   it('when a booked visit has ended, then it links to its reflective dialogue; upcoming and canceled ones do not', async () => {

@@ -26,6 +26,7 @@ describe('coach roles set by the operator', () => {
       ...DEFAULT_TENANT_SETTINGS,
       coachRoles: ['system#Administrator', 'institution#Administrator'],
       subjects: DEFAULT_TENANT_SETTINGS.subjects,
+      grades: DEFAULT_TENANT_SETTINGS.grades,
     });
     expect(await coachRoles()).toEqual(set);
   });

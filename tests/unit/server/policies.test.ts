@@ -6,6 +6,7 @@ import {
   authorize,
   can,
   card,
+  cycleRound,
   dialogue,
   door,
   type Kind,
@@ -294,6 +295,14 @@ const table: Row[] = [
   row('coach', 'plan', 'round', 'plan a round', ALLOWED),
   row(
     'teacher',
+    'brief',
+    'round',
+    'write a round’s briefing or change its roles',
+    'Only coaches write a round’s briefing and change its roles.',
+  ),
+  row('coach', 'brief', 'round', 'write a round’s briefing or change its roles', ALLOWED),
+  row(
+    'teacher',
     'facilitate',
     'debrief',
     'move a debrief along',
@@ -365,6 +374,64 @@ const table: Row[] = [
     pictureGroup(2, 2),
     "see a finished round's evidence over 2 visits",
     'A group is shown only when it spans at least 3 visits in at least 3 classrooms.',
+  ),
+
+  // Problems of practice and cycles: everyone proposes and votes; coaches close proposals, start and grow cycles.
+  row('teacher', 'close', 'problem', 'close a proposal', 'Only coaches close proposals.'),
+  row('coach', 'close', 'problem', 'close a proposal', ALLOWED),
+  row('teacher', 'start', 'cycle', 'start a cycle', 'Only coaches start a cycle.'),
+  row('coach', 'start', 'cycle', 'start a cycle', ALLOWED),
+  row('teacher', 'grow', 'cycle', 'add people to a cycle', 'Only coaches add people to a cycle.'),
+  row('coach', 'grow', 'cycle', 'add people to a cycle', ALLOWED),
+  // The picture over time: the school's teachers see finished rounds; a round shows only above the thresholds.
+  row(
+    'teacher',
+    'list',
+    cycleRound(true, 0, 0),
+    'see that a finished round is in the picture over time',
+    ALLOWED,
+  ),
+  row(
+    'teacher',
+    'list',
+    cycleRound(false, 9, 9),
+    'see a round whose debrief is not finished in the picture over time',
+    'Teachers see a round in the picture over time once its debrief is finished.',
+  ),
+  row(
+    'coach',
+    'list',
+    cycleRound(false, 0, 0),
+    'see that an unfinished round is in the picture over time',
+    ALLOWED,
+  ),
+  row(
+    'teacher',
+    'read',
+    cycleRound(true, 3, 3),
+    'read a finished round of 3 visits in 3 classrooms',
+    ALLOWED,
+  ),
+  row(
+    'teacher',
+    'read',
+    cycleRound(true, 6, 1),
+    "read a finished round of one teacher's room",
+    'A round is shown only when it spans at least 3 visits in at least 3 classrooms.',
+  ),
+  row(
+    'coach',
+    'read',
+    cycleRound(false, 3, 3),
+    'read an unfinished round of 3 visits in 3 classrooms',
+    ALLOWED,
+  ),
+  row(
+    'coach',
+    'read',
+    cycleRound(false, 2, 2),
+    'read a round of 2 visits',
+    'A round is shown only when it spans at least 3 visits in at least 3 classrooms.',
   ),
 
   // The school's settings and LMS registration.

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { settingsFromRow } from '../../../lti-server/src/db/repositories/tenant-settings';
-import { DEFAULT_SUBJECTS, DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
+import { DEFAULT_GRADES, DEFAULT_SUBJECTS, DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
 
 describe('tenant settings read back from their row', () => {
   it('when there is no row yet, then the defaults apply', () => {
@@ -17,6 +17,7 @@ describe('tenant settings read back from their row', () => {
       coachRoles: ['membership#TeachingAssistant'],
       schoolDay: { timeZone: null, periods: [] },
       subjects: DEFAULT_SUBJECTS,
+      grades: DEFAULT_GRADES,
     });
   });
 
@@ -33,6 +34,7 @@ describe('tenant settings read back from their row', () => {
         coachRoles: ['custom#coach'],
         schoolDay: { timeZone: null, periods: [] },
         subjects: DEFAULT_SUBJECTS,
+        grades: DEFAULT_GRADES,
       });
     }
   });
@@ -45,6 +47,18 @@ describe('tenant settings read back from their row', () => {
     ]);
     expect(settingsFromRow({ ...row, subjects: '[]' }).subjects).toEqual(DEFAULT_SUBJECTS);
     expect(settingsFromRow({ ...row, subjects: '[oops' }).subjects).toEqual(DEFAULT_SUBJECTS);
+  });
+
+  it('when the row keeps a grade list, then it is read back; an empty or broken one means the default grades', () => {
+    const row = { network_scope: 'course' as const, coach_roles: JSON.stringify(['custom#coach']) };
+    expect(settingsFromRow({ ...row, grades: JSON.stringify(['K', '1', '2']) }).grades).toEqual([
+      'K',
+      '1',
+      '2',
+    ]);
+    expect(settingsFromRow({ ...row, grades: '[]' }).grades).toEqual(DEFAULT_GRADES);
+    expect(settingsFromRow({ ...row, grades: '[oops' }).grades).toEqual(DEFAULT_GRADES);
+    expect(settingsFromRow({ ...row, grades: JSON.stringify([7]) }).grades).toEqual(DEFAULT_GRADES);
   });
 
   it('when the stored roles are not JSON or do not validate, then the defaults apply instead of failing the launch', () => {

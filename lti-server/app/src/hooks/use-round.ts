@@ -57,13 +57,25 @@ export function useRound(token: string, id: string) {
     } else refuse([r.message]);
   }
 
+  /**
+   * Publishes the draft. With trade-offs on the page the coach's "yes" confirms them; trade-offs the page did not
+   * show yet (the plan changed elsewhere) come back as ROUND_TRADEOFFS_UNCONFIRMED: the round is read again so they
+   * show, and the coach is asked again.
+   */
   async function publish() {
     if (!round) return;
-    const r = await publishRound(token, round.id);
+    const r = await publishRound(token, round.id, { confirmTradeoffs: round.tradeoffs.length > 0 });
     if (r.ok) {
       setRound(r.data);
       setProblems([]);
       announce('Published. Everyone’s visits are now in their “My visits”, and the hosts’ doors are open.');
+    } else if (r.code === 'ROUND_TRADEOFFS_UNCONFIRMED') {
+      const again = await getRound(token, round.id);
+      if (again.ok) setRound(again.data);
+      refuse([
+        'This plan has trade-offs you have not seen yet. Read them under “Before you publish”, then publish again to confirm.',
+        ...(r.fields ?? []).map((f) => f.message),
+      ]);
     } else refuse(r.fields?.length ? r.fields.map((f) => f.message) : [r.message]);
   }
 

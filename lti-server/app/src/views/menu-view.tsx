@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { GRADE_BANDS, type Strategy } from '../../../../shared/strategy';
+import type { MenuOptions } from '../../../../shared/settings';
+import { MAX_GRADE, MAX_SUBJECT, type Strategy } from '../../../../shared/strategy';
 import { downloadMenuCsv, getMenuOptions, listStrategies } from '../api';
+import { SchoolChoiceInput } from '../components/school-choice';
 import { StrategyCard } from '../components/strategy-card';
 import { href, type MenuSearch, menuSearchQuery, replaceRoute } from '../router';
 import { readPick } from '../session';
@@ -40,7 +42,7 @@ export function MenuView({
   const [cursor, setCursor] = useState<string | null>(null);
   /** The search the server ran instead of the typed one (spelling fallback), and the subject it read. */
   const [searchedFor, setSearchedFor] = useState<string | null>(null);
-  const [subjects, setSubjects] = useState<string[]>([]);
+  const [options, setOptions] = useState<MenuOptions>({ subjects: [], grades: [] });
   const [state, setState] = useState<'loading' | 'ready' | 'error'>('loading');
   const [error, setError] = useState('');
 
@@ -61,9 +63,14 @@ export function MenuView({
         setItems(r.data.items);
         setCursor(r.data.nextCursor);
         setSearchedFor(r.data.searchedFor);
-        // The filter shows the school subject the server read a typed one as ("Sci" → "Science").
-        if (r.data.subject && r.data.subject !== query.subject)
-          setForm((f) => ({ ...f, subject: r.data.subject ?? f.subject }));
+        // The filters show the school subject and grades the server read typed ones as ("Sci" → "Science").
+        const { subject, gradeBand } = r.data;
+        if ((subject && subject !== query.subject) || (gradeBand && gradeBand !== query.gradeBand))
+          setForm((f) => ({
+            ...f,
+            ...(subject ? { subject } : {}),
+            ...(gradeBand ? { gradeBand } : {}),
+          }));
         setState('ready');
       } else {
         setError(r.message);
@@ -75,10 +82,10 @@ export function MenuView({
     };
   }, [token, query, status]);
 
-  // After the page's own request: the school's subjects, offered in the subject filter.
+  // After the page's own request: the school's subjects and grades, offered in the filters.
   useEffect(() => {
     if (mode !== 'menu') return;
-    getMenuOptions(token).then((r) => r.ok && setSubjects(r.data.subjects));
+    getMenuOptions(token).then((r) => r.ok && setOptions(r.data));
   }, [token, mode]);
 
   async function more() {
@@ -136,29 +143,26 @@ export function MenuView({
           </div>
           <div class="field">
             <label for="subject">Subject</label>
-            <input
+            <SchoolChoiceInput
               id="subject"
-              list="subject-list"
-              autocomplete="off"
+              listId="subject-list"
+              options={options.subjects}
               value={form.subject ?? ''}
               onInput={set('subject')}
+              maxLength={MAX_SUBJECT}
             />
-            <datalist id="subject-list">
-              {subjects.map((s) => (
-                <option key={s} value={s} />
-              ))}
-            </datalist>
           </div>
           <div class="field">
             <label for="grade">Grades</label>
-            <select id="grade" value={form.gradeBand ?? ''} onChange={set('gradeBand')}>
-              <option value="">Any grade</option>
-              {GRADE_BANDS.filter((g) => g !== 'Any').map((g) => (
-                <option key={g} value={g}>
-                  {g}
-                </option>
-              ))}
-            </select>
+            <SchoolChoiceInput
+              id="grade"
+              listId="grade-list"
+              options={options.grades}
+              value={form.gradeBand ?? ''}
+              onInput={set('gradeBand')}
+              maxLength={MAX_GRADE}
+              placeholder="Any grade"
+            />
           </div>
           <div class="field">
             <label for="tag">Tag</label>

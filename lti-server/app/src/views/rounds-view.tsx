@@ -113,7 +113,7 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
                 {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
                 {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
                 <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one
-                short.{' '}
+                short. {n.reason && <>Their reason: “{n.reason}” </>}
               </>
             )}
             <button type="button" class="secondary" onClick={() => dismiss(n)}>
@@ -213,22 +213,40 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </ul>
           <p class="hint">
             Hosts who are also in a group sit out while their own room has visitors. To change this, move
-            people between groups, or plan again with fewer hosts among the visitors.
+            people between groups, or plan again with fewer hosts among the visitors. Publishing asks you to
+            confirm these.
           </p>
         </section>
       )}
+      <p class="card">
+        <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
+        focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each
+        group.
+        {draft ? ' Participants read it once the round is published.' : ' See who has read it.'}
+      </p>
       <RoundDeclines token={token} round={round} nameOf={nameOf} onReplanned={replanned} />
       <RoundGroups round={round} nameOf={nameOf} onMove={move} />
       <RoundRotation round={round} nameOf={nameOf} />
       {draft && (
         <div class="actions">
-          <ConfirmAction
-            label="Publish this round"
-            question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
-            confirmLabel="Yes, publish"
-            cancelLabel="Not yet"
-            onConfirm={publish}
-          />
+          {round.tradeoffs.length > 0 ? (
+            <ConfirmAction
+              label="Publish this round"
+              describedBy="tradeoffs-h"
+              question={`Publish this round with ${round.tradeoffs.length === 1 ? 'the trade-off' : `the ${round.tradeoffs.length} trade-offs`} listed under “Before you publish”? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards.`}
+              confirmLabel="Yes, publish with these trade-offs"
+              cancelLabel="Not yet"
+              onConfirm={publish}
+            />
+          ) : (
+            <ConfirmAction
+              label="Publish this round"
+              question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
+              confirmLabel="Yes, publish"
+              cancelLabel="Not yet"
+              onConfirm={publish}
+            />
+          )}
           <ConfirmAction
             label="Delete this draft"
             question="Delete this draft? Nothing has been booked from it."

@@ -8,6 +8,7 @@ import {
 } from '../../../../shared/settings';
 import { getPlatformInfo, getSettings, putSettings } from '../api';
 import { SchoolDayFields } from '../components/school-day-fields';
+import { listLines, SchoolListField } from '../components/school-list-field';
 
 /**
  * Coach settings: school-wide or per-course menu, which LMS roles are coaches, the school day (time zone and bell
@@ -19,14 +20,16 @@ export function SettingsView({ token }: { token: string }) {
   const [message, setMessage] = useState('');
   const [error, setError] = useState('');
   const [dayErrors, setDayErrors] = useState<Record<string, string>>({});
-  /** The subject list as the coach types it, one per line. */
+  /** The subject and grade lists as the coach types them, one entry per line. */
   const [subjects, setSubjects] = useState('');
+  const [grades, setGrades] = useState('');
 
   useEffect(() => {
     getSettings(token).then((r) => {
       if (!r.ok) return setError(r.message);
       setSettings(r.data);
       setSubjects(r.data.subjects.join('\n'));
+      setGrades(r.data.grades.join('\n'));
     });
     getPlatformInfo(token).then((r) => r.ok && setPlatform(r.data));
   }, [token]);
@@ -42,14 +45,15 @@ export function SettingsView({ token }: { token: string }) {
   async function save(e: Event) {
     e.preventDefault();
     setMessage('');
-    const list = subjects
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean);
-    const r = await putSettings(token, { ...settings!, subjects: list });
+    const r = await putSettings(token, {
+      ...settings!,
+      subjects: listLines(subjects),
+      grades: listLines(grades),
+    });
     if (r.ok) {
       setSettings(r.data);
       setSubjects(r.data.subjects.join('\n'));
+      setGrades(r.data.grades.join('\n'));
       setError('');
       setDayErrors({});
       setSettings(r.data);
@@ -128,23 +132,22 @@ export function SettingsView({ token }: { token: string }) {
           errors={dayErrors}
           onChange={(schoolDay) => setSettings({ ...settings, schoolDay })}
         />
-        <fieldset class="card">
-          <legend>The menu’s subjects</legend>
-          <div class="field">
-            <label for="subjects">Subjects, one per line</label>
-            <p class="hint" id="subjects-hint">
-              Teachers choose from these when they add a strategy and when they filter the menu. A subject
-              typed another way is read as the nearest one here (“Sci” as Science).
-            </p>
-            <textarea
-              id="subjects"
-              rows={8}
-              aria-describedby="subjects-hint"
-              value={subjects}
-              onInput={(e) => setSubjects((e.target as HTMLTextAreaElement).value)}
-            />
-          </div>
-        </fieldset>
+        <SchoolListField
+          id="subjects"
+          legend="The menu’s subjects"
+          label="Subjects, one per line"
+          hint="Teachers choose from these when they add a strategy and when they filter the menu. A subject typed another way is read as the nearest one here (“Sci” as Science)."
+          value={subjects}
+          onInput={setSubjects}
+        />
+        <SchoolListField
+          id="grades"
+          legend="The menu’s grades"
+          label="Grades, one per line"
+          hint="Single grades (K, 1, 2 … 12) or bands (6-8). Teachers choose from these when they add a strategy and when they filter the menu; a grade typed another way is read as the nearest one here (“7th”, “Grade 7” or “gr7” as 7, or as the band 6-8 that holds it)."
+          value={grades}
+          onInput={setGrades}
+        />
         {error && <p role="alert">{error}</p>}
         <p role="status" aria-live="polite">
           {message}

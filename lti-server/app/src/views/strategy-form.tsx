@@ -1,13 +1,16 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldIssue } from '../../../../shared/errors';
+import type { MenuOptions } from '../../../../shared/settings';
 import {
-  GRADE_BANDS,
+  MAX_GRADE,
+  MAX_SUBJECT,
   type Strategy,
   type StrategyInput,
   strategyFromForm,
 } from '../../../../shared/strategy';
 import { createStrategy, editStrategy, getMenuOptions, getStrategy, similarStrategies } from '../api';
 import { Field } from '../components/fields';
+import { SchoolChoiceInput } from '../components/school-choice';
 import { href, navigate } from '../router';
 
 interface FormState {
@@ -49,11 +52,11 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
   useEffect(() => {
     if (similar.length > 0) warning.current?.focus();
   }, [similar]);
-  /** The school's subjects (coach Settings), offered as the subject field's suggestions. */
-  const [subjects, setSubjects] = useState<string[]>([]);
+  /** The school's subjects and grades (coach Settings), offered as the fields' suggestions. */
+  const [options, setOptions] = useState<MenuOptions>({ subjects: [], grades: [] });
 
   useEffect(() => {
-    getMenuOptions(token).then((r) => r.ok && setSubjects(r.data.subjects));
+    getMenuOptions(token).then((r) => r.ok && setOptions(r.data));
   }, [token]);
 
   useEffect(() => {
@@ -153,33 +156,28 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
           </Field>
           <Field id="subject" label="Subject" error={errors.subject}>
             {(p) => (
-              <>
-                <input
-                  {...p}
-                  list="subject-options"
-                  autocomplete="off"
-                  value={form.subject}
-                  onInput={set('subject')}
-                  maxLength={60}
-                  required
-                />
-                <datalist id="subject-options">
-                  {subjects.map((s) => (
-                    <option key={s} value={s} />
-                  ))}
-                </datalist>
-              </>
+              <SchoolChoiceInput
+                {...p}
+                listId="subject-options"
+                options={options.subjects}
+                value={form.subject}
+                onInput={set('subject')}
+                maxLength={MAX_SUBJECT}
+                required
+              />
             )}
           </Field>
           <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
             {(p) => (
-              <select {...p} value={form.gradeBand} onChange={set('gradeBand')}>
-                {GRADE_BANDS.map((g) => (
-                  <option key={g} value={g}>
-                    {g}
-                  </option>
-                ))}
-              </select>
+              <SchoolChoiceInput
+                {...p}
+                listId="grade-options"
+                options={options.grades}
+                value={form.gradeBand}
+                onInput={set('gradeBand')}
+                maxLength={MAX_GRADE}
+                required
+              />
             )}
           </Field>
         </div>

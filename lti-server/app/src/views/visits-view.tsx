@@ -1,19 +1,23 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  type Briefing,
   type CalendarFeed,
   cancelVisit,
   createCalendarFeed,
+  getBriefing,
   getCalendarFeed,
   listNotes,
   listVisits,
   revokeCalendarFeed,
   type Visit,
 } from '../api';
+import { CancelWithReason } from '../components/cancel-with-reason';
 import { ConfirmAction } from '../components/confirm';
 import { DoorFacts } from '../components/door-item';
 import { IcsButton } from '../components/ics-button';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { RoomLinkPanel } from '../components/room-link-panel';
+import { GroupClock, stopsOf } from '../components/round/group-clock';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
 
@@ -47,13 +51,32 @@ export function VisitsView({
   const [noteCounts, setNoteCounts] = useState<Map<string, number>>(new Map());
   const [notice, setNotice] = useState<Notice>(null);
 
+  /** The briefings of the rounds I visit in: whether I have read each, and my role (the facilitator's clock). */
+  const [briefings, setBriefings] = useState<Map<string, Briefing>>(new Map());
+
   const load = () =>
     listVisits(token).then((r) => {
       if (r.ok) {
         setVisits(r.data.items);
         setError('');
+        loadBriefings(r.data.items);
       } else setError(r.message);
     });
+  // One request per round (not per visit), and only for rounds still to come.
+  async function loadBriefings(items: Visit[]) {
+    const at = now().getTime();
+    const rounds = [
+      ...new Set(
+        items
+          .filter((v) => v.status === 'booked' && v.door.roundId && Date.parse(v.door.endsAt) > at)
+          .map((v) => v.door.roundId!),
+      ),
+    ];
+    const answers = await Promise.all(rounds.map((id) => getBriefing(token, id)));
+    const found = new Map<string, Briefing>();
+    for (const [i, r] of answers.entries()) if (r.ok) found.set(rounds[i]!, r.data);
+    setBriefings(found);
+  }
   useEffect(() => {
     load();
     listNotes(token, 'written').then((r) => {
@@ -81,12 +104,22 @@ export function VisitsView({
     .filter((v) => Date.parse(v.door.endsAt) <= at)
     .sort((a, b) => Date.parse(b.door.startsAt) - Date.parse(a.door.startsAt));
 
-  async function cancel(v: Visit) {
-    const r = await cancelVisit(token, v.id);
+  /** Cancels a visit (a round visit with its reason); answers what went wrong, or null. */
+  async function cancel(v: Visit, reason?: string): Promise<string | null> {
+    const r = await cancelVisit(token, v.id, reason === undefined ? {} : { reason });
     if (r.ok) {
-      setNotice({ kind: 'notice', text: 'Your visit is canceled; the seat is free again.' });
+      setNotice({
+        kind: 'notice',
+        text: v.door.roundId
+          ? 'Your visit is canceled. The coach who planned the round sees your reason.'
+          : 'Your visit is canceled; the seat is free again.',
+      });
       await load();
-    } else setNotice({ kind: 'error', text: r.message });
+      return null;
+    }
+    const problem = [r.message, ...(r.fields ?? []).map((f) => f.message)].join(' ');
+    if (!v.door.roundId) setNotice({ kind: 'error', text: problem });
+    return problem;
   }
 
   return (
@@ -122,6 +155,8 @@ export function VisitsView({
                     ended={false}
                     notes={noteCounts.get(v.id) ?? 0}
                     onCancel={cancel}
+                    briefing={v.door.roundId ? briefings.get(v.door.roundId) : undefined}
+                    now={now}
                   />
                 ))}
               </ul>
@@ -163,6 +198,8 @@ function VisitItem({
   ended,
   notes,
   onCancel,
+  briefing,
+  now,
 }: {
   token: string;
   visit: Visit;
@@ -174,7 +211,10 @@ function VisitItem({
   ended: boolean;
   /** Notes I wrote about it. */
   notes: number;
-  onCancel: (v: Visit) => Promise<void>;
+  onCancel: (v: Visit, reason?: string) => Promise<string | null>;
+  /** The round's briefing, for a visit of a round still to come. */
+  briefing?: Briefing | undefined;
+  now?: () => Date;
 }) {
   const d = visit.door;
   const headingId = `visit-${visit.id}-title`;
@@ -243,6 +283,26 @@ function VisitItem({
           </a>
         </p>
       )}
+      {!cancelled && started && !ended && briefing?.me.roles.includes('facilitator') && briefing.me.group && (
+        // The facilitator's view of a visit under way: how long the group has left here, and where it goes next.
+        <GroupClock
+          stops={stopsOf(briefing, briefing.me.group)}
+          zone={zone}
+          headingLevel={4}
+          id={`visit-${visit.id}-clock`}
+          {...(now ? { now } : {})}
+        />
+      )}
+      {d.roundId && briefing && (
+        <p>
+          <a href={href({ name: 'briefing', id: d.roundId })} aria-describedby={headingId}>
+            Round briefing
+          </a>
+          {!(briefing.me.acknowledgedAt && briefing.me.current) && (
+            <span class="badge badge-pending"> Please read it before the round</span>
+          )}
+        </p>
+      )}
       {d.roundId && (
         <p>
           <a href={href({ name: 'debrief', id: d.roundId })} aria-describedby={headingId}>
@@ -253,14 +313,24 @@ function VisitItem({
       {!cancelled && upcoming && (
         <div class="actions">
           <IcsButton token={token} kind="visit" id={visit.id} describedBy={headingId} />
-          <ConfirmAction
-            label="Cancel this visit"
-            describedBy={headingId}
-            question={`Cancel your visit to ${d.host.name}? Your seat goes back to colleagues.`}
-            confirmLabel="Yes, cancel my visit"
-            cancelLabel="No, keep my visit"
-            onConfirm={() => onCancel(visit)}
-          />
+          {d.roundId ? (
+            // A round visit was planned for a group: the coach who planned it is told, with the visitor's reason.
+            <CancelWithReason
+              idPrefix={`visit-${visit.id}`}
+              describedBy={headingId}
+              question={`Cancel your round visit to ${d.host.name}’s room? Your group will be one short.`}
+              onCancel={(reason) => onCancel(visit, reason)}
+            />
+          ) : (
+            <ConfirmAction
+              label="Cancel this visit"
+              describedBy={headingId}
+              question={`Cancel your visit to ${d.host.name}? Your seat goes back to colleagues.`}
+              confirmLabel="Yes, cancel my visit"
+              cancelLabel="No, keep my visit"
+              onConfirm={() => onCancel(visit)}
+            />
+          )}
         </div>
       )}
     </li>

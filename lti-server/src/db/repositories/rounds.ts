@@ -33,6 +33,8 @@ export interface StoredRound {
   prediction: string | null;
   nextLevel: string | null;
   summarizedAt: string | null;
+  /** The cycle the round belongs to, or null. */
+  cycleId: string | null;
 }
 
 const ParticipantsSchema = z.array(z.string());
@@ -63,6 +65,7 @@ export function toRound(row: RoundTable): StoredRound {
     prediction: row.prediction,
     nextLevel: row.next_level,
     summarizedAt: row.summarized_at,
+    cycleId: row.cycle_id,
   };
 }
 
@@ -92,6 +95,7 @@ export async function insertRound(scope: TenantScope, round: StoredRound): Promi
       prediction: round.prediction,
       next_level: round.nextLevel,
       summarized_at: round.summarizedAt,
+      cycle_id: round.cycleId,
     })
     .execute();
 }
@@ -108,6 +112,20 @@ export async function roundsOf(scope: TenantScope, networkId: string): Promise<S
     .where('network_id', '=', networkId)
     .orderBy('date', 'desc')
     .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(toRound);
+}
+
+/** The rounds of a cycle, oldest first. */
+export async function roundsOfCycle(scope: TenantScope, cycleId: string): Promise<StoredRound[]> {
+  const rows = await scope
+    .selectFrom('rounds')
+    .selectAll()
+    .where('cycle_id', '=', cycleId)
+    .orderBy('date')
+    .orderBy('start')
+    .orderBy('created_at')
     .limit(200)
     .execute();
   return rows.map(toRound);
@@ -149,6 +167,8 @@ export interface StoredNotice {
   personId: string;
   doorId: string;
   kind: RoundNoticeTable['kind'];
+  /** Why the person canceled (null on notices from before migration 0031). */
+  reason: string | null;
   createdAt: string;
   seenAt: string | null;
 }
@@ -162,6 +182,7 @@ export async function insertNotice(scope: TenantScope, notice: StoredNotice): Pr
       person_id: notice.personId,
       door_id: notice.doorId,
       kind: notice.kind,
+      reason: notice.reason,
       created_at: notice.createdAt,
       seen_at: notice.seenAt,
     })
@@ -213,6 +234,7 @@ export async function openNoticesOf(scope: TenantScope, coachId: string): Promis
     personId: row.person_id,
     doorId: row.door_id,
     kind: row.kind,
+    reason: row.reason ?? null,
     createdAt: row.created_at,
     seenAt: row.seen_at,
     roundTitle: row.round_title,

@@ -1,7 +1,9 @@
 import { EMPTY_SCHOOL_DAY, type SchoolDay, SchoolDaySchema } from '../../../../shared/school-day';
 import {
+  DEFAULT_GRADES,
   DEFAULT_SUBJECTS,
   DEFAULT_TENANT_SETTINGS,
+  GradeListSchema,
   SubjectListSchema,
   type TenantSettings,
   TenantSettingsSchema,
@@ -29,7 +31,7 @@ function parseOrUndefined(json: string | undefined): unknown {
 export function settingsFromRow(
   row:
     | (Pick<TenantSettingsTable, 'network_scope' | 'coach_roles'> &
-        Partial<Pick<TenantSettingsTable, 'school_day'>> & { subjects?: string })
+        Partial<Pick<TenantSettingsTable, 'school_day'>> & { subjects?: string; grades?: string })
     | undefined,
 ): TenantSettings {
   if (!row) return DEFAULT_TENANT_SETTINGS;
@@ -41,12 +43,14 @@ export function settingsFromRow(
   }
   const parsed = TenantSettingsSchema.safeParse({ networkScope: row.network_scope, coachRoles });
   if (!parsed.success) return DEFAULT_TENANT_SETTINGS;
-  // The subject list (migration 0024) and the school day (0025) stand on their own: an empty or unreadable one means
-  // the default subjects, or no school day.
+  // The subject list (migration 0024), the school day (0025) and the grade list (0031) stand on their own: an empty or
+  // unreadable one means the default subjects or grades, or no school day.
   const subjects = SubjectListSchema.safeParse(parseOrUndefined(row.subjects));
+  const grades = GradeListSchema.safeParse(parseOrUndefined(row.grades));
   return {
     ...parsed.data,
     subjects: subjects.success ? subjects.data : DEFAULT_SUBJECTS,
+    grades: grades.success ? grades.data : DEFAULT_GRADES,
     schoolDay: schoolDayFrom(row.school_day),
   };
 }
@@ -66,6 +70,7 @@ export async function saveSettings(
     coach_roles: encodeJson(settings.coachRoles),
     school_day: encodeJson(settings.schoolDay),
     subjects: encodeJson(settings.subjects),
+    grades: encodeJson(settings.grades),
     updated_by: by.updatedBy,
     updated_at: by.updatedAt,
   };
