@@ -53,7 +53,7 @@ describe('hosts in the round’s decisions', () => {
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const roundId = created.body.id as string;
-    expect((await dana.post(`/api/rounds/${roundId}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${roundId}/publish`, { confirmTradeoffs: true })).status).toBe(200);
 
     // The host finds the round from their open door, and chooses what visitors look for.
     const host = await openToolAs(browser, server, 'sandbox-ana-rivera');

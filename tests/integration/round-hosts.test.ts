@@ -32,7 +32,7 @@ async function publishedRound(over: Record<string, unknown>): Promise<Round> {
     ...over,
   });
   expect(created.status, JSON.stringify(created.body)).toBe(201);
-  const published = await dana.post(`/api/rounds/${created.body.id}/publish`);
+  const published = await dana.post(`/api/rounds/${created.body.id}/publish`, { confirmTradeoffs: true });
   expect(published.status, JSON.stringify(published.body)).toBe(200);
   return RoundSchema.parse(published.body);
 }
@@ -195,6 +195,7 @@ describe('a host declines a slot, and the coach re-plans it', () => {
       person: { id: ids[1] },
       host: { name: 'Round host 2' },
       startsAt: slot.startsAt,
+      reason: 'Our class has a fire drill then',
       decline: { reason: 'Our class has a fire drill then', replanned: false },
     });
     const planner = RoundSchema.parse((await dana.get(`/api/rounds/${round.id}`)).body);
@@ -236,6 +237,7 @@ describe('a host declines a slot, and the coach re-plans it', () => {
     const anaHosting = RoundHostingSchema.parse((await ana.get(`/api/rounds/${round.id}/host`)).body);
     expect(anaHosting.slots).toHaveLength(1);
     expect(anaHosting.lookFor).toBe(LOOK_FORS);
+    expect((await ana.get(`/api/rounds/${round.id}/debrief`)).status).toBe(200); // she hosts in it now
     const open = RoundNoticeListSchema.parse((await dana.get('/api/round-notices')).body).items;
     expect(open.some((n) => n.id === notice!.id)).toBe(false);
   });

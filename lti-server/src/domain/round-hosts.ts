@@ -184,7 +184,7 @@ export async function declineSlot(
       personId: actor.personId,
       doorId: door.id,
       kind: 'slot_declined',
-      reason: null,
+      reason,
       createdAt: stamp,
       seenAt: null,
     });
