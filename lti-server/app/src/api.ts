@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Me, MeSchema } from '../../../shared/api';
+import { type LanguageChoice, type Me, MeSchema } from '../../../shared/api';
 import type { DeepLinkChoice } from '../../../shared/deep-linking';
 import {
   type Dialogue,
@@ -9,6 +9,7 @@ import {
   DialogueSchema,
 } from '../../../shared/dialogue';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
+import { currentLanguage, t } from '../../../shared/i18n';
 import {
   type Note,
   type NoteEditInput,
@@ -117,6 +118,8 @@ async function request<S extends z.ZodType>(
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        // The interface language, for what the server writes itself (CSV headers, calendar texts).
+        'accept-language': currentLanguage(),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -125,7 +128,7 @@ async function request<S extends z.ZodType>(
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+      message: t('error.network'),
     };
   }
   const payload: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
@@ -138,7 +141,7 @@ async function request<S extends z.ZodType>(
           message: parsed.data.error.message,
           ...(parsed.data.error.fields ? { fields: parsed.data.error.fields } : {}),
         }
-      : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
+      : { ok: false, code: 'INTERNAL', message: t('error.status', { status: res.status }) };
   }
   const data = schema.safeParse(payload);
   return data.success
@@ -146,12 +149,17 @@ async function request<S extends z.ZodType>(
     : {
         ok: false,
         code: 'INTERNAL',
-        message: 'The server sent an answer this app does not understand. Please reload.',
+        message: t('error.unreadable'),
       };
 }
 
 export function getMe(token: string, fetchImpl: Fetch = fetch): Promise<ApiResult<Me>> {
   return request(token, 'GET', '/api/me', MeSchema, undefined, fetchImpl);
+}
+
+/** The language switch: remembers the person's choice (null: follow the LMS and the browser again). */
+export function putLanguage(token: string, choice: LanguageChoice): Promise<ApiResult<Me>> {
+  return request(token, 'PUT', '/api/me/language', MeSchema, choice);
 }
 
 /** Signing out: the server ends the session's token. */

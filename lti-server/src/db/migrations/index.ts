@@ -28,6 +28,7 @@ import * as doorWeekOrder from './0026-door-week-order';
 import * as roomLinks from './0028-room-links';
 import * as roundNotices from './0029-round-notices';
 import * as visitDialogue from './0030-visit-dialogue';
+import * as interfaceLanguage from './0038-interface-language';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -70,6 +71,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0028-room-links', roomLinks],
   ['0029-round-notices', roundNotices],
   ['0030-visit-dialogue', visitDialogue],
+  ['0038-interface-language', interfaceLanguage],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

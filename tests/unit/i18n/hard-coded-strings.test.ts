@@ -1,0 +1,150 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../../shared/i18n';
+
+/**
+ * Screens converted to the i18n layer stay converted (issue #18 item 4): in these files no text a person reads is
+ * written out in English. It finds JSX text, string literals shown as JSX children (`{cond ? 'Coach' : 'Teacher'}`),
+ * the attributes a person reads or hears (aria-label, title, placeholder, alt…) and the text-holding properties of
+ * objects a view renders (`label: 'Menu'`). Text goes through `t('key')` instead. The list grows as screens convert;
+ * what is not on it yet is listed in docs/i18n.md.
+ */
+const root = join(import.meta.dirname, '../../..');
+
+const CONVERTED = [
+  'lti-server/app/src/App.tsx',
+  'lti-server/app/src/components/language-switch.tsx',
+  'lti-server/app/src/components/trans.tsx',
+];
+
+/** Attributes a person reads or a screen reader speaks. */
+const SPOKEN_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'aria-placeholder',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+]);
+/** Object properties that carry text to show (`{ label: … }`). */
+const TEXT_PROPERTIES = new Set([
+  'label',
+  'title',
+  'message',
+  'legend',
+  'hint',
+  'description',
+  'text',
+  'heading',
+]);
+
+const KEYS = new Set(Object.keys(CATALOGS.en).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
+
+/** Letters make it words; "·", "–", "…", digits, spaces and a message key (`label: 'nav.menu'`) are not a language. */
+const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !KEYS.has(text);
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/**
+ * Not shown as it is: an argument (`t('menu.title')`, `href(…)`), a value compared with (`state.kind === 'ready'`),
+ * an element access key.
+ */
+function notShown(node: ts.Node, stop: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind)) return true;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
+  for (let n = parent; n && n !== stop; n = n.parent) if (ts.isCallExpression(n)) return true;
+  return false;
+}
+
+/** Hard-coded user-facing strings in one source file, as `line: "text"`. */
+function hardCodedStrings(path: string, source: string): string[] {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) =>
+    found.push(
+      `${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${JSON.stringify(text.trim())}`,
+    );
+  const literalsIn = (expression: ts.Node) => {
+    const visit = (n: ts.Node) => {
+      if (
+        (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n)) &&
+        !notShown(n, expression.parent)
+      ) {
+        const text = ts.isTemplateExpression(n) ? n.getText() : n.text;
+        if (hasWords(ts.isTemplateExpression(n) ? text.replace(/\$\{[^}]*\}/g, '') : text)) report(n, text);
+        return;
+      }
+      // Tags and attributes inside the expression are visited on their own.
+      if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) return;
+      ts.forEachChild(n, visit);
+    };
+    visit(expression);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && hasWords(node.text)) report(node, node.text);
+    else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent))
+      literalsIn(node.expression);
+    else if (ts.isJsxAttribute(node) && SPOKEN_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
+      if (ts.isStringLiteral(node.initializer)) {
+        if (hasWords(node.initializer.text)) report(node.initializer, node.initializer.text);
+      } else if (ts.isJsxExpression(node.initializer) && node.initializer.expression)
+        literalsIn(node.initializer.expression);
+    } else if (
+      ts.isPropertyAssignment(node) &&
+      TEXT_PROPERTIES.has(node.name.getText()) &&
+      (ts.isStringLiteral(node.initializer) || ts.isNoSubstitutionTemplateLiteral(node.initializer)) &&
+      hasWords(node.initializer.text)
+    )
+      report(node.initializer, node.initializer.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+function filesOf(entry: string): string[] {
+  const path = join(root, entry);
+  if (!statSync(path).isDirectory()) return [entry];
+  return readdirSync(path).flatMap((name) =>
+    /\.tsx?$/.test(name) || !name.includes('.') ? filesOf(join(entry, name)) : [],
+  );
+}
+
+describe('no hard-coded user-facing strings in converted screens', () => {
+  it.each(CONVERTED.flatMap(filesOf))('when %s is read, then its text goes through t()', (path) => {
+    expect(hardCodedStrings(path, readFileSync(join(root, path), 'utf8'))).toEqual([]);
+  });
+
+  it('when a screen writes out text, then each kind of hard-coded string is found', () => {
+    const source = [
+      'const items = [{ route: "menu", label: "Menu" }, { label: t("nav.clips") }];',
+      'export const V = ({ coach }) => (',
+      '  <section aria-label="Your visits" class="card wide">',
+      '    <h1>Open doors</h1>',
+      '    <p>{coach ? "Coach" : t("role.teacher")} · {n}</p>',
+      '    <input placeholder={`Search ${what}`} title={t("menu.search")} type="search" />',
+      '    <img alt="" src="/x.png" />',
+      '    {" "}{t("menu.count", { count: 2, label: "x" })}',
+      '  </section>',
+      ');',
+    ].join('\n');
+    expect(hardCodedStrings('x.tsx', source)).toEqual([
+      '1: "Menu"',
+      '3: "Your visits"',
+      '4: "Open doors"',
+      '5: "Coach"',
+      '6: "`Search ${what}`"',
+    ]);
+  });
+});
