@@ -46,9 +46,15 @@ void instance.init({
 
 /** A translator fixed to one language: for the server, which answers each request in its asker's language. */
 export function translator(language: Language): Translate {
-  const fixed = instance.getFixedT(language);
-  return (key, params) => fixed(key, params ?? {}) as string;
+  let cached = translators.get(language);
+  if (!cached) {
+    const fixed = instance.getFixedT(language);
+    cached = (key, params) => fixed(key, params ?? {}) as string;
+    translators.set(language, cached);
+  }
+  return cached;
 }
+const translators = new Map<Language, Translate>();
 
 // The interface's current language (the app and the extension pages each show one at a time).
 let current: { language: Language; locale: string } = { language: 'en', locale: 'en-US' };

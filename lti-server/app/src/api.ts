@@ -249,14 +249,13 @@ export function deleteTry(token: string, id: string): Promise<ApiResult<undefine
 export async function downloadMenuCsv(token: string): Promise<ApiResult<Blob>> {
   try {
     const res = await fetch('/api/strategies/export.csv', { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok)
-      return { ok: false, code: 'INTERNAL', message: `The export failed (${res.status}). Please try again.` };
+    if (!res.ok) return { ok: false, code: 'INTERNAL', message: t('error.export', { status: res.status }) };
     return { ok: true, data: await res.blob() };
   } catch {
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+      message: t('error.network'),
     };
   }
 }
@@ -330,14 +329,14 @@ async function requestText(
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+      message: t('error.network'),
     };
   }
   if (res.ok) return { ok: true, data: await res.text() };
   const parsed = ErrorBodySchema.safeParse(await res.json().catch(() => undefined));
   return parsed.success
     ? { ok: false, code: parsed.data.error.code, message: parsed.data.error.message }
-    : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
+    : { ok: false, code: 'INTERNAL', message: t('error.status', { status: res.status }) };
 }
 
 export type { CalendarFeed, Door, DoorCard, DoorInput, Round, RoundInput, Visit };
