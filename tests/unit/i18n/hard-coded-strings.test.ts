@@ -37,6 +37,9 @@ const CONVERTED = [
   'lti-server/app/src/components/note-composer.tsx',
   'lti-server/app/src/components/note-lint.tsx',
   'lti-server/app/src/hooks/use-note-composer.ts',
+  // The school picture.
+  'lti-server/app/src/views/picture-view.tsx',
+  'lti-server/app/src/components/retention-panel.tsx',
 ];
 
 /** Attributes a person reads or a screen reader speaks. */
