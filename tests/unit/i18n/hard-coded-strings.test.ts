@@ -32,6 +32,7 @@ const CONVERTED = [
   // Doors.
   'lti-server/app/src/views/doors-view.tsx',
   'lti-server/app/src/components/door-item.tsx',
+  'lti-server/app/src/views/visits-view.tsx',
   // Writing a note, and the linter's feedback.
   'lti-server/app/src/views/note-editor-view.tsx',
   'lti-server/app/src/components/note-composer.tsx',
