@@ -4,6 +4,7 @@ import es from './es.json';
 import { type Language, LANGUAGES, resolveLanguage } from './languages';
 
 export {
+  acceptLanguages,
   LANGUAGE_NAMES,
   LANGUAGES,
   type Language,

@@ -42,3 +42,21 @@ function intlTag(tag: string, language: Language): string {
     return language === 'en' ? 'en-US' : language; // a malformed tag
   }
 }
+
+/**
+ * The tags of an HTTP Accept-Language header, most preferred first ("es-419,es;q=0.9,en;q=0.5" → es-419, es, en);
+ * entries with q=0 and the wildcard are left out.
+ */
+export function acceptLanguages(header: string | null | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((part, index) => {
+      const [tag = '', ...params] = part.trim().split(';');
+      const q = params.map((p) => /^\s*q=([\d.]+)\s*$/.exec(p)?.[1]).find(Boolean);
+      return { tag: tag.trim(), q: q === undefined ? 1 : Number(q), index };
+    })
+    .filter((e) => e.tag && e.tag !== '*' && e.q > 0)
+    .sort((a, b) => b.q - a.q || a.index - b.index)
+    .map((e) => e.tag);
+}

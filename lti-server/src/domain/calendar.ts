@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../../shared/errors';
+import { type Language, resolveLanguage, type Translate, translator } from '../../../shared/i18n';
 import { buildCalendar, type IcsEvent } from '../../../shared/ics';
 import type { CalendarFeed } from '../../../shared/visits';
 import { findLiveFeed, liveFeedOf, replaceFeed, revokeFeeds } from '../db/repositories/calendar-feeds';
@@ -14,11 +15,12 @@ import { getVisit, myVisits, RECENT_DAYS, type VisitView } from './visits';
 
 const UID_DOMAIN = 'tasting-menu';
 
-function what(door: DoorDetail): string {
-  return door.strategyTitle ?? 'a round visit';
+// Calendar texts are in the person's interface language (shared/i18n, keys `ics.*`).
+function what(door: DoorDetail, t: Translate): string {
+  return door.strategyTitle ?? t('ics.round-visit');
 }
 
-function visitEvent({ row, door }: VisitView): IcsEvent {
+function visitEvent({ row, door }: VisitView, t: Translate): IcsEvent {
   const d = door.row;
   const cancelled = row.status === 'cancelled' || d.status === 'cancelled';
   return {
@@ -28,11 +30,11 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
     start: d.startsAt,
     end: d.endsAt,
     stamp: [row.updatedAt, d.updatedAt].sort()[1]!,
-    summary: `${cancelled ? 'Canceled: ' : ''}Sampling visit — ${what(d)} (${d.hostName})`,
+    summary: t(cancelled ? 'ics.visit.canceled' : 'ics.visit', { what: what(d, t), host: d.hostName }),
     description: [
-      d.lookFor ? `Look for: ${d.lookFor}` : '',
-      d.visitorNote ? `From the host: ${d.visitorNote}` : '',
-      'Notes are descriptive and strengths-first; the host owns what is written about their room.',
+      d.lookFor ? t('ics.look-for', { text: d.lookFor }) : '',
+      d.visitorNote ? t('ics.from-host', { text: d.visitorNote }) : '',
+      t('ics.notes-rule'),
     ]
       .filter(Boolean)
       .join('\n'),
@@ -41,7 +43,7 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
   };
 }
 
-function hostEvent(d: DoorDetail): IcsEvent {
+function hostEvent(d: DoorDetail, t: Translate): IcsEvent {
   const cancelled = d.status === 'cancelled';
   return {
     uid: `door-${d.id}@${UID_DOMAIN}`,
@@ -49,23 +51,30 @@ function hostEvent(d: DoorDetail): IcsEvent {
     start: d.startsAt,
     end: d.endsAt,
     stamp: d.updatedAt,
-    summary: `${cancelled ? 'Canceled: ' : ''}Open door — ${what(d)}`,
-    description: `${d.booked} of ${d.capacity} seats booked.${d.lookFor ? `\nLook for: ${d.lookFor}` : ''}`,
+    summary: t(cancelled ? 'ics.door.canceled' : 'ics.door', { what: what(d, t) }),
+    description: [
+      t('ics.seats', { booked: d.booked, capacity: d.capacity }),
+      d.lookFor ? t('ics.look-for', { text: d.lookFor }) : '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
     location: d.location,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   };
 }
 
 /** One visit as an .ics file (a download for the visitor's own calendar). */
-export async function visitCalendar(actor: Actor, id: string): Promise<string> {
-  return buildCalendar([visitEvent(await getVisit(actor, id))], { name: 'Tasting Menu visit' });
+export async function visitCalendar(actor: Actor, id: string, language: Language = 'en'): Promise<string> {
+  const t = translator(language);
+  return buildCalendar([visitEvent(await getVisit(actor, id), t)], { name: t('ics.name.visit') });
 }
 
 /** One of the host's open doors as an .ics file. */
-export async function doorCalendar(actor: Actor, id: string): Promise<string> {
+export async function doorCalendar(actor: Actor, id: string, language: Language = 'en'): Promise<string> {
   const door = await getDoor(actor, id);
   if (door.row.hostId !== actor.personId) throw new NotFoundError('Open door');
-  return buildCalendar([hostEvent(door.row)], { name: 'Tasting Menu open door' });
+  const t = translator(language);
+  return buildCalendar([hostEvent(door.row, t)], { name: t('ics.name.door') });
 }
 
 export async function feedStatus(actor: Actor): Promise<CalendarFeed> {
@@ -104,7 +113,9 @@ export async function feedCalendar(
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   const visits = await myVisits(actor, now);
   const hosted = await hostedDoors(actor.scope, actor.personId, since);
-  return buildCalendar([...visits.map(visitEvent), ...hosted.map(hostEvent)], {
-    name: 'Tasting Menu visits',
+  // Calendar apps send no language of the person's: their choice, else their LMS's locale.
+  const t = translator(resolveLanguage([feed.language, feed.locale]).language);
+  return buildCalendar([...visits.map((v) => visitEvent(v, t)), ...hosted.map((d) => hostEvent(d, t))], {
+    name: t('ics.name.feed'),
   });
 }
