@@ -96,6 +96,38 @@ function unusedKeys(catalog: Record<string, string>, literals: Set<string>): str
   return [...shapeOf(catalog).keys()].filter((key) => !literals.has(key)).sort();
 }
 
+/** The extension's catalogs (browser.i18n): `{ key: { message, placeholders } }` per language. */
+type ExtensionCatalog = Record<
+  string,
+  { message: string; placeholders?: Record<string, { content: string }> }
+>;
+const extensionCatalog = (language: Language): ExtensionCatalog =>
+  JSON.parse(readFileSync(join(root, `extension/public/_locales/${language}/messages.json`), 'utf8'));
+
+/** Missing keys and changed `$NAME$` placeholders between the extension's catalogs. */
+function extensionProblems(catalogs: Record<Language, ExtensionCatalog>): string[] {
+  const names = (entry: ExtensionCatalog[string] | undefined) =>
+    [...(entry?.message ?? '').matchAll(/\$(\w+)\$/g)]
+      .map((m) => m[1]!.toLowerCase())
+      .sort()
+      .join();
+  const keys = new Set(LANGUAGES.flatMap((l) => Object.keys(catalogs[l])));
+  return [...keys].sort().flatMap((key) =>
+    LANGUAGES.flatMap((language) => {
+      const entry = catalogs[language][key];
+      if (!entry?.message.trim()) return [`extension ${language}: missing "${key}"`];
+      const declared = Object.keys(entry.placeholders ?? {})
+        .sort()
+        .join();
+      if (names(entry) !== declared)
+        return [`extension ${language}: "${key}" uses {${names(entry)}}, declares {${declared}}`];
+      return names(entry) === names(catalogs.en[key])
+        ? []
+        : [`extension ${language}: "${key}" placeholders differ`];
+    }),
+  );
+}
+
 const SOURCES = [
   ...sources('shared'),
   ...sources('lti-server/src'),
@@ -111,6 +143,28 @@ describe('the English and Spanish catalogs', () => {
   it('when the sources are read, then every key is used somewhere', () => {
     expect(unusedKeys(CATALOGS.en, literalsIn(SOURCES))).toEqual([]);
   }, 60_000);
+
+  it("when the extension's catalogs are compared, then each has every key with the same placeholders, all used", () => {
+    const catalogs = { en: extensionCatalog('en'), es: extensionCatalog('es') };
+    expect(extensionProblems(catalogs)).toEqual([]);
+    // The manifest names its messages as __MSG_key__; the pages as msg('key').
+    const literals = literalsIn([...sources('extension'), 'wxt.config.ts']);
+    const used = new Set(
+      [...literals].flatMap((l) => [l, ...[...l.matchAll(/__MSG_(\w+)__/g)].map((m) => m[1]!)]),
+    );
+    expect(Object.keys(catalogs.en).filter((key) => !used.has(key))).toEqual([]);
+  }, 60_000);
+
+  it("when the extension's Spanish catalog lacks a key or a placeholder, then it is found", () => {
+    const en = {
+      a: { message: 'Paired as $PERSON$', placeholders: { person: { content: '$1' } } },
+      b: { message: 'x' },
+    };
+    expect(extensionProblems({ en, es: { a: { message: 'Vinculado' } } })).toEqual([
+      'extension es: "a" placeholders differ',
+      'extension es: missing "b"',
+    ]);
+  });
 
   it('when a key, a plural form or a placeholder is missing in one catalog, then it is found', () => {
     const problems = catalogProblems({

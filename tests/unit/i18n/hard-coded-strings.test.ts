@@ -41,6 +41,14 @@ const CONVERTED = [
   // The school picture.
   'lti-server/app/src/views/picture-view.tsx',
   'lti-server/app/src/components/retention-panel.tsx',
+  // The extension (browser.i18n: msg('key')).
+  'extension/entrypoints/popup/popup-app.tsx',
+  'extension/entrypoints/options/options-app.tsx',
+  'extension/components/pairing-panel.tsx',
+  'extension/components/server-status-line.tsx',
+  'extension/components/default-tags.tsx',
+  'extension/components/trans.tsx',
+  'extension/entrypoints/background.ts',
 ];
 
 /** Attributes a person reads or a screen reader speaks. */

@@ -1,10 +1,11 @@
 import type { ComponentChildren } from 'preact';
+import { markedParts } from '../../../../shared/i18n/marks';
 
 /**
  * A translated sentence with links or emphasis inside, without gluing pieces of sentences together: the message
  * marks the parts, `When … appear in <visits>My visits</visits>.`, and `parts` renders each marked text
- * (`visits: (text) => <a href=…>{text}</a>`). Each language orders its sentence its own way. Unknown or unclosed
- * marks are shown as plain text.
+ * (`visits: (text) => <a href=…>{text}</a>`). Each language orders its sentence its own way. A mark without a
+ * renderer is shown as its plain text.
  */
 export function Trans({
   text,
@@ -13,16 +14,5 @@ export function Trans({
   text: string;
   parts: Record<string, (inner: string) => ComponentChildren>;
 }) {
-  const out: ComponentChildren[] = [];
-  const mark = /<(\w+)>(.*?)<\/\1>/gs;
-  let at = 0;
-  for (let m = mark.exec(text); m; m = mark.exec(text)) {
-    const render = parts[m[1]!];
-    if (!render) continue;
-    if (m.index > at) out.push(text.slice(at, m.index));
-    out.push(render(m[2]!));
-    at = m.index + m[0].length;
-  }
-  if (at < text.length) out.push(text.slice(at));
-  return <>{out}</>;
+  return <>{markedParts(text).map((p) => (p.mark && parts[p.mark] ? parts[p.mark]!(p.text) : p.text))}</>;
 }
