@@ -9,6 +9,15 @@ import en from '../public/_locales/en/messages.json';
  */
 export type ExtensionMessageKey = keyof typeof en;
 
+/** The browser's UI language, for numbers (`Intl`); US English where the browser cannot say. */
+export function uiLocale(): string {
+  try {
+    return browser.i18n.getUILanguage() || 'en-US';
+  } catch {
+    return 'en-US';
+  }
+}
+
 export function msg(key: ExtensionMessageKey, params: Record<string, string | number> = {}): string {
   const substitutions = Object.keys(params)
     .sort()

@@ -49,6 +49,8 @@ const CONVERTED = [
   'extension/components/default-tags.tsx',
   'extension/components/trans.tsx',
   'extension/entrypoints/background.ts',
+  'extension/entrypoints/clip/clip-app.tsx',
+  'extension/entrypoints/sidepanel/main.tsx',
 ];
 
 /** Attributes a person reads or a screen reader speaks. */
@@ -75,7 +77,11 @@ const TEXT_PROPERTIES = new Set([
   'heading',
 ]);
 
-const KEYS = new Set(Object.keys(CATALOGS.en).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')));
+// Message keys of the app's catalog and of the extension's (browser.i18n).
+const KEYS = new Set([
+  ...Object.keys(CATALOGS.en).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')),
+  ...Object.keys(JSON.parse(readFileSync(join(root, 'extension/public/_locales/en/messages.json'), 'utf8'))),
+]);
 
 /** Letters make it words; "·", "–", "…", digits, spaces and a message key (`label: 'nav.menu'`) are not a language. */
 const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !KEYS.has(text);
