@@ -40,15 +40,17 @@ export default defineConfig({
     ],
   },
   manifest: ({ browser }) => ({
-    name: 'Tasting Menu',
-    description: "Clip ten-minute teaching strategies from any page into your school's shared tasting menu.",
+    // English and Spanish from extension/public/_locales (the browser's UI language picks one; docs/i18n.md).
+    name: '__MSG_ext_name__',
+    description: '__MSG_ext_description__',
+    default_locale: 'en',
     ...(homepage.url ? { homepage_url: homepage.url } : {}),
     // Why each permission is needed: docs/extension.md.
     permissions: ['storage', 'contextMenus', 'alarms', 'activeTab', 'scripting'],
     commands: {
       'clip-selection': {
         suggested_key: { default: 'Alt+Shift+Y' },
-        description: 'Add the selection to the tasting menu',
+        description: '__MSG_command_clip_selection__',
       },
     },
     // Firefox: a fixed add-on id, and what the extension sends out (addons.mozilla.org requires the declaration):

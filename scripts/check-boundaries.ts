@@ -35,7 +35,7 @@ export function importsOf(source: string): string[] {
   return [...withoutComments.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? m[3] ?? m[4] ?? '').filter(Boolean);
 }
 
-const SHARED_PACKAGES = new Set(['zod']);
+const SHARED_PACKAGES = new Set(['zod', 'i18next']);
 
 function area(path: string): string {
   if (path.startsWith('shared/')) return 'shared';

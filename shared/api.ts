@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LanguageSchema } from './i18n/languages';
 
 /** GET /healthz: the process is up. */
 export const HealthSchema = z.object({
@@ -29,9 +30,15 @@ export const MeSchema = z.object({
     /** From the LMS's last launch, when it sent them: BCP 47 language, IANA time zone. */
     locale: z.string().optional(),
     timeZone: z.string().optional(),
+    /** The interface language the person chose with the language switch; absent: follow `locale`, then the browser. */
+    language: LanguageSchema.optional(),
   }),
   network: z.object({ id: z.string(), title: z.string(), scope: z.enum(['course', 'deployment']) }),
   platform: z.object({ name: z.string(), issuer: z.string() }),
   session: z.object({ expiresAt: z.string() }),
 });
 export type Me = z.infer<typeof MeSchema>;
+
+/** PUT /api/me/language: the interface language a person chose; null follows the LMS's locale and the browser again. */
+export const LanguageChoiceSchema = z.object({ language: LanguageSchema.nullable() }).strict();
+export type LanguageChoice = z.infer<typeof LanguageChoiceSchema>;

@@ -1,3 +1,4 @@
+import { type Language, type Translate, translator } from './i18n';
 import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
 import { NOTE_MODEL } from './note-model';
 import { findNames, type NameWhy, rosterTokens } from './note-names';
@@ -27,6 +28,8 @@ export interface LintOptions {
   names?: string[];
   /** The sentence model (shared/note-model.ts by default); null lints with the phrase rules alone. */
   model?: JudgementModel | null;
+  /** The language of the flags' messages and suggestions (the interface's, not the note's); US English by default. */
+  language?: Language;
 }
 
 /** A note may be saved after the writer confirms if it has only evaluative/inference flags; never while it has a name flag. */
@@ -530,7 +533,7 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
   if (model) judgements.push(...modelJudgements(model, text, content, [...judgements, ...names]));
   return [...keepLongest(judgements), ...names]
     .sort((a, b) => a.start - b.start || (a.kind === 'name' ? 1 : 0) - (b.kind === 'name' ? 1 : 0))
-    .map((c) => describe(c, text.slice(c.start, c.end)));
+    .map((c) => describe(c, text.slice(c.start, c.end), translator(options.language ?? 'en')));
 }
 
 const SENTENCE_OPINIONS = words('love loved liked enjoyed adored');
@@ -709,10 +712,10 @@ function quotedRanges(text: string): Array<[number, number]> {
   return ranges;
 }
 
-const quote = (s: string) => `'${s}'`;
-
-function describe(c: Candidate, shown: string): NoteFlag {
+/** A flag's message and suggestion, in the interface's language (shared/i18n, keys `lint.*`). */
+function describe(c: Candidate, shown: string, t: Translate): NoteFlag {
   const lower = shown.toLowerCase();
+  const words = { words: shown };
   const flag = (message: string, suggestion: string): NoteFlag => ({
     kind: c.kind,
     start: c.start,
@@ -725,60 +728,39 @@ function describe(c: Candidate, shown: string): NoteFlag {
     case 'roster':
     case 'first-name':
       return flag(
-        `${quote(shown)} is a name. Notes never name people: use 'the teacher' or 'a student'.`,
-        c.why === 'title' ? 'the teacher' : c.why === 'first-name' ? 'a student' : 'the teacher / a student',
+        t('lint.name', words),
+        t(
+          c.why === 'title'
+            ? 'lint.name.suggest-teacher'
+            : c.why === 'first-name'
+              ? 'lint.name.suggest-student'
+              : 'lint.name.suggest-either',
+        ),
       );
     case 'judgement':
       return flag(
         SETS.madeit!.has(lower)
-          ? `${quote(shown)} is a judgment. Describe what you saw that made it ${lower}.`
-          : `${quote(shown)} is a judgment. Describe what you saw that led you to it.`,
-        'Students … (what they said or did)',
+          ? t('lint.judgment.made-it', { words: shown, lower })
+          : t('lint.judgment', words),
+        t('lint.judgment.suggest'),
       );
     case 'advice':
-      return flag(
-        `${quote(shown)} is advice. A note records what happened; keep suggestions for the conversation afterwards.`,
-        'The teacher … ; then students … (what happened next)',
-      );
+      return flag(t('lint.advice', words), t('lint.advice.suggest'));
     case 'opinion':
-      return flag(
-        `${quote(shown)} tells us about you rather than the lesson. Describe what you saw or heard.`,
-        'When the teacher …, students … (what you saw or heard)',
-      );
+      return flag(t('lint.opinion', words), t('lint.opinion.suggest'));
     case 'generalisation':
-      return flag(
-        `${quote(shown)} generalises from a short visit. Say what you saw in these few minutes.`,
-        'During the visit, … (how often, how many)',
-      );
+      return flag(t('lint.generalization', words), t('lint.generalization.suggest'));
     case 'comparison':
-      return flag(
-        `${quote(shown)} compares with other teachers, classes or times. Describe this room, this time.`,
-        'In this lesson, … (what you saw)',
-      );
+      return flag(t('lint.comparison', words), t('lint.comparison.suggest'));
     case 'model-sentence':
       return c.kind === 'inference'
-        ? flag(
-            'This sentence reads as a guess at what someone thought or felt, and says little that was seen or heard. Describe what they said or did.',
-            'Students … (what they said or did that showed it)',
-          )
-        : flag(
-            'This sentence reads as a judgment, and says little that was seen or heard. Describe what was said or done.',
-            'The teacher … ; students … (what was said or done)',
-          );
+        ? flag(t('lint.sentence.guess'), t('lint.guess.suggest'))
+        : flag(t('lint.sentence.judgment'), t('lint.said-or-done.suggest'));
     case 'model':
       return c.kind === 'inference'
-        ? flag(
-            `${quote(shown)} reads as a guess at what someone thought, felt or will remember. Describe what they said or did.`,
-            'Students … (what they said or did that showed it)',
-          )
-        : flag(
-            `${quote(shown)} reads as a judgment or advice. Describe what you saw or heard that led you to it.`,
-            'The teacher … ; students … (what was said or done)',
-          );
+        ? flag(t('lint.model.guess', words), t('lint.guess.suggest'))
+        : flag(t('lint.model.judgment', words), t('lint.said-or-done.suggest'));
     default:
-      return flag(
-        `${quote(shown)} guesses what someone felt or thought. Describe what they said or did that made you think so.`,
-        'Students … (what they said or did that showed it)',
-      );
+      return flag(t('lint.guess', words), t('lint.guess.suggest'));
   }
 }

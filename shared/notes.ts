@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
 import { RoundSummarySchema } from './rounds';
 import { safeText } from './text';
 
@@ -15,6 +16,13 @@ export const PROMPT_TEXT: Record<NotePrompt, string> = {
   students: 'What did students say or do?',
   teacher: 'What did the teacher say or do?',
   prediction: 'What would a student here know and be able to do?',
+};
+
+/** The guiding prompts' message keys (shared/i18n): what the interface shows, in its language. */
+export const PROMPT_KEYS: Record<NotePrompt, MessageKey> = {
+  students: 'note.prompt.students',
+  teacher: 'note.prompt.teacher',
+  prediction: 'note.prompt.prediction',
 };
 
 export const MAX_NOTE_LENGTH = 500;

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { msg } from '../lib/i18n';
 import { send } from '../lib/messaging';
 
 /** Tags every new clip starts with, e.g. a teacher's subject or grade team. */
@@ -21,21 +22,17 @@ export function DefaultTags() {
             .filter(Boolean);
           const saved = await send({ type: 'settings/set-default-tags', tags: list });
           setTags(saved.defaultTags.join(', '));
-          setMessage(
-            saved.defaultTags.length
-              ? 'Saved: new clips start with these tags.'
-              : 'Saved: new clips start without tags.',
-          );
+          setMessage(msg(saved.defaultTags.length ? 'tags_saved' : 'tags_saved_none'));
         } catch (error) {
-          setMessage(`Not saved: ${(error as Error).message}`);
+          setMessage(msg('tags_not_saved', { message: (error as Error).message }));
         }
       }}
     >
-      <h2>Default tags</h2>
+      <h2>{msg('tags_title')}</h2>
       <div class="field">
-        <label for="default-tags">Tags for every new clip</label>
+        <label for="default-tags">{msg('tags_label')}</label>
         <p class="hint" id="default-tags-hint">
-          Separated by commas, at most 10, e.g. science, grade 7.
+          {msg('tags_hint')}
         </p>
         <input
           id="default-tags"
@@ -45,7 +42,7 @@ export function DefaultTags() {
         />
       </div>
       <button type="submit" class="secondary">
-        Save tags
+        {msg('tags_save')}
       </button>
       <p role="status" aria-live="polite">
         {message}

@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { PairingStatus } from '../../shared/messages';
+import { msg } from '../lib/i18n';
 import { send } from '../lib/messaging';
+import { Trans } from './trans';
 
 /** Pairs this browser with the teacher's account: show a code, the teacher types it in the LMS, done. */
 export function PairingPanel({ poll = 2000 }: { poll?: number }) {
@@ -28,27 +30,26 @@ export function PairingPanel({ poll = 2000 }: { poll?: number }) {
 
   return (
     <section aria-labelledby="pairing-h">
-      <h2 id="pairing-h">Pairing</h2>
+      <h2 id="pairing-h">{msg('pairing_title')}</h2>
       <div role="status" aria-live="polite">
         {status?.state === 'paired' && (
-          <p class="status ok">
-            Paired as {status.person} ({status.network}).
-          </p>
+          <p class="status ok">{msg('pairing_paired', { person: status.person, network: status.network })}</p>
         )}
         {status?.state === 'waiting' && (
           <div class="status">
             <p>
-              In your LMS, open <strong>Tasting Menu → Browser extension</strong> and type this code:
+              <Trans
+                text={msg('pairing_instructions')}
+                parts={{ strong: (text) => <strong>{text}</strong> }}
+              />
             </p>
             <p class="code" data-testid="pairing-code">
               {status.code}
             </p>
-            <p class="muted">Waiting for you to type it… (the code works for ten minutes)</p>
+            <p class="muted">{msg('pairing_waiting')}</p>
           </div>
         )}
-        {status?.state === 'unpaired' && (
-          <p>Not paired yet: clips are kept in this browser until you pair it.</p>
-        )}
+        {status?.state === 'unpaired' && <p>{msg('pairing_unpaired')}</p>}
         {error && <p class="status problem">{error}</p>}
       </div>
       {status?.state === 'paired' ? (
@@ -57,7 +58,7 @@ export function PairingPanel({ poll = 2000 }: { poll?: number }) {
           class="secondary"
           onClick={() => send({ type: 'pairing/forget' }).then(setStatus)}
         >
-          Unpair this browser
+          {msg('pairing_unpair')}
         </button>
       ) : (
         <button
@@ -68,11 +69,11 @@ export function PairingPanel({ poll = 2000 }: { poll?: number }) {
                 setStatus(s);
                 setError('');
               },
-              (e: Error) => setError(`Could not start pairing: ${e.message}`),
+              (e: Error) => setError(msg('pairing_failed', { message: e.message })),
             )
           }
         >
-          {status?.state === 'waiting' ? 'Get a new code' : 'Pair with Tasting Menu'}
+          {msg(status?.state === 'waiting' ? 'pairing_new_code' : 'pairing_start')}
         </button>
       )}
     </section>

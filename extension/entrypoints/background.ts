@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { openClip } from '../lib/active-tab';
 import { handleMessage, syncNow } from '../lib/handle-message';
+import { msg } from '../lib/i18n';
 
 const MENU_ID = 'add-to-tasting-menu';
 export default defineBackground(() => {
@@ -12,7 +13,7 @@ export default defineBackground(() => {
     await browser.contextMenus.removeAll();
     browser.contextMenus.create({
       id: MENU_ID,
-      title: 'Add to the tasting menu',
+      title: msg('menu_add'),
       contexts: ['selection', 'page', 'link'],
     });
     await browser.alarms.create('sync', { periodInMinutes: 1 });

@@ -35,9 +35,13 @@ code { background: #eef1f6; padding: 0 .25rem; border-radius: .25rem; }
 iframe.tool-frame { width: 100%; height: 75vh; border: 1px solid var(--line); border-radius: .5rem; background: #fff; }
 `;
 
-export function page(title: string, body: string, options: { head?: string; bar?: string } = {}): string {
+export function page(
+  title: string,
+  body: string,
+  options: { head?: string; bar?: string; lang?: string } = {},
+): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${esc(options.lang ?? 'en')}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">

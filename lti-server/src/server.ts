@@ -136,7 +136,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
           if (error instanceof LtiLaunchError) return refused(error, req, res);
           if (error instanceof RoleRefusedError) {
             logger.warn({ reason: 'ROLE_REFUSED', issuer: claims.issuer }, 'lti launch refused');
-            return renderRoleRefused(res, error);
+            return renderRoleRefused(req, res, error, claims.locale);
           }
           throw error;
         }

@@ -146,6 +146,7 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
     last_seen_at: iso(now),
     locale: null,
     time_zone: null,
+    language: null,
   }));
   const teachers = [...people.map((p) => p.id), t.person_id];
 

@@ -36,7 +36,7 @@ const TEXTS = [
 const now = new Date();
 const iso = (ms: number) => new Date(ms).toISOString();
 
-async function chunked<T extends keyof Database>(table: T, rows: Array<Database[T]>) {
+async function chunked<T extends keyof Database>(table: T, rows: Array<Partial<Database[T]>>) {
   for (let i = 0; i < rows.length; i += 400)
     await handle.db
       .insertInto(table)

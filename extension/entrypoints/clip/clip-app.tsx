@@ -10,15 +10,19 @@ import {
   strategyFromForm,
 } from '../../../shared/strategy';
 import { Shell } from '../../components/shell';
+import { type ExtensionMessageKey, msg, uiLocale } from '../../lib/i18n';
 import { type FormDraft, MAX_SELECTION, sourceTitleOf, suggestClip } from '../../lib/capture';
 import { excerptFromText } from '../../lib/readable';
 
-const count = (n: number) => n.toLocaleString('en-US');
-const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
+const count = (n: number) => n.toLocaleString(uiLocale());
 
 type Limited = 'title' | 'purpose' | 'steps' | 'subject';
 const CHARACTER_LIMITS = { title: MAX_TITLE, purpose: MAX_PURPOSE, subject: MAX_SUBJECT } as const;
-const LABELS = { title: 'The title', purpose: 'What it is for', subject: 'The subject' } as const;
+const OVER: Record<'title' | 'purpose' | 'subject', ExtensionMessageKey> = {
+  title: 'clip_over_title',
+  purpose: 'clip_over_purpose',
+  subject: 'clip_over_subject',
+};
 
 /** The counter under a limited field, and what is over the limit (shown as the field's error while typing). */
 function limitOf(key: Limited, value: string): { counter: string; over?: string } {
@@ -28,16 +32,24 @@ function limitOf(key: Limited, value: string): { counter: string; over?: string 
       .map((s) => s.trim())
       .filter(Boolean);
     const longest = Math.max(0, ...steps.map((s) => s.length));
-    const counter = `${plural(steps.length, 'step')} of at most ${MAX_STEPS}; longest ${count(longest)} of ${MAX_STEP} characters`;
+    const counter = msg(steps.length === 1 ? 'clip_steps_counter_one' : 'clip_steps_counter', {
+      count: count(steps.length),
+      max: MAX_STEPS,
+      longest: count(longest),
+      maxstep: MAX_STEP,
+    });
     const tooLong = steps.flatMap((s, i) => (s.length > MAX_STEP ? [{ n: i + 1, length: s.length }] : []));
     const over = [
-      ...tooLong.map(
-        ({ n, length }) =>
-          `Step ${n} has ${count(length)} characters; a step can have at most ${MAX_STEP}. Split it over two lines.`,
+      ...tooLong.map(({ n, length }) =>
+        msg('clip_step_too_long', { n, length: count(length), max: MAX_STEP }),
       ),
       ...(steps.length > MAX_STEPS
         ? [
-            `There are ${steps.length} steps; a strategy has at most ${MAX_STEPS}. Join or remove ${steps.length - MAX_STEPS}.`,
+            msg('clip_too_many_steps', {
+              count: steps.length,
+              max: MAX_STEPS,
+              extra: steps.length - MAX_STEPS,
+            }),
           ]
         : []),
     ].join(' ');
@@ -45,10 +57,8 @@ function limitOf(key: Limited, value: string): { counter: string; over?: string 
   }
   const max = CHARACTER_LIMITS[key];
   const length = value.trim().length;
-  const counter = `${count(length)} of ${max} characters`;
-  return length > max
-    ? { counter, over: `${LABELS[key]} has ${count(length)} characters; it can have at most ${max}.` }
-    : { counter };
+  const counter = msg('clip_characters', { count: count(length), max });
+  return length > max ? { counter, over: msg(OVER[key], { count: count(length), max }) } : { counter };
 }
 
 /** The clip form: a strategy draft from the selection, saved to the outbox first and sent when it can be. */
@@ -79,7 +89,7 @@ export function ClipApp({
     tags: defaultTags.join(', '),
   });
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const [result, setResult] = useState('');
+  const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const [saving, setSaving] = useState(false);
   // Editing a field clears what the last save said about it; limits are checked again as it is typed.
   const set = (key: keyof typeof form) => (e: Event) => {
@@ -101,7 +111,7 @@ export function ClipApp({
       const byField: Record<string, string> = {};
       for (const issue of checked.error.issues) byField[String(issue.path[0])] ??= issue.message;
       setErrors(byField);
-      setResult('Please fix the fields marked below; nothing you typed was lost.');
+      setResult({ ok: false, text: msg('clip_fix_fields') });
       return;
     }
     setErrors({});
@@ -110,11 +120,11 @@ export function ClipApp({
       const saved = await save(clip);
       setResult(
         saved.sync.sent > 0
-          ? 'Sent to your school’s menu. A coach will review it; you can follow it in the popup under My clips.'
-          : `Saved in this browser. ${saved.sync.stopped ?? 'It will be sent soon.'}`,
+          ? { ok: true, text: msg('clip_sent') }
+          : { ok: false, text: msg('clip_saved_here', { why: saved.sync.stopped ?? msg('clip_sent_soon') }) },
       );
     } catch (error) {
-      setResult(`Not saved: ${(error as Error).message}`);
+      setResult({ ok: false, text: msg('tags_not_saved', { message: (error as Error).message }) });
     } finally {
       setSaving(false);
     }
@@ -164,45 +174,40 @@ export function ClipApp({
   };
 
   return (
-    <Shell title="Add to the tasting menu">
-      {draft.pageUrl && <p class="muted">From: {sourceTitle || draft.pageUrl}</p>}
-      {draft.trimmed && (
-        <p class="status">
-          What you clipped is longer than a clip can keep ({count(MAX_SELECTION)} characters): the excerpt
-          keeps it from the start, up to the end of a paragraph. Select less to keep a later part.
-        </p>
-      )}
+    <Shell title={msg('menu_add')}>
+      {draft.pageUrl && <p class="muted">{msg('clip_from', { source: sourceTitle || draft.pageUrl })}</p>}
+      {draft.trimmed && <p class="status">{msg('clip_trimmed', { max: count(MAX_SELECTION) })}</p>}
       <div role="status" aria-live="polite">
-        {result && <p class={`status${result.startsWith('Sent') ? ' ok' : ''}`}>{result}</p>}
+        {result && <p class={`status${result.ok ? ' ok' : ''}`}>{result.text}</p>}
       </div>
       <form onSubmit={submit} noValidate>
-        {field('title', 'Title', (p) => (
+        {field('title', msg('clip_title'), (p) => (
           <input {...p} />
         ))}
         {field(
           'purpose',
-          'What it is for',
+          msg('clip_purpose'),
           (p) => (
             <input {...p} />
           ),
-          'One sentence.',
+          msg('clip_purpose_hint'),
         )}
         {field(
           'steps',
-          'Steps',
+          msg('clip_steps'),
           (p) => (
             <textarea {...p} rows={5} />
           ),
-          'One step per line. The full text you clipped is kept with the strategy as its excerpt.',
+          msg('clip_steps_hint'),
         )}
-        {field('minutes', 'Minutes', (p) => (
+        {field('minutes', msg('clip_minutes'), (p) => (
           <input {...p} type="number" min={1} max={15} />
         ))}
-        {field('subject', 'Subject', (p) => (
+        {field('subject', msg('clip_subject'), (p) => (
           <input {...p} />
         ))}
         <div class="field">
-          <label for="gradeBand">Grades</label>
+          <label for="gradeBand">{msg('clip_grades')}</label>
           <select id="gradeBand" value={form.gradeBand} onChange={set('gradeBand')}>
             {GRADE_BANDS.map((g) => (
               <option key={g} value={g}>
@@ -213,17 +218,17 @@ export function ClipApp({
         </div>
         {field(
           'tags',
-          'Tags',
+          msg('clip_tags'),
           (p) => (
             <input {...p} />
           ),
-          'Separated by commas.',
+          msg('clip_tags_hint'),
         )}
         <button type="submit" disabled={saving}>
-          {saving ? 'Saving…' : 'Save clip'}
+          {msg(saving ? 'clip_saving' : 'clip_save')}
         </button>{' '}
         <button type="button" class="secondary" onClick={() => window.close()}>
-          Close
+          {msg('clip_close')}
         </button>
       </form>
     </Shell>

@@ -4,6 +4,7 @@ import { DefaultTags } from '../../components/default-tags';
 import { PairingPanel } from '../../components/pairing-panel';
 import { ServerStatusLine } from '../../components/server-status-line';
 import { Shell } from '../../components/shell';
+import { msg } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { DEFAULT_SERVER_URL } from '../../lib/settings';
 
@@ -42,13 +43,12 @@ export function OptionsApp() {
   }
 
   return (
-    <Shell title="Tasting Menu options">
+    <Shell title={msg('options_title')}>
       <form onSubmit={save} noValidate>
         <div class="field">
-          <label for="server-url">Your school's Tasting Menu address</label>
+          <label for="server-url">{msg('options_server_label')}</label>
           <p class="hint" id="server-url-hint">
-            Your LMS administrator or coach can tell you, e.g. tasting-menu.your-school.org (https:// is added
-            for you; localhost:3000 for a server on this computer gets http://)
+            {msg('options_server_hint')}
           </p>
           <input
             id="server-url"
@@ -64,7 +64,7 @@ export function OptionsApp() {
             </p>
           )}
         </div>
-        <button type="submit">Save and check</button>
+        <button type="submit">{msg('options_save')}</button>
       </form>
       <div role="status" aria-live="polite">
         {status && <ServerStatusLine status={status} />}
@@ -72,15 +72,11 @@ export function OptionsApp() {
       <PairingPanel />
       <DefaultTags />
       <section aria-labelledby="privacy-h">
-        <h2 id="privacy-h">Privacy</h2>
-        <p>
-          This browser keeps your settings, the pairing token and the clips you save; clips go only to your
-          school's Tasting Menu server. A page is read only when you clip from it or open the side panel
-          beside it.
-        </p>
+        <h2 id="privacy-h">{msg('options_privacy_title')}</h2>
+        <p>{msg('options_privacy')}</p>
         <p>
           <a href={`${server}/privacy`} target="_blank" rel="noreferrer">
-            What Tasting Menu stores, for how long, and who can read it
+            {msg('options_privacy_link')}
           </a>
         </p>
       </section>

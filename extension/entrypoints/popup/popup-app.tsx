@@ -3,21 +3,24 @@ import { browser } from 'wxt/browser';
 import type { ClipSummary, ServerStatus, SyncReport } from '../../../shared/messages';
 import { ServerStatusLine } from '../../components/server-status-line';
 import { Shell } from '../../components/shell';
+import { type ExtensionMessageKey, msg } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 
-const SERVER_LABELS: Record<string, string> = {
-  pending: 'waiting for a coach',
-  'needs-changes': 'needs changes',
-  approved: 'on the menu',
-  featured: 'featured',
-  retired: 'retired',
-  merged: 'merged',
+const SERVER_LABELS: Record<string, ExtensionMessageKey> = {
+  pending: 'clip_state_pending_review',
+  'needs-changes': 'clip_state_needs_changes',
+  approved: 'clip_state_approved',
+  featured: 'clip_state_featured',
+  retired: 'clip_state_retired',
+  merged: 'clip_state_merged',
 };
 
 function clipState(c: ClipSummary): string {
-  if (c.outbox === 'failed') return `not accepted: ${c.error ?? 'unknown reason'}`;
-  if (c.outbox === 'pending') return 'waiting to be sent';
-  return c.serverStatus ? (SERVER_LABELS[c.serverStatus] ?? c.serverStatus) : 'sent';
+  if (c.outbox === 'failed')
+    return msg('clip_state_failed', { reason: c.error ?? msg('clip_state_unknown_reason') });
+  if (c.outbox === 'pending') return msg('clip_state_waiting');
+  const label = c.serverStatus ? SERVER_LABELS[c.serverStatus] : undefined;
+  return label ? msg(label) : (c.serverStatus ?? msg('clip_state_sent'));
 }
 
 /** Opens the clip form beside the page: Chrome's side panel, Firefox's sidebar (both need this click). */
@@ -60,20 +63,20 @@ export function PopupApp({
 
   const waiting = items?.filter((c) => c.outbox === 'pending').length ?? 0;
   return (
-    <Shell title="Tasting Menu">
+    <Shell title={msg('popup_title')}>
       <div role="status" aria-live="polite">
         <ServerStatusLine status={status} />
         {report?.stopped && <p class="status problem">{report.stopped}</p>}
       </div>
       <p class="muted" data-testid="outbox">
         {waiting === 0
-          ? 'No clips waiting to be sent.'
-          : `${waiting} clip${waiting === 1 ? '' : 's'} waiting to be sent.`}
+          ? msg('popup_none_waiting')
+          : waiting === 1
+            ? msg('popup_one_waiting')
+            : msg('popup_many_waiting', { count: waiting })}
       </p>
-      <h2>My clips</h2>
-      {items && items.length === 0 && (
-        <p class="muted">Select text on any page, right-click, and choose “Add to the tasting menu”.</p>
-      )}
+      <h2>{msg('popup_my_clips')}</h2>
+      {items && items.length === 0 && <p class="muted">{msg('popup_how')}</p>}
       {items && items.length > 0 && (
         <ul class="clips">
           {items.slice(0, 8).map((c) => (
@@ -86,14 +89,14 @@ export function PopupApp({
       <p>
         {waiting > 0 && (
           <button type="button" onClick={() => sync().then(setReport).finally(load)}>
-            Send now
+            {msg('popup_send_now')}
           </button>
         )}{' '}
         <button type="button" class="secondary" onClick={openSidePanel}>
-          Clip in the side panel
+          {msg('popup_side_panel')}
         </button>{' '}
         <button type="button" class="secondary" onClick={() => browser.runtime.openOptionsPage()}>
-          Options
+          {msg('popup_options')}
         </button>
       </p>
     </Shell>

@@ -1,5 +1,6 @@
 import { render } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { msg } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
 import { formDraft } from '../../lib/readable';
 import { ClipApp } from '../clip/clip-app';
@@ -37,12 +38,12 @@ function SidePanel() {
       />
       <p class="shell">
         <button type="button" class="secondary" onClick={() => setRound(round + 1)}>
-          Read the page again
+          {msg('clip_read_again')}
         </button>
       </p>
     </>
   ) : (
-    <p class="shell">Reading the page…</p>
+    <p class="shell">{msg('clip_reading')}</p>
   );
 }
 

@@ -1,7 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../shared/api';
-import { type ApiResult, getMe } from './api';
+import { type Language, type MessageKey, t } from '../../../shared/i18n';
+import { type ApiResult, getMe, putLanguage } from './api';
+import { LanguageSwitch } from './components/language-switch';
+import { Trans } from './components/trans';
 import { requestFrameResize } from './frame-resize';
+import { applyLanguage } from './i18n';
 import { useReviewCount } from './hooks/use-review-count';
 import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
@@ -38,11 +42,15 @@ type State =
 export function App({
   token,
   load = getMe,
+  saveLanguage = putLanguage,
 }: {
   token: string | undefined;
   load?: (token: string) => Promise<ApiResult<Me>>;
+  saveLanguage?: typeof putLanguage;
 }) {
   const [state, setState] = useState<State>(token ? { kind: 'loading' } : { kind: 'no-session' });
+  // Until /api/me answers, the browser's languages; then the person's choice, the LMS's locale, the browser's.
+  const [language, setLanguageState] = useState<Language>(() => applyLanguage());
   const route = useRoute();
   const queued = useReviewCount(
     state.kind === 'ready' ? token : undefined,
@@ -56,8 +64,9 @@ export function App({
     load(token).then((result) => {
       if (!live) return;
       if (result.ok) {
-        // Before any view renders: door and round forms default to this zone.
+        // Before any view renders: door and round forms default to this zone; every text follows this language.
         setPersonZone(result.data.person.timeZone);
+        setLanguageState(applyLanguage(result.data.person));
         setState({ kind: 'ready', me: result.data });
       } else if (result.code === 'UNAUTHENTICATED') setState({ kind: 'no-session' });
       else setState({ kind: 'error', message: result.message });
@@ -80,13 +89,26 @@ export function App({
   return (
     <>
       <header class="topbar">
-        <span class="brand">Tasting Menu</span>
+        <span class="brand">{t('app.name')}</span>
         {state.kind === 'ready' && (
           <span class="who">
             {state.me.person.name} ·{' '}
-            <span class="role">{state.me.person.role === 'coach' ? 'Coach' : 'Teacher'}</span> ·{' '}
-            <span data-testid="network">{state.me.network.title}</span>
+            <span class="role">
+              {t(state.me.person.role === 'coach' ? 'app.role.coach' : 'app.role.teacher')}
+            </span>{' '}
+            · <span data-testid="network">{state.me.network.title}</span>
           </span>
+        )}
+        {state.kind === 'ready' && token && (
+          <LanguageSwitch
+            language={language}
+            onChange={async (next) => {
+              const person = { ...state.me.person, language: next };
+              setLanguageState(applyLanguage(person));
+              setState({ kind: 'ready', me: { ...state.me, person } });
+              return (await saveLanguage(token, { language: next })).ok;
+            }}
+          />
         )}
       </header>
       {state.kind === 'ready' && (
@@ -95,13 +117,13 @@ export function App({
       <main>
         {state.kind === 'loading' && (
           <p role="status" aria-live="polite">
-            Loading your menu…
+            {t('app.loading')}
           </p>
         )}
         {state.kind === 'no-session' && <NoSession />}
         {state.kind === 'error' && (
           <div class="card" role="alert">
-            <h1>Something went wrong</h1>
+            <h1>{t('app.error.title')}</h1>
             <p>{state.message}</p>
           </div>
         )}
@@ -114,37 +136,37 @@ export function App({
 }
 
 function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queued: number | null }) {
-  const items: Array<{ route: Route; label: string }> = [
-    { route: { name: 'menu' }, label: 'Menu' },
-    { route: { name: 'mine' }, label: 'My clips' },
-    { route: { name: 'add' }, label: 'Add a strategy' },
-    { route: { name: 'doors' }, label: 'Open doors' },
-    { route: { name: 'visits' }, label: 'My visits' },
-    { route: { name: 'notes' }, label: 'Notes about my room' },
-    { route: { name: 'cycles' }, label: 'Problems of practice' },
-    { route: { name: 'extension' }, label: 'Browser extension' },
+  const items: Array<{ route: Route; label: MessageKey }> = [
+    { route: { name: 'menu' }, label: 'app.nav.menu' },
+    { route: { name: 'mine' }, label: 'app.nav.mine' },
+    { route: { name: 'add' }, label: 'app.nav.add' },
+    { route: { name: 'doors' }, label: 'app.nav.doors' },
+    { route: { name: 'visits' }, label: 'app.nav.visits' },
+    { route: { name: 'notes' }, label: 'app.nav.notes' },
+    { route: { name: 'cycles' }, label: 'app.nav.cycles' },
+    { route: { name: 'extension' }, label: 'app.nav.extension' },
     ...(isCoach
       ? [
-          { route: { name: 'queue' } as Route, label: 'Review queue' },
-          { route: { name: 'rounds' } as Route, label: 'Rounds' },
-          { route: { name: 'picture' } as Route, label: 'School picture' },
-          { route: { name: 'settings' } as Route, label: 'Settings' },
+          { route: { name: 'queue' } as Route, label: 'app.nav.queue' as const },
+          { route: { name: 'rounds' } as Route, label: 'app.nav.rounds' as const },
+          { route: { name: 'picture' } as Route, label: 'app.nav.picture' as const },
+          { route: { name: 'settings' } as Route, label: 'app.nav.settings' as const },
         ]
       : // The picture of finished rounds is the school's: teachers see it too.
-        [{ route: { name: 'picture' } as Route, label: 'School picture' }]),
+        [{ route: { name: 'picture' } as Route, label: 'app.nav.picture' as const }]),
   ];
   return (
-    <nav aria-label="Tasting Menu">
+    <nav aria-label={t('app.nav.label')}>
       <ul>
         {items.map((i) => (
           <li key={i.label}>
             <a href={href(i.route)} aria-current={section(route) === i.route.name ? 'page' : undefined}>
-              {i.label}
+              {t(i.label)}
               {i.route.name === 'queue' && queued !== null && queued > 0 && (
                 <span class="count" data-testid="queue-count">
                   {' '}
                   {queued}
-                  <span class="sr-only"> waiting</span>
+                  <span class="sr-only"> {t('app.nav.waiting')}</span>
                 </span>
               )}
             </a>
@@ -220,12 +242,16 @@ function CoachesOnly() {
   return (
     <div class="card">
       <h1 id="view-title" tabIndex={-1}>
-        Rounds are planned by coaches
+        {t('app.coaches-only.title')}
       </h1>
       <p>
-        When a coach publishes a round you are in, your visits appear in{' '}
-        <a href={href({ name: 'visits' })}>My visits</a>. You can also{' '}
-        <a href={href({ name: 'doors' })}>book an open door</a> any time.
+        <Trans
+          text={t('app.coaches-only.body')}
+          parts={{
+            visits: (text) => <a href={href({ name: 'visits' })}>{text}</a>,
+            doors: (text) => <a href={href({ name: 'doors' })}>{text}</a>,
+          }}
+        />
       </p>
     </div>
   );
@@ -234,11 +260,9 @@ function CoachesOnly() {
 function NoSession() {
   return (
     <div class="card">
-      <h1>Open Tasting Menu from your course</h1>
+      <h1>{t('app.no-session.title')}</h1>
       <p>
-        Tasting Menu opens inside your LMS (Canvas or Schoology). Go to your course and choose{' '}
-        <strong>Tasting Menu</strong> in the course navigation. If you were already in, your session has
-        ended: open it again from the course.
+        <Trans text={t('app.no-session.body')} parts={{ strong: (text) => <strong>{text}</strong> }} />
       </p>
     </div>
   );

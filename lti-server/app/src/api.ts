@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type Me, MeSchema } from '../../../shared/api';
+import { type LanguageChoice, type Me, MeSchema } from '../../../shared/api';
 import type { DeepLinkChoice } from '../../../shared/deep-linking';
 import {
   type Dialogue,
@@ -9,6 +9,7 @@ import {
   DialogueSchema,
 } from '../../../shared/dialogue';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
+import { currentLanguage, t } from '../../../shared/i18n';
 import {
   type Note,
   type NoteEditInput,
@@ -137,6 +138,8 @@ export async function request<S extends z.ZodType>(
       method,
       headers: {
         ...(token ? { authorization: `Bearer ${token}` } : {}),
+        // The interface language, for what the server writes itself (CSV headers, calendar texts).
+        'accept-language': currentLanguage(),
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -145,7 +148,7 @@ export async function request<S extends z.ZodType>(
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+      message: t('error.network'),
     };
   }
   const payload: unknown = res.status === 204 ? undefined : await res.json().catch(() => undefined);
@@ -158,7 +161,7 @@ export async function request<S extends z.ZodType>(
           message: parsed.data.error.message,
           ...(parsed.data.error.fields ? { fields: parsed.data.error.fields } : {}),
         }
-      : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
+      : { ok: false, code: 'INTERNAL', message: t('error.status', { status: res.status }) };
   }
   const data = schema.safeParse(payload);
   return data.success
@@ -166,12 +169,17 @@ export async function request<S extends z.ZodType>(
     : {
         ok: false,
         code: 'INTERNAL',
-        message: 'The server sent an answer this app does not understand. Please reload.',
+        message: t('error.unreadable'),
       };
 }
 
 export function getMe(token: string, fetchImpl: Fetch = fetch): Promise<ApiResult<Me>> {
   return request(token, 'GET', '/api/me', MeSchema, undefined, fetchImpl);
+}
+
+/** The language switch: remembers the person's choice (null: follow the LMS and the browser again). */
+export function putLanguage(token: string, choice: LanguageChoice): Promise<ApiResult<Me>> {
+  return request(token, 'PUT', '/api/me/language', MeSchema, choice);
 }
 
 /** Signing out: the server ends the session's token. */
@@ -261,14 +269,13 @@ export function deleteTry(token: string, id: string): Promise<ApiResult<undefine
 export async function downloadMenuCsv(token: string): Promise<ApiResult<Blob>> {
   try {
     const res = await fetch('/api/strategies/export.csv', { headers: { authorization: `Bearer ${token}` } });
-    if (!res.ok)
-      return { ok: false, code: 'INTERNAL', message: `The export failed (${res.status}). Please try again.` };
+    if (!res.ok) return { ok: false, code: 'INTERNAL', message: t('error.export', { status: res.status }) };
     return { ok: true, data: await res.blob() };
   } catch {
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+      message: t('error.network'),
     };
   }
 }
@@ -342,14 +349,14 @@ async function requestText(
     return {
       ok: false,
       code: 'NETWORK',
-      message: 'Tasting Menu cannot reach its server. Check your connection and try again.',
+      message: t('error.network'),
     };
   }
   if (res.ok) return { ok: true, data: await res.text() };
   const parsed = ErrorBodySchema.safeParse(await res.json().catch(() => undefined));
   return parsed.success
     ? { ok: false, code: parsed.data.error.code, message: parsed.data.error.message }
-    : { ok: false, code: 'INTERNAL', message: `The server answered ${res.status}. Please try again.` };
+    : { ok: false, code: 'INTERNAL', message: t('error.status', { status: res.status }) };
 }
 
 export type { CalendarFeed, Door, DoorCard, DoorInput, Round, RoundInput, Visit };

@@ -1,3 +1,4 @@
+import { currentLocale, t } from '../../../shared/i18n';
 import { MAX_REPEAT_WEEKS } from '../../../shared/visits';
 import {
   addDays,
@@ -49,9 +50,11 @@ export { addDays };
 
 const noonUtc = (date: string) => new Date(`${date}T12:00:00Z`);
 
+// Dates and times are written for the interface's locale (shared/i18n: "Tuesday, March 3" / "martes, 3 de marzo").
+
 /** "Tuesday, March 3" for a local date. */
 export function formatDay(date: string): string {
-  return noonUtc(date).toLocaleDateString(undefined, {
+  return noonUtc(date).toLocaleDateString(currentLocale(), {
     timeZone: 'UTC',
     weekday: 'long',
     month: 'long',
@@ -61,7 +64,7 @@ export function formatDay(date: string): string {
 
 /** "June 30, 2026" for a local date. */
 export function formatDate(date: string): string {
-  return noonUtc(date).toLocaleDateString(undefined, {
+  return noonUtc(date).toLocaleDateString(currentLocale(), {
     timeZone: 'UTC',
     year: 'numeric',
     month: 'long',
@@ -71,7 +74,7 @@ export function formatDate(date: string): string {
 
 /** "Mar 2 – 8, 2026" for the week starting on `monday`. */
 export function formatWeek(monday: string): string {
-  const f = new Intl.DateTimeFormat(undefined, {
+  const f = new Intl.DateTimeFormat(currentLocale(), {
     timeZone: 'UTC',
     month: 'short',
     day: 'numeric',
@@ -82,7 +85,7 @@ export function formatWeek(monday: string): string {
 
 /** "9:15 AM" for an instant, in `zone`. */
 export function formatTime(instant: string, zone: string): string {
-  return new Date(instant).toLocaleTimeString(undefined, {
+  return new Date(instant).toLocaleTimeString(currentLocale(), {
     timeZone: zone,
     hour: 'numeric',
     minute: '2-digit',
@@ -102,15 +105,17 @@ export function visitTime(
   slot: { startsAt: string; endsAt: string; timeZone: string },
   zone: string,
 ): { yours: string; theirs: string | null } {
-  const yours = `${formatTime(slot.startsAt, zone)}–${formatTime(slot.endsAt, zone)} (your time)`;
+  const yours = t('time.yours', { from: formatTime(slot.startsAt, zone), to: formatTime(slot.endsAt, zone) });
   const theirs =
-    slot.timeZone !== zone ? `${formatTime(slot.startsAt, slot.timeZone)} in ${slot.timeZone}` : null;
+    slot.timeZone !== zone
+      ? t('time.theirs', { time: formatTime(slot.startsAt, slot.timeZone), zone: slot.timeZone })
+      : null;
   return { yours, theirs };
 }
 
 /** "1:30 AM EDT" for an instant, in `zone`: the zone's name tells two readings of one wall clock apart. */
 function formatTimeAndZone(instant: Date, zone: string): string {
-  return instant.toLocaleTimeString(undefined, {
+  return instant.toLocaleTimeString(currentLocale(), {
     timeZone: zone,
     hour: 'numeric',
     minute: '2-digit',
@@ -136,9 +141,12 @@ export function repeatedStart(date: string, time: string, zone: string, weeks = 
     }
     if (reading.kind === 'repeated')
       return {
-        legend: `${formatTime(reading.earlier.toISOString(), zone)} happens twice on ${formatDay(addDays(date, 7 * week))}: the clocks go back that night. Which one do you mean?`,
-        earlier: `${formatTimeAndZone(reading.earlier, zone)} (first)`,
-        later: `${formatTimeAndZone(reading.later, zone)} (second)`,
+        legend: t('time.repeated.legend', {
+          time: formatTime(reading.earlier.toISOString(), zone),
+          day: formatDay(addDays(date, 7 * week)),
+        }),
+        earlier: t('time.repeated.first', { time: formatTimeAndZone(reading.earlier, zone) }),
+        later: t('time.repeated.second', { time: formatTimeAndZone(reading.later, zone) }),
       };
   }
   return null;

@@ -62,6 +62,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     last_seen_at: 'not null',
     locale: 'nullable',
     time_zone: 'nullable',
+    language: 'nullable',
   },
   sessions: {
     token_hash: 'not null',

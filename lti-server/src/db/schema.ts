@@ -63,6 +63,8 @@ export interface PersonTable {
   /** From the last launch that sent one: BCP 47 interface language, IANA time zone. */
   locale: string | null;
   time_zone: string | null;
+  /** The interface language the person chose in the app (migration 0038); null follows `locale`, then the browser. */
+  language: 'en' | 'es' | null;
 }
 
 /** Bearer sessions issued at launch. Only the SHA-256 of the token is stored. */

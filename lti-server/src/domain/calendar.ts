@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { NotFoundError } from '../../../shared/errors';
+import { type Language, resolveLanguage, type Translate, translator } from '../../../shared/i18n';
 import { buildCalendar, type IcsEvent } from '../../../shared/ics';
 import type { CalendarFeed } from '../../../shared/visits';
 import { findLiveFeed, liveFeedOf, replaceFeed, revokeFeeds } from '../db/repositories/calendar-feeds';
@@ -15,14 +16,15 @@ import { getVisit, myVisits, RECENT_DAYS, type VisitView } from './visits';
 
 const UID_DOMAIN = 'tasting-menu';
 
-function what(door: DoorDetail): string {
-  return door.strategyTitle ?? 'a round visit';
+// Calendar texts are in the person's interface language (shared/i18n, keys `ics.*`).
+function what(door: DoorDetail, t: Translate): string {
+  return door.strategyTitle ?? t('ics.round-visit');
 }
 
 /** A round's briefing as a calendar event carries it: its text, and when its words last changed. */
 type BriefingNote = { text: string; updatedAt: string } | null | undefined;
 
-function visitEvent({ row, door }: VisitView, briefing?: BriefingNote): IcsEvent {
+function visitEvent({ row, door }: VisitView, t: Translate, briefing?: BriefingNote): IcsEvent {
   const d = door.row;
   const cancelled = row.status === 'cancelled' || d.status === 'cancelled';
   return {
@@ -32,11 +34,11 @@ function visitEvent({ row, door }: VisitView, briefing?: BriefingNote): IcsEvent
     start: d.startsAt,
     end: d.endsAt,
     stamp: latest([row.updatedAt, d.updatedAt, briefing?.updatedAt]),
-    summary: `${cancelled ? 'Canceled: ' : ''}Sampling visit — ${what(d)} (${d.hostName})`,
+    summary: t(cancelled ? 'ics.visit.canceled' : 'ics.visit', { what: what(d, t), host: d.hostName }),
     description: [
-      d.lookFor ? `Look for: ${d.lookFor}` : '',
-      d.visitorNote ? `From the host: ${d.visitorNote}` : '',
-      'Notes are descriptive and strengths-first; the host owns what is written about their room.',
+      d.lookFor ? t('ics.look-for', { text: d.lookFor }) : '',
+      d.visitorNote ? t('ics.from-host', { text: d.visitorNote }) : '',
+      t('ics.notes-rule'),
       briefing?.text ?? '',
     ]
       .filter(Boolean)
@@ -46,7 +48,7 @@ function visitEvent({ row, door }: VisitView, briefing?: BriefingNote): IcsEvent
   };
 }
 
-function hostEvent(d: DoorDetail, briefing?: BriefingNote): IcsEvent {
+function hostEvent(d: DoorDetail, t: Translate, briefing?: BriefingNote): IcsEvent {
   const cancelled = d.status === 'cancelled';
   return {
     uid: `door-${d.id}@${UID_DOMAIN}`,
@@ -54,10 +56,10 @@ function hostEvent(d: DoorDetail, briefing?: BriefingNote): IcsEvent {
     start: d.startsAt,
     end: d.endsAt,
     stamp: latest([d.updatedAt, briefing?.updatedAt]),
-    summary: `${cancelled ? 'Canceled: ' : ''}Open door — ${what(d)}`,
+    summary: t(cancelled ? 'ics.door.canceled' : 'ics.door', { what: what(d, t) }),
     description: [
-      `${d.booked} of ${d.capacity} seats booked.`,
-      d.lookFor ? `Look for: ${d.lookFor}` : '',
+      t('ics.seats', { booked: d.booked, capacity: d.capacity }),
+      d.lookFor ? t('ics.look-for', { text: d.lookFor }) : '',
       briefing?.text ?? '',
     ]
       .filter(Boolean)
@@ -81,21 +83,23 @@ async function briefingsOf(actor: Actor, roundIds: Array<string | null>, now: Da
 }
 
 /** One visit as an .ics file (a download for the visitor's own calendar). */
-export async function visitCalendar(actor: Actor, id: string): Promise<string> {
+export async function visitCalendar(actor: Actor, id: string, language: Language = 'en'): Promise<string> {
+  const t = translator(language);
   const visit = await getVisit(actor, id);
   const briefings = await briefingsOf(actor, [visit.door.row.roundId], new Date());
-  return buildCalendar([visitEvent(visit, briefings.get(visit.door.row.roundId ?? ''))], {
-    name: 'Tasting Menu visit',
+  return buildCalendar([visitEvent(visit, t, briefings.get(visit.door.row.roundId ?? ''))], {
+    name: t('ics.name.visit'),
   });
 }
 
 /** One of the host's open doors as an .ics file. */
-export async function doorCalendar(actor: Actor, id: string): Promise<string> {
+export async function doorCalendar(actor: Actor, id: string, language: Language = 'en'): Promise<string> {
   const door = await getDoor(actor, id);
   if (door.row.hostId !== actor.personId) throw new NotFoundError('Open door');
+  const t = translator(language);
   const briefings = await briefingsOf(actor, [door.row.roundId], new Date());
-  return buildCalendar([hostEvent(door.row, briefings.get(door.row.roundId ?? ''))], {
-    name: 'Tasting Menu open door',
+  return buildCalendar([hostEvent(door.row, t, briefings.get(door.row.roundId ?? ''))], {
+    name: t('ics.name.door'),
   });
 }
 
@@ -135,6 +139,8 @@ export async function feedCalendar(
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   const visits = await myVisits(actor, now);
   const hosted = await hostedDoors(actor.scope, actor.personId, since);
+  // Calendar apps send no language of the person's: their choice, else their LMS's locale.
+  const t = translator(resolveLanguage([feed.language, feed.locale]).language);
   // A round's events carry its briefing, so participants read it before the round in their own calendar too.
   const briefings = await briefingsOf(
     actor,
@@ -144,11 +150,9 @@ export async function feedCalendar(
   const of = (roundId: string | null) => (roundId ? briefings.get(roundId) : undefined);
   return buildCalendar(
     [
-      ...visits.map((v) => visitEvent(v, of(v.door.row.roundId))),
-      ...hosted.map((d) => hostEvent(d, of(d.roundId))),
+      ...visits.map((v) => visitEvent(v, t, of(v.door.row.roundId))),
+      ...hosted.map((d) => hostEvent(d, t, of(d.roundId))),
     ],
-    {
-      name: 'Tasting Menu visits',
-    },
+    { name: t('ics.name.feed') },
   );
 }

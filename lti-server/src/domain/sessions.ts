@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import type { Me } from '../../../shared/api';
+import type { LanguageChoice, Me } from '../../../shared/api';
 import { UnauthenticatedError } from '../../../shared/errors';
+import { setPersonLanguage } from '../db/repositories/people';
 import {
   findLiveDevice,
   findLiveSession,
@@ -62,6 +63,7 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
         role: row.role,
         ...(row.personLocale ? { locale: row.personLocale } : {}),
         ...(row.personTimeZone ? { timeZone: row.personTimeZone } : {}),
+        ...(row.personLanguage ? { language: row.personLanguage } : {}),
       },
       network: { id: row.networkId, title: row.networkTitle, scope: row.networkScope },
       platform: { name: row.tenantName, issuer: row.issuer },
@@ -84,4 +86,18 @@ export async function endSession(db: Kysely<Database>, token: string, now: Date)
   await revokeSession(db, hashToken(token), now.toISOString());
   // The room note mode's key goes with the session: notes its phone still holds sealed can never be opened.
   await forgetRoomNoteKey(db, hashToken(token));
+}
+
+/** Remembers the interface language the asker chose (their own row only) and answers their /api/me with it. */
+export async function chooseLanguage(
+  db: Kysely<Database>,
+  principal: Principal,
+  choice: LanguageChoice,
+): Promise<Me> {
+  await setPersonLanguage(db, principal.tenantId, principal.personId, choice.language);
+  const { language: _previous, ...person } = principal.me.person;
+  return {
+    ...principal.me,
+    person: { ...person, ...(choice.language ? { language: choice.language } : {}) },
+  };
 }

@@ -4,7 +4,8 @@ import { DoorInputSchema, DoorQuerySchema } from '../../../shared/visits';
 import { doorCalendar } from '../domain/calendar';
 import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
 import { sendCalendar } from './calendar-routes';
-import { actorOf } from './middleware';
+import { actorOf, principalOf } from './middleware';
+import { requestLanguage } from './request-language';
 import { presentDoor, presentDoorCard } from './presenters';
 import { wrap } from './wrap';
 
@@ -43,7 +44,8 @@ export function doorRouter(): Router {
   router.get(
     '/doors/:id/ics',
     wrap(async (req, res) => {
-      sendCalendar(res, await doorCalendar(actorOf(res), String(req.params.id)), 'open-door.ics');
+      const language = requestLanguage(req, principalOf(res).me.person);
+      sendCalendar(res, await doorCalendar(actorOf(res), String(req.params.id), language), 'open-door.ics');
     }),
   );
   return router;

@@ -1,38 +1,79 @@
 import type { Request, Response } from 'express';
 import type { AppError, LtiLaunchError } from '../../../shared/errors';
+import { type Language, type MessageKey, translator } from '../../../shared/i18n';
+import { RoleRefusedError } from '../domain/launch';
 import { esc, page } from '../html';
 import type { Logger } from '../logger';
 import { STORAGE_VALUE_FIELD } from '../lti/platform-storage';
 import type { PlatformStoragePages } from '../lti/tool';
 import { loggedPath } from './middleware';
+import { requestLanguage } from './request-language';
+
+/**
+ * What a person can do about a refused launch, by reason code, in their language; other reasons (a forged or broken
+ * token, which the person cannot fix) get a general sentence. In English the refusal's own message is shown.
+ */
+const REFUSAL_KEYS: Record<string, MessageKey> = {
+  STATE_MISMATCH: 'refusal.reason.state-mismatch',
+  STORAGE_STATE_UNKNOWN: 'refusal.reason.state-mismatch',
+  STORAGE_VALUE_MISSING: 'refusal.reason.cookies',
+  STORAGE_BINDING_USED: 'refusal.reason.used',
+  NONCE_REPLAYED: 'refusal.reason.used',
+  NONCE_INVALID: 'refusal.reason.used',
+  TOKEN_EXPIRED: 'refusal.reason.too-old',
+  TOKEN_TOO_OLD: 'refusal.reason.too-old',
+  SESSION_NOT_FOUND: 'refusal.reason.session',
+  PLATFORM_UNKNOWN: 'refusal.reason.platform',
+  PLATFORM_INACTIVE: 'refusal.reason.platform',
+  DEPLOYMENT_UNKNOWN: 'refusal.reason.deployment',
+};
+
+function refusalMessage(error: LtiLaunchError, language: Language): string {
+  if (language === 'en') return error.message;
+  return translator(language)(REFUSAL_KEYS[error.reason] ?? 'refusal.reason.other');
+}
 
 /** A refused launch: a clear page for the person, a reason code in the log, no session. */
 export function renderLaunchRefused(logger: Logger) {
   return (error: LtiLaunchError, req: Request, res: Response) => {
     logger.warn({ reason: error.reason, path: loggedPath(req), method: req.method }, 'lti launch refused');
+    // The launch is not trusted: only the browser's languages choose the page's.
+    const language = requestLanguage(req);
+    const t = translator(language);
+    const code = `<code data-reason>${esc(error.reason)}</code>`;
     res
       .status(error.status)
       .type('html')
       .send(
         page(
-          'Tasting Menu could not open',
-          `<h1>Tasting Menu could not open</h1>
-<div class="card" role="alert"><p>${esc(error.message)}</p>
-<p class="muted">Reason code: <code data-reason>${esc(error.reason)}</code>. Try opening Tasting Menu from your course again;
-if it keeps happening, give this code to your LMS administrator.</p></div>`,
+          t('refusal.title'),
+          `<h1>${esc(t('refusal.title'))}</h1>
+<div class="card" role="alert"><p>${esc(refusalMessage(error, language))}</p>
+<p class="muted">${esc(t('refusal.code', { code: '\u0000' })).replace('\u0000', code)}</p></div>`,
+          { lang: language },
         ),
       );
   };
 }
 
-export function renderRoleRefused(res: Response, error: AppError) {
+/** A verified launch by someone who is neither teacher nor coach, in the language of their launch or browser. */
+export function renderRoleRefused(req: Request, res: Response, error: AppError, locale?: string) {
+  const language = requestLanguage(req, locale ? { locale } : undefined);
+  const t = translator(language);
   res
     .status(error.status)
     .type('html')
     .send(
       page(
-        'Tasting Menu is for teachers',
-        `<h1>Tasting Menu is for teachers</h1><div class="card" role="alert"><p>${esc(error.message)}</p></div>`,
+        t('refusal.role.title'),
+        `<h1>${esc(t('refusal.role.title'))}</h1><div class="card" role="alert"><p>${esc(
+          language === 'en'
+            ? error.message
+            : t(
+                error.message === RoleRefusedError.NO_COURSE_ROLE ? 'refusal.role.no-course' : 'refusal.role',
+              ),
+        )}</p></div>`,
+        { lang: language },
       ),
     );
 }

@@ -1,10 +1,12 @@
 import express, { type Router } from 'express';
 import { toCsv } from '../../../shared/csv';
+import { translator } from '../../../shared/i18n';
 import { parseAt } from '../../../shared/errors';
 import { PictureQuerySchema } from '../../../shared/notes';
 import { schoolPicture } from '../domain/picture';
 import { finishedRoundPictures } from '../domain/round-pictures';
-import { actorOf } from './middleware';
+import { actorOf, principalOf } from './middleware';
+import { requestLanguage } from './request-language';
 import { wrap } from './wrap';
 
 /**
@@ -32,10 +34,18 @@ export function pictureRouter(): Router {
       const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
       const picture = await schoolPicture(actorOf(res), by);
       const rows = picture.groups.flatMap((g) => g.themes.map((t) => [g.kind, g.label, t.label, t.share]));
+      // Column names in the asker's language; the rows keep the picture's stable values.
+      const t = translator(requestLanguage(req, principalOf(res).me.person));
+      const header = [
+        t('csv.picture.group'),
+        t('csv.picture.name'),
+        t('csv.picture.pattern'),
+        t('csv.picture.visits'),
+      ];
       res
         .type('text/csv; charset=utf-8')
         .set('Content-Disposition', 'attachment; filename="school-picture.csv"')
-        .send(toCsv(['group', 'name', 'pattern of evidence', 'visits showing it'], rows));
+        .send(toCsv(header, rows));
     }),
   );
   return router;

@@ -1,5 +1,6 @@
 import express, { type Router } from 'express';
 import { toCsv } from '../../../shared/csv';
+import { translator } from '../../../shared/i18n';
 import { parseAt } from '../../../shared/errors';
 import {
   CurationInputSchema,
@@ -28,7 +29,8 @@ import {
   suggestDuplicates,
   tryingSummary,
 } from '../domain/strategies';
-import { actorOf } from './middleware';
+import { actorOf, principalOf } from './middleware';
+import { requestLanguage } from './request-language';
 import { presentStrategy } from './presenters';
 import { wrap } from './wrap';
 
@@ -80,20 +82,22 @@ export function strategyRouter(): Router {
 
   router.get(
     '/export.csv',
-    wrap(async (_req, res) => {
+    wrap(async (req, res) => {
       const views = await exportMenu(actorOf(res));
+      // Column names in the asker's language; the values are the school's own words.
+      const t = translator(requestLanguage(req, principalOf(res).me.person));
       const csv = toCsv(
         [
-          'title',
-          'purpose',
-          'steps',
-          'minutes',
-          'subject',
-          'grade band',
-          'tags',
-          'source',
-          'offered by',
-          'status',
+          t('csv.menu.title'),
+          t('csv.menu.purpose'),
+          t('csv.menu.steps'),
+          t('csv.menu.minutes'),
+          t('csv.menu.subject'),
+          t('csv.menu.grade-band'),
+          t('csv.menu.tags'),
+          t('csv.menu.source'),
+          t('csv.menu.offered-by'),
+          t('csv.menu.status'),
         ],
         views.map(({ row, contributors }) => [
           row.title,

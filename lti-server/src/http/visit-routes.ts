@@ -4,7 +4,8 @@ import { VisitCancelInputSchema, VisitInputSchema } from '../../../shared/visits
 import { visitCalendar } from '../domain/calendar';
 import { bookVisit, cancelVisit, getVisit, myVisits } from '../domain/visits';
 import { sendCalendar } from './calendar-routes';
-import { actorOf } from './middleware';
+import { actorOf, principalOf } from './middleware';
+import { requestLanguage } from './request-language';
 import { presentVisit } from './presenters';
 import { wrap } from './wrap';
 
@@ -42,7 +43,8 @@ export function visitRouter(): Router {
   router.get(
     '/visits/:id/ics',
     wrap(async (req, res) => {
-      sendCalendar(res, await visitCalendar(actorOf(res), String(req.params.id)), 'visit.ics');
+      const language = requestLanguage(req, principalOf(res).me.person);
+      sendCalendar(res, await visitCalendar(actorOf(res), String(req.params.id), language), 'visit.ics');
     }),
   );
   return router;

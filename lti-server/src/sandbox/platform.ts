@@ -16,7 +16,12 @@ export interface SandboxPlatform {
   signHint(hint: SandboxHint): string;
   readHint(value: string): SandboxHint | undefined;
   /** The claims of a resource-link launch, as Canvas would send them; tests alter them to forge bad launches. */
-  idTokenClaims(input: { user: SandboxUser; course: SandboxCourse; nonce: string }): Record<string, unknown>;
+  idTokenClaims(input: {
+    user: SandboxUser;
+    course: SandboxCourse;
+    nonce: string;
+    locale?: string;
+  }): Record<string, unknown>;
   signIdToken(claims: Record<string, unknown>): Promise<string>;
 }
 
@@ -25,6 +30,15 @@ export interface SandboxHint {
   user: string;
   course: string;
   deepLink?: boolean;
+  /** The launch's `locale` claim (BCP 47, e.g. es-419) when the launch page asked for one; en-US otherwise. */
+  locale?: string;
+}
+
+/** A BCP 47 language tag the sandbox may put in a launch: "es", "es-419", "en-US" (letters, digits, hyphens). */
+export function sandboxLocale(value: unknown): string | undefined {
+  return typeof value === 'string' && /^[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8}){0,3}$/.test(value)
+    ? value
+    : undefined;
 }
 
 /** Where the sandbox LMS answers on the tool's server (server.ts mounts it there; its pages link to it). */
@@ -58,10 +72,10 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
       jwksUrl: `${issuer}/jwks`,
       deploymentIds: [SANDBOX_DEPLOYMENT_ID, SANDBOX_DEMO_DEPLOYMENT_ID],
     },
-    signHint({ user, course, deepLink }) {
-      const body = Buffer.from(JSON.stringify({ user, course, ...(deepLink ? { deepLink } : {}) })).toString(
-        'base64url',
-      );
+    signHint({ user, course, deepLink, locale }) {
+      const body = Buffer.from(
+        JSON.stringify({ user, course, ...(deepLink ? { deepLink } : {}), ...(locale ? { locale } : {}) }),
+      ).toString('base64url');
       return `${body}.${mac(body)}`;
     },
     readHint(value) {
@@ -75,19 +89,22 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
           user?: unknown;
           course?: unknown;
           deepLink?: unknown;
+          locale?: unknown;
         };
+        const locale = sandboxLocale(parsed.locale);
         return typeof parsed.user === 'string' && typeof parsed.course === 'string'
           ? {
               user: parsed.user,
               course: parsed.course,
               ...(parsed.deepLink === true ? { deepLink: true } : {}),
+              ...(locale ? { locale } : {}),
             }
           : undefined;
       } catch {
         return undefined;
       }
     },
-    idTokenClaims({ user, course, nonce }) {
+    idTokenClaims({ user, course, nonce, locale }) {
       const now = Math.floor(Date.now() / 1000);
       return {
         iss: issuer,
@@ -120,7 +137,7 @@ export function createSandboxPlatform(publicUrl: string, key: SandboxKey, secret
         [CLAIM.launchPresentation]: {
           document_target: 'iframe',
           return_url: `${issuer}/courses/${course.id}`,
-          locale: 'en-US',
+          locale: locale ?? 'en-US',
         },
         [CLAIM.namesRoleService]: {
           context_memberships_url: `${issuer}/courses/${course.id}/memberships`,

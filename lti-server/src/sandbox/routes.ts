@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { CLAIM } from '../../../shared/lti';
 import { autoPostForm, esc, page } from '../html';
 import type { SandboxKey } from './keys';
-import { deploymentOf, type SandboxPlatform } from './platform';
+import { deploymentOf, type SandboxPlatform, sandboxLocale } from './platform';
 import {
   findSandboxCourse,
   findSandboxUser,
@@ -98,7 +98,8 @@ function coursePage(courseId: string): string | undefined {
     (u) => `<tr><th scope="row">${esc(u.name)}</th><td>${esc(u.label)}</td>
 <td><a class="button" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)}">Launch as ${esc(u.givenName)}</a>
 <a class="button secondary" target="_blank" rel="noopener" href="/sandbox/courses/${esc(course.id)}/initiate?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)} in a new window">New window</a>
-<a class="button secondary" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}&amp;storage=1" aria-label="Launch Tasting Menu as ${esc(u.name)} without cookies">Without cookies</a></td></tr>`,
+<a class="button secondary" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}&amp;storage=1" aria-label="Launch Tasting Menu as ${esc(u.name)} without cookies">Without cookies</a>
+<a class="button secondary" lang="es" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}&amp;locale=es-419" aria-label="Abrir Tasting Menu como ${esc(u.name)} en español (locale es-419)">En español</a></td></tr>`,
   ).join('');
   const pages = course.pages
     .map(
@@ -111,7 +112,8 @@ function coursePage(courseId: string): string | undefined {
 <section class="card" aria-labelledby="people-h"><h2 id="people-h">Open Tasting Menu as…</h2>
 <p class="muted">"Launch" works like an LMS that relies on the tool's cookies in its frame. "Without cookies" also
 offers LTI platform storage, as Canvas does, for browsers that block third-party cookies. "New window" opens the
-tool in its own window, where its cookies are first-party.</p>
+tool in its own window, where its cookies are first-party. "En español" launches with the locale es-419, as an
+LMS set to Latin-American Spanish does.</p>
 <table><thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Launch</th></tr></thead><tbody>${people}</tbody></table></section>
 <section class="card" aria-labelledby="editor-h"><h2 id="editor-h">Editor button (deep linking)</h2>
 <p>Insert a strategy from the menu into this course, as a teacher would from the rich-content editor:
@@ -292,7 +294,8 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
         .type('html')
         .send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
     const storage = req.query.storage === '1';
-    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}${storage ? '&storage=1' : ''}`;
+    const locale = sandboxLocale(req.query.locale);
+    const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}${storage ? '&storage=1' : ''}${locale ? `&locale=${encodeURIComponent(locale)}` : ''}`;
     const heading = `<h1>Tasting Menu <span class="muted">· ${esc(course.title)} · as ${esc(user.name)} (${esc(user.label)})</span></h1>`;
     const body = storage
       ? `${heading}
@@ -346,6 +349,7 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
           user: user.id,
           course: course.id,
           deepLink: req.query.deeplink === '1',
+          ...(sandboxLocale(req.query.locale) ? { locale: sandboxLocale(req.query.locale) } : {}),
         }),
         client_id: platform.clientId,
         lti_deployment_id: deploymentOf(course),
@@ -388,7 +392,12 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
             ),
           );
       }
-      const claims = platform.idTokenClaims({ user, course, nonce: str('nonce') });
+      const claims = platform.idTokenClaims({
+        user,
+        course,
+        nonce: str('nonce'),
+        ...(hint?.locale ? { locale: hint.locale } : {}),
+      });
       if (hint?.deepLink) {
         // The editor button: a deep-linking request instead of a resource link.
         delete claims[CLAIM.resourceLink];

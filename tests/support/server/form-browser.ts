@@ -114,10 +114,16 @@ export class FormBrowser {
 }
 
 /** Launches through the sandbox LMS as `user` and returns the app session token (or the refusal page). */
-export async function sandboxLaunch(baseUrl: string, user: string, course = 'sandbox-course-7sci') {
+export async function sandboxLaunch(
+  baseUrl: string,
+  user: string,
+  course = 'sandbox-course-7sci',
+  options: { locale?: string } = {},
+) {
   const browser = new FormBrowser();
+  const locale = options.locale ? `&locale=${encodeURIComponent(options.locale)}` : '';
   const result = await browser.follow(
-    `${baseUrl}/sandbox/courses/${course}/initiate?user=${user}`,
+    `${baseUrl}/sandbox/courses/${course}/initiate?user=${user}${locale}`,
     {},
     {
       stopAt: (u) => new URL(u).pathname.startsWith('/app/'),

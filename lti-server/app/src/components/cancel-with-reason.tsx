@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { MAX_CANCEL_REASON } from '../../../../shared/visits';
 import { Field } from './fields';
 
@@ -52,14 +53,14 @@ export function CancelWithReason({
         aria-describedby={describedBy}
         onClick={() => setAsking(true)}
       >
-        Cancel this visit
+        {t('visits.cancel')}
       </button>
     );
 
   async function submit(e: Event) {
     e.preventDefault();
     if (!reason.trim()) {
-      setError('Say briefly why, for the coach who planned the round.');
+      setError(t('visits.cancel-round.reason.missing'));
       field.current?.focus();
       return;
     }
@@ -79,8 +80,8 @@ export function CancelWithReason({
         <legend>{question}</legend>
         <Field
           id={id}
-          label="Why are you canceling?"
-          hint={`The coach who planned the round reads this. A few words, no names (at most ${MAX_CANCEL_REASON} characters).`}
+          label={t('visits.cancel-round.reason')}
+          hint={t('visits.cancel-round.reason.hint', { max: MAX_CANCEL_REASON })}
           error={error || undefined}
         >
           {(p) => (
@@ -101,7 +102,7 @@ export function CancelWithReason({
         </Field>
         <div class="actions">
           <button type="submit" disabled={busy}>
-            {busy ? 'Working…' : 'Yes, cancel my visit'}
+            {busy ? t('common.working') : t('visits.cancel.confirm')}
           </button>
           <button
             type="button"
@@ -112,7 +113,7 @@ export function CancelWithReason({
               setAsking(false);
             }}
           >
-            No, keep my visit
+            {t('visits.cancel.keep')}
           </button>
         </div>
       </fieldset>

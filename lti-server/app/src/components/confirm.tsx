@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 
 /**
  * A button whose action needs a second, explicit yes: the first press shows the question with "Yes" and "No"
@@ -8,7 +9,7 @@ export function ConfirmAction({
   label,
   question,
   confirmLabel,
-  cancelLabel = 'No, keep it',
+  cancelLabel = t('common.keep'),
   describedBy,
   onConfirm,
 }: {
@@ -69,7 +70,7 @@ export function ConfirmAction({
             setAsking(false);
           }}
         >
-          {busy ? 'Working…' : confirmLabel}
+          {busy ? t('common.working') : confirmLabel}
         </button>
         <button
           type="button"

@@ -1,19 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatList, t } from '../../../../shared/i18n';
 import { type ApiResult, bookVisit, cancelDoor, cancelVisit, type DoorCard } from '../api';
 import { href } from '../router';
 import { formatInstantDay, visitTime } from '../time';
 import { ConfirmAction } from './confirm';
 import { IcsButton } from './ics-button';
+import { Trans } from './trans';
 
 type Message = { kind: 'notice' | 'error'; text: string } | null;
 
 /** A plain sentence for a refused booking; the server's own message for anything else. */
 export function bookingProblem(r: { code: string; message: string }): string {
-  if (r.code === 'DOOR_FULL')
-    return 'This door is full: the last seat was just taken. The list now shows the latest seats; choose another time.';
-  if (r.code === 'VISIT_OVERLAP')
-    return 'You already have a visit, or host an open door, at this time. Cancel that one in My visits first, or choose another time.';
+  if (r.code === 'DOOR_FULL') return t('door.problem.full');
+  if (r.code === 'VISIT_OVERLAP') return t('door.problem.overlap');
   return r.message;
 }
 
@@ -41,11 +41,11 @@ export function DoorFacts({
   return (
     <dl class="door-facts">
       <div>
-        <dt>Host</dt>
+        <dt>{t('door.host')}</dt>
         <dd>{host}</dd>
       </div>
       <div>
-        <dt>Where</dt>
+        <dt>{t('door.where')}</dt>
         <dd>
           <Location location={location} />
         </dd>
@@ -85,7 +85,7 @@ export function DoorItem({
   }, [message]);
 
   const headingId = `door-${door.id}-title`;
-  const title = door.strategy?.title ?? (door.roundId ? 'A round visit' : 'A sampling visit');
+  const title = door.strategy?.title ?? t(door.roundId ? 'door.round-visit' : 'door.sampling-visit');
   const time = visitTime(door, zone);
   const past = Date.parse(door.startsAt) <= now.getTime();
   const open = door.status !== 'cancelled';
@@ -121,25 +121,26 @@ export function DoorItem({
         {happening && (
           <>
             {' '}
-            <strong class="badge badge-now">Happening now</strong>
+            <strong class="badge badge-now">{t('door.now')}</strong>
           </>
         )}
         {startsSoon && (
           <>
             {' '}
-            <strong class="badge badge-soon">
-              Starts in {minutesToStart} minute{minutesToStart === 1 ? '' : 's'}
-            </strong>
+            <strong class="badge badge-soon">{t('door.soon', { count: minutesToStart })}</strong>
           </>
         )}
       </p>
-      <DoorFacts host={door.mine ? `You (${door.host.name})` : door.host.name} location={door.location}>
+      <DoorFacts
+        host={door.mine ? t('door.you', { name: door.host.name }) : door.host.name}
+        location={door.location}
+      >
         <div>
-          <dt>Seats</dt>
+          <dt>{t('door.seats')}</dt>
           <dd>
             {door.seatsLeft > 0
-              ? `${door.seatsLeft} of ${door.capacity} left`
-              : `Full (${door.capacity} booked)`}
+              ? t('door.seats-left', { left: door.seatsLeft, capacity: door.capacity })
+              : t('door.seats-full', { capacity: door.capacity })}
           </dd>
         </div>
       </DoorFacts>
@@ -147,27 +148,29 @@ export function DoorItem({
         <p>
           <strong>
             {door.plannedBy
-              ? `From ${door.plannedBy.name}, who planned the round:`
-              : `Note from ${door.mine ? 'you' : door.host.name}:`}
+              ? t('door.note.planner', { name: door.plannedBy.name })
+              : door.mine
+                ? t('door.note.you')
+                : t('door.note.host', { name: door.host.name })}
           </strong>{' '}
           {door.visitorNote}
         </p>
       )}
       {door.lookFor && (
         <p>
-          <strong>Look for:</strong> {door.lookFor}
+          <strong>{t('door.look-for')}</strong> {door.lookFor}
         </p>
       )}
       {door.mine && door.visitors && (
         <p>
-          <strong>Visitors:</strong>{' '}
-          {door.visitors.length > 0 ? door.visitors.map((v) => v.name).join(', ') : 'no one has booked yet.'}
+          <strong>{t('door.visitors')}</strong>{' '}
+          {door.visitors.length > 0 ? formatList(door.visitors.map((v) => v.name)) : t('door.visitors.none')}
         </p>
       )}
       <div class="actions">
         {door.status === 'cancelled' ? (
           <p class="state">
-            <strong>{door.mine ? 'You canceled this door.' : 'Canceled by the host.'}</strong>
+            <strong>{t(door.mine ? 'door.canceled.mine' : 'door.canceled.host')}</strong>
           </p>
         ) : door.mine ? (
           <>
@@ -177,7 +180,7 @@ export function DoorItem({
               href={href({ name: 'door-sign', id: door.id })}
               aria-describedby={headingId}
             >
-              Door sign
+              {t('door.sign')}
             </a>
             {door.roundId && (
               // A host of a round reads its briefing too (the norms, the schedule, who comes when) and manages their room.
@@ -187,14 +190,14 @@ export function DoorItem({
                   href={href({ name: 'briefing', id: door.roundId })}
                   aria-describedby={headingId}
                 >
-                  Round briefing
+                  {t('door.briefing')}
                 </a>
                 <a
                   class="button-link"
                   href={href({ name: 'round-host', id: door.roundId })}
                   aria-describedby={headingId}
                 >
-                  Your room in this round
+                  {t('door.round-host')}
                 </a>
               </>
             )}
@@ -204,58 +207,53 @@ export function DoorItem({
                 href={href({ name: 'dialogue', doorId: door.id })}
                 aria-describedby={headingId}
               >
-                Reflective dialogue
+                {t('door.dialogue')}
               </a>
             )}
             {!past && !door.roundId && (
               <ConfirmAction
-                label="Cancel this door"
+                label={t('door.cancel')}
                 describedBy={headingId}
                 question={
                   door.booked > 0
-                    ? `Cancel this door? The ${door.booked} booked visitor${door.booked === 1 ? '' : 's'} will see it as canceled by you.`
-                    : 'Cancel this door? No one has booked it yet.'
+                    ? t('door.cancel.question', { count: door.booked })
+                    : t('door.cancel.question-empty')
                 }
-                confirmLabel="Yes, cancel this door"
-                onConfirm={() => act(cancelDoor(token, door.id), 'This door is canceled.')}
+                confirmLabel={t('door.cancel.confirm')}
+                onConfirm={() => act(cancelDoor(token, door.id), t('door.cancel.done'))}
               />
             )}
           </>
         ) : booked && door.myVisit ? (
           <>
             <p class="state">
-              <strong>You are booked.</strong>
+              <strong>{t('door.booked')}</strong>
             </p>
             <IcsButton token={token} kind="visit" id={door.myVisit.id} describedBy={headingId} />
             {!past && (
               <ConfirmAction
-                label="Cancel my booking"
+                label={t('door.unbook')}
                 describedBy={headingId}
-                question="Cancel your booking? Your seat goes back to colleagues."
-                confirmLabel="Yes, cancel my booking"
-                onConfirm={() =>
-                  act(
-                    cancelVisit(token, door.myVisit!.id),
-                    'Your booking is canceled; the seat is free again.',
-                  )
-                }
+                question={t('door.unbook.question')}
+                confirmLabel={t('door.unbook.confirm')}
+                onConfirm={() => act(cancelVisit(token, door.myVisit!.id), t('door.unbook.done'))}
               />
             )}
           </>
         ) : past ? (
-          <p class="state">This visit has already started.</p>
+          <p class="state">{t('door.started')}</p>
         ) : door.seatsLeft <= 0 ? (
           <p class="state">
-            <strong>Full</strong> — no seats left.
+            <Trans text={t('door.full')} parts={{ strong: (text) => <strong>{text}</strong> }} />
           </p>
         ) : (
           <button
             type="button"
             aria-describedby={headingId}
             disabled={busy}
-            onClick={() => act(bookVisit(token, door.id), 'Booked. This visit is in My visits.', true)}
+            onClick={() => act(bookVisit(token, door.id), t('door.book.done'), true)}
           >
-            {busy ? 'Booking…' : 'Book a seat'}
+            {t(busy ? 'door.book.busy' : 'door.book')}
           </button>
         )}
       </div>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { downloadIcs } from '../api';
 import { saveBlob } from '../download';
 
@@ -28,7 +29,7 @@ export function IcsButton({
           saveBlob(r.data, 'visit.ics');
         }}
       >
-        Add to my calendar (.ics)
+        {t('ics.button')}
       </button>
       {error && <span role="alert">{error}</span>}
     </>

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { answerDeepLink } from '../api';
 import { clearPick } from '../session';
 
@@ -39,17 +40,15 @@ export function InsertPanel({
 
   return (
     <section class="card attention" aria-labelledby="insert-h">
-      <h2 id="insert-h">Add to your course</h2>
-      <p>
-        Your LMS asked for a strategy. Add this one as a link that opens it here, or as a card with its steps.
-      </p>
+      <h2 id="insert-h">{t('insert.title')}</h2>
+      <p>{t('insert.body')}</p>
       {error && <p role="alert">{error}</p>}
       <div class="actions">
         <button type="button" disabled={busy} onClick={() => insert('link')}>
-          Add as a link
+          {t('insert.link')}
         </button>
         <button type="button" class="secondary" disabled={busy} onClick={() => insert('card')}>
-          Add as a card
+          {t('insert.card')}
         </button>
       </div>
     </section>

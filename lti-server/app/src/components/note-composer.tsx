@@ -1,4 +1,6 @@
+import { t } from '../../../../shared/i18n';
 import { MAX_NOTE_LENGTH } from '../../../../shared/notes';
+import { Trans } from './trans';
 import type { ApiResult, Note } from '../api';
 import { useNoteComposer } from '../hooks/use-note-composer';
 import { LintReport } from './note-lint';
@@ -83,8 +85,10 @@ export function NoteComposer<T = Note>({
           onInput={(e) => change((e.target as HTMLTextAreaElement).value)}
         />
         <p class="hint" id={`${id}-count`}>
-          {text.length} of {MAX_NOTE_LENGTH} characters
-          {draftKept && text.trim() ? ' · draft kept on this device until you save' : ''}
+          {t(draftKept && text.trim() ? 'note.count.draft' : 'note.count', {
+            count: text.length,
+            max: MAX_NOTE_LENGTH,
+          })}
         </p>
         {error && (
           <p class="error" id={`${id}-error`}>
@@ -95,8 +99,7 @@ export function NoteComposer<T = Note>({
       <LintReport id={id} linted={linted} />
       {hasName && (
         <p id={`${id}-blocked`} class="blocked" tabIndex={-1} ref={blockedRef}>
-          <strong>Remove the names first.</strong> A note that names someone cannot be saved: write “the
-          teacher” or “a student” instead.
+          <Trans text={t('note.blocked')} parts={{ strong: (inner) => <strong>{inner}</strong> }} />
         </p>
       )}
       {server && (
@@ -116,15 +119,14 @@ export function NoteComposer<T = Note>({
       {stage === 'confirming' ? (
         <fieldset class="confirm" aria-labelledby={`${id}-confirm`}>
           <p id={`${id}-confirm`} tabIndex={-1} ref={confirmRef}>
-            This note reads as a judgment or a guess ({linted.flags.length} flagged above). Notes work best as
-            what you saw or heard. Rephrase it, or save it as it is.
+            {t('note.confirm', { count: linted.flags.length })}
           </p>
           <div class="actions">
             <button type="button" disabled={busy} onClick={() => send(true)}>
-              {busy ? 'Saving…' : 'Save anyway'}
+              {t(busy ? 'common.saving' : 'note.save-anyway')}
             </button>
             <button type="button" class="secondary" onClick={keepEditing}>
-              Keep editing
+              {t('note.keep-editing')}
             </button>
           </div>
         </fieldset>
@@ -136,11 +138,11 @@ export function NoteComposer<T = Note>({
             onClick={save}
             aria-describedby={hasName ? `${id}-blocked` : undefined}
           >
-            {busy ? 'Saving…' : saveLabel}
+            {busy ? t('common.saving') : saveLabel}
           </button>
           {onCancel && (
             <button type="button" class="secondary" onClick={onCancel}>
-              Cancel
+              {t('common.cancel')}
             </button>
           )}
         </div>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { currentLanguage, type MessageKey, t } from '../../../../shared/i18n';
 import { type FlagKind, lintNote, type NoteFlag } from '../../../../shared/note-linter';
 
 /** Long enough to skip linting between keystrokes, short enough to feel immediate. */
@@ -21,12 +22,15 @@ export function useNoteLint(
   namesOnly = false,
 ): { linted: Linted; lintNow: () => NoteFlag[] } {
   // A reflective text (a question, a plan) is only checked for names: asking why is what it is for.
-  const lint = (t: string) => lintNote(t, { names }).filter((f) => !namesOnly || f.kind === 'name');
+  // Its messages are in the interface's language (a language switch lints again).
+  const language = currentLanguage();
+  const lint = (note: string) =>
+    lintNote(note, { names, language }).filter((f) => !namesOnly || f.kind === 'name');
   const [linted, setLinted] = useState<Linted>(() => ({ text, flags: lint(text) }));
   useEffect(() => {
-    const t = setTimeout(() => setLinted({ text, flags: lint(text) }), LINT_DELAY_MS);
-    return () => clearTimeout(t);
-  }, [text, names, namesOnly]);
+    const timer = setTimeout(() => setLinted({ text, flags: lint(text) }), LINT_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [text, names, namesOnly, language]);
   const lintNow = () => {
     const flags = lint(text);
     setLinted({ text, flags });
@@ -35,25 +39,27 @@ export function useNoteLint(
   return { linted, lintNow };
 }
 
-const KIND_LABEL: Record<FlagKind, string> = {
-  name: 'Name',
-  evaluative: 'Judgment',
-  inference: 'Guess',
+const KIND_LABEL: Record<FlagKind, MessageKey> = {
+  name: 'lint.kind.name',
+  evaluative: 'lint.kind.evaluative',
+  inference: 'lint.kind.inference',
 };
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+const KIND_COUNT: Record<FlagKind, MessageKey> = {
+  name: 'lint.count.name',
+  evaluative: 'lint.count.evaluative',
+  inference: 'lint.count.inference',
+};
 
-/** "2 things to rephrase: 1 judgment, 1 name." */
+/** "2 things to rephrase: 1 name, 1 judgment." */
 export function lintSummary({ text, flags }: Linted): string {
   if (!text.trim()) return '';
-  if (flags.length === 0) return 'Nothing flagged: no names, judgments or guesses.';
-  const count = (k: FlagKind) => flags.filter((f) => f.kind === k).length;
-  const parts = [
-    count('name') ? plural(count('name'), 'name') : '',
-    count('evaluative') ? plural(count('evaluative'), 'judgment') : '',
-    count('inference') ? plural(count('inference'), 'guess', 'guesses') : '',
-  ].filter(Boolean);
-  return `${plural(flags.length, 'thing')} to rephrase: ${parts.join(', ')}.`;
+  if (flags.length === 0) return t('lint.summary.none');
+  const parts = (['name', 'evaluative', 'inference'] as const).flatMap((kind) => {
+    const count = flags.filter((f) => f.kind === kind).length;
+    return count ? [t(KIND_COUNT[kind], { count })] : [];
+  });
+  return t('lint.summary', { count: flags.length, parts: parts.join(', ') });
 }
 
 /**
@@ -76,12 +82,12 @@ export function LintReport({ id, linted }: { id: string; linted: Linted }) {
           <ul class="flags" aria-labelledby={`${id}-summary`}>
             {flags.map((f) => (
               <li key={`${f.start}-${f.end}`} class={`flag flag-${f.kind}`}>
-                <span class="flag-kind">{KIND_LABEL[f.kind]}</span>{' '}
+                <span class="flag-kind">{t(KIND_LABEL[f.kind])}</span>{' '}
                 <strong class="flag-words">“{text.slice(f.start, f.end)}”</strong> — {f.message}
                 {f.suggestion && (
                   <span class="flag-suggestion">
                     {' '}
-                    Try: <em>{f.suggestion}</em>
+                    {t('lint.try')} <em>{f.suggestion}</em>
                   </span>
                 )}
               </li>

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 
 /** A message after an action: `focus: false` announces it without moving focus (the action kept its place). */
 export type Notice = { kind: 'notice' | 'error'; text: string; focus?: boolean } | null;
@@ -33,5 +34,5 @@ export function LoadState({ error, loaded }: { error: string | null | undefined;
         {error}
       </p>
     );
-  return loaded ? null : <p>Loading…</p>;
+  return loaded ? null : <p>{t('common.loading')}</p>;
 }

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { getRetention, putRetention } from '../api';
 import { formatDate } from '../time';
 import { Field } from './fields';
@@ -17,7 +18,7 @@ export function RetentionPanel({ token }: { token: string }) {
 
   async function save(e: Event) {
     e.preventDefault();
-    if (!date) return setFieldError('Choose a date.');
+    if (!date) return setFieldError(t('retention.choose'));
     setBusy(true);
     setStatus('');
     const r = await putRetention(token, date);
@@ -26,7 +27,7 @@ export function RetentionPanel({ token }: { token: string }) {
       setFieldError('');
       setError('');
       setDate(r.data.expiresOn);
-      setStatus(`Saved. Every note is deleted at the end of ${formatDate(r.data.expiresOn)}.`);
+      setStatus(t('retention.saved', { date: formatDate(r.data.expiresOn) }));
     } else if (r.fields?.length) {
       setFieldError(
         [r.message, ...r.fields.filter((f) => f.path === 'expiresOn').map((f) => f.message)].join(' '),
@@ -36,16 +37,13 @@ export function RetentionPanel({ token }: { token: string }) {
 
   return (
     <section class="card no-print" aria-labelledby="retention-h">
-      <h2 id="retention-h">How long notes are kept</h2>
-      <p>
-        Every note in the school is deleted at the end of this day, for good. Teachers see the date above the
-        notes about their room, so they know how long their notes last.
-      </p>
+      <h2 id="retention-h">{t('retention.title')}</h2>
+      <p>{t('retention.body')}</p>
       {error && <p role="alert">{error}</p>}
-      {date === null && !error && <p>Loading…</p>}
+      {date === null && !error && <p>{t('common.loading')}</p>}
       {date !== null && (
         <form onSubmit={save}>
-          <Field id="retention-date" label="Notes are deleted on" error={fieldError || undefined}>
+          <Field id="retention-date" label={t('retention.label')} error={fieldError || undefined}>
             {(props) => (
               <input
                 {...props}
@@ -57,7 +55,7 @@ export function RetentionPanel({ token }: { token: string }) {
             )}
           </Field>
           <button type="submit" disabled={busy}>
-            {busy ? 'Saving…' : 'Save the date'}
+            {t(busy ? 'common.saving' : 'retention.save')}
           </button>
         </form>
       )}

@@ -1,3 +1,4 @@
+import { t } from '../../../../shared/i18n';
 import type { Strategy } from '../../../../shared/strategy';
 import { href } from '../router';
 import { StatusBadge } from './status-badge';
@@ -11,15 +12,15 @@ export function StrategyCard({ strategy, showStatus }: { strategy: Strategy; sho
       </h2>
       <p>{strategy.purpose}</p>
       <p class="meta">
-        <span>{strategy.minutes} min</span>
+        <span>{t('strategy.minutes-short', { count: strategy.minutes })}</span>
         <span>{strategy.subject}</span>
-        <span>Grades {strategy.gradeBand}</span>
+        <span>{t('strategy.grades', { band: strategy.gradeBand })}</span>
         {(showStatus || strategy.status === 'featured') && <StatusBadge status={strategy.displayStatus} />}
       </p>
       {strategy.tags.length > 0 && (
-        <ul class="tags" aria-label="Tags">
-          {strategy.tags.map((t) => (
-            <li key={t}>{t}</li>
+        <ul class="tags" aria-label={t('strategy.tags')}>
+          {strategy.tags.map((tag) => (
+            <li key={tag}>{tag}</li>
           ))}
         </ul>
       )}

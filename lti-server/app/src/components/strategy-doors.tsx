@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { useDoorPages } from '../hooks/use-door-pages';
 import { href } from '../router';
 import { formatInstantDay, viewerZone } from '../time';
@@ -34,22 +35,17 @@ export function StrategyDoors({
 
   return (
     <section class="card" aria-labelledby="doors-h">
-      <h2 id="doors-h">Open doors</h2>
-      <p class="hint">
-        See this strategy in a colleague’s classroom: a short visit to learn, never to evaluate.
-      </p>
+      <h2 id="doors-h">{t('strategy-doors.title')}</h2>
+      <p class="hint">{t('strategy-doors.hint')}</p>
       {contributor && (
         <p>
-          <a href={href({ name: 'door-new', strategyId })}>Open your door for this strategy</a>
+          <a href={href({ name: 'door-new', strategyId })}>{t('strategy-doors.open-yours')}</a>
         </p>
       )}
       {error && <p role="alert">{error}</p>}
-      {!doors && !error && <p>Loading open doors…</p>}
+      {!doors && !error && <p>{t('strategy-doors.loading')}</p>}
       {doors && doors.length === 0 && (
-        <p>
-          No open doors for this strategy in the next {WEEKS} weeks.{' '}
-          {contributor ? 'Open yours so colleagues can visit.' : ''}
-        </p>
+        <p>{t(contributor ? 'strategy-doors.none-contributor' : 'strategy-doors.none', { count: WEEKS })}</p>
       )}
       {doors && doors.length > 0 && (
         <ul class="doors">
@@ -60,7 +56,14 @@ export function StrategyDoors({
               door={d}
               zone={zone}
               now={now()}
-              heading={`${formatInstantDay(d.startsAt, zone)} with ${d.mine ? 'you' : d.host.name}`}
+              heading={
+                d.mine
+                  ? t('strategy-doors.day-with-you', { day: formatInstantDay(d.startsAt, zone) })
+                  : t('strategy-doors.day-with', {
+                      day: formatInstantDay(d.startsAt, zone),
+                      host: d.host.name,
+                    })
+              }
               onChanged={() => setVersion((v) => v + 1)}
             />
           ))}
@@ -69,7 +72,7 @@ export function StrategyDoors({
       {doors && hasMore && (
         <p>
           <button type="button" class="secondary" disabled={loadingMore} onClick={more}>
-            {loadingMore ? 'Loading more doors…' : 'Show more open doors'}
+            {t(loadingMore ? 'strategy-doors.loading-more' : 'strategy-doors.more')}
           </button>
         </p>
       )}

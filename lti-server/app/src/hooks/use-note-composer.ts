@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { blocksSave } from '../../../../shared/note-linter';
 import type { ApiResult, Note } from '../api';
 import { useNoteLint } from '../components/note-lint';
@@ -88,7 +89,7 @@ export function useNoteComposer<T = Note>({
   function save() {
     setServer(null);
     if (!text.trim()) {
-      setError('Write one piece of evidence first.');
+      setError(t('note.empty'));
       box.current?.focus();
       return;
     }

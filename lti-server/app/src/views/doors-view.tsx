@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { DoorCard } from '../api';
 import { DoorItem } from '../components/door-item';
+import { Trans } from '../components/trans';
 import { LoadState } from '../components/notice-line';
 import { takeFlash } from '../flash';
 import { useDoorPages } from '../hooks/use-door-pages';
@@ -64,15 +66,12 @@ export function DoorsView({
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Open doors
+        {t('doors.title')}
       </h1>
-      <p class="lede">
-        Colleagues open their classroom for ten minutes so you can see a strategy in action. Visits are for
-        learning from each other, never for evaluation.
-      </p>
+      <p class="lede">{t('doors.lede')}</p>
       <p class="actions">
-        <a href={href({ name: 'door-new' })}>Open your door</a>
-        <a href={href({ name: 'visits' })}>My visits</a>
+        <a href={href({ name: 'door-new' })}>{t('doors.open-yours')}</a>
+        <a href={href({ name: 'visits' })}>{t('app.nav.visits')}</a>
       </p>
       {flash && (
         <p role="status" class="notice">
@@ -80,33 +79,35 @@ export function DoorsView({
         </p>
       )}
       <fieldset class="week-nav">
-        <legend class="sr-only">Choose a week</legend>
+        <legend class="sr-only">{t('doors.week.choose')}</legend>
         <button type="button" class="secondary" onClick={() => goTo(addDays(monday, -7))}>
-          ← Previous week
+          {t('doors.week.previous')}
         </button>
         <button type="button" class="secondary" onClick={() => goTo(thisWeek)}>
-          This week
+          {t('doors.week.this')}
         </button>
         <button type="button" class="secondary" onClick={() => goTo(addDays(monday, 7))}>
-          Next week →
+          {t('doors.week.next')}
         </button>
       </fieldset>
       <p class="week-label" aria-live="polite">
         <strong>
-          {monday === thisWeek ? 'This week' : 'Week'}: {formatWeek(monday)}
+          {t(monday === thisWeek ? 'doors.week.this-label' : 'doors.week.label', {
+            week: formatWeek(monday),
+          })}
         </strong>{' '}
-        <span class="muted">(times in your zone, {zone})</span>
+        <span class="muted">{t('doors.week.zone', { zone })}</span>
       </p>
       <form
         class="search"
-        aria-label="Filter open doors"
+        aria-label={t('doors.filter.label')}
         onSubmit={(e) => {
           e.preventDefault();
           setFilters({ ...form });
         }}
       >
         <div class="field">
-          <label for="door-subject">Subject</label>
+          <label for="door-subject">{t('menu.search.subject')}</label>
           <input
             id="door-subject"
             value={form.subject}
@@ -114,7 +115,7 @@ export function DoorsView({
           />
         </div>
         <div class="field">
-          <label for="door-tag">Tag</label>
+          <label for="door-tag">{t('menu.search.tag')}</label>
           <input
             id="door-tag"
             value={form.tag}
@@ -128,24 +129,26 @@ export function DoorsView({
             checked={form.mine}
             onChange={(e) => setForm({ ...form, mine: (e.target as HTMLInputElement).checked })}
           />
-          <label for="door-mine">Only my doors</label>
+          <label for="door-mine">{t('doors.filter.mine')}</label>
         </div>
-        <button type="submit">Show doors</button>
+        <button type="submit">{t('doors.filter.submit')}</button>
       </form>
       <p class="sr-only" role="status" aria-live="polite">
         {doors
-          ? `${doors.length}${hasMore ? ' or more' : ''} open door${doors.length === 1 && !hasMore ? '' : 's'} ${hasMore ? 'shown ' : ''}in the week of ${formatWeek(monday)}`
+          ? t(hasMore ? 'doors.shown.more' : 'doors.shown', { count: doors.length, week: formatWeek(monday) })
           : ''}
       </p>
       <LoadState error={error} loaded={Boolean(doors)} />
       {doors && doors.length === 0 && (
         <div class="card">
           {filtered ? (
-            <p>No open doors match these filters this week. Clear a filter, or look at next week.</p>
+            <p>{t('doors.empty.filtered')}</p>
           ) : (
             <p>
-              No open doors this week. <a href={href({ name: 'door-new' })}>Open your own</a> from one of your
-              strategies, or look at next week.
+              <Trans
+                text={t('doors.empty')}
+                parts={{ open: (text) => <a href={href({ name: 'door-new' })}>{text}</a> }}
+              />
             </p>
           )}
         </div>
@@ -170,7 +173,7 @@ export function DoorsView({
       {doors && hasMore && (
         <p>
           <button type="button" class="secondary" disabled={loadingMore} onClick={more}>
-            {loadingMore ? 'Loading more doors…' : 'Show more doors this week'}
+            {t(loadingMore ? 'strategy-doors.loading-more' : 'doors.more')}
           </button>
         </p>
       )}

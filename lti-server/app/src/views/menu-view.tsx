@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import type { MenuOptions } from '../../../../shared/settings';
 import { MAX_GRADE, MAX_SUBJECT, type Strategy } from '../../../../shared/strategy';
+import { Trans } from '../components/trans';
 import { downloadMenuCsv, getMenuOptions, listStrategies } from '../api';
 import { SchoolChoiceInput } from '../components/school-choice';
 import { StrategyCard } from '../components/strategy-card';
@@ -9,12 +11,11 @@ import { readPick } from '../session';
 
 export type MenuMode = 'menu' | 'mine' | 'queue';
 
-const TITLES: Record<MenuMode, string> = { menu: 'The menu', mine: 'My clips', queue: 'Waiting for review' };
-
-/** "1 strategy", "2 strategies". */
-export function strategyCount(n: number): string {
-  return `${n} ${n === 1 ? 'strategy' : 'strategies'}`;
-}
+const TITLES: Record<MenuMode, MessageKey> = {
+  menu: 'menu.title.menu',
+  mine: 'menu.title.mine',
+  queue: 'menu.title.queue',
+};
 
 /**
  * Browse and search the menu, the teacher's own clips, or the coach's review queue. The menu's search and filters
@@ -110,21 +111,19 @@ export function MenuView({
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        {TITLES[mode]}
+        {t(TITLES[mode])}
       </h1>
-      {mode === 'menu' && readPick(window.sessionStorage) && (
-        <p class="card attention">Your LMS asked for a strategy: open one and choose “Add to your course”.</p>
-      )}
+      {mode === 'menu' && readPick(window.sessionStorage) && <p class="card attention">{t('menu.pick')}</p>}
       {mode === 'menu' && (
         <p class="actions">
-          <a href={href({ name: 'print' })}>Printable one-page menu</a>
+          <a href={href({ name: 'print' })}>{t('menu.printable')}</a>
           {isCoach && <CsvButton token={token} />}
         </p>
       )}
       {mode === 'menu' && (
         <form
           class="search"
-          aria-label="Search the menu"
+          aria-label={t('menu.search.label')}
           onSubmit={(e) => {
             e.preventDefault();
             setQuery({ ...form });
@@ -132,17 +131,17 @@ export function MenuView({
           }}
         >
           <div class="field grow">
-            <label for="q">Search strategies</label>
+            <label for="q">{t('menu.search.q')}</label>
             <input
               id="q"
               type="search"
               value={form.q ?? ''}
               onInput={set('q')}
-              placeholder="e.g. warm-up, discussion, exit ticket"
+              placeholder={t('menu.search.placeholder')}
             />
           </div>
           <div class="field">
-            <label for="subject">Subject</label>
+            <label for="subject">{t('menu.search.subject')}</label>
             <SchoolChoiceInput
               id="subject"
               listId="subject-list"
@@ -153,7 +152,7 @@ export function MenuView({
             />
           </div>
           <div class="field">
-            <label for="grade">Grades</label>
+            <label for="grade">{t('menu.search.grades')}</label>
             <SchoolChoiceInput
               id="grade"
               listId="grade-list"
@@ -161,40 +160,43 @@ export function MenuView({
               value={form.gradeBand ?? ''}
               onInput={set('gradeBand')}
               maxLength={MAX_GRADE}
-              placeholder="Any grade"
+              placeholder={t('menu.search.any-grade')}
             />
           </div>
           <div class="field">
-            <label for="tag">Tag</label>
+            <label for="tag">{t('menu.search.tag')}</label>
             <input id="tag" value={form.tags ?? ''} onInput={set('tags')} />
           </div>
           <div class="field">
-            <label for="minutes">At most</label>
+            <label for="minutes">{t('menu.search.at-most')}</label>
             <select id="minutes" value={form.maxMinutes ?? ''} onChange={set('maxMinutes')}>
-              <option value="">Any length</option>
+              <option value="">{t('menu.search.any-length')}</option>
               {['5', '10', '15'].map((m) => (
                 <option key={m} value={m}>
-                  {m} minutes
+                  {t('menu.search.minutes', { count: Number(m) })}
                 </option>
               ))}
             </select>
           </div>
-          <button type="submit">Search</button>
+          <button type="submit">{t('menu.search.submit')}</button>
         </form>
       )}
       <p class="sr-only" role="status" aria-live="polite">
         {state === 'ready'
-          ? `${cursor ? `${items.length} or more strategies` : strategyCount(items.length)} shown${
-              searchedFor ? `, for “${searchedFor}”` : ''
-            }`
+          ? searchedFor
+            ? t(cursor ? 'menu.shown.more-for' : 'menu.shown.for', { count: items.length, q: searchedFor })
+            : t(cursor ? 'menu.shown.more' : 'menu.shown', { count: items.length })
           : ''}
       </p>
       {state === 'ready' && searchedFor && (
         <p class="card">
-          Nothing matched “{query.q}”. Showing results for <strong>{searchedFor}</strong>.
+          <Trans
+            text={t('menu.corrected', { q: query.q ?? '', searchedFor })}
+            parts={{ strong: (text) => <strong>{text}</strong> }}
+          />
         </p>
       )}
-      {state === 'loading' && <p>Loading…</p>}
+      {state === 'loading' && <p>{t('common.loading')}</p>}
       {state === 'error' && (
         <p class="card" role="alert">
           {error}
@@ -217,7 +219,7 @@ export function MenuView({
       )}
       {cursor && (
         <button type="button" class="secondary" onClick={more}>
-          Show more
+          {t('menu.more')}
         </button>
       )}
     </section>
@@ -240,10 +242,10 @@ function CsvButton({ token }: { token: string }) {
           a.download = 'tasting-menu.csv';
           a.click();
           URL.revokeObjectURL(url);
-          setMessage('The menu was downloaded as tasting-menu.csv.');
+          setMessage(t('menu.csv.done', { file: 'tasting-menu.csv' }));
         }}
       >
-        Download CSV
+        {t('menu.csv.button')}
       </button>
       <span role="status">{message}</span>
     </>
@@ -261,29 +263,33 @@ function EmptyState({
   isCoach: boolean;
   queued: number | null;
 }) {
-  if (mode === 'queue')
-    return <p class="card">Nothing is waiting for review. New clips from colleagues will show up here.</p>;
+  if (mode === 'queue') return <p class="card">{t('menu.empty.queue')}</p>;
   if (mode === 'mine') {
     return (
       <p class="card">
-        You have not added a strategy yet. <a href={href({ name: 'add' })}>Add one</a>, or clip one from any
-        web page with the Tasting Menu browser extension.
+        <Trans
+          text={t('menu.empty.mine')}
+          parts={{ add: (text) => <a href={href({ name: 'add' })}>{text}</a> }}
+        />
       </p>
     );
   }
-  if (filtered) return <p class="card">No strategy matches. Try fewer words or remove a filter.</p>;
+  if (filtered) return <p class="card">{t('menu.empty.filtered')}</p>;
   if (isCoach && queued)
     return (
       <p class="card attention">
-        The menu is empty so far, and {queued === 1 ? '1 strategy waits' : `${queued} strategies wait`} for
-        your review: <a href={href({ name: 'queue' })}>{queued === 1 ? 'review it' : 'review them'}</a> to put{' '}
-        {queued === 1 ? 'it' : 'them'} on the menu.
+        <Trans
+          text={t('menu.empty.queued', { count: queued })}
+          parts={{ review: (text) => <a href={href({ name: 'queue' })}>{text}</a> }}
+        />
       </p>
     );
   return (
     <p class="card">
-      The menu is empty so far. <a href={href({ name: 'add' })}>Add the first strategy</a>
-      {isCoach ? ' — as a coach, yours go straight onto the menu.' : '; a coach will review it.'}
+      <Trans
+        text={t(isCoach ? 'menu.empty.coach' : 'menu.empty.teacher')}
+        parts={{ add: (text) => <a href={href({ name: 'add' })}>{text}</a> }}
+      />
     </p>
   );
 }

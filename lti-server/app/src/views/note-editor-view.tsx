@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { NOTE_PROMPTS, PROMPT_TEXT } from '../../../../shared/notes';
+import { t } from '../../../../shared/i18n';
+import { NOTE_PROMPTS, PROMPT_KEYS } from '../../../../shared/notes';
 import {
   deleteNote,
   editNote,
@@ -65,12 +66,12 @@ export function NoteEditorView({
 
   const title = (
     <h1 id="view-title" tabIndex={-1}>
-      Notes on your visit
+      {t('note.title')}
     </h1>
   );
   const back = (
     <p class="no-print">
-      <a href={href({ name: 'visits' })}>← My visits</a>
+      <a href={href({ name: 'visits' })}>{t('note.back')}</a>
     </p>
   );
 
@@ -80,7 +81,7 @@ export function NoteEditorView({
         {back}
         {title}
         <p class="card" role="alert">
-          {error || 'This visit is not among your visits. Notes are written from your own bookings.'}
+          {error || t('note.not-yours')}
         </p>
       </section>
     );
@@ -90,7 +91,7 @@ export function NoteEditorView({
       <section aria-labelledby="view-title">
         {back}
         {title}
-        <p role="status">Loading…</p>
+        <p role="status">{t('common.loading')}</p>
       </section>
     );
   }
@@ -106,7 +107,7 @@ export function NoteEditorView({
       {back}
       {title}
       <section class="card" aria-labelledby="visit-h">
-        <h2 id="visit-h">{d.strategy?.title ?? (d.roundId ? 'A round visit' : 'A sampling visit')}</h2>
+        <h2 id="visit-h">{d.strategy?.title ?? t(d.roundId ? 'door.round-visit' : 'door.sampling-visit')}</h2>
         <p class="when">
           {formatInstantDay(d.startsAt, zone)} · {time.yours}
           {time.theirs && <span> · {time.theirs}</span>}
@@ -114,22 +115,22 @@ export function NoteEditorView({
         <DoorFacts host={host} location={d.location} />
         {d.lookFor && (
           <p>
-            <strong>{host}’s look-for:</strong> {d.lookFor}
+            <strong>{t('note.look-for', { host })}</strong> {d.lookFor}
           </p>
         )}
         {visit.thanks && (
           <p class="thanks">
-            <strong>{host} thanked you:</strong> “{visit.thanks.message}”
+            <strong>{t('note.thanked', { host })}</strong>{' '}
+            {t('common.quoted', { text: visit.thanks.message })}
           </p>
         )}
       </section>
       <NoticeLine notice={notice} />
       {cancelled ? (
-        <p class="card">This visit was canceled, so there is nothing to write about.</p>
+        <p class="card">{t('note.canceled')}</p>
       ) : !started ? (
         <p class="card">
-          Notes open when the visit starts ({formatInstantDay(d.startsAt, zone)}, {time.yours}). Until then,
-          read the look-for prompt: it says what to notice.
+          {t('note.not-started', { day: formatInstantDay(d.startsAt, zone), time: time.yours })}
         </p>
       ) : (
         <WriteNote
@@ -140,20 +141,17 @@ export function NoteEditorView({
           onSaved={() => {
             setNotice({
               kind: 'notice',
-              text: `Saved. ${host} can read it in “Notes about my room”; you can change it below.`,
+              text: t('note.saved', { host }),
             });
             loadNotes();
           }}
         />
       )}
       <section aria-labelledby="written-h">
-        <h2 id="written-h">Your notes for this visit</h2>
-        <p class="hint">
-          When {host} marks a note useful, it says so here: a nudge toward the kind of evidence that helps,
-          not a score.
-        </p>
+        <h2 id="written-h">{t('note.written')}</h2>
+        <p class="hint">{t('note.useful-hint', { host })}</p>
         <LoadState error={notesError} loaded={Boolean(notes)} />
-        {notes && notes.length === 0 && <p class="card">You have not written a note for this visit yet.</p>}
+        {notes && notes.length === 0 && <p class="card">{t('note.none')}</p>}
         {notes && notes.length > 0 && (
           <ul class="notes">
             {notes.map((n) => (
@@ -164,13 +162,13 @@ export function NoteEditorView({
                 names={names}
                 onChanged={(changed) => {
                   setNotes(notes.map((x) => (x.id === changed.id ? changed : x)));
-                  setNotice({ kind: 'notice', text: 'Your note is changed.' });
+                  setNotice({ kind: 'notice', text: t('note.changed') });
                 }}
                 onDeleted={async () => {
                   const r = await deleteNote(token, n.id);
                   if (!r.ok) return setNotice({ kind: 'error', text: r.message });
                   setNotes((list) => (list ?? []).filter((x) => x.id !== n.id));
-                  setNotice({ kind: 'notice', text: 'Your note is deleted.' });
+                  setNotice({ kind: 'notice', text: t('note.deleted') });
                 }}
               />
             ))}
@@ -201,15 +199,15 @@ function WriteNote({
 
   return (
     <section class="card" aria-labelledby="write-h">
-      <h2 id="write-h">Write a note</h2>
+      <h2 id="write-h">{t('note.write')}</h2>
       <ul class="explainer">
-        <li>One piece of evidence per note: what you saw or heard, in a sentence or two.</li>
-        <li>No names: write “the teacher” or “a student”.</li>
-        <li>No judgments: describe what happened, not whether it was good.</li>
+        <li>{t('note.rule.one')}</li>
+        <li>{t('note.rule.names')}</li>
+        <li>{t('note.rule.judgments')}</li>
       </ul>
-      <p class="hint">Only {host} and you can read your notes: not coaches, not colleagues.</p>
+      <p class="hint">{t('note.private', { host })}</p>
       <fieldset class="prompts">
-        <legend>Which prompt does this note answer?</legend>
+        <legend>{t('note.which-prompt')}</legend>
         {NOTE_PROMPTS.map((p) => (
           <div class="check" key={p}>
             <input
@@ -219,18 +217,18 @@ function WriteNote({
               checked={prompt === p}
               onChange={() => setPrompt(p)}
             />
-            <label for={`prompt-${p}`}>{PROMPT_TEXT[p]}</label>
+            <label for={`prompt-${p}`}>{t(PROMPT_KEYS[p])}</label>
           </div>
         ))}
       </fieldset>
       <NoteComposer
         key={`${prompt}-${version}`}
         id="note-text"
-        label={`Your note: ${PROMPT_TEXT[prompt]}`}
-        hint="The words are checked as you type: names, judgments and guesses are pointed out with a way to rephrase."
+        label={t('note.label', { prompt: t(PROMPT_KEYS[prompt]) })}
+        hint={t('note.hint')}
         initialText={readDraft(visitId, prompt)}
         names={names}
-        saveLabel="Save note"
+        saveLabel={t('note.save')}
         onTextChange={(text) => writeDraft(visitId, prompt, text)}
         onSave={(text, confirmFlags) => writeNote(token, { visitId, prompt, text, confirmFlags })}
         onSaved={() => {
@@ -266,14 +264,14 @@ function WrittenNote({
 
   return (
     <li class="note">
-      <p class="prompt">{PROMPT_TEXT[note.prompt]}</p>
+      <p class="prompt">{t(PROMPT_KEYS[note.prompt])}</p>
       {editing ? (
         <NoteComposer
           id={`note-${note.id}-edit`}
-          label="Change your note"
+          label={t('note.change')}
           initialText={note.text}
           names={names}
-          saveLabel="Save changes"
+          saveLabel={t('note.save-changes')}
           onSave={(text, confirmFlags) => editNote(token, note.id, { text, confirmFlags })}
           onSaved={(changed) => {
             onChanged(changed);
@@ -288,7 +286,8 @@ function WrittenNote({
       )}
       {note.useful && (
         <p class="useful-mark">
-          <span aria-hidden="true">✓ </span>The host found this note useful.
+          <span aria-hidden="true">✓ </span>
+          {t('note.useful')}
         </p>
       )}
       {!editing && (
@@ -303,13 +302,13 @@ function WrittenNote({
               setTimeout(() => document.getElementById(`note-${note.id}-edit`)?.focus(), 0);
             }}
           >
-            Edit
+            {t('strategy.edit')}
           </button>
           <ConfirmAction
-            label="Delete"
+            label={t('note.delete')}
             describedBy={textId}
-            question="Delete this note? Deletion is permanent: the host will no longer see it."
-            confirmLabel="Yes, delete it"
+            question={t('note.delete.question')}
+            confirmLabel={t('note.delete.confirm')}
             onConfirm={onDeleted}
           />
         </div>

@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import { SHARE_WORDS, type ShareWord } from '../../../../shared/notes';
 import { downloadPictureCsv, getPicture, type Picture } from '../api';
 import { LoadState } from '../components/notice-line';
 import { RetentionPanel } from '../components/retention-panel';
+import { Trans } from '../components/trans';
 import { saveBlob } from '../download';
 import { formatDate } from '../time';
 
@@ -10,19 +12,41 @@ type By = Picture['by'];
 type Group = Picture['groups'][number];
 type RoundSummary = Picture['rounds'][number];
 
-const FOCUS_NAMES: Record<RoundSummary['focus']['kind'], string> = {
-  strategy: 'Strategy',
-  tag: 'Tag',
-  problem: 'Problem of practice',
+const FOCUS_NAMES: Record<RoundSummary['focus']['kind'], MessageKey> = {
+  strategy: 'picture.focus.strategy',
+  tag: 'picture.focus.tag',
+  problem: 'picture.focus.problem',
 };
 
-const GROUPINGS: Array<{ by: By; label: string }> = [
-  { by: 'tag', label: 'By tag' },
-  { by: 'strategy', label: 'By strategy' },
+const GROUPINGS: Array<{ by: By; label: MessageKey }> = [
+  { by: 'tag', label: 'picture.by.tag' },
+  { by: 'strategy', label: 'picture.by.strategy' },
 ];
 
+const SHARE_KEYS: Record<ShareWord, MessageKey> = {
+  few: 'picture.share.few',
+  some: 'picture.share.some',
+  many: 'picture.share.many',
+  most: 'picture.share.most',
+};
+
+/** The patterns of shared/evidence-themes.ts by id; a theme added there and not here shows the server's label. */
+const THEME_KEYS: Record<string, MessageKey> = {
+  'student-talk': 'picture.theme.student-talk',
+  collaboration: 'picture.theme.collaboration',
+  questioning: 'picture.theme.questioning',
+  'thinking-time': 'picture.theme.thinking-time',
+  writing: 'picture.theme.writing',
+  'evidence-use': 'picture.theme.evidence-use',
+  feedback: 'picture.theme.feedback',
+  routines: 'picture.theme.routines',
+  movement: 'picture.theme.movement',
+};
+
 const groupTitle = (g: Group) =>
-  g.kind === 'school' ? g.label : g.kind === 'tag' ? `Tag: ${g.label}` : `Strategy: ${g.label}`;
+  g.kind === 'school'
+    ? t('picture.school')
+    : t(g.kind === 'tag' ? 'picture.group.tag' : 'picture.group.strategy', { label: g.label });
 
 /**
  * The school picture (coaches): for the whole school and for each tag or strategy that spans enough visits and
@@ -68,15 +92,13 @@ export function PictureView({ token }: { token: string }) {
   return (
     <section class="picture" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        School picture
+        {t('app.nav.picture')}
       </h1>
       <p class="lede">
-        Patterns of evidence from everyone’s visit notes, told in words: in <em>few</em>, <em>some</em>,{' '}
-        <em>many</em> or <em>most</em> visits. It describes the school, never one teacher: no note, name or
-        classroom can be read from it.
+        <Trans text={t('picture.lede')} parts={{ em: (text) => <em>{text}</em> }} />
       </p>
       <fieldset class="grouping no-print">
-        <legend>Group the picture</legend>
+        <legend>{t('picture.group-by')}</legend>
         {GROUPINGS.map((g) => (
           <div class="check" key={g.by}>
             <input
@@ -86,40 +108,34 @@ export function PictureView({ token }: { token: string }) {
               checked={by === g.by}
               onChange={() => setBy(g.by)}
             />
-            <label for={`picture-by-${g.by}`}>{g.label}</label>
+            <label for={`picture-by-${g.by}`}>{t(g.label)}</label>
           </div>
         ))}
       </fieldset>
       {picture && (
         <p class="threshold">
-          A group appears once it spans at least {picture.minVisits} visits in {picture.minHosts} different
-          classrooms, so nothing points to one teacher.{' '}
-          {withheld === 0
-            ? 'No group is waiting below that line.'
-            : `${withheld} ${withheld === 1 ? 'group is' : 'groups are'} still below it and not shown.`}
+          {t('picture.threshold', { visits: picture.minVisits, hosts: picture.minHosts })}{' '}
+          {withheld === 0 ? t('picture.withheld.none') : t('picture.withheld', { count: withheld })}
         </p>
       )}
       <div class="actions no-print">
         <button type="button" class="secondary" onClick={download}>
-          Download CSV
+          {t('menu.csv.button')}
         </button>
         <button type="button" class="secondary" onClick={() => window.print()}>
-          Print
+          {t('picture.print')}
         </button>
       </div>
       {downloadError && <p role="alert">{downloadError}</p>}
       <p class="sr-only" role="status" aria-live="polite">
         {picture
-          ? `${groups.length} ${groups.length === 1 ? 'group' : 'groups'} shown, ${by === 'tag' ? 'by tag' : 'by strategy'}`
+          ? t(by === 'tag' ? 'picture.shown.tag' : 'picture.shown.strategy', { count: groups.length })
           : ''}
       </p>
       <LoadState error={error} loaded={Boolean(picture)} />
       {picture && groups.length === 0 && (
         <div class="card">
-          <p>
-            No group has reached the threshold yet, so there is no picture to show. It fills in as colleagues
-            visit more classrooms and write notes.
-          </p>
+          <p>{t('picture.empty')}</p>
         </div>
       )}
       {groups.map((g, i) => (
@@ -127,10 +143,8 @@ export function PictureView({ token }: { token: string }) {
       ))}
       {picture && picture.rounds.length > 0 && (
         <section aria-labelledby="debriefs-h">
-          <h2 id="debriefs-h">Finished debriefs</h2>
-          <p class="hint">
-            In each round group’s own words: the patterns they named, their prediction and next level of work.
-          </p>
+          <h2 id="debriefs-h">{t('picture.debriefs')}</h2>
+          <p class="hint">{t('picture.debriefs.hint')}</p>
           {picture.rounds.map((r, i) => (
             <RoundDebrief key={`${r.title}-${r.date}`} round={r} index={i} />
           ))}
@@ -150,17 +164,17 @@ function GroupChart({ group, index }: { group: Group; index: number }) {
       <table class="share-chart">
         <thead>
           <tr>
-            <th scope="col">Pattern of evidence</th>
-            <th scope="col">Visits showing it</th>
+            <th scope="col">{t('picture.pattern')}</th>
+            <th scope="col">{t('picture.visits-showing')}</th>
           </tr>
         </thead>
         <tbody>
-          {group.themes.map((t) => (
-            <tr key={t.theme}>
-              <th scope="row">{t.label}</th>
+          {group.themes.map((theme) => (
+            <tr key={theme.theme}>
+              <th scope="row">{THEME_KEYS[theme.theme] ? t(THEME_KEYS[theme.theme]!) : theme.label}</th>
               <td>
-                <span class="share-word">{t.share}</span>
-                <ShareBar share={t.share} />
+                <span class="share-word">{t(SHARE_KEYS[theme.share])}</span>
+                <ShareBar share={theme.share} />
               </td>
             </tr>
           ))}
@@ -189,30 +203,28 @@ function RoundDebrief({ round, index }: { round: RoundSummary; index: number }) 
       <p class="meta">
         <span>{formatDate(round.date)}</span>
         <span>
-          {FOCUS_NAMES[round.focus.kind]}: {round.focus.value}
+          {t('picture.focus', { kind: t(FOCUS_NAMES[round.focus.kind]), value: round.focus.value })}
         </span>
       </p>
       {round.patterns.length > 0 && (
         <>
-          <h4>Patterns</h4>
+          <h4>{t('picture.patterns')}</h4>
           <ul>
             {round.patterns.map((p) => (
-              <li key={p.name}>
-                {p.name} ({p.cards} {p.cards === 1 ? 'card' : 'cards'})
-              </li>
+              <li key={p.name}>{t('picture.pattern-cards', { name: p.name, count: p.cards })}</li>
             ))}
           </ul>
         </>
       )}
       {round.prediction && (
         <>
-          <h4>Prediction</h4>
+          <h4>{t('picture.prediction')}</h4>
           <p>{round.prediction}</p>
         </>
       )}
       {round.nextLevel && (
         <>
-          <h4>Next level of work</h4>
+          <h4>{t('picture.next-level')}</h4>
           <p>{round.nextLevel}</p>
         </>
       )}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatList, t } from '../../../../shared/i18n';
 import type { CurationAction, Strategy } from '../../../../shared/strategy';
 import { curate, deleteTry, duplicates, getStrategy, merge, putTry, type StrategyDetail } from '../api';
 import { InsertPanel } from '../components/insert-panel';
@@ -33,13 +34,13 @@ export function StrategyView({
   if (error) {
     return (
       <div class="card" role="alert">
-        <h1>Strategy not available</h1>
+        <h1>{t('strategy.unavailable')}</h1>
         <p>{error}</p>
-        <a href={href({ name: 'menu' })}>Back to the menu</a>
+        <a href={href({ name: 'menu' })}>{t('strategy.back-to-menu')}</a>
       </div>
     );
   }
-  if (!s) return <p>Loading…</p>;
+  if (!s) return <p>{t('common.loading')}</p>;
   const reload = (text: string) => {
     setNotice(text);
     setVersion(version + 1);
@@ -52,16 +53,16 @@ export function StrategyView({
   return (
     <article aria-labelledby="view-title">
       <p>
-        <a href={href({ name: 'menu' })}>← The menu</a>
+        <a href={href({ name: 'menu' })}>{t('strategy.back')}</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
         {s.title}
       </h1>
       <p class="lede">{s.purpose}</p>
       <p class="meta">
-        <span>{s.minutes} min</span>
+        <span>{t('strategy.minutes-short', { count: s.minutes })}</span>
         <span>{s.subject}</span>
-        <span>Grades {s.gradeBand}</span>
+        <span>{t('strategy.grades', { band: s.gradeBand })}</span>
         <StatusBadge status={s.displayStatus} />
       </p>
       <p role="status" aria-live="polite" class={notice ? 'notice' : 'sr-only'}>
@@ -69,13 +70,13 @@ export function StrategyView({
       </p>
       {s.changeRequest && (mine || isCoach) && (
         <div class="card attention">
-          <h2>A coach asked for changes</h2>
+          <h2>{t('strategy.change-request')}</h2>
           <p>{s.changeRequest.message}</p>
-          {mine && <a href={href({ name: 'edit', id: s.id })}>Revise this strategy</a>}
+          {mine && <a href={href({ name: 'edit', id: s.id })}>{t('strategy.revise')}</a>}
         </div>
       )}
       <section class="card" aria-labelledby="steps-h">
-        <h2 id="steps-h">Steps</h2>
+        <h2 id="steps-h">{t('strategy.steps')}</h2>
         <ol>
           {s.steps.map((step, i) => (
             <li key={i}>{step}</li>
@@ -84,35 +85,37 @@ export function StrategyView({
       </section>
       {s.excerptHtml && (
         <section class="card" aria-labelledby="excerpt-h">
-          <h2 id="excerpt-h">From the source</h2>
+          <h2 id="excerpt-h">{t('strategy.excerpt')}</h2>
           {/* Sanitized on the server with an allow-list (lti-server/src/domain/sanitize.ts). */}
           <div class="excerpt" dangerouslySetInnerHTML={{ __html: s.excerptHtml }} />
         </section>
       )}
       <section class="card" aria-labelledby="who-h">
-        <h2 id="who-h">Who offers it</h2>
-        <p>{s.contributors.map((c) => c.name).join(', ')}</p>
+        <h2 id="who-h">{t('strategy.who')}</h2>
+        <p>{formatList(s.contributors.map((c) => c.name))}</p>
         {s.source && (
           <p>
-            Source:{' '}
+            {t('strategy.source')}{' '}
             <a href={s.source.url} target="_blank" rel="noopener noreferrer">
               {s.source.title || s.source.url}
             </a>
           </p>
         )}
-        {s.tags.length > 0 && <p>Tags: {s.tags.join(', ')}</p>}
+        {s.tags.length > 0 && <p>{t('strategy.tag-list', { tags: formatList(s.tags) })}</p>}
         {s.editedByCoach && (
           <p data-testid="edited-by-coach">
-            Edited by a coach on {formatDate(s.editedByCoach.at.slice(0, 10))}.
+            {t('strategy.edited-by-coach', { date: formatDate(s.editedByCoach.at.slice(0, 10)) })}
           </p>
         )}
-        {((mine && s.status === 'pending') || isCoach) && <a href={href({ name: 'edit', id: s.id })}>Edit</a>}
+        {((mine && s.status === 'pending') || isCoach) && (
+          <a href={href({ name: 'edit', id: s.id })}>{t('strategy.edit')}</a>
+        )}
       </section>
       {s.trying && (
         <section class="card" aria-labelledby="trying-h">
-          <h2 id="trying-h">Colleagues trying your strategy</h2>
+          <h2 id="trying-h">{t('strategy.trying.title')}</h2>
           <p data-testid="trying-count">
-            {s.trying.trying} trying it now · {s.trying.tried} tried it
+            {t('strategy.trying.counts', { trying: s.trying.trying, tried: s.trying.tried })}
           </p>
           {s.trying.sharedReflections.map((r) => (
             <blockquote key={r.at}>
@@ -144,41 +147,34 @@ function TryPanel({
   const act = async (p: Promise<{ ok: boolean; message?: string }>, notice: string) => {
     const r = await p;
     if (r.ok) onChange(notice);
-    else setError(r.message ?? 'Something went wrong.');
+    else setError(r.message ?? t('common.failed'));
   };
   return (
     <section class="card" aria-labelledby="try-h">
-      <h2 id="try-h">Try it in your classroom</h2>
+      <h2 id="try-h">{t('strategy.try.title')}</h2>
       {error && <p role="alert">{error}</p>}
       {!s.myTry && (
         <button
           type="button"
-          onClick={() =>
-            act(putTry(token, s.id, { state: 'trying' }), 'Added to the strategies you are trying.')
-          }
+          onClick={() => act(putTry(token, s.id, { state: 'trying' }), t('strategy.try.added'))}
         >
-          I'll try it
+          {t('strategy.try.start')}
         </button>
       )}
-      {s.myTry?.state === 'trying' && (
-        <p>
-          You are trying this strategy. When you have, say how it went — for yourself, or for the contributor
-          too.
-        </p>
-      )}
-      {s.myTry?.state === 'tried' && <p>You tried this strategy.</p>}
+      {s.myTry?.state === 'trying' && <p>{t('strategy.try.trying')}</p>}
+      {s.myTry?.state === 'tried' && <p>{t('strategy.try.tried')}</p>}
       {s.myTry && (
         <form
           onSubmit={(e) => {
             e.preventDefault();
             act(
               putTry(token, s.id, { state: 'tried', reflection, shareWithContributor: share }),
-              'Saved: you tried it.',
+              t('strategy.try.saved'),
             );
           }}
         >
           <div class="field">
-            <label for="reflection">What happened when you tried it? (private unless you share it)</label>
+            <label for="reflection">{t('strategy.try.reflection')}</label>
             <textarea
               id="reflection"
               rows={3}
@@ -194,15 +190,15 @@ function TryPanel({
               checked={share}
               onChange={(e) => setShare((e.target as HTMLInputElement).checked)}
             />
-            <label for="share">Share my reflection with the contributor</label>
+            <label for="share">{t('strategy.try.share')}</label>
           </div>
-          <button type="submit">I tried it</button>{' '}
+          <button type="submit">{t('strategy.try.done')}</button>{' '}
           <button
             type="button"
             class="secondary"
-            onClick={() => act(deleteTry(token, s.id), 'Removed from the strategies you are trying.')}
+            onClick={() => act(deleteTry(token, s.id), t('strategy.try.removed'))}
           >
-            Stop trying
+            {t('strategy.try.stop')}
           </button>
         </form>
       )}
@@ -246,31 +242,39 @@ function CoachPanel({
   const retired = s.status === 'retired';
   return (
     <section class="card" aria-labelledby="coach-h">
-      <h2 id="coach-h">Curate</h2>
+      <h2 id="coach-h">{t('strategy.curate.title')}</h2>
       {error && <p role="alert">{error}</p>}
       <div class="actions">
         {s.status === 'pending' && (
-          <button type="button" onClick={() => act('approve', 'Approved: it is on the menu.')}>
-            Approve
+          <button type="button" onClick={() => act('approve', t('strategy.curate.approved'))}>
+            {t('strategy.curate.approve')}
           </button>
         )}
         {(s.status === 'pending' || s.status === 'approved') && (
-          <button type="button" onClick={() => act('feature', 'Featured at the top of the menu.')}>
-            Feature
+          <button type="button" onClick={() => act('feature', t('strategy.curate.featured'))}>
+            {t('strategy.curate.feature')}
           </button>
         )}
         {s.status === 'featured' && (
-          <button type="button" class="secondary" onClick={() => act('unfeature', 'No longer featured.')}>
-            Stop featuring
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => act('unfeature', t('strategy.curate.unfeatured'))}
+          >
+            {t('strategy.curate.unfeature')}
           </button>
         )}
         {!retired ? (
-          <button type="button" class="secondary" onClick={() => act('retire', 'Retired from the menu.')}>
-            Retire
+          <button type="button" class="secondary" onClick={() => act('retire', t('strategy.curate.retired'))}>
+            {t('strategy.curate.retire')}
           </button>
         ) : (
-          <button type="button" class="secondary" onClick={() => act('restore', 'Back on the menu.')}>
-            Restore
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => act('restore', t('strategy.curate.restored'))}
+          >
+            {t('strategy.curate.restore')}
           </button>
         )}
       </div>
@@ -278,11 +282,11 @@ function CoachPanel({
         <form
           onSubmit={(e) => {
             e.preventDefault();
-            act('request-changes', 'Change request sent to the contributor.', message);
+            act('request-changes', t('strategy.curate.requested'), message);
           }}
         >
           <div class="field">
-            <label for="change-message">Ask the contributor for changes</label>
+            <label for="change-message">{t('strategy.curate.ask')}</label>
             <textarea
               id="change-message"
               rows={2}
@@ -292,32 +296,31 @@ function CoachPanel({
             />
           </div>
           <button type="submit" class="secondary">
-            Request changes
+            {t('strategy.curate.request')}
           </button>
         </form>
       )}
       <div>
         <button type="button" class="secondary" onClick={() => setLookForDups(lookForDups + 1)}>
-          Find duplicates
+          {t('strategy.curate.find-duplicates')}
         </button>
-        {dups && dups.length === 0 && <p role="status">No likely duplicates.</p>}
+        {dups && dups.length === 0 && <p role="status">{t('strategy.curate.no-duplicates')}</p>}
         {dups && dups.length > 0 && (
-          <ul class="plain" aria-label="Likely duplicates">
+          <ul class="plain" aria-label={t('strategy.curate.duplicates')}>
             {dups.map((d) => (
               <li key={d.id}>
-                <a href={href({ name: 'strategy', id: d.id })}>{d.title}</a> (
-                {d.contributors.map((c) => c.name).join(', ')}){' '}
+                <a href={href({ name: 'strategy', id: d.id })}>{d.title}</a>{' '}
+                {t('strategy.curate.by', { names: formatList(d.contributors.map((c) => c.name)) })}{' '}
                 <button
                   type="button"
                   class="secondary"
                   onClick={async () => {
                     const r = await merge(token, d.id, s.id);
-                    if (r.ok)
-                      onChange(`Merged "${d.title}" into this strategy; both contributors are credited.`);
+                    if (r.ok) onChange(t('strategy.curate.merged', { title: d.title }));
                     else setError(r.message);
                   }}
                 >
-                  Merge into this one
+                  {t('strategy.curate.merge')}
                 </button>
               </li>
             ))}

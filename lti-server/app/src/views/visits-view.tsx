@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { currentLocale, t } from '../../../../shared/i18n';
 import {
   type Briefing,
   type CalendarFeed,
@@ -18,6 +19,7 @@ import { IcsButton } from '../components/ics-button';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { RoomLinkPanel } from '../components/room-link-panel';
 import { GroupClock, stopsOf } from '../components/round/group-clock';
+import { Trans } from '../components/trans';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
 
@@ -108,12 +110,7 @@ export function VisitsView({
   async function cancel(v: Visit, reason?: string): Promise<string | null> {
     const r = await cancelVisit(token, v.id, reason === undefined ? {} : { reason });
     if (r.ok) {
-      setNotice({
-        kind: 'notice',
-        text: v.door.roundId
-          ? 'Your visit is canceled. The coach who planned the round sees your reason.'
-          : 'Your visit is canceled; the seat is free again.',
-      });
+      setNotice({ kind: 'notice', text: t(v.door.roundId ? 'visits.canceled.round' : 'visits.canceled') });
       await load();
       return null;
     }
@@ -125,22 +122,22 @@ export function VisitsView({
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        My visits
+        {t('app.nav.visits')}
       </h1>
-      <p class="lede">
-        The classrooms you are visiting. Go to learn, not to judge: the host’s “look for” prompt says what to
-        notice.
-      </p>
-      <RoomLinkPanel token={token} label="Use my phone in the room" />
+      <p class="lede">{t('visits.lede')}</p>
+      <RoomLinkPanel token={token} label={t('visits.phone')} />
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={Boolean(visits)} />
       {visits && (
         <>
           <section aria-labelledby="upcoming-h">
-            <h2 id="upcoming-h">Upcoming</h2>
+            <h2 id="upcoming-h">{t('visits.upcoming')}</h2>
             {upcoming.length === 0 ? (
               <p class="card">
-                No visits coming up. <a href={href({ name: 'doors' })}>Find an open door</a> to book a seat.
+                <Trans
+                  text={t('visits.none')}
+                  parts={{ doors: (text) => <a href={href({ name: 'doors' })}>{text}</a> }}
+                />
               </p>
             ) : (
               <ul class="doors">
@@ -164,7 +161,7 @@ export function VisitsView({
           </section>
           {past.length > 0 && (
             <section aria-labelledby="past-h">
-              <h2 id="past-h">Past</h2>
+              <h2 id="past-h">{t('visits.past')}</h2>
               <ul class="doors">
                 {past.map((v) => (
                   <VisitItem
@@ -225,23 +222,23 @@ function VisitItem({
       <h3 id={headingId}>
         {d.strategy ? (
           <a href={href({ name: 'strategy', id: d.strategy.id })}>{d.strategy.title}</a>
-        ) : d.roundId ? (
-          'A round visit'
         ) : (
-          'A sampling visit'
+          t(d.roundId ? 'door.round-visit' : 'door.sampling-visit')
         )}
       </h3>
       {!cancelled && started && (
         // A visit under way leads with its notes: that is what the visitor came to the page for.
         <p>
           <a href={href({ name: 'visit-notes', visitId: visit.id })} aria-describedby={headingId}>
-            {notes > 0 ? `Your notes (${notes})` : 'Write notes'}
+            {notes > 0 ? t('visits.your-notes', { count: notes }) : t('visits.write-notes')}
           </a>
         </p>
       )}
       {cancelled && (
         <p class="state">
-          <strong>{visit.cancelledBy === 'host' ? 'Canceled by the host' : 'You canceled'}</strong>
+          <strong>
+            {t(visit.cancelledBy === 'host' ? 'visits.canceled-by-host' : 'visits.canceled-by-you')}
+          </strong>
         </p>
       )}
       <p class="when">
@@ -252,34 +249,37 @@ function VisitItem({
       {d.visitorNote && (
         <p>
           <strong>
-            {d.plannedBy ? `From ${d.plannedBy.name}, who planned the round:` : `Note from ${d.host.name}:`}
+            {d.plannedBy
+              ? t('door.note.planner', { name: d.plannedBy.name })
+              : t('door.note.host', { name: d.host.name })}
           </strong>{' '}
           {d.visitorNote}
         </p>
       )}
       {d.lookFor && (
         <p>
-          <strong>Look for:</strong> {d.lookFor}
+          <strong>{t('door.look-for')}</strong> {d.lookFor}
         </p>
       )}
       {visit.thanks && (
         <p class="thanks">
-          <strong>{d.host.name} thanked you:</strong> “{visit.thanks.message}”
+          <strong>{t('note.thanked', { host: d.host.name })}</strong>{' '}
+          {t('common.quoted', { text: visit.thanks.message })}
         </p>
       )}
       {!cancelled && started && (
         <RoomLinkPanel
           token={token}
           visitId={visit.id}
-          label="Write on my phone (in the room)"
+          label={t('visits.phone-visit')}
           describedBy={headingId}
         />
       )}
-      {!cancelled && !started && <p class="hint">Notes open when the visit starts.</p>}
+      {!cancelled && !started && <p class="hint">{t('visits.notes-open')}</p>}
       {!cancelled && ended && (
         <p>
           <a href={href({ name: 'dialogue', doorId: d.id })} aria-describedby={headingId}>
-            Reflective dialogue with {d.host.name}
+            {t('visits.dialogue', { host: d.host.name })}
           </a>
         </p>
       )}
@@ -296,17 +296,17 @@ function VisitItem({
       {d.roundId && briefing && (
         <p>
           <a href={href({ name: 'briefing', id: d.roundId })} aria-describedby={headingId}>
-            Round briefing
+            {t('visits.briefing')}
           </a>
           {!(briefing.me.acknowledgedAt && briefing.me.current) && (
-            <span class="badge badge-pending"> Please read it before the round</span>
+            <span class="badge badge-pending"> {t('visits.briefing.unread')}</span>
           )}
         </p>
       )}
       {d.roundId && (
         <p>
           <a href={href({ name: 'debrief', id: d.roundId })} aria-describedby={headingId}>
-            Round debrief
+            {t('visits.debrief')}
           </a>
         </p>
       )}
@@ -318,16 +318,16 @@ function VisitItem({
             <CancelWithReason
               idPrefix={`visit-${visit.id}`}
               describedBy={headingId}
-              question={`Cancel your round visit to ${d.host.name}’s room? Your group will be one short.`}
+              question={t('visits.cancel-round.question', { host: d.host.name })}
               onCancel={(reason) => onCancel(visit, reason)}
             />
           ) : (
             <ConfirmAction
-              label="Cancel this visit"
+              label={t('visits.cancel')}
               describedBy={headingId}
-              question={`Cancel your visit to ${d.host.name}? Your seat goes back to colleagues.`}
-              confirmLabel="Yes, cancel my visit"
-              cancelLabel="No, keep my visit"
+              question={t('visits.cancel.question', { host: d.host.name })}
+              confirmLabel={t('visits.cancel.confirm')}
+              cancelLabel={t('visits.cancel.keep')}
               onConfirm={() => onCancel(visit)}
             />
           )}
@@ -336,8 +336,6 @@ function VisitItem({
     </li>
   );
 }
-
-const PRIVACY = 'Anyone with this link sees your visit times; you can turn it off any time.';
 
 /** The private, revocable calendar feed: its URL is known only right after it is made. */
 function CalendarFeedPanel({ token }: { token: string }) {
@@ -358,7 +356,7 @@ function CalendarFeedPanel({ token }: { token: string }) {
     if (!r.ok) return setError(r.message);
     setError('');
     setFeed(r.data);
-    setStatus('Your calendar link is ready. Copy it into your calendar app now: it is shown only once.');
+    setStatus(t('feed.ready'));
     setTimeout(() => urlRef.current?.focus(), 0);
   }
 
@@ -369,40 +367,37 @@ function CalendarFeedPanel({ token }: { token: string }) {
     if (!r.ok) return setError(r.message);
     setError('');
     setFeed({ active: false, url: null, createdAt: null });
-    setStatus('The calendar link is off. Calendars that used it stop showing your visits.');
+    setStatus(t('feed.off'));
   }
 
   async function copy() {
     const url = feed?.url ?? '';
     try {
       await navigator.clipboard.writeText(url);
-      setStatus('Copied the link. Paste it into your calendar app as a subscription (“From URL”).');
+      setStatus(t('feed.copied'));
     } catch {
       urlRef.current?.select();
-      setStatus('Select the link and copy it (Ctrl+C or ⌘C).');
+      setStatus(t('feed.select'));
     }
   }
 
   return (
     <section class="card" aria-labelledby="feed-h">
-      <h2 id="feed-h">Calendar link</h2>
-      <p>
-        A private link that shows your booked visits in Google Calendar, Outlook or Apple Calendar, and keeps
-        them up to date.
-      </p>
+      <h2 id="feed-h">{t('feed.title')}</h2>
+      <p>{t('feed.body')}</p>
       {error && <p role="alert">{error}</p>}
-      {!feed && !error && <p>Loading…</p>}
+      {!feed && !error && <p>{t('common.loading')}</p>}
       {feed && !feed.active && (
         <button type="button" disabled={busy} onClick={make}>
-          Create calendar link
+          {t('feed.create')}
         </button>
       )}
       {feed?.active && feed.url && (
         <>
           <div class="field">
-            <label for="feed-url">Your calendar link</label>
+            <label for="feed-url">{t('feed.label')}</label>
             <p class="hint" id="feed-url-hint">
-              {PRIVACY}
+              {t('feed.privacy')}
             </p>
             <input
               id="feed-url"
@@ -416,10 +411,10 @@ function CalendarFeedPanel({ token }: { token: string }) {
           </div>
           <div class="actions">
             <button type="button" onClick={copy}>
-              Copy
+              {t('feed.copy')}
             </button>
             <button type="button" class="secondary" disabled={busy} onClick={turnOff}>
-              Turn off the link
+              {t('feed.turn-off')}
             </button>
           </div>
         </>
@@ -427,20 +422,19 @@ function CalendarFeedPanel({ token }: { token: string }) {
       {feed?.active && !feed.url && (
         <>
           <p>
-            A calendar link is active
             {feed.createdAt
-              ? ` (made ${new Date(feed.createdAt).toLocaleDateString(undefined, { dateStyle: 'medium' })})`
-              : ''}
-            . For your privacy it is shown only once, when it is made. If you need it again, make a new link:
-            the old one stops working.
+              ? t('feed.active-since', {
+                  date: new Date(feed.createdAt).toLocaleDateString(currentLocale(), { dateStyle: 'medium' }),
+                })
+              : t('feed.active')}
           </p>
-          <p class="hint">{PRIVACY}</p>
+          <p class="hint">{t('feed.privacy')}</p>
           <div class="actions">
             <button type="button" disabled={busy} onClick={make}>
-              Make a new link
+              {t('feed.new')}
             </button>
             <button type="button" class="secondary" disabled={busy} onClick={turnOff}>
-              Turn off the link
+              {t('feed.turn-off')}
             </button>
           </div>
         </>

@@ -52,6 +52,8 @@ export async function findLiveFeed(db: Kysely<Database>, tokenHash: string) {
       'calendar_feeds.tenant_id as tenantId',
       'calendar_feeds.person_id as personId',
       'people.role as role',
+      'people.language as language',
+      'people.locale as locale',
     ])
     .where('calendar_feeds.token_hash', '=', tokenHash)
     .where('calendar_feeds.revoked_at', 'is', null)

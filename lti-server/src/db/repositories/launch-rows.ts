@@ -65,6 +65,7 @@ export async function readLaunchRows(
       'p.last_seen_at as p_last_seen_at',
       'p.locale as p_locale',
       'p.time_zone as p_time_zone',
+      'p.language as p_language',
     ])
     .where('d.issuer', '=', key.issuer)
     .where('d.client_id', '=', key.clientId)
@@ -136,6 +137,7 @@ export async function readLaunchRows(
           lastSeenAt: first.p_last_seen_at,
           locale: first.p_locale,
           timeZone: first.p_time_zone,
+          language: first.p_language,
         }
       : undefined;
   return { tenant, settings, networks, person };

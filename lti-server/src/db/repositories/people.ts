@@ -16,6 +16,8 @@ export interface Person {
   /** From the last launch that sent one: BCP 47 interface language, IANA time zone. */
   locale: string | null;
   timeZone: string | null;
+  /** The interface language the person chose; null follows `locale`, then the browser. */
+  language: 'en' | 'es' | null;
 }
 
 export const toPerson = (row: PersonTable): Person => ({
@@ -28,6 +30,7 @@ export const toPerson = (row: PersonTable): Person => ({
   lastSeenAt: row.last_seen_at,
   locale: row.locale,
   timeZone: row.time_zone,
+  language: row.language,
 });
 
 /** What a launch may say about a person besides name and role; absent values leave the stored ones alone. */
@@ -104,6 +107,7 @@ function newPerson(
     last_seen_at: now,
     locale: known.locale ?? null,
     time_zone: known.time_zone ?? null,
+    language: null,
   };
 }
 
@@ -131,4 +135,19 @@ export async function upsertRosterPerson(
 /** Staff of the tenant who have opened the tool, by name (to choose a round's participants and hosts). */
 export async function staffOf(scope: TenantScope): Promise<Array<Pick<Person, 'id' | 'name' | 'role'>>> {
   return scope.selectFrom('people').select(['id', 'name', 'role']).orderBy('name').limit(2000).execute();
+}
+
+/** Records the interface language a person chose (null: follow the LMS's locale and the browser again). */
+export async function setPersonLanguage(
+  db: Kysely<Database>,
+  tenantId: string,
+  personId: string,
+  language: Person['language'],
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({ language })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .execute();
 }

@@ -38,6 +38,7 @@ const WHO = [
   'p.role as role',
   'p.locale as personLocale',
   'p.time_zone as personTimeZone',
+  'p.language as personLanguage',
   'n.id as networkId',
   'n.title as networkTitle',
   'n.scope as networkScope',

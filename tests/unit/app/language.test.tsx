@@ -1,0 +1,81 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { App } from '../../../lti-server/app/src/App';
+import type { LanguageChoice, Me } from '../../../shared/api';
+import { currentLocale, setLanguage } from '../../../shared/i18n';
+import { expectNoAxeViolations } from './axe';
+
+const me = (person: Partial<Me['person']> = {}): Me => ({
+  person: { id: 'p1', name: 'Ana Rivera', role: 'teacher', ...person },
+  network: { id: 'n1', title: 'Grade 7 Science', scope: 'course' },
+  platform: { name: 'Sandbox LMS', issuer: 'http://localhost/sandbox' },
+  session: { expiresAt: '2030-01-01T00:00:00.000Z' },
+});
+
+beforeEach(() => {
+  window.location.hash = '';
+  vi.stubGlobal(
+    'fetch',
+    async () =>
+      new Response(JSON.stringify({ items: [], nextCursor: null }), {
+        headers: { 'content-type': 'application/json' },
+      }),
+  );
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setLanguage(['en-US']);
+});
+
+describe('the interface language', () => {
+  it('when the LMS launch says es-419, then the shell is in Spanish, the page says so, and axe finds nothing', async () => {
+    render(<App token="t" load={async () => ({ ok: true, data: me({ locale: 'es-419' }) })} />);
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Puertas abiertas' })).toBeTruthy());
+    expect(screen.getByText(/Ana Rivera/).textContent).toContain('Docente');
+    expect(document.documentElement.lang).toBe('es-419');
+    expect(currentLocale()).toBe('es-419');
+    expect((screen.getByLabelText('Idioma') as HTMLSelectElement).value).toBe('es');
+    await expectNoAxeViolations();
+  });
+
+  it('when the person chose English, then their choice wins over the LMS locale', async () => {
+    render(
+      <App token="t" load={async () => ({ ok: true, data: me({ locale: 'es-MX', language: 'en' }) })} />,
+    );
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Open doors' })).toBeTruthy());
+    expect(document.documentElement.lang).toMatch(/^en/);
+  });
+
+  it('when the person switches to Spanish, then the app changes at once and their choice is saved', async () => {
+    const saved: LanguageChoice[] = [];
+    render(
+      <App
+        token="t"
+        load={async () => ({ ok: true, data: me({ locale: 'en-US' }) })}
+        saveLanguage={async (_token, choice) => {
+          saved.push(choice);
+          return { ok: true, data: me({ language: 'es' }) };
+        }}
+      />,
+    );
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Open doors' })).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'es' } });
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Puertas abiertas' })).toBeTruthy());
+    expect(saved).toEqual([{ language: 'es' }]);
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('when saving the choice fails, then the new language still shows and the switch says it was not saved', async () => {
+    render(
+      <App
+        token="t"
+        load={async () => ({ ok: true, data: me() })}
+        saveLanguage={async () => ({ ok: false, code: 'NETWORK', message: 'offline' })}
+      />,
+    );
+    await waitFor(() => expect(screen.getByRole('link', { name: 'Open doors' })).toBeTruthy());
+    fireEvent.change(screen.getByLabelText('Language'), { target: { value: 'es' } });
+    await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('No se pudo guardar'));
+    expect(screen.getByRole('link', { name: 'Puertas abiertas' })).toBeTruthy();
+  });
+});

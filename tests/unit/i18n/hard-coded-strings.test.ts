@@ -1,0 +1,194 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+import { CATALOGS } from '../../../shared/i18n';
+
+/**
+ * Screens converted to the i18n layer stay converted (issue #18 item 4): in these files no text a person reads is
+ * written out in English. It finds JSX text, string literals shown as JSX children (`{cond ? 'Coach' : 'Teacher'}`),
+ * the attributes a person reads or hears (aria-label, title, placeholder, alt…) and the text-holding properties of
+ * objects a view renders (`label: 'Menu'`). Text goes through `t('key')` instead. The list grows as screens convert;
+ * what is not on it yet is listed in docs/i18n.md.
+ */
+const root = join(import.meta.dirname, '../../..');
+
+const CONVERTED = [
+  'lti-server/app/src/App.tsx',
+  'lti-server/app/src/time.ts',
+  'lti-server/app/src/api.ts',
+  'lti-server/app/src/components/language-switch.tsx',
+  'lti-server/app/src/components/trans.tsx',
+  'lti-server/app/src/components/notice-line.tsx',
+  'lti-server/app/src/components/confirm.tsx',
+  'lti-server/app/src/components/ics-button.tsx',
+  // The menu and strategy screens.
+  'lti-server/app/src/views/menu-view.tsx',
+  'lti-server/app/src/components/strategy-card.tsx',
+  'lti-server/app/src/components/school-choice.tsx',
+  'lti-server/app/src/components/status-badge.tsx',
+  'lti-server/app/src/views/strategy-view.tsx',
+  'lti-server/app/src/components/strategy-doors.tsx',
+  'lti-server/app/src/components/insert-panel.tsx',
+  // Doors.
+  'lti-server/app/src/views/doors-view.tsx',
+  'lti-server/app/src/components/door-item.tsx',
+  'lti-server/app/src/views/visits-view.tsx',
+  'lti-server/app/src/components/cancel-with-reason.tsx',
+  // Writing a note, and the linter's feedback.
+  'lti-server/app/src/views/note-editor-view.tsx',
+  'lti-server/app/src/components/note-composer.tsx',
+  'lti-server/app/src/components/note-lint.tsx',
+  'lti-server/app/src/hooks/use-note-composer.ts',
+  // The school picture.
+  'lti-server/app/src/views/picture-view.tsx',
+  'lti-server/app/src/components/retention-panel.tsx',
+  // The extension (browser.i18n: msg('key')).
+  'extension/entrypoints/popup/popup-app.tsx',
+  'extension/entrypoints/options/options-app.tsx',
+  'extension/components/pairing-panel.tsx',
+  'extension/components/server-status-line.tsx',
+  'extension/components/default-tags.tsx',
+  'extension/components/trans.tsx',
+  'extension/entrypoints/background.ts',
+  'extension/entrypoints/clip/clip-app.tsx',
+  'extension/entrypoints/sidepanel/main.tsx',
+];
+
+/** Attributes a person reads or a screen reader speaks. */
+const SPOKEN_ATTRIBUTES = new Set([
+  'aria-label',
+  'aria-description',
+  'aria-roledescription',
+  'aria-valuetext',
+  'aria-placeholder',
+  'title',
+  'placeholder',
+  'alt',
+  'label',
+]);
+/** Object properties that carry text to show (`{ label: … }`). */
+const TEXT_PROPERTIES = new Set([
+  'label',
+  'title',
+  'message',
+  'legend',
+  'hint',
+  'description',
+  'text',
+  'heading',
+]);
+
+// Message keys of the app's catalog and of the extension's (browser.i18n).
+const KEYS = new Set([
+  ...Object.keys(CATALOGS.en).map((k) => k.replace(/_(zero|one|two|few|many|other)$/, '')),
+  ...Object.keys(JSON.parse(readFileSync(join(root, 'extension/public/_locales/en/messages.json'), 'utf8'))),
+]);
+
+/** Letters make it words; "·", "–", "…", digits, spaces and a message key (`label: 'nav.menu'`) are not a language. */
+const hasWords = (text: string) => /\p{L}{2,}/u.test(text) && !KEYS.has(text);
+
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
+
+/**
+ * Not shown as it is: an argument (`t('menu.title')`, `href(…)`), a value compared with (`state.kind === 'ready'`),
+ * an element access key.
+ */
+function notShown(node: ts.Node, stop: ts.Node): boolean {
+  const parent = node.parent;
+  if (ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind)) return true;
+  if (ts.isElementAccessExpression(parent) && parent.argumentExpression === node) return true;
+  for (let n = parent; n && n !== stop; n = n.parent) if (ts.isCallExpression(n)) return true;
+  return false;
+}
+
+/** Hard-coded user-facing strings in one source file, as `line: "text"`. */
+function hardCodedStrings(path: string, source: string): string[] {
+  const file = ts.createSourceFile(path, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TSX);
+  const found: string[] = [];
+  const report = (node: ts.Node, text: string) =>
+    found.push(
+      `${file.getLineAndCharacterOfPosition(node.getStart()).line + 1}: ${JSON.stringify(text.trim())}`,
+    );
+  const literalsIn = (expression: ts.Node) => {
+    const visit = (n: ts.Node) => {
+      if (
+        (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n) || ts.isTemplateExpression(n)) &&
+        !notShown(n, expression.parent)
+      ) {
+        const text = ts.isTemplateExpression(n) ? n.getText() : n.text;
+        if (hasWords(ts.isTemplateExpression(n) ? text.replace(/\$\{[^}]*\}/g, '') : text)) report(n, text);
+        return;
+      }
+      // Tags and attributes inside the expression are visited on their own.
+      if (ts.isJsxElement(n) || ts.isJsxSelfClosingElement(n) || ts.isJsxFragment(n)) return;
+      ts.forEachChild(n, visit);
+    };
+    visit(expression);
+  };
+  const visit = (node: ts.Node) => {
+    if (ts.isJsxText(node) && hasWords(node.text)) report(node, node.text);
+    else if (ts.isJsxExpression(node) && node.expression && !ts.isJsxAttribute(node.parent))
+      literalsIn(node.expression);
+    else if (ts.isJsxAttribute(node) && SPOKEN_ATTRIBUTES.has(node.name.getText()) && node.initializer) {
+      if (ts.isStringLiteral(node.initializer)) {
+        if (hasWords(node.initializer.text)) report(node.initializer, node.initializer.text);
+      } else if (ts.isJsxExpression(node.initializer) && node.initializer.expression)
+        literalsIn(node.initializer.expression);
+    } else if (ts.isPropertyAssignment(node) && TEXT_PROPERTIES.has(node.name.getText())) {
+      const value = node.initializer;
+      if ((ts.isStringLiteral(value) || ts.isNoSubstitutionTemplateLiteral(value)) && hasWords(value.text))
+        report(value, value.text);
+      else if (ts.isTemplateExpression(value) && hasWords(value.getText().replace(/\$\{[^}]*\}/g, '')))
+        report(value, value.getText());
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+function filesOf(entry: string): string[] {
+  const path = join(root, entry);
+  if (!statSync(path).isDirectory()) return [entry];
+  return readdirSync(path).flatMap((name) =>
+    /\.tsx?$/.test(name) || !name.includes('.') ? filesOf(join(entry, name)) : [],
+  );
+}
+
+describe('no hard-coded user-facing strings in converted screens', () => {
+  it.each(CONVERTED.flatMap(filesOf))('when %s is read, then its text goes through t()', (path) => {
+    expect(hardCodedStrings(path, readFileSync(join(root, path), 'utf8'))).toEqual([]);
+  });
+
+  it('when a screen writes out text, then each kind of hard-coded string is found', () => {
+    const source = [
+      'const items = [{ route: "menu", label: "Menu" }, { label: t("nav.clips") }, { message: `Failed (%{n})` }];',
+      'export const V = ({ coach }) => (',
+      '  <section aria-label="Your visits" class="card wide">',
+      '    <h1>Open doors</h1>',
+      '    <p>{coach ? "Coach" : t("role.teacher")} · {n}</p>',
+      '    <input placeholder={`Search %{what}`} title={t("menu.search")} type="search" />',
+      '    <img alt="" src="/x.png" />',
+      '    {" "}{t("menu.count", { count: 2, label: "x" })}',
+      '  </section>',
+      ');',
+    ]
+      .join('\n')
+      .replaceAll('%{', '$' + '{');
+    // (Placeholders are written %{…} above so that they stay plain text in this file.)
+    expect(hardCodedStrings('x.tsx', source).map((f) => f.replaceAll('$' + '{', '%{'))).toEqual([
+      '1: "Menu"',
+      '1: "`Failed (%{n})`"',
+      '3: "Your visits"',
+      '4: "Open doors"',
+      '5: "Coach"',
+      '6: "`Search %{what}`"',
+    ]);
+  });
+});
