@@ -1,6 +1,7 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../lti-server/app/src/App';
+import type { FinishedRoundPictures } from '../../../lti-server/app/src/api';
 import type { LanguageChoice, Me } from '../../../shared/api';
 import { currentLocale, setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
@@ -63,6 +64,74 @@ describe('the interface language', () => {
     await waitFor(() => expect(screen.getByRole('link', { name: 'Puertas abiertas' })).toBeTruthy());
     expect(saved).toEqual([{ language: 'es' }]);
     expect(screen.queryByRole('alert')).toBeNull();
+  });
+
+  it('when a teacher in Spanish opens the school picture, then finished rounds, words and their notice are in Spanish', async () => {
+    const pictures: FinishedRoundPictures = {
+      minVisits: 3,
+      minHosts: 3,
+      items: [
+        {
+          id: 'r1',
+          title: 'Ronda del jueves',
+          date: '2026-03-12',
+          focus: { kind: 'tag', value: 'discusión' },
+          patterns: [{ name: 'Se apoyan en las ideas de otros', cards: 2 }],
+          prediction: null,
+          nextLevel: null,
+          evidence: [
+            { theme: 'student-talk', label: 'Students explain, discuss or argue out loud', share: 'most' },
+          ],
+        },
+        {
+          id: 'r2',
+          title: 'Ronda pequeña',
+          date: '2026-03-19',
+          focus: { kind: 'problem', value: 'Preguntas abiertas' },
+          patterns: [],
+          prediction: null,
+          nextLevel: null,
+          evidence: null,
+        },
+      ],
+    };
+    const notices = {
+      items: [
+        {
+          id: 'hn1',
+          kind: 'picture_fed',
+          round: { id: 'r1', title: 'Ronda del jueves' },
+          createdAt: '2026-03-13T10:00:00.000Z',
+        },
+      ],
+    };
+    vi.stubGlobal('fetch', async (input: RequestInfo | URL) => {
+      const path = new URL(String(input), 'http://localhost').pathname;
+      const body =
+        path === '/api/picture/rounds'
+          ? pictures
+          : path === '/api/host-notices'
+            ? notices
+            : { items: [], nextCursor: null };
+      return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
+    });
+    window.location.hash = '#/picture';
+    render(<App token="t" load={async () => ({ ok: true, data: me({ locale: 'es-419' }) })} />);
+    await screen.findByRole('heading', { level: 1, name: 'Panorama de la escuela' });
+    const table = await screen.findByRole('table', { name: 'Patrones de evidencia en Ronda del jueves' });
+    expect(table.textContent).toContain('Los estudiantes explican, debaten o argumentan en voz alta');
+    expect(table.textContent).toContain('la mayoría');
+    expect(screen.getByText('Problema de práctica: Preguntas abiertas')).toBeTruthy();
+    expect(screen.getByText('Se apoyan en las ideas de otros (2 tarjetas)')).toBeTruthy();
+    expect(
+      screen.getByText('Hay muy pocas visitas o aulas en esta ronda para mostrar patrones de evidencia.'),
+    ).toBeTruthy();
+    const notice = await screen.findByRole('region', { name: 'Tu aula en el panorama de la escuela' });
+    expect(
+      within(notice).getByRole('button', { name: 'Descartar el aviso sobre Ronda del jueves' }),
+    ).toBeTruthy();
+    await expectNoAxeViolations();
+    window.location.hash = '';
   });
 
   it('when saving the choice fails, then the new language still shows and the switch says it was not saved', async () => {

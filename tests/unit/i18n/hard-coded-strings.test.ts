@@ -43,6 +43,8 @@ const CONVERTED = [
   // The school picture.
   'lti-server/app/src/views/picture-view.tsx',
   'lti-server/app/src/components/retention-panel.tsx',
+  'lti-server/app/src/views/finished-rounds-view.tsx',
+  'lti-server/app/src/components/host-notices.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',

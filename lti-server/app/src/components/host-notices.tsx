@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { dismissHostNotice, type HostNotice, listHostNotices } from '../api';
 import { href } from '../router';
 
@@ -20,20 +21,21 @@ export function HostNotices({ token }: { token: string }) {
     const r = await dismissHostNotice(token, n.id);
     if (!r.ok) return setStatus(r.message);
     setNotices((list) => list.filter((x) => x.id !== n.id));
-    setStatus('Dismissed.');
+    setStatus(t('host-notices.dismissed'));
     document.getElementById('view-title')?.focus();
   }
   if (notices.length === 0) return status ? <p role="status">{status}</p> : null;
   return (
     <section class="card notice" aria-labelledby="host-notices-h">
-      <h2 id="host-notices-h">Your room in the school picture</h2>
+      <h2 id="host-notices-h">{t('host-notices.title')}</h2>
       <ul>
         {notices.map((n) => (
           <li key={n.id}>
-            Visits to your room fed the school picture of round “{n.round.title}”.{' '}
-            <a href={href({ name: 'picture' })}>See the picture</a>{' '}
+            {t('host-notices.fed', { title: n.round.title })}{' '}
+            <a href={href({ name: 'picture' })}>{t('host-notices.see')}</a>{' '}
             <button type="button" class="secondary" onClick={() => dismiss(n)}>
-              Dismiss<span class="sr-only"> the notice about {n.round.title}</span>
+              {t('host-notices.dismiss')}
+              <span class="sr-only"> {t('host-notices.dismiss.about', { title: n.round.title })}</span>
             </button>
           </li>
         ))}

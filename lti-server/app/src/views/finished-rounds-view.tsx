@@ -1,16 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { type FinishedRoundPictures, getFinishedRoundPictures } from '../api';
 import { HostNotices } from '../components/host-notices';
 import { LoadState } from '../components/notice-line';
+import { Trans } from '../components/trans';
 import { formatDate } from '../time';
+import { FOCUS_NAMES, SHARE_KEYS, THEME_KEYS } from './picture-view';
 
 type FinishedRound = FinishedRoundPictures['items'][number];
-
-const FOCUS_NAMES: Record<FinishedRound['focus']['kind'], string> = {
-  strategy: 'Strategy',
-  tag: 'Tag',
-  problem: 'Problem of practice',
-};
 
 /**
  * The school picture of finished rounds, for every teacher: what each round's group concluded, and the patterns of
@@ -36,24 +33,21 @@ export function FinishedRoundsView({ token }: { token: string }) {
   return (
     <section class="picture" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        School picture
+        {t('app.nav.picture')}
       </h1>
       <p class="lede">
-        What the school saw in its finished rounds: the patterns each group named, its prediction and next
-        level of work, and the patterns of evidence across the round’s visits, told in words (<em>few</em>,{' '}
-        <em>some</em>, <em>many</em>, <em>most</em>). It describes the school, never one teacher.
+        <Trans text={t('picture.rounds.lede')} parts={{ em: (text) => <em>{text}</em> }} />
       </p>
       <HostNotices token={token} />
       {picture && (
         <p class="threshold">
-          Patterns of evidence appear once a round spans at least {picture.minVisits} visits in{' '}
-          {picture.minHosts} different classrooms, so nothing points to one teacher.
+          {t('picture.rounds.threshold', { visits: picture.minVisits, hosts: picture.minHosts })}
         </p>
       )}
       <LoadState error={error} loaded={Boolean(picture)} />
       {picture && picture.items.length === 0 && (
         <div class="card">
-          <p>No round has finished its debrief yet. The picture fills in as rounds are debriefed.</p>
+          <p>{t('picture.rounds.empty')}</p>
         </div>
       )}
       {picture?.items.map((r, i) => (
@@ -71,53 +65,51 @@ function FinishedRoundCard({ round, index }: { round: FinishedRound; index: numb
       <p class="meta">
         <span>{formatDate(round.date)}</span>
         <span>
-          {FOCUS_NAMES[round.focus.kind]}: {round.focus.value}
+          {t('picture.focus', { kind: t(FOCUS_NAMES[round.focus.kind]), value: round.focus.value })}
         </span>
       </p>
       {round.evidence ? (
         <table class="share-chart">
-          <caption class="sr-only">Patterns of evidence in {round.title}</caption>
+          <caption class="sr-only">{t('picture.rounds.caption', { title: round.title })}</caption>
           <thead>
             <tr>
-              <th scope="col">Pattern of evidence</th>
-              <th scope="col">Visits showing it</th>
+              <th scope="col">{t('picture.pattern')}</th>
+              <th scope="col">{t('picture.visits-showing')}</th>
             </tr>
           </thead>
           <tbody>
-            {round.evidence.map((t) => (
-              <tr key={t.theme}>
-                <th scope="row">{t.label}</th>
+            {round.evidence.map((e) => (
+              <tr key={e.theme}>
+                <th scope="row">{THEME_KEYS[e.theme] ? t(THEME_KEYS[e.theme]!) : e.label}</th>
                 <td>
-                  <span class="share-word">{t.share}</span>
+                  <span class="share-word">{t(SHARE_KEYS[e.share])}</span>
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p class="hint">Too few visits or classrooms in this round to show patterns of evidence.</p>
+        <p class="hint">{t('picture.rounds.too-few')}</p>
       )}
       {round.patterns.length > 0 && (
         <>
-          <h3>Patterns the group named</h3>
+          <h3>{t('picture.rounds.patterns')}</h3>
           <ul>
             {round.patterns.map((p) => (
-              <li key={p.name}>
-                {p.name} ({p.cards} {p.cards === 1 ? 'card' : 'cards'})
-              </li>
+              <li key={p.name}>{t('picture.pattern-cards', { name: p.name, count: p.cards })}</li>
             ))}
           </ul>
         </>
       )}
       {round.prediction && (
         <>
-          <h3>Prediction</h3>
+          <h3>{t('picture.prediction')}</h3>
           <p>{round.prediction}</p>
         </>
       )}
       {round.nextLevel && (
         <>
-          <h3>Next level of work</h3>
+          <h3>{t('picture.next-level')}</h3>
           <p>{round.nextLevel}</p>
         </>
       )}

@@ -12,7 +12,7 @@ type By = Picture['by'];
 type Group = Picture['groups'][number];
 type RoundSummary = Picture['rounds'][number];
 
-const FOCUS_NAMES: Record<RoundSummary['focus']['kind'], MessageKey> = {
+export const FOCUS_NAMES: Record<RoundSummary['focus']['kind'], MessageKey> = {
   strategy: 'picture.focus.strategy',
   tag: 'picture.focus.tag',
   problem: 'picture.focus.problem',
@@ -23,7 +23,7 @@ const GROUPINGS: Array<{ by: By; label: MessageKey }> = [
   { by: 'strategy', label: 'picture.by.strategy' },
 ];
 
-const SHARE_KEYS: Record<ShareWord, MessageKey> = {
+export const SHARE_KEYS: Record<ShareWord, MessageKey> = {
   few: 'picture.share.few',
   some: 'picture.share.some',
   many: 'picture.share.many',
@@ -31,7 +31,7 @@ const SHARE_KEYS: Record<ShareWord, MessageKey> = {
 };
 
 /** The patterns of shared/evidence-themes.ts by id; a theme added there and not here shows the server's label. */
-const THEME_KEYS: Record<string, MessageKey> = {
+export const THEME_KEYS: Record<string, MessageKey> = {
   'student-talk': 'picture.theme.student-talk',
   collaboration: 'picture.theme.collaboration',
   questioning: 'picture.theme.questioning',
