@@ -25,6 +25,8 @@ export const ERROR_CODES = [
   'OUTSIDE_SCHOOL_DAY',
   'DEBRIEF_PHASE_INCOMPLETE',
   'ROUND_TRADEOFFS_UNCONFIRMED',
+  'SEALED_NOTE_UNREADABLE',
+  'ROUND_ROLES_INVALID',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
@@ -53,6 +55,8 @@ export const ERROR_STATUS = {
   OUTSIDE_SCHOOL_DAY: 422,
   DEBRIEF_PHASE_INCOMPLETE: 422,
   ROUND_TRADEOFFS_UNCONFIRMED: 422,
+  SEALED_NOTE_UNREADABLE: 422,
+  ROUND_ROLES_INVALID: 422,
 } as const satisfies Record<ErrorCode, number>;
 
 /** The codes whose status is `S`, e.g. the conflicts (409). */

@@ -21,6 +21,11 @@ export interface JudgementModel {
   threshold: number;
   /** Among sentences that judge: is it an inference (positive) or an evaluation (negative)? */
   inference: LinearModel;
+  /**
+   * A sentence flagged as a whole (no words in it stand out) needs its known words, without the bias, to weigh more
+   * than this: the back-off for sentences the model barely knows (see `judgeSentence`).
+   */
+  wholeEvidence: number;
 }
 
 /** A word as the model sees it. `key` is lower case without accents; a quotation is one word, `"`. */
@@ -117,6 +122,26 @@ export function sentenceFeatures(words: ReadonlyArray<ModelWord>): string[] {
   return [...out];
 }
 
+/** A sentence has at most this many unknown-word features: `?1` … `?4`. */
+export const UNKNOWN_MAX = 4;
+
+/**
+ * A word the judgement model has no weight for (not a function word, number or quotation) is unknown. A sentence
+ * with n of them gets the features `?1` … `?n` (at most `UNKNOWN_MAX`), so each unknown word adds its own weight.
+ * Without them the model read a sentence of words it did not know as its prior, the corpus's share of judgements, and
+ * flagged plain description in new words ("Pairs compared answers on mini whiteboards before the class vote."):
+ * trained with them, it learns that description is where new words turn up (things, materials, subjects).
+ */
+export function unknownFeatures(model: LinearModel, words: ReadonlyArray<ModelWord>): string[] {
+  let n = 0;
+  for (const w of words)
+    if (w.key !== QUOTED && w.key !== '0' && !FUNCTION_WORDS.has(w.key) && model.weights[w.key] === undefined)
+      n++;
+  const out: string[] = [];
+  for (let i = 1; i <= Math.min(n, UNKNOWN_MAX); i++) out.push(`?${i}`);
+  return out;
+}
+
 export function logOdds(model: LinearModel, features: readonly string[]): number {
   let z = model.bias;
   for (const f of features) z += model.weights[f] ?? 0;
@@ -152,7 +177,8 @@ const MAX_SPAN_WORDS = 4;
  */
 export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelWord>): ModelJudgement | null {
   const features = sentenceFeatures(words);
-  const p = probability(logOdds(model.judges, features));
+  const judging = [...features, ...unknownFeatures(model.judges, words)];
+  const p = probability(logOdds(model.judges, judging));
   if (p < model.threshold) return null;
   // Each word carries its own weight and half of each pair it belongs to.
   const own = words.map((w, i) => {
@@ -174,10 +200,15 @@ export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelW
   }
   const kind = probability(logOdds(model.inference, features)) >= 0.5 ? 'inference' : 'evaluative';
   if (best.from < 0 || best.sum < SPAN_WEIGHT) {
-    // With no words that stand out, a short sentence is flagged only if its words, without the prior, lean to
-    // judgement: the prior is the corpus's share of judgements, and would flag a plain few words it barely knows
-    // ("Partners took turns explaining."). Chosen on dev (recall 0.988 → 0.982) and on such plain sentences.
-    if (words.length < WHOLE_SENTENCE_MIN_WORDS && logOdds(model.judges, features) - model.judges.bias <= 0)
+    // With no words that stand out, the sentence is flagged only if its known words, without the prior, weigh more
+    // than `wholeEvidence` (more than 0 in a short sentence). The prior is the corpus's share of judgements and would
+    // flag a plain sentence made of words the model barely knows ("Pairs compared answers on mini whiteboards before
+    // the class vote."); the training script chooses the margin on dev.
+    const evidence = logOdds(model.judges, features) - model.judges.bias;
+    if (
+      evidence <=
+      (words.length < WHOLE_SENTENCE_MIN_WORDS ? Math.max(0, model.wholeEvidence) : model.wholeEvidence)
+    )
       return null;
     const start = words[0]!.start;
     return { kind, start, end: words[words.length - 1]!.end, probability: p, weight: best.sum, whole: true };

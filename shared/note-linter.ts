@@ -328,6 +328,9 @@ const RULES: Rule[] = [
   ...[
     'home run/runs',
     'slam dunk',
+    'game changer/changers',
+    'fizzled/fizzles/fizzle',
+    'with real/great/such/genuine/remarkable skill/flair/finesse',
     'well oiled',
     'well-oiled',
     'like clockwork',
@@ -451,7 +454,7 @@ const RULES: Rule[] = [
     'strong/weak/stronger/weaker magnet/magnets/acid/acids/base/bases/force/forces/wind/winds/bond/bonds/verb/verbs/beat/beats/electrolyte/interaction',
     'good/poor/bad/better/best conductor/conductors/insulator/insulators',
     'great lakes/britain/depression/wall/barrier/plains/war/gatsby/expectations/fire',
-    'felt pen/pens/tip/tips/marker/markers/square/squares/sheet/sheets/board/boards/piece/pieces/fabric/puppet/puppets',
+    'felt pen/pens/tip/tips/marker/markers/square/squares/sheet/sheets/board/boards/piece/pieces/fabric/puppet/puppets/tray/trays/mat/mats/strips/scraps/shapes/letters',
     'feel free',
     'productive struggle',
     'unlike denominators/fractions/terms/charges/poles/signs',

@@ -59,7 +59,8 @@ const CHILD = /^niñ[oa]$/i;
 /** Words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
 const NOT_NAMES = words(`
   the a an and or but if i in on at of to for with by from as so then than when while after before this that
-  these those it its we they he she you our their his her my all each every some no not one two three`);
+  these those it its we they he she you our their his her my all each every some no not one two three y de del que
+  la el los las en con por para`);
 
 /**
  * Capitalised words that are not people, beyond the everyday words: days, months that are not names, languages and
@@ -95,7 +96,9 @@ const SPANISH_WORDS = words(`
   miren oye oigan escucha escuchen lee lean leemos escribe escriban abre abran cierra cierren dime digan pasa pasen
   ven vengan espera esperen piensa piensen sigue sigan vamos sientense levanten levantate toca toquen cuenta
   cuenten usa usen busca busquen trabajen hablen ayuden manos arriba ojos atencion silencio listos listas ahora
-  favor gracias hola adios chicos chicas companeros amigos`);
+  favor gracias hola adios chicos chicas companeros amigos nadie ninguno ninguna alguien demasiado demasiada
+  demasiados demasiadas menudo buen buena buenos buenas siempre nunca trece catorce quince dieciseis diecisiete
+  dieciocho diecinueve treinta cuarenta cincuenta trabajo sana otra cero alta alto dan daria`);
 /** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
 const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa ella');
 
@@ -111,6 +114,8 @@ const PAST = words(`
 const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
 /** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
 const CLAUSE_WORDS = words('and while then but when so as after before until because');
+/** Spanish words that start a clause: "cuando rocio recogio el material". */
+const CLAUSE_WORDS_ES = words('cuando mientras porque pero y luego despues');
 /** Words ending in -ed that are not verbs in the past. */
 const NOT_PAST = words(
   'need needed seed speed feed bed red shed hundred sacred naked wicked kindred breed greed deed weed',
@@ -142,7 +147,7 @@ const HANDOFF = words(`
   whispered explained read reads`);
 const HANDOFF_ES = words(`
   dio paso entrego devolvio lanzo mostro explico leyo pidio llamo ayudo felicito sento eligio escogio senalo invito
-  corrigio le les`);
+  corrigio le les pregunto pregunte dijo dije presto acerco`);
 /** Words that join the items of a list: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". */
 const JOINERS = words('and or then y o');
 /** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
@@ -157,7 +162,8 @@ const PAIR_WORDS = words('his her their su sus');
 /** Lower case, without accents or a possessive 's. */
 const lowerBase = (t: NameToken) => t.base.toLowerCase();
 /** Endings of everyday words that given names seldom have: "Kindergartners", "Craftsmanship", "Pacing". */
-const WORD_ENDING = /(?:ers|ists?|ians|ness|tions?|ments?|ship|isms?|ful|less|ology|ities|able|ible|ings?)$/;
+const WORD_ENDING =
+  /(?:ers|ists?|ians|ness|tions?|ments?|ship|isms?|ful|less|ology|ities|able|ible|ings?|mente)$/;
 function isCommon(w: string): boolean {
   if (
     COMMON_WORDS.has(w) ||
@@ -183,8 +189,34 @@ const allCaps = (t: NameToken) => t.raw.length > 1 && t.raw === t.raw.toUpperCas
 const isPast = (t: NameToken) =>
   PAST.has(t.key) ||
   (t.key.length > 4 && t.key.endsWith('ed') && !NOT_PAST.has(t.key) && !t.key.includes("'")) ||
-  (t.raw.length > 3 && t.raw.endsWith('ó')) ||
+  (t.raw.length > 2 && t.raw.endsWith('ó')) ||
   (t.key.length > 5 && /(?:aron|[iy]eron)$/.test(t.key));
+/**
+ * A Spanish verb as a hurried writer types it, without accents: a preterite ("leyo", "pidio"), an imperfect
+ * ("traducia", "usaban") or a plural preterite. (A preterite in -o, "termino", reads like a noun and is left out.)
+ */
+const SPANISH_VERB = /^[a-zñ]{2,}(?:io|yo|aba|aban|ia|ian|aron|ieron|yeron)$/;
+const isSpanishVerb = (t: NameToken) =>
+  !t.capitalised &&
+  SPANISH_VERB.test(t.key) &&
+  // "mario", "rocio": a given name in -io is a name, not a verb.
+  (!t.key.endsWith('io') || !NAME_LIST.has(t.key)) &&
+  !COMMON_WORDS.has(t.key) &&
+  !SPANISH_WORDS.has(t.key);
+/** A Spanish infinitive: "pasó al frente a escribir" hands nothing to anyone. */
+const INFINITIVE = /(?:ar|er|ir)$/;
+/** Spanish pronouns between a subject and its verb: "nahuel le prestó", "esperanza les traduce", "reyes no traía". */
+const CLITICS = words('le les se no');
+/** What someone in the room has, in Spanish: "el dibujo de dariana", "la mesa de Iker". */
+const BELONGINGS_ES = words(`
+  dibujo dibujos mesa grupo equipo cuaderno trabajo turno idea respuesta pareja proyecto hoja silla lugar lado
+  mama papa hermano hermana maqueta cartel poema pieza escritorio tableta computadora`);
+/** Works and pictures: a full name after "a poem by", "el poema de", "una foto de" is an author or a subject. */
+const WORKS = words(`
+  poem poems book books story stories novel song painting photo portrait biography poema poemas libro libros cuento
+  novela cancion cuadro foto retrato biografia obra`);
+/** Displays of a made-up story: the names in a word problem are characters, "El problema decía «Ana comió …»". */
+const STORY_DISPLAYS = words('problem problema problemas ejercicio enunciado');
 const possessive = (t: NameToken) => t.nameEnd !== t.end;
 const isTitle = (w: string) => TITLES.has(w) || WORD_TITLES.has(w);
 
@@ -248,6 +280,25 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (next && (BETWEEN.has(next.key) || (next.key.endsWith('ly') && next.key.length > 4)) && !isPast(next))
       next = joinedNext(i + 1);
     return !!next && isPast(next) && !(clearly && SAME_AS_PRESENT.has(next.key));
+  };
+  /** Spanish, in lower case: "nahuel le presto", "paz termino su autorretrato", "reyes no traia ropa". */
+  const beforeSpanishVerb = (i: number) => {
+    let next = joinedNext(i);
+    if (next && CLITICS.has(next.key)) return !!joinedNext(i + 1);
+    return !!next && (isSpanishVerb(next) || isPast(next));
+  };
+  /** "el dibujo de dariana", "la mesa de Iker". */
+  const belongingOf = (i: number) => {
+    const prev = tokens[i - 1];
+    const before = tokens[i - 2];
+    return (
+      !!prev &&
+      !!before &&
+      prev.key === 'de' &&
+      tokens[i]!.joined &&
+      prev.joined &&
+      BELONGINGS_ES.has(before.key)
+    );
   };
   /** "asked Rowan", "called on Aroha". */
   const afterPersonWord = (i: number) => {
@@ -317,6 +368,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   };
   const context = (i: number, nameish: (j: number) => boolean) =>
     beforeVerb(i) ||
+    belongingOf(i) ||
     afterPersonWord(i) ||
     afterSpeech(i) ||
     handedTo(i) ||
@@ -333,6 +385,19 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     return isCommon(lowerBase(next)) && (possessive(t) || /["“‘]\s*$/.test(gapBefore(i)));
   };
 
+  /** "a poem by …", "el poema de …", "una foto de …". */
+  const byWork = (i: number) => {
+    const prev = tokens[i - 1];
+    if (!prev || !tokens[i]!.joined || !['by', 'of', 'de', 'del'].includes(prev.key)) return false;
+    for (let k = i - 2; k >= Math.max(0, i - 3); k--) if (WORKS.has(tokens[k]!.key)) return true;
+    return false;
+  };
+  /** A name in a word problem shown to the class is a character: 'The problem said "Ana ate 2/8 …"'. */
+  const inStory = (i: number) => {
+    for (let k = i - 1; k >= Math.max(0, i - 6); k--) if (STORY_DISPLAYS.has(tokens[k]!.key)) return true;
+    return false;
+  };
+
   /** What makes the word at i a name, if anything. */
   const nameAt = (i: number, shallow = false): NameWhy | undefined => {
     const t = tokens[i]!;
@@ -342,6 +407,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const nameish = (j: number) => !shallow && !!tokens[j] && nameAt(j, true) !== undefined;
     // In lower case, a word is a name only by its context, unless it is no everyday word.
     const clause = !!tokens[i - 1] && t.joined && CLAUSE_WORDS.has(tokens[i - 1]!.key);
+    const spanishClause = !!tokens[i - 1] && t.joined && CLAUSE_WORDS_ES.has(tokens[i - 1]!.key);
     const lowerContext = () =>
       (t.sentenceStart && beforeVerb(i)) ||
       (clause && beforeVerb(i, true)) ||
@@ -350,7 +416,17 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       addressedInQuotes(i) ||
       afterSpeech(i, true) ||
       // "tchr told xiomara to restart": no everyday word is spoken to or handed things.
-      (!isCommon(w) && afterPersonWord(i));
+      (!isCommon(w) &&
+        (afterPersonWord(i) || (handedTo(i) && tokens[i - 1]!.key === 'a' && !INFINITIVE.test(w)))) ||
+      ((t.sentenceStart || spanishClause) && !isCommon(w) && beforeSpanishVerb(i)) ||
+      // "yo que tu, paco, pondria …": spoken to, between commas, before a verb.
+      (!isCommon(w) &&
+        /,\s*$/.test(gapBefore(i)) &&
+        /^,\s*$/.test(gapAfter(i)) &&
+        !!tokens[i + 1] &&
+        isSpanishVerb(tokens[i + 1]!)) ||
+      // "Dijo victoria: «…»": the speaker before what they said.
+      (!isCommon(w) && afterSpeech(i) && /^\s*:/.test(gapAfter(i)));
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
     // In lower case, a Spanish verb in the past is no name, though it may read as one without its accent ("marcó").
     if (!t.capitalised && t.raw.endsWith('ó')) return undefined;
@@ -391,7 +467,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
           NAME_LIST.has(w) ||
           (t.key === 'coach' && !isCommon(w) && !isPast(next));
       // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent.
-      const verb = !next.capitalised && next.raw.endsWith('ó');
+      const verb =
+        !next.capitalised && (next.raw.endsWith('ó') || (!TITLES.has(t.key) && isSpanishVerb(next)));
       if (follows && !verb && !NOT_NAMES.has(next.key)) {
         let to = i + 2;
         if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
@@ -401,7 +478,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       }
     }
     const why = nameAt(i);
-    if (!why || (why === 'first-name' && titleLike(i))) continue;
+    if (!why || (why === 'first-name' && (titleLike(i) || inStory(i)))) continue;
     // A given name runs on into a capitalised family name: "Anne Frank's diary".
     let to = i + 1;
     while (to - i < 3 && !possessive(tokens[to - 1]!) && nameLike(tokens[to]) && tokens[to]!.joined) {
@@ -409,6 +486,11 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       const w = lowerBase(u);
       if (isTitle(w) && !inRoster(w)) break;
       to++;
+    }
+    // A full name after "a poem by" or "una foto de" is an author or a subject: "el poema de Antonio Machado".
+    if (why === 'first-name' && to - i > 1 && byWork(i)) {
+      i = to - 1;
+      continue;
     }
     out.push(name(why, i, to));
     i = to - 1;

@@ -122,6 +122,10 @@ export const SPANISH_RULES = {
     'sacarle/sacar jugo',
     'sin pena',
     'lo mejor/peor',
+    'falto/faltaba/faltaron/faltaria @esadvice',
+    'tiene/tienen/tenia un don',
+    'una/que lastima/pena',
+    'nada mal',
   ],
   advice: [
     'deberia/deberian/debio/debieron/deberiamos',
@@ -212,6 +216,8 @@ export const SPANISH_RULES = {
     'les dieron/dio/da/dan seguridad/confianza',
     'le/les tienen/tiene confianza',
     'se sentia/sentian/sintio/sintieron',
+    'en realidad',
+    'interiorizo/interiorizaron/interiorizan/interioriza/internalizo/internalizaron',
   ],
   // Phrases where a listed word is subject vocabulary or a greeting, not a judgement.
   exempt: [

@@ -1,8 +1,11 @@
 import { EVIDENCE_THEMES } from './evidence-themes';
 
-/** A group of the school-wide picture: the whole school, a strategy (by its title) or a tag. */
+/**
+ * A group of the school-wide picture: the whole school, a strategy (by its title) or a tag; and, for the picture over
+ * time of a cycle, a round (by its id), which the school picture never lists.
+ */
 export interface PictureGroupKey {
-  kind: 'school' | 'strategy' | 'tag';
+  kind: 'school' | 'strategy' | 'tag' | 'round';
   label: string;
 }
 
@@ -22,12 +25,15 @@ const byKindThenLabel = (a: PictureGroupKey, b: PictureGroupKey) =>
 
 /**
  * The groups a visit counts in: always the whole school; its strategy, by title (two strategies with one title are one
- * group); each of its strategy's tags. Sorted and without duplicates, so two contributions compare as values.
+ * group); each of its strategy's tags; the round it was part of. Sorted and without duplicates, so two contributions
+ * compare as values.
  */
 export function pictureGroupsOf(
   strategy: { title: string | null; tags: string[] } | null,
+  roundId: string | null = null,
 ): PictureGroupKey[] {
   const groups: PictureGroupKey[] = [WHOLE_SCHOOL];
+  if (roundId) groups.push({ kind: 'round', label: roundId });
   if (strategy?.title) groups.push({ kind: 'strategy', label: strategy.title });
   for (const tag of new Set(strategy?.tags ?? [])) groups.push({ kind: 'tag', label: tag });
   return groups.sort(byKindThenLabel);

@@ -55,3 +55,18 @@ export type RoomSignIn = z.infer<typeof RoomSignInSchema>;
 
 export const RoomSessionSchema = z.object({ token: z.string(), expiresAt: z.string() });
 export type RoomSession = z.infer<typeof RoomSessionSchema>;
+
+/**
+ * What the room page keeps of one of my visits on the phone, so it opens offline: the visit's time and what to look
+ * for, nothing about a person (the names the linter checks for come from the server while online).
+ */
+export const RoomVisitSnapshotSchema = z.object({
+  id: z.string().min(1).max(100),
+  title: z.string().max(300),
+  status: z.enum(['booked', 'cancelled']),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  location: z.string().max(300),
+  lookFor: z.string().max(300).nullable(),
+});
+export type RoomVisitSnapshot = z.infer<typeof RoomVisitSnapshotSchema>;

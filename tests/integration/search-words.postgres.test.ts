@@ -98,15 +98,24 @@ describe('the search word list on PostgreSQL', () => {
   });
 
   it('when a prefix has a few completions, then it becomes those exact lexemes; otherwise it stays a prefix', async () => {
-    expect(await expandPrefixes(scopes.a, 'pract:*')).toBe("( 'practic' | 'practis' )");
-    expect(await expandPrefixes(scopes.a, 'whiteb:* & mini:*')).toBe("'whiteboard' & 'mini'");
+    expect((await expandPrefixes(scopes.a, 'pract:*')).text).toBe("( 'practic' | 'practis' )");
+    expect((await expandPrefixes(scopes.a, 'whiteb:* & mini:*')).text).toBe("'whiteboard' & 'mini'");
     // Nothing completes it: still a prefix (and it matches nothing).
-    expect(await expandPrefixes(scopes.a, 'jigs:*')).toBe("'jig':*");
+    expect((await expandPrefixes(scopes.a, 'jigs:*')).text).toBe("'jig':*");
     // Too many completions: a prefix.
-    expect(await expandPrefixes(scopes.a, 'zed:*')).toBe("'zed':*");
-    expect(await expandPrefixes(scopes.a, 'docs:*')).toContain("'docs.example.com/it''s-a-path'");
+    expect((await expandPrefixes(scopes.a, 'zed:*')).text).toBe("'zed':*");
+    expect((await expandPrefixes(scopes.a, 'docs:*')).text).toContain("'docs.example.com/it''s-a-path'");
     // Stop words are dropped by PostgreSQL as before.
-    expect(await expandPrefixes(scopes.a, 'the:* & pract:*')).toBe("( 'practic' | 'practis' )");
+    expect((await expandPrefixes(scopes.a, 'the:* & pract:*')).text).toBe("( 'practic' | 'practis' )");
+  });
+
+  it('when a word that must match has no completion, then the query is known to match nothing', async () => {
+    expect((await expandPrefixes(scopes.a, 'pract:* & jigs:*')).unmatched).toBe(true);
+    // Any word may match, or all are completed: it must be run.
+    expect((await expandPrefixes(scopes.a, 'pract:* | jigs:*')).unmatched).toBe(false);
+    expect((await expandPrefixes(scopes.a, 'pract:* & whiteb:*')).unmatched).toBe(false);
+    // Only stop words: nothing to complete, and PostgreSQL's own empty query is run.
+    expect((await expandPrefixes(scopes.a, 'the:*')).unmatched).toBe(false);
   });
 
   it('when searching, then the matches are exactly those of a plain prefix search', async () => {
@@ -167,7 +176,7 @@ describe('the search word list on PostgreSQL', () => {
     expect(await scopes.a.selectFrom('search_word_checks').select('word').execute()).toEqual([]);
     expect(await words('a')).not.toContain('practic');
     expect(await words('a')).toEqual(expect.arrayContaining(['exit', 'ticket', 'galleri', 'practis']));
-    expect(await expandPrefixes(scopes.a, 'pract:*')).toBe("'practis'");
+    expect((await expandPrefixes(scopes.a, 'pract:*')).text).toBe("'practis'");
   });
 
   it('when a strategy with an unused listed word is being added during a prune, then the word stays listed', async () => {
@@ -241,7 +250,7 @@ describe('migration 0013 over an existing menu', () => {
         (r) => r.word,
       );
       expect(list).toEqual(['galleri', 'note', 'sticki', 'walk']);
-      expect(await expandPrefixes(scope, 'gall:*')).toBe("'galleri'");
+      expect((await expandPrefixes(scope, 'gall:*')).text).toBe("'galleri'");
     } finally {
       await existing.close();
       await before.drop();

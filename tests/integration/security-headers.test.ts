@@ -6,6 +6,7 @@ import {
   signWithSandboxKey,
   signWithStrangerKey,
 } from '../support/server/forged-launch';
+import { builtAppAssets } from '../support/server/built-app';
 import { FormBrowser } from '../support/server/form-browser';
 import type { TestServer } from '../support/server/test-server';
 import { useTestServer } from '../support/server/use-test-server';
@@ -100,6 +101,50 @@ describe('the app in the LMS iframe', () => {
     expect(launch.token).toBeTruthy();
     const policy = await appPolicy('/app/?new-frame-origin');
     expect(policy.get('frame-ancestors')?.join(' ')).not.toMatch(/javascript|null/);
+  });
+});
+
+describe('the room note mode, an installable web app', () => {
+  it('when the LMS app is served, then it may register no service worker and load no web manifest', async () => {
+    const policy = await appPolicy();
+    expect(policy.get('worker-src')).toEqual(["'none'"]);
+    expect(policy.get('manifest-src')).toEqual(["'none'"]);
+  });
+
+  it('when a room page is served, then its own service worker and manifest are allowed, from this origin only', async () => {
+    for (const path of ['/room/', '/room/visit/abc']) {
+      const policy = await appPolicy(path);
+      expect(policy.get('worker-src'), path).toEqual(["'self'"]);
+      expect(policy.get('manifest-src'), path).toEqual(["'self'"]);
+      expect(policy.get('script-src'), path).toEqual(["'self'"]);
+      expect(policy.get('connect-src'), path).toEqual(["'self'"]);
+      expect(policy.get('frame-ancestors'), path).toEqual(["'none'"]);
+      const every = [...policy.values()].flat();
+      expect(
+        every.filter((s) => /^(\*|blob:|https?:|'unsafe-)/.test(s)),
+        path,
+      ).toEqual([]);
+    }
+  });
+
+  it('when the worker and the manifest are asked for, then only /room/ serves them, revalidated on every load', async () => {
+    await builtAppAssets();
+    const worker = await fetch(`${server.url}/room/sw.js`);
+    expect(worker.status).toBe(200);
+    expect(worker.headers.get('content-type')).toContain('text/javascript');
+    expect(worker.headers.get('cache-control')).toBe('no-cache');
+    expect(worker.headers.get('content-security-policy')).toContain("worker-src 'self'");
+    const code = await worker.text();
+    // It precaches the room page and answers /room/ navigations with it, and loads no script from anywhere.
+    expect(code).toContain('url:"/room/"');
+    expect(code).not.toContain('importScripts');
+    expect(code).not.toMatch(/\/app\/assets\/main-/);
+    const manifest = await fetch(`${server.url}/room/manifest.webmanifest`);
+    expect(manifest.headers.get('content-type')).toContain('application/manifest+json');
+    const body = await manifest.json();
+    expect(body).toMatchObject({ scope: '/room/', start_url: '/room/', display: 'standalone' });
+    // Under /app/ its scope would be the LMS app's: not served there.
+    expect((await fetch(`${server.url}/app/room-sw.js`)).status).toBe(404);
   });
 });
 

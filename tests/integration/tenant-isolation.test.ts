@@ -12,7 +12,7 @@ import { visitHappened } from '../support/server/visit-happened';
  * The route table below must list every route the API has; the first test fails when a new route is added
  * without being covered here.
  */
-type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note' | 'notice';
+type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note' | 'notice' | 'problem' | 'cycle';
 /** `kind` says whose id of tenant A the path gets: a strategy's (the default), an open door's, a visit's, a round's or a note's. */
 type Call = {
   method: string;
@@ -204,6 +204,24 @@ const ROUTES: Record<string, Call> = {
     body: { name: 'x' },
     kind: 'round',
   },
+  'GET /rounds/:id/briefing': { method: 'GET', path: (id) => `/api/rounds/${id}/briefing`, kind: 'round' },
+  'PUT /rounds/:id/briefing': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/briefing`,
+    body: { why: 'Hijacked', norms: ['Hijacked'] },
+    kind: 'round',
+  },
+  'PUT /rounds/:id/roles': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/roles`,
+    body: { roles: [{ facilitator: 'x', timekeeper: 'y', noteTaker: 'z' }] },
+    kind: 'round',
+  },
+  'POST /rounds/:id/briefing/ack': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/briefing/ack`,
+    kind: 'round',
+  },
   'POST /room-links/sign-in': {
     method: 'POST',
     path: () => '/api/room-links/sign-in',
@@ -222,7 +240,84 @@ const ROUTES: Record<string, Call> = {
     body: (id: string) => ({ doorId: id }),
     kind: 'door',
   },
+  'GET /room/note-key': { method: 'GET', path: () => '/api/room/note-key' },
+  'POST /room/notes': {
+    method: 'POST',
+    path: () => '/api/room/notes',
+    body: {
+      clientId: '5b0c1d2e-1111-4222-8333-444455556666',
+      sealed: {
+        kid: 'a'.repeat(24),
+        epk: { kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'a'.repeat(43) },
+        iv: 'a'.repeat(16),
+        data: 'a'.repeat(40),
+      },
+    },
+  },
+  'GET /rounds/:id/host': { method: 'GET', path: (id) => `/api/rounds/${id}/host`, kind: 'round' },
+  'PUT /rounds/:id/host/look-for': {
+    method: 'PUT',
+    path: (id) => `/api/rounds/${id}/host/look-for`,
+    body: { own: 'What do students write?' },
+    kind: 'round',
+  },
+  'POST /doors/:id/decline': {
+    method: 'POST',
+    path: (id) => `/api/doors/${id}/decline`,
+    body: { reason: 'Our class has a test' },
+    kind: 'door',
+  },
+  'POST /rounds/:id/declines/:declineId/replan': {
+    method: 'POST',
+    path: (id) => `/api/rounds/${id}/declines/x/replan`,
+    body: { hostId: 'x' },
+    kind: 'round',
+  },
+  'GET /host-notices': { method: 'GET', path: () => '/api/host-notices' },
+  'POST /host-notices/:id/seen': {
+    method: 'POST',
+    path: (id) => `/api/host-notices/${id}/seen`,
+    kind: 'notice',
+  },
+  'GET /picture/rounds': { method: 'GET', path: () => '/api/picture/rounds' },
   'GET /picture': { method: 'GET', path: () => '/api/picture' },
+  'GET /problems': { method: 'GET', path: () => '/api/problems' },
+  'POST /problems': { method: 'POST', path: () => '/api/problems', body: { title: 'Who talks most?' } },
+  'GET /problems/:id': { method: 'GET', path: (id) => `/api/problems/${id}`, kind: 'problem' },
+  'PUT /problems/:id/vote': {
+    method: 'PUT',
+    path: (id) => `/api/problems/${id}/vote`,
+    body: { choice: 'against' },
+    kind: 'problem',
+  },
+  'DELETE /problems/:id/vote': {
+    method: 'DELETE',
+    path: (id) => `/api/problems/${id}/vote`,
+    kind: 'problem',
+  },
+  'POST /problems/:id/comments': {
+    method: 'POST',
+    path: (id) => `/api/problems/${id}/comments`,
+    body: { text: 'A comment from another school.' },
+    kind: 'problem',
+  },
+  'POST /problems/:id/close': { method: 'POST', path: (id) => `/api/problems/${id}/close`, kind: 'problem' },
+  'GET /cycles': { method: 'GET', path: () => '/api/cycles' },
+  'POST /cycles': {
+    method: 'POST',
+    path: () => '/api/cycles',
+    body: (id: string) => ({ problemId: id, memberIds: ['a', 'b', 'c'] }),
+    kind: 'problem',
+  },
+  'GET /cycles/:id': { method: 'GET', path: (id) => `/api/cycles/${id}`, kind: 'cycle' },
+  'POST /cycles/:id/members': {
+    method: 'POST',
+    path: (id) => `/api/cycles/${id}/members`,
+    body: { personIds: ['a'] },
+    kind: 'cycle',
+  },
+  'POST /cycles/:id/end': { method: 'POST', path: (id) => `/api/cycles/${id}/end`, kind: 'cycle' },
+  'GET /cycles/:id/picture': { method: 'GET', path: (id) => `/api/cycles/${id}/picture`, kind: 'cycle' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
 
@@ -271,6 +366,15 @@ beforeAll(async () => {
     participantIds: staffIds,
     hostIds: staffIds.slice(0, 2),
   });
+  // Its briefing holds words of tenant A.
+  expect(
+    (
+      await coachA.put(`/api/rounds/${round.body.id}/briefing`, {
+        why: 'Tenant A secret why',
+        norms: ['Tenant A secret norm'],
+      })
+    ).status,
+  ).toBe(200);
   await visitHappened(server, doorA);
   const noteA = await teacherA.post('/api/notes', {
     visitId: visitA,
@@ -301,7 +405,19 @@ beforeAll(async () => {
   }
   const notices = (await coachA.get('/api/round-notices')).body.items;
   expect(notices).toHaveLength(1);
+  // A proposal of tenant A (open, so B's votes and comments would land if isolation failed) and a cycle on another.
+  // Proposals never name people, and the staff here are named "Tenant A secret teacher …": another marker is used.
+  const problemA = await coachA.post('/api/problems', { title: 'How do groups talk? (only-in-school-a)' });
+  const chosenA = await coachA.post('/api/problems', { title: 'Who asks questions? (only-in-school-a)' });
+  const cycleA = await coachA.post('/api/cycles', {
+    problemId: chosenA.body.id,
+    title: 'Tenant A secret cycle',
+    memberIds: staffIds.slice(0, 3),
+  });
+  expect(cycleA.status, JSON.stringify([problemA.body, chosenA.body, cycleA.body])).toBe(201);
   ids = {
+    problem: problemA.body.id,
+    cycle: cycleA.body.id,
     strategy: strategyA,
     door: doorA,
     visit: visitA,
@@ -354,15 +470,28 @@ describe('tenant isolation', () => {
         expect(JSON.stringify(res.body ?? '')).not.toContain('Tenant A secret');
         expect(JSON.stringify(res.body ?? '')).not.toContain('sandbox-school');
         expect(JSON.stringify(res.body ?? '')).not.toContain('secret sauce');
+        expect(JSON.stringify(res.body ?? '')).not.toContain('only-in-school-a');
         if (call.path('x').includes('/x')) expect([403, 404]).toContain(res.status);
       }
       const a = await coachA.get(`/api/strategies/${strategyA}`);
       expect(a.status).toBe(200);
       expect(a.body).toMatchObject({ title: 'Tenant A secret', status: 'approved', myTry: null });
       expect((await coachA.get('/api/settings')).body).toMatchObject({ networkScope: 'course' });
+      expect((await coachA.get(`/api/problems/${ids.problem}`)).body).toMatchObject({
+        status: 'open',
+        votes: { for: 0, against: 0 },
+        comments: [],
+      });
+      expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body).toMatchObject({ status: 'active' });
+      expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body.members).toHaveLength(3);
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });
+      expect((await coachA.get(`/api/rounds/${ids.round}/briefing`)).body).toMatchObject({
+        why: 'Tenant A secret why',
+        norms: ['Tenant A secret norm'],
+        reading: { read: 0 },
+      });
       expect((await coachA.get('/api/round-notices')).body.items.map((n: { id: string }) => n.id)).toEqual([
         ids.notice,
       ]);

@@ -5,9 +5,13 @@ import { requestFrameResize } from './frame-resize';
 import { useReviewCount } from './hooks/use-review-count';
 import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
+import { BriefingView } from './views/briefing-view';
+import { ClockView } from './views/clock-view';
+import { CycleView } from './views/cycle-view';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
+import { FinishedRoundsView } from './views/finished-rounds-view';
 import { ExtensionView } from './views/extension-view';
 import { MenuView } from './views/menu-view';
 import { DialogueView } from './views/dialogue-view';
@@ -15,7 +19,9 @@ import { NoteEditorView } from './views/note-editor-view';
 import { NotesView } from './views/notes-view';
 import { PictureView } from './views/picture-view';
 import { PrintView } from './views/print-view';
+import { ProblemsView } from './views/problems-view';
 import { RoundForm } from './views/round-form';
+import { RoundHostView } from './views/round-host-view';
 import { RoundDetail, RoundsList } from './views/rounds-view';
 import { SettingsView } from './views/settings-view';
 import { SignView } from './views/sign-view';
@@ -115,6 +121,7 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
     { route: { name: 'doors' }, label: 'Open doors' },
     { route: { name: 'visits' }, label: 'My visits' },
     { route: { name: 'notes' }, label: 'Notes about my room' },
+    { route: { name: 'cycles' }, label: 'Problems of practice' },
     { route: { name: 'extension' }, label: 'Browser extension' },
     ...(isCoach
       ? [
@@ -123,7 +130,8 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
           { route: { name: 'picture' } as Route, label: 'School picture' },
           { route: { name: 'settings' } as Route, label: 'Settings' },
         ]
-      : []),
+      : // The picture of finished rounds is the school's: teachers see it too.
+        [{ route: { name: 'picture' } as Route, label: 'School picture' }]),
   ];
   return (
     <nav aria-label="Tasting Menu">
@@ -177,16 +185,28 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'notes':
       return <NotesView token={token} />;
     case 'picture':
-      return isCoach ? <PictureView token={token} /> : <PictureForCoaches />;
+      return isCoach ? <PictureView token={token} /> : <FinishedRoundsView token={token} />;
     case 'rounds':
       return isCoach ? <RoundsList token={token} /> : <CoachesOnly />;
     case 'round-new':
-      return isCoach ? <RoundForm token={token} /> : <CoachesOnly />;
+      return isCoach ? <RoundForm token={token} cycleId={route.cycleId} /> : <CoachesOnly />;
+    case 'cycles':
+      return <ProblemsView token={token} isCoach={isCoach} />;
+    case 'cycle':
+      return <CycleView token={token} id={route.id} isCoach={isCoach} />;
     case 'round':
       return isCoach ? <RoundDetail token={token} id={route.id} /> : <CoachesOnly />;
+    case 'round-host':
+      // Any host of the round: the server answers 404 to anyone else.
+      return <RoundHostView token={token} roundId={route.id} />;
     case 'debrief':
       // Open to the round's participants and hosts too: the server decides who is in the room.
       return <DebriefView token={token} roundId={route.id} isCoach={isCoach} />;
+    case 'briefing':
+      // Participants and hosts of a published round, and its network's coaches: the server decides.
+      return <BriefingView token={token} roundId={route.id} isCoach={isCoach} />;
+    case 'clock':
+      return <ClockView token={token} roundId={route.id} />;
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':
@@ -206,21 +226,6 @@ function CoachesOnly() {
         When a coach publishes a round you are in, your visits appear in{' '}
         <a href={href({ name: 'visits' })}>My visits</a>. You can also{' '}
         <a href={href({ name: 'doors' })}>book an open door</a> any time.
-      </p>
-    </div>
-  );
-}
-
-function PictureForCoaches() {
-  return (
-    <div class="card">
-      <h1 id="view-title" tabIndex={-1}>
-        The school picture is for coaches
-      </h1>
-      <p>
-        Coaches see patterns of evidence across the school, never single notes. The notes about your own room
-        are in <a href={href({ name: 'notes' })}>Notes about my room</a>: only you and the colleague who wrote
-        a note can read it.
       </p>
     </div>
   );

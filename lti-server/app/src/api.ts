@@ -42,7 +42,25 @@ import {
   type RoundPublishInput,
   RoundSchema,
 } from '../../../shared/rounds';
+import {
+  type Briefing,
+  type BriefingInput,
+  BriefingSchema,
+  type GroupRoles,
+  type RoundRolesInput,
+} from '../../../shared/round-briefing';
+import {
+  type DeclineInput,
+  type HostLookForInput,
+  type HostNotice,
+  HostNoticeListSchema,
+  type ReplanInput,
+  type RoundHosting,
+  RoundHostingSchema,
+} from '../../../shared/round-hosts';
+import { type FinishedRoundPictures, FinishedRoundPicturesSchema } from '../../../shared/round-pictures';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
+import { type RoomNoteKey, RoomNoteKeySchema, type RoomNoteSend } from '../../../shared/sealed-note';
 import {
   type RoomLink,
   type RoomLinkInput,
@@ -105,7 +123,7 @@ export type ApiResult<T> =
 type Fetch = typeof fetch;
 
 /** Calls the JSON API with the session's bearer token and validates what comes back against the shared schemas. */
-async function request<S extends z.ZodType>(
+export async function request<S extends z.ZodType>(
   token: string,
   method: string,
   path: string,
@@ -493,6 +511,42 @@ export function deleteRound(token: string, id: string): Promise<ApiResult<undefi
   return request(token, 'DELETE', `/api/rounds/${encodeURIComponent(id)}`, z.undefined());
 }
 
+// ——— A round's briefing and roles ———
+
+export type { Briefing };
+
+const briefingPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/briefing`;
+
+/** A round's briefing: its participants and hosts once published, its network's coaches always. */
+export function getBriefing(token: string, roundId: string): Promise<ApiResult<Briefing>> {
+  return request(token, 'GET', briefingPath(roundId), BriefingSchema);
+}
+
+/** The coach changes the words (why, what visitors look for, the norms). */
+export function putBriefing(
+  token: string,
+  roundId: string,
+  input: BriefingInput,
+): Promise<ApiResult<Briefing>> {
+  return request(token, 'PUT', briefingPath(roundId), BriefingSchema, input);
+}
+
+/** The coach changes who holds which role, one entry per group. */
+export function putRoundRoles(
+  token: string,
+  roundId: string,
+  roles: GroupRoles[],
+): Promise<ApiResult<Briefing>> {
+  return request(token, 'PUT', `/api/rounds/${encodeURIComponent(roundId)}/roles`, BriefingSchema, {
+    roles,
+  } satisfies RoundRolesInput);
+}
+
+/** "I have read the briefing": one click, again after it changed. */
+export function acknowledgeBriefing(token: string, roundId: string): Promise<ApiResult<Briefing>> {
+  return request(token, 'POST', `${briefingPath(roundId)}/ack`, BriefingSchema);
+}
+
 // ——— The round's debrief room ———
 
 export type { Debrief, DebriefPhase };
@@ -568,6 +622,20 @@ export function listNotes(
 }
 
 /** `confirmFlags`: the writer saw the linter's judgement or guess flags and saves anyway (never for names). */
+/** The public key the room page seals notes with while they wait on the phone (shared/sealed-note.ts). */
+export function getRoomNoteKey(token: string): Promise<ApiResult<RoomNoteKey>> {
+  return request(token, 'GET', '/api/room/note-key', RoomNoteKeySchema);
+}
+
+/** A sealed note from the phone, sent once per client id (a resend answers the stored note). */
+export function sendRoomNote(
+  token: string,
+  body: RoomNoteSend,
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/room/notes', NoteSchema, body, fetchImpl);
+}
+
 export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {
   return request(token, 'POST', '/api/notes', NoteSchema, input);
 }
@@ -628,4 +696,59 @@ export function writeDialogue(
   input: DialogueEntryInput,
 ): Promise<ApiResult<Dialogue>> {
   return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/dialogue`, DialogueSchema, input);
+}
+
+// ——— Hosts in a round's decisions, and the picture of finished rounds ———
+
+export type { FinishedRoundPictures, HostNotice, RoundHosting };
+
+const hostPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/host`;
+
+/** A round as one of its hosts sees it: their room's slots, the look-fors to choose from, their choice. */
+export function getRoundHosting(token: string, roundId: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'GET', hostPath(roundId), RoundHostingSchema);
+}
+
+export function putHostLookFor(
+  token: string,
+  roundId: string,
+  input: HostLookForInput,
+): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'PUT', `${hostPath(roundId)}/look-for`, RoundHostingSchema, input);
+}
+
+/** The host declines one slot of their room, saying why (the coach reads it). */
+export function declineSlot(token: string, doorId: string, reason: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/decline`, RoundHostingSchema, {
+    reason,
+  } satisfies DeclineInput);
+}
+
+/** The coach moves a declined slot's group to another colleague's room. */
+export function replanDecline(
+  token: string,
+  roundId: string,
+  declineId: string,
+  input: ReplanInput,
+): Promise<ApiResult<Round>> {
+  return request(
+    token,
+    'POST',
+    `/api/rounds/${encodeURIComponent(roundId)}/declines/${encodeURIComponent(declineId)}/replan`,
+    RoundSchema,
+    input,
+  );
+}
+
+export function listHostNotices(token: string): Promise<ApiResult<{ items: HostNotice[] }>> {
+  return request(token, 'GET', '/api/host-notices', HostNoticeListSchema);
+}
+
+export function dismissHostNotice(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'POST', `/api/host-notices/${encodeURIComponent(id)}/seen`, z.undefined());
+}
+
+/** The school picture of finished rounds (every teacher and coach). */
+export function getFinishedRoundPictures(token: string): Promise<ApiResult<FinishedRoundPictures>> {
+  return request(token, 'GET', '/api/picture/rounds', FinishedRoundPicturesSchema);
 }

@@ -59,13 +59,24 @@ export type Route =
   | { name: 'dialogue'; doorId: string }
   /** Notes about my room (the host's own notes). */
   | { name: 'notes' }
-  /** The school-wide picture of evidence (coaches). */
+  /** The school picture: the coaches' whole picture; for teachers, the picture of finished rounds. */
   | { name: 'picture' }
   | { name: 'rounds' }
-  | { name: 'round-new' }
+  /** Plan a round; in a cycle, prefilled from it (its members, the last debrief's next level of work). */
+  | { name: 'round-new'; cycleId?: string }
+  /** Problems of practice (proposals, votes, comments) and the cycles started from them. */
+  | { name: 'cycles' }
+  /** One cycle: its rounds and its picture over time. */
+  | { name: 'cycle'; id: string }
   | { name: 'round'; id: string }
+  /** A published round as one of its hosts sees it: what visitors look for, declining a slot. */
+  | { name: 'round-host'; id: string }
   /** A published round's debrief room (participants, hosts and coaches). */
-  | { name: 'debrief'; id: string };
+  | { name: 'debrief'; id: string }
+  /** A round's briefing: read, acknowledge and print it (participants, hosts); write it and set roles (coaches). */
+  | { name: 'briefing'; id: string }
+  /** The group clock on the day: time left in the room and the next room. */
+  | { name: 'clock'; id: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -95,10 +106,21 @@ export function parseRoute(hash: string): Route {
   if (path === '/picture') return { name: 'picture' };
   if (path === '/rounds') return { name: 'rounds' };
   if (path === '/rounds/new') return { name: 'round-new' };
+  const roundInCycle = /^\/rounds\/new\?cycle=([^&/]+)$/.exec(path);
+  if (roundInCycle?.[1]) return { name: 'round-new', cycleId: decodeURIComponent(roundInCycle[1]) };
+  if (path === '/cycles') return { name: 'cycles' };
+  const cycle = /^\/cycles\/([^/]+)$/.exec(path);
+  if (cycle?.[1]) return { name: 'cycle', id: decodeURIComponent(cycle[1]) };
   const round = /^\/rounds\/([^/]+)$/.exec(path);
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
+  const roundHost = /^\/rounds\/([^/]+)\/host$/.exec(path);
+  if (roundHost?.[1]) return { name: 'round-host', id: decodeURIComponent(roundHost[1]) };
   const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
   if (debrief?.[1]) return { name: 'debrief', id: decodeURIComponent(debrief[1]) };
+  const briefing = /^\/rounds\/([^/]+)\/briefing$/.exec(path);
+  if (briefing?.[1]) return { name: 'briefing', id: decodeURIComponent(briefing[1]) };
+  const clock = /^\/rounds\/([^/]+)\/clock$/.exec(path);
+  if (clock?.[1]) return { name: 'clock', id: decodeURIComponent(clock[1]) };
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
@@ -125,11 +147,19 @@ export function href(route: Route): string {
     case 'visit-notes':
       return `#/visits/${encodeURIComponent(route.visitId)}/notes`;
     case 'round-new':
-      return '#/rounds/new';
+      return route.cycleId ? `#/rounds/new?cycle=${encodeURIComponent(route.cycleId)}` : '#/rounds/new';
+    case 'cycle':
+      return `#/cycles/${encodeURIComponent(route.id)}`;
     case 'round':
       return `#/rounds/${encodeURIComponent(route.id)}`;
     case 'debrief':
       return `#/rounds/${encodeURIComponent(route.id)}/debrief`;
+    case 'briefing':
+      return `#/rounds/${encodeURIComponent(route.id)}/briefing`;
+    case 'clock':
+      return `#/rounds/${encodeURIComponent(route.id)}/clock`;
+    case 'round-host':
+      return `#/rounds/${encodeURIComponent(route.id)}/host`;
     case 'menu': {
       const query = route.search ? menuSearchQuery(route.search) : '';
       return query ? `#/?${query}` : '#/';
@@ -141,9 +171,10 @@ export function href(route: Route): string {
 
 /** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
 export function section(route: Route): Route['name'] {
-  if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
+  if (route.name === 'door-new' || route.name === 'door-sign' || route.name === 'round-host') return 'doors';
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
-  if (route.name === 'round-new' || route.name === 'round' || route.name === 'debrief') return 'rounds';
+  if (['round-new', 'round', 'debrief', 'briefing', 'clock'].includes(route.name)) return 'rounds';
+  if (route.name === 'cycle') return 'cycles';
   return route.name;
 }
 

@@ -76,6 +76,20 @@ export interface SessionTable {
   revoked_at: Timestamp | null;
 }
 
+/**
+ * The key pair a room session's phone seals unsent notes with: the phone gets the public half; the private half stays
+ * here and goes with the session (a revoked or expired session opens nothing).
+ */
+export interface RoomNoteKeyTable {
+  session_hash: string;
+  tenant_id: string;
+  person_id: string;
+  kid: string;
+  public_jwk: string;
+  private_jwk: string;
+  created_at: Timestamp;
+}
+
 /** A single-use sign-in link for the room note mode (only its secret's hash). */
 export interface RoomLinkTable {
   token_hash: string;
@@ -413,6 +427,56 @@ export interface RoundTable {
   prediction: string | null;
   next_level: string | null;
   summarized_at: Timestamp | null;
+  /** The cycle the round belongs to (migration 0033). */
+  cycle_id: string | null;
+}
+
+/** A proposed problem of practice (migration 0033): open for votes and comments until closed or chosen. */
+export interface ProblemTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  proposer_id: string;
+  title: string;
+  why: string | null;
+  status: 'open' | 'closed' | 'chosen';
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** One person's vote on a proposal; changeable, never shown except as counts. */
+export interface ProblemVoteTable {
+  tenant_id: string;
+  problem_id: string;
+  person_id: string;
+  choice: 'for' | 'against';
+  updated_at: Timestamp;
+}
+
+export interface ProblemCommentTable {
+  id: string;
+  tenant_id: string;
+  problem_id: string;
+  author_id: string;
+  text: string;
+  created_at: Timestamp;
+}
+
+/** A series of rounds on one problem of practice. */
+export interface CycleTable {
+  id: string;
+  tenant_id: string;
+  network_id: string;
+  problem_id: string;
+  created_by: string;
+  title: string;
+  status: 'active' | 'ended';
+  /** JSON array of person ids: the volunteers it started with and those added since. */
+  members: string;
+  /** JSON array of strategy ids. */
+  strategies: string;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 /** Something a round's coach needs to act on: a participant cancelled a round visit. */
@@ -425,11 +489,71 @@ export interface RoundNoticeTable {
   /** Who cancelled. */
   person_id: string;
   door_id: string;
-  kind: 'visit_cancelled';
+  /** A participant cancelled their visit (`person_id`), or the host declined the slot (`person_id` is the host). */
+  kind: 'visit_cancelled' | 'slot_declined';
   /** Why the teacher canceled (migration 0031; null for notices written before it). */
   reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
   seen_at: Timestamp | null;
+}
+
+/** What a host asks a round's visitors to look for in their room: some of the round's look-fors, and/or their own. */
+export interface RoundHostChoiceTable {
+  tenant_id: string;
+  round_id: string;
+  host_id: string;
+  /** JSON array of the round's look-fors the host picked. */
+  picked: string;
+  own: string | null;
+  updated_at: Timestamp;
+}
+
+/** A host declined one slot (door) of a round, saying why; the coach may move that group to another room. */
+export interface RoundDeclineTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  door_id: string;
+  host_id: string;
+  reason: string;
+  created_at: Timestamp;
+  /** The door the coach moved the group to, once re-planned. */
+  replanned_door_id: string | null;
+  replanned_at: Timestamp | null;
+}
+
+/** A host is told their room's visits fed the school picture of a finished round (never how). */
+export interface HostNoticeTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  host_id: string;
+  kind: 'picture_fed';
+  created_at: Timestamp;
+  seen_at: Timestamp | null;
+}
+
+/** A round's briefing: the why, the look-fors, the norms (JSON array of text) and the roles per group (JSON). */
+export interface RoundBriefingTable {
+  round_id: string;
+  tenant_id: string;
+  why: string | null;
+  look_fors: string | null;
+  /** JSON array of text. */
+  norms: string;
+  /** JSON array, one `{ facilitator, timekeeper, noteTaker }` of person ids per group, in the groups' order. */
+  roles: string;
+  created_at: Timestamp;
+  /** When the words last changed. */
+  updated_at: Timestamp;
+}
+
+/** A participant acknowledged a round's briefing (their latest time). */
+export interface RoundBriefingAckTable {
+  tenant_id: string;
+  round_id: string;
+  person_id: string;
+  acknowledged_at: Timestamp;
 }
 
 /** A debrief phase the coach moved on from without what it needs, and why. */
@@ -478,6 +602,8 @@ export interface NoteTable {
   created_at: Timestamp;
   updated_at: Timestamp;
   expires_at: Timestamp;
+  /** The writer's device's id for the note (the room note mode's outbox): a resend finds the stored note. */
+  client_id?: string | null;
 }
 
 /** One entry of a visit's reflective dialogue: private to the door's host and its booked visitors. */
@@ -522,7 +648,7 @@ export interface PictureVisitTable {
 export interface PictureGroupTable {
   tenant_id: string;
   network_id: string;
-  kind: 'school' | 'strategy' | 'tag';
+  kind: 'school' | 'strategy' | 'tag' | 'round';
   label: string;
   visits: number;
   hosts: number;
@@ -534,7 +660,7 @@ export interface PictureGroupTable {
 export interface PictureGroupHostTable {
   tenant_id: string;
   network_id: string;
-  kind: 'school' | 'strategy' | 'tag';
+  kind: 'school' | 'strategy' | 'tag' | 'round';
   label: string;
   host_id: string;
   visits: number;
@@ -549,6 +675,7 @@ export interface Database {
   people: PersonTable;
   sessions: SessionTable;
   room_links: RoomLinkTable;
+  room_note_keys: RoomNoteKeyTable;
   sandbox_keys: SandboxKeyTable;
   strategies: StrategyTable;
   strategy_tags: StrategyTagTable;
@@ -576,7 +703,16 @@ export interface Database {
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
   round_notices: RoundNoticeTable;
+  round_host_choices: RoundHostChoiceTable;
+  round_declines: RoundDeclineTable;
+  host_notices: HostNoticeTable;
   debrief_skips: DebriefSkipTable;
+  round_briefings: RoundBriefingTable;
+  round_briefing_acks: RoundBriefingAckTable;
+  problems: ProblemTable;
+  problem_votes: ProblemVoteTable;
+  problem_comments: ProblemCommentTable;
+  cycles: CycleTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

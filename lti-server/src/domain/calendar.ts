@@ -10,6 +10,7 @@ import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 import { getDoor } from './doors';
 import { hashToken } from './sessions';
+import { briefingText } from './round-briefing';
 import { getVisit, myVisits, RECENT_DAYS, type VisitView } from './visits';
 
 const UID_DOMAIN = 'tasting-menu';
@@ -18,7 +19,10 @@ function what(door: DoorDetail): string {
   return door.strategyTitle ?? 'a round visit';
 }
 
-function visitEvent({ row, door }: VisitView): IcsEvent {
+/** A round's briefing as a calendar event carries it: its text, and when its words last changed. */
+type BriefingNote = { text: string; updatedAt: string } | null | undefined;
+
+function visitEvent({ row, door }: VisitView, briefing?: BriefingNote): IcsEvent {
   const d = door.row;
   const cancelled = row.status === 'cancelled' || d.status === 'cancelled';
   return {
@@ -27,12 +31,13 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
     sequence: row.sequence + d.sequence,
     start: d.startsAt,
     end: d.endsAt,
-    stamp: [row.updatedAt, d.updatedAt].sort()[1]!,
+    stamp: latest([row.updatedAt, d.updatedAt, briefing?.updatedAt]),
     summary: `${cancelled ? 'Canceled: ' : ''}Sampling visit — ${what(d)} (${d.hostName})`,
     description: [
       d.lookFor ? `Look for: ${d.lookFor}` : '',
       d.visitorNote ? `From the host: ${d.visitorNote}` : '',
       'Notes are descriptive and strengths-first; the host owns what is written about their room.',
+      briefing?.text ?? '',
     ]
       .filter(Boolean)
       .join('\n'),
@@ -41,31 +46,57 @@ function visitEvent({ row, door }: VisitView): IcsEvent {
   };
 }
 
-function hostEvent(d: DoorDetail): IcsEvent {
+function hostEvent(d: DoorDetail, briefing?: BriefingNote): IcsEvent {
   const cancelled = d.status === 'cancelled';
   return {
     uid: `door-${d.id}@${UID_DOMAIN}`,
     sequence: d.sequence,
     start: d.startsAt,
     end: d.endsAt,
-    stamp: d.updatedAt,
+    stamp: latest([d.updatedAt, briefing?.updatedAt]),
     summary: `${cancelled ? 'Canceled: ' : ''}Open door — ${what(d)}`,
-    description: `${d.booked} of ${d.capacity} seats booked.${d.lookFor ? `\nLook for: ${d.lookFor}` : ''}`,
+    description: [
+      `${d.booked} of ${d.capacity} seats booked.`,
+      d.lookFor ? `Look for: ${d.lookFor}` : '',
+      briefing?.text ?? '',
+    ]
+      .filter(Boolean)
+      .join('\n'),
     location: d.location,
     status: cancelled ? 'CANCELLED' : 'CONFIRMED',
   };
 }
 
+const latest = (stamps: Array<string | undefined>): string =>
+  stamps
+    .filter((s): s is string => Boolean(s))
+    .sort()
+    .at(-1)!;
+
+/** The briefing of each round among `roundIds` that the person is in (one read per round, not per event). */
+async function briefingsOf(actor: Actor, roundIds: Array<string | null>, now: Date) {
+  const ids = [...new Set(roundIds.filter((id): id is string => id !== null))];
+  const texts = await Promise.all(ids.map((id) => briefingText(actor, id, now)));
+  return new Map(ids.map((id, i) => [id, texts[i]]));
+}
+
 /** One visit as an .ics file (a download for the visitor's own calendar). */
 export async function visitCalendar(actor: Actor, id: string): Promise<string> {
-  return buildCalendar([visitEvent(await getVisit(actor, id))], { name: 'Tasting Menu visit' });
+  const visit = await getVisit(actor, id);
+  const briefings = await briefingsOf(actor, [visit.door.row.roundId], new Date());
+  return buildCalendar([visitEvent(visit, briefings.get(visit.door.row.roundId ?? ''))], {
+    name: 'Tasting Menu visit',
+  });
 }
 
 /** One of the host's open doors as an .ics file. */
 export async function doorCalendar(actor: Actor, id: string): Promise<string> {
   const door = await getDoor(actor, id);
   if (door.row.hostId !== actor.personId) throw new NotFoundError('Open door');
-  return buildCalendar([hostEvent(door.row)], { name: 'Tasting Menu open door' });
+  const briefings = await briefingsOf(actor, [door.row.roundId], new Date());
+  return buildCalendar([hostEvent(door.row, briefings.get(door.row.roundId ?? ''))], {
+    name: 'Tasting Menu open door',
+  });
 }
 
 export async function feedStatus(actor: Actor): Promise<CalendarFeed> {
@@ -104,7 +135,20 @@ export async function feedCalendar(
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   const visits = await myVisits(actor, now);
   const hosted = await hostedDoors(actor.scope, actor.personId, since);
-  return buildCalendar([...visits.map(visitEvent), ...hosted.map(hostEvent)], {
-    name: 'Tasting Menu visits',
-  });
+  // A round's events carry its briefing, so participants read it before the round in their own calendar too.
+  const briefings = await briefingsOf(
+    actor,
+    [...visits.map((v) => v.door.row.roundId), ...hosted.map((d) => d.roundId)],
+    now,
+  );
+  const of = (roundId: string | null) => (roundId ? briefings.get(roundId) : undefined);
+  return buildCalendar(
+    [
+      ...visits.map((v) => visitEvent(v, of(v.door.row.roundId))),
+      ...hosted.map((d) => hostEvent(d, of(d.roundId))),
+    ],
+    {
+      name: 'Tasting Menu visits',
+    },
+  );
 }

@@ -5,6 +5,7 @@ import type { NoteData, NoteEdit, Retention, ThanksInput, UsefulInput } from '..
 import { findDoor } from '../db/repositories/doors';
 import {
   deleteNote,
+  findNoteIdByClientId,
   insertNote,
   type NoteDetail,
   noteParties,
@@ -116,6 +117,24 @@ export async function checkText(
 }
 
 export async function writeNote(actor: Actor, data: NoteData, now: Date): Promise<NoteDetail> {
+  return (await writeNoteOnce(actor, data, now)).note;
+}
+
+/**
+ * Writes a note; with the writer's device's `clientId` (the room note mode's outbox), at most once: sending it again,
+ * after an answer lost to a dropped connection, returns the stored note (`created: false`), also when the two sends
+ * race (the unique index on the client id refuses the second insert).
+ */
+export async function writeNoteOnce(
+  actor: Actor,
+  data: NoteData,
+  now: Date,
+  clientId?: string,
+): Promise<{ note: NoteDetail; created: boolean }> {
+  if (clientId) {
+    const sent = await noteSentBefore(actor, clientId, now);
+    if (sent) return { note: sent, created: false };
+  }
   const visit = await findVisit(actor.scope, data.visitId);
   if (!visit || visit.visitorId !== actor.personId) throw new NotFoundError('Visit');
   if (visit.status !== 'booked')
@@ -128,25 +147,46 @@ export async function writeNote(actor: Actor, data: NoteData, now: Date): Promis
   const stamp = now.toISOString();
   const id = randomUUID();
   const expiresAt = endOfDay((await retention(actor, now)).expiresOn);
-  await actor.scope.transaction(async (scope) => {
-    await lockPicture(scope, door.networkId);
-    await insertNote(scope, {
-      id,
-      networkId: door.networkId,
-      visitId: visit.id,
-      doorId: door.id,
-      hostId: door.hostId,
-      writerId: actor.personId,
-      prompt: data.prompt,
-      text: data.text,
-      useful: false,
-      createdAt: stamp,
-      updatedAt: stamp,
-      expiresAt,
+  try {
+    await actor.scope.transaction(async (scope) => {
+      await lockPicture(scope, door.networkId);
+      await insertNote(scope, {
+        id,
+        networkId: door.networkId,
+        visitId: visit.id,
+        doorId: door.id,
+        hostId: door.hostId,
+        writerId: actor.personId,
+        prompt: data.prompt,
+        text: data.text,
+        useful: false,
+        createdAt: stamp,
+        updatedAt: stamp,
+        expiresAt,
+        clientId: clientId ?? null,
+      });
+      await addNoteToPicture(scope, visit.id, data.text, now);
     });
-    await addNoteToPicture(scope, visit.id, data.text, now);
-  });
-  return (await readableNote(actor.scope, actor.personId, id, stamp))!;
+  } catch (error) {
+    // The same note, sent twice at once: the other send stored it.
+    const sent = clientId ? await noteSentBefore(actor, clientId, now) : undefined;
+    if (sent) return { note: sent, created: false };
+    throw error;
+  }
+  return { note: (await readableNote(actor.scope, actor.personId, id, stamp))!, created: true };
+}
+
+/** The note the writer's device already sent under `clientId`. */
+export async function noteSentBefore(
+  actor: Actor,
+  clientId: string,
+  now: Date,
+): Promise<NoteDetail | undefined> {
+  const id = await findNoteIdByClientId(actor.scope, actor.personId, clientId);
+  if (!id) return undefined;
+  const stored = await readableNote(actor.scope, actor.personId, id, now.toISOString());
+  if (!stored) throw new ConflictError('CONFLICT', 'This note was sent before and has expired since.');
+  return stored;
 }
 
 /** A note the actor may read (host or writer); anyone else gets 403 when it exists, so the rule is visible. */

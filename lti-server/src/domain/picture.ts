@@ -41,7 +41,7 @@ async function currentContribution(
     networkId: evidence.networkId,
     hostId: evidence.hostId,
     strategyId: evidence.strategy?.id ?? null,
-    groups: pictureGroupsOf(evidence.strategy),
+    groups: pictureGroupsOf(evidence.strategy, evidence.roundId),
     themes: visitThemes(evidence.texts),
   };
 }
@@ -152,7 +152,8 @@ export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag'): Promi
   ]);
   const shown: Picture['groups'] = [];
   for (const group of candidates) {
-    // The query narrows; the policy decides.
+    // The query narrows; the policy decides. (Round groups are the cycles' picture over time, never asked for here.)
+    if (group.kind === 'round') continue;
     if (!can(actor, 'read', pictureGroup(group.visits, group.hosts))) continue;
     shown.push({
       kind: group.kind,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { UnauthenticatedError } from '../../../shared/errors';
+import { parseAt, UnauthenticatedError, UnprocessableError } from '../../../shared/errors';
 import {
   ROOM_LINK_MINUTES,
   type RoomLink,
@@ -10,6 +10,13 @@ import {
   type RoomTarget,
   roomPath,
 } from '../../../shared/room';
+import {
+  newRoomNoteKeyPair,
+  openSealedNote,
+  type RoomNoteKey,
+  type RoomNoteSend,
+  SealedContentSchema,
+} from '../../../shared/sealed-note';
 import type { VisitInput } from '../../../shared/visits';
 import {
   deleteExpiredRoomLinks,
@@ -17,9 +24,11 @@ import {
   revokeRoomLinks,
   useRoomLink,
 } from '../db/repositories/room-links';
+import { findRoomNoteKey, keepRoomNoteKey } from '../db/repositories/room-note-keys';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
 import { visibleDoor } from './doors';
+import { type NoteDetail, noteSentBefore, writeNoteOnce } from './notes';
 import { createSession, hashToken } from './sessions';
 import { bookVisit, getVisit, type VisitView } from './visits';
 
@@ -83,4 +92,48 @@ export async function bookOnTheSpot(
   now: Date,
 ): Promise<{ view: VisitView; created: boolean }> {
   return bookVisit(actor, input, now, { onTheSpot: true });
+}
+
+/**
+ * The public half of the key pair the room session's phone seals unsent notes with (shared/sealed-note.ts), made the
+ * first time the session asks. The private half stays in the database with the session and goes with it.
+ */
+export async function roomNoteKey(actor: Actor, sessionToken: string, now: Date): Promise<RoomNoteKey> {
+  const sessionHash = hashToken(sessionToken);
+  const kept =
+    (await findRoomNoteKey(actor.scope, sessionHash, actor.personId)) ??
+    (await keepRoomNoteKey(actor.scope, {
+      sessionHash,
+      personId: actor.personId,
+      key: { kid: randomBytes(18).toString('base64url'), ...(await newRoomNoteKeyPair()) },
+      createdAt: now.toISOString(),
+    }));
+  return { kid: kept.kid, publicKey: kept.publicKey };
+}
+
+const UNREADABLE =
+  'This note was sealed on the phone for a sign-in that has ended since, so nobody can read it any more.';
+
+/**
+ * A note the phone kept sealed while offline, sent when the connection came back: opened with the session's private
+ * key, checked like any note, and written once per client id (a resend returns the stored note).
+ */
+export async function sendRoomNote(
+  actor: Actor,
+  sessionToken: string,
+  { clientId, sealed }: RoomNoteSend,
+  now: Date,
+): Promise<{ note: NoteDetail; created: boolean }> {
+  // Sent before (the answer was lost on the way back): the stored note is the answer, whatever key sealed it.
+  const sent = await noteSentBefore(actor, clientId, now);
+  if (sent) return { note: sent, created: false };
+  const key = await findRoomNoteKey(actor.scope, hashToken(sessionToken), actor.personId);
+  if (!key) throw new UnprocessableError('SEALED_NOTE_UNREADABLE', UNREADABLE);
+  let content: unknown;
+  try {
+    content = await openSealedNote(key.privateKey, key.kid, clientId, sealed);
+  } catch {
+    throw new UnprocessableError('SEALED_NOTE_UNREADABLE', UNREADABLE);
+  }
+  return writeNoteOnce(actor, parseAt('Note', SealedContentSchema, content), now, clientId);
 }

@@ -36,16 +36,19 @@ import {
   type StoredRound,
   updateDraft,
 } from '../db/repositories/rounds';
+import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-hosts';
 import { insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
+import { requireActiveCycle } from './cycles';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
 import { requireSchoolDay, schoolDayOf } from './school-day';
 
 type Names = Map<string, string>;
 
-async function namesOf(actor: Actor): Promise<Names> {
+/** Everyone's name in the asker's school (person id → name). */
+export async function namesOf(actor: Actor): Promise<Names> {
   return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
 }
 
@@ -85,7 +88,8 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
   };
 }
 
-function present(row: StoredRound, names: Names): Round {
+/** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
+export function present(row: StoredRound, names: Names, declines: DeclineDetail[] = []): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {
@@ -100,6 +104,7 @@ function present(row: StoredRound, names: Names): Round {
     gapMinutes: row.gapMinutes,
     lookFor: row.lookFor,
     status: row.status,
+    cycleId: row.cycleId,
     participants: row.participants.map(person),
     hosts: row.hosts.map((h) => ({ ...person(h.id), location: h.location })),
     groups: plan.groups,
@@ -110,6 +115,16 @@ function present(row: StoredRound, names: Names): Round {
     tradeoffs: planTradeoffs(planInput(row), plan).map((t) => ({
       kind: t.kind,
       message: tradeoffText(t, (id) => person(id).name),
+    })),
+    declines: declines.map((d) => ({
+      id: d.id,
+      hostId: d.hostId,
+      startsAt: d.startsAt,
+      reason: d.reason,
+      declinedAt: d.createdAt,
+      replanned: d.replanned
+        ? { host: { id: d.replanned.hostId, name: d.replanned.hostName }, location: d.replanned.location }
+        : null,
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -148,6 +163,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     throw new ValidationError('That time has already passed.', [
       { path: 'date', message: 'choose a future date' },
     ]);
+  if (data.cycleId) await requireActiveCycle(actor, data.cycleId);
   const result = planRound({
     participants: data.participantIds,
     hosts: data.hostIds,
@@ -194,6 +210,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     prediction: null,
     nextLevel: null,
     summarizedAt: null,
+    cycleId: data.cycleId || null,
   };
   await insertRound(actor.scope, row);
   return present(row, names);
@@ -202,11 +219,18 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
 export async function listRounds(actor: Actor): Promise<Round[]> {
   authorize(actor, 'plan', 'round');
   const names = await namesOf(actor);
-  return (await roundsOf(actor.scope, actor.networkId)).map((r) => present(r, names));
+  const rows = await roundsOf(actor.scope, actor.networkId);
+  const declines = await declinesOfRounds(
+    actor.scope,
+    rows.filter((r) => r.status === 'published').map((r) => r.id),
+  );
+  return rows.map((r) => present(r, names, declines.get(r.id)));
 }
 
 export async function getRound(actor: Actor, id: string): Promise<Round> {
-  return present(await draftOf(actor, id), await namesOf(actor));
+  const row = await draftOf(actor, id);
+  const declines = row.status === 'published' ? await declinesOfRounds(actor.scope, [id]) : new Map();
+  return present(row, await namesOf(actor), declines.get(id));
 }
 
 const published = () =>
@@ -341,6 +365,7 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
     round: { id: n.roundId, title: n.roundTitle },
     person: { id: n.personId, name: n.personName },
     host: { name: n.hostName },
+    decline: n.decline,
     startsAt: n.startsAt,
     reason: n.reason,
     createdAt: n.createdAt,

@@ -9,6 +9,7 @@ import {
   revokeSession,
   touchDevice,
 } from '../db/repositories/sessions';
+import { forgetRoomNoteKey } from '../db/repositories/room-note-keys';
 import type { Database } from '../db/schema';
 
 /** How long a launch's session lasts: a school day. A new launch from the LMS makes a new one. */
@@ -81,4 +82,6 @@ async function deviceSession(db: Kysely<Database>, hash: string, now: Date) {
 
 export async function endSession(db: Kysely<Database>, token: string, now: Date): Promise<void> {
   await revokeSession(db, hashToken(token), now.toISOString());
+  // The room note mode's key goes with the session: notes its phone still holds sealed can never be opened.
+  await forgetRoomNoteKey(db, hashToken(token));
 }

@@ -20,6 +20,10 @@ export function appRouter(database: DatabaseHandle, lti: LtiTool, frameAncestors
     appSecurityPolicy(cachedFrameAncestors(() => frameAncestorOrigins(database.db, lti, frameAncestors))),
   );
   if (existsSync(APP_DIR)) {
+    // The room page's service worker is served only as /room/sw.js: here its scope would be the LMS app's.
+    router.get('/room-sw.js', (_req, res) => {
+      res.status(404).type('html').send(page('Not found', '<h1>There is no such page</h1>'));
+    });
     router.use(appAssets(APP_DIR));
   } else {
     router.get('/', (_req, res) => {

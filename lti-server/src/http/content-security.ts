@@ -31,9 +31,17 @@ export function sandboxPolicy(toolOrigin: string): string {
 
 /**
  * The room note mode (/room/…): a top-level page for a phone or a new tab. It is never framed (the LMS frame is for
- * planning), so no one can frame it to catch a tap.
+ * planning), so no one can frame it to catch a tap. It is an installable web app that works offline: its own service
+ * worker (/room/sw.js) and web manifest, from this origin only (named although default-src 'self' implies them, so a
+ * change to the default cannot open them up).
  */
-export const ROOM_POLICY = [...STRICT, "form-action 'self'", "frame-ancestors 'none'"].join('; ');
+export const ROOM_POLICY = [
+  ...STRICT,
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** Sets `policy` instead of the default one. */
 export function contentSecurityPolicy(policy: string) {
@@ -49,7 +57,14 @@ export function contentSecurityPolicy(policy: string) {
  */
 export function appPolicy(platformOrigins: string[]): string {
   const sources = ["'self'", ...platformOrigins].join(' ');
-  return [...STRICT, `form-action ${sources}`, `frame-ancestors ${sources}`].join('; ');
+  // No service worker and no web manifest: the app in the frame is for planning online; only the room page works offline.
+  return [
+    ...STRICT,
+    "worker-src 'none'",
+    "manifest-src 'none'",
+    `form-action ${sources}`,
+    `frame-ancestors ${sources}`,
+  ].join('; ');
 }
 
 /** The query parameter of a launch that just learned a new LMS origin: the app's policy must not come from an older cache. */

@@ -1,11 +1,19 @@
-import express, { type Router } from 'express';
-import { parseAt } from '../../../shared/errors';
+import express, { type Request, type Router } from 'express';
+import { parseAt, UnauthenticatedError } from '../../../shared/errors';
 import { RoomLinkInputSchema, RoomSignInSchema } from '../../../shared/room';
+import { RoomNoteSendSchema } from '../../../shared/sealed-note';
 import { VisitInputSchema } from '../../../shared/visits';
 import type { Db } from '../domain/database';
-import { bookOnTheSpot, mintRoomLink, revokeMyRoomLinks, signInWithRoomLink } from '../domain/room';
+import {
+  bookOnTheSpot,
+  mintRoomLink,
+  revokeMyRoomLinks,
+  roomNoteKey,
+  sendRoomNote,
+  signInWithRoomLink,
+} from '../domain/room';
 import { actorOf } from './middleware';
-import { presentVisit } from './presenters';
+import { presentNote, presentVisit } from './presenters';
 import { rateLimit } from './rate-limit';
 import { wrap } from './wrap';
 
@@ -21,6 +29,16 @@ export function publicRoomRouter(db: Db): Router {
     }),
   );
   return router;
+}
+
+/**
+ * The session token the request signed in with: the room note key belongs to that session, not to the person. (A
+ * paired extension's device token never gets here: DEVICE_SCOPE in api-routes.ts answers it 403.)
+ */
+function sessionToken(req: Request): string {
+  const token = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
+  if (!token) throw new UnauthenticatedError();
+  return token;
 }
 
 /**
@@ -49,6 +67,22 @@ export function roomRouter(publicUrl: string): Router {
       const body = parseAt('Booking', VisitInputSchema, req.body);
       const { view, created } = await bookOnTheSpot(actorOf(res), body, new Date());
       res.status(created ? 201 : 200).json(presentVisit(view));
+    }),
+  );
+  // The room note mode offline: the key its phone seals unsent notes with, and the sealed notes sent once.
+  router.get(
+    '/room/note-key',
+    wrap(async (req, res) => {
+      res.json(await roomNoteKey(actorOf(res), sessionToken(req), new Date()));
+    }),
+  );
+  router.post(
+    '/room/notes',
+    wrap(async (req, res) => {
+      const body = parseAt('Sealed note', RoomNoteSendSchema, req.body);
+      const actor = actorOf(res);
+      const { note, created } = await sendRoomNote(actor, sessionToken(req), body, new Date());
+      res.status(created ? 201 : 200).json(presentNote(note, actor.personId));
     }),
   );
   return router;

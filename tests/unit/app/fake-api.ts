@@ -112,6 +112,7 @@ export function round(overrides: Partial<Round> = {}): Round {
     gapMinutes: 5,
     lookFor: 'Who gets to talk?',
     status: 'draft',
+    cycleId: null,
     participants: [PEOPLE[0]!, PEOPLE[2]!].map(({ id, name }) => ({ id, name })),
     hosts: [
       { id: 'p2', name: 'Ben Okafor', location: 'Room 12' },
@@ -137,6 +138,7 @@ export function round(overrides: Partial<Round> = {}): Round {
       },
     ],
     tradeoffs: [],
+    declines: [],
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
     ...overrides,

@@ -284,12 +284,11 @@ describe('note linter', () => {
     });
 
     it('when the model judges a sentence but no words in it weigh much, then the whole sentence is the span', () => {
-      const text =
-        'Students wrote three sentences each. The timer routine deserves a spot in every classroom.';
+      const text = 'Students wrote three sentences each. The timer routine was a wise choice for this group.';
       expect(lintNote(text, { model: null })).toEqual([]);
       const flags = lintNote(text);
       expect(spans(text, flags)).toEqual([
-        { kind: 'evaluative', text: 'The timer routine deserves a spot in every classroom' },
+        { kind: 'evaluative', text: 'The timer routine was a wise choice for this group' },
       ]);
       expect(flags[0]?.message).toContain('This sentence reads as a judgment');
       expect(flags[0]?.suggestion).toBeTruthy();
@@ -374,6 +373,24 @@ describe('note linter', () => {
     ])
       expect(lintNote(text), text).toEqual([]);
     expect(only('The lesson fell flat.', 'evaluative')).toEqual(['fell flat']);
+  });
+
+  // Issue #15: the model's prior flagged plain description made of words it barely knows. These sentences were
+  // written for this test (not from the corpus, and not used to choose anything); the linter of before flagged 3 of 10.
+  it('when a plain sentence is made of words the model does not know, then it is not flagged', () => {
+    for (const text of [
+      'Pairs compared answers on mini whiteboards before the class vote.',
+      'Students sanded the edges of their birdhouse panels with fine grit paper.',
+      'The teacher tapped a triangle twice and the rows lined up at the sink.',
+      'Each group dipped a thermometer into three beakers and logged the readings.',
+      'Students stamped their initials into clay tiles with alphabet stamps.',
+      'Two students unrolled a floor map of the watershed between the desks.',
+      'The class copied the recipe for salt dough onto index cards.',
+      'Students threaded beads onto pipe cleaners in groups of ten.',
+      'A student wheeled the document camera cart to the front table.',
+      'Students sorted seashells by size on felt trays.',
+    ])
+      expect(lintNote(text), text).toEqual([]);
   });
 
   describe('on the corpus dev split (English)', () => {

@@ -140,6 +140,22 @@ describe('note names', () => {
     expect(names('On Friday the Spanish class looked at maps of Oaxaca and Tucson.')).toEqual([]);
   });
 
+  it('when a Spanish note names someone as a phone typist would, then the name is flagged', () => {
+    expect(names('Yaretzi usó el compás para trazar el círculo.')).toEqual(['Yaretzi']);
+    // In lower case, without accents: before "le", "les" or "se" and a verb, and the speaker before a colon.
+    expect(names('yaretzi le pasó la regla a su compañero')).toEqual(['yaretzi']);
+    expect(names('Dijo tlali: «ya acabé».')).toEqual(['tlali']);
+    expect(names('la maestra sonrió cuando tonatiuh recogio los vasos')).toEqual(['tonatiuh']);
+    expect(names('la maestra, tonatiuh, repartia los vasos')).toEqual(['tonatiuh']);
+  });
+
+  it('when a Spanish note has an author, a word-problem character or a capitalised adverb, then it is no name', () => {
+    expect(names('La maestra leyó el poema de Gabriela Mistral en voz alta.')).toEqual([]);
+    expect(names('El problema decía: «Lucía compró 3 manzanas y regaló una».')).toEqual([]);
+    expect(names('Sinceramente, la hoja de trabajo tenía diez preguntas.')).toEqual([]);
+    expect(names('un alumno pregunto "profe y esto?"')).toEqual([]);
+  });
+
   it('when a name flag is made, then it says why and suggests a rewrite', () => {
     const [flag] = lintNote('Tavita counted the blocks twice.');
     expect(flag).toMatchObject({ kind: 'name', start: 0, end: 6, suggestion: 'a student' });

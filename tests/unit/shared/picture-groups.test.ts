@@ -20,6 +20,14 @@ describe('what a visit counts for in the picture', () => {
     ]);
   });
 
+  it('when the visit was part of a round, then it also counts for that round (the picture over time), first', () => {
+    expect(pictureGroupsOf({ title: 'Turn and talk', tags: [] }, 'r1')).toEqual([
+      { kind: 'round', label: 'r1' },
+      WHOLE_SCHOOL,
+      { kind: 'strategy', label: 'Turn and talk' },
+    ]);
+  });
+
   it("when notes are added one by one, then the visit's themes are those of all its notes, in the themes' order", () => {
     const texts = [
       'Students wrote one question on a sticky note.',

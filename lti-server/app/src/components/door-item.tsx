@@ -179,6 +179,25 @@ export function DoorItem({
             >
               Door sign
             </a>
+            {door.roundId && (
+              // A host of a round reads its briefing too (the norms, the schedule, who comes when) and manages their room.
+              <>
+                <a
+                  class="button-link"
+                  href={href({ name: 'briefing', id: door.roundId })}
+                  aria-describedby={headingId}
+                >
+                  Round briefing
+                </a>
+                <a
+                  class="button-link"
+                  href={href({ name: 'round-host', id: door.roundId })}
+                  aria-describedby={headingId}
+                >
+                  Your room in this round
+                </a>
+              </>
+            )}
             {past && !happening && door.booked > 0 && (
               <a
                 class="button-link"
@@ -188,7 +207,7 @@ export function DoorItem({
                 Reflective dialogue
               </a>
             )}
-            {!past && (
+            {!past && !door.roundId && (
               <ConfirmAction
                 label="Cancel this door"
                 describedBy={headingId}

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FOCUS_KINDS } from '../../../../shared/rounds';
 import { createRound, listPeople, type People, type RoundInput } from '../api';
+import { type Cycle, getCycle } from '../cycles-api';
 import type { DateTime } from '../components/date-time-fields';
 import { outsideNotice } from '../components/period-field';
 import { setFlash } from '../flash';
@@ -26,7 +27,12 @@ export interface RoundFormState extends DateTime {
 const num = (s: string): number => (s.trim() === '' ? Number.NaN : Number(s));
 
 /** `asking`: the form shows the choice between the two readings of the start, so the coach's pick goes along. */
-function toInput(f: RoundFormState, asking: boolean, confirmOutsideSchoolDay: boolean): RoundInput {
+function toInput(
+  f: RoundFormState,
+  asking: boolean,
+  confirmOutsideSchoolDay: boolean,
+  cycleId: string | undefined,
+): RoundInput {
   const locations: Record<string, string> = {};
   for (const id of f.hostIds) locations[id] = f.locations[id] ?? '';
   return {
@@ -43,6 +49,18 @@ function toInput(f: RoundFormState, asking: boolean, confirmOutsideSchoolDay: bo
     locations,
     lookFor: f.lookFor.trim() || null,
     ...(confirmOutsideSchoolDay ? { confirmOutsideSchoolDay } : {}),
+    ...(cycleId ? { cycleId } : {}),
+  };
+}
+
+/** The next round of a cycle starts from it: its people, and the last debrief's next level of work (or its problem). */
+function fromCycle(cycle: Cycle): Partial<RoundFormState> {
+  return {
+    title: `${cycle.title}: round ${cycle.rounds.length + 1}`.slice(0, 120),
+    focusKind: 'problem',
+    focusValue: cycle.next?.focus ?? cycle.problem.title.slice(0, 300),
+    lookFor: cycle.next?.lookFor ?? '',
+    participantIds: cycle.members.map((m) => m.id),
   };
 }
 
@@ -51,7 +69,8 @@ function toInput(f: RoundFormState, asking: boolean, confirmOutsideSchoolDay: bo
  * planner's reasons it could not plan, and the submit that plans the draft and opens it. The school's bell schedule
  * offers periods and its zone is the default; a round outside the school day is asked about (`outside`) first.
  */
-export function useRoundForm(token: string, zone: string) {
+export function useRoundForm(token: string, zone: string, cycleId?: string) {
+  const [cycle, setCycle] = useState<Cycle | null>(null);
   const [people, setPeople] = useState<Person[] | null>(null);
   const [loadError, setLoadError] = useState('');
   const [form, setForm] = useState<RoundFormState>({
@@ -80,6 +99,14 @@ export function useRoundForm(token: string, zone: string) {
   useEffect(() => {
     listPeople(token).then((r) => (r.ok ? setPeople(r.data.items) : setLoadError(r.message)));
   }, [token]);
+  useEffect(() => {
+    if (!cycleId) return;
+    getCycle(token, cycleId).then((r) => {
+      if (!r.ok) return setLoadError(r.message);
+      setCycle(r.data);
+      setForm((f) => ({ ...f, ...fromCycle(r.data) }));
+    });
+  }, [token, cycleId]);
   const schoolDay = useSchoolDay(token);
 
   // The school's clock is the default, unless the coach already chose another zone.
@@ -109,7 +136,7 @@ export function useRoundForm(token: string, zone: string) {
 
   async function send(confirmed: boolean) {
     setSaving(true);
-    const r = await createRound(token, toInput(form, asking, confirmed));
+    const r = await createRound(token, toInput(form, asking, confirmed, cycleId));
     setSaving(false);
     if (r.ok) {
       setFlash('Draft planned. Check the groups and the rotation, then publish it to book the visits.');
@@ -180,5 +207,6 @@ export function useRoundForm(token: string, zone: string) {
     outside,
     keepOutside,
     changeOutside,
+    cycle,
   };
 }

@@ -3,6 +3,7 @@ import '../zod-jitless';
 import { render } from 'preact';
 import '../styles.css';
 import { RoomApp } from './room-app';
+import { roomOutbox } from './room-outbox';
 
 /** The room note mode's own entry page (room.html), served at /room/…; see room-app.tsx. */
 function deviceStorage(): Storage {
@@ -28,4 +29,13 @@ function deviceStorage(): Storage {
   }
 }
 
-render(<RoomApp storage={deviceStorage()} />, document.getElementById('root')!);
+render(<RoomApp storage={deviceStorage()} outbox={roomOutbox()} />, document.getElementById('root')!);
+
+// The room page works offline: its service worker (scope /room/ only, see vite.config.ts) keeps the page, and the
+// browser is asked not to evict the notes waiting on this phone when space runs low.
+if ('serviceWorker' in navigator) {
+  navigator.serviceWorker.register('/room/sw.js', { scope: '/room/' }).catch(() => {
+    // No service worker (a private window, an old browser): the page still works while online.
+  });
+}
+navigator.storage?.persist?.().catch(() => undefined);

@@ -6,20 +6,22 @@ import { setPersonZone } from '../time';
 import { RoomDoor } from './room-door';
 import { RoomHome } from './room-home';
 import { RoomNotes } from './room-notes';
+import type { RoomOutbox } from './room-outbox';
 import { forgetRoomSession, keepRoomSession, readRoomSession, takeSignInSecret } from './room-session';
 
 type State =
   | { kind: 'loading' }
   | { kind: 'no-session'; message?: string }
   | { kind: 'error'; message: string }
-  | { kind: 'ready'; token: string; me: Me };
+  /** Signed in; `me` is null when the page opened offline (from the service worker) with a session kept here. */
+  | { kind: 'ready'; token: string; me: Me | null };
 
 /**
  * "In the room": the phone-first note mode, a page of its own outside the LMS frame. It signs in with a single-use
  * link (see room-session.ts) and shows, by its address, a door (from the door sign's QR code: book on the spot, then
  * write), one of my visits (write), or my visits of today.
  */
-export function RoomApp({ storage }: { storage: Storage }) {
+export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOutbox }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
   const [target, setTarget] = useState<RoomTarget>(
     () => parseRoomPath(window.location.pathname) ?? { kind: 'home' },
@@ -44,15 +46,29 @@ export function RoomApp({ storage }: { storage: Storage }) {
       if (me.ok) {
         setPersonZone(me.data.person.timeZone);
         setState({ kind: 'ready', token, me: me.data });
+      } else if (me.code === 'NETWORK') {
+        // Offline: the session kept on this phone still seals notes; they are sent once the connection returns.
+        setState({ kind: 'ready', token, me: null });
       } else if (me.code === 'UNAUTHENTICATED') {
-        forgetRoomSession(storage);
-        setState({ kind: 'no-session', ...(message ? { message } : {}) });
+        setState({ kind: 'no-session', message: await sessionEnded(message) });
       } else setState({ kind: 'error', message: me.message });
     })();
     return () => {
       live = false;
     };
   }, [storage]);
+
+  /**
+   * The session ended (signed out elsewhere, revoked, expired): its key is gone from the server, so notes this phone
+   * still holds sealed can never be opened. They are removed, and the person is told.
+   */
+  async function sessionEnded(message?: string): Promise<string | undefined> {
+    forgetRoomSession(storage);
+    const left = (await outbox.list()).length;
+    await outbox.forgetAll();
+    if (left === 0) return message;
+    return `Your sign-in on this phone ended before ${left === 1 ? 'a note was' : `${left} notes were`} sent. Nobody can read ${left === 1 ? 'it' : 'them'} now, so ${left === 1 ? 'it was' : 'they were'} removed from this phone.`;
+  }
 
   // A new view: focus its heading, so a screen reader starts there.
   useEffect(() => {
@@ -67,8 +83,17 @@ export function RoomApp({ storage }: { storage: Storage }) {
   }
 
   async function signOut(token: string) {
+    const left = (await outbox.list()).length;
+    if (
+      left > 0 &&
+      !window.confirm(
+        `${left === 1 ? 'A note is' : `${left} notes are`} not sent yet. Signing out now makes ${left === 1 ? 'it' : 'them'} unreadable for good. Sign out anyway?`,
+      )
+    )
+      return;
     await endSession(token);
     forgetRoomSession(storage);
+    await outbox.forgetAll();
     setState({ kind: 'no-session', message: 'You are signed out on this device.' });
   }
 
@@ -100,7 +125,18 @@ export function RoomApp({ storage }: { storage: Storage }) {
           <RoomDoor token={state.token} doorId={target.id} onVisit={openVisit} />
         )}
         {state.kind === 'ready' && target.kind === 'visit' && (
-          <RoomNotes token={state.token} visitId={target.id} me={state.me} />
+          <RoomNotes
+            token={state.token}
+            visitId={target.id}
+            me={state.me}
+            outbox={outbox}
+            onSessionEnded={async () =>
+              setState({
+                kind: 'no-session',
+                message: await sessionEnded('Your sign-in on this phone has ended.'),
+              })
+            }
+          />
         )}
       </main>
     </div>

@@ -1,10 +1,14 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../../shared/api';
 import { MAX_NOTE_LENGTH, NOTE_PROMPTS, type NotePrompt, PROMPT_TEXT } from '../../../../shared/notes';
-import { getVisit, listNotes, type Note, type Visit, writeNote } from '../api';
+import type { RoomVisitSnapshot } from '../../../../shared/room';
+import type { PendingRoomNote } from '../../../../shared/sealed-note';
+import { getVisit, listNotes, type Note, type Visit } from '../api';
 import { LintReport } from '../components/note-lint';
 import { useNoteComposer } from '../hooks/use-note-composer';
 import { formatTime, viewerZone } from '../time';
+import type { RoomOutbox } from './room-outbox';
+import { useRoomOutbox } from './use-room-outbox';
 
 /** The clock, ticking every second while the page is open (the countdown). */
 function useNow(): number {
@@ -46,20 +50,66 @@ function remaining(ms: number): string {
   return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
-/** One of my visits, for writing notes on a phone while in the room. */
-export function RoomNotes({ token, visitId, me }: { token: string; visitId: string; me: Me }) {
-  const [visit, setVisit] = useState<Visit | null>(null);
+/** What the page keeps of a visit on the phone (no one's name), so it opens offline. */
+function snapshotOf(visit: Visit): RoomVisitSnapshot {
+  return {
+    id: visit.id,
+    title: visit.door.strategy?.title ?? 'A sampling visit',
+    status: visit.status,
+    startsAt: visit.door.startsAt,
+    endsAt: visit.door.endsAt,
+    location: visit.door.location,
+    lookFor: visit.door.lookFor,
+  };
+}
+
+/**
+ * One of my visits, for writing notes on a phone while in the room. Online it reads the visit from the server and keeps
+ * a copy on the phone; offline (no connection, or the page reopened from the service worker) it works from that copy.
+ */
+export function RoomNotes({
+  token,
+  visitId,
+  me,
+  outbox,
+  onSessionEnded,
+}: {
+  token: string;
+  visitId: string;
+  /** Null while offline: the page opened without reaching the server. */
+  me: Me | null;
+  outbox: RoomOutbox;
+  onSessionEnded: () => void;
+}) {
+  const [visit, setVisit] = useState<RoomVisitSnapshot | null>(null);
+  const [names, setNames] = useState<string[]>([]);
   const [notes, setNotes] = useState<Note[]>([]);
   const [error, setError] = useState('');
   const now = useNow();
 
   useEffect(() => {
-    getVisit(token, visitId).then((r) =>
-      r.ok
-        ? setVisit(r.data)
-        : setError(r.code === 'NOT_FOUND' ? 'This visit is not one of yours.' : r.message),
-    );
-    listNotes(token, 'written', visitId).then((r) => r.ok && setNotes(r.data.items));
+    let live = true;
+    getVisit(token, visitId).then(async (r) => {
+      if (!live) return;
+      if (r.ok) {
+        const snapshot = snapshotOf(r.data);
+        setVisit(snapshot);
+        setNames([...(me ? [me.person.name] : []), r.data.door.host.name]);
+        await outbox.keepVisit(snapshot);
+      } else if (r.code === 'NETWORK') {
+        const kept = await outbox.visit(visitId);
+        if (!live) return;
+        if (kept) setVisit(kept);
+        else
+          setError(
+            'You are offline, and this visit was not opened on this phone before. Connect and try again.',
+          );
+      } else setError(r.code === 'NOT_FOUND' ? 'This visit is not one of yours.' : r.message);
+    });
+    listNotes(token, 'written', visitId).then((r) => live && r.ok && setNotes(r.data.items));
+    return () => {
+      live = false;
+    };
   }, [token, visitId]);
 
   if (!visit)
@@ -78,29 +128,27 @@ export function RoomNotes({ token, visitId, me }: { token: string; visitId: stri
       </section>
     );
 
-  const door = visit.door;
-  const title = door.strategy?.title ?? 'A sampling visit';
   const zone = viewerZone();
-  const startsIn = Date.parse(door.startsAt) - now;
-  const endsIn = Date.parse(door.endsAt) - now;
+  const startsIn = Date.parse(visit.startsAt) - now;
+  const endsIn = Date.parse(visit.endsAt) - now;
 
   if (visit.status === 'cancelled' || startsIn > 0)
     return (
       <section aria-labelledby="view-title">
         <h1 id="view-title" tabIndex={-1}>
-          {title}
+          {visit.title}
         </h1>
         {visit.status === 'cancelled' ? (
           <p class="card">This visit was canceled, so there is nothing to write about.</p>
         ) : (
           <p class="card">
-            This visit starts at {formatTime(door.startsAt, zone)}, in{' '}
+            This visit starts at {formatTime(visit.startsAt, zone)}, in{' '}
             <span role="timer">{remaining(startsIn)}</span>. Notes open then.
           </p>
         )}
-        {door.lookFor && (
+        {visit.lookFor && (
           <p>
-            <strong>Look for:</strong> {door.lookFor}
+            <strong>Look for:</strong> {visit.lookFor}
           </p>
         )}
       </section>
@@ -110,18 +158,23 @@ export function RoomNotes({ token, visitId, me }: { token: string; visitId: stri
     <RoomComposer
       token={token}
       visit={visit}
-      title={title}
       countdown={
         endsIn > 0
-          ? `${remaining(endsIn)} left · ends ${formatTime(door.endsAt, zone)}`
+          ? `${remaining(endsIn)} left · ends ${formatTime(visit.endsAt, zone)}`
           : 'The visit is over: you can still add notes.'
       }
-      names={[me.person.name, door.host.name]}
+      names={names}
       notes={notes}
-      onSaved={(note) => setNotes((all) => [note, ...all])}
+      outbox={outbox}
+      onSent={(sent) =>
+        setNotes((all) => [...sent.filter((n) => !all.some((a) => a.id === n.id)).reverse(), ...all])
+      }
+      onSessionEnded={onSessionEnded}
     />
   );
 }
+
+const WAITING = 'Saved on this phone — will send when online';
 
 /**
  * The note box first, the linter's feedback right under it, the look-for and prompts one tap away, the notes saved so
@@ -130,33 +183,36 @@ export function RoomNotes({ token, visitId, me }: { token: string; visitId: stri
 function RoomComposer({
   token,
   visit,
-  title,
   countdown,
   names: nameList,
   notes,
-  onSaved,
+  outbox,
+  onSent,
+  onSessionEnded,
 }: {
   token: string;
-  visit: Visit;
-  title: string;
+  visit: RoomVisitSnapshot;
   countdown: string;
   names: string[];
   notes: Note[];
-  onSaved: (note: Note) => void;
+  outbox: RoomOutbox;
+  onSent: (notes: Note[]) => void;
+  onSessionEnded: () => void;
 }) {
   useKeyboardInset();
   const [prompt, setPrompt] = useState<NotePrompt>('students');
   const [saved, setSaved] = useState('');
   const names = useMemo(() => nameList, [nameList.join('\n')]);
-  const composer = useNoteComposer({
+  const sender = useRoomOutbox({ token, visitId: visit.id, outbox, onSent, onSessionEnded });
+  const composer = useNoteComposer<{ clientId: string }>({
     initialText: '',
     names,
-    onSave: (text, confirmFlags) => writeNote(token, { visitId: visit.id, prompt, text, confirmFlags }),
-    onSaved: (note) => {
-      onSaved(note);
+    onSave: (text, confirmFlags) => sender.keep({ visitId: visit.id, prompt, text, confirmFlags }),
+    onSaved: ({ clientId }) => {
       composer.change('');
-      setSaved('Saved. Write the next one.');
+      setSaved('');
       composer.box.current?.focus();
+      sender.sendNow(clientId).then((sent) => setSaved(sent ? 'Sent. Write the next one.' : `${WAITING}.`));
     },
   });
   const id = 'room-note';
@@ -172,12 +228,18 @@ function RoomComposer({
     <section class="room-notes" aria-labelledby="view-title">
       <div class="room-head">
         <h1 id="view-title" tabIndex={-1}>
-          {title}
+          {visit.title}
         </h1>
         <p class="countdown">
           <span role="timer">{countdown}</span>
         </p>
       </div>
+      {!sender.online && (
+        <p class="room-offline" role="status">
+          You are offline. Notes you save stay on this phone, sealed so only the server can read them, and are
+          sent once the connection returns.
+        </p>
+      )}
       <div class={`field${composer.error ? ' has-error' : ''}`}>
         <label for={id}>
           Your note: <span class="room-prompt">{PROMPT_TEXT[prompt]}</span>
@@ -226,9 +288,9 @@ function RoomComposer({
       )}
       <details class="room-more">
         <summary>Look-for and prompts</summary>
-        {visit.door.lookFor && (
+        {visit.lookFor && (
           <p>
-            <strong>Look for:</strong> {visit.door.lookFor}
+            <strong>Look for:</strong> {visit.lookFor}
           </p>
         )}
         <fieldset class="room-prompts">
@@ -247,13 +309,17 @@ function RoomComposer({
           ))}
         </fieldset>
       </details>
-      {notes.length > 0 && (
+      {notes.length + sender.pending.length > 0 && (
         <section aria-labelledby="room-saved-h">
-          <h2 id="room-saved-h">Saved for this visit ({notes.length})</h2>
+          <h2 id="room-saved-h">Saved for this visit ({notes.length + sender.pending.length})</h2>
           <ul class="room-saved">
+            {sender.pending.map((n) => (
+              <PendingItem key={n.clientId} note={n} content={sender.textOf(n.clientId)} />
+            ))}
             {notes.map((n) => (
               <li key={n.id}>
-                <span class="hint">{PROMPT_TEXT[n.prompt]}</span> {n.text}
+                <span class="hint">{PROMPT_TEXT[n.prompt]}</span> {n.text}{' '}
+                <span class="room-state sent">Sent</span>
               </li>
             ))}
           </ul>
@@ -292,5 +358,31 @@ function RoomComposer({
         )}
       </div>
     </section>
+  );
+}
+
+/** A note still on the phone: its text while this page has it in memory, and where it stands. */
+function PendingItem({
+  note,
+  content,
+}: {
+  note: PendingRoomNote;
+  content: { prompt: NotePrompt; text: string } | undefined;
+}) {
+  return (
+    <li>
+      {content ? (
+        <>
+          <span class="hint">{PROMPT_TEXT[content.prompt]}</span> {content.text}{' '}
+        </>
+      ) : (
+        <span class="hint">A note sealed on this phone: only the server can open it. </span>
+      )}
+      {note.status === 'failed' ? (
+        <span class="room-state failed">Not sent: {note.error}</span>
+      ) : (
+        <span class="room-state waiting">{WAITING}</span>
+      )}
+    </li>
   );
 }

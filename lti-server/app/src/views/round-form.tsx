@@ -18,7 +18,16 @@ const FOCUS_LABELS: Record<FocusKind, { option: string; value: string; hint: str
 };
 
 /** The coach plans a round: who visits, whose rooms, when, around which focus; the server's planner does the rest. */
-export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?: string }) {
+export function RoundForm({
+  token,
+  zone = viewerZone(),
+  cycleId,
+}: {
+  token: string;
+  zone?: string;
+  /** Planning the next round of a cycle: the form starts from the cycle. */
+  cycleId?: string | undefined;
+}) {
   const {
     people,
     loadError,
@@ -40,7 +49,8 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
     outside,
     keepOutside,
     changeOutside,
-  } = useRoundForm(token, zone);
+    cycle,
+  } = useRoundForm(token, zone, cycleId);
 
   const heading = (
     <h1 id="view-title" tabIndex={-1}>
@@ -70,6 +80,14 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
         <a href={href({ name: 'rounds' })}>← Rounds</a>
       </p>
       {heading}
+      {cycle && (
+        <p class="card" data-testid="cycle-prefill">
+          Part of the cycle <a href={href({ name: 'cycle', id: cycle.id })}>{cycle.title}</a>.{' '}
+          {cycle.next
+            ? 'The focus and the look-for come from the last debrief’s next level of work; its people are chosen.'
+            : 'The focus is the cycle’s problem of practice; its people are chosen.'}
+        </p>
+      )}
       <p class="lede">
         Small groups of colleagues rotate through a few classrooms around one focus. The planner makes the
         groups and the rotation; you can adjust the groups before publishing.
@@ -152,7 +170,7 @@ export function RoundForm({ token, zone = viewerZone() }: { token: string; zone?
           </Field>
         </div>
         <RoundPeopleFields people={people} form={form} errors={errors} change={change} toggle={toggle} />
-        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} />
+        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} perLine />
         {outside ? (
           <OutsideSchoolDayPrompt
             message={outside}

@@ -1,8 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
+  type Briefing,
   type CalendarFeed,
   cancelVisit,
   createCalendarFeed,
+  getBriefing,
   getCalendarFeed,
   listNotes,
   listVisits,
@@ -15,6 +17,7 @@ import { DoorFacts } from '../components/door-item';
 import { IcsButton } from '../components/ics-button';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { RoomLinkPanel } from '../components/room-link-panel';
+import { GroupClock, stopsOf } from '../components/round/group-clock';
 import { href } from '../router';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
 
@@ -48,13 +51,32 @@ export function VisitsView({
   const [noteCounts, setNoteCounts] = useState<Map<string, number>>(new Map());
   const [notice, setNotice] = useState<Notice>(null);
 
+  /** The briefings of the rounds I visit in: whether I have read each, and my role (the facilitator's clock). */
+  const [briefings, setBriefings] = useState<Map<string, Briefing>>(new Map());
+
   const load = () =>
     listVisits(token).then((r) => {
       if (r.ok) {
         setVisits(r.data.items);
         setError('');
+        loadBriefings(r.data.items);
       } else setError(r.message);
     });
+  // One request per round (not per visit), and only for rounds still to come.
+  async function loadBriefings(items: Visit[]) {
+    const at = now().getTime();
+    const rounds = [
+      ...new Set(
+        items
+          .filter((v) => v.status === 'booked' && v.door.roundId && Date.parse(v.door.endsAt) > at)
+          .map((v) => v.door.roundId!),
+      ),
+    ];
+    const answers = await Promise.all(rounds.map((id) => getBriefing(token, id)));
+    const found = new Map<string, Briefing>();
+    for (const [i, r] of answers.entries()) if (r.ok) found.set(rounds[i]!, r.data);
+    setBriefings(found);
+  }
   useEffect(() => {
     load();
     listNotes(token, 'written').then((r) => {
@@ -133,6 +155,8 @@ export function VisitsView({
                     ended={false}
                     notes={noteCounts.get(v.id) ?? 0}
                     onCancel={cancel}
+                    briefing={v.door.roundId ? briefings.get(v.door.roundId) : undefined}
+                    now={now}
                   />
                 ))}
               </ul>
@@ -174,6 +198,8 @@ function VisitItem({
   ended,
   notes,
   onCancel,
+  briefing,
+  now,
 }: {
   token: string;
   visit: Visit;
@@ -186,6 +212,9 @@ function VisitItem({
   /** Notes I wrote about it. */
   notes: number;
   onCancel: (v: Visit, reason?: string) => Promise<string | null>;
+  /** The round's briefing, for a visit of a round still to come. */
+  briefing?: Briefing | undefined;
+  now?: () => Date;
 }) {
   const d = visit.door;
   const headingId = `visit-${visit.id}-title`;
@@ -252,6 +281,26 @@ function VisitItem({
           <a href={href({ name: 'dialogue', doorId: d.id })} aria-describedby={headingId}>
             Reflective dialogue with {d.host.name}
           </a>
+        </p>
+      )}
+      {!cancelled && started && !ended && briefing?.me.roles.includes('facilitator') && briefing.me.group && (
+        // The facilitator's view of a visit under way: how long the group has left here, and where it goes next.
+        <GroupClock
+          stops={stopsOf(briefing, briefing.me.group)}
+          zone={zone}
+          headingLevel={4}
+          id={`visit-${visit.id}-clock`}
+          {...(now ? { now } : {})}
+        />
+      )}
+      {d.roundId && briefing && (
+        <p>
+          <a href={href({ name: 'briefing', id: d.roundId })} aria-describedby={headingId}>
+            Round briefing
+          </a>
+          {!(briefing.me.acknowledgedAt && briefing.me.current) && (
+            <span class="badge badge-pending"> Please read it before the round</span>
+          )}
         </p>
       )}
       {d.roundId && (

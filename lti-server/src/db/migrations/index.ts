@@ -29,6 +29,12 @@ import * as roomLinks from './0028-room-links';
 import * as roundNotices from './0029-round-notices';
 import * as visitDialogue from './0030-visit-dialogue';
 import * as gradesAndCancelReasons from './0031-grades-and-cancel-reasons';
+import * as roundBriefing from './0032-round-briefing';
+import * as cycles from './0033-cycles';
+import * as roundPicture from './0034-round-picture';
+import * as roundHosts from './0035-round-hosts';
+import * as roomOffline from './0036-room-offline';
+import * as spellingLookups from './0037-spelling-lookups';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -72,6 +78,12 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0029-round-notices', roundNotices],
   ['0030-visit-dialogue', visitDialogue],
   ['0031-grades-and-cancel-reasons', gradesAndCancelReasons],
+  ['0032-round-briefing', roundBriefing],
+  ['0033-cycles', cycles],
+  ['0034-round-picture', roundPicture],
+  ['0035-round-hosts', roundHosts],
+  ['0036-room-offline', roomOffline],
+  ['0037-spelling-lookups', spellingLookups],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

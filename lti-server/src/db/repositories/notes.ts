@@ -115,7 +115,11 @@ export async function noteParties(
     .executeTakeFirst();
 }
 
-export async function insertNote(scope: TenantScope, note: StoredNote): Promise<void> {
+/** Inserts a note; `clientId` is the writer's device's id for it (a unique index refuses a second one). */
+export async function insertNote(
+  scope: TenantScope,
+  note: StoredNote & { clientId?: string | null },
+): Promise<void> {
   await scope
     .insertInto('notes', {
       id: note.id,
@@ -130,8 +134,24 @@ export async function insertNote(scope: TenantScope, note: StoredNote): Promise<
       created_at: note.createdAt,
       updated_at: note.updatedAt,
       expires_at: note.expiresAt,
+      client_id: note.clientId ?? null,
     })
     .execute();
+}
+
+/** The note a writer's device already sent under `clientId`, expired or not. */
+export async function findNoteIdByClientId(
+  scope: TenantScope,
+  writerId: string,
+  clientId: string,
+): Promise<string | undefined> {
+  const row = await scope
+    .selectFrom('notes')
+    .select('id')
+    .where('writer_id', '=', writerId)
+    .where('client_id', '=', clientId)
+    .executeTakeFirst();
+  return row?.id;
 }
 
 export async function updateNoteText(

@@ -51,7 +51,7 @@ export async function visitEvidence(scope: TenantScope, visitId: string, now: st
   const door = await scope
     .selectFrom('doors')
     .leftJoin('strategies', 'strategies.id', 'doors.strategy_id')
-    .select(['doors.strategy_id as strategyId', 'strategies.title as title'])
+    .select(['doors.strategy_id as strategyId', 'strategies.title as title', 'doors.round_id as roundId'])
     .where('doors.id', '=', first.door_id)
     .executeTakeFirst();
   const strategyId = door?.strategyId ?? null;
@@ -69,12 +69,13 @@ export async function visitEvidence(scope: TenantScope, visitId: string, now: st
     networkId: first.network_id,
     hostId: first.host_id,
     texts: notes.map((n) => n.text),
+    roundId: door?.roundId ?? null,
     strategy: strategyId ? { id: strategyId, title: door?.title ?? null, tags } : null,
   };
 }
 
 const GroupsSchema = z.array(
-  z.object({ kind: z.enum(['school', 'strategy', 'tag']), label: z.string() }).strict(),
+  z.object({ kind: z.enum(['school', 'strategy', 'tag', 'round']), label: z.string() }).strict(),
 );
 const ThemesSchema = z.array(z.string());
 
@@ -240,6 +241,32 @@ export async function pictureGroupsOver(
     .where('kind', 'in', kinds)
     .where('visits', '>=', minVisits)
     .where('hosts', '>=', minHosts)
+    .execute();
+  return rows.map((r) => ({
+    kind: r.kind,
+    label: r.label,
+    visits: r.visits,
+    hosts: r.hosts,
+    themes: new Map(Object.entries(decodeJson(ThemeCountsSchema, r.themes, 'picture group themes'))),
+  }));
+}
+
+/**
+ * The round groups of these rounds (the picture over time of a cycle), whatever their size: the domain's policy
+ * decides which are shown. One range of the groups' primary key, reading no note.
+ */
+export async function roundGroupsOf(
+  scope: TenantScope,
+  networkId: string,
+  roundIds: string[],
+): Promise<StoredPictureGroup[]> {
+  if (roundIds.length === 0) return [];
+  const rows = await scope
+    .selectFrom('picture_groups')
+    .select(['kind', 'label', 'visits', 'hosts', 'themes'])
+    .where('network_id', '=', networkId)
+    .where('kind', '=', 'round')
+    .where('label', 'in', roundIds)
     .execute();
   return rows.map((r) => ({
     kind: r.kind,

@@ -33,6 +33,8 @@ export interface StoredRound {
   prediction: string | null;
   nextLevel: string | null;
   summarizedAt: string | null;
+  /** The cycle the round belongs to, or null. */
+  cycleId: string | null;
 }
 
 const ParticipantsSchema = z.array(z.string());
@@ -63,6 +65,7 @@ export function toRound(row: RoundTable): StoredRound {
     prediction: row.prediction,
     nextLevel: row.next_level,
     summarizedAt: row.summarized_at,
+    cycleId: row.cycle_id,
   };
 }
 
@@ -92,6 +95,7 @@ export async function insertRound(scope: TenantScope, round: StoredRound): Promi
       prediction: round.prediction,
       next_level: round.nextLevel,
       summarized_at: round.summarizedAt,
+      cycle_id: round.cycleId,
     })
     .execute();
 }
@@ -108,6 +112,20 @@ export async function roundsOf(scope: TenantScope, networkId: string): Promise<S
     .where('network_id', '=', networkId)
     .orderBy('date', 'desc')
     .orderBy('created_at', 'desc')
+    .limit(200)
+    .execute();
+  return rows.map(toRound);
+}
+
+/** The rounds of a cycle, oldest first. */
+export async function roundsOfCycle(scope: TenantScope, cycleId: string): Promise<StoredRound[]> {
+  const rows = await scope
+    .selectFrom('rounds')
+    .selectAll()
+    .where('cycle_id', '=', cycleId)
+    .orderBy('date')
+    .orderBy('start')
+    .orderBy('created_at')
     .limit(200)
     .execute();
   return rows.map(toRound);
@@ -171,12 +189,13 @@ export async function insertNotice(scope: TenantScope, notice: StoredNotice): Pr
     .execute();
 }
 
-/** A notice with what the coach reads: the round, who cancelled, whose room and when. */
+/** A notice with what the coach reads: the round, who cancelled, whose room and when (and a host's reason). */
 export interface NoticeDetail extends StoredNotice {
   roundTitle: string;
   personName: string;
   hostName: string;
   startsAt: string;
+  decline: { id: string; reason: string; replanned: boolean } | null;
 }
 
 /** The coach's notices not yet dismissed, newest first. */
@@ -187,12 +206,20 @@ export async function openNoticesOf(scope: TenantScope, coachId: string): Promis
     .innerJoin('people as person', 'person.id', 'round_notices.person_id')
     .innerJoin('doors', 'doors.id', 'round_notices.door_id')
     .innerJoin('people as host', 'host.id', 'doors.host_id')
+    .leftJoin('round_declines', (join) =>
+      join
+        .onRef('round_declines.door_id', '=', 'round_notices.door_id')
+        .onRef('round_declines.tenant_id', '=', 'round_notices.tenant_id'),
+    )
     .selectAll('round_notices')
     .select([
       'rounds.title as round_title',
       'person.name as person_name',
       'host.name as host_name',
       'doors.starts_at as starts_at',
+      'round_declines.id as decline_id',
+      'round_declines.reason as decline_reason',
+      'round_declines.replanned_at as replanned_at',
     ])
     .where('round_notices.coach_id', '=', coachId)
     .where('round_notices.seen_at', 'is', null)
@@ -214,6 +241,10 @@ export async function openNoticesOf(scope: TenantScope, coachId: string): Promis
     personName: row.person_name,
     hostName: row.host_name,
     startsAt: row.starts_at,
+    decline:
+      row.kind === 'slot_declined' && row.decline_id
+        ? { id: row.decline_id, reason: row.decline_reason ?? '', replanned: row.replanned_at !== null }
+        : null,
   }));
 }
 

@@ -1,5 +1,7 @@
 import { type Kysely, sql } from 'kysely';
+import { z } from 'zod';
 import { MAX_EDITS, wordsOf } from '../../../../shared/spelling';
+import { decodeJson } from '../json-column';
 import type { Database } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
@@ -12,40 +14,68 @@ const AFTER_PREFIX = '\u{10FFFF}';
 /** A prefix lexeme in PostgreSQL's text form of a tsquery: `'practic':*` (quotes doubled, backslashes escaped). */
 const PREFIX_LEXEME = /'((?:[^'\\]|''|\\.)*)':\*/g;
 
-const unquote = (quoted: string) => quoted.replace(/''/g, "'").replace(/\\(.)/g, '$1');
 const quote = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`;
+
+/** What `prefixCompletions` reads back: the normalised query and each prefix lexeme's first listed completions. */
+const CompletionsSchema = z.object({
+  text: z.string(),
+  prefixes: z.array(z.object({ quoted: z.string(), words: z.array(z.string()) })),
+});
+
+/**
+ * PostgreSQL, in one round trip: a prefix query normalised as a search normalises it (stemming, stop words), and for
+ * each prefix lexeme in it (keyed by its quoted text, PREFIX_LEXEME's group) the first PREFIX_EXPANSION_LIMIT + 1 words
+ * of the tenant's list that start with it, each one range of the primary key. The lexemes are found with the same
+ * pattern and unquoted in SQL (doubled quotes, then backslash escapes).
+ */
+async function prefixCompletions(
+  scope: TenantScope,
+  prefixQuery: string,
+): Promise<{ text: string; completions: Map<string, string[]> }> {
+  const prefix = sql.ref<string>('p.prefix');
+  const words = scope
+    .selectFrom('search_words')
+    .select('word')
+    .where('word', '>=', prefix)
+    .where('word', '<', sql<string>`${prefix} || ${AFTER_PREFIX}`)
+    .orderBy('word')
+    .limit(PREFIX_EXPANSION_LIMIT + 1);
+  const json = await scope.evaluate(sql<string>`(
+    select json_build_object('text', q.text, 'prefixes', coalesce((
+      select json_agg(json_build_object('quoted', p.quoted, 'words', array(${words})))
+      from (
+        select distinct m[1] as quoted,
+          regexp_replace(replace(m[1], ${"''"}, ${"'"}), ${'\\\\(.)'}, ${'\\1'}, 'g') as prefix
+        from regexp_matches(q.text, ${PREFIX_LEXEME.source}, 'g') as m
+      ) p
+    ), '[]'::json))::text
+    from (select to_tsquery('english', ${prefixQuery})::text as text) q
+  )`);
+  const found = decodeJson(CompletionsSchema, json, 'list of prefix completions');
+  return { text: found.text, completions: new Map(found.prefixes.map((p) => [p.quoted, p.words])) };
+}
 
 /**
  * PostgreSQL: turns a prefix query (`think:* & pract:*`) into the tsquery text a search should run. PostgreSQL
  * normalises it first (stemming, stop words); then each prefix lexeme that the tenant's strategies complete in 1 to
  * PREFIX_EXPANSION_LIMIT ways becomes those exact lexemes, `( 'practic' | 'practis' )`, which GIN reads several
  * times faster. A prefix nothing completes, or too many things do, stays a prefix: the matches are the same either
- * way, because `search_words` holds every lexeme of the tenant's strategies.
+ * way, because `search_words` holds every lexeme of the tenant's strategies. `unmatched`: some prefix has no
+ * completion and every lexeme must match (no `|` or `!`), so the query matches nothing and need not be run.
  */
-export async function expandPrefixes(scope: TenantScope, prefixQuery: string): Promise<string> {
-  const normalised = await scope.evaluate(sql<string>`to_tsquery('english', ${prefixQuery})::text`);
-  const prefixes = [...new Set([...normalised.matchAll(PREFIX_LEXEME)].map((m) => unquote(m[1] ?? '')))];
-  if (prefixes.length === 0) return normalised;
-  const completions = new Map(
-    await Promise.all(
-      prefixes.map(async (prefix) => {
-        const rows = await scope
-          .selectFrom('search_words')
-          .select('word')
-          .where('word', '>=', prefix)
-          .where('word', '<', `${prefix}${AFTER_PREFIX}`)
-          .orderBy('word')
-          .limit(PREFIX_EXPANSION_LIMIT + 1)
-          .execute();
-        return [prefix, rows.map((r) => r.word)] as const;
-      }),
-    ),
-  );
-  return normalised.replace(PREFIX_LEXEME, (whole, quoted: string) => {
-    const words = completions.get(unquote(quoted)) ?? [];
+export async function expandPrefixes(
+  scope: TenantScope,
+  prefixQuery: string,
+): Promise<{ text: string; unmatched: boolean }> {
+  const { text: normalised, completions } = await prefixCompletions(scope, prefixQuery);
+  let missing = false;
+  const text = normalised.replace(PREFIX_LEXEME, (whole, quoted: string) => {
+    const words = completions.get(quoted) ?? [];
+    if (words.length === 0) missing = true;
     if (words.length === 0 || words.length > PREFIX_EXPANSION_LIMIT) return whole;
     return words.length === 1 ? quote(words[0]!) : `( ${words.map(quote).join(' | ')} )`;
   });
+  return { text, unmatched: missing && !/[|!]/.test(normalised) };
 }
 
 /** Words added to SQLite's word list per statement (well under SQLite's limit of bound values). */
@@ -74,18 +104,16 @@ export async function addSearchWords(scope: TenantScope, text: string): Promise<
  * which a search ignores, counts as known.
  */
 export async function isKnownWord(scope: TenantScope, typed: string): Promise<boolean> {
-  let prefix = typed;
   if (scope.dialect === 'postgres') {
-    const normalised = await scope.evaluate(sql<string>`to_tsquery('english', ${`${typed}:*`})::text`);
-    const lexeme = [...normalised.matchAll(PREFIX_LEXEME)][0]?.[1];
-    if (lexeme === undefined) return true;
-    prefix = unquote(lexeme);
+    const { text, completions } = await prefixCompletions(scope, `${typed}:*`);
+    const quoted = [...text.matchAll(PREFIX_LEXEME)][0]?.[1];
+    return quoted === undefined || (completions.get(quoted) ?? []).length > 0;
   }
   const row = await scope
     .selectFrom('search_words')
     .select('word')
-    .where('word', '>=', prefix)
-    .where('word', '<', `${prefix}${AFTER_PREFIX}`)
+    .where('word', '>=', typed)
+    .where('word', '<', `${typed}${AFTER_PREFIX}`)
     .limit(1)
     .executeTakeFirst();
   return row !== undefined;

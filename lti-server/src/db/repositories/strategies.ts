@@ -359,7 +359,12 @@ async function searchPostgres(
   f: StrategyFilter,
 ): Promise<StrategyRow[]> {
   // Typed prefixes become the exact lexemes they stand for where there are few (migration 0013).
-  const text = await expandPrefixes(scope, terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & '));
+  const { text, unmatched } = await expandPrefixes(
+    scope,
+    terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & '),
+  );
+  // A word no listed word starts (often a typo, before the spelling fallback) matches nothing: no query to run.
+  if (unmatched) return [];
   const query = sql`cast(${text} as tsquery)`;
   const matched = qb.where(sql<boolean>`strategies.search_vector @@ ${query}`);
   const offset = f.offset ?? 0;

@@ -1,5 +1,6 @@
 import { ForbiddenError } from '../../../../shared/errors';
 import { type CardRecord, cardPolicy, debriefPolicy } from './debrief';
+import { type CycleRoundRecord, cyclePolicy, cycleRoundPolicy, problemPolicy } from './cycle';
 import { type DialogueRecord, dialoguePolicy } from './dialogue';
 import { type DoorRecord, doorPolicy } from './door';
 import { type NoteRecord, notePolicy, retentionPolicy } from './note';
@@ -9,6 +10,7 @@ import { roundPolicy } from './round';
 import { type RegistrationRecord, registrationPolicy, settingsPolicy } from './settings';
 import { type StrategyRecord, strategyPolicy } from './strategy';
 
+export { cycleRound } from './cycle';
 export { card } from './debrief';
 export { dialogue } from './dialogue';
 export { door } from './door';
@@ -29,6 +31,9 @@ export const policies = {
   debrief: debriefPolicy,
   card: cardPolicy,
   picture: picturePolicy,
+  problem: problemPolicy,
+  cycle: cyclePolicy,
+  'cycle-round': cycleRoundPolicy,
   settings: settingsPolicy,
   registration: registrationPolicy,
 };
@@ -44,6 +49,9 @@ interface Records {
   debrief: never;
   card: CardRecord;
   picture: PictureGroupRecord;
+  problem: never;
+  cycle: never;
+  'cycle-round': CycleRoundRecord;
   settings: never;
   registration: RegistrationRecord;
 }

@@ -1,0 +1,89 @@
+import { useEffect, useState } from 'preact/hooks';
+import { type ClockStop, groupClock, nextClockChange } from '../../../../../shared/round-briefing';
+import type { Briefing } from '../../api';
+import { formatTime } from '../../time';
+
+/** setTimeout fires at once for a delay above 2^31 - 1 ms; a later change is waited for in steps. */
+const MAX_TIMER_MS = 2_147_483_647;
+
+/** A group's rooms in the round, in time order. */
+export function stopsOf(briefing: Briefing, group: number): ClockStop[] {
+  return briefing.schedule.flatMap((slot) =>
+    slot.rooms
+      .filter((r) => r.group === group)
+      .map((r) => ({
+        startsAt: slot.startsAt,
+        endsAt: slot.endsAt,
+        location: r.location,
+        host: r.host.name,
+      })),
+  );
+}
+
+const minutes = (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
+const room = (s: ClockStop) => `${s.location} (${s.host})`;
+
+/**
+ * The group clock: time left in the room and the next room. It re-renders once, at the next whole minute of its
+ * countdown (one timer, set again each time), and never asks the server: the schedule is already known.
+ */
+export function GroupClock({
+  stops,
+  zone,
+  now = () => new Date(),
+  headingLevel = 2,
+  id = 'clock',
+}: {
+  stops: ClockStop[];
+  zone: string;
+  now?: () => Date;
+  /** h2 on its own page, h4 inside a visit's card. */
+  headingLevel?: 2 | 4;
+  /** Unique on the page (several visits may show one). */
+  id?: string;
+}) {
+  const [, setTick] = useState(0);
+  const at = now().getTime();
+  const next = nextClockChange(stops, at);
+  useEffect(() => {
+    if (next === null) return;
+    const timer = setTimeout(() => setTick((t) => t + 1), Math.min(Math.max(next - at, 0), MAX_TIMER_MS));
+    return () => clearTimeout(timer);
+  }, [next, at]);
+  const clock = groupClock(stops, at);
+  const Heading = headingLevel === 2 ? 'h2' : 'h4';
+  return (
+    <section class="group-clock" aria-labelledby={`${id}-h`}>
+      <Heading id={`${id}-h`}>Group clock</Heading>
+      {/* role="timer": assistive technology reads it when asked, rather than announcing every minute. */}
+      <div role="timer" aria-atomic="true">
+        {clock.kind === 'in-room' && (
+          <>
+            <p class="clock-big">
+              <strong>{minutes(clock.minutes)}</strong> left in {room(clock.stop)}
+            </p>
+            <p>
+              {clock.next
+                ? `Next: ${room(clock.next)} at ${formatTime(clock.next.startsAt, zone)}`
+                : 'This is the last room. Then the debrief.'}
+            </p>
+          </>
+        )}
+        {clock.kind === 'waiting' && (
+          <>
+            <p class="clock-big">
+              <strong>{minutes(clock.minutes)}</strong> until{' '}
+              {clock.first ? 'the first room' : 'the next room'}
+            </p>
+            <p>
+              Next: {room(clock.next)} at {formatTime(clock.next.startsAt, zone)}
+            </p>
+          </>
+        )}
+        {clock.kind === 'done' && (
+          <p class="clock-big">The group has visited every room. Time for the debrief.</p>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,304 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { Strategy } from '../../../../shared/strategy';
+import { listPeople, listStrategies, type People } from '../api';
+import { Field } from '../components/fields';
+import { LoadState, NoticeLine } from '../components/notice-line';
+import type { Problem, VoteChoice } from '../cycles-api';
+import { fieldErrors, useProblems } from '../hooks/use-problems';
+import { href } from '../router';
+
+const VOTES: Array<{ value: VoteChoice | null; label: string }> = [
+  { value: 'for', label: 'Work on this' },
+  { value: 'against', label: 'Not now' },
+  { value: null, label: 'No vote' },
+];
+
+const STATUS_WORDS: Record<Problem['status'], string> = {
+  open: 'Open for votes',
+  closed: 'Closed',
+  chosen: 'Chosen: a cycle works on it',
+};
+
+/**
+ * Problems of practice: anyone proposes one, votes (one changeable vote each) and comments before a cycle starts;
+ * proposals are ranked by their votes, people never are. A coach closes proposals and starts a cycle from one.
+ */
+export function ProblemsView({ token, isCoach }: { token: string; isCoach: boolean }) {
+  const p = useProblems(token);
+  return (
+    <section aria-labelledby="view-title">
+      <h1 id="view-title" tabIndex={-1}>
+        Problems of practice
+      </h1>
+      <p class="lede">
+        The school chooses what it works on together. Propose a problem of practice, vote for the ones you
+        want to work on and say why; a coach starts a cycle of rounds on the one the school chooses.
+      </p>
+      <NoticeLine notice={p.notice} />
+      <ProposeForm propose={p.propose} />
+      <LoadState error={p.error} loaded={Boolean(p.problems && p.cycles)} />
+      {p.cycles && p.cycles.length > 0 && (
+        <section aria-labelledby="cycles-h">
+          <h2 id="cycles-h">Cycles</h2>
+          <ul class="plain">
+            {p.cycles.map((c) => (
+              <li key={c.id}>
+                <a href={href({ name: 'cycle', id: c.id })}>{c.title}</a>{' '}
+                <span class="hint">
+                  {c.members.length} people · {c.rounds.length} {c.rounds.length === 1 ? 'round' : 'rounds'}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {p.problems && (
+        <section aria-labelledby="proposals-h">
+          <h2 id="proposals-h">Proposals</h2>
+          {p.problems.length === 0 && <p class="card">No proposals yet: be the first.</p>}
+          <ul class="plain">
+            {p.problems.map((problem) => (
+              <li key={problem.id}>
+                <ProblemCard token={token} problem={problem} isCoach={isCoach} actions={p} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </section>
+  );
+}
+
+function ProposeForm({ propose }: { propose: ReturnType<typeof useProblems>['propose'] }) {
+  const [title, setTitle] = useState('');
+  const [why, setWhy] = useState('');
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await propose(title, why);
+    setBusy(false);
+    if (r.ok) {
+      setTitle('');
+      setWhy('');
+      setErrors({});
+    } else {
+      const byField = fieldErrors(r);
+      setErrors(byField.text ? { title: byField.text } : byField);
+    }
+  };
+  return (
+    <form class="card" onSubmit={submit} noValidate aria-labelledby="propose-h">
+      <h2 id="propose-h">Propose a problem of practice</h2>
+      <Field
+        id="problem-title"
+        label="The problem of practice"
+        hint="One question about students’ learning, e.g. “How do students build on each other’s ideas?” No names."
+        error={errors.title}
+      >
+        {(f) => (
+          <input
+            {...f}
+            value={title}
+            maxLength={300}
+            onInput={(e) => setTitle((e.target as HTMLInputElement).value)}
+          />
+        )}
+      </Field>
+      <Field id="problem-why" label="Why it matters (optional)" error={errors.why}>
+        {(f) => (
+          <textarea
+            {...f}
+            rows={2}
+            value={why}
+            maxLength={1000}
+            onInput={(e) => setWhy((e.target as HTMLTextAreaElement).value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        {busy ? 'Proposing…' : 'Propose'}
+      </button>
+    </form>
+  );
+}
+
+function ProblemCard({
+  token,
+  problem,
+  isCoach,
+  actions,
+}: {
+  token: string;
+  problem: Problem;
+  isCoach: boolean;
+  actions: ReturnType<typeof useProblems>;
+}) {
+  const [comment, setComment] = useState('');
+  const [starting, setStarting] = useState(false);
+  const open = problem.status === 'open';
+  const headingId = `problem-${problem.id}`;
+  const sendComment = async (e: Event) => {
+    e.preventDefault();
+    const r = await actions.comment(problem.id, comment);
+    if (r.ok) setComment('');
+  };
+  return (
+    <article class="card" aria-labelledby={headingId}>
+      <h3 id={headingId}>{problem.title}</h3>
+      <p class="meta">
+        <span>Proposed by {problem.proposer.name}</span>
+        <span>{STATUS_WORDS[problem.status]}</span>
+        <span data-testid="votes">
+          {problem.votes.for} for · {problem.votes.against} not now
+        </span>
+      </p>
+      {problem.why && <p>{problem.why}</p>}
+      {problem.cycleId && (
+        <p>
+          <a href={href({ name: 'cycle', id: problem.cycleId })}>See its cycle</a>
+        </p>
+      )}
+      {open && (
+        <fieldset class="grouping">
+          <legend>Your vote on “{problem.title}”</legend>
+          {VOTES.map((v) => {
+            const id = `vote-${problem.id}-${v.value ?? 'none'}`;
+            return (
+              <div class="check" key={id}>
+                <input
+                  type="radio"
+                  id={id}
+                  name={`vote-${problem.id}`}
+                  checked={problem.myVote === v.value}
+                  onChange={() => actions.vote(problem.id, v.value)}
+                />
+                <label for={id}>{v.label}</label>
+              </div>
+            );
+          })}
+        </fieldset>
+      )}
+      {problem.comments.length > 0 && (
+        <ul class="plain comments" aria-label={`Comments on “${problem.title}”`}>
+          {problem.comments.map((c) => (
+            <li key={c.id}>
+              <strong>{c.author.name}:</strong> {c.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      {open && (
+        <form onSubmit={sendComment} noValidate>
+          <Field id={`comment-${problem.id}`} label="Add a comment" hint="Describe what you see; no names.">
+            {(f) => (
+              <textarea
+                {...f}
+                rows={2}
+                value={comment}
+                maxLength={1000}
+                onInput={(e) => setComment((e.target as HTMLTextAreaElement).value)}
+              />
+            )}
+          </Field>
+          <button type="submit" class="secondary">
+            Comment
+          </button>
+        </form>
+      )}
+      {isCoach && problem.status !== 'chosen' && (
+        <p class="actions">
+          {open && (
+            <button type="button" class="secondary" onClick={() => actions.close(problem.id)}>
+              Close “{problem.title}”
+            </button>
+          )}
+          <button type="button" aria-expanded={starting} onClick={() => setStarting(!starting)}>
+            Start a cycle on it
+          </button>
+        </p>
+      )}
+      {starting && <StartCycleForm token={token} problem={problem} start={actions.start} />}
+    </article>
+  );
+}
+
+/** The coach starts a cycle: at least three volunteers to begin with, and the menu strategies it works with. */
+function StartCycleForm({
+  token,
+  problem,
+  start,
+}: {
+  token: string;
+  problem: Problem;
+  start: ReturnType<typeof useProblems>['start'];
+}) {
+  const [people, setPeople] = useState<People['items'] | null>(null);
+  const [strategies, setStrategies] = useState<Strategy[]>([]);
+  const [members, setMembers] = useState<string[]>([]);
+  const [chosen, setChosen] = useState<string[]>([]);
+  const [error, setError] = useState('');
+  useEffect(() => {
+    listPeople(token).then((r) => (r.ok ? setPeople(r.data.items) : setError(r.message)));
+    listStrategies(token, { limit: '100' }).then((r) => r.ok && setStrategies(r.data.items));
+  }, [token]);
+  const toggle = (list: string[], set: (l: string[]) => void, id: string, on: boolean) =>
+    set(on ? [...list, id] : list.filter((x) => x !== id));
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const r = await start(problem.id, members, chosen);
+    if (!r.ok) setError(r.fields?.[0] ? `${r.message} ${r.fields[0].message}` : r.message);
+  };
+  const formId = `start-${problem.id}`;
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby={`${formId}-h`}>
+      <h4 id={`${formId}-h`}>Start a cycle on “{problem.title}”</h4>
+      {error && (
+        <p role="alert" class="error">
+          {error}
+        </p>
+      )}
+      {!people && !error && <p>Loading colleagues…</p>}
+      {people && (
+        <fieldset>
+          <legend>Volunteers (at least three to begin; you can add people later)</legend>
+          <ul class="plain checks">
+            {people.map((person) => (
+              <li class="check" key={person.id}>
+                <input
+                  type="checkbox"
+                  id={`${formId}-member-${person.id}`}
+                  checked={members.includes(person.id)}
+                  onChange={(e) =>
+                    toggle(members, setMembers, person.id, (e.target as HTMLInputElement).checked)
+                  }
+                />
+                <label for={`${formId}-member-${person.id}`}>{person.name}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      {strategies.length > 0 && (
+        <fieldset>
+          <legend>Strategies from the menu the cycle works with (optional)</legend>
+          <ul class="plain checks">
+            {strategies.map((s) => (
+              <li class="check" key={s.id}>
+                <input
+                  type="checkbox"
+                  id={`${formId}-strategy-${s.id}`}
+                  checked={chosen.includes(s.id)}
+                  onChange={(e) => toggle(chosen, setChosen, s.id, (e.target as HTMLInputElement).checked)}
+                />
+                <label for={`${formId}-strategy-${s.id}`}>{s.title}</label>
+              </li>
+            ))}
+          </ul>
+        </fieldset>
+      )}
+      <button type="submit">Start the cycle</button>
+    </form>
+  );
+}

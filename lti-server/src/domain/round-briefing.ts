@@ -1,0 +1,261 @@
+import { ConflictError, NotFoundError, UnprocessableError } from '../../../shared/errors';
+import {
+  assignRoles,
+  type Briefing,
+  type BriefingData,
+  countRoles,
+  DEFAULT_NORMS,
+  type GroupRoles,
+  ROLE_NAMES,
+  ROUND_ROLES,
+  type RoundRolesInput,
+  rolesProblems,
+} from '../../../shared/round-briefing';
+import type { Round } from '../../../shared/rounds';
+import { utcToZoned } from '../../../shared/zoned-time';
+import {
+  acksOf,
+  findBriefing,
+  insertBriefing,
+  rolesInNetwork,
+  type StoredBriefing,
+  updateBriefingRoles,
+  updateBriefingWords,
+  upsertAck,
+} from '../db/repositories/round-briefings';
+import { findRound, type StoredRound } from '../db/repositories/rounds';
+import type { Actor } from './actor';
+import { authorize, can } from './policies';
+import { namesOf, present } from './rounds';
+
+interface Access {
+  row: StoredRound;
+  round: Round;
+  /** A coach of the round's network: edits the words and roles, sees who has read it. */
+  coach: boolean;
+}
+
+const membersOf = (row: StoredRound) => new Set([...row.participants, ...row.hosts.map((h) => h.id)]);
+
+/**
+ * Who may read a round's briefing: the coaches of its network (drafts too), and its participants and hosts once it is
+ * published. Anyone else — another network, another school, a teacher outside the round — gets 404, as if it did not
+ * exist.
+ */
+async function access(actor: Actor, roundId: string): Promise<Access> {
+  const row = await findRound(actor.scope, roundId);
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Round');
+  const coach = can(actor, 'brief', 'round');
+  if (!coach && (row.status !== 'published' || !membersOf(row).has(actor.personId)))
+    throw new NotFoundError('Round');
+  return { row, round: present(row, await namesOf(actor)), coach };
+}
+
+/**
+ * The round's briefing, made on first use: the norms prefilled, the look-fors taken from the round, and the roles
+ * handed out by the planner in a fair rotation over the network's earlier rounds. Roles that no longer fit a group
+ * (the coach moved people between groups) are handed out again for that group only.
+ */
+async function briefingOf(actor: Actor, { row, round }: Access, now: Date): Promise<StoredBriefing> {
+  const hosts = row.hosts.map((h) => h.id);
+  const history = async () => countRoles(await rolesInNetwork(actor.scope, row.networkId, row.id));
+  const stored = await findBriefing(actor.scope, row.id);
+  if (!stored) {
+    const stamp = now.toISOString();
+    await insertBriefing(actor.scope, {
+      roundId: row.id,
+      why: null,
+      lookFors: row.lookFor,
+      norms: [...DEFAULT_NORMS],
+      roles: assignRoles(round.groups, await history(), hosts),
+      createdAt: stamp,
+      updatedAt: stamp,
+    });
+    const made = await findBriefing(actor.scope, row.id);
+    if (!made) throw new NotFoundError('Round');
+    return made;
+  }
+  const fits =
+    stored.roles.length === round.groups.length &&
+    rolesProblems(round.groups, stored.roles, String).length === 0;
+  if (fits) return stored;
+  const roles = assignRoles(round.groups, await history(), hosts, stored.roles);
+  await updateBriefingRoles(actor.scope, row.id, roles);
+  return { ...stored, roles };
+}
+
+function view(
+  actor: Actor,
+  { row, round, coach }: Access,
+  b: StoredBriefing,
+  acks: Map<string, string>,
+): Briefing {
+  const name = (id: string) =>
+    round.participants.find((p) => p.id === id)?.name ??
+    round.hosts.find((h) => h.id === id)?.name ??
+    'Someone who left';
+  const person = (id: string) => ({ id, name: name(id) });
+  const hostOf = new Map(round.hosts.map((h) => [h.id, h]));
+  const groupIndex = round.groups.findIndex((g) => g.includes(actor.personId));
+  const myRoles =
+    groupIndex < 0 ? [] : ROUND_ROLES.filter((r) => b.roles[groupIndex]?.[r] === actor.personId);
+  const current = (at: string | undefined) => at !== undefined && at >= b.updatedAt;
+  const members = [...membersOf(row)];
+  return {
+    roundId: row.id,
+    title: row.title,
+    status: row.status,
+    focus: round.focus,
+    why: b.why,
+    lookFors: b.lookFors,
+    norms: b.norms,
+    timeZone: row.timeZone,
+    slotMinutes: row.slotMinutes,
+    schedule: round.slots.map((slot) => ({
+      startsAt: slot.startsAt,
+      endsAt: slot.endsAt,
+      rooms: slot.visits
+        .filter((v) => v.visitorIds.length > 0)
+        .map((v) => ({
+          group: v.group + 1,
+          host: person(v.hostId),
+          location: hostOf.get(v.hostId)?.location ?? '',
+        })),
+    })),
+    groups: round.groups.map((g, i) => {
+      const roles = b.roles[i]!;
+      return {
+        number: i + 1,
+        members: g.map(person),
+        roles: {
+          facilitator: person(roles.facilitator),
+          timekeeper: person(roles.timekeeper),
+          noteTaker: person(roles.noteTaker),
+        },
+      };
+    }),
+    updatedAt: b.updatedAt,
+    me: {
+      inRound: membersOf(row).has(actor.personId),
+      group: groupIndex < 0 ? null : groupIndex + 1,
+      roles: myRoles,
+      acknowledgedAt: acks.get(actor.personId) ?? null,
+      current: current(acks.get(actor.personId)),
+    },
+    canEdit: coach,
+    reading: coach
+      ? {
+          // Read means the words as they are now: after a change, people are asked to read it again.
+          read: members.filter((id) => current(acks.get(id))).length,
+          total: members.length,
+          people: members
+            .map((id) => ({
+              ...person(id),
+              acknowledgedAt: acks.get(id) ?? null,
+              current: current(acks.get(id)),
+            }))
+            // By name: a list of who, never a ranking of when.
+            .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })),
+        }
+      : null,
+  };
+}
+
+export async function getBriefing(actor: Actor, roundId: string, now: Date): Promise<Briefing> {
+  const a = await access(actor, roundId);
+  const briefing = await briefingOf(actor, a, now);
+  return view(actor, a, briefing, await acksOf(actor.scope, roundId));
+}
+
+/** A coach of the round's network changes the words; participants are asked to read it again. */
+export async function updateBriefing(
+  actor: Actor,
+  roundId: string,
+  data: BriefingData,
+  now: Date,
+): Promise<Briefing> {
+  authorize(actor, 'brief', 'round');
+  const a = await access(actor, roundId);
+  await briefingOf(actor, a, now);
+  await updateBriefingWords(actor.scope, roundId, { ...data, updatedAt: now.toISOString() });
+  return getBriefing(actor, roundId, now);
+}
+
+/** A coach of the round's network changes who holds which role; every holder must be in that group. */
+export async function updateRoles(
+  actor: Actor,
+  roundId: string,
+  { roles }: RoundRolesInput,
+  now: Date,
+): Promise<Briefing> {
+  authorize(actor, 'brief', 'round');
+  const a = await access(actor, roundId);
+  await briefingOf(actor, a, now);
+  const names = new Map([...a.round.participants, ...a.round.hosts].map((p) => [p.id, p.name]));
+  const problems = rolesProblems(a.round.groups, roles, (id) => names.get(id) ?? 'Someone not in this round');
+  if (problems.length > 0)
+    throw new UnprocessableError(
+      'ROUND_ROLES_INVALID',
+      `These roles do not fit the groups: ${problems.join(' ')}`,
+      problems.map((message) => ({ path: 'roles', message })),
+    );
+  await updateBriefingRoles(actor.scope, roundId, roles);
+  return getBriefing(actor, roundId, now);
+}
+
+/** A participant or host says they have read the briefing (one click; again after it changed). */
+export async function acknowledgeBriefing(actor: Actor, roundId: string, now: Date): Promise<Briefing> {
+  const a = await access(actor, roundId);
+  if (!membersOf(a.row).has(actor.personId)) throw new NotFoundError('Round');
+  if (a.row.status !== 'published')
+    throw new ConflictError('CONFLICT', 'The briefing is shared with the round once it is published.');
+  await briefingOf(actor, a, now);
+  await upsertAck(actor.scope, roundId, actor.personId, now.toISOString());
+  return getBriefing(actor, roundId, now);
+}
+
+const roleLine = (r: GroupRoles, name: (id: string) => string) =>
+  ROUND_ROLES.map((role) => `${ROLE_NAMES[role].toLowerCase()} ${name(r[role])}`).join(', ');
+
+/**
+ * The briefing as plain text for a calendar event's description (the person's own visit or hosted room in a
+ * published round): what, why, the norms, their group's roles, and where to acknowledge it. Null when the person is
+ * not in the round or it is not published.
+ */
+export async function briefingText(
+  actor: Actor,
+  roundId: string,
+  now: Date,
+): Promise<{ text: string; updatedAt: string } | null> {
+  const row = await findRound(actor.scope, roundId);
+  if (row?.status !== 'published' || !membersOf(row).has(actor.personId)) return null;
+  const a: Access = { row, round: present(row, await namesOf(actor)), coach: false };
+  const b = await briefingOf(actor, a, now);
+  const v = view(actor, a, b, new Map());
+  const name = (id: string) => v.groups.flatMap((g) => g.members).find((p) => p.id === id)?.name ?? '';
+  const group = v.me.group ? v.groups[v.me.group - 1] : undefined;
+  const mine = v.me.roles.map((r) => ROLE_NAMES[r]).join(' and ');
+  const lines = [
+    `Round briefing: ${row.title}`,
+    `${row.focusKind === 'problem' ? 'Problem of practice' : 'Focus'}: ${row.focusValue}`,
+    b.why ? `Why we chose it: ${b.why}` : '',
+    b.lookFors ? `What we look for: ${b.lookFors}` : '',
+    'Norms:',
+    ...b.norms.map((n) => `- ${n}`),
+    group && b.roles[group.number - 1]
+      ? `Your group (${group.number}): ${roleLine(b.roles[group.number - 1]!, name)}.`
+      : '',
+    mine ? `Your role: ${mine}.` : '',
+    'Schedule:',
+    ...v.schedule.flatMap((slot) =>
+      slot.rooms
+        .filter((room) => !v.me.group || room.group === v.me.group || room.host.id === actor.personId)
+        .map(
+          (room) =>
+            `- ${utcToZoned(slot.startsAt, row.timeZone).time} ${room.location} (${room.host.name}), group ${room.group}`,
+        ),
+    ),
+    'Read the whole briefing and acknowledge it in Tasting Menu: My visits → Round briefing.',
+  ];
+  return { text: lines.filter(Boolean).join('\n'), updatedAt: b.updatedAt };
+}

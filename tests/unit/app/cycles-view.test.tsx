@@ -1,0 +1,274 @@
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { takeFlash } from '../../../lti-server/app/src/flash';
+import { CycleView } from '../../../lti-server/app/src/views/cycle-view';
+import { ProblemsView } from '../../../lti-server/app/src/views/problems-view';
+import { RoundForm } from '../../../lti-server/app/src/views/round-form';
+import type { Cycle, CyclePicture, Problem } from '../../../shared/cycles';
+import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
+import { expectNoAxeViolations } from './axe';
+import { errorBody, PEOPLE, stubApi } from './fake-api';
+
+beforeEach(() => {
+  window.location.hash = '';
+  takeFlash();
+});
+afterEach(() => vi.unstubAllGlobals());
+
+const problem = (over: Partial<Problem> = {}): Problem => ({
+  id: 'pr1',
+  title: 'How do students build on each other’s ideas?',
+  why: 'Discussions stall after the first answer.',
+  status: 'open',
+  proposer: { id: 'p1', name: 'Ana Rivera' },
+  votes: { for: 3, against: 1 },
+  myVote: null,
+  comments: [
+    {
+      id: 'c1',
+      text: 'The second answer is often a new idea.',
+      author: { id: 'p2', name: 'Ben Okafor' },
+      mine: false,
+      createdAt: '2026-03-01T10:00:00.000Z',
+    },
+  ],
+  cycleId: null,
+  createdAt: '2026-03-01T09:00:00.000Z',
+  ...over,
+});
+
+const cycle = (over: Partial<Cycle> = {}): Cycle => ({
+  id: 'cy1',
+  title: 'Building on ideas',
+  problem: { id: 'pr1', title: 'How do students build on each other’s ideas?' },
+  status: 'active',
+  members: [PEOPLE[0]!, PEOPLE[1]!, PEOPLE[2]!].map(({ id, name }) => ({ id, name })),
+  strategies: [{ id: 's1', title: 'Turn and talk' }],
+  rounds: [
+    {
+      id: 'r1',
+      title: 'Round one',
+      date: '2026-03-05',
+      status: 'published',
+      phase: 'done',
+      focus: { kind: 'problem', value: 'How do students build on each other’s ideas?' },
+      lookFor: null,
+      nextLevel: 'Every student explains one step aloud. Partners ask one question back.',
+    },
+    {
+      id: 'r2',
+      title: 'Round two',
+      date: '2026-03-12',
+      status: 'published',
+      phase: 'description',
+      focus: { kind: 'problem', value: 'Every student explains one step aloud.' },
+      lookFor: 'Every student explains one step aloud. Partners ask one question back.',
+      nextLevel: null,
+    },
+  ],
+  next: {
+    fromRound: 'r1',
+    focus: 'Every student explains one step aloud.',
+    lookFor: 'Every student explains one step aloud. Partners ask one question back.',
+  },
+  createdAt: '2026-03-01T10:00:00.000Z',
+  ...over,
+});
+
+const picture = (): CyclePicture => ({
+  cycleId: 'cy1',
+  minVisits: 3,
+  minHosts: 3,
+  minTried: 3,
+  themes: EVIDENCE_THEMES.map((t) => ({ id: t.id, label: t.label })),
+  rounds: [
+    {
+      id: 'r1',
+      title: 'Round one',
+      date: '2026-03-05',
+      shares: EVIDENCE_THEMES.map((t, i) => ({ theme: t.id, share: i === 0 ? 'some' : 'few' })),
+    },
+    {
+      id: 'r2',
+      title: 'Round two',
+      date: '2026-03-12',
+      shares: EVIDENCE_THEMES.map((t, i) => ({ theme: t.id, share: i === 0 ? 'most' : 'few' })),
+    },
+    { id: 'r3', title: 'Round three', date: '2026-03-19', shares: null },
+  ],
+  strategies: [
+    { id: 's1', title: 'Turn and talk', tried: 4 },
+    { id: 's2', title: 'Exit tickets', tried: null },
+  ],
+});
+
+describe('problems of practice', () => {
+  it('when a teacher votes with the radio buttons, then one vote is sent and the ranking is read again; axe finds nothing', async () => {
+    let voted: Problem = problem();
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/problems' && c.method === 'GET') return { body: { items: [voted] } };
+      if (c.url.pathname === '/api/cycles') return { body: { items: [] } };
+      if (c.url.pathname === '/api/problems/pr1/vote' && c.method === 'PUT') {
+        voted = problem({ myVote: 'for', votes: { for: 4, against: 1 } });
+        return { body: voted };
+      }
+      return undefined;
+    });
+    render(<ProblemsView token="t" isCoach={false} />);
+    const card = await screen.findByRole('article', { name: 'How do students build on each other’s ideas?' });
+    expect(within(card).getByTestId('votes').textContent).toBe('3 for · 1 not now');
+    expect(within(card).getByText(/The second answer is often a new idea/)).toBeTruthy();
+    // No coach actions for a teacher.
+    expect(within(card).queryByRole('button', { name: /Close/ })).toBeNull();
+    expect(within(card).queryByRole('button', { name: 'Start a cycle on it' })).toBeNull();
+    await expectNoAxeViolations();
+
+    const workOnIt = within(card).getByRole('radio', { name: 'Work on this' });
+    workOnIt.focus();
+    expect(document.activeElement).toBe(workOnIt);
+    fireEvent.click(workOnIt);
+    await waitFor(() => expect(within(card).getByTestId('votes').textContent).toBe('4 for · 1 not now'));
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([{ choice: 'for' }]);
+    expect((within(card).getByRole('radio', { name: 'Work on this' }) as HTMLInputElement).checked).toBe(
+      true,
+    );
+  });
+
+  it('when a comment names a student, then the refusal is said in an alert and the typed comment is kept', async () => {
+    stubApi((c) => {
+      if (c.url.pathname === '/api/problems' && c.method === 'GET') return { body: { items: [problem()] } };
+      if (c.url.pathname === '/api/cycles') return { body: { items: [] } };
+      if (c.url.pathname === '/api/problems/pr1/comments')
+        return {
+          status: 422,
+          body: errorBody(
+            'NOTE_FLAGGED',
+            'Proposals and comments never name people: remove the names, then save.',
+            [{ path: 'text', message: "“Jayden”: 'Jayden' is a name." }],
+          ),
+        };
+      return undefined;
+    });
+    render(<ProblemsView token="t" isCoach={false} />);
+    const box = (await screen.findByLabelText('Add a comment')) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Jayden answers first.' } });
+    fireEvent.submit(box.closest('form')!);
+    const alert = await screen.findByRole('alert');
+    expect(alert.textContent).toMatch(/never name people/);
+    expect(alert.textContent).toMatch(/Jayden/);
+    expect(box.value).toBe('Jayden answers first.');
+  });
+
+  it('when a coach starts a cycle, then the chosen volunteers are sent and the cycle opens', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/problems') return { body: { items: [problem()] } };
+      if (c.url.pathname === '/api/cycles' && c.method === 'GET') return { body: { items: [] } };
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.url.pathname === '/api/strategies') return { body: { items: [], nextCursor: null } };
+      if (c.url.pathname === '/api/cycles' && c.method === 'POST') return { status: 201, body: cycle() };
+      return undefined;
+    });
+    render(<ProblemsView token="t" isCoach />);
+    const start = await screen.findByRole('button', { name: 'Start a cycle on it' });
+    expect(start.getAttribute('aria-expanded')).toBe('false');
+    fireEvent.click(start);
+    expect(start.getAttribute('aria-expanded')).toBe('true');
+    for (const name of ['Ana Rivera', 'Ben Okafor', 'Chen Li'])
+      fireEvent.click(await screen.findByRole('checkbox', { name }));
+    await expectNoAxeViolations();
+    fireEvent.click(screen.getByRole('button', { name: 'Start the cycle' }));
+    await waitFor(() => expect(window.location.hash).toBe('#/cycles/cy1'));
+    expect(calls.find((c) => c.method === 'POST')?.body).toEqual({
+      problemId: 'pr1',
+      memberIds: ['p1', 'p2', 'p3'],
+      strategyIds: [],
+    });
+  });
+});
+
+describe('a cycle and its picture over time', () => {
+  it('when the coach ends the cycle by keyboard, then it asks first, ends it and says so', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/cycles/cy1/end') return { body: cycle({ status: 'ended' }) };
+      if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };
+      if (c.url.pathname === '/api/cycles/cy1/picture') return { body: picture() };
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      return undefined;
+    });
+    render(<CycleView token="t" id="cy1" isCoach />);
+    fireEvent.click(await screen.findByRole('button', { name: 'End this cycle' }));
+    const yes = screen.getByRole('button', { name: 'Yes, end the cycle' });
+    await waitFor(() => expect(document.activeElement).toBe(yes));
+    await expectNoAxeViolations();
+    fireEvent.click(yes);
+    await screen.findByText('The cycle has ended. Its rounds and its picture over time stay here.');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url.pathname)).toEqual([
+      '/api/cycles/cy1/end',
+    ]);
+    expect(screen.queryByRole('link', { name: 'Plan the next round of this cycle' })).toBeNull();
+  });
+
+  it('when a teacher opens a cycle, then each pattern is a small chart with its words spoken and a table says the same; axe finds nothing', async () => {
+    stubApi((c) => {
+      if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };
+      if (c.url.pathname === '/api/cycles/cy1/picture') return { body: picture() };
+      return undefined;
+    });
+    render(<CycleView token="t" id="cy1" isCoach={false} />);
+    await screen.findByRole('heading', { level: 1, name: 'Building on ideas' });
+    const charts = await screen.findAllByRole('img');
+    expect(charts).toHaveLength(EVIDENCE_THEMES.length);
+    expect(charts[0]!.getAttribute('aria-label')).toBe(
+      `${EVIDENCE_THEMES[0]!.label}: round 1: some, round 2: most, round 3: not shown`,
+    );
+    const table = screen.getByRole('table', { name: 'The picture over time, as a table' });
+    const firstRow = within(table).getAllByRole('row')[1]!;
+    expect(
+      within(firstRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['some', 'most', 'not shown']);
+    expect(screen.getByText(/Turn and talk/).closest('li')?.textContent).toMatch(/4 people tried it/);
+    expect(screen.getByText(/Exit tickets/).closest('li')?.textContent).toMatch(/fewer than 3 people so far/);
+    expect(screen.getByTestId('next-focus').textContent).toMatch(/Every student explains one step aloud\./);
+    // Planning is the coach's.
+    expect(screen.queryByRole('link', { name: 'Plan the next round of this cycle' })).toBeNull();
+    await expectNoAxeViolations();
+  });
+
+  it('when a coach plans the next round from the cycle, then the form starts from the last debrief and the cycle', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };
+      if (c.url.pathname === '/api/cycles/cy1/picture') return { body: picture() };
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.url.pathname === '/api/school-day') return { body: { timeZone: null, periods: [] } };
+      return undefined;
+    });
+    const page = render(<CycleView token="t" id="cy1" isCoach />);
+    const plan = await screen.findByRole('link', { name: 'Plan the next round of this cycle' });
+    expect(plan.getAttribute('href')).toBe('#/rounds/new?cycle=cy1');
+    page.unmount();
+
+    render(<RoundForm token="t" zone="America/New_York" cycleId="cy1" />);
+    await screen.findByTestId('cycle-prefill');
+    await waitFor(() =>
+      expect((screen.getByLabelText('The problem of practice') as HTMLInputElement).value).toBe(
+        'Every student explains one step aloud.',
+      ),
+    );
+    expect((screen.getByLabelText('Title') as HTMLInputElement).value).toBe('Building on ideas: round 3');
+    expect((screen.getByLabelText('“Look for” prompt (optional)') as HTMLInputElement).value).toBe(
+      'Every student explains one step aloud. Partners ask one question back.',
+    );
+    // The cycle's people are the participants; nobody is a host yet.
+    const participants = screen.getByRole('group', { name: 'Participants (who visits)' });
+    expect(
+      within(participants)
+        .getAllByRole('checkbox')
+        .filter((b) => (b as HTMLInputElement).checked)
+        .map((b) => b.id),
+    ).toEqual(['participant-p1', 'participant-p2', 'participant-p3']);
+    expect(calls.some((c) => c.url.pathname === '/api/cycles/cy1')).toBe(true);
+    await expectNoAxeViolations();
+  });
+});
