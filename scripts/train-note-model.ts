@@ -41,7 +41,7 @@ interface Read {
   sentences: ModelWord[][];
 }
 
-export function read(text: string): Read {
+function read(text: string): Read {
   const sentences = modelSentences(text, contentRanges(text));
   const all = new Set<string>();
   for (const s of sentences) for (const f of sentenceFeatures(s)) all.add(f);
@@ -118,7 +118,7 @@ function fitLinear(
 }
 
 /** Trains one linear model on (text, y) pairs over words and word pairs. */
-export function trainLinear(
+function trainLinear(
   data: Array<{ read: Read; y: number }>,
   l2: number,
   minCount: number,
@@ -140,7 +140,7 @@ export function trainLinear(
  * really turn up, and every word the model keeps is shipped, even with a small weight, so that "known" means the same
  * at training and in the linter.
  */
-export function trainJudges(
+function trainJudges(
   data: Array<{ read: Read; writer: string; y: number }>,
   l2: number,
   minCount: number,

@@ -89,6 +89,17 @@ export const RoundSlotSchema = z.object({
   visits: z.array(z.object({ hostId: z.string(), group: z.number().int(), visitorIds: z.array(z.string()) })),
 });
 
+/** A slot a host declined, on the coach's round page: why, and where the coach moved the group once re-planned. */
+export const RoundDeclineSchema = z.object({
+  id: z.string(),
+  hostId: z.string(),
+  startsAt: z.string(),
+  reason: z.string(),
+  declinedAt: z.string(),
+  replanned: z.object({ host: PersonRefSchema, location: z.string() }).nullable(),
+});
+export type RoundDecline = z.infer<typeof RoundDeclineSchema>;
+
 export const RoundSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -112,6 +123,8 @@ export const RoundSchema = z.object({
   tradeoffs: z.array(
     z.object({ kind: z.enum(['host-also-visits', 'room-visited-once']), message: z.string() }),
   ),
+  /** Slots their hosts declined once the round was published (shared/round-hosts.ts). */
+  declines: z.array(RoundDeclineSchema),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -125,9 +138,12 @@ export const RoundListSchema = z.object({ items: z.array(RoundSchema) });
  */
 export const RoundNoticeSchema = z.object({
   id: z.string(),
-  kind: z.enum(['visit_cancelled']),
+  /** A participant cancelled a round visit, or a host declined a slot of their room (then `person` is the host). */
+  kind: z.enum(['visit_cancelled', 'slot_declined']),
   round: z.object({ id: z.string(), title: z.string() }),
   person: PersonRefSchema,
+  /** A declined slot: the host's reason, and the decline the coach can re-plan. */
+  decline: z.object({ id: z.string(), reason: z.string(), replanned: z.boolean() }).nullable(),
   /** Whose classroom the cancelled visit was to, and when it starts. */
   host: z.object({ name: z.string() }),
   startsAt: z.string(),

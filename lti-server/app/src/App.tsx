@@ -11,6 +11,7 @@ import { CycleView } from './views/cycle-view';
 import { DebriefView } from './views/debrief-view';
 import { DoorForm } from './views/door-form';
 import { DoorsView } from './views/doors-view';
+import { FinishedRoundsView } from './views/finished-rounds-view';
 import { ExtensionView } from './views/extension-view';
 import { MenuView } from './views/menu-view';
 import { DialogueView } from './views/dialogue-view';
@@ -20,6 +21,7 @@ import { PictureView } from './views/picture-view';
 import { PrintView } from './views/print-view';
 import { ProblemsView } from './views/problems-view';
 import { RoundForm } from './views/round-form';
+import { RoundHostView } from './views/round-host-view';
 import { RoundDetail, RoundsList } from './views/rounds-view';
 import { SettingsView } from './views/settings-view';
 import { SignView } from './views/sign-view';
@@ -128,7 +130,8 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
           { route: { name: 'picture' } as Route, label: 'School picture' },
           { route: { name: 'settings' } as Route, label: 'Settings' },
         ]
-      : []),
+      : // The picture of finished rounds is the school's: teachers see it too.
+        [{ route: { name: 'picture' } as Route, label: 'School picture' }]),
   ];
   return (
     <nav aria-label="Tasting Menu">
@@ -182,7 +185,7 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
     case 'notes':
       return <NotesView token={token} />;
     case 'picture':
-      return isCoach ? <PictureView token={token} /> : <PictureForCoaches />;
+      return isCoach ? <PictureView token={token} /> : <FinishedRoundsView token={token} />;
     case 'rounds':
       return isCoach ? <RoundsList token={token} /> : <CoachesOnly />;
     case 'round-new':
@@ -193,6 +196,9 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
       return <CycleView token={token} id={route.id} isCoach={isCoach} />;
     case 'round':
       return isCoach ? <RoundDetail token={token} id={route.id} /> : <CoachesOnly />;
+    case 'round-host':
+      // Any host of the round: the server answers 404 to anyone else.
+      return <RoundHostView token={token} roundId={route.id} />;
     case 'debrief':
       // Open to the round's participants and hosts too: the server decides who is in the room.
       return <DebriefView token={token} roundId={route.id} isCoach={isCoach} />;
@@ -220,21 +226,6 @@ function CoachesOnly() {
         When a coach publishes a round you are in, your visits appear in{' '}
         <a href={href({ name: 'visits' })}>My visits</a>. You can also{' '}
         <a href={href({ name: 'doors' })}>book an open door</a> any time.
-      </p>
-    </div>
-  );
-}
-
-function PictureForCoaches() {
-  return (
-    <div class="card">
-      <h1 id="view-title" tabIndex={-1}>
-        The school picture is for coaches
-      </h1>
-      <p>
-        Coaches see patterns of evidence across the school, never single notes. The notes about your own room
-        are in <a href={href({ name: 'notes' })}>Notes about my room</a>: only you and the colleague who wrote
-        a note can read it.
       </p>
     </div>
   );

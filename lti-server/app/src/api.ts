@@ -49,6 +49,16 @@ import {
   type GroupRoles,
   type RoundRolesInput,
 } from '../../../shared/round-briefing';
+import {
+  type DeclineInput,
+  type HostLookForInput,
+  type HostNotice,
+  HostNoticeListSchema,
+  type ReplanInput,
+  type RoundHosting,
+  RoundHostingSchema,
+} from '../../../shared/round-hosts';
+import { type FinishedRoundPictures, FinishedRoundPicturesSchema } from '../../../shared/round-pictures';
 import { type SchoolDay, SchoolDaySchema } from '../../../shared/school-day';
 import { type RoomNoteKey, RoomNoteKeySchema, type RoomNoteSend } from '../../../shared/sealed-note';
 import {
@@ -618,8 +628,12 @@ export function getRoomNoteKey(token: string): Promise<ApiResult<RoomNoteKey>> {
 }
 
 /** A sealed note from the phone, sent once per client id (a resend answers the stored note). */
-export function sendRoomNote(token: string, body: RoomNoteSend): Promise<ApiResult<Note>> {
-  return request(token, 'POST', '/api/room/notes', NoteSchema, body);
+export function sendRoomNote(
+  token: string,
+  body: RoomNoteSend,
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/room/notes', NoteSchema, body, fetchImpl);
 }
 
 export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {
@@ -682,4 +696,59 @@ export function writeDialogue(
   input: DialogueEntryInput,
 ): Promise<ApiResult<Dialogue>> {
   return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/dialogue`, DialogueSchema, input);
+}
+
+// ——— Hosts in a round's decisions, and the picture of finished rounds ———
+
+export type { FinishedRoundPictures, HostNotice, RoundHosting };
+
+const hostPath = (roundId: string) => `/api/rounds/${encodeURIComponent(roundId)}/host`;
+
+/** A round as one of its hosts sees it: their room's slots, the look-fors to choose from, their choice. */
+export function getRoundHosting(token: string, roundId: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'GET', hostPath(roundId), RoundHostingSchema);
+}
+
+export function putHostLookFor(
+  token: string,
+  roundId: string,
+  input: HostLookForInput,
+): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'PUT', `${hostPath(roundId)}/look-for`, RoundHostingSchema, input);
+}
+
+/** The host declines one slot of their room, saying why (the coach reads it). */
+export function declineSlot(token: string, doorId: string, reason: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/decline`, RoundHostingSchema, {
+    reason,
+  } satisfies DeclineInput);
+}
+
+/** The coach moves a declined slot's group to another colleague's room. */
+export function replanDecline(
+  token: string,
+  roundId: string,
+  declineId: string,
+  input: ReplanInput,
+): Promise<ApiResult<Round>> {
+  return request(
+    token,
+    'POST',
+    `/api/rounds/${encodeURIComponent(roundId)}/declines/${encodeURIComponent(declineId)}/replan`,
+    RoundSchema,
+    input,
+  );
+}
+
+export function listHostNotices(token: string): Promise<ApiResult<{ items: HostNotice[] }>> {
+  return request(token, 'GET', '/api/host-notices', HostNoticeListSchema);
+}
+
+export function dismissHostNotice(token: string, id: string): Promise<ApiResult<undefined>> {
+  return request(token, 'POST', `/api/host-notices/${encodeURIComponent(id)}/seen`, z.undefined());
+}
+
+/** The school picture of finished rounds (every teacher and coach). */
+export function getFinishedRoundPictures(token: string): Promise<ApiResult<FinishedRoundPictures>> {
+  return request(token, 'GET', '/api/picture/rounds', FinishedRoundPicturesSchema);
 }

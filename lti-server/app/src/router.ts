@@ -59,7 +59,7 @@ export type Route =
   | { name: 'dialogue'; doorId: string }
   /** Notes about my room (the host's own notes). */
   | { name: 'notes' }
-  /** The school-wide picture of evidence (coaches). */
+  /** The school picture: the coaches' whole picture; for teachers, the picture of finished rounds. */
   | { name: 'picture' }
   | { name: 'rounds' }
   /** Plan a round; in a cycle, prefilled from it (its members, the last debrief's next level of work). */
@@ -69,6 +69,8 @@ export type Route =
   /** One cycle: its rounds and its picture over time. */
   | { name: 'cycle'; id: string }
   | { name: 'round'; id: string }
+  /** A published round as one of its hosts sees it: what visitors look for, declining a slot. */
+  | { name: 'round-host'; id: string }
   /** A published round's debrief room (participants, hosts and coaches). */
   | { name: 'debrief'; id: string }
   /** A round's briefing: read, acknowledge and print it (participants, hosts); write it and set roles (coaches). */
@@ -111,6 +113,8 @@ export function parseRoute(hash: string): Route {
   if (cycle?.[1]) return { name: 'cycle', id: decodeURIComponent(cycle[1]) };
   const round = /^\/rounds\/([^/]+)$/.exec(path);
   if (round?.[1]) return { name: 'round', id: decodeURIComponent(round[1]) };
+  const roundHost = /^\/rounds\/([^/]+)\/host$/.exec(path);
+  if (roundHost?.[1]) return { name: 'round-host', id: decodeURIComponent(roundHost[1]) };
   const debrief = /^\/rounds\/([^/]+)\/debrief$/.exec(path);
   if (debrief?.[1]) return { name: 'debrief', id: decodeURIComponent(debrief[1]) };
   const briefing = /^\/rounds\/([^/]+)\/briefing$/.exec(path);
@@ -154,6 +158,8 @@ export function href(route: Route): string {
       return `#/rounds/${encodeURIComponent(route.id)}/briefing`;
     case 'clock':
       return `#/rounds/${encodeURIComponent(route.id)}/clock`;
+    case 'round-host':
+      return `#/rounds/${encodeURIComponent(route.id)}/host`;
     case 'menu': {
       const query = route.search ? menuSearchQuery(route.search) : '';
       return query ? `#/?${query}` : '#/';
@@ -165,7 +171,7 @@ export function href(route: Route): string {
 
 /** The navigation entry a route belongs to (an open-a-door form is part of "Open doors"). */
 export function section(route: Route): Route['name'] {
-  if (route.name === 'door-new' || route.name === 'door-sign') return 'doors';
+  if (route.name === 'door-new' || route.name === 'door-sign' || route.name === 'round-host') return 'doors';
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
   if (['round-new', 'round', 'debrief', 'briefing', 'clock'].includes(route.name)) return 'rounds';
   if (route.name === 'cycle') return 'cycles';

@@ -489,9 +489,46 @@ export interface RoundNoticeTable {
   /** Who cancelled. */
   person_id: string;
   door_id: string;
-  kind: 'visit_cancelled';
+  /** A participant cancelled their visit (`person_id`), or the host declined the slot (`person_id` is the host). */
+  kind: 'visit_cancelled' | 'slot_declined';
   /** Why the teacher canceled (migration 0031; null for notices written before it). */
   reason: ColumnType<string | null, string | null | undefined, string | null>;
+  created_at: Timestamp;
+  seen_at: Timestamp | null;
+}
+
+/** What a host asks a round's visitors to look for in their room: some of the round's look-fors, and/or their own. */
+export interface RoundHostChoiceTable {
+  tenant_id: string;
+  round_id: string;
+  host_id: string;
+  /** JSON array of the round's look-fors the host picked. */
+  picked: string;
+  own: string | null;
+  updated_at: Timestamp;
+}
+
+/** A host declined one slot (door) of a round, saying why; the coach may move that group to another room. */
+export interface RoundDeclineTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  door_id: string;
+  host_id: string;
+  reason: string;
+  created_at: Timestamp;
+  /** The door the coach moved the group to, once re-planned. */
+  replanned_door_id: string | null;
+  replanned_at: Timestamp | null;
+}
+
+/** A host is told their room's visits fed the school picture of a finished round (never how). */
+export interface HostNoticeTable {
+  id: string;
+  tenant_id: string;
+  round_id: string;
+  host_id: string;
+  kind: 'picture_fed';
   created_at: Timestamp;
   seen_at: Timestamp | null;
 }
@@ -666,6 +703,9 @@ export interface Database {
   debrief_cards: DebriefCardTable;
   debrief_patterns: DebriefPatternTable;
   round_notices: RoundNoticeTable;
+  round_host_choices: RoundHostChoiceTable;
+  round_declines: RoundDeclineTable;
+  host_notices: HostNoticeTable;
   debrief_skips: DebriefSkipTable;
   round_briefings: RoundBriefingTable;
   round_briefing_acks: RoundBriefingAckTable;

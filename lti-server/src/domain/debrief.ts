@@ -25,8 +25,10 @@ import {
 } from '../db/repositories/debrief';
 import { findDoor } from '../db/repositories/doors';
 import { readableNote } from '../db/repositories/notes';
+import { roundDoorsOf } from '../db/repositories/round-hosts';
 import { findRound, type StoredRound } from '../db/repositories/rounds';
 import type { Actor } from './actor';
+import { tellHostsPictureFed } from './host-notices';
 import { authorize, can, card as cardRecord } from './policies';
 
 interface Access {
@@ -34,13 +36,21 @@ interface Access {
   facilitator: boolean;
 }
 
-/** Who is in the room: the round's participants and hosts, and the school's coaches (who facilitate). */
+/**
+ * Who is in the room: the round's participants and hosts (a colleague a declined slot was moved to hosts too), and
+ * the school's coaches (who facilitate).
+ */
 async function access(actor: Actor, roundId: string): Promise<Access> {
   const round = await findRound(actor.scope, roundId);
   if (!round || round.networkId !== actor.networkId) throw new NotFoundError('Round');
   const facilitator = can(actor, 'facilitate', 'debrief');
   const members = new Set([...round.participants, ...round.hosts.map((h) => h.id)]);
-  if (!facilitator && !members.has(actor.personId)) throw new NotFoundError('Round');
+  if (
+    !facilitator &&
+    !members.has(actor.personId) &&
+    (await roundDoorsOf(actor.scope, roundId, actor.personId)).length === 0
+  )
+    throw new NotFoundError('Round');
   if (round.status !== 'published')
     throw new ConflictError('CONFLICT', 'The debrief opens once the round is published.');
   return { round, facilitator };
@@ -198,6 +208,7 @@ export async function updateDebriefPhase(
       ...(data.phase === 'done' ? { summarizedAt: stamp } : {}),
       updatedAt: stamp,
     });
+    if (data.phase === 'done') await tellHostsPictureFed(scope, roundId, now);
   });
   return getDebrief(actor, roundId);
 }

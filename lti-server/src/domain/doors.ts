@@ -170,10 +170,18 @@ export async function getDoor(actor: Actor, id: string): Promise<DoorView> {
   return (await viewDoors(actor, [await visibleDoor(actor, id)]))[0]!;
 }
 
-/** The host cancels: the door closes and every booked visitor's visit is cancelled "by the host". */
+/**
+ * The host cancels: the door closes and every booked visitor's visit is cancelled "by the host". A round's slot is
+ * declined instead (domain/round-hosts.ts), with a reason, so the coach who planned it is told and can move the group.
+ */
 export async function cancelDoor(actor: Actor, id: string, now: Date): Promise<DoorView> {
   const door = await visibleDoor(actor, id);
   authorize(actor, 'cancel', doorRecord(door));
+  if (door.roundId)
+    throw new ConflictError(
+      'CONFLICT',
+      'This is a slot of a round: decline it with a reason instead, so the coach who planned the round can move the group.',
+    );
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
     if (await cancelDoorRow(scope, id, stamp)) await cancelVisits(scope, { doorId: id }, 'host', stamp);

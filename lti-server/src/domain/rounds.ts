@@ -36,6 +36,7 @@ import {
   type StoredRound,
   updateDraft,
 } from '../db/repositories/rounds';
+import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-hosts';
 import { insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
@@ -88,7 +89,7 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
 }
 
 /** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
-export function present(row: StoredRound, names: Names): Round {
+export function present(row: StoredRound, names: Names, declines: DeclineDetail[] = []): Round {
   const plan = planOf(row);
   const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
   return {
@@ -114,6 +115,16 @@ export function present(row: StoredRound, names: Names): Round {
     tradeoffs: planTradeoffs(planInput(row), plan).map((t) => ({
       kind: t.kind,
       message: tradeoffText(t, (id) => person(id).name),
+    })),
+    declines: declines.map((d) => ({
+      id: d.id,
+      hostId: d.hostId,
+      startsAt: d.startsAt,
+      reason: d.reason,
+      declinedAt: d.createdAt,
+      replanned: d.replanned
+        ? { host: { id: d.replanned.hostId, name: d.replanned.hostName }, location: d.replanned.location }
+        : null,
     })),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
@@ -208,11 +219,18 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
 export async function listRounds(actor: Actor): Promise<Round[]> {
   authorize(actor, 'plan', 'round');
   const names = await namesOf(actor);
-  return (await roundsOf(actor.scope, actor.networkId)).map((r) => present(r, names));
+  const rows = await roundsOf(actor.scope, actor.networkId);
+  const declines = await declinesOfRounds(
+    actor.scope,
+    rows.filter((r) => r.status === 'published').map((r) => r.id),
+  );
+  return rows.map((r) => present(r, names, declines.get(r.id)));
 }
 
 export async function getRound(actor: Actor, id: string): Promise<Round> {
-  return present(await draftOf(actor, id), await namesOf(actor));
+  const row = await draftOf(actor, id);
+  const declines = row.status === 'published' ? await declinesOfRounds(actor.scope, [id]) : new Map();
+  return present(row, await namesOf(actor), declines.get(id));
 }
 
 const published = () =>
@@ -347,6 +365,7 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
     round: { id: n.roundId, title: n.roundTitle },
     person: { id: n.personId, name: n.personName },
     host: { name: n.hostName },
+    decline: n.decline,
     startsAt: n.startsAt,
     reason: n.reason,
     createdAt: n.createdAt,

@@ -16,6 +16,7 @@ import { pictureRouter } from './picture-routes';
 import { publicRoomRouter, roomRouter } from './room-routes';
 import { rosterRouter } from './roster-routes';
 import { roundBriefingRouter } from './round-briefing-routes';
+import { roundHostRouter } from './round-host-routes';
 import { roundRouter } from './round-routes';
 import { sessionRouter } from './session-routes';
 import { settingsRouter } from './settings-routes';
@@ -61,6 +62,7 @@ export function apiRouter(
   router.use(calendarRouter(publicUrl));
   router.use(roundRouter(db, lms));
   router.use(roundBriefingRouter());
+  router.use(roundHostRouter());
   router.use(noteRouter());
   router.use(dialogueRouter());
   router.use(pictureRouter());

@@ -3,12 +3,22 @@ import { toCsv } from '../../../shared/csv';
 import { parseAt } from '../../../shared/errors';
 import { PictureQuerySchema } from '../../../shared/notes';
 import { schoolPicture } from '../domain/picture';
+import { finishedRoundPictures } from '../domain/round-pictures';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
-/** /api/picture and /api/picture.csv: the school-wide picture of the evidence, never per teacher. */
+/**
+ * /api/picture and /api/picture.csv: the school-wide picture of the evidence, never per teacher (coaches);
+ * /api/picture/rounds: the picture of finished rounds, shared with every teacher of the school.
+ */
 export function pictureRouter(): Router {
   const router = express.Router();
+  router.get(
+    '/picture/rounds',
+    wrap(async (_req, res) => {
+      res.json(await finishedRoundPictures(actorOf(res)));
+    }),
+  );
   router.get(
     '/picture',
     wrap(async (req, res) => {

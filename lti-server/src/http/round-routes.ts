@@ -70,7 +70,7 @@ export function roundRouter(db: Db, lms: MemberSource): Router {
     '/rounds/:id/publish',
     wrap(async (req, res) => {
       // An empty body is an unconfirmed publish: a plan with trade-offs answers 422 ROUND_TRADEOFFS_UNCONFIRMED.
-      const body = parseAt('Publish', RoundPublishInputSchema, req.body ?? {});
+      const body = parseAt('Publish', RoundPublishInputSchema, req.body);
       res.json(await publishRound(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );

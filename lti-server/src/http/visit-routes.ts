@@ -35,7 +35,7 @@ export function visitRouter(): Router {
   router.post(
     '/visits/:id/cancel',
     wrap(async (req, res) => {
-      const body = parseAt('Cancel', VisitCancelInputSchema, req.body ?? {});
+      const body = parseAt('Cancel', VisitCancelInputSchema, req.body);
       res.json(presentVisit(await cancelVisit(actorOf(res), String(req.params.id), body, new Date())));
     }),
   );

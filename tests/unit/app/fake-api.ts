@@ -138,6 +138,7 @@ export function round(overrides: Partial<Round> = {}): Round {
       },
     ],
     tradeoffs: [],
+    declines: [],
     createdAt: '2026-03-01T10:00:00.000Z',
     updatedAt: '2026-03-01T10:00:00.000Z',
     ...overrides,

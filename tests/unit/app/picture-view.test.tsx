@@ -170,16 +170,23 @@ describe('the navigation to notes and the picture', () => {
     session: { expiresAt: '2030-01-01T00:00:00.000Z' },
   });
 
-  it('when a teacher opens the app, then "Notes about my room" is in the navigation and the picture is not', async () => {
+  it('when a teacher opens the picture, then they get the picture of finished rounds, never the coaches’ one', async () => {
     window.location.hash = '#/picture';
-    stubApi(() => ({ body: { items: [], nextCursor: null } }));
+    const calls = stubApi((c) =>
+      c.url.pathname === '/api/picture/rounds'
+        ? { body: { items: [], minVisits: 3, minHosts: 3 } }
+        : { body: { items: [], nextCursor: null } },
+    );
     render(<App token="t" load={async () => ({ ok: true, data: me('teacher') })} />);
     const nav = await screen.findByRole('navigation');
     expect(within(nav).getByRole('link', { name: 'Notes about my room' }).getAttribute('href')).toBe(
       '#/notes',
     );
-    expect(within(nav).queryByRole('link', { name: 'School picture' })).toBeNull();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('The school picture is for coaches');
+    expect(within(nav).getByRole('link', { name: 'School picture' }).getAttribute('href')).toBe('#/picture');
+    await screen.findByText(
+      'No round has finished its debrief yet. The picture fills in as rounds are debriefed.',
+    );
+    expect(calls.some((c) => c.url.pathname === '/api/picture')).toBe(false);
     window.location.hash = '';
   });
 

@@ -347,9 +347,21 @@ describe('what the coach needs to know', () => {
                 round: { id: 'r1', title: 'Thursday discussion round' },
                 person: { id: 'p1', name: 'Ana Rivera' },
                 host: { name: 'Ben Okafor' },
+                decline: null,
                 startsAt: '2026-03-12T13:00:00.000Z',
                 reason: 'I cover a class that period.',
                 createdAt: '2026-03-10T13:00:00.000Z',
+              },
+              {
+                id: 'n2',
+                kind: 'slot_declined',
+                round: { id: 'r1', title: 'Thursday discussion round' },
+                person: { id: 'p2', name: 'Ben Okafor' },
+                host: { name: 'Ben Okafor' },
+                decline: { id: 'dec1', reason: 'Our class has a test', replanned: false },
+                startsAt: '2026-03-12T13:15:00.000Z',
+                reason: null,
+                createdAt: '2026-03-10T14:00:00.000Z',
               },
             ],
           },
@@ -361,9 +373,12 @@ describe('what the coach needs to know', () => {
     const section = await screen.findByRole('region', { name: 'Needs your attention' });
     expect(section.textContent).toMatch(/Ana Rivera canceled their visit to Ben Okafor’s room/);
     expect(section.textContent).toContain('Their reason: “I cover a class that period.”');
+    expect(section.textContent).toMatch(
+      /Ben Okafor declined the slot in their room on .*: “Our class has a test”\. Open the round to move the group/,
+    );
     await expectNoAxeViolations();
     fireEvent.click(within(section).getByRole('button', { name: 'Dismiss the notice about Ana Rivera' }));
-    await waitFor(() => expect(screen.queryByRole('region', { name: 'Needs your attention' })).toBeNull());
+    await waitFor(() => expect(section.textContent).not.toMatch(/Ana Rivera/));
     expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/round-notices/n1/seen')).toBe(
       true,
     );

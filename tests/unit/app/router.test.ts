@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { href, parseRoute, viewKey } from '../../../lti-server/app/src/router';
+import { href, parseRoute, section, viewKey } from '../../../lti-server/app/src/router';
 
 describe('hash routes', () => {
   it.each([
@@ -10,6 +10,7 @@ describe('hash routes', () => {
     ['#/add', { name: 'add' }],
     ['#/s/abc%20d', { name: 'strategy', id: 'abc d' }],
     ['#/s/abc/edit', { name: 'edit', id: 'abc' }],
+    ['#/rounds/r%201/host', { name: 'round-host', id: 'r 1' }],
     ['#/cycles', { name: 'cycles' }],
     ['#/cycles/c%201', { name: 'cycle', id: 'c 1' }],
     ['#/rounds/new?cycle=c1', { name: 'round-new', cycleId: 'c1' }],
@@ -24,6 +25,7 @@ describe('hash routes', () => {
       { name: 'strategy', id: 'x/y' },
       { name: 'queue' },
       { name: 'edit', id: '1' },
+      { name: 'round-host', id: 'r/1' },
       { name: 'cycle', id: 'a/b' },
       { name: 'round-new', cycleId: 'a b' },
     ] as const) {
@@ -51,5 +53,9 @@ describe('hash routes', () => {
     // A new search is the same view: focus stays where the teacher is.
     expect(viewKey(route)).toBe(viewKey({ name: 'menu' }));
     expect(viewKey({ name: 'doors', week: '2026-03-02' })).not.toBe(viewKey({ name: 'doors' }));
+  });
+
+  it('when a host opens their room in a round, then the navigation marks Open doors', () => {
+    expect(section({ name: 'round-host', id: 'r1' })).toBe('doors');
   });
 });

@@ -172,6 +172,50 @@ const table: Row[] = [
     'This is your own open door: you host it.',
   ),
   row('coach', 'book', door({ hostId: COLLEAGUE }), "book a visit at a teacher's open door", ALLOWED),
+  // A round's classroom is its host's: they decline a slot and choose what visitors look for there.
+  row('teacher', 'decline', door({ hostId: TEACHER }), 'decline a round slot of their own room', ALLOWED),
+  row(
+    'teacher',
+    'decline',
+    door({ hostId: COLLEAGUE }),
+    "decline a round slot of a colleague's room",
+    'Only the teacher whose room it is can decline a round slot.',
+  ),
+  row(
+    'coach',
+    'decline',
+    door({ hostId: COLLEAGUE }),
+    "decline a round slot of a teacher's room",
+    'Only the teacher whose room it is can decline a round slot.',
+  ),
+  row(
+    'teacher',
+    'choose-look-for',
+    door({ hostId: TEACHER }),
+    'choose what visitors look for in their room',
+    ALLOWED,
+  ),
+  row(
+    'teacher',
+    'choose-look-for',
+    door({ hostId: COLLEAGUE }),
+    "choose what visitors look for in a colleague's room",
+    'Only the teacher whose room it is chooses what visitors look for there.',
+  ),
+  row(
+    'coach',
+    'choose-look-for',
+    door({ hostId: COLLEAGUE }),
+    "choose what visitors look for in a teacher's room",
+    'Only the teacher whose room it is chooses what visitors look for there.',
+  ),
+  row(
+    'coach',
+    'choose-look-for',
+    door({ hostId: COACH }),
+    'choose what visitors look for in their own room',
+    ALLOWED,
+  ),
 
   // Trust rule: a visit's dialogue is only its host's and its visitors'; coaches and other teachers never (404 upstream).
   row('teacher', 'read', dialogueInMyRoom, 'read the dialogue of a visit to their room', ALLOWED),
@@ -306,6 +350,30 @@ const table: Row[] = [
     pictureGroup(10, 10),
     'see a picture group',
     'The school-wide picture is for coaches.',
+  ),
+  // The picture of finished rounds is the school's: teachers see it too, with the same thresholds.
+  row('teacher', 'read-finished', 'picture', 'see the picture of finished rounds', ALLOWED),
+  row('coach', 'read-finished', 'picture', 'see the picture of finished rounds', ALLOWED),
+  row(
+    'teacher',
+    'read-finished',
+    pictureGroup(3, 3),
+    "see a finished round's evidence over 3 visits in 3 classrooms",
+    ALLOWED,
+  ),
+  row(
+    'teacher',
+    'read-finished',
+    pictureGroup(6, 2),
+    "see a finished round's evidence over 2 classrooms",
+    'A group is shown only when it spans at least 3 visits in at least 3 classrooms.',
+  ),
+  row(
+    'coach',
+    'read-finished',
+    pictureGroup(2, 2),
+    "see a finished round's evidence over 2 visits",
+    'A group is shown only when it spans at least 3 visits in at least 3 classrooms.',
   ),
 
   // Problems of practice and cycles: everyone proposes and votes; coaches close proposals, start and grow cycles.

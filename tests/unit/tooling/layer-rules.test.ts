@@ -76,6 +76,11 @@ describe('the domain layer', () => {
       call: "parseAt('Coach roles', TenantSettingsSchema",
       why: 'the roles an operator typed (npm run platform -- coach-roles), merged with the stored settings',
     },
+    {
+      file: 'room.ts',
+      call: "parseAt('Note', SealedContentSchema",
+      why: 'a note sealed on the phone: only the domain holds the key that opens it, so its content is parsed there',
+    },
   ];
 
   it('when a route hands request input to the domain, then it is parsed already: the domain parses only what is listed', () => {

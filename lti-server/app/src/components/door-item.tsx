@@ -180,14 +180,23 @@ export function DoorItem({
               Door sign
             </a>
             {door.roundId && (
-              // A host of a round reads its briefing too: the norms, the schedule, who comes when.
-              <a
-                class="button-link"
-                href={href({ name: 'briefing', id: door.roundId })}
-                aria-describedby={headingId}
-              >
-                Round briefing
-              </a>
+              // A host of a round reads its briefing too (the norms, the schedule, who comes when) and manages their room.
+              <>
+                <a
+                  class="button-link"
+                  href={href({ name: 'briefing', id: door.roundId })}
+                  aria-describedby={headingId}
+                >
+                  Round briefing
+                </a>
+                <a
+                  class="button-link"
+                  href={href({ name: 'round-host', id: door.roundId })}
+                  aria-describedby={headingId}
+                >
+                  Your room in this round
+                </a>
+              </>
             )}
             {past && !happening && door.booked > 0 && (
               <a
@@ -198,7 +207,7 @@ export function DoorItem({
                 Reflective dialogue
               </a>
             )}
-            {!past && (
+            {!past && !door.roundId && (
               <ConfirmAction
                 label="Cancel this door"
                 describedBy={headingId}

@@ -45,28 +45,41 @@ export function Field({
 
 /**
  * The optional "look for" prompt of an open door or a round: one question that points visitors at a strength,
- * never a rubric.
+ * never a rubric. A round's may hold a few, one per line: each host chooses from them for their room.
  */
 export function LookForField({
   value,
   onInput,
   error,
   example,
+  perLine = false,
 }: {
   value: string;
   onInput: (e: Event) => void;
   error?: string | undefined;
   /** An example question for this form, shown in the hint. */
   example?: string;
+  /** A round's look-fors, one per line, for its hosts to choose from. */
+  perLine?: boolean;
 }) {
   return (
     <Field
       id="lookFor"
       label="“Look for” prompt (optional)"
-      hint={`One question that focuses attention on a strength${example ? `, e.g. “${example}”` : ''}. No rubric, no checklist.`}
+      hint={
+        perLine
+          ? 'A question that focuses attention on a strength; a few, one per line, and each host chooses from them for their room. No rubric, no checklist.'
+          : `One question that focuses attention on a strength${example ? `, e.g. “${example}”` : ''}. No rubric, no checklist.`
+      }
       error={error}
     >
-      {(p) => <input {...p} value={value} onInput={onInput} maxLength={300} />}
+      {(p) =>
+        perLine ? (
+          <textarea {...p} value={value} onInput={onInput} maxLength={300} rows={3} />
+        ) : (
+          <input {...p} value={value} onInput={onInput} maxLength={300} />
+        )
+      }
     </Field>
   );
 }

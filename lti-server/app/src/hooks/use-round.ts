@@ -88,5 +88,12 @@ export function useRound(token: string, id: string) {
     } else refuse([r.message]);
   }
 
-  return { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove };
+  /** The coach re-planned a declined slot: the round as it is now, and what happened. */
+  function replanned(next: Round, text: string) {
+    setRound(next);
+    setProblems([]);
+    announce(text);
+  }
+
+  return { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove, replanned };
 }

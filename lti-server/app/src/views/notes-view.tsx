@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { PROMPT_TEXT, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
 import { ConfirmAction } from '../components/confirm';
+import { HostNotices } from '../components/host-notices';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { href } from '../router';
 import { formatDate, formatInstantDay, formatTime, viewerZone } from '../time';
@@ -80,6 +81,7 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
         — not coaches.
         {expiresOn && <> They are deleted on {formatDate(expiresOn)}.</>}
       </p>
+      <HostNotices token={token} />
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={Boolean(notes)} />
       {notes && notes.length === 0 && (

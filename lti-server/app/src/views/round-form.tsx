@@ -170,7 +170,7 @@ export function RoundForm({
           </Field>
         </div>
         <RoundPeopleFields people={people} form={form} errors={errors} change={change} toggle={toggle} />
-        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} />
+        <LookForField value={form.lookFor} onInput={set('lookFor')} error={errors.lookFor} perLine />
         {outside ? (
           <OutsideSchoolDayPrompt
             message={outside}

@@ -1,7 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
-import { dismissRoundNotice, listRoundNotices, listRounds, type Round, type RoundNotice } from '../api';
+import {
+  dismissRoundNotice,
+  getBriefing,
+  listRoundNotices,
+  listRounds,
+  type Round,
+  type RoundNotice,
+} from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { LoadState } from '../components/notice-line';
+import { RoundDeclines } from '../components/round/round-declines';
 import { RoundGroups } from '../components/round/round-groups';
 import { RoundRotation } from '../components/round/round-rotation';
 import { takeFlash } from '../flash';
@@ -76,8 +84,9 @@ export function RoundsList({ token }: { token: string }) {
 }
 
 /**
- * "Needs your attention": round visits a participant canceled, so a group is one short. Participation logistics for
- * the coach who planned the round; dismissed once dealt with.
+ * "Needs your attention": round visits a participant canceled, so a group is one short, and slots a host declined,
+ * with their reason and a link to re-plan. Participation logistics for the coach who planned the round; dismissed once
+ * dealt with (a re-planned slot leaves the list by itself).
  */
 function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: string }) {
   const [notices, setNotices] = useState<RoundNotice[]>([]);
@@ -99,10 +108,21 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
       <ul>
         {notices.map((n) => (
           <li key={n.id}>
-            {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
-            {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
-            <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one short.{' '}
-            {n.reason && <>Their reason: “{n.reason}” </>}
+            {n.kind === 'slot_declined' ? (
+              <>
+                {n.person.name} declined the slot in their room on {formatInstantDay(n.startsAt, zone)} at{' '}
+                {formatTime(n.startsAt, zone)} (
+                <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>
+                ): “{n.decline?.reason}”. Open the round to move the group to another room.{' '}
+              </>
+            ) : (
+              <>
+                {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
+                {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
+                <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one
+                short. {n.reason && <>Their reason: “{n.reason}” </>}
+              </>
+            )}
             <button type="button" class="secondary" onClick={() => dismiss(n)}>
               Dismiss<span class="sr-only"> the notice about {n.person.name}</span>
             </button>
@@ -116,10 +136,8 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
 
 /** One round: its groups (movable while a draft), the rotation per time slot, publish and delete. */
 export function RoundDetail({ token, id }: { token: string; id: string }) {
-  const { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove } = useRound(
-    token,
-    id,
-  );
+  const { round, error, problems, notice, noticeRef, problemsRef, nameOf, move, publish, remove, replanned } =
+    useRound(token, id);
 
   if (error && !round) {
     return (
@@ -207,12 +225,8 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </p>
         </section>
       )}
-      <p class="card">
-        <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
-        focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each
-        group.
-        {draft ? ' Participants read it once the round is published.' : ' See who has read it.'}
-      </p>
+      <BriefingLink token={token} round={round} />
+      <RoundDeclines token={token} round={round} nameOf={nameOf} onReplanned={replanned} />
       <RoundGroups round={round} nameOf={nameOf} onMove={move} />
       <RoundRotation round={round} nameOf={nameOf} />
       {draft && (
@@ -244,5 +258,23 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
         </div>
       )}
     </article>
+  );
+}
+
+/** The way to the round's briefing, with how many have read it once the round is published. */
+function BriefingLink({ token, round }: { token: string; round: Round }) {
+  const [reading, setReading] = useState<{ read: number; total: number } | null>(null);
+  const published = round.status === 'published';
+  useEffect(() => {
+    if (!published) return;
+    getBriefing(token, round.id).then((r) => r.ok && r.data.reading && setReading(r.data.reading));
+  }, [token, round.id, published]);
+  return (
+    <p class="card">
+      <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
+      focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each group.
+      {!published && ' Participants read it once the round is published.'}
+      {published && reading && ` ${reading.read} of ${reading.total} have read it.`}
+    </p>
   );
 }

@@ -32,6 +32,7 @@ import * as gradesAndCancelReasons from './0031-grades-and-cancel-reasons';
 import * as roundBriefing from './0032-round-briefing';
 import * as cycles from './0033-cycles';
 import * as roundPicture from './0034-round-picture';
+import * as roundHosts from './0035-round-hosts';
 import * as roomOffline from './0036-room-offline';
 import * as spellingLookups from './0037-spelling-lookups';
 import type { Dialect } from './dialect';
@@ -80,6 +81,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0032-round-briefing', roundBriefing],
   ['0033-cycles', cycles],
   ['0034-round-picture', roundPicture],
+  ['0035-round-hosts', roundHosts],
   ['0036-room-offline', roomOffline],
   ['0037-spelling-lookups', spellingLookups],
 ];

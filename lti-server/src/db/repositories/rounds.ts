@@ -189,12 +189,13 @@ export async function insertNotice(scope: TenantScope, notice: StoredNotice): Pr
     .execute();
 }
 
-/** A notice with what the coach reads: the round, who cancelled, whose room and when. */
+/** A notice with what the coach reads: the round, who cancelled, whose room and when (and a host's reason). */
 export interface NoticeDetail extends StoredNotice {
   roundTitle: string;
   personName: string;
   hostName: string;
   startsAt: string;
+  decline: { id: string; reason: string; replanned: boolean } | null;
 }
 
 /** The coach's notices not yet dismissed, newest first. */
@@ -205,12 +206,20 @@ export async function openNoticesOf(scope: TenantScope, coachId: string): Promis
     .innerJoin('people as person', 'person.id', 'round_notices.person_id')
     .innerJoin('doors', 'doors.id', 'round_notices.door_id')
     .innerJoin('people as host', 'host.id', 'doors.host_id')
+    .leftJoin('round_declines', (join) =>
+      join
+        .onRef('round_declines.door_id', '=', 'round_notices.door_id')
+        .onRef('round_declines.tenant_id', '=', 'round_notices.tenant_id'),
+    )
     .selectAll('round_notices')
     .select([
       'rounds.title as round_title',
       'person.name as person_name',
       'host.name as host_name',
       'doors.starts_at as starts_at',
+      'round_declines.id as decline_id',
+      'round_declines.reason as decline_reason',
+      'round_declines.replanned_at as replanned_at',
     ])
     .where('round_notices.coach_id', '=', coachId)
     .where('round_notices.seen_at', 'is', null)
@@ -232,6 +241,10 @@ export async function openNoticesOf(scope: TenantScope, coachId: string): Promis
     personName: row.person_name,
     hostName: row.host_name,
     startsAt: row.starts_at,
+    decline:
+      row.kind === 'slot_declined' && row.decline_id
+        ? { id: row.decline_id, reason: row.decline_reason ?? '', replanned: row.replanned_at !== null }
+        : null,
   }));
 }
 

@@ -9,9 +9,16 @@ export const door = (row: { hostId: string }): DoorRecord => ({ kind: 'door', ho
 
 const isHost = (actor: Who, d: DoorRecord | undefined) => d?.hostId === actor.personId;
 
-/** An open door is its host's: they cancel it; everyone else, and only they, may book a seat. */
+/**
+ * An open door is its host's: they cancel it; everyone else, and only they, may book a seat. A round's classroom is
+ * its host's too: they decline a slot and choose what visitors look for there.
+ */
 export const doorPolicy = {
   cancel: [{ allows: isHost, message: 'Only the host can cancel an open door.' }],
+  decline: [{ allows: isHost, message: 'Only the teacher whose room it is can decline a round slot.' }],
+  'choose-look-for': [
+    { allows: isHost, message: 'Only the teacher whose room it is chooses what visitors look for there.' },
+  ],
   book: [
     {
       allows: (actor, d) => d !== undefined && !isHost(actor, d),

@@ -1,5 +1,5 @@
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS } from '../../../../shared/notes';
-import { coachesOnly, type Policy } from './policy';
+import { coachesOnly, type Policy, type Rule } from './policy';
 
 /** One group of the school-wide picture (the whole school, a strategy, a tag): how much evidence it spans. */
 export interface PictureGroupRecord {
@@ -14,13 +14,16 @@ export const pictureGroup = (visits: number, classrooms: number): PictureGroupRe
   classrooms,
 });
 
-/** Coaches see the picture, and of it only groups too wide to trace back to one teacher: no per-teacher axis. */
+const wideEnough: Rule<PictureGroupRecord> = {
+  allows: (_actor, g) => !g || (g.visits >= PICTURE_MIN_VISITS && g.classrooms >= PICTURE_MIN_HOSTS),
+  message: `A group is shown only when it spans at least ${PICTURE_MIN_VISITS} visits in at least ${PICTURE_MIN_HOSTS} classrooms.`,
+};
+
+/**
+ * Coaches see the picture, and of it only groups too wide to trace back to one teacher: no per-teacher axis. The
+ * picture of finished rounds is the school's: every teacher sees it, with the same thresholds.
+ */
 export const picturePolicy = {
-  read: [
-    coachesOnly('The school-wide picture is for coaches.'),
-    {
-      allows: (_actor, g) => !g || (g.visits >= PICTURE_MIN_VISITS && g.classrooms >= PICTURE_MIN_HOSTS),
-      message: `A group is shown only when it spans at least ${PICTURE_MIN_VISITS} visits in at least ${PICTURE_MIN_HOSTS} classrooms.`,
-    },
-  ],
+  read: [coachesOnly('The school-wide picture is for coaches.'), wideEnough],
+  'read-finished': [wideEnough],
 } satisfies Policy<PictureGroupRecord>;

@@ -1,9 +1,11 @@
 import type { Round } from '../../api';
 import { formatTime } from '../../time';
 
-/** Who visits whose room in each time slot, in the round's time zone. */
+/** Who visits whose room in each time slot, in the round's time zone; a slot its host declined says so, and where to. */
 export function RoundRotation({ round, nameOf }: { round: Round; nameOf: (personId: string) => string }) {
   const hostOf = (hostId: string) => round.hosts.find((h) => h.id === hostId);
+  const declineOf = (hostId: string, startsAt: string) =>
+    round.declines.find((d) => d.hostId === hostId && d.startsAt === startsAt);
   return (
     <section class="card" aria-labelledby="rotation-h">
       <h2 id="rotation-h">Rotation</h2>
@@ -17,6 +19,7 @@ export function RoundRotation({ round, nameOf }: { round: Round; nameOf: (person
           <ul class="plain">
             {slot.visits.map((v) => {
               const host = hostOf(v.hostId);
+              const declined = declineOf(v.hostId, slot.startsAt);
               return (
                 <li key={`${v.hostId}-${v.group}`}>
                   <strong>
@@ -27,6 +30,15 @@ export function RoundRotation({ round, nameOf }: { round: Round; nameOf: (person
                   <span class="muted">
                     Visitors: {v.visitorIds.length > 0 ? v.visitorIds.map(nameOf).join(', ') : 'none'}
                   </span>
+                  {declined && (
+                    <>
+                      <br />
+                      <span class="badge badge-pending">Declined</span>{' '}
+                      {declined.replanned
+                        ? `Moved to ${declined.replanned.host.name}’s room (${declined.replanned.location}).`
+                        : 'Not re-planned yet.'}
+                    </>
+                  )}
                 </li>
               );
             })}

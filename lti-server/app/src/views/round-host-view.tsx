@@ -1,0 +1,294 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { MAX_HOST_LOOK_FORS } from '../../../../shared/round-hosts';
+import { declineSlot, getRoundHosting, putHostLookFor, type RoundHosting } from '../api';
+import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
+import { href } from '../router';
+import { formatInstantDay, formatTime, viewerZone } from '../time';
+
+type Slot = RoundHosting['slots'][number];
+
+const FOCUS_NAMES: Record<RoundHosting['round']['focus']['kind'], string> = {
+  strategy: 'Strategy',
+  tag: 'Tag',
+  problem: 'Problem of practice',
+};
+
+/** The sentences of a refusal: its field messages when it has them, else its message. */
+const problemsOf = (r: { message: string; fields?: Array<{ message: string }> }) =>
+  r.fields?.length ? `${r.message} ${r.fields.map((f) => f.message).join('; ')}.` : r.message;
+
+/**
+ * A round as one of its hosts sees it: the focus the coach chose, what visitors should look for in this room (some of
+ * the round's look-fors and/or the host's own), and the host's slots, each of which they may decline with a reason
+ * before it starts. The coach reads the reason; the visitors see the slot canceled.
+ */
+export function RoundHostView({
+  token,
+  roundId,
+  zone = viewerZone(),
+}: {
+  token: string;
+  roundId: string;
+  zone?: string;
+}) {
+  const [hosting, setHosting] = useState<RoundHosting | null>(null);
+  const [error, setError] = useState('');
+  const [notice, setNotice] = useState<Notice>(null);
+
+  useEffect(() => {
+    let live = true;
+    getRoundHosting(token, roundId).then((r) => {
+      if (!live) return;
+      if (r.ok) setHosting(r.data);
+      else setError(r.message);
+    });
+    return () => {
+      live = false;
+    };
+  }, [token, roundId]);
+
+  if (!hosting)
+    return (
+      <section aria-labelledby="view-title">
+        <h1 id="view-title" tabIndex={-1}>
+          Your room in a round
+        </h1>
+        <LoadState error={error} loaded={false} />
+      </section>
+    );
+
+  const { round } = hosting;
+  return (
+    <section aria-labelledby="view-title">
+      <p>
+        <a href={href({ name: 'doors' })}>← Open doors</a>
+      </p>
+      <h1 id="view-title" tabIndex={-1}>
+        Your room in “{round.title}”
+      </h1>
+      <p class="lede">
+        {round.plannedBy.name} planned this round. You choose what visitors look for in your room, within the
+        round’s focus, and you can decline a slot before it starts.
+      </p>
+      <dl class="plain-facts">
+        <dt>{FOCUS_NAMES[round.focus.kind]}</dt>
+        <dd>{round.focus.value}</dd>
+        <dt>Visitors look for</dt>
+        <dd data-testid="current-look-for">{hosting.lookFor ?? 'Nothing chosen yet.'}</dd>
+      </dl>
+      <NoticeLine notice={notice} />
+      <LookForForm token={token} hosting={hosting} onSaved={setHosting} onNotice={setNotice} />
+      <section aria-labelledby="slots-h">
+        <h2 id="slots-h">Your slots</h2>
+        <ul class="doors">
+          {hosting.slots.map((s) => (
+            <SlotItem
+              key={s.doorId}
+              token={token}
+              slot={s}
+              zone={zone}
+              onDeclined={(h) => {
+                setHosting(h);
+                setNotice({
+                  kind: 'notice',
+                  text: `You declined the slot at ${formatTime(s.startsAt, zone)}. ${round.plannedBy.name} has been told why and can move the group to another room.`,
+                });
+              }}
+            />
+          ))}
+        </ul>
+      </section>
+    </section>
+  );
+}
+
+function LookForForm({
+  token,
+  hosting,
+  onSaved,
+  onNotice,
+}: {
+  token: string;
+  hosting: RoundHosting;
+  onSaved: (h: RoundHosting) => void;
+  onNotice: (n: Notice) => void;
+}) {
+  const [picked, setPicked] = useState<string[]>(hosting.choice?.picked ?? []);
+  const [own, setOwn] = useState(hosting.choice?.own ?? '');
+  const [busy, setBusy] = useState(false);
+
+  if (!hosting.canChoose)
+    return (
+      <section aria-labelledby="look-for-h">
+        <h2 id="look-for-h">What visitors look for</h2>
+        <p>Your slots have started or were declined, so this can no longer change.</p>
+      </section>
+    );
+
+  const toggle = (lookFor: string, on: boolean) =>
+    setPicked((list) => (on ? [...list, lookFor] : list.filter((x) => x !== lookFor)));
+
+  async function save(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    const r = await putHostLookFor(token, hosting.round.id, { picked, own: own.trim() || null });
+    setBusy(false);
+    if (!r.ok) return onNotice({ kind: 'error', text: problemsOf(r) });
+    onSaved(r.data);
+    onNotice({ kind: 'notice', text: `Saved. Your visitors will read: ${r.data.lookFor}` });
+  }
+
+  return (
+    <section aria-labelledby="look-for-h">
+      <h2 id="look-for-h">What visitors look for</h2>
+      <form aria-labelledby="look-for-h" onSubmit={save}>
+        {hosting.lookFors.length > 0 && (
+          <fieldset>
+            <legend>Choose from the round’s look-fors (up to {MAX_HOST_LOOK_FORS})</legend>
+            {hosting.lookFors.map((l, i) => (
+              <div class="check" key={l}>
+                <input
+                  type="checkbox"
+                  id={`look-for-${i}`}
+                  checked={picked.includes(l)}
+                  onChange={(e) => toggle(l, (e.target as HTMLInputElement).checked)}
+                />
+                <label for={`look-for-${i}`}>{l}</label>
+              </div>
+            ))}
+          </fieldset>
+        )}
+        <div class="field">
+          <label for="own-look-for">
+            {hosting.lookFors.length > 0 ? 'And/or add your own' : 'Your own look-for'}
+          </label>
+          <input
+            id="own-look-for"
+            maxLength={200}
+            value={own}
+            aria-describedby="own-look-for-hint"
+            onInput={(e) => setOwn((e.target as HTMLInputElement).value)}
+          />
+          <p class="hint" id="own-look-for-hint">
+            A question about what students say or do, within the round’s focus. Never a name.
+          </p>
+        </div>
+        <button type="submit" disabled={busy}>
+          {busy ? 'Saving…' : 'Save what visitors look for'}
+        </button>
+      </form>
+    </section>
+  );
+}
+
+function SlotItem({
+  token,
+  slot,
+  zone,
+  onDeclined,
+}: {
+  token: string;
+  slot: Slot;
+  zone: string;
+  onDeclined: (h: RoundHosting) => void;
+}) {
+  const [asking, setAsking] = useState(false);
+  const [reason, setReason] = useState('');
+  const [problem, setProblem] = useState('');
+  const [busy, setBusy] = useState(false);
+  const reasonRef = useRef<HTMLTextAreaElement>(null);
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  const headingId = `slot-${slot.doorId}`;
+  const reasonId = `decline-reason-${slot.doorId}`;
+
+  useEffect(() => {
+    if (asking) reasonRef.current?.focus();
+  }, [asking]);
+
+  async function decline(e: Event) {
+    e.preventDefault();
+    setBusy(true);
+    const r = await declineSlot(token, slot.doorId, reason.trim());
+    setBusy(false);
+    if (!r.ok) return setProblem(problemsOf(r));
+    setAsking(false);
+    onDeclined(r.data);
+  }
+
+  return (
+    <li class="door">
+      <h3 id={headingId}>
+        {formatInstantDay(slot.startsAt, zone)}, {formatTime(slot.startsAt, zone)}–
+        {formatTime(slot.endsAt, zone)}
+      </h3>
+      <p class="meta">
+        <span>{slot.location}</span>
+        <span>
+          {slot.visitors} {slot.visitors === 1 ? 'visitor' : 'visitors'}
+        </span>
+      </p>
+      {slot.status === 'declined' ? (
+        <p class="state">
+          <strong>You declined this slot:</strong> “{slot.declineReason}”. The coach has been told.
+        </p>
+      ) : slot.status === 'cancelled' ? (
+        <p class="state">
+          <strong>Canceled.</strong>
+        </p>
+      ) : !slot.canDecline ? (
+        <p class="state">This slot has started.</p>
+      ) : asking ? (
+        <form class="confirm" aria-labelledby={headingId} onSubmit={decline}>
+          <div class="field">
+            <label for={reasonId}>
+              Why do you decline this slot? The coach who planned the round reads it.
+            </label>
+            <textarea
+              id={reasonId}
+              ref={reasonRef}
+              rows={2}
+              maxLength={300}
+              value={reason}
+              aria-describedby={`${reasonId}-hint`}
+              onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
+            />
+            <p class="hint" id={`${reasonId}-hint`}>
+              A few words, such as “our class has a test then”. Never a student’s name.
+            </p>
+          </div>
+          {problem && (
+            <p role="alert" class="card attention">
+              {problem}
+            </p>
+          )}
+          <div class="actions">
+            <button type="submit" disabled={busy}>
+              {busy ? 'Declining…' : 'Decline this slot'}
+            </button>
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => {
+                setAsking(false);
+                setProblem('');
+                setTimeout(() => triggerRef.current?.focus(), 0);
+              }}
+            >
+              Keep it
+            </button>
+          </div>
+        </form>
+      ) : (
+        <button
+          type="button"
+          class="secondary"
+          ref={triggerRef}
+          aria-describedby={headingId}
+          onClick={() => setAsking(true)}
+        >
+          Decline…
+        </button>
+      )}
+    </li>
+  );
+}
