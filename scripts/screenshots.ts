@@ -13,6 +13,7 @@ import { startCanvasPlatform } from '../tests/support/server/canvas-platform';
 import { inviteCode, registrationLinkFor } from '../tests/support/server/registration';
 import { startSchoologyPlatform } from '../tests/support/server/schoology-platform';
 import { startTestServer } from '../tests/support/server/test-server';
+import { STORE_SHOTS, storeScreenshots } from './store-screenshots';
 
 const server = await startTestServer({ config: { demoSchool: true } });
 const canvas = await startCanvasPlatform();
@@ -139,6 +140,11 @@ try {
   await panel.getByLabel('Title').waitFor();
   await panel.screenshot({ path: 'docs/images/extension-clip.png' });
 
+  await storeScreenshots(browser, server.url, async (code) => {
+    const confirmed = await ana.post('/api/pairings/confirm', { code });
+    if (confirmed.status !== 200) throw new Error(`Pairing failed: ${JSON.stringify(confirmed.body)}`);
+  });
+
   // Open doors: Ana opens her door for two weeks, Ben books one, and Ben's week view is shown.
   const frames = (await ana.get('/api/strategies?q=sentence')).body.items[0].id as string;
   const date = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
@@ -233,7 +239,7 @@ try {
   await section.getByRole('heading', { name: 'The menu' }).waitFor();
   await section.screenshot({ path: 'docs/images/schoology-launch.png' });
   console.log(
-    'screenshots: docs/images/sandbox-launch.png, demo-door-now.png, demo-note.png, demo-picture.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png',
+    `screenshots: docs/images/sandbox-launch.png, demo-door-now.png, demo-note.png, demo-picture.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png; store/${STORE_SHOTS.join(', ')}`,
   );
 } finally {
   await browser.close();

@@ -22,7 +22,7 @@ export const ROLE_NAMES: Record<RoundRole, string> = {
 
 /** What each role does, in one line, for the briefing and its printed page. */
 export const ROLE_DUTIES: Record<RoundRole, string> = {
-  facilitator: 'leads the group from room to room, keeps to the norms and opens the debrief.',
+  facilitator: 'leads the group from room to room and keeps it to the norms.',
   timekeeper: 'watches the clock: says when two minutes are left and when to move on.',
   noteTaker: 'keeps the group’s list of what it saw for the debrief (descriptions, no names).',
 };

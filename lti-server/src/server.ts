@@ -99,6 +99,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
+      launchDb: database.ephemeral,
       secureCookies: config.publicUrl.startsWith('https://'),
       guard: {
         deploymentsOf: cachedDeployments((issuer, clientId) =>

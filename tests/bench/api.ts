@@ -80,7 +80,7 @@ const WORDS =
 /** Evidence as teachers write it, each sentence touching one or two of the picture's themes. */
 const NOTE_TEXTS = [
   'Students explained their answer to a partner before writing it down.',
-  'Four groups compared their graphs at the tables.',
+  'Four groups compared their graphs and each named one difference.',
   'Most students asked why the second method worked.',
   'The teacher waited about five seconds before calling on anyone.',
   'Two students wrote a first draft, then revised it after feedback from peers.',

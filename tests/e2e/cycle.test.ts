@@ -127,7 +127,18 @@ describe('a cycle of rounds on one problem of practice', () => {
     });
     expect(planned.status, JSON.stringify(planned.body)).toBe(201);
     const round1 = RoundSchema.parse(planned.body);
-    expect((await dana.post(`/api/rounds/${round1.id}/publish`)).status).toBe(200);
+    expect((await dana.post(`/api/rounds/${round1.id}/publish`, { confirmTradeoffs: true })).status).toBe(
+      200,
+    );
+    // Its briefing (issue #17 item 1): the coach says why and how; every participant acknowledges it.
+    const briefed = await dana.put(`/api/rounds/${round1.id}/briefing`, {
+      why: 'Teachers chose it: discussions stall after the first answer.',
+      lookFors: 'What students say when they build on an idea.',
+      norms: ['Describe what you see and hear.', 'No names, no gotchas.', 'Not an evaluation.'],
+    });
+    expect(briefed.status, JSON.stringify(briefed.body)).toBe(200);
+    for (const teacher of [ana, ben, chloe, ...colleagues])
+      expect((await teacher.post(`/api/rounds/${round1.id}/briefing/ack`)).status).toBe(200);
     await visitsAndDebrief(round1.id, NEXT_LEVEL);
 
     // Round 2, a week later, planned in the tool from the cycle: its focus is round 1's next level of work.
@@ -150,7 +161,7 @@ describe('a cycle of rounds on one problem of practice', () => {
     if (await keep.isVisible()) await keep.click();
     await heading.waitFor();
     await coach.tool.getByRole('button', { name: 'Publish this round' }).click();
-    await coach.tool.getByRole('button', { name: 'Yes, publish' }).click();
+    await coach.tool.getByRole('button', { name: /^Yes, publish/ }).click();
     await coach.tool.getByText(/This round is published/).waitFor();
     const inCycle = CycleSchema.parse((await dana.get(`/api/cycles/${cycle.id}`)).body);
     const round2 = inCycle.rounds[1]!;

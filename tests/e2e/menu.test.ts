@@ -233,4 +233,48 @@ describe('the tasting menu in the LMS', () => {
     await dana.tool.getByText('Back on the menu.').waitFor();
     for (const p of [ben.page, dana.page]) await p.close();
   });
+
+  it('when a coach keeps single grades, then a teacher\'s "Grade 7" is saved as 7 and the filter reads "7th" as 7', async () => {
+    const dana = await openAs('sandbox-dana-kim');
+    await dana.tool.getByRole('link', { name: 'Settings' }).click();
+    const grades = dana.tool.getByLabel('Grades, one per line');
+    const before = await grades.inputValue();
+    await grades.fill('K\n1\n2\n3\n4\n5\n6\n7\n8\nAny');
+    await dana.tool.getByRole('button', { name: 'Save settings' }).click();
+    await dana.tool.getByText('Saved. The changes apply').waitFor();
+    await expectNoAxeViolations(dana.page);
+
+    const ana = await openAs('sandbox-ana-rivera');
+    await ana.tool.getByRole('link', { name: 'Add a strategy' }).click();
+    await ana.tool.getByLabel('Title').fill('Seventh-grade number talk');
+    await ana.tool.getByLabel('What it is for').fill('Mental math strategies said out loud.');
+    // Steps of its own, so the look-alike check has nothing to point to.
+    await ana.tool
+      .getByLabel('Steps')
+      .fill('Show a number string\nEveryone computes mentally\nShare strategies aloud');
+    await ana.tool.getByLabel('Subject').fill('Math');
+    await ana.tool.getByLabel('Grades').fill('Grade 7');
+    await expectNoAxeViolations(ana.page);
+    await ana.tool.getByRole('button', { name: 'Add to the menu' }).click();
+    await ana.tool.getByRole('heading', { name: 'Seventh-grade number talk' }).waitFor();
+    await ana.tool.getByText('Grades 7', { exact: true }).waitFor();
+
+    await dana.tool.getByRole('link', { name: 'Review queue' }).click();
+    await dana.tool.getByRole('link', { name: 'Seventh-grade number talk' }).click();
+    await dana.tool.getByRole('button', { name: 'Approve' }).click();
+    await dana.tool.getByText('Approved: it is on the menu.').waitFor();
+    await dana.tool.getByRole('link', { name: 'Menu', exact: true }).click();
+    await dana.tool.getByLabel('Grades').fill('7th');
+    await dana.tool.getByLabel('Grades').press('Enter');
+    await expect.poll(() => dana.tool.getByLabel('Grades').inputValue()).toBe('7');
+    await dana.tool.getByRole('link', { name: 'Seventh-grade number talk' }).waitFor();
+    expect(await dana.tool.getByRole('link', { name: 'Explain-a-step partner talk' }).count()).toBe(0);
+
+    // The school's bands again, for the other tests of this file.
+    await dana.tool.getByRole('link', { name: 'Settings' }).click();
+    await dana.tool.getByLabel('Grades, one per line').fill(before);
+    await dana.tool.getByRole('button', { name: 'Save settings' }).click();
+    await dana.tool.getByText('Saved. The changes apply').waitFor();
+    for (const p of [ana.page, dana.page]) await p.close();
+  });
 });

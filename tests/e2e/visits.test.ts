@@ -109,7 +109,7 @@ describe('sampling visits in the LMS', () => {
     await expectNoAxeViolations(ben.page);
   });
 
-  it('when a coach plans a round for 12 teachers and 4 hosts, then it can be published and the visits appear in My visits', async () => {
+  it('when a coach plans a round for 12 teachers and 4 hosts, then it is published once its trade-offs are confirmed, the visits appear in My visits, and a canceled one tells the coach why', async () => {
     const dana = await openAs('sandbox-dana-kim');
     await dana.tool.getByRole('link', { name: 'Rounds' }).click();
     await dana.tool.getByRole('heading', { name: 'Rounds' }).waitFor();
@@ -133,8 +133,14 @@ describe('sampling visits in the LMS', () => {
     await dana.tool.getByText('Elif Demir’s room (Room 101)').first().waitFor();
     await expectNoAxeViolations(dana.page);
 
+    // The hosts are also in groups: publishing asks the coach to confirm those trade-offs.
+    await dana.tool.getByRole('heading', { name: 'Before you publish: what this plan costs' }).waitFor();
     await dana.tool.getByRole('button', { name: 'Publish this round' }).click();
-    await dana.tool.getByRole('button', { name: 'Yes, publish' }).click();
+    await dana.tool
+      .getByRole('group', { name: /Publish this round with the \d+ trade-offs listed/ })
+      .waitFor();
+    await expectNoAxeViolations(dana.page);
+    await dana.tool.getByRole('button', { name: 'Yes, publish with these trade-offs', exact: true }).click();
     await dana.tool.getByText(/This round is published/).waitFor();
 
     const ben = await openAs('sandbox-ben-okafor');
@@ -144,6 +150,32 @@ describe('sampling visits in the LMS', () => {
       .first()
       .waitFor();
     await expectNoAxeViolations(ben.page);
+
+    // Ben cancels one round visit: he is asked why, by keyboard, and the coach reads it.
+    const visit = ben.tool
+      .getByRole('listitem')
+      .filter({ has: ben.tool.getByRole('heading', { name: 'A round visit' }) });
+    await visit.first().getByRole('button', { name: 'Cancel this visit' }).click();
+    const reason = ben.tool.getByLabel('Why are you canceling?');
+    await reason.waitFor();
+    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await ben.tool.getByRole('button', { name: 'Yes, cancel my visit' }).click();
+    await ben.tool.getByText('Say briefly why, for the coach who planned the round.').waitFor();
+    await expectNoAxeViolations(ben.page);
+    await reason.fill('I cover a class that period.');
+    await ben.tool.getByRole('button', { name: 'Yes, cancel my visit' }).focus();
+    await ben.page.keyboard.press('Enter');
+    await ben.tool
+      .getByText('Your visit is canceled. The coach who planned the round sees your reason.')
+      .waitFor();
+
+    await dana.tool.getByRole('link', { name: 'Rounds', exact: true }).click();
+    const notices = dana.tool.getByRole('region', { name: 'Needs your attention' });
+    await notices.waitFor();
+    expect(await notices.textContent()).toMatch(
+      /Ben Okafor canceled their visit[\s\S]*Their reason: “I cover a class that period\.?\s*”/,
+    );
+    await expectNoAxeViolations(dana.page);
   });
   it('when the week view is 320 px wide and used by keyboard, then a seat can be booked without sideways scrolling', async () => {
     const ana = await launchAs(server, 'sandbox-ana-rivera');

@@ -44,7 +44,7 @@ async function roundWithNotes(over: Record<string, unknown>, writers: ApiClient[
   expect(planned.status, JSON.stringify(planned.body)).toBe(201);
   const round = RoundSchema.parse(planned.body);
   expect(round.cycleId).toBe(cycleId);
-  expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+  expect((await dana.post(`/api/rounds/${round.id}/publish`, { confirmTradeoffs: true })).status).toBe(200);
   const doors = await server.database.db
     .selectFrom('doors')
     .select('id')
@@ -259,6 +259,20 @@ describe('cycles', () => {
     await teachers[4]!.put(`/api/strategies/${strategyId}/try`, { state: 'trying' });
     picture = CyclePictureSchema.parse((await ana.get(`/api/cycles/${cycleId}/picture`)).body);
     expect(picture.strategies).toEqual([{ id: strategyId, title: 'Build on it', tried: 3 }]);
+  });
+
+  it('when the coach ends the cycle, then it keeps its rounds and picture but takes no new round or people', async () => {
+    expect((await teachers[0]!.post(`/api/cycles/${cycleId}/end`)).status).toBe(403);
+    const ended = CycleSchema.parse((await dana.post(`/api/cycles/${cycleId}/end`)).body);
+    expect(ended.status).toBe('ended');
+    expect(ended.rounds).toHaveLength(2);
+    expect((await dana.post(`/api/cycles/${cycleId}/end`)).status).toBe(409);
+    expect((await dana.post(`/api/cycles/${cycleId}/members`, { personIds: [ids[0]!] })).status).toBe(409);
+    const late = await dana.post('/api/rounds', roundInput({ cycleId, date: daysFromNow(17) }));
+    expect(late.status).toBe(409);
+    expect(
+      CyclePictureSchema.parse((await ana.get(`/api/cycles/${cycleId}/picture`)).body).rounds,
+    ).toHaveLength(1);
   });
 
   it('when a round names a cycle of another network or an unknown one, then it is refused', async () => {

@@ -157,6 +157,18 @@ describe('notes kept sealed on a phone and sent when the connection returns', ()
     expect(await storedWithClientId(delivered.clientId)).toHaveLength(1);
   });
 
+  it("when another school's session seals a note for this school's visit, then the visit is not found and nothing is written", async () => {
+    const elsewhere = await launchAs(server, 'sandbox-ben-okafor', { deploymentId: 'school-b' });
+    const key = await noteKey(elsewhere);
+    const before = await server.database.db.selectFrom('notes').select('id').execute();
+    const refused = await elsewhere.post(
+      '/api/room/notes',
+      await sealed(key, 'Students wrote in another school.'),
+    );
+    expect(refused.status).toBe(404);
+    expect(await server.database.db.selectFrom('notes').select('id').execute()).toHaveLength(before.length);
+  });
+
   it('when an LMS launch session (not the room page) or nobody asks, then the rules of any note route apply', async () => {
     // A launch session is a session like the room's (same kind): it may seal too; without a token nothing answers.
     expect((await fetch(`${server.url}/api/room/note-key`)).status).toBe(401);

@@ -224,7 +224,9 @@ describe('acknowledging and who has read it', () => {
     expect(read.map((p) => p.name)).toEqual(['Visitor 3']);
     // A list by name, not a ranking: no score or order by time.
     expect(coachView.reading!.people.map((p) => p.name)).toEqual(
-      [...coachView.reading!.people.map((p) => p.name)].sort((a, b) => a.localeCompare(b)),
+      [...coachView.reading!.people.map((p) => p.name)].sort((a, b) =>
+        a.localeCompare(b, 'en', { numeric: true }),
+      ),
     );
     expect(JSON.stringify(coachView.reading)).not.toMatch(/score|rank/i);
 
@@ -308,6 +310,25 @@ describe('the briefing in the calendar', () => {
     // The one-off download of a visit carries it too.
     const ics = await client.get(`/api/visits/${visits[0]!.id}/ics`);
     expect(String(ics.body).replace(/\r\n /g, '')).toContain('Round briefing: Calendar briefing round');
+
+    // A host's room in the round carries it too, in their feed.
+    const host = hosts[0]!;
+    const hostFeed = CalendarFeedSchema.parse((await host.post('/api/calendar')).body);
+    const hostCal = new ICAL.Component(
+      ICAL.parse(await (await fetch(`${server.url}${new URL(hostFeed.url!).pathname}`)).text()),
+    );
+    const rooms = hostCal
+      .getAllSubcomponents('vevent')
+      .map((v) => new ICAL.Event(v))
+      .filter((e) => e.summary.includes('a round visit'));
+    expect(rooms.length).toBeGreaterThan(0);
+    // Every round room of theirs (this file's other rounds too) carries its own round's briefing.
+    expect(rooms.some((r) => r.description.includes('Round briefing: Calendar briefing round'))).toBe(true);
+    for (const room of rooms) {
+      expect(room.description).toContain('Round briefing: ');
+      expect(room.description).toMatch(/- \d\d:\d\d .*\(Host 1\), group \d/);
+      expect(room.description).not.toContain('Your role');
+    }
   });
 
   it('when someone is not in the round, then no calendar of theirs carries its briefing', async () => {

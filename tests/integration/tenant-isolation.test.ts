@@ -240,6 +240,20 @@ const ROUTES: Record<string, Call> = {
     body: (id: string) => ({ doorId: id }),
     kind: 'door',
   },
+  'GET /room/note-key': { method: 'GET', path: () => '/api/room/note-key' },
+  'POST /room/notes': {
+    method: 'POST',
+    path: () => '/api/room/notes',
+    body: {
+      clientId: '5b0c1d2e-1111-4222-8333-444455556666',
+      sealed: {
+        kid: 'a'.repeat(24),
+        epk: { kty: 'EC', crv: 'P-256', x: 'a'.repeat(43), y: 'a'.repeat(43) },
+        iv: 'a'.repeat(16),
+        data: 'a'.repeat(40),
+      },
+    },
+  },
   'GET /rounds/:id/host': { method: 'GET', path: (id) => `/api/rounds/${id}/host`, kind: 'round' },
   'PUT /rounds/:id/host/look-for': {
     method: 'PUT',
@@ -302,6 +316,7 @@ const ROUTES: Record<string, Call> = {
     body: { personIds: ['a'] },
     kind: 'cycle',
   },
+  'POST /cycles/:id/end': { method: 'POST', path: (id) => `/api/cycles/${id}/end`, kind: 'cycle' },
   'GET /cycles/:id/picture': { method: 'GET', path: (id) => `/api/cycles/${id}/picture`, kind: 'cycle' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
 };
@@ -467,6 +482,7 @@ describe('tenant isolation', () => {
         votes: { for: 0, against: 0 },
         comments: [],
       });
+      expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body).toMatchObject({ status: 'active' });
       expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body.members).toHaveLength(3);
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });

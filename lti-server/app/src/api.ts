@@ -628,8 +628,12 @@ export function getRoomNoteKey(token: string): Promise<ApiResult<RoomNoteKey>> {
 }
 
 /** A sealed note from the phone, sent once per client id (a resend answers the stored note). */
-export function sendRoomNote(token: string, body: RoomNoteSend): Promise<ApiResult<Note>> {
-  return request(token, 'POST', '/api/room/notes', NoteSchema, body);
+export function sendRoomNote(
+  token: string,
+  body: RoomNoteSend,
+  fetchImpl: Fetch = fetch,
+): Promise<ApiResult<Note>> {
+  return request(token, 'POST', '/api/room/notes', NoteSchema, body, fetchImpl);
 }
 
 export function writeNote(token: string, input: NoteInput): Promise<ApiResult<Note>> {

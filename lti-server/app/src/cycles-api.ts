@@ -62,6 +62,11 @@ export function addCycleMembers(token: string, id: string, personIds: string[]):
   return request(token, 'POST', `${cyclePath(id)}/members`, CycleSchema, { personIds });
 }
 
+/** The coach ends the cycle: it keeps its rounds and picture, and takes no new round or people. */
+export function endCycle(token: string, id: string): Promise<ApiResult<Cycle>> {
+  return request(token, 'POST', `${cyclePath(id)}/end`, CycleSchema);
+}
+
 export function getCyclePicture(token: string, id: string): Promise<ApiResult<CyclePicture>> {
   return request(token, 'GET', `${cyclePath(id)}/picture`, CyclePictureSchema);
 }

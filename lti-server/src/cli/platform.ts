@@ -78,6 +78,7 @@ export async function runPlatformCli(
       publicUrl: config.publicUrl,
       store: new LtijsStore(database.db),
       db: database.db,
+      launchDb: database.ephemeral,
       secureCookies: false,
       guard: { deploymentsOf: async () => [], learnsDeployments: async () => false, now: () => Date.now() },
       onLaunch: async () => {},

@@ -1,3 +1,4 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
@@ -87,8 +88,21 @@ function keyOf(secret: string): Buffer {
   return createHash('sha256').update(secret).digest().subarray(0, 32);
 }
 
+/** The documents of a launch ltijs writes while `keepLaunchWrites` runs: by collection, as `Get` would read them. */
+export type LaunchWrites = Map<'idtoken' | 'contexttoken', Row>;
+
+const launchWrites = new AsyncLocalStorage<LaunchWrites>();
+
 export class LtijsStore {
   #sweptAt = 0;
+
+  /**
+   * Runs `work` (ltijs verifying a launch) and keeps in `kept` the id token and context documents ltijs stores in it,
+   * so the launch can be finished in the same response without reading them back.
+   */
+  keepLaunchWrites(kept: LaunchWrites, work: () => void): void {
+    launchWrites.run(kept, work);
+  }
 
   constructor(private readonly db: Kysely<Database>) {}
 
@@ -157,6 +171,10 @@ export class LtijsStore {
       .values(row as never)
       .onConflict((oc) => oc.columns(c.key as never).doUpdateSet(updates as never))
       .execute();
+    if (!secret && (name === 'idtoken' || name === 'contexttoken'))
+      launchWrites
+        .getStore()
+        ?.set(name, { ...(JSON.parse(String(row.doc)) as Row), createdAt: Number(row.created_at) });
     return true;
   }
 

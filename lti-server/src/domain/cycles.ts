@@ -12,6 +12,7 @@ import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, shareWord } from '../../../shared/notes';
 import {
   cyclesOf,
+  endCycle as endStoredCycle,
   findCycle,
   insertCycle,
   type StoredCycle,
@@ -149,6 +150,15 @@ export async function addCycleMembers(
   if (!(await setCycleMembers(actor.scope, id, row.members, members, now.toISOString())))
     throw new ConflictError('CONFLICT', 'Someone changed this cycle meanwhile; reload and add again.');
   return present(actor, { ...row, members }, names);
+}
+
+/** The coach ends the cycle: it keeps its rounds and its picture over time, and takes no new rounds or people. */
+export async function endCycle(actor: Actor, id: string, now: Date): Promise<Cycle> {
+  authorize(actor, 'end', 'cycle');
+  const row = await cycleOf(actor, id);
+  if (!(await endStoredCycle(actor.scope, id, now.toISOString())))
+    throw new ConflictError('CONFLICT', 'This cycle has ended already.');
+  return present(actor, { ...row, status: 'ended' }, await namesOf(actor));
 }
 
 /** A round may join a cycle of its own network that has not ended. */

@@ -155,7 +155,7 @@ function view(
               current: current(acks.get(id)),
             }))
             // By name: a list of who, never a ranking of when.
-            .sort((a, b) => a.name.localeCompare(b.name)),
+            .sort((a, b) => a.name.localeCompare(b.name, 'en', { numeric: true })),
         }
       : null,
   };

@@ -7,7 +7,7 @@ import {
   ProblemVoteInputSchema,
 } from '../../../shared/cycles';
 import { parseAt } from '../../../shared/errors';
-import { addCycleMembers, cyclePicture, getCycle, listCycles, startCycle } from '../domain/cycles';
+import { addCycleMembers, cyclePicture, endCycle, getCycle, listCycles, startCycle } from '../domain/cycles';
 import {
   closeProblem,
   commentProblem,
@@ -22,7 +22,7 @@ import { wrap } from './wrap';
 
 /**
  * /api/problems and /api/cycles: staff propose problems of practice, vote and comment; a coach closes proposals,
- * starts a cycle from one and grows it; everyone reads the cycle and its picture over time.
+ * starts a cycle from one, grows it and ends it; everyone reads the cycle and its picture over time.
  */
 export function cycleRouter(): Router {
   const router = express.Router();
@@ -98,6 +98,12 @@ export function cycleRouter(): Router {
     wrap(async (req, res) => {
       const body = parseAt('Members', CycleMembersInputSchema, req.body);
       res.json(await addCycleMembers(actorOf(res), id(req), body, new Date()));
+    }),
+  );
+  router.post(
+    '/cycles/:id/end',
+    wrap(async (req, res) => {
+      res.json(await endCycle(actorOf(res), id(req), new Date()));
     }),
   );
   router.get(

@@ -11,7 +11,7 @@ import {
   readTimeZone,
 } from '../../../shared/lti';
 import type { PlatformRegistration } from '../../../shared/platform';
-import type { LtijsStore } from '../db/ltijs-store';
+import type { LaunchWrites, LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { type DynamicRegistrationResult, registerDynamically } from './dynamic-registration';
 import { forwardRejections } from './forward-rejections';
@@ -90,6 +90,12 @@ export interface LtiToolOptions {
   publicUrl: string;
   store: LtijsStore;
   db: Kysely<Database>;
+  /**
+   * Where a login's own rows go (its nonce binding, its platform-storage binding): `DatabaseHandle.ephemeral`, whose
+   * commits do not wait for the disk. A crash may lose the last moments of them: a login then in flight fails and is
+   * started again, and a used nonce that was lost is still refused by ltijs's own record of it (written durably).
+   */
+  launchDb: Kysely<Database>;
   /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
   secureCookies: boolean;
   guard: GuardDeps;
@@ -303,13 +309,17 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     const state = auth.searchParams.get('state');
     const nonce = auth.searchParams.get('nonce');
     if (!state || !nonce) throw new Error('ltijs redirected a login without state or nonce');
-    await issueNonce(options.db, { state, nonce, issuer }, Date.now());
+    await issueNonce(options.launchDb, { state, nonce, issuer }, Date.now());
     const pages = options.storagePages;
     if (!pages || !target) return redirect();
     const platformOrigin = auth.origin;
     let value: string;
     try {
-      value = await createStorageBinding(options.db, { state, issuer, target, platformOrigin }, Date.now());
+      value = await createStorageBinding(
+        options.launchDb,
+        { state, issuer, target, platformOrigin },
+        Date.now(),
+      );
     } catch {
       return redirect();
     }
@@ -334,7 +344,10 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     }
     const cookies = req.signedCookies as Record<string, unknown> | undefined;
     if (!cookies?.[`state${state}`]) return next();
-    useNonce(options.db, state, idToken, Date.now()).then(() => next(), refused(req, res, next));
+    useNonce(options.launchDb, state, idToken, Date.now()).then(
+      () => finishInThisResponse(req, res, next),
+      refused(req, res, next),
+    );
   };
 
   /**
@@ -355,7 +368,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       const decide = async (): Promise<boolean> => {
         const now = Date.now();
         if (!marked) {
-          const binding = await findStorageBinding(options.db, state, now);
+          const binding = await findStorageBinding(options.launchDb, state, now);
           // No cookie and no binding: ltijs refuses it (STATE_MISMATCH) as before.
           if (!binding) return true;
           if (binding.used) {
@@ -377,22 +390,12 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
           return false;
         }
         const value = typeof body[STORAGE_VALUE_FIELD] === 'string' ? body[STORAGE_VALUE_FIELD] : '';
-        const binding = await consumeStorageBinding(options.db, state, value, now);
+        const binding = await consumeStorageBinding(options.launchDb, state, value, now);
         // What ltijs's state cookie would have carried: the issuer the login was started for. The nonce check then
         // runs as for a cookie launch; ltijs still compares the issuer and verifies signature, audience and token age.
         (req.signedCookies as Record<string, unknown>)[`state${state}`] = binding.issuer;
-        // ltijs then redirects to /launch?ltik=…, which needs its session cookie; finish here instead.
-        interceptRedirect(res, (url, redirect) => {
-          finishWithoutCookie(url, req, res).then(
-            (finished) => {
-              if (!finished) redirect();
-            },
-            (error: unknown) => {
-              if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
-              next(error);
-            },
-          );
-        });
+        // The nonce check comes next, and the launch finishes in this response as every launch does (ltijs's
+        // /launch?ltik=… would need its session cookie).
         return true;
       };
       decide().then(
@@ -406,23 +409,60 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       );
     };
 
-  /** What ltijs does on its `?ltik=` request, for the ltik it just minted in this same response. */
-  const finishWithoutCookie = async (url: string, req: Request, res: Response): Promise<boolean> => {
+  /**
+   * Once ltijs has verified a launch it redirects the browser to `/launch?ltik=…`, where it reads the launch back and
+   * calls `onConnect`. Both paths finish in the launch's own response instead: the ltik is verified and the launch
+   * read back just the same, and the browser, the LMS frame and the database are spared a round trip (a request, its
+   * rate-limit count, ltijs's session check).
+   */
+  const finishInThisResponse = (req: Request, res: Response, next: NextFunction) => {
+    const kept: LaunchWrites = new Map();
+    interceptRedirect(res, (url, redirect) => {
+      finishWithoutCookie(url, req, res, kept).then(
+        (finished) => {
+          if (!finished) redirect();
+        },
+        (error: unknown) => {
+          if (error instanceof LtiLaunchError) return options.onRefused(error, req, res);
+          next(error);
+        },
+      );
+    });
+    options.store.keepLaunchWrites(kept, next);
+  };
+
+  /**
+   * What ltijs does on its `?ltik=` request, for the ltik it just minted in this same response: the id token and
+   * context it stored for that ltik, as it wrote them in this response (`kept`) or else read back.
+   */
+  const finishWithoutCookie = async (
+    url: string,
+    req: Request,
+    res: Response,
+    kept: LaunchWrites,
+  ): Promise<boolean> => {
     const target = new URL(url, 'http://tool.invalid');
     const ltik = target.searchParams.get('ltik');
     const claims = ltik ? verifyLtik(ltik, options.key) : undefined;
     if (!claims) return false;
     target.searchParams.delete('ltik');
-    const idTokens = await options.store.Get(false, 'idtoken', {
+    const idQuery = {
       iss: claims.platformUrl,
       clientId: claims.clientId,
       deploymentId: claims.deploymentId,
       user: claims.user,
-    });
-    const contexts = await options.store.Get(false, 'contexttoken', {
-      contextId: claims.contextId,
-      user: claims.user,
-    });
+    };
+    const contextQuery = { contextId: claims.contextId, user: claims.user };
+    const matches = (doc: Record<string, unknown> | undefined, query: Record<string, unknown>) =>
+      doc !== undefined && Object.entries(query).every(([field, value]) => doc[field] === value);
+    const keptId = kept.get('idtoken');
+    const keptContext = kept.get('contexttoken');
+    const idTokens = matches(keptId, idQuery)
+      ? [keptId!]
+      : await options.store.Get(false, 'idtoken', idQuery);
+    const contexts = matches(keptContext, contextQuery)
+      ? [keptContext!]
+      : await options.store.Get(false, 'contexttoken', contextQuery);
     if (!idTokens || !contexts) {
       throw new LtiLaunchError(
         'SESSION_NOT_FOUND',

@@ -3,10 +3,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { href, parseRoute } from '../../../lti-server/app/src/router';
 import { BriefingView } from '../../../lti-server/app/src/views/briefing-view';
 import { ClockView } from '../../../lti-server/app/src/views/clock-view';
+import { RoundDetail } from '../../../lti-server/app/src/views/rounds-view';
 import { VisitsView } from '../../../lti-server/app/src/views/visits-view';
 import { type Briefing, DEFAULT_NORMS } from '../../../shared/round-briefing';
 import { expectNoAxeViolations } from './axe';
-import { type Call, door, errorBody, stubApi, visit } from './fake-api';
+import { type Call, door, errorBody, round, stubApi, visit } from './fake-api';
 
 const ZONE = 'America/Chicago';
 const p = (id: string, name: string) => ({ id, name });
@@ -168,15 +169,25 @@ describe('the briefing, for the coach', () => {
     render(<BriefingView token="t" roundId="r1" isCoach zone={ZONE} />);
     const readers = await screen.findByRole('region', { name: 'Who has read it' });
     expect(within(readers).getByTestId('read-count').textContent).toBe('1 of 8 have read the briefing.');
-    const items = within(readers)
-      .getAllByRole('listitem')
-      .map((li) => li.textContent);
-    expect(items).toContain('Ben Okafor: Read it');
-    expect(items).toContain('Eve Moreau: Read an earlier version');
-    expect(items).toContain('Ana Rivera: Not yet');
+    const lists = [...readers.querySelectorAll('dl.readers > div')].map((d) => d.textContent);
+    expect(lists).toEqual([
+      'Read it (1)Ben Okafor',
+      'Read an earlier version (1)Eve Moreau',
+      'Not yet (6)Ana Rivera, Chen Li, Dev Patel, Fay Ng, Gus Hale, Ida Wong',
+    ]);
     expect(readers.textContent).not.toMatch(/2026|AM|PM/);
     expect(screen.queryByRole('button', { name: /I have read/ })).toBeNull();
     await expectNoAxeViolations();
+  });
+
+  it('when the coach opens a published round, then its page links to the briefing and says how many have read it', async () => {
+    briefingServer(coachView(), (c) =>
+      c.url.pathname === '/api/rounds/r1' ? { body: round({ status: 'published' }) } : undefined,
+    );
+    render(<RoundDetail token="t" id="r1" />);
+    const link = await screen.findByRole('link', { name: 'Briefing and roles' });
+    expect(link.getAttribute('href')).toBe('#/rounds/r1/briefing');
+    await waitFor(() => expect(link.parentElement!.textContent).toContain('1 of 8 have read it.'));
   });
 
   it('when the coach edits the norms, one per line, then they are saved as a list', async () => {

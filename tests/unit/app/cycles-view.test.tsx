@@ -187,6 +187,27 @@ describe('problems of practice', () => {
 });
 
 describe('a cycle and its picture over time', () => {
+  it('when the coach ends the cycle by keyboard, then it asks first, ends it and says so', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/cycles/cy1/end') return { body: cycle({ status: 'ended' }) };
+      if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };
+      if (c.url.pathname === '/api/cycles/cy1/picture') return { body: picture() };
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      return undefined;
+    });
+    render(<CycleView token="t" id="cy1" isCoach />);
+    fireEvent.click(await screen.findByRole('button', { name: 'End this cycle' }));
+    const yes = screen.getByRole('button', { name: 'Yes, end the cycle' });
+    await waitFor(() => expect(document.activeElement).toBe(yes));
+    await expectNoAxeViolations();
+    fireEvent.click(yes);
+    await screen.findByText('The cycle has ended. Its rounds and its picture over time stay here.');
+    expect(calls.filter((c) => c.method === 'POST').map((c) => c.url.pathname)).toEqual([
+      '/api/cycles/cy1/end',
+    ]);
+    expect(screen.queryByRole('link', { name: 'Plan the next round of this cycle' })).toBeNull();
+  });
+
   it('when a teacher opens a cycle, then each pattern is a small chart with its words spoken and a table says the same; axe finds nothing', async () => {
     stubApi((c) => {
       if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };

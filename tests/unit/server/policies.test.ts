@@ -383,6 +383,8 @@ const table: Row[] = [
   row('coach', 'start', 'cycle', 'start a cycle', ALLOWED),
   row('teacher', 'grow', 'cycle', 'add people to a cycle', 'Only coaches add people to a cycle.'),
   row('coach', 'grow', 'cycle', 'add people to a cycle', ALLOWED),
+  row('teacher', 'end', 'cycle', 'end a cycle', 'Only coaches end a cycle.'),
+  row('coach', 'end', 'cycle', 'end a cycle', ALLOWED),
   // The picture over time: the school's teachers see finished rounds; a round shows only above the thresholds.
   row(
     'teacher',

@@ -74,7 +74,7 @@ export function CancelWithReason({
   }
 
   return (
-    <form onSubmit={submit} noValidate>
+    <form class="confirm-form" onSubmit={submit} noValidate>
       <fieldset class="confirm">
         <legend>{question}</legend>
         <Field

@@ -1,9 +1,16 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Notice } from '../components/notice-line';
-import { addCycleMembers, type Cycle, type CyclePicture, getCycle, getCyclePicture } from '../cycles-api';
+import {
+  addCycleMembers,
+  type Cycle,
+  type CyclePicture,
+  endCycle,
+  getCycle,
+  getCyclePicture,
+} from '../cycles-api';
 import { takeFlash } from '../flash';
 
-/** One cycle's page: the cycle, its picture over time, and the coach's "add people". */
+/** One cycle's page: the cycle, its picture over time, and the coach's "add people" and "end". */
 export function useCycle(token: string, id: string) {
   const [cycle, setCycle] = useState<Cycle | null>(null);
   const [picture, setPicture] = useState<CyclePicture | null>(null);
@@ -30,5 +37,16 @@ export function useCycle(token: string, id: string) {
     return r.ok;
   };
 
-  return { cycle, picture, error, notice, addMembers };
+  const end = async () => {
+    const r = await endCycle(token, id);
+    if (r.ok) {
+      setCycle(r.data);
+      setNotice({
+        kind: 'notice',
+        text: 'The cycle has ended. Its rounds and its picture over time stay here.',
+      });
+    } else setNotice({ kind: 'error', text: r.message });
+  };
+
+  return { cycle, picture, error, notice, addMembers, end };
 }

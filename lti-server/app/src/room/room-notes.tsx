@@ -204,14 +204,15 @@ function RoomComposer({
   const [saved, setSaved] = useState('');
   const names = useMemo(() => nameList, [nameList.join('\n')]);
   const sender = useRoomOutbox({ token, visitId: visit.id, outbox, onSent, onSessionEnded });
-  const composer = useNoteComposer<{ sent: boolean }>({
+  const composer = useNoteComposer<{ clientId: string }>({
     initialText: '',
     names,
     onSave: (text, confirmFlags) => sender.keep({ visitId: visit.id, prompt, text, confirmFlags }),
-    onSaved: ({ sent }) => {
+    onSaved: ({ clientId }) => {
       composer.change('');
-      setSaved(sent ? 'Sent. Write the next one.' : `${WAITING}.`);
+      setSaved('');
       composer.box.current?.focus();
+      sender.sendNow(clientId).then((sent) => setSaved(sent ? 'Sent. Write the next one.' : `${WAITING}.`));
     },
   });
   const id = 'room-note';

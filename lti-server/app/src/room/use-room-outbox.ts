@@ -10,7 +10,7 @@ export const RETRY_MS = 15_000;
 
 /**
  * The room page's notes on their way to the server. Save seals the note and keeps it on the phone first (so closing
- * the page or losing the connection loses nothing), then sends what is waiting; the page sends again when the browser
+ * the page or losing the connection loses nothing), then sends what is waiting (sendNow); the page sends again when the browser
  * says it is back online, every RETRY_MS while something waits, and when it opens. The texts of notes saved in this
  * page's life are kept in memory only, to show them in the list: after a reload a waiting note is a seal the phone
  * cannot open.
@@ -46,13 +46,15 @@ export function useRoomOutbox({
     sending.current ??= (async () => {
       try {
         const report = await sendPending(outbox, (body) => sendRoomNote(token, body));
+        const left = await outbox.list(visitId);
         if (!live.current) return;
+        // In one render: the sent notes join the list as the phone lets go of them.
+        setPending(left);
         if (report.sent.length > 0) callbacks.current.onSent(report.sent);
         if (report.stopped?.code === 'UNAUTHENTICATED') callbacks.current.onSessionEnded();
         setOnline(report.stopped?.code !== 'NETWORK' && navigator.onLine);
       } finally {
         sending.current = null;
-        await reload();
       }
     })();
     return sending.current;
@@ -87,8 +89,8 @@ export function useRoomOutbox({
     };
   }, [token, visitId]);
 
-  /** Seals the note, keeps it on the phone, and tries to send it: answers whether it is already on the server. */
-  async function keep(content: SealedContent): Promise<ApiResult<{ sent: boolean }>> {
+  /** Seals the note and keeps it on the phone; nothing is sent yet (see sendNow). */
+  async function keep(content: SealedContent): Promise<ApiResult<{ clientId: string }>> {
     const key = await outbox.key();
     if (!key)
       return {
@@ -101,11 +103,15 @@ export function useRoomOutbox({
     const sealed = await sealNote(key, clientId, content);
     await outbox.add({ clientId, visitId, createdAt: new Date().toISOString(), status: 'pending', sealed });
     texts.current.set(clientId, content);
-    await reload();
-    await flush();
-    const left = await outbox.list(visitId);
-    return { ok: true, data: { sent: !left.some((n) => n.clientId === clientId) } };
+    return { ok: true, data: { clientId } };
   }
 
-  return { pending, online, keep, textOf: (clientId: string) => texts.current.get(clientId) };
+  /** Shows a kept note in the list and sends what waits: answers whether that note is on the server now. */
+  async function sendNow(clientId: string): Promise<boolean> {
+    await reload();
+    await flush();
+    return !(await outbox.list(visitId)).some((n) => n.clientId === clientId);
+  }
+
+  return { pending, online, keep, sendNow, textOf: (clientId: string) => texts.current.get(clientId) };
 }

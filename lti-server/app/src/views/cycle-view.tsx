@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { listPeople, type People } from '../api';
+import { ConfirmAction } from '../components/confirm';
 import { PictureOverTime } from '../components/cycle/picture-over-time';
 import { LoadState, NoticeLine } from '../components/notice-line';
 import type { Cycle } from '../cycles-api';
@@ -20,7 +21,7 @@ const PHASE_WORDS: Record<Cycle['rounds'][number]['phase'], string> = {
  * round) and the picture over time, round by round, with the "I tried it" counts of its strategies alongside.
  */
 export function CycleView({ token, id, isCoach }: { token: string; id: string; isCoach: boolean }) {
-  const { cycle, picture, error, notice, addMembers } = useCycle(token, id);
+  const { cycle, picture, error, notice, addMembers, end } = useCycle(token, id);
   return (
     <section aria-labelledby="view-title">
       <p>
@@ -42,7 +43,10 @@ export function CycleView({ token, id, isCoach }: { token: string; id: string; i
               Who is in it ({cycle.members.length} {cycle.members.length === 1 ? 'person' : 'people'})
             </h2>
             <p>{cycle.members.map((m) => m.name).join(', ')}</p>
-            {isCoach && <AddPeople token={token} cycle={cycle} addMembers={addMembers} />}
+            {cycle.status === 'ended' && <p class="notice">This cycle has ended.</p>}
+            {isCoach && cycle.status === 'active' && (
+              <AddPeople token={token} cycle={cycle} addMembers={addMembers} />
+            )}
           </section>
           <section aria-labelledby="rounds-h">
             <h2 id="rounds-h">Rounds</h2>
@@ -75,9 +79,16 @@ export function CycleView({ token, id, isCoach }: { token: string; id: string; i
               </p>
             )}
             {isCoach && cycle.status === 'active' && (
-              <p class="actions">
+              <div class="actions">
                 <a href={href({ name: 'round-new', cycleId: cycle.id })}>Plan the next round of this cycle</a>
-              </p>
+                <ConfirmAction
+                  label="End this cycle"
+                  question="End this cycle? Its rounds and its picture over time stay; it takes no new rounds or people."
+                  confirmLabel="Yes, end the cycle"
+                  cancelLabel="No, keep it going"
+                  onConfirm={end}
+                />
+              </div>
             )}
           </section>
           <section aria-labelledby="over-time-h">

@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { dismissRoundNotice, listRoundNotices, listRounds, type Round, type RoundNotice } from '../api';
+import {
+  dismissRoundNotice,
+  getBriefing,
+  listRoundNotices,
+  listRounds,
+  type Round,
+  type RoundNotice,
+} from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { LoadState } from '../components/notice-line';
 import { RoundDeclines } from '../components/round/round-declines';
@@ -218,12 +225,7 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           </p>
         </section>
       )}
-      <p class="card">
-        <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
-        focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each
-        group.
-        {draft ? ' Participants read it once the round is published.' : ' See who has read it.'}
-      </p>
+      <BriefingLink token={token} round={round} />
       <RoundDeclines token={token} round={round} nameOf={nameOf} onReplanned={replanned} />
       <RoundGroups round={round} nameOf={nameOf} onMove={move} />
       <RoundRotation round={round} nameOf={nameOf} />
@@ -256,5 +258,23 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
         </div>
       )}
     </article>
+  );
+}
+
+/** The way to the round's briefing, with how many have read it once the round is published. */
+function BriefingLink({ token, round }: { token: string; round: Round }) {
+  const [reading, setReading] = useState<{ read: number; total: number } | null>(null);
+  const published = round.status === 'published';
+  useEffect(() => {
+    if (!published) return;
+    getBriefing(token, round.id).then((r) => r.ok && r.data.reading && setReading(r.data.reading));
+  }, [token, round.id, published]);
+  return (
+    <p class="card">
+      <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
+      focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each group.
+      {!published && ' Participants read it once the round is published.'}
+      {published && reading && ` ${reading.read} of ${reading.total} have read it.`}
+    </p>
   );
 }

@@ -99,6 +99,17 @@ export async function setCycleMembers(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Ends an active cycle; false when it had ended already. */
+export async function endCycle(scope: TenantScope, id: string, at: string): Promise<boolean> {
+  const result = await scope
+    .updateTable('cycles')
+    .set({ status: 'ended', updated_at: at })
+    .where('id', '=', id)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** How many people marked each strategy "I tried it": counts only, never who. */
 export async function triedCounts(scope: TenantScope, strategyIds: string[]): Promise<Map<string, number>> {
   if (strategyIds.length === 0) return new Map();

@@ -6,10 +6,11 @@ export const problemPolicy = {
   close: [coachesOnly('Only coaches close proposals.')],
 } satisfies Policy<never>;
 
-/** A coach starts a cycle from a proposal and adds people to it. */
+/** A coach starts a cycle from a proposal, adds people to it and ends it. */
 export const cyclePolicy = {
   start: [coachesOnly('Only coaches start a cycle.')],
   grow: [coachesOnly('Only coaches add people to a cycle.')],
+  end: [coachesOnly('Only coaches end a cycle.')],
 } satisfies Policy<never>;
 
 /** One round of a cycle's picture over time: whether its debrief is done, and how much evidence it spans. */

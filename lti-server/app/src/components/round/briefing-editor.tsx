@@ -145,12 +145,18 @@ export function RolesForm({
 }
 
 /**
- * Who has read the briefing: a count and a list by name (read, read an earlier version, not yet). Participation, not
- * judgement: no times, no order but the alphabet.
+ * Who has read the briefing: a count, and who by name in three lists (read it, read an earlier version, not yet).
+ * Participation, not judgement: no times, no order but the alphabet.
  */
 export function BriefingReaders({ reading }: { reading: NonNullable<Briefing['reading']> }) {
-  const state = (p: (typeof reading.people)[number]) =>
-    !p.acknowledgedAt ? 'Not yet' : p.current ? 'Read it' : 'Read an earlier version';
+  const lists = [
+    { label: 'Read it', people: reading.people.filter((p) => p.acknowledgedAt && p.current) },
+    {
+      label: 'Read an earlier version',
+      people: reading.people.filter((p) => p.acknowledgedAt && !p.current),
+    },
+    { label: 'Not yet', people: reading.people.filter((p) => !p.acknowledgedAt) },
+  ].filter((l) => l.people.length > 0);
   return (
     <section class="card no-print" aria-labelledby="readers-h">
       <h2 id="readers-h">Who has read it</h2>
@@ -160,13 +166,16 @@ export function BriefingReaders({ reading }: { reading: NonNullable<Briefing['re
         </strong>{' '}
         have read the briefing.
       </p>
-      <ul class="readers">
-        {reading.people.map((p) => (
-          <li key={p.id}>
-            {p.name}: {state(p)}
-          </li>
+      <dl class="readers">
+        {lists.map((l) => (
+          <div key={l.label}>
+            <dt>
+              {l.label} ({l.people.length})
+            </dt>
+            <dd>{l.people.map((p) => p.name).join(', ')}</dd>
+          </div>
         ))}
-      </ul>
+      </dl>
       <p class="hint">
         This is participation, not a judgment: it helps you remind people before the round, nothing more.
       </p>
