@@ -77,9 +77,11 @@ export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
  * POST /api/rounds/:id/publish. A plan with trade-offs (hosts who also visit, rooms only one group visits) is
  * published only once the coach has read them and says so: until then 422 ROUND_TRADEOFFS_UNCONFIRMED lists them.
  */
-export const RoundPublishInputSchema = z.object({
-  confirmTradeoffs: z.boolean({ error: 'confirmTradeoffs is true or false' }).default(false),
-});
+export const RoundPublishInputSchema = z
+  .object({
+    confirmTradeoffs: z.boolean({ error: 'confirmTradeoffs is true or false' }).default(false),
+  })
+  .prefault({}); // no body at all is an unconfirmed publish
 export type RoundPublishInput = z.input<typeof RoundPublishInputSchema>;
 export type RoundPublishData = z.output<typeof RoundPublishInputSchema>;
 

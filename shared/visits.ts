@@ -202,9 +202,11 @@ export const MAX_CANCEL_REASON = 300;
  * POST /api/visits/:id/cancel. A round visit needs a short reason, which the coach who planned the round reads ("Needs
  * your attention"); like a note it may never name anyone. An open door's visit cancels without one (none is kept).
  */
-export const VisitCancelInputSchema = z.object({
-  reason: optionalText('The reason', MAX_CANCEL_REASON),
-});
+export const VisitCancelInputSchema = z
+  .object({
+    reason: optionalText('The reason', MAX_CANCEL_REASON),
+  })
+  .prefault({}); // no body at all: no reason
 export type VisitCancelInput = z.input<typeof VisitCancelInputSchema>;
 export type VisitCancelData = z.output<typeof VisitCancelInputSchema>;
 

@@ -90,7 +90,7 @@ describe('the reflective dialogue after a visit', () => {
       next,
     ]);
     expect(seen.entries.find((e) => e.part === 'next_step')?.author.name).toBe('Ana Rivera');
-    const again = await ben.post(url, { part: 'noticed', text: 'Something else.' });
+    const again = await ben.post(url, { part: 'noticed', text: 'Two pairs used the number line.' });
     expect(again.status).toBe(409);
     // Roles keep to their parts: a visitor never writes the host's reply, the host never a visitor's part.
     expect((await ben.post(url, { part: 'reply', text: reply })).status).toBe(403);

@@ -208,7 +208,7 @@ export async function updateDebriefPhase(
       ...(data.phase === 'done' ? { summarizedAt: stamp } : {}),
       updatedAt: stamp,
     });
-    if (data.phase === 'done') await tellHostsPictureFed(scope, roundId, now);
+    if (data.phase === 'done') await tellHostsPictureFed(scope, round.networkId, roundId, now);
   });
   return getDebrief(actor, roundId);
 }

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { NotFoundError } from '../../../shared/errors';
 import type { HostNotice } from '../../../shared/round-hosts';
-import { insertHostNotices, markHostNoticeSeen, openHostNoticesOf } from '../db/repositories/host-notices';
-import { roundEvidence } from '../db/repositories/round-evidence';
+import {
+  hostsCountedInRound,
+  insertHostNotices,
+  markHostNoticeSeen,
+  openHostNoticesOf,
+} from '../db/repositories/host-notices';
 import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
 
@@ -11,8 +15,13 @@ import type { Actor } from './actor';
  * that their room fed the school picture of that round: never how, never which notes. Once per host and round. Call
  * it in the transaction that finishes the debrief.
  */
-export async function tellHostsPictureFed(scope: TenantScope, roundId: string, now: Date): Promise<void> {
-  const hosts = (await roundEvidence(scope, [roundId])).get(roundId)?.hostIds ?? [];
+export async function tellHostsPictureFed(
+  scope: TenantScope,
+  networkId: string,
+  roundId: string,
+  now: Date,
+): Promise<void> {
+  const hosts = await hostsCountedInRound(scope, networkId, roundId);
   await insertHostNotices(
     scope,
     hosts.map((hostId) => ({

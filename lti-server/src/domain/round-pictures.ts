@@ -2,21 +2,27 @@ import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, shareWord } from '../../../shared/notes';
 import type { FinishedRoundPictures } from '../../../shared/round-pictures';
 import { finishedDebriefs } from '../db/repositories/debrief';
-import { roundEvidence } from '../db/repositories/round-evidence';
+import { roundGroupsOf } from '../db/repositories/picture';
 import type { Actor } from './actor';
 import { authorize, can, pictureGroup } from './policies';
 
 /**
  * The school picture of finished rounds, for every teacher and coach of the school: each finished debrief's summary
  * and the patterns of evidence across the round's visits, in words, only when the round spans enough visits in enough
- * classrooms (the coaches' thresholds). Read from the visits' stored contributions: no note, room or name travels.
+ * classrooms (the coaches' thresholds). Read from the rounds' groups in the picture's aggregates (migration 0034), never
+ * from the notes: no note, room or name travels.
  */
 export async function finishedRoundPictures(actor: Actor): Promise<FinishedRoundPictures> {
   authorize(actor, 'read-finished', 'picture');
   const finished = await finishedDebriefs(actor.scope, actor.networkId);
-  const evidence = await roundEvidence(
-    actor.scope,
-    finished.map((f) => f.round.id),
+  const evidence = new Map(
+    (
+      await roundGroupsOf(
+        actor.scope,
+        actor.networkId,
+        finished.map((f) => f.round.id),
+      )
+    ).map((g) => [g.label, g]),
   );
   return {
     items: finished.map(({ round, patterns }) => {

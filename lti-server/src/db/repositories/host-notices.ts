@@ -72,3 +72,24 @@ export async function markHostNoticeSeen(
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }
+
+/**
+ * The hosts whose rooms count in a round's picture group (their visits in it have unexpired notes), read from the
+ * picture's aggregates: who a finished round tells.
+ */
+export async function hostsCountedInRound(
+  scope: TenantScope,
+  networkId: string,
+  roundId: string,
+): Promise<string[]> {
+  const rows = await scope
+    .selectFrom('picture_group_hosts')
+    .select('host_id')
+    .where('network_id', '=', networkId)
+    .where('kind', '=', 'round')
+    .where('label', '=', roundId)
+    .where('visits', '>', 0)
+    .orderBy('host_id')
+    .execute();
+  return rows.map((r) => r.host_id);
+}

@@ -7,6 +7,8 @@ type Round = CyclePicture['rounds'][number];
 const W = 180;
 const H = 84;
 const PAD = { left: 34, right: 10, top: 8, bottom: 16 };
+/** Room between the share words and the first round's point. */
+const INSET = 10;
 
 const shareOf = (round: Round, theme: string) => round.shares?.find((s) => s.theme === theme)?.share ?? null;
 
@@ -28,8 +30,9 @@ export function PictureOverTime({ picture }: { picture: CyclePicture }) {
         teachers, once their debrief is finished).
       </p>
     );
-  const step = rounds.length > 1 ? (W - PAD.left - PAD.right) / (rounds.length - 1) : 0;
-  const x = (i: number) => PAD.left + (rounds.length > 1 ? i * step : (W - PAD.left - PAD.right) / 2);
+  const span = W - PAD.left - INSET - PAD.right;
+  const step = rounds.length > 1 ? span / (rounds.length - 1) : 0;
+  const x = (i: number) => PAD.left + INSET + (rounds.length > 1 ? i * step : span / 2);
   const y = (level: number) => PAD.top + ((H - PAD.top - PAD.bottom) * (SHARE_WORDS.length - 1 - level)) / 3;
   return (
     <>
