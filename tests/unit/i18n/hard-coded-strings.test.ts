@@ -41,6 +41,9 @@ const CONVERTED = [
   // The school picture.
   'lti-server/app/src/views/picture-view.tsx',
   'lti-server/app/src/components/retention-panel.tsx',
+  // Notes about my room, the printable menu.
+  'lti-server/app/src/views/notes-view.tsx',
+  'lti-server/app/src/views/print-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
