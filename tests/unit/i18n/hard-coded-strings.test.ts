@@ -44,6 +44,7 @@ const CONVERTED = [
   // Notes about my room, the printable menu.
   'lti-server/app/src/views/notes-view.tsx',
   'lti-server/app/src/views/print-view.tsx',
+  'lti-server/app/src/views/extension-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
