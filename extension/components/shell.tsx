@@ -1,7 +1,12 @@
 import type { ComponentChildren } from 'preact';
+import { useEffect } from 'preact/hooks';
+import { uiLocale } from '../lib/i18n';
 
-/** The frame shared by the popup and the options page. */
+/** The frame shared by the popup, the options page and the clip form; the page says which language it speaks. */
 export function Shell({ title, children }: { title: string; children: ComponentChildren }) {
+  useEffect(() => {
+    document.documentElement.lang = uiLocale();
+  }, []);
   return (
     <main class="shell">
       <header>

@@ -9,10 +9,15 @@ import en from '../public/_locales/en/messages.json';
  */
 export type ExtensionMessageKey = keyof typeof en;
 
-/** The browser's UI language, for numbers (`Intl`); US English where the browser cannot say. */
+/**
+ * The language of the catalog the browser picked, for `<html lang>` and `Intl`: each catalog says its own
+ * (`ext_lang`), since `@@ui_locale` and `getUILanguage()` can disagree with the catalog used (headless Chromium
+ * with --lang=es answers en_US yet shows Spanish). US English where the browser has no catalog.
+ */
 export function uiLocale(): string {
   try {
-    return browser.i18n.getUILanguage() || 'en-US';
+    const language = browser.i18n.getMessage('ext_lang');
+    return language === 'en' || !language ? 'en-US' : language;
   } catch {
     return 'en-US';
   }

@@ -29,6 +29,8 @@ export async function launchBrowser(
     thirdPartyCookies?: 'block' | 'allow';
     /** Accept self-signed certificates (tests that serve the tool over HTTPS). */
     ignoreHttpsErrors?: boolean;
+    /** Chromium's UI language (`--lang`), which the extension's pages follow (browser.i18n), e.g. 'es'. */
+    lang?: string;
   } = {},
 ): Promise<BrowserSession> {
   if (!existsSync(CHROMIUM))
@@ -54,6 +56,7 @@ export async function launchBrowser(
     '--no-first-run',
     '--disable-gpu',
     '--disable-dev-shm-usage',
+    ...(options.lang ? [`--lang=${options.lang}`] : []),
     ...(options.extension
       ? [`--disable-extensions-except=${EXTENSION_DIR}`, `--load-extension=${EXTENSION_DIR}`]
       : []),

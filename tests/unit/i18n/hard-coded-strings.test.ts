@@ -45,6 +45,10 @@ const CONVERTED = [
   'lti-server/app/src/components/retention-panel.tsx',
   'lti-server/app/src/views/finished-rounds-view.tsx',
   'lti-server/app/src/components/host-notices.tsx',
+  // Notes about my room, the printable menu.
+  'lti-server/app/src/views/notes-view.tsx',
+  'lti-server/app/src/views/print-view.tsx',
+  'lti-server/app/src/views/extension-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',

@@ -102,9 +102,13 @@ describe('the Firefox sources zip', () => {
     });
     const manifest = join(rebuild, '.output', 'firefox-mv2', 'manifest.json');
     expect(existsSync(manifest)).toBe(true);
+    // The name comes from the English or Spanish catalog (extension/public/_locales), both in the rebuild.
     expect(JSON.parse(readFileSync(manifest, 'utf8'))).toMatchObject({
-      name: 'Tasting Menu',
+      name: '__MSG_ext_name__',
+      default_locale: 'en',
       manifest_version: 2,
     });
+    const spanish = join(rebuild, '.output', 'firefox-mv2', '_locales', 'es', 'messages.json');
+    expect(JSON.parse(readFileSync(spanish, 'utf8')).ext_name.message).toBe('Tasting Menu');
   }, 240_000);
 });

@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
+import { currentLocale, t } from '../../../../shared/i18n';
 import type { Device } from '../../../../shared/pairing';
 import { confirmPairing, listDevices, revokeDevice } from '../api';
 
 const date = (iso: string) =>
-  new Date(iso).toLocaleDateString(undefined, { year: 'numeric', month: 'short', day: 'numeric' });
+  new Date(iso).toLocaleDateString(currentLocale(), { year: 'numeric', month: 'short', day: 'numeric' });
 
 /**
  * After a code is confirmed the extension claims its token on its next check (every 2 s while its Options page shows
@@ -81,7 +82,7 @@ export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: stri
     const added = devices.find((d) => !waiting.known.has(d.id));
     if (!added) return;
     setWaiting(null);
-    setNotice(`Paired: ${added.label}. It is in the list of paired browsers below.`);
+    setNotice(t('extension.paired', { label: added.label }));
   }, [devices, waiting]);
 
   async function pair(e: Event) {
@@ -91,7 +92,7 @@ export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: stri
     if (r.ok) {
       setError('');
       setCode('');
-      setNotice(`Code accepted for ${r.data.label}. The extension finishes on its own in a few seconds.`);
+      setNotice(t('extension.accepted', { label: r.data.label }));
       setWaiting({ label: r.data.label, known: new Set((devices ?? []).map((d) => d.id)) });
     } else setError(r.fields?.[0]?.message ?? r.message);
   }
@@ -99,17 +100,14 @@ export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: stri
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Browser extension
+        {t('app.nav.extension')}
       </h1>
-      <p class="lede">
-        Clip strategies from any web page into this menu. Install the Tasting Menu extension, open its
-        Options, and type the code it shows here. No password ever goes into the extension.
-      </p>
+      <p class="lede">{t('extension.lede')}</p>
       <form class="card" onSubmit={pair}>
         <div class="field">
-          <label for="pair-code">Pairing code</label>
+          <label for="pair-code">{t('extension.code')}</label>
           <p class="hint" id="pair-code-hint">
-            8 letters and digits, like ABCD-2345. Codes work for ten minutes.
+            {t('extension.code.hint')}
           </p>
           <input
             id="pair-code"
@@ -125,35 +123,35 @@ export function ExtensionView({ token, pollMs = PAIRING_POLL_MS }: { token: stri
             </p>
           )}
         </div>
-        <button type="submit">Pair this browser</button>
+        <button type="submit">{t('extension.pair')}</button>
         <p role="status" aria-live="polite">
           {notice}
         </p>
       </form>
       <section class="card" aria-labelledby="devices-h">
-        <h2 id="devices-h">Paired browsers</h2>
-        {devices && devices.length === 0 && <p>None yet.</p>}
+        <h2 id="devices-h">{t('extension.devices')}</h2>
+        {devices && devices.length === 0 && <p>{t('extension.devices.none')}</p>}
         {devices && devices.length > 0 && (
           <ul class="plain">
             {devices.map((d) => (
               <li key={d.id}>
-                <strong>{d.label}</strong> · paired {date(d.createdAt)} ·{' '}
-                {d.lastUsedAt ? `last used ${date(d.lastUsedAt)}` : 'not used yet'}{' '}
+                <strong>{d.label}</strong> · {t('extension.device.paired', { date: date(d.createdAt) })} ·{' '}
+                {d.lastUsedAt
+                  ? t('extension.device.used', { date: date(d.lastUsedAt) })
+                  : t('extension.device.unused')}{' '}
                 <button
                   type="button"
                   class="secondary"
-                  aria-label={`Unpair ${d.label}`}
+                  aria-label={t('extension.unpair.label', { label: d.label })}
                   onClick={async () => {
                     const r = await revokeDevice(token, d.id);
                     if (r.ok) {
-                      setNotice(
-                        `Unpaired ${d.label}. Clips it has not sent yet stay in that browser until it is paired again.`,
-                      );
+                      setNotice(t('extension.unpaired', { label: d.label }));
                       load();
                     } else setError(r.message);
                   }}
                 >
-                  Unpair
+                  {t('extension.unpair')}
                 </button>
               </li>
             ))}

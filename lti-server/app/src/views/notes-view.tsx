@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
-import { PROMPT_TEXT, ThanksInputSchema } from '../../../../shared/notes';
+import { t } from '../../../../shared/i18n';
+import { PROMPT_KEYS, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { HostNotices } from '../components/host-notices';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
+import { Trans } from '../components/trans';
 import { href } from '../router';
 import { formatDate, formatInstantDay, formatTime, viewerZone } from '../time';
 
@@ -23,7 +25,7 @@ function byVisit(notes: Note[]): VisitGroup[] {
     const g = groups.get(n.visitId) ?? {
       visitId: n.visitId,
       visit: n.visit,
-      visitor: n.writer?.name ?? 'A colleague',
+      visitor: n.writer?.name ?? t('notes.a-colleague'),
       notes: [],
     };
     g.notes.push(n);
@@ -58,8 +60,10 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
     setNotice({
       kind: 'notice',
       text: r.data.useful
-        ? `Marked useful. ${n.writer?.name ?? 'The writer'} sees that this note helped.`
-        : 'No longer marked useful.',
+        ? n.writer
+          ? t('notes.useful.marked', { writer: n.writer.name })
+          : t('notes.useful.marked-writer')
+        : t('notes.useful.unmarked'),
       focus: false,
     });
   }
@@ -68,38 +72,37 @@ export function NotesView({ token, zone = viewerZone() }: { token: string; zone?
     const r = await deleteNote(token, n.id);
     if (!r.ok) return setNotice({ kind: 'error', text: r.message, focus: true });
     setNotes((list) => (list ?? []).filter((x) => x.id !== n.id));
-    setNotice({ kind: 'notice', text: 'The note is deleted for good.', focus: true });
+    setNotice({ kind: 'notice', text: t('notes.deleted'), focus: true });
   }
 
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Notes about my room
+        {t('app.nav.notes')}
       </h1>
       <p class="card privacy">
-        <strong>Notes about your room are yours.</strong> Only you and the person who wrote a note can read it
-        — not coaches.
-        {expiresOn && <> They are deleted on {formatDate(expiresOn)}.</>}
+        <Trans
+          text={expiresOn ? t('notes.privacy.expires', { date: formatDate(expiresOn) }) : t('notes.privacy')}
+          parts={{ strong: (text) => <strong>{text}</strong> }}
+        />
       </p>
       <HostNotices token={token} />
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={Boolean(notes)} />
       {notes && notes.length === 0 && (
         <div class="card">
-          <p>No notes about your room yet.</p>
+          <p>{t('notes.none')}</p>
           <p>
-            When colleagues visit one of your open doors, each writes a few short notes about what students
-            and you said and did. They arrive here after the visit, and only you see them.{' '}
-            <a href={href({ name: 'door-new' })}>Open your door</a> to invite visitors.
+            <Trans
+              text={t('notes.none.how')}
+              parts={{ open: (text) => <a href={href({ name: 'door-new' })}>{text}</a> }}
+            />
           </p>
         </div>
       )}
       {notes && notes.length > 0 && (
         <>
-          <p class="hint">
-            “Mark useful” tells the writer which evidence helped you: a nudge toward better notes, never a
-            score.
-          </p>
+          <p class="hint">{t('notes.useful.hint')}</p>
           {byVisit(notes).map((g) => (
             <VisitNotes
               key={g.visitId}
@@ -134,17 +137,19 @@ function VisitNotes({
   return (
     <section class="card visit-notes" aria-labelledby={headingId}>
       <h2 id={headingId}>
-        {formatInstantDay(visit.startsAt, zone)}:{' '}
-        {visit.strategyTitle ?? visit.roundTitle ?? 'A sampling visit'}
+        {t('notes.visit', {
+          day: formatInstantDay(visit.startsAt, zone),
+          what: visit.strategyTitle ?? visit.roundTitle ?? t('door.sampling-visit'),
+        })}
       </h2>
       <p class="meta">
         <span>{formatTime(visit.startsAt, zone)}</span>
-        <span>Visitor: {visitor}</span>
+        <span>{t('notes.visitor', { name: visitor })}</span>
       </p>
       <ul class="notes">
         {group.notes.map((n) => (
           <li class="note" key={n.id}>
-            <p class="prompt">{PROMPT_TEXT[n.prompt]}</p>
+            <p class="prompt">{t(PROMPT_KEYS[n.prompt])}</p>
             <p class="note-text" id={`note-${n.id}-text`}>
               {n.text}
             </p>
@@ -155,13 +160,13 @@ function VisitNotes({
                 aria-describedby={`note-${n.id}-text`}
                 onClick={() => onToggleUseful(n)}
               >
-                {n.useful ? 'Useful ✓' : 'Mark useful'}
+                {t(n.useful ? 'notes.useful.on' : 'notes.useful.mark')}
               </button>
               <ConfirmAction
-                label="Delete"
+                label={t('note.delete')}
                 describedBy={`note-${n.id}-text`}
-                question="Delete this note? Deletion is permanent: neither you nor the writer can get it back."
-                confirmLabel="Yes, delete it for good"
+                question={t('notes.delete.question')}
+                confirmLabel={t('notes.delete.confirm')}
                 onConfirm={() => onDelete(n)}
               />
             </div>
@@ -184,7 +189,7 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
   async function send(e: Event) {
     e.preventDefault();
     const parsed = ThanksInputSchema.safeParse({ message });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Write a short thank-you');
+    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('notes.thanks.empty'));
     setBusy(true);
     const r = await thankVisitor(token, visitId, parsed.data.message);
     setBusy(false);
@@ -196,14 +201,14 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
   if (sent) {
     return (
       <p class="notice" role="status">
-        Thanks sent. {visitor} sees it with this visit in My visits.
+        {t('notes.thanks.sent', { name: visitor })}
       </p>
     );
   }
   return (
-    <form class="thanks-form" onSubmit={send} aria-label={`Thank ${visitor}`}>
+    <form class="thanks-form" onSubmit={send} aria-label={t('notes.thanks.form', { name: visitor })}>
       <div class={`field${error ? ' has-error' : ''}`}>
-        <label for={id}>A short thank-you to {visitor}</label>
+        <label for={id}>{t('notes.thanks.label', { name: visitor })}</label>
         <input
           id={id}
           type="text"
@@ -220,7 +225,7 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
         )}
       </div>
       <button type="submit" disabled={busy}>
-        Thank this visitor
+        {t('notes.thanks.send')}
       </button>
     </form>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { formatList, t } from '../../../../shared/i18n';
 import type { Strategy } from '../../../../shared/strategy';
 import { listStrategies } from '../api';
 import { href } from '../router';
@@ -30,23 +31,28 @@ export function PrintView({ token, networkTitle }: { token: string; networkTitle
   return (
     <section class="print-menu" aria-labelledby="view-title">
       <p class="no-print">
-        <a href={href({ name: 'menu' })}>← The menu</a>{' '}
+        <a href={href({ name: 'menu' })}>{t('strategy.back')}</a>{' '}
         <button type="button" onClick={() => window.print()}>
-          Print
+          {t('picture.print')}
         </button>
       </p>
       <h1 id="view-title" tabIndex={-1}>
-        Tasting menu · {networkTitle}
+        {t('print.title', { network: networkTitle })}
       </h1>
       {error && <p role="alert">{error}</p>}
-      {items && items.length === 0 && <p>The menu is empty so far.</p>}
+      {items && items.length === 0 && <p>{t('print.empty')}</p>}
       {items && (
         <ol class="print-list">
           {items.map((s) => (
             <li key={s.id}>
-              <strong>{s.title}</strong> · {s.minutes} min · {s.subject} · grades {s.gradeBand}
+              <strong>{s.title}</strong> ·{' '}
+              {t('print.facts', {
+                minutes: t('strategy.minutes-short', { count: s.minutes }),
+                subject: s.subject,
+                band: s.gradeBand,
+              })}
               <br />
-              {s.purpose} <span class="muted">— {s.contributors.map((c) => c.name).join(', ')}</span>
+              {s.purpose} <span class="muted">— {formatList(s.contributors.map((c) => c.name))}</span>
             </li>
           ))}
         </ol>
