@@ -331,6 +331,45 @@ describe('the briefing in the calendar', () => {
     }
   });
 
+  it('when a participant chose Spanish, then the briefing in their calendar is in Spanish, with the coach’s words as written', async () => {
+    const round = await planRound({ title: 'Ronda de calendario' });
+    const b = await briefingOf(dana, round.id);
+    await dana.put(`/api/rounds/${round.id}/briefing`, {
+      why: 'Chosen by the staff in September.',
+      lookFors: b.lookFors,
+      norms: b.norms,
+    });
+    expect((await dana.post(`/api/rounds/${round.id}/publish`)).status).toBe(200);
+    const facilitator = b.groups[0]!.roles.facilitator;
+    const client = clientOf(facilitator.id);
+    expect((await client.put('/api/me/language', { language: 'es' })).status).toBe(200);
+    try {
+      const feed = CalendarFeedSchema.parse((await client.post('/api/calendar')).body);
+      const text = await (await fetch(`${server.url}${new URL(feed.url!).pathname}`)).text();
+      const event = new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((v) => new ICAL.Event(v))
+        .find((e) => e.description.includes('Guía de la ronda: Ronda de calendario'));
+      expect(event).toBeTruthy();
+      const description = event!.description;
+      expect(description).toContain('Problema de práctica: How do students build on each other’s ideas?');
+      expect(description).toContain('Por qué lo elegimos: Chosen by the staff in September.');
+      expect(description).toContain(`- ${DEFAULT_NORMS[1]}`);
+      expect(description).toContain('Tu rol: Facilitación.');
+      expect(description).toContain(`Tu grupo (1): facilitación: ${facilitator.name}`);
+      expect(description).toMatch(/- \d\d:\d\d .*\(Host \d\), grupo 1/);
+      expect(description).not.toContain('Round briefing');
+      // The one-off download follows the same choice.
+      const visit = VisitListSchema.parse((await client.get('/api/visits')).body).items.find(
+        (v) => v.door.roundId === round.id,
+      )!;
+      const ics = await client.get(`/api/visits/${visit.id}/ics`);
+      expect(String(ics.body).replace(/\r\n /g, '')).toContain('Guía de la ronda: Ronda de calendario');
+    } finally {
+      await client.put('/api/me/language', { language: null });
+    }
+  });
+
   it('when someone is not in the round, then no calendar of theirs carries its briefing', async () => {
     const feed = CalendarFeedSchema.parse((await ana.post('/api/calendar')).body);
     const text = await (await fetch(`${server.url}${new URL(feed.url!).pathname}`)).text();

@@ -76,9 +76,9 @@ const latest = (stamps: Array<string | undefined>): string =>
     .at(-1)!;
 
 /** The briefing of each round among `roundIds` that the person is in (one read per round, not per event). */
-async function briefingsOf(actor: Actor, roundIds: Array<string | null>, now: Date) {
+async function briefingsOf(actor: Actor, roundIds: Array<string | null>, now: Date, language: Language) {
   const ids = [...new Set(roundIds.filter((id): id is string => id !== null))];
-  const texts = await Promise.all(ids.map((id) => briefingText(actor, id, now)));
+  const texts = await Promise.all(ids.map((id) => briefingText(actor, id, now, language)));
   return new Map(ids.map((id, i) => [id, texts[i]]));
 }
 
@@ -86,7 +86,7 @@ async function briefingsOf(actor: Actor, roundIds: Array<string | null>, now: Da
 export async function visitCalendar(actor: Actor, id: string, language: Language = 'en'): Promise<string> {
   const t = translator(language);
   const visit = await getVisit(actor, id);
-  const briefings = await briefingsOf(actor, [visit.door.row.roundId], new Date());
+  const briefings = await briefingsOf(actor, [visit.door.row.roundId], new Date(), language);
   return buildCalendar([visitEvent(visit, t, briefings.get(visit.door.row.roundId ?? ''))], {
     name: t('ics.name.visit'),
   });
@@ -97,7 +97,7 @@ export async function doorCalendar(actor: Actor, id: string, language: Language 
   const door = await getDoor(actor, id);
   if (door.row.hostId !== actor.personId) throw new NotFoundError('Open door');
   const t = translator(language);
-  const briefings = await briefingsOf(actor, [door.row.roundId], new Date());
+  const briefings = await briefingsOf(actor, [door.row.roundId], new Date(), language);
   return buildCalendar([hostEvent(door.row, t, briefings.get(door.row.roundId ?? ''))], {
     name: t('ics.name.door'),
   });
@@ -140,12 +140,14 @@ export async function feedCalendar(
   const visits = await myVisits(actor, now);
   const hosted = await hostedDoors(actor.scope, actor.personId, since);
   // Calendar apps send no language of the person's: their choice, else their LMS's locale.
-  const t = translator(resolveLanguage([feed.language, feed.locale]).language);
+  const { language } = resolveLanguage([feed.language, feed.locale]);
+  const t = translator(language);
   // A round's events carry its briefing, so participants read it before the round in their own calendar too.
   const briefings = await briefingsOf(
     actor,
     [...visits.map((v) => v.door.row.roundId), ...hosted.map((d) => d.roundId)],
     now,
+    language,
   );
   const of = (roundId: string | null) => (roundId ? briefings.get(roundId) : undefined);
   return buildCalendar(

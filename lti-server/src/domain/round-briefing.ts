@@ -1,4 +1,5 @@
 import { ConflictError, NotFoundError, UnprocessableError } from '../../../shared/errors';
+import { type Language, type MessageKey, translator } from '../../../shared/i18n';
 import {
   assignRoles,
   type Briefing,
@@ -6,8 +7,8 @@ import {
   countRoles,
   DEFAULT_NORMS,
   type GroupRoles,
-  ROLE_NAMES,
   ROUND_ROLES,
+  type RoundRole,
   type RoundRolesInput,
   rolesProblems,
 } from '../../../shared/round-briefing';
@@ -214,18 +215,24 @@ export async function acknowledgeBriefing(actor: Actor, roundId: string, now: Da
   return getBriefing(actor, roundId, now);
 }
 
-const roleLine = (r: GroupRoles, name: (id: string) => string) =>
-  ROUND_ROLES.map((role) => `${ROLE_NAMES[role].toLowerCase()} ${name(r[role])}`).join(', ');
+/** The roles' names in a calendar's briefing text (shared/i18n, keys `ics.briefing.*`). */
+const ROLE_KEYS: Record<RoundRole, MessageKey> = {
+  facilitator: 'ics.briefing.role.facilitator',
+  timekeeper: 'ics.briefing.role.timekeeper',
+  noteTaker: 'ics.briefing.role.note-taker',
+};
 
 /**
  * The briefing as plain text for a calendar event's description (the person's own visit or hosted room in a
- * published round): what, why, the norms, their group's roles, and where to acknowledge it. Null when the person is
- * not in the round or it is not published.
+ * published round): what, why, the norms, their group's roles, and where to acknowledge it, in the calendar's
+ * language (the norms and the coach's words stay as written). Null when the person is not in the round or it is not
+ * published.
  */
 export async function briefingText(
   actor: Actor,
   roundId: string,
   now: Date,
+  language: Language = 'en',
 ): Promise<{ text: string; updatedAt: string } | null> {
   const row = await findRound(actor.scope, roundId);
   if (row?.status !== 'published' || !membersOf(row).has(actor.personId)) return null;
@@ -234,28 +241,38 @@ export async function briefingText(
   const v = view(actor, a, b, new Map());
   const name = (id: string) => v.groups.flatMap((g) => g.members).find((p) => p.id === id)?.name ?? '';
   const group = v.me.group ? v.groups[v.me.group - 1] : undefined;
-  const mine = v.me.roles.map((r) => ROLE_NAMES[r]).join(' and ');
+  const t = translator(language);
+  const and = new Intl.ListFormat(language, { type: 'conjunction' });
+  const roleLine = (r: GroupRoles) =>
+    ROUND_ROLES.map((role) =>
+      t('ics.briefing.holder', { role: t(ROLE_KEYS[role]).toLocaleLowerCase(language), name: name(r[role]) }),
+    ).join(', ');
+  const mine = and.format(v.me.roles.map((r) => t(ROLE_KEYS[r])));
   const lines = [
-    `Round briefing: ${row.title}`,
-    `${row.focusKind === 'problem' ? 'Problem of practice' : 'Focus'}: ${row.focusValue}`,
-    b.why ? `Why we chose it: ${b.why}` : '',
-    b.lookFors ? `What we look for: ${b.lookFors}` : '',
-    'Norms:',
+    t('ics.briefing.title', { title: row.title }),
+    t(row.focusKind === 'problem' ? 'ics.briefing.problem' : 'ics.briefing.focus', { value: row.focusValue }),
+    b.why ? t('ics.briefing.why', { text: b.why }) : '',
+    b.lookFors ? t('ics.briefing.look-fors', { text: b.lookFors }) : '',
+    t('ics.briefing.norms'),
     ...b.norms.map((n) => `- ${n}`),
     group && b.roles[group.number - 1]
-      ? `Your group (${group.number}): ${roleLine(b.roles[group.number - 1]!, name)}.`
+      ? t('ics.briefing.group', { number: group.number, roles: roleLine(b.roles[group.number - 1]!) })
       : '',
-    mine ? `Your role: ${mine}.` : '',
-    'Schedule:',
+    mine ? t('ics.briefing.your-role', { roles: mine }) : '',
+    t('ics.briefing.schedule'),
     ...v.schedule.flatMap((slot) =>
       slot.rooms
         .filter((room) => !v.me.group || room.group === v.me.group || room.host.id === actor.personId)
-        .map(
-          (room) =>
-            `- ${utcToZoned(slot.startsAt, row.timeZone).time} ${room.location} (${room.host.name}), group ${room.group}`,
+        .map((room) =>
+          t('ics.briefing.stop', {
+            time: utcToZoned(slot.startsAt, row.timeZone).time,
+            location: room.location,
+            host: room.host.name,
+            group: room.group,
+          }),
         ),
     ),
-    'Read the whole briefing and acknowledge it in Tasting Menu: My visits → Round briefing.',
+    t('ics.briefing.read'),
   ];
   return { text: lines.filter(Boolean).join('\n'), updatedAt: b.updatedAt };
 }
