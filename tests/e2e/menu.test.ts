@@ -105,7 +105,8 @@ describe('the tasting menu in the LMS', () => {
     await dups.getByText('Cold-call with wait-time').waitFor();
     await dups.getByRole('button', { name: 'Merge into this one' }).click();
     await dana.tool.getByText(/both contributors are credited/).waitFor();
-    await dana.tool.getByText('Ana Rivera, Chloé Martin').waitFor();
+    // Contributors are listed as a sentence in the interface's language (Intl.ListFormat): "Ana Rivera y Chloé Martin".
+    await dana.tool.getByText('Ana Rivera and Chloé Martin').waitFor();
     // The list is read again: the merged strategy no longer offers a merge.
     await dana.tool.getByText('No likely duplicates.').waitFor();
     expect(await dana.tool.getByRole('button', { name: 'Merge into this one' }).count()).toBe(0);

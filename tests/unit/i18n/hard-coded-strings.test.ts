@@ -35,6 +35,10 @@ const CONVERTED = [
   'lti-server/app/src/components/door-item.tsx',
   'lti-server/app/src/views/visits-view.tsx',
   'lti-server/app/src/components/cancel-with-reason.tsx',
+  'lti-server/app/src/views/door-form.tsx',
+  'lti-server/app/src/hooks/use-door-form.ts',
+  'lti-server/app/src/components/fields.tsx',
+  'lti-server/app/src/components/date-time-fields.tsx',
   // Writing a note, and the linter's feedback.
   'lti-server/app/src/views/note-editor-view.tsx',
   'lti-server/app/src/components/note-composer.tsx',

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../../../shared/i18n';
 import type { SchoolDay } from '../../../../shared/school-day';
 import type { Occurrence } from '../../../../shared/zoned-time';
 import type { OccurrenceChoice } from '../time';
@@ -46,7 +47,7 @@ export function DateTimeFields({
   return (
     <>
       <div class="row">
-        <Field id="date" label="Date" error={errors.date}>
+        <Field id="date" label={t('date-time.date')} error={errors.date}>
           {(p) => <input {...p} type="date" value={value.date} onInput={text('date')} required />}
         </Field>
         {schoolDay && schoolDay.periods.length > 0 && (
@@ -58,7 +59,7 @@ export function DateTimeFields({
             onPick={onChange}
           />
         )}
-        <Field id="start" label="Start time" error={errors.start}>
+        <Field id="start" label={t('date-time.start')} error={errors.start}>
           {(p) => <input {...p} type="time" value={value.start} onInput={text('start')} required />}
         </Field>
         {children}

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../../../shared/i18n';
 import { OCCURRENCES, type Occurrence } from '../../../../shared/zoned-time';
 import type { OccurrenceChoice } from '../time';
 
@@ -65,11 +66,13 @@ export function LookForField({
   return (
     <Field
       id="lookFor"
-      label="“Look for” prompt (optional)"
+      label={t('look-for.label')}
       hint={
         perLine
-          ? 'A question that focuses attention on a strength; a few, one per line, and each host chooses from them for their room. No rubric, no checklist.'
-          : `One question that focuses attention on a strength${example ? `, e.g. “${example}”` : ''}. No rubric, no checklist.`
+          ? t('look-for.hint.per-line')
+          : example
+            ? t('look-for.hint.example', { example })
+            : t('look-for.hint')
       }
       error={error}
     >
@@ -86,9 +89,15 @@ export function LookForField({
 
 /** Offered when the server asks which of two readings is meant but the browser's own zone data saw only one. */
 const UNLABELLED_CHOICE: OccurrenceChoice = {
-  legend: 'This time happens twice that night (the clocks go back). Which one do you mean?',
-  earlier: 'The first (before the clocks go back)',
-  later: 'The second (after the clocks go back)',
+  get legend() {
+    return t('occurrence.legend');
+  },
+  get earlier() {
+    return t('occurrence.earlier');
+  },
+  get later() {
+    return t('occurrence.later');
+  },
 };
 
 /**

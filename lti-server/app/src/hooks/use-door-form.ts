@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { Strategy } from '../../../../shared/strategy';
 import { DEFAULT_CAPACITY, DEFAULT_DOOR_MINUTES } from '../../../../shared/visits';
 import { createDoors, type DoorInput, listStrategies } from '../api';
@@ -110,12 +111,13 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
     if (r.ok) {
       const first = r.data.items[0];
       if (first) {
-        const when = `${formatInstantDay(first.startsAt, zone)} at ${formatTime(first.startsAt, zone)}`;
-        const title = first.strategy?.title ?? 'your strategy';
+        const day = formatInstantDay(first.startsAt, zone);
+        const time = formatTime(first.startsAt, zone);
+        const title = first.strategy?.title ?? t('door-form.your-strategy');
         setFlash(
           r.data.items.length === 1
-            ? `Your door is open: ${title}, ${when}.`
-            : `Your door is open on ${r.data.items.length} dates for ${title}, weekly from ${when}.`,
+            ? t('door-form.opened', { title, day, time })
+            : t('door-form.opened-weekly', { count: r.data.items.length, title, day, time }),
         );
         navigate({ name: 'doors', week: weekOf(first.startsAt, zone) });
       } else navigate({ name: 'doors' });
@@ -130,9 +132,7 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
     const byField: Record<string, string> = {};
     for (const f of r.fields ?? []) byField[f.path.split('.')[0] ?? f.path] ??= f.message;
     setErrors(byField);
-    setMessage(
-      r.fields?.length ? 'Please fix the fields marked below; nothing you typed was lost.' : r.message,
-    );
+    setMessage(r.fields?.length ? t('common.fix-fields') : r.message);
     setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus(), 0);
   }
 

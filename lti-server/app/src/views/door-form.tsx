@@ -1,3 +1,4 @@
+import { t } from '../../../../shared/i18n';
 import { MAX_CAPACITY, MAX_REPEAT_WEEKS } from '../../../../shared/visits';
 import { DateTimeFields } from '../components/date-time-fields';
 import { Field, LookForField } from '../components/fields';
@@ -38,7 +39,7 @@ export function DoorForm({
 
   const heading = (
     <h1 id="view-title" tabIndex={-1}>
-      Open your door
+      {t('doors.open-yours')}
     </h1>
   );
 
@@ -56,7 +57,7 @@ export function DoorForm({
     return (
       <section aria-labelledby="view-title">
         {heading}
-        <p role="status">Loading your strategies…</p>
+        <p role="status">{t('door-form.loading')}</p>
       </section>
     );
   }
@@ -65,13 +66,9 @@ export function DoorForm({
       <section aria-labelledby="view-title">
         {heading}
         <div class="card">
+          <p>{waiting > 0 ? t('door-form.none.waiting', { count: waiting }) : t('door-form.none')}</p>
           <p>
-            You can open your door for a strategy once it is on the menu. A strategy needs a coach’s approval
-            first
-            {waiting > 0 ? ` (${waiting} of yours ${waiting === 1 ? 'is' : 'are'} waiting for review)` : ''}.
-          </p>
-          <p>
-            <a href={href({ name: 'add' })}>Add a strategy</a>
+            <a href={href({ name: 'add' })}>{t('app.nav.add')}</a>
           </p>
         </div>
       </section>
@@ -81,20 +78,17 @@ export function DoorForm({
   return (
     <section aria-labelledby="view-title">
       {heading}
-      <p class="lede">
-        Invite colleagues into your classroom for a short sample of one of your strategies. They come to
-        learn, not to evaluate.
-      </p>
+      <p class="lede">{t('door-form.lede')}</p>
       {message && (
         <p class="card" role="alert">
           {message}
         </p>
       )}
       <form onSubmit={submit} noValidate>
-        <Field id="strategyId" label="Strategy" error={errors.strategyId}>
+        <Field id="strategyId" label={t('picture.focus.strategy')} error={errors.strategyId}>
           {(p) => (
             <select {...p} value={form.strategyId} onChange={set('strategyId')} required>
-              <option value="">Choose one of your strategies</option>
+              <option value="">{t('door-form.choose')}</option>
               {strategies.map((s) => (
                 <option key={s.id} value={s.id}>
                   {s.title}
@@ -109,11 +103,11 @@ export function DoorForm({
           onChange={change}
           choice={repeated}
           asking={asking}
-          zoneHint="The clock your date and time are on."
+          zoneHint={t('door-form.zone-hint')}
           schoolDay={schoolDay}
           notice={notice}
         >
-          <Field id="minutes" label="Length (minutes)" error={errors.minutes}>
+          <Field id="minutes" label={t('door-form.minutes')} error={errors.minutes}>
             {(p) => (
               <input {...p} type="number" min={5} max={60} value={form.minutes} onInput={set('minutes')} />
             )}
@@ -121,8 +115,8 @@ export function DoorForm({
         </DateTimeFields>
         <Field
           id="location"
-          label="Room or link"
-          hint="Where visitors go: a room, or a video link for an online class."
+          label={t('door-form.location')}
+          hint={t('door-form.location.hint')}
           error={errors.location}
         >
           {(p) => <input {...p} value={form.location} onInput={set('location')} maxLength={200} required />}
@@ -130,8 +124,8 @@ export function DoorForm({
         <div class="row">
           <Field
             id="capacity"
-            label="Seats"
-            hint={`Up to ${MAX_CAPACITY}, so the room stays a classroom.`}
+            label={t('door.seats')}
+            hint={t('door-form.seats.hint', { max: MAX_CAPACITY })}
             error={errors.capacity}
           >
             {(p) => (
@@ -147,8 +141,8 @@ export function DoorForm({
           </Field>
           <Field
             id="repeatWeeks"
-            label="Repeat weekly for (weeks)"
-            hint={`1 = just this date; up to ${MAX_REPEAT_WEEKS}.`}
+            label={t('door-form.repeat')}
+            hint={t('door-form.repeat.hint', { max: MAX_REPEAT_WEEKS })}
             error={errors.repeatWeeks}
           >
             {(p) => (
@@ -165,8 +159,8 @@ export function DoorForm({
         </div>
         <Field
           id="visitorNote"
-          label="Note for visitors (optional)"
-          hint="e.g. Come in quietly and sit at the back table."
+          label={t('door-form.note')}
+          hint={t('door-form.note.hint')}
           error={errors.visitorNote}
         >
           {(p) => (
@@ -177,7 +171,7 @@ export function DoorForm({
           value={form.lookFor}
           onInput={set('lookFor')}
           error={errors.lookFor}
-          example="Notice how students use the sentence frames"
+          example={t('door-form.look-for.example')}
         />
         {outside ? (
           <OutsideSchoolDayPrompt
@@ -188,7 +182,7 @@ export function DoorForm({
           />
         ) : (
           <button type="submit" disabled={saving}>
-            {saving ? 'Opening…' : 'Open my door'}
+            {t(saving ? 'door-form.opening' : 'door-form.open')}
           </button>
         )}
       </form>
