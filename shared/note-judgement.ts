@@ -45,9 +45,10 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'st', 'vs', 'e.g',
 export const QUOTED = '"';
 
 /**
- * Words for the students are one word for the model, "students" (Spanish: "alumnos"): which one a writer uses is their
- * habit, not a judgement. Apart, "kids" took on the habits of the writers who typed it on a phone, who also judged
- * more, and "Kids shared answers with a partner." read as a judgement where "Students shared …" did not.
+ * As the subject a sentence opens with, words for the students are one word for the model, "students" (Spanish:
+ * "alumnos"): which one a writer starts with is their habit, not a judgement. Apart, "kids" took on the habits of the
+ * writers who typed it on a phone, who also judged more, and "Kids shared answers with a partner." read as a judgement
+ * where "Students shared …" did not. Elsewhere in a sentence the word is left as written.
  */
 const STUDENTS: ReadonlyMap<string, string> = new Map([
   ...['kids', 'kiddos', 'children', 'pupils', 'learners', 'ss'].map((w): [string, string] => [w, 'students']),
@@ -58,7 +59,7 @@ const STUDENTS: ReadonlyMap<string, string> = new Map([
 function keyOf(raw: string): string {
   const folded = fold(raw).replace(/’/g, "'");
   const key = folded.toLowerCase();
-  return NUMBER.test(key) ? '0' : (STUDENTS.get(key) ?? key);
+  return NUMBER.test(key) ? '0' : key;
 }
 
 /**
@@ -88,7 +89,7 @@ export function modelSentences(
       last &&
       (quoteEnds || (SENTENCE_END.test(gap) && !(gap.startsWith('.') && ABBREVIATIONS.has(last.key))))
     ) {
-      sentences.push(current);
+      sentences.push(withStudents(current));
       current = [];
     }
     if (inQuote) {
@@ -102,7 +103,7 @@ export function modelSentences(
     wordEnd = start + m[0].length;
     previousEnd = inQuote ? Math.max(quote[1], wordEnd) : wordEnd;
   }
-  if (current.length > 0) sentences.push(current);
+  if (current.length > 0) sentences.push(withStudents(current));
   return sentences;
 }
 
@@ -131,6 +132,15 @@ export function sentenceFeatures(words: ReadonlyArray<ModelWord>): string[] {
     } else if (!functional || !FUNCTION_WORDS.has(words[i - 1]!.key)) out.add(`${words[i - 1]!.key} ${w}`);
   }
   return [...out];
+}
+
+/** The sentence with the class subject it opens with, if any, as "students" (see `STUDENTS`). */
+function withStudents(sentence: ModelWord[]): ModelWord[] {
+  const n = classSubject(sentence);
+  const last = sentence[n - 1];
+  const key = last && STUDENTS.get(last.key);
+  if (key) sentence[n - 1] = { ...last, key };
+  return sentence;
 }
 
 /** A sentence has at most this many unknown-word features: `?1` … `?4`. */

@@ -92,7 +92,7 @@ const NOT_PEOPLE = words(`
   hanukkah kwanzaa ramadan eid diwali ss tchr tchrs ppl thru bc b4 hw kiddos para paras sped iep ell ells esl eld
   sub subs pe ot pt slp aide mins min sec secs approx esp pls thx ur yall w omg lol btw idk tbh fyi imo smh
   chromebook chromebooks ipad ipads si bueno bien cuidado oigan miren vale claro gracias perfecto exacto ojo listo
-  les nos`);
+  les nos mijo mija mijos mijas campeon campeona amor corazon carino nene nena chiquito chiquita guapo guapa`);
 
 /**
  * Everyday Spanish words, which the English word list lacks: function words, numbers, classroom words and the verbs a
@@ -223,6 +223,8 @@ const isSpanishVerb = (t: NameToken) =>
 const INFINITIVE = /(?:ar|er|ir)$/;
 /** Spanish pronouns between a subject and its verb: "nahuel le prestó", "esperanza les traduce", "reyes no traía". */
 const CLITICS = words('le les se no');
+/** Object pronouns that are also articles: "anita los lavó", "beto la borró". */
+const OBJECT_PRONOUNS = words('lo la los las');
 /** What someone in the room has, in Spanish: "el dibujo de dariana", "la mesa de Iker". */
 const BELONGINGS_ES = words(`
   dibujo dibujos mesa grupo equipo cuaderno trabajo turno idea respuesta pareja proyecto hoja silla lugar lado
@@ -254,7 +256,10 @@ const STORY_DISPLAYS = words('problem problema problemas ejercicio enunciado');
 /** Punctuation that ends a clause between two words. */
 const CLAUSE_END = /[.!?;\n]/;
 const possessive = (t: NameToken) => t.nameEnd !== t.end;
-/** A Spanish diminutive of a listed given name: "juanito", "pedrito", "anita", "carlitos". (Not -illo: "amarillo".) */
+/**
+ * A Spanish diminutive of a listed given name: "juanito", "pedrito", "anita", "carlitos" (not -illo: "amarillo"). Weaker
+ * than a list entry ("tacita"), so it counts only after a role; elsewhere such a word is a name by its context.
+ */
 const DIMINUTIVE = /^(.{2,}?)(?:c?it[oa]s?)$/;
 function diminutiveOfName(w: string): boolean {
   const m = DIMINUTIVE.exec(w);
@@ -292,7 +297,6 @@ const nameLike = (t: NameToken | undefined): t is NameToken => !!t && t.capitali
 
 function listed(w: string): boolean {
   if (NAME_LIST.has(w)) return !WORD_NAMES.has(w);
-  if (diminutiveOfName(w)) return true;
   if (!w.includes('-')) return false;
   return w.split('-').some((p) => NAME_LIST.has(p) && !WORD_NAMES.has(p));
 }
@@ -350,6 +354,11 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   const beforeSpanishVerb = (i: number) => {
     let next = joinedNext(i);
     if (next && CLITICS.has(next.key)) return !!joinedNext(i + 1);
+    // "anita los lavó": an object pronoun, which is also an article, so a verb must follow it.
+    if (next && OBJECT_PRONOUNS.has(next.key)) {
+      const verb = joinedNext(i + 1);
+      return !!verb && (isSpanishVerb(verb) || isPast(verb) || oPreterite(i + 2));
+    }
     return !!next && (isSpanishVerb(next) || isPast(next) || oPreterite(i + 1));
   };
   /** A Spanish role within the few words before, in the same sentence: "la profe de EF, victoria, …". */
@@ -622,7 +631,9 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
           w.length === 1 ||
           NAME_LIST.has(w) ||
           (t.key === 'coach' && !isCommon(w) && !isPast(next)) ||
-          afterRole(i);
+          afterRole(i) ||
+          // "la maestra lupita", "el profe juanito": a diminutive of a given name.
+          (WORD_TITLES.has(t.key) && diminutiveOfName(w));
       // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent; after a woman's
       // role a word in -o is one too ("la profe marco con tiza").
       const feminine = FEMININE_ROLES.has(t.key) || (tokens[i - 1]?.key === 'la' && t.joined);
