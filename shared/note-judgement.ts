@@ -44,6 +44,18 @@ const ABBREVIATIONS = new Set(['mr', 'mrs', 'ms', 'mx', 'dr', 'st', 'vs', 'e.g',
 /** The quotation placeholder. */
 export const QUOTED = '"';
 
+/**
+ * As the subject a sentence opens with, words for the students are one word for the model, "students" (Spanish:
+ * "alumnos"): which one a writer starts with is their habit, not a judgement. Apart, "kids" took on the habits of the
+ * writers who typed it on a phone, who also judged more, and "Kids shared answers with a partner." read as a judgement
+ * where "Students shared …" did not. Elsewhere in a sentence the word is left as written.
+ */
+const STUDENTS: ReadonlyMap<string, string> = new Map([
+  ...['kids', 'kiddos', 'children', 'pupils', 'learners', 'ss'].map((w): [string, string] => [w, 'students']),
+  ...['kid', 'child', 'pupil', 'learner'].map((w): [string, string] => [w, 'student']),
+  ...['ninos', 'chicos', 'estudiantes', 'chavales', 'chamacos'].map((w): [string, string] => [w, 'alumnos']),
+]);
+
 function keyOf(raw: string): string {
   const folded = fold(raw).replace(/’/g, "'");
   const key = folded.toLowerCase();
@@ -77,7 +89,7 @@ export function modelSentences(
       last &&
       (quoteEnds || (SENTENCE_END.test(gap) && !(gap.startsWith('.') && ABBREVIATIONS.has(last.key))))
     ) {
-      sentences.push(current);
+      sentences.push(withStudents(current));
       current = [];
     }
     if (inQuote) {
@@ -91,7 +103,7 @@ export function modelSentences(
     wordEnd = start + m[0].length;
     previousEnd = inQuote ? Math.max(quote[1], wordEnd) : wordEnd;
   }
-  if (current.length > 0) sentences.push(current);
+  if (current.length > 0) sentences.push(withStudents(current));
   return sentences;
 }
 
@@ -120,6 +132,15 @@ export function sentenceFeatures(words: ReadonlyArray<ModelWord>): string[] {
     } else if (!functional || !FUNCTION_WORDS.has(words[i - 1]!.key)) out.add(`${words[i - 1]!.key} ${w}`);
   }
   return [...out];
+}
+
+/** The sentence with the class subject it opens with, if any, as "students" (see `STUDENTS`). */
+function withStudents(sentence: ModelWord[]): ModelWord[] {
+  const n = classSubject(sentence);
+  const last = sentence[n - 1];
+  const key = last && STUDENTS.get(last.key);
+  if (key) sentence[n - 1] = { ...last, key };
+  return sentence;
 }
 
 /** A sentence has at most this many unknown-word features: `?1` … `?4`. */
@@ -168,6 +189,38 @@ export const SPAN_WEIGHT = 0.5;
 /** Below this many words, a sentence with no words that stand out needs words that lean to judgement to be flagged. */
 const WHOLE_SENTENCE_MIN_WORDS = 6;
 
+/**
+ * The words a writer calls the class by. As the subject a sentence opens with, they say who acted, not whether it was
+ * good, so there they are never the model's reason: not a span ("Kids" in "Kids lined up at the door.") and not
+ * evidence for flagging a sentence as a whole ("The group counted the beads."). They still count in the sentence's
+ * probability. Left alone, "kids" leaned to judgement because the writers who typed it on a phone also judged more.
+ */
+const CLASS_WORDS = new Set(
+  `students student kids kid kiddos children child pupils learners ss group groups class everyone everybody alumnos
+  alumno ninos ninas chicos chicas estudiantes`.split(/\s+/),
+);
+/** Words before a class word in the subject a sentence opens with: "The kids", "Los niños", "All the students". */
+const SUBJECT_WORDS = new Set([
+  'the',
+  'all',
+  'both',
+  'most',
+  'some',
+  'los',
+  'las',
+  'el',
+  'la',
+  'todos',
+  'todas',
+]);
+
+/** How many words the subject a sentence opens with has, when it names the class: "Kids", "The kids", "Los niños". */
+function classSubject(words: ReadonlyArray<ModelWord>): number {
+  let n = 0;
+  while (n < words.length && n < 3 && SUBJECT_WORDS.has(words[n]!.key)) n++;
+  return n < words.length && CLASS_WORDS.has(words[n]!.key) ? n + 1 : 0;
+}
+
 /** The longest run of words a model flag may cover. */
 const MAX_SPAN_WORDS = 4;
 
@@ -177,16 +230,27 @@ const MAX_SPAN_WORDS = 4;
  */
 export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelWord>): ModelJudgement | null {
   const features = sentenceFeatures(words);
+  // The class as the subject a sentence opens with leans to no judgement: its features keep only a weight below 0.
+  const subject = new Set(words.slice(0, classSubject(words)).map((w) => w.key));
+  const weight = (f: string) => {
+    const w = model.judges.weights[f] ?? 0;
+    return subject.size > 0 && f.split(' ').every((k) => k === '^' || subject.has(k)) ? Math.min(0, w) : w;
+  };
   const judging = [...features, ...unknownFeatures(model.judges, words)];
-  const p = probability(logOdds(model.judges, judging));
+  const p = probability(judging.reduce((z, f) => z + weight(f), model.judges.bias));
   if (p < model.threshold) return null;
+  // The class named anywhere ("to the group", "for the kids") says who, not how: never the span's reason.
+  const spanWeight = (f: string) => {
+    const w = weight(f);
+    return f.split(' ').every((k) => k === 'the' || k === '^' || CLASS_WORDS.has(k)) ? Math.min(0, w) : w;
+  };
   // Each word carries its own weight and half of each pair it belongs to.
   const own = words.map((w, i) => {
     if (w.key === QUOTED) return Number.NEGATIVE_INFINITY;
-    const pairBefore = model.judges.weights[i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`] ?? 0;
+    const pairBefore = spanWeight(i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`);
     const next = words[i + 1];
-    const pairAfter = next ? (model.judges.weights[`${w.key} ${next.key}`] ?? 0) : 0;
-    return (model.judges.weights[w.key] ?? 0) + pairBefore / 2 + pairAfter / 2;
+    const pairAfter = next ? spanWeight(`${w.key} ${next.key}`) : 0;
+    return spanWeight(w.key) + pairBefore / 2 + pairAfter / 2;
   });
   let best = { from: -1, to: -1, sum: Number.NEGATIVE_INFINITY };
   for (let from = 0; from < words.length; from++) {
@@ -204,7 +268,7 @@ export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelW
     // than `wholeEvidence` (more than 0 in a short sentence). The prior is the corpus's share of judgements and would
     // flag a plain sentence made of words the model barely knows ("Pairs compared answers on mini whiteboards before
     // the class vote."); the training script chooses the margin on dev.
-    const evidence = logOdds(model.judges, features) - model.judges.bias;
+    const evidence = features.reduce((sum, f) => sum + weight(f), 0);
     if (
       evidence <=
       (words.length < WHOLE_SENTENCE_MIN_WORDS ? Math.max(0, model.wholeEvidence) : model.wholeEvidence)

@@ -430,6 +430,10 @@ const RULES: Rule[] = [
     'you/u could/can tell/see',
     'could/can tell',
     'meant @any* as',
+    // Beliefs and intentions nobody saw: "kids think of failure as normal", "clearly planned the transition".
+    'think/thinks/see/sees/view/views/regard/regards of? @any* as',
+    'think/thinks/believe/believes/know/knows @any? @any? is/are/was/were/will',
+    'clearly/obviously/evidently planned/wanted/intended/meant/knew/expected/hoped/designed',
     'having/have/has a blast',
     'having fun',
     'running on empty',
@@ -462,6 +466,9 @@ const RULES: Rule[] = [
     'productive struggle',
     'unlike denominators/fractions/terms/charges/poles/signs',
     'fun fact/facts',
+    // The editor's own prediction prompt: "What would a student here know and be able to do?"
+    'would know how? to?',
+    'would be able to',
   ].map((l) => compile('exempt', l)),
   // Notes written in Spanish (shared/note-spanish.ts).
   ...Object.entries(SPANISH_RULES).flatMap(([why, lines]) => lines.map((l) => compile(why as Why, l))),

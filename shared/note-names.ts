@@ -53,7 +53,23 @@ const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
 const WORD_TITLES = words(`
   miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
-  profesora alumno alumna estudiante companero companera`);
+  profesora alumno alumna estudiante companero companera seno tutor tutora`);
+/**
+ * Roles a hurried Spanish writer puts before a name typed in lower case: "la profe maru", "la seño tali", "el tutor
+ * chuy". After one, a word no list holds is a name unless it reads as a verb (see `afterRole`).
+ */
+const ROLES_ES = words('profe maestra maestro miss seno tutor tutora profesor profesora alumno alumna');
+/** Roles set off by commas after a name typed in lower case: "consuelo, la aide, traducia al mixteco". */
+const APPOSITIVE_ROLES = new Set([
+  ...ROLES_ES,
+  ...words(
+    'aide para asistente auxiliar ayudante monitor monitora voluntario voluntaria practicante companero companera',
+  ),
+]);
+/** Roles of a woman: a word in -o after one is a verb typed without its accent ("la profe marco" = marcó), no name. */
+const FEMININE_ROLES = words('maestra profesora tutora alumna companera senora senorita sra srta miss seno');
+/** Spanish articles: "la profe", "el tutor", "de la Paz". */
+const ARTICLES_ES = words('la el los las del al');
 /** "el niño Iker", "la niña Dulce": a role before a name, only as written with ñ ("Nina" is a name). */
 const CHILD = /^niñ[oa]$/i;
 /** Words that are never a name after a title or a given name ("Miss The…", "Priya I…"). */
@@ -76,7 +92,7 @@ const NOT_PEOPLE = words(`
   hanukkah kwanzaa ramadan eid diwali ss tchr tchrs ppl thru bc b4 hw kiddos para paras sped iep ell ells esl eld
   sub subs pe ot pt slp aide mins min sec secs approx esp pls thx ur yall w omg lol btw idk tbh fyi imo smh
   chromebook chromebooks ipad ipads si bueno bien cuidado oigan miren vale claro gracias perfecto exacto ojo listo
-  les nos`);
+  les nos mijo mija mijos mijas campeon campeona amor corazon carino nene nena chiquito chiquita guapo guapa`);
 
 /**
  * Everyday Spanish words, which the English word list lacks: function words, numbers, classroom words and the verbs a
@@ -207,6 +223,8 @@ const isSpanishVerb = (t: NameToken) =>
 const INFINITIVE = /(?:ar|er|ir)$/;
 /** Spanish pronouns between a subject and its verb: "nahuel le prestó", "esperanza les traduce", "reyes no traía". */
 const CLITICS = words('le les se no');
+/** Object pronouns that are also articles: "anita los lavó", "beto la borró". */
+const OBJECT_PRONOUNS = words('lo la los las');
 /** What someone in the room has, in Spanish: "el dibujo de dariana", "la mesa de Iker". */
 const BELONGINGS_ES = words(`
   dibujo dibujos mesa grupo equipo cuaderno trabajo turno idea respuesta pareja proyecto hoja silla lugar lado
@@ -215,9 +233,42 @@ const BELONGINGS_ES = words(`
 const WORKS = words(`
   poem poems book books story stories novel song painting photo portrait biography poema poemas libro libros cuento
   novela cancion cuadro foto retrato biografia obra`);
+/** Saints and their days: "el día de San Juan", "Santa Lucía", "St. Patrick's Day". */
+const SAINTS = words('san santa santo saint st sta');
+/** Words a place follows within its clause: "el mapa marcaba Dolores Hidalgo", "a city called Florence". */
+const PLACE_CUES = words(`
+  map maps mapa mapas city ciudad town pueblo village country pais state estado capital river rio street calle avenue
+  avenida region province provincia county condado island isla mountain montana volcano volcan lake lago`);
+/** Parts of a work: a name in "the chapter where Harry …", "la página donde Juan Preciado llega" is a character. */
+const WORK_PARTS = words(
+  'page pages chapter chapters scene scenes part stanza verse pagina paginas capitulo capitulos escena escenas parte estrofa verso',
+);
+/** Words that open what happens in a part of a work: "the scene where …", "la escena en que …". */
+const WHERE = words('where when donde cuando que which');
+/** Words before a quoted title, beyond the works: "the read-aloud was «Pedro Páramo»", "la película «Coco»". */
+const TITLE_CUES = words(`
+  title titled called film movie read-aloud show series titulo titulado titulada llamado llamada pelicula serie
+  lectura programa`);
+/** Spanish determiners after a verb in -o typed without its accent: "angel marco los 45 grados", "paz termino su …". */
+const DETERMINERS_ES = words('el la los las un una unos unas su sus al del mi mis');
 /** Displays of a made-up story: the names in a word problem are characters, "El problema decía «Ana comió …»". */
 const STORY_DISPLAYS = words('problem problema problemas ejercicio enunciado');
+/** Punctuation that ends a clause between two words. */
+const CLAUSE_END = /[.!?;\n]/;
 const possessive = (t: NameToken) => t.nameEnd !== t.end;
+/**
+ * A Spanish diminutive of a listed given name: "juanito", "pedrito", "anita", "carlitos" (not -illo: "amarillo"). Weaker
+ * than a list entry ("tacita"), so it counts only after a role; elsewhere such a word is a name by its context.
+ */
+const DIMINUTIVE = /^(.{2,}?)(?:c?it[oa]s?)$/;
+function diminutiveOfName(w: string): boolean {
+  const m = DIMINUTIVE.exec(w);
+  if (!m) return false;
+  const stem = m[1]!;
+  return [stem, `${stem}o`, `${stem}a`, `${stem}e`, `${stem}os`].some(
+    (n) => n.length > 2 && NAME_LIST.has(n) && !WORD_NAMES.has(n),
+  );
+}
 const isTitle = (w: string) => TITLES.has(w) || WORD_TITLES.has(w);
 
 /** Roster name tokens, lower case without accents, kept per roster array so typing does not rebuild them. */
@@ -281,11 +332,100 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       next = joinedNext(i + 1);
     return !!next && isPast(next) && !(clearly && SAME_AS_PRESENT.has(next.key));
   };
+  /**
+   * A Spanish preterite in -o typed without its accent reads like a noun ("termino", "marco"), so only a determiner
+   * after it makes it a verb: "marco los 45 grados", "termino su autorretrato".
+   */
+  const oPreterite = (j: number) => {
+    const t = tokens[j];
+    const next = joinedNext(j);
+    return (
+      !!t &&
+      !t.capitalised &&
+      t.key.length >= 4 &&
+      t.key.endsWith('o') &&
+      !SPANISH_WORDS.has(t.key) &&
+      !COMMON_WORDS.has(t.key) &&
+      !!next &&
+      DETERMINERS_ES.has(next.key)
+    );
+  };
   /** Spanish, in lower case: "nahuel le presto", "paz termino su autorretrato", "reyes no traia ropa". */
   const beforeSpanishVerb = (i: number) => {
     let next = joinedNext(i);
     if (next && CLITICS.has(next.key)) return !!joinedNext(i + 1);
-    return !!next && (isSpanishVerb(next) || isPast(next));
+    // "anita los lavó": an object pronoun, which is also an article, so a verb must follow it.
+    if (next && OBJECT_PRONOUNS.has(next.key)) {
+      const verb = joinedNext(i + 1);
+      return !!verb && (isSpanishVerb(verb) || isPast(verb) || oPreterite(i + 2));
+    }
+    return !!next && (isSpanishVerb(next) || isPast(next) || oPreterite(i + 1));
+  };
+  /** A Spanish role within the few words before, in the same sentence: "la profe de EF, victoria, …". */
+  const roleBefore = (i: number) => {
+    for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
+      if (ROLES_ES.has(tokens[k]!.key)) return true;
+      if (CLAUSE_END.test(gapBefore(k))) return false;
+    }
+    return false;
+  };
+  /**
+   * After a Spanish role, in lower case, a word no list holds that does not read as a verb: "la profe maru", "la seño
+   * tali". Spanish verbs end in a vowel, -n or -s ("camina", "explico", "leen"), names seldom in all of them.
+   */
+  const afterRole = (i: number) => {
+    const t = tokens[i]!;
+    const next = tokens[i + 1];
+    if (!next || next.capitalised || !next.afterTitle || !ROLES_ES.has(t.key)) return false;
+    const article = !!tokens[i - 1] && t.joined && ARTICLES_ES.has(tokens[i - 1]!.key);
+    const w = lowerBase(next);
+    return (
+      (article || t.key === 'profe' || t.key === 'seno' || t.key === 'miss') &&
+      w.length > 2 &&
+      !isCommon(w) &&
+      !isTitle(w) &&
+      !/(?:[aeo]|[ae]n|s)$/.test(w) &&
+      !isSpanishVerb(next)
+    );
+  };
+  /**
+   * Capitalised words that name no one in the room: a saint ("San Juan"), "de la Paz", a place ("el mapa marcaba
+   * Dolores Hidalgo"), a character ("the chapter where Harry …"), a quoted title ("«Pedro Páramo»"), and a word in
+   * lower case alone in quotation marks ("escribió «amparo»").
+   */
+  const notAPerson = (i: number, to: number) => {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    if (prev && t.afterTitle && SAINTS.has(prev.key) && prev.capitalised) return true;
+    if (
+      t.capitalised &&
+      prev &&
+      t.joined &&
+      (prev.key === 'del' || (ARTICLES_ES.has(prev.key) && tokens[i - 2]?.key === 'de' && prev.joined))
+    )
+      return true;
+    if (!t.capitalised && /["“«‘']\s*$/.test(gapBefore(i)) && /^[.,!?]?["”»’']/.test(gapAfter(i)))
+      return true;
+    const inClause = (from: number, until: number, set: ReadonlySet<string>) => {
+      for (let k = from; k < until; k++) {
+        if (k < 0 || k >= tokens.length) continue;
+        if (k > from && CLAUSE_END.test(gapBefore(k))) return false;
+        if (set.has(tokens[k]!.key)) return true;
+      }
+      return false;
+    };
+    const sameClauseBefore = (n: number, set: ReadonlySet<string>) => {
+      for (let k = i - 1; k >= Math.max(0, i - n); k--) {
+        if (CLAUSE_END.test(gapBefore(k + 1))) return false;
+        if (set.has(tokens[k]!.key)) return true;
+      }
+      return false;
+    };
+    if (sameClauseBefore(5, PLACE_CUES) || inClause(to, to + 4, PLACE_CUES)) return true;
+    if (prev && t.joined && WHERE.has(prev.key) && sameClauseBefore(4, WORK_PARTS)) return true;
+    const opened = /["“«]\s*$/.test(gapBefore(i));
+    const closed = /^\s*(?:[:"”»]|[.,!?]["”»])/.test(gapAfter(to - 1));
+    return opened && closed && (to - i > 1 || sameClauseBefore(6, WORKS) || sameClauseBefore(6, TITLE_CUES));
   };
   /** "el dibujo de dariana", "la mesa de Iker". */
   const belongingOf = (i: number) => {
@@ -351,7 +491,16 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   };
   /** Spoken to at the start of a quotation, in lower case: "“dante, you're reader one”". */
   const addressedInQuotes = (i: number) =>
-    /["“]\s*$/.test(gapBefore(i)) && /^,\s+$/.test(gapAfter(i)) && isCommon(lowerBase(tokens[i + 1]!));
+    /["“«]\s*$/.test(gapBefore(i)) && /^,\s+$/.test(gapAfter(i)) && isCommon(lowerBase(tokens[i + 1]!));
+  /** Inside a quotation that follows a verb of speech: 'la maestra dijo «ven, yoali»', not 'the chart read "…"'. */
+  const spokenQuote = (i: number) => {
+    for (let k = i - 1; k >= Math.max(1, i - 8); k--) {
+      if (!/["“«]\s*$/.test(gapBefore(k))) continue;
+      for (let j = k - 1; j >= Math.max(0, k - 3); j--) if (SPEECH.has(tokens[j]!.key)) return true;
+      return false;
+    }
+    return false;
+  };
   /** "Summer and Joy", "Faith and her partner", "Priya and Sky". */
   const paired = (i: number, nameish: (j: number) => boolean) => {
     const and = joinedNext(i);
@@ -359,7 +508,10 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       const other = joinedNext(i + 1);
       const acts = () =>
         tokens.slice(i + 3, i + 6).some((u, k) => isPast(u) || (k < 2 && PAIR_VERBS.has(u.key)));
-      const both = other && (other.capitalised || !tokens[i]!.capitalised) && nameish(i + 2);
+      // A word after an article is a thing: "los vasos y anita los lavó".
+      const article =
+        tokens[i - 1] && (DETERMINERS.has(tokens[i - 1]!.key) || DETERMINERS_ES.has(tokens[i - 1]!.key));
+      const both = other && !article && (other.capitalised || !tokens[i]!.capitalised) && nameish(i + 2);
       if (other && (PAIR_WORDS.has(other.key) || both) && acts()) return true;
     }
     const last = out[out.length - 1];
@@ -417,14 +569,27 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       afterSpeech(i, true) ||
       // "tchr told xiomara to restart": no everyday word is spoken to or handed things.
       (!isCommon(w) &&
-        (afterPersonWord(i) || (handedTo(i) && tokens[i - 1]!.key === 'a' && !INFINITIVE.test(w)))) ||
+        (afterPersonWord(i) ||
+          (handedTo(i) && tokens[i - 1]!.key === 'a' && (!INFINITIVE.test(w) || NAME_LIST.has(w))))) ||
       ((t.sentenceStart || spanishClause) && !isCommon(w) && beforeSpanishVerb(i)) ||
-      // "yo que tu, paco, pondria …": spoken to, between commas, before a verb.
-      (!isCommon(w) &&
+      // "yo que tu, paco, pondria …": spoken to, between commas, before a verb; "la profe de EF, victoria, paro …".
+      ((!isCommon(w) || WORD_NAMES.has(w)) &&
         /,\s*$/.test(gapBefore(i)) &&
         /^,\s*$/.test(gapAfter(i)) &&
         !!tokens[i + 1] &&
-        isSpanishVerb(tokens[i + 1]!)) ||
+        (isSpanishVerb(tokens[i + 1]!) || oPreterite(i + 1) || roleBefore(i))) ||
+      // "«ven, yoali»": spoken to at the end of a quotation, after a word of the class's talk.
+      (!isCommon(w) &&
+        /,\s*$/.test(gapBefore(i)) &&
+        /^[.!?]?["”»]/.test(gapAfter(i)) &&
+        !!tokens[i - 1] &&
+        isCommon(lowerBase(tokens[i - 1]!)) &&
+        spokenQuote(i)) ||
+      // "consuelo, la aide, traducia …": a role set off by commas after the name.
+      (t.sentenceStart &&
+        /^,\s*$/.test(gapAfter(i)) &&
+        ARTICLES_ES.has(tokens[i + 1]?.key ?? '') &&
+        APPOSITIVE_ROLES.has(tokens[i + 2]?.key ?? '')) ||
       // "Dijo victoria: «…»": the speaker before what they said.
       (!isCommon(w) && afterSpeech(i) && /^\s*:/.test(gapAfter(i)));
     if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
@@ -465,10 +630,19 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         : (next.capitalised && (t.capitalised || !NOT_PEOPLE.has(w))) ||
           w.length === 1 ||
           NAME_LIST.has(w) ||
-          (t.key === 'coach' && !isCommon(w) && !isPast(next));
-      // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent.
+          (t.key === 'coach' && !isCommon(w) && !isPast(next)) ||
+          afterRole(i) ||
+          // "la maestra lupita", "el profe juanito": a diminutive of a given name.
+          (WORD_TITLES.has(t.key) && diminutiveOfName(w));
+      // "la maestra marcó": a Spanish verb in the past, though it reads as a name without its accent; after a woman's
+      // role a word in -o is one too ("la profe marco con tiza").
+      const feminine = FEMININE_ROLES.has(t.key) || (tokens[i - 1]?.key === 'la' && t.joined);
       const verb =
-        !next.capitalised && (next.raw.endsWith('ó') || (!TITLES.has(t.key) && isSpanishVerb(next)));
+        !next.capitalised &&
+        !inRoster(w) &&
+        (next.raw.endsWith('ó') ||
+          (!TITLES.has(t.key) && isSpanishVerb(next)) ||
+          (feminine && ROLES_ES.has(t.key) && w.length >= 4 && w.endsWith('o')));
       if (follows && !verb && !NOT_NAMES.has(next.key)) {
         let to = i + 2;
         if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
@@ -476,6 +650,11 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         i = to - 1;
         continue;
       }
+    }
+    // A saint is no one in the room: "el día de San Juan", "Santa Lucía".
+    if (SAINTS.has(t.key) && t.capitalised && next?.capitalised && next.afterTitle) {
+      i++;
+      continue;
     }
     const why = nameAt(i);
     if (!why || (why === 'first-name' && (titleLike(i) || inStory(i)))) continue;
@@ -488,7 +667,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       to++;
     }
     // A full name after "a poem by" or "una foto de" is an author or a subject: "el poema de Antonio Machado".
-    if (why === 'first-name' && to - i > 1 && byWork(i)) {
+    if (why === 'first-name' && ((to - i > 1 && byWork(i)) || notAPerson(i, to))) {
       i = to - 1;
       continue;
     }

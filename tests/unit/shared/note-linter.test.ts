@@ -273,12 +273,12 @@ describe('note linter', () => {
     });
 
     it('when no phrase rule fires, then the sentence model flags the words that weigh most, with a kind and a rewrite', () => {
-      const text = 'Students wrote three sentences each. The kids think of mistakes as normal now.';
+      const text = 'Students wrote three sentences each. Most of them understand more than they can say.';
       expect(lintNote(text, { model: null })).toEqual([]);
       const flags = lintNote(text);
-      expect(spans(text, flags)).toEqual([{ kind: 'inference', text: 'The kids think' }]);
+      expect(spans(text, flags)).toEqual([{ kind: 'inference', text: 'understand more than' }]);
       expect(flags[0]?.message).toBe(
-        "'The kids think' reads as a guess at what someone thought, felt or will remember. Describe what they said or did.",
+        "'understand more than' reads as a guess at what someone thought, felt or will remember. Describe what they said or did.",
       );
       expect(flags[0]?.suggestion).toBe('Students … (what they said or did that showed it)');
     });
@@ -391,6 +391,51 @@ describe('note linter', () => {
       'Students sorted seashells by size on felt trays.',
     ])
       expect(lintNote(text), text).toEqual([]);
+  });
+
+  it('when a sentence starts with a plain word for the class, then that word is no judgement or inference', () => {
+    for (const text of [
+      'Kids lined up at the door.',
+      'Kids read for ten minutes.',
+      'Kids sat in a circle on the rug.',
+      'Kids shared answers with a partner.',
+      'The kids wrote their names on the back.',
+      'Children sorted the cards into two piles.',
+      'The group counted the beads.',
+      'Everyone lined up at the door.',
+      'Los chicos leyeron en parejas.',
+    ])
+      expect(lintNote(text), text).toEqual([]);
+    // What is said of the class still counts.
+    expect(lintNote('The kids think mistakes are normal now.').map((f) => f.kind)).toEqual(['inference']);
+    expect(lintNote('Kids think of failure as part of the job.').map((f) => f.kind)).toEqual(['inference']);
+    expect(lintNote('Kids were so bored.').map((f) => f.kind)).toEqual(['inference']);
+    expect(lintNote('The kids tuned out after five minutes.').map((f) => f.kind)).toEqual(['inference']);
+    expect(lintNote('Kids had a blast.').map((f) => f.kind)).toEqual(['evaluative']);
+  });
+
+  it('when the class is named later in a sentence, then it is no judgement or inference either', () => {
+    for (const text of [
+      'A student repeated the question to the group.',
+      'The teacher read the directions aloud to the kids.',
+      'A student handed a glue stick to each group.',
+    ])
+      expect(lintNote(text), text).toEqual([]);
+    expect(lintNote('The teacher talked and the group was bored.').map((f) => f.kind)).toEqual(['inference']);
+  });
+
+  it('when a note answers the prediction prompt in its own words, then the frame is no guess but judgements still are', () => {
+    for (const text of [
+      'A student here would be able to say which of the two goals they can already do.',
+      'A student here would know how to check a partner’s answer with a number line.',
+    ])
+      expect(lintNote(text), text).toEqual([]);
+    expect(lintNote('A student here would be able to finish, which is too easy.').map((f) => f.kind)).toEqual(
+      ['evaluative'],
+    );
+    expect(lintNote('Students here would be bored by the third round.').map((f) => f.kind)).toEqual([
+      'inference',
+    ]);
   });
 
   describe('on the corpus dev split (English)', () => {

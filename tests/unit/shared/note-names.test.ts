@@ -156,6 +156,43 @@ describe('note names', () => {
     expect(names('un alumno pregunto "profe y esto?"')).toEqual([]);
   });
 
+  it('when a Spanish name is typed in lower case after a role, then the role and the name are flagged', () => {
+    expect(names('en el aula de la profe yoali los alumnos pintaban')).toEqual(['profe yoali']);
+    expect(names('la seño tali repartió las hojas')).toEqual(['seño tali']);
+    expect(names('el tutor chuy leyó la lista')).toEqual(['tutor chuy']);
+    // Set off by commas after a role, or with the role after it.
+    expect(names('la maestra de musica, victoria, paro el ensayo dos veces')).toEqual(['victoria']);
+    expect(names('esperanza, la aide, traducia las preguntas')).toEqual(['esperanza']);
+    // A verb typed without its accent is no name: after a woman's role a word in -o is a verb ("marcó").
+    expect(names('la profe marco con rojo los errores de la hoja')).toEqual([]);
+    expect(names('la maestra camina entre las mesas')).toEqual([]);
+    expect(names('el profe explico los pasos otra vez')).toEqual([]);
+  });
+
+  it('when a Spanish name in lower case acts, is a diminutive or is spoken to, then it is flagged', () => {
+    // A preterite in -o without its accent is a verb when a determiner follows it.
+    expect(names('sol corto las tiras de papel')).toEqual(['sol']);
+    expect(names('angel termino su maqueta antes que nadie')).toEqual(['angel']);
+    expect(names('le pregunté a omar qué página leía')).toEqual(['omar']);
+    expect(names('pedrito recogió los vasos y anita los lavó')).toEqual(['pedrito', 'anita']);
+    expect(names('la maestra dijo «ven, yoali» y la alumna se levantó')).toEqual(['yoali']);
+    // Diminutives of words are no names.
+    expect(names('la maestra esperó un ratito y luego sacó una cajita de la mesa')).toEqual([]);
+  });
+
+  it('when a Spanish note mentions a place, a title, a character or a saint, then it is no name', () => {
+    expect(names('El mapa del proyector marcaba Dolores Hidalgo y Ciudad Juárez.')).toEqual([]);
+    expect(names('La lectura del día era «Pedro Páramo».')).toEqual([]);
+    expect(names('En la biblioteca estaba el libro «Frida Kahlo: una vida».')).toEqual([]);
+    expect(names('Leyeron la escena donde Julieta despierta.')).toEqual([]);
+    expect(names('The class reread the chapter where Brian builds the fire.')).toEqual([]);
+    expect(names('El calendario marcaba el día de San Juan y la fiesta de Santa Lucía.')).toEqual([]);
+    expect(names('Un cartel de la Semana de la Paz colgaba junto a la puerta.')).toEqual([]);
+    expect(names('El profesor escribió «rosario» en el pizarrón y explicó la palabra.')).toEqual([]);
+    // A name that acts is still a name beside them.
+    expect(names('En la página 4, Martina subrayó tres palabras.')).toEqual(['Martina']);
+  });
+
   it('when a name flag is made, then it says why and suggests a rewrite', () => {
     const [flag] = lintNote('Tavita counted the blocks twice.');
     expect(flag).toMatchObject({ kind: 'name', start: 0, end: 6, suggestion: 'a student' });
