@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../lti-server/app/src/App';
 import type { FinishedRoundPictures } from '../../../lti-server/app/src/api';
+import { GroupClock } from '../../../lti-server/app/src/components/round/group-clock';
 import type { LanguageChoice, Me } from '../../../shared/api';
 import { currentLocale, setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
@@ -132,6 +133,36 @@ describe('the interface language', () => {
     ).toBeTruthy();
     await expectNoAxeViolations();
     window.location.hash = '';
+  });
+
+  it('when the interface is in Spanish, then the group clock says the minutes left, the next room and the end in Spanish', async () => {
+    setLanguage(['es-419']);
+    const stops = [
+      {
+        startsAt: '2026-03-12T15:00:00.000Z',
+        endsAt: '2026-03-12T15:10:00.000Z',
+        location: 'Aula 101',
+        host: 'Gus Hale',
+      },
+      {
+        startsAt: '2026-03-12T15:15:00.000Z',
+        endsAt: '2026-03-12T15:25:00.000Z',
+        location: 'Aula 204',
+        host: 'Ida Wong',
+      },
+    ];
+    const { unmount } = render(
+      <GroupClock stops={stops} zone="UTC" now={() => new Date('2026-03-12T15:03:00.000Z')} />,
+    );
+    expect(screen.getByRole('heading', { name: 'Reloj del grupo' })).toBeTruthy();
+    expect(screen.getByRole('timer').textContent).toContain('7 minutos restantes en Aula 101 (Gus Hale)');
+    expect(screen.getByRole('timer').textContent).toMatch(/Siguiente: Aula 204 \(Ida Wong\) a las 3:15/);
+    await expectNoAxeViolations();
+    unmount();
+    render(<GroupClock stops={stops} zone="UTC" now={() => new Date('2026-03-12T15:30:00.000Z')} />);
+    expect(screen.getByRole('timer').textContent).toBe(
+      'El grupo ha visitado todas las aulas. Es hora de la reflexión.',
+    );
   });
 
   it('when saving the choice fails, then the new language still shows and the switch says it was not saved', async () => {

@@ -35,6 +35,7 @@ const CONVERTED = [
   'lti-server/app/src/components/door-item.tsx',
   'lti-server/app/src/views/visits-view.tsx',
   'lti-server/app/src/components/cancel-with-reason.tsx',
+  'lti-server/app/src/components/round/group-clock.tsx',
   'lti-server/app/src/views/door-form.tsx',
   'lti-server/app/src/hooks/use-door-form.ts',
   'lti-server/app/src/components/fields.tsx',

@@ -1,7 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import { type ClockStop, groupClock, nextClockChange } from '../../../../../shared/round-briefing';
 import type { Briefing } from '../../api';
 import { formatTime } from '../../time';
+import { Trans } from '../trans';
 
 /** setTimeout fires at once for a delay above 2^31 - 1 ms; a later change is waited for in steps. */
 const MAX_TIMER_MS = 2_147_483_647;
@@ -20,8 +22,8 @@ export function stopsOf(briefing: Briefing, group: number): ClockStop[] {
   );
 }
 
-const minutes = (n: number) => `${n} ${n === 1 ? 'minute' : 'minutes'}`;
-const room = (s: ClockStop) => `${s.location} (${s.host})`;
+const room = (s: ClockStop) => t('clock.room', { location: s.location, host: s.host });
+const strong = { strong: (text: string) => <strong>{text}</strong> };
 
 /**
  * The group clock: time left in the room and the next room. It re-renders once, at the next whole minute of its
@@ -54,35 +56,36 @@ export function GroupClock({
   const Heading = headingLevel === 2 ? 'h2' : 'h4';
   return (
     <section class="group-clock" aria-labelledby={`${id}-h`}>
-      <Heading id={`${id}-h`}>Group clock</Heading>
+      <Heading id={`${id}-h`}>{t('clock.title')}</Heading>
       {/* role="timer": assistive technology reads it when asked, rather than announcing every minute. */}
       <div role="timer" aria-atomic="true">
         {clock.kind === 'in-room' && (
           <>
             <p class="clock-big">
-              <strong>{minutes(clock.minutes)}</strong> left in {room(clock.stop)}
+              <Trans
+                text={t('clock.left', { count: clock.minutes, room: room(clock.stop) })}
+                parts={strong}
+              />
             </p>
             <p>
               {clock.next
-                ? `Next: ${room(clock.next)} at ${formatTime(clock.next.startsAt, zone)}`
-                : 'This is the last room. Then the debrief.'}
+                ? t('clock.next', { room: room(clock.next), time: formatTime(clock.next.startsAt, zone) })
+                : t('clock.last')}
             </p>
           </>
         )}
         {clock.kind === 'waiting' && (
           <>
             <p class="clock-big">
-              <strong>{minutes(clock.minutes)}</strong> until{' '}
-              {clock.first ? 'the first room' : 'the next room'}
+              <Trans
+                text={t(clock.first ? 'clock.until-first' : 'clock.until-next', { count: clock.minutes })}
+                parts={strong}
+              />
             </p>
-            <p>
-              Next: {room(clock.next)} at {formatTime(clock.next.startsAt, zone)}
-            </p>
+            <p>{t('clock.next', { room: room(clock.next), time: formatTime(clock.next.startsAt, zone) })}</p>
           </>
         )}
-        {clock.kind === 'done' && (
-          <p class="clock-big">The group has visited every room. Time for the debrief.</p>
-        )}
+        {clock.kind === 'done' && <p class="clock-big">{t('clock.done')}</p>}
       </div>
     </section>
   );
