@@ -203,9 +203,7 @@ export async function districtPage(
     patterns: EVIDENCE_THEMES.filter(
       (t) => (schoolsPerTheme.get(t.id)?.size ?? 0) >= DISTRICT_PATTERN_SCHOOLS,
     ).map((t) => t.label),
-    rounds: rounds
-      .filter((r) => names.has(r.hostTenantId))
-      .map((r) => summary(r, tenantOf(actor), seated)),
+    rounds: rounds.filter((r) => names.has(r.hostTenantId)).map((r) => summary(r, tenantOf(actor), seated)),
   };
 }
 
@@ -343,7 +341,8 @@ export async function visitCrossRound(
   const { round, guest } = await seated(actor, db, districtId, roundId);
   const door = (await roundDoors(guest.scope, roundId)).find((d) => d.id === doorId);
   if (!door) throw new NotFoundError('Room of this round');
-  if (Date.parse(door.startsAt) <= now.getTime()) throw new ConflictError('CONFLICT', 'This visit has already started.');
+  if (Date.parse(door.startsAt) <= now.getTime())
+    throw new ConflictError('CONFLICT', 'This visit has already started.');
   const stamp = now.toISOString();
   await guest.scope.transaction(async (scope) => {
     await lockPerson(scope, guest.personId);
@@ -400,7 +399,12 @@ export async function createDistrictAsOperator(db: Kysely<Database>, name: strin
   return { id, name };
 }
 
-export async function inviteSchoolAsOperator(db: Kysely<Database>, districtId: string, tenantId: string, now: Date) {
+export async function inviteSchoolAsOperator(
+  db: Kysely<Database>,
+  districtId: string,
+  tenantId: string,
+  now: Date,
+) {
   if (!(await findDistrict(db, districtId))) throw notFound();
   if (!(await findTenantById(db, tenantId))) throw new NotFoundError('School (tenant)');
   await addSchool(db, districtId, tenantId, 'invited', now.toISOString());

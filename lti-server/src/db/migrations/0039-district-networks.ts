@@ -22,7 +22,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('joined_at', 'text')
     .addPrimaryKeyConstraint('district_schools_pk', ['district_id', 'tenant_id'])
     .execute();
-  await db.schema.createIndex('district_schools_tenant').on('district_schools').columns(['tenant_id']).execute();
+  await db.schema
+    .createIndex('district_schools_tenant')
+    .on('district_schools')
+    .columns(['tenant_id'])
+    .execute();
   // A single-use code one member school's coach hands to another school's coach.
   await db.schema
     .createTable('district_invites')
@@ -46,12 +50,18 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('opened_by', 'text', (c) => c.notNull().references('people.id').onDelete('cascade'))
     .addColumn('opened_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('district_rounds_district').on('district_rounds').columns(['district_id']).execute();
+  await db.schema
+    .createIndex('district_rounds_district')
+    .on('district_rounds')
+    .columns(['district_id'])
+    .execute();
   // A visiting coach's seat in a cross-school round: `tenant_id` is the host school, `guest_id` the visitor's person
   // there; the visitor's own school and person are kept so only they reach the seat.
   await db.schema
     .createTable('district_seats')
-    .addColumn('round_id', 'text', (c) => c.notNull().references('district_rounds.round_id').onDelete('cascade'))
+    .addColumn('round_id', 'text', (c) =>
+      c.notNull().references('district_rounds.round_id').onDelete('cascade'),
+    )
     .addColumn('tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
     .addColumn('district_id', 'text', (c) => c.notNull().references('districts.id').onDelete('cascade'))
     .addColumn('visitor_tenant_id', 'text', (c) => c.notNull().references('tenants.id').onDelete('cascade'))
@@ -60,5 +70,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('joined_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('district_seats_pk', ['round_id', 'visitor_id'])
     .execute();
-  await db.schema.createIndex('district_seats_district').on('district_seats').columns(['district_id']).execute();
+  await db.schema
+    .createIndex('district_seats_district')
+    .on('district_seats')
+    .columns(['district_id'])
+    .execute();
 }

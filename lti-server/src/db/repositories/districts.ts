@@ -43,7 +43,11 @@ export async function findDistrict(db: Kysely<Database>, id: string) {
 }
 
 export async function allDistricts(db: Kysely<Database>) {
-  return db.selectFrom('districts').select(['id', 'name', 'created_at as createdAt']).orderBy('name').execute();
+  return db
+    .selectFrom('districts')
+    .select(['id', 'name', 'created_at as createdAt'])
+    .orderBy('name')
+    .execute();
 }
 
 /** Adds a school as invited (nothing changes for a school already listed) or as a member. */
@@ -115,7 +119,15 @@ export async function schoolsOf(db: Kysely<Database>, districtId: string): Promi
 
 export async function insertInvite(
   db: Kysely<Database>,
-  row: { id: string; districtId: string; tenantId: string; codeHash: string; createdBy: string; now: string; expiresAt: string },
+  row: {
+    id: string;
+    districtId: string;
+    tenantId: string;
+    codeHash: string;
+    createdBy: string;
+    now: string;
+    expiresAt: string;
+  },
 ): Promise<void> {
   await db
     .insertInto('district_invites')
@@ -155,7 +167,9 @@ export async function useInvite(db: Kysely<Database>, codeHash: string, tenantId
 function districtRounds(db: Kysely<Database>) {
   return db
     .selectFrom('district_rounds as dr')
-    .innerJoin('rounds as r', (j) => j.onRef('r.id', '=', 'dr.round_id').onRef('r.tenant_id', '=', 'dr.tenant_id'))
+    .innerJoin('rounds as r', (j) =>
+      j.onRef('r.id', '=', 'dr.round_id').onRef('r.tenant_id', '=', 'dr.tenant_id'),
+    )
     .innerJoin('tenants as t', 't.id', 'dr.tenant_id')
     .select([
       'dr.round_id as roundId',
@@ -245,7 +259,11 @@ export async function guestPerson(
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'subject']).doNothing())
     .execute();
-  const row = await scope.selectFrom('people').select('id').where('subject', '=', subject).executeTakeFirstOrThrow();
+  const row = await scope
+    .selectFrom('people')
+    .select('id')
+    .where('subject', '=', subject)
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
@@ -303,8 +321,16 @@ export async function guestVisits(scope: TenantScope, roundId: string, guestId: 
 export async function guestNotes(scope: TenantScope, roundId: string, guestId: string, now: string) {
   return scope
     .selectFrom('notes')
-    .innerJoin('doors', (j) => j.onRef('doors.id', '=', 'notes.door_id').onRef('doors.tenant_id', '=', 'notes.tenant_id'))
-    .select(['notes.id', 'notes.visit_id as visitId', 'notes.prompt', 'notes.text', 'notes.created_at as createdAt'])
+    .innerJoin('doors', (j) =>
+      j.onRef('doors.id', '=', 'notes.door_id').onRef('doors.tenant_id', '=', 'notes.tenant_id'),
+    )
+    .select([
+      'notes.id',
+      'notes.visit_id as visitId',
+      'notes.prompt',
+      'notes.text',
+      'notes.created_at as createdAt',
+    ])
     .where('doors.round_id', '=', roundId)
     .where('notes.writer_id', '=', guestId)
     .where('notes.expires_at', '>', now)
@@ -332,11 +358,20 @@ export async function widenDoor(scope: TenantScope, doorId: string, now: string)
 export async function crossings(db: Kysely<Database>, districtId: string, now: string) {
   const rows = await db
     .selectFrom('district_seats as s')
-    .innerJoin('visits as v', (j) => j.onRef('v.tenant_id', '=', 's.tenant_id').onRef('v.visitor_id', '=', 's.guest_id'))
-    .innerJoin('doors as d', (j) =>
-      j.onRef('d.id', '=', 'v.door_id').onRef('d.tenant_id', '=', 'v.tenant_id').onRef('d.round_id', '=', 's.round_id'),
+    .innerJoin('visits as v', (j) =>
+      j.onRef('v.tenant_id', '=', 's.tenant_id').onRef('v.visitor_id', '=', 's.guest_id'),
     )
-    .select(['s.tenant_id as host', 's.visitor_tenant_id as visitor', (eb) => eb.fn.countAll<string>().as('visits')])
+    .innerJoin('doors as d', (j) =>
+      j
+        .onRef('d.id', '=', 'v.door_id')
+        .onRef('d.tenant_id', '=', 'v.tenant_id')
+        .onRef('d.round_id', '=', 's.round_id'),
+    )
+    .select([
+      's.tenant_id as host',
+      's.visitor_tenant_id as visitor',
+      (eb) => eb.fn.countAll<string>().as('visits'),
+    ])
     .where('s.district_id', '=', districtId)
     .where('v.status', '=', 'booked')
     .where('v.starts_at', '<=', now)
@@ -356,7 +391,9 @@ export async function roundThemes(
 ): Promise<Array<{ hostTenantId: string; themes: string[] }>> {
   const rows = await db
     .selectFrom('district_rounds as dr')
-    .innerJoin('rounds as r', (j) => j.onRef('r.id', '=', 'dr.round_id').onRef('r.tenant_id', '=', 'dr.tenant_id'))
+    .innerJoin('rounds as r', (j) =>
+      j.onRef('r.id', '=', 'dr.round_id').onRef('r.tenant_id', '=', 'dr.tenant_id'),
+    )
     .innerJoin('picture_groups as g', (j) =>
       j
         .onRef('g.tenant_id', '=', 'dr.tenant_id')
