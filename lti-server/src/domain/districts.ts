@@ -44,7 +44,7 @@ import {
 } from '../db/repositories/districts';
 import { overlapsFor } from '../db/repositories/doors';
 import { findRound } from '../db/repositories/rounds';
-import { findTenantById } from '../db/repositories/tenants';
+import { findTenantById, findTenantByKey, type TenantKey } from '../db/repositories/tenants';
 import { findVisitOf, insertVisits, lockPerson, rebookVisit } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
@@ -408,6 +408,22 @@ export async function inviteSchoolAsOperator(
   if (!(await findDistrict(db, districtId))) throw notFound();
   if (!(await findTenantById(db, tenantId))) throw new NotFoundError('School (tenant)');
   await addSchool(db, districtId, tenantId, 'invited', now.toISOString());
+}
+
+/** The school an operator names by its LMS deployment; it exists once someone there has launched the tool. */
+export async function inviteDeploymentAsOperator(
+  db: Kysely<Database>,
+  districtId: string,
+  key: TenantKey,
+  now: Date,
+) {
+  const tenant = await findTenantByKey(db, key);
+  if (!tenant)
+    throw new NotFoundError(
+      'School with that issuer, client id and deployment (someone there must launch the tool first)',
+    );
+  await inviteSchoolAsOperator(db, districtId, tenant.id, now);
+  return tenant;
 }
 
 export async function districtsForOperator(db: Kysely<Database>) {
