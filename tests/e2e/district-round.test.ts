@@ -62,7 +62,7 @@ describe('a cross-school round between two sandbox schools', () => {
     await host.tool.getByLabel('Name of the district network').fill('Sandbox District');
     await host.tool.getByRole('button', { name: 'Start it' }).click();
     await host.tool.getByRole('heading', { level: 1, name: 'Sandbox District' }).waitFor();
-    await host.tool.getByLabel('Round').selectOption(round.id);
+    await host.tool.getByLabel('Which of your rounds').selectOption(round.id);
     await host.tool
       .getByLabel('Problem of practice visitors come for')
       .fill('How do students build on ideas?');
@@ -79,8 +79,8 @@ describe('a cross-school round between two sandbox schools', () => {
     const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
     await tool.getByRole('heading', { name: 'The menu' }).waitFor();
     await tool.getByRole('link', { name: 'District network' }).click();
-    await tool.getByLabel('Invitation code').fill(code);
-    await tool.getByLabel('Invitation code').press('Enter');
+    await tool.getByLabel('Invitation code', { exact: true }).fill(code);
+    await tool.getByLabel('Invitation code', { exact: true }).press('Enter');
     await tool.getByRole('heading', { level: 1, name: 'Sandbox District' }).waitFor();
     const seat = tool.getByRole('button', { name: 'Take a seat in Ideas across schools' });
     await seat.focus();

@@ -368,7 +368,7 @@ function OpenRoundForm(props: { token: string; districtId: string; onOpened: () 
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="open-round-h">
       <h2 id="open-round-h">Open one of your school’s rounds to the district</h2>
-      <Field id="open-round" label="Round" error={errors.roundId}>
+      <Field id="open-round" label="Which of your rounds" error={errors.roundId}>
         {(f) => (
           <select {...f} value={roundId} onChange={(e) => setRoundId((e.target as HTMLSelectElement).value)}>
             {rounds.map((r) => (
