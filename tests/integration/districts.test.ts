@@ -141,6 +141,10 @@ describe('a cross-school round', () => {
     expect(view.notes).toEqual([]);
     expect(JSON.stringify(seat.body)).not.toContain('Host A person');
     doorId = view.doors[0]!.id;
+    // The visitor's guest person in the host school is not the host school's staff: no round form offers it.
+    const people = await coachA.get('/api/people');
+    expect(people.status).toBe(200);
+    expect(JSON.stringify(people.body)).not.toContain(' (');
   });
 
   it('when the visiting coach visits a room and writes a note, then the note belongs to the visited teacher of the host school', async () => {

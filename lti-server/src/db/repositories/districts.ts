@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import { decodeJson } from '../json-column';
 import type { Database, DistrictSchoolTable } from '../schema';
+import { DISTRICT_GUEST_PREFIX } from './people';
 import type { TenantScope } from '../tenant-scope';
 
 /**
@@ -245,7 +246,7 @@ export async function guestPerson(
   now: string,
   newId: string,
 ): Promise<string> {
-  const subject = `district-guest:${visitor.tenantId}:${visitor.personId}`;
+  const subject = `${DISTRICT_GUEST_PREFIX}${visitor.tenantId}:${visitor.personId}`;
   await scope
     .insertInto('people', {
       id: newId,
