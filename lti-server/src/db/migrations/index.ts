@@ -36,6 +36,7 @@ import * as roundHosts from './0035-round-hosts';
 import * as roomOffline from './0036-room-offline';
 import * as spellingLookups from './0037-spelling-lookups';
 import * as interfaceLanguage from './0038-interface-language';
+import * as districtNetworks from './0039-district-networks';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -86,6 +87,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0036-room-offline', roomOffline],
   ['0037-spelling-lookups', spellingLookups],
   ['0038-interface-language', interfaceLanguage],
+  ['0039-district-networks', districtNetworks],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
