@@ -129,6 +129,32 @@ export async function visitsOf(scope: TenantScope, personId: string, since: stri
   return rows.map(toVisit);
 }
 
+/**
+ * One page of a person's visits on one side of `at`: upcoming (ending after `at`) in (ends_at, id) order, or past
+ * (ended by `at`) in the reverse order, newest first; `after` is the last visit of the page before. Each reads one
+ * range of visits_visitor_end (tenant, visitor, ends_at, id), forwards or backwards, so no sort runs.
+ */
+export async function visitPage(
+  scope: TenantScope,
+  personId: string,
+  f: { part: 'upcoming' | 'past'; at: string; after?: { endsAt: string; id: string }; limit: number },
+): Promise<StoredVisit[]> {
+  const upcoming = f.part === 'upcoming';
+  let q = scope
+    .selectFrom('visits')
+    .selectAll()
+    .where('visitor_id', '=', personId)
+    .where('ends_at', upcoming ? '>' : '<=', f.at);
+  if (f.after) {
+    const { endsAt, id } = f.after;
+    // A row comparison, which both databases read as one range of the index.
+    q = q.where((eb) => eb(eb.refTuple('ends_at', 'id'), upcoming ? '>' : '<', eb.tuple(endsAt, id)));
+  }
+  const direction = upcoming ? 'asc' : 'desc';
+  const rows = await q.orderBy('ends_at', direction).orderBy('id', direction).limit(f.limit).execute();
+  return rows.map(toVisit);
+}
+
 /** The asker's own visit per door, for the doors listed. */
 export async function myVisitsAt(scope: TenantScope, personId: string, doorIds: string[]) {
   if (doorIds.length === 0) return [];
