@@ -147,8 +147,13 @@ export async function visitPage(
     .where('ends_at', upcoming ? '>' : '<=', f.at);
   if (f.after) {
     const { endsAt, id } = f.after;
-    // A row comparison, which both databases read as one range of the index.
-    q = q.where((eb) => eb(eb.refTuple('ends_at', 'id'), upcoming ? '>' : '<', eb.tuple(endsAt, id)));
+    // (ends_at, id) after the cursor, written as a bound on ends_at (the index range) and a filter on the rows at that
+    // bound: SQLite answers a row comparison read backwards (`(ends_at, id) < (?, ?)`) with a sort.
+    q = q
+      .where('ends_at', upcoming ? '>=' : '<=', endsAt)
+      .where((eb) =>
+        eb.or([eb('ends_at', upcoming ? '>' : '<', endsAt), eb('id', upcoming ? '>' : '<', id)]),
+      );
   }
   const direction = upcoming ? 'asc' : 'desc';
   const rows = await q.orderBy('ends_at', direction).orderBy('id', direction).limit(f.limit).execute();
