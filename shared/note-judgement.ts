@@ -239,13 +239,18 @@ export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelW
   const judging = [...features, ...unknownFeatures(model.judges, words)];
   const p = probability(judging.reduce((z, f) => z + weight(f), model.judges.bias));
   if (p < model.threshold) return null;
+  // The class named anywhere ("to the group", "for the kids") says who, not how: never the span's reason.
+  const spanWeight = (f: string) => {
+    const w = weight(f);
+    return f.split(' ').every((k) => k === 'the' || k === '^' || CLASS_WORDS.has(k)) ? Math.min(0, w) : w;
+  };
   // Each word carries its own weight and half of each pair it belongs to.
   const own = words.map((w, i) => {
     if (w.key === QUOTED) return Number.NEGATIVE_INFINITY;
-    const pairBefore = weight(i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`);
+    const pairBefore = spanWeight(i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`);
     const next = words[i + 1];
-    const pairAfter = next ? weight(`${w.key} ${next.key}`) : 0;
-    return weight(w.key) + pairBefore / 2 + pairAfter / 2;
+    const pairAfter = next ? spanWeight(`${w.key} ${next.key}`) : 0;
+    return spanWeight(w.key) + pairBefore / 2 + pairAfter / 2;
   });
   let best = { from: -1, to: -1, sum: Number.NEGATIVE_INFINITY };
   for (let from = 0; from < words.length; from++) {

@@ -12,7 +12,7 @@ import { visitHappened } from '../support/server/visit-happened';
  * The route table below must list every route the API has; the first test fails when a new route is added
  * without being covered here.
  */
-type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note' | 'notice' | 'problem' | 'cycle';
+type Kind = 'strategy' | 'door' | 'visit' | 'round' | 'note' | 'notice' | 'problem' | 'cycle' | 'district';
 /** `kind` says whose id of tenant A the path gets: a strategy's (the default), an open door's, a visit's, a round's or a note's. */
 type Call = {
   method: string;
@@ -319,6 +319,52 @@ const ROUTES: Record<string, Call> = {
   'POST /cycles/:id/end': { method: 'POST', path: (id) => `/api/cycles/${id}/end`, kind: 'cycle' },
   'GET /cycles/:id/picture': { method: 'GET', path: (id) => `/api/cycles/${id}/picture`, kind: 'cycle' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
+  'GET /districts': { method: 'GET', path: () => '/api/districts' },
+  'POST /districts': { method: 'POST', path: () => '/api/districts', body: { name: 'School B district' } },
+  'POST /districts/join': {
+    method: 'POST',
+    path: () => '/api/districts/join',
+    body: { code: 'not-a-real-code' },
+  },
+  'GET /districts/:id': { method: 'GET', path: (id) => `/api/districts/${id}`, kind: 'district' },
+  'POST /districts/:id/accept': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/accept`,
+    kind: 'district',
+  },
+  'POST /districts/:id/invites': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/invites`,
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds`,
+    body: () => ({ roundId: districtRoundA, problem: 'Taken over' }),
+    kind: 'district',
+  },
+  'GET /districts/:id/rounds/:roundId': {
+    method: 'GET',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}`,
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds/:roundId/seat': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/seat`,
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds/:roundId/visits': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/visits`,
+    body: () => ({ doorId: ids.door }),
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds/:roundId/notes': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/notes`,
+    body: () => ({ visitId: ids.visit, prompt: 'students', text: 'Students wrote.' }),
+    kind: 'district',
+  },
 };
 
 let server: TestServer;
@@ -327,6 +373,8 @@ let coachB: ApiClient;
 let teacherB: ApiClient;
 let strategyA: string;
 let ids: Record<Kind, string>;
+/** Tenant A's round opened to tenant A's own district (named only-in-school-a), which B never joined. */
+let districtRoundA: string;
 let readNoteA: () => Promise<{ status: number; body: { text?: string } }>;
 
 useTestServer({}, (s) => {
@@ -415,7 +463,15 @@ beforeAll(async () => {
     memberIds: staffIds.slice(0, 3),
   });
   expect(cycleA.status, JSON.stringify([problemA.body, chosenA.body, cycleA.body])).toBe(201);
+  const districtA = await coachA.post('/api/districts', { name: 'District only-in-school-a' });
+  const openedA = await coachA.post(`/api/districts/${districtA.body.id}/rounds`, {
+    roundId: published.body.id,
+    problem: 'Tenant A secret problem of practice',
+  });
+  expect(openedA.status, JSON.stringify(openedA.body)).toBe(201);
+  districtRoundA = published.body.id;
   ids = {
+    district: districtA.body.id,
     problem: problemA.body.id,
     cycle: cycleA.body.id,
     strategy: strategyA,
@@ -499,6 +555,9 @@ describe('tenant isolation', () => {
       expect((await coachA.get('/api/settings/platform')).body).toMatchObject({
         deploymentId: 'sandbox-school',
       });
+      const district = await coachA.get(`/api/districts/${ids.district}`);
+      expect(district.body.schools).toHaveLength(1);
+      expect(district.body.crossedVisits).toBe(0);
     });
   }
 

@@ -19,6 +19,7 @@ import { NoteEditorView } from './views/note-editor-view';
 import { NotesView } from './views/notes-view';
 import { PictureView } from './views/picture-view';
 import { PrintView } from './views/print-view';
+import { CrossRoundView, DistrictView, DistrictsView } from './views/district-view';
 import { ProblemsView } from './views/problems-view';
 import { RoundForm } from './views/round-form';
 import { RoundHostView } from './views/round-host-view';
@@ -128,6 +129,7 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
           { route: { name: 'queue' } as Route, label: 'Review queue' },
           { route: { name: 'rounds' } as Route, label: 'Rounds' },
           { route: { name: 'picture' } as Route, label: 'School picture' },
+          { route: { name: 'districts' } as Route, label: 'District network' },
           { route: { name: 'settings' } as Route, label: 'Settings' },
         ]
       : // The picture of finished rounds is the school's: teachers see it too.
@@ -207,6 +209,16 @@ function View({ route, me, token, queued }: { route: Route; me: Me; token: strin
       return <BriefingView token={token} roundId={route.id} isCoach={isCoach} />;
     case 'clock':
       return <ClockView token={token} roundId={route.id} />;
+    case 'districts':
+      return isCoach ? <DistrictsView token={token} /> : <CoachesOnly />;
+    case 'district':
+      return isCoach ? <DistrictView token={token} id={route.id} /> : <CoachesOnly />;
+    case 'district-round':
+      return isCoach ? (
+        <CrossRoundView token={token} id={route.id} roundId={route.roundId} />
+      ) : (
+        <CoachesOnly />
+      );
     case 'mine':
       return <MenuView token={token} mode="mine" isCoach={isCoach} />;
     case 'queue':

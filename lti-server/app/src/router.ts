@@ -76,7 +76,13 @@ export type Route =
   /** A round's briefing: read, acknowledge and print it (participants, hosts); write it and set roles (coaches). */
   | { name: 'briefing'; id: string }
   /** The group clock on the day: time left in the room and the next room. */
-  | { name: 'clock'; id: string };
+  | { name: 'clock'; id: string }
+  /** District networks across schools (coaches): the school's districts, starting and joining one. */
+  | { name: 'districts' }
+  /** One district: schools, visits across schools, recurring patterns, its open rounds. */
+  | { name: 'district'; id: string }
+  /** A visiting coach's seat in another school's round. */
+  | { name: 'district-round'; id: string; roundId: string };
 
 export function parseRoute(hash: string): Route {
   const path = hash.replace(/^#/, '') || '/';
@@ -121,6 +127,16 @@ export function parseRoute(hash: string): Route {
   if (briefing?.[1]) return { name: 'briefing', id: decodeURIComponent(briefing[1]) };
   const clock = /^\/rounds\/([^/]+)\/clock$/.exec(path);
   if (clock?.[1]) return { name: 'clock', id: decodeURIComponent(clock[1]) };
+  if (path === '/districts') return { name: 'districts' };
+  const district = /^\/districts\/([^/]+)$/.exec(path);
+  if (district?.[1]) return { name: 'district', id: decodeURIComponent(district[1]) };
+  const districtRound = /^\/districts\/([^/]+)\/rounds\/([^/]+)$/.exec(path);
+  if (districtRound?.[1] && districtRound[2])
+    return {
+      name: 'district-round',
+      id: decodeURIComponent(districtRound[1]),
+      roundId: decodeURIComponent(districtRound[2]),
+    };
   if (path === '/mine') return { name: 'mine' };
   if (path === '/queue') return { name: 'queue' };
   if (path === '/add') return { name: 'add' };
@@ -160,6 +176,10 @@ export function href(route: Route): string {
       return `#/rounds/${encodeURIComponent(route.id)}/clock`;
     case 'round-host':
       return `#/rounds/${encodeURIComponent(route.id)}/host`;
+    case 'district':
+      return `#/districts/${encodeURIComponent(route.id)}`;
+    case 'district-round':
+      return `#/districts/${encodeURIComponent(route.id)}/rounds/${encodeURIComponent(route.roundId)}`;
     case 'menu': {
       const query = route.search ? menuSearchQuery(route.search) : '';
       return query ? `#/?${query}` : '#/';
@@ -175,6 +195,7 @@ export function section(route: Route): Route['name'] {
   if (route.name === 'visit-notes' || route.name === 'dialogue') return 'visits';
   if (['round-new', 'round', 'debrief', 'briefing', 'clock'].includes(route.name)) return 'rounds';
   if (route.name === 'cycle') return 'cycles';
+  if (route.name === 'district' || route.name === 'district-round') return 'districts';
   return route.name;
 }
 

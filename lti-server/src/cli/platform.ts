@@ -5,6 +5,11 @@ import { COACH_ROLE_OPTIONS } from '../../../shared/settings';
 import { loadConfig, resolveLtiKey } from '../config';
 import { openDatabase } from '../db/database';
 import { LtijsStore } from '../db/ltijs-store';
+import {
+  createDistrictAsOperator,
+  districtsForOperator,
+  inviteDeploymentAsOperator,
+} from '../domain/districts';
 import { listPlatforms, registerPlatform, removePlatform } from '../domain/platforms';
 import { createRegistrationInvite, listPendingInvites } from '../domain/registration';
 import { operatorCoachRoles } from '../domain/settings';
@@ -21,7 +26,11 @@ const USAGE = `Usage:
   npm run platform -- rotate-key --issuer URL --client-id ID [--grace-days 7]
   npm run platform -- invite [--expires 7d]   (a single-use code for LTI Dynamic Registration)
   npm run platform -- coach-roles --issuer URL --client-id ID --deployment ID [--role ROLE…]
-    roles: ${COACH_ROLE_OPTIONS.map((o) => o.role).join(', ')}`;
+    roles: ${COACH_ROLE_OPTIONS.map((o) => o.role).join(', ')}
+  npm run platform -- district-create --name TEXT   (a district network across schools)
+  npm run platform -- district-add --district ID --issuer URL --client-id ID --deployment ID
+    (invites that school; its coach accepts on the District page)
+  npm run platform -- districts`;
 
 const FLAGS: Record<string, string> = {
   issuer: '--issuer',
@@ -41,7 +50,20 @@ export async function runPlatformCli(
   env: Record<string, string | undefined> = process.env,
 ): Promise<number> {
   const [command, ...rest] = argv;
-  if (!command || !['add', 'list', 'remove', 'rotate-key', 'invite', 'coach-roles'].includes(command)) {
+  if (
+    !command ||
+    ![
+      'add',
+      'list',
+      'remove',
+      'rotate-key',
+      'invite',
+      'coach-roles',
+      'district-create',
+      'district-add',
+      'districts',
+    ].includes(command)
+  ) {
     console.error(command ? `Unknown command "${command}".\n${USAGE}` : USAGE);
     return 2;
   }
@@ -60,6 +82,7 @@ export async function runPlatformCli(
         'grace-days': { type: 'string' },
         expires: { type: 'string' },
         name: { type: 'string' },
+        district: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -143,6 +166,26 @@ export async function runPlatformCli(
       }
       return 0;
     }
+    if (command === 'district-create') {
+      const name = str('name')?.trim();
+      if (!name) {
+        console.error(`district-create needs --name.\n${USAGE}`);
+        return 2;
+      }
+      const district = await createDistrictAsOperator(database.db, name, new Date());
+      console.log(`District network ${district.name}: id ${district.id}. Add schools with district-add.`);
+      return 0;
+    }
+    if (command === 'districts') {
+      const districts = await districtsForOperator(database.db);
+      if (districts.length === 0)
+        console.log('No district networks. Create one with: npm run platform -- district-create …');
+      for (const d of districts)
+        console.log(
+          `${d.name} (${d.id})\n${d.schools.map((s) => `  ${s.name}: ${s.status}`).join('\n') || '  (no schools yet)'}`,
+        );
+      return 0;
+    }
     const issuer = str('issuer');
     const clientId = str('client-id');
     if (!issuer || !clientId) {
@@ -169,6 +212,22 @@ export async function runPlatformCli(
       console.log(
         `${roles ? 'Coaches are now' : 'Coaches are'}, from each person's next launch: ${names.join(', ')}.`,
       );
+      return 0;
+    }
+    if (command === 'district-add') {
+      const deployments = (values.deployment as string[] | undefined) ?? [];
+      const district = str('district');
+      if (deployments.length !== 1 || !district) {
+        console.error(`district-add needs --district and exactly one --deployment.\n${USAGE}`);
+        return 2;
+      }
+      const school = await inviteDeploymentAsOperator(
+        database.db,
+        district,
+        { issuer, clientId, deploymentId: deployments[0] ?? '' },
+        new Date(),
+      );
+      console.log(`Invited ${school.name}: it becomes a member once one of its coaches accepts.`);
       return 0;
     }
     if (command === 'rotate-key') {

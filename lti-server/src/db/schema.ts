@@ -666,6 +666,56 @@ export interface PictureGroupHostTable {
   visits: number;
 }
 
+/** A district network across schools (migration 0039): schools visit each other's rounds. */
+export interface DistrictTable {
+  id: string;
+  name: string;
+  created_at: Timestamp;
+}
+
+/** A school (tenant) in a district: `invited` until its coach accepts, then `member`. */
+export interface DistrictSchoolTable {
+  district_id: string;
+  tenant_id: string;
+  status: 'invited' | 'member';
+  invited_at: Timestamp;
+  joined_at: Timestamp | null;
+}
+
+/** A single-use code a member school's coach (`tenant_id`, `created_by`) hands to another school's coach. */
+export interface DistrictInviteTable {
+  id: string;
+  district_id: string;
+  tenant_id: string;
+  code_hash: string;
+  created_by: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+  used_by: string | null;
+}
+
+/** A host school's (`tenant_id`) round opened to its district, with the problem of practice. */
+export interface DistrictRoundTable {
+  round_id: string;
+  tenant_id: string;
+  district_id: string;
+  problem: string;
+  opened_by: string;
+  opened_at: Timestamp;
+}
+
+/** A visiting coach's seat in a cross-school round: `tenant_id` is the host school, `guest_id` their person there. */
+export interface DistrictSeatTable {
+  round_id: string;
+  tenant_id: string;
+  district_id: string;
+  visitor_tenant_id: string;
+  visitor_id: string;
+  guest_id: string;
+  joined_at: Timestamp;
+}
+
 export interface Database {
   tenants: TenantTable;
   platform_deployments: PlatformDeploymentTable;
@@ -713,6 +763,11 @@ export interface Database {
   problem_votes: ProblemVoteTable;
   problem_comments: ProblemCommentTable;
   cycles: CycleTable;
+  districts: DistrictTable;
+  district_schools: DistrictSchoolTable;
+  district_invites: DistrictInviteTable;
+  district_rounds: DistrictRoundTable;
+  district_seats: DistrictSeatTable;
   lti_platform: LtiPlatformTable;
   lti_platform_status: LtiPlatformStatusTable;
   lti_publickey: LtiKeyTable;

@@ -8,6 +8,7 @@ import { cycleRouter } from './cycle-routes';
 import { debriefRouter } from './debrief-routes';
 import { deepLinkRouter } from './deep-link-routes';
 import { dialogueRouter } from './dialogue-routes';
+import { districtRouter } from './district-routes';
 import { doorRouter } from './door-routes';
 import { type DeviceRoute, deviceScope, requireSession } from './middleware';
 import { noteRouter } from './note-routes';
@@ -68,6 +69,7 @@ export function apiRouter(
   router.use(pictureRouter());
   router.use(debriefRouter());
   router.use(cycleRouter());
+  router.use(districtRouter(db));
   router.use(settingsRouter(db));
   router.use(deepLinkRouter(db, lms, publicUrl));
   router.use(rosterRouter(db, lms));

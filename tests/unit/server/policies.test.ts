@@ -385,6 +385,14 @@ const table: Row[] = [
   row('coach', 'grow', 'cycle', 'add people to a cycle', ALLOWED),
   row('teacher', 'end', 'cycle', 'end a cycle', 'Only coaches end a cycle.'),
   row('coach', 'end', 'cycle', 'end a cycle', ALLOWED),
+  row(
+    'teacher',
+    'take-part',
+    'district',
+    'take part in a district network',
+    'District networks are for coaches and school leaders.',
+  ),
+  row('coach', 'take-part', 'district', 'take part in a district network', ALLOWED),
   // The picture over time: the school's teachers see finished rounds; a round shows only above the thresholds.
   row(
     'teacher',

@@ -414,6 +414,16 @@ describe('note linter', () => {
     expect(lintNote('Kids had a blast.').map((f) => f.kind)).toEqual(['evaluative']);
   });
 
+  it('when the class is named later in a sentence, then it is no judgement or inference either', () => {
+    for (const text of [
+      'A student repeated the question to the group.',
+      'The teacher read the directions aloud to the kids.',
+      'A student handed a glue stick to each group.',
+    ])
+      expect(lintNote(text), text).toEqual([]);
+    expect(lintNote('The teacher talked and the group was bored.').map((f) => f.kind)).toEqual(['inference']);
+  });
+
   it('when a note answers the prediction prompt in its own words, then the frame is no guess but judgements still are', () => {
     for (const text of [
       'A student here would be able to say which of the two goals they can already do.',

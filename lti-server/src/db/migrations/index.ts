@@ -35,6 +35,7 @@ import * as roundPicture from './0034-round-picture';
 import * as roundHosts from './0035-round-hosts';
 import * as roomOffline from './0036-room-offline';
 import * as spellingLookups from './0037-spelling-lookups';
+import * as districtNetworks from './0039-district-networks';
 import * as myVisitsOrder from './0040-my-visits-order';
 import type { Dialect } from './dialect';
 
@@ -85,6 +86,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0035-round-hosts', roundHosts],
   ['0036-room-offline', roomOffline],
   ['0037-spelling-lookups', spellingLookups],
+  ['0039-district-networks', districtNetworks],
   ['0040-my-visits-order', myVisitsOrder],
 ];
 

@@ -3,6 +3,9 @@ import type { Kysely } from 'kysely';
 import type { Database, PersonTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
+/** The subject of a visitor's guest person in a host school: never an LMS user id (repositories/districts.ts). */
+export const DISTRICT_GUEST_PREFIX = 'district-guest:';
+
 /** A teacher or coach who opened the tool or is on a course roster. */
 export interface Person {
   id: string;
@@ -128,7 +131,16 @@ export async function upsertRosterPerson(
   return toPerson(row);
 }
 
-/** Staff of the tenant who have opened the tool, by name (to choose a round's participants and hosts). */
+/**
+ * Staff of the tenant who have opened the tool, by name (to choose a round's participants and hosts). Visitors from
+ * other schools of a district (their guest people, repositories/districts.ts) are not the school's staff.
+ */
 export async function staffOf(scope: TenantScope): Promise<Array<Pick<Person, 'id' | 'name' | 'role'>>> {
-  return scope.selectFrom('people').select(['id', 'name', 'role']).orderBy('name').limit(2000).execute();
+  return scope
+    .selectFrom('people')
+    .select(['id', 'name', 'role'])
+    .where('subject', 'not like', `${DISTRICT_GUEST_PREFIX}%`)
+    .orderBy('name')
+    .limit(2000)
+    .execute();
 }

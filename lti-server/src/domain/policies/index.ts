@@ -2,6 +2,7 @@ import { ForbiddenError } from '../../../../shared/errors';
 import { type CardRecord, cardPolicy, debriefPolicy } from './debrief';
 import { type CycleRoundRecord, cyclePolicy, cycleRoundPolicy, problemPolicy } from './cycle';
 import { type DialogueRecord, dialoguePolicy } from './dialogue';
+import { districtPolicy } from './district';
 import { type DoorRecord, doorPolicy } from './door';
 import { type NoteRecord, notePolicy, retentionPolicy } from './note';
 import { type PictureGroupRecord, picturePolicy } from './picture';
@@ -34,6 +35,7 @@ export const policies = {
   problem: problemPolicy,
   cycle: cyclePolicy,
   'cycle-round': cycleRoundPolicy,
+  district: districtPolicy,
   settings: settingsPolicy,
   registration: registrationPolicy,
 };
@@ -52,6 +54,7 @@ interface Records {
   problem: never;
   cycle: never;
   'cycle-round': CycleRoundRecord;
+  district: never;
   settings: never;
   registration: RegistrationRecord;
 }

@@ -1,0 +1,432 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { Kysely } from 'kysely';
+import {
+  type CrossRound,
+  DISTRICT_PATTERN_SCHOOLS,
+  type DistrictInput,
+  type DistrictInvite,
+  type DistrictJoinInput,
+  type DistrictPage,
+  type DistrictRoundInput,
+  type DistrictRoundSummary,
+  type DistrictSummary,
+  type DistrictVisitInput,
+} from '../../../shared/districts';
+import { ConflictError, NotFoundError } from '../../../shared/errors';
+import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
+import { type NoteData, PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS } from '../../../shared/notes';
+import {
+  acceptSchool,
+  addSchool,
+  allDistricts,
+  crossings,
+  type DistrictRound,
+  findDistrict,
+  findDistrictRound,
+  findSeat,
+  guestNotes,
+  guestPerson,
+  guestVisits,
+  insertDistrict,
+  insertInvite,
+  insertSeat,
+  membershipOf,
+  membershipsOf,
+  openDistrictRound,
+  personName,
+  roundDoors,
+  roundsOfDistrict,
+  roundThemes,
+  schoolsOf,
+  seatsOf,
+  useInvite,
+  widenDoor,
+} from '../db/repositories/districts';
+import { overlapsFor } from '../db/repositories/doors';
+import { findRound } from '../db/repositories/rounds';
+import { findTenantById, findTenantByKey, type TenantKey } from '../db/repositories/tenants';
+import { findVisitOf, insertVisits, lockPerson, rebookVisit } from '../db/repositories/visits';
+import type { Database } from '../db/schema';
+import { TenantScope } from '../db/tenant-scope';
+import type { Actor } from './actor';
+import { writeNote } from './notes';
+import { authorize } from './policies';
+import { hashToken } from './sessions';
+
+/**
+ * District networks across schools (issue #17 item 5). Isolation is the rule: a school reaches a district only as a
+ * member (its coach accepted), another school's round only through a seat it took, and inside that round only the
+ * round's doors, its own visits and its own notes. Visiting is done as a guest person in the host school, so the
+ * notes land there, belong to the visited teacher and feed the host school's picture only. A district, round or seat
+ * the asker's school cannot reach is 404, never 403, so nothing tells it what exists.
+ */
+
+/** How long an invitation code stays usable. */
+export const DISTRICT_INVITE_DAYS = 7;
+
+const notFound = () => new NotFoundError('District network');
+const roundNotFound = () => new NotFoundError('Cross-school round');
+
+const tenantOf = (actor: Actor) => actor.scope.tenantId;
+
+async function requireMember(actor: Actor, db: Kysely<Database>, districtId: string) {
+  authorize(actor, 'take-part', 'district');
+  if ((await membershipOf(db, districtId, tenantOf(actor))) !== 'member') throw notFound();
+  const district = await findDistrict(db, districtId);
+  if (!district) throw notFound();
+  return district;
+}
+
+export async function myDistricts(actor: Actor, db: Kysely<Database>): Promise<DistrictSummary[]> {
+  authorize(actor, 'take-part', 'district');
+  return membershipsOf(db, tenantOf(actor));
+}
+
+/** A coach starts a district with their school as its first member. */
+export async function startDistrict(
+  actor: Actor,
+  db: Kysely<Database>,
+  { name }: DistrictInput,
+  now: Date,
+): Promise<DistrictSummary> {
+  authorize(actor, 'take-part', 'district');
+  const id = randomUUID();
+  const stamp = now.toISOString();
+  await insertDistrict(db, id, name, stamp);
+  await addSchool(db, id, tenantOf(actor), 'member', stamp);
+  return { id, name, status: 'member' };
+}
+
+/** The coach of a school an operator added accepts: only then is the school a member. */
+export async function acceptDistrict(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  now: Date,
+): Promise<DistrictSummary> {
+  authorize(actor, 'take-part', 'district');
+  const status = await membershipOf(db, districtId, tenantOf(actor));
+  const district = await findDistrict(db, districtId);
+  if (!status || !district) throw notFound();
+  if (status === 'invited') await acceptSchool(db, districtId, tenantOf(actor), now.toISOString());
+  return { id: district.id, name: district.name, status: 'member' };
+}
+
+/** A member school's coach makes a single-use code for another school's coach (shown once, stored hashed). */
+export async function inviteToDistrict(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  now: Date,
+): Promise<DistrictInvite> {
+  await requireMember(actor, db, districtId);
+  const code = randomBytes(12).toString('base64url');
+  const expiresAt = new Date(now.getTime() + DISTRICT_INVITE_DAYS * 86_400_000).toISOString();
+  await insertInvite(db, {
+    id: randomUUID(),
+    districtId,
+    tenantId: tenantOf(actor),
+    codeHash: hashToken(code),
+    createdBy: actor.personId,
+    now: now.toISOString(),
+    expiresAt,
+  });
+  return { code, expiresAt };
+}
+
+/** Another school's coach redeems a code: the code is used once, and their school becomes a member. */
+export async function joinDistrict(
+  actor: Actor,
+  db: Kysely<Database>,
+  { code }: DistrictJoinInput,
+  now: Date,
+): Promise<DistrictSummary> {
+  authorize(actor, 'take-part', 'district');
+  const stamp = now.toISOString();
+  const districtId = await useInvite(db, hashToken(code), tenantOf(actor), stamp);
+  if (!districtId)
+    throw new NotFoundError('Invitation code (it is unknown, used, expired, or from your own school)');
+  await addSchool(db, districtId, tenantOf(actor), 'member', stamp);
+  const district = await findDistrict(db, districtId);
+  if (!district) throw notFound();
+  return { id: district.id, name: district.name, status: 'member' };
+}
+
+function summary(row: DistrictRound, tenantId: string, seated: Set<string>): DistrictRoundSummary {
+  return {
+    roundId: row.roundId,
+    title: row.title,
+    problem: row.problem,
+    hostSchool: row.hostSchool,
+    date: row.date,
+    mine: row.hostTenantId === tenantId,
+    seated: seated.has(row.roundId),
+  };
+}
+
+/**
+ * The district page: schools (never people), how many visits crossed schools and between which schools, the
+ * evidence patterns its rounds' pictures show in at least three host schools (names only), and its open rounds.
+ */
+export async function districtPage(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  now: Date,
+): Promise<DistrictPage> {
+  const district = await requireMember(actor, db, districtId);
+  const [schools, crossed, themes, rounds, seats] = await Promise.all([
+    schoolsOf(db, districtId),
+    crossings(db, districtId, now.toISOString()),
+    roundThemes(db, districtId, PICTURE_MIN_VISITS, PICTURE_MIN_HOSTS),
+    roundsOfDistrict(db, districtId),
+    seatsOf(db, districtId, actor.personId),
+  ]);
+  const names = new Map(schools.map((s) => [s.tenantId, s.name]));
+  const schoolsPerTheme = new Map<string, Set<string>>();
+  for (const { hostTenantId, themes: shown } of themes)
+    for (const theme of shown) {
+      const set = schoolsPerTheme.get(theme) ?? new Set<string>();
+      set.add(hostTenantId);
+      schoolsPerTheme.set(theme, set);
+    }
+  const seated = new Set(seats.map((s) => s.roundId));
+  return {
+    id: district.id,
+    name: district.name,
+    schools: schools.map((s) => ({ id: s.tenantId, name: s.name, status: s.status })),
+    crossedVisits: crossed.reduce((sum, c) => sum + c.visits, 0),
+    connections: crossed
+      .filter((c) => names.has(c.host) && names.has(c.visitor))
+      .map((c) => ({ host: names.get(c.host)!, visitor: names.get(c.visitor)!, visits: c.visits }))
+      .sort((a, b) => a.host.localeCompare(b.host) || a.visitor.localeCompare(b.visitor)),
+    patterns: EVIDENCE_THEMES.filter(
+      (t) => (schoolsPerTheme.get(t.id)?.size ?? 0) >= DISTRICT_PATTERN_SCHOOLS,
+    ).map((t) => t.label),
+    rounds: rounds.filter((r) => names.has(r.hostTenantId)).map((r) => summary(r, tenantOf(actor), seated)),
+  };
+}
+
+/** A host school's coach opens one of its published rounds to the district, with its problem of practice. */
+export async function openRoundToDistrict(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  { roundId, problem }: DistrictRoundInput,
+  now: Date,
+): Promise<DistrictRoundSummary> {
+  await requireMember(actor, db, districtId);
+  const round = await findRound(actor.scope, roundId);
+  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('Round');
+  if (round.status !== 'published')
+    throw new ConflictError('CONFLICT', 'Publish the round first: visitors join the rooms it books.');
+  const opened = await openDistrictRound(actor.scope, {
+    roundId,
+    districtId,
+    problem,
+    openedBy: actor.personId,
+    now: now.toISOString(),
+  });
+  if (!opened) throw new ConflictError('CONFLICT', 'This round is already open to a district network.');
+  const row = await findDistrictRound(db, districtId, roundId);
+  if (!row) throw roundNotFound();
+  return summary(row, tenantOf(actor), new Set());
+}
+
+/** The round, when the asker's school and the host school are both members and the round is another school's. */
+async function reachableRound(actor: Actor, db: Kysely<Database>, districtId: string, roundId: string) {
+  await requireMember(actor, db, districtId);
+  const round = await findDistrictRound(db, districtId, roundId);
+  if (!round || round.hostTenantId === tenantOf(actor)) throw roundNotFound();
+  if ((await membershipOf(db, districtId, round.hostTenantId)) !== 'member') throw roundNotFound();
+  return round;
+}
+
+/** The asker acting as their guest person in the host school: that school's scope, the round's network. */
+function guestActor(actor: Actor, db: Kysely<Database>, round: DistrictRound, guestId: string): Actor {
+  return {
+    scope: new TenantScope(db, round.hostTenantId, actor.scope.dialect),
+    personId: guestId,
+    networkId: round.networkId,
+    role: 'teacher',
+  };
+}
+
+async function seated(actor: Actor, db: Kysely<Database>, districtId: string, roundId: string) {
+  const round = await reachableRound(actor, db, districtId, roundId);
+  const seat = await findSeat(db, roundId, actor.personId);
+  if (!seat || seat.hostTenantId !== round.hostTenantId) throw roundNotFound();
+  return { round, guest: guestActor(actor, db, round, seat.guestId) };
+}
+
+async function view(round: DistrictRound, guest: Actor, now: Date): Promise<CrossRound> {
+  const [doors, visits, notes] = await Promise.all([
+    roundDoors(guest.scope, round.roundId),
+    guestVisits(guest.scope, round.roundId, guest.personId),
+    guestNotes(guest.scope, round.roundId, guest.personId, now.toISOString()),
+  ]);
+  const visitOf = new Map(visits.map((v) => [v.doorId, v.id]));
+  return {
+    roundId: round.roundId,
+    title: round.title,
+    problem: round.problem,
+    hostSchool: round.hostSchool,
+    lookFor: round.lookFor,
+    // The rooms, never whose: the host school's people stay its own.
+    doors: doors.map((d) => ({
+      id: d.id,
+      startsAt: d.startsAt,
+      endsAt: d.endsAt,
+      location: d.location,
+      visitId: visitOf.get(d.id) ?? null,
+    })),
+    notes,
+  };
+}
+
+/** A visiting coach takes a seat in another member school's round (once; taking it again changes nothing). */
+export async function takeDistrictSeat(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  now: Date,
+): Promise<CrossRound> {
+  const round = await reachableRound(actor, db, districtId, roundId);
+  const stamp = now.toISOString();
+  const me = await personName(actor.scope, actor.personId);
+  const school = await findTenantById(db, tenantOf(actor));
+  if (!me || !school) throw roundNotFound();
+  const hostScope = new TenantScope(db, round.hostTenantId, actor.scope.dialect);
+  const guestId = await hostScope.transaction(async (scope) => {
+    const id = await guestPerson(
+      scope,
+      { tenantId: school.id, personId: actor.personId, name: `${me} (${school.name})` },
+      stamp,
+      randomUUID(),
+    );
+    await insertSeat(scope, {
+      roundId,
+      districtId,
+      visitorTenantId: school.id,
+      visitorId: actor.personId,
+      guestId: id,
+      now: stamp,
+    });
+    return id;
+  });
+  return view(round, guestActor(actor, db, round, guestId), now);
+}
+
+export async function crossRound(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  now: Date,
+): Promise<CrossRound> {
+  const { round, guest } = await seated(actor, db, districtId, roundId);
+  return view(round, guest, now);
+}
+
+/** A seated visitor visits one of the round's rooms: the room gets one more seat, booked for their guest person. */
+export async function visitCrossRound(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  { doorId }: DistrictVisitInput,
+  now: Date,
+): Promise<CrossRound> {
+  const { round, guest } = await seated(actor, db, districtId, roundId);
+  const door = (await roundDoors(guest.scope, roundId)).find((d) => d.id === doorId);
+  if (!door) throw new NotFoundError('Room of this round');
+  if (Date.parse(door.startsAt) <= now.getTime())
+    throw new ConflictError('CONFLICT', 'This visit has already started.');
+  const stamp = now.toISOString();
+  await guest.scope.transaction(async (scope) => {
+    await lockPerson(scope, guest.personId);
+    const existing = await findVisitOf(scope, doorId, guest.personId);
+    if (existing?.status === 'booked') return;
+    const clash = await overlapsFor(scope, guest.personId, door.startsAt, door.endsAt, doorId);
+    if (clash.visiting > 0)
+      throw new ConflictError('VISIT_OVERLAP', 'You already visit another room of this school at that time.');
+    if (!(await widenDoor(scope, doorId, stamp))) throw new NotFoundError('Room of this round');
+    if (existing) return rebookVisit(scope, existing.id, stamp);
+    await insertVisits(scope, [
+      {
+        id: randomUUID(),
+        doorId,
+        visitorId: guest.personId,
+        status: 'booked',
+        cancelledBy: null,
+        sequence: 0,
+        startsAt: door.startsAt,
+        endsAt: door.endsAt,
+        createdAt: stamp,
+        updatedAt: stamp,
+        thanksMessage: null,
+        thankedAt: null,
+      },
+    ]);
+  });
+  return view(round, guest, now);
+}
+
+/**
+ * A seated visitor writes a note on their visit of this round. It is written in the host school, like every note:
+ * it belongs to the visited teacher, goes through the same checks, and counts in the host school's picture only.
+ */
+export async function writeCrossNote(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  data: NoteData,
+  now: Date,
+): Promise<CrossRound> {
+  const { round, guest } = await seated(actor, db, districtId, roundId);
+  const mine = await guestVisits(guest.scope, roundId, guest.personId);
+  if (!mine.some((v) => v.id === data.visitId)) throw new NotFoundError('Visit');
+  await writeNote(guest, data, now);
+  return view(round, guest, now);
+}
+
+/** The operator's side (npm run platform -- district …): districts, and schools added as invited. */
+export async function createDistrictAsOperator(db: Kysely<Database>, name: string, now: Date) {
+  const id = randomUUID();
+  await insertDistrict(db, id, name, now.toISOString());
+  return { id, name };
+}
+
+export async function inviteSchoolAsOperator(
+  db: Kysely<Database>,
+  districtId: string,
+  tenantId: string,
+  now: Date,
+) {
+  if (!(await findDistrict(db, districtId))) throw notFound();
+  if (!(await findTenantById(db, tenantId))) throw new NotFoundError('School (tenant)');
+  await addSchool(db, districtId, tenantId, 'invited', now.toISOString());
+}
+
+/** The school an operator names by its LMS deployment; it exists once someone there has launched the tool. */
+export async function inviteDeploymentAsOperator(
+  db: Kysely<Database>,
+  districtId: string,
+  key: TenantKey,
+  now: Date,
+) {
+  const tenant = await findTenantByKey(db, key);
+  if (!tenant)
+    throw new NotFoundError(
+      'School with that issuer, client id and deployment (someone there must launch the tool first)',
+    );
+  await inviteSchoolAsOperator(db, districtId, tenant.id, now);
+  return tenant;
+}
+
+export async function districtsForOperator(db: Kysely<Database>) {
+  const districts = await allDistricts(db);
+  return Promise.all(districts.map(async (d) => ({ ...d, schools: await schoolsOf(db, d.id) })));
+}

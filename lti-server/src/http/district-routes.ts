@@ -1,0 +1,107 @@
+import express, { type Router } from 'express';
+import {
+  DistrictInputSchema,
+  DistrictJoinInputSchema,
+  DistrictRoundInputSchema,
+  DistrictVisitInputSchema,
+} from '../../../shared/districts';
+import { parseAt } from '../../../shared/errors';
+import { NoteInputSchema } from '../../../shared/notes';
+import type { Db } from '../domain/database';
+import {
+  acceptDistrict,
+  crossRound,
+  districtPage,
+  inviteToDistrict,
+  joinDistrict,
+  myDistricts,
+  openRoundToDistrict,
+  startDistrict,
+  takeDistrictSeat,
+  visitCrossRound,
+  writeCrossNote,
+} from '../domain/districts';
+import { actorOf } from './middleware';
+import { wrap } from './wrap';
+
+/**
+ * /api/districts: district networks across schools (docs/rounds.md, "Networks across schools"). Coaches of member
+ * schools only; a district, round or seat the asker's school cannot reach answers 404.
+ */
+export function districtRouter(db: Db): Router {
+  const router = express.Router();
+  const id = (req: express.Request) => String(req.params.id);
+  const round = (req: express.Request) => String(req.params.roundId);
+  router.get(
+    '/districts',
+    wrap(async (_req, res) => {
+      res.json({ items: await myDistricts(actorOf(res), db) });
+    }),
+  );
+  router.post(
+    '/districts',
+    wrap(async (req, res) => {
+      const body = parseAt('District', DistrictInputSchema, req.body);
+      res.status(201).json(await startDistrict(actorOf(res), db, body, new Date()));
+    }),
+  );
+  router.post(
+    '/districts/join',
+    wrap(async (req, res) => {
+      const body = parseAt('Invitation', DistrictJoinInputSchema, req.body);
+      res.json(await joinDistrict(actorOf(res), db, body, new Date()));
+    }),
+  );
+  router.get(
+    '/districts/:id',
+    wrap(async (req, res) => {
+      res.json(await districtPage(actorOf(res), db, id(req), new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/accept',
+    wrap(async (req, res) => {
+      res.json(await acceptDistrict(actorOf(res), db, id(req), new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/invites',
+    wrap(async (req, res) => {
+      res.status(201).json(await inviteToDistrict(actorOf(res), db, id(req), new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds',
+    wrap(async (req, res) => {
+      const body = parseAt('Cross-school round', DistrictRoundInputSchema, req.body);
+      res.status(201).json(await openRoundToDistrict(actorOf(res), db, id(req), body, new Date()));
+    }),
+  );
+  router.get(
+    '/districts/:id/rounds/:roundId',
+    wrap(async (req, res) => {
+      res.json(await crossRound(actorOf(res), db, id(req), round(req), new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds/:roundId/seat',
+    wrap(async (req, res) => {
+      res.json(await takeDistrictSeat(actorOf(res), db, id(req), round(req), new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds/:roundId/visits',
+    wrap(async (req, res) => {
+      const body = parseAt('Visit', DistrictVisitInputSchema, req.body);
+      res.json(await visitCrossRound(actorOf(res), db, id(req), round(req), body, new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds/:roundId/notes',
+    wrap(async (req, res) => {
+      const body = parseAt('Note', NoteInputSchema, req.body);
+      res.status(201).json(await writeCrossNote(actorOf(res), db, id(req), round(req), body, new Date()));
+    }),
+  );
+  return router;
+}

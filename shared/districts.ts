@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { NOTE_PROMPTS } from './notes';
+import { safeText, safeToken } from './text';
+
+/**
+ * District networks across schools (issue #17 item 5). A district spans several schools (LMS deployments); their
+ * coaches visit each other's rounds. A host school opens a round to the district with its problem of practice;
+ * visiting coaches take a seat, visit its rooms and write notes, which belong to the host school's visited teacher.
+ * The picture stays with the host school. The district page shows only what builds the community: how many visits
+ * crossed schools, which schools hosted and visited (schools, never people), and the evidence patterns that recur in
+ * at least three schools.
+ */
+export const DISTRICT_SCHOOL_STATUSES = ['invited', 'member'] as const;
+
+/** Patterns recur across schools when their rounds' pictures show them in at least this many schools. */
+export const DISTRICT_PATTERN_SCHOOLS = 3;
+
+/** POST /api/districts: a coach starts a district with their school as its first member. */
+export const DistrictInputSchema = z.object({
+  name: safeText({ error: 'Name the district network' })
+    .trim()
+    .min(2, 'Name the district network')
+    .max(120, 'Keep the name to 120 characters'),
+});
+export type DistrictInput = z.infer<typeof DistrictInputSchema>;
+
+/** POST /api/districts/join: another school's coach redeems a single-use invitation code. */
+export const DistrictJoinInputSchema = z.object({
+  code: safeToken({ error: 'Type the invitation code' })
+    .trim()
+    .min(6, 'Type the whole invitation code')
+    .max(64, 'That is not an invitation code'),
+});
+export type DistrictJoinInput = z.infer<typeof DistrictJoinInputSchema>;
+
+/** POST /api/districts/:id/rounds: a host school's coach opens one of its published rounds to the district. */
+export const DistrictRoundInputSchema = z.object({
+  roundId: safeToken({ error: 'Choose a round' }).min(1, 'Choose a round'),
+  problem: safeText({ error: 'Say what problem of practice visitors come for' })
+    .trim()
+    .min(3, 'Say what problem of practice visitors come for')
+    .max(300, 'Keep the problem of practice to 300 characters'),
+});
+export type DistrictRoundInput = z.infer<typeof DistrictRoundInputSchema>;
+
+/** POST /api/districts/:id/rounds/:roundId/visits: a seated visitor visits one of the round's rooms. */
+export const DistrictVisitInputSchema = z.object({
+  doorId: safeToken({ error: 'Choose a room' }).min(1, 'Choose a room'),
+});
+export type DistrictVisitInput = z.infer<typeof DistrictVisitInputSchema>;
+
+export const DistrictSummarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  /** The asker's school's membership: `invited` until its coach accepts. */
+  status: z.enum(DISTRICT_SCHOOL_STATUSES),
+});
+export type DistrictSummary = z.infer<typeof DistrictSummarySchema>;
+
+export const DistrictInviteSchema = z.object({
+  /** Shown once: only its hash is stored. */
+  code: z.string(),
+  expiresAt: z.string(),
+});
+export type DistrictInvite = z.infer<typeof DistrictInviteSchema>;
+
+export const DistrictRoundSummarySchema = z.object({
+  roundId: z.string(),
+  title: z.string(),
+  problem: z.string(),
+  hostSchool: z.string(),
+  date: z.string(),
+  /** The asker's school hosts it. */
+  mine: z.boolean(),
+  /** The asker has a seat in it. */
+  seated: z.boolean(),
+});
+export type DistrictRoundSummary = z.infer<typeof DistrictRoundSummarySchema>;
+
+/** GET /api/districts/:id: aggregates only — schools, never people; counts, never notes. */
+export const DistrictPageSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  schools: z.array(z.object({ id: z.string(), name: z.string(), status: z.enum(DISTRICT_SCHOOL_STATUSES) })),
+  /** Visits by a coach of one school in another school's room that have started. */
+  crossedVisits: z.number().int(),
+  /** Host school → visiting school, with how many such visits: a map of schools. */
+  connections: z.array(z.object({ host: z.string(), visitor: z.string(), visits: z.number().int() })),
+  /** Names of evidence patterns shown in the round pictures of at least DISTRICT_PATTERN_SCHOOLS host schools. */
+  patterns: z.array(z.string()),
+  rounds: z.array(DistrictRoundSummarySchema),
+});
+export type DistrictPage = z.infer<typeof DistrictPageSchema>;
+
+/** GET /api/districts/:id/rounds/:roundId for a seated visitor: the round's doors, their visits and their own notes. */
+export const CrossRoundSchema = z.object({
+  roundId: z.string(),
+  title: z.string(),
+  problem: z.string(),
+  hostSchool: z.string(),
+  lookFor: z.string().nullable(),
+  doors: z.array(
+    z.object({
+      id: z.string(),
+      startsAt: z.string(),
+      endsAt: z.string(),
+      location: z.string(),
+      /** The asker's visit of this door, when they booked it. */
+      visitId: z.string().nullable(),
+    }),
+  ),
+  notes: z.array(
+    z.object({
+      id: z.string(),
+      visitId: z.string(),
+      prompt: z.enum(NOTE_PROMPTS),
+      text: z.string(),
+      createdAt: z.string(),
+    }),
+  ),
+});
+export type CrossRound = z.infer<typeof CrossRoundSchema>;

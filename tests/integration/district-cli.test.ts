@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { openDatabase } from '../../lti-server/src/db/database';
+import { upsertTenant } from '../../lti-server/src/db/repositories/tenants';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+
+let database: TestDatabase;
+let env: Record<string, string>;
+
+beforeAll(async () => {
+  database = await createTestDatabase();
+  env = { DATABASE_URL: database.url, DATA_DIR: database.dataDir, LTI_KEY: 'x'.repeat(40) };
+});
+afterAll(async () => {
+  await database?.drop();
+});
+
+async function run(...args: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
+  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
+  try {
+    const code = await runPlatformCli(args, env);
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  } finally {
+    log.mockRestore();
+    error.mockRestore();
+  }
+}
+
+const school = ['--issuer', 'https://lms.example.edu', '--client-id', 'tool-1', '--deployment', 'east-high'];
+
+describe('npm run platform -- district-…', () => {
+  it('when an operator creates a district and adds a school that launched, then the school is invited, not a member', async () => {
+    const created = await run('district-create', '--name', 'River District');
+    expect(created.code, created.err).toBe(0);
+    const id = /id (\S+)\./.exec(created.out)?.[1] ?? '';
+    expect(id).not.toBe('');
+
+    // A deployment nobody launched from has no school yet: it says so and adds nothing.
+    const early = await run('district-add', '--district', id, ...school);
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('must launch the tool first');
+
+    const handle = openDatabase(database.target);
+    try {
+      await upsertTenant(
+        handle.db,
+        { issuer: 'https://lms.example.edu', clientId: 'tool-1', deploymentId: 'east-high' },
+        'East High',
+        new Date().toISOString(),
+      );
+    } finally {
+      await handle.close();
+    }
+    const added = await run('district-add', '--district', id, ...school);
+    expect(added.code, added.err).toBe(0);
+    expect(added.out).toContain('Invited East High');
+    const list = await run('districts');
+    expect(list.out).toContain('River District');
+    expect(list.out).toContain('East High: invited');
+  });
+
+  it('when district-add misses its district or deployment, then it refuses with the usage', async () => {
+    const res = await run('district-add', '--issuer', 'https://lms.example.edu', '--client-id', 'tool-1');
+    expect(res.code).toBe(2);
+    expect(res.err).toContain('district-add needs --district and exactly one --deployment');
+    expect((await run('district-create')).code).toBe(2);
+  });
+});
