@@ -69,6 +69,8 @@ export const NoteSchema = z.object({
   visit: z.object({
     startsAt: z.string(),
     strategyTitle: z.string().nullable(),
+    /** The round the visit belonged to (the debrief lists the writer's notes of its round). */
+    roundId: z.string().nullable(),
     roundTitle: z.string().nullable(),
   }),
   /** The writer's name: shown to the host (who was visited by them) and to the writer; null otherwise. */

@@ -187,7 +187,60 @@ export const VisitSchema = z.object({
 });
 export type Visit = z.infer<typeof VisitSchema>;
 
-export const VisitListSchema = z.object({ items: z.array(VisitSchema) });
+/**
+ * Where a page of "my visits" ends: `a` the instant that splits upcoming from past (fixed by the first page, so a visit
+ * ending while the pages are read is neither shown twice nor skipped), `p` the part (upcoming or past), then the last
+ * visit's end and id.
+ */
+export const VisitCursorSchema = z.object({
+  a: z.iso.datetime(),
+  p: z.enum(['upcoming', 'past']),
+  e: z.iso.datetime(),
+  i: z.string().min(1).max(100),
+});
+export type VisitCursor = z.infer<typeof VisitCursorSchema>;
+
+/** The `nextCursor` of a page of visits (opaque to clients). */
+export const encodeVisitCursor = (c: VisitCursor): string => `${c.a}~${c.p}~${c.e}~${c.i}`;
+
+/** A cursor as `encodeVisitCursor` wrote it; anything else fails the query's validation on `cursor`. */
+const visitCursor = safeText()
+  .max(300)
+  .transform((raw, ctx): VisitCursor => {
+    const [a, p, e, ...rest] = raw.split('~');
+    const parsed = VisitCursorSchema.safeParse({ a, p, e, i: rest.join('~') });
+    if (parsed.success) return parsed.data;
+    ctx.addIssue({ code: 'custom', message: 'The page cursor is not valid; start from the first page.' });
+    return z.NEVER;
+  });
+
+export const MAX_VISIT_PAGE = 100;
+export const DEFAULT_VISIT_PAGE = 50;
+
+/**
+ * GET /api/visits: my visits one page at a time, the upcoming ones first (those not yet over, soonest end first), then
+ * the past ones, newest first. `cursor` is the `nextCursor` of the page before; `limit` is the page size.
+ */
+export const VisitQuerySchema = z.object({
+  cursor: visitCursor.optional(),
+  limit: z.coerce
+    .number({ error: 'limit must be a number' })
+    .int('limit must be a whole number')
+    .min(1, 'limit is at least 1')
+    .max(MAX_VISIT_PAGE, `limit is at most ${MAX_VISIT_PAGE}`)
+    .default(DEFAULT_VISIT_PAGE),
+});
+export type VisitQuery = z.infer<typeof VisitQuerySchema>;
+
+/**
+ * One page of GET /api/visits; `nextCursor` asks for the page after it, null on the last page (and when an older server
+ * answered every visit at once, without one).
+ */
+export const VisitListSchema = z.object({
+  items: z.array(VisitSchema),
+  nextCursor: z.string().nullable().default(null),
+});
+export type VisitList = z.infer<typeof VisitListSchema>;
 
 /** POST /api/visits */
 export const VisitInputSchema = z.object({

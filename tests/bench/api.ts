@@ -7,12 +7,12 @@ import { listDoors } from '../../lti-server/src/db/repositories/doors';
 import { insertNote } from '../../lti-server/src/db/repositories/notes';
 import { pictureGroupCount, pictureGroupsOver } from '../../lti-server/src/db/repositories/picture';
 import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
-import { visitsOf } from '../../lti-server/src/db/repositories/visits';
+import { visitPage } from '../../lti-server/src/db/repositories/visits';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { addNoteToPicture, lockPicture, rebuildPicture } from '../../lti-server/src/domain/picture';
 import { hashToken } from '../../lti-server/src/domain/sessions';
-import { DEFAULT_DOOR_PAGE } from '../../shared/visits';
+import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
@@ -415,7 +415,22 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
           // The first page, as GET /api/doors reads it (its default page and one more row to know there is a next).
           limit: DEFAULT_DOOR_PAGE + 1,
         }),
-      my_visits: () => visitsOf(scope, district.teacherId, new Date(Date.now() - 90 * DAY).toISOString()),
+      // The first page, as GET /api/visits reads it: the upcoming visits, then as many past ones as the page has room
+      // for (its default page and one more row to know there is a next).
+      my_visits: async () => {
+        const at = new Date().toISOString();
+        const limit = DEFAULT_VISIT_PAGE + 1;
+        const upcoming = await visitPage(scope, district.teacherId, { part: 'upcoming', at, limit });
+        if (upcoming.length >= limit) return upcoming;
+        return [
+          ...upcoming,
+          ...(await visitPage(scope, district.teacherId, {
+            part: 'past',
+            at,
+            limit: limit - upcoming.length,
+          })),
+        ];
+      },
       write_note: (i) =>
         scope.transaction(async (trx) => {
           await lockPicture(trx, district.networkId);

@@ -52,6 +52,8 @@ async function noteFrom(teacher: ApiClient, text: string): Promise<string> {
   expect(visit).toBeTruthy();
   const res = await teacher.post('/api/notes', { visitId: visit!.id, prompt: 'students', text });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
+  // The note names its round, which the debrief's "add one of your notes" lists by.
+  expect(res.body.visit.roundId).toBe(roundId);
   return res.body.id;
 }
 

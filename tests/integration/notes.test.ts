@@ -69,6 +69,7 @@ describe('writing a note', () => {
     expect(about.items.find((n) => n.id === note.id)).toMatchObject({
       aboutMe: true,
       writer: { name: 'Ben Okafor' },
+      visit: { roundId: null },
     });
     expect(about.expiresOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });

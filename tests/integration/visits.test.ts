@@ -362,3 +362,45 @@ describe(`booking under concurrency on ${testDbKind()}`, () => {
     expect(after.visitors).toHaveLength(5);
   }, 120_000);
 });
+
+describe('my visits, a page at a time', () => {
+  it('when a visitor has more visits than a page, then the pages follow each other soonest first, each visit once', async () => {
+    const booked: string[] = [];
+    for (const start of ['09:00', '10:00', '11:00']) {
+      const d = await openDoor({ date: daysFromNow(70), start });
+      booked.push(VisitSchema.parse((await chloe.post('/api/visits', { doorId: d.id })).body).id);
+    }
+    const seen: Array<{ id: string; endsAt: string }> = [];
+    let cursor: string | null = null;
+    let pages = 0;
+    do {
+      const res = await chloe.get(
+        `/api/visits?limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(res.status).toBe(200);
+      const page = VisitListSchema.parse(res.body);
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((v) => ({ id: v.id, endsAt: v.door.endsAt })));
+      cursor = page.nextCursor;
+      pages++;
+    } while (cursor);
+    expect(pages).toBeGreaterThan(1);
+    expect(new Set(seen.map((v) => v.id)).size).toBe(seen.length);
+    // Every visit of this file's visitor is still to come: one run, soonest end first, the three booked here last.
+    const ends = seen.map((v) => v.endsAt);
+    expect(ends).toEqual([...ends].sort());
+    expect(seen.slice(-3).map((v) => v.id)).toEqual(booked);
+  });
+
+  it('when the cursor or the page size is not valid, then the answer is 400 on that field', async () => {
+    const cursor = await ben.get('/api/visits?cursor=not-a-cursor');
+    expect(cursor.status).toBe(400);
+    expect(cursor.body.error.code).toBe('VALIDATION_FAILED');
+    expect(cursor.body.error.fields[0].path).toBe('cursor');
+    for (const limit of ['0', '101', 'many']) {
+      const res = await ben.get(`/api/visits?limit=${limit}`);
+      expect(res.status).toBe(400);
+      expect(res.body.error.fields[0].path).toBe('limit');
+    }
+  });
+});

@@ -111,6 +111,7 @@ import {
   type Visit,
   type VisitCancelInput,
   type VisitInput,
+  type VisitList,
   VisitListSchema,
   VisitSchema,
 } from '../../../shared/visits';
@@ -434,8 +435,14 @@ export async function roomSignIn(
   return request('', 'POST', '/api/room-links/sign-in', RoomSessionSchema, input, fetchImpl);
 }
 
-export function listVisits(token: string): Promise<ApiResult<{ items: Visit[] }>> {
-  return request(token, 'GET', '/api/visits', VisitListSchema);
+/** One page of my visits: the upcoming ones first, then the past ones; `cursor` is the page before's `nextCursor`. */
+export function listVisits(token: string, cursor?: string | null): Promise<ApiResult<VisitList>> {
+  return request(
+    token,
+    'GET',
+    `/api/visits${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}`,
+    VisitListSchema,
+  );
 }
 
 /** Cancels one of my visits; a round visit needs `reason` (the coach who planned the round reads it). */

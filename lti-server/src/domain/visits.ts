@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
-import type { VisitCancelData, VisitInput } from '../../../shared/visits';
+import {
+  encodeVisitCursor,
+  type VisitCancelData,
+  type VisitInput,
+  type VisitQuery,
+} from '../../../shared/visits';
 import { doorsByIds, overlapsFor, releaseSeat, takeSeat } from '../db/repositories/doors';
 import { findRound, insertNotice } from '../db/repositories/rounds';
 import {
@@ -11,6 +16,7 @@ import {
   lockPerson,
   rebookVisit,
   type StoredVisit,
+  visitPage,
   visitsOf,
 } from '../db/repositories/visits';
 import type { Actor } from './actor';
@@ -153,6 +159,55 @@ export async function cancelVisit(
   return viewOf(actor, id);
 }
 
+/**
+ * One page of the asker's visits (GET /api/visits): the upcoming ones (not over at `now`, or at the instant the first
+ * page fixed) soonest end first, then the past ones newest first, and the cursor of the page after it (null on the
+ * last page). A page reads at most two index ranges: the rest of the upcoming ones, then the start of the past ones.
+ */
+export async function myVisitPage(
+  actor: Actor,
+  query: VisitQuery,
+  now: Date,
+): Promise<{ views: VisitView[]; nextCursor: string | null }> {
+  const cursor = query.cursor;
+  const at = cursor?.a ?? now.toISOString();
+  const rows: Array<{ part: 'upcoming' | 'past'; row: StoredVisit }> = [];
+  const after = (part: 'upcoming' | 'past') =>
+    cursor?.p === part ? { after: { endsAt: cursor.e, id: cursor.i } } : {};
+  if (cursor?.p !== 'past') {
+    const upcoming = await visitPage(actor.scope, actor.personId, {
+      part: 'upcoming',
+      at,
+      ...after('upcoming'),
+      limit: query.limit + 1,
+    });
+    rows.push(...upcoming.map((row) => ({ part: 'upcoming' as const, row })));
+  }
+  if (rows.length <= query.limit) {
+    const past = await visitPage(actor.scope, actor.personId, {
+      part: 'past',
+      at,
+      ...after('past'),
+      limit: query.limit + 1 - rows.length,
+    });
+    rows.push(...past.map((row) => ({ part: 'past' as const, row })));
+  }
+  const page = rows.slice(0, query.limit);
+  const last = page[page.length - 1];
+  const nextCursor =
+    rows.length > query.limit && last
+      ? encodeVisitCursor({ a: at, p: last.part, e: last.row.endsAt, i: last.row.id })
+      : null;
+  return {
+    views: await withDoors(
+      actor,
+      page.map((r) => r.row),
+    ),
+    nextCursor,
+  };
+}
+
+/** The asker's visits starting at or after RECENT_DAYS ago (at most 500): what the calendar feed lists. */
 export async function myVisits(actor: Actor, now: Date): Promise<VisitView[]> {
   const since = new Date(now.getTime() - RECENT_DAYS * 86_400_000).toISOString();
   return withDoors(actor, await visitsOf(actor.scope, actor.personId, since));

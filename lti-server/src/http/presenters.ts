@@ -87,7 +87,12 @@ export function presentNote(note: NoteDetail, readerId: string): Note {
     visitId: note.visitId,
     prompt: note.prompt,
     text: note.text,
-    visit: { startsAt: note.startsAt, strategyTitle: note.strategyTitle, roundTitle: note.roundTitle },
+    visit: {
+      startsAt: note.startsAt,
+      strategyTitle: note.strategyTitle,
+      roundId: note.roundId,
+      roundTitle: note.roundTitle,
+    },
     writer: { id: note.writerId, name: note.writerName },
     useful: note.useful,
     mine: note.writerId === readerId,

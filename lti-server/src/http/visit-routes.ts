@@ -1,8 +1,8 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
-import { VisitCancelInputSchema, VisitInputSchema } from '../../../shared/visits';
+import { VisitCancelInputSchema, VisitInputSchema, VisitQuerySchema } from '../../../shared/visits';
 import { visitCalendar } from '../domain/calendar';
-import { bookVisit, cancelVisit, getVisit, myVisits } from '../domain/visits';
+import { bookVisit, cancelVisit, getVisit, myVisitPage } from '../domain/visits';
 import { sendCalendar } from './calendar-routes';
 import { actorOf, principalOf } from './middleware';
 import { requestLanguage } from './request-language';
@@ -15,8 +15,10 @@ export function visitRouter(): Router {
 
   router.get(
     '/visits',
-    wrap(async (_req, res) => {
-      res.json({ items: (await myVisits(actorOf(res), new Date())).map(presentVisit) });
+    wrap(async (req, res) => {
+      const query = parseAt('Visits query', VisitQuerySchema, req.query);
+      const { views, nextCursor } = await myVisitPage(actorOf(res), query, new Date());
+      res.json({ items: views.map(presentVisit), nextCursor });
     }),
   );
   router.post(

@@ -163,19 +163,20 @@ describe('the debrief room', () => {
         return {
           body: {
             items: [
-              note({ id: 'n1', visitId: 'v1', text: CARD_A }),
+              note({
+                id: 'n1',
+                visitId: 'v1',
+                text: CARD_A,
+                visit: {
+                  startsAt: '2026-03-03T14:15:00.000Z',
+                  strategyTitle: null,
+                  roundId: 'r1',
+                  roundTitle: 'R',
+                },
+              }),
               note({ id: 'n2', visitId: 'v2', text: 'A note from an open door.' }),
             ],
             expiresOn: '2026-06-30',
-          },
-        };
-      if (c.url.pathname === '/api/visits')
-        return {
-          body: {
-            items: [
-              visit({ id: 'v1', door: door({ roundId: 'r1' }) }),
-              visit({ id: 'v2', door: door({ id: 'd2', roundId: null }) }),
-            ],
           },
         };
       if (c.url.pathname === '/api/rounds/r1/debrief/cards')

@@ -151,7 +151,12 @@ export function note(overrides: Partial<Note> = {}): Note {
     visitId: 'v1',
     prompt: 'students',
     text: 'Students turned to a partner and each explained one step.',
-    visit: { startsAt: '2026-03-03T14:15:00.000Z', strategyTitle: 'Turn and talk', roundTitle: null },
+    visit: {
+      startsAt: '2026-03-03T14:15:00.000Z',
+      strategyTitle: 'Turn and talk',
+      roundId: null,
+      roundTitle: null,
+    },
     writer: { id: 'p1', name: 'Ana Rivera' },
     useful: false,
     mine: true,

@@ -341,7 +341,12 @@ describe('notes about my room', () => {
       id: 'n3',
       visitId: 'v7',
       writer: { id: 'p3', name: 'Chen Li' },
-      visit: { startsAt: '2026-02-24T15:00:00.000Z', strategyTitle: 'Gallery walk', roundTitle: null },
+      visit: {
+        startsAt: '2026-02-24T15:00:00.000Z',
+        strategyTitle: 'Gallery walk',
+        roundId: null,
+        roundTitle: null,
+      },
       text: 'Students walked to each poster and wrote one question.',
       mine: false,
       aboutMe: true,

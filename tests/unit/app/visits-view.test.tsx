@@ -249,6 +249,34 @@ describe('my visits', () => {
   });
 });
 
+describe('my visits, a page at a time', () => {
+  it('when there are more visits than a page, then "Show more visits" (a button, reached by Tab) adds the next page, and goes away after the last', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/calendar') return { body: { active: false, url: null, createdAt: null } };
+      if (c.url.pathname !== '/api/visits') return { body: { items: [], expiresOn: '2026-06-30' } };
+      // The first page: the upcoming visits; the second: the past ones.
+      return c.url.searchParams.get('cursor') === 'after-upcoming'
+        ? { body: { items: VISITS.slice(2), nextCursor: null } }
+        : { body: { items: VISITS.slice(0, 2), nextCursor: 'after-upcoming' } };
+    });
+    render(<VisitsView token="t" zone={ZONE} now={now} />);
+    const upcoming = await screen.findByRole('region', { name: 'Upcoming' });
+    expect(within(upcoming).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByRole('region', { name: 'Past' })).toBeNull();
+    const more = screen.getByRole('button', { name: 'Show more visits' });
+    await expectNoAxeViolations();
+    more.focus();
+    expect(document.activeElement).toBe(more);
+    fireEvent.click(more);
+    const past = await screen.findByRole('region', { name: 'Past' });
+    expect(within(past).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('region', { name: 'Upcoming' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.queryByRole('button', { name: /Show more visits/ })).toBeNull();
+    const pages = calls.filter((c) => c.url.pathname === '/api/visits');
+    expect(pages.map((c) => c.url.searchParams.get('cursor'))).toEqual([null, 'after-upcoming']);
+  });
+});
+
 describe('my visits, as time passes', () => {
   afterEach(() => vi.useRealTimers());
 

@@ -7,7 +7,6 @@ import {
   type DebriefPhase,
   getDebrief,
   listNotes,
-  listVisits,
   moveDebriefCard,
   type Note,
   updateDebrief,
@@ -47,12 +46,10 @@ export function useDebrief(token: string, roundId: string) {
   };
   // The notes I can add: those I wrote about visits whose door belongs to this round.
   const loadNotes = async () => {
-    const [notes, visits] = await Promise.all([listNotes(token, 'written'), listVisits(token)]);
+    const notes = await listNotes(token, 'written');
     if (!notes.ok) return setNotesError(notes.message);
-    if (!visits.ok) return setNotesError(visits.message);
-    const ofRound = new Set(visits.data.items.filter((v) => v.door.roundId === roundId).map((v) => v.id));
     setNotesError('');
-    setMyNotes(notes.data.items.filter((n) => ofRound.has(n.visitId)));
+    setMyNotes(notes.data.items.filter((n) => n.visit.roundId === roundId));
   };
 
   useEffect(() => {

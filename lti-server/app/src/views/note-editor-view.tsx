@@ -4,6 +4,7 @@ import { NOTE_PROMPTS, PROMPT_KEYS } from '../../../../shared/notes';
 import {
   deleteNote,
   editNote,
+  getVisit,
   listNotes,
   listVisits,
   type Note,
@@ -44,8 +45,13 @@ export function NoteEditorView({
   const [notice, setNotice] = useState<Notice>(null);
 
   useEffect(() => {
-    listVisits(token).then((r) => (r.ok ? setVisits(r.data.items) : setError(r.message)));
-  }, [token]);
+    // The first page of my visits (their hosts' names), and this visit by itself when it is on a later page.
+    Promise.all([listVisits(token), getVisit(token, visitId)]).then(([list, one]) => {
+      if (!list.ok) return setError(list.message);
+      const items = list.data.items;
+      setVisits(one.ok && !items.some((v) => v.id === one.data.id) ? [...items, one.data] : items);
+    });
+  }, [token, visitId]);
   const loadNotes = () =>
     listNotes(token, 'written', visitId).then((r) => {
       if (r.ok) {

@@ -48,6 +48,9 @@ export function VisitsView({
   now?: () => Date;
 }) {
   const [visits, setVisits] = useState<Visit[] | null>(null);
+  /** The server answers a page at a time (upcoming first, then past): "Show more visits" adds the next one. */
+  const [nextCursor, setNextCursor] = useState<string | null>(null);
+  const [loadingMore, setLoadingMore] = useState(false);
   const [error, setError] = useState('');
   /** How many notes I wrote per visit (unknown until loaded; the links still work without it). */
   const [noteCounts, setNoteCounts] = useState<Map<string, number>>(new Map());
@@ -60,10 +63,22 @@ export function VisitsView({
     listVisits(token).then((r) => {
       if (r.ok) {
         setVisits(r.data.items);
+        setNextCursor(r.data.nextCursor);
         setError('');
         loadBriefings(r.data.items);
       } else setError(r.message);
     });
+  async function more() {
+    setLoadingMore(true);
+    const r = await listVisits(token, nextCursor);
+    setLoadingMore(false);
+    if (!r.ok) return setError(r.message);
+    const all = [...(visits ?? []), ...r.data.items];
+    setVisits(all);
+    setNextCursor(r.data.nextCursor);
+    setError('');
+    loadBriefings(all);
+  }
   // One request per round (not per visit), and only for rounds still to come.
   async function loadBriefings(items: Visit[]) {
     const at = now().getTime();
@@ -101,17 +116,18 @@ export function VisitsView({
   }, [nextChange, at]);
   const upcoming = (visits ?? [])
     .filter((v) => Date.parse(v.door.endsAt) > at)
-    .sort((a, b) => Date.parse(a.door.startsAt) - Date.parse(b.door.startsAt));
+    .sort((a, b) => Date.parse(a.door.endsAt) - Date.parse(b.door.endsAt));
   const past = (visits ?? [])
     .filter((v) => Date.parse(v.door.endsAt) <= at)
-    .sort((a, b) => Date.parse(b.door.startsAt) - Date.parse(a.door.startsAt));
+    .sort((a, b) => Date.parse(b.door.endsAt) - Date.parse(a.door.endsAt));
 
   /** Cancels a visit (a round visit with its reason); answers what went wrong, or null. */
   async function cancel(v: Visit, reason?: string): Promise<string | null> {
     const r = await cancelVisit(token, v.id, reason === undefined ? {} : { reason });
     if (r.ok) {
       setNotice({ kind: 'notice', text: t(v.door.roundId ? 'visits.canceled.round' : 'visits.canceled') });
-      await load();
+      // The answer replaces the visit where it is, so the pages already shown stay.
+      setVisits((all) => (all ?? []).map((x) => (x.id === r.data.id ? r.data : x)));
       return null;
     }
     const problem = [r.message, ...(r.fields ?? []).map((f) => f.message)].join(' ');
@@ -178,6 +194,13 @@ export function VisitsView({
                 ))}
               </ul>
             </section>
+          )}
+          {nextCursor && (
+            <p>
+              <button type="button" class="secondary" disabled={loadingMore} onClick={more}>
+                {loadingMore ? t('visits.more.loading') : t('visits.more')}
+              </button>
+            </p>
           )}
         </>
       )}

@@ -22,6 +22,7 @@ export interface NoteDetail extends StoredNote {
   writerName: string;
   startsAt: string;
   strategyTitle: string | null;
+  roundId: string | null;
   roundTitle: string | null;
 }
 
@@ -29,6 +30,7 @@ type NoteDetailRow = NoteTable & {
   writer_name: string;
   starts_at: string;
   strategy_title: string | null;
+  round_id: string | null;
   round_title: string | null;
 };
 
@@ -48,6 +50,7 @@ const toNoteDetail = (row: NoteDetailRow): NoteDetail => ({
   writerName: row.writer_name,
   startsAt: row.starts_at,
   strategyTitle: row.strategy_title,
+  roundId: row.round_id,
   roundTitle: row.round_title,
 });
 
@@ -67,6 +70,7 @@ function notesReadableBy(scope: TenantScope, readerId: string, now: string) {
       'people.name as writer_name',
       'doors.starts_at as starts_at',
       'strategies.title as strategy_title',
+      'doors.round_id as round_id',
       'rounds.title as round_title',
     ])
     .where((eb) => eb.or([eb('notes.host_id', '=', readerId), eb('notes.writer_id', '=', readerId)]))

@@ -129,6 +129,37 @@ export async function visitsOf(scope: TenantScope, personId: string, since: stri
   return rows.map(toVisit);
 }
 
+/**
+ * One page of a person's visits on one side of `at`: upcoming (ending after `at`) in (ends_at, id) order, or past
+ * (ended by `at`) in the reverse order, newest first; `after` is the last visit of the page before. Each reads one
+ * range of visits_visitor_end (tenant, visitor, ends_at, id), forwards or backwards, so no sort runs.
+ */
+export async function visitPage(
+  scope: TenantScope,
+  personId: string,
+  f: { part: 'upcoming' | 'past'; at: string; after?: { endsAt: string; id: string }; limit: number },
+): Promise<StoredVisit[]> {
+  const upcoming = f.part === 'upcoming';
+  let q = scope
+    .selectFrom('visits')
+    .selectAll()
+    .where('visitor_id', '=', personId)
+    .where('ends_at', upcoming ? '>' : '<=', f.at);
+  if (f.after) {
+    const { endsAt, id } = f.after;
+    // (ends_at, id) after the cursor, written as a bound on ends_at (the index range) and a filter on the rows at that
+    // bound: SQLite answers a row comparison read backwards (`(ends_at, id) < (?, ?)`) with a sort.
+    q = q
+      .where('ends_at', upcoming ? '>=' : '<=', endsAt)
+      .where((eb) =>
+        eb.or([eb('ends_at', upcoming ? '>' : '<', endsAt), eb('id', upcoming ? '>' : '<', id)]),
+      );
+  }
+  const direction = upcoming ? 'asc' : 'desc';
+  const rows = await q.orderBy('ends_at', direction).orderBy('id', direction).limit(f.limit).execute();
+  return rows.map(toVisit);
+}
+
 /** The asker's own visit per door, for the doors listed. */
 export async function myVisitsAt(scope: TenantScope, personId: string, doorIds: string[]) {
   if (doorIds.length === 0) return [];
