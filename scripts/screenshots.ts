@@ -14,6 +14,7 @@ import { inviteCode, registrationLinkFor } from '../tests/support/server/registr
 import { startSchoologyPlatform } from '../tests/support/server/schoology-platform';
 import { startTestServer } from '../tests/support/server/test-server';
 import { cycleScreenshots } from './screenshots-cycle';
+import { roundScreenshots } from './screenshots-rounds';
 import { STORE_SHOTS, storeScreenshots } from './store-screenshots';
 
 const server = await startTestServer({ config: { demoSchool: true } });
@@ -202,6 +203,9 @@ try {
   // A cycle (docs/rounds.md): proposals and votes, two rounds a week apart, the picture over time.
   await cycleScreenshots(server, browser, ana, dana, frames);
 
+  // A host's room in a round and the District network page (docs/rounds.md).
+  await roundScreenshots(server, browser, ana, dana);
+
   // For LMS administrators (docs/lms): the coach's Settings with the LMS registration, dynamic registration as the
   // Canvas-shaped test platform opens it (the code typed, then the page Canvas shows), and a refused launch.
   await coach.evaluate(() => {
@@ -243,7 +247,7 @@ try {
   await section.getByRole('heading', { name: 'The menu' }).waitFor();
   await section.screenshot({ path: 'docs/images/schoology-launch.png' });
   console.log(
-    `screenshots: docs/images/sandbox-launch.png, demo-door-now.png, demo-note.png, demo-picture.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, problems.png, cycle-picture.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png; store/${STORE_SHOTS.join(', ')}`,
+    `screenshots: docs/images/sandbox-launch.png, demo-door-now.png, demo-note.png, demo-picture.png, extension-popup.png, extension-clip.png, open-doors.png, round-plan.png, problems.png, cycle-picture.png, round-host.png, district.png, lms-settings.png, lms-register.png, lms-registered.png, lms-refused.png, schoology-launch.png; store/${STORE_SHOTS.join(', ')}`,
   );
 } finally {
   await browser.close();

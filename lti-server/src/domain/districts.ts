@@ -45,7 +45,7 @@ import {
 import { overlapsFor } from '../db/repositories/doors';
 import { findRound } from '../db/repositories/rounds';
 import { findTenantById, findTenantByKey, type TenantKey } from '../db/repositories/tenants';
-import { findVisitOf, insertVisits, lockPerson, rebookVisit } from '../db/repositories/visits';
+import { bookedVisit, findVisitOf, insertVisits, lockPerson, rebookVisit } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
@@ -353,22 +353,7 @@ export async function visitCrossRound(
       throw new ConflictError('VISIT_OVERLAP', 'You already visit another room of this school at that time.');
     if (!(await widenDoor(scope, doorId, stamp))) throw new NotFoundError('Room of this round');
     if (existing) return rebookVisit(scope, existing.id, stamp);
-    await insertVisits(scope, [
-      {
-        id: randomUUID(),
-        doorId,
-        visitorId: guest.personId,
-        status: 'booked',
-        cancelledBy: null,
-        sequence: 0,
-        startsAt: door.startsAt,
-        endsAt: door.endsAt,
-        createdAt: stamp,
-        updatedAt: stamp,
-        thanksMessage: null,
-        thankedAt: null,
-      },
-    ]);
+    await insertVisits(scope, [bookedVisit(randomUUID(), doorId, guest.personId, door, stamp)]);
   });
   return view(round, guest, now);
 }

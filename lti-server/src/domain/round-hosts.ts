@@ -26,7 +26,7 @@ import {
   visitorsCancelledByHost,
 } from '../db/repositories/round-hosts';
 import { findRound, insertNotice, type StoredRound } from '../db/repositories/rounds';
-import { cancelVisits, insertVisits } from '../db/repositories/visits';
+import { bookedVisit, cancelVisits, insertVisits } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { visibleDoor } from './doors';
 import { checkText } from './notes';
@@ -275,20 +275,7 @@ export async function replanDecline(
     ]);
     await insertVisits(
       scope,
-      visitors.map((visitorId) => ({
-        id: randomUUID(),
-        doorId: newDoorId,
-        visitorId,
-        status: 'booked' as const,
-        cancelledBy: null,
-        sequence: 0,
-        startsAt: door.startsAt,
-        endsAt: door.endsAt,
-        createdAt: stamp,
-        updatedAt: stamp,
-        thanksMessage: null,
-        thankedAt: null,
-      })),
+      visitors.map((visitorId) => bookedVisit(randomUUID(), newDoorId, visitorId, door, stamp)),
     );
     // Last, once the door it points to exists; a second coach re-planning at the same moment rolls back here.
     if (!(await markReplanned(scope, decline.id, newDoorId, stamp)))

@@ -37,7 +37,7 @@ import {
   updateDraft,
 } from '../db/repositories/rounds';
 import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-hosts';
-import { insertVisits } from '../db/repositories/visits';
+import { bookedVisit, insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import type { Actor } from './actor';
 import { requireActiveCycle } from './cycles';
@@ -322,20 +322,7 @@ export async function publishRound(
           updatedAt: stamp,
         });
         for (const visitorId of v.visitorIds)
-          visits.push({
-            id: randomUUID(),
-            doorId,
-            visitorId,
-            status: 'booked',
-            cancelledBy: null,
-            sequence: 0,
-            startsAt: slot.startsAt,
-            endsAt: slot.endsAt,
-            createdAt: stamp,
-            updatedAt: stamp,
-            thanksMessage: null,
-            thankedAt: null,
-          });
+          visits.push(bookedVisit(randomUUID(), doorId, visitorId, slot, stamp));
       }
     }
     if (clashes.length > 0)

@@ -9,6 +9,7 @@ import {
 import { doorsByIds, overlapsFor, releaseSeat, takeSeat } from '../db/repositories/doors';
 import { findRound, insertNotice } from '../db/repositories/rounds';
 import {
+  bookedVisit,
   cancelVisits,
   findVisit,
   findVisitOf,
@@ -95,22 +96,7 @@ export async function bookVisit(
       return { id: existing.id, created: true };
     }
     const id = randomUUID();
-    await insertVisits(scope, [
-      {
-        id,
-        doorId,
-        visitorId: actor.personId,
-        status: 'booked',
-        cancelledBy: null,
-        sequence: 0,
-        startsAt: door.startsAt,
-        endsAt: door.endsAt,
-        createdAt: stamp,
-        updatedAt: stamp,
-        thanksMessage: null,
-        thankedAt: null,
-      },
-    ]);
+    await insertVisits(scope, [bookedVisit(id, doorId, actor.personId, door, stamp)]);
     return { id, created: true };
   });
   return { view: await viewOf(actor, outcome.id), created: outcome.created };

@@ -19,6 +19,30 @@ export interface StoredVisit {
   thankedAt: string | null;
 }
 
+/** A new booking as first stored: booked, event sequence 0, no thanks yet. */
+export function bookedVisit(
+  id: string,
+  doorId: string,
+  visitorId: string,
+  times: { startsAt: string; endsAt: string },
+  stamp: string,
+): StoredVisit {
+  return {
+    id,
+    doorId,
+    visitorId,
+    status: 'booked',
+    cancelledBy: null,
+    sequence: 0,
+    startsAt: times.startsAt,
+    endsAt: times.endsAt,
+    createdAt: stamp,
+    updatedAt: stamp,
+    thanksMessage: null,
+    thankedAt: null,
+  };
+}
+
 const toVisit = (row: VisitTable): StoredVisit => ({
   id: row.id,
   doorId: row.door_id,
