@@ -37,6 +37,7 @@ import * as roomOffline from './0036-room-offline';
 import * as spellingLookups from './0037-spelling-lookups';
 import * as districtNetworks from './0039-district-networks';
 import * as myVisitsOrder from './0040-my-visits-order';
+import * as schoolNames from './0041-school-names';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -88,6 +89,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0037-spelling-lookups', spellingLookups],
   ['0039-district-networks', districtNetworks],
   ['0040-my-visits-order', myVisitsOrder],
+  ['0041-school-names', schoolNames],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>
