@@ -1,4 +1,3 @@
-import { hashToken } from '../lti-server/src/domain/sessions';
 import { SANDBOX_DEMO_COURSE } from '../lti-server/src/sandbox/roster';
 import { CrossRoundSchema } from '../shared/districts';
 import type { BrowserSession } from '../tests/support/browser/browser';
@@ -13,15 +12,9 @@ function expectStatus(res: { status: number; body: unknown }, status: number, wh
   if (res.status !== status) throw new Error(`${what}: ${res.status} ${JSON.stringify(res.body)}`);
 }
 
-/** Names the school (tenant) of `someone`'s session. */
-async function nameSchool(server: TestServer, someone: ApiClient, name: string) {
-  const db = server.database.db;
-  const { tenant_id } = await db
-    .selectFrom('sessions')
-    .select('tenant_id')
-    .where('token_hash', '=', hashToken(someone.token))
-    .executeTakeFirstOrThrow();
-  await db.updateTable('tenants').set({ name }).where('id', '=', tenant_id).execute();
+/** Names the school of `coach`'s session as its coach does in Settings (PUT /api/settings/school-name). */
+async function nameSchool(coach: ApiClient, schoolName: string) {
+  expectStatus(await coach.put('/api/settings/school-name', { schoolName }), 200, `Naming ${schoolName}`);
 }
 
 /**
@@ -118,10 +111,10 @@ export async function roundScreenshots(
   await coach.setViewportSize({ width: 900, height: 700 });
   await coach.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/initiate?user=sandbox-dana-kim`);
   await coach.getByRole('heading', { name: 'The menu' }).waitFor();
-  // The sandbox's two deployments are both named after the platform ("Sandbox LMS"), and a launch names the school
-  // again; a district's schools have names of their own, so the picture names them as a real district would.
-  await nameSchool(server, dana, 'Cedar Hill Middle School');
-  await nameSchool(server, visiting, 'Maple Grove Middle School');
+  // The sandbox's two deployments are both named after the platform ("Sandbox LMS"); their coaches give the schools
+  // names of their own in Settings, which launches keep, so the picture names them as a real district would.
+  await nameSchool(dana, 'Cedar Hill Middle School');
+  await nameSchool(visiting, 'Maple Grove Middle School');
   await coach.evaluate((id) => {
     window.location.hash = `#/districts/${id}`;
   }, districtId);

@@ -81,11 +81,20 @@ export type DistrictRoundSummary = z.infer<typeof DistrictRoundSummarySchema>;
 export const DistrictPageSchema = z.object({
   id: z.string(),
   name: z.string(),
+  /** Each school's label: its own name (Settings), or the platform's; no two the same (" (2)" after a repeat). */
   schools: z.array(z.object({ id: z.string(), name: z.string(), status: z.enum(DISTRICT_SCHOOL_STATUSES) })),
   /** Visits by a coach of one school in another school's room that have started. */
   crossedVisits: z.number().int(),
-  /** Host school → visiting school, with how many such visits: a map of schools. */
-  connections: z.array(z.object({ host: z.string(), visitor: z.string(), visits: z.number().int() })),
+  /** Host school → visiting school, with how many such visits: a map of schools, keyed by their ids (names are labels). */
+  connections: z.array(
+    z.object({
+      hostId: z.string(),
+      host: z.string(),
+      visitorId: z.string(),
+      visitor: z.string(),
+      visits: z.number().int(),
+    }),
+  ),
   /** Names of evidence patterns shown in the round pictures of at least DISTRICT_PATTERN_SCHOOLS host schools. */
   patterns: z.array(z.string()),
   rounds: z.array(DistrictRoundSummarySchema),

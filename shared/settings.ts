@@ -151,7 +151,10 @@ export type MenuOptions = z.infer<typeof MenuOptionsSchema>;
  * the same registration may be other schools, so they are not listed (`npm run platform -- list` shows operators all).
  */
 export const PlatformInfoSchema = z.object({
+  /** The platform's name, as each launch sends it. */
   name: z.string(),
+  /** The school's own name, set by a coach (PUT /api/settings/school-name); null until then. */
+  schoolName: z.string().nullable(),
   issuer: z.string(),
   clientId: z.string(),
   deploymentId: z.string(),
@@ -160,3 +163,17 @@ export const PlatformInfoSchema = z.object({
   registeredSince: z.string(),
 });
 export type PlatformInfo = z.infer<typeof PlatformInfoSchema>;
+
+export const SCHOOL_NAME_MAX = 80;
+
+/**
+ * PUT /api/settings/school-name: the school's own name, which district networks show. Launches keep setting the
+ * platform's name but never this one; an empty name clears it (the platform's name shows again).
+ */
+export const SchoolNameInputSchema = z.object({
+  schoolName: safeText({ error: 'Type the school’s name' })
+    .trim()
+    .max(SCHOOL_NAME_MAX, `Keep the school’s name to ${SCHOOL_NAME_MAX} characters`)
+    .refine((v) => v.length === 0 || v.length >= 2, 'Type the whole school name'),
+});
+export type SchoolNameInput = z.infer<typeof SchoolNameInputSchema>;

@@ -21,7 +21,12 @@ import { cachedDeployments } from './lti/launch-guard';
 import { createLtiTool, type LtiTool } from './lti/tool';
 import { loadOrCreateSandboxKey } from './sandbox/keys';
 import { createSandboxPlatform, deploymentOf, SANDBOX_PATH, type SandboxPlatform } from './sandbox/platform';
-import { SANDBOX_COLLEAGUES, SANDBOX_DEMO_COURSE, SANDBOX_USERS } from './sandbox/roster';
+import {
+  SANDBOX_COLLEAGUES,
+  SANDBOX_DEMO_COURSE,
+  SANDBOX_DEMO_SCHOOL_NAME,
+  SANDBOX_USERS,
+} from './sandbox/roster';
 import { type SandboxDemo, sandboxRouter } from './sandbox/routes';
 import { sandboxServices } from './sandbox/services';
 
@@ -49,6 +54,7 @@ export function demoSchoolPlace(platform: SandboxPlatform): DemoSchoolPlace {
     },
     // What a launch names the tenant (the platform's name), so the first launch changes nothing.
     tenantName: platform.registration.name,
+    schoolName: SANDBOX_DEMO_SCHOOL_NAME,
     course: {
       contextId: SANDBOX_DEMO_COURSE.id,
       title: SANDBOX_DEMO_COURSE.title,

@@ -163,6 +163,14 @@ describe('a cross-school round between two sandbox schools', () => {
     const parsed = DistrictPageSchema.parse(districtPage.body);
     expect(parsed.crossedVisits).toBe(1);
     expect(parsed.schools).toHaveLength(2);
+    // Both schools are deployments of the sandbox LMS, named after it: a dot and a row each, labeled apart.
+    expect(parsed.schools.map((s) => s.name)).toEqual(['Sandbox LMS', 'Sandbox LMS (2)']);
+    expect(await host.tool.locator('svg g[data-school]').count()).toBe(2);
+    const row = host.tool
+      .getByRole('table', { name: 'Visits across schools, as a table' })
+      .getByRole('row')
+      .nth(1);
+    expect(await row.getByRole('cell').allTextContents()).toEqual(['Sandbox LMS', 'Sandbox LMS (2)', '1']);
     for (const word of ['Dana Kim', 'Host school teacher', 'Students explained'])
       expect(JSON.stringify(districtPage.body)).not.toContain(word);
     await expectNoAxeViolations(host.page);

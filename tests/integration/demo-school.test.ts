@@ -82,6 +82,9 @@ describe('the demo school', () => {
       name: 'Ana Rivera',
       timeZone: 'America/New_York',
     });
+    // The school has its own name (district networks show it); the launch set the platform's name, not that one.
+    const tenant = await findTenantByKey(server.database.db, demoSchoolPlace(server.sandbox!).tenant);
+    expect(tenant).toMatchObject({ name: 'Sandbox LMS', schoolName: 'Maple Grove Middle School' });
     const menu = StrategyListSchema.parse((await ana.get('/api/strategies?limit=100')).body).items;
     expect(menu.length).toBeGreaterThanOrEqual(22);
     expect(menu.filter((s) => s.status === 'featured')).toHaveLength(1);

@@ -352,3 +352,55 @@ describe('isolation of every district route', () => {
     expect(view.notes.map((n) => n.text)).toEqual(['Students explained their steps to a partner.']);
   });
 });
+
+describe('schools that share a name', () => {
+  it('when member schools share the platform’s name, then every school has a dot and a row of its own, labeled apart', async () => {
+    // Every school here is a deployment of the sandbox LMS: each launch names its tenant "Sandbox LMS".
+    const page = DistrictPageSchema.parse((await coachB.get(`/api/districts/${districtId}`)).body);
+    const labels = page.schools.map((s) => s.name);
+    expect(labels.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(labels).size).toBe(labels.length);
+    expect(labels).toContain('Sandbox LMS');
+    expect(labels).toContain('Sandbox LMS (2)');
+    const [a, b] = [await tenantOf(coachA), await tenantOf(coachB)];
+    const crossing = page.connections.find((c) => c.hostId === a && c.visitorId === b);
+    expect(crossing, JSON.stringify(page.connections)).toBeDefined();
+    expect(crossing!.host).not.toBe(crossing!.visitor);
+    const label = new Map(page.schools.map((s) => [s.id, s.name]));
+    expect(crossing!.host).toBe(label.get(a));
+    expect(page.rounds.find((r) => r.roundId === roundA.id)?.hostSchool).toBe(label.get(a));
+  });
+
+  it('when a coach names their school, then the district shows that name, and a new launch keeps it', async () => {
+    const tooLong = await coachA.put('/api/settings/school-name', { schoolName: 'x'.repeat(81) });
+    expect(tooLong.status).toBe(400);
+    expect(JSON.stringify(tooLong.body)).toContain('80 characters');
+    expect((await staffA[0]!.put('/api/settings/school-name', { schoolName: 'Not mine' })).status).toBe(403);
+    const named = await coachA.put('/api/settings/school-name', {
+      schoolName: '  Cedar Hill Middle School ',
+    });
+    expect(named.status, JSON.stringify(named.body)).toBe(200);
+    expect(named.body).toMatchObject({ name: 'Sandbox LMS', schoolName: 'Cedar Hill Middle School' });
+
+    // A launch sets the platform's name again, never the school's own.
+    const again = await launchAs(server, 'sandbox-dana-kim');
+    const page = DistrictPageSchema.parse((await again.get(`/api/districts/${districtId}`)).body);
+    const a = await tenantOf(coachA);
+    expect(page.schools.find((s) => s.id === a)?.name).toBe('Cedar Hill Middle School');
+    expect(page.connections.find((c) => c.hostId === a)?.host).toBe('Cedar Hill Middle School');
+    expect(page.rounds.find((r) => r.roundId === roundA.id)?.hostSchool).toBe('Cedar Hill Middle School');
+    expect((await again.get('/api/settings/platform')).body).toMatchObject({
+      name: 'Sandbox LMS',
+      schoolName: 'Cedar Hill Middle School',
+    });
+    // Another school's page of the same district reads the new name too; its own name is untouched.
+    const seenByB = DistrictPageSchema.parse((await coachB.get(`/api/districts/${districtId}`)).body);
+    expect(seenByB.schools.find((s) => s.id === a)?.name).toBe('Cedar Hill Middle School');
+    const b = await tenantOf(coachB);
+    expect(seenByB.schools.find((s) => s.id === b)?.name).toMatch(/^Sandbox LMS/);
+
+    // An empty name clears it: the platform's name shows again.
+    const cleared = await coachA.put('/api/settings/school-name', { schoolName: '   ' });
+    expect(cleared.body).toMatchObject({ schoolName: null });
+  });
+});

@@ -64,7 +64,7 @@ const FIELDS = [
     'networkScope',
     'coachRoles',
   ],
-  ...['subjects', 'grades', 'reason', 'confirmTradeoffs'],
+  ...['subjects', 'grades', 'reason', 'confirmTradeoffs', 'schoolName'],
 ];
 
 interface Layer {

@@ -66,6 +66,11 @@ const ROUTES: Record<string, Call> = {
     body: { networkScope: 'deployment', coachRoles: ['institution#Administrator'] },
   },
   'GET /settings/platform': { method: 'GET', path: () => '/api/settings/platform' },
+  'PUT /settings/school-name': {
+    method: 'PUT',
+    path: () => '/api/settings/school-name',
+    body: { schoolName: 'Hijacked school' },
+  },
   'GET /school-day': { method: 'GET', path: () => '/api/school-day' },
   'GET /settings/subjects': { method: 'GET', path: () => '/api/settings/subjects' },
   'GET /roster': { method: 'GET', path: () => '/api/roster' },
@@ -556,6 +561,7 @@ describe('tenant isolation', () => {
       expect((await readNoteA()).body.text).toBe('Students explained each step of the secret sauce.');
       expect((await coachA.get('/api/settings/platform')).body).toMatchObject({
         deploymentId: 'sandbox-school',
+        schoolName: null,
       });
       const district = await coachA.get(`/api/districts/${ids.district}`);
       expect(district.body.schools).toHaveLength(1);

@@ -299,6 +299,10 @@ export function getSchoolDay(token: string): Promise<ApiResult<SchoolDay>> {
   return request(token, 'GET', '/api/school-day', SchoolDaySchema);
 }
 
+export function putSchoolName(token: string, schoolName: string): Promise<ApiResult<PlatformInfo>> {
+  return request(token, 'PUT', '/api/settings/school-name', PlatformInfoSchema, { schoolName });
+}
+
 export function getPlatformInfo(token: string): Promise<ApiResult<PlatformInfo>> {
   return request(token, 'GET', '/api/settings/platform', PlatformInfoSchema);
 }

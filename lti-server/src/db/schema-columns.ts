@@ -23,6 +23,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     deployment_id: 'not null',
     name: 'not null',
     created_at: 'not null',
+    school_name: 'nullable',
   },
   platform_deployments: {
     issuer: 'not null',

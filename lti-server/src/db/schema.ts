@@ -8,8 +8,11 @@ export interface TenantTable {
   issuer: string;
   client_id: string;
   deployment_id: string;
+  /** The LMS platform's name, set again by each launch. */
   name: string;
   created_at: Timestamp;
+  /** The school's own name, set by its coach in Settings (migration 0041); null until then. */
+  school_name: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 /**

@@ -4,7 +4,13 @@ import { addDays, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { upsertNetwork } from '../db/repositories/networks';
 import { upsertPerson } from '../db/repositories/people';
 import { hasSavedSettings } from '../db/repositories/tenant-settings';
-import { deleteTenant, findTenantByKey, type TenantKey, upsertTenant } from '../db/repositories/tenants';
+import {
+  deleteTenant,
+  findTenantByKey,
+  setSchoolName,
+  type TenantKey,
+  upsertTenant,
+} from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
@@ -38,6 +44,8 @@ export interface DemoStaffMember {
 export interface DemoSchoolPlace {
   tenant: TenantKey;
   tenantName: string;
+  /** The school's own name (as a coach sets it in Settings): district networks show it, not the platform's. */
+  schoolName: string;
   course: { contextId: string; title: string; membershipsUrl: string | undefined };
   coach: DemoStaffMember;
   /** At least twelve; the first three are the ones the sandbox can launch as. */
@@ -105,6 +113,7 @@ async function seed(
   const stamp = (at: Date) => at.toISOString();
   const setUp = new Date(now.getTime() - 40 * DAY);
   const tenant = await upsertTenant(db, place.tenant, place.tenantName, stamp(setUp));
+  await setSchoolName(db, tenant.id, place.schoolName);
   const scope = new TenantScope(db, tenant.id, dialect);
   const network = await upsertNetwork(
     db,

@@ -165,6 +165,26 @@ function summary(row: DistrictRound, tenantId: string, seated: Set<string>): Dis
 }
 
 /**
+ * One label per school, no two the same: a school's name, and where several schools share it (two schools of one
+ * Canvas named after the platform), " (2)", " (3)" … after the second and later ones, in the order given (oldest
+ * first). Schools are keyed by id everywhere; labels only name them.
+ */
+export function schoolLabels(schools: { tenantId: string; name: string }[]): Map<string, string> {
+  const labels = new Map<string, string>();
+  const taken = new Set<string>();
+  const seen = new Map<string, number>();
+  for (const { tenantId, name } of schools) {
+    let n = seen.get(name) ?? 0;
+    let label = name;
+    while (taken.has(label)) label = `${name} (${++n + 1})`;
+    seen.set(name, n);
+    taken.add(label);
+    labels.set(tenantId, label);
+  }
+  return labels;
+}
+
+/**
  * The district page: schools (never people), how many visits crossed schools and between which schools, the
  * evidence patterns its rounds' pictures show in at least three host schools (names only), and its open rounds.
  */
@@ -182,7 +202,7 @@ export async function districtPage(
     roundsOfDistrict(db, districtId),
     seatsOf(db, districtId, actor.personId),
   ]);
-  const names = new Map(schools.map((s) => [s.tenantId, s.name]));
+  const names = schoolLabels(schools);
   const schoolsPerTheme = new Map<string, Set<string>>();
   for (const { hostTenantId, themes: shown } of themes)
     for (const theme of shown) {
@@ -194,16 +214,24 @@ export async function districtPage(
   return {
     id: district.id,
     name: district.name,
-    schools: schools.map((s) => ({ id: s.tenantId, name: s.name, status: s.status })),
+    schools: schools.map((s) => ({ id: s.tenantId, name: names.get(s.tenantId)!, status: s.status })),
     crossedVisits: crossed.reduce((sum, c) => sum + c.visits, 0),
     connections: crossed
       .filter((c) => names.has(c.host) && names.has(c.visitor))
-      .map((c) => ({ host: names.get(c.host)!, visitor: names.get(c.visitor)!, visits: c.visits }))
+      .map((c) => ({
+        hostId: c.host,
+        host: names.get(c.host)!,
+        visitorId: c.visitor,
+        visitor: names.get(c.visitor)!,
+        visits: c.visits,
+      }))
       .sort((a, b) => a.host.localeCompare(b.host) || a.visitor.localeCompare(b.visitor)),
     patterns: EVIDENCE_THEMES.filter(
       (t) => (schoolsPerTheme.get(t.id)?.size ?? 0) >= DISTRICT_PATTERN_SCHOOLS,
     ).map((t) => t.label),
-    rounds: rounds.filter((r) => names.has(r.hostTenantId)).map((r) => summary(r, tenantOf(actor), seated)),
+    rounds: rounds
+      .filter((r) => names.has(r.hostTenantId))
+      .map((r) => summary({ ...r, hostSchool: names.get(r.hostTenantId)! }, tenantOf(actor), seated)),
   };
 }
 

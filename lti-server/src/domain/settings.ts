@@ -3,12 +3,13 @@ import { parseAt } from '../../../shared/errors';
 import {
   type MenuOptions,
   type PlatformInfo,
+  type SchoolNameInput,
   type TenantSettings,
   TenantSettingsSchema,
 } from '../../../shared/settings';
 import { findDeployment } from '../db/repositories/deployments';
 import { findSettings, saveSettings } from '../db/repositories/tenant-settings';
-import { findTenantById, type TenantKey, upsertTenant } from '../db/repositories/tenants';
+import { findTenantById, setSchoolName, type TenantKey, upsertTenant } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
@@ -42,6 +43,20 @@ export async function updateSettings(
 }
 
 /**
+ * A coach names their school (district networks show it). Launches set the platform's name again, never this one;
+ * an empty name clears it, so the platform's name shows again.
+ */
+export async function nameSchool(
+  actor: Actor,
+  db: Kysely<Database>,
+  { schoolName }: SchoolNameInput,
+): Promise<PlatformInfo> {
+  authorize(actor, 'update', 'settings');
+  await setSchoolName(db, actor.scope.tenantId, schoolName === '' ? null : schoolName);
+  return platformInfo(actor, db);
+}
+
+/**
  * The operator's answer to "nobody here can be a coach yet" (`npm run platform -- coach-roles`): sets which LMS roles
  * make a coach for one deployment, before or after its first launch. Schoology, for one, sends no designer role and
  * no custom coach parameter, so a school there names the roles its coaches have. Without `roles` it only reads them.
@@ -70,6 +85,7 @@ export async function platformInfo(actor: Actor, db: Kysely<Database>): Promise<
   const deployment = await findDeployment(db, tenant.issuer, tenant.clientId, tenant.deploymentId);
   return {
     name: tenant.name,
+    schoolName: tenant.schoolName,
     issuer: tenant.issuer,
     clientId: tenant.clientId,
     deploymentId: tenant.deploymentId,

@@ -1,9 +1,9 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
-import { TenantSettingsSchema } from '../../../shared/settings';
+import { SchoolNameInputSchema, TenantSettingsSchema } from '../../../shared/settings';
 import type { Db } from '../domain/database';
 import { schoolDayOf } from '../domain/school-day';
-import { getSettings, menuOptions, platformInfo, updateSettings } from '../domain/settings';
+import { getSettings, menuOptions, nameSchool, platformInfo, updateSettings } from '../domain/settings';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
@@ -42,6 +42,13 @@ export function settingsRouter(db: Db): Router {
     '/settings/platform',
     wrap(async (_req, res) => {
       res.json(await platformInfo(actorOf(res), db));
+    }),
+  );
+  router.put(
+    '/settings/school-name',
+    wrap(async (req, res) => {
+      const body = parseAt('School name', SchoolNameInputSchema, req.body);
+      res.json(await nameSchool(actorOf(res), db, body));
     }),
   );
   return router;

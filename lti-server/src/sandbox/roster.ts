@@ -104,13 +104,16 @@ export interface SandboxCourse {
 /** The demo school's deployment of the sandbox LMS: a tenant of its own, so resetting it touches nothing else. */
 export const SANDBOX_DEMO_DEPLOYMENT_ID = 'sandbox-demo-school';
 
+/** The demo school's own name, as its coach would set it in Settings (the platform's name is "Sandbox LMS"). */
+export const SANDBOX_DEMO_SCHOOL_NAME = 'Maple Grove Middle School';
+
 /**
  * The demo school's staff room: the same people as the other sandbox courses, in a school of its own (its own
  * deployment) whose menu, doors, visits, notes, round and picture the server seeds (DEMO_SCHOOL, on under npm start).
  */
 export const SANDBOX_DEMO_COURSE: SandboxCourse = {
   id: 'sandbox-course-demo',
-  title: 'Maple Grove Middle School — Staff Room',
+  title: `${SANDBOX_DEMO_SCHOOL_NAME} — Staff Room`,
   label: 'DEMO',
   pages: [],
   deploymentId: SANDBOX_DEMO_DEPLOYMENT_ID,

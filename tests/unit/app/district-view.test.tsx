@@ -21,8 +21,8 @@ const page = (over: Partial<DistrictPage> = {}): DistrictPage => ({
   ],
   crossedVisits: 3,
   connections: [
-    { host: 'Maple Grove Middle', visitor: 'Cedar Hill Middle', visits: 2 },
-    { host: 'Cedar Hill Middle', visitor: 'Maple Grove Middle', visits: 1 },
+    { hostId: 't1', host: 'Maple Grove Middle', visitorId: 't2', visitor: 'Cedar Hill Middle', visits: 2 },
+    { hostId: 't2', host: 'Cedar Hill Middle', visitorId: 't1', visitor: 'Maple Grove Middle', visits: 1 },
   ],
   patterns: ['Students explain, discuss or argue out loud'],
   rounds: [
@@ -86,6 +86,44 @@ describe('district network', () => {
     expect(screen.getByTestId('crossed').textContent).toBe('3 visits have crossed schools.');
     expect(screen.getByText('Students explain, discuss or argue out loud')).toBeTruthy();
     expect(screen.getByText(/Oak Park Middle \(invited\)/)).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('when two schools share a name, then the map draws a dot for each and the line joins the two; axe finds nothing', async () => {
+    // The server gives every school its own label ("Sandbox LMS (2)"); the map keys by id even when labels repeat.
+    const duplicate = page({
+      schools: [
+        { id: 't1', name: 'Sandbox LMS', status: 'member' },
+        { id: 't2', name: 'Sandbox LMS', status: 'member' },
+      ],
+      crossedVisits: 1,
+      connections: [
+        { hostId: 't1', host: 'Sandbox LMS', visitorId: 't2', visitor: 'Sandbox LMS', visits: 1 },
+      ],
+      patterns: [],
+      rounds: [],
+    });
+    stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1') return { body: duplicate };
+      if (c.url.pathname === '/api/rounds') return { body: { items: [] } };
+      return undefined;
+    });
+    render(<DistrictView token="t" id="dist1" />);
+    const map = await screen.findByRole('img', { name: /Connection map of 2 schools/ });
+    const dots = [...map.querySelectorAll('g[data-school]')];
+    expect(dots.map((g) => g.getAttribute('data-school'))).toEqual(['t1', 't2']);
+    const [a, b] = dots.map((g) => g.querySelector('circle')!);
+    const line = map.querySelector('line')!;
+    // The visitor's dot to the host's dot: two different points, not one dot joined to itself.
+    expect([line.getAttribute('x1'), line.getAttribute('y1')]).toEqual([
+      b!.getAttribute('cx'),
+      b!.getAttribute('cy'),
+    ]);
+    expect([line.getAttribute('x2'), line.getAttribute('y2')]).toEqual([
+      a!.getAttribute('cx'),
+      a!.getAttribute('cy'),
+    ]);
+    expect(a!.getAttribute('cy')).not.toBe(b!.getAttribute('cy'));
     await expectNoAxeViolations();
   });
 

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SettingsView } from '../../../lti-server/app/src/views/settings-view';
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from '../../../shared/settings';
 import { expectNoAxeViolations } from './axe';
-import { type Call, stubApi } from './fake-api';
+import { type Call, errorBody, stubApi } from './fake-api';
 
 /** A fake server holding one tenant's settings. */
 function settingsApi(start: TenantSettings = DEFAULT_TENANT_SETTINGS): Call[] {
@@ -100,6 +100,59 @@ describe('the grade list in Settings', () => {
     expect(sent.grades).toEqual(['K', '1', '2', '3']);
     expect(sent.subjects).toEqual(DEFAULT_TENANT_SETTINGS.subjects);
     expect(field.value).toBe('K\n1\n2\n3');
+    await expectNoAxeViolations();
+  });
+});
+
+describe('the school’s name in Settings', () => {
+  it('when a coach names the school, then the trimmed name is sent and the status says so; axe finds nothing', async () => {
+    let platform = {
+      name: 'Sandbox LMS',
+      schoolName: null as string | null,
+      issuer: 'https://lms.test',
+      clientId: 'c1',
+      deploymentId: 'd1',
+      deploymentRecorded: 'registered',
+      registeredSince: '2026-01-01T00:00:00.000Z',
+    };
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/settings') return { body: DEFAULT_TENANT_SETTINGS };
+      if (c.url.pathname === '/api/settings/platform') return { body: platform };
+      if (c.url.pathname === '/api/settings/school-name') {
+        const { schoolName } = c.body as { schoolName: string };
+        if (schoolName.trim() === 'X')
+          return {
+            status: 400,
+            body: errorBody('VALIDATION_FAILED', 'School name is not valid', [
+              { path: 'schoolName', message: 'Type the whole school name' },
+            ]),
+          };
+        platform = { ...platform, schoolName: schoolName.trim() || null };
+        return { body: platform };
+      }
+      return undefined;
+    });
+    render(<SettingsView token="t" />);
+    const field = (await screen.findByLabelText('School name')) as HTMLInputElement;
+    expect(field.value).toBe('');
+    expect(document.getElementById(field.getAttribute('aria-describedby')!)?.textContent).toContain(
+      'the LMS’s name, Sandbox LMS',
+    );
+    fireEvent.input(field, { target: { value: 'X' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the school’s name' }));
+    expect(await screen.findByText('Type the whole school name')).toBeTruthy();
+    expect(field.getAttribute('aria-invalid')).toBe('true');
+    fireEvent.input(field, { target: { value: ' Maple Grove Middle School ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the school’s name' }));
+    expect(
+      await screen.findByText('Saved. District networks show your school as Maple Grove Middle School.'),
+    ).toBeTruthy();
+    expect(calls.filter((c) => c.method === 'PUT').map((c) => c.body)).toEqual([
+      { schoolName: 'X' },
+      { schoolName: ' Maple Grove Middle School ' },
+    ]);
+    expect(field.value).toBe('Maple Grove Middle School');
+    expect(field.getAttribute('aria-invalid')).toBeNull();
     await expectNoAxeViolations();
   });
 });

@@ -265,11 +265,14 @@ export function DistrictView({ token, id }: { token: string; id: string }) {
   );
 }
 
-/** Schools as points on a circle, a line per host → visiting school pair; the table below says the same. */
+/**
+ * Schools as points on a circle, a line per host → visiting school pair; the table below says the same. Schools are
+ * keyed by id (two schools may share a platform's name); their names are labels only.
+ */
 function ConnectionMap({ page }: { page: DistrictPage }) {
-  const schools = page.schools.map((s) => s.name);
-  const at = (name: string) => {
-    const i = schools.indexOf(name);
+  const schools = page.schools;
+  const at = (id: string) => {
+    const i = schools.findIndex((s) => s.id === id);
     const angle = (2 * Math.PI * i) / Math.max(schools.length, 1) - Math.PI / 2;
     return { x: 150 + 110 * Math.cos(angle), y: 130 + 100 * Math.sin(angle) };
   };
@@ -283,11 +286,11 @@ function ConnectionMap({ page }: { page: DistrictPage }) {
     <>
       <svg viewBox="0 0 300 260" width="300" height="260" role="img" aria-label={label}>
         {page.connections.map((c) => {
-          const a = at(c.visitor);
-          const b = at(c.host);
+          const a = at(c.visitorId);
+          const b = at(c.hostId);
           return (
             <line
-              key={`${c.visitor}-${c.host}`}
+              key={`${c.visitorId}-${c.hostId}`}
               x1={a.x}
               y1={a.y}
               x2={b.x}
@@ -297,13 +300,13 @@ function ConnectionMap({ page }: { page: DistrictPage }) {
             />
           );
         })}
-        {schools.map((name) => {
-          const p = at(name);
+        {schools.map((school) => {
+          const p = at(school.id);
           return (
-            <g key={name}>
+            <g key={school.id} data-school={school.id}>
               <circle cx={p.x} cy={p.y} r="8" fill="currentColor" />
               <text x={p.x} y={p.y - 12} text-anchor="middle" font-size="11">
-                {name}
+                {school.name}
               </text>
             </g>
           );
@@ -325,7 +328,7 @@ function ConnectionMap({ page }: { page: DistrictPage }) {
             </tr>
           )}
           {page.connections.map((c) => (
-            <tr key={`${c.visitor}-${c.host}`}>
+            <tr key={`${c.visitorId}-${c.hostId}`}>
               <td>{c.host}</td>
               <td>{c.visitor}</td>
               <td>{c.visits}</td>

@@ -4,9 +4,11 @@ import {
   COACH_ROLE_OPTIONS,
   type CoachRole,
   type PlatformInfo,
+  SCHOOL_NAME_MAX,
   type TenantSettings,
 } from '../../../../shared/settings';
-import { getPlatformInfo, getSettings, putSettings } from '../api';
+import { getPlatformInfo, getSettings, putSchoolName, putSettings } from '../api';
+import { Field } from '../components/fields';
 import { SchoolDayFields } from '../components/school-day-fields';
 import { listLines, SchoolListField } from '../components/school-list-field';
 
@@ -156,6 +158,7 @@ export function SettingsView({ token }: { token: string }) {
           <button type="submit">Save settings</button>
         </div>
       </form>
+      {platform && <SchoolNameForm token={token} platform={platform} onSaved={setPlatform} />}
       {platform && (
         <section class="card" aria-labelledby="lms-h">
           <h2 id="lms-h">Your LMS registration</h2>
@@ -180,6 +183,61 @@ export function SettingsView({ token }: { token: string }) {
       )}
       <ToolAddresses origin={window.location.origin} />
     </section>
+  );
+}
+
+/**
+ * The school's own name, which district networks show. The LMS sends only the platform's name (two schools of one
+ * Canvas share it) and each launch sends it again; a name set here stays until a coach changes it.
+ */
+function SchoolNameForm(props: {
+  token: string;
+  platform: PlatformInfo;
+  onSaved: (platform: PlatformInfo) => void;
+}) {
+  const [value, setValue] = useState(props.platform.schoolName ?? '');
+  const [error, setError] = useState<string | undefined>();
+  const [saved, setSaved] = useState('');
+  const [busy, setBusy] = useState(false);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setSaved('');
+    const r = await putSchoolName(props.token, value);
+    setBusy(false);
+    if (!r.ok) return setError(r.fields?.[0]?.message ?? r.message);
+    setError(undefined);
+    setValue(r.data.schoolName ?? '');
+    props.onSaved(r.data);
+    setSaved(
+      r.data.schoolName
+        ? `Saved. District networks show your school as ${r.data.schoolName}.`
+        : `Cleared. District networks show your school as ${r.data.name}.`,
+    );
+  };
+  return (
+    <form class="card" onSubmit={submit} noValidate aria-labelledby="school-name-h">
+      <h2 id="school-name-h">Your school’s name</h2>
+      <Field
+        id="school-name"
+        label="School name"
+        hint={`District networks show it (at most ${SCHOOL_NAME_MAX} characters). Leave it empty to use the LMS’s name, ${props.platform.name}.`}
+        error={error}
+      >
+        {(f) => (
+          <input
+            {...f}
+            value={value}
+            maxLength={SCHOOL_NAME_MAX}
+            onInput={(e) => setValue((e.target as HTMLInputElement).value)}
+          />
+        )}
+      </Field>
+      <button type="submit" disabled={busy}>
+        Save the school’s name
+      </button>
+      <p role="status">{saved}</p>
+    </form>
   );
 }
 

@@ -38,6 +38,7 @@ import * as spellingLookups from './0037-spelling-lookups';
 import * as interfaceLanguage from './0038-interface-language';
 import * as districtNetworks from './0039-district-networks';
 import * as myVisitsOrder from './0040-my-visits-order';
+import * as schoolNames from './0041-school-names';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -90,6 +91,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0038-interface-language', interfaceLanguage],
   ['0039-district-networks', districtNetworks],
   ['0040-my-visits-order', myVisitsOrder],
+  ['0041-school-names', schoolNames],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

@@ -19,7 +19,9 @@ export interface DistrictMembership {
 
 export interface DistrictSchool {
   tenantId: string;
+  /** The school's own name, or the platform's where its coach set none. */
   name: string;
+  deploymentId: string;
   status: DistrictSchoolTable['status'];
 }
 
@@ -112,9 +114,16 @@ export async function schoolsOf(db: Kysely<Database>, districtId: string): Promi
   return db
     .selectFrom('district_schools as s')
     .innerJoin('tenants as t', 't.id', 's.tenant_id')
-    .select(['t.id as tenantId', 't.name', 's.status'])
+    .select((eb) => [
+      't.id as tenantId',
+      eb.fn.coalesce('t.school_name', 't.name').as('name'),
+      't.deployment_id as deploymentId',
+      's.status',
+    ])
     .where('s.district_id', '=', districtId)
-    .orderBy('t.name')
+    .orderBy('name')
+    .orderBy('t.created_at')
+    .orderBy('t.id')
     .execute();
 }
 
@@ -172,10 +181,10 @@ function districtRounds(db: Kysely<Database>) {
       j.onRef('r.id', '=', 'dr.round_id').onRef('r.tenant_id', '=', 'dr.tenant_id'),
     )
     .innerJoin('tenants as t', 't.id', 'dr.tenant_id')
-    .select([
+    .select((eb) => [
       'dr.round_id as roundId',
       'dr.tenant_id as hostTenantId',
-      't.name as hostSchool',
+      eb.fn.coalesce('t.school_name', 't.name').as('hostSchool'),
       'dr.district_id as districtId',
       'dr.problem',
       'r.title',

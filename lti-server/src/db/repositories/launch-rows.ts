@@ -43,6 +43,7 @@ export async function readLaunchRows(
     .leftJoin('people as p', (join) => join.onRef('p.tenant_id', '=', 't.id').on('p.subject', '=', subject))
     .select([
       't.id as t_id',
+      't.school_name as t_school_name',
       't.issuer as t_issuer',
       't.client_id as t_client_id',
       't.deployment_id as t_deployment_id',
@@ -88,6 +89,7 @@ export async function readLaunchRows(
     clientId: first.t_client_id,
     deploymentId: first.t_deployment_id,
     name: first.t_name,
+    schoolName: first.t_school_name,
     createdAt: first.t_created_at,
   };
   const settings = settingsFromRow(

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, TenantTable } from '../schema';
 
 /** A platform deployment: the unit every other record is scoped by. */
@@ -8,16 +8,23 @@ export interface Tenant {
   issuer: string;
   clientId: string;
   deploymentId: string;
+  /** The LMS platform's name; each launch sets it again. */
   name: string;
+  /** The school's own name, set by its coach; null until then (launches never change it). */
+  schoolName: string | null;
   createdAt: string;
 }
 
-export const toTenant = (row: TenantTable): Tenant => ({
+/** What a school is called: its own name where its coach set one, the platform's name otherwise. */
+export const schoolLabel = (t: { name: string; schoolName: string | null }) => t.schoolName ?? t.name;
+
+export const toTenant = (row: Selectable<TenantTable>): Tenant => ({
   id: row.id,
   issuer: row.issuer,
   clientId: row.client_id,
   deploymentId: row.deployment_id,
   name: row.name,
+  schoolName: row.school_name,
   createdAt: row.created_at,
 });
 
@@ -72,6 +79,15 @@ export async function findTenantByKey(db: Kysely<Database>, key: TenantKey): Pro
     .where('deployment_id', '=', key.deploymentId)
     .executeTakeFirst();
   return row && toTenant(row);
+}
+
+/** Sets (or, with null, clears) the school's own name; a launch only ever changes the platform's name. */
+export async function setSchoolName(
+  db: Kysely<Database>,
+  id: string,
+  schoolName: string | null,
+): Promise<void> {
+  await db.updateTable('tenants').set({ school_name: schoolName }).where('id', '=', id).execute();
 }
 
 /** Deletes a tenant and, through the foreign keys' cascades, every row it owns. */
