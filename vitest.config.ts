@@ -70,6 +70,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // A browser on a loaded 2-core CI machine: polled state (a field the server rewrites) gets 15 s, not 1 s.
+          expect: { poll: { timeout: 15_000, interval: 100 } },
           fileParallelism: false,
         },
       },
