@@ -5,7 +5,7 @@ import { HostNotices } from '../components/host-notices';
 import { LoadState } from '../components/notice-line';
 import { Trans } from '../components/trans';
 import { formatDate } from '../time';
-import { FOCUS_NAMES, SHARE_KEYS, THEME_KEYS } from './picture-view';
+import { DebriefFindings, FOCUS_NAMES, SHARE_KEYS, THEME_KEYS } from './picture-view';
 
 type FinishedRound = FinishedRoundPictures['items'][number];
 
@@ -91,28 +91,7 @@ function FinishedRoundCard({ round, index }: { round: FinishedRound; index: numb
       ) : (
         <p class="hint">{t('picture.rounds.too-few')}</p>
       )}
-      {round.patterns.length > 0 && (
-        <>
-          <h3>{t('picture.rounds.patterns')}</h3>
-          <ul>
-            {round.patterns.map((p) => (
-              <li key={p.name}>{t('picture.pattern-cards', { name: p.name, count: p.cards })}</li>
-            ))}
-          </ul>
-        </>
-      )}
-      {round.prediction && (
-        <>
-          <h3>{t('picture.prediction')}</h3>
-          <p>{round.prediction}</p>
-        </>
-      )}
-      {round.nextLevel && (
-        <>
-          <h3>{t('picture.next-level')}</h3>
-          <p>{round.nextLevel}</p>
-        </>
-      )}
+      <DebriefFindings round={round} heading="h3" patternsLabel={t('picture.rounds.patterns')} />
     </section>
   );
 }

@@ -206,9 +206,31 @@ function RoundDebrief({ round, index }: { round: RoundSummary; index: number }) 
           {t('picture.focus', { kind: t(FOCUS_NAMES[round.focus.kind]), value: round.focus.value })}
         </span>
       </p>
+      <DebriefFindings round={round} heading="h4" patternsLabel={t('picture.patterns')} />
+    </section>
+  );
+}
+
+/** What a finished debrief found — its patterns, prediction and next level of work — in the coaches' picture and the
+ * teachers' picture of finished rounds alike. */
+export function DebriefFindings({
+  round,
+  heading: H,
+  patternsLabel,
+}: {
+  round: {
+    patterns: ReadonlyArray<{ name: string; cards: number }>;
+    prediction: string | null;
+    nextLevel: string | null;
+  };
+  heading: 'h3' | 'h4';
+  patternsLabel: string;
+}) {
+  return (
+    <>
       {round.patterns.length > 0 && (
         <>
-          <h4>{t('picture.patterns')}</h4>
+          <H>{patternsLabel}</H>
           <ul>
             {round.patterns.map((p) => (
               <li key={p.name}>{t('picture.pattern-cards', { name: p.name, count: p.cards })}</li>
@@ -218,16 +240,16 @@ function RoundDebrief({ round, index }: { round: RoundSummary; index: number }) 
       )}
       {round.prediction && (
         <>
-          <h4>{t('picture.prediction')}</h4>
+          <H>{t('picture.prediction')}</H>
           <p>{round.prediction}</p>
         </>
       )}
       {round.nextLevel && (
         <>
-          <h4>{t('picture.next-level')}</h4>
+          <H>{t('picture.next-level')}</H>
           <p>{round.nextLevel}</p>
         </>
       )}
-    </section>
+    </>
   );
 }
