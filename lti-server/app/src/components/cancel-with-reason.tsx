@@ -1,6 +1,7 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../../../shared/i18n';
 import { MAX_CANCEL_REASON } from '../../../../shared/visits';
+import { useAskFocus } from '../hooks/use-ask-focus';
 import { Field } from './fields';
 
 /**
@@ -24,25 +25,8 @@ export function CancelWithReason({
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const field = useRef<HTMLTextAreaElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  const mounted = useRef(true);
+  const { target: field, trigger, returnFocus, mounted } = useAskFocus<HTMLTextAreaElement>(asking);
   const id = `${idPrefix}-reason`;
-
-  useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
-  useEffect(() => {
-    if (asking) field.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      trigger.current?.focus();
-    }
-  }, [asking]);
 
   if (!asking)
     return (

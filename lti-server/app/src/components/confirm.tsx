@@ -1,5 +1,6 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { t } from '../../../../shared/i18n';
+import { useAskFocus } from '../hooks/use-ask-focus';
 
 /**
  * A button whose action needs a second, explicit yes: the first press shows the question with "Yes" and "No"
@@ -22,24 +23,7 @@ export function ConfirmAction({
 }) {
   const [asking, setAsking] = useState(false);
   const [busy, setBusy] = useState(false);
-  const yes = useRef<HTMLButtonElement>(null);
-  const trigger = useRef<HTMLButtonElement>(null);
-  const returnFocus = useRef(false);
-  const mounted = useRef(true);
-
-  useEffect(
-    () => () => {
-      mounted.current = false;
-    },
-    [],
-  );
-  useEffect(() => {
-    if (asking) yes.current?.focus();
-    else if (returnFocus.current) {
-      returnFocus.current = false;
-      trigger.current?.focus();
-    }
-  }, [asking]);
+  const { target: yes, trigger, returnFocus, mounted } = useAskFocus<HTMLButtonElement>(asking);
 
   if (!asking) {
     return (
