@@ -215,6 +215,8 @@ describe('the tasting menu in the LMS', () => {
     await expect.poll(() => dana.tool.getByTestId('queue-count').count()).toBe(waiting > 1 ? 1 : 0);
     await dana.tool.getByRole('link', { name: 'Edit', exact: true }).click();
     await dana.tool.getByRole('heading', { name: 'Edit strategy' }).waitFor();
+    // The form fills in the stored strategy when it arrives: type the fix only after that.
+    await expect.poll(() => dana.tool.getByLabel('Title').inputValue()).toBe('Gallery walk with stiky notes');
     await dana.tool.getByLabel('Title').fill('Gallery walk with sticky notes');
     await dana.tool.getByRole('button', { name: 'Save changes' }).click();
     await dana.tool.getByRole('heading', { name: 'Gallery walk with sticky notes' }).waitFor();
