@@ -86,7 +86,7 @@ describe('hosts in the round’s decisions', () => {
       'Why do you decline this slot? The coach who planned the round reads it.',
     );
     await reason.waitFor();
-    expect(await reason.evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect.poll(() => reason.evaluate((el) => el === document.activeElement)).toBe(true);
     await host.page.keyboard.type('Our class has a fire drill then');
     await host.tool.getByRole('button', { name: 'Decline this slot' }).click();
     await host.tool.getByText(/Dana Kim has been told why and can move the group to another room/).waitFor();
