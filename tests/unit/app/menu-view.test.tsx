@@ -1,4 +1,5 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { render as preactRender } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MenuView } from '../../../lti-server/app/src/views/menu-view';
 import type { Strategy } from '../../../shared/strategy';
@@ -159,6 +160,31 @@ describe("the school's grades in the filter", () => {
     await waitFor(() => expect(grades.value).toBe('7'));
     expect(window.location.hash).toBe('#/?gradeBand=7th');
     await expectNoAxeViolations();
+  });
+});
+
+describe('typing before the menu settled', () => {
+  it('when a teacher types into the filters before the first render settled, then the typing and the search stay', async () => {
+    const calls = menuApi((c) => ({
+      items: [strategy('s1', 'Turn and talk')],
+      gradeBand: c.url.searchParams.get('gradeBand') === '7th' ? '7' : null,
+    }));
+    // Preact's own render, outside act(): its effects run after paint, as in a browser, not before the typing.
+    const host = document.createElement('div');
+    document.body.append(host);
+    preactRender(<MenuView token="t" mode="menu" isCoach={false} />, host);
+    const grades = host.querySelector('#grade') as HTMLInputElement;
+    fireEvent.input(grades, { target: { value: '7th' } });
+    fireEvent.submit(grades.form!);
+    await waitFor(() =>
+      expect(menuCalls(calls).some((c) => c.url.searchParams.get('gradeBand') === '7th')).toBe(true),
+    );
+    await waitFor(() => expect(grades.value).toBe('7'));
+    // Later paints (the options arriving) keep it.
+    await new Promise((r) => setTimeout(r, 50));
+    expect(grades.value).toBe('7');
+    preactRender(null, host);
+    host.remove();
   });
 });
 

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../../../shared/i18n';
 import type { MenuOptions } from '../../../../shared/settings';
 import { MAX_GRADE, MAX_SUBJECT, type Strategy } from '../../../../shared/strategy';
@@ -49,8 +49,12 @@ export function MenuView({
 
   const status = mode === 'mine' ? 'mine' : mode === 'queue' ? 'pending' : undefined;
 
-  // A new address (a link, the Menu entry, back and forward) is a new search.
+  // A new address (a link, the Menu entry, back and forward) is a new search. Only a new one: on the first render the
+  // effect runs after paint, and what a fast typist put into the filters by then is theirs, not to be reset.
+  const shownAddress = useRef(asked);
   useEffect(() => {
+    if (shownAddress.current === asked) return;
+    shownAddress.current = asked;
     setForm((f) => (menuSearchQuery(f) === asked ? f : search));
     setQuery((q) => (menuSearchQuery(q) === asked ? q : search));
   }, [asked]);
