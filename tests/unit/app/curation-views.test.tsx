@@ -147,6 +147,32 @@ describe("the strategy form offers the school's lists", () => {
   });
 });
 
+describe('editing a stored strategy', () => {
+  it('when the stored strategy is still loading, then no field takes typing; once loaded the fields hold it and can be edited', async () => {
+    let answer: (() => void) | undefined;
+    const loaded = new Promise<void>((r) => {
+      answer = r;
+    });
+    stubApi((c) => (c.url.pathname === '/api/strategies/s1' ? { body: detail() } : undefined));
+    const fakeFetch = globalThis.fetch;
+    // The stored strategy arrives only when the test says so.
+    vi.stubGlobal('fetch', async (input: string, init?: RequestInit) => {
+      if (String(input).includes('/api/strategies/s1')) await loaded;
+      return fakeFetch(input, init);
+    });
+    render(<StrategyForm token="t" editId="s1" />);
+    expect(screen.getByRole('status').textContent).toBe('Loading the strategy…');
+    expect(screen.queryByLabelText('Title')).toBeNull();
+    answer?.();
+    const title = (await screen.findByLabelText('Title')) as HTMLInputElement;
+    expect(title.value).toBe('Think-Pair-Share');
+    fireEvent.input(title, { target: { value: 'Think-Pair-Share, with a timer' } });
+    await new Promise((r) => setTimeout(r, 20));
+    expect(title.value).toBe('Think-Pair-Share, with a timer');
+    await expectNoAxeViolations();
+  });
+});
+
 describe('a coach curating one strategy', () => {
   function api(s: StrategyDetail, dups: Strategy[] = []): Call[] {
     return stubApi((c) => {

@@ -45,6 +45,8 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState('');
   const [saving, setSaving] = useState(false);
+  /** An edit shows its fields only once the stored strategy is in them, so no typing is overwritten by a late load. */
+  const [loaded, setLoaded] = useState(!editId);
   /** What a new strategy looks like on the menu (or among the teacher's own), once they pressed "Add". */
   const [similar, setSimilar] = useState<Strategy[]>([]);
   const warning = useRef<HTMLElement>(null);
@@ -64,6 +66,7 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
     getStrategy(token, editId).then((r) => {
       if (!r.ok) return setMessage(r.message);
       const s = r.data;
+      setLoaded(true);
       setForm({
         title: s.title,
         purpose: s.purpose,
@@ -130,84 +133,91 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
           {message}
         </p>
       )}
-      <form onSubmit={submit} noValidate>
-        <Field id="title" label="Title" error={errors.title}>
-          {(p) => <input {...p} value={form.title} onInput={set('title')} maxLength={120} required />}
-        </Field>
-        <Field id="purpose" label="What it is for" hint="One sentence." error={errors.purpose}>
-          {(p) => <input {...p} value={form.purpose} onInput={set('purpose')} maxLength={300} required />}
-        </Field>
-        <Field id="steps" label="Steps" hint="One step per line, in order." error={errors.steps}>
-          {(p) => <textarea {...p} rows={5} value={form.steps} onInput={set('steps')} required />}
-        </Field>
-        <div class="row">
-          <Field id="minutes" label="Minutes" hint="1 to 15; most take 10 or fewer." error={errors.minutes}>
-            {(p) => (
-              <input
-                {...p}
-                type="number"
-                min={1}
-                max={15}
-                value={form.minutes}
-                onInput={set('minutes')}
-                required
-              />
-            )}
+      {!loaded && !message && (
+        <p role="status" class="muted">
+          Loading the strategy…
+        </p>
+      )}
+      {loaded && (
+        <form onSubmit={submit} noValidate>
+          <Field id="title" label="Title" error={errors.title}>
+            {(p) => <input {...p} value={form.title} onInput={set('title')} maxLength={120} required />}
           </Field>
-          <Field id="subject" label="Subject" error={errors.subject}>
-            {(p) => (
-              <SchoolChoiceInput
-                {...p}
-                listId="subject-options"
-                options={options.subjects}
-                value={form.subject}
-                onInput={set('subject')}
-                maxLength={MAX_SUBJECT}
-                required
-              />
-            )}
+          <Field id="purpose" label="What it is for" hint="One sentence." error={errors.purpose}>
+            {(p) => <input {...p} value={form.purpose} onInput={set('purpose')} maxLength={300} required />}
           </Field>
-          <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
-            {(p) => (
-              <SchoolChoiceInput
-                {...p}
-                listId="grade-options"
-                options={options.grades}
-                value={form.gradeBand}
-                onInput={set('gradeBand')}
-                maxLength={MAX_GRADE}
-                required
-              />
-            )}
+          <Field id="steps" label="Steps" hint="One step per line, in order." error={errors.steps}>
+            {(p) => <textarea {...p} rows={5} value={form.steps} onInput={set('steps')} required />}
           </Field>
-        </div>
-        <Field
-          id="tags"
-          label="Tags"
-          hint="Separated by commas, e.g. discussion, warm-up."
-          error={errors.tags}
-        >
-          {(p) => <input {...p} value={form.tags} onInput={set('tags')} />}
-        </Field>
-        <Field id="sourceUrl" label="Source link (optional)" error={errors.sourceUrl}>
-          {(p) => <input {...p} type="url" value={form.sourceUrl} onInput={set('sourceUrl')} />}
-        </Field>
-        {similar.length > 0 ? (
-          <SimilarWarning
-            similar={similar}
-            focusRef={warning}
-            onAnyway={(e) => submit(e, true)}
-            onKeepEditing={() => {
-              setSimilar([]);
-              document.getElementById('title')?.focus();
-            }}
-          />
-        ) : (
-          <button type="submit" disabled={saving}>
-            {saving ? 'Saving…' : editId ? 'Save changes' : 'Add to the menu'}
-          </button>
-        )}
-      </form>
+          <div class="row">
+            <Field id="minutes" label="Minutes" hint="1 to 15; most take 10 or fewer." error={errors.minutes}>
+              {(p) => (
+                <input
+                  {...p}
+                  type="number"
+                  min={1}
+                  max={15}
+                  value={form.minutes}
+                  onInput={set('minutes')}
+                  required
+                />
+              )}
+            </Field>
+            <Field id="subject" label="Subject" error={errors.subject}>
+              {(p) => (
+                <SchoolChoiceInput
+                  {...p}
+                  listId="subject-options"
+                  options={options.subjects}
+                  value={form.subject}
+                  onInput={set('subject')}
+                  maxLength={MAX_SUBJECT}
+                  required
+                />
+              )}
+            </Field>
+            <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
+              {(p) => (
+                <SchoolChoiceInput
+                  {...p}
+                  listId="grade-options"
+                  options={options.grades}
+                  value={form.gradeBand}
+                  onInput={set('gradeBand')}
+                  maxLength={MAX_GRADE}
+                  required
+                />
+              )}
+            </Field>
+          </div>
+          <Field
+            id="tags"
+            label="Tags"
+            hint="Separated by commas, e.g. discussion, warm-up."
+            error={errors.tags}
+          >
+            {(p) => <input {...p} value={form.tags} onInput={set('tags')} />}
+          </Field>
+          <Field id="sourceUrl" label="Source link (optional)" error={errors.sourceUrl}>
+            {(p) => <input {...p} type="url" value={form.sourceUrl} onInput={set('sourceUrl')} />}
+          </Field>
+          {similar.length > 0 ? (
+            <SimilarWarning
+              similar={similar}
+              focusRef={warning}
+              onAnyway={(e) => submit(e, true)}
+              onKeepEditing={() => {
+                setSimilar([]);
+                document.getElementById('title')?.focus();
+              }}
+            />
+          ) : (
+            <button type="submit" disabled={saving}>
+              {saving ? 'Saving…' : editId ? 'Save changes' : 'Add to the menu'}
+            </button>
+          )}
+        </form>
+      )}
     </section>
   );
 }
