@@ -54,6 +54,14 @@ const CONVERTED = [
   'lti-server/app/src/views/notes-view.tsx',
   'lti-server/app/src/views/print-view.tsx',
   'lti-server/app/src/views/extension-view.tsx',
+  // Problems of practice and cycles, the reflective dialogue, the strategy form.
+  'lti-server/app/src/views/problems-view.tsx',
+  'lti-server/app/src/hooks/use-problems.ts',
+  'lti-server/app/src/views/cycle-view.tsx',
+  'lti-server/app/src/hooks/use-cycle.ts',
+  'lti-server/app/src/components/cycle',
+  'lti-server/app/src/views/dialogue-view.tsx',
+  'lti-server/app/src/views/strategy-form.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
