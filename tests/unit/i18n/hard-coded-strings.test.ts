@@ -62,6 +62,16 @@ const CONVERTED = [
   'lti-server/app/src/components/cycle',
   'lti-server/app/src/views/dialogue-view.tsx',
   'lti-server/app/src/views/strategy-form.tsx',
+  // Rounds: the coach's list, the planner form, a round's page, a host's room in a round.
+  'lti-server/app/src/views/rounds-view.tsx',
+  'lti-server/app/src/views/round-form.tsx',
+  'lti-server/app/src/hooks/use-round.ts',
+  'lti-server/app/src/hooks/use-round-form.ts',
+  'lti-server/app/src/components/round/round-declines.tsx',
+  'lti-server/app/src/components/round/round-groups.tsx',
+  'lti-server/app/src/components/round/round-people-fields.tsx',
+  'lti-server/app/src/components/round/round-rotation.tsx',
+  'lti-server/app/src/views/round-host-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
