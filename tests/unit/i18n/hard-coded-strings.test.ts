@@ -54,6 +54,12 @@ const CONVERTED = [
   'lti-server/app/src/views/notes-view.tsx',
   'lti-server/app/src/views/print-view.tsx',
   'lti-server/app/src/views/extension-view.tsx',
+  // Settings and the school day.
+  'lti-server/app/src/views/settings-view.tsx',
+  'lti-server/app/src/components/school-day-fields.tsx',
+  'lti-server/app/src/components/period-field.tsx',
+  'lti-server/app/src/components/time-zone-field.tsx',
+  'lti-server/app/src/components/outside-school-day.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
