@@ -1,4 +1,5 @@
 import { currentLocale, t } from '../../../shared/i18n';
+import { WEEKDAYS, type Weekday } from '../../../shared/school-day';
 import { MAX_REPEAT_WEEKS } from '../../../shared/visits';
 import {
   addDays,
@@ -90,6 +91,15 @@ export function formatClock(time: string): string {
     timeZone: 'UTC',
     hour: 'numeric',
     minute: '2-digit',
+  });
+}
+
+/** "Mon" or "Monday" ("lun" / "lunes") for a weekday of the bell schedule. */
+export function formatWeekday(weekday: Weekday, width: 'short' | 'long'): string {
+  // 2024-01-01 was a Monday.
+  return noonUtc(addDays('2024-01-01', WEEKDAYS.indexOf(weekday))).toLocaleDateString(currentLocale(), {
+    timeZone: 'UTC',
+    weekday: width,
   });
 }
 

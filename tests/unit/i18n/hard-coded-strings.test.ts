@@ -72,6 +72,15 @@ const CONVERTED = [
   'lti-server/app/src/components/round/round-people-fields.tsx',
   'lti-server/app/src/components/round/round-rotation.tsx',
   'lti-server/app/src/views/round-host-view.tsx',
+  // Settings and the school day; the room note mode (a folder: every file in it), its link panel and the door sign.
+  'lti-server/app/src/views/settings-view.tsx',
+  'lti-server/app/src/components/school-day-fields.tsx',
+  'lti-server/app/src/components/period-field.tsx',
+  'lti-server/app/src/components/time-zone-field.tsx',
+  'lti-server/app/src/components/outside-school-day.tsx',
+  'lti-server/app/src/room',
+  'lti-server/app/src/components/room-link-panel.tsx',
+  'lti-server/app/src/views/sign-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',

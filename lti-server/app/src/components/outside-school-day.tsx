@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 
 /**
  * The server's question about a time outside the school day (a weekend, before the first bell or after the last):
@@ -23,10 +24,10 @@ export function OutsideSchoolDayPrompt({
       <legend>{message}</legend>
       <div class="actions">
         <button type="button" ref={keep} disabled={busy} onClick={onConfirm}>
-          {busy ? 'Saving…' : 'Keep this time'}
+          {t(busy ? 'common.saving' : 'school-day.outside.keep')}
         </button>
         <button type="button" class="secondary" onClick={onChange}>
-          Change the time
+          {t('school-day.outside.change')}
         </button>
       </div>
     </fieldset>

@@ -1,14 +1,16 @@
+import { type MessageKey, t } from '../../../../shared/i18n';
 import {
   CONFIRM_OUTSIDE,
-  outsideSentence,
-  periodLabel,
+  type Outside,
+  type Period,
   periodsOn,
   placeInSchoolDay,
   type SchoolDay,
+  type Weekday,
   weekdayOf,
-  WEEKDAY_NAMES,
 } from '../../../../shared/school-day';
 import { readLocalTime, utcToZoned } from '../../../../shared/zoned-time';
+import { formatWeekday } from '../time';
 import { Field } from './fields';
 
 /** The school's clock: its own zone, or the form's until the school has one. */
@@ -36,12 +38,12 @@ export function PeriodField({
   const today = weekday ? periodsOn(schoolDay.periods, weekday) : [];
   const current = zone === timeZone ? today.findIndex((p) => p.start <= start && start < p.end) : -1;
   const hint = !weekday
-    ? 'Choose a date to see its periods.'
+    ? t('school-day.period.hint.no-date')
     : today.length === 0
-      ? `No periods on ${WEEKDAY_NAMES[weekday].long} in the bell schedule: type a start time.`
-      : `The bell schedule for ${WEEKDAY_NAMES[weekday].long}, on the school’s clock (${zone}). Free time: type a start.`;
+      ? t('school-day.period.hint.none', { day: formatWeekday(weekday, 'long') })
+      : t('school-day.period.hint', { day: formatWeekday(weekday, 'long'), zone });
   return (
-    <Field id="period" label="Period" hint={hint}>
+    <Field id="period" label={t('school-day.period')} hint={hint}>
       {(p) => (
         <select
           {...p}
@@ -53,7 +55,7 @@ export function PeriodField({
               onPick({ start: picked.start, timeZone: zone });
           }}
         >
-          <option value="">Free time</option>
+          <option value="">{t('school-day.period.free')}</option>
           {weekday &&
             today.map((period, i) => (
               <option key={`${period.name}-${period.start}`} value={String(i)}>
@@ -64,6 +66,32 @@ export function PeriodField({
       )}
     </Field>
   );
+}
+
+/** "Period 3, Tue 10:05–10:55". */
+function periodLabel(period: Period, weekday: Weekday): string {
+  return t('school-day.period.option', {
+    name: period.name,
+    day: formatWeekday(weekday, 'short'),
+    start: period.start,
+    end: period.end,
+  });
+}
+
+/** Why a time is outside the school day, for each outside a person confirms. */
+const OUTSIDE_KEYS: Record<Exclude<Outside, 'between'>, MessageKey> = {
+  weekend: 'school-day.outside.weekend',
+  before: 'school-day.outside.before',
+  after: 'school-day.outside.after',
+};
+
+/** The sentence said before sending, on the school's clock: the day's first bell or last one when they matter. */
+function outsideSentence(outside: Exclude<Outside, 'between'>, weekday: Weekday, periods: Period[]): string {
+  const today = periodsOn(periods, weekday);
+  const day = formatWeekday(weekday, 'long');
+  if (outside === 'weekend' || today.length === 0) return t(OUTSIDE_KEYS.weekend, { day });
+  const time = outside === 'before' ? today[0]!.start : today.map((p) => p.end).sort()[today.length - 1]!;
+  return t(OUTSIDE_KEYS[outside], { day, time });
 }
 
 /**
@@ -93,7 +121,8 @@ export function outsideNotice(
     start,
     new Date(start.getTime() + length * 60_000),
   );
-  if (!('outside' in placed) || !CONFIRM_OUTSIDE.has(placed.outside)) return '';
+  if (!('outside' in placed) || placed.outside === 'between' || !CONFIRM_OUTSIDE.has(placed.outside))
+    return '';
   const weekday = weekdayOf(utcToZoned(start, zone).date);
-  return `${outsideSentence(placed.outside, weekday, schoolDay.periods)} You will be asked to confirm.`;
+  return outsideSentence(placed.outside, weekday, schoolDay.periods);
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { createRoomLink, type RoomLink, revokeRoomLinks } from '../api';
 import { formatTime, viewerZone } from '../time';
 import { QrImage } from './qr-image';
@@ -43,7 +44,7 @@ export function RoomLinkPanel({
     const r = await revokeRoomLinks(token);
     if (r.ok) {
       setLink(null);
-      setStatus('The link is canceled: it can no longer sign anyone in.');
+      setStatus(t('room.link.canceled'));
     } else setError(r.message);
   }
 
@@ -51,25 +52,20 @@ export function RoomLinkPanel({
     <div class="room-link">
       {!link ? (
         <button type="button" class="secondary" disabled={busy} onClick={mint} aria-describedby={describedBy}>
-          {busy ? 'Making a link…' : label}
+          {busy ? t('room.link.making') : label}
         </button>
       ) : (
         <div class="card">
           <p ref={shown} tabIndex={-1}>
-            Scan this code with your phone, or open the link in a new tab. It signs you in once, until{' '}
-            {formatTime(link.expiresAt, viewerZone())}.
+            {t('room.link.scan', { time: formatTime(link.expiresAt, viewerZone()) })}
           </p>
-          <QrImage
-            text={link.url}
-            alt="QR code: signs you in to the room note mode on your phone"
-            size={240}
-          />
+          <QrImage text={link.url} alt={t('room.link.qr')} size={240} />
           <div class="actions">
             <a class="button-link" href={link.url} target="_blank" rel="noopener noreferrer">
-              Open in a new tab
+              {t('room.link.open')}
             </a>
             <button type="button" class="secondary" onClick={revoke}>
-              Cancel this link
+              {t('room.link.cancel')}
             </button>
           </div>
         </div>

@@ -1,5 +1,7 @@
+import { t } from '../../../../shared/i18n';
 import type { Period, SchoolDay } from '../../../../shared/school-day';
-import { MAX_PERIODS, WEEKDAY_NAMES, WEEKDAYS, type Weekday } from '../../../../shared/school-day';
+import { MAX_PERIODS, WEEKDAYS, type Weekday } from '../../../../shared/school-day';
+import { formatWeekday } from '../time';
 import { Field } from './fields';
 import { TimeZoneField } from './time-zone-field';
 
@@ -14,7 +16,7 @@ function later(time: string, minutes: number): string {
 function nextPeriod(periods: Period[]): Period {
   const start = periods.length > 0 ? later(periods[periods.length - 1]!.end, 5) : '08:00';
   return {
-    name: `Period ${periods.length + 1}`,
+    name: t('school-day.period.default-name', { number: periods.length + 1 }),
     weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'],
     start,
     end: later(start, 50),
@@ -53,28 +55,31 @@ export function SchoolDayFields({
   };
   return (
     <fieldset class="card" aria-describedby="school-day-hint">
-      <legend>The school day</legend>
+      <legend>{t('school-day.title')}</legend>
       <p class="hint spaced" id="school-day-hint">
-        Open doors and rounds are offered by period. A time on a day without periods, before the first bell or
-        after the last asks for confirmation; free time between periods is always possible.
+        {t('school-day.hint')}
       </p>
       <TimeZoneField
         id="school-zone"
-        label="The school’s time zone"
-        hint="The clock the bells ring on, and the zone the door and round forms start with."
+        label={t('school-day.school-zone')}
+        hint={t('school-day.school-zone.hint')}
         value={value.timeZone ?? ''}
         error={errors.timeZone}
         onChange={(zone) => onChange({ ...value, timeZone: zone.trim() === '' ? null : zone })}
       />
-      {value.periods.length === 0 && <p>No bell schedule yet: every time is accepted without a question.</p>}
+      {value.periods.length === 0 && <p>{t('school-day.none')}</p>}
       {value.periods.map((p, i) => {
         const id = `period-${i}`;
         const problem = errors[`periods.${i}`] ?? errors[`periods.${i}.weekdays`];
         return (
           <fieldset class="period" key={i} aria-describedby={problem ? `${id}-error` : undefined}>
-            <legend>{p.name.trim() || `Period ${i + 1}`}</legend>
+            <legend>{p.name.trim() || t('school-day.period.default-name', { number: i + 1 })}</legend>
             <div class="row">
-              <Field id={`${id}-name`} label="Name" error={errors[`periods.${i}.name`]}>
+              <Field
+                id={`${id}-name`}
+                label={t('school-day.period.name')}
+                error={errors[`periods.${i}.name`]}
+              >
                 {(f) => (
                   <input
                     {...f}
@@ -84,7 +89,11 @@ export function SchoolDayFields({
                   />
                 )}
               </Field>
-              <Field id={`${id}-start`} label="Starts" error={errors[`periods.${i}.start`]}>
+              <Field
+                id={`${id}-start`}
+                label={t('school-day.period.start')}
+                error={errors[`periods.${i}.start`]}
+              >
                 {(f) => (
                   <input
                     {...f}
@@ -94,7 +103,7 @@ export function SchoolDayFields({
                   />
                 )}
               </Field>
-              <Field id={`${id}-end`} label="Ends" error={errors[`periods.${i}.end`]}>
+              <Field id={`${id}-end`} label={t('school-day.period.end')} error={errors[`periods.${i}.end`]}>
                 {(f) => (
                   <input
                     {...f}
@@ -106,7 +115,7 @@ export function SchoolDayFields({
               </Field>
             </div>
             <fieldset class="weekdays">
-              <legend>Days</legend>
+              <legend>{t('school-day.period.days')}</legend>
               {WEEKDAYS.map((day) => (
                 <span class="check inline" key={day}>
                   <input
@@ -115,8 +124,8 @@ export function SchoolDayFields({
                     checked={p.weekdays.includes(day)}
                     onChange={(e) => toggleDay(i, day, (e.target as HTMLInputElement).checked)}
                   />
-                  <label for={`${id}-${day}`} title={WEEKDAY_NAMES[day].long}>
-                    {WEEKDAY_NAMES[day].short}
+                  <label for={`${id}-${day}`} title={formatWeekday(day, 'long')}>
+                    {formatWeekday(day, 'short')}
                   </label>
                 </span>
               ))}
@@ -129,10 +138,14 @@ export function SchoolDayFields({
             <button
               type="button"
               class="secondary"
-              aria-label={`Remove ${p.name.trim() || `period ${i + 1}`}`}
+              aria-label={
+                p.name.trim()
+                  ? t('school-day.period.remove-named', { name: p.name.trim() })
+                  : t('school-day.period.remove-number', { number: i + 1 })
+              }
               onClick={() => remove(i)}
             >
-              Remove
+              {t('school-day.period.remove')}
             </button>
           </fieldset>
         );
@@ -145,7 +158,7 @@ export function SchoolDayFields({
           disabled={value.periods.length >= MAX_PERIODS}
           onClick={add}
         >
-          Add a period
+          {t('school-day.period.add')}
         </button>
       </div>
     </fieldset>

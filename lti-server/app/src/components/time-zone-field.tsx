@@ -1,3 +1,4 @@
+import { t } from '../../../../shared/i18n';
 import { isTimeZone } from '../../../../shared/zoned-time';
 import { timeZones } from '../time';
 import { Field } from './fields';
@@ -22,7 +23,7 @@ export function matchingZones(typed: string, ensure: string): string[] {
  */
 export function TimeZoneField({
   id = 'timeZone',
-  label = 'Time zone',
+  label = t('school-day.zone'),
   hint,
   value,
   error,
@@ -38,10 +39,8 @@ export function TimeZoneField({
   onChange: (zone: string) => void;
 }) {
   const typed = value.trim();
-  const shown =
-    error ??
-    (typed && !isTimeZone(typed) ? 'Choose a time zone from the list, e.g. America/Chicago.' : undefined);
-  const fullHint = [hint, 'Type a city or region to search.'].filter(Boolean).join(' ');
+  const shown = error ?? (typed && !isTimeZone(typed) ? t('school-day.zone.invalid') : undefined);
+  const fullHint = hint ? t('school-day.zone.hint', { hint }) : t('school-day.zone.search');
   return (
     <Field id={id} label={label} hint={fullHint} error={shown}>
       {(p) => (
@@ -62,7 +61,7 @@ export function TimeZoneField({
           </datalist>
           {schoolZone && schoolZone !== value && (
             <button type="button" class="secondary" onClick={() => onChange(schoolZone)}>
-              Use the school’s zone ({schoolZone})
+              {t('school-day.zone.use-school', { zone: schoolZone })}
             </button>
           )}
         </div>

@@ -1,13 +1,23 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Me } from '../../../../shared/api';
+import { t } from '../../../../shared/i18n';
 import { parseRoomPath, type RoomTarget, roomPath } from '../../../../shared/room';
 import { endSession, getMe, roomSignIn } from '../api';
+import { Trans } from '../components/trans';
+import { applyLanguage } from '../i18n';
 import { setPersonZone } from '../time';
 import { RoomDoor } from './room-door';
 import { RoomHome } from './room-home';
 import { RoomNotes } from './room-notes';
 import type { RoomOutbox } from './room-outbox';
-import { forgetRoomSession, keepRoomSession, readRoomSession, takeSignInSecret } from './room-session';
+import {
+  forgetRoomSession,
+  keepRoomLanguage,
+  keepRoomSession,
+  readRoomLanguage,
+  readRoomSession,
+  takeSignInSecret,
+} from './room-session';
 
 type State =
   | { kind: 'loading' }
@@ -23,6 +33,9 @@ type State =
  */
 export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOutbox }) {
   const [state, setState] = useState<State>({ kind: 'loading' });
+  // The main app's order (the person's choice, the LMS's locale, the browser's languages): until /api/me answers,
+  // what this phone kept from the person's last answer, so a page opened offline speaks their language too.
+  const [, setLanguage] = useState(() => applyLanguage(readRoomLanguage(storage)));
   const [target, setTarget] = useState<RoomTarget>(
     () => parseRoomPath(window.location.pathname) ?? { kind: 'home' },
   );
@@ -45,6 +58,8 @@ export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOut
       if (!live) return;
       if (me.ok) {
         setPersonZone(me.data.person.timeZone);
+        keepRoomLanguage(storage, me.data.person);
+        setLanguage(applyLanguage(me.data.person));
         setState({ kind: 'ready', token, me: me.data });
       } else if (me.code === 'NETWORK') {
         // Offline: the session kept on this phone still seals notes; they are sent once the connection returns.
@@ -67,13 +82,20 @@ export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOut
     const left = (await outbox.list()).length;
     await outbox.forgetAll();
     if (left === 0) return message;
-    return `Your sign-in on this phone ended before ${left === 1 ? 'a note was' : `${left} notes were`} sent. Nobody can read ${left === 1 ? 'it' : 'them'} now, so ${left === 1 ? 'it was' : 'they were'} removed from this phone.`;
+    return t('room.ended.removed', { count: left });
   }
+
+  useEffect(() => {
+    document.title = t('room.title');
+  });
 
   // A new view: focus its heading, so a screen reader starts there.
   useEffect(() => {
-    const t = setTimeout(() => (document.getElementById('view-title') as HTMLElement | null)?.focus(), 50);
-    return () => clearTimeout(t);
+    const timer = setTimeout(
+      () => (document.getElementById('view-title') as HTMLElement | null)?.focus(),
+      50,
+    );
+    return () => clearTimeout(timer);
   }, [target, state.kind]);
 
   function openVisit(visitId: string) {
@@ -84,39 +106,33 @@ export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOut
 
   async function signOut(token: string) {
     const left = (await outbox.list()).length;
-    if (
-      left > 0 &&
-      !window.confirm(
-        `${left === 1 ? 'A note is' : `${left} notes are`} not sent yet. Signing out now makes ${left === 1 ? 'it' : 'them'} unreadable for good. Sign out anyway?`,
-      )
-    )
-      return;
+    if (left > 0 && !window.confirm(t('room.sign-out.confirm', { count: left }))) return;
     await endSession(token);
     forgetRoomSession(storage);
     await outbox.forgetAll();
-    setState({ kind: 'no-session', message: 'You are signed out on this device.' });
+    setState({ kind: 'no-session', message: t('room.signed-out') });
   }
 
   return (
     <div class="room">
       <header class="room-bar">
-        <span class="brand">Tasting Menu · in the room</span>
+        <span class="brand">{t('room.brand')}</span>
         {state.kind === 'ready' && (
           <button type="button" class="secondary" onClick={() => signOut(state.token)}>
-            Sign out
+            {t('room.sign-out')}
           </button>
         )}
       </header>
       <main class="room-main">
         {state.kind === 'loading' && (
           <p role="status" aria-live="polite">
-            Signing in…
+            {t('room.signing-in')}
           </p>
         )}
         {state.kind === 'no-session' && <SignInFirst target={target} message={state.message} />}
         {state.kind === 'error' && (
           <div class="card" role="alert">
-            <h1>Something went wrong</h1>
+            <h1>{t('app.error.title')}</h1>
             <p>{state.message}</p>
           </div>
         )}
@@ -133,7 +149,7 @@ export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOut
             onSessionEnded={async () =>
               setState({
                 kind: 'no-session',
-                message: await sessionEnded('Your sign-in on this phone has ended.'),
+                message: await sessionEnded(t('room.ended')),
               })
             }
           />
@@ -143,31 +159,26 @@ export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOut
   );
 }
 
+const strong = (text: string) => <strong>{text}</strong>;
+
 /** No session on this device: how to get one, without any secret in the sign's QR code. */
 function SignInFirst({ target, message }: { target: RoomTarget; message?: string | undefined }) {
   return (
     <section class="card" aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Sign in first
+        {t('room.sign-in.title')}
       </h1>
       {message && <p role="alert">{message}</p>}
-      <p>
-        {target.kind === 'door'
-          ? 'This door sign opens the note mode for the visit, once you are signed in on this device.'
-          : 'The note mode opens once you are signed in on this device.'}
-      </p>
+      <p>{t(target.kind === 'door' ? 'room.sign-in.door' : 'room.sign-in.body')}</p>
       <ol>
         <li>
-          Open <strong>Tasting Menu</strong> from your course in the LMS (on a computer or on this phone).
+          <Trans text={t('room.sign-in.open')} parts={{ strong }} />
         </li>
         <li>
-          In <strong>My visits</strong>, choose <strong>Use my phone in the room</strong>.
+          <Trans text={t('room.sign-in.choose')} parts={{ strong }} />
         </li>
-        <li>
-          Scan the code it shows with this phone, or tap the link on this device. It works once, for 10
-          minutes.
-        </li>
-        {target.kind === 'door' && <li>Then scan the door sign again.</li>}
+        <li>{t('room.sign-in.scan')}</li>
+        {target.kind === 'door' && <li>{t('room.sign-in.again')}</li>}
       </ol>
     </section>
   );

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { bookOnTheSpot, type Door, getDoor } from '../api';
 import { bookingProblem } from '../components/door-item';
 import { viewerZone, visitTime } from '../time';
@@ -23,7 +24,7 @@ export function RoomDoor({
 
   useEffect(() => {
     getDoor(token, doorId).then((r) => {
-      if (!r.ok) return setError(r.code === 'NOT_FOUND' ? 'This door is not on your menu.' : r.message);
+      if (!r.ok) return setError(r.code === 'NOT_FOUND' ? t('room.door.not-found') : r.message);
       if (r.data.myVisit?.status === 'booked') return onVisit(r.data.myVisit.id);
       setDoor(r.data);
     });
@@ -37,12 +38,12 @@ export function RoomDoor({
     else setError(bookingProblem(r));
   }
 
-  const title = door?.strategy?.title ?? 'A sampling visit';
+  const title = door?.strategy?.title ?? t('door.sampling-visit');
   const over = door ? Date.parse(door.endsAt) <= Date.now() : false;
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        {door ? title : 'An open door'}
+        {door ? title : t('room.door.title')}
       </h1>
       {error && (
         <p role="alert" class="card attention">
@@ -51,37 +52,39 @@ export function RoomDoor({
       )}
       {!door && !error && (
         <p role="status" aria-live="polite">
-          Loading the door…
+          {t('room.door.loading')}
         </p>
       )}
       {door && (
         <>
           <p class="when">
-            {visitTime(door, viewerZone()).yours} · {door.location} · hosted by{' '}
-            {door.mine ? 'you' : door.host.name}
+            {door.mine
+              ? t('room.door.when-mine', { time: visitTime(door, viewerZone()).yours, where: door.location })
+              : t('room.door.when', {
+                  time: visitTime(door, viewerZone()).yours,
+                  where: door.location,
+                  host: door.host.name,
+                })}
           </p>
           {door.lookFor && (
             <p>
-              <strong>Look for:</strong> {door.lookFor}
+              <strong>{t('door.look-for')}</strong> {door.lookFor}
             </p>
           )}
           {door.mine ? (
-            <p class="card">This is your own open door: visitors scan this sign to write their notes.</p>
+            <p class="card">{t('room.door.mine')}</p>
           ) : door.status === 'cancelled' ? (
-            <p class="card">The host canceled this open door.</p>
+            <p class="card">{t('room.door.canceled')}</p>
           ) : over ? (
-            <p class="card">This visit is over.</p>
+            <p class="card">{t('room.door.over')}</p>
           ) : door.seatsLeft <= 0 ? (
-            <p class="card">This door is full: no seats are left.</p>
+            <p class="card">{t('room.door.full')}</p>
           ) : (
             <div class="room-actions">
               <button type="button" class="room-primary" disabled={busy} onClick={join}>
-                {busy ? 'Joining…' : 'Join and write notes'}
+                {t(busy ? 'room.door.joining' : 'room.door.join')}
               </button>
-              <p class="hint">
-                Takes one of the {door.seatsLeft} seat{door.seatsLeft === 1 ? '' : 's'} left, as a booking
-                would.
-              </p>
+              <p class="hint">{t('room.door.seats', { count: door.seatsLeft })}</p>
             </div>
           )}
         </>

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { roomPath } from '../../../../shared/room';
 import { listVisits, type Visit } from '../api';
 import { formatInstantDay, viewerZone, visitTime } from '../time';
@@ -19,17 +20,17 @@ export function RoomHome({ token }: { token: string }) {
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        You are signed in
+        {t('room.home.title')}
       </h1>
-      <p>Scan the door sign of the classroom you visit, or open one of your visits:</p>
+      <p>{t('room.home.lede')}</p>
       {error && <p role="alert">{error}</p>}
-      {visits && soon.length === 0 && <p>No visits coming up.</p>}
+      {visits && soon.length === 0 && <p>{t('room.home.none')}</p>}
       {soon.length > 0 && (
         <ul class="room-list">
           {soon.map((v) => (
             <li key={v.id}>
               <a class="room-tap" href={roomPath({ kind: 'visit', id: v.id })}>
-                {v.door.strategy?.title ?? 'A sampling visit'}
+                {v.door.strategy?.title ?? t('door.sampling-visit')}
                 <span class="hint">
                   {formatInstantDay(v.door.startsAt, zone)} · {visitTime(v.door, zone).yours}
                 </span>

@@ -1,10 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Me } from '../../../../shared/api';
-import { MAX_NOTE_LENGTH, NOTE_PROMPTS, type NotePrompt, PROMPT_TEXT } from '../../../../shared/notes';
+import { t } from '../../../../shared/i18n';
+import { MAX_NOTE_LENGTH, NOTE_PROMPTS, type NotePrompt, PROMPT_KEYS } from '../../../../shared/notes';
 import type { RoomVisitSnapshot } from '../../../../shared/room';
 import type { PendingRoomNote } from '../../../../shared/sealed-note';
 import { getVisit, listNotes, type Note, type Visit } from '../api';
 import { LintReport } from '../components/note-lint';
+import { Trans } from '../components/trans';
 import { useNoteComposer } from '../hooks/use-note-composer';
 import { formatTime, viewerZone } from '../time';
 import type { RoomOutbox } from './room-outbox';
@@ -14,8 +16,8 @@ import { useRoomOutbox } from './use-room-outbox';
 function useNow(): number {
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
-    const t = setInterval(() => setNow(Date.now()), 1000);
-    return () => clearInterval(t);
+    const timer = setInterval(() => setNow(Date.now()), 1000);
+    return () => clearInterval(timer);
   }, []);
   return now;
 }
@@ -54,7 +56,7 @@ function remaining(ms: number): string {
 function snapshotOf(visit: Visit): RoomVisitSnapshot {
   return {
     id: visit.id,
-    title: visit.door.strategy?.title ?? 'A sampling visit',
+    title: visit.door.strategy?.title ?? t('door.sampling-visit'),
     status: visit.status,
     startsAt: visit.door.startsAt,
     endsAt: visit.door.endsAt,
@@ -100,11 +102,8 @@ export function RoomNotes({
         const kept = await outbox.visit(visitId);
         if (!live) return;
         if (kept) setVisit(kept);
-        else
-          setError(
-            'You are offline, and this visit was not opened on this phone before. Connect and try again.',
-          );
-      } else setError(r.code === 'NOT_FOUND' ? 'This visit is not one of yours.' : r.message);
+        else setError(t('room.visit.offline-unknown'));
+      } else setError(r.code === 'NOT_FOUND' ? t('room.visit.not-yours') : r.message);
     });
     listNotes(token, 'written', visitId).then((r) => live && r.ok && setNotes(r.data.items));
     return () => {
@@ -116,13 +115,13 @@ export function RoomNotes({
     return (
       <section aria-labelledby="view-title">
         <h1 id="view-title" tabIndex={-1}>
-          Your visit
+          {t('room.visit.title')}
         </h1>
         {error ? (
           <p role="alert">{error}</p>
         ) : (
           <p role="status" aria-live="polite">
-            Loading your visit…
+            {t('room.visit.loading')}
           </p>
         )}
       </section>
@@ -139,16 +138,21 @@ export function RoomNotes({
           {visit.title}
         </h1>
         {visit.status === 'cancelled' ? (
-          <p class="card">This visit was canceled, so there is nothing to write about.</p>
+          <p class="card">{t('note.canceled')}</p>
         ) : (
           <p class="card">
-            This visit starts at {formatTime(visit.startsAt, zone)}, in{' '}
-            <span role="timer">{remaining(startsIn)}</span>. Notes open then.
+            <Trans
+              text={t('room.visit.starts', {
+                time: formatTime(visit.startsAt, zone),
+                left: remaining(startsIn),
+              })}
+              parts={{ timer: (left) => <span role="timer">{left}</span> }}
+            />
           </p>
         )}
         {visit.lookFor && (
           <p>
-            <strong>Look for:</strong> {visit.lookFor}
+            <strong>{t('door.look-for')}</strong> {visit.lookFor}
           </p>
         )}
       </section>
@@ -160,8 +164,8 @@ export function RoomNotes({
       visit={visit}
       countdown={
         endsIn > 0
-          ? `${remaining(endsIn)} left · ends ${formatTime(visit.endsAt, zone)}`
-          : 'The visit is over: you can still add notes.'
+          ? t('room.visit.left', { left: remaining(endsIn), time: formatTime(visit.endsAt, zone) })
+          : t('room.visit.over')
       }
       names={names}
       notes={notes}
@@ -173,8 +177,6 @@ export function RoomNotes({
     />
   );
 }
-
-const WAITING = 'Saved on this phone — will send when online';
 
 /**
  * The note box first, the linter's feedback right under it, the look-for and prompts one tap away, the notes saved so
@@ -212,7 +214,7 @@ function RoomComposer({
       composer.change('');
       setSaved('');
       composer.box.current?.focus();
-      sender.sendNow(clientId).then((sent) => setSaved(sent ? 'Sent. Write the next one.' : `${WAITING}.`));
+      sender.sendNow(clientId).then((sent) => setSaved(t(sent ? 'room.note.sent' : 'room.note.waiting')));
     },
   });
   const id = 'room-note';
@@ -236,13 +238,15 @@ function RoomComposer({
       </div>
       {!sender.online && (
         <p class="room-offline" role="status">
-          You are offline. Notes you save stay on this phone, sealed so only the server can read them, and are
-          sent once the connection returns.
+          {t('room.offline')}
         </p>
       )}
       <div class={`field${composer.error ? ' has-error' : ''}`}>
         <label for={id}>
-          Your note: <span class="room-prompt">{PROMPT_TEXT[prompt]}</span>
+          <Trans
+            text={t('room.note.label', { prompt: t(PROMPT_KEYS[prompt]) })}
+            parts={{ prompt: (text) => <span class="room-prompt">{text}</span> }}
+          />
         </label>
         <textarea
           id={id}
@@ -258,7 +262,7 @@ function RoomComposer({
           }}
         />
         <p class="hint" id={`${id}-count`}>
-          {composer.text.length} of {MAX_NOTE_LENGTH} characters
+          {t('note.count', { count: composer.text.length, max: MAX_NOTE_LENGTH })}
         </p>
         {composer.error && (
           <p class="error" id={`${id}-error`}>
@@ -269,7 +273,7 @@ function RoomComposer({
       <LintReport id={id} linted={composer.linted} />
       {composer.hasName && (
         <p id={`${id}-blocked`} class="blocked" tabIndex={-1} ref={composer.blockedRef}>
-          <strong>Remove the names first.</strong> Write “the teacher” or “a student” instead.
+          <Trans text={t('room.note.blocked')} parts={{ strong: (text) => <strong>{text}</strong> }} />
         </p>
       )}
       {composer.server && (
@@ -287,14 +291,14 @@ function RoomComposer({
         </div>
       )}
       <details class="room-more">
-        <summary>Look-for and prompts</summary>
+        <summary>{t('room.note.more')}</summary>
         {visit.lookFor && (
           <p>
-            <strong>Look for:</strong> {visit.lookFor}
+            <strong>{t('door.look-for')}</strong> {visit.lookFor}
           </p>
         )}
         <fieldset class="room-prompts">
-          <legend>What is this note about?</legend>
+          <legend>{t('room.note.about')}</legend>
           {NOTE_PROMPTS.map((p) => (
             <label key={p} class="room-choice">
               <input
@@ -304,22 +308,22 @@ function RoomComposer({
                 checked={prompt === p}
                 onChange={() => setPrompt(p)}
               />{' '}
-              {PROMPT_TEXT[p]}
+              {t(PROMPT_KEYS[p])}
             </label>
           ))}
         </fieldset>
       </details>
       {notes.length + sender.pending.length > 0 && (
         <section aria-labelledby="room-saved-h">
-          <h2 id="room-saved-h">Saved for this visit ({notes.length + sender.pending.length})</h2>
+          <h2 id="room-saved-h">{t('room.note.saved', { saved: notes.length + sender.pending.length })}</h2>
           <ul class="room-saved">
             {sender.pending.map((n) => (
               <PendingItem key={n.clientId} note={n} content={sender.textOf(n.clientId)} />
             ))}
             {notes.map((n) => (
               <li key={n.id}>
-                <span class="hint">{PROMPT_TEXT[n.prompt]}</span> {n.text}{' '}
-                <span class="room-state sent">Sent</span>
+                <span class="hint">{t(PROMPT_KEYS[n.prompt])}</span> {n.text}{' '}
+                <span class="room-state sent">{t('room.note.state.sent')}</span>
               </li>
             ))}
           </ul>
@@ -329,14 +333,14 @@ function RoomComposer({
         {composer.stage === 'confirming' ? (
           <div class="room-confirm">
             <p id={`${id}-confirm`} tabIndex={-1} ref={composer.confirmRef}>
-              This reads as a judgment or a guess. Rephrase it, or save it as it is.
+              {t('room.note.confirm')}
             </p>
             <div class="room-buttons">
               <button type="button" disabled={composer.busy} onClick={() => composer.send(true)}>
-                {composer.busy ? 'Saving…' : 'Save anyway'}
+                {t(composer.busy ? 'common.saving' : 'note.save-anyway')}
               </button>
               <button type="button" class="secondary" onClick={composer.keepEditing}>
-                Keep editing
+                {t('note.keep-editing')}
               </button>
             </div>
           </div>
@@ -349,7 +353,7 @@ function RoomComposer({
               onClick={composer.save}
               aria-describedby={composer.hasName ? `${id}-blocked` : undefined}
             >
-              {composer.busy ? 'Saving…' : 'Save note'}
+              {t(composer.busy ? 'common.saving' : 'note.save')}
             </button>
             <p class="room-saved-status" role="status" aria-live="polite">
               {saved}
@@ -373,15 +377,15 @@ function PendingItem({
     <li>
       {content ? (
         <>
-          <span class="hint">{PROMPT_TEXT[content.prompt]}</span> {content.text}{' '}
+          <span class="hint">{t(PROMPT_KEYS[content.prompt])}</span> {content.text}{' '}
         </>
       ) : (
-        <span class="hint">A note sealed on this phone: only the server can open it. </span>
+        <span class="hint">{t('room.note.sealed')} </span>
       )}
       {note.status === 'failed' ? (
-        <span class="room-state failed">Not sent: {note.error}</span>
+        <span class="room-state failed">{t('room.note.state.failed', { reason: note.error ?? '' })}</span>
       ) : (
-        <span class="room-state waiting">{WAITING}</span>
+        <span class="room-state waiting">{t('room.note.state.waiting')}</span>
       )}
     </li>
   );

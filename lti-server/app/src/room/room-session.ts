@@ -1,3 +1,5 @@
+import { z } from 'zod';
+import { LanguageSchema } from '../../../../shared/i18n';
 import { type RoomSession, RoomSessionSchema } from '../../../../shared/room';
 
 /**
@@ -41,5 +43,39 @@ export function forgetRoomSession(storage: Storage): void {
     storage.removeItem(KEY);
   } catch {
     // nothing stored
+  }
+}
+
+/**
+ * The person's language preferences (their own choice, their LMS's locale) from the last /api/me this phone read, so
+ * the page speaks their language before /api/me answers, or when it opens offline. Kept after signing out: it names
+ * nobody, and the next sign-in page is then in the language the phone was used in.
+ */
+const LANGUAGE_KEY = 'tasting-menu.room-language';
+const RoomLanguageSchema = z.object({
+  language: LanguageSchema.optional(),
+  locale: z.string().max(64).optional(),
+});
+export type RoomLanguage = z.infer<typeof RoomLanguageSchema>;
+
+export function readRoomLanguage(storage: Storage): RoomLanguage {
+  try {
+    return RoomLanguageSchema.safeParse(JSON.parse(storage.getItem(LANGUAGE_KEY) ?? 'null')).data ?? {};
+  } catch {
+    return {}; // unreadable or blocked storage: the browser's languages
+  }
+}
+
+export function keepRoomLanguage(storage: Storage, person: RoomLanguage): void {
+  try {
+    storage.setItem(
+      LANGUAGE_KEY,
+      JSON.stringify({
+        ...(person.language ? { language: person.language } : {}),
+        ...(person.locale ? { locale: person.locale } : {}),
+      }),
+    );
+  } catch {
+    // Storage blocked: the language follows /api/me for this page view.
   }
 }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { Note } from '../../../../shared/notes';
 import { type PendingRoomNote, type SealedContent, sealNote } from '../../../../shared/sealed-note';
 import { type ApiResult, getRoomNoteKey, sendRoomNote } from '../api';
@@ -96,8 +97,7 @@ export function useRoomOutbox({
       return {
         ok: false,
         code: 'NO_KEY',
-        message:
-          'This phone cannot keep notes yet: open this page once while connected, then you can write offline.',
+        message: t('room.note.no-key'),
       };
     const clientId = crypto.randomUUID();
     const sealed = await sealNote(key, clientId, content);

@@ -1,5 +1,6 @@
 import { Fragment } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import {
   COACH_ROLE_OPTIONS,
   type CoachRole,
@@ -11,6 +12,29 @@ import { getPlatformInfo, getSettings, putSchoolName, putSettings } from '../api
 import { Field } from '../components/fields';
 import { SchoolDayFields } from '../components/school-day-fields';
 import { listLines, SchoolListField } from '../components/school-list-field';
+
+/** Each coach role's name, and what the LMS sends for it (role identifiers stay as the LMS writes them). */
+const ROLE_TEXT: Record<CoachRole, { label: MessageKey; sent: MessageKey }> = {
+  'membership#ContentDeveloper': {
+    label: 'settings.role.designer',
+    sent: 'settings.role.designer.sent',
+  },
+  'custom#coach': { label: 'settings.role.custom-coach', sent: 'settings.role.custom-coach.sent' },
+  'membership#Administrator': {
+    label: 'settings.role.course-admin',
+    sent: 'settings.role.course-admin.sent',
+  },
+  'membership#TeachingAssistant': { label: 'settings.role.ta', sent: 'settings.role.ta.sent' },
+  'institution#Administrator': {
+    label: 'settings.role.institution-admin',
+    sent: 'settings.role.institution-admin.sent',
+  },
+  'system#SysAdmin': { label: 'settings.role.site-admin', sent: 'settings.role.site-admin.sent' },
+  'system#Administrator': {
+    label: 'settings.role.system-admin',
+    sent: 'settings.role.system-admin.sent',
+  },
+};
 
 /**
  * Coach settings: school-wide or per-course menu, which LMS roles are coaches, the school day (time zone and bell
@@ -36,7 +60,7 @@ export function SettingsView({ token }: { token: string }) {
     getPlatformInfo(token).then((r) => r.ok && setPlatform(r.data));
   }, [token]);
 
-  if (!settings) return <p>{error || 'Loading…'}</p>;
+  if (!settings) return <p>{error || t('common.loading')}</p>;
 
   const toggle = (role: CoachRole, on: boolean) =>
     setSettings({
@@ -59,7 +83,7 @@ export function SettingsView({ token }: { token: string }) {
       setError('');
       setDayErrors({});
       setSettings(r.data);
-      setMessage('Saved. The changes apply from each person’s next launch; the school day at once.');
+      setMessage(t('settings.saved'));
     } else {
       setError(r.fields?.map((f) => f.message).join(' ') || r.message);
       const byPath: Record<string, string> = {};
@@ -72,11 +96,11 @@ export function SettingsView({ token }: { token: string }) {
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Settings
+        {t('settings.title')}
       </h1>
       <form onSubmit={save}>
         <fieldset class="card">
-          <legend>Whose menu is it?</legend>
+          <legend>{t('settings.scope')}</legend>
           <div class="check">
             <input
               type="radio"
@@ -85,7 +109,7 @@ export function SettingsView({ token }: { token: string }) {
               checked={settings.networkScope === 'course'}
               onChange={() => setSettings({ ...settings, networkScope: 'course' })}
             />
-            <label for="scope-course">Each course has its own menu</label>
+            <label for="scope-course">{t('settings.scope.course')}</label>
           </div>
           <div class="check">
             <input
@@ -95,21 +119,18 @@ export function SettingsView({ token }: { token: string }) {
               checked={settings.networkScope === 'deployment'}
               onChange={() => setSettings({ ...settings, networkScope: 'deployment' })}
             />
-            <label for="scope-deployment">One school-wide menu for every course</label>
+            <label for="scope-deployment">{t('settings.scope.deployment')}</label>
           </div>
         </fieldset>
         <fieldset class="card" aria-describedby="roles-hint">
-          <legend>Which LMS roles make a coach?</legend>
+          <legend>{t('settings.roles')}</legend>
           <p class="hint spaced" id="roles-hint">
-            Teachers and TAs are teachers unless a role below makes them coaches. Students, observers and
-            anyone with no role in the course cannot open Tasting Menu.
+            {t('settings.roles.hint')}
           </p>
           {(['course', 'institution'] as const).map((scope) => (
             <Fragment key={scope}>
               <p class="hint">
-                {scope === 'course'
-                  ? 'Course roles'
-                  : 'School-wide roles: anyone holding one becomes a coach in every course'}
+                {t(scope === 'course' ? 'settings.roles.course' : 'settings.roles.institution')}
               </p>
               {COACH_ROLE_OPTIONS.filter((o) => o.scope === scope).map((o) => (
                 <div class="check" key={o.role}>
@@ -120,9 +141,9 @@ export function SettingsView({ token }: { token: string }) {
                     checked={settings.coachRoles.includes(o.role)}
                     onChange={(e) => toggle(o.role, (e.target as HTMLInputElement).checked)}
                   />
-                  <label for={`role-${o.role}`}>{o.label}</label>{' '}
+                  <label for={`role-${o.role}`}>{t(ROLE_TEXT[o.role].label)}</label>{' '}
                   <span class="hint" id={`role-${o.role}-sent`}>
-                    (the LMS sends {o.sent})
+                    {t('settings.roles.sent', { sent: t(ROLE_TEXT[o.role].sent) })}
                   </span>
                 </div>
               ))}
@@ -136,17 +157,17 @@ export function SettingsView({ token }: { token: string }) {
         />
         <SchoolListField
           id="subjects"
-          legend="The menu’s subjects"
-          label="Subjects, one per line"
-          hint="Teachers choose from these when they add a strategy and when they filter the menu. A subject typed another way is read as the nearest one here (“Sci” as Science)."
+          legend={t('settings.subjects')}
+          label={t('settings.subjects.label')}
+          hint={t('settings.subjects.hint')}
           value={subjects}
           onInput={setSubjects}
         />
         <SchoolListField
           id="grades"
-          legend="The menu’s grades"
-          label="Grades, one per line"
-          hint="Single grades (K, 1, 2 … 12) or bands (6-8). Teachers choose from these when they add a strategy and when they filter the menu; a grade typed another way is read as the nearest one here (“7th”, “Grade 7” or “gr7” as 7, or as the band 6-8 that holds it)."
+          legend={t('settings.grades')}
+          label={t('settings.grades.label')}
+          hint={t('settings.grades.hint')}
           value={grades}
           onInput={setGrades}
         />
@@ -155,27 +176,29 @@ export function SettingsView({ token }: { token: string }) {
           {message}
         </p>
         <div class="actions">
-          <button type="submit">Save settings</button>
+          <button type="submit">{t('settings.save')}</button>
         </div>
       </form>
       {platform && <SchoolNameForm token={token} platform={platform} onSaved={setPlatform} />}
       {platform && (
         <section class="card" aria-labelledby="lms-h">
-          <h2 id="lms-h">Your LMS registration</h2>
+          <h2 id="lms-h">{t('settings.lms')}</h2>
           <dl class="plain-facts">
-            <dt>LMS</dt>
+            <dt>{t('settings.lms.name')}</dt>
             <dd>{platform.name}</dd>
-            <dt>Issuer</dt>
+            <dt>{t('settings.lms.issuer')}</dt>
             <dd>{platform.issuer}</dd>
-            <dt>Client ID</dt>
+            <dt>{t('settings.lms.client-id')}</dt>
             <dd>{platform.clientId}</dd>
-            <dt>Deployment</dt>
+            <dt>{t('settings.lms.deployment')}</dt>
             <dd>
               {platform.deploymentId}{' '}
               <span class="muted">
-                {platform.deploymentRecorded === 'first-launch'
-                  ? '(recorded at its first launch)'
-                  : '(registered by the Tasting Menu operator)'}
+                {t(
+                  platform.deploymentRecorded === 'first-launch'
+                    ? 'settings.lms.first-launch'
+                    : 'settings.lms.operator',
+                )}
               </span>
             </dd>
           </dl>
@@ -211,17 +234,17 @@ function SchoolNameForm(props: {
     props.onSaved(r.data);
     setSaved(
       r.data.schoolName
-        ? `Saved. District networks show your school as ${r.data.schoolName}.`
-        : `Cleared. District networks show your school as ${r.data.name}.`,
+        ? t('settings.school-name.saved', { name: r.data.schoolName })
+        : t('settings.school-name.cleared', { name: r.data.name }),
     );
   };
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="school-name-h">
-      <h2 id="school-name-h">Your school’s name</h2>
+      <h2 id="school-name-h">{t('settings.school-name.title')}</h2>
       <Field
         id="school-name"
-        label="School name"
-        hint={`District networks show it (at most ${SCHOOL_NAME_MAX} characters). Leave it empty to use the LMS’s name, ${props.platform.name}.`}
+        label={t('settings.school-name')}
+        hint={t('settings.school-name.hint', { max: SCHOOL_NAME_MAX, name: props.platform.name })}
         error={error}
       >
         {(f) => (
@@ -234,7 +257,7 @@ function SchoolNameForm(props: {
         )}
       </Field>
       <button type="submit" disabled={busy}>
-        Save the school’s name
+        {t('settings.school-name.save')}
       </button>
       <p role="status">{saved}</p>
     </form>
@@ -243,20 +266,20 @@ function SchoolNameForm(props: {
 
 /** What an LMS administrator types into the LMS: this server's LTI addresses (the app is served from the tool). */
 function ToolAddresses({ origin }: { origin: string }) {
-  const rows = [
-    ['OIDC login (initiation) URL', '/lti/login'],
-    ['Target link / redirect URI', '/lti/launch'],
-    ['Public key set (JWKS) URL', '/lti/keys'],
-    ['Dynamic registration URL', '/lti/register'],
-    ['Canvas developer key (JSON)', '/lti/canvas.json'],
+  const rows: Array<[MessageKey, string]> = [
+    ['settings.addresses.login', '/lti/login'],
+    ['settings.addresses.launch', '/lti/launch'],
+    ['settings.addresses.keys', '/lti/keys'],
+    ['settings.addresses.register', '/lti/register'],
+    ['settings.addresses.canvas', '/lti/canvas.json'],
   ];
   return (
     <section class="card" aria-labelledby="addresses-h">
-      <h2 id="addresses-h">Addresses for your LMS administrator</h2>
+      <h2 id="addresses-h">{t('settings.addresses')}</h2>
       <dl class="plain-facts">
         {rows.map(([label, path]) => (
           <Fragment key={path}>
-            <dt>{label}</dt>
+            <dt>{t(label)}</dt>
             <dd>
               <code>{`${origin}${path}`}</code>
             </dd>

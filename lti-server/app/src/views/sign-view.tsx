@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { roomPath } from '../../../../shared/room';
 import { type Door, getDoor } from '../api';
 import { QrImage } from '../components/qr-image';
@@ -28,22 +29,19 @@ export function SignView({ token, doorId }: { token: string; doorId: string }) {
   }, [token, doorId]);
 
   const url = `${window.location.origin}${roomPath({ kind: 'door', id: doorId })}`;
-  const title = door?.strategy?.title ?? 'A sampling visit';
+  const title = door?.strategy?.title ?? t('door.sampling-visit');
   return (
     <section aria-labelledby="view-title">
       <div class="no-print">
         <p>
-          <a href={href({ name: 'doors' })}>← Open doors</a>
+          <a href={href({ name: 'doors' })}>{t('sign.back')}</a>
         </p>
         <h1 id="view-title" tabIndex={-1}>
-          Door sign
+          {t('door.sign')}
         </h1>
-        <p class="lede">
-          Print it and put it on your door. Visitors scan the code with their phone to write notes in the room
-          (they sign in first); anyone with a seat left can join on the spot.
-        </p>
+        <p class="lede">{t('sign.lede')}</p>
         <fieldset class="paper">
-          <legend>Paper</legend>
+          <legend>{t('sign.paper')}</legend>
           <label>
             <input
               type="radio"
@@ -51,41 +49,46 @@ export function SignView({ token, doorId }: { token: string; doorId: string }) {
               checked={paper === 'letter'}
               onChange={() => setPaper('letter')}
             />{' '}
-            US Letter
+            {t('sign.paper.letter')}
           </label>
           <label>
-            <input type="radio" name="paper" checked={paper === 'a4'} onChange={() => setPaper('a4')} /> A4
+            <input type="radio" name="paper" checked={paper === 'a4'} onChange={() => setPaper('a4')} />{' '}
+            {t('sign.paper.a4')}
           </label>
         </fieldset>
         <p>
           <button type="button" onClick={() => window.print()} disabled={!door}>
-            Print the sign
+            {t('sign.print')}
           </button>
         </p>
         {error && <p role="alert">{error}</p>}
       </div>
       {door && (
-        <article class={`sign paper-${paper}`} aria-label="The door sign" data-paper={paper}>
-          <p class="sign-welcome">Come in — I’m working on</p>
+        <article class={`sign paper-${paper}`} aria-label={t('sign.label')} data-paper={paper}>
+          <p class="sign-welcome">{t('sign.welcome')}</p>
           <h2 class="sign-title">{title}</h2>
           <p class="sign-when">
-            {formatInstantDay(door.startsAt, door.timeZone)} · {formatTime(door.startsAt, door.timeZone)}–
-            {formatTime(door.endsAt, door.timeZone)} · {door.location}
+            {t('sign.when', {
+              day: formatInstantDay(door.startsAt, door.timeZone),
+              from: formatTime(door.startsAt, door.timeZone),
+              to: formatTime(door.endsAt, door.timeZone),
+              where: door.location,
+            })}
           </p>
           {door.lookFor && (
             <p class="sign-look">
-              <strong>Look for:</strong> {door.lookFor}
+              <strong>{t('door.look-for')}</strong> {door.lookFor}
             </p>
           )}
           <div class="sign-qr">
-            <QrImage text={url} alt={`QR code: opens the note mode for this door, ${url}`} />
+            <QrImage text={url} alt={t('sign.qr', { url })} />
             <p>
-              Scan to write notes in the room.
+              {t('sign.scan')}
               <br />
               <span class="sign-url">{url}</span>
             </p>
           </div>
-          <p class="sign-rules">Notes describe what students and I say and do. No names, no judgments.</p>
+          <p class="sign-rules">{t('sign.rules')}</p>
         </article>
       )}
     </section>
