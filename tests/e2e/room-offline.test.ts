@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RoomLinkSchema } from '../../shared/room';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { decodeQr, openDoorSign } from '../support/browser/qr';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { builtAppAssets } from '../support/server/built-app';
 import { daysFromNow } from '../support/server/colleagues';
@@ -83,13 +84,16 @@ describe('the room note mode without a connection', () => {
     const doorId = created.body.items[0].id as string;
     await visitHappened(server, doorId, 2);
 
-    // Ben's phone signs in with a link from the LMS, then opens the door's address (what its sign's QR code carries).
+    // Ana prints her door sign; Ben's phone signs in with a link from the LMS, then scans the sign's QR code.
+    const host = await openDoorSign(browser, server.url, ana.token, doorId);
+    const scanned = await decodeQr(host.getByRole('article', { name: 'The door sign' }).locator('img.qr'));
+    await host.close();
     const link = RoomLinkSchema.parse((await ben.post('/api/room-links', {})).body);
     const phone = await browser.context.newPage();
     await phone.setViewportSize(PHONE);
     await phone.goto(link.url);
     await phone.getByRole('heading', { name: 'You are signed in' }).waitFor();
-    await phone.goto(`${server.url}/room/door/${doorId}`);
+    await phone.goto(scanned);
     await phone.getByRole('heading', { name: title }).waitFor();
     await phone.getByRole('button', { name: 'Join and write notes' }).click();
     const box = phone.getByLabel(/Your note:/);

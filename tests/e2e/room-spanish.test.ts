@@ -1,7 +1,7 @@
-import jsQR from 'jsqr';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { decodeQr } from '../support/browser/qr';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { builtAppAssets } from '../support/server/built-app';
 import { daysFromNow } from '../support/server/colleagues';
@@ -38,24 +38,6 @@ async function openInSpanish(user: string): Promise<{ page: Page; tool: Frame }>
   const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
   await tool.getByRole('heading', { name: 'El menú' }).waitFor();
   return { page, tool };
-}
-
-/** Reads a QR code the page shows, from the image's own pixels. */
-async function decodeQr(image: Locator): Promise<string> {
-  await image.waitFor();
-  const pixels = await image.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
-  });
-  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
-  if (!code) throw new Error('The QR code could not be read');
-  return code.data;
 }
 
 describe('the door sign and the room note mode in Spanish', () => {

@@ -1,8 +1,8 @@
-import jsQR from 'jsqr';
-import type { Frame, Locator, Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
+import { decodeQr, openDoorSign } from '../support/browser/qr';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { builtAppAssets } from '../support/server/built-app';
 import { daysFromNow } from '../support/server/colleagues';
@@ -37,24 +37,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-/** Reads a QR code the page shows: the image's own pixels, drawn on a canvas in the page, decoded with jsQR. */
-async function decodeQr(image: Locator): Promise<string> {
-  await image.waitFor();
-  const pixels = await image.evaluate(async (img: HTMLImageElement) => {
-    await img.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = img.naturalWidth;
-    canvas.height = img.naturalHeight;
-    const context = canvas.getContext('2d')!;
-    context.drawImage(img, 0, 0);
-    const data = context.getImageData(0, 0, canvas.width, canvas.height);
-    return { width: data.width, height: data.height, data: Array.from(data.data) };
-  });
-  const code = jsQR(Uint8ClampedArray.from(pixels.data), pixels.width, pixels.height);
-  if (!code) throw new Error('The QR code could not be read');
-  return code.data;
-}
 
 /** The size of each page of a PDF, in points (1/72 in), from its MediaBox entries. */
 function pageSizes(pdf: Buffer): Array<{ width: number; height: number }> {
@@ -116,17 +98,7 @@ describe('the door sign and the room note mode on a phone', () => {
     const doorId = created.body.items[0].id as string;
 
     // The host's door sign, from the door page (top level: a printout of the LMS frame would be the frame alone).
-    const host = await browser.context.newPage();
-    await host.goto(`${server.url}/app/#session=${ana.token}`);
-    await host.getByRole('heading', { name: 'The menu' }).waitFor();
-    await host.evaluate(() => {
-      window.location.hash = '#/doors';
-    });
-    await host.getByRole('heading', { name: /Open doors/ }).waitFor();
-    await host.evaluate((id) => {
-      window.location.hash = `#/doors/${id}/sign`;
-    }, doorId);
-    await host.getByRole('heading', { name: 'Door sign' }).waitFor();
+    const host = await openDoorSign(browser, server.url, ana.token, doorId);
     const sign = host.getByRole('article', { name: 'The door sign' });
     await sign.getByText('Come in — I’m working on').waitFor();
     await sign.getByRole('heading', { name: title }).waitFor();
