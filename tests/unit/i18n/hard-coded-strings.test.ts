@@ -54,6 +54,10 @@ const CONVERTED = [
   'lti-server/app/src/views/notes-view.tsx',
   'lti-server/app/src/views/print-view.tsx',
   'lti-server/app/src/views/extension-view.tsx',
+  // Rounds: a round's debrief.
+  'lti-server/app/src/views/debrief-view.tsx',
+  'lti-server/app/src/components/debrief',
+  'lti-server/app/src/hooks/use-debrief.ts',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
