@@ -12,14 +12,6 @@ export const HOST_PARTS = ['reply', 'next_step'] as const;
 export const DIALOGUE_PARTS = [...VISITOR_PARTS, ...HOST_PARTS] as const;
 export type DialoguePart = (typeof DIALOGUE_PARTS)[number];
 
-/** The prompts, as the form shows them. */
-export const PART_TEXT: Record<DialoguePart, string> = {
-  noticed: 'What I noticed',
-  wondering: 'What I’m wondering',
-  reply: 'My reply',
-  next_step: 'What I’ll try next',
-};
-
 /** The same limit as a note, so the same text box serves both. */
 export const MAX_DIALOGUE_LENGTH = 500;
 

@@ -72,6 +72,27 @@ export function formatDate(date: string): string {
   });
 }
 
+/** "Thursday, March 12, 2026" for a local date. */
+export function formatFullDay(date: string): string {
+  return noonUtc(date).toLocaleDateString(currentLocale(), {
+    timeZone: 'UTC',
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
+
+/** "9:00 AM" for a wall-clock time 'HH:MM' (a round's start on its own clock); anything else is shown as it is. */
+export function formatClock(time: string): string {
+  if (!/^\d{2}:\d{2}$/.test(time)) return time;
+  return new Date(`2000-01-01T${time}:00Z`).toLocaleTimeString(currentLocale(), {
+    timeZone: 'UTC',
+    hour: 'numeric',
+    minute: '2-digit',
+  });
+}
+
 /** "Mar 2 – 8, 2026" for the week starting on `monday`. */
 export function formatWeek(monday: string): string {
   const f = new Intl.DateTimeFormat(currentLocale(), {

@@ -5,6 +5,7 @@ import type { StrategyDetail } from '../../../lti-server/app/src/api';
 import { StrategyForm } from '../../../lti-server/app/src/views/strategy-form';
 import { StrategyView } from '../../../lti-server/app/src/views/strategy-view';
 import type { Me } from '../../../shared/api';
+import { setLanguage } from '../../../shared/i18n';
 import type { Strategy } from '../../../shared/strategy';
 import { expectNoAxeViolations } from './axe';
 import { type Call, stubApi } from './fake-api';
@@ -170,6 +171,44 @@ describe('editing a stored strategy', () => {
     await new Promise((r) => setTimeout(r, 20));
     expect(title.value).toBe('Think-Pair-Share, with a timer');
     await expectNoAxeViolations();
+  });
+});
+
+describe('the strategy form in Spanish', () => {
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when a teacher adds a look-alike in Spanish, then the fields, the question and its choices are in Spanish; axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    stubApi((c) => {
+      if (c.url.pathname === '/api/strategies/similar') return { body: { items: [strategy()] } };
+      return undefined;
+    });
+    render(<StrategyForm token="t" />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Añadir una estrategia' })).toBeTruthy();
+    fireEvent.input(screen.getByLabelText('Título'), { target: { value: 'Thnik pair share' } });
+    fireEvent.input(screen.getByLabelText('Para qué sirve'), { target: { value: 'Todos hablan.' } });
+    fireEvent.input(screen.getByLabelText('Pasos'), { target: { value: 'Pensar\nEn pareja\nCompartir' } });
+    fireEvent.input(screen.getByLabelText('Materia'), { target: { value: 'Any' } });
+    expect(screen.getByText('De 1 a 15; la mayoría dura 10 o menos.')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Añadir al menú' }));
+    const question = await screen.findByText(/Se parece a/);
+    expect(question.textContent).toBe(
+      'Se parece a Think-Pair-Share: ¿prefieres aportar a esa en lugar de crear otra?',
+    );
+    expect(screen.getByRole('link', { name: 'Think-Pair-Share' }).getAttribute('href')).toBe('#/s/s1');
+    expect(screen.getByRole('button', { name: 'Enviar de todos modos' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Seguir editando' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('when an edit opens in Spanish, then it says it is loading the strategy in Spanish', async () => {
+    setLanguage(['es-419']);
+    stubApi((c) => (c.url.pathname === '/api/strategies/s1' ? { body: detail() } : undefined));
+    render(<StrategyForm token="t" editId="s1" />);
+    expect(screen.getByRole('status').textContent).toBe('Cargando la estrategia…');
+    expect(((await screen.findByLabelText('Título')) as HTMLInputElement).value).toBe('Think-Pair-Share');
+    expect(screen.getByRole('heading', { level: 1, name: 'Editar la estrategia' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Guardar cambios' })).toBeTruthy();
   });
 });
 

@@ -6,6 +6,7 @@ import { ProblemsView } from '../../../lti-server/app/src/views/problems-view';
 import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import type { Cycle, CyclePicture, Problem } from '../../../shared/cycles';
 import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
+import { setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
 import { errorBody, PEOPLE, stubApi } from './fake-api';
 
@@ -269,6 +270,89 @@ describe('a cycle and its picture over time', () => {
         .map((b) => b.id),
     ).toEqual(['participant-p1', 'participant-p2', 'participant-p3']);
     expect(calls.some((c) => c.url.pathname === '/api/cycles/cy1')).toBe(true);
+    await expectNoAxeViolations();
+  });
+});
+
+describe('problems of practice and cycles in Spanish', () => {
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when a coach opens the problems in Spanish, then the proposals, the votes and the cycles are in Spanish; axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    let voted: Problem = problem();
+    stubApi((c) => {
+      if (c.url.pathname === '/api/problems' && c.method === 'GET') return { body: { items: [voted] } };
+      if (c.url.pathname === '/api/cycles') return { body: { items: [cycle()] } };
+      if (c.url.pathname === '/api/problems/pr1/vote' && c.method === 'PUT') {
+        voted = problem({ myVote: 'against', votes: { for: 3, against: 2 } });
+        return { body: voted };
+      }
+      return undefined;
+    });
+    render(<ProblemsView token="t" isCoach />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Problemas de práctica' })).toBeTruthy();
+    const card = await screen.findByRole('article', { name: 'How do students build on each other’s ideas?' });
+    expect(within(card).getByTestId('votes').textContent).toBe('3 a favor · 1 ahora no');
+    expect(within(card).getByText('Propuesto por Ana Rivera')).toBeTruthy();
+    expect(within(card).getByText('Abierto a votación')).toBeTruthy();
+    expect(
+      within(card).getByRole('group', {
+        name: 'Tu voto sobre «How do students build on each other’s ideas?»',
+      }),
+    ).toBeTruthy();
+    expect(within(card).getByRole('button', { name: 'Iniciar un ciclo con este problema' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Building on ideas' }).closest('li')?.textContent).toContain(
+      '3 personas · 2 rondas',
+    );
+    expect(screen.getByRole('heading', { level: 2, name: 'Propón un problema de práctica' })).toBeTruthy();
+    await expectNoAxeViolations();
+    fireEvent.click(within(card).getByRole('radio', { name: 'Ahora no' }));
+    expect(await screen.findByText('Tu voto se contó.')).toBeTruthy();
+    expect(within(card).getByTestId('votes').textContent).toBe('3 a favor · 2 ahora no');
+  });
+
+  it('when a teacher opens a cycle in Spanish, then its rounds, its charts, their table and the tries are in Spanish; axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    stubApi((c) => {
+      if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };
+      if (c.url.pathname === '/api/cycles/cy1/picture') return { body: picture() };
+      return undefined;
+    });
+    render(<CycleView token="t" id="cy1" isCoach={false} />);
+    await screen.findByRole('heading', { level: 1, name: 'Building on ideas' });
+    expect(screen.getByRole('heading', { level: 2, name: 'Quiénes participan (3 personas)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Reflexión de Round one' })).toBeTruthy();
+    const rounds = screen.getByRole('heading', { level: 2, name: 'Rondas' }).parentElement!;
+    expect(rounds.textContent).toContain('5 de marzo de 2026 · reflexión terminada');
+    expect(rounds.textContent).toContain(
+      'Siguiente nivel de trabajo: Every student explains one step aloud.',
+    );
+    expect(screen.getByTestId('next-focus').textContent).toBe(
+      'La siguiente ronda parte de la última reflexión: Every student explains one step aloud.',
+    );
+    const charts = await screen.findAllByRole('img');
+    expect(charts[0]!.getAttribute('aria-label')).toBe(
+      'Los estudiantes explican, debaten o argumentan en voz alta: ronda 1: algunas, ronda 2: la mayoría, ronda 3: no se muestra',
+    );
+    // The longest share word ("la mayoría") fits left of the chart: its lines start further right than in English.
+    const gridStart = Number(charts[0]!.querySelector('line')!.getAttribute('x1'));
+    expect(gridStart).toBeGreaterThanOrEqual(8 + 5 * 'la mayoría'.length);
+    const table = screen.getByRole('table', { name: 'El panorama a lo largo del tiempo, como tabla' });
+    expect(within(table).getAllByRole('columnheader')[1]!.textContent).toBe(
+      'Ronda 1: Round one (5 de marzo de 2026)',
+    );
+    const firstRow = within(table).getAllByRole('row')[1]!;
+    expect(
+      within(firstRow)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['algunas', 'la mayoría', 'no se muestra']);
+    expect(screen.getByText(/Turn and talk/).closest('li')?.textContent).toBe(
+      'Turn and talk: 4 personas la probaron',
+    );
+    expect(screen.getByText(/Exit tickets/).closest('li')?.textContent).toBe(
+      'Exit tickets: menos de 3 personas por ahora',
+    );
     await expectNoAxeViolations();
   });
 });

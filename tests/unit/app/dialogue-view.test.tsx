@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { href, parseRoute } from '../../../lti-server/app/src/router';
 import { DialogueView } from '../../../lti-server/app/src/views/dialogue-view';
 import type { Dialogue, DialogueEntry, DialogueEntryInput } from '../../../shared/dialogue';
+import { setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
 import { type Call, errorBody, stubApi } from './fake-api';
 
@@ -76,7 +77,9 @@ describe('the reflective dialogue form', () => {
     dialogueApi(thread());
     render(<DialogueView token="t" doorId="d1" myName="Ben Okafor" zone={ZONE} />);
     expect(await screen.findByRole('heading', { level: 2, name: 'Turn and talk' })).toBeTruthy();
-    expect(screen.getByText(/not coaches, not other colleagues, and never the school picture/)).toBeTruthy();
+    expect(
+      screen.getByText(/not coaches, not other colleagues, and never the school picture/).textContent,
+    ).toContain('deleted with the school’s notes on June 30, 2026.');
     expect(screen.getByLabelText('What I noticed').tagName).toBe('TEXTAREA');
     expect(screen.getByLabelText('What I’m wondering').tagName).toBe('TEXTAREA');
     expect(screen.queryByLabelText('My reply')).toBeNull();
@@ -147,6 +150,31 @@ describe('the reflective dialogue form', () => {
     stubApi(() => ({ status: 404, body: errorBody('NOT_FOUND', 'Visit not found.') }));
     render(<DialogueView token="t" doorId="d1" myName="Chloé Martin" zone={ZONE} />);
     expect((await screen.findByRole('alert')).textContent).toMatch(/not found/);
+    await expectNoAxeViolations();
+  });
+});
+
+describe('the reflective dialogue in Spanish', () => {
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when a visitor writes in Spanish, then who reads it, the parts, the date and the notice are in Spanish; axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    const calls = dialogueApi(thread());
+    render(<DialogueView token="t" doorId="d1" myName="Ben Okafor" zone={ZONE} />);
+    expect(await screen.findByRole('heading', { level: 2, name: 'Turn and talk' })).toBeTruthy();
+    expect(screen.getByRole('heading', { level: 1, name: 'Diálogo reflexivo' })).toBeTruthy();
+    expect(screen.getByText(/en el aula de Ana Rivera/)).toBeTruthy();
+    expect(screen.getByText(/^Solo Ana Rivera, los demás visitantes y tú leen esto/).textContent).toContain(
+      'Se elimina con las notas de la escuela el 30 de junio de 2026.',
+    );
+    expect(screen.getByText('Todavía no hay nada escrito.')).toBeTruthy();
+    expect(screen.getByLabelText('Lo que me pregunto').tagName).toBe('TEXTAREA');
+    const box = screen.getByLabelText('Lo que noté');
+    fireEvent.input(box, { target: { value: 'Cada estudiante explicó un paso a su pareja.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar «Lo que noté»' }));
+    await waitFor(() => expect(posts(calls)).toHaveLength(1));
+    expect(await screen.findByText('Guardado. Ana Rivera ya puede leerlo.')).toBeTruthy();
+    expect(screen.getByText(/Lo que noté ·/).textContent).toBe('Lo que noté · tú');
     await expectNoAxeViolations();
   });
 });

@@ -6,6 +6,7 @@ import { takeFlash } from '../../../lti-server/app/src/flash';
 import { RoundHostView } from '../../../lti-server/app/src/views/round-host-view';
 import { RoundDetail } from '../../../lti-server/app/src/views/rounds-view';
 import type { Me } from '../../../shared/api';
+import { setLanguage } from '../../../shared/i18n';
 import type { FinishedRoundPictures } from '../../../shared/round-pictures';
 import type { RoundHosting } from '../../../shared/round-hosts';
 import { expectNoAxeViolations } from './axe';
@@ -331,5 +332,35 @@ describe('the school picture for teachers', () => {
     );
     expect(calls.find((c) => c.method === 'POST')?.url.pathname).toBe('/api/host-notices/hn1/seen');
     window.location.hash = '';
+  });
+});
+
+describe('a host’s room in a round, in Spanish', () => {
+  beforeEach(() => setLanguage(['es-419']));
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when the host reads in Spanish, then the look-for choice, the slots and declining are in Spanish and axe finds nothing', async () => {
+    stubApi(() => ({ body: hosting() }));
+    render(<RoundHostView token="t" roundId="r1" zone={ZONE} />);
+    await screen.findByRole('heading', { level: 1, name: 'Tu aula en «Thursday discussion round»' });
+    expect(screen.getByText('Problema de práctica')).toBeTruthy();
+    expect(
+      screen.getByRole('group', {
+        name: 'Elige entre las indicaciones «en qué fijarse» de la ronda (hasta 3)',
+      }),
+    ).toBeTruthy();
+    expect(screen.getByLabelText('Y/o añade la tuya')).toBeTruthy();
+    const slots = screen.getByRole('region', { name: 'Tus turnos' });
+    expect(within(slots).getAllByText('4 visitantes')).toHaveLength(2);
+    expect(within(slots).getAllByRole('heading', { level: 3 })[0]!.textContent).toMatch(
+      /^martes, 12 de marzo, 9:00/,
+    );
+    await expectNoAxeViolations();
+    fireEvent.click(within(slots).getAllByRole('button', { name: 'Rechazar…' })[0]!);
+    expect(
+      screen.getByLabelText('¿Por qué rechazas este turno? Lo lee el coach que planificó la ronda.'),
+    ).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Rechazar este turno' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Mantenerlo' })).toBeTruthy();
   });
 });

@@ -5,6 +5,7 @@ import { takeFlash } from '../../../lti-server/app/src/flash';
 import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import { RoundDetail, RoundsList } from '../../../lti-server/app/src/views/rounds-view';
 import type { Me } from '../../../shared/api';
+import { setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
 import { errorBody, PEOPLE, round, stubApi } from './fake-api';
 
@@ -60,7 +61,7 @@ describe('the rounds list', () => {
       within(items[0]!).getByRole('link', { name: 'Thursday discussion round' }).getAttribute('href'),
     ).toBe('#/rounds/r1');
     expect(items[0]!.textContent).toContain('Draft');
-    expect(items[0]!.textContent).toContain('2026');
+    expect(items[0]!.textContent).toMatch(/Thursday, March 12, 2026 at 9:00\sAM \(America\/New_York\)/);
     expect(items[1]!.textContent).toContain('Published');
   });
 });
@@ -382,5 +383,87 @@ describe('what the coach needs to know', () => {
     expect(calls.some((c) => c.method === 'POST' && c.url.pathname === '/api/round-notices/n1/seen')).toBe(
       true,
     );
+  });
+});
+
+describe('rounds in Spanish', () => {
+  beforeEach(() => setLanguage(['es-419']));
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when the coach reads in Spanish, then the list, its date and its notices are in Spanish and axe finds nothing', async () => {
+    stubApi((c) =>
+      c.url.pathname === '/api/round-notices'
+        ? {
+            body: {
+              items: [
+                {
+                  id: 'n1',
+                  kind: 'visit_cancelled',
+                  round: { id: 'r1', title: 'Thursday discussion round' },
+                  person: { id: 'p1', name: 'Ana Rivera' },
+                  host: { name: 'Ben Okafor' },
+                  decline: null,
+                  startsAt: '2026-03-12T13:00:00.000Z',
+                  reason: 'Cubro una clase.',
+                  createdAt: '2026-03-10T13:00:00.000Z',
+                },
+              ],
+            },
+          }
+        : { body: { items: [round()] } },
+    );
+    render(<RoundsList token="t" />);
+    expect(screen.getByRole('heading', { level: 1, name: 'Rondas' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Planificar una ronda nueva' })).toBeTruthy();
+    const section = await screen.findByRole('region', { name: 'Requiere tu atención' });
+    expect(section.textContent).toContain('Ana Rivera canceló su visita al aula de Ben Okafor');
+    expect(section.textContent).toContain('a su grupo le falta una persona. Su motivo: «Cubro una clase.»');
+    expect(within(section).getByRole('button', { name: 'Descartar el aviso sobre Ana Rivera' })).toBeTruthy();
+    const item = (
+      await screen.findByRole('heading', { level: 2, name: 'Thursday discussion round' })
+    ).closest('li')!;
+    expect(item.textContent).toContain('jueves, 12 de marzo de 2026 a las 9:00');
+    expect(item.textContent).toContain('Borrador');
+    await expectNoAxeViolations();
+  });
+
+  it('when the coach opens a draft in Spanish, then its facts, groups, rotation and actions are in Spanish and axe finds nothing', async () => {
+    stubApi((c) => (c.url.pathname === '/api/people' ? { body: { items: PEOPLE } } : { body: round() }));
+    render(<RoundDetail token="t" id="r1" />);
+    const rotation = await screen.findByRole('region', { name: 'Rotación' });
+    expect(within(rotation).getAllByRole('listitem')[0]!.textContent).toBe(
+      'Grupo 1 → aula de Ben Okafor (Room 12)Visitantes: Ana Rivera',
+    );
+    expect(screen.getByText('Visitas de 10 minutos, con 5 minutos entre una y otra')).toBeTruthy();
+    expect(screen.getByText('Etiqueta')).toBeTruthy();
+    const groups = screen.getByRole('region', { name: 'Grupos' });
+    const select = within(groups).getByLabelText('Mover a Ana Rivera al grupo…') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Grupo 1 (actual)',
+      'Grupo 2',
+      'Un grupo nuevo',
+    ]);
+    expect(screen.getByRole('link', { name: 'Guía y roles' })).toBeTruthy();
+    await expectNoAxeViolations();
+    fireEvent.click(screen.getByRole('button', { name: 'Publicar esta ronda' }));
+    const question = screen.getByRole('group', { name: /^¿Publicar esta ronda\?/ });
+    expect(within(question).getByRole('button', { name: 'Sí, publicar' })).toBeTruthy();
+    expect(within(question).getByRole('button', { name: 'Todavía no' })).toBeTruthy();
+  });
+
+  it('when the coach plans a round in Spanish, then the form and its focus choices are in Spanish and axe finds nothing', async () => {
+    stubApi(() => ({ body: { items: PEOPLE } }));
+    render(<RoundForm token="t" zone={ZONE} />);
+    await screen.findByLabelText('Título');
+    expect(screen.getByRole('heading', { level: 1, name: 'Planificar una ronda' })).toBeTruthy();
+    fireEvent.click(screen.getByLabelText('Un problema de práctica'));
+    expect(screen.getByLabelText('El problema de práctica')).toBeTruthy();
+    const participants = screen.getByRole('group', { name: 'Participantes (quiénes visitan)' });
+    expect(within(participants).getByLabelText('Dana Cruz (coach)')).toBeTruthy();
+    const hosts = screen.getByRole('group', { name: 'Anfitriones (cuyas aulas se visitan)' });
+    fireEvent.click(within(hosts).getByLabelText('Ben Okafor'));
+    expect(screen.getByLabelText('Aula o enlace de Ben Okafor')).toBeTruthy();
+    expect(screen.getByRole('button', { name: 'Planificar la ronda' })).toBeTruthy();
+    await expectNoAxeViolations();
   });
 });

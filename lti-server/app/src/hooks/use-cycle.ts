@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { Notice } from '../components/notice-line';
 import {
   addCycleMembers,
@@ -31,7 +32,7 @@ export function useCycle(token: string, id: string) {
       setCycle(r.data);
       setNotice({
         kind: 'notice',
-        text: `${personIds.length} ${personIds.length === 1 ? 'person joins' : 'people join'} the cycle.`,
+        text: t('cycle.joined', { count: personIds.length }),
       });
     } else setNotice({ kind: 'error', text: r.message });
     return r.ok;
@@ -43,7 +44,7 @@ export function useCycle(token: string, id: string) {
       setCycle(r.data);
       setNotice({
         kind: 'notice',
-        text: 'The cycle has ended. Its rounds and its picture over time stay here.',
+        text: t('cycle.ended'),
       });
     } else setNotice({ kind: 'error', text: r.message });
   };

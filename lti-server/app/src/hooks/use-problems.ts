@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { ApiResult } from '../api';
 import type { Notice } from '../components/notice-line';
 import {
@@ -64,20 +65,16 @@ export function useProblems(token: string) {
     error,
     notice,
     propose: (title: string, why: string) =>
-      act(() => proposeProblem(token, { title, why: why || null }), 'Your proposal is listed.'),
+      act(() => proposeProblem(token, { title, why: why || null }), t('problems.proposed')),
     vote: (id: string, choice: VoteChoice | null) =>
-      act(
-        () => voteProblem(token, id, choice),
-        choice ? 'Your vote is counted.' : 'Your vote is taken back.',
-        false,
-      ),
+      act(() => voteProblem(token, id, choice), choice ? t('problems.voted') : t('problems.unvoted'), false),
     comment: (id: string, text: string) =>
-      act(() => commentProblem(token, id, text), 'Your comment is added.'),
-    close: (id: string) => act(() => closeProblem(token, id), 'The proposal is closed.'),
+      act(() => commentProblem(token, id, text), t('problems.commented')),
+    close: (id: string) => act(() => closeProblem(token, id), t('problems.closed')),
     start: async (problemId: string, memberIds: string[], strategyIds: string[]) => {
       const r = await startCycle(token, { problemId, memberIds, strategyIds });
       if (r.ok) {
-        setFlash('The cycle has started. Plan its first round when the group is ready.');
+        setFlash(t('problems.started'));
         navigate({ name: 'cycle', id: r.data.id });
       }
       return r;

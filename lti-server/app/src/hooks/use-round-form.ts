@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { FOCUS_KINDS } from '../../../../shared/rounds';
 import { createRound, listPeople, type People, type RoundInput } from '../api';
 import { type Cycle, getCycle } from '../cycles-api';
@@ -56,7 +57,7 @@ function toInput(
 /** The next round of a cycle starts from it: its people, and the last debrief's next level of work (or its problem). */
 function fromCycle(cycle: Cycle): Partial<RoundFormState> {
   return {
-    title: `${cycle.title}: round ${cycle.rounds.length + 1}`.slice(0, 120),
+    title: t('round-form.cycle.title', { cycle: cycle.title, number: cycle.rounds.length + 1 }).slice(0, 120),
     focusKind: 'problem',
     focusValue: cycle.next?.focus ?? cycle.problem.title.slice(0, 300),
     lookFor: cycle.next?.lookFor ?? '',
@@ -139,7 +140,7 @@ export function useRoundForm(token: string, zone: string, cycleId?: string) {
     const r = await createRound(token, toInput(form, asking, confirmed, cycleId));
     setSaving(false);
     if (r.ok) {
-      setFlash('Draft planned. Check the groups and the rotation, then publish it to book the visits.');
+      setFlash(t('round-form.planned'));
       navigate({ name: 'round', id: r.data.id });
       return;
     }
@@ -165,9 +166,7 @@ export function useRoundForm(token: string, zone: string, cycleId?: string) {
       byField[f.path.split('.')[0] ?? f.path] ??= f.message;
     }
     setErrors(byField);
-    setMessage(
-      r.fields?.length ? 'Please fix the fields marked below; nothing you typed was lost.' : r.message,
-    );
+    setMessage(r.fields?.length ? t('common.fix-fields') : r.message);
     setTimeout(() => {
       const invalid = document.querySelector('[aria-invalid="true"]') as HTMLElement | null;
       (invalid ?? messageRef.current)?.focus();

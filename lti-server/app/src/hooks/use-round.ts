@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import { deleteRound, getRound, listPeople, publishRound, putRoundGroups, type Round } from '../api';
 import { setFlash, takeFlash } from '../flash';
 import { navigate } from '../router';
@@ -27,7 +28,7 @@ export function useRound(token: string, id: string) {
     round?.participants.find((p) => p.id === pid)?.name ??
     round?.hosts.find((p) => p.id === pid)?.name ??
     names[pid] ??
-    'Someone who left';
+    t('rounds.someone-who-left');
 
   const announce = (text: string) => {
     setNotice(text);
@@ -50,7 +51,7 @@ export function useRound(token: string, id: string) {
       setError('');
       setRound(r.data);
       const to = r.data.groups.findIndex((g) => g.includes(personId));
-      announce(`Moved ${nameOf(personId)} to group ${to + 1}. The rotation was made again.`);
+      announce(t('rounds.moved', { name: nameOf(personId), number: to + 1 }));
     } else if (r.code === 'ROUND_UNPLANNABLE') {
       const sentences = (r.fields ?? []).map((f) => f.message).filter(Boolean);
       refuse(sentences.length ? [...new Set(sentences)] : [r.message]);
@@ -68,14 +69,11 @@ export function useRound(token: string, id: string) {
     if (r.ok) {
       setRound(r.data);
       setProblems([]);
-      announce('Published. Everyone’s visits are now in their “My visits”, and the hosts’ doors are open.');
+      announce(t('rounds.published.notice'));
     } else if (r.code === 'ROUND_TRADEOFFS_UNCONFIRMED') {
       const again = await getRound(token, round.id);
       if (again.ok) setRound(again.data);
-      refuse([
-        'This plan has trade-offs you have not seen yet. Read them under “Before you publish”, then publish again to confirm.',
-        ...(r.fields ?? []).map((f) => f.message),
-      ]);
+      refuse([t('rounds.tradeoffs.unseen'), ...(r.fields ?? []).map((f) => f.message)]);
     } else refuse(r.fields?.length ? r.fields.map((f) => f.message) : [r.message]);
   }
 
@@ -83,7 +81,7 @@ export function useRound(token: string, id: string) {
     if (!round) return;
     const r = await deleteRound(token, round.id);
     if (r.ok) {
-      setFlash(`Deleted the draft “${round.title}”.`);
+      setFlash(t('rounds.deleted', { title: round.title }));
       navigate({ name: 'rounds' });
     } else refuse([r.message]);
   }

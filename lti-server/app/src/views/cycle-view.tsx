@@ -1,20 +1,24 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import { listPeople, type People } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { PictureOverTime } from '../components/cycle/picture-over-time';
 import { LoadState, NoticeLine } from '../components/notice-line';
+import { Trans } from '../components/trans';
 import type { Cycle } from '../cycles-api';
 import { useCycle } from '../hooks/use-cycle';
 import { href } from '../router';
 import { formatDate } from '../time';
 
-const PHASE_WORDS: Record<Cycle['rounds'][number]['phase'], string> = {
-  description: 'debrief not started',
-  analysis: 'debrief under way',
-  prediction: 'debrief under way',
-  next: 'debrief under way',
-  done: 'debrief finished',
+const PHASE_WORDS: Record<Cycle['rounds'][number]['phase'], MessageKey> = {
+  description: 'cycle.phase.not-started',
+  analysis: 'cycle.phase.under-way',
+  prediction: 'cycle.phase.under-way',
+  next: 'cycle.phase.under-way',
+  done: 'cycle.phase.finished',
 };
+
+const strong = (text: string) => <strong>{text}</strong>;
 
 /**
  * One cycle: the problem of practice, who is in it, its rounds (each debrief's next level of work leads to the next
@@ -25,49 +29,49 @@ export function CycleView({ token, id, isCoach }: { token: string; id: string; i
   return (
     <section aria-labelledby="view-title">
       <p>
-        <a href={href({ name: 'cycles' })}>← Problems of practice</a>
+        <a href={href({ name: 'cycles' })}>{t('cycle.back')}</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
-        {cycle ? cycle.title : 'Cycle'}
+        {cycle ? cycle.title : t('cycle.title')}
       </h1>
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={Boolean(cycle)} />
       {cycle && (
         <>
           <p class="lede">
-            A cycle of rounds on one problem of practice: <strong>{cycle.problem.title}</strong> Each
-            debrief’s next level of work becomes the focus of the next round.
+            <Trans text={t('cycle.lede', { problem: cycle.problem.title })} parts={{ strong }} />
           </p>
           <section aria-labelledby="members-h">
-            <h2 id="members-h">
-              Who is in it ({cycle.members.length} {cycle.members.length === 1 ? 'person' : 'people'})
-            </h2>
+            <h2 id="members-h">{t('cycle.members', { count: cycle.members.length })}</h2>
             <p>{cycle.members.map((m) => m.name).join(', ')}</p>
-            {cycle.status === 'ended' && <p class="notice">This cycle has ended.</p>}
+            {cycle.status === 'ended' && <p class="notice">{t('cycle.has-ended')}</p>}
             {isCoach && cycle.status === 'active' && (
               <AddPeople token={token} cycle={cycle} addMembers={addMembers} />
             )}
           </section>
           <section aria-labelledby="rounds-h">
-            <h2 id="rounds-h">Rounds</h2>
-            {cycle.rounds.length === 0 && <p>No round yet.</p>}
+            <h2 id="rounds-h">{t('cycle.rounds')}</h2>
+            {cycle.rounds.length === 0 && <p>{t('cycle.rounds.none')}</p>}
             <ol>
               {cycle.rounds.map((r) => (
                 <li key={r.id}>
                   {isCoach ? <a href={href({ name: 'round', id: r.id })}>{r.title}</a> : r.title} ·{' '}
-                  {formatDate(r.date)} · {r.status === 'draft' ? 'draft' : PHASE_WORDS[r.phase]}
+                  {formatDate(r.date)} ·{' '}
+                  {r.status === 'draft' ? t('cycle.round.draft') : t(PHASE_WORDS[r.phase])}
                   <br />
-                  <span class="hint">Focus: {r.focus.value}</span>
+                  <span class="hint">{t('cycle.round.focus', { value: r.focus.value })}</span>
                   {r.nextLevel && (
                     <>
                       <br />
-                      <span class="hint">Next level of work: {r.nextLevel}</span>
+                      <span class="hint">{t('cycle.round.next-level', { text: r.nextLevel })}</span>
                     </>
                   )}
                   {r.status === 'published' && (
                     <>
                       {' '}
-                      <a href={href({ name: 'debrief', id: r.id })}>Debrief of {r.title}</a>
+                      <a href={href({ name: 'debrief', id: r.id })}>
+                        {t('cycle.round.debrief', { title: r.title })}
+                      </a>
                     </>
                   )}
                 </li>
@@ -75,42 +79,46 @@ export function CycleView({ token, id, isCoach }: { token: string; id: string; i
             </ol>
             {cycle.next && (
               <p class="card" data-testid="next-focus">
-                The next round starts from the last debrief: <strong>{cycle.next.focus}</strong>
+                <Trans text={t('cycle.next', { focus: cycle.next.focus })} parts={{ strong }} />
               </p>
             )}
             {isCoach && cycle.status === 'active' && (
               <div class="actions">
-                <a href={href({ name: 'round-new', cycleId: cycle.id })}>Plan the next round of this cycle</a>
+                <a href={href({ name: 'round-new', cycleId: cycle.id })}>{t('cycle.plan-next')}</a>
                 <ConfirmAction
-                  label="End this cycle"
-                  question="End this cycle? Its rounds and its picture over time stay; it takes no new rounds or people."
-                  confirmLabel="Yes, end the cycle"
-                  cancelLabel="No, keep it going"
+                  label={t('cycle.end')}
+                  question={t('cycle.end.question')}
+                  confirmLabel={t('cycle.end.confirm')}
+                  cancelLabel={t('cycle.end.keep')}
                   onConfirm={end}
                 />
               </div>
             )}
           </section>
           <section aria-labelledby="over-time-h">
-            <h2 id="over-time-h">The picture over time</h2>
+            <h2 id="over-time-h">{t('cycle.picture')}</h2>
             {picture && (
               <>
                 <p class="threshold">
-                  Round by round, in how many visits the notes show each pattern. A round is shown once it
-                  spans at least {picture.minVisits} visits in {picture.minHosts} different classrooms, so
-                  nothing points to one teacher.
+                  {t('cycle.picture.threshold', { visits: picture.minVisits, hosts: picture.minHosts })}
                 </p>
                 <PictureOverTime picture={picture} />
                 {picture.strategies.length > 0 && (
                   <section aria-labelledby="tried-h">
-                    <h3 id="tried-h">“I tried it” on the cycle’s strategies</h3>
+                    <h3 id="tried-h">{t('cycle.tried')}</h3>
                     <ul>
                       {picture.strategies.map((s) => (
                         <li key={s.id}>
-                          <a href={href({ name: 'strategy', id: s.id })}>{s.title}</a>:{' '}
-                          {s.tried === null
-                            ? `fewer than ${picture.minTried} people so far`
-                            : `${s.tried} people tried it`}
+                          <Trans
+                            text={
+                              s.tried === null
+                                ? t('cycle.tried.few', { title: s.title, count: picture.minTried })
+                                : t('cycle.tried.count', { title: s.title, count: s.tried })
+                            }
+                            parts={{
+                              strategy: (title) => <a href={href({ name: 'strategy', id: s.id })}>{title}</a>,
+                            }}
+                          />
                         </li>
                       ))}
                     </ul>
@@ -149,7 +157,7 @@ function AddPeople({
   return (
     <form onSubmit={submit} noValidate>
       <fieldset>
-        <legend>Add people to the cycle</legend>
+        <legend>{t('cycle.add')}</legend>
         <ul class="plain checks">
           {others.map((p) => (
             <li class="check" key={p.id}>
@@ -171,7 +179,7 @@ function AddPeople({
         </ul>
       </fieldset>
       <button type="submit" class="secondary" disabled={chosen.length === 0}>
-        Add to the cycle
+        {t('cycle.add.submit')}
       </button>
     </form>
   );

@@ -1,18 +1,25 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { DIALOGUE_PARTS, PART_TEXT } from '../../../../shared/dialogue';
+import { DIALOGUE_PARTS } from '../../../../shared/dialogue';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import { type Dialogue, type DialoguePart, getDialogue, writeDialogue } from '../api';
 import { NoteComposer } from '../components/note-composer';
 import { type Notice, NoticeLine } from '../components/notice-line';
 import { href } from '../router';
-import { formatInstantDay, viewerZone, visitTime } from '../time';
+import { formatDate, formatInstantDay, viewerZone, visitTime } from '../time';
 
-const PART_HINT: Record<DialoguePart, string> = {
-  noticed:
-    'Evidence, like a note: what students or the teacher said or did. Names, judgments and guesses are pointed out as you type.',
-  wondering: 'A genuine question for the host, about the lesson, not a suggestion in disguise. No names.',
-  reply:
-    'Answer what your visitors noticed and wondered: what was behind it, what you saw from the front. No names.',
-  next_step: 'One thing you will try in a coming lesson. No names.',
+/** The prompts, as the thread and the form show them. */
+const PART_TEXT: Record<DialoguePart, MessageKey> = {
+  noticed: 'dialogue.part.noticed',
+  wondering: 'dialogue.part.wondering',
+  reply: 'dialogue.part.reply',
+  next_step: 'dialogue.part.next-step',
+};
+
+const PART_HINT: Record<DialoguePart, MessageKey> = {
+  noticed: 'dialogue.hint.noticed',
+  wondering: 'dialogue.hint.wondering',
+  reply: 'dialogue.hint.reply',
+  next_step: 'dialogue.hint.next-step',
 };
 
 /**
@@ -49,12 +56,13 @@ export function DialogueView({
 
   const title = (
     <h1 id="view-title" tabIndex={-1}>
-      Reflective dialogue
+      {t('dialogue.title')}
     </h1>
   );
   const back = (
     <p class="no-print">
-      <a href={href({ name: 'visits' })}>← My visits</a> · <a href={href({ name: 'doors' })}>Open doors</a>
+      <a href={href({ name: 'visits' })}>{t('dialogue.back.visits')}</a> ·{' '}
+      <a href={href({ name: 'doors' })}>{t('dialogue.back.doors')}</a>
     </p>
   );
   if (!thread)
@@ -67,45 +75,41 @@ export function DialogueView({
             {error}
           </p>
         ) : (
-          <p role="status">Loading…</p>
+          <p role="status">{t('common.loading')}</p>
         )}
       </section>
     );
 
   const time = visitTime({ startsAt: thread.startsAt, endsAt: thread.endsAt, timeZone: zone }, zone);
-  const others = thread.role === 'host' ? 'your visitors' : thread.host.name;
   return (
     <section aria-labelledby="view-title">
       {back}
       {title}
       <section class="card" aria-labelledby="dialogue-visit-h">
-        <h2 id="dialogue-visit-h">{thread.strategyTitle ?? 'A visit'}</h2>
+        <h2 id="dialogue-visit-h">{thread.strategyTitle ?? t('dialogue.a-visit')}</h2>
         <p class="when">
           {formatInstantDay(thread.startsAt, zone)} · {time.yours} ·{' '}
-          {thread.role === 'host' ? 'in your room' : `in ${thread.host.name}’s room`}
+          {thread.role === 'host'
+            ? t('dialogue.room.yours')
+            : t('dialogue.room.host', { host: thread.host.name })}
         </p>
         <p class="hint">
-          Only{' '}
           {thread.role === 'host'
-            ? 'you and the visitors who were there'
-            : `${thread.host.name}, the other visitors and you`}{' '}
-          read this: not coaches, not other colleagues, and never the school picture. It is deleted with the
-          school’s notes on {thread.expiresOn}. Each part is written once, like a conversation.
+            ? t('dialogue.private.host', { date: formatDate(thread.expiresOn) })
+            : t('dialogue.private.visitor', { host: thread.host.name, date: formatDate(thread.expiresOn) })}
         </p>
       </section>
       <NoticeLine notice={notice} />
       <section aria-labelledby="thread-h">
-        <h2 id="thread-h">The conversation</h2>
+        <h2 id="thread-h">{t('dialogue.thread')}</h2>
         {thread.entries.length === 0 ? (
-          <p class="card">
-            {thread.open ? 'Nothing written yet.' : 'The dialogue opens once the visit has ended.'}
-          </p>
+          <p class="card">{thread.open ? t('dialogue.empty') : t('dialogue.not-open')}</p>
         ) : (
           <ol class="notes dialogue">
             {thread.entries.map((e) => (
               <li class="note" key={e.id}>
                 <p class="prompt">
-                  {PART_TEXT[e.part]} · <span>{e.mine ? 'you' : e.author.name}</span>
+                  {t(PART_TEXT[e.part])} · <span>{e.mine ? t('dialogue.you') : e.author.name}</span>
                 </p>
                 <p class="note-text">{e.text}</p>
               </li>
@@ -115,22 +119,27 @@ export function DialogueView({
       </section>
       {thread.canWrite.length > 0 && (
         <section class="card" aria-labelledby="write-h">
-          <h2 id="write-h">{thread.role === 'host' ? 'Your reply' : 'Your part'}</h2>
+          <h2 id="write-h">
+            {thread.role === 'host' ? t('dialogue.write.host') : t('dialogue.write.visitor')}
+          </h2>
           {DIALOGUE_PARTS.filter((p) => thread.canWrite.includes(p)).map((part) => (
             <NoteComposer<Dialogue>
               key={part}
               id={`dialogue-${part}`}
-              label={PART_TEXT[part]}
-              hint={PART_HINT[part]}
+              label={t(PART_TEXT[part])}
+              hint={t(PART_HINT[part])}
               names={names}
               namesOnly={part !== 'noticed'}
-              saveLabel={`Save “${PART_TEXT[part]}”`}
+              saveLabel={t('dialogue.save', { part: t(PART_TEXT[part]) })}
               onSave={(text, confirmFlags) => writeDialogue(token, doorId, { part, text, confirmFlags })}
               onSaved={(next) => {
                 setThread(next);
                 setNotice({
                   kind: 'notice',
-                  text: `Saved. ${others === 'your visitors' ? 'Your visitors' : others} can read it now.`,
+                  text:
+                    thread.role === 'host'
+                      ? t('dialogue.saved.host')
+                      : t('dialogue.saved.visitor', { host: thread.host.name }),
                 });
               }}
             />

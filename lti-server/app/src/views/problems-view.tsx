@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import type { Strategy } from '../../../../shared/strategy';
 import { listPeople, listStrategies, type People } from '../api';
 import { Field } from '../components/fields';
@@ -7,16 +8,16 @@ import type { Problem, VoteChoice } from '../cycles-api';
 import { fieldErrors, useProblems } from '../hooks/use-problems';
 import { href } from '../router';
 
-const VOTES: Array<{ value: VoteChoice | null; label: string }> = [
-  { value: 'for', label: 'Work on this' },
-  { value: 'against', label: 'Not now' },
-  { value: null, label: 'No vote' },
+const VOTES: Array<{ value: VoteChoice | null; label: MessageKey }> = [
+  { value: 'for', label: 'problems.vote.for' },
+  { value: 'against', label: 'problems.vote.against' },
+  { value: null, label: 'problems.vote.none' },
 ];
 
-const STATUS_WORDS: Record<Problem['status'], string> = {
-  open: 'Open for votes',
-  closed: 'Closed',
-  chosen: 'Chosen: a cycle works on it',
+const STATUS_WORDS: Record<Problem['status'], MessageKey> = {
+  open: 'problems.status.open',
+  closed: 'problems.status.closed',
+  chosen: 'problems.status.chosen',
 };
 
 /**
@@ -28,24 +29,22 @@ export function ProblemsView({ token, isCoach }: { token: string; isCoach: boole
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Problems of practice
+        {t('problems.title')}
       </h1>
-      <p class="lede">
-        The school chooses what it works on together. Propose a problem of practice, vote for the ones you
-        want to work on and say why; a coach starts a cycle of rounds on the one the school chooses.
-      </p>
+      <p class="lede">{t('problems.lede')}</p>
       <NoticeLine notice={p.notice} />
       <ProposeForm propose={p.propose} />
       <LoadState error={p.error} loaded={Boolean(p.problems && p.cycles)} />
       {p.cycles && p.cycles.length > 0 && (
         <section aria-labelledby="cycles-h">
-          <h2 id="cycles-h">Cycles</h2>
+          <h2 id="cycles-h">{t('problems.cycles')}</h2>
           <ul class="plain">
             {p.cycles.map((c) => (
               <li key={c.id}>
                 <a href={href({ name: 'cycle', id: c.id })}>{c.title}</a>{' '}
                 <span class="hint">
-                  {c.members.length} people · {c.rounds.length} {c.rounds.length === 1 ? 'round' : 'rounds'}
+                  {t('problems.cycle.people', { count: c.members.length })} ·{' '}
+                  {t('problems.cycle.rounds', { count: c.rounds.length })}
                 </span>
               </li>
             ))}
@@ -54,8 +53,8 @@ export function ProblemsView({ token, isCoach }: { token: string; isCoach: boole
       )}
       {p.problems && (
         <section aria-labelledby="proposals-h">
-          <h2 id="proposals-h">Proposals</h2>
-          {p.problems.length === 0 && <p class="card">No proposals yet: be the first.</p>}
+          <h2 id="proposals-h">{t('problems.proposals')}</h2>
+          {p.problems.length === 0 && <p class="card">{t('problems.none')}</p>}
           <ul class="plain">
             {p.problems.map((problem) => (
               <li key={problem.id}>
@@ -90,11 +89,11 @@ function ProposeForm({ propose }: { propose: ReturnType<typeof useProblems>['pro
   };
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="propose-h">
-      <h2 id="propose-h">Propose a problem of practice</h2>
+      <h2 id="propose-h">{t('problems.propose.title')}</h2>
       <Field
         id="problem-title"
-        label="The problem of practice"
-        hint="One question about students’ learning, e.g. “How do students build on each other’s ideas?” No names."
+        label={t('problems.propose.problem')}
+        hint={t('problems.propose.problem.hint')}
         error={errors.title}
       >
         {(f) => (
@@ -106,7 +105,7 @@ function ProposeForm({ propose }: { propose: ReturnType<typeof useProblems>['pro
           />
         )}
       </Field>
-      <Field id="problem-why" label="Why it matters (optional)" error={errors.why}>
+      <Field id="problem-why" label={t('problems.propose.why')} error={errors.why}>
         {(f) => (
           <textarea
             {...f}
@@ -118,7 +117,7 @@ function ProposeForm({ propose }: { propose: ReturnType<typeof useProblems>['pro
         )}
       </Field>
       <button type="submit" disabled={busy}>
-        {busy ? 'Proposing…' : 'Propose'}
+        {busy ? t('problems.propose.busy') : t('problems.propose.submit')}
       </button>
     </form>
   );
@@ -148,21 +147,21 @@ function ProblemCard({
     <article class="card" aria-labelledby={headingId}>
       <h3 id={headingId}>{problem.title}</h3>
       <p class="meta">
-        <span>Proposed by {problem.proposer.name}</span>
-        <span>{STATUS_WORDS[problem.status]}</span>
+        <span>{t('problems.proposed-by', { name: problem.proposer.name })}</span>
+        <span>{t(STATUS_WORDS[problem.status])}</span>
         <span data-testid="votes">
-          {problem.votes.for} for · {problem.votes.against} not now
+          {t('problems.votes', { for: problem.votes.for, against: problem.votes.against })}
         </span>
       </p>
       {problem.why && <p>{problem.why}</p>}
       {problem.cycleId && (
         <p>
-          <a href={href({ name: 'cycle', id: problem.cycleId })}>See its cycle</a>
+          <a href={href({ name: 'cycle', id: problem.cycleId })}>{t('problems.see-cycle')}</a>
         </p>
       )}
       {open && (
         <fieldset class="grouping">
-          <legend>Your vote on “{problem.title}”</legend>
+          <legend>{t('problems.vote.legend', { title: problem.title })}</legend>
           {VOTES.map((v) => {
             const id = `vote-${problem.id}-${v.value ?? 'none'}`;
             return (
@@ -174,14 +173,14 @@ function ProblemCard({
                   checked={problem.myVote === v.value}
                   onChange={() => actions.vote(problem.id, v.value)}
                 />
-                <label for={id}>{v.label}</label>
+                <label for={id}>{t(v.label)}</label>
               </div>
             );
           })}
         </fieldset>
       )}
       {problem.comments.length > 0 && (
-        <ul class="plain comments" aria-label={`Comments on “${problem.title}”`}>
+        <ul class="plain comments" aria-label={t('problems.comments', { title: problem.title })}>
           {problem.comments.map((c) => (
             <li key={c.id}>
               <strong>{c.author.name}:</strong> {c.text}
@@ -191,7 +190,7 @@ function ProblemCard({
       )}
       {open && (
         <form onSubmit={sendComment} noValidate>
-          <Field id={`comment-${problem.id}`} label="Add a comment" hint="Describe what you see; no names.">
+          <Field id={`comment-${problem.id}`} label={t('problems.comment')} hint={t('problems.comment.hint')}>
             {(f) => (
               <textarea
                 {...f}
@@ -203,7 +202,7 @@ function ProblemCard({
             )}
           </Field>
           <button type="submit" class="secondary">
-            Comment
+            {t('problems.comment.submit')}
           </button>
         </form>
       )}
@@ -211,11 +210,11 @@ function ProblemCard({
         <p class="actions">
           {open && (
             <button type="button" class="secondary" onClick={() => actions.close(problem.id)}>
-              Close “{problem.title}”
+              {t('problems.close', { title: problem.title })}
             </button>
           )}
           <button type="button" aria-expanded={starting} onClick={() => setStarting(!starting)}>
-            Start a cycle on it
+            {t('problems.start')}
           </button>
         </p>
       )}
@@ -253,16 +252,16 @@ function StartCycleForm({
   const formId = `start-${problem.id}`;
   return (
     <form onSubmit={submit} noValidate aria-labelledby={`${formId}-h`}>
-      <h4 id={`${formId}-h`}>Start a cycle on “{problem.title}”</h4>
+      <h4 id={`${formId}-h`}>{t('problems.start.title', { title: problem.title })}</h4>
       {error && (
         <p role="alert" class="error">
           {error}
         </p>
       )}
-      {!people && !error && <p>Loading colleagues…</p>}
+      {!people && !error && <p>{t('problems.start.loading')}</p>}
       {people && (
         <fieldset>
-          <legend>Volunteers (at least three to begin; you can add people later)</legend>
+          <legend>{t('problems.start.volunteers')}</legend>
           <ul class="plain checks">
             {people.map((person) => (
               <li class="check" key={person.id}>
@@ -282,7 +281,7 @@ function StartCycleForm({
       )}
       {strategies.length > 0 && (
         <fieldset>
-          <legend>Strategies from the menu the cycle works with (optional)</legend>
+          <legend>{t('problems.start.strategies')}</legend>
           <ul class="plain checks">
             {strategies.map((s) => (
               <li class="check" key={s.id}>
@@ -298,7 +297,7 @@ function StartCycleForm({
           </ul>
         </fieldset>
       )}
-      <button type="submit">Start the cycle</button>
+      <button type="submit">{t('problems.start.submit')}</button>
     </form>
   );
 }

@@ -1,19 +1,29 @@
+import { type MessageKey, t } from '../../../../shared/i18n';
 import { FOCUS_KINDS } from '../../../../shared/rounds';
 import { DateTimeFields } from '../components/date-time-fields';
 import { Field, LookForField } from '../components/fields';
 import { OutsideSchoolDayPrompt } from '../components/outside-school-day';
 import { RoundPeopleFields } from '../components/round/round-people-fields';
+import { Trans } from '../components/trans';
 import { type FocusKind, useRoundForm } from '../hooks/use-round-form';
 import { href } from '../router';
 import { viewerZone } from '../time';
 
-const FOCUS_LABELS: Record<FocusKind, { option: string; value: string; hint: string }> = {
-  strategy: { option: 'A strategy', value: 'Which strategy', hint: 'Its title, as on the menu.' },
-  tag: { option: 'A tag', value: 'Which tag', hint: 'e.g. discussion' },
+const FOCUS_LABELS: Record<FocusKind, { option: MessageKey; value: MessageKey; hint: MessageKey }> = {
+  strategy: {
+    option: 'round-form.focus.strategy',
+    value: 'round-form.focus.strategy.value',
+    hint: 'round-form.focus.strategy.hint',
+  },
+  tag: {
+    option: 'round-form.focus.tag',
+    value: 'round-form.focus.tag.value',
+    hint: 'round-form.focus.tag.hint',
+  },
   problem: {
-    option: 'A problem of practice',
-    value: 'The problem of practice',
-    hint: 'One question the group is working on, e.g. “How do we get every student talking?”',
+    option: 'round-form.focus.problem',
+    value: 'round-form.focus.problem.value',
+    hint: 'round-form.focus.problem.hint',
   },
 };
 
@@ -54,7 +64,7 @@ export function RoundForm({
 
   const heading = (
     <h1 id="view-title" tabIndex={-1}>
-      Plan a round
+      {t('round-form.title')}
     </h1>
   );
   if (loadError || !people) {
@@ -66,7 +76,7 @@ export function RoundForm({
             {loadError}
           </p>
         ) : (
-          <p role="status">Loading colleagues…</p>
+          <p role="status">{t('round-form.loading')}</p>
         )}
       </section>
     );
@@ -77,21 +87,22 @@ export function RoundForm({
   return (
     <section aria-labelledby="view-title">
       <p>
-        <a href={href({ name: 'rounds' })}>← Rounds</a>
+        <a href={href({ name: 'rounds' })}>{t('rounds.back')}</a>
       </p>
       {heading}
       {cycle && (
         <p class="card" data-testid="cycle-prefill">
-          Part of the cycle <a href={href({ name: 'cycle', id: cycle.id })}>{cycle.title}</a>.{' '}
-          {cycle.next
-            ? 'The focus and the look-for come from the last debrief’s next level of work; its people are chosen.'
-            : 'The focus is the cycle’s problem of practice; its people are chosen.'}
+          <Trans
+            text={
+              cycle.next
+                ? t('round-form.cycle.next', { title: cycle.title })
+                : t('round-form.cycle.problem', { title: cycle.title })
+            }
+            parts={{ cycle: (text) => <a href={href({ name: 'cycle', id: cycle.id })}>{text}</a> }}
+          />
         </p>
       )}
-      <p class="lede">
-        Small groups of colleagues rotate through a few classrooms around one focus. The planner makes the
-        groups and the rotation; you can adjust the groups before publishing.
-      </p>
+      <p class="lede">{t('round-form.lede')}</p>
       {message && (
         <p class="card" role="alert" tabIndex={-1} ref={messageRef}>
           {message}
@@ -100,22 +111,27 @@ export function RoundForm({
       {problems.length > 0 && (
         <div class="card attention" role="alert" tabIndex={-1} ref={problemsRef}>
           <p>
-            <strong>The planner could not make this round yet:</strong>
+            <strong>{t('round-form.problems')}</strong>
           </p>
           <ul>
             {problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
-          <p>Change the form and plan again; everything you entered is still here.</p>
+          <p>{t('round-form.problems.kept')}</p>
         </div>
       )}
       <form onSubmit={submit} noValidate>
-        <Field id="title" label="Title" hint="e.g. Thursday discussion round" error={errors.title}>
+        <Field
+          id="title"
+          label={t('round-form.title.field')}
+          hint={t('round-form.title.hint')}
+          error={errors.title}
+        >
           {(p) => <input {...p} value={form.title} onInput={set('title')} maxLength={120} required />}
         </Field>
         <fieldset class="card">
-          <legend>Focus</legend>
+          <legend>{t('round-form.focus')}</legend>
           {FOCUS_KINDS.map((k) => (
             <div class="check" key={k}>
               <input
@@ -125,10 +141,10 @@ export function RoundForm({
                 checked={form.focusKind === k}
                 onChange={() => change({ focusKind: k })}
               />
-              <label for={`focus-${k}`}>{FOCUS_LABELS[k].option}</label>
+              <label for={`focus-${k}`}>{t(FOCUS_LABELS[k].option)}</label>
             </div>
           ))}
-          <Field id="focus-value" label={focus.value} hint={focus.hint} error={errors.focus}>
+          <Field id="focus-value" label={t(focus.value)} hint={t(focus.hint)} error={errors.focus}>
             {(p) => (
               <input {...p} value={form.focusValue} onInput={set('focusValue')} maxLength={300} required />
             )}
@@ -144,7 +160,7 @@ export function RoundForm({
           notice={notice}
         />
         <div class="row">
-          <Field id="slotMinutes" label="Minutes per visit" error={errors.slotMinutes}>
+          <Field id="slotMinutes" label={t('round-form.slot-minutes')} error={errors.slotMinutes}>
             {(p) => (
               <input
                 {...p}
@@ -156,7 +172,7 @@ export function RoundForm({
               />
             )}
           </Field>
-          <Field id="gapMinutes" label="Minutes between visits" error={errors.gapMinutes}>
+          <Field id="gapMinutes" label={t('round-form.gap-minutes')} error={errors.gapMinutes}>
             {(p) => (
               <input
                 {...p}
@@ -180,7 +196,7 @@ export function RoundForm({
           />
         ) : (
           <button type="submit" disabled={saving}>
-            {saving ? 'Planning…' : 'Plan the round'}
+            {saving ? t('round-form.planning') : t('round-form.plan')}
           </button>
         )}
       </form>

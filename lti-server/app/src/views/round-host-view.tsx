@@ -1,16 +1,18 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import { MAX_HOST_LOOK_FORS } from '../../../../shared/round-hosts';
 import { declineSlot, getRoundHosting, putHostLookFor, type RoundHosting } from '../api';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
+import { Trans } from '../components/trans';
 import { href } from '../router';
 import { formatInstantDay, formatTime, viewerZone } from '../time';
 
 type Slot = RoundHosting['slots'][number];
 
-const FOCUS_NAMES: Record<RoundHosting['round']['focus']['kind'], string> = {
-  strategy: 'Strategy',
-  tag: 'Tag',
-  problem: 'Problem of practice',
+const FOCUS_NAMES: Record<RoundHosting['round']['focus']['kind'], MessageKey> = {
+  strategy: 'picture.focus.strategy',
+  tag: 'picture.focus.tag',
+  problem: 'picture.focus.problem',
 };
 
 /** The sentences of a refusal: its field messages when it has them, else its message. */
@@ -51,7 +53,7 @@ export function RoundHostView({
     return (
       <section aria-labelledby="view-title">
         <h1 id="view-title" tabIndex={-1}>
-          Your room in a round
+          {t('round-host.title.loading')}
         </h1>
         <LoadState error={error} loaded={false} />
       </section>
@@ -61,25 +63,22 @@ export function RoundHostView({
   return (
     <section aria-labelledby="view-title">
       <p>
-        <a href={href({ name: 'doors' })}>← Open doors</a>
+        <a href={href({ name: 'doors' })}>{t('round-host.back')}</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
-        Your room in “{round.title}”
+        {t('round-host.title', { title: round.title })}
       </h1>
-      <p class="lede">
-        {round.plannedBy.name} planned this round. You choose what visitors look for in your room, within the
-        round’s focus, and you can decline a slot before it starts.
-      </p>
+      <p class="lede">{t('round-host.lede', { planner: round.plannedBy.name })}</p>
       <dl class="plain-facts">
-        <dt>{FOCUS_NAMES[round.focus.kind]}</dt>
+        <dt>{t(FOCUS_NAMES[round.focus.kind])}</dt>
         <dd>{round.focus.value}</dd>
-        <dt>Visitors look for</dt>
-        <dd data-testid="current-look-for">{hosting.lookFor ?? 'Nothing chosen yet.'}</dd>
+        <dt>{t('round-host.look-for')}</dt>
+        <dd data-testid="current-look-for">{hosting.lookFor ?? t('round-host.look-for.none')}</dd>
       </dl>
       <NoticeLine notice={notice} />
       <LookForForm token={token} hosting={hosting} onSaved={setHosting} onNotice={setNotice} />
       <section aria-labelledby="slots-h">
-        <h2 id="slots-h">Your slots</h2>
+        <h2 id="slots-h">{t('round-host.slots')}</h2>
         <ul class="doors">
           {hosting.slots.map((s) => (
             <SlotItem
@@ -91,7 +90,10 @@ export function RoundHostView({
                 setHosting(h);
                 setNotice({
                   kind: 'notice',
-                  text: `You declined the slot at ${formatTime(s.startsAt, zone)}. ${round.plannedBy.name} has been told why and can move the group to another room.`,
+                  text: t('round-host.declined', {
+                    time: formatTime(s.startsAt, zone),
+                    planner: round.plannedBy.name,
+                  }),
                 });
               }}
             />
@@ -120,8 +122,8 @@ function LookForForm({
   if (!hosting.canChoose)
     return (
       <section aria-labelledby="look-for-h">
-        <h2 id="look-for-h">What visitors look for</h2>
-        <p>Your slots have started or were declined, so this can no longer change.</p>
+        <h2 id="look-for-h">{t('round-host.look-for.title')}</h2>
+        <p>{t('round-host.look-for.closed')}</p>
       </section>
     );
 
@@ -135,16 +137,16 @@ function LookForForm({
     setBusy(false);
     if (!r.ok) return onNotice({ kind: 'error', text: problemsOf(r) });
     onSaved(r.data);
-    onNotice({ kind: 'notice', text: `Saved. Your visitors will read: ${r.data.lookFor}` });
+    onNotice({ kind: 'notice', text: t('round-host.look-for.saved', { lookFor: r.data.lookFor ?? '' }) });
   }
 
   return (
     <section aria-labelledby="look-for-h">
-      <h2 id="look-for-h">What visitors look for</h2>
+      <h2 id="look-for-h">{t('round-host.look-for.title')}</h2>
       <form aria-labelledby="look-for-h" onSubmit={save}>
         {hosting.lookFors.length > 0 && (
           <fieldset>
-            <legend>Choose from the round’s look-fors (up to {MAX_HOST_LOOK_FORS})</legend>
+            <legend>{t('round-host.look-for.choose', { max: MAX_HOST_LOOK_FORS })}</legend>
             {hosting.lookFors.map((l, i) => (
               <div class="check" key={l}>
                 <input
@@ -160,7 +162,7 @@ function LookForForm({
         )}
         <div class="field">
           <label for="own-look-for">
-            {hosting.lookFors.length > 0 ? 'And/or add your own' : 'Your own look-for'}
+            {hosting.lookFors.length > 0 ? t('round-host.look-for.own-too') : t('round-host.look-for.own')}
           </label>
           <input
             id="own-look-for"
@@ -170,11 +172,11 @@ function LookForForm({
             onInput={(e) => setOwn((e.target as HTMLInputElement).value)}
           />
           <p class="hint" id="own-look-for-hint">
-            A question about what students say or do, within the round’s focus. Never a name.
+            {t('round-host.look-for.own.hint')}
           </p>
         </div>
         <button type="submit" disabled={busy}>
-          {busy ? 'Saving…' : 'Save what visitors look for'}
+          {busy ? t('common.saving') : t('round-host.look-for.save')}
         </button>
       </form>
     </section>
@@ -218,31 +220,33 @@ function SlotItem({
   return (
     <li class="door">
       <h3 id={headingId}>
-        {formatInstantDay(slot.startsAt, zone)}, {formatTime(slot.startsAt, zone)}–
-        {formatTime(slot.endsAt, zone)}
+        {t('round-host.slot.when', {
+          day: formatInstantDay(slot.startsAt, zone),
+          from: formatTime(slot.startsAt, zone),
+          to: formatTime(slot.endsAt, zone),
+        })}
       </h3>
       <p class="meta">
         <span>{slot.location}</span>
-        <span>
-          {slot.visitors} {slot.visitors === 1 ? 'visitor' : 'visitors'}
-        </span>
+        <span>{t('round-host.slot.visitors', { count: slot.visitors })}</span>
       </p>
       {slot.status === 'declined' ? (
         <p class="state">
-          <strong>You declined this slot:</strong> “{slot.declineReason}”. The coach has been told.
+          <Trans
+            text={t('round-host.slot.declined', { reason: slot.declineReason ?? '' })}
+            parts={{ strong: (text) => <strong>{text}</strong> }}
+          />
         </p>
       ) : slot.status === 'cancelled' ? (
         <p class="state">
-          <strong>Canceled.</strong>
+          <strong>{t('round-host.slot.canceled')}</strong>
         </p>
       ) : !slot.canDecline ? (
-        <p class="state">This slot has started.</p>
+        <p class="state">{t('round-host.slot.started')}</p>
       ) : asking ? (
         <form class="confirm" aria-labelledby={headingId} onSubmit={decline}>
           <div class="field">
-            <label for={reasonId}>
-              Why do you decline this slot? The coach who planned the round reads it.
-            </label>
+            <label for={reasonId}>{t('round-host.decline.reason')}</label>
             <textarea
               id={reasonId}
               ref={reasonRef}
@@ -253,7 +257,7 @@ function SlotItem({
               onInput={(e) => setReason((e.target as HTMLTextAreaElement).value)}
             />
             <p class="hint" id={`${reasonId}-hint`}>
-              A few words, such as “our class has a test then”. Never a student’s name.
+              {t('round-host.decline.reason.hint')}
             </p>
           </div>
           {problem && (
@@ -263,7 +267,7 @@ function SlotItem({
           )}
           <div class="actions">
             <button type="submit" disabled={busy}>
-              {busy ? 'Declining…' : 'Decline this slot'}
+              {busy ? t('round-host.decline.busy') : t('round-host.decline.submit')}
             </button>
             <button
               type="button"
@@ -274,7 +278,7 @@ function SlotItem({
                 setTimeout(() => triggerRef.current?.focus(), 0);
               }}
             >
-              Keep it
+              {t('round-host.decline.keep')}
             </button>
           </div>
         </form>
@@ -286,7 +290,7 @@ function SlotItem({
           aria-describedby={headingId}
           onClick={() => setAsking(true)}
         >
-          Decline…
+          {t('round-host.decline')}
         </button>
       )}
     </li>

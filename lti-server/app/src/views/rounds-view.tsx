@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { type MessageKey, t } from '../../../../shared/i18n';
 import {
   dismissRoundNotice,
   getBriefing,
@@ -12,18 +13,17 @@ import { LoadState } from '../components/notice-line';
 import { RoundDeclines } from '../components/round/round-declines';
 import { RoundGroups } from '../components/round/round-groups';
 import { RoundRotation } from '../components/round/round-rotation';
+import { Trans } from '../components/trans';
 import { takeFlash } from '../flash';
 import { useRound } from '../hooks/use-round';
 import { href } from '../router';
-import { formatDay, formatInstantDay, formatTime, viewerZone } from '../time';
+import { formatClock, formatFullDay, formatInstantDay, formatTime, viewerZone } from '../time';
 
-const FOCUS_NAMES: Record<Round['focus']['kind'], string> = {
-  strategy: 'Strategy',
-  tag: 'Tag',
-  problem: 'Problem of practice',
+const FOCUS_NAMES: Record<Round['focus']['kind'], MessageKey> = {
+  strategy: 'picture.focus.strategy',
+  tag: 'picture.focus.tag',
+  problem: 'picture.focus.problem',
 };
-
-const roundDate = (r: Round) => `${formatDay(r.date)}, ${r.date.slice(0, 4)}`;
 
 /** The coach's rounds: drafts and published ones. */
 export function RoundsList({ token }: { token: string }) {
@@ -38,12 +38,9 @@ export function RoundsList({ token }: { token: string }) {
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        Rounds
+        {t('rounds.title')}
       </h1>
-      <p class="lede">
-        A round is a planned morning of visits: small groups of colleagues rotate through a few classrooms
-        around one focus.
-      </p>
+      <p class="lede">{t('rounds.lede')}</p>
       {flash && (
         <p role="status" class="notice">
           {flash}
@@ -51,13 +48,15 @@ export function RoundsList({ token }: { token: string }) {
       )}
       <RoundNotices token={token} />
       <p class="actions">
-        <a href={href({ name: 'round-new' })}>Plan a new round</a>
+        <a href={href({ name: 'round-new' })}>{t('rounds.new')}</a>
       </p>
       <LoadState error={error} loaded={Boolean(rounds)} />
       {rounds && rounds.length === 0 && (
         <p class="card">
-          No rounds yet. <a href={href({ name: 'round-new' })}>Plan the first one</a>: choose a focus, the
-          visitors and the hosts, and the planner makes the groups and the rotation.
+          <Trans
+            text={t('rounds.empty')}
+            parts={{ new: (text) => <a href={href({ name: 'round-new' })}>{text}</a> }}
+          />
         </p>
       )}
       {rounds && rounds.length > 0 && (
@@ -69,10 +68,14 @@ export function RoundsList({ token }: { token: string }) {
               </h2>
               <p class="meta">
                 <span>
-                  {roundDate(r)} at {r.start} ({r.timeZone})
+                  {t('rounds.when', {
+                    day: formatFullDay(r.date),
+                    time: formatClock(r.start),
+                    zone: r.timeZone,
+                  })}
                 </span>
                 <span class={`badge badge-${r.status === 'published' ? 'approved' : 'pending'}`}>
-                  {r.status === 'published' ? 'Published' : 'Draft'}
+                  {r.status === 'published' ? t('rounds.status.published') : t('rounds.status.draft')}
                 </span>
               </p>
             </li>
@@ -98,36 +101,52 @@ function RoundNotices({ token, zone = viewerZone() }: { token: string; zone?: st
     const r = await dismissRoundNotice(token, n.id);
     if (!r.ok) return setStatus(r.message);
     setNotices((list) => list.filter((x) => x.id !== n.id));
-    setStatus('Dismissed.');
+    setStatus(t('rounds.notices.dismissed'));
     document.getElementById('view-title')?.focus();
   }
   if (notices.length === 0) return status ? <p role="status">{status}</p> : null;
   return (
     <section class="card attention" aria-labelledby="notices-h">
-      <h2 id="notices-h">Needs your attention</h2>
+      <h2 id="notices-h">{t('rounds.notices.title')}</h2>
       <ul>
-        {notices.map((n) => (
-          <li key={n.id}>
-            {n.kind === 'slot_declined' ? (
-              <>
-                {n.person.name} declined the slot in their room on {formatInstantDay(n.startsAt, zone)} at{' '}
-                {formatTime(n.startsAt, zone)} (
-                <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>
-                ): “{n.decline?.reason}”. Open the round to move the group to another room.{' '}
-              </>
-            ) : (
-              <>
-                {n.person.name} canceled their visit to {n.host.name}’s room on{' '}
-                {formatInstantDay(n.startsAt, zone)} at {formatTime(n.startsAt, zone)} (
-                <a href={href({ name: 'round', id: n.round.id })}>{n.round.title}</a>): their group is one
-                short. {n.reason && <>Their reason: “{n.reason}” </>}
-              </>
-            )}
-            <button type="button" class="secondary" onClick={() => dismiss(n)}>
-              Dismiss<span class="sr-only"> the notice about {n.person.name}</span>
-            </button>
-          </li>
-        ))}
+        {notices.map((n) => {
+          const when = { day: formatInstantDay(n.startsAt, zone), time: formatTime(n.startsAt, zone) };
+          const round = {
+            round: (text: string) => <a href={href({ name: 'round', id: n.round.id })}>{text}</a>,
+          };
+          return (
+            <li key={n.id}>
+              {n.kind === 'slot_declined' ? (
+                <Trans
+                  text={t('rounds.notices.declined', {
+                    name: n.person.name,
+                    ...when,
+                    round: n.round.title,
+                    reason: n.decline?.reason ?? '',
+                  })}
+                  parts={round}
+                />
+              ) : (
+                <>
+                  <Trans
+                    text={t('rounds.notices.canceled', {
+                      name: n.person.name,
+                      host: n.host.name,
+                      ...when,
+                      round: n.round.title,
+                    })}
+                    parts={round}
+                  />
+                  {n.reason && <> {t('rounds.notices.reason', { reason: n.reason })}</>}
+                </>
+              )}{' '}
+              <button type="button" class="secondary" onClick={() => dismiss(n)}>
+                {t('rounds.notices.dismiss')}
+                <span class="sr-only"> {t('rounds.notices.dismiss.about', { name: n.person.name })}</span>
+              </button>
+            </li>
+          );
+        })}
       </ul>
       <p role="status">{status}</p>
     </section>
@@ -143,40 +162,38 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
     return (
       <div class="card" role="alert">
         <h1 id="view-title" tabIndex={-1}>
-          Round not available
+          {t('rounds.unavailable')}
         </h1>
         <p>{error}</p>
-        <a href={href({ name: 'rounds' })}>Back to the rounds</a>
+        <a href={href({ name: 'rounds' })}>{t('rounds.back-to-list')}</a>
       </div>
     );
   }
-  if (!round) return <p role="status">Loading…</p>;
+  if (!round) return <p role="status">{t('common.loading')}</p>;
 
   const draft = round.status === 'draft';
 
   return (
     <article aria-labelledby="view-title">
       <p>
-        <a href={href({ name: 'rounds' })}>← Rounds</a>
+        <a href={href({ name: 'rounds' })}>{t('rounds.back')}</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
         {round.title}
       </h1>
       <p class="meta">
-        <span class={`badge badge-${draft ? 'pending' : 'approved'}`}>{draft ? 'Draft' : 'Published'}</span>
-        <span>
-          {roundDate(round)} from {round.start}
+        <span class={`badge badge-${draft ? 'pending' : 'approved'}`}>
+          {draft ? t('rounds.status.draft') : t('rounds.status.published')}
         </span>
-        <span>
-          {round.slotMinutes}-minute visits, {round.gapMinutes} minutes between
-        </span>
+        <span>{t('rounds.starts', { day: formatFullDay(round.date), time: formatClock(round.start) })}</span>
+        <span>{t('rounds.timing', { slot: round.slotMinutes, count: round.gapMinutes })}</span>
       </p>
       <dl class="plain-facts">
-        <dt>{FOCUS_NAMES[round.focus.kind]}</dt>
+        <dt>{t(FOCUS_NAMES[round.focus.kind])}</dt>
         <dd>{round.focus.value}</dd>
         {round.lookFor && (
           <>
-            <dt>Look for</dt>
+            <dt>{t('rounds.look-for')}</dt>
             <dd>{round.lookFor}</dd>
           </>
         )}
@@ -189,7 +206,7 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
       {problems.length > 0 && (
         <div class="card attention" role="alert" tabIndex={-1} ref={problemsRef}>
           <p>
-            <strong>{draft ? 'That change does not work:' : 'Something went wrong:'}</strong>
+            <strong>{draft ? t('rounds.problems.change') : t('rounds.problems.failed')}</strong>
           </p>
           <ul>
             {problems.map((p) => (
@@ -200,29 +217,24 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
       )}
       {!draft && (
         <div class="card">
+          <p>{t('rounds.published')}</p>
           <p>
-            This round is published: the visits are in everyone’s “My visits”, and each host’s door is open.
-            Groups can no longer be changed here.
-          </p>
-          <p>
-            <a href={href({ name: 'debrief', id: round.id })}>Open the debrief</a>: the group reads the
-            evidence cards, names patterns, predicts and agrees on the next level of work.
+            <Trans
+              text={t('rounds.debrief')}
+              parts={{ debrief: (text) => <a href={href({ name: 'debrief', id: round.id })}>{text}</a> }}
+            />
           </p>
         </div>
       )}
       {draft && round.tradeoffs.length > 0 && (
         <section class="card" aria-labelledby="tradeoffs-h">
-          <h2 id="tradeoffs-h">Before you publish: what this plan costs</h2>
+          <h2 id="tradeoffs-h">{t('rounds.tradeoffs.title')}</h2>
           <ul>
-            {round.tradeoffs.map((t) => (
-              <li key={t.message}>{t.message}</li>
+            {round.tradeoffs.map((tradeoff) => (
+              <li key={tradeoff.message}>{tradeoff.message}</li>
             ))}
           </ul>
-          <p class="hint">
-            Hosts who are also in a group sit out while their own room has visitors. To change this, move
-            people between groups, or plan again with fewer hosts among the visitors. Publishing asks you to
-            confirm these.
-          </p>
+          <p class="hint">{t('rounds.tradeoffs.hint')}</p>
         </section>
       )}
       <BriefingLink token={token} round={round} />
@@ -233,26 +245,26 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
         <div class="actions">
           {round.tradeoffs.length > 0 ? (
             <ConfirmAction
-              label="Publish this round"
+              label={t('rounds.publish')}
               describedBy="tradeoffs-h"
-              question={`Publish this round with ${round.tradeoffs.length === 1 ? 'the trade-off' : `the ${round.tradeoffs.length} trade-offs`} listed under “Before you publish”? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards.`}
-              confirmLabel="Yes, publish with these trade-offs"
-              cancelLabel="Not yet"
+              question={t('rounds.publish.question-tradeoffs', { count: round.tradeoffs.length })}
+              confirmLabel={t('rounds.publish.confirm-tradeoffs')}
+              cancelLabel={t('rounds.publish.not-yet')}
               onConfirm={publish}
             />
           ) : (
             <ConfirmAction
-              label="Publish this round"
-              question="Publish this round? Each visitor gets their visits in “My visits” and each host’s door opens. The groups cannot be changed afterwards."
-              confirmLabel="Yes, publish"
-              cancelLabel="Not yet"
+              label={t('rounds.publish')}
+              question={t('rounds.publish.question')}
+              confirmLabel={t('rounds.publish.confirm')}
+              cancelLabel={t('rounds.publish.not-yet')}
               onConfirm={publish}
             />
           )}
           <ConfirmAction
-            label="Delete this draft"
-            question="Delete this draft? Nothing has been booked from it."
-            confirmLabel="Yes, delete the draft"
+            label={t('rounds.delete')}
+            question={t('rounds.delete.question')}
+            confirmLabel={t('rounds.delete.confirm')}
             onConfirm={remove}
           />
         </div>
@@ -271,10 +283,14 @@ function BriefingLink({ token, round }: { token: string; round: Round }) {
   }, [token, round.id, published]);
   return (
     <p class="card">
-      <a href={href({ name: 'briefing', id: round.id })}>Briefing and roles</a>: why the school chose this
-      focus, what visitors look for, the norms and who facilitates, keeps time and takes notes in each group.
-      {!published && ' Participants read it once the round is published.'}
-      {published && reading && ` ${reading.read} of ${reading.total} have read it.`}
+      <Trans
+        text={t('rounds.briefing')}
+        parts={{ briefing: (text) => <a href={href({ name: 'briefing', id: round.id })}>{text}</a> }}
+      />
+      {!published && <> {t('rounds.briefing.unpublished')}</>}
+      {published && reading && (
+        <> {t('rounds.briefing.read', { count: reading.read, total: reading.total })}</>
+      )}
     </p>
   );
 }

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { FieldIssue } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import type { MenuOptions } from '../../../../shared/settings';
 import {
   MAX_GRADE,
@@ -11,6 +12,7 @@ import {
 import { createStrategy, editStrategy, getMenuOptions, getStrategy, similarStrategies } from '../api';
 import { Field } from '../components/fields';
 import { SchoolChoiceInput } from '../components/school-choice';
+import { Trans } from '../components/trans';
 import { href, navigate } from '../router';
 
 interface FormState {
@@ -112,22 +114,16 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
     for (const f of result.fields ?? ([] as FieldIssue[]))
       byField[f.path.split('.')[0] ?? f.path] ??= f.message;
     setErrors(byField);
-    setMessage(
-      result.fields?.length
-        ? 'Please fix the fields marked below; nothing you typed was lost.'
-        : result.message,
-    );
+    setMessage(result.fields?.length ? t('common.fix-fields') : result.message);
     (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus();
   }
 
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        {editId ? 'Edit strategy' : 'Add a strategy'}
+        {editId ? t('strategy-form.title.edit') : t('strategy-form.title.add')}
       </h1>
-      <p class="lede">
-        A ten-minute move a colleague could sample in your classroom. Describe what students and you do.
-      </p>
+      <p class="lede">{t('strategy-form.lede')}</p>
       {message && (
         <p class="card" role="alert">
           {message}
@@ -135,22 +131,37 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
       )}
       {!loaded && !message && (
         <p role="status" class="muted">
-          Loading the strategy…
+          {t('strategy-form.loading')}
         </p>
       )}
       {loaded && (
         <form onSubmit={submit} noValidate>
-          <Field id="title" label="Title" error={errors.title}>
+          <Field id="title" label={t('strategy-form.title')} error={errors.title}>
             {(p) => <input {...p} value={form.title} onInput={set('title')} maxLength={120} required />}
           </Field>
-          <Field id="purpose" label="What it is for" hint="One sentence." error={errors.purpose}>
+          <Field
+            id="purpose"
+            label={t('strategy-form.purpose')}
+            hint={t('strategy-form.purpose.hint')}
+            error={errors.purpose}
+          >
             {(p) => <input {...p} value={form.purpose} onInput={set('purpose')} maxLength={300} required />}
           </Field>
-          <Field id="steps" label="Steps" hint="One step per line, in order." error={errors.steps}>
+          <Field
+            id="steps"
+            label={t('strategy-form.steps')}
+            hint={t('strategy-form.steps.hint')}
+            error={errors.steps}
+          >
             {(p) => <textarea {...p} rows={5} value={form.steps} onInput={set('steps')} required />}
           </Field>
           <div class="row">
-            <Field id="minutes" label="Minutes" hint="1 to 15; most take 10 or fewer." error={errors.minutes}>
+            <Field
+              id="minutes"
+              label={t('strategy-form.minutes')}
+              hint={t('strategy-form.minutes.hint')}
+              error={errors.minutes}
+            >
               {(p) => (
                 <input
                   {...p}
@@ -163,7 +174,7 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
                 />
               )}
             </Field>
-            <Field id="subject" label="Subject" error={errors.subject}>
+            <Field id="subject" label={t('strategy-form.subject')} error={errors.subject}>
               {(p) => (
                 <SchoolChoiceInput
                   {...p}
@@ -176,7 +187,7 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
                 />
               )}
             </Field>
-            <Field id="gradeBand" label="Grades" error={errors.gradeBand}>
+            <Field id="gradeBand" label={t('strategy-form.grades')} error={errors.gradeBand}>
               {(p) => (
                 <SchoolChoiceInput
                   {...p}
@@ -192,13 +203,13 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
           </div>
           <Field
             id="tags"
-            label="Tags"
-            hint="Separated by commas, e.g. discussion, warm-up."
+            label={t('strategy-form.tags')}
+            hint={t('strategy-form.tags.hint')}
             error={errors.tags}
           >
             {(p) => <input {...p} value={form.tags} onInput={set('tags')} />}
           </Field>
-          <Field id="sourceUrl" label="Source link (optional)" error={errors.sourceUrl}>
+          <Field id="sourceUrl" label={t('strategy-form.source')} error={errors.sourceUrl}>
             {(p) => <input {...p} type="url" value={form.sourceUrl} onInput={set('sourceUrl')} />}
           </Field>
           {similar.length > 0 ? (
@@ -213,7 +224,11 @@ export function StrategyForm({ token, editId }: { token: string; editId?: string
             />
           ) : (
             <button type="submit" disabled={saving}>
-              {saving ? 'Saving…' : editId ? 'Save changes' : 'Add to the menu'}
+              {saving
+                ? t('common.saving')
+                : editId
+                  ? t('strategy-form.save-changes')
+                  : t('strategy-form.add')}
             </button>
           )}
         </form>
@@ -239,11 +254,13 @@ function SimilarWarning({
   return (
     <section class="card attention" aria-labelledby="similar-q" tabIndex={-1} ref={focusRef}>
       <p id="similar-q">
-        This looks like <a href={href({ name: 'strategy', id: first.id })}>{first.title}</a> — add to it
-        instead?
+        <Trans
+          text={t('strategy-form.similar', { title: first.title })}
+          parts={{ strategy: (title) => <a href={href({ name: 'strategy', id: first.id })}>{title}</a> }}
+        />
       </p>
       {others.length > 0 && (
-        <ul class="plain" aria-label="Also alike">
+        <ul class="plain" aria-label={t('strategy-form.similar.others')}>
           {others.map((o) => (
             <li key={o.id}>
               <a href={href({ name: 'strategy', id: o.id })}>{o.title}</a>
@@ -253,10 +270,10 @@ function SimilarWarning({
       )}
       <p class="actions">
         <button type="button" onClick={onAnyway}>
-          Submit anyway
+          {t('strategy-form.similar.anyway')}
         </button>
         <button type="button" class="secondary" onClick={onKeepEditing}>
-          Keep editing
+          {t('strategy-form.similar.keep-editing')}
         </button>
       </p>
     </section>

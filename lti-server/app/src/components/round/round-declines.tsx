@@ -1,6 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import { listPeople, type People, type Round, replanDecline } from '../../api';
 import { formatInstantDay, formatTime } from '../../time';
+import { Trans } from '../trans';
 
 type Decline = Round['declines'][number];
 
@@ -29,18 +31,27 @@ export function RoundDeclines({
   if (round.declines.length === 0) return null;
   return (
     <section class="card attention" aria-labelledby="declines-h">
-      <h2 id="declines-h">Declined slots</h2>
+      <h2 id="declines-h">{t('rounds.declines.title')}</h2>
       <ul>
         {round.declines.map((d) => (
           <li key={d.id}>
             <p>
-              <strong>{nameOf(d.hostId)}</strong> declined the slot on{' '}
-              {formatInstantDay(d.startsAt, round.timeZone)} at {formatTime(d.startsAt, round.timeZone)}: “
-              {d.reason}”
+              <Trans
+                text={t('rounds.declines.item', {
+                  host: nameOf(d.hostId),
+                  day: formatInstantDay(d.startsAt, round.timeZone),
+                  time: formatTime(d.startsAt, round.timeZone),
+                  reason: d.reason,
+                })}
+                parts={{ strong: (text) => <strong>{text}</strong> }}
+              />
             </p>
             {d.replanned ? (
               <p>
-                The group now visits {d.replanned.host.name}’s room ({d.replanned.location}).
+                {t('rounds.declines.replanned', {
+                  host: d.replanned.host.name,
+                  location: d.replanned.location,
+                })}
               </p>
             ) : Date.parse(d.startsAt) > now().getTime() ? (
               <ReplanForm
@@ -48,11 +59,14 @@ export function RoundDeclines({
                 round={round}
                 decline={d}
                 people={people.filter((p) => p.id !== d.hostId)}
-                label={`${nameOf(d.hostId)}’s slot at ${formatTime(d.startsAt, round.timeZone)}`}
+                label={t('rounds.declines.replan', {
+                  host: nameOf(d.hostId),
+                  time: formatTime(d.startsAt, round.timeZone),
+                })}
                 onReplanned={onReplanned}
               />
             ) : (
-              <p>This slot has passed.</p>
+              <p>{t('rounds.declines.passed')}</p>
             )}
           </li>
         ))}
@@ -73,6 +87,7 @@ function ReplanForm({
   round: Round;
   decline: Decline;
   people: People['items'];
+  /** The form's name: which declined slot it re-plans. */
   label: string;
   onReplanned: (round: Round, text: string) => void;
 }) {
@@ -85,7 +100,7 @@ function ReplanForm({
 
   async function submit(e: Event) {
     e.preventDefault();
-    if (!hostId) return setProblem('Choose who hosts the group instead.');
+    if (!hostId) return setProblem(t('rounds.declines.choose-host'));
     setBusy(true);
     const r = await replanDecline(token, round.id, decline.id, { hostId, location: location.trim() || null });
     setBusy(false);
@@ -95,21 +110,21 @@ function ReplanForm({
     onReplanned(
       r.data,
       moved
-        ? `Re-planned: the group visits ${moved.host.name}’s room (${moved.location}) instead. Their visits are booked.`
-        : 'Re-planned.',
+        ? t('rounds.declines.replanned.moved', { host: moved.host.name, location: moved.location })
+        : t('rounds.declines.replanned.done'),
     );
   }
 
   return (
-    <form class="replan" aria-label={`Re-plan ${label}`} onSubmit={submit}>
+    <form class="replan" aria-label={label} onSubmit={submit}>
       <div class="field">
-        <label for={hostField}>Who hosts the group instead</label>
+        <label for={hostField}>{t('rounds.declines.host')}</label>
         <select
           id={hostField}
           value={hostId}
           onChange={(e) => setHostId((e.target as HTMLSelectElement).value)}
         >
-          <option value="">Choose a colleague</option>
+          <option value="">{t('rounds.declines.choose')}</option>
           {people.map((p) => (
             <option key={p.id} value={p.id}>
               {p.name}
@@ -118,7 +133,7 @@ function ReplanForm({
         </select>
       </div>
       <div class="field">
-        <label for={locationField}>Room or link (optional)</label>
+        <label for={locationField}>{t('rounds.declines.location')}</label>
         <input
           id={locationField}
           maxLength={200}
@@ -132,7 +147,7 @@ function ReplanForm({
         </p>
       )}
       <button type="submit" disabled={busy}>
-        {busy ? 'Moving the group…' : 'Move the group there'}
+        {busy ? t('rounds.declines.moving') : t('rounds.declines.move')}
       </button>
     </form>
   );

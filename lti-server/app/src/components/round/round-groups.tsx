@@ -1,5 +1,7 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import type { Round } from '../../api';
+import { Trans } from '../trans';
 
 /** The round's groups; while it is a draft, each person has "Move to group…" (the rotation is made again). */
 export function RoundGroups({
@@ -14,15 +16,11 @@ export function RoundGroups({
   const draft = round.status === 'draft';
   return (
     <section class="card" aria-labelledby="groups-h">
-      <h2 id="groups-h">Groups</h2>
-      {draft && (
-        <p class="hint">
-          To move someone, choose their new group and press Move. The rotation is made again each time.
-        </p>
-      )}
+      <h2 id="groups-h">{t('rounds.groups.title')}</h2>
+      {draft && <p class="hint">{t('rounds.groups.hint')}</p>}
       {round.groups.map((group, gi) => (
         <div class="group" key={group.join(',')}>
-          <h3>Group {gi + 1}</h3>
+          <h3>{t('rounds.groups.group', { number: gi + 1 })}</h3>
           <ul class="plain">
             {group.map((pid) => (
               <MemberRow
@@ -66,21 +64,25 @@ function MemberRow({
     <li class="member">
       <span>{name}</span>
       <label for={selectId}>
-        Move <span class="sr-only">{name} </span>to group…
+        <Trans
+          text={t('rounds.groups.move-to', { name })}
+          parts={{ name: (text) => <span class="sr-only">{text}</span> }}
+        />
       </label>
       <select id={selectId} value={choice} onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}>
         {Array.from({ length: groupCount }, (_, i) => (
           <option key={`g${i + 1}`} value={String(i)}>
-            Group {i + 1}
-            {i === current ? ' (now)' : ''}
+            {i === current
+              ? t('rounds.groups.group-now', { number: i + 1 })
+              : t('rounds.groups.group', { number: i + 1 })}
           </option>
         ))}
-        <option value="new">A new group</option>
+        <option value="new">{t('rounds.groups.new')}</option>
       </select>
       <button
         type="button"
         class="secondary"
-        aria-label={`Move ${name}`}
+        aria-label={t('rounds.groups.move-name', { name })}
         disabled={busy || choice === String(current)}
         onClick={async () => {
           setBusy(true);
@@ -88,7 +90,7 @@ function MemberRow({
           setBusy(false);
         }}
       >
-        Move
+        {t('rounds.groups.move')}
       </button>
     </li>
   );

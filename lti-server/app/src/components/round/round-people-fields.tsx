@@ -1,3 +1,4 @@
+import { t } from '../../../../../shared/i18n';
 import type { Person, RoundFormState } from '../../hooks/use-round-form';
 import { Field } from '../fields';
 
@@ -23,10 +24,8 @@ export function RoundPeopleFields({
   return (
     <>
       <fieldset class="card" aria-describedby={errors.participantIds ? 'participants-error' : undefined}>
-        <legend>Participants (who visits)</legend>
-        {people.length === 0 && (
-          <p>No colleagues yet: people appear here once they have opened Tasting Menu.</p>
-        )}
+        <legend>{t('round-form.participants')}</legend>
+        {people.length === 0 && <p>{t('round-form.participants.none')}</p>}
         {people.length > 0 && (
           <div class="check">
             <input
@@ -39,7 +38,7 @@ export function RoundPeopleFields({
                 })
               }
             />
-            <label for="participants-all">Select all</label>
+            <label for="participants-all">{t('round-form.participants.all')}</label>
           </div>
         )}
         <ul class="plain checks">
@@ -52,8 +51,7 @@ export function RoundPeopleFields({
                 onChange={(e) => toggle('participantIds', p.id, (e.target as HTMLInputElement).checked)}
               />
               <label for={`participant-${p.id}`}>
-                {p.name}
-                {p.role === 'coach' ? ' (coach)' : ''}
+                {p.role === 'coach' ? t('round-form.participants.coach', { name: p.name }) : p.name}
               </label>
             </li>
           ))}
@@ -65,7 +63,7 @@ export function RoundPeopleFields({
         )}
       </fieldset>
       <fieldset class="card" aria-describedby={errors.hostIds ? 'hosts-error' : undefined}>
-        <legend>Hosts (whose classrooms are visited)</legend>
+        <legend>{t('round-form.hosts')}</legend>
         <ul class="plain checks">
           {people.map((p) => (
             <li class="check" key={p.id}>
@@ -88,7 +86,7 @@ export function RoundPeopleFields({
           <Field
             key={id}
             id={`room-${id}`}
-            label={`Room or link for ${nameOf(id)}`}
+            label={t('round-form.hosts.location', { name: nameOf(id) })}
             error={errors[`locations.${id}`]}
           >
             {(p) => (

@@ -1,3 +1,4 @@
+import { t } from '../../../../../shared/i18n';
 import type { Round } from '../../api';
 import { formatTime } from '../../time';
 
@@ -8,9 +9,9 @@ export function RoundRotation({ round, nameOf }: { round: Round; nameOf: (person
     round.declines.find((d) => d.hostId === hostId && d.startsAt === startsAt);
   return (
     <section class="card" aria-labelledby="rotation-h">
-      <h2 id="rotation-h">Rotation</h2>
-      <p class="hint">Times in {round.timeZone}.</p>
-      {round.slots.length === 0 && <p>No visits planned.</p>}
+      <h2 id="rotation-h">{t('rounds.rotation.title')}</h2>
+      <p class="hint">{t('rounds.rotation.zone', { zone: round.timeZone })}</p>
+      {round.slots.length === 0 && <p>{t('rounds.rotation.none')}</p>}
       {round.slots.map((slot) => (
         <div class="slot" key={slot.startsAt}>
           <h3>
@@ -20,23 +21,30 @@ export function RoundRotation({ round, nameOf }: { round: Round; nameOf: (person
             {slot.visits.map((v) => {
               const host = hostOf(v.hostId);
               const declined = declineOf(v.hostId, slot.startsAt);
+              const visit = { group: v.group + 1, host: host?.name ?? nameOf(v.hostId) };
               return (
                 <li key={`${v.hostId}-${v.group}`}>
                   <strong>
-                    Group {v.group + 1} → {host?.name ?? nameOf(v.hostId)}’s room
-                    {host?.location ? ` (${host.location})` : ''}
+                    {host?.location
+                      ? t('rounds.rotation.visit-at', { ...visit, location: host.location })
+                      : t('rounds.rotation.visit', visit)}
                   </strong>
                   <br />
                   <span class="muted">
-                    Visitors: {v.visitorIds.length > 0 ? v.visitorIds.map(nameOf).join(', ') : 'none'}
+                    {v.visitorIds.length > 0
+                      ? t('rounds.rotation.visitors', { names: v.visitorIds.map(nameOf).join(', ') })
+                      : t('rounds.rotation.visitors.none')}
                   </span>
                   {declined && (
                     <>
                       <br />
-                      <span class="badge badge-pending">Declined</span>{' '}
+                      <span class="badge badge-pending">{t('rounds.rotation.declined')}</span>{' '}
                       {declined.replanned
-                        ? `Moved to ${declined.replanned.host.name}’s room (${declined.replanned.location}).`
-                        : 'Not re-planned yet.'}
+                        ? t('rounds.rotation.moved', {
+                            host: declined.replanned.host.name,
+                            location: declined.replanned.location,
+                          })
+                        : t('rounds.rotation.not-replanned')}
                     </>
                   )}
                 </li>
