@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MessageKey, type Translate, translator } from './i18n';
 import { FOCUS_KINDS, ROUND_STATUSES } from './rounds';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
@@ -14,27 +15,41 @@ import { safeText } from './text';
 export const ROUND_ROLES = ['facilitator', 'timekeeper', 'noteTaker'] as const;
 export type RoundRole = (typeof ROUND_ROLES)[number];
 
-export const ROLE_NAMES: Record<RoundRole, string> = {
-  facilitator: 'Facilitator',
-  timekeeper: 'Timekeeper',
-  noteTaker: 'Note-taker',
+/** The roles' names, in the catalog (shared/i18n): the app, the calendar's briefing and the server's messages say them. */
+export const ROLE_NAME_KEYS: Record<RoundRole, MessageKey> = {
+  facilitator: 'briefing.role.facilitator',
+  timekeeper: 'briefing.role.timekeeper',
+  noteTaker: 'briefing.role.note-taker',
 };
 
-/** What each role does, in one line, for the briefing and its printed page. */
-export const ROLE_DUTIES: Record<RoundRole, string> = {
-  facilitator: 'leads the group from room to room and keeps it to the norms.',
-  timekeeper: 'watches the clock: says when two minutes are left and when to move on.',
-  noteTaker: 'keeps the group’s list of what it saw for the debrief (descriptions, no names).',
-};
-
-/** The norms every briefing starts with; the coach may edit them. */
-export const DEFAULT_NORMS: readonly string[] = [
-  'Describe what you see and hear: what the teacher and students said and did, not whether it was good.',
-  'No names: not the teacher’s, not a student’s.',
-  'No gotchas: we are here to learn from each other, not to catch anyone out.',
-  'Not an evaluation: nothing from this round goes into anyone’s evaluation.',
-  'Don’t talk between classrooms; save what you saw for the debrief.',
+/** The norms every briefing starts with, one message each; the coach may edit them. */
+const DEFAULT_NORM_KEYS: readonly MessageKey[] = [
+  'briefing.norm.describe',
+  'briefing.norm.no-names',
+  'briefing.norm.no-gotchas',
+  'briefing.norm.not-evaluation',
+  'briefing.norm.no-talk',
 ];
+
+const english = translator('en');
+
+/** The default norms as a new briefing stores them: in US English, the catalog's source language. */
+export const DEFAULT_NORMS: readonly string[] = DEFAULT_NORM_KEYS.map((key) => english(key));
+
+/**
+ * A stored norm in the reader's language: a default norm left as it was is said with `t` (the app's, or the
+ * calendar's); a norm the coach wrote stays as written.
+ */
+export function normIn(norm: string, t: Translate): string {
+  const key = DEFAULT_NORM_KEYS.find((k) => english(k) === norm);
+  return key ? t(key) : norm;
+}
+
+/** The inverse for the coach's editor: a line that is a default norm in `t`'s language is stored in English. */
+export function storedNorm(line: string, t: Translate): string {
+  const key = DEFAULT_NORM_KEYS.find((k) => t(k) === line);
+  return key ? english(key) : line;
+}
 
 const roleHolder = (role: string) => safeText({ error: `Choose the ${role}` }).min(1, `Choose the ${role}`);
 
@@ -181,7 +196,7 @@ export function rolesProblems(
     for (const role of ROUND_ROLES)
       if (!members.has(r[role]))
         problems.push(
-          `${nameOf(r[role])} is not in group ${i + 1}, so cannot be its ${ROLE_NAMES[role].toLowerCase()}.`,
+          `${nameOf(r[role])} is not in group ${i + 1}, so cannot be its ${english(ROLE_NAME_KEYS[role]).toLowerCase()}.`,
         );
     const holders = ROUND_ROLES.map((role) => r[role]);
     if (members.size >= 3 && new Set(holders).size < holders.length)

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type MessageKey, translator } from './i18n';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
 import { LocalDateSchema, LocalTimeSchema, OccurrenceSchema, TimeZoneSchema } from './visits';
@@ -177,19 +178,26 @@ export interface DebriefProgress {
   prediction: string | null;
   nextLevel: string | null;
 }
+/** What each phase needs, one message each (shared/i18n); `done` needs nothing. */
+export const PHASE_NEEDS: Record<DebriefPhase, MessageKey | null> = {
+  description: 'debrief.needs.description',
+  analysis: 'debrief.needs.analysis',
+  prediction: 'debrief.needs.prediction',
+  next: 'debrief.needs.next',
+  done: null,
+};
+
+/** What `phase` still needs, in US English (the API's `needs`; the app says them with `PHASE_NEEDS`). */
 export function phaseNeeds(phase: DebriefPhase, p: DebriefProgress): string[] {
-  switch (phase) {
-    case 'description':
-      return p.cards > 0 ? [] : ['Add at least one evidence card from a note of this round.'];
-    case 'analysis':
-      return p.groupedCards > 0 ? [] : ['Group at least one card into a pattern.'];
-    case 'prediction':
-      return p.prediction?.trim() ? [] : ['Write the prediction: what students will do if this continues.'];
-    case 'next':
-      return p.nextLevel?.trim() ? [] : ['Write the next level of work.'];
-    case 'done':
-      return [];
-  }
+  const has = {
+    description: p.cards > 0,
+    analysis: p.groupedCards > 0,
+    prediction: Boolean(p.prediction?.trim()),
+    next: Boolean(p.nextLevel?.trim()),
+    done: true,
+  }[phase];
+  const need = PHASE_NEEDS[phase];
+  return has || !need ? [] : [translator('en')(need)];
 }
 
 /** The phases left behind when moving from `from` to `to` (none when moving back or staying). */

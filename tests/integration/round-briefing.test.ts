@@ -331,7 +331,7 @@ describe('the briefing in the calendar', () => {
     }
   });
 
-  it('when a participant chose Spanish, then the briefing in their calendar is in Spanish, with the coach’s words as written', async () => {
+  it('when a participant chose Spanish, then the briefing in their calendar is in Spanish, default norms too, with the coach’s words as written', async () => {
     const round = await planRound({ title: 'Ronda de calendario' });
     const b = await briefingOf(dana, round.id);
     await dana.put(`/api/rounds/${round.id}/briefing`, {
@@ -354,7 +354,9 @@ describe('the briefing in the calendar', () => {
       const description = event!.description;
       expect(description).toContain('Problema de práctica: How do students build on each other’s ideas?');
       expect(description).toContain('Por qué lo elegimos: Chosen by the staff in September.');
-      expect(description).toContain(`- ${DEFAULT_NORMS[1]}`);
+      // The default norms are the catalog's, so they come in Spanish too; a norm the coach wrote would not.
+      expect(description).toContain('- Sin nombres: ni el del docente ni el de un estudiante.');
+      expect(description).not.toContain(`- ${DEFAULT_NORMS[1]}`);
       expect(description).toContain('Tu rol: Facilitación.');
       expect(description).toContain(`Tu grupo (1): facilitación: ${facilitator.name}`);
       expect(description).toMatch(/- \d\d:\d\d .*\(Host \d\), grupo 1/);

@@ -1,5 +1,5 @@
 import { ConflictError, NotFoundError, UnprocessableError } from '../../../shared/errors';
-import { type Language, type MessageKey, translator } from '../../../shared/i18n';
+import { type Language, translator } from '../../../shared/i18n';
 import {
   assignRoles,
   type Briefing,
@@ -7,8 +7,9 @@ import {
   countRoles,
   DEFAULT_NORMS,
   type GroupRoles,
+  normIn,
+  ROLE_NAME_KEYS,
   ROUND_ROLES,
-  type RoundRole,
   type RoundRolesInput,
   rolesProblems,
 } from '../../../shared/round-briefing';
@@ -215,13 +216,6 @@ export async function acknowledgeBriefing(actor: Actor, roundId: string, now: Da
   return getBriefing(actor, roundId, now);
 }
 
-/** The roles' names in a calendar's briefing text (shared/i18n, keys `ics.briefing.*`). */
-const ROLE_KEYS: Record<RoundRole, MessageKey> = {
-  facilitator: 'ics.briefing.role.facilitator',
-  timekeeper: 'ics.briefing.role.timekeeper',
-  noteTaker: 'ics.briefing.role.note-taker',
-};
-
 /**
  * The briefing as plain text for a calendar event's description (the person's own visit or hosted room in a
  * published round): what, why, the norms, their group's roles, and where to acknowledge it, in the calendar's
@@ -245,16 +239,19 @@ export async function briefingText(
   const and = new Intl.ListFormat(language, { type: 'conjunction' });
   const roleLine = (r: GroupRoles) =>
     ROUND_ROLES.map((role) =>
-      t('ics.briefing.holder', { role: t(ROLE_KEYS[role]).toLocaleLowerCase(language), name: name(r[role]) }),
+      t('ics.briefing.holder', {
+        role: t(ROLE_NAME_KEYS[role]).toLocaleLowerCase(language),
+        name: name(r[role]),
+      }),
     ).join(', ');
-  const mine = and.format(v.me.roles.map((r) => t(ROLE_KEYS[r])));
+  const mine = and.format(v.me.roles.map((r) => t(ROLE_NAME_KEYS[r])));
   const lines = [
     t('ics.briefing.title', { title: row.title }),
     t(row.focusKind === 'problem' ? 'ics.briefing.problem' : 'ics.briefing.focus', { value: row.focusValue }),
     b.why ? t('ics.briefing.why', { text: b.why }) : '',
     b.lookFors ? t('ics.briefing.look-fors', { text: b.lookFors }) : '',
     t('ics.briefing.norms'),
-    ...b.norms.map((n) => `- ${n}`),
+    ...b.norms.map((n) => `- ${normIn(n, t)}`),
     group && b.roles[group.number - 1]
       ? t('ics.briefing.group', { number: group.number, roles: roleLine(b.roles[group.number - 1]!) })
       : '',

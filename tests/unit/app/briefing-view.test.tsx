@@ -5,6 +5,7 @@ import { BriefingView } from '../../../lti-server/app/src/views/briefing-view';
 import { ClockView } from '../../../lti-server/app/src/views/clock-view';
 import { RoundDetail } from '../../../lti-server/app/src/views/rounds-view';
 import { VisitsView } from '../../../lti-server/app/src/views/visits-view';
+import { setLanguage } from '../../../shared/i18n';
 import { type Briefing, DEFAULT_NORMS } from '../../../shared/round-briefing';
 import { expectNoAxeViolations } from './axe';
 import { type Call, door, errorBody, round, stubApi, visit } from './fake-api';
@@ -300,5 +301,73 @@ describe('the group clock', () => {
     expect(parseRoute('#/rounds/r%201/briefing')).toEqual({ name: 'briefing', id: 'r 1' });
     expect(parseRoute('#/rounds/r1/clock')).toEqual({ name: 'clock', id: 'r1' });
     expect(href({ name: 'briefing', id: 'r 1' })).toBe('#/rounds/r%201/briefing');
+  });
+});
+
+describe('the briefing in Spanish', () => {
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when Ana reads Spanish, then the briefing, its default norms, her role and the schedule are in Spanish, and axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    briefingServer(briefing());
+    render(<BriefingView token="t" roundId="r1" isCoach={false} zone={ZONE} />);
+    await screen.findByRole('heading', { level: 1, name: 'Guía: Thursday discussion round' });
+    expect(screen.getByRole('link', { name: '← Mis visitas' })).toBeTruthy();
+    expect(screen.getByText(/jueves, 12 de marzo, 10:00/)).toBeTruthy();
+    expect(screen.getByText('Visitas de 10 minutos')).toBeTruthy();
+    expect(screen.getByText('Problema de práctica')).toBeTruthy();
+    // The default norms are said in the reader's language; the coach's own words stay as written.
+    const norms = within(screen.getByRole('region', { name: 'Nuestras normas' })).getAllByRole('listitem');
+    expect(norms[1]!.textContent).toBe('Sin nombres: ni el del docente ni el de un estudiante.');
+    expect(screen.getByText('Our students rarely answer each other.')).toBeTruthy();
+    expect(screen.getByText(/Estás en el/).textContent).toBe('Estás en el grupo 1; tu rol: facilitación.');
+    const roles = screen.getByRole('region', { name: 'Grupos y roles' });
+    expect(roles.textContent).toContain('Control del tiempo: quien vigila el reloj');
+    const schedule = within(screen.getByRole('region', { name: 'Horario' })).getByRole('table');
+    expect(within(schedule).getByRole('columnheader', { name: 'Grupo 1 (el tuyo)' })).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Reloj del grupo para el día' })).toBeTruthy();
+    await expectNoAxeViolations();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Leí la guía' }));
+    expect((await screen.findByRole('status')).textContent).toBe('Gracias: el coach ve que leíste la guía.');
+  });
+
+  it('when the coach edits in Spanish, then the default norms show in Spanish and are saved as the defaults, so each reader sees them in their language', async () => {
+    setLanguage(['es-419']);
+    const calls = briefingServer(coachView());
+    render(<BriefingView token="t" roundId="r1" isCoach zone={ZONE} />);
+    const readers = await screen.findByRole('region', { name: 'Quién la leyó' });
+    expect(within(readers).getByTestId('read-count').textContent).toBe('1 de 8 leyeron la guía.');
+    expect(readers.textContent).toContain('Todavía no (6)');
+    expect(
+      within(screen.getByRole('group', { name: 'Grupo 1' })).getByLabelText('Toma de notas'),
+    ).toBeTruthy();
+    const norms = screen.getByLabelText('Normas (una por línea)') as HTMLTextAreaElement;
+    const spanish = norms.value.split('\n');
+    expect(spanish[0]).toBe(
+      'Describe lo que ves y oyes: lo que el docente y los estudiantes dijeron e hicieron, no si estuvo bien.',
+    );
+    fireEvent.input(norms, { target: { value: [spanish[0], spanish[1], 'Llegar a tiempo.'].join('\n') } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar la guía' }));
+    await screen.findByText(/Se guardó la guía/);
+    expect(calls.find((c) => c.method === 'PUT')?.body).toMatchObject({
+      norms: [DEFAULT_NORMS[0], DEFAULT_NORMS[1], 'Llegar a tiempo.'],
+    });
+    await expectNoAxeViolations();
+  });
+
+  it('when the facilitator opens the clock in Spanish, then it names the group and her role in Spanish', async () => {
+    setLanguage(['es-419']);
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] });
+    vi.setSystemTime(new Date('2026-03-12T14:50:00.000Z'));
+    briefingServer(briefing());
+    render(<ClockView token="t" roundId="r1" zone={ZONE} />);
+    const timer = await vi.waitFor(() => screen.getByRole('timer'));
+    expect(timer.textContent).toContain('10 minutos hasta la primera aula');
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Thursday discussion round: grupo 1');
+    expect(screen.getByText('Tu rol en el grupo: facilitación.')).toBeTruthy();
+    expect(screen.getByRole('link', { name: '← La guía' })).toBeTruthy();
+    vi.useRealTimers(); // axe waits on real timers
+    await expectNoAxeViolations();
   });
 });

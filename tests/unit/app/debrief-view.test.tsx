@@ -6,6 +6,7 @@ import { DebriefView } from '../../../lti-server/app/src/views/debrief-view';
 import { RoundDetail } from '../../../lti-server/app/src/views/rounds-view';
 import { VisitsView } from '../../../lti-server/app/src/views/visits-view';
 import type { Me } from '../../../shared/api';
+import { setLanguage } from '../../../shared/i18n';
 import type { Debrief } from '../../../shared/rounds';
 import { expectNoAxeViolations } from './axe';
 import { type Call, debrief, door, errorBody, note, PEOPLE, round, stubApi, visit } from './fake-api';
@@ -411,5 +412,78 @@ describe('the debrief room', () => {
     await screen.findByRole('heading', { level: 1, name: 'The debrief is not open yet' });
     expect(screen.getByRole('alert').textContent).toContain('This round is not published yet');
     await waitFor(() => expect(screen.queryByRole('status')).toBeNull());
+  });
+});
+
+describe('the debrief in Spanish', () => {
+  afterEach(() => setLanguage(['en-US']));
+
+  it('when the facilitator reads Spanish, then the phases, the cards, what the phase needs and each move are said in Spanish, and axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    debriefServer(
+      debrief({
+        phase: 'analysis',
+        facilitator: true,
+        cards: twoCards(),
+        patterns: [{ id: 'pat1', name: 'Students explain out loud' }],
+        // The server says what the phase needs in US English; the app says it in the reader's language.
+        needs: ['Group at least one card into a pattern.'],
+        skips: [
+          { phase: 'description', reason: 'Notas después del almuerzo', at: '2026-03-12T15:00:00.000Z' },
+        ],
+      }),
+    );
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    await screen.findByRole('heading', { level: 1, name: 'Reflexión: Thursday discussion round' });
+    expect(screen.getByRole('link', { name: '← La ronda' })).toBeTruthy();
+    expect(screen.getByText('Etiqueta: discussion')).toBeTruthy();
+    const steps = within(screen.getByRole('list', { name: 'Fases de la reflexión' })).getAllByRole(
+      'listitem',
+    );
+    expect(steps.map((s) => s.querySelector('.step-name')?.textContent?.replace('✓ ', ''))).toEqual([
+      'Descripción',
+      'Análisis',
+      'Predicción',
+      'Siguiente nivel de trabajo',
+      'Terminada',
+    ]);
+    expect(steps[1]!.textContent).toContain('Ahora');
+    expect(screen.getByText('Agrupar al menos una tarjeta en un patrón.')).toBeTruthy();
+    expect(
+      screen.getByLabelText('O sigue de todos modos: di por qué (queda guardado con la reflexión)'),
+    ).toBeTruthy();
+    expect(screen.getByText('Descripción: Notas después del almuerzo')).toBeTruthy();
+
+    const cards = screen.getByRole('region', { name: 'Tarjetas de evidencia' });
+    expect(cards.textContent).toContain('2 tarjetas. Aquí solo están las palabras de cada nota');
+    const loose = within(cards).getByRole('region', { name: 'Sin agrupar' });
+    const first = within(loose).getByText(CARD_A).closest('li')!;
+    const select = within(first).getByLabelText('Mover al patrón…') as HTMLSelectElement;
+    expect([...select.options].map((o) => o.textContent)).toEqual([
+      'Sin agrupar (ahora)',
+      'Students explain out loud',
+    ]);
+    await expectNoAxeViolations();
+
+    fireEvent.change(select, { target: { value: 'pat1' } });
+    fireEvent.click(within(first).getByRole('button', { name: 'Mover' }));
+    await screen.findByText('La tarjeta pasó a «Students explain out loud».');
+    fireEvent.click(screen.getByRole('button', { name: 'Actualizar' }));
+    await screen.findByText('Al día. Fase: Análisis; 2 tarjetas.');
+  });
+
+  it('when the debrief is not open yet, then a coach reads why in Spanish, with the link inside the sentence', async () => {
+    setLanguage(['es-MX']);
+    stubApi(() => ({
+      status: 409,
+      body: errorBody('CONFLICT', 'The debrief opens once the round is published.'),
+    }));
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    await screen.findByRole('heading', { level: 1, name: 'La reflexión todavía no está abierta' });
+    expect(screen.getByRole('alert').textContent).toContain('Publícala desde la página de la ronda.');
+    expect(screen.getByRole('link', { name: 'la página de la ronda' }).getAttribute('href')).toBe(
+      '#/rounds/r1',
+    );
+    await expectNoAxeViolations();
   });
 });

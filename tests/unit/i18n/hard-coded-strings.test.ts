@@ -81,6 +81,15 @@ const CONVERTED = [
   'lti-server/app/src/room',
   'lti-server/app/src/components/room-link-panel.tsx',
   'lti-server/app/src/views/sign-view.tsx',
+  // Rounds: a round's debrief, its briefing and the group clock's page.
+  'lti-server/app/src/views/debrief-view.tsx',
+  'lti-server/app/src/components/debrief',
+  'lti-server/app/src/hooks/use-debrief.ts',
+  'lti-server/app/src/views/briefing-view.tsx',
+  'lti-server/app/src/hooks/use-briefing.ts',
+  'lti-server/app/src/components/round/briefing-sheet.tsx',
+  'lti-server/app/src/components/round/briefing-editor.tsx',
+  'lti-server/app/src/views/clock-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',

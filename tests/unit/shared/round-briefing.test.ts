@@ -1,15 +1,19 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { translator } from '../../../shared/i18n';
 import {
   assignRoles,
   BriefingInputSchema,
   type ClockStop,
   countRoles,
+  DEFAULT_NORMS,
   type GroupRoles,
   groupClock,
   nextClockChange,
+  normIn,
   ROUND_ROLES,
   rolesProblems,
+  storedNorm,
 } from '../../../shared/round-briefing';
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
@@ -148,5 +152,22 @@ describe('the briefing input', () => {
     });
     expect(BriefingInputSchema.safeParse({ norms: [] }).success).toBe(false);
     expect(BriefingInputSchema.safeParse({ norms: ['  '] }).success).toBe(false);
+  });
+});
+
+describe('the default norms, in each reader’s language', () => {
+  const es = translator('es');
+  const en = translator('en');
+
+  it('when a stored norm is a default one, then a Spanish reader reads it in Spanish; a coach’s own norm stays as written', () => {
+    expect(DEFAULT_NORMS[1]).toBe('No names: not the teacher’s, not a student’s.');
+    expect(normIn(DEFAULT_NORMS[1]!, es)).toBe('Sin nombres: ni el del docente ni el de un estudiante.');
+    expect(normIn(DEFAULT_NORMS[1]!, en)).toBe(DEFAULT_NORMS[1]);
+    expect(normIn('Llegar a tiempo.', es)).toBe('Llegar a tiempo.');
+  });
+
+  it('when the coach saves a default norm shown in Spanish, then it is stored as the default, so English readers read it in English', () => {
+    for (const norm of DEFAULT_NORMS) expect(storedNorm(normIn(norm, es), es)).toBe(norm);
+    expect(storedNorm('Sin nombres: ni el del docente.', es)).toBe('Sin nombres: ni el del docente.');
   });
 });

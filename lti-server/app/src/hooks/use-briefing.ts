@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import type { BriefingInput, GroupRoles } from '../../../../shared/round-briefing';
 import { acknowledgeBriefing, type Briefing, getBriefing, putBriefing, putRoundRoles } from '../api';
 import type { Notice } from '../components/notice-line';
@@ -47,18 +48,11 @@ export function useBriefing(token: string, roundId: string) {
     return false;
   }
 
-  const acknowledge = () =>
-    run(
-      () => acknowledgeBriefing(token, roundId),
-      'Thank you: the coach sees that you have read the briefing.',
-    );
+  const acknowledge = () => run(() => acknowledgeBriefing(token, roundId), t('briefing.ack.thanks'));
   const saveWords = (input: BriefingInput) =>
-    run(
-      () => putBriefing(token, roundId, input),
-      'Saved the briefing. Everyone who had read it is asked to read it again.',
-    );
+    run(() => putBriefing(token, roundId, input), t('briefing.saved'));
   const saveRoles = (roles: GroupRoles[]) =>
-    run(() => putRoundRoles(token, roundId, roles), 'Saved the roles.');
+    run(() => putRoundRoles(token, roundId, roles), t('briefing.roles.saved'));
 
   return { briefing, error, notice, problems, busy, acknowledge, saveWords, saveRoles };
 }

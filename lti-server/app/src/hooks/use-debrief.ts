@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { t } from '../../../../shared/i18n';
 import {
   type ApiResult,
   addDebriefCard,
@@ -87,8 +88,7 @@ export function useDebrief(token: string, roundId: string) {
     setBusy(false);
     if (!r.ok) return fail(r.message);
     setDebrief(r.data);
-    const n = r.data.cards.length;
-    announce(`Up to date. Phase: ${PHASES[r.data.phase].name}; ${n} ${n === 1 ? 'card' : 'cards'}.`);
+    announce(t('debrief.refreshed', { phase: t(PHASES[r.data.phase].name), count: r.data.cards.length }));
     loadNotes();
   }
 
@@ -104,10 +104,7 @@ export function useDebrief(token: string, roundId: string) {
     setBusy(true);
     const r = await updateDebrief(token, roundId, body);
     setBusy(false);
-    const said =
-      phase === 'done'
-        ? 'The debrief is finished and read-only.'
-        : `The group is now at: ${PHASES[phase].name}.`;
+    const said = phase === 'done' ? t('debrief.done') : t('debrief.moved', { phase: t(PHASES[phase].name) });
     if (apply(r, said, true)) setDrafts(UNTOUCHED);
   }
 
@@ -133,12 +130,12 @@ export function useDebrief(token: string, roundId: string) {
     setAdding(note.id);
     const r = await addDebriefCard(token, roundId, note.id);
     setAdding(null);
-    return apply(r, 'Your note is on the table as a card. Only its words show: not your name, not the room.');
+    return apply(r, t('debrief.card.added'));
   }
 
   async function withdraw(card: Card) {
     const r = await withdrawDebriefCard(token, roundId, card.id);
-    apply(r, card.mine ? 'Your card is out of the debrief.' : 'The card is out of the debrief.', true);
+    apply(r, t(card.mine ? 'debrief.card.withdrawn-mine' : 'debrief.card.withdrawn'), true);
   }
 
   /** Moves a card into a pattern (null: Not grouped); true when the card moved. */
@@ -147,14 +144,14 @@ export function useDebrief(token: string, roundId: string) {
     if (!debrief || !card || card.patternId === patternId) return false;
     const r = await moveDebriefCard(token, roundId, cardId, patternId);
     const name = debrief.patterns.find((p) => p.id === patternId)?.name;
-    return apply(r, name ? `Moved the card to “${name}”.` : 'Moved the card to Not grouped.');
+    return apply(r, name ? t('debrief.card.moved', { name }) : t('debrief.card.moved-loose'));
   }
 
   async function addPattern(name: string): Promise<ApiResult<Debrief>> {
     const r = await addDebriefPattern(token, roundId, name);
     if (r.ok) {
       setDebrief(r.data);
-      announce(`Added the pattern “${name.trim()}”.`);
+      announce(t('debrief.pattern.added', { name: name.trim() }));
     }
     return r;
   }

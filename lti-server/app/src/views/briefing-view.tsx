@@ -1,8 +1,9 @@
-import { ROLE_NAMES } from '../../../../shared/round-briefing';
+import { t } from '../../../../shared/i18n';
 import type { Briefing } from '../api';
 import { NoticeLine } from '../components/notice-line';
 import { BriefingReaders, BriefingWordsForm, RolesForm } from '../components/round/briefing-editor';
-import { BriefingSheet } from '../components/round/briefing-sheet';
+import { BriefingSheet, roleNames } from '../components/round/briefing-sheet';
+import { Trans } from '../components/trans';
 import { useBriefing } from '../hooks/use-briefing';
 import { href } from '../router';
 import { viewerZone } from '../time';
@@ -27,14 +28,14 @@ export function BriefingView({
     roundId,
   );
   const back = isCoach
-    ? { to: href({ name: 'round', id: roundId }), label: '← The round' }
-    : { to: href({ name: 'visits' }), label: '← My visits' };
+    ? { to: href({ name: 'round', id: roundId }), label: t('briefing.back.round') }
+    : { to: href({ name: 'visits' }), label: t('note.back') };
 
   if (!briefing)
     return (
       <section aria-labelledby="view-title">
         <h1 id="view-title" tabIndex={-1}>
-          Round briefing
+          {t('visits.briefing')}
         </h1>
         {error ? (
           <div class="card" role="alert">
@@ -44,7 +45,7 @@ export function BriefingView({
             </p>
           </div>
         ) : (
-          <p role="status">Loading…</p>
+          <p role="status">{t('common.loading')}</p>
         )}
       </section>
     );
@@ -56,14 +57,10 @@ export function BriefingView({
         <a href={back.to}>{back.label}</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
-        Briefing: {b.title}
+        {t('briefing.title', { title: b.title })}
       </h1>
       <NoticeLine notice={notice} />
-      {b.status === 'draft' && (
-        <p class="card no-print">
-          This round is a draft: its participants and hosts see the briefing once you publish it.
-        </p>
-      )}
+      {b.status === 'draft' && <p class="card no-print">{t('briefing.draft')}</p>}
       {b.me.inRound && b.status === 'published' && (
         <Acknowledgement briefing={b} busy={busy} onAcknowledge={acknowledge} />
       )}
@@ -71,10 +68,10 @@ export function BriefingView({
       <BriefingSheet briefing={b} zone={zone} />
       <p class="actions no-print">
         <button type="button" class="secondary" onClick={() => window.print()}>
-          Print on one page
+          {t('briefing.print')}
         </button>
         {b.me.group !== null && b.status === 'published' && (
-          <a href={href({ name: 'clock', id: roundId })}>Group clock for the day</a>
+          <a href={href({ name: 'clock', id: roundId })}>{t('briefing.clock')}</a>
         )}
       </p>
       {b.reading && <BriefingReaders reading={b.reading} />}
@@ -89,18 +86,17 @@ export function BriefingView({
 }
 
 function YourPart({ briefing }: { briefing: Briefing }) {
-  const roles = briefing.me.roles.map((r) => ROLE_NAMES[r].toLowerCase());
+  const { group, roles } = briefing.me;
   return (
     <p class="card your-part">
-      You are in <strong>group {briefing.me.group}</strong>
-      {roles.length > 0 ? (
-        <>
-          {' '}
-          and its <strong>{roles.join(' and ')}</strong>.
-        </>
-      ) : (
-        '.'
-      )}
+      <Trans
+        text={
+          roles.length > 0
+            ? t('briefing.your-part.roles', { group: group ?? '', roles: roleNames(roles) })
+            : t('briefing.your-part', { group: group ?? '' })
+        }
+        parts={{ strong: (text) => <strong>{text}</strong> }}
+      />
     </p>
   );
 }
@@ -116,17 +112,13 @@ function Acknowledgement({
   onAcknowledge: () => Promise<boolean>;
 }) {
   const { acknowledgedAt, current } = briefing.me;
-  if (acknowledgedAt && current)
-    return <p class="notice no-print">You have read this briefing. Thank you.</p>;
+  if (acknowledgedAt && current) return <p class="notice no-print">{t('briefing.ack.done')}</p>;
   return (
     <section class="card attention no-print" aria-labelledby="ack-h">
-      <h2 id="ack-h">{acknowledgedAt ? 'The briefing changed since you read it' : 'Before the round'}</h2>
-      <p>
-        Read the briefing below, then say so. The coach sees who has read it, so they can remind people before
-        the round; nothing else is recorded.
-      </p>
+      <h2 id="ack-h">{t(acknowledgedAt ? 'briefing.ack.changed' : 'briefing.ack.title')}</h2>
+      <p>{t('briefing.ack.body')}</p>
       <button type="button" disabled={busy} onClick={onAcknowledge}>
-        {acknowledgedAt ? 'I have read the new version' : 'I have read the briefing'}
+        {t(acknowledgedAt ? 'briefing.ack.again' : 'briefing.ack.button')}
       </button>
     </section>
   );

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ROLE_NAMES } from '../../../../shared/round-briefing';
+import { t } from '../../../../shared/i18n';
 import { type Briefing, getBriefing } from '../api';
+import { roleNames } from '../components/round/briefing-sheet';
 import { GroupClock, stopsOf } from '../components/round/group-clock';
 import { href } from '../router';
 import { viewerZone } from '../time';
@@ -31,23 +32,27 @@ export function ClockView({
   return (
     <section aria-labelledby="view-title">
       <p>
-        <a href={href({ name: 'briefing', id: roundId })}>← The briefing</a>
+        <a href={href({ name: 'briefing', id: roundId })}>{t('clock.back')}</a>
       </p>
       <h1 id="view-title" tabIndex={-1}>
-        {briefing ? `${briefing.title}: group ${group ?? ''}` : 'Group clock'}
+        {!briefing
+          ? t('clock.title')
+          : group === null
+            ? briefing.title
+            : t('clock.heading', { title: briefing.title, group })}
       </h1>
       {error && (
         <p class="card" role="alert">
           {error}
         </p>
       )}
-      {!briefing && !error && <p role="status">Loading…</p>}
+      {!briefing && !error && <p role="status">{t('common.loading')}</p>}
       {briefing && briefing.me.roles.length > 0 && (
-        <p>You are the group’s {briefing.me.roles.map((r) => ROLE_NAMES[r].toLowerCase()).join(' and ')}.</p>
+        <p>{t('clock.your-roles', { roles: roleNames(briefing.me.roles) })}</p>
       )}
       {briefing?.canEdit && briefing.me.group === null && (
         <div class="field">
-          <label for="clock-group">Follow group</label>
+          <label for="clock-group">{t('clock.follow')}</label>
           <select
             id="clock-group"
             value={String(group)}
@@ -55,17 +60,13 @@ export function ClockView({
           >
             {briefing.groups.map((g) => (
               <option key={g.number} value={String(g.number)}>
-                Group {g.number}
+                {t('briefing.group', { number: g.number })}
               </option>
             ))}
           </select>
         </div>
       )}
-      {briefing && group === null && (
-        <p class="card">
-          You host a room in this round and are not in a group, so there is no group clock for you.
-        </p>
-      )}
+      {briefing && group === null && <p class="card">{t('clock.host-only')}</p>}
       {briefing && group !== null && (
         <GroupClock stops={stopsOf(briefing, group)} zone={zone} {...(now ? { now } : {})} />
       )}

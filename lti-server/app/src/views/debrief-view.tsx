@@ -1,17 +1,18 @@
+import { type MessageKey, t } from '../../../../shared/i18n';
 import type { Debrief } from '../api';
 import { EvidenceCards } from '../components/debrief/evidence-cards';
 import { DebriefUnavailable } from '../components/debrief/debrief-unavailable';
 import { MyNotes } from '../components/debrief/my-notes';
 import { PhaseStepper } from '../components/debrief/phase-stepper';
-import { phaseIndex } from '../components/debrief/phases';
+import { PHASES, phaseIndex } from '../components/debrief/phases';
 import { Words } from '../components/debrief/words';
 import { useDebrief } from '../hooks/use-debrief';
 import { href } from '../router';
 
-const FOCUS_NAMES: Record<Debrief['focus']['kind'], string> = {
-  strategy: 'Strategy',
-  tag: 'Tag',
-  problem: 'Problem of practice',
+const FOCUS_NAMES: Record<Debrief['focus']['kind'], MessageKey> = {
+  strategy: 'picture.focus.strategy',
+  tag: 'picture.focus.tag',
+  problem: 'picture.focus.problem',
 };
 
 /** Focuses an element once the change that (re)creates it has rendered. */
@@ -38,9 +39,9 @@ export function DebriefView({
   const back = (
     <p class="no-print">
       {isCoach ? (
-        <a href={href({ name: 'round', id: roundId })}>← The round</a>
+        <a href={href({ name: 'round', id: roundId })}>{t('briefing.back.round')}</a>
       ) : (
-        <a href={href({ name: 'visits' })}>← My visits</a>
+        <a href={href({ name: 'visits' })}>{t('note.back')}</a>
       )}
     </p>
   );
@@ -55,17 +56,12 @@ export function DebriefView({
     <article class="debrief" aria-labelledby="view-title">
       {back}
       <h1 id="view-title" tabIndex={-1}>
-        Debrief: {d.title}
+        {t('debrief.title', { title: d.title })}
       </h1>
       <p class="meta">
-        <span>
-          {FOCUS_NAMES[d.focus.kind]}: {d.focus.value}
-        </span>
+        <span>{t('picture.focus', { kind: t(FOCUS_NAMES[d.focus.kind]), value: d.focus.value })}</span>
       </p>
-      <p class="lede">
-        Peer learning, not evaluation: the cards carry what was seen and heard, never who wrote them or whose
-        classroom it was.
-      </p>
+      <p class="lede">{t('debrief.lede')}</p>
 
       <PhaseStepper
         debrief={d}
@@ -96,7 +92,7 @@ export function DebriefView({
 
       {room.notesError && (
         <p class="card" role="alert">
-          Your notes from this round could not be loaded: {room.notesError}
+          {t('debrief.notes-error', { message: room.notesError })}
         </p>
       )}
       {room.myNotes && room.myNotes.length > 0 && (
@@ -123,11 +119,11 @@ export function DebriefView({
       {(at >= phaseIndex('prediction') || d.prediction) && (
         <Words
           field="prediction"
-          heading="Prediction"
-          label="The group’s prediction"
-          hint="If you were a student here, what would you know and be able to do? Write the group’s words."
-          saveLabel="Save the prediction"
-          saved="The prediction is saved."
+          heading={t(PHASES.prediction.name)}
+          label={t('debrief.prediction.label')}
+          hint={t('debrief.prediction.hint')}
+          saveLabel={t('debrief.prediction.save')}
+          saved={t('debrief.prediction.saved')}
           value={d.prediction}
           draft={room.drafts.prediction}
           editable={facilitating && d.phase === 'prediction'}
@@ -138,11 +134,11 @@ export function DebriefView({
       {(at >= phaseIndex('next') || d.nextLevel) && (
         <Words
           field="nextLevel"
-          heading="Next level of work"
-          label="The next level of work"
-          hint="What does the school do next, together, to move that learning forward?"
-          saveLabel="Save the next level of work"
-          saved="The next level of work is saved."
+          heading={t(PHASES.next.name)}
+          label={t('debrief.next-level.label')}
+          hint={t('debrief.next-level.hint')}
+          saveLabel={t('debrief.next-level.save')}
+          saved={t('debrief.next-level.saved')}
           value={d.nextLevel}
           draft={room.drafts.nextLevel}
           editable={facilitating && d.phase === 'next'}

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import { ConfirmAction } from '../confirm';
 import type { Card, Pattern } from './phases';
 
@@ -30,6 +31,8 @@ export function CardItem({
   const textId = `card-${card.id}-text`;
   const selectId = `move-${card.id}`;
   useEffect(() => setChoice(current), [current]);
+  /** A choice's name, marked when the card is there now. */
+  const now = (id: string, name: string) => (current === id ? t('debrief.card.now', { name }) : name);
 
   return (
     <li
@@ -42,21 +45,20 @@ export function CardItem({
       <p class="card-text" id={textId}>
         {card.text}
       </p>
-      {card.mine && <p class="hint">Your card</p>}
+      {card.mine && <p class="hint">{t('debrief.card.yours')}</p>}
       {editable && (
         <div class="move">
-          <label for={selectId}>Move to pattern…</label>
+          <label for={selectId}>{t('debrief.card.move-to')}</label>
           <select
             id={selectId}
             value={choice}
             aria-describedby={textId}
             onChange={(e) => setChoice((e.target as HTMLSelectElement).value)}
           >
-            <option value="">Not grouped{current === '' ? ' (now)' : ''}</option>
+            <option value="">{now('', t('debrief.not-grouped'))}</option>
             {patterns.map((p) => (
               <option key={p.id} value={p.id}>
-                {p.name}
-                {current === p.id ? ' (now)' : ''}
+                {now(p.id, p.name)}
               </option>
             ))}
           </select>
@@ -71,22 +73,18 @@ export function CardItem({
               setBusy(false);
             }}
           >
-            Move
+            {t('debrief.card.move')}
           </button>
         </div>
       )}
       {canWithdraw && (
         <div class="actions">
           <ConfirmAction
-            label={card.mine ? 'Take my card out' : 'Take this card out'}
+            label={t(card.mine ? 'debrief.card.withdraw-mine' : 'debrief.card.withdraw')}
             describedBy={textId}
-            question={
-              card.mine
-                ? 'Take your card out of the debrief? Your note itself stays as it is.'
-                : 'Take this card out of the debrief? The note it came from stays with its writer.'
-            }
-            confirmLabel="Yes, take it out"
-            cancelLabel="No, keep it"
+            question={t(card.mine ? 'debrief.card.withdraw-mine.question' : 'debrief.card.withdraw.question')}
+            confirmLabel={t('debrief.card.withdraw.confirm')}
+            cancelLabel={t('common.keep')}
             onConfirm={onWithdraw}
           />
         </div>

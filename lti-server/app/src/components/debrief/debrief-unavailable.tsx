@@ -1,5 +1,7 @@
 import type { ComponentChildren } from 'preact';
+import { t } from '../../../../../shared/i18n';
 import { href } from '../../router';
+import { Trans } from '../trans';
 
 /** While the debrief loads, or why it cannot be shown (not published yet: CONFLICT; anything else as said). */
 export function DebriefUnavailable({
@@ -18,18 +20,18 @@ export function DebriefUnavailable({
     <section aria-labelledby="view-title">
       {back}
       <h1 id="view-title" tabIndex={-1}>
-        {!failure ? 'Round debrief' : closed ? 'The debrief is not open yet' : 'Debrief not available'}
+        {t(!failure ? 'visits.debrief' : closed ? 'debrief.closed.title' : 'debrief.unavailable')}
       </h1>
-      {!failure && <p role="status">Loading…</p>}
+      {!failure && <p role="status">{t('common.loading')}</p>}
       {closed && (
         <div class="card attention" role="alert">
-          <p>
-            This round is not published yet, so its debrief is not open. The debrief opens once the coach
-            publishes the round and the visits have happened.
-          </p>
+          <p>{t('debrief.closed')}</p>
           {isCoach && (
             <p>
-              Publish it from <a href={href({ name: 'round', id: roundId })}>the round’s page</a>.
+              <Trans
+                text={t('debrief.closed.publish')}
+                parts={{ round: (text) => <a href={href({ name: 'round', id: roundId })}>{text}</a> }}
+              />
             </p>
           )}
         </div>

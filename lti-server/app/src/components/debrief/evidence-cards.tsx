@@ -1,4 +1,5 @@
 import { useRef, useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import type { ApiResult, Debrief } from '../../api';
 import { CardItem } from './card-item';
 import { PatternForm } from './pattern-form';
@@ -28,7 +29,6 @@ export function EvidenceCards({
   const done = debrief.phase === 'done';
   const sorting = debrief.phase === 'description' || debrief.phase === 'analysis';
   const grouped = editable || patterns.length > 0;
-  const count = `${cards.length} ${cards.length === 1 ? 'card' : 'cards'}`;
 
   const item = (card: Card) => (
     <CardItem
@@ -89,12 +89,10 @@ export function EvidenceCards({
         {...dropProps}
       >
         <h3 id={headingId}>{title}</h3>
-        <p class="hint">
-          {inside.length} {inside.length === 1 ? 'card' : 'cards'}
-        </p>
+        <p class="hint">{t('debrief.cards.count', { count: inside.length })}</p>
         {over === key && (
           <p class="drop-hint" aria-hidden="true">
-            Drop to move the card here
+            {t('debrief.cards.drop')}
           </p>
         )}
         {inside.length > 0 && <ul class="debrief-cards">{inside.map(item)}</ul>}
@@ -106,27 +104,19 @@ export function EvidenceCards({
 
   return (
     <section aria-labelledby="cards-h">
-      <h2 id="cards-h">Evidence cards</h2>
-      <p class="hint">
-        {count}. Only the words of each note are here: never who wrote it or whose classroom it was.
-      </p>
-      {cards.length === 0 && (
-        <p class="card">
-          No cards yet. Colleagues who visited add their notes from this round as cards{done ? '' : ' here'}.
-        </p>
-      )}
+      <h2 id="cards-h">{t('debrief.cards')}</h2>
+      <p class="hint">{t('debrief.cards.hint', { count: cards.length })}</p>
+      {cards.length === 0 && <p class="card">{t(done ? 'debrief.cards.none.done' : 'debrief.cards.none')}</p>}
       {editable && (
         <>
-          <p class="hint">
-            Drag a card onto a pattern, or choose the pattern in the card’s “Move to pattern…” and press Move.
-          </p>
+          <p class="hint">{t('debrief.cards.how')}</p>
           <PatternForm onAdd={onAddPattern} />
         </>
       )}
       {!grouped && cards.length > 0 && <ul class="debrief-cards">{cards.map(item)}</ul>}
       {grouped && (
         <div class="columns">
-          {(editable || loose.length > 0) && zone('none', null, 'Not grouped', loose)}
+          {(editable || loose.length > 0) && zone('none', null, t('debrief.not-grouped'), loose)}
           {patterns.map((p) =>
             zone(
               p.id,

@@ -1,3 +1,4 @@
+import { t } from '../../../../../shared/i18n';
 import type { Debrief, Note } from '../../api';
 import { sameText } from './phases';
 
@@ -16,12 +17,8 @@ export function MyNotes({
   const done = debrief.phase === 'done';
   return (
     <section class="card" aria-labelledby="my-notes-h">
-      <h2 id="my-notes-h">Your notes from this round</h2>
-      <p class="hint">
-        {done
-          ? 'The debrief is finished: no more cards can be added.'
-          : 'Add the notes you want the group to read. Only the words travel: not your name, not the classroom.'}
-      </p>
+      <h2 id="my-notes-h">{t('debrief.my-notes')}</h2>
+      <p class="hint">{t(done ? 'debrief.my-notes.done' : 'debrief.my-notes.hint')}</p>
       <ul class="notes">
         {notes.map((n) => {
           const added = debrief.cards.some((c) => c.mine && sameText(c.text, n.text));
@@ -33,7 +30,8 @@ export function MyNotes({
               </p>
               {added ? (
                 <p class="added" id={`my-note-${n.id}-added`} tabIndex={-1}>
-                  <span aria-hidden="true">✓ </span>Added to the debrief
+                  <span aria-hidden="true">✓ </span>
+                  {t('debrief.my-notes.added')}
                 </p>
               ) : (
                 !done && (
@@ -45,7 +43,7 @@ export function MyNotes({
                       disabled={adding !== null}
                       onClick={() => onAdd(n)}
                     >
-                      {adding === n.id ? 'Adding…' : 'Add to the debrief'}
+                      {t(adding === n.id ? 'debrief.my-notes.adding' : 'debrief.my-notes.add')}
                     </button>
                   </div>
                 )

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import { DebriefPatternInputSchema } from '../../../../../shared/rounds';
 import type { ApiResult, Debrief } from '../../api';
 import { Field } from '../fields';
@@ -12,7 +13,10 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
   async function submit(e: Event) {
     e.preventDefault();
     const parsed = DebriefPatternInputSchema.safeParse({ name });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? 'Name the pattern');
+    // An empty name is the one mistake the field allows (it stops at 120 characters): said in the interface's
+    // language.
+    if (!parsed.success)
+      return setError((name.trim() && parsed.error.issues[0]?.message) || t('debrief.pattern.missing'));
     setBusy(true);
     const r = await onAdd(parsed.data.name);
     setBusy(false);
@@ -26,8 +30,8 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
     <form class="pattern-form" onSubmit={submit} noValidate>
       <Field
         id="pattern-name"
-        label="Name a new pattern"
-        hint="A short phrase for what several cards show, such as “Students explain their steps to a partner”."
+        label={t('debrief.pattern.label')}
+        hint={t('debrief.pattern.hint')}
         error={error}
       >
         {(props) => (
@@ -42,7 +46,7 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
       </Field>
       <div class="actions">
         <button type="submit" disabled={busy}>
-          Add the pattern
+          {t('debrief.pattern.add')}
         </button>
       </div>
     </form>

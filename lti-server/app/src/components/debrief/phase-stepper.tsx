@@ -1,11 +1,10 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import { DEBRIEF_PHASES } from '../../../../../shared/rounds';
 import type { Debrief, DebriefPhase } from '../../api';
 import { href } from '../../router';
 import { ConfirmAction } from '../confirm';
-import { PHASES, phaseIndex } from './phases';
-
-const FINISHED = 'Finished: the summary is in the school picture.';
+import { needsOf, PHASES, phaseIndex } from './phases';
 
 /** Where the group is: the phases as a stepper, and the facilitator's buttons to move along (or Refresh). */
 export function PhaseStepper({
@@ -33,14 +32,14 @@ export function PhaseStepper({
   const lacking = debrief.needs.length > 0 && !typed;
   const refresh = (
     <button type="button" class="secondary" disabled={busy} onClick={onRefresh}>
-      Refresh
+      {t('debrief.refresh')}
     </button>
   );
 
   return (
     <section class="card" aria-labelledby="phase-h">
-      <h2 id="phase-h">Where the group is</h2>
-      <ol class="stepper" aria-label="Debrief phases">
+      <h2 id="phase-h">{t('debrief.where')}</h2>
+      <ol class="stepper" aria-label={t('debrief.phases')}>
         {DEBRIEF_PHASES.map((p, i) => (
           <li
             key={p}
@@ -49,37 +48,38 @@ export function PhaseStepper({
           >
             <span class="step-name">
               {i < at && <span aria-hidden="true">✓ </span>}
-              {PHASES[p].name}
+              {t(PHASES[p].name)}
             </span>{' '}
-            {i === at && <span class="badge step-now">Now</span>}{' '}
-            <span class="step-about">{PHASES[p].about}</span>
+            {i === at && <span class="badge step-now">{t('debrief.phases.now')}</span>}{' '}
+            <span class="step-about">{t(PHASES[p].about)}</span>
           </li>
         ))}
       </ol>
-      {done && <p class="notice">{FINISHED}</p>}
+      {done && <p class="notice">{t('debrief.finished')}</p>}
       {facilitating ? (
         <>
           <p class="hint">
-            You facilitate this debrief: move the group along when it is ready.
-            {next && next !== 'done' ? ` Next: ${PHASES[next].name}.` : ''}
+            {next && next !== 'done'
+              ? t('debrief.facilitate.next', { phase: t(PHASES[next].name) })
+              : t('debrief.facilitate')}
           </p>
           <div class="actions">
             {previous && (
               <button type="button" class="secondary" disabled={busy} onClick={() => onGo(previous)}>
-                Previous phase
+                {t('debrief.go.previous')}
               </button>
             )}
             {next && next !== 'done' && !lacking && (
               <button type="button" disabled={busy} onClick={() => onGo(next)}>
-                Next phase
+                {t('debrief.go.next')}
               </button>
             )}
             {next === 'done' && !lacking && (
               <ConfirmAction
-                label="Finish the debrief"
-                question="Finish the debrief? The patterns, the prediction and the next level of work join the school picture, and the debrief becomes read-only."
-                confirmLabel="Yes, finish the debrief"
-                cancelLabel="Not yet"
+                label={t('debrief.go.finish')}
+                question={t('debrief.go.finish.question')}
+                confirmLabel={t('debrief.go.finish.confirm')}
+                cancelLabel={t('debrief.go.not-yet')}
                 onConfirm={() => onGo('done')}
               />
             )}
@@ -88,10 +88,10 @@ export function PhaseStepper({
           {lacking && next && (
             <div class="card attention">
               <p>
-                <strong>Before moving on, this phase needs:</strong>
+                <strong>{t('debrief.needs')}</strong>
               </p>
               <ul>
-                {debrief.needs.map((n) => (
+                {needsOf(debrief).map((n) => (
                   <li key={n}>{n}</li>
                 ))}
               </ul>
@@ -101,7 +101,7 @@ export function PhaseStepper({
                   if (reason.trim().length >= 3) onGo(next, reason.trim()).then(() => setReason(''));
                 }}
               >
-                <label for="skip-reason">Or move on anyway: say why (kept with the debrief)</label>
+                <label for="skip-reason">{t('debrief.skip')}</label>
                 <input
                   id="skip-reason"
                   value={reason}
@@ -109,7 +109,7 @@ export function PhaseStepper({
                   onInput={(e) => setReason((e.target as HTMLInputElement).value)}
                 />
                 <button type="submit" class="secondary" disabled={busy || reason.trim().length < 3}>
-                  {next === 'done' ? 'Finish anyway' : 'Skip to the next phase'}
+                  {t(next === 'done' ? 'debrief.skip.finish' : 'debrief.skip.next')}
                 </button>
               </form>
             </div>
@@ -117,22 +117,17 @@ export function PhaseStepper({
         </>
       ) : (
         <>
-          {!done && (
-            <p class="hint">
-              The coach moves the debrief from phase to phase. Press Refresh to see where the group is and the
-              newest cards.
-            </p>
-          )}
+          {!done && <p class="hint">{t('debrief.follow')}</p>}
           <div class="actions">{refresh}</div>
         </>
       )}
       {debrief.skips.length > 0 && (
         <details>
-          <summary>Phases moved on from early ({debrief.skips.length})</summary>
+          <summary>{t('debrief.skipped', { count: debrief.skips.length })}</summary>
           <ul>
             {debrief.skips.map((k) => (
               <li key={`${k.phase}-${k.at}`}>
-                {PHASES[k.phase].name}: {k.reason}
+                {t('debrief.skipped.item', { phase: t(PHASES[k.phase].name), reason: k.reason })}
               </li>
             ))}
           </ul>
@@ -140,7 +135,7 @@ export function PhaseStepper({
       )}
       {done && isCoach && (
         <p>
-          <a href={href({ name: 'picture' })}>Open the school picture</a>
+          <a href={href({ name: 'picture' })}>{t('debrief.picture')}</a>
         </p>
       )}
     </section>

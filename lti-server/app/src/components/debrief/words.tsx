@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import type { ApiResult, Debrief } from '../../api';
 import { Field } from '../fields';
 import type { WordsField } from './phases';
@@ -79,7 +80,7 @@ export function Words({
       ) : value ? (
         <p class="words-text">{value}</p>
       ) : (
-        <p class="muted">Not written yet.</p>
+        <p class="muted">{t('debrief.not-written')}</p>
       )}
     </section>
   );

@@ -1,14 +1,21 @@
 import { useState } from 'preact/hooks';
+import { t } from '../../../../../shared/i18n';
 import {
   type BriefingInput,
   type GroupRoles,
-  ROLE_NAMES,
+  normIn,
+  ROLE_NAME_KEYS,
   ROUND_ROLES,
+  storedNorm,
 } from '../../../../../shared/round-briefing';
 import type { Briefing } from '../../api';
 import { Field } from '../fields';
+import { Trans } from '../trans';
 
-/** The coach writes the briefing's words: why the school chose the focus, what visitors look for, the norms. */
+/**
+ * The coach writes the briefing's words: why the school chose the focus, what visitors look for, the norms. The
+ * default norms show in the coach's language and are saved as the defaults, so each reader sees them in theirs.
+ */
 export function BriefingWordsForm({
   briefing,
   problems,
@@ -22,7 +29,7 @@ export function BriefingWordsForm({
 }) {
   const [why, setWhy] = useState(briefing.why ?? '');
   const [lookFors, setLookFors] = useState(briefing.lookFors ?? '');
-  const [norms, setNorms] = useState(briefing.norms.join('\n'));
+  const [norms, setNorms] = useState(briefing.norms.map((n) => normIn(n, t)).join('\n'));
   const value = (e: Event) => (e.target as HTMLTextAreaElement).value;
   return (
     <form
@@ -36,23 +43,24 @@ export function BriefingWordsForm({
           norms: norms
             .split('\n')
             .map((n) => n.trim())
-            .filter(Boolean),
+            .filter(Boolean)
+            .map((n) => storedNorm(n, t)),
         });
       }}
     >
-      <h2 id="words-h">Write the briefing</h2>
+      <h2 id="words-h">{t('briefing.edit.title')}</h2>
       <Field
         id="briefing-why"
-        label="Why the school chose this focus"
-        hint="A few sentences: where it came from and what the school hopes to learn."
+        label={t('briefing.edit.why')}
+        hint={t('briefing.edit.why.hint')}
         error={problems.why}
       >
         {(p) => <textarea {...p} rows={3} maxLength={2000} value={why} onInput={(e) => setWhy(value(e))} />}
       </Field>
       <Field
         id="briefing-look-fors"
-        label="What visitors look for"
-        hint="What to notice and write down, in low-inference words. Prefilled from the round’s “look for” prompt."
+        label={t('briefing.edit.look-fors')}
+        hint={t('briefing.edit.look-fors.hint')}
         error={problems.lookFors}
       >
         {(p) => (
@@ -67,14 +75,14 @@ export function BriefingWordsForm({
       </Field>
       <Field
         id="briefing-norms"
-        label="Norms (one per line)"
-        hint="Prefilled: descriptive, no names, no gotchas, not an evaluation. Keep at least one."
+        label={t('briefing.edit.norms')}
+        hint={t('briefing.edit.norms.hint')}
         error={problems.norms}
       >
         {(p) => <textarea {...p} rows={6} value={norms} onInput={(e) => setNorms(value(e))} />}
       </Field>
       <button type="submit" disabled={busy}>
-        Save the briefing
+        {t('briefing.edit.save')}
       </button>
     </form>
   );
@@ -108,19 +116,16 @@ export function RolesForm({
         onSave(roles);
       }}
     >
-      <h2 id="roles-edit-h">Change the roles</h2>
-      <p class="hint">
-        The planner handed the roles out in turn, so that over a few rounds everyone facilitates, keeps time
-        and takes notes. Change them here if someone cannot take theirs.
-      </p>
+      <h2 id="roles-edit-h">{t('briefing.roles.edit')}</h2>
+      <p class="hint">{t('briefing.roles.edit.hint')}</p>
       {briefing.groups.map((g, i) => (
         <fieldset key={g.number} class="role-choice">
-          <legend>Group {g.number}</legend>
+          <legend>{t('briefing.group', { number: g.number })}</legend>
           {ROUND_ROLES.map((role) => {
             const id = `role-${g.number}-${role}`;
             return (
               <div class="field" key={role}>
-                <label for={id}>{ROLE_NAMES[role]}</label>
+                <label for={id}>{t(ROLE_NAME_KEYS[role])}</label>
                 <select
                   id={id}
                   value={roles[i]?.[role]}
@@ -138,7 +143,7 @@ export function RolesForm({
         </fieldset>
       ))}
       <button type="submit" disabled={busy}>
-        Save the roles
+        {t('briefing.roles.save')}
       </button>
     </form>
   );
@@ -150,35 +155,34 @@ export function RolesForm({
  */
 export function BriefingReaders({ reading }: { reading: NonNullable<Briefing['reading']> }) {
   const lists = [
-    { label: 'Read it', people: reading.people.filter((p) => p.acknowledgedAt && p.current) },
     {
-      label: 'Read an earlier version',
+      label: t('briefing.readers.read'),
+      people: reading.people.filter((p) => p.acknowledgedAt && p.current),
+    },
+    {
+      label: t('briefing.readers.earlier'),
       people: reading.people.filter((p) => p.acknowledgedAt && !p.current),
     },
-    { label: 'Not yet', people: reading.people.filter((p) => !p.acknowledgedAt) },
+    { label: t('briefing.readers.not-yet'), people: reading.people.filter((p) => !p.acknowledgedAt) },
   ].filter((l) => l.people.length > 0);
   return (
     <section class="card no-print" aria-labelledby="readers-h">
-      <h2 id="readers-h">Who has read it</h2>
+      <h2 id="readers-h">{t('briefing.readers.title')}</h2>
       <p data-testid="read-count">
-        <strong>
-          {reading.read} of {reading.total}
-        </strong>{' '}
-        have read the briefing.
+        <Trans
+          text={t('briefing.readers.count', { read: reading.read, total: reading.total })}
+          parts={{ strong: (text) => <strong>{text}</strong> }}
+        />
       </p>
       <dl class="readers">
         {lists.map((l) => (
           <div key={l.label}>
-            <dt>
-              {l.label} ({l.people.length})
-            </dt>
+            <dt>{t('briefing.readers.list', { label: l.label, count: l.people.length })}</dt>
             <dd>{l.people.map((p) => p.name).join(', ')}</dd>
           </div>
         ))}
       </dl>
-      <p class="hint">
-        This is participation, not a judgment: it helps you remind people before the round, nothing more.
-      </p>
+      <p class="hint">{t('briefing.readers.hint')}</p>
     </section>
   );
 }

@@ -1,12 +1,27 @@
-import { ROLE_DUTIES, ROLE_NAMES, ROUND_ROLES } from '../../../../../shared/round-briefing';
+import { currentLocale, formatList, type MessageKey, t } from '../../../../../shared/i18n';
+import { normIn, ROLE_NAME_KEYS, ROUND_ROLES, type RoundRole } from '../../../../../shared/round-briefing';
 import type { Briefing } from '../../api';
 import { formatInstantDay, formatTime } from '../../time';
+import { Trans } from '../trans';
 
-const FOCUS_NAMES: Record<Briefing['focus']['kind'], string> = {
-  strategy: 'Strategy in focus',
-  tag: 'Focus',
-  problem: 'Problem of practice',
+const FOCUS_NAMES: Record<Briefing['focus']['kind'], MessageKey> = {
+  strategy: 'briefing.focus.strategy',
+  tag: 'briefing.focus.tag',
+  problem: 'picture.focus.problem',
 };
+
+/** What each role does, in one line, for the briefing and its printed page. */
+const ROLE_DUTIES: Record<RoundRole, MessageKey> = {
+  facilitator: 'briefing.duty.facilitator',
+  timekeeper: 'briefing.duty.timekeeper',
+  noteTaker: 'briefing.duty.note-taker',
+};
+
+const strong = { strong: (text: string) => <strong>{text}</strong> };
+
+/** "facilitator and timekeeper": someone's roles in a sentence, in the interface's language. */
+export const roleNames = (roles: readonly RoundRole[]) =>
+  formatList(roles.map((r) => t(ROLE_NAME_KEYS[r]).toLocaleLowerCase(currentLocale())));
 
 /**
  * The briefing itself, as read on screen and printed on one page: the why, what visitors look for, the norms, the
@@ -21,56 +36,62 @@ export function BriefingSheet({ briefing, zone }: { briefing: Briefing; zone: st
       <p class="meta">
         {first && (
           <span>
-            {formatInstantDay(first.startsAt, zone)}, {formatTime(first.startsAt, zone)}–
-            {formatTime(b.schedule.at(-1)!.endsAt, zone)}
+            {t('briefing.when', {
+              day: formatInstantDay(first.startsAt, zone),
+              from: formatTime(first.startsAt, zone),
+              to: formatTime(b.schedule.at(-1)!.endsAt, zone),
+            })}
           </span>
         )}
-        <span>{b.slotMinutes}-minute visits</span>
+        <span>{t('briefing.slot-minutes', { count: b.slotMinutes })}</span>
       </p>
       <dl class="plain-facts">
-        <dt>{FOCUS_NAMES[b.focus.kind]}</dt>
+        <dt>{t(FOCUS_NAMES[b.focus.kind])}</dt>
         <dd>{b.focus.value}</dd>
         {b.why && (
           <>
-            <dt>Why we chose it</dt>
+            <dt>{t('briefing.why')}</dt>
             <dd class="keep-lines">{b.why}</dd>
           </>
         )}
         {b.lookFors && (
           <>
-            <dt>What we look for</dt>
+            <dt>{t('briefing.look-fors')}</dt>
             <dd class="keep-lines">{b.lookFors}</dd>
           </>
         )}
       </dl>
       <section aria-labelledby="norms-h">
-        <h2 id="norms-h">Our norms</h2>
+        <h2 id="norms-h">{t('briefing.norms')}</h2>
         <ul class="norms">
           {b.norms.map((n) => (
-            <li key={n}>{n}</li>
+            <li key={n}>{normIn(n, t)}</li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="roles-h">
-        <h2 id="roles-h">Groups and roles</h2>
+        <h2 id="roles-h">{t('briefing.roles')}</h2>
         <ul class="role-duties">
           {ROUND_ROLES.map((r) => (
             <li key={r}>
-              <strong>{ROLE_NAMES[r]}</strong> {ROLE_DUTIES[r]}
+              <Trans
+                text={t('briefing.duty', { role: t(ROLE_NAME_KEYS[r]), duty: t(ROLE_DUTIES[r]) })}
+                parts={strong}
+              />
             </li>
           ))}
         </ul>
         <table class="briefing-table">
-          <caption class="sr-only">Who is in each group and who holds each role</caption>
+          <caption class="sr-only">{t('briefing.roles.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Group</th>
+              <th scope="col">{t('briefing.group.column')}</th>
               {ROUND_ROLES.map((r) => (
                 <th scope="col" key={r}>
-                  {ROLE_NAMES[r]}
+                  {t(ROLE_NAME_KEYS[r])}
                 </th>
               ))}
-              <th scope="col">Also in the group</th>
+              <th scope="col">{t('briefing.also')}</th>
             </tr>
           </thead>
           <tbody>
@@ -80,7 +101,7 @@ export function BriefingSheet({ briefing, zone }: { briefing: Briefing; zone: st
                 <tr key={g.number} class={g.number === mine ? 'mine' : undefined}>
                   <th scope="row">
                     {g.number}
-                    {g.number === mine && <span> (yours)</span>}
+                    {g.number === mine && <span> {t('briefing.yours')}</span>}
                   </th>
                   {ROUND_ROLES.map((r) => (
                     <td key={r}>{g.roles[r].name}</td>
@@ -98,16 +119,16 @@ export function BriefingSheet({ briefing, zone }: { briefing: Briefing; zone: st
         </table>
       </section>
       <section aria-labelledby="schedule-h">
-        <h2 id="schedule-h">Schedule</h2>
+        <h2 id="schedule-h">{t('briefing.schedule')}</h2>
         <table class="briefing-table">
-          <caption class="sr-only">Which room each group visits, time slot by time slot</caption>
+          <caption class="sr-only">{t('briefing.schedule.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">Time</th>
+              <th scope="col">{t('briefing.time')}</th>
               {b.groups.map((g) => (
                 <th scope="col" key={g.number} class={g.number === mine ? 'mine' : undefined}>
-                  Group {g.number}
-                  {g.number === mine && <span> (yours)</span>}
+                  {t('briefing.group', { number: g.number })}
+                  {g.number === mine && <span> {t('briefing.yours')}</span>}
                 </th>
               ))}
             </tr>
@@ -122,7 +143,7 @@ export function BriefingSheet({ briefing, zone }: { briefing: Briefing; zone: st
                   const room = slot.rooms.find((r) => r.group === g.number);
                   return (
                     <td key={g.number} class={g.number === mine ? 'mine' : undefined}>
-                      {room ? `${room.location} (${room.host.name})` : '—'}
+                      {room ? t('clock.room', { location: room.location, host: room.host.name }) : '—'}
                     </td>
                   );
                 })}
@@ -130,7 +151,7 @@ export function BriefingSheet({ briefing, zone }: { briefing: Briefing; zone: st
             ))}
           </tbody>
         </table>
-        <p class="hint">Visitors do not talk between classrooms. The debrief comes after the last room.</p>
+        <p class="hint">{t('briefing.schedule.hint')}</p>
       </section>
     </div>
   );
