@@ -72,6 +72,16 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
   esadvice: words(`
     usar dar haber hacer ser intentar probar empezar agregar anadir dejar explicar modelar revisar pedir poner
     incluir cambiar bajar subir variar aprovechar mejorar reforzar trabajar incorporar considerar pensar`),
+  // Superlatives in -ísimo of a quantity or a difficulty are judged amounts: "es poquísimo", "facilísimo".
+  esisimo: words(`
+    poquisimo poquisima poquisimos poquisimas muchisimo muchisima muchisimos muchisimas facilisimo facilisima
+    facilisimos facilisimas dificilisimo dificilisima larguisimo larguisima cortisimo cortisima rapidisimo
+    rapidisima lentisimo`),
+  // The writer's own conditional, after "yo": what they would do instead is advice ("yo empezaría con el problema").
+  escond: words(`
+    empezaria comenzaria dejaria quitaria pondria haria daria usaria bajaria subiria cambiaria agregaria anadiria
+    probaria intentaria pediria dividiria separaria acortaria alargaria reduciria mostraria explicaria modelaria
+    incluiria sacaria moveria volveria tendria seria dedicaria repartiria prepararia`),
   esfeel: words(`
     encanto encantaron encanta encantan encantaba gusto gustaron gusta gustan gustaba divirtio divirtieron`),
 };
@@ -126,6 +136,16 @@ export const SPANISH_RULES = {
     'tiene/tienen/tenia un don',
     'una/que lastima/pena',
     'nada mal',
+    '@esisimo',
+    'nada del otro mundo',
+    // A lesson that ran too long or fell short, in the pronominal idioms: "se hizo eterna", "se queda corto".
+    'se hizo/hace/hacia/queda/quedo/quedaba/quedan/quedaron @esint* eterno/eterna/eternos/eternas/corto/corta/cortos/cortas/largo/larga/pesado/pesada',
+    // Overdoing something: "se pasó un poco con el volumen", "se pasó de frenada".
+    'se paso/pasa/pasaba/pasaron un? poco? con',
+    'se paso/pasa/pasaron de frenada/rosca',
+    // An exclamation that opens a sentence is the writer's verdict, often sarcastic: "Vaya «discusión»", "menudo lío".
+    '^vaya/menudo/menuda/menudos/menudas',
+    'un/una joya',
   ],
   advice: [
     'deberia/deberian/debio/debieron/deberiamos',
@@ -145,6 +165,9 @@ export const SPANISH_RULES = {
     'ojala',
     'me voy a robar/copiar/llevar',
     'quedaria/quedarian',
+    'yo que tu/vos/usted',
+    'yo @any? @escond',
+    'esperaba/esperaria/esperabamos mas/menos',
   ],
   opinion: [
     'me @esfeel',
@@ -156,6 +179,7 @@ export const SPANISH_RULES = {
     'sin duda',
     'la verdad',
     'personalmente',
+    'sinceramente/francamente/honestamente',
   ],
   comparison: [
     'mejor/mejores/peor/peores',
@@ -190,7 +214,9 @@ export const SPANISH_RULES = {
     'a gusto',
     'captaron/capto/captan/capta',
     'sabian/sabia lo que',
-    'se notaba/noto/veia',
+    'se notaba/noto/veia/nota/notan',
+    // Trust is a state nobody sees: "los chavales confían un montón en la profe".
+    'confian/confia/confiaban/confiaba/confiaron',
     'parece/parecia/parecen/parecian/parecio que',
     'parece/parecia/parecen/parecian/parecio',
     'es/era obvio/evidente/claro que',
