@@ -352,7 +352,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   };
   /** Spanish, in lower case: "nahuel le presto", "paz termino su autorretrato", "reyes no traia ropa". */
   const beforeSpanishVerb = (i: number) => {
-    let next = joinedNext(i);
+    const next = joinedNext(i);
     if (next && CLITICS.has(next.key)) return !!joinedNext(i + 1);
     // "anita los lavó": an object pronoun, which is also an article, so a verb must follow it.
     if (next && OBJECT_PRONOUNS.has(next.key)) {

@@ -153,6 +153,7 @@ describe('US English in what people read', () => {
     const source = [
       "const cancelled = visit.status === 'cancelled';",
       '// A comment may say cancelled: it is not shown.',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the source under test holds a template literal.
       "const x = <p class={`door${cancelled ? ' cancelled' : ''}`}>You cancelled this door in the centre.</p>;",
       "throw new Error('This reads as a judgement; colour, color.');",
     ].join('\n');

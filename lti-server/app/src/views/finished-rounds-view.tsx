@@ -4,8 +4,7 @@ import { type FinishedRoundPictures, getFinishedRoundPictures } from '../api';
 import { HostNotices } from '../components/host-notices';
 import { LoadState } from '../components/notice-line';
 import { Trans } from '../components/trans';
-import { formatDate } from '../time';
-import { DebriefFindings, FOCUS_NAMES, SHARE_KEYS, THEME_KEYS } from './picture-view';
+import { DebriefFindings, RoundMeta, SHARE_KEYS, THEME_KEYS } from './picture-view';
 
 type FinishedRound = FinishedRoundPictures['items'][number];
 
@@ -62,12 +61,7 @@ function FinishedRoundCard({ round, index }: { round: FinishedRound; index: numb
   return (
     <section class="card picture-group" aria-labelledby={headingId}>
       <h2 id={headingId}>{round.title}</h2>
-      <p class="meta">
-        <span>{formatDate(round.date)}</span>
-        <span>
-          {t('picture.focus', { kind: t(FOCUS_NAMES[round.focus.kind]), value: round.focus.value })}
-        </span>
-      </p>
+      <RoundMeta round={round} />
       {round.evidence ? (
         <table class="share-chart">
           <caption class="sr-only">{t('picture.rounds.caption', { title: round.title })}</caption>

@@ -200,14 +200,19 @@ function RoundDebrief({ round, index }: { round: RoundSummary; index: number }) 
   return (
     <section class="card picture-group" aria-labelledby={headingId}>
       <h3 id={headingId}>{round.title}</h3>
-      <p class="meta">
-        <span>{formatDate(round.date)}</span>
-        <span>
-          {t('picture.focus', { kind: t(FOCUS_NAMES[round.focus.kind]), value: round.focus.value })}
-        </span>
-      </p>
+      <RoundMeta round={round} />
       <DebriefFindings round={round} heading="h4" patternsLabel={t('picture.patterns')} />
     </section>
+  );
+}
+
+/** A finished round's date and focus, under its title, in both pictures. */
+export function RoundMeta({ round }: { round: Pick<RoundSummary, 'date' | 'focus'> }) {
+  return (
+    <p class="meta">
+      <span>{formatDate(round.date)}</span>
+      <span>{t('picture.focus', { kind: t(FOCUS_NAMES[round.focus.kind]), value: round.focus.value })}</span>
+    </p>
   );
 }
 
