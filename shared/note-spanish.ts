@@ -21,7 +21,8 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
     impresionantes sorprendente sobresaliente admirable ejemplar deficiente desastroso desastrosa tedioso tediosa
     monotono monotona soso sosa divertido divertida divertidos divertidas entretenido entretenida ameno amena
     creativo creativa creativos creativas inadecuado inadecuada inapropiado inapropiada maleducado maleducados
-    groseros grosero vagos cariñosa carinosa carinoso paciente pacientes impaciente`),
+    groseros grosero vagos cariñosa carinosa carinoso paciente pacientes impaciente calido calida acogedor acogedora
+    bacan bacanes chevere chido chida chidos chidas padrisimo padrisima`),
   // What a state is said of: "estaban perdidos", "se sentían seguros", "parecían cansados".
   eslink: words(`
     esta estan estaba estaban estuvo estuvieron estar estando sentia sentian sintio sintieron siente sienten sentir
@@ -63,7 +64,7 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
   esgood: words('buen buena bueno buenos buenas gran'),
   esgoodwhat: words(`
     trabajo uso manejo ejemplo ritmo equilibrio clase idea trabajo manera forma explicacion cierre inicio ambiente
-    control dominio apoyo actividad leccion momento ojo`),
+    control dominio apoyo actividad leccion momento ojo decision acierto`),
   // Said of the lesson after a link: "la clase fue muy ordenada", "la transición estuvo fluida".
   esgoodstate: words(`
     ordenado ordenada ordenados ordenadas organizado organizada organizados organizadas util utiles clara claras
@@ -76,7 +77,7 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
   esisimo: words(`
     poquisimo poquisima poquisimos poquisimas muchisimo muchisima muchisimos muchisimas facilisimo facilisima
     facilisimos facilisimas dificilisimo dificilisima larguisimo larguisima cortisimo cortisima rapidisimo
-    rapidisima lentisimo`),
+    rapidisima lentisimo clarisimo clarisima clarisimos clarisimas`),
   // The writer's own conditional, after "yo": what they would do instead is advice ("yo empezaría con el problema").
   escond: words(`
     empezaria comenzaria dejaria quitaria pondria haria daria usaria bajaria subiria cambiaria agregaria anadiria
@@ -116,8 +117,15 @@ export const SPANISH_RULES = {
     'se portaron/porto/portan/porta bien/mal/fatal/genial',
     '@eslink @esint* @esgoodstate',
     'fue/fueron/es/son/era/eran @esint* @esgoodstate',
-    '^que bien/manera/lindo/linda/bonito/bonita/maravilla/desastre/horror/novedad',
-    'un/una/el exito/desastre/caos/lio/acierto/horror/maravilla/lujo',
+    '^que bien/manera/lindo/linda/bonito/bonita/maravilla/desastre/horror/novedad/barbaridad',
+    'un/una/el exito/desastre/caos/lio/acierto/horror/maravilla/lujo/crack/genio/desmadre/eternidad',
+    // Praise and blame in idioms: "tiene mano izquierda", "es oro puro", "no da ni para empezar", "de diez".
+    'mano izquierda',
+    'oro puro',
+    'no da/daba/alcanza/alcanzaba ni para',
+    'para enmarcar/enmarcarla/enmarcarlo',
+    'estuvo/fue/es/era/esta/quedo de diez/10',
+    'se le/les fue/fueron/va/van de las manos',
     'un ejemplo para',
     'clase de diez',
     'de lujo/maravilla/adorno',
@@ -166,6 +174,9 @@ export const SPANISH_RULES = {
     'me voy a robar/copiar/llevar',
     'quedaria/quedarian',
     'yo que tu/vos/usted',
+    'para la proxima',
+    '^pruebe/prueben/intente/intenten',
+    'me llevo/llevaria la idea',
     'yo @any? @escond',
     'esperaba/esperaria/esperabamos mas/menos',
   ],
@@ -244,6 +255,13 @@ export const SPANISH_RULES = {
     'se sentia/sentian/sintio/sintieron',
     'en realidad',
     'interiorizo/interiorizaron/interiorizan/interioriza/internalizo/internalizaron',
+    // What someone wanted, meant or learnt, and what moved them: nobody saw it.
+    'queria/querian/quiso/quisieron',
+    'intentaba/intentaban/buscaba/buscaban que',
+    'tenia/tiene/tenian/tienen en mente',
+    'aprendio/aprendieron',
+    'conmovio/conmovieron/conmueve/conmovia',
+    'se distrajeron/distrajo/distraen/distraian/distraia',
   ],
   // Phrases where a listed word is subject vocabulary or a greeting, not a judgement.
   exempt: [
@@ -253,5 +271,7 @@ export const SPANISH_RULES = {
     'feliz cumpleanos/navidad/dia/ano',
     'se parece/parecen/parecia/parecian/parecio a',
     'lo mejor posible',
+    // "se veía una diapositiva": something in view, not how someone looked ("se le veía", "se veía un poco perdido").
+    'se veia/veian/ve/ven el/la/los/las/un/una/unos/unas !poco/poquito',
   ],
 } as const;

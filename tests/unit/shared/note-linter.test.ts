@@ -375,7 +375,35 @@ describe('note linter', () => {
         'inference:confían',
         'inference:se nota',
       ]);
+      expect(kinds('El docente tiene mucha mano izquierda con el grupo.')).toEqual([
+        'evaluative:mano izquierda',
+      ]);
+      expect(kinds('la checklist de la cabina es oro puro')).toEqual(['evaluative:oro puro']);
+      expect(kinds('10 min para la vasija no da ni para empezar')).toEqual(['evaluative:no da ni para']);
+      expect(kinds('La clase de educación física estuvo de diez.')).toEqual(['evaluative:estuvo de diez']);
+      expect(kinds('El instructor del taller es un crack.')).toEqual(['evaluative:un crack']);
+      expect(kinds('Qué barbaridad: diez minutos copiando.')).toEqual(['evaluative:Qué barbaridad']);
+      expect(kinds('Fue una gran decisión.')).toEqual(['evaluative:gran decisión']);
+      expect(kinds('El ambiente es cálido y acogedor.')).toEqual([
+        'evaluative:cálido',
+        'evaluative:acogedor',
+      ]);
+      expect(kinds('Estuvo bacán la actividad.')).toEqual(['evaluative:bacán']);
+      expect(kinds('Para la próxima, que expliquen el procedimiento.')).toEqual([
+        'evaluative:Para la próxima',
+      ]);
+      expect(kinds('Me llevo la idea de las pizarras.')).toEqual(['evaluative:Me llevo la idea']);
+      expect(kinds('La clase se le fue de las manos.')).toEqual(['evaluative:se le fue de las manos']);
+      expect(kinds('Esa secuencia está para enmarcarla.')).toEqual(['evaluative:para enmarcarla']);
+      expect(kinds('El alumno quería llamar la atención.')).toEqual(['inference:quería']);
+      expect(kinds('El docente tenía en mente el examen.')).toEqual(['inference:tenía en mente']);
+      expect(kinds('El grupo aprendió a balancear ecuaciones.')).toEqual(['inference:aprendió']);
+      expect(kinds('El poema conmovió a varios estudiantes.')).toEqual(['inference:conmovió']);
+      expect(kinds('Los de la mesa verde se distrajeron con las fichas.')).toEqual([
+        'inference:se distrajeron',
+      ]);
       // Plain uses of the same words are not flagged.
+      expect(rules('En la pantalla se veía una diapositiva titulada «La fotosíntesis».')).toEqual([]);
       for (const text of [
         'La maestra se hizo a un lado.',
         'Yo anoté la hora.',
@@ -457,8 +485,8 @@ describe('note linter', () => {
     ])
       expect(lintNote(text), text).toEqual([]);
     // A Spanish sentence whose judgement is in its idiom, no word alone, is still flagged, as a whole.
-    expect(lint('La clase se le fue de las manos.')).toEqual([
-      { kind: 'evaluative', text: 'La clase se le fue de las manos' },
+    expect(lint('Lo de las pizarras fue otra cosa.')).toEqual([
+      { kind: 'evaluative', text: 'Lo de las pizarras fue otra cosa' },
     ]);
   });
 
