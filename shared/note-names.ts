@@ -50,6 +50,12 @@ const SPANISH_NICKNAMES = words(`
   memo memin tono chuy pepe nacho lupe lupita paco pancho chayo chelo chabela beto tito quique kike lalo poncho
   chema chucho fito nando fer dani gaby vero maru pili tere cuca rafa santi seba nico manu guille pau cami chente
   nati sole lucho toni mayte moni isa mari marifer juanpa juanma`);
+/** The commonest English family names, also words ("smith", "brown", "johnson"): "principal smith". */
+const ENGLISH_SURNAMES = words(`
+  smith johnson williams jones miller davis wilson anderson taylor thomas moore jackson thompson harris clark lewis
+  robinson walker allen wright scott adams baker nelson carter mitchell roberts turner phillips campbell parker evans
+  edwards collins stewart morris murphy cooper peterson bailey kelly howard richardson watson brooks bennett hughes
+  sanders myers ross foster`);
 const SPANISH_SURNAMES = words(`
   garcia rodriguez gonzalez fernandez lopez martinez sanchez perez gomez martin jimenez ruiz hernandez diaz
   alvarez munoz alonso gutierrez navarro torres dominguez vazquez ramos gil ramirez suarez molina morales ortega
@@ -58,9 +64,19 @@ const SPANISH_SURNAMES = words(`
   guzman rios mendoza chavez salazar espinoza contreras sandoval rojas vargas soto pineda quispe huanca mamani
   condori yupanqui velasquez cardenas estrada rivas ochoa figueroa escobar valencia acosta zamora paredes`);
 /** Given names, lower case without accents. */
-const NAME_LIST = new Set([...foldAll(FIRST_NAMES), ...SPANISH_NICKNAMES, ...SPANISH_SURNAMES]);
+const NAME_LIST = new Set([
+  ...foldAll(FIRST_NAMES),
+  ...SPANISH_NICKNAMES,
+  ...SPANISH_SURNAMES,
+  ...ENGLISH_SURNAMES,
+]);
 /** Given names that are also everyday words: names only where the context says so. */
-const WORD_NAMES = new Set([...foldAll(NAMES_THAT_ARE_WORDS), ...SPANISH_NICKNAMES, ...SPANISH_SURNAMES]);
+const WORD_NAMES = new Set([
+  ...foldAll(NAMES_THAT_ARE_WORDS),
+  ...SPANISH_NICKNAMES,
+  ...SPANISH_SURNAMES,
+  ...ENGLISH_SURNAMES,
+]);
 /** Word names that are far more often a month, a season or a school subject: names only in the strongest contexts. */
 const CALENDAR_NAMES = words('may june april august summer winter autumn fall spring art christian virginia');
 
@@ -145,7 +161,8 @@ const PAST = words(`
   thought won hit set saw knew drew blew grew flew fell rode drove ate drank sent spent built lost paid laid bought
   caught sold slid spun stuck struck tore wore woke broke froze hung shook shot shut split spread stole rang let
   met fed hid lit heard bent became forgot understood rewrote reread retold withdrew overheard sank swam swung dug
-  fought meant felt slept sped asks answers points counts shares explains moves raises uses works walks calls`);
+  fought meant felt slept sped asks answers points counts shares explains moves raises uses works walks calls
+  sings helps finishes draws builds adds grabs pours mixes joins listens tries carries solves brings writes`);
 /** Verbs in the past that read the same as the present ("will read"): not enough after a word in lower case. */
 const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
 /** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
@@ -749,6 +766,16 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
           (handedTo(i) && tokens[i - 1]!.key === 'a' && (!INFINITIVE.test(w) || NAME_LIST.has(w))))) ||
       ((t.sentenceStart || spanishClause) && !isCommon(w) && beforeSpanishVerb(i)) ||
       spanishSubject(i) ||
+      // "at the back table mark asks …", "in the corner hunter explains …": a phone-typed opening phrase without its
+      // comma, then a name that is also a word as the subject of a verb.
+      (WORD_NAMES.has(w) &&
+        !!tokens[i - 1] &&
+        t.joined &&
+        !tokens[i - 1]!.capitalised &&
+        !DETERMINERS.has(tokens[i - 1]!.key) &&
+        !PREPOSITIONS.has(tokens[i - 1]!.key) &&
+        !NOT_NAMES.has(tokens[i - 1]!.key) &&
+        beforeVerb(i, true)) ||
       // "el dibujo de lupita", "a ruben le tocó": only a word a list holds, as many Spanish nouns are in no list.
       ((NAME_LIST.has(w) || WORD_NAMES.has(w) || diminutiveOfName(w)) && (belongingOf(i) || personalA(i))) ||
       // "yo que tu, paco, pondria …": spoken to, between commas, before a verb; "la profe de EF, victoria, paro …".

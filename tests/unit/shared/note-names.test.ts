@@ -252,6 +252,19 @@ describe('note names', () => {
     expect(names('Luz, pasa y siéntate.')).toEqual(['Luz']);
   });
 
+  it('when a phone-typed English note names someone in lower case in the present tense, then it is flagged', () => {
+    expect(names('river sings the first verse solo')).toEqual(['river']);
+    expect(names('grace finishes the do now first')).toEqual(['grace']);
+    expect(names('johnson asks for another worksheet')).toEqual(['johnson']);
+    expect(names('principal smith stops in for 2 min')).toEqual(['principal smith']);
+    // After an opening phrase typed without its comma.
+    expect(names('at the back table mark asks how to say whisk')).toEqual(['mark']);
+    expect(names('in the corner hunter explains the circuit')).toEqual(['hunter']);
+    // The words as words: a modal, a verb after a determiner or a preposition.
+    for (const text of ['students will read the poem', 'the river helps the farms', 'a smith builds a gate'])
+      expect(names(text), text).toEqual([]);
+  });
+
   it('when a name flag is made, then it says why and suggests a rewrite', () => {
     const [flag] = lintNote('Tavita counted the blocks twice.');
     expect(flag).toMatchObject({ kind: 'name', start: 0, end: 6, suggestion: 'a student' });
