@@ -301,7 +301,7 @@ const WORKS = words(`
  * Words a full name follows when it names no one in the room: a topic ("un video sobre César Chávez"), a namesake
  * ("la escuela Benito Juárez", "lleva el nombre de Gabriela Mistral", "dedicado a Roberto Clemente").
  */
-const TOPIC_CUES = words('sobre about acerca');
+const TOPIC_CUES = words('sobre acerca');
 const NAMESAKE_CUES = words(`
   escuela colegio liceo instituto academia biblioteca calle avenida plaza parque museo teatro estadio hospital
   universidad school academy library street avenue park museum stadium`);

@@ -248,8 +248,9 @@ describe('note names', () => {
       'un alumno dice "miss no entiendo" y ella se acerca',
     ])
       expect(names(text), text).toEqual([]);
-    // A person in the room is still a name beside them.
+    // A person in the room is still a name beside them; in English, "about" is no cue ("asked about Ana Rivera's …").
     expect(names('Luz, pasa y siéntate.')).toEqual(['Luz']);
+    expect(names('The teacher asked about Ana Rivera and her poster.')).toEqual(['Ana Rivera']);
   });
 
   it('when a phone-typed English note names someone in lower case in the present tense, then it is flagged', () => {
