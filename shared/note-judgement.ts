@@ -118,6 +118,19 @@ const FUNCTION_WORDS = new Set(
 );
 
 /**
+ * Spanish function words. Unlike the English ones they stay features on their own: Spanish says much of its judgement
+ * with them ("se le fue de las manos", "lo de las pizarras es oro"), and without them the model missed a tenth of the
+ * Spanish judgements in train. But alone they are never a span ("Se" in "Se lavaron las manos.", "de que") nor the
+ * evidence that flags a sentence as a whole ("los" in "Repasaron los verbos."): only in a pair with another word.
+ */
+const FUNCTION_WORDS_ES = new Set(
+  `el la los las lo un una unos unas al del de en con por para sin sobre entre desde hasta y e o u ni pero que se su
+  sus le les me te nos mi mis tu tus yo ellos ellas es son era eran fue fueron ser sido ha han habia hay`.split(
+    /\s+/,
+  ),
+);
+
+/**
  * A sentence's features: each word, each pair of neighbouring words, and the first word marked as first — except
  * function words alone and pairs of function words, which carry style rather than judgement and would make poor spans.
  */
@@ -197,7 +210,7 @@ const WHOLE_SENTENCE_MIN_WORDS = 6;
  */
 const CLASS_WORDS = new Set(
   `students student kids kid kiddos children child pupils learners ss group groups class everyone everybody alumnos
-  alumno ninos ninas chicos chicas estudiantes`.split(/\s+/),
+  alumno ninos ninas chicos chicas estudiantes grupo grupos clase todos todas`.split(/\s+/),
 );
 /** Words before a class word in the subject a sentence opens with: "The kids", "Los niños", "All the students". */
 const SUBJECT_WORDS = new Set([
@@ -218,7 +231,9 @@ const SUBJECT_WORDS = new Set([
 function classSubject(words: ReadonlyArray<ModelWord>): number {
   let n = 0;
   while (n < words.length && n < 3 && SUBJECT_WORDS.has(words[n]!.key)) n++;
-  return n < words.length && CLASS_WORDS.has(words[n]!.key) ? n + 1 : 0;
+  if (n < words.length && CLASS_WORDS.has(words[n]!.key)) return n + 1;
+  // "Todos aplaudieron": a word for the class that is also a determiner ("todos los alumnos") can stand alone.
+  return n > 0 && CLASS_WORDS.has(words[n - 1]!.key) ? n : 0;
 }
 
 /** The longest run of words a model flag may cover. */
@@ -239,19 +254,26 @@ export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelW
   const judging = [...features, ...unknownFeatures(model.judges, words)];
   const p = probability(judging.reduce((z, f) => z + weight(f), model.judges.bias));
   if (p < model.threshold) return null;
-  // The class named anywhere ("to the group", "for the kids") says who, not how: never the span's reason.
+  // The class named anywhere ("to the group", "for the kids") says who, not how, and a Spanish function word alone
+  // says nothing the writer could rephrase: neither is ever the span's reason, nor the evidence for a whole sentence.
   const spanWeight = (f: string) => {
     const w = weight(f);
-    return f.split(' ').every((k) => k === 'the' || k === '^' || CLASS_WORDS.has(k)) ? Math.min(0, w) : w;
+    return f
+      .split(' ')
+      .some((k) => k !== 'the' && k !== '^' && !CLASS_WORDS.has(k) && !FUNCTION_WORDS_ES.has(k))
+      ? w
+      : Math.min(0, w);
   };
   // Each word carries its own weight and half of each pair it belongs to.
-  const own = words.map((w, i) => {
-    if (w.key === QUOTED) return Number.NEGATIVE_INFINITY;
-    const pairBefore = spanWeight(i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`);
-    const next = words[i + 1];
-    const pairAfter = next ? spanWeight(`${w.key} ${next.key}`) : 0;
-    return spanWeight(w.key) + pairBefore / 2 + pairAfter / 2;
-  });
+  const carried = (by: (f: string) => number) =>
+    words.map((w, i) => {
+      if (w.key === QUOTED) return Number.NEGATIVE_INFINITY;
+      const pairBefore = by(i === 0 ? `^ ${w.key}` : `${words[i - 1]!.key} ${w.key}`);
+      const next = words[i + 1];
+      const pairAfter = next ? by(`${w.key} ${next.key}`) : 0;
+      return by(w.key) + pairBefore / 2 + pairAfter / 2;
+    });
+  const own = carried(spanWeight);
   let best = { from: -1, to: -1, sum: Number.NEGATIVE_INFINITY };
   for (let from = 0; from < words.length; from++) {
     let sum = 0;
@@ -267,11 +289,14 @@ export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelW
     // With no words that stand out, the sentence is flagged only if its known words, without the prior, weigh more
     // than `wholeEvidence` (more than 0 in a short sentence). The prior is the corpus's share of judgements and would
     // flag a plain sentence made of words the model barely knows ("Pairs compared answers on mini whiteboards before
-    // the class vote."); the training script chooses the margin on dev.
+    // the class vote."); the training script chooses the margin on dev. The evidence must also be spread over more
+    // than one word: one word that leans to judgement but is too light to be a span is not a sentence that judges as
+    // a whole ("carried" in "The aide carried the bins over to the children.").
     const evidence = features.reduce((sum, f) => sum + weight(f), 0);
     if (
       evidence <=
-      (words.length < WHOLE_SENTENCE_MIN_WORDS ? Math.max(0, model.wholeEvidence) : model.wholeEvidence)
+        (words.length < WHOLE_SENTENCE_MIN_WORDS ? Math.max(0, model.wholeEvidence) : model.wholeEvidence) ||
+      carried(weight).filter((w) => w > 0).length < 2
     )
       return null;
     const start = words[0]!.start;

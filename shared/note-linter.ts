@@ -122,7 +122,7 @@ const SETS: Record<string, ReadonlySet<string>> = {
   // States that are an inference after a link or an intensifier ("were lost", "so focused") but ordinary words
   // elsewhere ("lost a pencil", "focused on fractions").
   cstate: words(
-    'lost calm relaxed focused sure invested keen glad pleased satisfied surprised alert settled into',
+    'lost calm relaxed focused sure invested keen glad pleased satisfied surprised alert settled into hungry thirsty',
   ),
   strongint: words('so very really super extremely highly totally completely'),
   subject: words('they he she everyone everybody nobody students kids children pupils some most many'),
@@ -173,7 +173,7 @@ const SETS: Record<string, ReadonlySet<string>> = {
     sketchy risky cute fluff hand-holding handholding rigorous shallow superficial misstep afterthought
     crowd-pleaser pitch-perfect smoothest tightest rockstar wizard magical tedious ideal
     underwhelming uninspired lackluster lacklustre sluggish cringe cringey awkward awkwardly wasted meh tbh
-    game-changer dull clueless well-tuned well-oiled well-rehearsed well-crafted half-baked`),
+    game-changer dull clueless well-tuned well-oiled well-rehearsed well-crafted half-baked payoff nailed`),
   // Words that judge when said of something after a link: "the pacing was tight", "the room was buzzing".
   linkfigure: words(`
     gem zoo circus gold textbook electric buzzing flat dry soft tight smooth rough heavy rushed fine solid
@@ -401,6 +401,9 @@ const RULES: Rule[] = [
     'going to try/steal/borrow/use',
     'might/may help',
     'would leave/save/work/make',
+    // The writer hedging: outside a quotation, "maybe" is a suggestion or a softened judgement ("maybe a bit too
+    // ambitious", "and then maybe a third"), never a record of what was seen.
+    'maybe/perhaps',
   ].map((l) => compile('advice', l)),
   ...[
     '@link @int* @mind',

@@ -41,19 +41,54 @@ export interface NameCandidate {
 }
 
 const foldAll = (set: ReadonlySet<string>) => new Set([...set].map((w) => fold(w).toLowerCase()));
+/**
+ * Spanish nicknames and short names ("Memo", "Toño", "Chuy", "Dani") and the commonest Hispanic family names
+ * ("García", "López", "Guzmán"): names after a role or title ("el profe guzman", "la chef lopez") and where the
+ * context makes them a person, but never by the list alone, as many are words too ("memo", "tono", "vega", "rios").
+ */
+const SPANISH_NICKNAMES = words(`
+  memo memin tono chuy pepe nacho lupe lupita paco pancho chayo chelo chabela beto tito quique kike lalo poncho
+  chema chucho fito nando fer dani gaby vero maru pili tere cuca rafa santi seba nico manu guille pau cami chente
+  nati sole lucho toni mayte moni isa mari marifer juanpa juanma`);
+/** The commonest English family names, also words ("smith", "brown", "johnson"): "principal smith". */
+const ENGLISH_SURNAMES = words(`
+  smith johnson williams jones miller davis wilson anderson taylor thomas moore jackson thompson harris clark lewis
+  robinson walker allen wright scott adams baker nelson carter mitchell roberts turner phillips campbell parker evans
+  edwards collins stewart morris murphy cooper peterson bailey kelly howard richardson watson brooks bennett hughes
+  sanders myers ross foster`);
+const SPANISH_SURNAMES = words(`
+  garcia rodriguez gonzalez fernandez lopez martinez sanchez perez gomez martin jimenez ruiz hernandez diaz
+  alvarez munoz alonso gutierrez navarro torres dominguez vazquez ramos gil ramirez suarez molina morales ortega
+  castro ortiz marin sanz nunez iglesias medina cortes castillo santos lozano mendez cruz flores herrera leon
+  marquez cabrera vidal reyes vega fuentes carrasco aguilar aguirre pascual santana montero gimenez hidalgo lorenzo
+  guzman rios mendoza chavez salazar espinoza contreras sandoval rojas vargas soto pineda quispe huanca mamani
+  condori yupanqui velasquez cardenas estrada rivas ochoa figueroa escobar valencia acosta zamora paredes`);
 /** Given names, lower case without accents. */
-const NAME_LIST = foldAll(FIRST_NAMES);
+const NAME_LIST = new Set([
+  ...foldAll(FIRST_NAMES),
+  ...SPANISH_NICKNAMES,
+  ...SPANISH_SURNAMES,
+  ...ENGLISH_SURNAMES,
+]);
 /** Given names that are also everyday words: names only where the context says so. */
-const WORD_NAMES = foldAll(NAMES_THAT_ARE_WORDS);
+const WORD_NAMES = new Set([
+  ...foldAll(NAMES_THAT_ARE_WORDS),
+  ...SPANISH_NICKNAMES,
+  ...SPANISH_SURNAMES,
+  ...ENGLISH_SURNAMES,
+]);
 /** Word names that are far more often a month, a season or a school subject: names only in the strongest contexts. */
 const CALENDAR_NAMES = words('may june april august summer winter autumn fall spring art christian virginia');
 
 /** Titles that a name always follows, in any case: "Ms Rivera", "ms. t's room", "mr b", "Herr Schmidt". */
 const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
+/** Spanish titles: after one, any word but a Spanish everyday word is a name ("el sr vega", "la sra huanca"). */
+const SPANISH_TITLES = words('sr sra srta');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
 const WORD_TITLES = words(`
   miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
-  profesora alumno alumna estudiante companero companera seno tutor tutora`);
+  profesora alumno alumna estudiante companero companera seno tutor tutora don dona chef auxiliar entrenador
+  entrenadora instructor instructora directora`);
 /**
  * Roles a hurried Spanish writer puts before a name typed in lower case: "la profe maru", "la seño tali", "el tutor
  * chuy". After one, a word no list holds is a name unless it reads as a verb (see `afterRole`).
@@ -114,7 +149,8 @@ const SPANISH_WORDS = words(`
   cuenten usa usen busca busquen trabajen hablen ayuden manos arriba ojos atencion silencio listos listas ahora
   favor gracias hola adios chicos chicas companeros amigos nadie ninguno ninguna alguien demasiado demasiada
   demasiados demasiadas menudo buen buena buenos buenas siempre nunca trece catorce quince dieciseis diecisiete
-  dieciocho diecinueve treinta cuarenta cincuenta trabajo sana otra cero alta alto dan daria`);
+  dieciocho diecinueve treinta cuarenta cincuenta trabajo sana otra cero alta alto dan daria ella ellas deja dejan
+  quiza quizas seguro capaz igual casi tb tmb tambien porfa aca alla nomas solo poca pocos pocas`);
 /** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
 const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa ella');
 
@@ -125,7 +161,8 @@ const PAST = words(`
   thought won hit set saw knew drew blew grew flew fell rode drove ate drank sent spent built lost paid laid bought
   caught sold slid spun stuck struck tore wore woke broke froze hung shook shot shut split spread stole rang let
   met fed hid lit heard bent became forgot understood rewrote reread retold withdrew overheard sank swam swung dug
-  fought meant felt slept sped asks answers points counts shares explains moves raises uses works walks calls`);
+  fought meant felt slept sped asks answers points counts shares explains moves raises uses works walks calls
+  sings helps finishes draws builds adds grabs pours mixes joins listens tries carries solves brings writes`);
 /** Verbs in the past that read the same as the present ("will read"): not enough after a word in lower case. */
 const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
 /** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
@@ -211,14 +248,40 @@ const isPast = (t: NameToken) =>
  * A Spanish verb as a hurried writer types it, without accents: a preterite ("leyo", "pidio"), an imperfect
  * ("traducia", "usaban") or a plural preterite. (A preterite in -o, "termino", reads like a noun and is left out.)
  */
-const SPANISH_VERB = /^[a-zñ]{2,}(?:io|yo|aba|aban|ia|ian|aron|ieron|yeron)$/;
-const isSpanishVerb = (t: NameToken) =>
+const SPANISH_VERB = /^[a-zñ]{2,}(?:io|yo|aba|aban|ia|ian|aron|eron)$/;
+/**
+ * Verbs in the present that a note says people do ("paz lee", "luz ayuda", "rosa y luz trabajan"): phone-typed notes
+ * are often in the present. From their infinitives: -ar verbs give -a/-an, -er and -ir verbs -e/-en; then the
+ * irregular ones as written.
+ */
+const SPANISH_PRESENT: ReadonlySet<string> = new Set([
+  ...[
+    ...words(`
+      ayudar anotar cantar terminar pasar preguntar trabajar contestar explicar revisar levantar tocar dibujar pintar
+      cortar pegar usar llegar entrar saltar lanzar soldar armar marcar borrar copiar buscar sacar bajar entregar
+      mirar escuchar hablar ensayar practicar apuntar cuidar limpiar acomodar ordenar colocar presentar comentar
+      participar regresar tomar llevar calcular senalar lavar guardar tirar patear traducir levantar manejar
+      organizar reparar medir`),
+  ].flatMap((v) => {
+    const stem = v.slice(0, -2);
+    return v.endsWith('ar') ? [`${stem}a`, `${stem}an`] : [`${stem}e`, `${stem}en`];
+  }),
+  ...words(`
+    lee leen escribe escriben come comen responde responden recoge recogen sube suben abre abren reparte reparten
+    comparte comparten decide deciden divide dividen describe describen corre corren aprende aprenden comprende
+    juega juegan muestra muestran cuenta cuentan empieza empiezan piensa piensan recuerda recuerdan prueba prueban
+    encuentra encuentran cierra cierran corrige corrigen elige eligen pide piden repite repiten sigue siguen sirve
+    sirven mueve mueven vuelve vuelven pone ponen hace hacen dice dicen sale salen viene vienen tiene tienen trae
+    traen mide miden ensena ensenan`),
+]);
+const isSpanishVerb = (t: NameToken, present = true) =>
   !t.capitalised &&
-  SPANISH_VERB.test(t.key) &&
-  // "mario", "rocio": a given name in -io is a name, not a verb.
-  (!t.key.endsWith('io') || !NAME_LIST.has(t.key)) &&
-  !COMMON_WORDS.has(t.key) &&
-  !SPANISH_WORDS.has(t.key);
+  ((present && SPANISH_PRESENT.has(t.key)) ||
+    (SPANISH_VERB.test(t.key) &&
+      // "mario", "garcia", "cameron": a given name or family name that reads as a verb is a name.
+      !NAME_LIST.has(t.key) &&
+      !COMMON_WORDS.has(t.key) &&
+      !SPANISH_WORDS.has(t.key)));
 /** A Spanish infinitive: "pasó al frente a escribir" hands nothing to anyone. */
 const INFINITIVE = /(?:ar|er|ir)$/;
 /** Spanish pronouns between a subject and its verb: "nahuel le prestó", "esperanza les traduce", "reyes no traía". */
@@ -232,9 +295,21 @@ const BELONGINGS_ES = words(`
 /** Works and pictures: a full name after "a poem by", "el poema de", "una foto de" is an author or a subject. */
 const WORKS = words(`
   poem poems book books story stories novel song painting photo portrait biography poema poemas libro libros cuento
-  novela cancion cuadro foto retrato biografia obra`);
+  novela cancion cuadro foto retrato biografia obra cuentos novelas canciones cuadros fotos retratos obras mural
+  murales reproduccion reproducciones pintura pinturas video documental`);
+/**
+ * Words a full name follows when it names no one in the room: a topic ("un video sobre César Chávez"), a namesake
+ * ("la escuela Benito Juárez", "lleva el nombre de Gabriela Mistral", "dedicado a Roberto Clemente").
+ */
+const TOPIC_CUES = words('sobre acerca');
+const NAMESAKE_CUES = words(`
+  escuela colegio liceo instituto academia biblioteca calle avenida plaza parque museo teatro estadio hospital
+  universidad school academy library street avenue park museum stadium`);
+const NAMED_CUES = words('nombre name named dedicado dedicada dedicated honor homenaje');
+/** Words that join the parts of a full name or a list of full names: "Sor Juana Inés de la Cruz", "Chávez y Huerta". */
+const NAME_JOINERS = words('y and de del la');
 /** Saints and their days: "el día de San Juan", "Santa Lucía", "St. Patrick's Day". */
-const SAINTS = words('san santa santo saint st sta');
+const SAINTS = words('san santa santo saint st sta sor fray');
 /** Words a place follows within its clause: "el mapa marcaba Dolores Hidalgo", "a city called Florence". */
 const PLACE_CUES = words(`
   map maps mapa mapas city ciudad town pueblo village country pais state estado capital river rio street calle avenue
@@ -251,6 +326,13 @@ const TITLE_CUES = words(`
   lectura programa`);
 /** Spanish determiners after a verb in -o typed without its accent: "angel marco los 45 grados", "paz termino su …". */
 const DETERMINERS_ES = words('el la los las un una unos unas su sus al del mi mis');
+/** Words a Spanish noun follows, so a word after one is a thing: "la luz", "con luz natural", "cada flor". */
+const BEFORE_NOUN_ES = new Set([
+  ...DETERMINERS_ES,
+  ...words(`
+    de en con por para sin sobre entre hasta desde hacia a cada este esta estos estas ese esa esos esas otro otra
+    otros otras mucho mucha muchos muchas poco poca pocos pocas cualquier tu tus nuestro nuestra hay es era`),
+]);
 /** Displays of a made-up story: the names in a word problem are characters, "El problema decía «Ana comió …»". */
 const STORY_DISPLAYS = words('problem problema problemas ejercicio enunciado');
 /** Punctuation that ends a clause between two words. */
@@ -350,17 +432,52 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       DETERMINERS_ES.has(next.key)
     );
   };
-  /** Spanish, in lower case: "nahuel le presto", "paz termino su autorretrato", "reyes no traia ropa". */
-  const beforeSpanishVerb = (i: number) => {
+  /**
+   * Spanish, in lower case: "nahuel le presto", "paz termino su autorretrato", "reyes no traia ropa". A verb in the
+   * present ("lee", "ayuda") counts only with `present`: many of its forms are also nouns ("práctica", "pregunta").
+   */
+  const beforeSpanishVerb = (i: number, present = false) => {
     const next = joinedNext(i);
     if (next && CLITICS.has(next.key)) return !!joinedNext(i + 1);
     // "anita los lavó": an object pronoun, which is also an article, so a verb must follow it.
     if (next && OBJECT_PRONOUNS.has(next.key)) {
       const verb = joinedNext(i + 1);
-      return !!verb && (isSpanishVerb(verb) || isPast(verb) || oPreterite(i + 2));
+      return !!verb && (isSpanishVerb(verb, present) || isPast(verb) || oPreterite(i + 2));
     }
-    return !!next && (isSpanishVerb(next) || isPast(next) || oPreterite(i + 1));
+    return !!next && (isSpanishVerb(next, present) || isPast(next) || oPreterite(i + 1));
   };
+  /** A Spanish verb at j, after any pronouns: "lee", "leyó", "le ayuda", "los lavó", "marco los 45 grados". */
+  const spanishVerbAt = (j: number): boolean => {
+    const t = tokens[j];
+    if (!t) return false;
+    if (CLITICS.has(t.key) || OBJECT_PRONOUNS.has(t.key)) return !!joinedNext(j) && spanishVerbAt(j + 1);
+    return (
+      isSpanishVerb(t) ||
+      (!t.capitalised && t.raw.length > 2 && t.raw.endsWith('ó')) ||
+      /(?:aron|[iy]eron)$/.test(t.key) ||
+      oPreterite(j)
+    );
+  };
+  /**
+   * A name that is also a word, a nickname or a diminutive as the subject of a Spanish verb: "sol canta la primera
+   * estrofa", "al final del circuito luz ayuda", "Memo parecía perdido", "miguelito lee". A Spanish noun as a subject
+   * takes an article ("la luz", "el sol"), so such a word with none before a verb is a name.
+   */
+  const spanishSubject = (i: number) => {
+    const t = tokens[i]!;
+    const w = lowerBase(t);
+    const prev = tokens[i - 1];
+    if (!(NAME_LIST.has(w) || WORD_NAMES.has(w) || diminutiveOfName(w)) || isSpanishVerb(t) || possessive(t))
+      return false;
+    if (prev && t.joined && BEFORE_NOUN_ES.has(prev.key)) return false;
+    return !!joinedNext(i) && spanishVerbAt(i + 1);
+  };
+  /** The personal "a" with a pronoun for the same person: "A Sol le tocó cronometrar", "a Iker le dieron …". */
+  const personalA = (i: number) =>
+    tokens[i - 1]?.key === 'a' &&
+    tokens[i]!.joined &&
+    (tokens[i + 1]?.key === 'le' || tokens[i + 1]?.key === 'les') &&
+    !!tokens[i + 1]?.joined;
   /** A Spanish role within the few words before, in the same sentence: "la profe de EF, victoria, …". */
   const roleBefore = (i: number) => {
     for (let k = i - 1; k >= Math.max(0, i - 4); k--) {
@@ -389,6 +506,50 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     );
   };
   /**
+   * A full name, or a list of them, that is a work's author, a topic or a namesake: "cuentos de Rafael Pombo",
+   * "«Platero y yo», de Juan Ramón Jiménez", "sobre César Chávez y Dolores Huerta", "la escuela Benito Juárez",
+   * "dedicado a Roberto Clemente". Only full names: one given name after "una foto de" may be a student.
+   */
+  const fullNameCue = (i: number, to: number) => {
+    // Back over the names and their joiners, within the clause, to the word before them.
+    // In a name typed in lower case, a word no list holds counts after a given name: "frida kahlo y diego rivera".
+    const lower = !tokens[i]!.capitalised;
+    const nameWord = (k: number) => {
+      const u = tokens[k]!;
+      const w = lowerBase(u);
+      if (u.sentenceStart || isTitle(w)) return false;
+      if (u.capitalised || NAME_LIST.has(w)) return true;
+      return lower && !isCommon(w) && k > 0 && NAME_LIST.has(lowerBase(tokens[k - 1]!));
+    };
+    let k = i - 1;
+    let names = to - i;
+    while (k >= 0 && i - k <= 8 && !CLAUSE_END.test(gapAfter(k)) && !/["“”«»]/.test(gapAfter(k))) {
+      if (NAME_JOINERS.has(tokens[k]!.key)) k--;
+      else if (nameWord(k)) {
+        names++;
+        k--;
+      } else break;
+    }
+    // And on after it: "Antoine de Saint-Exupéry".
+    for (let j = to; j < tokens.length && j - to < 3 && !CLAUSE_END.test(gapBefore(j)); j++) {
+      if (NAME_JOINERS.has(tokens[j]!.key)) continue;
+      if (!tokens[j]!.capitalised) break;
+      names++;
+    }
+    if (k < 0) return false;
+    const cue = tokens[k]!;
+    const first = tokens[k + 1]!;
+    // "la pregunta sobre Cortés": in Spanish, one capitalised name after "sobre" is a topic too.
+    if (cue.key === 'sobre' && first.capitalised) return true;
+    if (names < 2) return false;
+    const of = first.key === 'de' || first.key === 'del' || first.key === 'of' || first.key === 'by';
+    if (TOPIC_CUES.has(cue.key) || NAMESAKE_CUES.has(cue.key)) return true;
+    if (of && (WORKS.has(cue.key) || NAMED_CUES.has(cue.key))) return true;
+    if ((cue.key === 'a' || cue.key === 'to') && NAMED_CUES.has(tokens[k - 1]?.key ?? '')) return true;
+    // A quoted title and its author: "«El principito», de Antoine de Saint-Exupéry".
+    return of && /["”»],\s*$/.test(gapAfter(k));
+  };
+  /**
    * Capitalised words that name no one in the room: a saint ("San Juan"), "de la Paz", a place ("el mapa marcaba
    * Dolores Hidalgo"), a character ("the chapter where Harry …"), a quoted title ("«Pedro Páramo»"), and a word in
    * lower case alone in quotation marks ("escribió «amparo»").
@@ -397,6 +558,20 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const t = tokens[i]!;
     const prev = tokens[i - 1];
     if (prev && t.afterTitle && SAINTS.has(prev.key) && prev.capitalised) return true;
+    if (fullNameCue(i, to)) return true;
+    // "el Grito de Dolores", "la Plaza de Armas": a capitalised thing's name runs on after "de".
+    const thing = tokens[i - 2];
+    if (
+      t.capitalised &&
+      prev?.key === 'de' &&
+      t.joined &&
+      prev.joined &&
+      thing?.capitalised &&
+      !thing.sentenceStart &&
+      !NAME_LIST.has(lowerBase(thing)) &&
+      !inRoster(lowerBase(thing))
+    )
+      return true;
     if (
       t.capitalised &&
       prev &&
@@ -486,12 +661,28 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (comma && prev?.capitalised && !prev.sentenceStart) return false;
     if (/^,\s*$/.test(after) && tokens[i + 1]!.capitalised && !NOT_NAMES.has(tokens[i + 1]!.key))
       return false;
+    if (listOfThings(i)) return false;
     const opens = t.sentenceStart || comma || /["“‘]\s*$/.test(before);
     return opens && /^(\s*[,?!—–]|[.!?]?["”’])/.test(after);
   };
   /** Spoken to at the start of a quotation, in lower case: "“dante, you're reader one”". */
   const addressedInQuotes = (i: number) =>
-    /["“«]\s*$/.test(gapBefore(i)) && /^,\s+$/.test(gapAfter(i)) && isCommon(lowerBase(tokens[i + 1]!));
+    /["“«]\s*$/.test(gapBefore(i)) &&
+    /^,\s+$/.test(gapAfter(i)) &&
+    isCommon(lowerBase(tokens[i + 1]!)) &&
+    !listOfThings(i);
+  /**
+   * The first item of a list of things, not someone spoken to: "León, tigre y jaguar eran las tarjetas",
+   * '"hypothesis, variable, control"'. After the comma comes a word in lower case, then another comma or "y"/"and".
+   */
+  const listOfThings = (i: number) => {
+    const item = tokens[i + 1];
+    const joiner = tokens[i + 2];
+    if (!/^,\s*$/.test(gapAfter(i)) || !item || item.capitalised || !joiner) return false;
+    // "Luz, pasa y siéntate": what is said to someone starts with a verb.
+    if (isSpanishVerb(item) || isPast(item)) return false;
+    return /^\s*,\s*$/.test(gapAfter(i + 1)) || (JOINERS.has(joiner.key) && joiner.joined);
+  };
   /** Inside a quotation that follows a verb of speech: 'la maestra dijo «ven, yoali»', not 'the chart read "…"'. */
   const spokenQuote = (i: number) => {
     for (let k = i - 1; k >= Math.max(1, i - 8); k--) {
@@ -507,7 +698,9 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (and?.key === 'and' || and?.key === 'y') {
       const other = joinedNext(i + 1);
       const acts = () =>
-        tokens.slice(i + 3, i + 6).some((u, k) => isPast(u) || (k < 2 && PAIR_VERBS.has(u.key)));
+        tokens
+          .slice(i + 3, i + 6)
+          .some((u, k) => isPast(u) || isSpanishVerb(u) || (k < 2 && PAIR_VERBS.has(u.key)));
       // A word after an article is a thing: "los vasos y anita los lavó".
       const article =
         tokens[i - 1] && (DETERMINERS.has(tokens[i - 1]!.key) || DETERMINERS_ES.has(tokens[i - 1]!.key));
@@ -572,6 +765,19 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         (afterPersonWord(i) ||
           (handedTo(i) && tokens[i - 1]!.key === 'a' && (!INFINITIVE.test(w) || NAME_LIST.has(w))))) ||
       ((t.sentenceStart || spanishClause) && !isCommon(w) && beforeSpanishVerb(i)) ||
+      spanishSubject(i) ||
+      // "at the back table mark asks …", "in the corner hunter explains …": a phone-typed opening phrase without its
+      // comma, then a name that is also a word as the subject of a verb.
+      (WORD_NAMES.has(w) &&
+        !!tokens[i - 1] &&
+        t.joined &&
+        !tokens[i - 1]!.capitalised &&
+        !DETERMINERS.has(tokens[i - 1]!.key) &&
+        !PREPOSITIONS.has(tokens[i - 1]!.key) &&
+        !NOT_NAMES.has(tokens[i - 1]!.key) &&
+        beforeVerb(i, true)) ||
+      // "el dibujo de lupita", "a ruben le tocó": only a word a list holds, as many Spanish nouns are in no list.
+      ((NAME_LIST.has(w) || WORD_NAMES.has(w) || diminutiveOfName(w)) && (belongingOf(i) || personalA(i))) ||
       // "yo que tu, paco, pondria …": spoken to, between commas, before a verb; "la profe de EF, victoria, paro …".
       ((!isCommon(w) || WORD_NAMES.has(w)) &&
         /,\s*$/.test(gapBefore(i)) &&
@@ -597,14 +803,21 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (!t.capitalised && t.raw.endsWith('ó')) return undefined;
     if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w))))
       return 'first-name';
+    // "Tomasito Yupanqui", "Marianita": a capitalised diminutive of a given name.
+    if (t.capitalised && !isCommon(w) && diminutiveOfName(w)) return 'first-name';
     if (shallow) return (t.capitalised && !isCommon(w)) || WORD_NAMES.has(w) ? 'first-name' : undefined;
     if (t.capitalised) {
       if (WORD_NAMES.has(w)) {
-        if (context(i, nameish)) return 'first-name';
+        if (context(i, nameish) || spanishSubject(i) || personalA(i)) return 'first-name';
         if (CALENDAR_NAMES.has(w) || t.sentenceStart) return undefined;
         const prev = tokens[i - 1];
         const next = joinedNext(i);
-        if (prev && (DETERMINERS.has(prev.key) || (prev.capitalised && !prev.sentenceStart)))
+        if (
+          prev &&
+          (DETERMINERS.has(prev.key) ||
+            DETERMINERS_ES.has(prev.key) ||
+            (prev.capitalised && !prev.sentenceStart))
+        )
           return undefined;
         if (next?.capitalised && isCommon(next.key) && !WORD_NAMES.has(next.key)) return undefined;
         // A word name used as a verb: "then Drew a line", "Mark the answer".
@@ -626,7 +839,11 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if ((isTitle(t.key) || child) && !possessive(t) && next?.afterTitle) {
       const w = lowerBase(next);
       const follows = TITLES.has(t.key)
-        ? next.capitalised || text[t.end] === '.' || w.length === 1 || !isCommon(w)
+        ? next.capitalised ||
+          text[t.end] === '.' ||
+          w.length === 1 ||
+          !isCommon(w) ||
+          (SPANISH_TITLES.has(t.key) && !SPANISH_WORDS.has(w) && !NOT_NAMES.has(w))
         : (next.capitalised && (t.capitalised || !NOT_PEOPLE.has(w))) ||
           w.length === 1 ||
           NAME_LIST.has(w) ||

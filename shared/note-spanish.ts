@@ -21,7 +21,8 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
     impresionantes sorprendente sobresaliente admirable ejemplar deficiente desastroso desastrosa tedioso tediosa
     monotono monotona soso sosa divertido divertida divertidos divertidas entretenido entretenida ameno amena
     creativo creativa creativos creativas inadecuado inadecuada inapropiado inapropiada maleducado maleducados
-    groseros grosero vagos cariñosa carinosa carinoso paciente pacientes impaciente`),
+    groseros grosero vagos cariñosa carinosa carinoso paciente pacientes impaciente calido calida acogedor acogedora
+    bacan bacanes chevere chido chida chidos chidas padrisimo padrisima`),
   // What a state is said of: "estaban perdidos", "se sentían seguros", "parecían cansados".
   eslink: words(`
     esta estan estaba estaban estuvo estuvieron estar estando sentia sentian sintio sintieron siente sienten sentir
@@ -63,7 +64,7 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
   esgood: words('buen buena bueno buenos buenas gran'),
   esgoodwhat: words(`
     trabajo uso manejo ejemplo ritmo equilibrio clase idea trabajo manera forma explicacion cierre inicio ambiente
-    control dominio apoyo actividad leccion momento ojo`),
+    control dominio apoyo actividad leccion momento ojo decision acierto`),
   // Said of the lesson after a link: "la clase fue muy ordenada", "la transición estuvo fluida".
   esgoodstate: words(`
     ordenado ordenada ordenados ordenadas organizado organizada organizados organizadas util utiles clara claras
@@ -72,6 +73,16 @@ export const SPANISH_SETS: Record<string, ReadonlySet<string>> = {
   esadvice: words(`
     usar dar haber hacer ser intentar probar empezar agregar anadir dejar explicar modelar revisar pedir poner
     incluir cambiar bajar subir variar aprovechar mejorar reforzar trabajar incorporar considerar pensar`),
+  // Superlatives in -ísimo of a quantity or a difficulty are judged amounts: "es poquísimo", "facilísimo".
+  esisimo: words(`
+    poquisimo poquisima poquisimos poquisimas muchisimo muchisima muchisimos muchisimas facilisimo facilisima
+    facilisimos facilisimas dificilisimo dificilisima larguisimo larguisima cortisimo cortisima rapidisimo
+    rapidisima lentisimo clarisimo clarisima clarisimos clarisimas`),
+  // The writer's own conditional, after "yo": what they would do instead is advice ("yo empezaría con el problema").
+  escond: words(`
+    empezaria comenzaria dejaria quitaria pondria haria daria usaria bajaria subiria cambiaria agregaria anadiria
+    probaria intentaria pediria dividiria separaria acortaria alargaria reduciria mostraria explicaria modelaria
+    incluiria sacaria moveria volveria tendria seria dedicaria repartiria prepararia`),
   esfeel: words(`
     encanto encantaron encanta encantan encantaba gusto gustaron gusta gustan gustaba divirtio divirtieron`),
 };
@@ -106,8 +117,15 @@ export const SPANISH_RULES = {
     'se portaron/porto/portan/porta bien/mal/fatal/genial',
     '@eslink @esint* @esgoodstate',
     'fue/fueron/es/son/era/eran @esint* @esgoodstate',
-    '^que bien/manera/lindo/linda/bonito/bonita/maravilla/desastre/horror/novedad',
-    'un/una/el exito/desastre/caos/lio/acierto/horror/maravilla/lujo',
+    '^que bien/manera/lindo/linda/bonito/bonita/maravilla/desastre/horror/novedad/barbaridad',
+    'un/una/el exito/desastre/caos/lio/acierto/horror/maravilla/lujo/crack/genio/desmadre/eternidad',
+    // Praise and blame in idioms: "tiene mano izquierda", "es oro puro", "no da ni para empezar", "de diez".
+    'mano izquierda',
+    'oro puro',
+    'no da/daba/alcanza/alcanzaba ni para',
+    'para enmarcar/enmarcarla/enmarcarlo',
+    'estuvo/fue/es/era/esta/quedo de diez/10',
+    'se le/les fue/fueron/va/van de las manos',
     'un ejemplo para',
     'clase de diez',
     'de lujo/maravilla/adorno',
@@ -126,6 +144,16 @@ export const SPANISH_RULES = {
     'tiene/tienen/tenia un don',
     'una/que lastima/pena',
     'nada mal',
+    '@esisimo',
+    'nada del otro mundo',
+    // A lesson that ran too long or fell short, in the pronominal idioms: "se hizo eterna", "se queda corto".
+    'se hizo/hace/hacia/queda/quedo/quedaba/quedan/quedaron @esint* eterno/eterna/eternos/eternas/corto/corta/cortos/cortas/largo/larga/pesado/pesada',
+    // Overdoing something: "se pasó un poco con el volumen", "se pasó de frenada".
+    'se paso/pasa/pasaba/pasaron un? poco? con',
+    'se paso/pasa/pasaron de frenada/rosca',
+    // An exclamation that opens a sentence is the writer's verdict, often sarcastic: "Vaya «discusión»", "menudo lío".
+    '^vaya/menudo/menuda/menudos/menudas',
+    'un/una joya',
   ],
   advice: [
     'deberia/deberian/debio/debieron/deberiamos',
@@ -145,6 +173,12 @@ export const SPANISH_RULES = {
     'ojala',
     'me voy a robar/copiar/llevar',
     'quedaria/quedarian',
+    'yo que tu/vos/usted',
+    'para la proxima',
+    '^pruebe/prueben/intente/intenten',
+    'me llevo/llevaria la idea',
+    'yo @any? @escond',
+    'esperaba/esperaria/esperabamos mas/menos',
   ],
   opinion: [
     'me @esfeel',
@@ -156,6 +190,7 @@ export const SPANISH_RULES = {
     'sin duda',
     'la verdad',
     'personalmente',
+    'sinceramente/francamente/honestamente',
   ],
   comparison: [
     'mejor/mejores/peor/peores',
@@ -190,7 +225,9 @@ export const SPANISH_RULES = {
     'a gusto',
     'captaron/capto/captan/capta',
     'sabian/sabia lo que',
-    'se notaba/noto/veia',
+    'se notaba/noto/veia/nota/notan',
+    // Trust is a state nobody sees: "los chavales confían un montón en la profe".
+    'confian/confia/confiaban/confiaba/confiaron',
     'parece/parecia/parecen/parecian/parecio que',
     'parece/parecia/parecen/parecian/parecio',
     'es/era obvio/evidente/claro que',
@@ -218,6 +255,13 @@ export const SPANISH_RULES = {
     'se sentia/sentian/sintio/sintieron',
     'en realidad',
     'interiorizo/interiorizaron/interiorizan/interioriza/internalizo/internalizaron',
+    // What someone wanted, meant or learnt, and what moved them: nobody saw it.
+    'queria/querian/quiso/quisieron',
+    'intentaba/intentaban/buscaba/buscaban que',
+    'tenia/tiene/tenian/tienen en mente',
+    'aprendio/aprendieron',
+    'conmovio/conmovieron/conmueve/conmovia',
+    'se distrajeron/distrajo/distraen/distraian/distraia',
   ],
   // Phrases where a listed word is subject vocabulary or a greeting, not a judgement.
   exempt: [
@@ -227,5 +271,7 @@ export const SPANISH_RULES = {
     'feliz cumpleanos/navidad/dia/ano',
     'se parece/parecen/parecia/parecian/parecio a',
     'lo mejor posible',
+    // "se veía una diapositiva": something in view, not how someone looked ("se le veía", "se veía un poco perdido").
+    'se veia/veian/ve/ven el/la/los/las/un/una/unos/unas !poco/poquito',
   ],
 } as const;
