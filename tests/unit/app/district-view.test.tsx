@@ -45,6 +45,14 @@ const cross = (over: Partial<CrossRound> = {}): CrossRound => ({
   problem: 'How do students build on each other’s ideas?',
   hostSchool: 'Maple Grove Middle',
   lookFor: 'Who asks the questions?',
+  briefing: {
+    why: 'Our students rarely answer each other.',
+    lookFors: 'Who asks the questions?',
+    norms: ['Describe what you see and hear.'],
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    acknowledgedAt: null,
+    current: false,
+  },
   doors: [
     {
       id: 'd1',
