@@ -54,6 +54,8 @@ const CONVERTED = [
   'lti-server/app/src/views/notes-view.tsx',
   'lti-server/app/src/views/print-view.tsx',
   'lti-server/app/src/views/extension-view.tsx',
+  // District networks across schools.
+  'lti-server/app/src/views/district-view.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
