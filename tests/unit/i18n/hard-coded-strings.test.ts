@@ -56,6 +56,7 @@ const CONVERTED = [
   'lti-server/app/src/views/extension-view.tsx',
   // District networks across schools.
   'lti-server/app/src/views/district-view.tsx',
+  'lti-server/app/src/components/look-for-reset.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',
