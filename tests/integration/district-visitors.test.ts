@@ -258,6 +258,12 @@ describe('a school leaves the district', () => {
     expect(notice, JSON.stringify(await noticesOfA())).toMatchObject({ person: { name: VISITOR } });
     const page = DistrictPageSchema.parse((await coachA.get(`/api/districts/${districtId}`)).body);
     expect(page.schools).toHaveLength(2);
+    // A visitor whose school left is no longer among the briefing's readers (C's coach, seated since, is).
+    const reading = BriefingSchema.parse(
+      (await coachA.get(`/api/rounds/${roundA.id}/briefing`)).body,
+    ).reading;
+    expect(reading?.people.map((p) => p.name)).not.toContain(VISITOR);
+    expect(reading?.total).toBe(staffIdsA.length + 1);
     // The finished visit's dialogue stays with the host, and C's visit is still booked.
     const host = await hostOf(doors[0]!.id);
     expect((await host.get(`/api/doors/${doors[0]!.id}/dialogue`)).body.entries).toHaveLength(2);

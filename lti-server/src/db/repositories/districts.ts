@@ -434,7 +434,10 @@ export async function roundThemes(
   }));
 }
 
-/** The round's seated visitors from other schools: their guest people in the host school, with their names. */
+/**
+ * The round's seated visitors from other schools: their guest people in the host school, with their names. Only while
+ * both schools are members of the district: a school that left takes no more part in the round.
+ */
 export async function seatGuests(scope: TenantScope, roundId: string): Promise<Map<string, string>> {
   const rows = await scope
     .selectFrom('district_seats')
@@ -442,6 +445,18 @@ export async function seatGuests(scope: TenantScope, roundId: string): Promise<M
       j
         .onRef('people.id', '=', 'district_seats.guest_id')
         .onRef('people.tenant_id', '=', 'district_seats.tenant_id'),
+    )
+    .innerJoin('district_schools as visiting', (j) =>
+      j
+        .onRef('visiting.district_id', '=', 'district_seats.district_id')
+        .onRef('visiting.tenant_id', '=', 'district_seats.visitor_tenant_id')
+        .on('visiting.status', '=', 'member'),
+    )
+    .innerJoin('district_schools as hosting', (j) =>
+      j
+        .onRef('hosting.district_id', '=', 'district_seats.district_id')
+        .onRef('hosting.tenant_id', '=', 'district_seats.tenant_id')
+        .on('hosting.status', '=', 'member'),
     )
     .select(['people.id', 'people.name'])
     .where('district_seats.round_id', '=', roundId)
