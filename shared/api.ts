@@ -34,7 +34,12 @@ export const MeSchema = z.object({
     language: LanguageSchema.optional(),
   }),
   network: z.object({ id: z.string(), title: z.string(), scope: z.enum(['course', 'deployment']) }),
-  platform: z.object({ name: z.string(), issuer: z.string() }),
+  platform: z.object({
+    name: z.string(),
+    issuer: z.string(),
+    /** The school's own name (Settings → Your school's name), when its coach set one. */
+    schoolName: z.string().nullable().optional(),
+  }),
   session: z.object({ expiresAt: z.string() }),
 });
 export type Me = z.infer<typeof MeSchema>;

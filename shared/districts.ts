@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DIALOGUE_PARTS } from './dialogue';
 import { NOTE_PROMPTS } from './notes';
 import { safeText, safeToken } from './text';
 
@@ -101,6 +102,21 @@ export const DistrictPageSchema = z.object({
 });
 export type DistrictPage = z.infer<typeof DistrictPageSchema>;
 
+/**
+ * The host round's briefing as a seated visitor reads it: the coach's words and the norms, and whether the visitor has
+ * read the current words. Never the host school's people: no groups, roles or whose room.
+ */
+export const VisitorBriefingSchema = z.object({
+  why: z.string().nullable(),
+  lookFors: z.string().nullable(),
+  norms: z.array(z.string()),
+  updatedAt: z.string(),
+  acknowledgedAt: z.string().nullable(),
+  /** The acknowledgement covers the current words. */
+  current: z.boolean(),
+});
+export type VisitorBriefing = z.infer<typeof VisitorBriefingSchema>;
+
 /** GET /api/districts/:id/rounds/:roundId for a seated visitor: the round's doors, their visits and their own notes. */
 export const CrossRoundSchema = z.object({
   roundId: z.string(),
@@ -108,6 +124,7 @@ export const CrossRoundSchema = z.object({
   problem: z.string(),
   hostSchool: z.string(),
   lookFor: z.string().nullable(),
+  briefing: VisitorBriefingSchema,
   doors: z.array(
     z.object({
       id: z.string(),
@@ -129,3 +146,41 @@ export const CrossRoundSchema = z.object({
   ),
 });
 export type CrossRound = z.infer<typeof CrossRoundSchema>;
+
+/**
+ * POST /api/districts/:id/rounds/:roundId/visits/:visitId/cancel: a seated visitor cancels a visit, saying why (as
+ * every round visit requires); the host round's coach reads it under "Needs your attention".
+ */
+export const CrossCancelInputSchema = z.object({
+  reason: safeText({ error: 'Say briefly why, for the coach who planned the round' })
+    .trim()
+    .min(1, 'Say briefly why, for the coach who planned the round')
+    .max(300, 'Keep the reason to 300 characters'),
+});
+export type CrossCancelInput = z.infer<typeof CrossCancelInputSchema>;
+
+/**
+ * GET/POST /api/districts/:id/rounds/:roundId/dialogue/:doorId: the reflective dialogue after a seated visitor's visit,
+ * private to that room's host and its visitors. The visitor reads the entries by role, never by name: the host school's
+ * people stay its own.
+ */
+export const CrossDialogueSchema = z.object({
+  doorId: z.string(),
+  location: z.string(),
+  startsAt: z.string(),
+  endsAt: z.string(),
+  open: z.boolean(),
+  canWrite: z.array(z.enum(DIALOGUE_PARTS)),
+  entries: z.array(
+    z.object({
+      id: z.string(),
+      part: z.enum(DIALOGUE_PARTS),
+      text: z.string(),
+      /** The host of the room, the asker, or another visitor of the room. */
+      by: z.enum(['host', 'me', 'visitor']),
+      createdAt: z.string(),
+    }),
+  ),
+  expiresOn: z.string(),
+});
+export type CrossDialogue = z.infer<typeof CrossDialogueSchema>;

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CrossRoundSchema, DistrictPageSchema } from '../../shared/districts';
-import { RoundSchema } from '../../shared/rounds';
+import { BriefingSchema } from '../../shared/round-briefing';
+import { RoundNoticeListSchema, RoundSchema } from '../../shared/rounds';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
 import { type ApiClient, launchAs } from '../support/server/api-client';
@@ -39,7 +40,7 @@ afterAll(async () => {
 });
 
 describe('a cross-school round between two sandbox schools', () => {
-  it('when the host school opens its round and the other school’s coach joins, visits and writes a note, then the note and the picture stay with the host school and the district sees only schools', async () => {
+  it('when the host school opens its round and the other school’s coach joins, visits and writes a note, then the note and the picture stay with the host school and the district sees only schools; the visitor acknowledges the briefing, holds the dialogue, cancels a visit with a reason, and their school leaves', async () => {
     const created = await hostCoach.post('/api/rounds', {
       title: 'Ideas across schools',
       focus: { kind: 'problem', value: 'How do students build on each other’s ideas?' },
@@ -174,5 +175,78 @@ describe('a cross-school round between two sandbox schools', () => {
     for (const word of ['Dana Kim', 'Host school teacher', 'Students explained'])
       expect(JSON.stringify(districtPage.body)).not.toContain(word);
     await expectNoAxeViolations(host.page);
+
+    // The visitor's part in the host round. The briefing: read it and say so; the host's coach sees them by name,
+    // with their school's name.
+    const visitingMe = (await visitingCoach.get('/api/me')).body;
+    const visitorName = `Dana Kim (${visitingMe.platform.schoolName ?? visitingMe.platform.name})`;
+    await tool.evaluate(() => window.location.reload());
+    const ack = tool.getByRole('button', { name: 'I have read the briefing' });
+    await ack.focus();
+    await ack.press('Enter');
+    await tool.getByText('You have read the briefing.').waitFor();
+    const readers = BriefingSchema.parse(
+      (await hostCoach.get(`/api/rounds/${round.id}/briefing`)).body,
+    ).reading;
+    expect(readers?.people.find((p) => p.name === visitorName)?.current, JSON.stringify(readers)).toBe(true);
+
+    // The reflective dialogue after the visit: the visitor writes, the visited teacher reads them with their school
+    // and replies; the visitor reads the reply as the host's, never by name.
+    const dialogue = tool.getByRole('region', { name: 'Reflective dialogue' });
+    await dialogue
+      .getByLabel('What I noticed', { exact: true })
+      .fill('Students asked each other how they knew.');
+    await dialogue.getByRole('button', { name: 'Save “What I noticed”' }).click();
+    await dialogue.getByText('What I noticed · you').waitFor();
+    const thread = await visited.get(`/api/doors/${booked.id}/dialogue`);
+    expect(thread.body.entries.map((e: { author: { name: string } }) => e.author.name)).toEqual([
+      visitorName,
+    ]);
+    expect(
+      (
+        await visited.post(`/api/doors/${booked.id}/dialogue`, {
+          part: 'reply',
+          text: 'We practiced it all week.',
+        })
+      ).status,
+    ).toBe(201);
+    await tool.evaluate(() => window.location.reload());
+    await tool.getByText('My reply · the host').waitFor();
+    expect(await tool.locator('main').textContent()).not.toContain('Host school teacher');
+    await expectNoAxeViolations(page);
+
+    // A later visit, canceled with a reason: the host round's coach reads it under "Needs your attention".
+    const later = seated.doors.find((d) => d.startsAt !== booked.startsAt)!;
+    expect(
+      (
+        await visitingCoach.post(`/api/districts/${districtId}/rounds/${round.id}/visits`, {
+          doorId: later.id,
+        })
+      ).status,
+    ).toBe(200);
+    await tool.evaluate(() => window.location.reload());
+    await tool.getByRole('button', { name: 'Cancel this visit' }).click();
+    await tool.getByLabel('Why are you canceling?').fill('Our own school has an assembly then');
+    await tool.getByRole('button', { name: 'Yes, cancel my visit' }).click();
+    await tool
+      .getByText('Your visit is canceled. The coach who planned the round sees your reason.')
+      .waitFor();
+    await expect
+      .poll(async () =>
+        RoundNoticeListSchema.parse((await hostCoach.get('/api/round-notices')).body).items.map((n) => [
+          n.person.name,
+          n.reason,
+        ]),
+      )
+      .toContainEqual([visitorName, 'Our own school has an assembly then']);
+
+    // The visiting school leaves the district, after a confirmation; it reaches nothing of it afterwards.
+    await tool.getByRole('link', { name: 'Back to the district network' }).click();
+    await tool.getByRole('button', { name: 'Leave this district network' }).click();
+    await tool.getByRole('button', { name: 'Yes, leave the district network' }).click();
+    await tool.getByText(/^Your school left Sandbox District\./).waitFor();
+    await expectNoAxeViolations(page);
+    expect((await visitingCoach.get('/api/districts')).body.items).toEqual([]);
+    expect((await visitingCoach.get(`/api/districts/${districtId}/rounds/${round.id}`)).status).toBe(404);
   });
 });

@@ -60,6 +60,15 @@ describe('npm run platform -- district-…', () => {
     const list = await run('districts');
     expect(list.out).toContain('River District');
     expect(list.out).toContain('East High: invited');
+
+    // district-remove takes the school out again; a second time there is nothing to remove.
+    const removed = await run('district-remove', '--district', id, ...school);
+    expect(removed.code, removed.err).toBe(0);
+    expect(removed.out).toContain('Removed East High from the district network; 0 visit(s)');
+    expect((await run('districts')).out).not.toContain('East High');
+    const again = await run('district-remove', '--district', id, ...school);
+    expect(again.code).toBe(1);
+    expect(again.err).toContain('in this district');
   });
 
   it('when district-add misses its district or deployment, then it refuses with the usage', async () => {
@@ -67,5 +76,14 @@ describe('npm run platform -- district-…', () => {
     expect(res.code).toBe(2);
     expect(res.err).toContain('district-add needs --district and exactly one --deployment');
     expect((await run('district-create')).code).toBe(2);
+    const remove = await run(
+      'district-remove',
+      '--issuer',
+      'https://lms.example.edu',
+      '--client-id',
+      'tool-1',
+    );
+    expect(remove.code).toBe(2);
+    expect(remove.err).toContain('district-remove needs --district and exactly one --deployment');
   });
 });

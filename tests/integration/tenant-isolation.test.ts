@@ -268,6 +268,11 @@ const ROUTES: Record<string, Call> = {
     body: { own: 'What do students write?' },
     kind: 'round',
   },
+  'DELETE /rounds/:id/host/look-for': {
+    method: 'DELETE',
+    path: (id) => `/api/rounds/${id}/host/look-for`,
+    kind: 'round',
+  },
   'POST /doors/:id/decline': {
     method: 'POST',
     path: (id) => `/api/doors/${id}/decline`,
@@ -370,6 +375,33 @@ const ROUTES: Record<string, Call> = {
     method: 'POST',
     path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/notes`,
     body: () => ({ visitId: ids.visit, prompt: 'students', text: 'Students wrote.' }),
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds/:roundId/briefing/ack': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/briefing/ack`,
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds/:roundId/visits/:visitId/cancel': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/visits/${ids.visit}/cancel`,
+    body: { reason: 'A meeting came up' },
+    kind: 'district',
+  },
+  'GET /districts/:id/rounds/:roundId/dialogue/:doorId': {
+    method: 'GET',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/dialogue/${ids.door}`,
+    kind: 'district',
+  },
+  'POST /districts/:id/rounds/:roundId/dialogue/:doorId': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/rounds/${districtRoundA}/dialogue/${ids.door}`,
+    body: { part: 'noticed', text: 'Students explained their steps.' },
+    kind: 'district',
+  },
+  'POST /districts/:id/leave': {
+    method: 'POST',
+    path: (id) => `/api/districts/${id}/leave`,
     kind: 'district',
   },
 };

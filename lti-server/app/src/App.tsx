@@ -97,7 +97,13 @@ export function App({
             <span class="role">
               {t(state.me.person.role === 'coach' ? 'app.role.coach' : 'app.role.teacher')}
             </span>{' '}
-            · <span data-testid="network">{state.me.network.title}</span>
+            · <span data-testid="network">{networkLabel(state.me)}</span>
+            {state.me.network.scope === 'course' && state.me.platform.schoolName && (
+              <>
+                {' '}
+                · <span data-testid="school">{state.me.platform.schoolName}</span>
+              </>
+            )}
           </span>
         )}
         {state.kind === 'ready' && token && (
@@ -177,6 +183,15 @@ function Nav({ route, isCoach, queued }: { route: Route; isCoach: boolean; queue
       </ul>
     </nav>
   );
+}
+
+/**
+ * The network in the user bar. A school-wide network is named after the LMS platform at launch; where the school's
+ * coach named the school (Settings), that name shows instead of the platform's.
+ */
+function networkLabel(me: Me): string {
+  const school = me.platform.schoolName;
+  return me.network.scope === 'deployment' && school ? t('app.school-wide', { school }) : me.network.title;
 }
 
 function View({ route, me, token, queued }: { route: Route; me: Me; token: string; queued: number | null }) {

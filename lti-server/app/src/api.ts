@@ -735,6 +735,11 @@ export function putHostLookFor(
   return request(token, 'PUT', `${hostPath(roundId)}/look-for`, RoundHostingSchema, input);
 }
 
+/** The host goes back to the round's look-for: their own choice is forgotten. */
+export function resetHostLookFor(token: string, roundId: string): Promise<ApiResult<RoundHosting>> {
+  return request(token, 'DELETE', `${hostPath(roundId)}/look-for`, RoundHostingSchema);
+}
+
 /** The host declines one slot of their room, saying why (the coach reads it). */
 export function declineSlot(token: string, doorId: string, reason: string): Promise<ApiResult<RoundHosting>> {
   return request(token, 'POST', `/api/doors/${encodeURIComponent(doorId)}/decline`, RoundHostingSchema, {

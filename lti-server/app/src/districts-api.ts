@@ -1,5 +1,8 @@
 import { z } from 'zod';
+import type { DialogueEntryInput } from '../../../shared/dialogue';
 import {
+  type CrossDialogue,
+  CrossDialogueSchema,
   type CrossRound,
   CrossRoundSchema,
   type DistrictInvite,
@@ -14,7 +17,14 @@ import {
 import type { NoteInput } from '../../../shared/notes';
 import { type ApiResult, request } from './api';
 
-export type { CrossRound, DistrictInvite, DistrictPage, DistrictRoundSummary, DistrictSummary };
+export type {
+  CrossDialogue,
+  CrossRound,
+  DistrictInvite,
+  DistrictPage,
+  DistrictRoundSummary,
+  DistrictSummary,
+};
 
 const path = (id: string) => `/api/districts/${encodeURIComponent(id)}`;
 const roundPath = (id: string, roundId: string) => `${path(id)}/rounds/${encodeURIComponent(roundId)}`;
@@ -76,4 +86,62 @@ export function writeCrossNote(
   note: NoteInput,
 ): Promise<ApiResult<CrossRound>> {
   return request(token, 'POST', `${roundPath(id, roundId)}/notes`, CrossRoundSchema, note);
+}
+
+export function acknowledgeCrossBriefing(
+  token: string,
+  id: string,
+  roundId: string,
+): Promise<ApiResult<CrossRound>> {
+  return request(token, 'POST', `${roundPath(id, roundId)}/briefing/ack`, CrossRoundSchema);
+}
+
+export function cancelCrossVisit(
+  token: string,
+  id: string,
+  roundId: string,
+  visitId: string,
+  reason: string,
+): Promise<ApiResult<CrossRound>> {
+  return request(
+    token,
+    'POST',
+    `${roundPath(id, roundId)}/visits/${encodeURIComponent(visitId)}/cancel`,
+    CrossRoundSchema,
+    { reason },
+  );
+}
+
+export function getCrossDialogue(
+  token: string,
+  id: string,
+  roundId: string,
+  doorId: string,
+): Promise<ApiResult<CrossDialogue>> {
+  return request(
+    token,
+    'GET',
+    `${roundPath(id, roundId)}/dialogue/${encodeURIComponent(doorId)}`,
+    CrossDialogueSchema,
+  );
+}
+
+export function writeCrossDialogue(
+  token: string,
+  id: string,
+  roundId: string,
+  doorId: string,
+  entry: DialogueEntryInput,
+): Promise<ApiResult<CrossDialogue>> {
+  return request(
+    token,
+    'POST',
+    `${roundPath(id, roundId)}/dialogue/${encodeURIComponent(doorId)}`,
+    CrossDialogueSchema,
+    entry,
+  );
+}
+
+export function leaveDistrict(token: string, id: string): Promise<ApiResult<{ canceledVisits: number }>> {
+  return request(token, 'POST', `${path(id)}/leave`, z.object({ canceledVisits: z.number().int() }));
 }

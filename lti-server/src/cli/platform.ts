@@ -9,6 +9,7 @@ import {
   createDistrictAsOperator,
   districtsForOperator,
   inviteDeploymentAsOperator,
+  removeDeploymentAsOperator,
 } from '../domain/districts';
 import { listPlatforms, registerPlatform, removePlatform } from '../domain/platforms';
 import { createRegistrationInvite, listPendingInvites } from '../domain/registration';
@@ -30,6 +31,8 @@ const USAGE = `Usage:
   npm run platform -- district-create --name TEXT   (a district network across schools)
   npm run platform -- district-add --district ID --issuer URL --client-id ID --deployment ID
     (invites that school; its coach accepts on the District page)
+  npm run platform -- district-remove --district ID --issuer URL --client-id ID --deployment ID
+    (that school leaves the district: its future visits across schools are canceled)
   npm run platform -- districts`;
 
 const FLAGS: Record<string, string> = {
@@ -61,6 +64,7 @@ export async function runPlatformCli(
       'coach-roles',
       'district-create',
       'district-add',
+      'district-remove',
       'districts',
     ].includes(command)
   ) {
@@ -228,6 +232,25 @@ export async function runPlatformCli(
         new Date(),
       );
       console.log(`Invited ${school.name}: it becomes a member once one of its coaches accepts.`);
+      return 0;
+    }
+    if (command === 'district-remove') {
+      const deployments = (values.deployment as string[] | undefined) ?? [];
+      const district = str('district');
+      if (deployments.length !== 1 || !district) {
+        console.error(`district-remove needs --district and exactly one --deployment.\n${USAGE}`);
+        return 2;
+      }
+      const removed = await removeDeploymentAsOperator(
+        database.db,
+        database.kind,
+        district,
+        { issuer, clientId, deploymentId: deployments[0] ?? '' },
+        new Date(),
+      );
+      console.log(
+        `Removed ${removed.tenant.schoolName ?? removed.tenant.name} from the district network; ${removed.canceledVisits} visit(s) across schools that had not started were canceled, each with a notice to the round's coach.`,
+      );
       return 0;
     }
     if (command === 'rotate-key') {

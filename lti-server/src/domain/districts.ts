@@ -11,7 +11,11 @@ import {
   type DistrictRoundSummary,
   type DistrictSummary,
   type DistrictVisitInput,
+  type CrossCancelInput,
+  type CrossDialogue,
 } from '../../../shared/districts';
+import type { DialogueEntryData } from '../../../shared/dialogue';
+import { translator, resolveLanguage } from '../../../shared/i18n';
 import { ConflictError, NotFoundError } from '../../../shared/errors';
 import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { type NoteData, PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS } from '../../../shared/notes';
@@ -24,16 +28,20 @@ import {
   findDistrict,
   findDistrictRound,
   findSeat,
+  futureCrossVisits,
   guestNotes,
   guestPerson,
   guestVisits,
   insertDistrict,
   insertInvite,
   insertSeat,
+  languageTagsOf,
   membershipOf,
   membershipsOf,
+  narrowDoor,
   openDistrictRound,
   personName,
+  removeSchool,
   roundDoors,
   roundsOfDistrict,
   roundThemes,
@@ -43,13 +51,23 @@ import {
   widenDoor,
 } from '../db/repositories/districts';
 import { overlapsFor } from '../db/repositories/doors';
-import { findRound } from '../db/repositories/rounds';
+import { findRound, insertNotice } from '../db/repositories/rounds';
 import { findTenantById, findTenantByKey, type TenantKey } from '../db/repositories/tenants';
-import { bookedVisit, findVisitOf, insertVisits, lockPerson, rebookVisit } from '../db/repositories/visits';
+import {
+  bookedVisit,
+  cancelVisits,
+  findVisit,
+  findVisitOf,
+  insertVisits,
+  lockPerson,
+  rebookVisit,
+} from '../db/repositories/visits';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
-import { writeNote } from './notes';
+import { readDialogue, writeDialogue, type DialogueThread } from './dialogue';
+import { CANCEL_REASON_TEXT, checkText, writeNote } from './notes';
+import { acknowledgeAsVisitor, visitorBriefing } from './round-briefing';
 import { authorize } from './policies';
 import { hashToken } from './sessions';
 
@@ -288,10 +306,11 @@ async function seated(actor: Actor, db: Kysely<Database>, districtId: string, ro
 }
 
 async function view(round: DistrictRound, guest: Actor, now: Date): Promise<CrossRound> {
-  const [doors, visits, notes] = await Promise.all([
+  const [doors, visits, notes, briefing] = await Promise.all([
     roundDoors(guest.scope, round.roundId),
     guestVisits(guest.scope, round.roundId, guest.personId),
     guestNotes(guest.scope, round.roundId, guest.personId, now.toISOString()),
+    visitorBriefing(guest, round.roundId, now),
   ]);
   const visitOf = new Map(visits.map((v) => [v.doorId, v.id]));
   return {
@@ -300,6 +319,7 @@ async function view(round: DistrictRound, guest: Actor, now: Date): Promise<Cros
     problem: round.problem,
     hostSchool: round.hostSchool,
     lookFor: round.lookFor,
+    briefing,
     // The rooms, never whose: the host school's people stay its own.
     doors: doors.map((d) => ({
       id: d.id,
@@ -329,7 +349,7 @@ export async function takeDistrictSeat(
   const guestId = await hostScope.transaction(async (scope) => {
     const id = await guestPerson(
       scope,
-      { tenantId: school.id, personId: actor.personId, name: `${me} (${school.name})` },
+      { tenantId: school.id, personId: actor.personId, name: `${me} (${school.schoolName ?? school.name})` },
       stamp,
       randomUUID(),
     );
@@ -405,6 +425,185 @@ export async function writeCrossNote(
   return view(round, guest, now);
 }
 
+/** A seated visitor says they have read the host round's briefing; the host coach's list shows them by name. */
+export async function acknowledgeCrossBriefing(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  now: Date,
+): Promise<CrossRound> {
+  const { round, guest } = await seated(actor, db, districtId, roundId);
+  await acknowledgeAsVisitor(guest, roundId, now);
+  return view(round, guest, now);
+}
+
+/** Cancels one booked visit of a guest: the seat the visit added goes, and the round's coach gets a notice. */
+async function cancelGuestVisit(
+  scope: TenantScope,
+  visit: { id: string; doorId: string; guestId: string; roundId: string },
+  reason: string,
+  stamp: string,
+) {
+  if ((await cancelVisits(scope, { visitId: visit.id }, 'visitor', stamp)) !== 1) return;
+  await narrowDoor(scope, visit.doorId, stamp);
+  const round = await findRound(scope, visit.roundId);
+  if (round)
+    await insertNotice(scope, {
+      id: randomUUID(),
+      roundId: round.id,
+      coachId: round.createdBy,
+      personId: visit.guestId,
+      doorId: visit.doorId,
+      kind: 'visit_cancelled',
+      reason,
+      createdAt: stamp,
+      seenAt: null,
+    });
+}
+
+/**
+ * A seated visitor cancels their visit of a room before it starts, saying why (as every round visit requires, and
+ * checked for names the same way): the room's extra seat goes, and the host round's coach reads the reason under
+ * "Needs your attention".
+ */
+export async function cancelCrossVisit(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  visitId: string,
+  { reason }: CrossCancelInput,
+  now: Date,
+): Promise<CrossRound> {
+  const { round, guest } = await seated(actor, db, districtId, roundId);
+  const visit = (await guestVisits(guest.scope, roundId, guest.personId)).find((v) => v.id === visitId);
+  if (!visit) throw new NotFoundError('Visit');
+  const row = await findVisit(guest.scope, visitId);
+  if (!row) throw new NotFoundError('Visit');
+  if (Date.parse(row.startsAt) <= now.getTime())
+    throw new ConflictError('CONFLICT', 'This visit has already started, so it can no longer be canceled.');
+  await checkText(guest, reason, false, CANCEL_REASON_TEXT);
+  await guest.scope.transaction((scope) =>
+    cancelGuestVisit(
+      scope,
+      { id: visitId, doorId: visit.doorId, guestId: guest.personId, roundId },
+      reason,
+      now.toISOString(),
+    ),
+  );
+  return view(round, guest, now);
+}
+
+/** The visitor's thread, as they read it: entries by role (the host, themselves, another visitor), never by name. */
+function presentCrossDialogue(thread: DialogueThread, readerId: string): CrossDialogue {
+  return {
+    doorId: thread.door.id,
+    location: thread.door.location,
+    startsAt: thread.door.startsAt,
+    endsAt: thread.door.endsAt,
+    open: thread.open,
+    canWrite: thread.canWrite,
+    entries: thread.entries.map((e) => ({
+      id: e.id,
+      part: e.part,
+      text: e.text,
+      by: e.authorId === readerId ? 'me' : e.authorId === thread.door.hostId ? 'host' : 'visitor',
+      createdAt: e.createdAt,
+    })),
+    expiresOn: thread.expiresOn,
+  };
+}
+
+/** The room of the round the seated visitor visited (a room of another round, or one they did not visit, is 404). */
+async function visitedDoor(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  doorId: string,
+) {
+  const { guest } = await seated(actor, db, districtId, roundId);
+  const visits = await guestVisits(guest.scope, roundId, guest.personId);
+  if (!visits.some((v) => v.doorId === doorId)) throw new NotFoundError('Visit');
+  return guest;
+}
+
+/**
+ * The reflective dialogue after a seated visitor's visit: the same private exchange as a local visitor's (only that
+ * room's host and its visitors), written in the host school.
+ */
+export async function crossDialogue(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  doorId: string,
+  now: Date,
+): Promise<CrossDialogue> {
+  const guest = await visitedDoor(actor, db, districtId, roundId, doorId);
+  return presentCrossDialogue(await readDialogue(guest, doorId, now), guest.personId);
+}
+
+export async function writeCrossDialogue(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  roundId: string,
+  doorId: string,
+  data: DialogueEntryData,
+  now: Date,
+): Promise<CrossDialogue> {
+  const guest = await visitedDoor(actor, db, districtId, roundId, doorId);
+  return presentCrossDialogue(await writeDialogue(guest, doorId, data, now), guest.personId);
+}
+
+/**
+ * A school leaves a district (or turns down an invitation). Its visits across schools that have not started — its
+ * coaches' visits in other schools' rounds, and other schools' visits in its rounds — are canceled, each with a notice
+ * to the coach who planned the round, in that coach's language. What happened stays where it is: notes and pictures
+ * of finished visits stay with the host school. The school reaches nothing of the district afterwards (404).
+ */
+async function withdrawSchool(
+  db: Kysely<Database>,
+  dialect: Actor['scope']['dialect'],
+  districtId: string,
+  tenantId: string,
+  now: Date,
+) {
+  const stamp = now.toISOString();
+  const visits = await futureCrossVisits(db, districtId, tenantId, stamp);
+  if (!(await removeSchool(db, districtId, tenantId))) throw notFound();
+  for (const v of visits) {
+    const scope = new TenantScope(db, v.hostTenantId, dialect);
+    await scope.transaction(async (inner) => {
+      const round = await findRound(inner, v.roundId);
+      const tags = round ? await languageTagsOf(inner, round.createdBy) : [];
+      const t = translator(resolveLanguage(tags).language);
+      const key = v.hostTenantId === tenantId ? 'district.notice.host-left' : 'district.notice.visitor-left';
+      await cancelGuestVisit(
+        inner,
+        { id: v.visitId, doorId: v.doorId, guestId: v.guestId, roundId: v.roundId },
+        t(key),
+        stamp,
+      );
+    });
+  }
+  return visits.length;
+}
+
+/** A member (or invited) school's coach takes their school out of the district (the page asks them to confirm). */
+export async function leaveDistrict(
+  actor: Actor,
+  db: Kysely<Database>,
+  districtId: string,
+  now: Date,
+): Promise<{ canceledVisits: number }> {
+  authorize(actor, 'take-part', 'district');
+  if (!(await membershipOf(db, districtId, tenantOf(actor)))) throw notFound();
+  return { canceledVisits: await withdrawSchool(db, actor.scope.dialect, districtId, tenantOf(actor), now) };
+}
+
 /** The operator's side (npm run platform -- district …): districts, and schools added as invited. */
 export async function createDistrictAsOperator(db: Kysely<Database>, name: string, now: Date) {
   const id = randomUUID();
@@ -442,4 +641,20 @@ export async function inviteDeploymentAsOperator(
 export async function districtsForOperator(db: Kysely<Database>) {
   const districts = await allDistricts(db);
   return Promise.all(districts.map(async (d) => ({ ...d, schools: await schoolsOf(db, d.id) })));
+}
+
+/** npm run platform -- district-remove: the school named by its deployment leaves the district, as if its coach left. */
+export async function removeDeploymentAsOperator(
+  db: Kysely<Database>,
+  dialect: Actor['scope']['dialect'],
+  districtId: string,
+  key: TenantKey,
+  now: Date,
+) {
+  if (!(await findDistrict(db, districtId))) throw notFound();
+  const tenant = await findTenantByKey(db, key);
+  if (!tenant || !(await membershipOf(db, districtId, tenant.id)))
+    throw new NotFoundError('School with that issuer, client id and deployment in this district');
+  const canceledVisits = await withdrawSchool(db, dialect, districtId, tenant.id, now);
+  return { tenant, canceledVisits };
 }

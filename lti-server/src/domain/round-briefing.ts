@@ -14,6 +14,7 @@ import {
   rolesProblems,
 } from '../../../shared/round-briefing';
 import type { Round } from '../../../shared/rounds';
+import type { VisitorBriefing } from '../../../shared/districts';
 import { utcToZoned } from '../../../shared/zoned-time';
 import {
   acksOf,
@@ -25,6 +26,7 @@ import {
   updateBriefingWords,
   upsertAck,
 } from '../db/repositories/round-briefings';
+import { seatGuests } from '../db/repositories/districts';
 import { findRound, type StoredRound } from '../db/repositories/rounds';
 import type { Actor } from './actor';
 import { authorize, can } from './policies';
@@ -35,9 +37,14 @@ interface Access {
   round: Round;
   /** A coach of the round's network: edits the words and roles, sees who has read it. */
   coach: boolean;
+  /** Visitors from other schools of a district (their guest people here), by id, with their names. */
+  guests: Map<string, string>;
 }
 
 const membersOf = (row: StoredRound) => new Set([...row.participants, ...row.hosts.map((h) => h.id)]);
+/** Who reads the briefing: its participants and hosts, and the visitors from other schools seated in it. */
+const readersOf = ({ row, guests }: Pick<Access, 'row' | 'guests'>) =>
+  new Set([...membersOf(row), ...guests.keys()]);
 
 /**
  * Who may read a round's briefing: the coaches of its network (drafts too), and its participants and hosts once it is
@@ -48,9 +55,10 @@ async function access(actor: Actor, roundId: string): Promise<Access> {
   const row = await findRound(actor.scope, roundId);
   if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Round');
   const coach = can(actor, 'brief', 'round');
-  if (!coach && (row.status !== 'published' || !membersOf(row).has(actor.personId)))
+  const guests = await seatGuests(actor.scope, row.id);
+  if (!coach && (row.status !== 'published' || !readersOf({ row, guests }).has(actor.personId)))
     throw new NotFoundError('Round');
-  return { row, round: present(row, await namesOf(actor)), coach };
+  return { row, round: present(row, await namesOf(actor)), coach, guests };
 }
 
 /**
@@ -88,13 +96,14 @@ async function briefingOf(actor: Actor, { row, round }: Access, now: Date): Prom
 
 function view(
   actor: Actor,
-  { row, round, coach }: Access,
+  { row, round, coach, guests }: Access,
   b: StoredBriefing,
   acks: Map<string, string>,
 ): Briefing {
   const name = (id: string) =>
     round.participants.find((p) => p.id === id)?.name ??
     round.hosts.find((h) => h.id === id)?.name ??
+    guests.get(id) ??
     'Someone who left';
   const person = (id: string) => ({ id, name: name(id) });
   const hostOf = new Map(round.hosts.map((h) => [h.id, h]));
@@ -102,7 +111,7 @@ function view(
   const myRoles =
     groupIndex < 0 ? [] : ROUND_ROLES.filter((r) => b.roles[groupIndex]?.[r] === actor.personId);
   const current = (at: string | undefined) => at !== undefined && at >= b.updatedAt;
-  const members = [...membersOf(row)];
+  const members = [...readersOf({ row, guests })];
   return {
     roundId: row.id,
     title: row.title,
@@ -208,7 +217,7 @@ export async function updateRoles(
 /** A participant or host says they have read the briefing (one click; again after it changed). */
 export async function acknowledgeBriefing(actor: Actor, roundId: string, now: Date): Promise<Briefing> {
   const a = await access(actor, roundId);
-  if (!membersOf(a.row).has(actor.personId)) throw new NotFoundError('Round');
+  if (!readersOf(a).has(actor.personId)) throw new NotFoundError('Round');
   if (a.row.status !== 'published')
     throw new ConflictError('CONFLICT', 'The briefing is shared with the round once it is published.');
   await briefingOf(actor, a, now);
@@ -230,7 +239,7 @@ export async function briefingText(
 ): Promise<{ text: string; updatedAt: string } | null> {
   const row = await findRound(actor.scope, roundId);
   if (row?.status !== 'published' || !membersOf(row).has(actor.personId)) return null;
-  const a: Access = { row, round: present(row, await namesOf(actor)), coach: false };
+  const a: Access = { row, round: present(row, await namesOf(actor)), coach: false, guests: new Map() };
   const b = await briefingOf(actor, a, now);
   const v = view(actor, a, b, new Map());
   const name = (id: string) => v.groups.flatMap((g) => g.members).find((p) => p.id === id)?.name ?? '';
@@ -272,4 +281,38 @@ export async function briefingText(
     t('ics.briefing.read'),
   ];
   return { text: lines.filter(Boolean).join('\n'), updatedAt: b.updatedAt };
+}
+
+/**
+ * The briefing as a visitor from another school reads it (their guest person in the host school): the words, the
+ * norms and their own reading, never the host school's people (no groups, roles or whose room).
+ */
+export async function visitorBriefing(guest: Actor, roundId: string, now: Date): Promise<VisitorBriefing> {
+  const a = await access(guest, roundId);
+  if (!a.guests.has(guest.personId)) throw new NotFoundError('Round');
+  const b = await briefingOf(guest, a, now);
+  const at = (await acksOf(guest.scope, roundId)).get(guest.personId) ?? null;
+  // No focus either: a strategy focus names one of the host school's strategies; visitors read the problem of
+  // practice the host school opened the round with.
+  return {
+    why: b.why,
+    lookFors: b.lookFors,
+    norms: b.norms,
+    updatedAt: b.updatedAt,
+    acknowledgedAt: at,
+    current: at !== null && at >= b.updatedAt,
+  };
+}
+
+/** A visitor from another school says they have read the briefing; the host coach's list shows them. */
+export async function acknowledgeAsVisitor(
+  guest: Actor,
+  roundId: string,
+  now: Date,
+): Promise<VisitorBriefing> {
+  const a = await access(guest, roundId);
+  if (!a.guests.has(guest.personId) || a.row.status !== 'published') throw new NotFoundError('Round');
+  await briefingOf(guest, a, now);
+  await upsertAck(guest.scope, roundId, guest.personId, now.toISOString());
+  return visitorBriefing(guest, roundId, now);
 }

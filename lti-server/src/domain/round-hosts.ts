@@ -21,6 +21,7 @@ import {
   markReplanned,
   type RoundDoor,
   roundDoorsOf,
+  clearHostChoice,
   saveHostChoice,
   setHostLookFor,
   visitorsCancelledByHost,
@@ -132,6 +133,26 @@ export async function chooseLookFor(
       updatedAt: stamp,
     });
     await setHostLookFor(scope, roundId, actor.personId, hostLookForText(data.picked, data.own), stamp);
+  });
+  return roundHosting(actor, roundId, now);
+}
+
+/**
+ * The host goes back to the round's look-for: their choice is forgotten, and their slots that have not started carry
+ * the round's look-for again (visitors' calendars move on, as for any change).
+ */
+export async function resetLookFor(actor: Actor, roundId: string, now: Date): Promise<RoundHosting> {
+  const { round, doors } = await hostedRound(actor, roundId);
+  authorize(actor, 'choose-look-for', doorRecord(doors[0]!));
+  if (upcoming(doors, now).length === 0)
+    throw new ConflictError(
+      'CONFLICT',
+      'Your room’s slots in this round have started or were declined, so what visitors look for can no longer change.',
+    );
+  const stamp = now.toISOString();
+  await actor.scope.transaction(async (scope) => {
+    await clearHostChoice(scope, roundId, actor.personId);
+    await setHostLookFor(scope, roundId, actor.personId, round.lookFor, stamp);
   });
   return roundHosting(actor, roundId, now);
 }

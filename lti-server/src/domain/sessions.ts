@@ -66,7 +66,7 @@ export async function authenticate(db: Kysely<Database>, token: string, now: Dat
         ...(row.personLanguage ? { language: row.personLanguage } : {}),
       },
       network: { id: row.networkId, title: row.networkTitle, scope: row.networkScope },
-      platform: { name: row.tenantName, issuer: row.issuer },
+      platform: { name: row.tenantName, issuer: row.issuer, schoolName: row.schoolName ?? null },
       session: { expiresAt: row.expiresAt },
     },
   };

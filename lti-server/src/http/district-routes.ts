@@ -1,5 +1,7 @@
 import express, { type Router } from 'express';
+import { DialogueEntryInputSchema } from '../../../shared/dialogue';
 import {
+  CrossCancelInputSchema,
   DistrictInputSchema,
   DistrictJoinInputSchema,
   DistrictRoundInputSchema,
@@ -10,15 +12,20 @@ import { NoteInputSchema } from '../../../shared/notes';
 import type { Db } from '../domain/database';
 import {
   acceptDistrict,
+  acknowledgeCrossBriefing,
+  cancelCrossVisit,
+  crossDialogue,
   crossRound,
   districtPage,
   inviteToDistrict,
   joinDistrict,
+  leaveDistrict,
   myDistricts,
   openRoundToDistrict,
   startDistrict,
   takeDistrictSeat,
   visitCrossRound,
+  writeCrossDialogue,
   writeCrossNote,
 } from '../domain/districts';
 import { actorOf } from './middleware';
@@ -101,6 +108,43 @@ export function districtRouter(db: Db): Router {
     wrap(async (req, res) => {
       const body = parseAt('Note', NoteInputSchema, req.body);
       res.status(201).json(await writeCrossNote(actorOf(res), db, id(req), round(req), body, new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds/:roundId/briefing/ack',
+    wrap(async (req, res) => {
+      res.json(await acknowledgeCrossBriefing(actorOf(res), db, id(req), round(req), new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds/:roundId/visits/:visitId/cancel',
+    wrap(async (req, res) => {
+      const body = parseAt('Cancel', CrossCancelInputSchema, req.body);
+      const visitId = String(req.params.visitId);
+      res.json(await cancelCrossVisit(actorOf(res), db, id(req), round(req), visitId, body, new Date()));
+    }),
+  );
+  router.get(
+    '/districts/:id/rounds/:roundId/dialogue/:doorId',
+    wrap(async (req, res) => {
+      const doorId = String(req.params.doorId);
+      res.json(await crossDialogue(actorOf(res), db, id(req), round(req), doorId, new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/rounds/:roundId/dialogue/:doorId',
+    wrap(async (req, res) => {
+      const body = parseAt('Dialogue entry', DialogueEntryInputSchema, req.body);
+      const doorId = String(req.params.doorId);
+      res
+        .status(201)
+        .json(await writeCrossDialogue(actorOf(res), db, id(req), round(req), doorId, body, new Date()));
+    }),
+  );
+  router.post(
+    '/districts/:id/leave',
+    wrap(async (req, res) => {
+      res.json(await leaveDistrict(actorOf(res), db, id(req), new Date()));
     }),
   );
   return router;

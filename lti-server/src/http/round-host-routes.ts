@@ -2,7 +2,7 @@ import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
 import { DeclineInputSchema, HostLookForInputSchema, ReplanInputSchema } from '../../../shared/round-hosts';
 import { dismissHostNotice, hostNotices } from '../domain/host-notices';
-import { chooseLookFor, declineSlot, replanDecline, roundHosting } from '../domain/round-hosts';
+import { chooseLookFor, declineSlot, replanDecline, resetLookFor, roundHosting } from '../domain/round-hosts';
 import { actorOf } from './middleware';
 import { wrap } from './wrap';
 
@@ -23,6 +23,12 @@ export function roundHostRouter(): Router {
     wrap(async (req, res) => {
       const body = parseAt('Look-for', HostLookForInputSchema, req.body);
       res.json(await chooseLookFor(actorOf(res), String(req.params.id), body, new Date()));
+    }),
+  );
+  router.delete(
+    '/rounds/:id/host/look-for',
+    wrap(async (req, res) => {
+      res.json(await resetLookFor(actorOf(res), String(req.params.id), new Date()));
     }),
   );
   router.post(

@@ -45,6 +45,40 @@ describe('the in-LMS app shell', () => {
     expect(requests[0]).toBe('/api/strategies?');
   });
 
+  it('when the coach named the school, then the user bar shows the school’s name instead of the platform’s', async () => {
+    const named = (scope: 'course' | 'deployment', title: string): Me => ({
+      ...me('teacher'),
+      network: { id: 'n1', title, scope },
+      platform: { ...me('teacher').platform, schoolName: 'Cedar Hill Middle School' },
+    });
+    const { unmount } = render(
+      <App
+        token="t"
+        load={async () => ({ ok: true, data: named('deployment', 'Sandbox LMS (school-wide)') })}
+      />,
+    );
+    await waitFor(() =>
+      expect(screen.getByTestId('network').textContent).toBe('Cedar Hill Middle School (school-wide)'),
+    );
+    expect(screen.queryByText(/Sandbox LMS/)).toBeNull();
+    unmount();
+    // A course's network keeps its course name, with the school's name beside it.
+    render(<App token="t" load={async () => ({ ok: true, data: named('course', 'Grade 7 Science') })} />);
+    await waitFor(() => expect(screen.getByTestId('network').textContent).toBe('Grade 7 Science'));
+    expect(screen.getByTestId('school').textContent).toBe('Cedar Hill Middle School');
+  });
+
+  it('when the school has no name of its own, then the user bar shows the network as the launch named it', async () => {
+    const unnamed: Me = {
+      ...me('teacher'),
+      network: { id: 'n1', title: 'Sandbox LMS (school-wide)', scope: 'deployment' },
+      platform: { ...me('teacher').platform, schoolName: null },
+    };
+    render(<App token="t" load={async () => ({ ok: true, data: unnamed })} />);
+    await waitFor(() => expect(screen.getByTestId('network').textContent).toBe('Sandbox LMS (school-wide)'));
+    expect(screen.queryByTestId('school')).toBeNull();
+  });
+
   it('when the session belongs to a coach, then the review queue is in the navigation', async () => {
     render(<App token="t" load={async () => ({ ok: true, data: me('coach') })} />);
     await waitFor(() => expect(screen.getByRole('link', { name: 'Review queue' })).toBeTruthy());

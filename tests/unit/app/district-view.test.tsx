@@ -2,14 +2,21 @@ import { fireEvent, render, screen, waitFor, within } from '@testing-library/pre
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { href, parseRoute, section } from '../../../lti-server/app/src/router';
 import { CrossRoundView, DistrictsView, DistrictView } from '../../../lti-server/app/src/views/district-view';
-import type { CrossRound, DistrictPage } from '../../../shared/districts';
+import type { CrossDialogue, CrossRound, DistrictPage } from '../../../shared/districts';
+import { setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
 import { errorBody, stubApi } from './fake-api';
 
 beforeEach(() => {
   window.location.hash = '';
 });
-afterEach(() => vi.unstubAllGlobals());
+afterEach(() => {
+  vi.unstubAllGlobals();
+  setLanguage(['en-US']);
+});
+
+const inDays = (days: number, minutes = 0) =>
+  new Date(Date.now() + days * 86_400_000 + minutes * 60_000).toISOString();
 
 const page = (over: Partial<DistrictPage> = {}): DistrictPage => ({
   id: 'dist1',
@@ -45,6 +52,14 @@ const cross = (over: Partial<CrossRound> = {}): CrossRound => ({
   problem: 'How do students build on each other’s ideas?',
   hostSchool: 'Maple Grove Middle',
   lookFor: 'Who asks the questions?',
+  briefing: {
+    why: 'Our students rarely answer each other.',
+    lookFors: 'Who asks the questions?',
+    norms: ['Describe what you see and hear.'],
+    updatedAt: '2026-12-01T10:00:00.000Z',
+    acknowledgedAt: null,
+    current: false,
+  },
   doors: [
     {
       id: 'd1',
@@ -201,6 +216,181 @@ describe('district network', () => {
       text: 'Students explained a step to a partner.',
       confirmFlags: false,
     });
+    await expectNoAxeViolations();
+  });
+
+  it('when a seated visitor reads the host round’s briefing and acknowledges it, then it says so; axe finds nothing', async () => {
+    let current = cross();
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1') return { body: current };
+      if (c.url.pathname.endsWith('/briefing/ack')) {
+        current = cross({
+          briefing: { ...cross().briefing, acknowledgedAt: '2026-12-02T10:00:00.000Z', current: true },
+        });
+        return { body: current };
+      }
+      return undefined;
+    });
+    render(<CrossRoundView token="t" id="dist1" roundId="r1" />);
+    const briefing = await screen.findByRole('region', { name: 'Round briefing' });
+    expect(within(briefing).getByText('Our students rarely answer each other.')).toBeTruthy();
+    expect(within(briefing).getByText('Describe what you see and hear.')).toBeTruthy();
+    expect(screen.getByTestId('briefing-state').textContent).toBe('Please read it before the round.');
+    await expectNoAxeViolations();
+    fireEvent.click(within(briefing).getByRole('button', { name: 'I have read the briefing' }));
+    await waitFor(() =>
+      expect(screen.getByTestId('briefing-state').textContent).toBe('You have read the briefing.'),
+    );
+    expect(within(briefing).queryByRole('button', { name: 'I have read the briefing' })).toBeNull();
+    expect(calls.some((c) => c.method === 'POST' && c.url.pathname.endsWith('/briefing/ack'))).toBe(true);
+  });
+
+  it('when a seated visitor cancels a booked visit, then the reason is required and sent, and the room can be booked again', async () => {
+    const booked = {
+      id: 'd1',
+      startsAt: inDays(3),
+      endsAt: inDays(3, 15),
+      location: 'Room 101',
+      visitId: 'v1',
+    };
+    let current = cross({ doors: [booked] });
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1') return { body: current };
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1/visits/v1/cancel') {
+        current = cross({ doors: [{ ...booked, visitId: null }] });
+        return { body: current };
+      }
+      return undefined;
+    });
+    render(<CrossRoundView token="t" id="dist1" roundId="r1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Cancel this visit' }));
+    const reason = await screen.findByLabelText('Why are you canceling?');
+    expect(
+      screen.getByText(
+        /^Cancel your visit to Room 101 at .*The coach who planned the round reads your reason\.$/,
+      ),
+    ).toBeTruthy();
+    await expectNoAxeViolations();
+    fireEvent.submit(reason.closest('form')!);
+    await screen.findByText('Say briefly why, for the coach who planned the round.');
+    expect(calls.some((c) => c.url.pathname.endsWith('/cancel'))).toBe(false);
+    fireEvent.input(reason, { target: { value: 'Our own school has a fire drill then' } });
+    fireEvent.submit(reason.closest('form')!);
+    await screen.findByText('Your visit is canceled. The coach who planned the round sees your reason.');
+    expect(calls.find((c) => c.url.pathname.endsWith('/cancel'))?.body).toEqual({
+      reason: 'Our own school has a fire drill then',
+    });
+    expect(await screen.findByRole('button', { name: /^Visit Room 101 at/ })).toBeTruthy();
+  });
+
+  it('when a visit has ended, then the visitor reads and writes the reflective dialogue, by role and never by name; axe finds nothing', async () => {
+    const ended = {
+      id: 'd1',
+      startsAt: inDays(-1),
+      endsAt: inDays(-1, 15),
+      location: 'Room 101',
+      visitId: 'v1',
+    };
+    const thread = (over: Partial<CrossDialogue> = {}): CrossDialogue => ({
+      doorId: 'd1',
+      location: 'Room 101',
+      startsAt: ended.startsAt,
+      endsAt: ended.endsAt,
+      open: true,
+      canWrite: ['wondering'],
+      entries: [
+        {
+          id: 'e1',
+          part: 'noticed',
+          text: 'Students asked how they knew.',
+          by: 'me',
+          createdAt: ended.endsAt,
+        },
+        { id: 'e2', part: 'reply', text: 'We practiced that all week.', by: 'host', createdAt: ended.endsAt },
+      ],
+      expiresOn: '2027-06-30',
+      ...over,
+    });
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1') return { body: cross({ doors: [ended] }) };
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1/dialogue/d1')
+        return c.method === 'GET'
+          ? { body: thread() }
+          : {
+              status: 201,
+              body: thread({
+                canWrite: [],
+                entries: [
+                  ...thread().entries,
+                  {
+                    id: 'e3',
+                    part: 'wondering',
+                    text: 'How do they start the week?',
+                    by: 'me',
+                    createdAt: ended.endsAt,
+                  },
+                ],
+              }),
+            };
+      return undefined;
+    });
+    render(<CrossRoundView token="t" id="dist1" roundId="r1" />);
+    const dialogue = await screen.findByRole('region', { name: 'Reflective dialogue' });
+    await within(dialogue).findByText('What I noticed · you');
+    expect(within(dialogue).getByText('My reply · the host')).toBeTruthy();
+    // An ended visit cannot be canceled any more.
+    expect(screen.queryByRole('button', { name: 'Cancel this visit' })).toBeNull();
+    await expectNoAxeViolations();
+    const box = within(dialogue).getByLabelText('What I’m wondering');
+    fireEvent.input(box, { target: { value: 'How do they start the week?' } });
+    fireEvent.click(within(dialogue).getByRole('button', { name: 'Save “What I’m wondering”' }));
+    await within(dialogue).findByText('How do they start the week?', { selector: 'p' });
+    const sent = calls.find((c) => c.method === 'POST' && c.url.pathname.endsWith('/dialogue/d1'));
+    expect(sent?.body).toMatchObject({ part: 'wondering', text: 'How do they start the week?' });
+  });
+
+  it('when a coach leaves the district with the keyboard, then it asks first, and then says the school left', async () => {
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1') return { body: page() };
+      if (c.url.pathname === '/api/rounds') return { body: { items: [] } };
+      if (c.url.pathname === '/api/districts/dist1/leave') return { body: { canceledVisits: 1 } };
+      return undefined;
+    });
+    render(<DistrictView token="t" id="dist1" />);
+    fireEvent.click(await screen.findByRole('button', { name: 'Leave this district network' }));
+    expect(calls.some((c) => c.url.pathname.endsWith('/leave'))).toBe(false);
+    expect(screen.getByText(/^Take your school out of North Valley District\?/)).toBeTruthy();
+    await expectNoAxeViolations();
+    const yes = screen.getByRole('button', { name: 'Yes, leave the district network' });
+    await waitFor(() => expect(document.activeElement).toBe(yes));
+    fireEvent.click(yes);
+    await screen.findByText(/^Your school left North Valley District\./);
+    expect(calls.filter((c) => c.method === 'POST' && c.url.pathname.endsWith('/leave'))).toHaveLength(1);
+    await expectNoAxeViolations();
+  });
+
+  it('when the interface is in Spanish, then the district page and a seat speak Spanish; axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1') return { body: page() };
+      if (c.url.pathname === '/api/rounds') return { body: { items: [] } };
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1') return { body: cross() };
+      return undefined;
+    });
+    const { unmount } = render(<DistrictView token="t" id="dist1" />);
+    await screen.findByRole('heading', { name: 'Visitas entre escuelas' });
+    expect(screen.getByTestId('crossed').textContent).toBe('3 visitas se hicieron entre escuelas.');
+    expect(screen.getByRole('img').getAttribute('aria-label')).toBe(
+      'Mapa de conexiones de 3 escuelas: Cedar Hill Middle visitó Maple Grove Middle 2 veces; Maple Grove Middle visitó Cedar Hill Middle una vez.',
+    );
+    expect(screen.getByRole('button', { name: 'Tomar un lugar en Building on ideas' })).toBeTruthy();
+    expect(screen.getByText('Oak Park Middle (invitada)')).toBeTruthy();
+    await expectNoAxeViolations();
+    unmount();
+    render(<CrossRoundView token="t" id="dist1" roundId="r1" />);
+    await screen.findByRole('heading', { level: 1, name: 'Building on ideas en Maple Grove Middle' });
+    expect(screen.getByRole('button', { name: 'Leí la guía' })).toBeTruthy();
+    expect(screen.getByRole('button', { name: /^Visitar Room 101 a las/ })).toBeTruthy();
     await expectNoAxeViolations();
   });
 });

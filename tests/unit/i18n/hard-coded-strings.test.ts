@@ -90,6 +90,9 @@ const CONVERTED = [
   'lti-server/app/src/components/round/briefing-sheet.tsx',
   'lti-server/app/src/components/round/briefing-editor.tsx',
   'lti-server/app/src/views/clock-view.tsx',
+  // District networks across schools.
+  'lti-server/app/src/views/district-view.tsx',
+  'lti-server/app/src/components/look-for-reset.tsx',
   // The extension (browser.i18n: msg('key')).
   'extension/entrypoints/popup/popup-app.tsx',
   'extension/entrypoints/options/options-app.tsx',

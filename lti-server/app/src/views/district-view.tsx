@@ -1,29 +1,41 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
+import { DIALOGUE_PARTS, type DialoguePart } from '../../../../shared/dialogue';
 import { DISTRICT_PATTERN_SCHOOLS } from '../../../../shared/districts';
-import { NOTE_PROMPTS, type NotePrompt, PROMPT_TEXT } from '../../../../shared/notes';
+import { type MessageKey, t } from '../../../../shared/i18n';
+import { NOTE_PROMPTS, type NotePrompt, PROMPT_KEYS } from '../../../../shared/notes';
 import type { Round } from '../../../../shared/rounds';
 import { type ApiResult, listRounds } from '../api';
+import { CancelWithReason } from '../components/cancel-with-reason';
+import { ConfirmAction } from '../components/confirm';
 import { Field } from '../components/fields';
+import { NoteComposer } from '../components/note-composer';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
+import { Trans } from '../components/trans';
 import {
   acceptDistrict,
+  acknowledgeCrossBriefing,
+  cancelCrossVisit,
+  type CrossDialogue,
   type CrossRound,
   type DistrictInvite,
   type DistrictPage,
   type DistrictSummary,
+  getCrossDialogue,
   getCrossRound,
   getDistrict,
   inviteSchool,
   joinDistrict,
+  leaveDistrict,
   listDistricts,
   openRound,
   startDistrict,
   takeSeat,
   visitRoom,
+  writeCrossDialogue,
   writeCrossNote,
 } from '../districts-api';
 import { href, navigate } from '../router';
-import { formatTime, viewerZone } from '../time';
+import { formatDate, formatTime, viewerZone } from '../time';
 
 const failed = (r: ApiResult<unknown>): Notice => (r.ok ? null : { kind: 'error', text: r.message });
 
@@ -45,25 +57,21 @@ export function DistrictsView({ token }: { token: string }) {
   }, [load]);
   const accept = async (d: DistrictSummary) => {
     const r = await acceptDistrict(token, d.id);
-    setNotice(r.ok ? { kind: 'notice', text: `Your school is now a member of ${d.name}.` } : failed(r));
+    setNotice(r.ok ? { kind: 'notice', text: t('district.accepted', { name: d.name }) } : failed(r));
     await load();
   };
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        District network
+        {t('district.title')}
       </h1>
-      <p class="lede">
-        Schools of a district visit each other’s rounds. A host school opens a round with its problem of
-        practice; coaches and leaders from other schools take a seat, visit its rooms and write notes that
-        belong to the visited teacher. The picture stays with the host school.
-      </p>
+      <p class="lede">{t('district.lede')}</p>
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={items !== null} />
       {items && (
         <section aria-labelledby="districts-h">
-          <h2 id="districts-h">Your school’s districts</h2>
-          {items.length === 0 && <p>Your school is in no district network yet.</p>}
+          <h2 id="districts-h">{t('district.mine.title')}</h2>
+          {items.length === 0 && <p>{t('district.mine.none')}</p>}
           <ul class="plain">
             {items.map((d) => (
               <li key={d.id}>
@@ -71,9 +79,9 @@ export function DistrictsView({ token }: { token: string }) {
                   <a href={href({ name: 'district', id: d.id })}>{d.name}</a>
                 ) : (
                   <>
-                    {d.name} <span class="hint">(your school is invited)</span>{' '}
+                    {d.name} <span class="hint">{t('district.invited')}</span>{' '}
                     <button type="button" onClick={() => void accept(d)}>
-                      Accept for your school
+                      {t('district.accept')}
                     </button>
                   </>
                 )}
@@ -84,10 +92,10 @@ export function DistrictsView({ token }: { token: string }) {
       )}
       <OneFieldForm
         id="district-join"
-        title="Join with an invitation code"
-        label="Invitation code"
-        hint="A coach of a member school gives you this code; it works once."
-        button="Join"
+        title={t('district.join.title')}
+        label={t('district.join.label')}
+        hint={t('district.join.hint')}
+        button={t('district.join.button')}
         send={async (code) => {
           const r = await joinDistrict(token, code);
           if (r.ok) navigate({ name: 'district', id: r.data.id });
@@ -96,9 +104,9 @@ export function DistrictsView({ token }: { token: string }) {
       />
       <OneFieldForm
         id="district-start"
-        title="Start a district network"
-        label="Name of the district network"
-        button="Start it"
+        title={t('district.start.title')}
+        label={t('district.start.label')}
+        button={t('district.start.button')}
         send={async (name) => {
           const r = await startDistrict(token, name);
           if (r.ok) navigate({ name: 'district', id: r.data.id });
@@ -152,6 +160,7 @@ export function DistrictView({ token, id }: { token: string; id: string }) {
   const [error, setError] = useState<string | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
   const [invite, setInvite] = useState<DistrictInvite | null>(null);
+  const [left, setLeft] = useState<string | null>(null);
   const load = useCallback(async () => {
     const r = await getDistrict(token, id);
     if (r.ok) setPage(r.data);
@@ -165,31 +174,44 @@ export function DistrictView({ token, id }: { token: string; id: string }) {
     if (r.ok) navigate({ name: 'district-round', id, roundId });
     else setNotice(failed(r));
   };
+  const leave = async (name: string) => {
+    const r = await leaveDistrict(token, id);
+    if (r.ok) setLeft(name);
+    else setNotice(failed(r));
+  };
+  if (left)
+    return (
+      <section aria-labelledby="view-title">
+        <h1 id="view-title" tabIndex={-1}>
+          {left}
+        </h1>
+        <p role="status">{t('district.left', { name: left })}</p>
+        <p>
+          <a href={href({ name: 'districts' })}>{t('district.all')}</a>
+        </p>
+      </section>
+    );
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        {page?.name ?? 'District network'}
+        {page?.name ?? t('district.title')}
       </h1>
       <p>
-        <a href={href({ name: 'districts' })}>All district networks</a>
+        <a href={href({ name: 'districts' })}>{t('district.all')}</a>
       </p>
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={page !== null} />
       {page && (
         <>
           <section aria-labelledby="crossed-h">
-            <h2 id="crossed-h">Visits across schools</h2>
-            <p data-testid="crossed">
-              {page.crossedVisits === 1
-                ? '1 visit has crossed schools.'
-                : `${page.crossedVisits} visits have crossed schools.`}
-            </p>
+            <h2 id="crossed-h">{t('district.crossed.title')}</h2>
+            <p data-testid="crossed">{t('district.crossed', { count: page.crossedVisits })}</p>
             <ConnectionMap page={page} />
           </section>
           <section aria-labelledby="patterns-h">
-            <h2 id="patterns-h">Evidence patterns across schools</h2>
+            <h2 id="patterns-h">{t('district.patterns.title')}</h2>
             {page.patterns.length === 0 ? (
-              <p>No pattern yet shows in the round pictures of {DISTRICT_PATTERN_SCHOOLS} or more schools.</p>
+              <p>{t('district.patterns.none', { min: DISTRICT_PATTERN_SCHOOLS })}</p>
             ) : (
               <ul>
                 {page.patterns.map((p) => (
@@ -199,24 +221,28 @@ export function DistrictView({ token, id }: { token: string; id: string }) {
             )}
           </section>
           <section aria-labelledby="rounds-h">
-            <h2 id="rounds-h">Rounds open to the district</h2>
-            {page.rounds.length === 0 && <p>No round is open to the district yet.</p>}
+            <h2 id="rounds-h">{t('district.rounds.title')}</h2>
+            {page.rounds.length === 0 && <p>{t('district.rounds.none')}</p>}
             <ul class="plain">
               {page.rounds.map((r) => (
                 <li key={r.roundId} class="card">
                   <h3>{r.title}</h3>
                   <p>
-                    {r.hostSchool} · {r.date} · Problem of practice: {r.problem}
+                    {t('district.round.line', {
+                      school: r.hostSchool,
+                      date: formatDate(r.date),
+                      problem: r.problem,
+                    })}
                   </p>
                   {r.mine ? (
-                    <p class="hint">Your school hosts this round.</p>
+                    <p class="hint">{t('district.round.mine')}</p>
                   ) : r.seated ? (
                     <a href={href({ name: 'district-round', id, roundId: r.roundId })}>
-                      Your seat in this round
+                      {t('district.round.seat')}
                     </a>
                   ) : (
                     <button type="button" onClick={() => void seat(r.roundId)}>
-                      Take a seat in {r.title}
+                      {t('district.round.take-seat', { title: r.title })}
                     </button>
                   )}
                 </li>
@@ -227,17 +253,16 @@ export function DistrictView({ token, id }: { token: string; id: string }) {
             token={token}
             districtId={id}
             onOpened={() => {
-              setNotice({ kind: 'notice', text: 'Your round is open to the district.' });
+              setNotice({ kind: 'notice', text: t('district.opened') });
               void load();
             }}
           />
           <section aria-labelledby="schools-h" class="card">
-            <h2 id="schools-h">Schools</h2>
+            <h2 id="schools-h">{t('district.schools.title')}</h2>
             <ul>
               {page.schools.map((s) => (
                 <li key={s.id}>
-                  {s.name}
-                  {s.status === 'invited' ? ' (invited)' : ''}
+                  {s.status === 'invited' ? t('district.schools.invited', { name: s.name }) : s.name}
                 </li>
               ))}
             </ul>
@@ -249,15 +274,32 @@ export function DistrictView({ token, id }: { token: string; id: string }) {
                 else setNotice(failed(r));
               }}
             >
-              Invite another school
+              {t('district.invite')}
             </button>
             {invite && (
               <p role="status">
-                Give this code to the other school’s coach:{' '}
-                <code data-testid="invite-code">{invite.code}</code>. It works once, until{' '}
-                {invite.expiresAt.slice(0, 10)}, and is shown only now.
+                <Trans
+                  text={t('district.invite.code', {
+                    code: invite.code,
+                    date: formatDate(invite.expiresAt.slice(0, 10)),
+                  })}
+                  parts={{ code: (code) => <code data-testid="invite-code">{code}</code> }}
+                />
               </p>
             )}
+          </section>
+          <section aria-labelledby="leave-h" class="card">
+            <h2 id="leave-h">{t('district.leave.title')}</h2>
+            <p id="leave-hint" class="hint">
+              {t('district.leave.hint')}
+            </p>
+            <ConfirmAction
+              label={t('district.leave')}
+              describedBy="leave-hint"
+              question={t('district.leave.question', { name: page.name })}
+              confirmLabel={t('district.leave.confirm')}
+              onConfirm={() => leave(page.name)}
+            />
           </section>
         </>
       )}
@@ -278,10 +320,13 @@ function ConnectionMap({ page }: { page: DistrictPage }) {
   };
   const label =
     page.connections.length === 0
-      ? `Connection map of ${schools.length} schools: no visits across schools yet.`
-      : `Connection map of ${schools.length} schools: ${page.connections
-          .map((c) => `${c.visitor} visited ${c.host} ${c.visits === 1 ? 'once' : `${c.visits} times`}`)
-          .join('; ')}.`;
+      ? t('district.map.empty', { count: schools.length })
+      : t('district.map.label', {
+          count: schools.length,
+          connections: page.connections
+            .map((c) => t('district.map.connection', { visitor: c.visitor, host: c.host, count: c.visits }))
+            .join('; '),
+        });
   return (
     <>
       <svg viewBox="0 0 300 260" width="300" height="260" role="img" aria-label={label}>
@@ -313,18 +358,18 @@ function ConnectionMap({ page }: { page: DistrictPage }) {
         })}
       </svg>
       <table>
-        <caption>Visits across schools, as a table</caption>
+        <caption>{t('district.table.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">Host school</th>
-            <th scope="col">Visiting school</th>
-            <th scope="col">Visits</th>
+            <th scope="col">{t('district.table.host')}</th>
+            <th scope="col">{t('district.table.visitor')}</th>
+            <th scope="col">{t('district.table.visits')}</th>
           </tr>
         </thead>
         <tbody>
           {page.connections.length === 0 && (
             <tr>
-              <td colSpan={3}>No visits across schools yet.</td>
+              <td colSpan={3}>{t('district.table.none')}</td>
             </tr>
           )}
           {page.connections.map((c) => (
@@ -370,13 +415,13 @@ function OpenRoundForm(props: { token: string; districtId: string; onOpened: () 
   };
   return (
     <form class="card" onSubmit={submit} noValidate aria-labelledby="open-round-h">
-      <h2 id="open-round-h">Open one of your school’s rounds to the district</h2>
-      <Field id="open-round" label="Which of your rounds" error={errors.roundId}>
+      <h2 id="open-round-h">{t('district.open.title')}</h2>
+      <Field id="open-round" label={t('district.open.round')} error={errors.roundId}>
         {(f) => (
           <select {...f} value={roundId} onChange={(e) => setRoundId((e.target as HTMLSelectElement).value)}>
             {rounds.map((r) => (
               <option key={r.id} value={r.id}>
-                {r.title} ({r.date})
+                {t('district.open.option', { title: r.title, date: formatDate(r.date) })}
               </option>
             ))}
           </select>
@@ -384,8 +429,8 @@ function OpenRoundForm(props: { token: string; districtId: string; onOpened: () 
       </Field>
       <Field
         id="open-problem"
-        label="Problem of practice visitors come for"
-        hint="One question about students’ learning. No names."
+        label={t('district.open.problem')}
+        hint={t('district.open.problem.hint')}
         error={errors.problem}
       >
         {(f) => (
@@ -397,12 +442,16 @@ function OpenRoundForm(props: { token: string; districtId: string; onOpened: () 
           />
         )}
       </Field>
-      <button type="submit">Open to the district</button>
+      <button type="submit">{t('district.open.button')}</button>
     </form>
   );
 }
 
-/** A visiting coach's seat in another school's round: its rooms (never whose), their visits, their own notes. */
+/**
+ * A visiting coach's seat in another school's round: the round's briefing (read and acknowledged), its rooms (never
+ * whose), their visits (canceled with a reason before they start; a reflective dialogue once they have ended) and
+ * their own notes.
+ */
 export function CrossRoundView({ token, id, roundId }: { token: string; id: string; roundId: string }) {
   const [round, setRound] = useState<CrossRound | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -411,63 +460,98 @@ export function CrossRoundView({ token, id, roundId }: { token: string; id: stri
     void getCrossRound(token, id, roundId).then((r) => (r.ok ? setRound(r.data) : setError(r.message)));
   }, [token, id, roundId]);
   const zone = viewerZone();
+  const now = Date.now();
   const visit = async (doorId: string) => {
     const r = await visitRoom(token, id, roundId, doorId);
     if (r.ok) {
       setRound(r.data);
-      setNotice({ kind: 'notice', text: 'Your visit is booked.' });
+      setNotice({ kind: 'notice', text: t('district.cross.booked') });
     } else setNotice(failed(r));
+  };
+  const acknowledge = async () => {
+    const r = await acknowledgeCrossBriefing(token, id, roundId);
+    if (r.ok) setRound(r.data);
+    else setNotice(failed(r));
+  };
+  const cancel = async (visitId: string, reason: string) => {
+    const r = await cancelCrossVisit(token, id, roundId, visitId, reason);
+    if (!r.ok) return r.fields?.[0]?.message ?? r.message;
+    setRound(r.data);
+    setNotice({ kind: 'notice', text: t('district.cancel.done') });
+    return null;
   };
   return (
     <section aria-labelledby="view-title">
       <h1 id="view-title" tabIndex={-1}>
-        {round ? `${round.title} at ${round.hostSchool}` : 'A round in another school'}
+        {round
+          ? t('district.cross.title', { title: round.title, school: round.hostSchool })
+          : t('district.cross.title.loading')}
       </h1>
       <p>
-        <a href={href({ name: 'district', id })}>Back to the district network</a>
+        <a href={href({ name: 'district', id })}>{t('district.cross.back')}</a>
       </p>
       <NoticeLine notice={notice} />
       <LoadState error={error} loaded={round !== null} />
       {round && (
         <>
-          <p>Problem of practice: {round.problem}</p>
-          {round.lookFor && <p>Look for: {round.lookFor}</p>}
-          <p class="hint">
-            Your notes belong to the teacher whose room you visit, and only they and you read them. The
-            picture stays with {round.hostSchool}.
-          </p>
-          <h2>Rooms</h2>
+          <p>{t('district.cross.problem', { problem: round.problem })}</p>
+          {round.lookFor && <p>{t('district.cross.look-for', { text: round.lookFor })}</p>}
+          <p class="hint">{t('district.cross.privacy', { school: round.hostSchool })}</p>
+          <VisitorBriefingCard round={round} onAcknowledge={acknowledge} />
+          <h2>{t('district.cross.rooms')}</h2>
           <ul class="plain">
-            {round.doors.map((d) => (
-              <li key={d.id} class="card">
-                <h3>
-                  {d.location} · {formatTime(d.startsAt, zone)}–{formatTime(d.endsAt, zone)}
-                </h3>
-                {d.visitId ? (
-                  <CrossNoteForm
-                    label={`${d.location} at ${formatTime(d.startsAt, zone)}`}
-                    send={async (prompt, text, confirmFlags) => {
-                      const r = await writeCrossNote(token, id, roundId, {
-                        visitId: d.visitId!,
-                        prompt,
-                        text,
-                        confirmFlags,
-                      });
-                      if (r.ok) setRound(r.data);
-                      return r;
-                    }}
-                  />
-                ) : (
-                  <button type="button" onClick={() => void visit(d.id)}>
-                    Visit {d.location} at {formatTime(d.startsAt, zone)}
-                  </button>
-                )}
-              </li>
-            ))}
+            {round.doors.map((d) => {
+              const start = formatTime(d.startsAt, zone);
+              const headingId = `room-${d.id}-h`;
+              return (
+                <li key={d.id} class="card">
+                  <h3 id={headingId}>
+                    {t('district.cross.room', {
+                      location: d.location,
+                      start,
+                      end: formatTime(d.endsAt, zone),
+                    })}
+                  </h3>
+                  {d.visitId ? (
+                    <>
+                      {Date.parse(d.startsAt) > now && (
+                        <CancelWithReason
+                          idPrefix={`cross-${d.visitId}`}
+                          describedBy={headingId}
+                          question={t('district.cancel.question', { location: d.location, time: start })}
+                          onCancel={(reason) => cancel(d.visitId!, reason)}
+                        />
+                      )}
+                      <CrossNoteForm
+                        idKey={d.id}
+                        label={t('district.note.form', { location: d.location, time: start })}
+                        send={async (prompt, text, confirmFlags) => {
+                          const r = await writeCrossNote(token, id, roundId, {
+                            visitId: d.visitId!,
+                            prompt,
+                            text,
+                            confirmFlags,
+                          });
+                          if (r.ok) setRound(r.data);
+                          return r;
+                        }}
+                      />
+                      {Date.parse(d.endsAt) <= now && (
+                        <CrossDialogueBox token={token} id={id} roundId={roundId} doorId={d.id} />
+                      )}
+                    </>
+                  ) : (
+                    <button type="button" onClick={() => void visit(d.id)}>
+                      {t('district.cross.visit', { location: d.location, time: start })}
+                    </button>
+                  )}
+                </li>
+              );
+            })}
           </ul>
-          <h2>Your notes in this round</h2>
+          <h2>{t('district.cross.notes.title')}</h2>
           {round.notes.length === 0 ? (
-            <p>None yet.</p>
+            <p>{t('district.cross.notes.none')}</p>
           ) : (
             <ul>
               {round.notes.map((n) => (
@@ -481,7 +565,152 @@ export function CrossRoundView({ token, id, roundId }: { token: string; id: stri
   );
 }
 
+/**
+ * The host round's briefing as a visitor reads it: why the school chose it, what visitors look for, the norms, and
+ * "I have read the briefing" (the host school's coach sees who has read it, with their school's name).
+ */
+function VisitorBriefingCard({
+  round,
+  onAcknowledge,
+}: {
+  round: CrossRound;
+  onAcknowledge: () => Promise<void>;
+}) {
+  const b = round.briefing;
+  const [busy, setBusy] = useState(false);
+  const state = b.current
+    ? t('district.briefing.read')
+    : b.acknowledgedAt
+      ? t('district.briefing.changed')
+      : t('district.briefing.unread');
+  return (
+    <section class="card" aria-labelledby="briefing-h">
+      <h2 id="briefing-h">{t('district.briefing.title')}</h2>
+      <dl>
+        {b.why && (
+          <>
+            <dt>{t('district.briefing.why')}</dt>
+            <dd>{b.why}</dd>
+          </>
+        )}
+        {b.lookFors && (
+          <>
+            <dt>{t('district.briefing.look-fors')}</dt>
+            <dd>{b.lookFors}</dd>
+          </>
+        )}
+      </dl>
+      <h3>{t('district.briefing.norms')}</h3>
+      <ul>
+        {b.norms.map((n) => (
+          <li key={n}>{n}</li>
+        ))}
+      </ul>
+      <p data-testid="briefing-state">{state}</p>
+      {!b.current && (
+        <button
+          type="button"
+          disabled={busy}
+          aria-describedby="briefing-ack-hint"
+          onClick={async () => {
+            setBusy(true);
+            await onAcknowledge();
+            setBusy(false);
+          }}
+        >
+          {t('district.briefing.ack')}
+        </button>
+      )}
+      <p class="hint" id="briefing-ack-hint">
+        {t('district.briefing.hint')}
+      </p>
+    </section>
+  );
+}
+
+const PART_KEYS: Record<DialoguePart, MessageKey> = {
+  noticed: 'district.dialogue.part.noticed',
+  wondering: 'district.dialogue.part.wondering',
+  reply: 'district.dialogue.part.reply',
+  next_step: 'district.dialogue.part.next-step',
+};
+const PART_HINTS: Record<DialoguePart, MessageKey> = {
+  noticed: 'district.dialogue.hint.noticed',
+  wondering: 'district.dialogue.hint.wondering',
+  reply: 'district.dialogue.hint.reply',
+  next_step: 'district.dialogue.hint.next-step',
+};
+/** The visitor sees no names of the host school to check against; the server checks the whole staff. */
+const NO_NAMES: string[] = [];
+const BY_KEYS: Record<CrossDialogue['entries'][number]['by'], MessageKey> = {
+  me: 'district.dialogue.by.me',
+  host: 'district.dialogue.by.host',
+  visitor: 'district.dialogue.by.visitor',
+};
+
+/**
+ * The reflective dialogue after a visit across schools, the same private exchange as a local visitor's: only the
+ * room's host, its visitors and the asker read it. Entries say who wrote them by role, never by name.
+ */
+function CrossDialogueBox(props: { token: string; id: string; roundId: string; doorId: string }) {
+  const { token, id, roundId, doorId } = props;
+  const [thread, setThread] = useState<CrossDialogue | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [notice, setNotice] = useState<Notice>(null);
+  useEffect(() => {
+    void getCrossDialogue(token, id, roundId, doorId).then((r) =>
+      r.ok ? setThread(r.data) : setError(r.message),
+    );
+  }, [token, id, roundId, doorId]);
+  const headingId = `dialogue-${doorId}-h`;
+  return (
+    <section aria-labelledby={headingId}>
+      <h4 id={headingId}>{t('district.dialogue.title')}</h4>
+      <LoadState error={error} loaded={thread !== null} />
+      {thread && (
+        <>
+          <p class="hint">{t('district.dialogue.private')}</p>
+          <NoticeLine notice={notice} />
+          {thread.entries.length === 0 ? (
+            <p>{thread.open ? t('district.dialogue.empty') : t('district.dialogue.closed')}</p>
+          ) : (
+            <ol class="notes dialogue">
+              {thread.entries.map((e) => (
+                <li class="note" key={e.id}>
+                  <p class="prompt">
+                    {t('district.dialogue.entry', { part: t(PART_KEYS[e.part]), by: t(BY_KEYS[e.by]) })}
+                  </p>
+                  <p class="note-text">{e.text}</p>
+                </li>
+              ))}
+            </ol>
+          )}
+          {DIALOGUE_PARTS.filter((p) => thread.canWrite.includes(p)).map((part) => (
+            <NoteComposer<CrossDialogue>
+              key={part}
+              id={`cross-dialogue-${doorId}-${part}`}
+              label={t(PART_KEYS[part])}
+              hint={t(PART_HINTS[part])}
+              names={NO_NAMES}
+              namesOnly={part !== 'noticed'}
+              saveLabel={t('district.dialogue.save', { part: t(PART_KEYS[part]) })}
+              onSave={(text, confirmFlags) =>
+                writeCrossDialogue(token, id, roundId, doorId, { part, text, confirmFlags })
+              }
+              onSaved={(next) => {
+                setThread(next);
+                setNotice({ kind: 'notice', text: t('district.dialogue.saved') });
+              }}
+            />
+          ))}
+        </>
+      )}
+    </section>
+  );
+}
+
 function CrossNoteForm(props: {
+  idKey: string;
   label: string;
   send: (prompt: NotePrompt, text: string, confirmFlags: boolean) => Promise<ApiResult<unknown>>;
 }) {
@@ -489,7 +718,7 @@ function CrossNoteForm(props: {
   const [text, setText] = useState('');
   const [error, setError] = useState<string | undefined>();
   const [confirm, setConfirm] = useState(false);
-  const key = props.label.replace(/\W+/g, '-');
+  const key = props.idKey.replace(/\W+/g, '-');
   const submit = async (e: Event) => {
     e.preventDefault();
     const r = await props.send(prompt, text, confirm);
@@ -504,8 +733,8 @@ function CrossNoteForm(props: {
     }
   };
   return (
-    <form onSubmit={submit} noValidate aria-label={`Note on ${props.label}`}>
-      <Field id={`prompt-${key}`} label="Prompt">
+    <form onSubmit={submit} noValidate aria-label={props.label}>
+      <Field id={`prompt-${key}`} label={t('district.note.prompt')}>
         {(f) => (
           <select
             {...f}
@@ -514,13 +743,13 @@ function CrossNoteForm(props: {
           >
             {NOTE_PROMPTS.map((p) => (
               <option key={p} value={p}>
-                {PROMPT_TEXT[p]}
+                {t(PROMPT_KEYS[p])}
               </option>
             ))}
           </select>
         )}
       </Field>
-      <Field id={`note-${key}`} label="What you saw or heard" error={error}>
+      <Field id={`note-${key}`} label={t('district.note.text')} error={error}>
         {(f) => (
           <textarea
             {...f}
@@ -531,7 +760,7 @@ function CrossNoteForm(props: {
           />
         )}
       </Field>
-      <button type="submit">{confirm ? 'Save it as it is' : 'Save the note'}</button>
+      <button type="submit">{confirm ? t('district.note.save-anyway') : t('district.note.save')}</button>
     </form>
   );
 }

@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../../../shared/i18n';
 import { MAX_HOST_LOOK_FORS } from '../../../../shared/round-hosts';
 import { declineSlot, getRoundHosting, putHostLookFor, type RoundHosting } from '../api';
+import { LookForReset } from '../components/look-for-reset';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { Trans } from '../components/trans';
 import { href } from '../router';
@@ -36,6 +37,8 @@ export function RoundHostView({
   const [hosting, setHosting] = useState<RoundHosting | null>(null);
   const [error, setError] = useState('');
   const [notice, setNotice] = useState<Notice>(null);
+  // Going back to the round's look-for starts the form afresh from the (now empty) choice.
+  const [resets, setResets] = useState(0);
 
   useEffect(() => {
     let live = true;
@@ -76,7 +79,16 @@ export function RoundHostView({
         <dd data-testid="current-look-for">{hosting.lookFor ?? t('round-host.look-for.none')}</dd>
       </dl>
       <NoticeLine notice={notice} />
-      <LookForForm token={token} hosting={hosting} onSaved={setHosting} onNotice={setNotice} />
+      <LookForForm key={resets} token={token} hosting={hosting} onSaved={setHosting} onNotice={setNotice} />
+      <LookForReset
+        token={token}
+        hosting={hosting}
+        onReset={(h) => {
+          setHosting(h);
+          setResets((n) => n + 1);
+        }}
+        onNotice={setNotice}
+      />
       <section aria-labelledby="slots-h">
         <h2 id="slots-h">{t('round-host.slots')}</h2>
         <ul class="doors">

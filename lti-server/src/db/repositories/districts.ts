@@ -241,6 +241,16 @@ export async function findSeat(db: Kysely<Database>, roundId: string, visitorId:
     .executeTakeFirst();
 }
 
+/** The language tags a person's texts follow (their choice, then their LMS's locale). */
+export async function languageTagsOf(scope: TenantScope, id: string): Promise<Array<string | null>> {
+  const row = await scope
+    .selectFrom('people')
+    .select(['language', 'locale'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return [row?.language ?? null, row?.locale ?? null];
+}
+
 export async function personName(scope: TenantScope, id: string): Promise<string | undefined> {
   return (await scope.selectFrom('people').select('name').where('id', '=', id).executeTakeFirst())?.name;
 }
@@ -422,4 +432,105 @@ export async function roundThemes(
       .filter(([, n]) => n > 0)
       .map(([id]) => id),
   }));
+}
+
+/**
+ * The round's seated visitors from other schools: their guest people in the host school, with their names. Only while
+ * both schools are members of the district: a school that left takes no more part in the round.
+ */
+export async function seatGuests(scope: TenantScope, roundId: string): Promise<Map<string, string>> {
+  const rows = await scope
+    .selectFrom('district_seats')
+    .innerJoin('people', (j) =>
+      j
+        .onRef('people.id', '=', 'district_seats.guest_id')
+        .onRef('people.tenant_id', '=', 'district_seats.tenant_id'),
+    )
+    .innerJoin('district_schools as visiting', (j) =>
+      j
+        .onRef('visiting.district_id', '=', 'district_seats.district_id')
+        .onRef('visiting.tenant_id', '=', 'district_seats.visitor_tenant_id')
+        .on('visiting.status', '=', 'member'),
+    )
+    .innerJoin('district_schools as hosting', (j) =>
+      j
+        .onRef('hosting.district_id', '=', 'district_seats.district_id')
+        .onRef('hosting.tenant_id', '=', 'district_seats.tenant_id')
+        .on('hosting.status', '=', 'member'),
+    )
+    .select(['people.id', 'people.name'])
+    .where('district_seats.round_id', '=', roundId)
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+/** Takes back the seat a visitor from another school added to a round door (their visit was canceled). */
+export async function narrowDoor(scope: TenantScope, doorId: string, now: string): Promise<void> {
+  await scope
+    .updateTable('doors')
+    .set((eb) => ({
+      capacity: eb('capacity', '-', 1),
+      booked: eb('booked', '-', 1),
+      sequence: eb('sequence', '+', 1),
+      updated_at: now,
+    }))
+    .where('id', '=', doorId)
+    .where('booked', '>', 0)
+    .where('capacity', '>', 1)
+    .execute();
+}
+
+/** A school leaves a district: its membership goes (its rounds and seats stay, unreachable, as history). */
+export async function removeSchool(
+  db: Kysely<Database>,
+  districtId: string,
+  tenantId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('district_schools')
+    .where('district_id', '=', districtId)
+    .where('tenant_id', '=', tenantId)
+    .executeTakeFirst();
+  await db
+    .deleteFrom('district_invites')
+    .where('district_id', '=', districtId)
+    .where('tenant_id', '=', tenantId)
+    .where('used_at', 'is', null)
+    .execute();
+  return Number(result.numDeletedRows) > 0;
+}
+
+/**
+ * The booked visits across schools in a district that have not started and involve a school, as host or as visitor:
+ * each with the host school, the round and the guest who booked it.
+ */
+export async function futureCrossVisits(
+  db: Kysely<Database>,
+  districtId: string,
+  tenantId: string,
+  now: string,
+) {
+  return db
+    .selectFrom('district_seats as s')
+    .innerJoin('visits as v', (j) =>
+      j.onRef('v.tenant_id', '=', 's.tenant_id').onRef('v.visitor_id', '=', 's.guest_id'),
+    )
+    .innerJoin('doors as d', (j) =>
+      j
+        .onRef('d.id', '=', 'v.door_id')
+        .onRef('d.tenant_id', '=', 'v.tenant_id')
+        .onRef('d.round_id', '=', 's.round_id'),
+    )
+    .select([
+      's.tenant_id as hostTenantId',
+      's.round_id as roundId',
+      's.guest_id as guestId',
+      'v.id as visitId',
+      'v.door_id as doorId',
+    ])
+    .where('s.district_id', '=', districtId)
+    .where((eb) => eb.or([eb('s.tenant_id', '=', tenantId), eb('s.visitor_tenant_id', '=', tenantId)]))
+    .where('v.status', '=', 'booked')
+    .where('v.starts_at', '>', now)
+    .execute();
 }

@@ -55,6 +55,15 @@ export async function saveHostChoice(scope: TenantScope, choice: StoredHostChoic
     .execute();
 }
 
+/** Forgets a host's look-for choice in a round (their room goes back to the round's look-for). */
+export async function clearHostChoice(scope: TenantScope, roundId: string, hostId: string): Promise<void> {
+  await scope
+    .deleteFrom('round_host_choices')
+    .where('round_id', '=', roundId)
+    .where('host_id', '=', hostId)
+    .execute();
+}
+
 /** One classroom slot of a published round (a door). */
 export interface RoundDoor {
   id: string;

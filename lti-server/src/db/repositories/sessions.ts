@@ -32,6 +32,7 @@ export async function insertSession(
 const WHO = [
   't.id as tenantId',
   't.name as tenantName',
+  't.school_name as schoolName',
   't.issuer as issuer',
   'p.id as personId',
   'p.name as personName',
