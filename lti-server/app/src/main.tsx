@@ -2,6 +2,7 @@
 import './zod-jitless';
 import { render } from 'preact';
 import { App } from './App';
+import { memoryStorage } from './memory-storage';
 import { takeSessionToken } from './session';
 import './styles.css';
 
@@ -14,21 +15,7 @@ function tabStorage(): Storage {
   try {
     return window.sessionStorage;
   } catch {
-    const memory = new Map<string, string>();
-    const storage: Storage = {
-      get length() {
-        return memory.size;
-      },
-      clear: () => memory.clear(),
-      getItem: (key) => memory.get(key) ?? null,
-      key: (index) => [...memory.keys()][index] ?? null,
-      removeItem: (key) => {
-        memory.delete(key);
-      },
-      setItem: (key, value) => {
-        memory.set(key, String(value));
-      },
-    };
+    const storage = memoryStorage();
     Object.defineProperty(window, 'sessionStorage', { value: storage, configurable: true });
     return storage;
   }

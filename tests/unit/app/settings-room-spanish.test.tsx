@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { fireEvent, render, screen, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { memoryStorage } from '../../../lti-server/app/src/memory-storage';
 import { RoomApp } from '../../../lti-server/app/src/room/room-app';
 import { RoomDoor } from '../../../lti-server/app/src/room/room-door';
 import { RoomDb, roomOutbox } from '../../../lti-server/app/src/room/room-outbox';
@@ -21,25 +22,6 @@ const SCHOOL_DAY: SchoolDay = {
     { name: 'Period 1', weekdays: ['mon', 'tue', 'wed', 'thu', 'fri'], start: '08:00', end: '08:50' },
   ],
 };
-
-/** A storage of its own for each phone (the room page keeps its session in localStorage). */
-function memoryStorage(): Storage {
-  const memory = new Map<string, string>();
-  return {
-    get length() {
-      return memory.size;
-    },
-    clear: () => memory.clear(),
-    getItem: (key) => memory.get(key) ?? null,
-    key: (index) => [...memory.keys()][index] ?? null,
-    removeItem: (key) => {
-      memory.delete(key);
-    },
-    setItem: (key, value) => {
-      memory.set(key, String(value));
-    },
-  };
-}
 
 const me = (person: Partial<Me['person']> = {}): Me => ({
   person: { id: 'p1', name: 'Ana Rivera', role: 'teacher', ...person },

@@ -1,6 +1,7 @@
 // First: zod's settings must be in place before any schema is built (see zod-jitless.ts).
 import '../zod-jitless';
 import { render } from 'preact';
+import { memoryStorage } from '../memory-storage';
 import '../styles.css';
 import { RoomApp } from './room-app';
 import { roomOutbox } from './room-outbox';
@@ -11,21 +12,7 @@ function deviceStorage(): Storage {
     return window.localStorage;
   } catch {
     // Storage blocked by the browser: the session lives as long as this page.
-    const memory = new Map<string, string>();
-    return {
-      get length() {
-        return memory.size;
-      },
-      clear: () => memory.clear(),
-      getItem: (key) => memory.get(key) ?? null,
-      key: (index) => [...memory.keys()][index] ?? null,
-      removeItem: (key) => {
-        memory.delete(key);
-      },
-      setItem: (key, value) => {
-        memory.set(key, String(value));
-      },
-    };
+    return memoryStorage();
   }
 }
 
