@@ -374,9 +374,9 @@ export async function widenDoor(scope: TenantScope, doorId: string, now: string)
   return Number(result.numUpdatedRows) === 1;
 }
 
-/** Visits by a guest from another school that have started, per host school and visiting school. */
-export async function crossings(db: Kysely<Database>, districtId: string, now: string) {
-  const rows = await db
+/** A district's guest seats with the visits their guests booked in the seat's round (one join for both readers). */
+function seatedVisits(db: Kysely<Database>, districtId: string) {
+  return db
     .selectFrom('district_seats as s')
     .innerJoin('visits as v', (j) =>
       j.onRef('v.tenant_id', '=', 's.tenant_id').onRef('v.visitor_id', '=', 's.guest_id'),
@@ -387,12 +387,17 @@ export async function crossings(db: Kysely<Database>, districtId: string, now: s
         .onRef('d.tenant_id', '=', 'v.tenant_id')
         .onRef('d.round_id', '=', 's.round_id'),
     )
+    .where('s.district_id', '=', districtId);
+}
+
+/** Visits by a guest from another school that have started, per host school and visiting school. */
+export async function crossings(db: Kysely<Database>, districtId: string, now: string) {
+  const rows = await seatedVisits(db, districtId)
     .select([
       's.tenant_id as host',
       's.visitor_tenant_id as visitor',
       (eb) => eb.fn.countAll<string>().as('visits'),
     ])
-    .where('s.district_id', '=', districtId)
     .where('v.status', '=', 'booked')
     .where('v.starts_at', '<=', now)
     .groupBy(['s.tenant_id', 's.visitor_tenant_id'])
@@ -510,17 +515,7 @@ export async function futureCrossVisits(
   tenantId: string,
   now: string,
 ) {
-  return db
-    .selectFrom('district_seats as s')
-    .innerJoin('visits as v', (j) =>
-      j.onRef('v.tenant_id', '=', 's.tenant_id').onRef('v.visitor_id', '=', 's.guest_id'),
-    )
-    .innerJoin('doors as d', (j) =>
-      j
-        .onRef('d.id', '=', 'v.door_id')
-        .onRef('d.tenant_id', '=', 'v.tenant_id')
-        .onRef('d.round_id', '=', 's.round_id'),
-    )
+  return seatedVisits(db, districtId)
     .select([
       's.tenant_id as hostTenantId',
       's.round_id as roundId',
@@ -528,7 +523,6 @@ export async function futureCrossVisits(
       'v.id as visitId',
       'v.door_id as doorId',
     ])
-    .where('s.district_id', '=', districtId)
     .where((eb) => eb.or([eb('s.tenant_id', '=', tenantId), eb('s.visitor_tenant_id', '=', tenantId)]))
     .where('v.status', '=', 'booked')
     .where('v.starts_at', '>', now)
