@@ -64,8 +64,8 @@ import { hashToken } from './sessions';
 /** How long an invitation code stays usable. */
 export const DISTRICT_INVITE_DAYS = 7;
 
-const notFound = () => new NotFoundError('District network');
-const roundNotFound = () => new NotFoundError('Cross-school round');
+const notFound = () => new NotFoundError('errors.not-found.district');
+const roundNotFound = () => new NotFoundError('errors.not-found.cross-school-round');
 
 const tenantOf = (actor: Actor) => actor.scope.tenantId;
 
@@ -144,8 +144,7 @@ export async function joinDistrict(
   authorize(actor, 'take-part', 'district');
   const stamp = now.toISOString();
   const districtId = await useInvite(db, hashToken(code), tenantOf(actor), stamp);
-  if (!districtId)
-    throw new NotFoundError('Invitation code (it is unknown, used, expired, or from your own school)');
+  if (!districtId) throw new NotFoundError('errors.not-found.invitation');
   await addSchool(db, districtId, tenantOf(actor), 'member', stamp);
   const district = await findDistrict(db, districtId);
   if (!district) throw notFound();
@@ -245,9 +244,8 @@ export async function openRoundToDistrict(
 ): Promise<DistrictRoundSummary> {
   await requireMember(actor, db, districtId);
   const round = await findRound(actor.scope, roundId);
-  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('Round');
-  if (round.status !== 'published')
-    throw new ConflictError('CONFLICT', 'Publish the round first: visitors join the rooms it books.');
+  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.round');
+  if (round.status !== 'published') throw new ConflictError('CONFLICT', 'errors.district.publish-first');
   const opened = await openDistrictRound(actor.scope, {
     roundId,
     districtId,
@@ -255,7 +253,7 @@ export async function openRoundToDistrict(
     openedBy: actor.personId,
     now: now.toISOString(),
   });
-  if (!opened) throw new ConflictError('CONFLICT', 'This round is already open to a district network.');
+  if (!opened) throw new ConflictError('CONFLICT', 'errors.district.open-already');
   const row = await findDistrictRound(db, districtId, roundId);
   if (!row) throw roundNotFound();
   return summary(row, tenantOf(actor), new Set());
@@ -368,18 +366,16 @@ export async function visitCrossRound(
 ): Promise<CrossRound> {
   const { round, guest } = await seated(actor, db, districtId, roundId);
   const door = (await roundDoors(guest.scope, roundId)).find((d) => d.id === doorId);
-  if (!door) throw new NotFoundError('Room of this round');
-  if (Date.parse(door.startsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This visit has already started.');
+  if (!door) throw new NotFoundError('errors.not-found.round-room');
+  if (Date.parse(door.startsAt) <= now.getTime()) throw new ConflictError('CONFLICT', 'errors.visit.started');
   const stamp = now.toISOString();
   await guest.scope.transaction(async (scope) => {
     await lockPerson(scope, guest.personId);
     const existing = await findVisitOf(scope, doorId, guest.personId);
     if (existing?.status === 'booked') return;
     const clash = await overlapsFor(scope, guest.personId, door.startsAt, door.endsAt, doorId);
-    if (clash.visiting > 0)
-      throw new ConflictError('VISIT_OVERLAP', 'You already visit another room of this school at that time.');
-    if (!(await widenDoor(scope, doorId, stamp))) throw new NotFoundError('Room of this round');
+    if (clash.visiting > 0) throw new ConflictError('VISIT_OVERLAP', 'errors.district.overlap');
+    if (!(await widenDoor(scope, doorId, stamp))) throw new NotFoundError('errors.not-found.round-room');
     if (existing) return rebookVisit(scope, existing.id, stamp);
     await insertVisits(scope, [bookedVisit(randomUUID(), doorId, guest.personId, door, stamp)]);
   });
@@ -400,7 +396,7 @@ export async function writeCrossNote(
 ): Promise<CrossRound> {
   const { round, guest } = await seated(actor, db, districtId, roundId);
   const mine = await guestVisits(guest.scope, roundId, guest.personId);
-  if (!mine.some((v) => v.id === data.visitId)) throw new NotFoundError('Visit');
+  if (!mine.some((v) => v.id === data.visitId)) throw new NotFoundError('errors.not-found.visit');
   await writeNote(guest, data, now);
   return view(round, guest, now);
 }
@@ -419,7 +415,7 @@ export async function inviteSchoolAsOperator(
   now: Date,
 ) {
   if (!(await findDistrict(db, districtId))) throw notFound();
-  if (!(await findTenantById(db, tenantId))) throw new NotFoundError('School (tenant)');
+  if (!(await findTenantById(db, tenantId))) throw new NotFoundError('errors.not-found.tenant');
   await addSchool(db, districtId, tenantId, 'invited', now.toISOString());
 }
 
@@ -431,10 +427,7 @@ export async function inviteDeploymentAsOperator(
   now: Date,
 ) {
   const tenant = await findTenantByKey(db, key);
-  if (!tenant)
-    throw new NotFoundError(
-      'School with that issuer, client id and deployment (someone there must launch the tool first)',
-    );
+  if (!tenant) throw new NotFoundError('errors.not-found.tenant-launch');
   await inviteSchoolAsOperator(db, districtId, tenant.id, now);
   return tenant;
 }

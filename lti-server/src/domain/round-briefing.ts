@@ -45,10 +45,10 @@ const membersOf = (row: StoredRound) => new Set([...row.participants, ...row.hos
  */
 async function access(actor: Actor, roundId: string): Promise<Access> {
   const row = await findRound(actor.scope, roundId);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Round');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.round');
   const coach = can(actor, 'brief', 'round');
   if (!coach && (row.status !== 'published' || !membersOf(row).has(actor.personId)))
-    throw new NotFoundError('Round');
+    throw new NotFoundError('errors.not-found.round');
   return { row, round: present(row, await namesOf(actor)), coach };
 }
 
@@ -73,7 +73,7 @@ async function briefingOf(actor: Actor, { row, round }: Access, now: Date): Prom
       updatedAt: stamp,
     });
     const made = await findBriefing(actor.scope, row.id);
-    if (!made) throw new NotFoundError('Round');
+    if (!made) throw new NotFoundError('errors.not-found.round');
     return made;
   }
   const fits =
@@ -197,8 +197,11 @@ export async function updateRoles(
   if (problems.length > 0)
     throw new UnprocessableError(
       'ROUND_ROLES_INVALID',
-      `These roles do not fit the groups: ${problems.join(' ')}`,
-      problems.map((message) => ({ path: 'roles', message })),
+      {
+        key: 'errors.briefing.roles',
+        params: { problems: { items: problems.map((verbatim) => ({ verbatim })), separator: ' ' } },
+      },
+      problems.map((verbatim) => ({ path: 'roles', message: { verbatim } })),
     );
   await updateBriefingRoles(actor.scope, roundId, roles);
   return getBriefing(actor, roundId, now);
@@ -207,9 +210,8 @@ export async function updateRoles(
 /** A participant or host says they have read the briefing (one click; again after it changed). */
 export async function acknowledgeBriefing(actor: Actor, roundId: string, now: Date): Promise<Briefing> {
   const a = await access(actor, roundId);
-  if (!membersOf(a.row).has(actor.personId)) throw new NotFoundError('Round');
-  if (a.row.status !== 'published')
-    throw new ConflictError('CONFLICT', 'The briefing is shared with the round once it is published.');
+  if (!membersOf(a.row).has(actor.personId)) throw new NotFoundError('errors.not-found.round');
+  if (a.row.status !== 'published') throw new ConflictError('CONFLICT', 'errors.briefing.not-published');
   await briefingOf(actor, a, now);
   await upsertAck(actor.scope, roundId, actor.personId, now.toISOString());
   return getBriefing(actor, roundId, now);
