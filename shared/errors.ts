@@ -112,7 +112,7 @@ export class ValidationError extends AppError {
   static fromZod(source: string, error: z.ZodError): ValidationError {
     const fields = error.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(root)',
-      message: zodWords(issue.message),
+      message: zodWords(issue),
     }));
     const summary: ErrorList = {
       items: fields.map((f) => ({
@@ -125,9 +125,16 @@ export class ValidationError extends AppError {
   }
 }
 
-/** A zod issue's message: a schema's own message may be a catalog key (`errors.field.*`); zod's defaults stay as is. */
-function zodWords(message: string): ErrorText | Verbatim {
-  return isMessageKey(message) ? { key: message } : { verbatim: message };
+/**
+ * A zod issue's message: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
+ * `{{maximum}}` are the issue's bounds; zod's default messages stay as they are.
+ */
+function zodWords(issue: z.core.$ZodIssue): ErrorText | Verbatim {
+  if (!isMessageKey(issue.message)) return { verbatim: issue.message };
+  const params: Record<string, number> = {};
+  if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
+  if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
+  return { key: issue.message, params };
 }
 
 export class UnauthenticatedError extends AppError {

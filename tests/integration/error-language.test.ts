@@ -89,4 +89,34 @@ describe('the API error messages in the asker’s language', () => {
       fields: [{ path: 'strategyId', message: 'not a strategy on this menu' }],
     });
   });
+
+  it('when a form is refused by its schema, then its own field messages are in Spanish, with their limits', async () => {
+    const token = await tokenFor('sandbox-dana-kim', 'es-419');
+    const strategy = {
+      title: 'x'.repeat(200),
+      purpose: 'Everyone talks',
+      steps: ['Think', 'Pair'],
+      minutes: 40,
+      subject: 'Science',
+      gradeBand: '6-8',
+    };
+    const spanish = await ask('POST', '/api/strategies', bearer(token), strategy);
+    expect(spanish.status).toBe(400);
+    expect(spanish.error.code).toBe('VALIDATION_FAILED');
+    expect(spanish.error.fields).toEqual([
+      { path: 'title', message: 'El título debe tener como máximo 120 caracteres' },
+      {
+        path: 'minutes',
+        message: 'Una estrategia del menú dura como máximo 15 minutos (la mayoría dura 10 o menos)',
+      },
+    ]);
+    const browserEnglish = await ask(
+      'POST',
+      '/api/strategies',
+      { ...bearer(token), 'accept-language': 'en' },
+      strategy,
+    );
+    // The LMS's locale (es-419) comes before the browser's language.
+    expect(browserEnglish.error.fields?.[0]?.message).toBe('El título debe tener como máximo 120 caracteres');
+  });
 });
