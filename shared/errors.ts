@@ -74,7 +74,7 @@ function renderParam(value: ErrorParam, language: Language): string | number {
 /**
  * The one error type of the project: everything thrown on purpose is an AppError or a subclass. It is thrown with
  * catalog words (`errors.*` keys); `.message` and `.fields` hold them in English for logs, and the HTTP error
- * handler answers with `toErrorBody(error, t)` in the asker's language.
+ * handler answers with `toErrorBody(error, language)` in the asker's language.
  */
 export class AppError extends Error {
   readonly code: ErrorCode;
