@@ -16,13 +16,13 @@ export type VoteChoice = (typeof VOTE_CHOICES)[number];
 
 /** POST /api/problems: a teacher (or coach) proposes a problem of practice. */
 export const ProblemInputSchema = z.object({
-  title: safeText({ error: 'Say what the problem of practice is' })
+  title: safeText({ error: 'errors.field.problem.text' })
     .trim()
-    .min(3, 'Say what the problem of practice is, in a few words')
-    .max(300, 'Keep the problem of practice to 300 characters'),
+    .min(3, 'errors.field.problem.text-short')
+    .max(300, 'errors.field.problem.text-long'),
   why: safeText()
     .trim()
-    .max(1000, 'Keep the reason to 1000 characters')
+    .max(1000, 'errors.field.problem.reason-long')
     .nullish()
     .transform((s) => (s ? s : null)),
 });
@@ -37,10 +37,10 @@ export type ProblemVoteInput = z.infer<typeof ProblemVoteInputSchema>;
 
 /** POST /api/problems/:id/comments: checked like a note for names, so no student (or colleague) is ever named. */
 export const ProblemCommentInputSchema = z.object({
-  text: safeText({ error: 'Write a comment' })
+  text: safeText({ error: 'errors.field.comment.text' })
     .trim()
-    .min(1, 'Write a comment')
-    .max(1000, 'Keep a comment to 1000 characters'),
+    .min(1, 'errors.field.comment.text')
+    .max(1000, 'errors.field.comment.text-long'),
 });
 export type ProblemCommentInput = z.infer<typeof ProblemCommentInputSchema>;
 
@@ -75,22 +75,22 @@ const personIds = (min: number, tooFew: string) =>
   z
     .array(safeText().min(1), { error: 'List the people by id' })
     .min(min, tooFew)
-    .max(60, 'At most 60 people')
+    .max(60, 'errors.field.cycle.people-max')
     .refine((list) => new Set(list).size === list.length, 'Each person is listed once');
 
 /** POST /api/cycles (coach): start a cycle on a proposal, with at least three volunteers to begin with. */
 export const CycleInputSchema = z.object({
-  problemId: safeText({ error: 'Choose the problem of practice' }).min(1, 'Choose the problem of practice'),
+  problemId: safeText({ error: 'errors.field.cycle.problem' }).min(1, 'errors.field.cycle.problem'),
   title: safeText()
     .trim()
-    .max(120, 'The title must be at most 120 characters')
+    .max(120, 'errors.field.round.title-long')
     .nullish()
     .transform((s) => (s ? s : null)),
   memberIds: personIds(3, 'A cycle starts with at least three volunteers'),
   /** Menu strategies the cycle works with: their "I tried it" counts go alongside the picture over time. */
   strategyIds: z
     .array(safeText().min(1))
-    .max(12, 'At most 12 strategies')
+    .max(12, 'errors.field.cycle.strategies-max')
     .refine((list) => new Set(list).size === list.length, 'Each strategy is listed once')
     .default([]),
 });

@@ -18,35 +18,35 @@ export const DISTRICT_PATTERN_SCHOOLS = 3;
 
 /** POST /api/districts: a coach starts a district with their school as its first member. */
 export const DistrictInputSchema = z.object({
-  name: safeText({ error: 'Name the district network' })
+  name: safeText({ error: 'errors.field.district.name' })
     .trim()
-    .min(2, 'Name the district network')
-    .max(120, 'Keep the name to 120 characters'),
+    .min(2, 'errors.field.district.name')
+    .max(120, 'errors.field.district.name-long'),
 });
 export type DistrictInput = z.infer<typeof DistrictInputSchema>;
 
 /** POST /api/districts/join: another school's coach redeems a single-use invitation code. */
 export const DistrictJoinInputSchema = z.object({
-  code: safeToken({ error: 'Type the invitation code' })
+  code: safeToken({ error: 'errors.field.district.code' })
     .trim()
-    .min(6, 'Type the whole invitation code')
-    .max(64, 'That is not an invitation code'),
+    .min(6, 'errors.field.district.code-short')
+    .max(64, 'errors.field.district.code-long'),
 });
 export type DistrictJoinInput = z.infer<typeof DistrictJoinInputSchema>;
 
 /** POST /api/districts/:id/rounds: a host school's coach opens one of its published rounds to the district. */
 export const DistrictRoundInputSchema = z.object({
-  roundId: safeToken({ error: 'Choose a round' }).min(1, 'Choose a round'),
-  problem: safeText({ error: 'Say what problem of practice visitors come for' })
+  roundId: safeToken({ error: 'errors.field.district.round' }).min(1, 'errors.field.district.round'),
+  problem: safeText({ error: 'errors.field.district.problem' })
     .trim()
-    .min(3, 'Say what problem of practice visitors come for')
-    .max(300, 'Keep the problem of practice to 300 characters'),
+    .min(3, 'errors.field.district.problem')
+    .max(300, 'errors.field.problem.text-long'),
 });
 export type DistrictRoundInput = z.infer<typeof DistrictRoundInputSchema>;
 
 /** POST /api/districts/:id/rounds/:roundId/visits: a seated visitor visits one of the round's rooms. */
 export const DistrictVisitInputSchema = z.object({
-  doorId: safeToken({ error: 'Choose a room' }).min(1, 'Choose a room'),
+  doorId: safeToken({ error: 'errors.field.district.room' }).min(1, 'errors.field.district.room'),
 });
 export type DistrictVisitInput = z.infer<typeof DistrictVisitInputSchema>;
 

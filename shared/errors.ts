@@ -1,91 +1,110 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import {
+  type CodeWithStatus,
+  ERROR_STATUS,
+  type ErrorBody,
+  type ErrorCode,
+  type FieldIssue,
+} from './error-body';
+import { isMessageKey, type Language, type MessageKey, translator } from './i18n';
+
+export {
+  type CodeWithStatus,
+  ERROR_CODES,
+  ERROR_STATUS,
+  type ErrorBody,
+  ErrorBodySchema,
+  type ErrorCode,
+  type FieldIssue,
+} from './error-body';
 
 /**
- * Stable error codes. Clients (the in-LMS app, the extension) switch on these, so a code is never renamed;
- * a new situation gets a new code.
+ * What an error says, as words of the catalog (`errors.*` keys in shared/i18n) with their placeholders' values, so
+ * each asker reads it in their own language while the code stays the same. A value may itself be words (rendered in
+ * the same language) or a list of them.
  */
-export const ERROR_CODES = [
-  'VALIDATION_FAILED',
-  'UNAUTHENTICATED',
-  'FORBIDDEN',
-  'NOT_FOUND',
-  'CONFLICT',
-  'RATE_LIMITED',
-  'CONFIG_INVALID',
-  'LTI_LAUNCH_REFUSED',
-  'LTI_ROLE_REFUSED',
-  'PLATFORM_INVALID',
-  'DATABASE_UNAVAILABLE',
-  'INTERNAL',
-  'DOOR_FULL',
-  'VISIT_OVERLAP',
-  'ROUND_UNPLANNABLE',
-  'NOTE_FLAGGED',
-  'DEVICE_SCOPE',
-  'OUTSIDE_SCHOOL_DAY',
-  'DEBRIEF_PHASE_INCOMPLETE',
-  'ROUND_TRADEOFFS_UNCONFIRMED',
-  'SEALED_NOTE_UNREADABLE',
-  'ROUND_ROLES_INVALID',
-] as const;
-export type ErrorCode = (typeof ERROR_CODES)[number];
+export interface ErrorText {
+  key: MessageKey;
+  params?: Record<string, ErrorParam>;
+}
+export type ErrorParam = string | number | Words | ErrorList;
+/** Words the catalog does not hold (a validator's own message, an LMS's answer): the same in every language. */
+export interface Verbatim {
+  verbatim: string;
+}
+/** Words already written in each language, by something that words them itself (the note linter's flags). */
+export interface EachLanguage {
+  each: Record<Language, string>;
+}
+/** Several words in one placeholder, e.g. the sentences of a plan's problems. */
+export interface ErrorList {
+  items: readonly Words[];
+  separator: string;
+}
+export type Words = ErrorText | Verbatim | EachLanguage;
+/** How a thrower names an error's words: a key alone, or a key with values. */
+export type ErrorMessage = MessageKey | ErrorText;
 
-/**
- * The HTTP status of each code, decided here and nowhere else: the domain throws an error kind, never a status. A few
- * kinds below answer another status under the same code (an expired NOT_FOUND is a 410), each fixed by its class.
- */
-export const ERROR_STATUS = {
-  VALIDATION_FAILED: 400,
-  UNAUTHENTICATED: 401,
-  FORBIDDEN: 403,
-  NOT_FOUND: 404,
-  CONFLICT: 409,
-  RATE_LIMITED: 429,
-  CONFIG_INVALID: 500,
-  LTI_LAUNCH_REFUSED: 401,
-  LTI_ROLE_REFUSED: 403,
-  PLATFORM_INVALID: 400,
-  DATABASE_UNAVAILABLE: 503,
-  INTERNAL: 500,
-  DOOR_FULL: 409,
-  VISIT_OVERLAP: 409,
-  ROUND_UNPLANNABLE: 422,
-  NOTE_FLAGGED: 422,
-  DEVICE_SCOPE: 403,
-  OUTSIDE_SCHOOL_DAY: 422,
-  DEBRIEF_PHASE_INCOMPLETE: 422,
-  ROUND_TRADEOFFS_UNCONFIRMED: 422,
-  SEALED_NOTE_UNREADABLE: 422,
-  ROUND_ROLES_INVALID: 422,
-} as const satisfies Record<ErrorCode, number>;
-
-/** The codes whose status is `S`, e.g. the conflicts (409). */
-type CodeWithStatus<S extends number> = {
-  [C in ErrorCode]: (typeof ERROR_STATUS)[C] extends S ? C : never;
-}[ErrorCode];
-
-export interface FieldIssue {
+/** A field's problem as it is thrown (its words rendered for each asker like the error's own). */
+export interface FieldProblem {
   path: string;
-  message: string;
+  message: ErrorMessage | Verbatim | EachLanguage;
 }
 
-/** The one error type of the project: everything thrown on purpose is an AppError or a subclass. */
+const wordsOf = (message: ErrorMessage | Verbatim | EachLanguage): Words =>
+  typeof message === 'string' ? { key: message } : message;
+
+/** Renders words in one language. */
+export function renderWords(words: Words, language: Language): string {
+  if ('verbatim' in words) return words.verbatim;
+  if ('each' in words) return words.each[language];
+  const t = translator(language);
+  if (!words.params) return t(words.key);
+  const params: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(words.params)) params[name] = renderParam(value, language);
+  return t(words.key, params);
+}
+
+function renderParam(value: ErrorParam, language: Language): string | number {
+  if (typeof value === 'string' || typeof value === 'number') return value;
+  if ('items' in value) return value.items.map((item) => renderWords(item, language)).join(value.separator);
+  return renderWords(value, language);
+}
+
+/**
+ * The one error type of the project: everything thrown on purpose is an AppError or a subclass. It is thrown with
+ * catalog words (`errors.*` keys); `.message` and `.fields` hold them in English for logs, and the HTTP error
+ * handler answers with `toErrorBody(error, language)` in the asker's language.
+ */
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: FieldIssue[] | undefined;
+  /** The words of the message and of each field (same order as `fields`), rendered per language by `toErrorBody`. */
+  readonly words: Words;
+  readonly fieldWords: readonly Words[];
 
-  constructor(code: ErrorCode, message: string, options: { fields?: FieldIssue[]; cause?: unknown } = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+  constructor(
+    code: ErrorCode,
+    message: ErrorMessage | Verbatim,
+    options: { fields?: readonly FieldProblem[]; cause?: unknown } = {},
+  ) {
+    const words = wordsOf(message);
+    super(renderWords(words, 'en'), options.cause === undefined ? undefined : { cause: options.cause });
     this.name = new.target.name;
     this.code = code;
     this.status = ERROR_STATUS[code];
-    this.fields = options.fields;
+    this.words = words;
+    this.fieldWords = (options.fields ?? []).map((field) => wordsOf(field.message));
+    this.fields = options.fields?.map((field, i) => ({
+      path: field.path,
+      message: renderWords(this.fieldWords[i]!, 'en'),
+    }));
   }
 }
 
 export class ValidationError extends AppError {
-  constructor(message: string, fields: FieldIssue[] = []) {
+  constructor(message: ErrorMessage, fields: readonly FieldProblem[] = []) {
     super('VALIDATION_FAILED', message, { fields });
   }
 
@@ -93,21 +112,39 @@ export class ValidationError extends AppError {
   static fromZod(source: string, error: z.ZodError): ValidationError {
     const fields = error.issues.map((issue) => ({
       path: issue.path.map(String).join('.') || '(root)',
-      message: issue.message,
+      message: zodWords(issue),
     }));
-    const summary = fields.map((f) => `${f.path}: ${f.message}`).join('; ');
-    return new ValidationError(`${source} is not valid: ${summary}`, fields);
+    const summary: ErrorList = {
+      items: fields.map((f) => ({
+        key: 'errors.validation.field',
+        params: { path: f.path, message: f.message },
+      })),
+      separator: '; ',
+    };
+    return new ValidationError({ key: 'errors.validation.invalid', params: { source, summary } }, fields);
   }
 }
 
+/**
+ * A zod issue's message: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
+ * `{{maximum}}` are the issue's bounds; zod's default messages stay as they are.
+ */
+function zodWords(issue: z.core.$ZodIssue): ErrorText | Verbatim {
+  if (!isMessageKey(issue.message)) return { verbatim: issue.message };
+  const params: Record<string, number> = {};
+  if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
+  if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
+  return { key: issue.message, params };
+}
+
 export class UnauthenticatedError extends AppError {
-  constructor(message = 'Sign in through your LMS to continue.') {
+  constructor(message: ErrorMessage = 'errors.unauthenticated') {
     super('UNAUTHENTICATED', message);
   }
 }
 
 export class ForbiddenError extends AppError {
-  constructor(message = 'You do not have access to this.') {
+  constructor(message: ErrorMessage = 'errors.forbidden') {
     super('FORBIDDEN', message);
   }
 }
@@ -115,16 +152,13 @@ export class ForbiddenError extends AppError {
 /** A paired extension's device token asked for something outside what the extension does. */
 export class DeviceScopeError extends AppError {
   constructor() {
-    super(
-      'DEVICE_SCOPE',
-      'A paired browser extension can only send clips and check on them. Open Tasting Menu from your LMS for the rest.',
-    );
+    super('DEVICE_SCOPE', 'errors.device-scope');
   }
 }
 
 export class NotFoundError extends AppError {
-  /** `what` names the missing thing for the usual sentence; `message` replaces the sentence when it says more. */
-  constructor(what: string, message = `${what} was not found.`) {
+  /** `message` names the missing thing, usually "… was not found." (`errors.not-found.*`). */
+  constructor(message: ErrorMessage) {
     super('NOT_FOUND', message);
   }
 }
@@ -133,14 +167,14 @@ export class NotFoundError extends AppError {
 export class GoneError extends AppError {
   override readonly status = 410;
 
-  constructor(message: string) {
+  constructor(message: ErrorMessage) {
     super('NOT_FOUND', message);
   }
 }
 
 /** The request clashes with the current state: a published round, a merged strategy, a full door, a booked time. */
 export class ConflictError extends AppError {
-  constructor(code: CodeWithStatus<409>, message: string, fields?: FieldIssue[]) {
+  constructor(code: CodeWithStatus<409>, message: ErrorMessage, fields?: readonly FieldProblem[]) {
     super(code, message, { fields });
   }
 }
@@ -150,21 +184,22 @@ export class ConflictError extends AppError {
  * school day that nobody confirmed (422).
  */
 export class UnprocessableError extends AppError {
-  constructor(code: CodeWithStatus<422>, message: string, fields?: FieldIssue[]) {
+  constructor(code: CodeWithStatus<422>, message: ErrorMessage, fields?: readonly FieldProblem[]) {
     super(code, message, { fields });
   }
 }
 
 /** A broken invariant on our side; the client sees a 500 with this message. */
 export class InternalError extends AppError {
-  constructor(message: string) {
+  constructor(message: ErrorMessage) {
     super('INTERNAL', message);
   }
 }
 
+/** A bad setting at start-up, told to the operator on the console: English only. */
 export class ConfigError extends AppError {
   constructor(message: string) {
-    super('CONFIG_INVALID', message);
+    super('CONFIG_INVALID', { verbatim: message });
   }
 }
 
@@ -172,7 +207,7 @@ export class ConfigError extends AppError {
 export class PlatformAnswerError extends AppError {
   override readonly status = 502;
 
-  constructor(message: string) {
+  constructor(message: ErrorMessage) {
     super('PLATFORM_INVALID', message);
   }
 }
@@ -185,21 +220,20 @@ export class DatabaseUnavailableError extends AppError {
   readonly retryAfterSeconds = 5;
 
   constructor(options: { cause?: unknown } = {}) {
-    super(
-      'DATABASE_UNAVAILABLE',
-      'Tasting Menu cannot reach its database right now. Please try again in a moment.',
-      { cause: options.cause },
-    );
+    super('DATABASE_UNAVAILABLE', 'errors.database-unavailable', { cause: options.cause });
   }
 }
 
-/** A launch that must not create a session. `reason` is a stable, loggable code such as `DEPLOYMENT_UNKNOWN`. */
+/**
+ * A launch that must not create a session. `reason` is a stable, loggable code such as `DEPLOYMENT_UNKNOWN`; the
+ * refusal page says it in other languages by that reason (http/launch-pages.ts), so `message` is English.
+ */
 export class LtiLaunchError extends AppError {
   readonly reason: string;
   override readonly status: LaunchRefusalStatus;
 
   constructor(reason: string, message: string, status: LaunchRefusalStatus = 401) {
-    super('LTI_LAUNCH_REFUSED', message);
+    super('LTI_LAUNCH_REFUSED', { verbatim: message });
     this.reason = reason;
     this.status = status;
   }
@@ -223,21 +257,17 @@ export function parseAt<T extends z.ZodType>(source: string, schema: T, value: u
   return result.data;
 }
 
-export const ErrorBodySchema = z.object({
-  error: z.object({
-    code: z.enum(ERROR_CODES),
-    message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
-  }),
-});
-export type ErrorBody = z.infer<typeof ErrorBodySchema>;
-
-export function toErrorBody(error: AppError): ErrorBody {
+/** An error's answer in one language (the asker's: `requestLanguage(…)`), English by default; codes never change. */
+export function toErrorBody(error: AppError, language: Language = 'en'): ErrorBody {
+  const fields = error.fields?.map((field, i) => {
+    const words = error.fieldWords[i];
+    return { path: field.path, message: words ? renderWords(words, language) : field.message };
+  });
   return {
     error: {
       code: error.code,
-      message: error.message,
-      ...(error.fields && error.fields.length > 0 ? { fields: error.fields } : {}),
+      message: renderWords(error.words, language),
+      ...(fields && fields.length > 0 ? { fields } : {}),
     },
   };
 }

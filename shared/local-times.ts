@@ -1,4 +1,5 @@
-import { type FieldIssue, ValidationError } from './errors';
+import { type EachLanguage, ValidationError } from './errors';
+import { type Language, type Translate, translator } from './i18n';
 import { addDays, type ClockChange, type Occurrence, readLocalTime } from './zoned-time';
 
 /**
@@ -15,22 +16,29 @@ export interface LocalStartInput {
   occurrence?: Occurrence | undefined;
 }
 
-/** "2:30 AM" for '02:30' (fixed English, like every server message). */
-function clock(time: string): string {
+/** "2:30 AM" for '02:30' in US English (fixed, as the English messages always said it); "2:30" in Spanish. */
+function clock(time: string, language: Language): string {
   const [hour = 0, minute = 0] = time.split(':').map(Number);
+  if (language === 'es') return `${hour}:${String(minute).padStart(2, '0')}`;
   return `${hour % 12 || 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
 }
 
-const longDate = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'UTC',
-  weekday: 'long',
-  year: 'numeric',
-  month: 'long',
-  day: 'numeric',
-});
+const longDates: Record<Language, Intl.DateTimeFormat> = {
+  en: longDate('en-US'),
+  es: longDate('es'),
+};
+function longDate(locale: string): Intl.DateTimeFormat {
+  return new Intl.DateTimeFormat(locale, {
+    timeZone: 'UTC',
+    weekday: 'long',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+  });
+}
 
 /** "Sunday, March 8, 2026" for '2026-03-08'. */
-const day = (date: string) => longDate.format(new Date(`${date}T12:00:00Z`));
+const day = (date: string, language: Language) => longDates[language].format(new Date(`${date}T12:00:00Z`));
 
 /** "UTC-04:00" for -240 minutes. */
 function utcOffset(minutes: number): string {
@@ -41,33 +49,58 @@ function utcOffset(minutes: number): string {
 }
 
 /** "an hour", "30 minutes", "2 hours". */
-function span(minutes: number): string {
-  if (minutes === 60) return 'an hour';
-  if (minutes % 60 === 0) return `${minutes / 60} hours`;
-  return `${minutes} minutes`;
+function span(minutes: number, t: Translate): string {
+  if (minutes === 60) return t('errors.clock.an-hour');
+  if (minutes % 60 === 0) return t('errors.clock.hours', { count: minutes / 60 });
+  return t('errors.clock.minutes', { count: minutes });
 }
 
-function skipped(when: string, input: LocalStartInput, date: string, change: ClockChange): FieldIssue {
-  const from = clock(change.from.time);
-  const to = clock(change.to.time);
-  const fewer = (input.weeks ?? 1) > 1 ? ', or repeat for fewer weeks' : '';
+/** Which week of several a sentence is about (none when the start is once). */
+type Week = { week: number; weeks: number } | undefined;
+
+/** A field's sentence about a clock change. */
+interface ClockIssue {
+  path: 'start' | 'occurrence';
+  message: EachLanguage;
+}
+
+/** A sentence with dates and times in each language: the answer picks the asker's. */
+function eachLanguage(sentence: (language: Language, t: Translate) => string): EachLanguage {
+  return { each: { en: sentence('en', translator('en')), es: sentence('es', translator('es')) } };
+}
+
+function skipped(week: Week, input: LocalStartInput, date: string, change: ClockChange): ClockIssue {
   return {
     path: 'start',
-    message:
-      `${when}${clock(input.start)} on ${day(date)} does not exist in ${input.timeZone}: clocks go from ${from} ` +
-      `to ${to}. Choose a time before ${from} or from ${to}${fewer}.`,
+    message: eachLanguage((language, t) =>
+      t(week ? 'errors.clock.skipped-weekly' : 'errors.clock.skipped', {
+        ...week,
+        time: clock(input.start, language),
+        day: day(date, language),
+        zone: input.timeZone,
+        from: clock(change.from.time, language),
+        to: clock(change.to.time, language),
+      }),
+    ),
   };
 }
 
-function repeated(when: string, input: LocalStartInput, date: string, change: ClockChange): FieldIssue {
-  const time = clock(input.start);
+function repeated(week: Week, input: LocalStartInput, date: string, change: ClockChange): ClockIssue {
   return {
     path: 'occurrence',
-    message:
-      `${when}${time} on ${day(date)} happens twice in ${input.timeZone}: clocks go back from ` +
-      `${clock(change.from.time)} to ${clock(change.to.time)}. Say which ${time} you mean: the first ` +
-      `(${utcOffset(change.offsetBefore)}) or the second, ${span(change.offsetBefore - change.offsetAfter)} ` +
-      `later (${utcOffset(change.offsetAfter)}).`,
+    message: eachLanguage((language, t) =>
+      t(week ? 'errors.clock.repeated-weekly' : 'errors.clock.repeated', {
+        ...week,
+        time: clock(input.start, language),
+        day: day(date, language),
+        zone: input.timeZone,
+        from: clock(change.from.time, language),
+        to: clock(change.to.time, language),
+        before: utcOffset(change.offsetBefore),
+        span: span(change.offsetBefore - change.offsetAfter, t),
+        after: utcOffset(change.offsetAfter),
+      }),
+    ),
   };
 }
 
@@ -81,16 +114,23 @@ export function localStarts(input: LocalStartInput): Date[] {
   if (!Number.isInteger(weeks) || weeks < 1)
     throw new RangeError(`weeks must be a whole number >= 1: ${weeks}`);
   const starts: Date[] = [];
-  const issues: FieldIssue[] = [];
+  const issues: ClockIssue[] = [];
   for (let week = 0; week < weeks; week++) {
     const date = addDays(input.date, 7 * week);
     const reading = readLocalTime(date, input.start, input.timeZone);
-    const when = weeks > 1 ? `In week ${week + 1} of ${weeks}, ` : '';
+    const when = weeks > 1 ? { week: week + 1, weeks } : undefined;
     if (reading.kind === 'unique') starts.push(reading.instant);
     else if (reading.kind === 'skipped') issues.push(skipped(when, input, date, reading.change));
     else if (input.occurrence) starts.push(reading[input.occurrence]);
     else issues.push(repeated(when, input, date, reading.change));
   }
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => i.message).join(' '), issues);
+  if (issues.length > 0)
+    throw new ValidationError(
+      {
+        key: 'errors.clock.changes',
+        params: { sentences: { items: issues.map((i) => i.message), separator: ' ' } },
+      },
+      issues,
+    );
   return starts;
 }

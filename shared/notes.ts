@@ -30,10 +30,10 @@ export const MAX_NOTE_LENGTH = 500;
 export const NoteInputSchema = z.object({
   visitId: safeText({ error: 'visitId is required' }).min(1, 'visitId is required'),
   prompt: z.enum(NOTE_PROMPTS, { error: `prompt must be one of ${NOTE_PROMPTS.join(', ')}` }),
-  text: safeText({ error: 'Write one piece of evidence' })
+  text: safeText({ error: 'errors.field.note.text' })
     .trim()
-    .min(1, 'Write one piece of evidence')
-    .max(MAX_NOTE_LENGTH, `Keep a note to one piece of evidence: at most ${MAX_NOTE_LENGTH} characters`),
+    .min(1, 'errors.field.note.text')
+    .max(MAX_NOTE_LENGTH, 'errors.field.note.text-long'),
   /** The writer saw the linter's evaluative or inference flags and saves anyway. Names can never be confirmed. */
   confirmFlags: z.boolean().default(false),
 });
@@ -103,8 +103,8 @@ export type ThanksInput = z.infer<typeof ThanksInputSchema>;
 /** GET/PUT /api/notes/retention (coach): the day notes are deleted, for the whole school. */
 export const RetentionSchema = z.object({
   expiresOn: z
-    .string({ error: 'A date is required' })
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2027-06-30'),
+    .string({ error: 'errors.field.date.required' })
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.retention.format'),
 });
 export type Retention = z.infer<typeof RetentionSchema>;
 

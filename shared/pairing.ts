@@ -28,7 +28,7 @@ export const PairingStartedSchema = z.object({
 export type PairingStarted = z.infer<typeof PairingStartedSchema>;
 
 export const PairingConfirmSchema = z.object({
-  code: safeText({ error: 'Enter the code the extension shows.' })
+  code: safeText({ error: 'errors.field.pairing.code' })
     .transform(normalisePairingCode)
     .refine((c) => c.length === PAIRING_CODE_LENGTH, 'A code has 8 letters and digits, like ABCD-2345.'),
 });

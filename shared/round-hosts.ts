@@ -28,7 +28,7 @@ export const MAX_HOST_LOOK_FORS = 3;
 export const HostLookForInputSchema = z
   .object({
     picked: z
-      .array(safeText({ error: 'A look-for is text' }).trim().min(1, 'A look-for cannot be empty'), {
+      .array(safeText({ error: 'A look-for is text' }).trim().min(1, 'errors.field.look-for.empty'), {
         error: 'picked is a list of the round’s look-fors',
       })
       .max(MAX_HOST_LOOK_FORS, `Choose at most ${MAX_HOST_LOOK_FORS} look-fors`)
@@ -36,12 +36,12 @@ export const HostLookForInputSchema = z
       .default([]),
     own: safeText({ error: 'Your own look-for is text' })
       .trim()
-      .max(200, 'Keep your own look-for to 200 characters')
+      .max(200, 'errors.field.look-for.own-long')
       .nullish()
       .transform((s) => (s ? s : null)),
   })
   .refine((d) => d.picked.length > 0 || d.own !== null, {
-    message: 'Choose one of the round’s look-fors or write your own',
+    message: 'errors.field.look-for.choose',
     path: ['picked'],
   });
 export type HostLookForInput = z.input<typeof HostLookForInputSchema>;
@@ -49,19 +49,19 @@ export type HostLookForData = z.output<typeof HostLookForInputSchema>;
 
 /** POST /api/doors/:id/decline: the host of a round slot declines it, saying why (the coach reads it). */
 export const DeclineInputSchema = z.object({
-  reason: safeText({ error: 'Say in a few words why' })
+  reason: safeText({ error: 'errors.field.decline.reason' })
     .trim()
-    .min(3, 'Say in a few words why')
-    .max(300, 'Keep the reason to 300 characters'),
+    .min(3, 'errors.field.decline.reason')
+    .max(300, 'errors.field.debrief.skip-long'),
 });
 export type DeclineInput = z.infer<typeof DeclineInputSchema>;
 
 /** POST /api/rounds/:id/declines/:declineId/replan (coach): the declined slot's group goes to another room. */
 export const ReplanInputSchema = z.object({
-  hostId: safeText({ error: 'Choose who hosts instead' }).min(1, 'Choose who hosts instead'),
+  hostId: safeText({ error: 'errors.field.replan.host' }).min(1, 'errors.field.replan.host'),
   location: safeText()
     .trim()
-    .max(200, 'A room or link must be at most 200 characters')
+    .max(200, 'errors.field.round.location-long')
     .nullish()
     .transform((s) => (s ? s : null)),
 });

@@ -20,42 +20,40 @@ const ids = (label: string) =>
     .refine((list) => new Set(list).size === list.length, `Each of the ${label} is listed once`);
 
 export const RoundInputSchema = z.object({
-  title: safeText({ error: 'A title is required' })
+  title: safeText({ error: 'errors.field.strategy.title' })
     .trim()
-    .min(1, 'A title is required')
-    .max(120, 'The title must be at most 120 characters'),
+    .min(1, 'errors.field.strategy.title')
+    .max(120, 'errors.field.round.title-long'),
   focus: z.object({
-    kind: z.enum(FOCUS_KINDS, { error: 'The focus is a strategy, a tag or a problem of practice' }),
-    value: safeText({ error: 'Say what the focus is' })
+    kind: z.enum(FOCUS_KINDS, { error: 'errors.field.round.focus-kind' }),
+    value: safeText({ error: 'errors.field.round.focus' })
       .trim()
-      .min(1, 'Say what the focus is')
-      .max(300, 'The focus must be at most 300 characters'),
+      .min(1, 'errors.field.round.focus')
+      .max(300, 'errors.field.round.focus-long'),
   }),
   date: LocalDateSchema,
   start: LocalTimeSchema,
   timeZone: TimeZoneSchema,
   occurrence: OccurrenceSchema,
   slotMinutes: z
-    .number({ error: 'Visit length must be a number' })
+    .number({ error: 'errors.field.round.slot-number' })
     .int()
-    .min(5, 'A visit lasts at least 5 minutes')
-    .max(30, 'A round visit lasts at most 30 minutes')
+    .min(5, 'errors.field.door.minutes-min')
+    .max(30, 'errors.field.round.slot-max')
     .default(10),
   gapMinutes: z
-    .number({ error: 'The gap must be a number' })
+    .number({ error: 'errors.field.round.gap-number' })
     .int()
-    .min(0, 'The gap cannot be negative')
-    .max(30, 'The gap between visits is at most 30 minutes')
+    .min(0, 'errors.field.round.gap-min')
+    .max(30, 'errors.field.round.gap-max')
     .default(5),
   participantIds: ids('participants'),
   hostIds: ids('hosts'),
   /** Where each host's classroom is (host id → room or link). */
-  locations: z
-    .record(safeText(), safeText().trim().max(200, 'A room or link must be at most 200 characters'))
-    .default({}),
+  locations: z.record(safeText(), safeText().trim().max(200, 'errors.field.round.location-long')).default({}),
   lookFor: safeText()
     .trim()
-    .max(300, 'The look-for prompt must be at most 300 characters')
+    .max(300, 'errors.field.round.look-for-long')
     .nullish()
     .transform((s) => (s ? s : null)),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
@@ -69,8 +67,8 @@ export type RoundData = z.output<typeof RoundInputSchema>;
 /** PUT /api/rounds/:id/groups: the coach's hand-adjusted groups (person ids); the rotation is made again from them. */
 export const RoundGroupsInputSchema = z.object({
   groups: z
-    .array(z.array(safeText().min(1)).min(1, 'A group cannot be empty'))
-    .min(1, 'Keep at least one group'),
+    .array(z.array(safeText().min(1)).min(1, 'errors.field.round.group-empty'))
+    .min(1, 'errors.field.round.groups-none'),
 });
 export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
 
@@ -249,13 +247,13 @@ export type DebriefCardMove = z.infer<typeof DebriefCardMoveSchema>;
 /** PUT /api/rounds/:id/debrief (facilitator): the phase and the group's words. */
 export const DebriefUpdateSchema = z.object({
   phase: z.enum(DEBRIEF_PHASES, { error: `phase must be one of ${DEBRIEF_PHASES.join(', ')}` }).optional(),
-  prediction: safeText().trim().max(2000, 'Keep the prediction to 2000 characters').nullish(),
-  nextLevel: safeText().trim().max(2000, 'Keep the next level of work to 2000 characters').nullish(),
+  prediction: safeText().trim().max(2000, 'errors.field.debrief.prediction-long').nullish(),
+  nextLevel: safeText().trim().max(2000, 'errors.field.debrief.next-long').nullish(),
   /** Move on although a phase lacks what it needs: the coach says why (kept with the debrief). */
   skipReason: safeText()
     .trim()
-    .min(3, 'Say in a few words why the group moves on')
-    .max(300, 'Keep the reason to 300 characters')
+    .min(3, 'errors.field.debrief.skip')
+    .max(300, 'errors.field.debrief.skip-long')
     .optional(),
 });
 export type DebriefUpdate = z.infer<typeof DebriefUpdateSchema>;

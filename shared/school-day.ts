@@ -106,7 +106,7 @@ export function periodsOn(periods: Period[], weekday: Weekday): Period[] {
 }
 
 /** The first bell and the last of a day's periods (sorted by start). */
-function bellsOf(today: Period[]): { first: string; last: string } {
+export function bellsOf(today: Period[]): { first: string; last: string } {
   const ends = today.map((p) => p.end).sort();
   return { first: today[0]!.start, last: ends[ends.length - 1]! };
 }

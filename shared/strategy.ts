@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
 import { safeText } from './text';
 
 /**
@@ -62,15 +63,13 @@ export function duplicateKey(title: string, sourceUrl: string | null | undefined
   return `${normaliseTitle(title)}|${normaliseSourceUrl(sourceUrl)}`;
 }
 
-const text = (label: string, max: number) =>
-  safeText({ error: `${label} is required` })
-    .trim()
-    .min(1, `${label} is required`)
-    .max(max, `${label} must be at most ${max} characters`);
+/** A required text field: its messages are catalog keys, answered in the asker's language (shared/errors.ts). */
+const text = (required: MessageKey, tooLong: MessageKey, max: number) =>
+  safeText({ error: required }).trim().min(1, required).max(max, tooLong);
 
 const httpUrl = safeText()
   .trim()
-  .max(2000, 'the source address is too long')
+  .max(2000, 'errors.field.strategy.source-long')
   .refine((s) => {
     try {
       const u = new URL(s);
@@ -78,33 +77,35 @@ const httpUrl = safeText()
     } catch {
       return false;
     }
-  }, 'the source must be a web address starting with http:// or https://');
+  }, 'errors.field.strategy.source-url');
 
-const tagList = z.array(safeText().max(30, 'A tag must be at most 30 characters')).max(MAX_TAGS * 2);
+const tagList = z.array(safeText().max(30, 'errors.field.strategy.tag-long')).max(MAX_TAGS * 2);
 const fewTags = (t: string[]) => t.length <= MAX_TAGS;
 
 export const StrategyInputSchema = z.object({
-  title: text('A title', MAX_TITLE),
-  purpose: text('What it is for', MAX_PURPOSE),
+  title: text('errors.field.strategy.title', 'errors.field.strategy.title-long', MAX_TITLE),
+  purpose: text('errors.field.strategy.purpose', 'errors.field.strategy.purpose-long', MAX_PURPOSE),
   steps: z
-    .array(text('A step', MAX_STEP), { error: 'Steps must be a list' })
-    .min(1, 'Add at least one step')
-    .max(MAX_STEPS, `At most ${MAX_STEPS} steps`),
+    .array(text('errors.field.strategy.step', 'errors.field.strategy.step-long', MAX_STEP), {
+      error: 'Steps must be a list',
+    })
+    .min(1, 'errors.field.strategy.steps-none')
+    .max(MAX_STEPS, 'errors.field.strategy.steps-many'),
   minutes: z
-    .number({ error: 'Minutes must be a number' })
-    .int('Minutes must be a whole number')
-    .min(1, 'A strategy takes at least 1 minute')
-    .max(15, 'A menu strategy takes at most 15 minutes (most take 10 or fewer)'),
-  subject: text('A subject', MAX_SUBJECT),
+    .number({ error: 'errors.field.strategy.minutes-number' })
+    .int('errors.field.strategy.minutes-whole')
+    .min(1, 'errors.field.strategy.minutes-min')
+    .max(15, 'errors.field.strategy.minutes-max'),
+  subject: text('errors.field.strategy.subject', 'errors.field.strategy.subject-long', MAX_SUBJECT),
   /** The grades, as an entry of the school's grade list; free text is read as the nearest ("7th" → "6-8"). */
-  gradeBand: safeText({ error: 'Say which grades it suits' })
+  gradeBand: safeText({ error: 'errors.field.strategy.grades' })
     .trim()
-    .min(1, 'Say which grades it suits (e.g. 6-8, or Any)')
-    .max(MAX_GRADE, `Grades must be at most ${MAX_GRADE} characters`),
+    .min(1, 'errors.field.strategy.grades-empty')
+    .max(MAX_GRADE, 'errors.field.strategy.grades-long'),
   tags: tagList.default([]).transform(normaliseTags).refine(fewTags, `At most ${MAX_TAGS} tags`),
   sourceUrl: httpUrl.nullish(),
-  sourceTitle: safeText().trim().max(200, 'the source title must be at most 200 characters').nullish(),
-  excerptHtml: safeText().max(MAX_EXCERPT, 'the excerpt is too long (at most 20,000 characters)').nullish(),
+  sourceTitle: safeText().trim().max(200, 'errors.field.strategy.source-title-long').nullish(),
+  excerptHtml: safeText().max(MAX_EXCERPT, 'errors.field.strategy.excerpt-long').nullish(),
   /** Set by the extension so a retried upload never creates a second strategy. */
   clientId: z.string().uuid('clientId must be a UUID').optional(),
 });
@@ -198,7 +199,7 @@ const csv = safeText()
 
 /** GET /api/strategies query: free-text `q`, filters, cursor pagination. */
 export const StrategyQuerySchema = z.object({
-  q: safeText().trim().max(200, 'the search is too long').optional(),
+  q: safeText().trim().max(200, 'errors.field.strategy.search-long').optional(),
   subject: safeText().trim().max(60).optional(),
   gradeBand: safeText().trim().max(MAX_GRADE).optional(),
   tags: csv,
@@ -212,7 +213,7 @@ export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;
 /** PUT /api/strategies/:id/try: "I'll try it" or "I tried it", with an optional reflection. */
 export const TryInputSchema = z.object({
   state: z.enum(['trying', 'tried'], { error: 'state must be trying or tried' }),
-  reflection: safeText().max(2000, 'the reflection must be at most 2000 characters').nullish(),
+  reflection: safeText().max(2000, 'errors.field.strategy.reflection-long').nullish(),
   shareWithContributor: z.boolean().optional(),
 });
 export type TryInput = z.infer<typeof TryInputSchema>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
 import { isTimeZone, OCCURRENCES } from './zoned-time';
@@ -17,68 +18,66 @@ export const DOOR_STATUSES = ['open', 'cancelled'] as const;
 export const VISIT_STATUSES = ['booked', 'cancelled'] as const;
 
 export const LocalDateSchema = z
-  .string({ error: 'A date is required' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date like 2026-11-30')
+  .string({ error: 'errors.field.date.required' })
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'errors.field.date.format')
   .refine((s) => {
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().startsWith(s);
-  }, 'That date does not exist');
+  }, 'errors.field.date.missing');
 
 export const LocalTimeSchema = z
-  .string({ error: 'A start time is required' })
-  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Use a 24-hour time like 09:15');
+  .string({ error: 'errors.field.time.required' })
+  .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'errors.field.time.format');
 
 /**
  * For a local time the clocks show twice (the hour they go back): which one is meant. Without it such a time is
  * refused with a question, never guessed.
  */
-export const OccurrenceSchema = z
-  .enum(OCCURRENCES, { error: "Say 'earlier' or 'later' for a time that happens twice" })
-  .optional();
+export const OccurrenceSchema = z.enum(OCCURRENCES, { error: 'errors.field.time.occurrence' }).optional();
 
 export const TimeZoneSchema = z
-  .string({ error: 'A time zone is required' })
+  .string({ error: 'errors.field.time-zone.required' })
   .max(64)
-  .refine(isTimeZone, 'Use a time zone name like America/New_York');
+  .refine(isTimeZone, 'errors.field.time-zone.format');
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (tooLong: MessageKey, max: number) =>
   safeText()
     .trim()
-    .max(max, `${label} must be at most ${max} characters`)
+    .max(max, tooLong)
     .nullish()
     .transform((s) => (s ? s : null));
 
 /** POST /api/doors: a host offers a slot (repeated weekly when `repeatWeeks` > 1). */
 export const DoorInputSchema = z.object({
-  strategyId: safeText({ error: 'Choose one of your strategies' }).min(1, 'Choose one of your strategies'),
+  strategyId: safeText({ error: 'errors.field.door.strategy' }).min(1, 'errors.field.door.strategy'),
   date: LocalDateSchema,
   start: LocalTimeSchema,
   minutes: z
-    .number({ error: 'Length must be a number of minutes' })
-    .int('Length must be a whole number of minutes')
-    .min(5, 'A visit lasts at least 5 minutes')
-    .max(60, 'A sampling visit lasts at most 60 minutes')
+    .number({ error: 'errors.field.door.minutes-number' })
+    .int('errors.field.door.minutes-whole')
+    .min(5, 'errors.field.door.minutes-min')
+    .max(60, 'errors.field.door.minutes-max')
     .default(DEFAULT_DOOR_MINUTES),
   timeZone: TimeZoneSchema,
   occurrence: OccurrenceSchema,
-  location: safeText({ error: 'Say where visitors should go' })
+  location: safeText({ error: 'errors.field.door.location' })
     .trim()
-    .min(1, 'Say where visitors should go (a room, or a link for an online class)')
-    .max(200, 'The room or link must be at most 200 characters'),
+    .min(1, 'errors.field.door.location-empty')
+    .max(200, 'errors.field.door.location-long'),
   capacity: z
-    .number({ error: 'Seats must be a number' })
-    .int('Seats must be a whole number')
-    .min(1, 'Offer at least 1 seat')
-    .max(MAX_CAPACITY, `At most ${MAX_CAPACITY} visitors at once, so the room stays a classroom`)
+    .number({ error: 'errors.field.door.seats-number' })
+    .int('errors.field.door.seats-whole')
+    .min(1, 'errors.field.door.seats-min')
+    .max(MAX_CAPACITY, 'errors.field.door.seats-max')
     .default(DEFAULT_CAPACITY),
-  visitorNote: optionalText('The note for visitors', 300),
+  visitorNote: optionalText('errors.field.door.visitor-note-long', 300),
   /** A guiding "look for" prompt visitors see before the visit. No rubric, no checklist. */
-  lookFor: optionalText('The look-for prompt', 300),
+  lookFor: optionalText('errors.field.door.look-for-long', 300),
   repeatWeeks: z
-    .number({ error: 'Repeat must be a number of weeks' })
-    .int('Repeat must be a whole number of weeks')
-    .min(1, 'Repeat at least once (1 = just this date)')
-    .max(MAX_REPEAT_WEEKS, `Repeat for at most ${MAX_REPEAT_WEEKS} weeks`)
+    .number({ error: 'errors.field.door.repeat-number' })
+    .int('errors.field.door.repeat-whole')
+    .min(1, 'errors.field.door.repeat-min')
+    .max(MAX_REPEAT_WEEKS, 'errors.field.door.repeat-max')
     .default(1),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
   confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
@@ -257,7 +256,7 @@ export const MAX_CANCEL_REASON = 300;
  */
 export const VisitCancelInputSchema = z
   .object({
-    reason: optionalText('The reason', MAX_CANCEL_REASON),
+    reason: optionalText('errors.field.visit.reason-long', MAX_CANCEL_REASON),
   })
   .prefault({}); // no body at all: no reason
 export type VisitCancelInput = z.input<typeof VisitCancelInputSchema>;

@@ -1,4 +1,4 @@
-import { ErrorBodySchema } from '../../shared/errors';
+import { ErrorBodySchema } from '../../shared/error-body';
 import {
   type PairingClaim,
   type PairingClaimResult,

@@ -20,6 +20,8 @@ body { margin: 0; font: 16px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, s
 header.bar { background: #23304a; color: #fff; padding: .6rem 1rem; display: flex; gap: 1rem; align-items: baseline; flex-wrap: wrap; }
 header.bar a { color: #fff; }
 header.bar .brand { font-weight: 700; }
+header.bar .sandbox-languages { margin-left: auto; }
+header.bar [aria-current="page"] { font-weight: 700; text-decoration: none; }
 main { max-width: 60rem; margin: 0 auto; padding: 1rem; }
 h1 { font-size: 1.5rem; margin: .5rem 0 1rem; }
 h2 { font-size: 1.2rem; }
@@ -62,13 +64,17 @@ ${body}
 /** Submits the form of `autoPostForm`; served at /static/autopost.js (the CSP allows no inline script). */
 export const AUTOPOST_SCRIPT = "document.getElementById('autopost').submit();\n";
 
-/** An HTML form that submits itself (the OIDC and LTI form-post steps), with a button when scripts are off. */
+/**
+ * An HTML form that submits itself (the OIDC and LTI form-post steps), with a button when scripts are off; `lang` and
+ * `continueLabel` when the page is not in English.
+ */
 export function autoPostForm(
   title: string,
   action: string,
   fields: Record<string, string>,
-  target?: string,
+  options: { target?: string; lang?: string; continueLabel?: string } = {},
 ): string {
+  const { target, lang, continueLabel = 'Continue' } = options;
   const inputs = Object.entries(fields)
     .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
     .join('\n');
@@ -77,8 +83,9 @@ export function autoPostForm(
     `<h1>${esc(title)}</h1>
 <form id="autopost" method="post" action="${esc(action)}"${target ? ` target="${esc(target)}"` : ''}>
 ${inputs}
-<noscript><button type="submit">Continue</button></noscript>
+<noscript><button type="submit">${esc(continueLabel)}</button></noscript>
 </form>
 <script src="/static/autopost.js"></script>`,
+    lang ? { lang } : {},
   );
 }

@@ -26,6 +26,11 @@ export type Translate = (key: MessageKey, params?: MessageParams) => string;
 
 export const CATALOGS: Record<Language, Record<string, string>> = { en, es };
 
+/** Whether a text is a key of the catalogs (a plural by its base name), e.g. a zod schema's custom message. */
+export function isMessageKey(text: string): text is MessageKey {
+  return text in en || `${text}_one` in en;
+}
+
 /**
  * One i18next instance, set up synchronously with both catalogs (no loading, no global instance touched): keys are
  * flat ("nav.menu"), so neither `.` nor `:` means anything; values are not HTML-escaped here because every reader

@@ -10,10 +10,10 @@ export function decodeJson<T extends z.ZodType>(schema: T, text: string, what: s
   try {
     value = JSON.parse(text);
   } catch {
-    throw new InternalError(`A stored ${what} is not valid JSON.`);
+    throw new InternalError({ key: 'errors.stored.json', params: { what } });
   }
   const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new InternalError(`A stored ${what} does not have the expected shape.`);
+  if (!parsed.success) throw new InternalError({ key: 'errors.stored.shape', params: { what } });
   return parsed.data;
 }
 

@@ -95,7 +95,7 @@ export async function visitCalendar(actor: Actor, id: string, language: Language
 /** One of the host's open doors as an .ics file. */
 export async function doorCalendar(actor: Actor, id: string, language: Language = 'en'): Promise<string> {
   const door = await getDoor(actor, id);
-  if (door.row.hostId !== actor.personId) throw new NotFoundError('Open door');
+  if (door.row.hostId !== actor.personId) throw new NotFoundError('errors.not-found.door');
   const t = translator(language);
   const briefings = await briefingsOf(actor, [door.row.roundId], new Date(), language);
   return buildCalendar([hostEvent(door.row, t, briefings.get(door.row.roundId ?? ''))], {
@@ -127,9 +127,9 @@ export async function feedCalendar(
   token: string,
   now: Date,
 ): Promise<string> {
-  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('Calendar');
+  if (!/^[A-Za-z0-9_-]{20,100}$/.test(token)) throw new NotFoundError('errors.not-found.calendar');
   const feed = await findLiveFeed(db, hashToken(token));
-  if (!feed) throw new NotFoundError('Calendar');
+  if (!feed) throw new NotFoundError('errors.not-found.calendar');
   const actor: Actor = {
     scope: new TenantScope(db, feed.tenantId, dialect),
     personId: feed.personId,

@@ -36,15 +36,15 @@ async function namesOf(actor: Actor): Promise<Names> {
 function unknownPeople(ids: string[], names: Names, path: string): void {
   const unknown = ids.filter((id) => !names.has(id));
   if (unknown.length > 0)
-    throw new ValidationError('Some of the people chosen have not opened Tasting Menu in this school.', [
-      { path, message: `${unknown.length} unknown ${unknown.length === 1 ? 'person' : 'people'}` },
+    throw new ValidationError('errors.people.unknown', [
+      { path, message: { key: 'errors.people.unknown-field', params: { count: unknown.length } } },
     ]);
 }
 
 /** A cycle of the asker's network, or 404. */
 async function cycleOf(actor: Actor, id: string): Promise<StoredCycle> {
   const row = await findCycle(actor.scope, id);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Cycle');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.cycle');
   return row;
 }
 
@@ -91,16 +91,15 @@ async function present(actor: Actor, row: StoredCycle, names: Names): Promise<Cy
 export async function startCycle(actor: Actor, data: CycleData, now: Date): Promise<Cycle> {
   authorize(actor, 'start', 'cycle');
   const problem = await findProblem(actor.scope, data.problemId);
-  if (!problem || problem.networkId !== actor.networkId) throw new NotFoundError('Proposal');
-  if (problem.status === 'chosen')
-    throw new ConflictError('CONFLICT', 'A cycle has already started on this proposal.');
+  if (!problem || problem.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.proposal');
+  if (problem.status === 'chosen') throw new ConflictError('CONFLICT', 'errors.cycle.started');
   const names = await namesOf(actor);
   unknownPeople(data.memberIds, names, 'memberIds');
   for (const id of data.strategyIds) {
     const s = await findStrategy(actor.scope, id);
     if (!s || s.networkId !== actor.networkId)
-      throw new ValidationError('Choose strategies from this school’s menu.', [
-        { path: 'strategyIds', message: 'unknown strategy' },
+      throw new ValidationError('errors.cycle.strategies', [
+        { path: 'strategyIds', message: 'errors.cycle.strategies-field' },
       ]);
   }
   const stamp = now.toISOString();
@@ -118,7 +117,7 @@ export async function startCycle(actor: Actor, data: CycleData, now: Date): Prom
   };
   await actor.scope.transaction(async (scope) => {
     if (!(await setProblemStatus(scope, problem.id, problem.status, 'chosen', stamp)))
-      throw new ConflictError('CONFLICT', 'This proposal changed meanwhile; reload and choose again.');
+      throw new ConflictError('CONFLICT', 'errors.cycle.proposal-changed');
     await insertCycle(scope, row);
   });
   return present(actor, row, names);
@@ -143,12 +142,12 @@ export async function addCycleMembers(
 ): Promise<Cycle> {
   authorize(actor, 'grow', 'cycle');
   const row = await cycleOf(actor, id);
-  if (row.status !== 'active') throw new ConflictError('CONFLICT', 'This cycle has ended.');
+  if (row.status !== 'active') throw new ConflictError('CONFLICT', 'errors.cycle.ended');
   const names = await namesOf(actor);
   unknownPeople(personIds, names, 'personIds');
   const members = [...row.members, ...personIds.filter((p) => !row.members.includes(p))];
   if (!(await setCycleMembers(actor.scope, id, row.members, members, now.toISOString())))
-    throw new ConflictError('CONFLICT', 'Someone changed this cycle meanwhile; reload and add again.');
+    throw new ConflictError('CONFLICT', 'errors.cycle.changed');
   return present(actor, { ...row, members }, names);
 }
 
@@ -157,7 +156,7 @@ export async function endCycle(actor: Actor, id: string, now: Date): Promise<Cyc
   authorize(actor, 'end', 'cycle');
   const row = await cycleOf(actor, id);
   if (!(await endStoredCycle(actor.scope, id, now.toISOString())))
-    throw new ConflictError('CONFLICT', 'This cycle has ended already.');
+    throw new ConflictError('CONFLICT', 'errors.cycle.ended-already');
   return present(actor, { ...row, status: 'ended' }, await namesOf(actor));
 }
 
@@ -165,10 +164,10 @@ export async function endCycle(actor: Actor, id: string, now: Date): Promise<Cyc
 export async function requireActiveCycle(actor: Actor, cycleId: string): Promise<void> {
   const row = await findCycle(actor.scope, cycleId);
   if (!row || row.networkId !== actor.networkId)
-    throw new ValidationError('That cycle is not in this school.', [
-      { path: 'cycleId', message: 'unknown cycle' },
+    throw new ValidationError('errors.cycle.foreign', [
+      { path: 'cycleId', message: 'errors.cycle.foreign-field' },
     ]);
-  if (row.status !== 'active') throw new ConflictError('CONFLICT', 'This cycle has ended.');
+  if (row.status !== 'active') throw new ConflictError('CONFLICT', 'errors.cycle.ended');
 }
 
 /**

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../../shared/errors';
+import type { MessageKey } from '../../../shared/i18n';
 import {
   DEBRIEF_PHASES,
   type Debrief,
+  type DebriefPhase,
   type DebriefCardInput,
   type DebriefCardMove,
   type DebriefPatternInput,
@@ -40,9 +42,18 @@ interface Access {
  * Who is in the room: the round's participants and hosts (a colleague a declined slot was moved to hosts too), and
  * the school's coaches (who facilitate).
  */
+/** What a phase still needs before the debrief moves past it (phaseNeeds in shared/rounds.ts, in words). */
+const PHASE_NEEDS: Record<DebriefPhase, MessageKey> = {
+  description: 'errors.debrief.need.description',
+  analysis: 'errors.debrief.need.analysis',
+  prediction: 'errors.debrief.need.prediction',
+  next: 'errors.debrief.need.next',
+  done: 'errors.debrief.need.next',
+};
+
 async function access(actor: Actor, roundId: string): Promise<Access> {
   const round = await findRound(actor.scope, roundId);
-  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('Round');
+  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.round');
   const facilitator = can(actor, 'facilitate', 'debrief');
   const members = new Set([...round.participants, ...round.hosts.map((h) => h.id)]);
   if (
@@ -50,9 +61,8 @@ async function access(actor: Actor, roundId: string): Promise<Access> {
     !members.has(actor.personId) &&
     (await roundDoorsOf(actor.scope, roundId, actor.personId)).length === 0
   )
-    throw new NotFoundError('Round');
-  if (round.status !== 'published')
-    throw new ConflictError('CONFLICT', 'The debrief opens once the round is published.');
+    throw new NotFoundError('errors.not-found.round');
+  if (round.status !== 'published') throw new ConflictError('CONFLICT', 'errors.debrief.not-published');
   return { round, facilitator };
 }
 
@@ -105,11 +115,11 @@ export async function addCard(
 ): Promise<Debrief> {
   await access(actor, roundId);
   const note = await readableNote(actor.scope, actor.personId, noteId, now.toISOString());
-  if (!note || note.writerId !== actor.personId) throw new NotFoundError('Note');
+  if (!note || note.writerId !== actor.personId) throw new NotFoundError('errors.not-found.note');
   const door = await findDoor(actor.scope, note.doorId);
   if (door?.roundId !== roundId)
-    throw new ValidationError('That note is about a visit of another round or an open door.', [
-      { path: 'noteId', message: 'not a note from this round' },
+    throw new ValidationError('errors.debrief.note-foreign', [
+      { path: 'noteId', message: 'errors.debrief.note-foreign-field' },
     ]);
   await insertCard(actor.scope, {
     id: randomUUID(),
@@ -126,7 +136,7 @@ export async function addCard(
 export async function withdrawCard(actor: Actor, roundId: string, cardId: string): Promise<Debrief> {
   await access(actor, roundId);
   const card = await findCard(actor.scope, roundId, cardId);
-  if (!card) throw new NotFoundError('Card');
+  if (!card) throw new NotFoundError('errors.not-found.card');
   authorize(actor, 'withdraw', cardRecord(card));
   await deleteCard(actor.scope, cardId);
   return getDebrief(actor, roundId);
@@ -157,10 +167,10 @@ export async function groupCard(
 ): Promise<Debrief> {
   await access(actor, roundId);
   authorize(actor, 'facilitate', 'debrief');
-  if (!(await findCard(actor.scope, roundId, cardId))) throw new NotFoundError('Card');
+  if (!(await findCard(actor.scope, roundId, cardId))) throw new NotFoundError('errors.not-found.card');
   if (patternId && !(await patternsOf(actor.scope, roundId)).some((p) => p.id === patternId))
-    throw new ValidationError('That pattern is not in this debrief.', [
-      { path: 'patternId', message: 'unknown pattern' },
+    throw new ValidationError('errors.debrief.pattern', [
+      { path: 'patternId', message: 'errors.debrief.pattern-field' },
     ]);
   await moveCard(actor.scope, cardId, patternId);
   return getDebrief(actor, roundId);
@@ -189,11 +199,17 @@ export async function updateDebriefPhase(
     prediction: data.prediction !== undefined ? (data.prediction ?? null) : round.prediction,
     nextLevel: data.nextLevel !== undefined ? (data.nextLevel ?? null) : round.nextLevel,
   };
-  const lacking = passed.flatMap((phase) => phaseNeeds(phase, progress).map((need) => ({ phase, need })));
+  // phaseNeeds says at most one thing per phase, in English; the answer says it in the asker's language.
+  const lacking = passed.flatMap((phase) =>
+    phaseNeeds(phase, progress).map(() => ({ phase, need: PHASE_NEEDS[phase] })),
+  );
   if (lacking.length > 0 && !data.skipReason)
     throw new UnprocessableError(
       'DEBRIEF_PHASE_INCOMPLETE',
-      `Before moving on: ${lacking.map((l) => l.need).join(' ')} Or skip it, saying why.`,
+      {
+        key: 'errors.debrief.incomplete',
+        params: { needs: { items: lacking.map((l) => ({ key: l.need })), separator: ' ' } },
+      },
       lacking.map((l) => ({ path: l.phase, message: l.need })),
     );
   const skipReason = data.skipReason;

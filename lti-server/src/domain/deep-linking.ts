@@ -72,13 +72,13 @@ export async function answerDeepLink(
     { tenantId: actor.scope.tenantId, personId: actor.personId },
     requestId,
   );
-  if (!request) throw new NotFoundError('This insert request');
+  if (!request) throw new NotFoundError('errors.not-found.insert-request');
   if (request.expiresAt <= now.toISOString()) {
-    throw new GoneError('This insert request has expired. Use the editor button in your LMS again.');
+    throw new GoneError('errors.deep-link.expired');
   }
   const view = await getStrategy(actor, choice.strategyId);
   if ('mergedInto' in view || (view.row.status !== 'approved' && view.row.status !== 'featured')) {
-    throw new ConflictError('CONFLICT', 'Only strategies on the menu can be added to a course.');
+    throw new ConflictError('CONFLICT', 'errors.deep-link.not-on-menu');
   }
   const s = view.row;
   const { acceptTypes } = request;
@@ -97,11 +97,11 @@ export async function answerDeepLink(
         };
   if (!acceptTypes.includes(item.type)) {
     throw new ValidationError(
-      `Your LMS does not accept ${choice.as === 'link' ? 'links' : 'cards'} here; choose the other kind.`,
+      choice.as === 'link' ? 'errors.deep-link.no-links' : 'errors.deep-link.no-cards',
     );
   }
   const tenant = await findTenantById(db, actor.scope.tenantId);
-  if (!tenant) throw new NotFoundError('Your school');
+  if (!tenant) throw new NotFoundError('errors.not-found.school');
   const jwt = await signer.deepLinkingResponse(
     { issuer: tenant.issuer, clientId: tenant.clientId, deploymentId: tenant.deploymentId },
     {

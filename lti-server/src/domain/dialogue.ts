@@ -30,12 +30,12 @@ const endOfDay = (date: string) => `${date}T23:59:59.999Z`;
  */
 async function threadOf(actor: Actor, doorId: string) {
   const door = await findDoor(actor.scope, doorId);
-  if (!door || door.networkId !== actor.networkId) throw new NotFoundError('Visit');
+  if (!door || door.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.visit');
   const record = dialogue({
     hostId: door.hostId,
     visitorIds: await dialogueVisitorIds(actor.scope, door.id),
   });
-  if (!can(actor, 'read', record)) throw new NotFoundError('Visit');
+  if (!can(actor, 'read', record)) throw new NotFoundError('errors.not-found.visit');
   return { door, record };
 }
 
@@ -68,8 +68,8 @@ export async function readDialogue(actor: Actor, doorId: string, now: Date): Pro
  */
 const checkPart = (actor: Actor, part: DialoguePart, text: string, confirmed: boolean) =>
   checkText(actor, text, confirmed, {
-    neverNames: 'The dialogue never names people',
-    readsAs: 'This reads as a judgment or a guess',
+    neverNames: 'errors.dialogue.never-names',
+    readsAs: 'errors.dialogue.reads-as',
     namesOnly: part !== 'noticed',
   });
 
@@ -83,10 +83,8 @@ export async function writeDialogue(
   const { door, record } = await threadOf(actor, doorId);
   const hostPart = (HOST_PARTS as readonly string[]).includes(data.part);
   authorize(actor, hostPart ? 'write-host-part' : 'write-visitor-part', record);
-  if (door.status !== 'open')
-    throw new ConflictError('CONFLICT', 'This visit was canceled, so there is nothing to reflect on.');
-  if (Date.parse(door.endsAt) > now.getTime())
-    throw new ConflictError('CONFLICT', 'The dialogue opens once the visit has ended.');
+  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'errors.dialogue.canceled');
+  if (Date.parse(door.endsAt) > now.getTime()) throw new ConflictError('CONFLICT', 'errors.dialogue.not-yet');
   await checkPart(actor, data.part, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const added = await insertDialogueEntry(actor.scope, {
@@ -100,10 +98,6 @@ export async function writeDialogue(
     createdAt: stamp,
     expiresAt: endOfDay((await retention(actor, now)).expiresOn),
   });
-  if (!added)
-    throw new ConflictError(
-      'CONFLICT',
-      'You already wrote this part. Entries are written once, like a conversation.',
-    );
+  if (!added) throw new ConflictError('CONFLICT', 'errors.dialogue.written');
   return readDialogue(actor, doorId, now);
 }

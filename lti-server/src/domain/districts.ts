@@ -82,8 +82,8 @@ import { hashToken } from './sessions';
 /** How long an invitation code stays usable. */
 export const DISTRICT_INVITE_DAYS = 7;
 
-const notFound = () => new NotFoundError('District network');
-const roundNotFound = () => new NotFoundError('Cross-school round');
+const notFound = () => new NotFoundError('errors.not-found.district');
+const roundNotFound = () => new NotFoundError('errors.not-found.cross-school-round');
 
 const tenantOf = (actor: Actor) => actor.scope.tenantId;
 
@@ -162,8 +162,7 @@ export async function joinDistrict(
   authorize(actor, 'take-part', 'district');
   const stamp = now.toISOString();
   const districtId = await useInvite(db, hashToken(code), tenantOf(actor), stamp);
-  if (!districtId)
-    throw new NotFoundError('Invitation code (it is unknown, used, expired, or from your own school)');
+  if (!districtId) throw new NotFoundError('errors.not-found.invitation');
   await addSchool(db, districtId, tenantOf(actor), 'member', stamp);
   const district = await findDistrict(db, districtId);
   if (!district) throw notFound();
@@ -263,9 +262,8 @@ export async function openRoundToDistrict(
 ): Promise<DistrictRoundSummary> {
   await requireMember(actor, db, districtId);
   const round = await findRound(actor.scope, roundId);
-  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('Round');
-  if (round.status !== 'published')
-    throw new ConflictError('CONFLICT', 'Publish the round first: visitors join the rooms it books.');
+  if (!round || round.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.round');
+  if (round.status !== 'published') throw new ConflictError('CONFLICT', 'errors.district.publish-first');
   const opened = await openDistrictRound(actor.scope, {
     roundId,
     districtId,
@@ -273,7 +271,7 @@ export async function openRoundToDistrict(
     openedBy: actor.personId,
     now: now.toISOString(),
   });
-  if (!opened) throw new ConflictError('CONFLICT', 'This round is already open to a district network.');
+  if (!opened) throw new ConflictError('CONFLICT', 'errors.district.open-already');
   const row = await findDistrictRound(db, districtId, roundId);
   if (!row) throw roundNotFound();
   return summary(row, tenantOf(actor), new Set());
@@ -388,18 +386,16 @@ export async function visitCrossRound(
 ): Promise<CrossRound> {
   const { round, guest } = await seated(actor, db, districtId, roundId);
   const door = (await roundDoors(guest.scope, roundId)).find((d) => d.id === doorId);
-  if (!door) throw new NotFoundError('Room of this round');
-  if (Date.parse(door.startsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This visit has already started.');
+  if (!door) throw new NotFoundError('errors.not-found.round-room');
+  if (Date.parse(door.startsAt) <= now.getTime()) throw new ConflictError('CONFLICT', 'errors.visit.started');
   const stamp = now.toISOString();
   await guest.scope.transaction(async (scope) => {
     await lockPerson(scope, guest.personId);
     const existing = await findVisitOf(scope, doorId, guest.personId);
     if (existing?.status === 'booked') return;
     const clash = await overlapsFor(scope, guest.personId, door.startsAt, door.endsAt, doorId);
-    if (clash.visiting > 0)
-      throw new ConflictError('VISIT_OVERLAP', 'You already visit another room of this school at that time.');
-    if (!(await widenDoor(scope, doorId, stamp))) throw new NotFoundError('Room of this round');
+    if (clash.visiting > 0) throw new ConflictError('VISIT_OVERLAP', 'errors.district.overlap');
+    if (!(await widenDoor(scope, doorId, stamp))) throw new NotFoundError('errors.not-found.round-room');
     if (existing) return rebookVisit(scope, existing.id, stamp);
     await insertVisits(scope, [bookedVisit(randomUUID(), doorId, guest.personId, door, stamp)]);
   });
@@ -420,7 +416,7 @@ export async function writeCrossNote(
 ): Promise<CrossRound> {
   const { round, guest } = await seated(actor, db, districtId, roundId);
   const mine = await guestVisits(guest.scope, roundId, guest.personId);
-  if (!mine.some((v) => v.id === data.visitId)) throw new NotFoundError('Visit');
+  if (!mine.some((v) => v.id === data.visitId)) throw new NotFoundError('errors.not-found.visit');
   await writeNote(guest, data, now);
   return view(round, guest, now);
 }
@@ -478,11 +474,11 @@ export async function cancelCrossVisit(
 ): Promise<CrossRound> {
   const { round, guest } = await seated(actor, db, districtId, roundId);
   const visit = (await guestVisits(guest.scope, roundId, guest.personId)).find((v) => v.id === visitId);
-  if (!visit) throw new NotFoundError('Visit');
+  if (!visit) throw new NotFoundError('errors.not-found.visit');
   const row = await findVisit(guest.scope, visitId);
-  if (!row) throw new NotFoundError('Visit');
+  if (!row) throw new NotFoundError('errors.not-found.visit');
   if (Date.parse(row.startsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This visit has already started, so it can no longer be canceled.');
+    throw new ConflictError('CONFLICT', 'errors.visit.cancel-started');
   await checkText(guest, reason, false, CANCEL_REASON_TEXT);
   await guest.scope.transaction((scope) =>
     cancelGuestVisit(
@@ -525,7 +521,7 @@ async function visitedDoor(
 ) {
   const { guest } = await seated(actor, db, districtId, roundId);
   const visits = await guestVisits(guest.scope, roundId, guest.personId);
-  if (!visits.some((v) => v.doorId === doorId)) throw new NotFoundError('Visit');
+  if (!visits.some((v) => v.doorId === doorId)) throw new NotFoundError('errors.not-found.visit');
   return guest;
 }
 
@@ -618,7 +614,7 @@ export async function inviteSchoolAsOperator(
   now: Date,
 ) {
   if (!(await findDistrict(db, districtId))) throw notFound();
-  if (!(await findTenantById(db, tenantId))) throw new NotFoundError('School (tenant)');
+  if (!(await findTenantById(db, tenantId))) throw new NotFoundError('errors.not-found.tenant');
   await addSchool(db, districtId, tenantId, 'invited', now.toISOString());
 }
 
@@ -630,10 +626,7 @@ export async function inviteDeploymentAsOperator(
   now: Date,
 ) {
   const tenant = await findTenantByKey(db, key);
-  if (!tenant)
-    throw new NotFoundError(
-      'School with that issuer, client id and deployment (someone there must launch the tool first)',
-    );
+  if (!tenant) throw new NotFoundError('errors.not-found.tenant-launch');
   await inviteSchoolAsOperator(db, districtId, tenant.id, now);
   return tenant;
 }
@@ -654,7 +647,7 @@ export async function removeDeploymentAsOperator(
   if (!(await findDistrict(db, districtId))) throw notFound();
   const tenant = await findTenantByKey(db, key);
   if (!tenant || !(await membershipOf(db, districtId, tenant.id)))
-    throw new NotFoundError('School with that issuer, client id and deployment in this district');
+    throw new NotFoundError('errors.not-found.district-school');
   const canceledVisits = await withdrawSchool(db, dialect, districtId, tenant.id, now);
   return { tenant, canceledVisits };
 }

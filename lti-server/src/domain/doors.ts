@@ -48,10 +48,10 @@ export async function viewDoors(actor: Actor, rows: DoorDetail[]): Promise<DoorV
 /** A door in the asker's network that they may see (round classrooms only for the people in them). */
 export async function visibleDoor(actor: Actor, id: string): Promise<DoorDetail> {
   const row = await findDoor(actor.scope, id);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Open door');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.door');
   if (row.roundId && row.hostId !== actor.personId) {
     const [view] = await viewDoors(actor, [row]);
-    if (!view?.myVisit) throw new NotFoundError('Open door');
+    if (!view?.myVisit) throw new NotFoundError('errors.not-found.door');
   }
   return row;
 }
@@ -76,20 +76,18 @@ export async function openDoors(
   });
   const strategy = await findStrategy(actor.scope, data.strategyId);
   if (!strategy || strategy.networkId !== actor.networkId || strategy.mergedIntoId)
-    throw new ValidationError('Choose one of your strategies on this menu.', [
-      { path: 'strategyId', message: 'not a strategy on this menu' },
+    throw new ValidationError('errors.door.strategy', [
+      { path: 'strategyId', message: 'errors.door.strategy-field' },
     ]);
   const credited = ((await creditsFor(actor.scope, [strategy.id])).get(strategy.id) ?? []).map((c) => c.id);
   authorize(actor, 'host', strategyRecord(strategy, credited));
   if (strategy.status !== 'approved' && strategy.status !== 'featured')
-    throw new ValidationError('A coach approves a strategy before colleagues can sample it.', [
-      { path: 'strategyId', message: 'this strategy is not on the menu yet (waiting for approval)' },
+    throw new ValidationError('errors.door.pending', [
+      { path: 'strategyId', message: 'errors.door.pending-field' },
     ]);
 
   if (starts[0]!.getTime() <= now.getTime())
-    throw new ValidationError('That time has already passed.', [
-      { path: 'date', message: 'choose a date and time in the future' },
-    ]);
+    throw new ValidationError('errors.time.past', [{ path: 'date', message: 'errors.door.past-field' }]);
   requireSchoolDay(
     await schoolDayOf(actor),
     data.timeZone,
@@ -123,10 +121,10 @@ export async function openDoors(
     const clash = await overlapsFor(actor.scope, actor.personId, row.startsAt, row.endsAt, '');
     if (clash.hosting > 0 || clash.visiting > 0) {
       const local = utcToZoned(row.startsAt, data.timeZone);
-      throw new ConflictError(
-        'VISIT_OVERLAP',
-        `You already ${clash.hosting > 0 ? 'have an open door' : 'have a visit booked'} on ${local.date} at ${local.time}; choose another time.`,
-      );
+      throw new ConflictError('VISIT_OVERLAP', {
+        key: clash.hosting > 0 ? 'errors.door.overlap-hosting' : 'errors.door.overlap-visiting',
+        params: { date: local.date, time: local.time },
+      });
     }
   }
   await actor.scope.transaction((scope) => insertDoors(scope, rows));
@@ -177,11 +175,7 @@ export async function getDoor(actor: Actor, id: string): Promise<DoorView> {
 export async function cancelDoor(actor: Actor, id: string, now: Date): Promise<DoorView> {
   const door = await visibleDoor(actor, id);
   authorize(actor, 'cancel', doorRecord(door));
-  if (door.roundId)
-    throw new ConflictError(
-      'CONFLICT',
-      'This is a slot of a round: decline it with a reason instead, so the coach who planned the round can move the group.',
-    );
+  if (door.roundId) throw new ConflictError('CONFLICT', 'errors.door.round-slot');
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
     if (await cancelDoorRow(scope, id, stamp)) await cancelVisits(scope, { doorId: id }, 'host', stamp);

@@ -47,5 +47,5 @@ export async function hostNotices(actor: Actor): Promise<HostNotice[]> {
 
 export async function dismissHostNotice(actor: Actor, id: string, now: Date): Promise<void> {
   if (!(await markHostNoticeSeen(actor.scope, actor.personId, id, now.toISOString())))
-    throw new NotFoundError('Notice');
+    throw new NotFoundError('errors.not-found.notice');
 }

@@ -20,7 +20,7 @@ export interface LaunchResult {
 /** Students and other non-staff roles: refused before anything about them is written. */
 export class RoleRefusedError extends AppError {
   constructor(message = RoleRefusedError.STUDENT) {
-    super('LTI_ROLE_REFUSED', message);
+    super('LTI_ROLE_REFUSED', { verbatim: message });
   }
 
   static readonly STUDENT =

@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '../../../shared/errors';
-import { blocksSave, lintNote } from '../../../shared/note-linter';
+import {
+  ConflictError,
+  type FieldProblem,
+  NotFoundError,
+  UnprocessableError,
+  ValidationError,
+} from '../../../shared/errors';
+import type { MessageKey } from '../../../shared/i18n';
+import { blocksSave, lintNote, type NoteFlag } from '../../../shared/note-linter';
 import type { NoteData, NoteEdit, Retention, ThanksInput, UsefulInput } from '../../../shared/notes';
 import { findDoor } from '../db/repositories/doors';
 import {
@@ -44,8 +51,8 @@ export async function changeRetention(actor: Actor, { expiresOn }: Retention, no
   const today = now.toISOString().slice(0, 10);
   const limit = `${now.getUTCFullYear() + 2}${today.slice(4)}`;
   if (expiresOn < today || expiresOn > limit || Number.isNaN(Date.parse(expiresOn)))
-    throw new ValidationError('Choose a date from today up to two years ahead.', [
-      { path: 'expiresOn', message: `between ${today} and ${limit}` },
+    throw new ValidationError('errors.note.expiry', [
+      { path: 'expiresOn', message: { key: 'errors.note.expiry-field', params: { today, limit } } },
     ]);
   await actor.scope.transaction(async (scope) => {
     await lockTenantPicture(scope);
@@ -64,24 +71,24 @@ async function rosterNames(actor: Actor): Promise<string[]> {
 
 /** What a checked text is called in the refusals: a note, or a part of the reflective dialogue. */
 export interface CheckedText {
-  /** "Notes never name people" … */
-  neverNames: string;
-  /** "This note reads as a judgment or a guess" … */
-  readsAs: string;
+  /** "Notes never name people: remove the names, then save." … */
+  neverNames: MessageKey;
+  /** "This note reads as a judgment or a guess. Rephrase it…" … */
+  readsAs: MessageKey;
   /** Only names are checked (reflective parts, where wondering and planning are what they are for). */
   namesOnly?: boolean;
 }
 
 /** Why a visitor canceled a round visit: read by the coach, so it never names anyone (a student, a colleague). */
 export const CANCEL_REASON_TEXT: CheckedText = {
-  neverNames: 'The reason is read by the coach, and never names people',
-  readsAs: 'This reason reads as a judgment',
+  neverNames: 'errors.cancel-reason.never-names',
+  readsAs: 'errors.cancel-reason.reads-as',
   namesOnly: true,
 };
 
 const NOTE_TEXT: CheckedText = {
-  neverNames: 'Notes never name people',
-  readsAs: 'This note reads as a judgment or a guess',
+  neverNames: 'errors.note.never-names',
+  readsAs: 'errors.note.reads-as',
 };
 
 /**
@@ -94,26 +101,31 @@ export async function checkText(
   confirmed: boolean,
   what: CheckedText = NOTE_TEXT,
 ): Promise<void> {
-  const flags = lintNote(text, { names: await rosterNames(actor) }).filter(
-    (f) => !what.namesOnly || f.kind === 'name',
-  );
+  const names = await rosterNames(actor);
+  const keep = (f: NoteFlag) => !what.namesOnly || f.kind === 'name';
+  const flags = lintNote(text, { names }).filter(keep);
   if (flags.length === 0) return;
-  const fields = flags.map((f) => ({
-    path: 'text',
-    message: `“${text.slice(f.start, f.end)}”: ${f.message}`,
-  }));
+  // The linter words its flags itself, in the interface's language: both are kept, and the answer picks the asker's.
+  const spanish = lintNote(text, { names, language: 'es' }).filter(keep);
+  const fields = flags.map(
+    (f, i): FieldProblem => ({
+      path: 'text',
+      message: {
+        key: 'errors.note.flag',
+        params: {
+          excerpt: text.slice(f.start, f.end),
+          message: { each: { en: f.message, es: spanish[i]?.message ?? f.message } },
+        },
+      },
+    }),
+  );
   if (blocksSave(flags))
     throw new UnprocessableError(
       'NOTE_FLAGGED',
-      `${what.neverNames}: remove the names, then save.`,
+      what.neverNames,
       fields.filter((_f, i) => flags[i]!.kind === 'name'),
     );
-  if (!confirmed)
-    throw new UnprocessableError(
-      'NOTE_FLAGGED',
-      `${what.readsAs}. Rephrase it as what you saw or heard, or confirm to save it as it is.`,
-      fields,
-    );
+  if (!confirmed) throw new UnprocessableError('NOTE_FLAGGED', what.readsAs, fields);
 }
 
 export async function writeNote(actor: Actor, data: NoteData, now: Date): Promise<NoteDetail> {
@@ -136,13 +148,12 @@ export async function writeNoteOnce(
     if (sent) return { note: sent, created: false };
   }
   const visit = await findVisit(actor.scope, data.visitId);
-  if (!visit || visit.visitorId !== actor.personId) throw new NotFoundError('Visit');
-  if (visit.status !== 'booked')
-    throw new ConflictError('CONFLICT', 'This visit was canceled, so there is nothing to write about.');
+  if (!visit || visit.visitorId !== actor.personId) throw new NotFoundError('errors.not-found.visit');
+  if (visit.status !== 'booked') throw new ConflictError('CONFLICT', 'errors.note.visit-canceled');
   if (Date.parse(visit.startsAt) > now.getTime())
-    throw new ConflictError('CONFLICT', 'Notes are written during or after the visit, not before.');
+    throw new ConflictError('CONFLICT', 'errors.note.too-early');
   const door = await findDoor(actor.scope, visit.doorId);
-  if (!door) throw new NotFoundError('Visit');
+  if (!door) throw new NotFoundError('errors.not-found.visit');
   await checkText(actor, data.text, data.confirmFlags);
   const stamp = now.toISOString();
   const id = randomUUID();
@@ -185,18 +196,18 @@ export async function noteSentBefore(
   const id = await findNoteIdByClientId(actor.scope, actor.personId, clientId);
   if (!id) return undefined;
   const stored = await readableNote(actor.scope, actor.personId, id, now.toISOString());
-  if (!stored) throw new ConflictError('CONFLICT', 'This note was sent before and has expired since.');
+  if (!stored) throw new ConflictError('CONFLICT', 'errors.note.expired');
   return stored;
 }
 
 /** A note the actor may read (host or writer); anyone else gets 403 when it exists, so the rule is visible. */
 async function readable(actor: Actor, id: string, now: Date): Promise<NoteDetail> {
   const parties = await noteParties(actor.scope, id, now.toISOString());
-  if (!parties) throw new NotFoundError('Note');
+  if (!parties) throw new NotFoundError('errors.not-found.note');
   authorize(actor, 'read', note(parties));
   // The query keeps its own host-or-writer filter: the policy decides, the SQL never hands out more.
   const row = await readableNote(actor.scope, actor.personId, id, now.toISOString());
-  if (!row) throw new NotFoundError('Note');
+  if (!row) throw new NotFoundError('errors.not-found.note');
   return row;
 }
 
@@ -254,6 +265,6 @@ export async function thankForVisit(
 ): Promise<void> {
   const visit = await findVisit(actor.scope, visitId);
   const door = visit ? await findDoor(actor.scope, visit.doorId) : undefined;
-  if (!visit || !door || door.hostId !== actor.personId) throw new NotFoundError('Visit');
+  if (!visit || !door || door.hostId !== actor.personId) throw new NotFoundError('errors.not-found.visit');
   await thankVisitor(actor.scope, visitId, message, now.toISOString());
 }

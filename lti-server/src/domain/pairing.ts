@@ -75,10 +75,7 @@ export async function confirmPairing(
 ): Promise<{ label: string }> {
   const pairing = await findPairingByCode(db, sha(code), now.toISOString());
   if (!pairing || pairing.personId) {
-    throw new NotFoundError(
-      'Pairing code',
-      'That code is not valid or has expired. Open the extension’s Options for a fresh code.',
-    );
+    throw new NotFoundError('errors.pairing.code-invalid');
   }
   await confirmPairingRow(db, pairing.id, {
     tenantId: actor.scope.tenantId,
@@ -96,14 +93,15 @@ export async function claimPairing(
 ): Promise<PairingClaimResult> {
   const pairing = await findPairing(db, pairingId);
   const given = Buffer.from(sha(claimSecret));
-  if (!pairing || !timingSafeEqual(Buffer.from(pairing.claimHash), given)) throw new NotFoundError('Pairing');
+  if (!pairing || !timingSafeEqual(Buffer.from(pairing.claimHash), given))
+    throw new NotFoundError('errors.not-found.pairing');
   if (pairing.expiresAt <= now.toISOString()) {
-    throw new GoneError('This pairing code expired. Start again for a fresh code.');
+    throw new GoneError('errors.pairing.expired');
   }
   if (!pairing.personId || !pairing.tenantId || !pairing.networkId)
     return { state: 'waiting', expiresAt: pairing.expiresAt };
   // Deleting first makes the claim single-use even if two polls race.
-  if ((await deletePairing(db, pairing.id)) !== 1) throw new NotFoundError('Pairing');
+  if ((await deletePairing(db, pairing.id)) !== 1) throw new NotFoundError('errors.not-found.pairing');
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(now.getTime() + DEVICE_DAYS * 86_400_000).toISOString();
   await insertDeviceToken(db, {
@@ -139,5 +137,5 @@ export async function listDevices(actor: Actor, now: Date): Promise<Device[]> {
 
 export async function revokeDevice(actor: Actor, id: string, now: Date): Promise<void> {
   if (!(await revokeDeviceToken(actor.scope, actor.personId, id, now.toISOString())))
-    throw new NotFoundError('Paired browser');
+    throw new NotFoundError('errors.not-found.paired-browser');
 }

@@ -111,9 +111,9 @@ export async function removePlatform(
   const removed = await lti.removePlatform(issuer, clientId);
   await removeDeployments(db, issuer, clientId);
   if (!removed) {
-    throw new NotFoundError(
-      'Platform',
-      `No platform is registered with issuer ${issuer} and client id ${clientId}.`,
-    );
+    throw new NotFoundError({
+      key: 'errors.not-found.platform',
+      params: { issuer, clientId },
+    });
   }
 }

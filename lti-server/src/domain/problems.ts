@@ -21,8 +21,8 @@ import { authorize } from './policies';
 /** Proposals and comments are opinions, so only names are checked: no student or colleague is ever named. */
 const checkNames = (actor: Actor, text: string) =>
   checkText(actor, text, false, {
-    neverNames: 'Proposals and comments never name people',
-    readsAs: 'This reads as a judgment',
+    neverNames: 'errors.proposal.never-names',
+    readsAs: 'errors.proposal.reads-as',
     namesOnly: true,
   });
 
@@ -61,7 +61,7 @@ async function present(actor: Actor, rows: StoredProblem[]): Promise<Problem[]> 
 /** A proposal of the asker's network, or 404 (another network's proposals do not exist for them). */
 async function problemOf(actor: Actor, id: string): Promise<StoredProblem> {
   const row = await findProblem(actor.scope, id);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Proposal');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.proposal');
   return row;
 }
 
@@ -70,12 +70,7 @@ async function one(actor: Actor, id: string): Promise<Problem> {
 }
 
 const notOpen = (p: StoredProblem) =>
-  new ConflictError(
-    'CONFLICT',
-    p.status === 'chosen'
-      ? 'A cycle has started on this proposal: votes and comments are closed.'
-      : 'This proposal is closed: votes and comments are no longer taken.',
-  );
+  new ConflictError('CONFLICT', p.status === 'chosen' ? 'errors.proposal.chosen' : 'errors.proposal.closed');
 
 /**
  * The network's proposals: open ones first, ranked by their votes (for minus against, then for, then newest), then

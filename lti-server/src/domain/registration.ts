@@ -59,10 +59,7 @@ export function listPendingInvites(db: Kysely<Database>, now: Date) {
   return listPendingRegistrationInvites(db, now.toISOString());
 }
 
-const codeRefused = () =>
-  new UnauthenticatedError(
-    'This registration code is not valid: it is mistyped, already used or expired. Ask your Tasting Menu administrator for a new one.',
-  );
+const codeRefused = () => new UnauthenticatedError('errors.registration.code-refused');
 
 /**
  * What registration needs from the LTI layer (`LtiTool`, lti/tool.ts, has it): the LMS's answer to a dynamic
@@ -99,7 +96,7 @@ export async function registerFromLms(
 ): Promise<PlatformSummary> {
   let codeHash: string | undefined;
   if (deps.mode === 'invite') {
-    if (!form.code?.trim()) throw new UnauthenticatedError('Enter the registration code to register.');
+    if (!form.code?.trim()) throw new UnauthenticatedError('errors.registration.code-missing');
     codeHash = sha(normalizeInviteCode(form.code));
     if (!(await isRegistrationInviteUsable(deps.db, codeHash, now.toISOString()))) throw codeRefused();
   }
@@ -110,10 +107,10 @@ export async function registerFromLms(
     deps.fetchImpl,
   );
   if (await deps.lti.hasPlatform(registration.issuer, registration.clientId)) {
-    throw new ConflictError(
-      'CONFLICT',
-      `${registration.issuer} with client id ${registration.clientId} is already registered, and registration never changes a platform. The Tasting Menu operator can rotate its key or remove it with npm run platform.`,
-    );
+    throw new ConflictError('CONFLICT', {
+      key: 'errors.registration.exists',
+      params: { issuer: registration.issuer, clientId: registration.clientId },
+    });
   }
   const usedFor = `${registration.issuer} ${registration.clientId}`;
   if (codeHash !== undefined && !(await useRegistrationInvite(deps.db, codeHash, now.toISOString(), usedFor)))

@@ -75,10 +75,7 @@ export async function signInWithRoomLink(
   now: Date,
 ): Promise<RoomSession> {
   const owner = await useRoomLink(db, hashToken(token), now.toISOString());
-  if (!owner)
-    throw new UnauthenticatedError(
-      'This sign-in link was already used or has expired. Open Tasting Menu from your LMS and ask for a new one.',
-    );
+  if (!owner) throw new UnauthenticatedError('errors.room.link-used');
   return createSession(db, owner, now);
 }
 
@@ -111,8 +108,7 @@ export async function roomNoteKey(actor: Actor, sessionToken: string, now: Date)
   return { kid: kept.kid, publicKey: kept.publicKey };
 }
 
-const UNREADABLE =
-  'This note was sealed on the phone for a sign-in that has ended since, so nobody can read it any more.';
+const UNREADABLE = 'errors.room.sealed-unreadable';
 
 /**
  * A note the phone kept sealed while offline, sent when the connection came back: opened with the session's private

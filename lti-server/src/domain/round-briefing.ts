@@ -53,11 +53,11 @@ const readersOf = ({ row, guests }: Pick<Access, 'row' | 'guests'>) =>
  */
 async function access(actor: Actor, roundId: string): Promise<Access> {
   const row = await findRound(actor.scope, roundId);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Round');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.round');
   const coach = can(actor, 'brief', 'round');
   const guests = await seatGuests(actor.scope, row.id);
   if (!coach && (row.status !== 'published' || !readersOf({ row, guests }).has(actor.personId)))
-    throw new NotFoundError('Round');
+    throw new NotFoundError('errors.not-found.round');
   return { row, round: present(row, await namesOf(actor)), coach, guests };
 }
 
@@ -82,7 +82,7 @@ async function briefingOf(actor: Actor, { row, round }: Access, now: Date): Prom
       updatedAt: stamp,
     });
     const made = await findBriefing(actor.scope, row.id);
-    if (!made) throw new NotFoundError('Round');
+    if (!made) throw new NotFoundError('errors.not-found.round');
     return made;
   }
   const fits =
@@ -207,8 +207,11 @@ export async function updateRoles(
   if (problems.length > 0)
     throw new UnprocessableError(
       'ROUND_ROLES_INVALID',
-      `These roles do not fit the groups: ${problems.join(' ')}`,
-      problems.map((message) => ({ path: 'roles', message })),
+      {
+        key: 'errors.briefing.roles',
+        params: { problems: { items: problems.map((verbatim) => ({ verbatim })), separator: ' ' } },
+      },
+      problems.map((verbatim) => ({ path: 'roles', message: { verbatim } })),
     );
   await updateBriefingRoles(actor.scope, roundId, roles);
   return getBriefing(actor, roundId, now);
@@ -217,9 +220,8 @@ export async function updateRoles(
 /** A participant or host says they have read the briefing (one click; again after it changed). */
 export async function acknowledgeBriefing(actor: Actor, roundId: string, now: Date): Promise<Briefing> {
   const a = await access(actor, roundId);
-  if (!readersOf(a).has(actor.personId)) throw new NotFoundError('Round');
-  if (a.row.status !== 'published')
-    throw new ConflictError('CONFLICT', 'The briefing is shared with the round once it is published.');
+  if (!readersOf(a).has(actor.personId)) throw new NotFoundError('errors.not-found.round');
+  if (a.row.status !== 'published') throw new ConflictError('CONFLICT', 'errors.briefing.not-published');
   await briefingOf(actor, a, now);
   await upsertAck(actor.scope, roundId, actor.personId, now.toISOString());
   return getBriefing(actor, roundId, now);
@@ -289,7 +291,7 @@ export async function briefingText(
  */
 export async function visitorBriefing(guest: Actor, roundId: string, now: Date): Promise<VisitorBriefing> {
   const a = await access(guest, roundId);
-  if (!a.guests.has(guest.personId)) throw new NotFoundError('Round');
+  if (!a.guests.has(guest.personId)) throw new NotFoundError('errors.not-found.round');
   const b = await briefingOf(guest, a, now);
   const at = (await acksOf(guest.scope, roundId)).get(guest.personId) ?? null;
   // No focus either: a strategy focus names one of the host school's strategies; visitors read the problem of
@@ -311,7 +313,8 @@ export async function acknowledgeAsVisitor(
   now: Date,
 ): Promise<VisitorBriefing> {
   const a = await access(guest, roundId);
-  if (!a.guests.has(guest.personId) || a.row.status !== 'published') throw new NotFoundError('Round');
+  if (!a.guests.has(guest.personId) || a.row.status !== 'published')
+    throw new NotFoundError('errors.not-found.round');
   await briefingOf(guest, a, now);
   await upsertAck(guest.scope, roundId, guest.personId, now.toISOString());
   return visitorBriefing(guest, roundId, now);

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { ConflictError, NotFoundError, ValidationError } from '../../../shared/errors';
+import { type ErrorText, NotFoundError, ValidationError, ConflictError } from '../../../shared/errors';
 import {
   type DeclineInput,
   type HostLookForData,
@@ -32,7 +32,7 @@ import type { Actor } from './actor';
 import { visibleDoor } from './doors';
 import { checkText } from './notes';
 import { authorize, door as doorRecord } from './policies';
-import { getRound } from './rounds';
+import { bookedThen, clashText, getRound } from './rounds';
 
 /** A published round of the asker's network in which the asker hosts: its row and the asker's doors in it. */
 async function hostedRound(
@@ -41,10 +41,10 @@ async function hostedRound(
 ): Promise<{ round: StoredRound; doors: RoundDoor[] }> {
   const round = await findRound(actor.scope, roundId);
   if (!round || round.networkId !== actor.networkId || round.status !== 'published')
-    throw new NotFoundError('Round');
+    throw new NotFoundError('errors.not-found.round');
   const doors = await roundDoorsOf(actor.scope, roundId, actor.personId);
   // Only the round's hosts see it this way; to anyone else it does not exist.
-  if (doors.length === 0) throw new NotFoundError('Round');
+  if (doors.length === 0) throw new NotFoundError('errors.not-found.round');
   return { round, doors };
 }
 
@@ -107,20 +107,21 @@ export async function chooseLookFor(
   const { round, doors } = await hostedRound(actor, roundId);
   authorize(actor, 'choose-look-for', doorRecord(doors[0]!));
   if (upcoming(doors, now).length === 0)
-    throw new ConflictError(
-      'CONFLICT',
-      'Your room’s slots in this round have started or were declined, so what visitors look for can no longer change.',
-    );
+    throw new ConflictError('CONFLICT', 'errors.round-host.look-for-closed');
   const offered = roundLookFors(round.lookFor);
   const unknown = data.picked.filter((p) => !offered.includes(p));
   if (unknown.length > 0)
-    throw new ValidationError('Choose from the round’s look-fors, or write your own.', [
-      ...unknown.map((p) => ({ path: 'picked', message: `“${p}” is not one of this round’s look-fors` })),
-    ]);
+    throw new ValidationError(
+      'errors.round-host.look-for-unknown',
+      unknown.map((lookFor) => ({
+        path: 'picked',
+        message: { key: 'errors.round-host.look-for-unknown-field', params: { lookFor } },
+      })),
+    );
   if (data.own)
     await checkText(actor, data.own, true, {
-      neverNames: 'A look-for never names people',
-      readsAs: 'This look-for reads as a judgment',
+      neverNames: 'errors.look-for.never-names',
+      readsAs: 'errors.look-for.reads-as',
       namesOnly: true,
     });
   const stamp = now.toISOString();
@@ -145,10 +146,7 @@ export async function resetLookFor(actor: Actor, roundId: string, now: Date): Pr
   const { round, doors } = await hostedRound(actor, roundId);
   authorize(actor, 'choose-look-for', doorRecord(doors[0]!));
   if (upcoming(doors, now).length === 0)
-    throw new ConflictError(
-      'CONFLICT',
-      'Your room’s slots in this round have started or were declined, so what visitors look for can no longer change.',
-    );
+    throw new ConflictError('CONFLICT', 'errors.round-host.look-for-closed');
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
     await clearHostChoice(scope, roundId, actor.personId);
@@ -169,24 +167,22 @@ export async function declineSlot(
   now: Date,
 ): Promise<RoundHosting> {
   const door = await visibleDoor(actor, doorId);
-  if (!door.roundId)
-    throw new ConflictError('CONFLICT', 'This is an open door, not a round slot: cancel it instead.');
+  if (!door.roundId) throw new ConflictError('CONFLICT', 'errors.round-host.open-door');
   authorize(actor, 'decline', doorRecord(door));
-  if (door.status !== 'open')
-    throw new ConflictError('CONFLICT', 'This slot is already declined or canceled.');
+  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'errors.round-host.declined');
   if (Date.parse(door.startsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This slot has started, so it can no longer be declined.');
+    throw new ConflictError('CONFLICT', 'errors.round-host.decline-started');
   await checkText(actor, reason, true, {
-    neverNames: 'A reason never names people',
-    readsAs: 'This reason reads as a judgment',
+    neverNames: 'errors.decline-reason.never-names',
+    readsAs: 'errors.decline-reason.reads-as',
     namesOnly: true,
   });
   const round = await findRound(actor.scope, door.roundId);
-  if (!round) throw new NotFoundError('Round');
+  if (!round) throw new NotFoundError('errors.not-found.round');
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
     if (!(await cancelDoorRow(scope, door.id, stamp)))
-      throw new ConflictError('CONFLICT', 'This slot is already declined or canceled.');
+      throw new ConflictError('CONFLICT', 'errors.round-host.declined');
     await cancelVisits(scope, { doorId: door.id }, 'host', stamp);
     await insertDecline(scope, {
       id: randomUUID(),
@@ -228,49 +224,47 @@ export async function replanDecline(
   const decline = (await declinesOfRounds(actor.scope, [roundId]))
     .get(roundId)
     ?.find((d) => d.id === declineId);
-  if (!decline) throw new NotFoundError('Declined slot');
+  if (!decline) throw new NotFoundError('errors.not-found.declined-slot');
   if (decline.replanned || decline.replannedAt)
-    throw new ConflictError('CONFLICT', 'This slot was already re-planned.');
+    throw new ConflictError('CONFLICT', 'errors.round-host.replanned');
   const door = await findDoor(actor.scope, decline.doorId);
   const round = await findRound(actor.scope, roundId);
-  if (!door || !round) throw new NotFoundError('Declined slot');
+  if (!door || !round) throw new NotFoundError('errors.not-found.declined-slot');
   if (Date.parse(door.startsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This slot has started, so it can no longer be re-planned.');
+    throw new ConflictError('CONFLICT', 'errors.round-host.replan-started');
   const names = new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
   const hostName = names.get(data.hostId);
   if (!hostName)
-    throw new ValidationError('Choose a colleague who has opened Tasting Menu in this school.', [
-      { path: 'hostId', message: 'not someone on staff here' },
+    throw new ValidationError('errors.round-host.colleague', [
+      { path: 'hostId', message: 'errors.round-host.colleague-field' },
     ]);
   if (data.hostId === decline.hostId)
-    throw new ValidationError('They declined this slot: choose another colleague to host.', [
-      { path: 'hostId', message: 'declined this slot' },
+    throw new ValidationError('errors.round-host.same-host', [
+      { path: 'hostId', message: 'errors.round-host.same-host-field' },
     ]);
   const visitors = await visitorsCancelledByHost(actor.scope, door.id);
   if (visitors.includes(data.hostId))
-    throw new ValidationError(`${hostName} is in the group that visits in this slot: choose someone else.`, [
-      { path: 'hostId', message: 'visits in this slot' },
+    throw new ValidationError({ key: 'errors.round-host.visitor', params: { name: hostName } }, [
+      { path: 'hostId', message: 'errors.round-host.visitor-field' },
     ]);
-  if (visitors.length === 0)
-    throw new ConflictError('CONFLICT', 'No one was booked into this slot, so there is no group to move.');
+  if (visitors.length === 0) throw new ConflictError('CONFLICT', 'errors.round-host.no-group');
   const stamp = now.toISOString();
   const choice = await hostChoiceOf(actor.scope, roundId, data.hostId);
   const newDoorId = randomUUID();
   await actor.scope.transaction(async (scope) => {
-    const clashes: string[] = [];
+    const clashes: ErrorText[] = [];
     for (const person of [data.hostId, ...visitors]) {
       const clash = await overlapsFor(scope, person, door.startsAt, door.endsAt, '');
       if (clash.visiting + clash.hosting > 0)
         clashes.push(
-          `${names.get(person) ?? 'Someone who left'} is already ${clash.hosting ? 'hosting' : 'visiting'} at ${utcToZoned(door.startsAt, door.timeZone).time}.`,
+          clashText(
+            names.get(person) ?? { key: 'errors.round.someone-left' },
+            clash.hosting > 0,
+            utcToZoned(door.startsAt, door.timeZone).time,
+          ),
         );
     }
-    if (clashes.length > 0)
-      throw new ConflictError(
-        'VISIT_OVERLAP',
-        `Some people are already booked then: ${clashes.join(' ')}`,
-        clashes.map((message) => ({ path: 'hostId', message })),
-      );
+    if (clashes.length > 0) throw bookedThen(clashes, 'hostId');
     await insertDoors(scope, [
       {
         id: newDoorId,
@@ -300,7 +294,7 @@ export async function replanDecline(
     );
     // Last, once the door it points to exists; a second coach re-planning at the same moment rolls back here.
     if (!(await markReplanned(scope, decline.id, newDoorId, stamp)))
-      throw new ConflictError('CONFLICT', 'This slot was already re-planned.');
+      throw new ConflictError('CONFLICT', 'errors.round-host.replanned');
     await closeDeclineNotice(scope, door.id, stamp);
   });
   return getRound(actor, roundId);

@@ -2,10 +2,13 @@ import { randomInt, randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import {
   ConflictError,
+  type ErrorText,
   InternalError,
   NotFoundError,
+  renderWords,
   UnprocessableError,
   ValidationError,
+  type Verbatim,
 } from '../../../shared/errors';
 import { localStarts } from '../../../shared/local-times';
 import type {
@@ -52,15 +55,33 @@ export async function namesOf(actor: Actor): Promise<Names> {
   return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
 }
 
-/** The planner speaks in ids; a coach reads names. */
+/** The planner speaks in ids; a coach reads names. (The planner's sentences are English only for now.) */
 function unplannable(problems: string[], names: Names): UnprocessableError {
-  const sentences = problems.map((p) =>
-    [...names].reduce((text, [id, name]) => text.split(id).join(name), p),
+  const sentences = problems.map(
+    (p): Verbatim => ({ verbatim: [...names].reduce((text, [id, name]) => text.split(id).join(name), p) }),
   );
   return new UnprocessableError(
     'ROUND_UNPLANNABLE',
-    `This round cannot be planned: ${sentences.join(' ')}`,
+    { key: 'errors.round.unplannable', params: { problems: { items: sentences, separator: ' ' } } },
     sentences.map((message) => ({ path: 'plan', message })),
+  );
+}
+
+/** "Ana is already hosting at 09:00." */
+export function clashText(name: string | ErrorText, hosting: boolean, time: string): ErrorText {
+  return {
+    key: hosting ? 'errors.round.clash-hosting' : 'errors.round.clash-visiting',
+    params: { name, time },
+  };
+}
+
+/** VISIT_OVERLAP naming who is booked then, each once. */
+export function bookedThen(clashes: readonly ErrorText[], path: string): ConflictError {
+  const once = [...new Map(clashes.map((c) => [renderWords(c, 'en'), c])).values()];
+  return new ConflictError(
+    'VISIT_OVERLAP',
+    { key: 'errors.round.booked-then', params: { clashes: { items: once, separator: ' ' } } },
+    once.map((message) => ({ path, message })),
   );
 }
 
@@ -74,7 +95,7 @@ function planInput(row: StoredRound): PlanInput {
 /** The rotation is not stored: it is made again from the stored groups, so it always follows the planner's rules. */
 function planOf(row: StoredRound): RoundPlan {
   const result = planFromGroups(planInput(row), row.groups);
-  if (!result.ok) throw new InternalError('A stored round no longer plans; adjust its groups.');
+  if (!result.ok) throw new InternalError('errors.round.stored-unplannable');
   return result.plan;
 }
 
@@ -134,7 +155,7 @@ export function present(row: StoredRound, names: Names, declines: DeclineDetail[
 async function draftOf(actor: Actor, id: string): Promise<StoredRound> {
   authorize(actor, 'plan', 'round');
   const row = await findRound(actor.scope, id);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Round');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.round');
   return row;
 }
 
@@ -153,16 +174,14 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
   const names = await namesOf(actor);
   const unknown = [...data.participantIds, ...data.hostIds].filter((id) => !names.has(id));
   if (unknown.length > 0)
-    throw new ValidationError('Some of the people chosen have not opened Tasting Menu in this school.', [
+    throw new ValidationError('errors.people.unknown', [
       {
         path: 'participantIds',
-        message: `${unknown.length} unknown ${unknown.length === 1 ? 'person' : 'people'}`,
+        message: { key: 'errors.people.unknown-field', params: { count: unknown.length } },
       },
     ]);
   if (first!.getTime() <= now.getTime())
-    throw new ValidationError('That time has already passed.', [
-      { path: 'date', message: 'choose a future date' },
-    ]);
+    throw new ValidationError('errors.time.past', [{ path: 'date', message: 'errors.round.future-field' }]);
   if (data.cycleId) await requireActiveCycle(actor, data.cycleId);
   const result = planRound({
     participants: data.participantIds,
@@ -233,11 +252,7 @@ export async function getRound(actor: Actor, id: string): Promise<Round> {
   return present(row, await namesOf(actor), declines.get(id));
 }
 
-const published = () =>
-  new ConflictError(
-    'CONFLICT',
-    'This round is published: its visits are booked. It can no longer be changed here.',
-  );
+const published = () => new ConflictError('CONFLICT', 'errors.round.published');
 
 /** The coach moved people between groups: the rotation is made again from the new groups, or the problems said. */
 export async function regroupRound(
@@ -273,18 +288,21 @@ export async function publishRound(
   if (round.tradeoffs.length > 0 && !confirmTradeoffs)
     throw new UnprocessableError(
       'ROUND_TRADEOFFS_UNCONFIRMED',
-      `This plan has trade-offs: ${round.tradeoffs.map((t) => t.message).join(' ')} Publish it as it is, or change the groups first.`,
-      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+      {
+        key: 'errors.round.tradeoffs',
+        params: {
+          tradeoffs: { items: round.tradeoffs.map((t) => ({ verbatim: t.message })), separator: ' ' },
+        },
+      },
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: { verbatim: t.message } })),
     );
   if (Date.parse(round.slots[0]?.startsAt ?? '') <= now.getTime())
-    throw new ValidationError('This round starts in the past; plan it again for a future date.', [
-      { path: 'date', message: 'choose a future date' },
-    ]);
+    throw new ValidationError('errors.round.past', [{ path: 'date', message: 'errors.round.future-field' }]);
   const stamp = now.toISOString();
   const locations = new Map(round.hosts.map((h) => [h.id, h.location]));
   const names = new Map(round.participants.concat(round.hosts).map((p) => [p.id, p.name]));
   await actor.scope.transaction(async (scope) => {
-    const clashes: string[] = [];
+    const clashes: ErrorText[] = [];
     const doors: StoredDoor[] = [];
     const visits: Parameters<typeof insertVisits>[1] = [];
     for (const slot of round.slots) {
@@ -294,9 +312,7 @@ export async function publishRound(
           const clash = await overlapsFor(scope, person, slot.startsAt, slot.endsAt, '');
           if (clash.visiting + clash.hosting > 0) {
             const local = utcToZoned(slot.startsAt, row.timeZone);
-            clashes.push(
-              `${names.get(person)} is already ${clash.hosting ? 'hosting' : 'visiting'} at ${local.time}.`,
-            );
+            clashes.push(clashText(names.get(person) ?? '', clash.hosting > 0, local.time));
           }
         }
         const doorId = randomUUID();
@@ -325,12 +341,7 @@ export async function publishRound(
           visits.push(bookedVisit(randomUUID(), doorId, visitorId, slot, stamp));
       }
     }
-    if (clashes.length > 0)
-      throw new ConflictError(
-        'VISIT_OVERLAP',
-        `Some people are already booked then: ${[...new Set(clashes)].join(' ')}`,
-        [...new Set(clashes)].map((message) => ({ path: 'plan', message })),
-      );
+    if (clashes.length > 0) throw bookedThen(clashes, 'plan');
     if (!(await updateDraft(scope, row.id, { status: 'published', updatedAt: stamp }))) throw published();
     await insertDoors(scope, doors);
     await insertVisits(scope, visits);
@@ -363,5 +374,5 @@ export async function roundNotices(actor: Actor): Promise<RoundNotice[]> {
 export async function dismissNotice(actor: Actor, id: string, now: Date): Promise<void> {
   authorize(actor, 'plan', 'round');
   if (!(await markNoticeSeen(actor.scope, actor.personId, id, now.toISOString())))
-    throw new NotFoundError('Notice');
+    throw new NotFoundError('errors.not-found.notice');
 }

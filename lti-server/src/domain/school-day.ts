@@ -1,9 +1,15 @@
-import { UnprocessableError } from '../../../shared/errors';
+import { type ErrorText, renderWords, UnprocessableError } from '../../../shared/errors';
 import {
+  bellsOf,
   CONFIRM_OUTSIDE,
-  outsideSentence,
+  type Outside,
+  type Period,
+  periodsOn,
   placeInSchoolDay,
   type SchoolDay,
+  WEEKDAY_NAMES,
+  WEEKDAYS,
+  type Weekday,
   weekdayOf,
 } from '../../../shared/school-day';
 import { utcToZoned } from '../../../shared/zoned-time';
@@ -32,16 +38,37 @@ export function requireSchoolDay(
 ): void {
   if (confirmed || schoolDay.periods.length === 0) return;
   const zone = schoolDay.timeZone ?? fallbackZone;
-  const reasons = new Set<string>();
+  const reasons = new Map<string, ErrorText>();
   for (const { start, end } of ranges) {
     const placed = placeInSchoolDay(schoolDay.periods, zone, start, end);
     if ('outside' in placed && CONFIRM_OUTSIDE.has(placed.outside)) {
       const weekday = weekdayOf(utcToZoned(start, zone).date);
-      reasons.add(outsideSentence(placed.outside, weekday, schoolDay.periods));
+      const reason = outsideWords(placed.outside, weekday, schoolDay.periods);
+      reasons.set(renderWords(reason, 'en'), reason);
     }
   }
   if (reasons.size === 0) return;
-  const weeks = ranges.length > 1 ? ` (${ranges.length} weekly dates checked)` : '';
-  const message = `This time is outside the school day${weeks}: ${[...reasons].join(' ')} Confirm to keep it.`;
+  const message: ErrorText = {
+    key: ranges.length > 1 ? 'errors.school-day.outside-weekly' : 'errors.school-day.outside',
+    params: { count: ranges.length, reasons: { items: [...reasons.values()], separator: ' ' } },
+  };
   throw new UnprocessableError('OUTSIDE_SCHOOL_DAY', message, [{ path: 'confirmOutsideSchoolDay', message }]);
 }
+
+/** Why a time is outside the school day (outsideSentence in shared/school-day.ts, in the asker's language). */
+function outsideWords(outside: Outside, weekday: Weekday, periods: Period[]): ErrorText {
+  const today = periodsOn(periods, weekday);
+  const day = { each: { en: WEEKDAY_NAMES[weekday].long, es: spanishWeekday(weekday) } };
+  if (outside === 'weekend' || today.length === 0)
+    return { key: 'errors.school-day.no-school', params: { day } };
+  const { first, last } = bellsOf(today);
+  if (outside === 'before') return { key: 'errors.school-day.before', params: { day, first } };
+  if (outside === 'after') return { key: 'errors.school-day.after', params: { day, last } };
+  return { key: 'errors.school-day.between', params: { day } };
+}
+
+/** "lunes" for mon: 1 January 2024 was a Monday. */
+const spanishWeekday = (weekday: Weekday) =>
+  new Intl.DateTimeFormat('es', { weekday: 'long', timeZone: 'UTC' }).format(
+    Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday)),
+  );

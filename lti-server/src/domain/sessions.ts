@@ -43,13 +43,12 @@ export async function createSession(
 
 /** Resolves a bearer token to who is asking, or throws UNAUTHENTICATED. Only the token's hash is looked up. */
 export async function authenticate(db: Kysely<Database>, token: string, now: Date): Promise<Principal> {
-  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token))
-    throw new UnauthenticatedError('Your session token is malformed. Open Tasting Menu from your LMS again.');
+  if (!/^[A-Za-z0-9_-]{20,200}$/.test(token)) throw new UnauthenticatedError('errors.session.malformed');
   const hash = hashToken(token);
   const stamp = now.toISOString();
   const launch = await findLiveSession(db, hash, stamp);
   const row = launch ?? (await deviceSession(db, hash, now));
-  if (!row) throw new UnauthenticatedError('Your session has ended. Open Tasting Menu from your LMS again.');
+  if (!row) throw new UnauthenticatedError('errors.session.ended');
   return {
     kind: launch ? 'launch' : 'device',
     tenantId: row.tenantId,

@@ -131,11 +131,11 @@ async function withCredits(actor: Actor, rows: StoredStrategy[]): Promise<Strate
 /** A strategy the actor may see: approved or featured ones of their network; any of their own; all for coaches. */
 async function visible(actor: Actor, id: string): Promise<StoredStrategy> {
   const row = await findStrategy(actor.scope, id);
-  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('Strategy');
+  if (!row || row.networkId !== actor.networkId) throw new NotFoundError('errors.not-found.strategy');
   if (row.status === 'approved' || row.status === 'featured' || can(actor, 'curate', 'strategy')) return row;
   const credits = await creditsFor(actor.scope, [row.id]);
   if ((credits.get(row.id) ?? []).some((c) => c.id === actor.personId)) return row;
-  throw new NotFoundError('Strategy');
+  throw new NotFoundError('errors.not-found.strategy');
 }
 
 export async function createStrategy(
@@ -279,8 +279,7 @@ async function searchPage(
 
 async function requireEditable(actor: Actor, id: string): Promise<StoredStrategy> {
   const row = await visible(actor, id);
-  if (row.mergedIntoId)
-    throw new ConflictError('CONFLICT', 'This strategy was merged into another one; edit that one.');
+  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'errors.strategy.merged-edit');
   authorize(actor, 'edit', strategy(row));
   return row;
 }
@@ -379,11 +378,11 @@ export async function curateStrategy(
 ): Promise<StrategyView> {
   authorize(actor, 'curate', 'strategy');
   const row = await visible(actor, id);
-  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
+  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'errors.strategy.merged');
   if (action === 'restore' && row.status !== 'retired')
-    throw new ConflictError('CONFLICT', 'Only a retired strategy can be restored.');
+    throw new ConflictError('CONFLICT', 'errors.strategy.restore');
   if ((action === 'approve' || action === 'feature') && row.status === 'retired')
-    throw new ConflictError('CONFLICT', 'This strategy was retired; restore it to put it back on the menu.');
+    throw new ConflictError('CONFLICT', 'errors.strategy.retired');
   const stamp = now.toISOString();
   const patch: StrategyPatch = { updatedAt: stamp };
   switch (action) {
@@ -405,12 +404,12 @@ export async function curateStrategy(
     case 'request-changes': {
       const text = message?.trim();
       if (!text)
-        throw new ValidationError('Say what should change, so the contributor knows what to do.', [
-          { path: 'message', message: 'is required' },
+        throw new ValidationError('errors.strategy.change-message', [
+          { path: 'message', message: 'errors.strategy.change-message-field' },
         ]);
       if (text.length > 1000)
-        throw new ValidationError('The message must be at most 1000 characters.', [
-          { path: 'message', message: 'too long' },
+        throw new ValidationError('errors.strategy.change-message-long', [
+          { path: 'message', message: 'errors.strategy.change-message-long-field' },
         ]);
       patch.status = 'pending';
       patch.changeMessage = text;
@@ -441,13 +440,13 @@ export async function mergeStrategies(
 ): Promise<StrategyView> {
   authorize(actor, 'merge', 'strategy');
   if (fromId === intoId)
-    throw new ValidationError('A strategy cannot be merged into itself.', [
-      { path: 'intoId', message: 'same strategy' },
+    throw new ValidationError('errors.strategy.merge-self', [
+      { path: 'intoId', message: 'errors.strategy.merge-self-field' },
     ]);
   const from = await visible(actor, fromId);
   const into = await visible(actor, intoId);
   if (from.mergedIntoId || into.mergedIntoId) {
-    throw new ConflictError('CONFLICT', 'One of these strategies was already merged.');
+    throw new ConflictError('CONFLICT', 'errors.strategy.merged-already');
   }
   const stamp = now.toISOString();
   await actor.scope.transaction(async (scope) => {
@@ -622,9 +621,9 @@ export async function auditTrail(actor: Actor, id: string) {
 
 export async function recordTry(actor: Actor, id: string, input: TryInput, now: Date) {
   const row = await visible(actor, id);
-  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'This strategy was merged into another one.');
+  if (row.mergedIntoId) throw new ConflictError('CONFLICT', 'errors.strategy.merged');
   if (row.status !== 'approved' && row.status !== 'featured') {
-    throw new ConflictError('CONFLICT', 'Only strategies on the menu can be tried.');
+    throw new ConflictError('CONFLICT', 'errors.strategy.try-off-menu');
   }
   const reflection = input.reflection?.trim() || null;
   await upsertTry(

@@ -50,9 +50,9 @@ async function withDoors(actor: Actor, rows: StoredVisit[]): Promise<VisitView[]
 
 async function viewOf(actor: Actor, id: string): Promise<VisitView> {
   const row = await findVisit(actor.scope, id);
-  if (!row || row.visitorId !== actor.personId) throw new NotFoundError('Visit');
+  if (!row || row.visitorId !== actor.personId) throw new NotFoundError('errors.not-found.visit');
   const [view] = await withDoors(actor, [row]);
-  if (!view) throw new NotFoundError('Visit');
+  if (!view) throw new NotFoundError('errors.not-found.visit');
   return view;
 }
 
@@ -70,11 +70,11 @@ export async function bookVisit(
 ): Promise<{ view: VisitView; created: boolean }> {
   const door = await visibleDoor(actor, doorId);
   authorize(actor, 'book', doorRecord(door));
-  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'The host canceled this open door.');
+  if (door.status !== 'open') throw new ConflictError('CONFLICT', 'errors.visit.door-canceled');
   if (onTheSpot && Date.parse(door.endsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This visit is over.');
+    throw new ConflictError('CONFLICT', 'errors.visit.over');
   if (!onTheSpot && Date.parse(door.startsAt) <= now.getTime())
-    throw new ConflictError('CONFLICT', 'This visit has already started.');
+    throw new ConflictError('CONFLICT', 'errors.visit.started');
   const stamp = now.toISOString();
 
   const outcome = await actor.scope.transaction(async (scope) => {
@@ -85,12 +85,9 @@ export async function bookVisit(
     if (clash.visiting > 0 || clash.hosting > 0)
       throw new ConflictError(
         'VISIT_OVERLAP',
-        clash.hosting > 0
-          ? 'You host an open door at that time, so you cannot visit then.'
-          : 'You already have a visit booked at that time. Cancel it first to book this one.',
+        clash.hosting > 0 ? 'errors.visit.hosting' : 'errors.visit.booked',
       );
-    if (!(await takeSeat(scope, doorId, stamp)))
-      throw new ConflictError('DOOR_FULL', 'This open door is full. Look for another time or another door.');
+    if (!(await takeSeat(scope, doorId, stamp))) throw new ConflictError('DOOR_FULL', 'errors.visit.full');
     if (existing) {
       await rebookVisit(scope, existing.id, stamp);
       return { id: existing.id, created: true };
@@ -118,8 +115,8 @@ export async function cancelVisit(
     const roundId = view.door.row.roundId;
     if (roundId) {
       if (!reason)
-        throw new ValidationError('Say briefly why you cancel: the coach who planned the round reads it.', [
-          { path: 'reason', message: 'Say briefly why, for the coach who planned the round' },
+        throw new ValidationError('errors.visit.reason', [
+          { path: 'reason', message: 'errors.visit.reason-field' },
         ]);
       await checkText(actor, reason, false, CANCEL_REASON_TEXT);
     }

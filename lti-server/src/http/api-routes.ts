@@ -74,6 +74,10 @@ export function apiRouter(
   router.use(deepLinkRouter(db, lms, publicUrl));
   router.use(rosterRouter(db, lms));
 
-  router.use((req, _res, next) => next(new NotFoundError(`The API route ${req.method} ${req.path}`)));
+  router.use((req, _res, next) =>
+    next(
+      new NotFoundError({ key: 'errors.not-found.route', params: { method: req.method, path: req.path } }),
+    ),
+  );
   return router;
 }

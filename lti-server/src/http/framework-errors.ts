@@ -1,17 +1,14 @@
-import { AppError, type ErrorCode } from '../../../shared/errors';
+import { AppError, type ErrorCode, type ErrorMessage, type Verbatim } from '../../../shared/errors';
 
 /** body-parser's error types (http-errors with a 4xx status), with what the client should be told. */
-const BODY_ERRORS: Record<string, { status: number; message: string }> = {
-  'entity.parse.failed': { status: 400, message: 'The request body is not valid JSON.' },
-  'entity.too.large': { status: 413, message: 'The request body is too large.' },
-  'encoding.unsupported': {
-    status: 415,
-    message: 'The request body uses a content encoding the server does not accept.',
-  },
-  'charset.unsupported': { status: 415, message: 'The request body must be sent as UTF-8.' },
-  'request.aborted': { status: 400, message: 'The request body was cut off.' },
-  'request.size.invalid': { status: 400, message: 'The request body does not match its Content-Length.' },
-  'parameters.too.many': { status: 413, message: 'The request has too many parameters.' },
+const BODY_ERRORS: Record<string, { status: number; message: ErrorMessage }> = {
+  'entity.parse.failed': { status: 400, message: 'errors.request.json' },
+  'entity.too.large': { status: 413, message: 'errors.request.too-large' },
+  'encoding.unsupported': { status: 415, message: 'errors.request.encoding' },
+  'charset.unsupported': { status: 415, message: 'errors.request.charset' },
+  'request.aborted': { status: 400, message: 'errors.request.aborted' },
+  'request.size.invalid': { status: 400, message: 'errors.request.size' },
+  'parameters.too.many': { status: 413, message: 'errors.request.parameters' },
   // 'stream.encoding.set' is left out on purpose: it means our own code misused a stream, a 500.
 };
 
@@ -27,13 +24,13 @@ const CODE_OF_STATUS: Record<number, ErrorCode> = {
 class FrameworkError extends AppError {
   override readonly status: number;
 
-  constructor(status: number, message: string) {
+  constructor(status: number, message: ErrorMessage | Verbatim) {
     super(CODE_OF_STATUS[status] ?? 'VALIDATION_FAILED', message);
     this.status = status;
   }
 }
 
-const asAppError = (status: number, message: string) => new FrameworkError(status, message);
+const asAppError = (status: number, message: ErrorMessage | Verbatim) => new FrameworkError(status, message);
 
 /**
  * What an error thrown by Express or its middleware (not by our code) means for the client: body-parser's errors,
@@ -41,13 +38,17 @@ const asAppError = (status: number, message: string) => new FrameworkError(statu
  * safe to show (`expose`) with a 4xx status. Undefined for anything else, which stays a 500.
  */
 export function frameworkError(error: unknown): AppError | undefined {
-  if (error instanceof URIError) return asAppError(400, 'The address has a broken percent-escape.');
+  if (error instanceof URIError) return asAppError(400, 'errors.request.percent-escape');
   if (typeof error !== 'object' || error === null) return undefined;
   const { type, status, statusCode, expose, message } = error as Record<string, unknown>;
   const known = typeof type === 'string' ? BODY_ERRORS[type] : undefined;
   if (known) return asAppError(known.status, known.message);
   const code = typeof status === 'number' ? status : statusCode;
   if (expose === true && typeof code === 'number' && code >= 400 && code < 500)
-    return asAppError(code, typeof message === 'string' && message ? message : 'The request is not valid.');
+    // The framework's own message is English only (http-errors writes it).
+    return asAppError(
+      code,
+      typeof message === 'string' && message ? { verbatim: message } : 'errors.request.invalid',
+    );
   return undefined;
 }

@@ -13,6 +13,7 @@ import { authenticate, type Principal } from '../domain/sessions';
 import { type Logger, redactPath } from '../logger';
 import { PAGE_POLICY } from './content-security';
 import { frameworkError } from './framework-errors';
+import { requestLanguage } from './request-language';
 import { renderDatabaseUnavailable } from './unavailable-page';
 
 declare module 'express-serve-static-core' {
@@ -121,7 +122,8 @@ export function principalOf(res: Response): Principal {
 }
 
 /**
- * The one place errors become responses: AppErrors keep their code, framework errors their 4xx (framework-errors.ts);
+ * The one place errors become responses, in the asker's language (requestLanguage: their choice, their LMS's locale,
+ * Accept-Language) while codes stay the same: AppErrors keep their code, framework errors their 4xx (framework-errors.ts);
  * an unreachable database becomes 503 DATABASE_UNAVAILABLE with Retry-After (a page outside /api: launches, also
  * those posted to the root); anything else is logged and hidden.
  */
@@ -134,8 +136,7 @@ export function errorHandler(logger: Logger) {
         ? error
         : unavailable
           ? new DatabaseUnavailableError({ cause: error })
-          : (frameworkError(error) ??
-            new InternalError('Something went wrong on our side. Please try again.'));
+          : (frameworkError(error) ?? new InternalError('errors.internal'));
     if (appError instanceof DatabaseUnavailableError) {
       // One line without the driver's message or stack: an outage fails every request the same way.
       logger.warn(
@@ -150,6 +151,8 @@ export function errorHandler(logger: Logger) {
       res.set('Retry-After', String(appError.retryAfterSeconds));
     } else if (appError.status >= 500)
       logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
-    res.status(appError.status).json(toErrorBody(appError));
+    res
+      .status(appError.status)
+      .json(toErrorBody(appError, requestLanguage(req, res.locals.principal?.me.person)));
   };
 }

@@ -17,7 +17,11 @@ export function storablePath(req: Request, _res: Response, next: NextFunction) {
     }
     const problem = unstorableText(decoded);
     if (problem)
-      return next(new ValidationError(`The address ${problem}.`, [{ path: '(path)', message: problem }]));
+      return next(
+        new ValidationError({ key: 'errors.path.unstorable', params: { problem } }, [
+          { path: '(path)', message: { verbatim: problem } },
+        ]),
+      );
   }
   next();
 }

@@ -10,6 +10,7 @@ import {
 } from 'express-rate-limit';
 import { AppError, toErrorBody } from '../../../shared/errors';
 import type { Db } from '../domain/database';
+import { requestLanguage } from './request-language';
 import { countHit, deleteEndedWindows, hitCount, resetHits, uncountHit } from '../domain/rate-limits';
 
 /**
@@ -129,7 +130,10 @@ export function rateLimit({ limit, windowMs, name, key: keyOf }: RateLimitOption
         res
           .status(429)
           .json(
-            toErrorBody(new AppError('RATE_LIMITED', `Too many requests. Try again in ${retry} seconds.`)),
+            toErrorBody(
+              new AppError('RATE_LIMITED', { key: 'errors.rate-limited', params: { count: retry } }),
+              requestLanguage(req, res.locals.principal?.me.person),
+            ),
           );
       },
       // Made inside a request on purpose (see above), once per app.

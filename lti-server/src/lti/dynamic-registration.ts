@@ -39,7 +39,11 @@ export interface DynamicRegistrationResult {
 
 async function fetchJson(fetchImpl: typeof fetch, input: string, init?: RequestInit): Promise<unknown> {
   const res = await fetchImpl(input, { ...init, signal: AbortSignal.timeout(10_000) });
-  if (!res.ok) throw new PlatformAnswerError(`The LMS answered ${res.status} at ${new URL(input).pathname}.`);
+  if (!res.ok)
+    throw new PlatformAnswerError({
+      key: 'errors.registration.lms-status',
+      params: { status: res.status, path: new URL(input).pathname },
+    });
   return res.json();
 }
 
@@ -54,7 +58,7 @@ export async function registerDynamically(
   fetchImpl: typeof fetch = fetch,
 ): Promise<DynamicRegistrationResult> {
   if (!url.safeParse(openidConfiguration).success) {
-    throw new AppError('PLATFORM_INVALID', 'openid_configuration must be an https:// address.');
+    throw new AppError('PLATFORM_INVALID', 'errors.registration.https');
   }
   // The registration token is the LMS's credential for this registration: Canvas expects it on both requests.
   const authorization: Record<string, string> = registrationToken
@@ -64,19 +68,17 @@ export async function registerDynamically(
     await fetchJson(fetchImpl, openidConfiguration, { headers: authorization }),
   );
   if (!parsed.success) {
-    throw new PlatformAnswerError(
-      'The LMS configuration is missing required fields (issuer, endpoints, jwks_uri).',
-    );
+    throw new PlatformAnswerError('errors.registration.fields-missing');
   }
   const config = parsed.data;
   // The spec: the configuration must come from the issuer's own address. Compared as parsed origins (scheme, host,
   // port), never as text: `https://canvas.instructure.com.attacker.example/…` starts with the string
   // `https://canvas.instructure.com`, and so does `http://127.0.0.1:12345/…` with `http://127.0.0.1:1234`.
   if (!sameOrigin(openidConfiguration, config.issuer)) {
-    throw new AppError(
-      'PLATFORM_INVALID',
-      `The LMS configuration at ${new URL(openidConfiguration).origin} claims the issuer ${config.issuer}, which is not its own address.`,
-    );
+    throw new AppError('PLATFORM_INVALID', {
+      key: 'errors.registration.issuer-foreign',
+      params: { origin: new URL(openidConfiguration).origin, issuer: config.issuer },
+    });
   }
   const host = new URL(publicUrl).host;
   const launch = `${publicUrl}/lti/launch`;
@@ -124,7 +126,7 @@ export async function registerDynamically(
       }),
     }),
   );
-  if (!response.success) throw new PlatformAnswerError('The LMS did not return a client id.');
+  if (!response.success) throw new PlatformAnswerError('errors.registration.no-client-id');
   const deploymentId = response.data['https://purl.imsglobal.org/spec/lti-tool-configuration']?.deployment_id;
   const productFamily =
     config['https://purl.imsglobal.org/spec/lti-platform-configuration']?.product_family_code ?? 'LMS';

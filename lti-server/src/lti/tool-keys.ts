@@ -41,10 +41,10 @@ export async function rotateToolKey(
   const where = { platformUrl: platform.issuer, clientId: platform.clientId };
   const [old] = ((await store.Get(secret, 'publickey', where)) || []) as Array<{ key: string; kid: string }>;
   if (!old) {
-    throw new NotFoundError(
-      'Platform',
-      `No platform is registered with issuer ${platform.issuer} and client id ${platform.clientId}.`,
-    );
+    throw new NotFoundError({
+      key: 'errors.not-found.platform',
+      params: { issuer: platform.issuer, clientId: platform.clientId },
+    });
   }
   const oldKeyExpiresAt = new Date(now.getTime() + graceDays * 86_400_000).toISOString();
   await retireToolKey(db, {

@@ -1,6 +1,8 @@
 import express, { type Router } from 'express';
 import { CLAIM } from '../../../shared/lti';
+import { markedParts } from '../../../shared/i18n/marks';
 import { autoPostForm, esc, page } from '../html';
+import { type SandboxWords, sandboxWords } from './language';
 import type { SandboxKey } from './keys';
 import { deploymentOf, type SandboxPlatform, sandboxLocale } from './platform';
 import {
@@ -21,8 +23,13 @@ export interface SandboxDemo {
 const RESET_TOKEN_MS = 12 * 3_600_000;
 const RESET_USER = 'sandbox-demo-reset';
 
-const bar = (extra = '') =>
-  `<header class="bar"><a class="brand" href="/sandbox">Sandbox LMS</a><span>A practice LMS built into Tasting Menu — not a real school</span>${extra}</header>`;
+/** The sandbox's header: its name, what it is, the language links, and page-specific links (`extra`). */
+const bar = (w: SandboxWords, extra = '') =>
+  `<header class="bar"><a class="brand" href="${esc(w.link('/sandbox'))}">${esc(w.t('sandbox.bar.brand'))}</a><span>${esc(w.t('sandbox.bar.tagline'))}</span>${extra}${w.switcher}</header>`;
+
+/** A page of the sandbox in its visitor's language. */
+const sandboxPage = (w: SandboxWords, title: string, body: string, extra = '') =>
+  page(title, body, { bar: bar(w, extra), lang: w.language });
 
 /**
  * The form's token: signed with the server's secret (a cross-site page cannot read it), dated so an old copy expires.
@@ -41,45 +48,61 @@ function resetTokenValid(platform: SandboxPlatform, token: unknown, now: number)
   );
 }
 
-function demoCard(platform: SandboxPlatform, notice: string | undefined): string {
+function demoCard(w: SandboxWords, platform: SandboxPlatform, notice: string | undefined): string {
+  const { t } = w;
   const course = SANDBOX_DEMO_COURSE.id;
-  const launch = (user: string) => `/sandbox/courses/${esc(course)}/launch?user=${esc(user)}`;
-  return `<section class="card" aria-labelledby="demo-h"><h2 id="demo-h">Demo school: ${esc(SANDBOX_DEMO_COURSE.title)}</h2>
+  const launch = (user: string) => esc(w.link(`/sandbox/courses/${course}/launch?user=${user}`));
+  return `<section class="card" aria-labelledby="demo-h"><h2 id="demo-h">${esc(t('sandbox.demo.title', { name: SANDBOX_DEMO_COURSE.title }))}</h2>
 ${notice ? `<p role="status"><strong>${esc(notice)}</strong></p>` : ''}
-<p>A school that has used Tasting Menu for a month: a full menu (a few strategies waiting for review), this week's
-open doors (one happening now, one starting in two minutes), past visits with their notes, a finished round with its
-debrief, and the school picture coaches see. Nothing to type: launch and look around.</p>
-<p><a class="button" href="${launch('sandbox-ana-rivera')}" aria-label="Launch the demo school as Ana Rivera, a teacher">Launch as Ana (teacher)</a>
-<a class="button" href="${launch('sandbox-dana-kim')}" aria-label="Launch the demo school as Dana Kim, the coach">Launch as Dana (coach)</a>
-<a href="/sandbox/courses/${esc(course)}">More ways to launch</a></p>
-<form method="post" action="/sandbox/demo/reset">
+<p>${esc(t('sandbox.demo.body'))}</p>
+<p><a class="button" href="${launch('sandbox-ana-rivera')}" aria-label="${esc(t('sandbox.demo.launch-ana.label'))}">${esc(t('sandbox.demo.launch-ana'))}</a>
+<a class="button" href="${launch('sandbox-dana-kim')}" aria-label="${esc(t('sandbox.demo.launch-dana.label'))}">${esc(t('sandbox.demo.launch-dana'))}</a>
+<a href="${esc(w.link(`/sandbox/courses/${course}`))}">${esc(t('sandbox.demo.more'))}</a></p>
+<form method="post" action="${esc(w.link('/sandbox/demo/reset'))}">
 <input type="hidden" name="token" value="${esc(resetToken(platform, Date.now()))}">
-<button type="submit">Reset demo school</button>
-<span class="muted">Deletes everything in the demo school, what you added too, and seeds it again with times from now.</span>
+<button type="submit">${esc(t('sandbox.demo.reset'))}</button>
+<span class="muted">${esc(t('sandbox.demo.reset.hint'))}</span>
 </form></section>`;
 }
 
-function coursesPage(platform: SandboxPlatform, demo: SandboxDemo | undefined, notice?: string): string {
+function coursesPage(
+  w: SandboxWords,
+  platform: SandboxPlatform,
+  demo: SandboxDemo | undefined,
+  notice?: string,
+): string {
+  const { t } = w;
   const courses: SandboxCourse[] = demo ? [SANDBOX_DEMO_COURSE, ...SANDBOX_COURSES] : SANDBOX_COURSES;
   const rows = courses
     .map(
       (c) =>
-        `<li><a href="/sandbox/courses/${esc(c.id)}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
+        `<li><a href="${esc(w.link(`/sandbox/courses/${c.id}`))}">${esc(c.title)}</a> <span class="muted">(${esc(c.label)})</span></li>`,
     )
     .join('');
-  return page(
-    'Sandbox LMS — courses',
-    `<h1>Your courses</h1>
-${demo ? demoCard(platform, notice) : ''}
-<div class="card"><p>This sandbox behaves like Canvas: each "Launch" button below performs a real LTI 1.3 launch
-(OIDC login, signed <code>id_token</code>) into Tasting Menu.</p><ul>${rows}</ul></div>
-<section class="card" aria-labelledby="admin-h"><h2 id="admin-h">LMS administrator</h2>
-<p>Install Tasting Menu the way Canvas does with LTI Dynamic Registration:
-<a target="_blank" rel="noopener" href="${esc(registrationLink(platform))}">register Tasting Menu dynamically</a>.
-The page asks for a registration code: create one with <code>npm run platform -- invite</code> (or start the server with
-<code>REGISTRATION=open</code>).</p></section>`,
-    { bar: bar() },
+  const code = (text: string) => `<code>${esc(text)}</code>`;
+  return sandboxPage(
+    w,
+    t('sandbox.courses.title'),
+    `<h1>${esc(t('sandbox.courses.heading'))}</h1>
+${demo ? demoCard(w, platform, notice) : ''}
+<div class="card"><p>${marked(t('sandbox.courses.lede'), { code })}</p><ul>${rows}</ul></div>
+<section class="card" aria-labelledby="admin-h"><h2 id="admin-h">${esc(t('sandbox.admin.title'))}</h2>
+<p>${marked(t('sandbox.admin.body'), {
+      link: (text) =>
+        `<a target="_blank" rel="noopener" href="${esc(registrationLink(platform))}">${esc(text)}</a>`,
+      code,
+    })}</p></section>`,
   );
+}
+
+/** A translated sentence with marks (`<code>…</code>`, `<link>…</link>`), each rendered by `marks`; the rest escaped. */
+function marked(message: string, marks: Record<string, (text: string) => string>): string {
+  return markedParts(message)
+    .map((part) => {
+      const render = part.mark ? marks[part.mark] : undefined;
+      return render ? render(part.text) : esc(part.text);
+    })
+    .join('');
 }
 
 /** The tool's registration URL as an LMS opens it: with our configuration address and a one-off token. */
@@ -91,37 +114,44 @@ export function registrationLink(platform: SandboxPlatform): string {
   return `${platform.launchUrl.replace(/\/launch$/, '/register')}?${q}`;
 }
 
-function coursePage(courseId: string): string | undefined {
+function coursePage(w: SandboxWords, courseId: string): string | undefined {
+  const { t } = w;
   const course = findSandboxCourse(courseId);
   if (!course) return undefined;
-  const people = SANDBOX_USERS.map(
-    (u) => `<tr><th scope="row">${esc(u.name)}</th><td>${esc(u.label)}</td>
-<td><a class="button" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)}">Launch as ${esc(u.givenName)}</a>
-<a class="button secondary" target="_blank" rel="noopener" href="/sandbox/courses/${esc(course.id)}/initiate?user=${esc(u.id)}" aria-label="Launch Tasting Menu as ${esc(u.name)} in a new window">New window</a>
-<a class="button secondary" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}&amp;storage=1" aria-label="Launch Tasting Menu as ${esc(u.name)} without cookies">Without cookies</a>
-<a class="button secondary" lang="es" href="/sandbox/courses/${esc(course.id)}/launch?user=${esc(u.id)}&amp;locale=es-419" aria-label="Abrir Tasting Menu como ${esc(u.name)} en español (locale es-419)">En español</a></td></tr>`,
-  ).join('');
+  const launch = `/sandbox/courses/${course.id}/launch`;
+  const people = SANDBOX_USERS.map((u) => {
+    const who = { name: u.name, givenName: u.givenName };
+    return `<tr><th scope="row">${esc(u.name)}</th><td>${esc(u.label)}</td>
+<td><a class="button" href="${esc(w.link(`${launch}?user=${u.id}`))}" aria-label="${esc(t('sandbox.course.launch.label', who))}">${esc(t('sandbox.course.launch', who))}</a>
+<a class="button secondary" target="_blank" rel="noopener" href="${esc(`/sandbox/courses/${course.id}/initiate?user=${u.id}`)}" aria-label="${esc(t('sandbox.course.window.label', who))}">${esc(t('sandbox.course.window'))}</a>
+<a class="button secondary" href="${esc(w.link(`${launch}?user=${u.id}&storage=1`))}" aria-label="${esc(t('sandbox.course.cookieless.label', who))}">${esc(t('sandbox.course.cookieless'))}</a>
+<a class="button secondary" lang="es" href="${esc(`${launch}?user=${u.id}&locale=es-419`)}" aria-label="Abrir Tasting Menu como ${esc(u.name)} en español (locale es-419)">En español</a></td></tr>`;
+  }).join('');
   const pages = course.pages
     .map(
-      (p) => `<li><a href="/sandbox/courses/${esc(course.id)}/pages/${esc(p.slug)}">${esc(p.title)}</a></li>`,
+      (p) =>
+        `<li><a href="${esc(w.link(`/sandbox/courses/${course.id}/pages/${p.slug}`))}">${esc(p.title)}</a></li>`,
     )
     .join('');
-  return page(
-    `${course.title} — Sandbox LMS`,
+  return sandboxPage(
+    w,
+    t('sandbox.course.title', { course: course.title }),
     `<h1>${esc(course.title)}</h1>
-<section class="card" aria-labelledby="people-h"><h2 id="people-h">Open Tasting Menu as…</h2>
-<p class="muted">"Launch" works like an LMS that relies on the tool's cookies in its frame. "Without cookies" also
-offers LTI platform storage, as Canvas does, for browsers that block third-party cookies. "New window" opens the
-tool in its own window, where its cookies are first-party. "En español" launches with the locale es-419, as an
-LMS set to Latin-American Spanish does.</p>
-<table><thead><tr><th scope="col">Person</th><th scope="col">Role</th><th scope="col">Launch</th></tr></thead><tbody>${people}</tbody></table></section>
-<section class="card" aria-labelledby="editor-h"><h2 id="editor-h">Editor button (deep linking)</h2>
-<p>Insert a strategy from the menu into this course, as a teacher would from the rich-content editor:
-<a href="/sandbox/courses/${esc(course.id)}/launch?user=sandbox-ana-rivera&amp;deeplink=1">insert as Ana</a>.</p></section>
-<section class="card" aria-labelledby="pages-h"><h2 id="pages-h">Course pages</h2>${pages ? `<ul>${pages}</ul>` : '<p class="muted">This course has no pages.</p>'}</section>`,
-    { bar: bar() },
+<section class="card" aria-labelledby="people-h"><h2 id="people-h">${esc(t('sandbox.course.people'))}</h2>
+<p class="muted">${esc(t('sandbox.course.people.hint'))}</p>
+<table><thead><tr><th scope="col">${esc(t('sandbox.course.person'))}</th><th scope="col">${esc(t('sandbox.course.role'))}</th><th scope="col">${esc(t('sandbox.course.launch-column'))}</th></tr></thead><tbody>${people}</tbody></table></section>
+<section class="card" aria-labelledby="editor-h"><h2 id="editor-h">${esc(t('sandbox.course.editor'))}</h2>
+<p>${marked(t('sandbox.course.editor.body'), {
+      link: (text) =>
+        `<a href="${esc(w.link(`${launch}?user=sandbox-ana-rivera&deeplink=1`))}">${esc(text)}</a>`,
+    })}</p></section>
+<section class="card" aria-labelledby="pages-h"><h2 id="pages-h">${esc(t('sandbox.course.pages'))}</h2>${pages ? `<ul>${pages}</ul>` : `<p class="muted">${esc(t('sandbox.course.no-pages'))}</p>`}</section>`,
   );
 }
+
+/** A sandbox page that is not there: a course, a person or a page unknown to the sandbox. */
+const notFound = (w: SandboxWords, heading: string) =>
+  sandboxPage(w, w.t('sandbox.not-found.title'), `<h1>${esc(heading)}</h1>`);
 
 /** Canvas's name for the frame that takes the tool's platform-storage messages. */
 export const STORAGE_FRAME = 'post_message_forwarding';
@@ -201,17 +231,19 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
   router.use(express.urlencoded({ extended: false, limit: '64kb' }));
 
   router.get('/', (req, res) => {
-    const notice = demo && req.query.reset === 'done' ? 'The demo school was reset.' : undefined;
-    res.type('html').send(coursesPage(platform, demo, notice));
+    const w = sandboxWords(req);
+    const notice = demo && req.query.reset === 'done' ? w.t('sandbox.demo.reset.done') : undefined;
+    res.type('html').send(coursesPage(w, platform, demo, notice));
   });
 
   // "Reset demo school": a form post from the sandbox page itself (its signed token, same-origin), then back there.
   router.post('/demo/reset', async (req, res, next) => {
+    const w = sandboxWords(req);
     if (!demo)
       return res
         .status(404)
         .type('html')
-        .send(page('Not found', '<h1>There is no demo school on this server</h1>', { bar: bar() }));
+        .send(notFound(w, w.t('sandbox.demo.none')));
     // Browsers that send Sec-Fetch-Site say where the post came from; the tool's no-referrer policy makes their Origin
     // "null", so only without that header is the Origin compared.
     const origin = req.get('origin');
@@ -228,15 +260,20 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
         .status(403)
         .type('html')
         .send(
-          page(
-            'Sandbox LMS: reset refused',
-            '<h1>The demo school was not reset</h1><p>The form was old or came from another site. <a href="/sandbox">Open the sandbox page</a> and press the button again.</p>',
-            { bar: bar() },
+          sandboxPage(
+            w,
+            w.t('sandbox.reset-refused.title'),
+            `<h1>${esc(w.t('sandbox.reset-refused.heading'))}</h1><p>${marked(
+              w.t('sandbox.reset-refused.body'),
+              {
+                link: (text) => `<a href="${esc(w.link('/sandbox'))}">${esc(text)}</a>`,
+              },
+            )}</p>`,
           ),
         );
     try {
       await demo.reset();
-      res.redirect(303, '/sandbox?reset=done');
+      res.redirect(303, w.link('/sandbox?reset=done'));
     } catch (error) {
       next(error);
     }
@@ -254,108 +291,134 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
   });
 
   router.get('/courses/:courseId', (req, res) => {
-    const html = coursePage(req.params.courseId);
+    const w = sandboxWords(req);
+    const html = coursePage(w, req.params.courseId);
     if (!html)
       return res
         .status(404)
         .type('html')
-        .send(page('Not found', '<h1>No such course</h1>', { bar: bar() }));
+        .send(notFound(w, w.t('sandbox.not-found.course')));
     res.type('html').send(html);
   });
 
   router.get('/courses/:courseId/pages/:slug', (req, res) => {
+    const w = sandboxWords(req);
     const course = findSandboxCourse(req.params.courseId);
     const p = course?.pages.find((x) => x.slug === req.params.slug);
     if (!course || !p)
       return res
         .status(404)
         .type('html')
-        .send(page('Not found', '<h1>No such page</h1>', { bar: bar() }));
-    res.type('html').send(
-      page(
-        `${p.title} — ${course.title}`,
-        `<p class="muted"><a href="/sandbox/courses/${esc(course.id)}">${esc(course.title)}</a></p><h1>${esc(p.title)}</h1><article class="card">${p.html}</article>`,
-        {
-          bar: bar(),
-        },
-      ),
-    );
+        .send(notFound(w, w.t('sandbox.not-found.page')));
+    // A course page is the LMS's content, in the language it was written in.
+    res
+      .type('html')
+      .send(
+        sandboxPage(
+          w,
+          `${p.title} — ${course.title}`,
+          `<p class="muted"><a href="${esc(w.link(`/sandbox/courses/${course.id}`))}">${esc(course.title)}</a></p><h1>${esc(p.title)}</h1><article class="card">${p.html}</article>`,
+        ),
+      );
   });
 
   // The LMS page that hosts the tool in an iframe, as Canvas's course navigation does. With ?storage=1 it also
   // offers LTI platform storage the way Canvas does: a hidden sibling frame named post_message_forwarding, on the
   // platform's own origin (that of its OIDC authorization URL), keeps the tool's launch data in memory.
   router.get('/courses/:courseId/launch', (req, res) => {
+    const w = sandboxWords(req);
+    const { t } = w;
     const course = findSandboxCourse(req.params.courseId);
     const user = findSandboxUser(String(req.query.user ?? ''));
     if (!course || !user)
       return res
         .status(404)
         .type('html')
-        .send(page('Not found', '<h1>Unknown course or person</h1>', { bar: bar() }));
+        .send(notFound(w, t('sandbox.not-found.launch')));
     const storage = req.query.storage === '1';
     const locale = sandboxLocale(req.query.locale);
     const src = `/sandbox/courses/${encodeURIComponent(course.id)}/initiate?user=${encodeURIComponent(user.id)}${req.query.deeplink === '1' ? '&deeplink=1' : ''}${storage ? '&storage=1' : ''}${locale ? `&locale=${encodeURIComponent(locale)}` : ''}`;
-    const heading = `<h1>Tasting Menu <span class="muted">· ${esc(course.title)} · as ${esc(user.name)} (${esc(user.label)})</span></h1>`;
+    const heading = `<h1>Tasting Menu <span class="muted">${esc(t('sandbox.launch.as', { course: course.title, name: user.name, role: user.label }))}</span></h1>`;
     const body = storage
       ? `${heading}
-<p class="muted">Launched without cookies: this page keeps Tasting Menu's launch check (LTI platform storage).</p>
-<iframe name="${STORAGE_FRAME}" title="Sandbox LMS launch storage" hidden data-src="${esc(`${platform.issuer}/storage-frame`)}"></iframe>
+<p class="muted">${esc(t('sandbox.launch.cookieless'))}</p>
+<iframe name="${STORAGE_FRAME}" title="${esc(t('sandbox.storage.title'))}" hidden data-src="${esc(`${platform.issuer}/storage-frame`)}"></iframe>
 <iframe name="tool" title="Tasting Menu" class="tool-frame" data-src="${esc(src)}"></iframe>
 <script type="application/json" id="sandbox-storage">${scriptJson({ toolOrigin: toolOriginOf(platform), capabilities: capabilities() })}</script>
 <script src="/sandbox/static/lms-page.js"></script>`
       : `${heading}
 <iframe name="tool" title="Tasting Menu" class="tool-frame" src="${esc(src)}"></iframe>`;
-    res.type('html').send(
-      page(`Tasting Menu — ${course.title}`, body, {
-        bar: bar(`<a href="/sandbox/courses/${esc(course.id)}">Back to course</a>`),
-      }),
-    );
+    res
+      .type('html')
+      .send(
+        sandboxPage(
+          w,
+          `Tasting Menu — ${course.title}`,
+          body,
+          `<a href="${esc(w.link(`/sandbox/courses/${course.id}`))}">${esc(t('sandbox.launch.back'))}</a>`,
+        ),
+      );
   });
 
   // The platform storage frame: answers lti.capabilities, lti.put_data and lti.get_data from the tool's origin only,
   // and only from frames of the same LMS page; data is kept per tool origin, in memory, for the life of the page.
-  router.get('/storage-frame', (_req, res) => {
+  router.get('/storage-frame', (req, res) => {
+    const { t, language } = sandboxWords(req);
     res
       .type('html')
       .set('Cache-Control', 'no-store')
       .send(
         page(
-          'Sandbox LMS launch storage',
-          `<p>Launch storage of the sandbox LMS.</p>
+          t('sandbox.storage.title'),
+          `<p>${esc(t('sandbox.storage.body'))}</p>
 <script type="application/json" id="sandbox-storage">${scriptJson({ toolOrigin: toolOriginOf(platform), capabilities: capabilities() })}</script>
 <script src="/sandbox/static/storage-frame.js"></script>`,
+          { lang: language },
         ),
       );
   });
 
   // Step 1 of the launch: third-party initiated login, a form post to the tool's OIDC login URL.
   router.get('/courses/:courseId/initiate', (req, res) => {
+    const { t, language } = sandboxWords(req);
+    const posting = { lang: language, continueLabel: t('sandbox.continue') };
     const course = findSandboxCourse(req.params.courseId);
     const user = findSandboxUser(String(req.query.user ?? ''));
     if (!course || !user)
-      return res.status(404).type('html').send(page('Not found', '<h1>Unknown course or person</h1>'));
+      return res
+        .status(404)
+        .type('html')
+        .send(
+          page(t('sandbox.not-found.title'), `<h1>${esc(t('sandbox.not-found.launch'))}</h1>`, {
+            lang: language,
+          }),
+        );
     // ?deeplink=1: the editor button (LtiDeepLinkingRequest). ?target=: a link a deep link created earlier.
     const target =
       typeof req.query.target === 'string' && req.query.target.startsWith(`${platform.launchUrl}?`)
         ? req.query.target
         : platform.launchUrl;
     res.type('html').send(
-      autoPostForm('Opening Tasting Menu…', platform.loginUrl, {
-        iss: platform.issuer,
-        login_hint: user.id,
-        target_link_uri: target,
-        lti_message_hint: platform.signHint({
-          user: user.id,
-          course: course.id,
-          deepLink: req.query.deeplink === '1',
-          ...(sandboxLocale(req.query.locale) ? { locale: sandboxLocale(req.query.locale) } : {}),
-        }),
-        client_id: platform.clientId,
-        lti_deployment_id: deploymentOf(course),
-        // Platform storage offered, as Canvas does: the tool may keep its launch data in this named frame.
-        ...(req.query.storage === '1' ? { lti_storage_target: STORAGE_FRAME } : {}),
-      }),
+      autoPostForm(
+        t('sandbox.opening'),
+        platform.loginUrl,
+        {
+          iss: platform.issuer,
+          login_hint: user.id,
+          target_link_uri: target,
+          lti_message_hint: platform.signHint({
+            user: user.id,
+            course: course.id,
+            deepLink: req.query.deeplink === '1',
+            ...(sandboxLocale(req.query.locale) ? { locale: sandboxLocale(req.query.locale) } : {}),
+          }),
+          client_id: platform.clientId,
+          lti_deployment_id: deploymentOf(course),
+          // Platform storage offered, as Canvas does: the tool may keep its launch data in this named frame.
+          ...(req.query.storage === '1' ? { lti_storage_target: STORAGE_FRAME } : {}),
+        },
+        posting,
+      ),
     );
   });
 
@@ -377,6 +440,8 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
       if (!str('nonce')) problems.push('nonce is missing');
       if (!str('state')) problems.push('state is missing');
       const hint = platform.readHint(str('lti_message_hint'));
+      // The launch's own locale first (an "En español" button), then the browser's languages.
+      const { t, language } = sandboxWords(req, hint?.locale);
       if (!hint || hint.user !== str('login_hint'))
         problems.push('lti_message_hint does not match login_hint');
       const user = hint ? findSandboxUser(hint.user) : undefined;
@@ -387,8 +452,10 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
           .type('html')
           .send(
             page(
-              'Sandbox LMS: bad authorization request',
-              `<h1>Bad authorization request</h1><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`,
+              t('sandbox.auth.bad.title'),
+              // The problems name OIDC parameters: protocol words, left as they are.
+              `<h1>${esc(t('sandbox.auth.bad'))}</h1><ul>${problems.map((p) => `<li>${esc(p)}</li>`).join('')}</ul>`,
+              { lang: language },
             ),
           );
       }
@@ -411,12 +478,16 @@ export function sandboxRouter(platform: SandboxPlatform, key: SandboxKey, demo?:
         };
       }
       const idToken = await platform.signIdToken(claims);
-      res.type('html').send(
-        autoPostForm('Launching Tasting Menu…', platform.launchUrl, {
-          id_token: idToken,
-          state: str('state'),
-        }),
-      );
+      res
+        .type('html')
+        .send(
+          autoPostForm(
+            t('sandbox.launching'),
+            platform.launchUrl,
+            { id_token: idToken, state: str('state') },
+            { lang: language, continueLabel: t('sandbox.continue') },
+          ),
+        );
     } catch (error) {
       next(error);
     }

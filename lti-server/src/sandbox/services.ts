@@ -3,6 +3,7 @@ import express, { type Router } from 'express';
 import { createRemoteJWKSet, jwtVerify, SignJWT } from 'jose';
 import { CLAIM } from '../../../shared/lti';
 import { esc, page } from '../html';
+import { sandboxWords } from './language';
 import type { SandboxPlatform } from './platform';
 import { findSandboxCourse, SANDBOX_MEMBERS } from './roster';
 
@@ -126,6 +127,7 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
     '/deep-link-return',
     express.urlencoded({ extended: false, limit: '256kb' }),
     async (req, res) => {
+      const { t, language } = sandboxWords(req);
       const jwt = (req.body as { JWT?: string }).JWT ?? '';
       let payload: Record<string, unknown>;
       try {
@@ -140,8 +142,10 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
           .type('html')
           .send(
             page(
-              'Sandbox LMS: bad deep-linking response',
-              `<h1>Bad deep-linking response</h1><p>${esc((error as Error).message)}</p>`,
+              t('sandbox.deep-link.bad.title'),
+              // The verifier's own words (jose), in English.
+              `<h1>${esc(t('sandbox.deep-link.bad'))}</h1><p>${esc((error as Error).message)}</p>`,
+              { lang: language },
             ),
           );
       }
@@ -149,7 +153,11 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
         return res
           .status(400)
           .type('html')
-          .send(page('Sandbox LMS: bad deep-linking response', '<h1>Not a deep-linking response</h1>'));
+          .send(
+            page(t('sandbox.deep-link.bad.title'), `<h1>${esc(t('sandbox.deep-link.not'))}</h1>`, {
+              lang: language,
+            }),
+          );
       }
       const hint = platform.readHint(
         String(payload['https://purl.imsglobal.org/spec/lti-dl/claim/data'] ?? ''),
@@ -161,15 +169,21 @@ export function sandboxServices(platform: SandboxPlatform, toolJwksUrl: string, 
         .map((item) => {
           if (item.type === 'ltiResourceLink' && hint) {
             const open = `/sandbox/courses/${encodeURIComponent(hint.course)}/initiate?user=${encodeURIComponent(hint.user)}&target=${encodeURIComponent(item.url ?? '')}`;
-            return `<li data-item="link">Link: <a href="${esc(open)}">${esc(item.title ?? 'Tasting Menu')}</a></li>`;
+            return `<li data-item="link">${esc(t('sandbox.deep-link.link'))} <a href="${esc(open)}">${esc(item.title ?? 'Tasting Menu')}</a></li>`;
           }
           // The sandbox shows a card's HTML as text: an LMS sanitizes what a tool sends before it renders it.
           return `<li data-item="${esc(item.type ?? '')}">${esc(item.type ?? '')}: ${esc(item.title ?? '')}<pre>${esc(item.html ?? '')}</pre></li>`;
         })
         .join('');
-      res
-        .type('html')
-        .send(page('Sandbox LMS: content added', `<h1>Added to the course</h1><ul>${list}</ul>`));
+      res.type('html').send(
+        page(
+          t('sandbox.deep-link.added.title'),
+          `<h1>${esc(t('sandbox.deep-link.added'))}</h1><ul>${list}</ul>`,
+          {
+            lang: language,
+          },
+        ),
+      );
     },
   );
 

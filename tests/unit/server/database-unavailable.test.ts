@@ -86,7 +86,7 @@ describe('telling an unreachable database from other database errors', () => {
       duplicate,
       pgError('23505', 'duplicate key value violates unique constraint'),
       pgError('42P01', 'relation "strategies" does not exist'),
-      new ValidationError('Search is not valid'),
+      new ValidationError('errors.request.invalid'),
       new Error('something else'),
       'a string',
       undefined,

@@ -48,10 +48,15 @@ describe('error logs', () => {
       },
       cause: new Error(`upstream said: Bearer ${BEARER}`),
     });
-    const req = { method: 'GET', originalUrl: `/calendar/${FEED_SECRET}.ics?ltik=x` } as Request;
+    const req = {
+      method: 'GET',
+      originalUrl: `/calendar/${FEED_SECRET}.ics?ltik=x`,
+      get: () => undefined,
+    } as unknown as Request;
     let status = 0;
     const res = {
       headersSent: false,
+      locals: {},
       status(code: number) {
         status = code;
         return this;

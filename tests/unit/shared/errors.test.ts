@@ -32,7 +32,7 @@ describe('errors', () => {
   });
 
   it('when an AppError becomes a response body, then it matches the published error schema', () => {
-    const body = toErrorBody(new AppError('NOT_FOUND', 'Strategy was not found.'));
+    const body = toErrorBody(new AppError('NOT_FOUND', 'errors.not-found.strategy'));
     expect(ErrorBodySchema.parse(body)).toEqual({
       error: { code: 'NOT_FOUND', message: 'Strategy was not found.' },
     });
@@ -47,27 +47,86 @@ describe('errors', () => {
   });
 
   it('when an error is built from a code, then its status comes from the table', () => {
-    for (const code of ERROR_CODES) expect(new AppError(code, 'x').status, code).toBe(ERROR_STATUS[code]);
-    expect(new ConflictError('DOOR_FULL', 'Full.')).toMatchObject({ status: 409, code: 'DOOR_FULL' });
-    expect(new UnprocessableError('NOTE_FLAGGED', 'Names.')).toMatchObject({
+    for (const code of ERROR_CODES)
+      expect(new AppError(code, 'errors.internal').status, code).toBe(ERROR_STATUS[code]);
+    expect(new ConflictError('DOOR_FULL', 'errors.visit.full')).toMatchObject({
+      status: 409,
+      code: 'DOOR_FULL',
+    });
+    expect(new UnprocessableError('NOTE_FLAGGED', 'errors.note.never-names')).toMatchObject({
       status: 422,
       code: 'NOTE_FLAGGED',
     });
-    expect(new NotFoundError('Visit')).toMatchObject({ status: 404, message: 'Visit was not found.' });
+    expect(new NotFoundError('errors.not-found.visit')).toMatchObject({
+      status: 404,
+      message: 'Visit was not found.',
+    });
   });
 
   it('when a kind answers another status under the same code, then that kind fixes it and the body stays the same', () => {
-    expect(new GoneError('Expired.')).toMatchObject({ status: 410, code: 'NOT_FOUND' });
-    expect(new PlatformAnswerError('Bad answer.')).toMatchObject({ status: 502, code: 'PLATFORM_INVALID' });
-    expect(toErrorBody(new GoneError('Expired.'))).toEqual({
-      error: { code: 'NOT_FOUND', message: 'Expired.' },
+    expect(new GoneError('errors.pairing.expired')).toMatchObject({ status: 410, code: 'NOT_FOUND' });
+    expect(new PlatformAnswerError('errors.registration.no-client-id')).toMatchObject({
+      status: 502,
+      code: 'PLATFORM_INVALID',
+    });
+    expect(toErrorBody(new GoneError('errors.pairing.expired'))).toEqual({
+      error: { code: 'NOT_FOUND', message: 'This pairing code expired. Start again for a fresh code.' },
     });
   });
 
   it('when a conflict carries fields, then the body lists them as before', () => {
-    const fields = [{ path: 'plan', message: 'Ana is booked then.' }];
-    expect(toErrorBody(new ConflictError('VISIT_OVERLAP', 'Booked.', fields))).toEqual({
-      error: { code: 'VISIT_OVERLAP', message: 'Booked.', fields },
+    const clash = { key: 'errors.round.clash-hosting', params: { name: 'Ana', time: '09:00' } } as const;
+    expect(
+      toErrorBody(
+        new ConflictError('VISIT_OVERLAP', 'errors.visit.booked', [{ path: 'plan', message: clash }]),
+      ),
+    ).toEqual({
+      error: {
+        code: 'VISIT_OVERLAP',
+        message: 'You already have a visit booked at that time. Cancel it first to book this one.',
+        fields: [{ path: 'plan', message: 'Ana is already hosting at 09:00.' }],
+      },
     });
+  });
+
+  it('when an error is answered in Spanish, then its message and fields are Spanish, its code and .message unchanged', () => {
+    const error = new ValidationError({ key: 'errors.round-host.visitor', params: { name: 'Ana' } }, [
+      { path: 'hostId', message: 'errors.round-host.visitor-field' },
+      { path: 'text', message: { each: { en: 'a judgment', es: 'un juicio' } } },
+      { path: 'x', message: { verbatim: 'as the validator said' } },
+    ]);
+    expect(error.message).toBe('Ana is in the group that visits in this slot: choose someone else.');
+    expect(toErrorBody(error, 'es')).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message: 'Ana está en el grupo que visita en este horario: elige a otra persona.',
+        fields: [
+          { path: 'hostId', message: 'visita en este horario' },
+          { path: 'text', message: 'un juicio' },
+          { path: 'x', message: 'as the validator said' },
+        ],
+      },
+    });
+    expect(error.fields).toEqual([
+      { path: 'hostId', message: 'visits in this slot' },
+      { path: 'text', message: 'a judgment' },
+      { path: 'x', message: 'as the validator said' },
+    ]);
+  });
+
+  it('when a schema refuses input with its own catalog key, then the field is answered in the asker language', () => {
+    const schema = z.object({ title: z.string().min(1, 'errors.cursor.field'), minutes: z.number().max(15) });
+    const error = (() => {
+      try {
+        parseAt('Strategy', schema, { title: '', minutes: 40 });
+      } catch (e) {
+        return e as ValidationError;
+      }
+      throw new Error('not refused');
+    })();
+    const spanish = toErrorBody(error, 'es').error;
+    expect(spanish.fields?.[0]).toEqual({ path: 'title', message: 'no es válido' });
+    expect(spanish.message).toMatch(/^Datos no válidos \(Strategy\): title: no es válido; minutes: /);
+    expect(error.message).toMatch(/^Strategy is not valid: title: not valid; minutes: /);
   });
 });

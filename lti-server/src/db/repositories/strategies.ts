@@ -630,8 +630,6 @@ export function decodeCursor(cursor: string | undefined): PageCursor | undefined
   }
   const parsed = PageCursorSchema.safeParse(value);
   if (!parsed.success)
-    throw new ValidationError('The page cursor is not valid; start from the first page.', [
-      { path: 'cursor', message: 'not valid' },
-    ]);
+    throw new ValidationError('errors.cursor.invalid', [{ path: 'cursor', message: 'errors.cursor.field' }]);
   return parsed.data;
 }

@@ -1,16 +1,16 @@
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS } from '../../../../shared/notes';
-import { coachesOnly, isCoach, type Policy, type Who } from './policy';
+import { coachesOnly, isCoach, type Policy, type Rule, type Who } from './policy';
 
 /** Everyone proposes, votes and comments (the use cases allow it); a coach closes proposals. */
 export const problemPolicy = {
-  close: [coachesOnly('Only coaches close proposals.')],
+  close: [coachesOnly('errors.policy.close-proposals')],
 } satisfies Policy<never>;
 
 /** A coach starts a cycle from a proposal, adds people to it and ends it. */
 export const cyclePolicy = {
-  start: [coachesOnly('Only coaches start a cycle.')],
-  grow: [coachesOnly('Only coaches add people to a cycle.')],
-  end: [coachesOnly('Only coaches end a cycle.')],
+  start: [coachesOnly('errors.policy.start-cycle')],
+  grow: [coachesOnly('errors.policy.grow-cycle')],
+  end: [coachesOnly('errors.policy.end-cycle')],
 } satisfies Policy<never>;
 
 /** One round of a cycle's picture over time: whether its debrief is done, and how much evidence it spans. */
@@ -32,9 +32,9 @@ export const cycleRound = (finished: boolean, visits: number, classrooms: number
  * The picture over time is the school's (aggregates, never a teacher): coaches see every round of it, the school's
  * teachers the rounds whose debrief is finished; a round is shown only above the school picture's thresholds.
  */
-const finishedForTeachers = {
+const finishedForTeachers: Rule<CycleRoundRecord> = {
   allows: (actor: Who, r: CycleRoundRecord | undefined) => isCoach(actor) || Boolean(r?.finished),
-  message: 'Teachers see a round in the picture over time once its debrief is finished.',
+  message: 'errors.policy.cycle-round-debrief',
 };
 
 export const cycleRoundPolicy = {
@@ -45,7 +45,10 @@ export const cycleRoundPolicy = {
     finishedForTeachers,
     {
       allows: (_actor, r) => !r || (r.visits >= PICTURE_MIN_VISITS && r.classrooms >= PICTURE_MIN_HOSTS),
-      message: `A round is shown only when it spans at least ${PICTURE_MIN_VISITS} visits in at least ${PICTURE_MIN_HOSTS} classrooms.`,
+      message: {
+        key: 'errors.policy.cycle-round-wide',
+        params: { visits: PICTURE_MIN_VISITS, rooms: PICTURE_MIN_HOSTS },
+      },
     },
   ],
 } satisfies Policy<CycleRoundRecord>;

@@ -2,7 +2,7 @@ import { coachesOnly, isCoach, type Policy } from './policy';
 
 /** The school's coaches facilitate every debrief; who may join one is the round's membership (not a policy). */
 export const debriefPolicy = {
-  facilitate: [coachesOnly('The coach facilitating the round moves the debrief along.')],
+  facilitate: [coachesOnly('errors.policy.facilitate')],
 } satisfies Policy<never>;
 
 export interface CardRecord {
@@ -16,7 +16,7 @@ export const cardPolicy = {
   withdraw: [
     {
       allows: (actor, c) => isCoach(actor) || c?.authorId === actor.personId,
-      message: 'Only the person who added a card, or the facilitator, can take it out.',
+      message: 'errors.policy.withdraw-card',
     },
   ],
 } satisfies Policy<CardRecord>;

@@ -19,20 +19,17 @@ const isVisitor = (actor: Who, d: DialogueRecord | undefined) => !!d?.visitorIds
 /** Like notes, and stricter: only the people who were in the room; coaches and other teachers never. */
 const parties: Rule<DialogueRecord> = {
   allows: (actor, d) => isHost(actor, d) || isVisitor(actor, d),
-  message: 'A visit’s dialogue is private to the teacher who was visited and the visitors who were there.',
+  message: 'errors.policy.dialogue-private',
 };
 
 export const dialoguePolicy = {
   read: [parties],
-  'write-visitor-part': [
-    parties,
-    { allows: isVisitor, message: 'Only the visitors write what they noticed and what they are wondering.' },
-  ],
+  'write-visitor-part': [parties, { allows: isVisitor, message: 'errors.policy.dialogue-visitor-part' }],
   'write-host-part': [
     parties,
     {
       allows: isHost,
-      message: 'Only the teacher who was visited writes the reply and what they’ll try next.',
+      message: 'errors.policy.dialogue-host-part',
     },
   ],
 } satisfies Policy<DialogueRecord>;

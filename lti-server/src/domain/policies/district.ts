@@ -6,5 +6,5 @@ import { coachesOnly, type Policy } from './policy';
  * district, round or seat at all (404 outside it) is decided in domain/districts.ts from the school's membership.
  */
 export const districtPolicy = {
-  'take-part': [coachesOnly('District networks are for coaches and school leaders.')],
+  'take-part': [coachesOnly('errors.policy.district')],
 } satisfies Policy<never>;

@@ -14,15 +14,13 @@ const isHost = (actor: Who, d: DoorRecord | undefined) => d?.hostId === actor.pe
  * its host's too: they decline a slot and choose what visitors look for there.
  */
 export const doorPolicy = {
-  cancel: [{ allows: isHost, message: 'Only the host can cancel an open door.' }],
-  decline: [{ allows: isHost, message: 'Only the teacher whose room it is can decline a round slot.' }],
-  'choose-look-for': [
-    { allows: isHost, message: 'Only the teacher whose room it is chooses what visitors look for there.' },
-  ],
+  cancel: [{ allows: isHost, message: 'errors.policy.cancel-door' }],
+  decline: [{ allows: isHost, message: 'errors.policy.decline-slot' }],
+  'choose-look-for': [{ allows: isHost, message: 'errors.policy.choose-look-for' }],
   book: [
     {
       allows: (actor, d) => d !== undefined && !isHost(actor, d),
-      message: 'This is your own open door: you host it.',
+      message: 'errors.policy.own-door',
     },
   ],
 } satisfies Policy<DoorRecord>;

@@ -1,4 +1,4 @@
-import { ForbiddenError } from '../../../../shared/errors';
+import { type ErrorMessage, ForbiddenError } from '../../../../shared/errors';
 import { type CardRecord, cardPolicy, debriefPolicy } from './debrief';
 import { type CycleRoundRecord, cyclePolicy, cycleRoundPolicy, problemPolicy } from './cycle';
 import { type DialogueRecord, dialoguePolicy } from './dialogue';
@@ -65,12 +65,12 @@ export type Action<K extends Kind> = keyof (typeof policies)[K] & string;
 export type Subject<K extends Kind> = K | (Records[K] & { kind: K });
 
 /** The refusal message of the first rule that does not allow it, or null when every rule does. */
-function refusal<K extends Kind>(actor: Who, action: Action<K>, subject: Subject<K>): string | null {
+function refusal<K extends Kind>(actor: Who, action: Action<K>, subject: Subject<K>): ErrorMessage | null {
   const kind = typeof subject === 'string' ? subject : subject.kind;
   const record = typeof subject === 'string' ? undefined : subject;
   const policy = policies[kind] as Policy<Records[K]>;
   // An action nobody wrote rules for is nobody's (and `toString` is not an action).
-  if (!Object.hasOwn(policy, action)) return 'You do not have access to this.';
+  if (!Object.hasOwn(policy, action)) return 'errors.policy.no-access';
   const rules = policy[action]!;
   return rules.find((rule) => !rule.allows(actor, record))?.message ?? null;
 }

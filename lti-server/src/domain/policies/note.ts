@@ -18,18 +18,17 @@ const isWriter = (actor: Who, n: NoteRecord | undefined) => n?.writerId === acto
 /** A note belongs to the visited teacher: nobody else reads it, coaches included (they see only the picture). */
 const readers: Rule<NoteRecord> = {
   allows: (actor, n) => isHost(actor, n) || isWriter(actor, n),
-  message:
-    'A note belongs to the teacher who was visited: only they and the person who wrote it can read it.',
+  message: 'errors.policy.note-readers',
 };
 
 export const notePolicy = {
   read: [readers],
   remove: [readers],
-  edit: [readers, { allows: isWriter, message: 'Only the writer can change a note.' }],
-  'mark-useful': [readers, { allows: isHost, message: 'Only the visited teacher marks a note useful.' }],
+  edit: [readers, { allows: isWriter, message: 'errors.policy.note-edit' }],
+  'mark-useful': [readers, { allows: isHost, message: 'errors.policy.note-useful' }],
 } satisfies Policy<NoteRecord>;
 
 /** How long every note is kept, school-wide. */
 export const retentionPolicy = {
-  change: [coachesOnly('Only coaches set how long notes are kept.')],
+  change: [coachesOnly('errors.policy.retention')],
 } satisfies Policy<never>;

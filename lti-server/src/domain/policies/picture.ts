@@ -16,7 +16,10 @@ export const pictureGroup = (visits: number, classrooms: number): PictureGroupRe
 
 const wideEnough: Rule<PictureGroupRecord> = {
   allows: (_actor, g) => !g || (g.visits >= PICTURE_MIN_VISITS && g.classrooms >= PICTURE_MIN_HOSTS),
-  message: `A group is shown only when it spans at least ${PICTURE_MIN_VISITS} visits in at least ${PICTURE_MIN_HOSTS} classrooms.`,
+  message: {
+    key: 'errors.policy.picture-wide',
+    params: { visits: PICTURE_MIN_VISITS, rooms: PICTURE_MIN_HOSTS },
+  },
 };
 
 /**
@@ -24,6 +27,6 @@ const wideEnough: Rule<PictureGroupRecord> = {
  * picture of finished rounds is the school's: every teacher sees it, with the same thresholds.
  */
 export const picturePolicy = {
-  read: [coachesOnly('The school-wide picture is for coaches.'), wideEnough],
+  read: [coachesOnly('errors.policy.picture'), wideEnough],
   'read-finished': [wideEnough],
 } satisfies Policy<PictureGroupRecord>;

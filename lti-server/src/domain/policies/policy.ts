@@ -1,3 +1,4 @@
+import type { ErrorMessage } from '../../../../shared/errors';
 import type { Actor } from '../actor';
 
 /** What a rule needs to know about the asker: who they are and their role, nothing from the database. */
@@ -9,7 +10,7 @@ export type Who = Pick<Actor, 'personId' | 'role'>;
  */
 export interface Rule<R> {
   readonly allows: (actor: Who, record: R | undefined) => boolean;
-  readonly message: string;
+  readonly message: ErrorMessage;
 }
 
 /** A subject's actions, each allowed when every one of its rules allows it; the first failing rule speaks. */
@@ -17,4 +18,4 @@ export type Policy<R> = Readonly<Record<string, readonly Rule<R>[]>>;
 
 export const isCoach = (actor: Who): boolean => actor.role === 'coach';
 
-export const coachesOnly = (message: string): Rule<unknown> => ({ allows: isCoach, message });
+export const coachesOnly = (message: ErrorMessage): Rule<unknown> => ({ allows: isCoach, message });

@@ -1,8 +1,8 @@
 import { coachesOnly, type Policy } from './policy';
 
 export const settingsPolicy = {
-  read: [coachesOnly('Only coaches see the settings.')],
-  update: [coachesOnly('Only coaches change the settings.')],
+  read: [coachesOnly('errors.policy.settings-read')],
+  update: [coachesOnly('errors.policy.settings-update')],
 } satisfies Policy<never>;
 
 /** The school's own LMS registration, as the tool recorded it. */
@@ -18,7 +18,7 @@ export const registration = (registered: boolean): RegistrationRecord => ({
 
 export const registrationPolicy = {
   read: [
-    coachesOnly('Only coaches see the LMS registration.'),
-    { allows: (_actor, r) => r?.registered ?? false, message: 'Your school is not registered.' },
+    coachesOnly('errors.policy.registration-read'),
+    { allows: (_actor, r) => r?.registered ?? false, message: 'errors.policy.not-registered' },
   ],
 } satisfies Policy<RegistrationRecord>;

@@ -21,26 +21,26 @@ export const strategy = (
 
 /** Coaches curate the menu; a contributor may revise their own strategy until a coach puts it on the menu. */
 export const strategyPolicy = {
-  curate: [coachesOnly('Only coaches curate the menu.')],
-  'list-unpublished': [coachesOnly('Only coaches can list pending or retired strategies.')],
-  merge: [coachesOnly('Only coaches merge strategies.')],
-  audit: [coachesOnly('Only coaches see the audit trail.')],
-  export: [coachesOnly('Only coaches export the menu.')],
+  curate: [coachesOnly('errors.policy.curate')],
+  'list-unpublished': [coachesOnly('errors.policy.list-unpublished')],
+  merge: [coachesOnly('errors.policy.merge')],
+  audit: [coachesOnly('errors.policy.audit')],
+  export: [coachesOnly('errors.policy.export')],
   edit: [
     {
       allows: (actor, s) => isCoach(actor) || s?.contributorId === actor.personId,
-      message: 'Only the contributor or a coach can edit this strategy.',
+      message: 'errors.policy.edit-strategy',
     },
     {
       allows: (actor, s) => isCoach(actor) || s?.status === 'pending',
-      message: 'This strategy is on the menu already; ask a coach to change it.',
+      message: 'errors.policy.strategy-on-menu',
     },
   ],
   /** Opening one's door for colleagues to sample it. */
   host: [
     {
       allows: (actor, s) => s?.creditedIds?.includes(actor.personId) ?? false,
-      message: 'You can open your door only for a strategy you contributed.',
+      message: 'errors.policy.host-own',
     },
   ],
 } satisfies Policy<StrategyRecord>;
