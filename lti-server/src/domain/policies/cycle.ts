@@ -6,10 +6,11 @@ export const problemPolicy = {
   close: [coachesOnly('Only coaches close proposals.')],
 } satisfies Policy<never>;
 
-/** A coach starts a cycle from a proposal, adds people to it and ends it. */
+/** A coach starts a cycle from a proposal, adds people to it, changes its strategies and ends it. */
 export const cyclePolicy = {
   start: [coachesOnly('Only coaches start a cycle.')],
   grow: [coachesOnly('Only coaches add people to a cycle.')],
+  'change-strategies': [coachesOnly('Only coaches change a cycle’s strategies.')],
   end: [coachesOnly('Only coaches end a cycle.')],
 } satisfies Policy<never>;
 
