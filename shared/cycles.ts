@@ -78,6 +78,9 @@ const personIds = (min: number, tooFew: string) =>
     .max(60, 'errors.field.cycle.people-max')
     .refine((list) => new Set(list).size === list.length, 'Each person is listed once');
 
+/** At most this many menu strategies go alongside a cycle's picture over time. */
+export const CYCLE_MAX_STRATEGIES = 12;
+
 /** POST /api/cycles (coach): start a cycle on a proposal, with at least three volunteers to begin with. */
 export const CycleInputSchema = z.object({
   problemId: safeText({ error: 'errors.field.cycle.problem' }).min(1, 'errors.field.cycle.problem'),
@@ -90,7 +93,7 @@ export const CycleInputSchema = z.object({
   /** Menu strategies the cycle works with: their "I tried it" counts go alongside the picture over time. */
   strategyIds: z
     .array(safeText().min(1))
-    .max(12, 'errors.field.cycle.strategies-max')
+    .max(CYCLE_MAX_STRATEGIES, 'errors.field.cycle.strategies-max')
     .refine((list) => new Set(list).size === list.length, 'Each strategy is listed once')
     .default([]),
 });
@@ -102,6 +105,18 @@ export const CycleMembersInputSchema = z.object({
   personIds: personIds(1, 'Choose at least one person to add'),
 });
 export type CycleMembersInput = z.infer<typeof CycleMembersInputSchema>;
+
+/**
+ * POST /api/cycles/:id/strategies (coach): a menu strategy joins a running cycle, e.g. when a debrief points to it;
+ * DELETE /api/cycles/:id/strategies/:strategyId takes one out that was added by mistake.
+ */
+export const CycleStrategyInputSchema = z.object({
+  strategyId: safeText({ error: 'Choose a strategy from the menu' }).min(
+    1,
+    'Choose a strategy from the menu',
+  ),
+});
+export type CycleStrategyInput = z.infer<typeof CycleStrategyInputSchema>;
 
 export const CYCLE_STATUSES = ['active', 'ended'] as const;
 

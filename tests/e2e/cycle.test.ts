@@ -24,6 +24,7 @@ const WHY = 'Teachers chose it: discussions stall after the first answer.';
 const BEN_NOTE = 'Partners compared answers and explained which step differed.';
 const NOTICED = 'Two students added to a partner’s answer with “and also”.';
 const REPLY = 'That frame is new this month; I put it on the board.';
+const WHY_2 = 'Round 1’s debrief chose it: students explain, and partners ask back.';
 
 useTestServer({}, (s) => {
   server = s;
@@ -280,20 +281,39 @@ describe('a cycle of rounds on one problem of practice', () => {
     await expectValue(focus, 'Every student explains one step aloud.');
     await expectValue(coach.tool.getByLabel('“Look for” prompt (optional)'), NEXT_LEVEL);
     await planInTheForm(coach, daysFromNow(10), `${PROBLEM}: round 2`);
+    // Round 2's briefing in the tool as well: the coach says why (the look-fors come prefilled from round 1's next
+    // level of work), saves it and publishes the round; Ana acknowledges it from My visits, everyone else through the
+    // API, and the coach sees that all have read it.
+    await coach.tool.getByRole('link', { name: 'Briefing and roles' }).click();
+    await coach.tool.getByRole('heading', { name: `Briefing: ${PROBLEM}: round 2` }).waitFor();
+    await expectValue(coach.tool.getByLabel('What visitors look for'), NEXT_LEVEL);
+    await coach.tool.getByLabel('Why the school chose this focus').fill(WHY_2);
+    await coach.tool.getByRole('button', { name: 'Save the briefing' }).click();
+    await coach.tool.getByText(/Saved the briefing/).waitFor();
+    await coach.tool.getByRole('link', { name: '← The round' }).click();
     await publishInTheTool(coach);
     const inCycle = CycleSchema.parse((await dana.get(`/api/cycles/${cycle.id}`)).body);
     const round2 = inCycle.rounds[1]!;
     expect(round2.focus.value).toBe('Every student explains one step aloud.');
     expect(Date.parse(round2.date) - Date.parse(round1.date)).toBe(7 * 86_400_000);
-    // Round 2's briefing through the API this time (round 1 showed the screens); everyone acknowledges it.
-    const briefed = await dana.put(`/api/rounds/${round2.id}/briefing`, {
-      why: 'Round 1’s debrief chose it.',
-      lookFors: NEXT_LEVEL,
-      norms: ['Describe what you see and hear.', 'No names, no gotchas.', 'Not an evaluation.'],
-    });
-    expect(briefed.status, JSON.stringify(briefed.body)).toBe(200);
-    for (const teacher of [ana, ben, chloe, ...colleagues])
+    const briefing2 = BriefingSchema.parse((await dana.get(`/api/rounds/${round2.id}/briefing`)).body);
+    expect([briefing2.status, briefing2.why, briefing2.lookFors]).toEqual(['published', WHY_2, NEXT_LEVEL]);
+
+    // Round 1's visits are past, so the briefing linked from Ana's upcoming visits is round 2's.
+    await proposer.tool.getByRole('navigation').getByRole('link', { name: 'My visits' }).click();
+    await proposer.tool.getByText('Please read it before the round').first().waitFor();
+    await proposer.tool.getByRole('link', { name: 'Round briefing' }).first().click();
+    await proposer.tool.getByRole('heading', { name: `Briefing: ${PROBLEM}: round 2` }).waitFor();
+    await proposer.tool.getByText(WHY_2).waitFor();
+    await proposer.tool.getByRole('button', { name: 'I have read the briefing' }).click();
+    await proposer.tool.getByText('You have read this briefing. Thank you.').waitFor();
+    for (const teacher of [ben, chloe, ...colleagues])
       expect((await teacher.post(`/api/rounds/${round2.id}/briefing/ack`)).status).toBe(200);
+    await coach.tool.getByRole('link', { name: 'Briefing and roles' }).click();
+    await coach.tool
+      .getByTestId('read-count')
+      .getByText(`${cycle.members.length} of ${cycle.members.length}`)
+      .waitFor();
     await visitsHappened(round2.id);
     await notesOn(round2.id);
     const done = await dana.put(`/api/rounds/${round2.id}/debrief`, {
@@ -326,8 +346,7 @@ describe('a cycle of rounds on one problem of practice', () => {
   });
 });
 
+/** Waits until a field shows `value` (forms fill in after their data loads). */
 async function expectValue(locator: import('playwright-core').Locator, value: string) {
-  for (let i = 0; i < 50 && (await locator.inputValue()) !== value; i++)
-    await new Promise((r) => setTimeout(r, 100));
-  expect(await locator.inputValue()).toBe(value);
+  await expect.poll(() => locator.inputValue(), { timeout: 5_000 }).toBe(value);
 }

@@ -261,6 +261,53 @@ describe('cycles', () => {
     expect(picture.strategies).toEqual([{ id: strategyId, title: 'Build on it', tried: 3 }]);
   });
 
+  it('when the coach adds a strategy to the running cycle and removes one added by mistake, then the "I tried it" counts follow', async () => {
+    const askBack = await approvedStrategy(teachers[1]!, dana, { title: 'Ask one back' });
+    const mistake = await approvedStrategy(teachers[2]!, dana, { title: 'Not this one' });
+    const path = `/api/cycles/${cycleId}/strategies`;
+    // Only a coach changes the strategies; a teacher of the school gets 403 either way.
+    expect((await teachers[0]!.post(path, { strategyId: askBack })).status).toBe(403);
+    expect((await teachers[0]!.delete(`${path}/${strategyId}`)).status).toBe(403);
+    expect((await dana.post(path, {})).status).toBe(400);
+    const unknown = await dana.post(path, { strategyId: 'no-such-strategy' });
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.error.fields[0].path).toBe('strategyId');
+    // Another school's coach finds no such cycle; a strategy of their menu cannot join this one.
+    const other = await launchAs(server, 'sandbox-dana-kim', { deploymentId: 'cycles-school-b' });
+    const theirs = await approvedStrategy(other, other, { title: 'Their own strategy' });
+    expect((await other.post(path, { strategyId: theirs })).status).toBe(404);
+    expect((await other.delete(`${path}/${strategyId}`)).status).toBe(404);
+    expect((await dana.post(path, { strategyId: theirs })).status).toBe(400);
+
+    for (const id of [askBack, mistake]) expect((await dana.post(path, { strategyId: id })).status).toBe(200);
+    // Adding one the cycle already has changes nothing.
+    const again = CycleSchema.parse((await dana.post(path, { strategyId: askBack })).body);
+    expect(again.strategies.map((s) => s.title)).toEqual(['Build on it', 'Ask one back', 'Not this one']);
+    const removed = await dana.delete(`${path}/${mistake}`);
+    expect(removed.status, JSON.stringify(removed.body)).toBe(200);
+    expect(CycleSchema.parse(removed.body).strategies).toEqual([
+      { id: strategyId, title: 'Build on it' },
+      { id: askBack, title: 'Ask one back' },
+    ]);
+    expect((await dana.delete(`${path}/${mistake}`)).status).toBe(404);
+    // The menu keeps the strategy taken out of the cycle.
+    expect((await dana.get(`/api/strategies/${mistake}`)).status).toBe(200);
+
+    // Its "I tried it" count joins the picture, still only from three people up and never who.
+    await teachers[5]!.put(`/api/strategies/${askBack}/try`, { state: 'tried' });
+    await teachers[6]!.put(`/api/strategies/${askBack}/try`, { state: 'tried' });
+    await teachers[6]!.put(`/api/strategies/${mistake}/try`, { state: 'tried' });
+    let picture = CyclePictureSchema.parse((await ana.get(`/api/cycles/${cycleId}/picture`)).body);
+    expect(picture.strategies).toEqual([
+      { id: strategyId, title: 'Build on it', tried: 3 },
+      { id: askBack, title: 'Ask one back', tried: null },
+    ]);
+    await teachers[7]!.put(`/api/strategies/${askBack}/try`, { state: 'tried' });
+    picture = CyclePictureSchema.parse((await ana.get(`/api/cycles/${cycleId}/picture`)).body);
+    expect(picture.strategies.map((s) => s.tried)).toEqual([3, 3]);
+    expect(JSON.stringify(picture)).not.toMatch(/Cycle teacher/);
+  });
+
   it('when the coach ends the cycle, then it keeps its rounds and picture but takes no new round or people', async () => {
     expect((await teachers[0]!.post(`/api/cycles/${cycleId}/end`)).status).toBe(403);
     const ended = CycleSchema.parse((await dana.post(`/api/cycles/${cycleId}/end`)).body);
@@ -268,6 +315,8 @@ describe('cycles', () => {
     expect(ended.rounds).toHaveLength(2);
     expect((await dana.post(`/api/cycles/${cycleId}/end`)).status).toBe(409);
     expect((await dana.post(`/api/cycles/${cycleId}/members`, { personIds: [ids[0]!] })).status).toBe(409);
+    expect((await dana.post(`/api/cycles/${cycleId}/strategies`, { strategyId })).status).toBe(409);
+    expect((await dana.delete(`/api/cycles/${cycleId}/strategies/${strategyId}`)).status).toBe(409);
     const late = await dana.post('/api/rounds', roundInput({ cycleId, date: daysFromNow(17) }));
     expect(late.status).toBe(409);
     expect(
@@ -291,6 +340,9 @@ describe('cycles', () => {
     expect((await other.get(`/api/problems/${proposalId}`)).status).toBe(404);
     expect((await other.put(`/api/problems/${proposalId}/vote`, { choice: 'for' })).status).toBe(404);
     expect((await other.post(`/api/cycles/${cycleId}/members`, { personIds: ['x'] })).status).toBe(404);
+    // Another school's coach can neither add to nor take from this cycle's strategies.
+    expect((await other.post(`/api/cycles/${cycleId}/strategies`, { strategyId })).status).toBe(404);
+    expect((await other.delete(`/api/cycles/${cycleId}/strategies/${strategyId}`)).status).toBe(404);
     expect(ProblemListSchema.parse((await other.get('/api/problems')).body).items).toEqual([]);
     expect(CycleListSchema.parse((await other.get('/api/cycles')).body).items).toEqual([]);
     expect(

@@ -328,6 +328,17 @@ const ROUTES: Record<string, Call> = {
     body: { personIds: ['a'] },
     kind: 'cycle',
   },
+  'POST /cycles/:id/strategies': {
+    method: 'POST',
+    path: (id) => `/api/cycles/${id}/strategies`,
+    body: () => ({ strategyId: ids.strategy }),
+    kind: 'cycle',
+  },
+  'DELETE /cycles/:id/strategies/:strategyId': {
+    method: 'DELETE',
+    path: (id) => `/api/cycles/${id}/strategies/${ids.strategy}`,
+    kind: 'cycle',
+  },
   'POST /cycles/:id/end': { method: 'POST', path: (id) => `/api/cycles/${id}/end`, kind: 'cycle' },
   'GET /cycles/:id/picture': { method: 'GET', path: (id) => `/api/cycles/${id}/picture`, kind: 'cycle' },
   'GET /picture.csv': { method: 'GET', path: () => '/api/picture.csv' },
@@ -500,6 +511,7 @@ beforeAll(async () => {
     problemId: chosenA.body.id,
     title: 'Tenant A secret cycle',
     memberIds: staffIds.slice(0, 3),
+    strategyIds: [strategyA],
   });
   expect(cycleA.status, JSON.stringify([problemA.body, chosenA.body, cycleA.body])).toBe(201);
   const districtA = await coachA.post('/api/districts', { name: 'District only-in-school-a' });
@@ -579,6 +591,7 @@ describe('tenant isolation', () => {
       });
       expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body).toMatchObject({ status: 'active' });
       expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body.members).toHaveLength(3);
+      expect((await coachA.get(`/api/cycles/${ids.cycle}`)).body.strategies).toHaveLength(1);
       expect((await coachA.get('/api/school-day')).body.periods[0].name).toBe('Tenant A secret period');
       expect((await coachA.get(`/api/doors/${ids.door}`)).body).toMatchObject({ status: 'open', booked: 1 });
       expect((await coachA.get(`/api/rounds/${ids.round}`)).body).toMatchObject({ status: 'draft' });

@@ -62,6 +62,25 @@ export function addCycleMembers(token: string, id: string, personIds: string[]):
   return request(token, 'POST', `${cyclePath(id)}/members`, CycleSchema, { personIds });
 }
 
+/** The coach adds a menu strategy to a running cycle: its "I tried it" count joins the picture over time. */
+export function addCycleStrategy(token: string, id: string, strategyId: string): Promise<ApiResult<Cycle>> {
+  return request(token, 'POST', `${cyclePath(id)}/strategies`, CycleSchema, { strategyId });
+}
+
+/** The coach takes a strategy added by mistake out of a running cycle; the menu keeps it. */
+export function removeCycleStrategy(
+  token: string,
+  id: string,
+  strategyId: string,
+): Promise<ApiResult<Cycle>> {
+  return request(
+    token,
+    'DELETE',
+    `${cyclePath(id)}/strategies/${encodeURIComponent(strategyId)}`,
+    CycleSchema,
+  );
+}
+
 /** The coach ends the cycle: it keeps its rounds and picture, and takes no new round or people. */
 export function endCycle(token: string, id: string): Promise<ApiResult<Cycle>> {
   return request(token, 'POST', `${cyclePath(id)}/end`, CycleSchema);

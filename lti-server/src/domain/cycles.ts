@@ -4,6 +4,8 @@ import {
   type CycleData,
   type CycleMembersInput,
   type CyclePicture,
+  type CycleStrategyInput,
+  CYCLE_MAX_STRATEGIES,
   MIN_TRIED_SHOWN,
   nextRoundFocus,
 } from '../../../shared/cycles';
@@ -17,6 +19,7 @@ import {
   insertCycle,
   type StoredCycle,
   setCycleMembers,
+  setCycleStrategies,
   triedCounts,
 } from '../db/repositories/cycles';
 import { staffOf } from '../db/repositories/people';
@@ -95,13 +98,7 @@ export async function startCycle(actor: Actor, data: CycleData, now: Date): Prom
   if (problem.status === 'chosen') throw new ConflictError('CONFLICT', 'errors.cycle.started');
   const names = await namesOf(actor);
   unknownPeople(data.memberIds, names, 'memberIds');
-  for (const id of data.strategyIds) {
-    const s = await findStrategy(actor.scope, id);
-    if (!s || s.networkId !== actor.networkId)
-      throw new ValidationError('errors.cycle.strategies', [
-        { path: 'strategyIds', message: 'errors.cycle.strategies-field' },
-      ]);
-  }
+  for (const id of data.strategyIds) await requireMenuStrategy(actor, id, 'strategyIds');
   const stamp = now.toISOString();
   const row: StoredCycle = {
     id: randomUUID(),
@@ -149,6 +146,69 @@ export async function addCycleMembers(
   if (!(await setCycleMembers(actor.scope, id, row.members, members, now.toISOString())))
     throw new ConflictError('CONFLICT', 'errors.cycle.changed');
   return present(actor, { ...row, members }, names);
+}
+
+/** A strategy of the asker's own menu, or a validation error at `path`. */
+async function requireMenuStrategy(actor: Actor, id: string, path: string): Promise<void> {
+  const s = await findStrategy(actor.scope, id);
+  if (!s || s.networkId !== actor.networkId)
+    throw new ValidationError('errors.cycle.strategies', [
+      { path, message: 'errors.cycle.strategies-field' },
+    ]);
+}
+
+/** Stores a running cycle's new strategies, unless another coach changed them meanwhile. */
+async function changeStrategies(
+  actor: Actor,
+  row: StoredCycle,
+  strategies: string[],
+  now: Date,
+): Promise<Cycle> {
+  if (!(await setCycleStrategies(actor.scope, row.id, row.strategies, strategies, now.toISOString())))
+    throw new ConflictError('CONFLICT', 'errors.cycle.strategies-changed');
+  return present(actor, { ...row, strategies }, await namesOf(actor));
+}
+
+/**
+ * The coach adds a menu strategy to a running cycle (a debrief often points to one): its "I tried it" count joins
+ * the picture over time. Adding one the cycle already has changes nothing.
+ */
+export async function addCycleStrategy(
+  actor: Actor,
+  id: string,
+  { strategyId }: CycleStrategyInput,
+  now: Date,
+): Promise<Cycle> {
+  authorize(actor, 'change-strategies', 'cycle');
+  const row = await cycleOf(actor, id);
+  if (row.status !== 'active') throw new ConflictError('CONFLICT', 'errors.cycle.ended');
+  await requireMenuStrategy(actor, strategyId, 'strategyId');
+  if (row.strategies.includes(strategyId)) return present(actor, row, await namesOf(actor));
+  if (row.strategies.length >= CYCLE_MAX_STRATEGIES)
+    throw new ValidationError(
+      { key: 'errors.cycle.strategies-full', params: { max: CYCLE_MAX_STRATEGIES } },
+      [{ path: 'strategyId', message: 'errors.field.cycle.strategies-max' }],
+    );
+  return changeStrategies(actor, row, [...row.strategies, strategyId], now);
+}
+
+/** The coach takes a strategy out of a running cycle (one added by mistake); the menu keeps it. */
+export async function removeCycleStrategy(
+  actor: Actor,
+  id: string,
+  strategyId: string,
+  now: Date,
+): Promise<Cycle> {
+  authorize(actor, 'change-strategies', 'cycle');
+  const row = await cycleOf(actor, id);
+  if (row.status !== 'active') throw new ConflictError('CONFLICT', 'errors.cycle.ended');
+  if (!row.strategies.includes(strategyId)) throw new NotFoundError('errors.not-found.cycle-strategy');
+  return changeStrategies(
+    actor,
+    row,
+    row.strategies.filter((s) => s !== strategyId),
+    now,
+  );
 }
 
 /** The coach ends the cycle: it keeps its rounds and its picture over time, and takes no new rounds or people. */

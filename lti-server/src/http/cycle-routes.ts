@@ -2,12 +2,22 @@ import express, { type Router } from 'express';
 import {
   CycleInputSchema,
   CycleMembersInputSchema,
+  CycleStrategyInputSchema,
   ProblemCommentInputSchema,
   ProblemInputSchema,
   ProblemVoteInputSchema,
 } from '../../../shared/cycles';
 import { parseAt } from '../../../shared/errors';
-import { addCycleMembers, cyclePicture, endCycle, getCycle, listCycles, startCycle } from '../domain/cycles';
+import {
+  addCycleMembers,
+  addCycleStrategy,
+  cyclePicture,
+  endCycle,
+  getCycle,
+  listCycles,
+  removeCycleStrategy,
+  startCycle,
+} from '../domain/cycles';
 import {
   closeProblem,
   commentProblem,
@@ -22,7 +32,7 @@ import { wrap } from './wrap';
 
 /**
  * /api/problems and /api/cycles: staff propose problems of practice, vote and comment; a coach closes proposals,
- * starts a cycle from one, grows it and ends it; everyone reads the cycle and its picture over time.
+ * starts a cycle from one, grows it, adds or removes its strategies and ends it; everyone reads the cycle and its picture over time.
  */
 export function cycleRouter(): Router {
   const router = express.Router();
@@ -98,6 +108,19 @@ export function cycleRouter(): Router {
     wrap(async (req, res) => {
       const body = parseAt('Members', CycleMembersInputSchema, req.body);
       res.json(await addCycleMembers(actorOf(res), id(req), body, new Date()));
+    }),
+  );
+  router.post(
+    '/cycles/:id/strategies',
+    wrap(async (req, res) => {
+      const body = parseAt('Strategy', CycleStrategyInputSchema, req.body);
+      res.json(await addCycleStrategy(actorOf(res), id(req), body, new Date()));
+    }),
+  );
+  router.delete(
+    '/cycles/:id/strategies/:strategyId',
+    wrap(async (req, res) => {
+      res.json(await removeCycleStrategy(actorOf(res), id(req), String(req.params.strategyId), new Date()));
     }),
   );
   router.post(

@@ -5,6 +5,7 @@ import { CycleView } from '../../../lti-server/app/src/views/cycle-view';
 import { ProblemsView } from '../../../lti-server/app/src/views/problems-view';
 import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import type { Cycle, CyclePicture, Problem } from '../../../shared/cycles';
+import type { Strategy } from '../../../shared/strategy';
 import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
@@ -101,6 +102,27 @@ const picture = (): CyclePicture => ({
     { id: 's1', title: 'Turn and talk', tried: 4 },
     { id: 's2', title: 'Exit tickets', tried: null },
   ],
+});
+
+/** A menu strategy as `GET /api/strategies` lists it. */
+const menuStrategy = (id: string, title: string): Strategy => ({
+  id,
+  title,
+  purpose: 'Everyone talks before anyone writes.',
+  steps: ['Think', 'Pair', 'Share'],
+  minutes: 10,
+  subject: 'Science',
+  gradeBand: '6-8',
+  tags: ['discussion'],
+  source: null,
+  excerptHtml: null,
+  contributors: [{ id: 'p1', name: 'Ana Rivera' }],
+  status: 'approved',
+  displayStatus: 'approved',
+  changeRequest: null,
+  mergedInto: null,
+  createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
 });
 
 describe('problems of practice', () => {
@@ -209,6 +231,88 @@ describe('a cycle and its picture over time', () => {
     expect(screen.queryByRole('link', { name: 'Plan the next round of this cycle' })).toBeNull();
   });
 
+  it('when the coach adds a menu strategy to the running cycle and takes it out again by keyboard, then the "I tried it" counts follow; axe finds nothing', async () => {
+    const menu = [
+      menuStrategy('s1', 'Turn and talk'),
+      menuStrategy('s2', 'Exit tickets'),
+      menuStrategy('s3', 'Gallery walk'),
+    ];
+    let current = cycle();
+    let tried: CyclePicture['strategies'] = [{ id: 's1', title: 'Turn and talk', tried: 4 }];
+    const calls = stubApi((c) => {
+      const path = c.url.pathname;
+      if (path === '/api/cycles/cy1/strategies' && c.method === 'POST') {
+        const added = menu.find((m) => m.id === (c.body as { strategyId: string }).strategyId)!;
+        current = { ...current, strategies: [...current.strategies, { id: added.id, title: added.title }] };
+        tried = [...tried, { id: added.id, title: added.title, tried: null }];
+        return { body: current };
+      }
+      if (path === '/api/cycles/cy1/strategies/s3' && c.method === 'DELETE') {
+        current = { ...current, strategies: current.strategies.filter((x) => x.id !== 's3') };
+        tried = tried.filter((x) => x.id !== 's3');
+        return { body: current };
+      }
+      if (path === '/api/cycles/cy1') return { body: current };
+      if (path === '/api/cycles/cy1/picture') return { body: { ...picture(), strategies: tried } };
+      if (path === '/api/people') return { body: { items: PEOPLE } };
+      if (path === '/api/strategies') return { body: { items: menu, nextCursor: null } };
+      return undefined;
+    });
+    render(<CycleView token="t" id="cy1" isCoach />);
+    const section = (await screen.findByRole('heading', { level: 2, name: 'The cycle’s strategies' }))
+      .parentElement!;
+    const choose = (await within(section).findByLabelText(
+      'Add a strategy from the menu',
+    )) as HTMLSelectElement;
+    // Only the menu strategies the cycle does not have yet are offered.
+    await waitFor(() =>
+      expect([...choose.options].map((o) => o.textContent)).toEqual([
+        'Choose a strategy',
+        'Exit tickets',
+        'Gallery walk',
+      ]),
+    );
+    const add = within(section).getByRole('button', { name: 'Add the strategy' }) as HTMLButtonElement;
+    expect(add.disabled).toBe(true);
+    await expectNoAxeViolations();
+
+    choose.focus();
+    fireEvent.change(choose, { target: { value: 's3' } });
+    add.focus();
+    expect(document.activeElement).toBe(add);
+    fireEvent.click(add);
+    expect((await screen.findByRole('status')).textContent).toBe(
+      '“Gallery walk” joins the cycle. Its “I tried it” count goes alongside the picture over time.',
+    );
+    await waitFor(() =>
+      expect(
+        screen.getByRole('heading', { name: '“I tried it” on the cycle’s strategies' }).parentElement!
+          .textContent,
+      ).toContain('Gallery walk: fewer than 3 people so far'),
+    );
+    expect(within(section).getByRole('link', { name: 'Gallery walk' }).getAttribute('href')).toBe('#/s/s3');
+    await expectNoAxeViolations();
+
+    const takeOut = within(section).getByRole('button', { name: 'Take out “Gallery walk”' });
+    takeOut.focus();
+    fireEvent.click(takeOut);
+    const said = await screen.findByText('“Gallery walk” is out of the cycle. It stays on the menu.');
+    // The button is gone with its strategy: focus lands on what happened.
+    await waitFor(() => expect(document.activeElement).toBe(said));
+    await waitFor(() =>
+      expect(
+        screen.getByRole('heading', { name: '“I tried it” on the cycle’s strategies' }).parentElement!
+          .textContent,
+      ).not.toContain('Gallery walk'),
+    );
+    expect(within(section).queryByRole('link', { name: 'Gallery walk' })).toBeNull();
+    expect(within(section).getByRole('button', { name: 'Take out “Turn and talk”' })).toBeTruthy();
+    expect(calls.filter((c) => c.method !== 'GET').map((c) => [c.method, c.url.pathname, c.body])).toEqual([
+      ['POST', '/api/cycles/cy1/strategies', { strategyId: 's3' }],
+      ['DELETE', '/api/cycles/cy1/strategies/s3', undefined],
+    ]);
+  });
+
   it('when a teacher opens a cycle, then each pattern is a small chart with its words spoken and a table says the same; axe finds nothing', async () => {
     stubApi((c) => {
       if (c.url.pathname === '/api/cycles/cy1') return { body: cycle() };
@@ -232,8 +336,10 @@ describe('a cycle and its picture over time', () => {
     expect(screen.getByText(/Turn and talk/).closest('li')?.textContent).toMatch(/4 people tried it/);
     expect(screen.getByText(/Exit tickets/).closest('li')?.textContent).toMatch(/fewer than 3 people so far/);
     expect(screen.getByTestId('next-focus').textContent).toMatch(/Every student explains one step aloud\./);
-    // Planning is the coach's.
+    // Planning and changing the cycle's strategies are the coach's.
     expect(screen.queryByRole('link', { name: 'Plan the next round of this cycle' })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Take out/ })).toBeNull();
+    expect(screen.queryByLabelText('Add a strategy from the menu')).toBeNull();
     await expectNoAxeViolations();
   });
 

@@ -383,6 +383,14 @@ const table: Row[] = [
   row('coach', 'start', 'cycle', 'start a cycle', ALLOWED),
   row('teacher', 'grow', 'cycle', 'add people to a cycle', 'Only coaches add people to a cycle.'),
   row('coach', 'grow', 'cycle', 'add people to a cycle', ALLOWED),
+  row(
+    'teacher',
+    'change-strategies',
+    'cycle',
+    'change a cycle’s strategies',
+    'Only coaches change a cycle’s strategies.',
+  ),
+  row('coach', 'change-strategies', 'cycle', 'change a cycle’s strategies', ALLOWED),
   row('teacher', 'end', 'cycle', 'end a cycle', 'Only coaches end a cycle.'),
   row('coach', 'end', 'cycle', 'end a cycle', ALLOWED),
   row(

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../../../shared/i18n';
 import { listPeople, type People } from '../api';
 import { ConfirmAction } from '../components/confirm';
+import { CycleStrategies } from '../components/cycle/cycle-strategies';
 import { PictureOverTime } from '../components/cycle/picture-over-time';
 import { LoadState, NoticeLine } from '../components/notice-line';
 import { Trans } from '../components/trans';
@@ -22,10 +23,11 @@ const strong = (text: string) => <strong>{text}</strong>;
 
 /**
  * One cycle: the problem of practice, who is in it, its rounds (each debrief's next level of work leads to the next
- * round) and the picture over time, round by round, with the "I tried it" counts of its strategies alongside.
+ * round) and the picture over time, round by round, with the "I tried it" counts of its strategies alongside. The
+ * coach grows the cycle, adds or takes out its strategies, plans its next round and ends it.
  */
 export function CycleView({ token, id, isCoach }: { token: string; id: string; isCoach: boolean }) {
-  const { cycle, picture, error, notice, addMembers, end } = useCycle(token, id);
+  const { cycle, picture, error, notice, addMembers, addStrategy, removeStrategy, end } = useCycle(token, id);
   return (
     <section aria-labelledby="view-title">
       <p>
@@ -49,6 +51,14 @@ export function CycleView({ token, id, isCoach }: { token: string; id: string; i
               <AddPeople token={token} cycle={cycle} addMembers={addMembers} />
             )}
           </section>
+          {isCoach && cycle.status === 'active' && (
+            <CycleStrategies
+              token={token}
+              cycle={cycle}
+              addStrategy={addStrategy}
+              removeStrategy={removeStrategy}
+            />
+          )}
           <section aria-labelledby="rounds-h">
             <h2 id="rounds-h">{t('cycle.rounds')}</h2>
             {cycle.rounds.length === 0 && <p>{t('cycle.rounds.none')}</p>}

@@ -99,6 +99,23 @@ export async function setCycleMembers(
   return Number(result.numUpdatedRows) === 1;
 }
 
+/** Replaces a cycle's strategies when they are still `before` (so two coaches changing them at once lose nothing). */
+export async function setCycleStrategies(
+  scope: TenantScope,
+  id: string,
+  before: string[],
+  strategies: string[],
+  at: string,
+): Promise<boolean> {
+  const result = await scope
+    .updateTable('cycles')
+    .set({ strategies: encodeJson(strategies), updated_at: at })
+    .where('id', '=', id)
+    .where('strategies', '=', encodeJson(before))
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
 /** Ends an active cycle; false when it had ended already. */
 export async function endCycle(scope: TenantScope, id: string, at: string): Promise<boolean> {
   const result = await scope

@@ -6,10 +6,11 @@ export const problemPolicy = {
   close: [coachesOnly('errors.policy.close-proposals')],
 } satisfies Policy<never>;
 
-/** A coach starts a cycle from a proposal, adds people to it and ends it. */
+/** A coach starts a cycle from a proposal, adds people to it, changes its strategies and ends it. */
 export const cyclePolicy = {
   start: [coachesOnly('errors.policy.start-cycle')],
   grow: [coachesOnly('errors.policy.grow-cycle')],
+  'change-strategies': [coachesOnly('errors.policy.change-cycle-strategies')],
   end: [coachesOnly('errors.policy.end-cycle')],
 } satisfies Policy<never>;
 
