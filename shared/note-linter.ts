@@ -193,7 +193,7 @@ const SETS: Record<string, ReadonlySet<string>> = {
     understandably hopefully ideally certainly actually gracefully concisely efficiently inefficiently adeptly deftly
     elegantly competently incompetently sensitively tactfully artfully clumsily sloppily haphazardly aimlessly
     mindlessly needlessly unnecessarily excessively adequately inadequately sufficiently insufficiently barely hardly
-    kinda sorta`),
+    kinda sorta really super`),
   // Faint praise and plain verdicts the lists above lack: "quick but adequate", "mostly busywork", "riveting stuff".
   faint: words(`
     adequate inadequate decent serviceable passable actionable spotless busywork unwise patchy spotty stilted`),
@@ -347,6 +347,13 @@ const RULES: Rule[] = [
     'hoped/hopes',
     'knew/understand/understands/remembered/remembers/rethink/rethought',
     'learned/learnt to/that/how/what/why',
+    // Outcomes and motives nobody saw: "most students could explain why …", "because she knows they like cooking",
+    // "weren't really listening", "got the value scale idea".
+    'could explain/describe/identify/articulate why/how/what/that',
+    'because @subject know/knows/think/thinks/like/likes/want/wants/feel/feels',
+    "not/wasn't/weren't/wasnt/werent/isn't/aren't/isnt/arent really? listening/following/paying",
+    'got/get/gets the @any @any? idea/concept/point',
+    'wanted/wants out',
     'clearly/evidently/visibly',
     'likely/unlikely !or/and/event/events/outcome/outcomes',
     'did/do/does/could/can not understand/follow/get',
@@ -404,6 +411,9 @@ const RULES: Rule[] = [
     'thin on the ground',
     '^bit of a',
     'a bit/little/tad/touch @toomuch',
+    'a bit/little/tad/touch too',
+    'who needs',
+    'wise/unwise choice/move/call/decision',
     'slow start',
     'all over the place',
     'one of the @superlative',

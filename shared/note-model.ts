@@ -5,7 +5,7 @@
 import type { JudgementModel } from './note-judgement';
 
 export const NOTE_MODEL: JudgementModel | null = {
-  threshold: 0.65,
+  threshold: 0.6,
   wholeEvidence: 0,
   judges: {
     bias: 2.25,

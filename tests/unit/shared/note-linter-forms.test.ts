@@ -31,6 +31,8 @@ describe('note linter: forms of judgement', () => {
     expect(rules('Students tallied filler words, then practiced riveting the panels.')).toEqual([]);
     expect(rules('Bit of a shaky transition to stations.')).toEqual(['Bit of a']);
     expect(rules('Group talk was a touch long for Year 9.')).toEqual(['a touch long']);
+    expect(rules('Prompts a little too open for Year 7.')).toEqual(['a little too']);
+    expect(rules('The cooldown really helps the mood.')).toEqual(['really']);
     expect(rules('Turn-taking was all over the place at table two.')).toEqual(['all over the place']);
     expect(rules('Easily one of the tidiest labs on the corridor.')).toEqual(['one of the tidiest']);
   });
@@ -53,6 +55,15 @@ describe('note linter: forms of judgement', () => {
     expect(rules('They knew the routine by heart.', 'inference')).toEqual(['knew']);
     expect(rules('Most of the group learned to balance the equation.', 'inference')).toEqual(['learned to']);
     expect(rules('Students likely forgot the formula over the break.', 'inference')).toEqual(['likely']);
+    expect(rules('By the bell, most pairs could explain how the lever works.', 'inference')).toEqual([
+      'could explain how',
+    ]);
+    expect(rules('He picked soccer because he knows they like it.', 'inference')).toEqual([
+      'because he knows',
+    ]);
+    expect(rules("The back row wasn't listening to the directions.", 'inference')).toEqual([
+      "wasn't listening",
+    ]);
     // In a lesson on chance, "likely or unlikely" is the content.
     expect(rules('Pairs sorted cards into likely or unlikely events.')).toEqual([]);
   });
