@@ -114,7 +114,7 @@ export function modelSentences(
 const FUNCTION_WORDS = new Set(
   `a an the and or but of to in on at for with by from as is are was were be been being it its it's this that these
   those he she they them his her hers their theirs i you we our my me him us there then than if when while which who
-  whom whose what do does did had has have having into about over after before s`.split(/\s+/),
+  whom whose what do does did had has have having into about over after before s own`.split(/\s+/),
 );
 
 /**
@@ -198,6 +198,14 @@ export interface ModelJudgement {
 
 /** A run of words must weigh this much to be the span; below it the model's reason is the sentence as a whole. */
 export const SPAN_WEIGHT = 0.5;
+
+/**
+ * A word leans to judgement, for a whole-sentence flag, when it carries at least this much: the weight below which the
+ * training script drops a feature (scripts/train-note-model.ts, `minWeight`) and keeps a word only so that it counts
+ * as known. Below it a word is neutral: "aide" at 0.01 was the second word that let "carried" flag "The aide carried
+ * the bins over to the children." as a whole once the w12 and w13 sentences were in train.
+ */
+const LEANS = 0.05;
 
 /** Below this many words, a sentence with no words that stand out needs words that lean to judgement to be flagged. */
 const WHOLE_SENTENCE_MIN_WORDS = 6;
@@ -296,7 +304,7 @@ export function judgeSentence(model: JudgementModel, words: ReadonlyArray<ModelW
     if (
       evidence <=
         (words.length < WHOLE_SENTENCE_MIN_WORDS ? Math.max(0, model.wholeEvidence) : model.wholeEvidence) ||
-      carried(weight).filter((w) => w > 0).length < 2
+      carried(weight).filter((w) => w >= LEANS).length < 2
     )
       return null;
     const start = words[0]!.start;

@@ -153,7 +153,7 @@ const SETS: Record<string, ReadonlySet<string>> = {
     insightful unclear confusing vague productive unproductive concise welcoming noisy lively flawless`),
   toomuch: words(`
     long short fast slow much many little few hard easy loud quiet noisy difficult early late big small advanced
-    simple complicated complex busy crowded rushed`),
+    simple complicated complex busy crowded rushed low high`),
   opadv: words(
     'really especially particularly absolutely truly just so also personally honestly definitely do did',
   ),
@@ -184,6 +184,29 @@ const SETS: Record<string, ReadonlySet<string>> = {
   comparative: words(`
     tighter deeper shorter longer clearer better more less faster slower simpler stronger sharper smoother
     higher lower bigger smaller fewer firmer`),
+  // The writer's stance on what happened, as a sentence adverb ("Unfortunately, the lab ran out of time", "Sadly,
+  // …"), and adverbs of manner that grade how something was done ("handled it gracefully", "explained it clearly
+  // and concisely"): the writer's verdict in one word, where a record would say what was done.
+  verdict: words(`
+    unfortunately fortunately sadly thankfully luckily regrettably disappointingly surprisingly unsurprisingly
+    refreshingly predictably worryingly encouragingly alarmingly admittedly mercifully frustratingly annoyingly
+    understandably hopefully ideally certainly actually gracefully concisely efficiently inefficiently adeptly deftly
+    elegantly competently incompetently sensitively tactfully artfully clumsily sloppily haphazardly aimlessly
+    mindlessly needlessly unnecessarily excessively adequately inadequately sufficiently insufficiently barely hardly
+    kinda sorta really super`),
+  // Faint praise and plain verdicts the lists above lack: "quick but adequate", "mostly busywork", "riveting stuff".
+  faint: words(`
+    adequate inadequate decent serviceable passable actionable spotless busywork unwise patchy spotty stilted`),
+  // Superlatives of a room or a lesson: "one of the calmest rooms in the building".
+  superlative: words(`
+    calmest quietest loudest clearest busiest liveliest warmest friendliest sharpest cleanest tidiest messiest
+    noisiest best worst strongest weakest smoothest tightest most least finest`),
+  // What is "worth" doing, as advice: "worth revisiting", "could be worth trying".
+  worthdoing: words(`
+    revisiting trying considering exploring keeping sharing repeating rethinking reconsidering watching discussing
+    looking adding doing using building tweaking adjusting`),
+  // Who a writer says someone wanted something of: "wanted students to discover the rule".
+  wantedof: words('them him her us everyone everybody students kids pupils learners children the his their'),
   // Inner states said of someone after a link: "were relieved", "was determined".
   mind: words(`
     relieved determined concentrating engrossed absorbed embarassed moved hurt shaken avoiding thinking
@@ -317,6 +340,22 @@ const RULES: Rule[] = [
     'look/looks/looked/looking as if/though',
     'feel/feels/felt',
     'want/wants/wanted/wanting to',
+    // What someone meant, hoped or knew, which nobody saw (w12 in train): "wanted students to discover the rule",
+    // "intended the exit ticket to show …", "hoped the students would …", "Kids clearly lost.".
+    'want/wants/wanted/wanting @wantedof @any? to',
+    'intended/intends/intend/intending !audience/audiences/meaning/purpose/reader/readers/use/outcome/outcomes',
+    'hoped/hopes',
+    'knew/understand/understands/remembered/remembers/rethink/rethought',
+    'learned/learnt to/that/how/what/why',
+    // Outcomes and motives nobody saw: "most students could explain why …", "because she knows they like cooking",
+    // "weren't really listening", "got the value scale idea".
+    'could explain/describe/identify/articulate why/how/what/that',
+    'because @subject know/knows/think/thinks/like/likes/want/wants/feel/feels',
+    "not/wasn't/weren't/wasnt/werent/isn't/aren't/isnt/arent really? listening/following/paying",
+    'got/get/gets the @any @any? idea/concept/point',
+    'wanted/wants out',
+    'clearly/evidently/visibly',
+    'likely/unlikely !or/and/event/events/outcome/outcomes',
     'did/do/does/could/can not understand/follow/get',
     "didn't/don't/doesn't/couldn't/can't/cannot understand/follow/get",
     'got it !@gotnot',
@@ -364,6 +403,36 @@ const RULES: Rule[] = [
     'waste of',
     'a long way',
     'nothing special',
+    // Verdicts, faint praise and sarcasm (w12, w13 in train): "Sadly, …", "quick but adequate", "Bit of a slow start.",
+    // "all over the place", "one of the calmest rooms", "exactly what six-year-olds need", "certainly a lesson".
+    '@verdict',
+    '@faint',
+    '@link @int* thin/inspired',
+    'thin on the ground',
+    '^bit of a',
+    'a bit/little/tad/touch @toomuch',
+    'a bit/little/tad/touch too',
+    'who needs',
+    'wise/unwise choice/move/call/decision',
+    'slow start',
+    'all over the place',
+    'one of the @superlative',
+    // Words that are also a trade's or a lesson's ("riveting the panels", "cracking eggs", "filler words") judge only so.
+    '@link @int* riveting/filler',
+    'riveting/cracking stuff/start/starter/lesson/session/use/job/question/questions',
+    'filler !word/words',
+    'exactly what @any? @any? need/needs/needed',
+    "that's/thats one way",
+    'that is one way',
+    'nothing more',
+    "can't/cannot be taught",
+    'every @any? needs/deserves',
+    '^oh sure/great/joy/good/yes/wow',
+    'old school',
+    'old-school',
+    'teacher heavy/centered/centred/dominated',
+    'teacher-heavy',
+    'carried/carries/carry the/this lesson/one/session',
     'stood/stand/stands out',
     'rock star/stars',
     'a natural !number/numbers/resource/resources/disaster/disasters/selection/habitat/language/log',
@@ -401,6 +470,21 @@ const RULES: Rule[] = [
     'going to try/steal/borrow/use',
     'might/may help',
     'would leave/save/work/make',
+    // Advice as a question or an idea (w12, w13 in train): "What if the class wrote …?", "Have you thought about …?",
+    // "Could the aide sit …?", "Why are the students copying …?", "One idea would be to …", "worth revisiting".
+    '^what/how if/about',
+    '^why',
+    "^could/would/couldn't/wouldn't",
+    'have/had you thought/considered/tried',
+    'one idea/option/suggestion/thought would',
+    '^suggestion/suggestions',
+    'would be to/worth',
+    'would love/like to see',
+    'could be worth',
+    'worth @worthdoing',
+    'could do with',
+    'more/less/fewer @any @any? needed',
+    'please',
     // The writer hedging: outside a quotation, "maybe" is a suggestion or a softened judgement ("maybe a bit too
     // ambitious", "and then maybe a third"), never a record of what was seen.
     'maybe/perhaps',

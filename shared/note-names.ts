@@ -151,6 +151,22 @@ const SPANISH_WORDS = words(`
   demasiados demasiadas menudo buen buena buenos buenas siempre nunca trece catorce quince dieciseis diecisiete
   dieciocho diecinueve treinta cuarenta cincuenta trabajo sana otra cero alta alto dan daria ella ellas deja dejan
   quiza quizas seguro capaz igual casi tb tmb tambien porfa aca alla nomas solo poca pocos pocas`);
+/**
+ * School words of British, Australian and Spanish notes that the word lists lack: a brisk note opens with them before a
+ * comma or a verb ("Plenary rushed.", "Física, grupo de 3, …", "Bachillerato, economía, …"), and the words a Spanish
+ * writer exclaims with ("Tío, qué bien …"). In Spanish they are lower case without accents, as the lists compare.
+ */
+const SCHOOL_WORDS = words(`
+  plenary plenaries visualiser visualizer biro hod senco lsa prefect prefects dinkum arvo uni tuckshop bursar
+  revision gcse gcses rota invigilator fixtures bachillerato economia primaria secundaria infantil selectividad evau
+  tutoria claustro jefatura fisica quimica lengua plastica matematicas historia biologia tecnologia musica filosofia
+  ingles frances dibujo recreo guardia geografia literatura religion valores optativa ciencias naturales sociales
+  tio tia hala venga ostras anda jo madre mia`);
+/** "tú" and "vos" typed without accents, after the name of the one spoken to: "gaby tu eres la timekeeper". */
+const SECOND_PERSON = words('tu vos');
+/** Interjections a name after which is an exclamation, not a person: "¡ay, Jesús!", "¡uy, Dios!". */
+const INTERJECTIONS_ES = words('ay uy oh ah ayy');
+const EXCLAIMED = words('jesus dios');
 /** Given names that are also words in lower case, in English or Spanish: "a jack stand", "la rana". */
 const LOWER_CASE_WORDS = words('jack tom ana alba pilar rana lea ming ling ping fang sai rani rosa ella');
 
@@ -223,6 +239,7 @@ function isCommon(w: string): boolean {
     SPANISH_WORDS.has(w) ||
     NOT_PEOPLE.has(w) ||
     NOT_NAMES.has(w) ||
+    SCHOOL_WORDS.has(w) ||
     WORD_ENDING.test(w)
   )
     return true;
@@ -320,6 +337,10 @@ const WORK_PARTS = words(
 );
 /** Words that open what happens in a part of a work: "the scene where …", "la escena en que …". */
 const WHERE = words('where when donde cuando que which');
+/** What a clause calls the people it names when they are authors, not people in the room (plural, or a poet). */
+const AUTHOR_CUES = words(`
+  autores autoras poeta poetas escritores escritoras novelista novelistas pintores pintoras authors poet poets writers
+  novelist novelists painters`);
 /** Words before a quoted title, beyond the works: "the read-aloud was «Pedro Páramo»", "la película «Coco»". */
 const TITLE_CUES = words(`
   title titled called film movie read-aloud show series titulo titulado titulada llamado llamada pelicula serie
@@ -598,9 +619,32 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     };
     if (sameClauseBefore(5, PLACE_CUES) || inClause(to, to + 4, PLACE_CUES)) return true;
     if (prev && t.joined && WHERE.has(prev.key) && sameClauseBefore(4, WORK_PARTS)) return true;
+    // "Mistral y Neruda fueron los dos autores …", "the poets Hughes and Angelou": people the clause calls authors.
+    if (t.capitalised && (sameClauseBefore(4, AUTHOR_CUES) || inClause(to, to + 7, AUTHOR_CUES))) return true;
     const opened = /["“«]\s*$/.test(gapBefore(i));
     const closed = /^\s*(?:[:"”»]|[.,!?]["”»])/.test(gapAfter(to - 1));
+    // A «quotation» no one is said to speak that opens with a name and runs on without a comma is a title: "Leyeron
+    // «Esperanza renace» en parejas"; a quoted name alone is a title when the clause says so after it too: "«Marisol»
+    // es el título del cuento".
+    if (
+      /«\s*$/.test(gapBefore(i)) &&
+      !closed &&
+      !spokenQuote(i) &&
+      /^ +$/.test(gapAfter(to - 1)) &&
+      quoteClosesAfter(to)
+    )
+      return true;
+    if (opened && closed && (inClause(to, to + 6, TITLE_CUES) || inClause(to, to + 6, WORKS))) return true;
     return opened && closed && (to - i > 1 || sameClauseBefore(6, WORKS) || sameClauseBefore(6, TITLE_CUES));
+  };
+  /** The quotation open before the word at i closes within four words, with no comma, on the same line. */
+  const quoteClosesAfter = (to: number) => {
+    for (let j = to; j < Math.min(tokens.length, to + 4); j++) {
+      const gap = gapAfter(j);
+      if (/["”»]/.test(gap)) return true;
+      if (/[,\n]/.test(gap)) return false;
+    }
+    return false;
   };
   /** "el dibujo de dariana", "la mesa de Iker". */
   const belongingOf = (i: number) => {
@@ -749,6 +793,9 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const w = lowerBase(t);
     if (NOT_NAMES.has(t.key) || isTitle(w) || w.length < 2 || (allCaps(t) && !t.raw.includes("'")))
       return undefined;
+    // "¡ay, Jesús!": an exclamation after an interjection, closed by its "!", calls on no one in the room.
+    if (EXCLAIMED.has(w) && INTERJECTIONS_ES.has(tokens[i - 1]?.key ?? '') && /^\s*!/.test(gapAfter(i)))
+      return undefined;
     const nameish = (j: number) => !shallow && !!tokens[j] && nameAt(j, true) !== undefined;
     // In lower case, a word is a name only by its context, unless it is no everyday word.
     const clause = !!tokens[i - 1] && t.joined && CLAUSE_WORDS.has(tokens[i - 1]!.key);
@@ -791,6 +838,14 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         !!tokens[i - 1] &&
         isCommon(lowerBase(tokens[i - 1]!)) &&
         spokenQuote(i)) ||
+      // "gaby tu eres la timekeeper": spoken to, the comma left out, before "tú" and its verb (or "vos" and its).
+      (!isCommon(w) &&
+        (t.sentenceStart || /["“«]\s*$/.test(gapBefore(i))) &&
+        SECOND_PERSON.has(tokens[i + 1]?.key ?? '') &&
+        !!tokens[i + 2] &&
+        tokens[i + 1]!.joined &&
+        tokens[i + 2]!.joined &&
+        /(?:as|es|is)$/.test(tokens[i + 2]!.key)) ||
       // "consuelo, la aide, traducia …": a role set off by commas after the name.
       (t.sentenceStart &&
         /^,\s*$/.test(gapAfter(i)) &&

@@ -154,6 +154,17 @@ export const SPANISH_RULES = {
     // An exclamation that opens a sentence is the writer's verdict, often sarcastic: "Vaya «discusión»", "menudo lío".
     '^vaya/menudo/menuda/menudos/menudas',
     'un/una joya',
+    // The writer's stance as an adverb, brisk verdicts and Spain's colloquial praise and blame (w13 in train), as in
+    // English: "Lamentablemente, …", "apasionante" said of ten minutes of copying, "un rollo", "mola", "apenas se …".
+    'lamentablemente/desgraciadamente/afortunadamente/sorprendentemente/curiosamente/eficazmente/torpemente',
+    'por desgracia/suerte',
+    'apasionante/apasionantes/guay/guays/chulisimo/chulisima/flipante/flipantes',
+    'mola/molaba/molo/molan',
+    // "un rollo de cinta" is a roll of tape, "apenas se sentaron" as soon as they sat, "club de cine" a film club.
+    'un/menudo/vaya rollo/toston/muermo !de',
+    'rollo patatero',
+    'de pena/locos',
+    'apenas nada/nadie/hubo/habia',
   ],
   advice: [
     'deberia/deberian/debio/debieron/deberiamos',
@@ -179,6 +190,9 @@ export const SPANISH_RULES = {
     'me llevo/llevaria la idea',
     'yo @any? @escond',
     'esperaba/esperaria/esperabamos mas/menos',
+    // The writer hedging, as "maybe" in English: "Quizá probar con preguntas al azar …".
+    'quiza/quizas',
+    'tal vez',
   ],
   opinion: [
     'me @esfeel',

@@ -293,22 +293,22 @@ describe('note linter', () => {
     });
 
     it('when no phrase rule fires, then the sentence model flags the words that weigh most, with a kind and a rewrite', () => {
-      const text = 'Students wrote three sentences each. Most of them understand more than they can say.';
+      const text = 'Students wrote three sentences each. Most of them know more than they can say.';
       expect(lintNote(text, { model: null })).toEqual([]);
       const flags = lintNote(text);
-      expect(spans(text, flags)).toEqual([{ kind: 'inference', text: 'understand more than' }]);
+      expect(spans(text, flags)).toEqual([{ kind: 'inference', text: 'know more than' }]);
       expect(flags[0]?.message).toBe(
-        "'understand more than' reads as a guess at what someone thought, felt or will remember. Describe what they said or did.",
+        "'know more than' reads as a guess at what someone thought, felt or will remember. Describe what they said or did.",
       );
       expect(flags[0]?.suggestion).toBe('Students … (what they said or did that showed it)');
     });
 
     it('when the model judges a sentence but no words in it weigh much, then the whole sentence is the span', () => {
-      const text = 'Students wrote three sentences each. The timer routine was a wise choice for this group.';
+      const text = 'Students wrote three sentences each. The timer routine was a shrewd choice for this group.';
       expect(lintNote(text, { model: null })).toEqual([]);
       const flags = lintNote(text);
       expect(spans(text, flags)).toEqual([
-        { kind: 'evaluative', text: 'The timer routine was a wise choice for this group' },
+        { kind: 'evaluative', text: 'The timer routine was a shrewd choice for this group' },
       ]);
       expect(flags[0]?.message).toContain('This sentence reads as a judgment');
       expect(flags[0]?.suggestion).toBeTruthy();
