@@ -13,8 +13,10 @@ export interface PictureGroupsRead {
   total: number;
 }
 
-interface Entry extends PictureGroupsRead {
+/** A read at a version, shared by every request that misses at that version while it runs. */
+interface Entry {
   version: number;
+  read: Promise<PictureGroupsRead>;
 }
 
 /** Enough for every network of a district's schools and both views; the oldest read goes first. */
@@ -46,14 +48,21 @@ export async function cachedPictureGroups(
   if (hit && hit.version === version) {
     entries.delete(key);
     entries.set(key, hit);
-    return hit;
+    return hit.read;
   }
-  const [candidates, total] = await Promise.all([
+  // Requests that miss together wait for one read instead of each running it on the event loop.
+  const read = Promise.all([
     pictureGroupsOver(scope, networkId, kinds, minVisits, minHosts),
     pictureGroupCount(scope, networkId, kinds),
-  ]);
+  ]).then(([candidates, total]) => ({ candidates, total }));
+  // A request that read an older version than the kept one (a write committed meanwhile) leaves the newer one kept.
+  if (hit && hit.version > version) return read;
+  const entry = { version, read };
   entries.delete(key);
-  entries.set(key, { version, candidates, total });
+  entries.set(key, entry);
   if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-  return { candidates, total };
+  read.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
+  return read;
 }
