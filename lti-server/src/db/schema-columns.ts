@@ -52,6 +52,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     created_at: 'not null',
     updated_at: 'not null',
     nrps_url: 'nullable',
+    picture_version: 'not null',
   },
   people: {
     id: 'not null',

@@ -52,6 +52,8 @@ export interface NetworkTable {
   updated_at: Timestamp;
   /** The course's Names and Roles membership URL, when the LMS offers the service. */
   nrps_url: string | null;
+  /** Bumped by every transaction that changes the network's `picture_groups` (migration 0042): a cached picture's key. */
+  picture_version: ColumnType<number, number | undefined, number>;
 }
 
 /** Teachers and coaches only: a launch by anyone else is refused before a row is written. */

@@ -26,11 +26,20 @@ type Empty = {};
  * gets the tenant's id. A repository cannot forget the filter because it never writes it.
  */
 export class TenantScope {
+  /**
+   * Which database handle (one per server instance) this scope reads through, the same inside its transactions: the
+   * identity that keys what an instance keeps in memory, such as a kept picture. Opaque: it gives no access to data.
+   */
+  readonly instance: object;
+
   constructor(
     private readonly db: Kysely<Database>,
     readonly tenantId: string,
     readonly dialect: 'sqlite' | 'postgres',
-  ) {}
+    instance?: object,
+  ) {
+    this.instance = instance ?? db;
+  }
 
   #owned(table: string) {
     return sql<boolean>`${sql.ref(`${table}.tenant_id`)} = ${this.tenantId}`;
@@ -78,6 +87,8 @@ export class TenantScope {
   transaction<R>(work: (scope: TenantScope) => Promise<R>): Promise<R> {
     return this.db
       .transaction()
-      .execute((trx: Transaction<Database>) => work(new TenantScope(trx, this.tenantId, this.dialect)));
+      .execute((trx: Transaction<Database>) =>
+        work(new TenantScope(trx, this.tenantId, this.dialect, this.instance)),
+      );
   }
 }

@@ -11,12 +11,11 @@ import {
 import { finishedDebriefs } from '../db/repositories/debrief';
 import {
   applyGroupDelta,
+  bumpPictureVersion,
   type GroupDelta,
   lockPicture,
   lockTenantPicture,
   networkOfVisit,
-  pictureGroupCount,
-  pictureGroupsOver,
   saveContribution,
   storedContribution,
   visitEvidence,
@@ -25,6 +24,7 @@ import {
 } from '../db/repositories/picture';
 import type { TenantScope } from '../db/tenant-scope';
 import type { Actor } from './actor';
+import { cachedPictureGroups } from './picture-cache';
 import { authorize, can, pictureGroup } from './policies';
 
 export { lockPicture, lockTenantPicture };
@@ -73,6 +73,13 @@ function deltas(before: VisitContribution | undefined, after: VisitContribution 
   return [...byGroup.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, d]) => d);
 }
 
+/** Applies the differences to the group counters and bumps each changed network's picture version with them. */
+async function applyDeltas(scope: TenantScope, changes: GroupDelta[]): Promise<void> {
+  for (const delta of changes) await applyGroupDelta(scope, delta);
+  for (const networkId of new Set(changes.map((d) => d.networkId)))
+    await bumpPictureVersion(scope, networkId);
+}
+
 /**
  * Brings the picture's aggregates up to date for these visits: recomputes each visit's contribution from its own
  * unexpired notes (through the notes' visit index), compares it with what was counted, and applies the difference
@@ -84,7 +91,7 @@ export async function refreshPictureVisits(scope: TenantScope, visitIds: string[
     const before = await storedContribution(scope, visitId);
     const after = await currentContribution(scope, visitId, now);
     if (sameContribution(before, after)) continue;
-    for (const delta of deltas(before, after)) await applyGroupDelta(scope, delta);
+    await applyDeltas(scope, deltas(before, after));
     await saveContribution(scope, visitId, after);
   }
 }
@@ -104,7 +111,7 @@ export async function addNoteToPicture(
   if (!before) return refreshPictureVisits(scope, [visitId], now);
   const after = { ...before, themes: addThemesOf(before.themes, text) };
   if (sameContribution(before, after)) return;
-  for (const delta of deltas(before, after)) await applyGroupDelta(scope, delta);
+  await applyDeltas(scope, deltas(before, after));
   await saveContribution(scope, visitId, after);
 }
 
@@ -141,15 +148,19 @@ export async function rebuildPicture(scope: TenantScope, networkId: string, now:
  * The school-wide picture: for the whole school and for each strategy or tag, which patterns of evidence appear in
  * how many visits — in words (few, some, many, most). A group is shown only when it spans at least three visits in
  * at least three classrooms, so nothing can be traced back to one teacher; there is no per-teacher axis anywhere.
- * Read from the aggregates the writes keep (issue #20): the cost does not grow with the number of notes.
+ * Read from the aggregates the writes keep (issue #20): the cost does not grow with the number of notes; the groups
+ * read are kept until the network's picture version moves (`cachedPictureGroups`).
  */
 export async function schoolPicture(actor: Actor, by: 'strategy' | 'tag'): Promise<Picture> {
   authorize(actor, 'read', 'picture');
   const kinds: Array<'school' | 'strategy' | 'tag'> = ['school', by];
-  const [candidates, total] = await Promise.all([
-    pictureGroupsOver(actor.scope, actor.networkId, kinds, PICTURE_MIN_VISITS, PICTURE_MIN_HOSTS),
-    pictureGroupCount(actor.scope, actor.networkId, kinds),
-  ]);
+  const { candidates, total } = await cachedPictureGroups(
+    actor.scope,
+    actor.networkId,
+    kinds,
+    PICTURE_MIN_VISITS,
+    PICTURE_MIN_HOSTS,
+  );
   const shown: Picture['groups'] = [];
   for (const group of candidates) {
     // The query narrows; the policy decides. (Round groups are the cycles' picture over time, never asked for here.)

@@ -39,6 +39,7 @@ import * as interfaceLanguage from './0038-interface-language';
 import * as districtNetworks from './0039-district-networks';
 import * as myVisitsOrder from './0040-my-visits-order';
 import * as schoolNames from './0041-school-names';
+import * as pictureVersion from './0042-picture-version';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -92,6 +93,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0039-district-networks', districtNetworks],
   ['0040-my-visits-order', myVisitsOrder],
   ['0041-school-names', schoolNames],
+  ['0042-picture-version', pictureVersion],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database, NetworkTable } from '../schema';
 
 /** A group that shares one menu: one LMS course, or a whole deployment. */
@@ -15,7 +15,7 @@ export interface Network {
   nrpsUrl: string | null;
 }
 
-export const toNetwork = (row: NetworkTable): Network => ({
+export const toNetwork = (row: Selectable<NetworkTable>): Network => ({
   id: row.id,
   tenantId: row.tenant_id,
   contextId: row.context_id,

@@ -27,6 +27,28 @@ export async function lockTenantPicture(scope: TenantScope): Promise<void> {
   await scope.selectFrom('networks').select('id').orderBy('id').forNoKeyUpdate().execute();
 }
 
+/**
+ * Marks a network's picture as changed: in the transaction that changed its `picture_groups` (after `lockPicture`),
+ * so a reader never sees the new version before the new counts.
+ */
+export async function bumpPictureVersion(scope: TenantScope, networkId: string): Promise<void> {
+  await scope
+    .updateTable('networks')
+    .set((eb) => ({ picture_version: eb('picture_version', '+', 1) }))
+    .where('id', '=', networkId)
+    .execute();
+}
+
+/** A network's picture version (0 when the network is unknown): one row read by its primary key. */
+export async function pictureVersion(scope: TenantScope, networkId: string): Promise<number> {
+  const row = await scope
+    .selectFrom('networks')
+    .select('picture_version')
+    .where('id', '=', networkId)
+    .executeTakeFirst();
+  return Number(row?.picture_version ?? 0);
+}
+
 /** The network of a visit (through its door), or undefined when the visit is gone. */
 export async function networkOfVisit(scope: TenantScope, visitId: string): Promise<string | undefined> {
   const row = await scope

@@ -1,0 +1,68 @@
+import type { PictureGroupTable } from '../db/schema';
+import {
+  pictureGroupCount,
+  pictureGroupsOver,
+  pictureVersion,
+  type StoredPictureGroup,
+} from '../db/repositories/picture';
+import type { TenantScope } from '../db/tenant-scope';
+
+/** What the school picture reads from the aggregates: the groups over the thresholds and how many groups there are. */
+export interface PictureGroupsRead {
+  candidates: StoredPictureGroup[];
+  total: number;
+}
+
+/** A read at a version, shared by every request that misses at that version while it runs. */
+interface Entry {
+  version: number;
+  read: Promise<PictureGroupsRead>;
+}
+
+/** Enough for every network of a district's schools and both views; the oldest read goes first. */
+const MAX_ENTRIES = 500;
+/** Per server instance (its database handle), as separate as two processes would be. */
+const kept = new WeakMap<object, Map<string, Entry>>();
+
+/**
+ * The picture's groups of one tenant's network and view, kept in this process until the network's picture version
+ * moves (issue #20). Every transaction that changes `picture_groups` bumps that version in the database
+ * (`bumpPictureVersion`), so the check is as correct beside other instances on one PostgreSQL database as alone on
+ * SQLite: the version is read before the groups, so a kept read is never older than the version it is kept under.
+ * A hit costs one primary-key read instead of the groups' range and count (on SQLite, a synchronous read on the one
+ * event loop that every concurrent request waits behind). The key holds the tenant, so no tenant reads another's.
+ * Each server instance keeps its own (keyed by its database handle), so nothing relies on being told in memory.
+ */
+export async function cachedPictureGroups(
+  scope: TenantScope,
+  networkId: string,
+  kinds: Array<PictureGroupTable['kind']>,
+  minVisits: number,
+  minHosts: number,
+): Promise<PictureGroupsRead> {
+  const key = [scope.tenantId, networkId, [...kinds].sort().join(','), minVisits, minHosts].join('\u0000');
+  const entries = kept.get(scope.instance) ?? new Map<string, Entry>();
+  kept.set(scope.instance, entries);
+  const version = await pictureVersion(scope, networkId);
+  const hit = entries.get(key);
+  if (hit && hit.version === version) {
+    entries.delete(key);
+    entries.set(key, hit);
+    return hit.read;
+  }
+  // Requests that miss together wait for one read instead of each running it on the event loop.
+  const read = Promise.all([
+    pictureGroupsOver(scope, networkId, kinds, minVisits, minHosts),
+    pictureGroupCount(scope, networkId, kinds),
+  ]).then(([candidates, total]) => ({ candidates, total }));
+  // A request that read an older version than the kept one (a write committed meanwhile) leaves the newer one kept.
+  if (hit && hit.version > version) return read;
+  const entry = { version, read };
+  entries.delete(key);
+  entries.set(key, entry);
+  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  read.catch(() => {
+    if (entries.get(key) === entry) entries.delete(key);
+  });
+  return read;
+}
