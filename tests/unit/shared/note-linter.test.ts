@@ -304,7 +304,8 @@ describe('note linter', () => {
     });
 
     it('when the model judges a sentence but no words in it weigh much, then the whole sentence is the span', () => {
-      const text = 'Students wrote three sentences each. The timer routine was a shrewd choice for this group.';
+      const text =
+        'Students wrote three sentences each. The timer routine was a shrewd choice for this group.';
       expect(lintNote(text, { model: null })).toEqual([]);
       const flags = lintNote(text);
       expect(spans(text, flags)).toEqual([
