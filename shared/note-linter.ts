@@ -345,7 +345,9 @@ const RULES: Rule[] = [
     'want/wants/wanted/wanting @wantedof @any? to',
     'intended/intends/intend/intending !audience/audiences/meaning/purpose/reader/readers/use/outcome/outcomes',
     'hoped/hopes',
-    'knew/understand/understands/remembered/remembers/rethink/rethought',
+    'understand/understands/remembered/remembers/rethink/rethought',
+    // "knew the routine", "knew how to start"; not a reported question that ends on it ("asked how they knew").
+    'knew the/their/his/her/its/all/every/most/how/what/which/where/when/exactly',
     'learned/learnt to/that/how/what/why',
     // Outcomes and motives nobody saw: "most students could explain why …", "because she knows they like cooking",
     // "weren't really listening", "got the value scale idea".
