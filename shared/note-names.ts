@@ -324,6 +324,10 @@ const WORKS = words(`
 const HISTORIC_TITLES = words(`
   rey reina principe princesa emperador emperatriz presidente presidenta cura virrey libertador conquistador
   king queen prince princess emperor empress president pope`);
+/** Spanish words for a work that its title follows without "de": "la canción Cielito Lindo", "el libro Harry Potter". */
+const TITLED_WORKS_ES = words(`
+  libro libros cuento cuentos poema novela cancion canciones pelicula serie obra app aplicacion programa juego
+  videojuego himno album disco revista`);
 /** Words a team, table or group label follows: "el equipo Verde", "la mesa Jaguar", "Team Phoenix". */
 const LABELLED = words('equipo equipos grupo mesa fila estacion team table group row');
 /**
@@ -350,6 +354,10 @@ const TOPIC_CUES = words('sobre acerca');
 const NAMESAKE_CUES = words(`
   escuela colegio liceo instituto academia biblioteca calle avenida plaza parque museo teatro estadio hospital
   universidad school academy library street avenue park museum stadium`);
+/** The Spanish ones, after which one name is a namesake even in lower case: "la escuela Juárez". */
+const NAMESAKE_CUES_ES = words(`
+  escuela colegio liceo instituto academia biblioteca calle avenida plaza parque museo teatro estadio hospital
+  universidad`);
 const NAMED_CUES = words('nombre name named dedicado dedicada dedicated honor homenaje');
 /** Words that join the parts of a full name or a list of full names: "Sor Juana Inés de la Cruz", "Chávez y Huerta". */
 const NAME_JOINERS = words('y and de del la');
@@ -613,6 +621,16 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     if (t.capitalised && prev && t.joined && !inRoster(lowerBase(t))) {
       // "la reina Isabel", "el cura Miguel Hidalgo": a queen or a president is not in the room.
       if (HISTORIC_TITLES.has(prev.key)) return true;
+      // Back over the capitalised words of a title ("la canción Cielito Lindo") to the word that says what it names:
+      // "el Instituto Cervantes", "la escuela Juárez" (a namesake), "el libro Harry Potter" (a Spanish word for a work).
+      for (let k = i - 1; k >= 0; k--) {
+        const cue = tokens[k]!;
+        if (NAMESAKE_CUES.has(cue.key) && (cue.capitalised || NAMESAKE_CUES_ES.has(cue.key))) return true;
+        if (TITLED_WORKS_ES.has(cue.key)) return true;
+        if (!cue.capitalised || cue.sentenceStart || !tokens[k + 1]!.joined) break;
+      }
+      // "el Grito en Dolores", "nació en Rosario": a capitalised word after "en" is a place.
+      if (prev.key === 'en') return true;
       // "el equipo Verde habló": a label no list holds after the word for a team, a table or a row.
       if (LABELLED.has(prev.key) && !listed(lowerBase(t))) return true;
     }
@@ -931,8 +949,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
-    // A title, an optional full stop, then a name: "Mr. O'Brien", "Ms Ana Rivera", "mr. b", "coach Reyes".
-    // A school named after someone: "el Colegio Don Bosco".
+    // A school named after someone, with a title in its name: "el Colegio Don Bosco".
     if (
       isTitle(t.key) &&
       t.capitalised &&
@@ -943,6 +960,7 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       i++;
       continue;
     }
+    // A title, an optional full stop, then a name: "Mr. O'Brien", "Ms Ana Rivera", "mr. b", "coach Reyes".
     const child = CHILD.test(t.raw);
     if ((isTitle(t.key) || child) && !possessive(t) && next?.afterTitle) {
       const w = lowerBase(next);

@@ -230,6 +230,10 @@ describe('note names', () => {
     expect(names('El tutorial de YouTube duró cinco minutos y no tenía sonido.')).toEqual([]);
     // A school named after someone, with the title in the name.
     expect(names('En el pasillo hay un cartel del Colegio Don Bosco.')).toEqual([]);
+    // One name after a school's word, a title after a Spanish word for a work, a capitalised word after "en".
+    expect(names('Los alumnos del Instituto Cervantes llegaron a las 9.')).toEqual([]);
+    expect(names('El libro Harry Potter estaba en la mesa.')).toEqual([]);
+    expect(names('Hidalgo dio el Grito en Dolores.')).toEqual([]);
     // A full name typed in lower case after a work: the family name no list holds counts.
     expect(names('hay reproducciones de diego rivera al fondo del salon')).toEqual([]);
     // Beside them, a student still is a name: a listed name after a team's word, one given name after a work.
