@@ -326,8 +326,7 @@ const HISTORIC_TITLES = words(`
   king queen prince princess emperor empress president pope`);
 /** Spanish words for a work that its title follows without "de": "la canción Cielito Lindo", "el libro Harry Potter". */
 const TITLED_WORKS_ES = words(`
-  libro libros cuento cuentos poema novela cancion canciones pelicula serie obra app aplicacion programa juego
-  videojuego himno album disco revista`);
+  libro libros cuento cuentos poema novela cancion canciones pelicula serie aplicacion himno album disco revista`);
 /** Words a team, table or group label follows: "el equipo Verde", "la mesa Jaguar", "Team Phoenix". */
 const LABELLED = words('equipo equipos grupo mesa fila estacion team table group row');
 /**
@@ -626,7 +625,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       for (let k = i - 1; k >= 0; k--) {
         const cue = tokens[k]!;
         if (NAMESAKE_CUES.has(cue.key) && (cue.capitalised || NAMESAKE_CUES_ES.has(cue.key))) return true;
-        if (TITLED_WORKS_ES.has(cue.key)) return true;
+        // One given name alone after one may be a student: "durante la canción Mateo tocó el tambor".
+        if (TITLED_WORKS_ES.has(cue.key) && (k < i - 1 || to - i > 1 || !listed(lowerBase(t)))) return true;
         if (!cue.capitalised || cue.sentenceStart || !tokens[k + 1]!.joined) break;
       }
       // "el Grito en Dolores", "nació en Rosario": a capitalised word after "en" is a place.

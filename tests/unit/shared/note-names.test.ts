@@ -239,6 +239,7 @@ describe('note names', () => {
     // Beside them, a student still is a name: a listed name after a team's word, one given name after a work.
     expect(names('El equipo de Valentina terminó primero.')).toEqual(['Valentina']);
     expect(names('una foto de diego en la pared')).toEqual(['diego']);
+    expect(names('durante la canción Mateo tocó el tambor')).toEqual(['Mateo']);
   });
 
   it('when a Spanish word is said twice around "a" or is a noun in -ción typed in lower case, then it is no name', () => {
