@@ -86,14 +86,14 @@ const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
 const SPANISH_TITLES = words('sr sra srta');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
 const WORD_TITLES = words(`
-  miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profesor
+  miss coach principal prof professor senor senora senorita madame monsieur sensei maestro maestra profe profa profesor
   profesora alumno alumna estudiante companero companera seno tutor tutora don dona chef auxiliar entrenador
   entrenadora instructor instructora directora`);
 /**
  * Roles a hurried Spanish writer puts before a name typed in lower case: "la profe maru", "la seño tali", "el tutor
  * chuy". After one, a word no list holds is a name unless it reads as a verb (see `afterRole`).
  */
-const ROLES_ES = words('profe maestra maestro miss seno tutor tutora profesor profesora alumno alumna');
+const ROLES_ES = words('profe profa maestra maestro miss seno tutor tutora profesor profesora alumno alumna');
 /** Roles set off by commas after a name typed in lower case: "consuelo, la aide, traducia al mixteco". */
 const APPOSITIVE_ROLES = new Set([
   ...ROLES_ES,
@@ -102,7 +102,9 @@ const APPOSITIVE_ROLES = new Set([
   ),
 ]);
 /** Roles of a woman: a word in -o after one is a verb typed without its accent ("la profe marco" = marcó), no name. */
-const FEMININE_ROLES = words('maestra profesora tutora alumna companera senora senorita sra srta miss seno');
+const FEMININE_ROLES = words(
+  'profa maestra profesora tutora alumna companera senora senorita sra srta miss seno',
+);
 /** Spanish articles: "la profe", "el tutor", "de la Paz". */
 const ARTICLES_ES = words('la el los las del al');
 /** "el niño Iker", "la niña Dulce": a role before a name, only as written with ñ ("Nina" is a name). */
@@ -313,7 +315,36 @@ const BELONGINGS_ES = words(`
 const WORKS = words(`
   poem poems book books story stories novel song painting photo portrait biography poema poemas libro libros cuento
   novela cancion cuadro foto retrato biografia obra cuentos novelas canciones cuadros fotos retratos obras mural
-  murales reproduccion reproducciones pintura pinturas video documental`);
+  murales reproduccion reproducciones pintura pinturas video documental imagen imagenes estatua estatuas busto bustos
+  texto textos frase frases cita citas lema statue statues quote quotes`);
+/**
+ * Titles of the great and the long dead, never of someone in the room: "la reina Isabel la Católica", "el cura Miguel
+ * Hidalgo", "el presidente Juárez", "King Arthur".
+ */
+const HISTORIC_TITLES = words(`
+  rey reina principe princesa emperador emperatriz presidente presidenta cura virrey libertador conquistador
+  king queen prince princess emperor empress president pope`);
+/** Spanish words for a work that its title follows without "de": "la canción Cielito Lindo", "el libro Harry Potter". */
+const TITLED_WORKS_ES = words(`
+  libro libros cuento cuentos poema novela cancion canciones pelicula serie aplicacion himno album disco revista`);
+/** Words a team, table or group label follows: "el equipo Verde", "la mesa Jaguar", "Team Phoenix". */
+const LABELLED = words('equipo equipos grupo mesa fila estacion team table group row');
+/**
+ * Countries, states and regions of Latin America, Spain and the US that a class studies, none of them a given name
+ * nor a common family name ("Santiago", "Dolores", "Florida", "Guerrero", "Hidalgo" are left out): "la maqueta de Oaxaca", "Guatemala tiene volcanes".
+ */
+const PLACES = words(`
+  mexico guatemala honduras nicaragua panama cuba haiti colombia venezuela ecuador peru bolivia chile argentina
+  uruguay paraguay brasil brazil espana spain portugal francia alemania italia inglaterra europa africa asia
+  oaxaca chiapas yucatan jalisco sonora chihuahua sinaloa puebla veracruz michoacan tabasco
+  zacatecas durango coahuila tamaulipas nayarit campeche tlaxcala guanajuato queretaro monterrey tijuana
+  patagonia andes amazonas caribe antillas galicia cataluna andalucia castilla madrid barcelona sevilla bogota
+  caracas quito lima texas california arizona nevada chicago tenochtitlan teotihuacan
+  cusco machu picchu atacama titicaca`);
+/** Apps, sites and brands a class uses, capitalised like names: "un video de YouTube", "en Kahoot". */
+const BRANDS = words(`
+  youtube tiktok powerpoint whatsapp geogebra kahoot canva duolingo quizizz padlet google zoom instagram spotify
+  minecraft scratch excel classroom teams flipgrid nearpod desmos wikipedia netflix`);
 /**
  * Words a full name follows when it names no one in the room: a topic ("un video sobre César Chávez"), a namesake
  * ("la escuela Benito Juárez", "lleva el nombre de Gabriela Mistral", "dedicado a Roberto Clemente").
@@ -322,6 +353,10 @@ const TOPIC_CUES = words('sobre acerca');
 const NAMESAKE_CUES = words(`
   escuela colegio liceo instituto academia biblioteca calle avenida plaza parque museo teatro estadio hospital
   universidad school academy library street avenue park museum stadium`);
+/** The Spanish ones, after which one name is a namesake even in lower case: "la escuela Juárez". */
+const NAMESAKE_CUES_ES = words(`
+  escuela colegio liceo instituto academia biblioteca calle avenida plaza parque museo teatro estadio hospital
+  universidad`);
 const NAMED_CUES = words('nombre name named dedicado dedicada dedicated honor homenaje');
 /** Words that join the parts of a full name or a list of full names: "Sor Juana Inés de la Cruz", "Chávez y Huerta". */
 const NAME_JOINERS = words('y and de del la');
@@ -554,7 +589,9 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     // And on after it: "Antoine de Saint-Exupéry".
     for (let j = to; j < tokens.length && j - to < 3 && !CLAUSE_END.test(gapBefore(j)); j++) {
       if (NAME_JOINERS.has(tokens[j]!.key)) continue;
-      if (!tokens[j]!.capitalised) break;
+      // In lower case, a word no list holds right after the given name: "reproducciones de diego rivera".
+      const surname = lower && j === to && !isCommon(lowerBase(tokens[j]!)) && !isSpanishVerb(tokens[j]!);
+      if (!tokens[j]!.capitalised && !surname) break;
       names++;
     }
     if (k < 0) return false;
@@ -580,6 +617,23 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const prev = tokens[i - 1];
     if (prev && t.afterTitle && SAINTS.has(prev.key) && prev.capitalised) return true;
     if (fullNameCue(i, to)) return true;
+    if (t.capitalised && prev && t.joined && !inRoster(lowerBase(t))) {
+      // "la reina Isabel", "el cura Miguel Hidalgo": a queen or a president is not in the room.
+      if (HISTORIC_TITLES.has(prev.key)) return true;
+      // Back over the capitalised words of a title ("la canción Cielito Lindo") to the word that says what it names:
+      // "el Instituto Cervantes", "la escuela Juárez" (a namesake), "el libro Harry Potter" (a Spanish word for a work).
+      for (let k = i - 1; k >= 0; k--) {
+        const cue = tokens[k]!;
+        if (NAMESAKE_CUES.has(cue.key) && (cue.capitalised || NAMESAKE_CUES_ES.has(cue.key))) return true;
+        // One given name alone after one may be a student: "durante la canción Mateo tocó el tambor".
+        if (TITLED_WORKS_ES.has(cue.key) && (k < i - 1 || to - i > 1 || !listed(lowerBase(t)))) return true;
+        if (!cue.capitalised || cue.sentenceStart || !tokens[k + 1]!.joined) break;
+      }
+      // "el Grito en Dolores", "nació en Rosario": a capitalised word after "en" is a place.
+      if (prev.key === 'en') return true;
+      // "el equipo Verde habló": a label no list holds after the word for a team, a table or a row.
+      if (LABELLED.has(prev.key) && !listed(lowerBase(t))) return true;
+    }
     // "el Grito de Dolores", "la Plaza de Armas": a capitalised thing's name runs on after "de".
     const thing = tokens[i - 2];
     if (
@@ -677,6 +731,8 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   const handedTo = (i: number) => {
     const prev = tokens[i - 1];
     if (!prev || !tokens[i]!.joined || (prev.key !== 'to' && prev.key !== 'a')) return false;
+    // "paso a paso", "uno a uno": a word said twice around "a" is an idiom, not a handoff.
+    if (tokens[i - 2]?.key === tokens[i]!.key) return false;
     const verbs = prev.key === 'to' ? HANDOFF : HANDOFF_ES;
     for (let k = i - 2; k >= Math.max(0, i - 5); k--) {
       if (!tokens[k + 1]!.joined) return false;
@@ -793,6 +849,10 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const w = lowerBase(t);
     if (NOT_NAMES.has(t.key) || isTitle(w) || w.length < 2 || (allCaps(t) && !t.raw.includes("'")))
       return undefined;
+    // "un video de YouTube", "la maqueta de Oaxaca": an app or a place, unless the roster says it is someone.
+    if ((BRANDS.has(t.key) || PLACES.has(t.key)) && !inRoster(w)) return undefined;
+    // "contenido, organización, ortografía": a Spanish noun in -ción or -sión typed in lower case is no one.
+    if (!t.capitalised && /[cs]ion(?:es)?$/.test(w) && !NAME_LIST.has(w) && !inRoster(w)) return undefined;
     // "¡ay, Jesús!": an exclamation after an interjection, closed by its "!", calls on no one in the room.
     if (EXCLAIMED.has(w) && INTERJECTIONS_ES.has(tokens[i - 1]?.key ?? '') && /^\s*!/.test(gapAfter(i)))
       return undefined;
@@ -889,6 +949,17 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const next = tokens[i + 1];
+    // A school named after someone, with a title in its name: "el Colegio Don Bosco".
+    if (
+      isTitle(t.key) &&
+      t.capitalised &&
+      t.joined &&
+      NAMESAKE_CUES.has(tokens[i - 1]?.key ?? '') &&
+      next?.capitalised
+    ) {
+      i++;
+      continue;
+    }
     // A title, an optional full stop, then a name: "Mr. O'Brien", "Ms Ana Rivera", "mr. b", "coach Reyes".
     const child = CHILD.test(t.raw);
     if ((isTitle(t.key) || child) && !possessive(t) && next?.afterTitle) {

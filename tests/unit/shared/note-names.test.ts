@@ -216,6 +216,43 @@ describe('note names', () => {
     expect(names('Hubo demasiada teoría y poca práctica.')).toEqual([]);
   });
 
+  // Issue #15, w14's Spanish sentences full of capitalised words that are no one in the room. Written for these tests.
+  it('when a Spanish note shows a figure, a queen, a team label, a place, an app or a school, then it is no name', () => {
+    // A bust, a text, a picture, quotes of someone: a full name after them is their subject or author.
+    expect(names('En la entrada hay un busto de Benito Juárez y una placa.')).toEqual([]);
+    // The great and the long dead: "la reina", "el cura", "el presidente".
+    expect(names('La lámina mostraba al cura Miguel Hidalgo con el estandarte.')).toEqual([]);
+    // A label no list holds after the word for a team, a table or a row.
+    expect(names('En la exposición, el equipo Quetzal explicó su cartel de los volcanes.')).toEqual([]);
+    expect(names('La fila Cóndor salió al patio a las 9:40.')).toEqual([]);
+    // Countries, states and regions; apps and sites.
+    expect(names('Los alumnos armaron una maqueta de Chiapas con plastilina.')).toEqual([]);
+    expect(names('El tutorial de YouTube duró cinco minutos y no tenía sonido.')).toEqual([]);
+    // A school named after someone, with the title in the name.
+    expect(names('En el pasillo hay un cartel del Colegio Don Bosco.')).toEqual([]);
+    // One name after a school's word, a title after a Spanish word for a work, a capitalised word after "en".
+    expect(names('Los alumnos del Instituto Cervantes llegaron a las 9.')).toEqual([]);
+    expect(names('El libro Harry Potter estaba en la mesa.')).toEqual([]);
+    expect(names('Hidalgo dio el Grito en Dolores.')).toEqual([]);
+    // A full name typed in lower case after a work: the family name no list holds counts.
+    expect(names('hay reproducciones de diego rivera al fondo del salon')).toEqual([]);
+    // Beside them, a student still is a name: a listed name after a team's word, one given name after a work.
+    expect(names('El equipo de Valentina terminó primero.')).toEqual(['Valentina']);
+    expect(names('una foto de diego en la pared')).toEqual(['diego']);
+    expect(names('durante la canción Mateo tocó el tambor')).toEqual(['Mateo']);
+  });
+
+  it('when a Spanish word is said twice around "a" or is a noun in -ción typed in lower case, then it is no name', () => {
+    expect(names('La docente explicó la división paso a paso en el pizarrón.')).toEqual([]);
+    expect(names('la rubrica tenia criterios: contenido, presentacion, ortografia y limpieza')).toEqual([]);
+    // Something handed to someone still names them.
+    expect(names('Ana le dio paso a Mateo para que leyera.')).toEqual(['Ana', 'Mateo']);
+  });
+
+  it('when "profa" comes before a name, then the role and the name are flagged', () => {
+    expect(names('la profa Yoyis pidio que sacaran el cuaderno')).toEqual(['profa Yoyis']);
+  });
+
   it('when a Spanish note names someone after a title, a role or the personal "a", then it is flagged', () => {
     expect(names('la profe garcia pone un timer de 5 min')).toEqual(['profe garcia']);
     expect(names('tb el profe guzman anota en su clipboard')).toEqual(['profe guzman']);
