@@ -1,26 +1,12 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { DIALOGUE_PARTS } from '../../../../shared/dialogue';
-import { type MessageKey, t } from '../../../../shared/i18n';
-import { type Dialogue, type DialoguePart, getDialogue, writeDialogue } from '../api';
+import { t } from '../../../../shared/i18n';
+import { type Dialogue, getDialogue, writeDialogue } from '../api';
+import { PART_HINT, PART_TEXT } from '../components/dialogue-parts';
 import { NoteComposer } from '../components/note-composer';
 import { type Notice, NoticeLine } from '../components/notice-line';
 import { href } from '../router';
 import { formatDate, formatInstantDay, viewerZone, visitTime } from '../time';
-
-/** The prompts, as the thread and the form show them. */
-const PART_TEXT: Record<DialoguePart, MessageKey> = {
-  noticed: 'dialogue.part.noticed',
-  wondering: 'dialogue.part.wondering',
-  reply: 'dialogue.part.reply',
-  next_step: 'dialogue.part.next-step',
-};
-
-const PART_HINT: Record<DialoguePart, MessageKey> = {
-  noticed: 'dialogue.hint.noticed',
-  wondering: 'dialogue.hint.wondering',
-  reply: 'dialogue.hint.reply',
-  next_step: 'dialogue.hint.next-step',
-};
 
 /**
  * The reflective dialogue after a visit: the visitors' "what I noticed / what I'm wondering", the host's reply and

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { DIALOGUE_PARTS, type DialoguePart } from '../../../../shared/dialogue';
+import { DIALOGUE_PARTS } from '../../../../shared/dialogue';
 import { DISTRICT_PATTERN_SCHOOLS } from '../../../../shared/districts';
 import { type MessageKey, t } from '../../../../shared/i18n';
 import { NOTE_PROMPTS, type NotePrompt, PROMPT_KEYS } from '../../../../shared/notes';
@@ -7,6 +7,7 @@ import type { Round } from '../../../../shared/rounds';
 import { type ApiResult, listRounds } from '../api';
 import { CancelWithReason } from '../components/cancel-with-reason';
 import { ConfirmAction } from '../components/confirm';
+import { PART_HINT, PART_TEXT } from '../components/dialogue-parts';
 import { Field } from '../components/fields';
 import { NoteComposer } from '../components/note-composer';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
@@ -628,18 +629,6 @@ function VisitorBriefingCard({
   );
 }
 
-const PART_KEYS: Record<DialoguePart, MessageKey> = {
-  noticed: 'district.dialogue.part.noticed',
-  wondering: 'district.dialogue.part.wondering',
-  reply: 'district.dialogue.part.reply',
-  next_step: 'district.dialogue.part.next-step',
-};
-const PART_HINTS: Record<DialoguePart, MessageKey> = {
-  noticed: 'district.dialogue.hint.noticed',
-  wondering: 'district.dialogue.hint.wondering',
-  reply: 'district.dialogue.hint.reply',
-  next_step: 'district.dialogue.hint.next-step',
-};
 /** The visitor sees no names of the host school to check against; the server checks the whole staff. */
 const NO_NAMES: string[] = [];
 const BY_KEYS: Record<CrossDialogue['entries'][number]['by'], MessageKey> = {
@@ -665,7 +654,7 @@ function CrossDialogueBox(props: { token: string; id: string; roundId: string; d
   const headingId = `dialogue-${doorId}-h`;
   return (
     <section aria-labelledby={headingId}>
-      <h4 id={headingId}>{t('district.dialogue.title')}</h4>
+      <h4 id={headingId}>{t('dialogue.title')}</h4>
       <LoadState error={error} loaded={thread !== null} />
       {thread && (
         <>
@@ -678,7 +667,7 @@ function CrossDialogueBox(props: { token: string; id: string; roundId: string; d
               {thread.entries.map((e) => (
                 <li class="note" key={e.id}>
                   <p class="prompt">
-                    {t('district.dialogue.entry', { part: t(PART_KEYS[e.part]), by: t(BY_KEYS[e.by]) })}
+                    {t('district.dialogue.entry', { part: t(PART_TEXT[e.part]), by: t(BY_KEYS[e.by]) })}
                   </p>
                   <p class="note-text">{e.text}</p>
                 </li>
@@ -689,11 +678,11 @@ function CrossDialogueBox(props: { token: string; id: string; roundId: string; d
             <NoteComposer<CrossDialogue>
               key={part}
               id={`cross-dialogue-${doorId}-${part}`}
-              label={t(PART_KEYS[part])}
-              hint={t(PART_HINTS[part])}
+              label={t(PART_TEXT[part])}
+              hint={t(PART_HINT[part])}
               names={NO_NAMES}
               namesOnly={part !== 'noticed'}
-              saveLabel={t('district.dialogue.save', { part: t(PART_KEYS[part]) })}
+              saveLabel={t('dialogue.save', { part: t(PART_TEXT[part]) })}
               onSave={(text, confirmFlags) =>
                 writeCrossDialogue(token, id, roundId, doorId, { part, text, confirmFlags })
               }
