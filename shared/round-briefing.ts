@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type MessageKey, type Translate, translator } from './i18n';
+import type { Problem } from './problems';
 import { FOCUS_KINDS, ROUND_STATUSES } from './rounds';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
@@ -179,28 +180,33 @@ export function countRoles(rounds: readonly (readonly GroupRoles[])[]): RoleCoun
   return counts;
 }
 
+/** "Ana is not in group 2, so cannot be its facilitator", one message per role. */
+const OUTSIDE_GROUP_KEYS: Record<RoundRole, MessageKey> = {
+  facilitator: 'briefing.roles.problem.outside.facilitator',
+  timekeeper: 'briefing.roles.problem.outside.timekeeper',
+  noteTaker: 'briefing.roles.problem.outside.note-taker',
+};
+
 /**
- * Why a group's roles do not fit it (sentences with `nameOf`), [] when they do: every holder must be a member of
- * that group, and in a group of three or more nobody holds two roles.
+ * Why a group's roles do not fit it (catalog words naming people with `nameOf`), [] when they do: every holder must
+ * be a member of that group, and in a group of three or more nobody holds two roles.
  */
 export function rolesProblems(
   groups: readonly (readonly string[])[],
   roles: readonly GroupRoles[],
-  nameOf: (id: string) => string,
-): string[] {
+  nameOf: (id: string) => string | Problem,
+): Problem[] {
   if (roles.length !== groups.length)
-    return [`The round has ${groups.length} groups: give the roles of each (${roles.length} given).`];
-  const problems: string[] = [];
+    return [{ key: 'briefing.roles.problem.count', params: { count: groups.length, given: roles.length } }];
+  const problems: Problem[] = [];
   roles.forEach((r, i) => {
     const members = new Set(groups[i]);
     for (const role of ROUND_ROLES)
       if (!members.has(r[role]))
-        problems.push(
-          `${nameOf(r[role])} is not in group ${i + 1}, so cannot be its ${english(ROLE_NAME_KEYS[role]).toLowerCase()}.`,
-        );
+        problems.push({ key: OUTSIDE_GROUP_KEYS[role], params: { name: nameOf(r[role]), group: i + 1 } });
     const holders = ROUND_ROLES.map((role) => r[role]);
     if (members.size >= 3 && new Set(holders).size < holders.length)
-      problems.push(`In group ${i + 1}, give each role to a different person.`);
+      problems.push({ key: 'briefing.roles.problem.same-person', params: { group: i + 1 } });
   });
   return problems;
 }

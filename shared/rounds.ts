@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireProblemSchema } from './error-body';
 import { type MessageKey, translator } from './i18n';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
@@ -120,9 +121,16 @@ export const RoundSchema = z.object({
   hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
   groups: z.array(z.array(z.string())),
   slots: z.array(RoundSlotSchema),
-  /** What this plan costs (hosts who also visit see fewer rooms, rooms only one group visits), shown before publishing. */
+  /**
+   * What this plan costs (hosts who also visit see fewer rooms, rooms only one group visits), shown before publishing:
+   * `message` in US English, `problem` its catalog words (shared/problems.ts) for the reader's language.
+   */
   tradeoffs: z.array(
-    z.object({ kind: z.enum(['host-also-visits', 'room-visited-once']), message: z.string() }),
+    z.object({
+      kind: z.enum(['host-also-visits', 'room-visited-once']),
+      message: z.string(),
+      problem: WireProblemSchema,
+    }),
   ),
   /** Slots their hosts declined once the round was published (shared/round-hosts.ts). */
   declines: z.array(RoundDeclineSchema),

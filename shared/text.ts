@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Problem } from './problems';
 
 /**
  * Text that both databases store as given. PostgreSQL refuses U+0000 outright and turns an unpaired surrogate into
@@ -20,20 +21,22 @@ export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** Why `text` cannot be stored, naming the first offending character; undefined when it can. */
-export function unstorableText(text: string): string | undefined {
+/**
+ * Why `text` cannot be stored, naming the first offending character, as catalog words ("contains a control character
+ * (U+0000) that cannot be stored"); undefined when it can.
+ */
+export function unstorableText(text: string): Problem | undefined {
   const control = CONTROL_RE.exec(text)?.[0];
-  if (control !== undefined)
-    return `contains a control character (${codePoint(control)}) that cannot be stored`;
+  if (control !== undefined) return { key: 'errors.text.control', params: { char: codePoint(control) } };
   const surrogate = LONE_SURROGATE_RE.exec(text)?.[0];
   if (surrogate !== undefined)
-    return `contains a broken character (an unpaired ${codePoint(surrogate)}) that cannot be stored`;
+    return { key: 'errors.text.surrogate', params: { char: codePoint(surrogate) } };
   return undefined;
 }
 
 const refuseUnstorable = (text: string, ctx: z.RefinementCtx) => {
   const problem = unstorableText(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.key, params: problem.params, input: text });
 };
 
 /**

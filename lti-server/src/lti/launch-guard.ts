@@ -1,5 +1,6 @@
 import { deploymentUnknownError, LtiLaunchError } from '../../../shared/errors';
 import { CLAIM } from '../../../shared/lti';
+import { problemText } from '../../../shared/problems';
 import { normaliseLineEnds, unstorableText } from '../../../shared/text';
 
 /**
@@ -160,7 +161,8 @@ export function cachedDeployments(
 export function unstorableParam(value: unknown, name?: string): string | undefined {
   if (typeof value === 'string') {
     const problem = unstorableText(normaliseLineEnds(value));
-    return problem && `${name ?? 'a parameter'} ${problem}`;
+    // English: the refusal page says it by its reason code in the reader's language; this is for the log.
+    return problem && `${name ?? 'a parameter'} ${problemText(problem, 'en')}`;
   }
   if (Array.isArray(value))
     return value.reduce<string | undefined>((found, v) => found ?? unstorableParam(v, name), undefined);

@@ -1,4 +1,5 @@
 import { vi } from 'vitest';
+import type { FieldIssue } from '../../../shared/error-body';
 import type { Note, Picture } from '../../../shared/notes';
 import type { Debrief, Round } from '../../../shared/rounds';
 import type { Door, Visit } from '../../../shared/visits';
@@ -45,11 +46,7 @@ export function stubApi(handler: (call: Call) => Answer | undefined): Call[] {
   return calls;
 }
 
-export const errorBody = (
-  code: string,
-  message: string,
-  fields?: Array<{ path: string; message: string }>,
-) => ({
+export const errorBody = (code: string, message: string, fields?: FieldIssue[]) => ({
   error: { code, message, ...(fields ? { fields } : {}) },
 });
 

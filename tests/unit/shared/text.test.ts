@@ -2,6 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { NoteInputSchema } from '../../../shared/notes';
 import { StrategyInputSchema } from '../../../shared/strategy';
+import { parseAt, toErrorBody, ValidationError } from '../../../shared/errors';
+import { problemText } from '../../../shared/problems';
 import { normaliseLineEnds, safeText, safeToken, unstorableText } from '../../../shared/text';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
@@ -34,16 +36,27 @@ describe('storable text', () => {
       ['\u0085', 'U+0085'],
       ['\u009f', 'U+009F'],
     ]) {
-      expect(unstorableText(`nul${char}byte`)).toBe(
-        `contains a control character (${name}) that cannot be stored`,
-      );
+      expect(unstorableText(`nul${char}byte`)).toEqual({
+        key: 'errors.text.control',
+        params: { char: name },
+      });
     }
+    expect(problemText(unstorableText('nul\u0000byte')!, 'en')).toBe(
+      'contains a control character (U+0000) that cannot be stored',
+    );
+    expect(problemText(unstorableText('nul\u0000byte')!, 'es')).toBe(
+      'contiene un carácter de control (U+0000) que no se puede guardar',
+    );
   });
 
   it('when text holds an unpaired surrogate, then it is refused; a paired one (an emoji) is kept', () => {
-    expect(unstorableText('a\uD800b')).toMatch(/unpaired U\+D800/);
-    expect(unstorableText('a\uDC00')).toMatch(/unpaired U\+DC00/);
-    expect(unstorableText('\uDC00\uD800')).toMatch(/unpaired U\+DC00/);
+    const said = (text: string) => problemText(unstorableText(text)!, 'en');
+    expect(said('a\uD800b')).toMatch(/unpaired U\+D800/);
+    expect(said('a\uDC00')).toMatch(/unpaired U\+DC00/);
+    expect(said('\uDC00\uD800')).toMatch(/unpaired U\+DC00/);
+    expect(problemText(unstorableText('a\uD800b')!, 'es')).toBe(
+      'contiene un carácter dañado (un U+D800 sin pareja) que no se puede guardar',
+    );
     expect(unstorableText('Thumbs up 👍 é ü 中文 \u00a0')).toBeUndefined();
   });
 
@@ -55,7 +68,10 @@ describe('storable text', () => {
 
   it('when an opaque value (an id, an LMS deep-linking data) is checked, then it is kept as sent or refused, never changed', () => {
     expect(safeToken().parse('eyJhbGciOi.x-y_z')).toBe('eyJhbGciOi.x-y_z');
-    expect(safeToken().safeParse('a\r\nb').error?.issues[0]?.message).toMatch(/U\+000D/);
+    expect(safeToken().safeParse('a\r\nb').error?.issues[0]).toMatchObject({
+      message: 'errors.text.control',
+      params: { char: 'U+000D' },
+    });
     expect(safeToken().safeParse('a\u0000b').success).toBe(false);
   });
 
@@ -71,11 +87,24 @@ describe('storable text', () => {
     );
   });
 
-  it('when a schema field holds a NUL, then the issue names that field', () => {
+  it('when a schema field holds a NUL, then the issue names that field, and the API says it in the asker language', () => {
     const strategyIssues = StrategyInputSchema.safeParse({ ...strategy, steps: ['ok', 'bad\u0000'] }).error
       ?.issues;
     expect(strategyIssues?.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['steps.1', 'contains a control character (U+0000) that cannot be stored'],
+      ['steps.1', 'errors.text.control'],
+    ]);
+    let refused: unknown;
+    try {
+      parseAt('Strategy', StrategyInputSchema, { ...strategy, steps: ['ok', 'bad\u0000'] });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(toErrorBody(refused as ValidationError, 'es').error.fields).toEqual([
+      { path: 'steps.1', message: 'contiene un carácter de control (U+0000) que no se puede guardar' },
+    ]);
+    expect((refused as ValidationError).fields).toEqual([
+      { path: 'steps.1', message: 'contains a control character (U+0000) that cannot be stored' },
     ]);
     const noteIssues = NoteInputSchema.safeParse({ visitId: 'v', prompt: 'students', text: 'a\u0000' }).error
       ?.issues;
