@@ -52,46 +52,46 @@ export function storedNorm(line: string, t: Translate): string {
   return key ? english(key) : line;
 }
 
-const roleHolder = (role: string) => safeText({ error: `Choose the ${role}` }).min(1, `Choose the ${role}`);
+const roleHolder = (missing: MessageKey) => safeText({ error: missing }).min(1, missing);
 
 /** The three role holders of one group (person ids). */
 export const GroupRolesSchema = z.object({
-  facilitator: roleHolder('facilitator'),
-  timekeeper: roleHolder('timekeeper'),
-  noteTaker: roleHolder('note-taker'),
+  facilitator: roleHolder('errors.field.briefing.facilitator'),
+  timekeeper: roleHolder('errors.field.briefing.timekeeper'),
+  noteTaker: roleHolder('errors.field.briefing.note-taker'),
 });
 export type GroupRoles = z.infer<typeof GroupRolesSchema>;
 
 /** PUT /api/rounds/:id/roles (coaches of the round's network): one entry per group, in the groups' order. */
 export const RoundRolesInputSchema = z.object({
   roles: z
-    .array(GroupRolesSchema, { error: 'roles must be a list, one entry per group' })
-    .min(1, 'Give the roles of every group')
-    .max(20, 'A round has at most 20 groups'),
+    .array(GroupRolesSchema, { error: 'errors.field.briefing.roles-list' })
+    .min(1, 'errors.field.briefing.roles-none')
+    .max(20, 'errors.field.briefing.roles-many'),
 });
 export type RoundRolesInput = z.infer<typeof RoundRolesInputSchema>;
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (tooLong: MessageKey, max: number) =>
   safeText()
     .trim()
-    .max(max, `${label} must be at most ${max} characters`)
+    .max(max, tooLong)
     .nullish()
     .transform((s) => (s ? s : null));
 
 /** PUT /api/rounds/:id/briefing (coaches of the round's network): the words of the briefing. */
 export const BriefingInputSchema = z.object({
-  why: optionalText('Why the school chose this focus', 2000),
-  lookFors: optionalText('What visitors look for', 2000),
+  why: optionalText('errors.field.briefing.why-long', 2000),
+  lookFors: optionalText('errors.field.briefing.look-fors-long', 2000),
   norms: z
     .array(
-      safeText({ error: 'A norm is text' })
+      safeText({ error: 'errors.field.briefing.norm-text' })
         .trim()
-        .min(1, 'A norm cannot be empty')
-        .max(300, 'A norm must be at most 300 characters'),
-      { error: 'norms must be a list' },
+        .min(1, 'errors.field.briefing.norm-empty')
+        .max(300, 'errors.field.briefing.norm-long'),
+      { error: 'errors.field.briefing.norms-list' },
     )
-    .min(1, 'Keep at least one norm')
-    .max(12, 'At most 12 norms'),
+    .min(1, 'errors.field.briefing.norms-none')
+    .max(12, 'errors.field.briefing.norms-many'),
 });
 export type BriefingInput = z.input<typeof BriefingInputSchema>;
 export type BriefingData = z.output<typeof BriefingInputSchema>;

@@ -418,6 +418,24 @@ describe('the debrief room', () => {
 describe('the debrief in Spanish', () => {
   afterEach(() => setLanguage(['en-US']));
 
+  it('when a Spanish-speaking facilitator names a pattern too long or with spaces only, then the schema’s message is said in Spanish and nothing is sent', async () => {
+    setLanguage(['es-419']);
+    const calls = debriefServer(debrief({ phase: 'analysis', facilitator: true, cards: twoCards() }));
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    const cards = await screen.findByRole('region', { name: 'Tarjetas de evidencia' });
+    const name = within(cards).getByLabelText('Nombra un patrón nuevo');
+    // The field stops at 120 characters; a pasted or scripted longer name is still refused, in Spanish.
+    fireEvent.input(name, { target: { value: 'Los estudiantes explican. '.repeat(5) } });
+    fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
+    expect(
+      await within(cards).findByText('El nombre de un patrón tiene como máximo 120 caracteres'),
+    ).toBeTruthy();
+    fireEvent.input(name, { target: { value: '   ' } });
+    fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
+    expect(await within(cards).findByText('Ponle nombre al patrón')).toBeTruthy();
+    expect(calls.some((c) => c.url.pathname.endsWith('/patterns'))).toBe(false);
+  });
+
   it('when the facilitator reads Spanish, then the phases, the cards, what the phase needs and each move are said in Spanish, and axe finds nothing', async () => {
     setLanguage(['es-419']);
     debriefServer(

@@ -6,6 +6,7 @@ import { ConfirmAction } from '../components/confirm';
 import { HostNotices } from '../components/host-notices';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { Trans } from '../components/trans';
+import { issueMessage } from '../i18n';
 import { href } from '../router';
 import { formatDate, formatInstantDay, formatTime, viewerZone } from '../time';
 
@@ -189,7 +190,10 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
   async function send(e: Event) {
     e.preventDefault();
     const parsed = ThanksInputSchema.safeParse({ message });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('notes.thanks.empty'));
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return setError(issue ? issueMessage(issue) : t('notes.thanks.empty'));
+    }
     setBusy(true);
     const r = await thankVisitor(token, visitId, parsed.data.message);
     setBusy(false);

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { t } from '../../../../../shared/i18n';
 import { DebriefPatternInputSchema } from '../../../../../shared/rounds';
 import type { ApiResult, Debrief } from '../../api';
+import { issueMessage } from '../../i18n';
 import { Field } from '../fields';
 
 /** The facilitator names a pattern; the shared schema checks the name before it is sent. */
@@ -13,10 +14,12 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
   async function submit(e: Event) {
     e.preventDefault();
     const parsed = DebriefPatternInputSchema.safeParse({ name });
-    // An empty name is the one mistake the field allows (it stops at 120 characters): said in the interface's
-    // language.
-    if (!parsed.success)
-      return setError((name.trim() && parsed.error.issues[0]?.message) || t('debrief.pattern.missing'));
+    // The schema's message, in the interface's language (an empty name is the one mistake the field allows: it
+    // stops at 120 characters).
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return setError(issue ? issueMessage(issue) : t('debrief.pattern.missing'));
+    }
     setBusy(true);
     const r = await onAdd(parsed.data.name);
     setBusy(false);
