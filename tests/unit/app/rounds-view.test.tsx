@@ -6,6 +6,7 @@ import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import { RoundDetail, RoundsList } from '../../../lti-server/app/src/views/rounds-view';
 import type { Me } from '../../../shared/api';
 import { setLanguage } from '../../../shared/i18n';
+import type { RoundNotice } from '../../../shared/rounds';
 import { expectNoAxeViolations } from './axe';
 import { errorBody, PEOPLE, round, stubApi } from './fake-api';
 
@@ -22,6 +23,20 @@ const fill = (label: string, value: string) => {
   if (el.tagName === 'SELECT') fireEvent.change(el, { target: { value } });
   else fireEvent.input(el, { target: { value } });
 };
+
+/** A notice for the round's coach: by default, Ana Rivera canceled her visit to Ben Okafor's room. */
+const notice = (over: Partial<RoundNotice> = {}): RoundNotice => ({
+  id: 'n1',
+  kind: 'visit_cancelled',
+  round: { id: 'r1', title: 'Thursday discussion round' },
+  person: { id: 'p1', name: 'Ana Rivera' },
+  host: { name: 'Ben Okafor' },
+  decline: null,
+  startsAt: '2026-03-12T13:00:00.000Z',
+  reason: null,
+  createdAt: '2026-03-10T13:00:00.000Z',
+  ...over,
+});
 
 const me = (role: 'teacher' | 'coach'): Me => ({
   person: { id: 'p4', name: 'Dana Cruz', role },
@@ -353,28 +368,16 @@ describe('what the coach needs to know', () => {
         return {
           body: {
             items: [
-              {
-                id: 'n1',
-                kind: 'visit_cancelled',
-                round: { id: 'r1', title: 'Thursday discussion round' },
-                person: { id: 'p1', name: 'Ana Rivera' },
-                host: { name: 'Ben Okafor' },
-                decline: null,
-                startsAt: '2026-03-12T13:00:00.000Z',
-                reason: 'I cover a class that period.',
-                createdAt: '2026-03-10T13:00:00.000Z',
-              },
-              {
+              notice({ reason: 'I cover a class that period.' }),
+              notice({
                 id: 'n2',
                 kind: 'slot_declined',
-                round: { id: 'r1', title: 'Thursday discussion round' },
                 person: { id: 'p2', name: 'Ben Okafor' },
-                host: { name: 'Ben Okafor' },
                 decline: { id: 'dec1', reason: 'Our class has a test', replanned: false },
                 startsAt: '2026-03-12T13:15:00.000Z',
                 reason: null,
                 createdAt: '2026-03-10T14:00:00.000Z',
-              },
+              }),
             ],
           },
         };
@@ -406,19 +409,7 @@ describe('rounds in Spanish', () => {
       c.url.pathname === '/api/round-notices'
         ? {
             body: {
-              items: [
-                {
-                  id: 'n1',
-                  kind: 'visit_cancelled',
-                  round: { id: 'r1', title: 'Thursday discussion round' },
-                  person: { id: 'p1', name: 'Ana Rivera' },
-                  host: { name: 'Ben Okafor' },
-                  decline: null,
-                  startsAt: '2026-03-12T13:00:00.000Z',
-                  reason: 'Cubro una clase.',
-                  createdAt: '2026-03-10T13:00:00.000Z',
-                },
-              ],
+              items: [notice({ reason: 'Cubro una clase.' })],
             },
           }
         : { body: { items: [round()] } },
