@@ -1061,3 +1061,39 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     return all.sort((a, b) => a.from - b.from);
   }
 }
+
+/**
+ * What the learned name scorer (shared/note-name-scorer.ts) asks of the word lists above: the lists and the cue words
+ * say what a word is and what stands before it; the scorer's weights, learnt from the corpus, say how much each counts.
+ */
+export const NAME_LEXICON = {
+  listed,
+  isCommon,
+  diminutiveOfName,
+  isSpanishVerb: (t: NameToken) => isSpanishVerb(t),
+  isPast,
+  isTitle,
+  wordName: (w: string) => WORD_NAMES.has(w),
+  nameList: (w: string) => NAME_LIST.has(w),
+  notName: (w: string) => NOT_NAMES.has(w),
+  /** Cue words by family; a scorer feature says which family stands just before a word, or a few words before it. */
+  cues: {
+    namesake: NAMESAKE_CUES,
+    saint: SAINTS,
+    historic: HISTORIC_TITLES,
+    work: new Set([...WORKS, ...TITLED_WORKS_ES, ...WORK_PARTS]),
+    place: PLACE_CUES,
+    author: AUTHOR_CUES,
+    title: TITLE_CUES,
+    role: new Set([...ROLES_ES, ...TITLES, ...WORD_TITLES]),
+    speech: SPEECH,
+    handoff: HANDOFF_ES,
+    label: LABELLED,
+    topic: new Set([...TOPIC_CUES, ...NAMED_CUES]),
+    belonging: BELONGINGS_ES,
+    story: STORY_DISPLAYS,
+    article: DETERMINERS_ES,
+    clause: CLAUSE_WORDS_ES,
+  } as Record<string, ReadonlySet<string>>,
+  places: (w: string) => PLACES.has(w) || BRANDS.has(w),
+} as const;

@@ -12,6 +12,20 @@ const names = (text: string, roster?: string[]) =>
     .map((f) => text.slice(f.start, f.end));
 
 describe('note names', () => {
+  it('when the learned name scorer reads a Spanish flag as no one in the room, then the flag is dropped', () => {
+    const text = 'Poema de Storni proyectado, con dos versos subrayados.';
+    // The rules alone flag the poet; the scorer (shared/note-name-scorer.ts) reads "Poema de" before an unknown word.
+    expect(
+      lintNote(text, { nameScorer: null })
+        .filter((f) => f.kind === 'name')
+        .map((f) => text.slice(f.start, f.end)),
+    ).toEqual(['Storni']);
+    expect(names(text)).toEqual([]);
+    // English flags and titles are never the scorer's to drop.
+    expect(names('Poem by Storni projected; Ms. Storni read it aloud.')).toEqual(['Ms. Storni']);
+    expect(names('La maestra le dio la palabra a Xiomara.')).toEqual(['Xiomara']);
+  });
+
   it('when a name no list holds comes before a verb or after "asked" or "called on", then it is flagged', () => {
     expect(names('Tavita counted the blocks twice.')).toEqual(['Tavita']);
     expect(names('At 9:05, Oyelaran unmuted and read the prompt.')).toEqual(['Oyelaran']);
