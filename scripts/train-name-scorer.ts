@@ -1,29 +1,31 @@
 /**
  * `npx tsx scripts/train-name-scorer.ts`: trains the note linter's name scorer (shared/note-name-scorer.ts) on the
- * Spanish sentences of the train split and writes shared/note-name-scorer-weights.ts. Deterministic. The threshold is
- * fixed here, chosen on the leave-one-writer-out figures of scripts/eval-note-dev.ts (train and dev), not on dev; the
- * held-out test split is never read. tests/unit/tooling/note-name-scorer.test.ts checks the file is what training gives.
+ * English and Spanish sentences of the train split and writes shared/note-name-scorer-weights.ts. Deterministic. The
+ * thresholds are fixed here, chosen on the leave-one-writer-out figures of scripts/eval-note-dev.ts (train and dev),
+ * not on dev; the held-out test split is never read. tests/unit/tooling/note-name-scorer.test.ts checks the file is
+ * what training gives.
  *
- * Examples are the words a name could be: capitalized words, words the name lists hold, and the first word of each flag
- * the name finder raises without the scorer. In a sentence labelled `name` each flag's first word is a positive (the
- * finder's rules were tuned on train, so they say which word is the name); in any other sentence every such word is a
- * negative, as no one present is named there. A name sentence's other words are left out: their label is unknown.
+ * Examples are the name finder's flags (titles and given names; roster names are never scored) and the words a name
+ * could be that it leaves alone: capitalized words, words the name lists hold (rule "none"). In a sentence labelled
+ * `name` each flag is a positive (the finder's rules were tuned on train, so they say which word is the name); in any
+ * other sentence every flag and every such word is a negative, as no one present is named there. A name sentence's
+ * unflagged words are left out: their label is unknown.
  */
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { type NameScorer, nameFeatures } from '../shared/note-name-scorer';
 import { noteTokens } from '../shared/note-linter';
+import { type NameScorer, nameFeatures } from '../shared/note-name-scorer';
 import { findNames, NAME_LEXICON } from '../shared/note-names';
 import { type CorpusSentence, loadCorpus } from '../tests/support/note-corpus';
 import { fitLogistic } from './train-note-model';
 
 const OUT = fileURLToPath(new URL('../shared/note-name-scorer-weights.ts', import.meta.url));
 /**
- * Log-odds a Spanish flag needs to stay: the highest that costs no leave-one-writer-out recall (scripts/eval-note-dev.ts;
- * -2.5 kept R 0.965 and rejected 76 % of name-like words in other writers' sentences, -2.25 lost 2 of 259 names).
+ * Log-odds a flag needs to stay, by language: the highest that costs at most 0.005 leave-one-writer-out name recall in
+ * that language (scripts/eval-note-dev.ts --thresholds).
  */
-export const THRESHOLD = -2.5;
+export const THRESHOLD = { en: -2, es: -2 };
 const L2 = 0.003;
 /** Features seen fewer times are dropped: a word seen once says more about its writer than about names. */
 const MIN_COUNT = 2;
@@ -31,37 +33,41 @@ const MIN_COUNT = 2;
 export interface NameExample {
   features: string[];
   y: number;
+  /** A flag of the name finder (else a word it left alone). */
+  flag: boolean;
 }
 
 const EMPTY: ReadonlySet<string> = new Set();
 
-/** The name scorer's examples in one Spanish corpus sentence. */
+/** The name scorer's examples in one corpus sentence. */
 export function nameExamples(s: CorpusSentence): NameExample[] {
   const tokens = noteTokens(s.text);
-  const flags = findNames(s.text, tokens, EMPTY);
-  const starts = new Set(flags.filter((c) => c.why === 'first-name').map((c) => c.from));
-  // A title's flag is not the scorer's to judge, nor are the words inside it.
-  const titled = new Set(
-    flags.filter((c) => c.why !== 'first-name').flatMap((c) => [c.from, c.from + 1, c.to - 1]),
-  );
-  const out: NameExample[] = [];
+  const contexts: string[] = [];
+  const flags = findNames(s.text, tokens, EMPTY, contexts).filter((c) => c.why !== 'roster');
+  const y = s.label === 'name' ? 1 : 0;
+  const out: NameExample[] = flags.map((c) => ({
+    features: nameFeatures(s.text, tokens, c, contexts),
+    y,
+    flag: true,
+  }));
+  if (y) return out;
+  const inFlag = (i: number) => flags.some((c) => i >= c.from && i < c.to);
   tokens.forEach((t, i) => {
     const w = t.base.toLowerCase();
     const candidate =
-      starts.has(i) ||
-      (w.length >= 2 &&
-        !NAME_LEXICON.notName(t.key) &&
-        (t.capitalised || NAME_LEXICON.nameList(w) || NAME_LEXICON.wordName(w)));
-    if (!candidate || titled.has(i)) return;
-    if (s.label === 'name' && !starts.has(i)) return;
-    out.push({ features: nameFeatures(s.text, tokens, i), y: s.label === 'name' ? 1 : 0 });
+      w.length >= 2 &&
+      !NAME_LEXICON.notName(t.key) &&
+      (t.capitalised || NAME_LEXICON.nameList(w) || NAME_LEXICON.wordName(w));
+    if (!candidate || inFlag(i)) return;
+    const c = { why: 'first-name' as const, rule: 'none', from: i, to: i + 1 };
+    out.push({ features: nameFeatures(s.text, tokens, c, contexts), y: 0, flag: false });
   });
   return out;
 }
 
-/** Fits the scorer on Spanish corpus sentences. */
+/** Fits the scorer on corpus sentences. */
 export function trainNameScorer(sentences: CorpusSentence[], threshold = THRESHOLD): NameScorer {
-  const examples = sentences.filter((s) => s.lang === 'es').flatMap(nameExamples);
+  const examples = sentences.flatMap(nameExamples);
   const counts = new Map<string, number>();
   for (const e of examples) for (const f of e.features) counts.set(f, (counts.get(f) ?? 0) + 1);
   const vocabulary = [...counts]
@@ -79,21 +85,21 @@ export function trainNameScorer(sentences: CorpusSentence[], threshold = THRESHO
     const r = Math.round(w[i]! * 100) / 100;
     if (Math.abs(r) >= 0.05) weights[f] = r;
   });
-  return { bias: Math.round(bias * 100) / 100 || 0, threshold, weights };
+  return { bias: Math.round(bias * 100) / 100 || 0, threshold: { ...threshold }, weights };
 }
 
 export const train = (): NameScorer => trainNameScorer(loadCorpus('train'));
 
 export function render(scorer: NameScorer): string {
   return `/**
- * Generated by scripts/train-name-scorer.ts from the Spanish sentences of the train split of tests/fixtures/note-corpus.
+ * Generated by scripts/train-name-scorer.ts from the sentences of the train split of tests/fixtures/note-corpus.
  * Do not edit: rerun the script.
  */
 import type { NameScorer } from './note-name-scorer';
 
 export const NAME_SCORER: NameScorer | null = {
   bias: ${scorer.bias},
-  threshold: ${scorer.threshold},
+  threshold: { en: ${scorer.threshold.en}, es: ${scorer.threshold.es} },
   weights: {
 ${Object.entries(scorer.weights)
   .map(([f, v]) => `    ${JSON.stringify(f)}: ${v},`)

@@ -632,10 +632,9 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
     judgements.push(c);
   }
   const scorer = options.nameScorer === undefined ? NAME_SCORER : options.nameScorer;
-  const found = findNames(text, tokens, rosterTokens(options.names));
-  const kept = found.filter(
-    (c) => !scorer || c.why !== 'first-name' || keepsName(scorer, text, tokens, c.from),
-  );
+  const contexts: string[] = [];
+  const found = findNames(text, tokens, rosterTokens(options.names), scorer ? contexts : undefined);
+  const kept = found.filter((c) => !scorer || keepsName(scorer, text, tokens, contexts, c));
   // A word the scorer doubts stays when its sentence keeps another name: "leyeron Renata, Itzíar y Oyelaran".
   const names = found.filter(
     (c) =>

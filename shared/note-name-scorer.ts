@@ -1,20 +1,23 @@
-import { NAME_LEXICON, type NameToken } from './note-names';
+import { NAME_LEXICON, type NameCandidate, type NameToken } from './note-names';
 import { words } from './note-words';
 
 /**
- * A learned second opinion on the name finder's flags in Spanish writing (issue #15/#18). The name finder's hand rules
- * were chosen on a few dozen misses and did not carry to unseen Spanish writing: capitalized subjects, places,
- * holidays, works and people not in the room were flagged as names. This scorer reads a flagged word's shape and
- * context (capital, sentence position, the word lists' verdicts, the words just before and after, the cue families of
- * shared/note-names.ts a few words before) and gives the log-odds that it names someone present; a flag in a Spanish
- * sentence below the threshold is dropped. Its weights are a logistic regression learnt from the corpus's train split
- * by scripts/train-name-scorer.ts; the threshold was chosen on leave-one-writer-out figures over train and dev.
+ * A learned second opinion on the name finder's flags (issue #15/#18). The name finder's hand rules were chosen on a
+ * few dozen misses and did not carry to unseen writing: capitalized subjects, places, holidays, works, programs, teams
+ * and people not in the room were flagged as names. This scorer reads a flag — which rule of shared/note-names.ts found
+ * it (a title, a listed given name, a capitalized word before a verb …), the named word's shape and context (capital,
+ * sentence position, the word lists' verdicts, the words just before and after, the cue families a few words before)
+ * and the sentence's language — and gives the log-odds that it names someone present; a flag below its language's
+ * threshold is dropped. One model serves both languages: every feature is also read with the language in front of it,
+ * so what holds in both is learnt from both, and what holds in one from that one. Its weights are a logistic regression
+ * learnt from the corpus's train split by scripts/train-name-scorer.ts; the thresholds were chosen on
+ * leave-one-writer-out figures over train and dev (scripts/eval-note-dev.ts). Roster flags are never dropped.
  */
 
 export interface NameScorer {
   bias: number;
-  /** Log-odds below which a flag in a Spanish sentence is dropped. */
-  threshold: number;
+  /** Log-odds below which a flag is dropped, by the language around it. */
+  threshold: { en: number; es: number };
   weights: Record<string, number>;
 }
 
@@ -42,7 +45,7 @@ const CLAUSE_END = /[.!?;\n]/;
 const lowerBase = (t: NameToken) => t.base.toLowerCase();
 
 /** The features of the word at i as a name: its shape, what the word lists say of it, and its neighbours. */
-export function nameFeatures(text: string, tokens: readonly NameToken[], i: number): string[] {
+export function wordFeatures(text: string, tokens: readonly NameToken[], i: number): string[] {
   const t = tokens[i]!;
   const w = lowerBase(t);
   const L = NAME_LEXICON;
@@ -57,6 +60,16 @@ export function nameFeatures(text: string, tokens: readonly NameToken[], i: numb
   if (L.nameList(w)) f.push('name-list');
   if (t.capitalised && !t.sentenceStart && !L.isCommon(w)) f.push('unknown-cap-mid');
   if (L.isCommon(w)) f.push(t.capitalised ? 'common-cap' : 'common');
+  // "the Lakers", "la Feria de Ciencias", "Google Classroom": a run of capitalized words is often a thing's name.
+  let run = 1;
+  for (let k = i + 1; k < tokens.length && tokens[k]!.capitalised && tokens[k]!.joined; k++) run++;
+  for (
+    let k = i;
+    k > 0 && tokens[k]!.joined && tokens[k - 1]!.capitalised && !tokens[k - 1]!.sentenceStart;
+    k--
+  )
+    run++;
+  if (t.capitalised) f.push(`cap-run:${Math.min(run, 3)}`);
   if (L.diminutiveOfName(w)) f.push('diminutive');
   if (L.places(w)) f.push('place');
   if (t.nameEnd !== t.end) f.push('possessive');
@@ -110,20 +123,66 @@ export function nameFeatures(text: string, tokens: readonly NameToken[], i: numb
   return f;
 }
 
-/** The log-odds that the word at i names someone present. */
+/** The word a flag names: the one after its title ("la maestra Lupita", "Mr. Ortiz"), else its first. */
+export const namedWord = (c: Pick<NameCandidate, 'why' | 'from' | 'to'>): number =>
+  c.why === 'title' && c.to > c.from + 1 ? c.from + 1 : c.from;
+
+/** What kind of word the named word is, whatever the finder made of it. */
+function wordKind(t: NameToken): string {
+  const w = lowerBase(t);
+  const L = NAME_LEXICON;
+  if (L.listed(w)) return 'listed';
+  if (L.diminutiveOfName(w)) return 'diminutive';
+  if (L.wordName(w)) return 'word-name';
+  if (L.isCommon(w)) return 'common';
+  return t.capitalised ? 'unknown-cap' : 'unknown-lower';
+}
+
+/**
+ * The features of a flag, or in training of a word no rule flagged (rule "none"): the rule that found it when it says
+ * more than the word and its context do (a title, a list of names), the kind of word it is, the person context the name
+ * finder sees around it whether or not it flagged it (shared/note-names.ts, "before-verb", "after-speech" …), the named
+ * word's shape and neighbours; each also with the language in front of it. Word kind and context are read the same
+ * way for flagged and unflagged words, so their weights say how often such a word in such a context names someone,
+ * not how often the finder was right on the words it was tuned on.
+ */
+export function nameFeatures(
+  text: string,
+  tokens: readonly NameToken[],
+  c: Pick<NameCandidate, 'why' | 'from' | 'to' | 'rule'>,
+  contexts: readonly string[],
+): string[] {
+  const i = namedWord(c);
+  const kind = wordKind(tokens[i]!);
+  const context = contexts[i] ?? 'none';
+  const base = [
+    `kind:${kind}`,
+    `ctx:${context}`,
+    `kind-ctx:${kind} ${context}`,
+    ...wordFeatures(text, tokens, i),
+  ];
+  if (c.why === 'title') base.push('rule:title', `title:${tokens[c.from]!.key}`);
+  else if (c.rule === 'list') base.push('rule:list');
+  const lang = spanishAround(tokens, i) ? 'es' : 'en';
+  return [`lang:${lang}`, ...base, ...base.map((f) => `${lang}|${f}`)];
+}
+
+/** The log-odds that a flag names someone present. */
 export function nameLogOdds(scorer: NameScorer, features: readonly string[]): number {
   let z = scorer.bias;
   for (const f of features) z += scorer.weights[f] ?? 0;
   return z;
 }
 
-/** Whether a flag that starts at token i stays: always in English, in Spanish when the scorer agrees. */
+/** Whether a flag stays: a roster name always, any other when the scorer reads it as someone present. */
 export function keepsName(
   scorer: NameScorer,
   text: string,
   tokens: readonly NameToken[],
-  i: number,
+  contexts: readonly string[],
+  c: NameCandidate,
 ): boolean {
-  if (!spanishAround(tokens, i)) return true;
-  return nameLogOdds(scorer, nameFeatures(text, tokens, i)) >= scorer.threshold;
+  if (c.why === 'roster') return true;
+  const features = nameFeatures(text, tokens, c, contexts);
+  return nameLogOdds(scorer, features) >= scorer.threshold[features[0] === 'lang:es' ? 'es' : 'en'];
 }
