@@ -36,12 +36,12 @@ interface Sample {
 }
 
 /** A corpus sentence as the model reads it: the features of all its sentences, and each sentence's words. */
-interface Read {
+export interface Read {
   features: string[];
   sentences: ModelWord[][];
 }
 
-function read(text: string): Read {
+export function read(text: string): Read {
   const sentences = modelSentences(text, contentRanges(text));
   const all = new Set<string>();
   for (const s of sentences) for (const f of sentenceFeatures(s)) all.add(f);
@@ -55,7 +55,7 @@ const isWord = (f: string) => !f.includes(' ') && !f.startsWith('?');
  * L2-regularised logistic regression by full-batch gradient descent with Adam: a fixed number of steps from zero,
  * features in a fixed order, so the result depends on nothing but the data.
  */
-function fitLogistic(
+export function fitLogistic(
   samples: Sample[],
   size: number,
   l2: number,
@@ -118,7 +118,7 @@ function fitLinear(
 }
 
 /** Trains one linear model on (text, y) pairs over words and word pairs. */
-function trainLinear(
+export function trainLinear(
   data: Array<{ read: Read; y: number }>,
   l2: number,
   minCount: number,
@@ -140,7 +140,7 @@ function trainLinear(
  * really turn up, and every word the model keeps is shipped, even with a small weight, so that "known" means the same
  * at training and in the linter.
  */
-function trainJudges(
+export function trainJudges(
   data: Array<{ read: Read; writer: string; y: number }>,
   l2: number,
   minCount: number,

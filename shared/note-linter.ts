@@ -1,6 +1,8 @@
 import { type Language, type Translate, translator } from './i18n';
 import { type JudgementModel, judgeSentence, modelSentences } from './note-judgement';
 import { NOTE_MODEL } from './note-model';
+import { keepsName, type NameScorer } from './note-name-scorer';
+import { NAME_SCORER } from './note-name-scorer-weights';
 import { findNames, type NameWhy, rosterTokens } from './note-names';
 import { SPANISH_DISPLAY_VERBS, SPANISH_DISPLAYS, SPANISH_RULES, SPANISH_SETS } from './note-spanish';
 import { fold, UPPER, WORD, words } from './note-words';
@@ -28,6 +30,8 @@ export interface LintOptions {
   names?: string[];
   /** The sentence model (shared/note-model.ts by default); null lints with the phrase rules alone. */
   model?: JudgementModel | null;
+  /** The learned name scorer (shared/note-name-scorer-weights.ts by default); null keeps every rule name flag. */
+  nameScorer?: NameScorer | null;
   /** The language of the flags' messages and suggestions (the interface's, not the note's); US English by default. */
   language?: Language;
 }
@@ -63,6 +67,9 @@ interface Token {
 const SPACES = /^[ \t\u00a0]+$/;
 const TITLE_GAP = /^\.?[ \t\u00a0]+$/;
 const SENTENCE_GAP = /[.!?:;\n"“”‘(•–—-]\s*$/;
+
+/** The linter's words, for the name scorer's training script. */
+export const noteTokens = (text: string): Token[] => tokenize(text);
 
 function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
@@ -624,7 +631,16 @@ export function lintNote(text: string, options: LintOptions = {}): NoteFlag[] {
     }
     judgements.push(c);
   }
-  const names = findNames(text, tokens, rosterTokens(options.names));
+  const scorer = options.nameScorer === undefined ? NAME_SCORER : options.nameScorer;
+  const contexts: string[] = [];
+  const found = findNames(text, tokens, rosterTokens(options.names), scorer ? contexts : undefined);
+  const kept = found.filter((c) => !scorer || keepsName(scorer, text, tokens, contexts, c));
+  // A word the scorer doubts stays when its sentence keeps another name: "leyeron Renata, Itzíar y Oyelaran".
+  const names = found.filter(
+    (c) =>
+      kept.includes(c) ||
+      kept.some((k) => !/[.!?\n]/.test(text.slice(Math.min(k.end, c.end), Math.max(k.start, c.start)))),
+  );
   // A sentence with a name waits for the name to go: the model never saw names, and reads one as unfamiliar wording.
   if (model) judgements.push(...modelJudgements(model, text, content, [...judgements, ...names]));
   return [...keepLongest(judgements), ...names]

@@ -33,6 +33,13 @@ export type NameWhy = 'title' | 'roster' | 'first-name';
 export interface NameCandidate {
   kind: 'name';
   why: NameWhy;
+  /**
+   * Which rule found it, for the learned name scorer (shared/note-name-scorer.ts): "title", "roster", "listed" (a
+   * given name a list holds), "diminutive", "word-name:…" (a name that is also a word, and the context that made it
+   * one), "common-after-person", "cap:…" (a capitalised word no list holds, and its context), "lower" (a lower-case
+   * word by its context) or "list" (beside another name in a list).
+   */
+  rule: string;
   start: number;
   end: number;
   /** Token range. */
@@ -445,11 +452,21 @@ function listed(w: string): boolean {
  * verb ("Xiomara wrote"), after "asked" or "called on", spoken to ("Okay, Rose, your turn"), with a possessive and
  * something of theirs ("Grace's table"), paired with another name, or capitalised in mid-sentence.
  */
-export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet<string>): NameCandidate[] {
+export function findNames(
+  text: string,
+  tokens: NameToken[],
+  roster: ReadonlySet<string>,
+  /**
+   * Filled, when given, with each word's person context whether or not it was flagged ("before-verb", "after-speech",
+   * "paired" …, or "none"): what the learned name scorer reads, here and for its training.
+   */
+  contexts?: string[],
+): NameCandidate[] {
   const out: NameCandidate[] = [];
-  const name = (why: NameWhy, from: number, to: number): NameCandidate => ({
+  const name = (why: NameWhy, from: number, to: number, rule: string = why): NameCandidate => ({
     kind: 'name',
     why,
+    rule,
     start: tokens[from]!.start,
     end: tokens[to - 1]!.nameEnd,
     from,
@@ -811,15 +828,27 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     const before = tokens[i - 1]?.key;
     return (before === 'and' || before === 'y') && tokens[i]!.joined && !!last && last.to === i - 1;
   };
-  const context = (i: number, nameish: (j: number) => boolean) =>
-    beforeVerb(i) ||
-    belongingOf(i) ||
-    afterPersonWord(i) ||
-    afterSpeech(i) ||
-    handedTo(i) ||
-    withBelonging(i) ||
-    addressed(i) ||
-    paired(i, nameish);
+  /** Which context makes the word at i a person, if any. */
+  const contextRule = (i: number, nameish: (j: number) => boolean): string | undefined =>
+    beforeVerb(i)
+      ? 'before-verb'
+      : belongingOf(i)
+        ? 'belonging-of'
+        : afterPersonWord(i)
+          ? 'after-person'
+          : afterSpeech(i)
+            ? 'after-speech'
+            : handedTo(i)
+              ? 'handed-to'
+              : withBelonging(i)
+                ? 'with-belonging'
+                : addressed(i)
+                  ? 'addressed'
+                  : paired(i, nameish)
+                    ? 'paired'
+                    : undefined;
+  /** The rule of the last top-level nameAt that found a name (a shallow look at a neighbour leaves it alone). */
+  let fired = '';
 
   /** A name in a title or quoted words rather than a person: "Charlotte's Web", "“Esperanza Rising”". */
   const titleLike = (i: number) => {
@@ -913,17 +942,30 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         APPOSITIVE_ROLES.has(tokens[i + 2]?.key ?? '')) ||
       // "Dijo victoria: «…»": the speaker before what they said.
       (!isCommon(w) && afterSpeech(i) && /^\s*:/.test(gapAfter(i)));
-    if (inRoster(w)) return t.capitalised || !isCommon(w) || lowerContext() ? 'roster' : undefined;
+    if (inRoster(w)) {
+      const found = t.capitalised || !isCommon(w) || lowerContext();
+      if (!shallow) fired = 'roster';
+      return found ? 'roster' : undefined;
+    }
     // In lower case, a Spanish verb in the past is no name, though it may read as one without its accent ("marcó").
     if (!t.capitalised && t.raw.endsWith('ó')) return undefined;
-    if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w))))
+    if (listed(w) && (t.capitalised || (w.length > 2 && !isCommon(w) && !LOWER_CASE_WORDS.has(w)))) {
+      if (!shallow) fired = 'listed';
       return 'first-name';
+    }
     // "Tomasito Yupanqui", "Marianita": a capitalised diminutive of a given name.
-    if (t.capitalised && !isCommon(w) && diminutiveOfName(w)) return 'first-name';
+    if (t.capitalised && !isCommon(w) && diminutiveOfName(w)) {
+      if (!shallow) fired = 'diminutive';
+      return 'first-name';
+    }
     if (shallow) return (t.capitalised && !isCommon(w)) || WORD_NAMES.has(w) ? 'first-name' : undefined;
     if (t.capitalised) {
       if (WORD_NAMES.has(w)) {
-        if (context(i, nameish) || spanishSubject(i) || personalA(i)) return 'first-name';
+        const cue =
+          contextRule(i, nameish) ??
+          (spanishSubject(i) ? 'spanish-subject' : personalA(i) ? 'personal-a' : undefined);
+        fired = `word-name:${cue ?? 'alone'}`;
+        if (cue) return 'first-name';
         if (CALENDAR_NAMES.has(w) || t.sentenceStart) return undefined;
         const prev = tokens[i - 1];
         const next = joinedNext(i);
@@ -939,11 +981,18 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
         if (next && DETERMINERS.has(next.key)) return undefined;
         return 'first-name';
       }
-      if (isCommon(w)) return !t.sentenceStart && afterPersonWord(i) ? 'first-name' : undefined;
-      return context(i, nameish) ? 'first-name' : undefined;
+      if (isCommon(w)) {
+        fired = 'common-after-person';
+        return !t.sentenceStart && afterPersonWord(i) ? 'first-name' : undefined;
+      }
+      const cue = contextRule(i, nameish);
+      fired = `cap:${cue}`;
+      return cue ? 'first-name' : undefined;
     }
     if (isCommon(w) && !WORD_NAMES.has(w)) return undefined;
-    return lowerContext() ? 'first-name' : undefined;
+    const found = lowerContext();
+    fired = 'lower';
+    return found ? 'first-name' : undefined;
   };
 
   for (let i = 0; i < tokens.length; i++) {
@@ -1014,8 +1063,12 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
       i = to - 1;
       continue;
     }
-    out.push(name(why, i, to));
+    out.push(name(why, i, to, fired));
     i = to - 1;
+  }
+  if (contexts) {
+    const nameish = (j: number) => !!tokens[j] && nameAt(j, true) !== undefined;
+    for (let i = 0; i < tokens.length; i++) contexts[i] = contextRule(i, nameish) ?? 'none';
   }
   return withListed(out);
 
@@ -1057,7 +1110,43 @@ export function findNames(text: string, tokens: NameToken[], roster: ReadonlySet
     };
     // Each name added is looked at in its turn, so a list is followed to its end.
     for (let n = 0; n < all.length; n++)
-      for (const j of neighbours(all[n]!)) if (!taken(j)) all.push(name('first-name', j, j + 1));
+      for (const j of neighbours(all[n]!)) if (!taken(j)) all.push(name('first-name', j, j + 1, 'list'));
     return all.sort((a, b) => a.from - b.from);
   }
 }
+
+/**
+ * What the learned name scorer (shared/note-name-scorer.ts) asks of the word lists above: the lists and the cue words
+ * say what a word is and what stands before it; the scorer's weights, learnt from the corpus, say how much each counts.
+ */
+export const NAME_LEXICON = {
+  listed,
+  isCommon,
+  diminutiveOfName,
+  isSpanishVerb: (t: NameToken) => isSpanishVerb(t),
+  isPast,
+  isTitle,
+  wordName: (w: string) => WORD_NAMES.has(w),
+  nameList: (w: string) => NAME_LIST.has(w),
+  notName: (w: string) => NOT_NAMES.has(w),
+  /** Cue words by family; a scorer feature says which family stands just before a word, or a few words before it. */
+  cues: {
+    namesake: NAMESAKE_CUES,
+    saint: SAINTS,
+    historic: HISTORIC_TITLES,
+    work: new Set([...WORKS, ...TITLED_WORKS_ES, ...WORK_PARTS]),
+    place: PLACE_CUES,
+    author: AUTHOR_CUES,
+    title: TITLE_CUES,
+    role: new Set([...ROLES_ES, ...TITLES, ...WORD_TITLES]),
+    speech: SPEECH,
+    handoff: HANDOFF_ES,
+    label: LABELLED,
+    topic: new Set([...TOPIC_CUES, ...NAMED_CUES]),
+    belonging: BELONGINGS_ES,
+    story: STORY_DISPLAYS,
+    article: DETERMINERS_ES,
+    clause: CLAUSE_WORDS_ES,
+  } as Record<string, ReadonlySet<string>>,
+  places: (w: string) => PLACES.has(w) || BRANDS.has(w),
+} as const;
