@@ -12,7 +12,9 @@ import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { addNoteToPicture, lockPicture, rebuildPicture } from '../../lti-server/src/domain/picture';
 import { hashToken } from '../../lti-server/src/domain/sessions';
-import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE } from '../../shared/visits';
+import { myVisitPage } from '../../lti-server/src/domain/visits';
+import { presentVisit } from '../../lti-server/src/http/presenters';
+import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE, VisitQuerySchema } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
@@ -518,6 +520,48 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
       figures.push({ name: `${label}.${route}.raw_query_p50_ms`, value: percentile(ms, 50), unit: 'ms' });
       figures.push({ name: `${label}.${route}.raw_query_p95_ms`, value: percentile(ms, 95), unit: 'ms' });
     }
+    // What each read answers at this size (its first request): the items of a page and the body's size. A page that
+    // holds more items at 100k than at 1k costs more to build and send however flat its query is.
+    for (const route of ROUTES) {
+      if (route === 'hello' || route === 'write_note') continue;
+      const body = await (await request(route, 0, 0)).text();
+      const items = (JSON.parse(body) as { items?: unknown[] }).items;
+      if (Array.isArray(items))
+        figures.push({ name: `${label}.${route}.response_items`, value: items.length, unit: 'items' });
+      figures.push({ name: `${label}.${route}.response_kb`, value: body.length / 1024, unit: 'KB' });
+    }
+    // My visits in parts, without HTTP: the use case (its page queries and the doors of the page), then presenting the
+    // page and writing its JSON.
+    const actor = {
+      scope,
+      personId: district.teacherId,
+      networkId: district.networkId,
+      role: 'teacher' as const,
+    };
+    const visitQuery = VisitQuerySchema.parse({});
+    const useCase: number[] = [];
+    const present: number[] = [];
+    for (let i = 0; i < o.rawCalls; i++) {
+      let page: Awaited<ReturnType<typeof myVisitPage>> | undefined;
+      useCase.push(
+        await timeMs(async () => {
+          page = await myVisitPage(actor, visitQuery, new Date());
+        }),
+      );
+      present.push(
+        await timeMs(async () => {
+          JSON.stringify({ items: page!.views.map(presentVisit), nextCursor: page!.nextCursor });
+        }),
+      );
+    }
+    figures.push(
+      {
+        name: `${label}.my_visits.use_case_p95_ms`,
+        value: percentile(useCase, 95),
+        unit: 'ms (page and its doors)',
+      },
+      { name: `${label}.my_visits.present_json_p95_ms`, value: percentile(present, 95), unit: 'ms' },
+    );
     const legacy: number[] = [];
     for (let i = 0; i < o.rawCalls; i++) legacy.push(await timeMs(legacyMenu));
     figures.push({
