@@ -407,6 +407,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
       );
     }
     figures.push(
+      { name: `${label}.my_visits.use_case_p50_ms`, value: percentile(useCase, 50), unit: 'ms' },
       {
         name: `${label}.my_visits.use_case_p95_ms`,
         value: percentile(useCase, 95),
