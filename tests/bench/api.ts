@@ -12,11 +12,14 @@ import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { addNoteToPicture, lockPicture, rebuildPicture } from '../../lti-server/src/domain/picture';
 import { hashToken } from '../../lti-server/src/domain/sessions';
-import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE } from '../../shared/visits';
+import { myVisitPage } from '../../lti-server/src/domain/visits';
+import { presentVisit } from '../../lti-server/src/http/presenters';
+import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE, VisitQuerySchema } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
-import { type Figure, percentile, rng, timeMs } from './report';
+import { DAY, districtRows, NOTE_TEXTS, SUBJECTS } from './district';
+import { type Figure, percentile, timeMs } from './report';
 
 /**
  * The API under load at three menu sizes (issue #20): seeds a district in proportion to the menu (per 100,000
@@ -70,26 +73,6 @@ export interface ApiSample {
   requests: number;
 }
 
-const SUBJECTS = ['Science', 'Math', 'English', 'History', 'Languages', 'Arts', 'PE', 'Any'];
-const BANDS = ['K-2', '3-5', '6-8', '9-12', 'Any'];
-const TAGS = Array.from({ length: 30 }, (_, i) => `tag${i}`);
-const WORDS =
-  'think pair share exit ticket warm up discussion sentence frames retrieval practice cold call wait time gallery walk jigsaw fishbowl debate seminar concept map organizer number talk estimation journal reflection peer feedback rubric checklist whiteboard quiz flashcards vocabulary annotation experiment hypothesis evidence claim reasoning graph timeline source sketch model station rotation routine lesson modeling example analysis partner explain'.split(
-    ' ',
-  );
-/** Evidence as teachers write it, each sentence touching one or two of the picture's themes (none flagged by the linter). */
-const NOTE_TEXTS = [
-  'Students explained their answer to a partner before writing it down.',
-  'Four groups compared their graphs and each named one difference.',
-  'Most students asked a question about the second method.',
-  'The teacher waited about five seconds before calling on anyone.',
-  'Two students wrote a first draft, then revised it after feedback from peers.',
-  'Pairs discussed the question and shared one idea with the class.',
-  'Students chose which problem to start with from the board.',
-  'Several students wondered aloud whether the rule works for negative numbers.',
-];
-const DAY = 86_400_000;
-
 async function insertChunked<T extends keyof Database>(
   db: TestServer['database']['db'],
   table: T,
@@ -127,143 +110,14 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
       .executeTakeFirstOrThrow();
   const t = await session(teacher);
   const c = await session(coach);
-  const random = rng(size);
-  const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)]!;
-  const phrase = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const now = Date.now();
-  const iso = (ms: number) => new Date(ms).toISOString();
   const tenant = t.tenant_id;
   const network = t.network_id;
-
-  const teacherCount = Math.max(20, Math.round(size / 50));
-  const people: Array<Database['people']> = Array.from({ length: teacherCount }, (_, i) => ({
-    id: randomUUID(),
-    tenant_id: tenant,
-    subject: `bench-${i}`,
-    name: `Teacher ${i}`,
-    role: 'teacher',
-    created_at: iso(now - 400 * DAY),
-    last_seen_at: iso(now),
-    locale: null,
-    time_zone: null,
-    language: null,
-  }));
-  const teachers = [...people.map((p) => p.id), t.person_id];
-
-  const strategies: Array<Database['strategies']> = [];
-  const tags: Array<Database['strategy_tags']> = [];
-  const credits: Array<Database['strategy_credits']> = [];
-  for (let i = 0; i < size; i++) {
-    const id = randomUUID();
-    const title = `${phrase(3)} ${i}`;
-    const purpose = phrase(10);
-    const steps = [phrase(8), phrase(8), phrase(8)];
-    const mine = [...new Set([pick(TAGS), pick(TAGS)])];
-    const subject = pick(SUBJECTS);
-    const contributor = pick(teachers);
-    const roll = random();
-    strategies.push({
-      id,
-      tenant_id: tenant,
-      network_id: network,
-      contributor_id: contributor,
-      client_id: null,
-      title,
-      purpose,
-      steps: JSON.stringify(steps),
-      minutes: 1 + Math.floor(random() * 15),
-      subject,
-      grade_band: pick(BANDS),
-      tags: JSON.stringify(mine),
-      source_url: null,
-      source_title: null,
-      excerpt_html: null,
-      status: roll < 0.05 ? 'featured' : roll < 0.93 ? 'approved' : 'pending',
-      change_message: null,
-      change_requested_at: null,
-      merged_into_id: null,
-      dup_key: title,
-      search_text: [title, purpose, ...steps, mine.join(' '), subject].join('\n'),
-      created_at: iso(now - 400 * DAY + i * ((400 * DAY) / size)),
-      updated_at: iso(now),
-    });
-    for (const tag of mine) tags.push({ tenant_id: tenant, strategy_id: id, tag });
-    credits.push({ tenant_id: tenant, strategy_id: id, person_id: contributor });
-  }
-
-  // Doors at random times over the half year behind and the half year ahead, one booked visit each; the launched
-  // teacher visits one door in fifty.
-  const doorCount = Math.round(size / 5);
-  const doors: Array<Database['doors']> = [];
-  const visits: Array<Database['visits']> = [];
-  const past: Array<{ visit: string; door: string; host: string; visitor: string }> = [];
-  for (let i = 0; i < doorCount; i++) {
-    const id = randomUUID();
-    const host = pick(teachers);
-    const startsAt = now - 182 * DAY + Math.floor(random() * 364 * DAY);
-    const strategy = pick(strategies);
-    doors.push({
-      id,
-      tenant_id: tenant,
-      network_id: network,
-      host_id: host,
-      strategy_id: strategy.id,
-      round_id: null,
-      series_id: null,
-      starts_at: iso(startsAt),
-      ends_at: iso(startsAt + 30 * 60_000),
-      minutes: 30,
-      time_zone: 'UTC',
-      location: `Room ${i % 300}`,
-      capacity: 3,
-      booked: 1,
-      visitor_note: null,
-      look_for: null,
-      status: 'open',
-      sequence: 0,
-      created_at: iso(startsAt - 7 * DAY),
-      updated_at: iso(startsAt - 7 * DAY),
-    });
-    let visitor = i % 50 === 0 ? t.person_id : pick(teachers);
-    if (visitor === host) visitor = teachers[(teachers.indexOf(host) + 1) % teachers.length]!;
-    const visit = randomUUID();
-    visits.push({
-      id: visit,
-      tenant_id: tenant,
-      door_id: id,
-      visitor_id: visitor,
-      status: 'booked',
-      cancelled_by: null,
-      sequence: 0,
-      starts_at: iso(startsAt),
-      ends_at: iso(startsAt + 30 * 60_000),
-      created_at: iso(startsAt - 3 * DAY),
-      updated_at: iso(startsAt - 3 * DAY),
-      thanks_message: null,
-      thanked_at: null,
-    });
-    if (startsAt < now) past.push({ visit, door: id, host, visitor });
-  }
-  const notes: Array<Database['notes']> = [];
-  const noteCount = Math.round(size / 2);
-  for (let i = 0; i < noteCount && past.length > 0; i++) {
-    const v = pick(past);
-    notes.push({
-      id: randomUUID(),
-      tenant_id: tenant,
-      network_id: network,
-      visit_id: v.visit,
-      door_id: v.door,
-      host_id: v.host,
-      writer_id: v.visitor,
-      prompt: 'students',
-      text: pick(NOTE_TEXTS),
-      useful: 0,
-      created_at: iso(now - DAY),
-      updated_at: iso(now - DAY),
-      expires_at: iso(now + 300 * DAY),
-    });
-  }
+  const { people, strategies, tags, credits, doors, visits, notes, past } = districtRows(
+    size,
+    { tenant, network, teacherId: t.person_id },
+    now,
+  );
 
   await db.transaction().execute(async (trx) => {
     await insertChunked(trx, 'people', people, 9);
@@ -518,6 +372,49 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
       figures.push({ name: `${label}.${route}.raw_query_p50_ms`, value: percentile(ms, 50), unit: 'ms' });
       figures.push({ name: `${label}.${route}.raw_query_p95_ms`, value: percentile(ms, 95), unit: 'ms' });
     }
+    // What each read answers at this size (its first request): the items of a page and the body's size. A page that
+    // holds more items at 100k than at 1k costs more to build and send however flat its query is.
+    for (const route of ROUTES) {
+      if (route === 'hello' || route === 'write_note') continue;
+      const body = await (await request(route, 0, 0)).text();
+      const items = (JSON.parse(body) as { items?: unknown[] }).items;
+      if (Array.isArray(items))
+        figures.push({ name: `${label}.${route}.response_items`, value: items.length, unit: 'items' });
+      figures.push({ name: `${label}.${route}.response_kb`, value: body.length / 1024, unit: 'KB' });
+    }
+    // My visits in parts, without HTTP: the use case (its page queries and the doors of the page), then presenting the
+    // page and writing its JSON.
+    const actor = {
+      scope,
+      personId: district.teacherId,
+      networkId: district.networkId,
+      role: 'teacher' as const,
+    };
+    const visitQuery = VisitQuerySchema.parse({});
+    const useCase: number[] = [];
+    const present: number[] = [];
+    for (let i = 0; i < o.rawCalls; i++) {
+      let page: Awaited<ReturnType<typeof myVisitPage>> | undefined;
+      useCase.push(
+        await timeMs(async () => {
+          page = await myVisitPage(actor, visitQuery, new Date());
+        }),
+      );
+      present.push(
+        await timeMs(async () => {
+          JSON.stringify({ items: page!.views.map(presentVisit), nextCursor: page!.nextCursor });
+        }),
+      );
+    }
+    figures.push(
+      { name: `${label}.my_visits.use_case_p50_ms`, value: percentile(useCase, 50), unit: 'ms' },
+      {
+        name: `${label}.my_visits.use_case_p95_ms`,
+        value: percentile(useCase, 95),
+        unit: 'ms (page and its doors)',
+      },
+      { name: `${label}.my_visits.present_json_p95_ms`, value: percentile(present, 95), unit: 'ms' },
+    );
     const legacy: number[] = [];
     for (let i = 0; i < o.rawCalls; i++) legacy.push(await timeMs(legacyMenu));
     figures.push({
