@@ -152,7 +152,7 @@ const ZOD_LOCALES: Record<Language, ZodLocale> = { en: zodLocale(zodEnglish), es
 
 /**
  * A zod issue's words: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
- * `{{maximum}}` are the issue's bounds and whose other placeholders a custom issue's `params` fill; zod's default
+ * `{{maximum}}` are the issue's bounds, `{{options}}` the values a choice allows, and whose other placeholders a custom issue's `params` fill; zod's default
  * message, when the parse marked it, in each language as zod's locales say it; any other message as written.
  */
 export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | EachLanguage {
@@ -170,6 +170,7 @@ export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | Each
       if (typeof value === 'string' || typeof value === 'number') params[name] = value;
   if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
   if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
+  if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');
   return { key: issue.message, params };
 }
 

@@ -28,8 +28,8 @@ export const PROMPT_KEYS: Record<NotePrompt, MessageKey> = {
 export const MAX_NOTE_LENGTH = 500;
 
 export const NoteInputSchema = z.object({
-  visitId: safeText({ error: 'visitId is required' }).min(1, 'visitId is required'),
-  prompt: z.enum(NOTE_PROMPTS, { error: `prompt must be one of ${NOTE_PROMPTS.join(', ')}` }),
+  visitId: safeText({ error: 'errors.field.required' }).min(1, 'errors.field.required'),
+  prompt: z.enum(NOTE_PROMPTS, { error: 'errors.field.one-of' }),
   text: safeText({ error: 'errors.field.note.text' })
     .trim()
     .min(1, 'errors.field.note.text')
@@ -47,7 +47,7 @@ export type NoteEdit = z.output<typeof NoteEditSchema>;
 
 /** GET /api/notes: notes about my room or the notes I wrote, optionally for one visit. */
 export const NotesQuerySchema = z.object({
-  which: z.enum(['about', 'written'], { error: 'which must be about (notes about your room) or written' }),
+  which: z.enum(['about', 'written'], { error: 'errors.field.one-of' }),
   visitId: safeText().max(100).optional(),
 });
 export type NotesQuery = z.infer<typeof NotesQuerySchema>;
@@ -88,15 +88,15 @@ export type Note = z.infer<typeof NoteSchema>;
 export const NoteListSchema = z.object({ items: z.array(NoteSchema), expiresOn: z.string() });
 
 /** POST /api/notes/:id/useful */
-export const UsefulInputSchema = z.object({ useful: z.boolean({ error: 'useful must be true or false' }) });
+export const UsefulInputSchema = z.object({ useful: z.boolean({ error: 'errors.field.true-false' }) });
 export type UsefulInput = z.infer<typeof UsefulInputSchema>;
 
 /** POST /api/visits/:id/thanks: the host thanks a visitor. */
 export const ThanksInputSchema = z.object({
-  message: safeText({ error: 'Write a short thank-you' })
+  message: safeText({ error: 'errors.field.thanks.message' })
     .trim()
-    .min(1, 'Write a short thank-you')
-    .max(300, 'Keep the thank-you to 300 characters'),
+    .min(1, 'errors.field.thanks.message')
+    .max(300, 'errors.field.thanks.message-long'),
 });
 export type ThanksInput = z.infer<typeof ThanksInputSchema>;
 
@@ -144,6 +144,6 @@ export type Picture = z.infer<typeof PictureSchema>;
 
 /** GET /api/picture and /api/picture.csv: grouped by tag (the default) or by strategy. */
 export const PictureQuerySchema = z.object({
-  by: z.enum(['strategy', 'tag'], { error: 'by must be strategy or tag' }).default('tag'),
+  by: z.enum(['strategy', 'tag'], { error: 'errors.field.one-of' }).default('tag'),
 });
 export type PictureQuery = z.infer<typeof PictureQuerySchema>;

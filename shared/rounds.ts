@@ -12,12 +12,13 @@ import { OCCURRENCES } from './zoned-time';
 export const ROUND_STATUSES = ['draft', 'published'] as const;
 export const FOCUS_KINDS = ['strategy', 'tag', 'problem'] as const;
 
-const ids = (label: string) =>
+/** A list of people by id, with its messages (one set per list: a message is never built from a label). */
+const ids = (messages: { list: MessageKey; none: MessageKey; max: MessageKey; once: MessageKey }) =>
   z
-    .array(safeText().min(1), { error: `${label} must be a list of people` })
-    .min(1, `Choose at least one of the ${label}`)
-    .max(60, `At most 60 ${label}`)
-    .refine((list) => new Set(list).size === list.length, `Each of the ${label} is listed once`);
+    .array(safeText().min(1), { error: messages.list })
+    .min(1, messages.none)
+    .max(60, messages.max)
+    .refine((list) => new Set(list).size === list.length, messages.once);
 
 export const RoundInputSchema = z.object({
   title: safeText({ error: 'errors.field.strategy.title' })
@@ -47,8 +48,18 @@ export const RoundInputSchema = z.object({
     .min(0, 'errors.field.round.gap-min')
     .max(30, 'errors.field.round.gap-max')
     .default(5),
-  participantIds: ids('participants'),
-  hostIds: ids('hosts'),
+  participantIds: ids({
+    list: 'errors.field.round.participants-list',
+    none: 'errors.field.round.participants-none',
+    max: 'errors.field.round.participants-max',
+    once: 'errors.field.round.participants-once',
+  }),
+  hostIds: ids({
+    list: 'errors.field.round.hosts-list',
+    none: 'errors.field.round.hosts-none',
+    max: 'errors.field.round.hosts-max',
+    once: 'errors.field.round.hosts-once',
+  }),
   /** Where each host's classroom is (host id → room or link). */
   locations: z.record(safeText(), safeText().trim().max(200, 'errors.field.round.location-long')).default({}),
   lookFor: safeText()
@@ -57,9 +68,9 @@ export const RoundInputSchema = z.object({
     .nullish()
     .transform((s) => (s ? s : null)),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
-  confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
+  confirmOutsideSchoolDay: z.boolean({ error: 'errors.field.true-false' }).default(false),
   /** The cycle this round belongs to (shared/cycles.ts), if any. */
-  cycleId: safeText().max(100, 'cycleId is at most 100 characters').nullish(),
+  cycleId: safeText().max(100, 'errors.field.too-long').nullish(),
 });
 export type RoundInput = z.input<typeof RoundInputSchema>;
 export type RoundData = z.output<typeof RoundInputSchema>;
@@ -78,7 +89,7 @@ export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
  */
 export const RoundPublishInputSchema = z
   .object({
-    confirmTradeoffs: z.boolean({ error: 'confirmTradeoffs is true or false' }).default(false),
+    confirmTradeoffs: z.boolean({ error: 'errors.field.true-false' }).default(false),
   })
   .prefault({}); // no body at all is an unconfirmed publish
 export type RoundPublishInput = z.input<typeof RoundPublishInputSchema>;
@@ -228,15 +239,15 @@ export const DebriefSchema = z.object({
 export type Debrief = z.infer<typeof DebriefSchema>;
 
 /** POST /api/rounds/:id/debrief/cards: a writer adds one of their own notes from this round as a card. */
-export const DebriefCardInputSchema = z.object({ noteId: safeText().min(1, 'noteId is required') });
+export const DebriefCardInputSchema = z.object({ noteId: safeText().min(1, 'errors.field.required') });
 export type DebriefCardInput = z.infer<typeof DebriefCardInputSchema>;
 
 /** POST /api/rounds/:id/debrief/patterns (facilitator). */
 export const DebriefPatternInputSchema = z.object({
-  name: safeText({ error: 'Name the pattern' })
+  name: safeText({ error: 'errors.field.debrief.pattern' })
     .trim()
-    .min(1, 'Name the pattern')
-    .max(120, 'A pattern name is at most 120 characters'),
+    .min(1, 'errors.field.debrief.pattern')
+    .max(120, 'errors.field.debrief.pattern-long'),
 });
 export type DebriefPatternInput = z.infer<typeof DebriefPatternInputSchema>;
 
@@ -246,7 +257,7 @@ export type DebriefCardMove = z.infer<typeof DebriefCardMoveSchema>;
 
 /** PUT /api/rounds/:id/debrief (facilitator): the phase and the group's words. */
 export const DebriefUpdateSchema = z.object({
-  phase: z.enum(DEBRIEF_PHASES, { error: `phase must be one of ${DEBRIEF_PHASES.join(', ')}` }).optional(),
+  phase: z.enum(DEBRIEF_PHASES, { error: 'errors.field.one-of' }).optional(),
   prediction: safeText().trim().max(2000, 'errors.field.debrief.prediction-long').nullish(),
   nextLevel: safeText().trim().max(2000, 'errors.field.debrief.next-long').nullish(),
   /** Move on although a phase lacks what it needs: the coach says why (kept with the debrief). */

@@ -20,20 +20,26 @@ export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
+/** Why a text cannot be stored, as a catalog message (shared/i18n) naming the first offending character. */
+export interface Unstorable {
+  key: 'errors.text.control' | 'errors.text.surrogate';
+  params: { character: string };
+}
+
 /** Why `text` cannot be stored, naming the first offending character; undefined when it can. */
-export function unstorableText(text: string): string | undefined {
+export function unstorableText(text: string): Unstorable | undefined {
   const control = CONTROL_RE.exec(text)?.[0];
-  if (control !== undefined)
-    return `contains a control character (${codePoint(control)}) that cannot be stored`;
+  if (control !== undefined) return { key: 'errors.text.control', params: { character: codePoint(control) } };
   const surrogate = LONE_SURROGATE_RE.exec(text)?.[0];
   if (surrogate !== undefined)
-    return `contains a broken character (an unpaired ${codePoint(surrogate)}) that cannot be stored`;
+    return { key: 'errors.text.surrogate', params: { character: codePoint(surrogate) } };
   return undefined;
 }
 
+// The issue's message is the catalog key and its params fill it, so each reader gets it in their language (errors.ts).
 const refuseUnstorable = (text: string, ctx: z.RefinementCtx) => {
   const problem = unstorableText(text);
-  if (problem) ctx.addIssue({ code: 'custom', message: problem, input: text });
+  if (problem) ctx.addIssue({ code: 'custom', message: problem.key, params: problem.params, input: text });
 };
 
 /**

@@ -19,7 +19,7 @@ export function storablePath(req: Request, _res: Response, next: NextFunction) {
     if (problem)
       return next(
         new ValidationError({ key: 'errors.path.unstorable', params: { problem } }, [
-          { path: '(path)', message: { verbatim: problem } },
+          { path: '(path)', message: problem },
         ]),
       );
   }

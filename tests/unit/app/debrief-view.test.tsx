@@ -418,6 +418,21 @@ describe('the debrief room', () => {
 describe('the debrief in Spanish', () => {
   afterEach(() => setLanguage(['en-US']));
 
+  it('when a Spanish facilitator names a pattern the schema refuses, then the field says why in Spanish and nothing is sent', async () => {
+    setLanguage(['es-419']);
+    const calls = debriefServer(debrief({ phase: 'analysis', facilitator: true, cards: twoCards() }));
+    render(<DebriefView token="t" roundId="r1" isCoach />);
+    const cards = await screen.findByRole('region', { name: 'Tarjetas de evidencia' });
+    fireEvent.input(within(cards).getByLabelText('Nombra un patrón nuevo'), {
+      target: { value: 'Explican\u0007' },
+    });
+    fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
+    expect(
+      await within(cards).findByText('contiene un carácter de control (U+0007) que no se puede guardar'),
+    ).toBeTruthy();
+    expect(calls.some((c) => c.url.pathname.endsWith('/patterns'))).toBe(false);
+  });
+
   it('when the facilitator reads Spanish, then the phases, the cards, what the phase needs and each move are said in Spanish, and axe finds nothing', async () => {
     setLanguage(['es-419']);
     debriefServer(

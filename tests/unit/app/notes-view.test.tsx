@@ -5,6 +5,7 @@ import { href, parseRoute } from '../../../lti-server/app/src/router';
 import { NoteEditorView } from '../../../lti-server/app/src/views/note-editor-view';
 import { NotesView } from '../../../lti-server/app/src/views/notes-view';
 import { VisitsView } from '../../../lti-server/app/src/views/visits-view';
+import { setLanguage } from '../../../shared/i18n';
 import type { Note } from '../../../shared/notes';
 import { type Answer, type Call, door, errorBody, note, stubApi, visit } from './fake-api';
 
@@ -420,6 +421,21 @@ describe('notes about my room', () => {
     expect(await screen.findByText('Write a short thank-you')).toBeTruthy();
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(calls.some((c) => c.url.pathname.endsWith('/thanks'))).toBe(false);
+  });
+
+  it('when a Spanish host sends an empty thank-you, then the schema’s problem is said in Spanish', async () => {
+    setLanguage(['es-419']);
+    try {
+      const calls = aboutApi();
+      render(<NotesView token="t" zone={ZONE} />);
+      const input = await screen.findByLabelText('Un agradecimiento breve para Ana Rivera');
+      const send = within(input.closest('form')!).getByRole('button', { name: 'Agradecer a este visitante' });
+      fireEvent.click(send);
+      expect(await screen.findByText('Escribe un agradecimiento breve')).toBeTruthy();
+      expect(calls.some((c) => c.url.pathname.endsWith('/thanks'))).toBe(false);
+    } finally {
+      setLanguage(['en-US']);
+    }
   });
 
   it('when the host deletes a note, then it asks first, says deletion is permanent, and deletes it', async () => {

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { parseAt, toErrorBody, type ValidationError } from '../../../shared/errors';
 import { NoteInputSchema } from '../../../shared/notes';
 import { StrategyInputSchema } from '../../../shared/strategy';
 import { normaliseLineEnds, safeText, safeToken, unstorableText } from '../../../shared/text';
@@ -34,16 +35,18 @@ describe('storable text', () => {
       ['\u0085', 'U+0085'],
       ['\u009f', 'U+009F'],
     ]) {
-      expect(unstorableText(`nul${char}byte`)).toBe(
-        `contains a control character (${name}) that cannot be stored`,
-      );
+      expect(unstorableText(`nul${char}byte`)).toEqual({
+        key: 'errors.text.control',
+        params: { character: name },
+      });
     }
   });
 
   it('when text holds an unpaired surrogate, then it is refused; a paired one (an emoji) is kept', () => {
-    expect(unstorableText('a\uD800b')).toMatch(/unpaired U\+D800/);
-    expect(unstorableText('a\uDC00')).toMatch(/unpaired U\+DC00/);
-    expect(unstorableText('\uDC00\uD800')).toMatch(/unpaired U\+DC00/);
+    const surrogate = (character: string) => ({ key: 'errors.text.surrogate', params: { character } });
+    expect(unstorableText('a\uD800b')).toEqual(surrogate('U+D800'));
+    expect(unstorableText('a\uDC00')).toEqual(surrogate('U+DC00'));
+    expect(unstorableText('\uDC00\uD800')).toEqual(surrogate('U+DC00'));
     expect(unstorableText('Thumbs up 👍 é ü 中文 \u00a0')).toBeUndefined();
   });
 
@@ -55,7 +58,10 @@ describe('storable text', () => {
 
   it('when an opaque value (an id, an LMS deep-linking data) is checked, then it is kept as sent or refused, never changed', () => {
     expect(safeToken().parse('eyJhbGciOi.x-y_z')).toBe('eyJhbGciOi.x-y_z');
-    expect(safeToken().safeParse('a\r\nb').error?.issues[0]?.message).toMatch(/U\+000D/);
+    expect(safeToken().safeParse('a\r\nb').error?.issues[0]).toMatchObject({
+      message: 'errors.text.control',
+      params: { character: 'U+000D' },
+    });
     expect(safeToken().safeParse('a\u0000b').success).toBe(false);
   });
 
@@ -71,11 +77,24 @@ describe('storable text', () => {
     );
   });
 
-  it('when a schema field holds a NUL, then the issue names that field', () => {
+  it('when a schema field holds a NUL, then the issue names that field, in the reader’s language', () => {
+    let refused: ValidationError | undefined;
+    try {
+      parseAt('Note', NoteInputSchema, { visitId: 'v', prompt: 'students', text: 'a\u0007' });
+    } catch (error) {
+      refused = error as ValidationError;
+    }
+    expect(refused && toErrorBody(refused, 'es').error.fields).toEqual([
+      { path: 'text', message: 'contiene un carácter de control (U+0007) que no se puede guardar' },
+    ]);
+    expect(refused?.fields).toEqual([
+      { path: 'text', message: 'contains a control character (U+0007) that cannot be stored' },
+    ]);
+
     const strategyIssues = StrategyInputSchema.safeParse({ ...strategy, steps: ['ok', 'bad\u0000'] }).error
       ?.issues;
     expect(strategyIssues?.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['steps.1', 'contains a control character (U+0000) that cannot be stored'],
+      ['steps.1', 'errors.text.control'],
     ]);
     const noteIssues = NoteInputSchema.safeParse({ visitId: 'v', prompt: 'students', text: 'a\u0000' }).error
       ?.issues;

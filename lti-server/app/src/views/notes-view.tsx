@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { t } from '../../../../shared/i18n';
+import { parseWords, renderWords } from '../../../../shared/errors';
+import { currentLanguage, t } from '../../../../shared/i18n';
 import { PROMPT_KEYS, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
 import { ConfirmAction } from '../components/confirm';
@@ -188,8 +189,12 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
 
   async function send(e: Event) {
     e.preventDefault();
-    const parsed = ThanksInputSchema.safeParse({ message });
-    if (!parsed.success) return setError(parsed.error.issues[0]?.message ?? t('notes.thanks.empty'));
+    // The schema's problem in the interface's language (zod's own default messages too).
+    const parsed = parseWords(ThanksInputSchema, { message });
+    if (!parsed.success) {
+      const problem = parsed.fields[0];
+      return setError(problem ? renderWords(problem.message, currentLanguage()) : t('notes.thanks.empty'));
+    }
     setBusy(true);
     const r = await thankVisitor(token, visitId, parsed.data.message);
     setBusy(false);

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { t } from '../../../../../shared/i18n';
+import { parseWords, renderWords } from '../../../../../shared/errors';
+import { currentLanguage, t } from '../../../../../shared/i18n';
 import { DebriefPatternInputSchema } from '../../../../../shared/rounds';
 import type { ApiResult, Debrief } from '../../api';
 import { Field } from '../fields';
@@ -12,11 +13,14 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
 
   async function submit(e: Event) {
     e.preventDefault();
-    const parsed = DebriefPatternInputSchema.safeParse({ name });
-    // An empty name is the one mistake the field allows (it stops at 120 characters): said in the interface's
-    // language.
-    if (!parsed.success)
-      return setError((name.trim() && parsed.error.issues[0]?.message) || t('debrief.pattern.missing'));
+    // The schema's problem in the interface's language (zod's own default messages too).
+    const parsed = parseWords(DebriefPatternInputSchema, { name });
+    if (!parsed.success) {
+      const problem = parsed.fields[0];
+      return setError(
+        problem ? renderWords(problem.message, currentLanguage()) : t('debrief.pattern.missing'),
+      );
+    }
     setBusy(true);
     const r = await onAdd(parsed.data.name);
     setBusy(false);
