@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
 import { SHARE_WORDS } from './notes';
 import { DEBRIEF_PHASES, FOCUS_KINDS, ROUND_STATUSES } from './rounds';
 import { PersonRefSchema } from './strategy';
@@ -31,7 +32,7 @@ export type ProblemData = z.output<typeof ProblemInputSchema>;
 
 /** PUT /api/problems/:id/vote: one vote per person and proposal, which they can change (or take back with DELETE). */
 export const ProblemVoteInputSchema = z.object({
-  choice: z.enum(VOTE_CHOICES, { error: 'choice must be for or against' }),
+  choice: z.enum(VOTE_CHOICES, { error: 'errors.field.one-of' }),
 });
 export type ProblemVoteInput = z.infer<typeof ProblemVoteInputSchema>;
 
@@ -71,12 +72,12 @@ export type Problem = z.infer<typeof ProblemSchema>;
 /** Open proposals first, ranked by votes (for minus against, then for), then the closed and chosen ones. */
 export const ProblemListSchema = z.object({ items: z.array(ProblemSchema) });
 
-const personIds = (min: number, tooFew: string) =>
+const personIds = (min: number, tooFew: MessageKey) =>
   z
-    .array(safeText().min(1), { error: 'List the people by id' })
+    .array(safeText().min(1), { error: 'errors.field.people.list' })
     .min(min, tooFew)
     .max(60, 'errors.field.cycle.people-max')
-    .refine((list) => new Set(list).size === list.length, 'Each person is listed once');
+    .refine((list) => new Set(list).size === list.length, 'errors.field.people.once');
 
 /** At most this many menu strategies go alongside a cycle's picture over time. */
 export const CYCLE_MAX_STRATEGIES = 12;
@@ -89,12 +90,12 @@ export const CycleInputSchema = z.object({
     .max(120, 'errors.field.round.title-long')
     .nullish()
     .transform((s) => (s ? s : null)),
-  memberIds: personIds(3, 'A cycle starts with at least three volunteers'),
+  memberIds: personIds(3, 'errors.field.cycle.members-min'),
   /** Menu strategies the cycle works with: their "I tried it" counts go alongside the picture over time. */
   strategyIds: z
     .array(safeText().min(1))
     .max(CYCLE_MAX_STRATEGIES, 'errors.field.cycle.strategies-max')
-    .refine((list) => new Set(list).size === list.length, 'Each strategy is listed once')
+    .refine((list) => new Set(list).size === list.length, 'errors.field.strategies.once')
     .default([]),
 });
 export type CycleInput = z.input<typeof CycleInputSchema>;
@@ -102,7 +103,7 @@ export type CycleData = z.output<typeof CycleInputSchema>;
 
 /** POST /api/cycles/:id/members (coach): the cycle grows; nobody is taken out by adding. */
 export const CycleMembersInputSchema = z.object({
-  personIds: personIds(1, 'Choose at least one person to add'),
+  personIds: personIds(1, 'errors.field.cycle.add-person'),
 });
 export type CycleMembersInput = z.infer<typeof CycleMembersInputSchema>;
 
@@ -111,10 +112,7 @@ export type CycleMembersInput = z.infer<typeof CycleMembersInputSchema>;
  * DELETE /api/cycles/:id/strategies/:strategyId takes one out that was added by mistake.
  */
 export const CycleStrategyInputSchema = z.object({
-  strategyId: safeText({ error: 'Choose a strategy from the menu' }).min(
-    1,
-    'Choose a strategy from the menu',
-  ),
+  strategyId: safeText({ error: 'errors.field.menu-strategy' }).min(1, 'errors.field.menu-strategy'),
 });
 export type CycleStrategyInput = z.infer<typeof CycleStrategyInputSchema>;
 

@@ -17,11 +17,11 @@ export const MAX_DIALOGUE_LENGTH = 500;
 
 /** POST /api/doors/:id/dialogue */
 export const DialogueEntryInputSchema = z.object({
-  part: z.enum(DIALOGUE_PARTS, { error: `part must be one of ${DIALOGUE_PARTS.join(', ')}` }),
+  part: z.enum(DIALOGUE_PARTS, { error: 'errors.field.one-of' }),
   text: safeText({ error: 'errors.field.dialogue.text' })
     .trim()
     .min(1, 'errors.field.dialogue.text')
-    .max(MAX_DIALOGUE_LENGTH, `Keep it short: at most ${MAX_DIALOGUE_LENGTH} characters`),
+    .max(MAX_DIALOGUE_LENGTH, 'errors.field.dialogue.text-long'),
   /** The writer saw the linter's judgment or inference flags on "noticed" and saves anyway; never for names. */
   confirmFlags: z.boolean().default(false),
 });

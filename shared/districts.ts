@@ -152,10 +152,10 @@ export type CrossRound = z.infer<typeof CrossRoundSchema>;
  * every round visit requires); the host round's coach reads it under "Needs your attention".
  */
 export const CrossCancelInputSchema = z.object({
-  reason: safeText({ error: 'Say briefly why, for the coach who planned the round' })
+  reason: safeText({ error: 'errors.visit.reason-field' })
     .trim()
-    .min(1, 'Say briefly why, for the coach who planned the round')
-    .max(300, 'Keep the reason to 300 characters'),
+    .min(1, 'errors.visit.reason-field')
+    .max(300, 'errors.field.visit.reason-long'),
 });
 export type CrossCancelInput = z.infer<typeof CrossCancelInputSchema>;
 

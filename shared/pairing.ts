@@ -15,7 +15,7 @@ export function formatPairingCode(code: string): string {
 }
 
 export const PairingStartSchema = z.object({
-  label: safeText().trim().min(1, 'label is required').max(80, 'label must be at most 80 characters'),
+  label: safeText().trim().min(1, 'errors.field.required').max(80, 'errors.field.too-long'),
 });
 export type PairingStart = z.infer<typeof PairingStartSchema>;
 

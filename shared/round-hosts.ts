@@ -28,13 +28,13 @@ export const MAX_HOST_LOOK_FORS = 3;
 export const HostLookForInputSchema = z
   .object({
     picked: z
-      .array(safeText({ error: 'A look-for is text' }).trim().min(1, 'errors.field.look-for.empty'), {
-        error: 'picked is a list of the round’s look-fors',
+      .array(safeText({ error: 'errors.field.text' }).trim().min(1, 'errors.field.look-for.empty'), {
+        error: 'errors.field.look-for.list',
       })
-      .max(MAX_HOST_LOOK_FORS, `Choose at most ${MAX_HOST_LOOK_FORS} look-fors`)
-      .refine((list) => new Set(list).size === list.length, 'Each look-for is chosen once')
+      .max(MAX_HOST_LOOK_FORS, 'errors.field.look-for.max')
+      .refine((list) => new Set(list).size === list.length, 'errors.field.look-for.once')
       .default([]),
-    own: safeText({ error: 'Your own look-for is text' })
+    own: safeText({ error: 'errors.field.text' })
       .trim()
       .max(200, 'errors.field.look-for.own-long')
       .nullish()

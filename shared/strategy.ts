@@ -81,13 +81,14 @@ const httpUrl = safeText()
 
 const tagList = z.array(safeText().max(30, 'errors.field.strategy.tag-long')).max(MAX_TAGS * 2);
 const fewTags = (t: string[]) => t.length <= MAX_TAGS;
+const TOO_MANY_TAGS = { message: 'errors.field.strategy.tags-many', params: { maximum: MAX_TAGS } };
 
 export const StrategyInputSchema = z.object({
   title: text('errors.field.strategy.title', 'errors.field.strategy.title-long', MAX_TITLE),
   purpose: text('errors.field.strategy.purpose', 'errors.field.strategy.purpose-long', MAX_PURPOSE),
   steps: z
     .array(text('errors.field.strategy.step', 'errors.field.strategy.step-long', MAX_STEP), {
-      error: 'Steps must be a list',
+      error: 'errors.field.strategy.steps-list',
     })
     .min(1, 'errors.field.strategy.steps-none')
     .max(MAX_STEPS, 'errors.field.strategy.steps-many'),
@@ -102,12 +103,12 @@ export const StrategyInputSchema = z.object({
     .trim()
     .min(1, 'errors.field.strategy.grades-empty')
     .max(MAX_GRADE, 'errors.field.strategy.grades-long'),
-  tags: tagList.default([]).transform(normaliseTags).refine(fewTags, `At most ${MAX_TAGS} tags`),
+  tags: tagList.default([]).transform(normaliseTags).refine(fewTags, TOO_MANY_TAGS),
   sourceUrl: httpUrl.nullish(),
   sourceTitle: safeText().trim().max(200, 'errors.field.strategy.source-title-long').nullish(),
   excerptHtml: safeText().max(MAX_EXCERPT, 'errors.field.strategy.excerpt-long').nullish(),
   /** Set by the extension so a retried upload never creates a second strategy. */
-  clientId: z.string().uuid('clientId must be a UUID').optional(),
+  clientId: z.string().uuid('errors.field.uuid').optional(),
 });
 export type StrategyInput = z.input<typeof StrategyInputSchema>;
 export type StrategyData = z.output<typeof StrategyInputSchema>;
@@ -117,7 +118,7 @@ export const StrategyEditSchema = StrategyInputSchema.omit({ clientId: true, tag
   .partial()
   .extend({
     // No default here: an edit that leaves the tags out keeps them.
-    tags: tagList.transform(normaliseTags).refine(fewTags, `At most ${MAX_TAGS} tags`).optional(),
+    tags: tagList.transform(normaliseTags).refine(fewTags, TOO_MANY_TAGS).optional(),
   });
 export type StrategyEditInput = z.input<typeof StrategyEditSchema>;
 export type StrategyEdit = z.output<typeof StrategyEditSchema>;
@@ -134,13 +135,13 @@ export type CurationAction = (typeof CURATION_ACTIONS)[number];
 
 /** POST /api/strategies/:id/curation (coaches). */
 export const CurationInputSchema = z.object({
-  action: z.enum(CURATION_ACTIONS, { error: `action must be one of ${CURATION_ACTIONS.join(', ')}` }),
+  action: z.enum(CURATION_ACTIONS, { error: 'errors.field.one-of' }),
   message: safeText().max(1000).optional(),
 });
 export type CurationInput = z.infer<typeof CurationInputSchema>;
 
 /** POST /api/strategies/:id/merge (coaches): this strategy is merged into `intoId`. */
-export const MergeInputSchema = z.object({ intoId: safeText().min(1, 'intoId is required') });
+export const MergeInputSchema = z.object({ intoId: safeText().min(1, 'errors.field.required') });
 export type MergeInput = z.infer<typeof MergeInputSchema>;
 
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
@@ -212,7 +213,7 @@ export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;
 
 /** PUT /api/strategies/:id/try: "I'll try it" or "I tried it", with an optional reflection. */
 export const TryInputSchema = z.object({
-  state: z.enum(['trying', 'tried'], { error: 'state must be trying or tried' }),
+  state: z.enum(['trying', 'tried'], { error: 'errors.field.one-of' }),
   reflection: safeText().max(2000, 'errors.field.strategy.reflection-long').nullish(),
   shareWithContributor: z.boolean().optional(),
 });
@@ -246,10 +247,10 @@ export const StrategyListSchema = z.object({ items: z.array(StrategySchema) });
 
 /** POST /api/strategies/similar: what a strategy about to be submitted looks like (title and steps). */
 export const SimilarQuerySchema = z.object({
-  title: safeText().max(MAX_TITLE, `the title must be at most ${MAX_TITLE} characters`),
+  title: safeText().max(MAX_TITLE, 'errors.field.strategy.title-long'),
   steps: z
-    .array(safeText().max(MAX_STEP, `a step must be at most ${MAX_STEP} characters`))
-    .max(MAX_STEPS, `At most ${MAX_STEPS} steps`)
+    .array(safeText().max(MAX_STEP, 'errors.field.strategy.step-long'))
+    .max(MAX_STEPS, 'errors.field.strategy.steps-many')
     .default([]),
 });
 export type SimilarQuery = z.input<typeof SimilarQuerySchema>;

@@ -80,7 +80,7 @@ export const DoorInputSchema = z.object({
     .max(MAX_REPEAT_WEEKS, 'errors.field.door.repeat-max')
     .default(1),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
-  confirmOutsideSchoolDay: z.boolean({ error: 'confirmOutsideSchoolDay is true or false' }).default(false),
+  confirmOutsideSchoolDay: z.boolean({ error: 'errors.field.true-false' }).default(false),
 });
 export type DoorInput = z.input<typeof DoorInputSchema>;
 export type DoorData = z.output<typeof DoorInputSchema>;
@@ -100,7 +100,7 @@ const doorCursor = safeText()
     const at = raw.indexOf('~');
     const parsed = DoorCursorSchema.safeParse({ s: raw.slice(0, at), i: raw.slice(at + 1) });
     if (at > 0 && parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: 'The page cursor is not valid; start from the first page.' });
+    ctx.addIssue({ code: 'custom', message: 'errors.cursor.invalid' });
     return z.NEVER;
   });
 
@@ -113,8 +113,8 @@ export const DEFAULT_DOOR_PAGE = 50;
  */
 export const DoorQuerySchema = z
   .object({
-    from: z.iso.datetime({ error: 'from must be an ISO date-time', offset: true }),
-    to: z.iso.datetime({ error: 'to must be an ISO date-time', offset: true }),
+    from: z.iso.datetime({ error: 'errors.field.date-time', offset: true }),
+    to: z.iso.datetime({ error: 'errors.field.date-time', offset: true }),
     strategyId: safeText().max(100).optional(),
     subject: safeText().trim().max(60).optional(),
     tag: safeText().trim().toLowerCase().max(30).optional(),
@@ -125,9 +125,13 @@ export const DoorQuerySchema = z
     cursor: doorCursor.optional(),
     limit: z.coerce.number().int().min(1).max(MAX_DOOR_PAGE).default(DEFAULT_DOOR_PAGE),
   })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'to must be after from', path: ['to'] })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
+    message: 'errors.field.doors.after-from',
+    path: ['to'],
+  })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
-    message: 'Ask for at most 62 days at a time',
+    message: 'errors.field.doors.span',
+    params: { days: 62 },
     path: ['to'],
   });
 export type DoorQuery = z.infer<typeof DoorQuerySchema>;
@@ -209,7 +213,7 @@ const visitCursor = safeText()
     const [a, p, e, ...rest] = raw.split('~');
     const parsed = VisitCursorSchema.safeParse({ a, p, e, i: rest.join('~') });
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: 'The page cursor is not valid; start from the first page.' });
+    ctx.addIssue({ code: 'custom', message: 'errors.cursor.invalid' });
     return z.NEVER;
   });
 

@@ -2,6 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseAt, parseWords, renderWords, toErrorBody, ValidationError } from '../../../shared/errors';
 import type { Language } from '../../../shared/i18n';
+import { CycleInputSchema } from '../../../shared/cycles';
+import { NoteInputSchema } from '../../../shared/notes';
+import { StrategyEditSchema } from '../../../shared/strategy';
+import { DoorQuerySchema } from '../../../shared/visits';
 
 const Door = z.object({
   title: z.string().min(1),
@@ -96,5 +100,32 @@ describe('zod’s own messages in the reader’s language', () => {
       success: true,
       data: { title: 'a', minutes: 5, kind: 'door', note: '' },
     });
+  });
+
+  it('when an API-only field is refused, then its message is a catalog message with the issue’s values, in Spanish too', () => {
+    const spanish = (source: string, schema: z.ZodType, value: unknown) => {
+      try {
+        parseAt(source, schema, value);
+      } catch (error) {
+        if (error instanceof ValidationError) return toErrorBody(error, 'es').error.fields;
+        throw error;
+      }
+      throw new Error('not refused');
+    };
+    expect(spanish('Note', NoteInputSchema, { prompt: 'mood', text: 'Students wrote.' })).toEqual([
+      { path: 'visitId', message: 'es obligatorio' },
+      { path: 'prompt', message: 'debe ser uno de estos valores: students, teacher, prediction' },
+    ]);
+    expect(spanish('Cycle', CycleInputSchema, { problemId: 'p', memberIds: ['a', 'b'] })).toEqual([
+      { path: 'memberIds', message: 'Un ciclo empieza con al menos 3 voluntarios' },
+    ]);
+    const tags = Array.from({ length: 11 }, (_, i) => `tag${i}`);
+    expect(spanish('Strategy changes', StrategyEditSchema, { tags })).toEqual([
+      { path: 'tags', message: 'Como máximo 10 etiquetas' },
+    ]);
+    const from = '2026-01-01T00:00:00Z';
+    expect(spanish('Open doors query', DoorQuerySchema, { from, to: '2026-06-01T00:00:00Z' })).toEqual([
+      { path: 'to', message: 'Pide como máximo 62 días a la vez' },
+    ]);
   });
 });
