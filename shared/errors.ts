@@ -115,12 +115,12 @@ export class ValidationError extends AppError {
    * worded in every language only when the parse marked them (`parseWords`, `parseAt`); otherwise they stay as zod
    * wrote them.
    */
-  static fromZod(source: string, error: z.ZodError): ValidationError {
+  static fromZod(source: MessageKey, error: z.ZodError): ValidationError {
     return ValidationError.fromProblems(source, zodProblems(error));
   }
 
   /** Field problems (e.g. `parseWords`'s) as one error naming where the input came from. */
-  static fromProblems(source: string, fields: readonly FieldProblem[]): ValidationError {
+  static fromProblems(source: MessageKey, fields: readonly FieldProblem[]): ValidationError {
     const summary: ErrorList = {
       items: fields.map((f) => ({
         key: 'errors.validation.field',
@@ -128,7 +128,10 @@ export class ValidationError extends AppError {
       })),
       separator: '; ',
     };
-    return new ValidationError({ key: 'errors.validation.invalid', params: { source, summary } }, fields);
+    return new ValidationError(
+      { key: 'errors.validation.invalid', params: { source: { key: source }, summary } },
+      fields,
+    );
   }
 }
 
@@ -313,8 +316,11 @@ export function deploymentUnknownError(): LtiLaunchError {
   );
 }
 
-/** Validates a value against a schema or throws a ValidationError that names the boundary. */
-export function parseAt<T extends z.ZodType>(source: string, schema: T, value: unknown): z.infer<T> {
+/**
+ * Validates a value against a schema or throws a ValidationError that names the boundary: `source` is a catalog
+ * message (`errors.source.*`) naming the request's part, so the sentence around the fields is one language too.
+ */
+export function parseAt<T extends z.ZodType>(source: MessageKey, schema: T, value: unknown): z.infer<T> {
   const result = parseWords(schema, value);
   if (!result.success) throw ValidationError.fromProblems(source, result.fields);
   return result.data;

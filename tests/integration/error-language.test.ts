@@ -134,7 +134,7 @@ describe('the API error messages in the asker’s language', () => {
       { path: 'prompt', message: 'debe ser uno de estos valores: students, teacher, prediction' },
       { path: 'confirmFlags', message: 'Entrada inválida: se esperaba booleano, recibido texto' },
     ]);
-    expect(refused.error.message).toMatch(/^Datos no válidos \(Note\): visitId: es obligatorio; /);
+    expect(refused.error.message).toMatch(/^Datos no válidos \(nota\): visitId: es obligatorio; /);
   });
 
   it('when a Spanish reader sends malformed JSON, then the refusal is Spanish', async () => {

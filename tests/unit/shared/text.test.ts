@@ -80,7 +80,7 @@ describe('storable text', () => {
   it('when a schema field holds a NUL, then the issue names that field, in the reader’s language', () => {
     let refused: ValidationError | undefined;
     try {
-      parseAt('Note', NoteInputSchema, { visitId: 'v', prompt: 'students', text: 'a\u0007' });
+      parseAt('errors.source.note', NoteInputSchema, { visitId: 'v', prompt: 'students', text: 'a\u0007' });
     } catch (error) {
       refused = error as ValidationError;
     }

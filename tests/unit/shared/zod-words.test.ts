@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { parseAt, parseWords, renderWords, toErrorBody, ValidationError } from '../../../shared/errors';
-import type { Language } from '../../../shared/i18n';
+import type { Language, MessageKey } from '../../../shared/i18n';
 import { CycleInputSchema } from '../../../shared/cycles';
 import { NoteInputSchema } from '../../../shared/notes';
 import { StrategyEditSchema } from '../../../shared/strategy';
@@ -17,7 +17,7 @@ const bad = { title: '', minutes: 40, kind: 'lesson', note: 'x'.repeat(11) };
 
 function refused(value: unknown): ValidationError {
   try {
-    parseAt('Door', Door, value);
+    parseAt('errors.source.open-door', Door, value);
   } catch (error) {
     if (error instanceof ValidationError) return error;
     throw error;
@@ -103,7 +103,7 @@ describe('zod’s own messages in the reader’s language', () => {
   });
 
   it('when an API-only field is refused, then its message is a catalog message with the issue’s values, in Spanish too', () => {
-    const spanish = (source: string, schema: z.ZodType, value: unknown) => {
+    const spanish = (source: MessageKey, schema: z.ZodType, value: unknown) => {
       try {
         parseAt(source, schema, value);
       } catch (error) {
@@ -112,20 +112,22 @@ describe('zod’s own messages in the reader’s language', () => {
       }
       throw new Error('not refused');
     };
-    expect(spanish('Note', NoteInputSchema, { prompt: 'mood', text: 'Students wrote.' })).toEqual([
+    expect(
+      spanish('errors.source.note', NoteInputSchema, { prompt: 'mood', text: 'Students wrote.' }),
+    ).toEqual([
       { path: 'visitId', message: 'es obligatorio' },
       { path: 'prompt', message: 'debe ser uno de estos valores: students, teacher, prediction' },
     ]);
-    expect(spanish('Cycle', CycleInputSchema, { problemId: 'p', memberIds: ['a', 'b'] })).toEqual([
-      { path: 'memberIds', message: 'Un ciclo empieza con al menos 3 voluntarios' },
-    ]);
+    expect(
+      spanish('errors.source.cycle', CycleInputSchema, { problemId: 'p', memberIds: ['a', 'b'] }),
+    ).toEqual([{ path: 'memberIds', message: 'Un ciclo empieza con al menos 3 voluntarios' }]);
     const tags = Array.from({ length: 11 }, (_, i) => `tag${i}`);
-    expect(spanish('Strategy changes', StrategyEditSchema, { tags })).toEqual([
+    expect(spanish('errors.source.strategy-changes', StrategyEditSchema, { tags })).toEqual([
       { path: 'tags', message: 'Como máximo 10 etiquetas' },
     ]);
     const from = '2026-01-01T00:00:00Z';
-    expect(spanish('Open doors query', DoorQuerySchema, { from, to: '2026-06-01T00:00:00Z' })).toEqual([
-      { path: 'to', message: 'Pide como máximo 62 días a la vez' },
-    ]);
+    expect(
+      spanish('errors.source.open-doors-query', DoorQuerySchema, { from, to: '2026-06-01T00:00:00Z' }),
+    ).toEqual([{ path: 'to', message: 'Pide como máximo 62 días a la vez' }]);
   });
 });
