@@ -32,7 +32,7 @@ export type ProblemData = z.output<typeof ProblemInputSchema>;
 
 /** PUT /api/problems/:id/vote: one vote per person and proposal, which they can change (or take back with DELETE). */
 export const ProblemVoteInputSchema = z.object({
-  choice: z.enum(VOTE_CHOICES, { error: 'errors.field.one-of' }),
+  choice: z.enum(VOTE_CHOICES, { error: 'errors.field.problem.vote' }),
 });
 export type ProblemVoteInput = z.infer<typeof ProblemVoteInputSchema>;
 
@@ -74,10 +74,10 @@ export const ProblemListSchema = z.object({ items: z.array(ProblemSchema) });
 
 const personIds = (min: number, tooFew: MessageKey) =>
   z
-    .array(safeText().min(1), { error: 'errors.field.people.list' })
+    .array(safeText().min(1), { error: 'errors.field.cycle.people-list' })
     .min(min, tooFew)
     .max(60, 'errors.field.cycle.people-max')
-    .refine((list) => new Set(list).size === list.length, 'errors.field.people.once');
+    .refine((list) => new Set(list).size === list.length, 'errors.field.cycle.people-repeated');
 
 /** At most this many menu strategies go alongside a cycle's picture over time. */
 export const CYCLE_MAX_STRATEGIES = 12;
@@ -90,12 +90,12 @@ export const CycleInputSchema = z.object({
     .max(120, 'errors.field.round.title-long')
     .nullish()
     .transform((s) => (s ? s : null)),
-  memberIds: personIds(3, 'errors.field.cycle.members-min'),
+  memberIds: personIds(3, 'errors.field.cycle.members-few'),
   /** Menu strategies the cycle works with: their "I tried it" counts go alongside the picture over time. */
   strategyIds: z
     .array(safeText().min(1))
     .max(CYCLE_MAX_STRATEGIES, 'errors.field.cycle.strategies-max')
-    .refine((list) => new Set(list).size === list.length, 'errors.field.strategies.once')
+    .refine((list) => new Set(list).size === list.length, 'errors.field.cycle.strategies-repeated')
     .default([]),
 });
 export type CycleInput = z.input<typeof CycleInputSchema>;
@@ -103,7 +103,7 @@ export type CycleData = z.output<typeof CycleInputSchema>;
 
 /** POST /api/cycles/:id/members (coach): the cycle grows; nobody is taken out by adding. */
 export const CycleMembersInputSchema = z.object({
-  personIds: personIds(1, 'errors.field.cycle.add-person'),
+  personIds: personIds(1, 'errors.field.cycle.people-none'),
 });
 export type CycleMembersInput = z.infer<typeof CycleMembersInputSchema>;
 
@@ -112,7 +112,7 @@ export type CycleMembersInput = z.infer<typeof CycleMembersInputSchema>;
  * DELETE /api/cycles/:id/strategies/:strategyId takes one out that was added by mistake.
  */
 export const CycleStrategyInputSchema = z.object({
-  strategyId: safeText({ error: 'errors.field.menu-strategy' }).min(1, 'errors.field.menu-strategy'),
+  strategyId: safeText({ error: 'errors.field.cycle.strategy' }).min(1, 'errors.field.cycle.strategy'),
 });
 export type CycleStrategyInput = z.infer<typeof CycleStrategyInputSchema>;
 

@@ -17,7 +17,7 @@ export const MAX_DIALOGUE_LENGTH = 500;
 
 /** POST /api/doors/:id/dialogue */
 export const DialogueEntryInputSchema = z.object({
-  part: z.enum(DIALOGUE_PARTS, { error: 'errors.field.one-of' }),
+  part: z.enum(DIALOGUE_PARTS, { error: 'errors.field.dialogue.part' }),
   text: safeText({ error: 'errors.field.dialogue.text' })
     .trim()
     .min(1, 'errors.field.dialogue.text')

@@ -152,10 +152,10 @@ export type CrossRound = z.infer<typeof CrossRoundSchema>;
  * every round visit requires); the host round's coach reads it under "Needs your attention".
  */
 export const CrossCancelInputSchema = z.object({
-  reason: safeText({ error: 'errors.visit.reason-field' })
+  reason: safeText({ error: 'errors.field.district.cancel-reason' })
     .trim()
-    .min(1, 'errors.visit.reason-field')
-    .max(300, 'errors.field.visit.reason-long'),
+    .min(1, 'errors.field.district.cancel-reason')
+    .max(300, 'errors.field.debrief.skip-long'),
 });
 export type CrossCancelInput = z.infer<typeof CrossCancelInputSchema>;
 

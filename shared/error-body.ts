@@ -66,10 +66,36 @@ export type CodeWithStatus<S extends number> = {
   [C in ErrorCode]: (typeof ERROR_STATUS)[C] extends S ? C : never;
 }[ErrorCode];
 
-/** A problem with one input field, as the client receives it. */
+/**
+ * A problem as words of the catalog (shared/problems.ts): a message key with its placeholders' values, which may be
+ * names, numbers, lists of them or words of their own. Keys are plain strings here: a client that does not know one
+ * shows the `message` beside it, already in the asker's language.
+ */
+export type WireProblemParam = string | number | readonly (string | number)[] | WireProblem;
+export interface WireProblem {
+  key: string;
+  params?: Record<string, WireProblemParam>;
+}
+export const WireProblemSchema: z.ZodType<WireProblem> = z.object({
+  key: z.string(),
+  params: z
+    .record(
+      z.string(),
+      z.union([
+        z.string(),
+        z.number(),
+        z.array(z.union([z.string(), z.number()])),
+        z.lazy(() => WireProblemSchema),
+      ]),
+    )
+    .optional(),
+});
+
+/** A problem with one input field, as the client receives it; `problem` holds its words when a client may say them. */
 export interface FieldIssue {
   path: string;
   message: string;
+  problem?: WireProblem;
 }
 
 /** An error answer of the JSON API; its messages are in the asker's language (see shared/errors.ts). */
@@ -77,7 +103,9 @@ export const ErrorBodySchema = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES),
     message: z.string(),
-    fields: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    fields: z
+      .array(z.object({ path: z.string(), message: z.string(), problem: WireProblemSchema.optional() }))
+      .optional(),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBodySchema>;

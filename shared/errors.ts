@@ -9,6 +9,7 @@ import {
   type FieldIssue,
 } from './error-body';
 import { isMessageKey, type Language, type MessageKey, translator } from './i18n';
+import { type Problem, problemText } from './problems';
 
 export {
   type CodeWithStatus,
@@ -43,23 +44,31 @@ export interface ErrorList {
   items: readonly Words[];
   separator: string;
 }
-export type Words = ErrorText | Verbatim | EachLanguage;
+/**
+ * A problem a shared helper words (shared/problems.ts): rendered like other words, and also sent whole with a field
+ * (`fields[].problem`) so the app can say it in its reader's language.
+ */
+export interface ProblemWords {
+  problem: Problem;
+}
+export type Words = ErrorText | Verbatim | EachLanguage | ProblemWords;
 /** How a thrower names an error's words: a key alone, or a key with values. */
 export type ErrorMessage = MessageKey | ErrorText;
 
 /** A field's problem as it is thrown (its words rendered for each asker like the error's own). */
 export interface FieldProblem {
   path: string;
-  message: ErrorMessage | Verbatim | EachLanguage;
+  message: ErrorMessage | Verbatim | EachLanguage | ProblemWords;
 }
 
-const wordsOf = (message: ErrorMessage | Verbatim | EachLanguage): Words =>
+const wordsOf = (message: ErrorMessage | Verbatim | EachLanguage | ProblemWords): Words =>
   typeof message === 'string' ? { key: message } : message;
 
 /** Renders words in one language. */
 export function renderWords(words: Words, language: Language): string {
   if ('verbatim' in words) return words.verbatim;
   if ('each' in words) return words.each[language];
+  if ('problem' in words) return problemText(words.problem, language);
   const t = translator(language);
   if (!words.params) return t(words.key);
   const params: Record<string, string | number> = {};
@@ -155,7 +164,7 @@ const ZOD_LOCALES: Record<Language, ZodLocale> = { en: zodLocale(zodEnglish), es
 
 /**
  * A zod issue's words: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
- * `{{maximum}}` are the issue's bounds, `{{options}}` the values a choice allows, and whose other placeholders a custom issue's `params` fill; zod's default
+ * `{{maximum}}` are the issue's bounds and whose other placeholders a custom issue's `params` fill; zod's default
  * message, when the parse marked it, in each language as zod's locales say it; any other message as written.
  */
 export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | EachLanguage {
@@ -173,7 +182,6 @@ export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | Each
       if (typeof value === 'string' || typeof value === 'number') params[name] = value;
   if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
   if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
-  if (issue.code === 'invalid_value') params.options = issue.values.map(String).join(', ');
   return { key: issue.message, params };
 }
 
@@ -330,7 +338,11 @@ export function parseAt<T extends z.ZodType>(source: MessageKey, schema: T, valu
 export function toErrorBody(error: AppError, language: Language = 'en'): ErrorBody {
   const fields = error.fields?.map((field, i) => {
     const words = error.fieldWords[i];
-    return { path: field.path, message: words ? renderWords(words, language) : field.message };
+    return {
+      path: field.path,
+      message: words ? renderWords(words, language) : field.message,
+      ...(words && 'problem' in words ? { problem: words.problem } : {}),
+    };
   });
   return {
     error: {

@@ -28,8 +28,8 @@ export const PROMPT_KEYS: Record<NotePrompt, MessageKey> = {
 export const MAX_NOTE_LENGTH = 500;
 
 export const NoteInputSchema = z.object({
-  visitId: safeText({ error: 'errors.field.required' }).min(1, 'errors.field.required'),
-  prompt: z.enum(NOTE_PROMPTS, { error: 'errors.field.one-of' }),
+  visitId: safeText({ error: 'errors.field.api.visit-id' }).min(1, 'errors.field.api.visit-id'),
+  prompt: z.enum(NOTE_PROMPTS, { error: 'errors.field.note.prompt' }),
   text: safeText({ error: 'errors.field.note.text' })
     .trim()
     .min(1, 'errors.field.note.text')
@@ -47,7 +47,7 @@ export type NoteEdit = z.output<typeof NoteEditSchema>;
 
 /** GET /api/notes: notes about my room or the notes I wrote, optionally for one visit. */
 export const NotesQuerySchema = z.object({
-  which: z.enum(['about', 'written'], { error: 'errors.field.one-of' }),
+  which: z.enum(['about', 'written'], { error: 'errors.field.api.which' }),
   visitId: safeText().max(100).optional(),
 });
 export type NotesQuery = z.infer<typeof NotesQuerySchema>;
@@ -88,7 +88,7 @@ export type Note = z.infer<typeof NoteSchema>;
 export const NoteListSchema = z.object({ items: z.array(NoteSchema), expiresOn: z.string() });
 
 /** POST /api/notes/:id/useful */
-export const UsefulInputSchema = z.object({ useful: z.boolean({ error: 'errors.field.true-false' }) });
+export const UsefulInputSchema = z.object({ useful: z.boolean({ error: 'errors.field.api.useful' }) });
 export type UsefulInput = z.infer<typeof UsefulInputSchema>;
 
 /** POST /api/visits/:id/thanks: the host thanks a visitor. */
@@ -144,6 +144,6 @@ export type Picture = z.infer<typeof PictureSchema>;
 
 /** GET /api/picture and /api/picture.csv: grouped by tag (the default) or by strategy. */
 export const PictureQuerySchema = z.object({
-  by: z.enum(['strategy', 'tag'], { error: 'errors.field.one-of' }).default('tag'),
+  by: z.enum(['strategy', 'tag'], { error: 'errors.field.api.picture-by' }).default('tag'),
 });
 export type PictureQuery = z.infer<typeof PictureQuerySchema>;

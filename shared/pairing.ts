@@ -15,7 +15,7 @@ export function formatPairingCode(code: string): string {
 }
 
 export const PairingStartSchema = z.object({
-  label: safeText().trim().min(1, 'errors.field.required').max(80, 'errors.field.too-long'),
+  label: safeText().trim().min(1, 'errors.field.pairing.label').max(80, 'errors.field.pairing.label-long'),
 });
 export type PairingStart = z.infer<typeof PairingStartSchema>;
 
@@ -30,7 +30,7 @@ export type PairingStarted = z.infer<typeof PairingStartedSchema>;
 export const PairingConfirmSchema = z.object({
   code: safeText({ error: 'errors.field.pairing.code' })
     .transform(normalisePairingCode)
-    .refine((c) => c.length === PAIRING_CODE_LENGTH, 'A code has 8 letters and digits, like ABCD-2345.'),
+    .refine((c) => c.length === PAIRING_CODE_LENGTH, 'errors.field.pairing.code-format'),
 });
 export type PairingConfirmInput = z.input<typeof PairingConfirmSchema>;
 export type PairingConfirm = z.output<typeof PairingConfirmSchema>;

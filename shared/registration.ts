@@ -5,7 +5,7 @@ import { z } from 'zod';
  * and the form our page posts back with the operator's registration code.
  */
 export const RegistrationQuerySchema = z.object({
-  openid_configuration: z.string().trim().min(1, 'is missing').max(2000),
+  openid_configuration: z.string().trim().min(1, 'errors.field.registration.configuration').max(2000),
   registration_token: z.string().max(8000).optional(),
 });
 

@@ -32,12 +32,12 @@ export function parseRoomPath(pathname: string): RoomTarget | undefined {
   return ID_RE.test(id) ? { kind: match[1] as 'door' | 'visit', id } : undefined;
 }
 
-const optionalId = safeText().regex(ID_RE, 'not an id').optional();
+const optionalId = safeText().regex(ID_RE, 'errors.field.room.id').optional();
 
 /** POST /api/room-links: a sign-in link for the room page, optionally straight to one of my visits or a door. */
 export const RoomLinkInputSchema = z
   .object({ visitId: optionalId, doorId: optionalId })
-  .refine((v) => !(v.visitId && v.doorId), { message: 'Name a visit or a door, not both', path: ['doorId'] });
+  .refine((v) => !(v.visitId && v.doorId), { message: 'errors.field.room.visit-or-door', path: ['doorId'] });
 export type RoomLinkInput = z.infer<typeof RoomLinkInputSchema>;
 
 /** The link, shown once (only its hash is stored); it signs in once, within ROOM_LINK_MINUTES. */
@@ -46,9 +46,9 @@ export type RoomLink = z.infer<typeof RoomLinkSchema>;
 
 /** POST /api/room-links/sign-in: the secret from the link's fragment, exchanged for a session of the room page. */
 export const RoomSignInSchema = z.object({
-  token: safeToken({ error: 'The sign-in link is incomplete' }).regex(
+  token: safeToken({ error: 'errors.field.room.link' }).regex(
     /^[A-Za-z0-9_-]{20,200}$/,
-    'The sign-in link is incomplete',
+    'errors.field.room.link',
   ),
 });
 export type RoomSignIn = z.infer<typeof RoomSignInSchema>;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { type MessageKey, type Translate, translator } from './i18n';
+import type { Problem } from './problems';
 import { FOCUS_KINDS, ROUND_STATUSES } from './rounds';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
@@ -51,46 +52,46 @@ export function storedNorm(line: string, t: Translate): string {
   return key ? english(key) : line;
 }
 
-const roleHolder = (role: string) => safeText({ error: `Choose the ${role}` }).min(1, `Choose the ${role}`);
+const roleHolder = (missing: MessageKey) => safeText({ error: missing }).min(1, missing);
 
 /** The three role holders of one group (person ids). */
 export const GroupRolesSchema = z.object({
-  facilitator: roleHolder('facilitator'),
-  timekeeper: roleHolder('timekeeper'),
-  noteTaker: roleHolder('note-taker'),
+  facilitator: roleHolder('errors.field.briefing.facilitator'),
+  timekeeper: roleHolder('errors.field.briefing.timekeeper'),
+  noteTaker: roleHolder('errors.field.briefing.note-taker'),
 });
 export type GroupRoles = z.infer<typeof GroupRolesSchema>;
 
 /** PUT /api/rounds/:id/roles (coaches of the round's network): one entry per group, in the groups' order. */
 export const RoundRolesInputSchema = z.object({
   roles: z
-    .array(GroupRolesSchema, { error: 'roles must be a list, one entry per group' })
-    .min(1, 'Give the roles of every group')
-    .max(20, 'A round has at most 20 groups'),
+    .array(GroupRolesSchema, { error: 'errors.field.briefing.roles-list' })
+    .min(1, 'errors.field.briefing.roles-none')
+    .max(20, 'errors.field.briefing.roles-many'),
 });
 export type RoundRolesInput = z.infer<typeof RoundRolesInputSchema>;
 
-const optionalText = (label: string, max: number) =>
+const optionalText = (tooLong: MessageKey, max: number) =>
   safeText()
     .trim()
-    .max(max, `${label} must be at most ${max} characters`)
+    .max(max, tooLong)
     .nullish()
     .transform((s) => (s ? s : null));
 
 /** PUT /api/rounds/:id/briefing (coaches of the round's network): the words of the briefing. */
 export const BriefingInputSchema = z.object({
-  why: optionalText('Why the school chose this focus', 2000),
-  lookFors: optionalText('What visitors look for', 2000),
+  why: optionalText('errors.field.briefing.why-long', 2000),
+  lookFors: optionalText('errors.field.briefing.look-fors-long', 2000),
   norms: z
     .array(
-      safeText({ error: 'A norm is text' })
+      safeText({ error: 'errors.field.briefing.norm-text' })
         .trim()
-        .min(1, 'A norm cannot be empty')
-        .max(300, 'A norm must be at most 300 characters'),
-      { error: 'norms must be a list' },
+        .min(1, 'errors.field.briefing.norm-empty')
+        .max(300, 'errors.field.briefing.norm-long'),
+      { error: 'errors.field.briefing.norms-list' },
     )
-    .min(1, 'Keep at least one norm')
-    .max(12, 'At most 12 norms'),
+    .min(1, 'errors.field.briefing.norms-none')
+    .max(12, 'errors.field.briefing.norms-many'),
 });
 export type BriefingInput = z.input<typeof BriefingInputSchema>;
 export type BriefingData = z.output<typeof BriefingInputSchema>;
@@ -179,28 +180,33 @@ export function countRoles(rounds: readonly (readonly GroupRoles[])[]): RoleCoun
   return counts;
 }
 
+/** "Ana is not in group 2, so cannot be its facilitator", one message per role. */
+const OUTSIDE_GROUP_KEYS: Record<RoundRole, MessageKey> = {
+  facilitator: 'briefing.roles.problem.outside.facilitator',
+  timekeeper: 'briefing.roles.problem.outside.timekeeper',
+  noteTaker: 'briefing.roles.problem.outside.note-taker',
+};
+
 /**
- * Why a group's roles do not fit it (sentences with `nameOf`), [] when they do: every holder must be a member of
- * that group, and in a group of three or more nobody holds two roles.
+ * Why a group's roles do not fit it (catalog words naming people with `nameOf`), [] when they do: every holder must
+ * be a member of that group, and in a group of three or more nobody holds two roles.
  */
 export function rolesProblems(
   groups: readonly (readonly string[])[],
   roles: readonly GroupRoles[],
-  nameOf: (id: string) => string,
-): string[] {
+  nameOf: (id: string) => string | Problem,
+): Problem[] {
   if (roles.length !== groups.length)
-    return [`The round has ${groups.length} groups: give the roles of each (${roles.length} given).`];
-  const problems: string[] = [];
+    return [{ key: 'briefing.roles.problem.count', params: { count: groups.length, given: roles.length } }];
+  const problems: Problem[] = [];
   roles.forEach((r, i) => {
     const members = new Set(groups[i]);
     for (const role of ROUND_ROLES)
       if (!members.has(r[role]))
-        problems.push(
-          `${nameOf(r[role])} is not in group ${i + 1}, so cannot be its ${english(ROLE_NAME_KEYS[role]).toLowerCase()}.`,
-        );
+        problems.push({ key: OUTSIDE_GROUP_KEYS[role], params: { name: nameOf(r[role]), group: i + 1 } });
     const holders = ROUND_ROLES.map((role) => r[role]);
     if (members.size >= 3 && new Set(holders).size < holders.length)
-      problems.push(`In group ${i + 1}, give each role to a different person.`);
+      problems.push({ key: 'briefing.roles.problem.same-person', params: { group: i + 1 } });
   });
   return problems;
 }

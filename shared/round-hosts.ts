@@ -28,13 +28,13 @@ export const MAX_HOST_LOOK_FORS = 3;
 export const HostLookForInputSchema = z
   .object({
     picked: z
-      .array(safeText({ error: 'errors.field.text' }).trim().min(1, 'errors.field.look-for.empty'), {
-        error: 'errors.field.look-for.list',
+      .array(safeText({ error: 'errors.field.look-for.text' }).trim().min(1, 'errors.field.look-for.empty'), {
+        error: 'errors.field.look-for.picked',
       })
-      .max(MAX_HOST_LOOK_FORS, 'errors.field.look-for.max')
-      .refine((list) => new Set(list).size === list.length, 'errors.field.look-for.once')
+      .max(MAX_HOST_LOOK_FORS, 'errors.field.look-for.many')
+      .refine((list) => new Set(list).size === list.length, 'errors.field.look-for.repeated')
       .default([]),
-    own: safeText({ error: 'errors.field.text' })
+    own: safeText({ error: 'errors.field.look-for.own' })
       .trim()
       .max(200, 'errors.field.look-for.own-long')
       .nullish()

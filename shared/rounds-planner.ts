@@ -1,9 +1,12 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
+import type { Problem, ProblemParam } from './problems';
 
 /**
  * The rounds planner: splits a round's teachers into balanced groups, then rotates the groups through the hosts'
  * classrooms, one short visit per time slot. Pure and deterministic: the same input (and seed) gives the same plan.
- * Bad input is never thrown at; it comes back as plain sentences a coach can act on.
+ * Bad input is never thrown at; it comes back as problems a coach can act on: catalog words (`rounds.problem.*`)
+ * that name people by id in their `person`, `host` and `other` values (`withNames` puts names there).
  */
 
 export interface PlanInput {
@@ -28,7 +31,21 @@ export interface RoundPlan {
   /** slots[s] = the visits happening in time slot s (at most one per host room). visitorIds = the group's members minus anyone hosting in that slot (and never the room's own host). */
   slots: SlotVisit[][];
 }
-export type PlanResult = { ok: true; plan: RoundPlan } | { ok: false; problems: string[] };
+export type PlanResult = { ok: true; plan: RoundPlan } | { ok: false; problems: Problem[] };
+
+/** The values of a planner's problem that hold a person's id. */
+const PERSON_PARAMS = ['person', 'host', 'other'] as const;
+
+/** A planner's problem with the people's names where it has their ids (an unknown id stays as it is). */
+export function withNames(problem: Problem, nameOf: (id: string) => string | undefined): Problem {
+  if (!problem.params) return problem;
+  const params: Record<string, ProblemParam> = { ...problem.params };
+  for (const name of PERSON_PARAMS) {
+    const id = params[name];
+    if (typeof id === 'string') params[name] = nameOf(id) ?? id;
+  }
+  return { key: problem.key, params };
+}
 
 const MAX_HOSTS = 8;
 
@@ -53,7 +70,7 @@ export function planFromGroups(input: PlanInput, groups: string[][]): PlanResult
   const problems = inputProblems(input);
   if (problems.length > 0) return { ok: false, problems };
   if (!GroupsShape.safeParse(groups).success) {
-    return { ok: false, problems: ['The groups must be lists of teachers.'] };
+    return { ok: false, problems: [{ key: 'rounds.problem.groups-shape' }] };
   }
   const copy = groups.map((members) => [...members]);
   return checked(input, { groups: copy, slots: rotate(copy, input.hosts) });
@@ -65,11 +82,11 @@ export function planFromGroups(input: PlanInput, groups: string[][]): PlanResult
  * one mistake is not reported again as a cascade of others. Balance between groups is what planRound aims for, not
  * a rule here: a coach may adjust groups by hand within the size bounds.
  */
-export function planProblems(input: PlanInput, plan: RoundPlan): string[] {
+export function planProblems(input: PlanInput, plan: RoundPlan): Problem[] {
   const problems = inputProblems(input);
   if (problems.length > 0) return problems;
   if (!PlanShape.safeParse(plan).success) {
-    return ['The plan is not a list of groups and time slots of visits.'];
+    return [{ key: 'rounds.problem.plan-shape' }];
   }
   const groupIssues = groupProblems(input, plan.groups);
   return groupIssues.length > 0 ? groupIssues : visitProblems(input, plan);
@@ -109,13 +126,16 @@ export function planTradeoffs(input: PlanInput, plan: RoundPlan): Tradeoff[] {
   return tradeoffs;
 }
 
-/** One plain sentence for a coach, with names. */
-export function tradeoffText(t: Tradeoff, nameOf: (id: string) => string): string {
+/** What a trade-off costs, for a coach, with names (a name may itself be words, such as "Someone who left"). */
+export function tradeoffProblem(t: Tradeoff, nameOf: (id: string) => string | Problem): Problem {
   if (t.kind === 'host-also-visits')
-    return `${nameOf(t.personId)} hosts and is also in a group: they visit ${t.roomsVisited} of the ${t.otherRooms} other ${t.otherRooms === 1 ? 'room' : 'rooms'}, sitting out while their own room has visitors.`;
+    return {
+      key: 'rounds.tradeoff.host-also-visits',
+      params: { name: nameOf(t.personId), visited: t.roomsVisited, count: t.otherRooms },
+    };
   return t.visits === 0
-    ? `Nobody visits ${nameOf(t.hostId)}'s room.`
-    : `${nameOf(t.hostId)}'s room is visited by one group only.`;
+    ? { key: 'rounds.tradeoff.room-unvisited', params: { name: nameOf(t.hostId) } }
+    : { key: 'rounds.tradeoff.room-visited-once', params: { name: nameOf(t.hostId) } };
 }
 
 const GroupsShape = z.array(z.array(z.string()));
@@ -136,50 +156,52 @@ function boundsOf(input: PlanInput): Bounds {
 }
 
 /** Problems with the input alone: its shape, the ids, the number of hosts, the group size bounds. */
-function inputProblems(input: PlanInput): string[] {
-  if (typeof input !== 'object' || input === null) return ['The round needs its participants and hosts.'];
-  const problems: string[] = [];
+function inputProblems(input: PlanInput): Problem[] {
+  if (typeof input !== 'object' || input === null) return [{ key: 'rounds.problem.no-input' }];
+  const problems: Problem[] = [];
   const { participants, hosts, seed } = input;
-  if (!isIdList(participants)) problems.push('The participants must be a list of teachers.');
+  if (!isIdList(participants)) problems.push({ key: 'rounds.problem.participants-not-list' });
   else {
-    problems.push(...idProblems(participants, 'participant'));
-    if (participants.length === 0) {
-      problems.push('The round has no teachers to visit the classrooms: add participants.');
-    }
+    problems.push(...idProblems(participants, ID_PROBLEMS.participant));
+    if (participants.length === 0) problems.push({ key: 'rounds.problem.no-participants' });
   }
-  if (!isIdList(hosts)) problems.push('The hosts must be a list of teachers.');
+  if (!isIdList(hosts)) problems.push({ key: 'rounds.problem.hosts-not-list' });
   else {
-    problems.push(...idProblems(hosts, 'host'));
-    if (hosts.length === 0) problems.push('Choose at least one host whose classroom the groups visit.');
+    problems.push(...idProblems(hosts, ID_PROBLEMS.host));
+    if (hosts.length === 0) problems.push({ key: 'rounds.problem.no-hosts' });
     if (hosts.length > MAX_HOSTS) {
-      problems.push(
-        `A round visits at most ${MAX_HOSTS} classrooms, but ${hosts.length} hosts are chosen: remove ${hosts.length - MAX_HOSTS}.`,
-      );
+      problems.push({
+        key: 'rounds.problem.too-many-hosts',
+        params: { max: MAX_HOSTS, chosen: hosts.length, remove: hosts.length - MAX_HOSTS },
+      });
     }
   }
   const { min, max } = boundsOf(input);
   if (!Number.isInteger(min) || min < 1) {
-    problems.push('The smallest group size must be a whole number of at least 1.');
+    problems.push({ key: 'rounds.problem.min-size' });
   } else if (!Number.isInteger(max) || max < min) {
-    problems.push(
-      `The largest group size must be a whole number of at least ${min}, the smallest group size.`,
-    );
+    problems.push({ key: 'rounds.problem.max-size', params: { min } });
   }
-  if (seed !== undefined && !Number.isFinite(seed)) problems.push('The seed must be a number.');
+  if (seed !== undefined && !Number.isFinite(seed)) problems.push({ key: 'rounds.problem.seed' });
   return problems;
 }
+
+/** The words for empty and repeated ids, among the participants or the hosts. */
+const ID_PROBLEMS = {
+  participant: { empty: 'rounds.problem.participant-empty', repeated: 'rounds.problem.participant-repeated' },
+  host: { empty: 'rounds.problem.host-empty', repeated: 'rounds.problem.host-repeated' },
+} as const satisfies Record<string, { empty: MessageKey; repeated: MessageKey }>;
 
 function isIdList(value: unknown): value is string[] {
   return Array.isArray(value) && value.every((id) => typeof id === 'string');
 }
 
-function idProblems(ids: string[], role: 'participant' | 'host'): string[] {
-  const problems: string[] = [];
+function idProblems(ids: string[], words: { empty: MessageKey; repeated: MessageKey }): Problem[] {
+  const problems: Problem[] = [];
   const empty = ids.filter((id) => id.trim() === '').length;
-  if (empty === 1) problems.push(`One ${role} has an empty id.`);
-  if (empty > 1) problems.push(`${empty} ${role}s have an empty id.`);
+  if (empty > 0) problems.push({ key: words.empty, params: { count: empty } });
   for (const [id, count] of countsOf(ids.filter((id) => id.trim() !== ''))) {
-    if (count > 1) problems.push(`"${id}" is listed ${times(count)} among the ${role}s.`);
+    if (count > 1) problems.push({ key: words.repeated, params: { person: id, times: count } });
   }
   return problems;
 }
@@ -191,13 +213,19 @@ function groupCount(n: number, { min, max }: Bounds): number | undefined {
 }
 
 /** n cannot be split: name the nearest numbers of teachers that can be, above and (if there is one) below. */
-function splitProblem(n: number, bounds: Bounds): string {
+function splitProblem(n: number, bounds: Bounds): Problem {
   let up = n + 1;
   while (groupCount(up, bounds) === undefined) up++;
   let down = n - 1;
   while (down > 0 && groupCount(down, bounds) === undefined) down--;
-  const add = `add ${up - n} more ${up - n === 1 ? 'teacher' : 'teachers'}`;
-  return `${teachers(n)} cannot be split into groups of ${sizeText(bounds)}: ${down > 0 ? `${add} or remove ${n - down}` : add}.`;
+  const params = {
+    teachers: teachers(n),
+    size: sizeText(bounds),
+    more: { key: 'rounds.problem.more-teachers', params: { count: up - n } },
+  } as const;
+  return down > 0
+    ? { key: 'rounds.problem.split', params: { ...params, remove: n - down } }
+    : { key: 'rounds.problem.split-add', params };
 }
 
 /**
@@ -243,89 +271,124 @@ function rotate(groups: string[][], hosts: string[]): SlotVisit[][] {
   });
 }
 
-function groupProblems(input: PlanInput, groups: string[][]): string[] {
-  if (groups.length === 0) return ['The plan has no groups.'];
+function groupProblems(input: PlanInput, groups: string[][]): Problem[] {
+  if (groups.length === 0) return [{ key: 'rounds.problem.no-groups' }];
   const bounds = boundsOf(input);
   const participants = new Set(input.participants);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const groupsOf = new Map<string, number[]>();
   groups.forEach((members, g) => {
     if (members.length < bounds.min || members.length > bounds.max) {
-      problems.push(`Group ${g + 1} has ${teachers(members.length)}; each group needs ${sizeText(bounds)}.`);
+      problems.push({
+        key: 'rounds.problem.group-size',
+        params: { group: g + 1, teachers: teachers(members.length), size: sizeText(bounds) },
+      });
     }
     for (const id of members) groupsOf.set(id, [...(groupsOf.get(id) ?? []), g + 1]);
   });
   for (const [id, numbers] of groupsOf) {
     const distinct = [...new Set(numbers)];
     if (!participants.has(id)) {
-      problems.push(`"${id}" is in ${groupText(distinct)} but is not a participant.`);
+      problems.push({
+        key: 'rounds.problem.not-participant',
+        params: { person: id, groups: groupText(distinct) },
+      });
     } else if (distinct.length > 1) {
-      problems.push(`"${id}" is in ${groupText(distinct)}; each teacher belongs to one group.`);
+      problems.push({
+        key: 'rounds.problem.two-groups',
+        params: { person: id, groups: groupText(distinct) },
+      });
     } else if (numbers.length > 1)
-      problems.push(`"${id}" is listed ${times(numbers.length)} in group ${distinct[0]}.`);
+      problems.push({
+        key: 'rounds.problem.repeated-in-group',
+        params: { person: id, times: numbers.length, group: distinct[0]! },
+      });
   }
-  for (const id of participants) if (!groupsOf.has(id)) problems.push(`"${id}" is not in any group.`);
+  for (const id of participants)
+    if (!groupsOf.has(id)) problems.push({ key: 'rounds.problem.no-group', params: { person: id } });
   return problems;
 }
 
-function visitProblems(input: PlanInput, { groups, slots }: RoundPlan): string[] {
+function visitProblems(input: PlanInput, { groups, slots }: RoundPlan): Problem[] {
   const hosts = new Set(input.hosts);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const visitCounts = new Map<string, number>(); // `${group}|${hostId}` → how often the group visits that room
   slots.forEach((visits, s) => {
-    const at = `In slot ${s + 1},`;
+    const slot = s + 1;
     const hosting = new Set(visits.map((visit) => visit.hostId));
     const groupInRoom = new Map<string, number>();
     const roomOfGroup = new Map<number, string>();
     for (const { hostId, group, visitorIds } of visits) {
       const members = groups[group];
-      const room = `the room of "${hostId}"`;
+      const host = hostId;
       if (!hosts.has(hostId)) {
-        problems.push(`${at} a group visits "${hostId}", who is not a host.`);
+        problems.push({ key: 'rounds.problem.slot.not-host', params: { slot, host } });
         continue;
       }
       if (members === undefined) {
-        problems.push(`${at} ${room} is visited by group ${group + 1}, which does not exist.`);
+        problems.push({ key: 'rounds.problem.slot.no-such-group', params: { slot, host, group: group + 1 } });
         continue;
       }
       const other = groupInRoom.get(hostId);
       if (other !== undefined) {
-        problems.push(`${at} groups ${other + 1} and ${group + 1} are both in ${room}.`);
+        problems.push({
+          key: 'rounds.problem.slot.two-groups',
+          params: { slot, host, first: other + 1, second: group + 1 },
+        });
       }
       groupInRoom.set(hostId, group);
       const elsewhere = roomOfGroup.get(group);
       if (elsewhere !== undefined) {
-        problems.push(`${at} group ${group + 1} is in the rooms of both "${elsewhere}" and "${hostId}".`);
+        problems.push({
+          key: 'rounds.problem.slot.two-rooms',
+          params: { slot, group: group + 1, other: elsewhere, host },
+        });
       }
       roomOfGroup.set(group, hostId);
       const key = `${group}|${hostId}`;
       visitCounts.set(key, (visitCounts.get(key) ?? 0) + 1);
 
-      for (const [id, count] of countsOf(visitorIds)) {
-        if (id === hostId) problems.push(`${at} "${id}" visits their own room.`);
-        else if (hosting.has(id))
-          problems.push(`${at} "${id}" visits ${room} while their own room has visitors.`);
-        else if (!members.includes(id)) {
-          problems.push(`${at} "${id}" visits ${room} with group ${group + 1} but is not in that group.`);
+      for (const [person, count] of countsOf(visitorIds)) {
+        if (person === hostId)
+          problems.push({ key: 'rounds.problem.slot.own-room', params: { slot, person } });
+        else if (hosting.has(person))
+          problems.push({ key: 'rounds.problem.slot.while-hosting', params: { slot, person, host } });
+        else if (!members.includes(person)) {
+          problems.push({
+            key: 'rounds.problem.slot.not-in-group',
+            params: { slot, person, host, group: group + 1 },
+          });
         }
-        if (count > 1) problems.push(`${at} "${id}" is listed ${times(count)} in the visit to ${room}.`);
+        if (count > 1)
+          problems.push({
+            key: 'rounds.problem.slot.repeated',
+            params: { slot, person, host, times: count },
+          });
       }
       const free = members.filter((id) => !hosting.has(id));
       if (free.length === 0) {
-        problems.push(`${at} everyone in group ${group + 1} is hosting, so nobody is left to visit ${room}.`);
+        problems.push({ key: 'rounds.problem.slot.all-hosting', params: { slot, group: group + 1, host } });
       }
-      for (const id of free) {
-        if (!visitorIds.includes(id)) {
-          problems.push(`${at} "${id}" is free but left out of group ${group + 1}'s visit to ${room}.`);
+      for (const person of free) {
+        if (!visitorIds.includes(person)) {
+          problems.push({
+            key: 'rounds.problem.slot.left-out',
+            params: { slot, person, group: group + 1, host },
+          });
         }
       }
     }
   });
   groups.forEach((_, group) => {
-    for (const hostId of input.hosts) {
-      const count = visitCounts.get(`${group}|${hostId}`) ?? 0;
-      if (count === 0) problems.push(`Group ${group + 1} never visits the room of "${hostId}".`);
-      if (count > 1) problems.push(`Group ${group + 1} visits the room of "${hostId}" ${times(count)}.`);
+    for (const host of input.hosts) {
+      const count = visitCounts.get(`${group}|${host}`) ?? 0;
+      if (count === 0)
+        problems.push({ key: 'rounds.problem.never-visits', params: { group: group + 1, host } });
+      if (count > 1)
+        problems.push({
+          key: 'rounds.problem.visits-again',
+          params: { group: group + 1, host, times: count },
+        });
     }
   });
   return problems;
@@ -337,22 +400,17 @@ function countsOf(ids: string[]): Map<string, number> {
   return counts;
 }
 
-function times(count: number): string {
-  return count === 2 ? 'twice' : `${count} times`;
-}
-
-function teachers(n: number): string {
-  return `${n} ${n === 1 ? 'teacher' : 'teachers'}`;
+function teachers(n: number): Problem {
+  return { key: 'rounds.problem.teachers', params: { count: n } };
 }
 
 function sizeText({ min, max }: Bounds): string {
   return min === max ? `${min}` : `${min}–${max}`;
 }
 
-/** "group 2", or "groups 1, 2 and 3". */
-function groupText(numbers: number[]): string {
-  if (numbers.length === 1) return `group ${numbers[0]}`;
-  return `groups ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`;
+/** "group 2", or "groups 1, 2 and 3" (the list in the reader's language). */
+function groupText(numbers: number[]): Problem {
+  return { key: 'rounds.problem.groups', params: { count: numbers.length, list: numbers } };
 }
 
 /** A small seeded PRNG (mulberry32): deterministic, so the same seed always gives the same groups. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { WireProblemSchema } from './error-body';
 import { type MessageKey, translator } from './i18n';
 import { PersonRefSchema } from './strategy';
 import { safeText } from './text';
@@ -12,13 +13,13 @@ import { OCCURRENCES } from './zoned-time';
 export const ROUND_STATUSES = ['draft', 'published'] as const;
 export const FOCUS_KINDS = ['strategy', 'tag', 'problem'] as const;
 
-/** A list of people by id, with its messages (one set per list: a message is never built from a label). */
-const ids = (messages: { list: MessageKey; none: MessageKey; max: MessageKey; once: MessageKey }) =>
+/** A list of people (ids) on the round form, with its messages (keys written out whole, one set per list). */
+const ids = (m: { list: MessageKey; none: MessageKey; many: MessageKey; repeated: MessageKey }) =>
   z
-    .array(safeText().min(1), { error: messages.list })
-    .min(1, messages.none)
-    .max(60, messages.max)
-    .refine((list) => new Set(list).size === list.length, messages.once);
+    .array(safeText().min(1), { error: m.list })
+    .min(1, m.none)
+    .max(60, m.many)
+    .refine((list) => new Set(list).size === list.length, m.repeated);
 
 export const RoundInputSchema = z.object({
   title: safeText({ error: 'errors.field.strategy.title' })
@@ -51,14 +52,14 @@ export const RoundInputSchema = z.object({
   participantIds: ids({
     list: 'errors.field.round.participants-list',
     none: 'errors.field.round.participants-none',
-    max: 'errors.field.round.participants-max',
-    once: 'errors.field.round.participants-once',
+    many: 'errors.field.round.participants-many',
+    repeated: 'errors.field.round.participants-repeated',
   }),
   hostIds: ids({
     list: 'errors.field.round.hosts-list',
     none: 'errors.field.round.hosts-none',
-    max: 'errors.field.round.hosts-max',
-    once: 'errors.field.round.hosts-once',
+    many: 'errors.field.round.hosts-many',
+    repeated: 'errors.field.round.hosts-repeated',
   }),
   /** Where each host's classroom is (host id → room or link). */
   locations: z.record(safeText(), safeText().trim().max(200, 'errors.field.round.location-long')).default({}),
@@ -68,9 +69,9 @@ export const RoundInputSchema = z.object({
     .nullish()
     .transform((s) => (s ? s : null)),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
-  confirmOutsideSchoolDay: z.boolean({ error: 'errors.field.true-false' }).default(false),
+  confirmOutsideSchoolDay: z.boolean({ error: 'errors.field.api.confirm-outside' }).default(false),
   /** The cycle this round belongs to (shared/cycles.ts), if any. */
-  cycleId: safeText().max(100, 'errors.field.too-long').nullish(),
+  cycleId: safeText().max(100, 'errors.field.api.cycle-id-long').nullish(),
 });
 export type RoundInput = z.input<typeof RoundInputSchema>;
 export type RoundData = z.output<typeof RoundInputSchema>;
@@ -89,7 +90,7 @@ export type RoundGroupsInput = z.infer<typeof RoundGroupsInputSchema>;
  */
 export const RoundPublishInputSchema = z
   .object({
-    confirmTradeoffs: z.boolean({ error: 'errors.field.true-false' }).default(false),
+    confirmTradeoffs: z.boolean({ error: 'errors.field.api.confirm-tradeoffs' }).default(false),
   })
   .prefault({}); // no body at all is an unconfirmed publish
 export type RoundPublishInput = z.input<typeof RoundPublishInputSchema>;
@@ -131,9 +132,16 @@ export const RoundSchema = z.object({
   hosts: z.array(PersonRefSchema.extend({ location: z.string() })),
   groups: z.array(z.array(z.string())),
   slots: z.array(RoundSlotSchema),
-  /** What this plan costs (hosts who also visit see fewer rooms, rooms only one group visits), shown before publishing. */
+  /**
+   * What this plan costs (hosts who also visit see fewer rooms, rooms only one group visits), shown before publishing:
+   * `message` in US English, `problem` its catalog words (shared/problems.ts) for the reader's language.
+   */
   tradeoffs: z.array(
-    z.object({ kind: z.enum(['host-also-visits', 'room-visited-once']), message: z.string() }),
+    z.object({
+      kind: z.enum(['host-also-visits', 'room-visited-once']),
+      message: z.string(),
+      problem: WireProblemSchema,
+    }),
   ),
   /** Slots their hosts declined once the round was published (shared/round-hosts.ts). */
   declines: z.array(RoundDeclineSchema),
@@ -239,7 +247,7 @@ export const DebriefSchema = z.object({
 export type Debrief = z.infer<typeof DebriefSchema>;
 
 /** POST /api/rounds/:id/debrief/cards: a writer adds one of their own notes from this round as a card. */
-export const DebriefCardInputSchema = z.object({ noteId: safeText().min(1, 'errors.field.required') });
+export const DebriefCardInputSchema = z.object({ noteId: safeText().min(1, 'errors.field.api.note-id') });
 export type DebriefCardInput = z.infer<typeof DebriefCardInputSchema>;
 
 /** POST /api/rounds/:id/debrief/patterns (facilitator). */
@@ -257,7 +265,7 @@ export type DebriefCardMove = z.infer<typeof DebriefCardMoveSchema>;
 
 /** PUT /api/rounds/:id/debrief (facilitator): the phase and the group's words. */
 export const DebriefUpdateSchema = z.object({
-  phase: z.enum(DEBRIEF_PHASES, { error: 'errors.field.one-of' }).optional(),
+  phase: z.enum(DEBRIEF_PHASES, { error: 'errors.field.debrief.phase' }).optional(),
   prediction: safeText().trim().max(2000, 'errors.field.debrief.prediction-long').nullish(),
   nextLevel: safeText().trim().max(2000, 'errors.field.debrief.next-long').nullish(),
   /** Move on although a phase lacks what it needs: the coach says why (kept with the debrief). */

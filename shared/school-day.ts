@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { MessageKey } from './i18n';
 import { safeText } from './text';
 import { isTimeZone, utcToZoned } from './zoned-time';
 
@@ -21,27 +22,27 @@ export const WEEKDAY_NAMES: Record<Weekday, { short: string; long: string }> = {
 export const MAX_PERIODS = 40;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
-const ClockSchema = (what: string) =>
-  z.string({ error: `A ${what} time is required` }).regex(CLOCK, `Use a 24-hour ${what} time like 10:05`);
+const ClockSchema = (m: { required: MessageKey; format: MessageKey }) =>
+  z.string({ error: m.required }).regex(CLOCK, m.format);
 
 export const PeriodSchema = z
   .object({
-    name: safeText({ error: 'Name the period' })
+    name: safeText({ error: 'errors.field.period.name' })
       .trim()
-      .min(1, 'Name the period, e.g. Period 3')
-      .max(40, 'A period name is at most 40 characters'),
+      .min(1, 'errors.field.period.name-empty')
+      .max(40, 'errors.field.period.name-long'),
     weekdays: z
-      .array(z.enum(WEEKDAYS, { error: 'A weekday is one of mon, tue, wed, thu, fri, sat, sun' }), {
-        error: 'Say on which weekdays the period runs',
+      .array(z.enum(WEEKDAYS, { error: 'errors.field.period.weekday' }), {
+        error: 'errors.field.period.weekdays',
       })
-      .min(1, 'Choose at least one weekday for the period')
+      .min(1, 'errors.field.period.weekdays-none')
       .transform((days) => WEEKDAYS.filter((d) => days.includes(d))),
-    start: ClockSchema('start'),
-    end: ClockSchema('end'),
+    start: ClockSchema({ required: 'errors.field.period.start', format: 'errors.field.period.start-format' }),
+    end: ClockSchema({ required: 'errors.field.period.end', format: 'errors.field.period.end-format' }),
   })
   // Compared only once both are times, so a mistyped time gets one message, not two.
   .refine((p) => !(CLOCK.test(p.start) && CLOCK.test(p.end)) || p.start < p.end, {
-    message: 'A period ends after it starts',
+    message: 'errors.field.period.order',
     path: ['end'],
   });
 export type Period = z.output<typeof PeriodSchema>;
@@ -67,8 +68,8 @@ function overlaps(periods: Period[]): Array<{ index: number; message: string }> 
 }
 
 export const BellScheduleSchema = z
-  .array(PeriodSchema, { error: 'The bell schedule is a list of periods' })
-  .max(MAX_PERIODS, `At most ${MAX_PERIODS} periods`)
+  .array(PeriodSchema, { error: 'errors.field.school-day.periods' })
+  .max(MAX_PERIODS, 'errors.field.school-day.periods-many')
   .superRefine((periods, ctx) => {
     for (const { index, message } of overlaps(periods))
       ctx.addIssue({ code: 'custom', path: [index], message });
@@ -76,12 +77,7 @@ export const BellScheduleSchema = z
 
 export const SchoolDaySchema = z.object({
   /** The school's IANA zone: the bell schedule's clock, and the zone the forms start with. Null until chosen. */
-  timeZone: z
-    .string()
-    .max(64)
-    .refine(isTimeZone, 'Use a time zone name like America/New_York')
-    .nullable()
-    .default(null),
+  timeZone: z.string().max(64).refine(isTimeZone, 'errors.field.time-zone.format').nullable().default(null),
   periods: BellScheduleSchema.default([]),
 });
 export type SchoolDay = z.output<typeof SchoolDaySchema>;

@@ -14,7 +14,7 @@ import { NoteInputSchema } from './notes';
 const base64url = (length?: { min: number; max: number }) =>
   z
     .string()
-    .regex(/^[A-Za-z0-9_-]*$/, 'errors.field.base64url')
+    .regex(/^[A-Za-z0-9_-]*$/, 'errors.field.api.base64url')
     .min(length?.min ?? 1)
     .max(length?.max ?? 8_000);
 
@@ -35,7 +35,7 @@ export type RoomNoteKey = z.infer<typeof RoomNoteKeySchema>;
 
 /** One sealed note: whose key (kid), the phone's one-time public key (epk), the nonce (iv) and the ciphertext. */
 export const SealedNoteSchema = z.object({
-  kid: z.string().regex(KID_RE, 'errors.field.key-id'),
+  kid: z.string().regex(KID_RE, 'errors.field.api.key-id'),
   epk: EcPublicJwkSchema,
   /** 12 bytes. */
   iv: base64url({ min: 16, max: 16 }),
@@ -46,7 +46,7 @@ export type SealedNote = z.infer<typeof SealedNoteSchema>;
 
 /** POST /api/room/notes: a sealed note and the id the phone gave it (a resend finds the stored note). */
 export const RoomNoteSendSchema = z.object({
-  clientId: z.uuid({ error: 'errors.field.uuid' }),
+  clientId: z.uuid({ error: 'errors.field.api.client-id' }),
   sealed: SealedNoteSchema,
 });
 export type RoomNoteSend = z.infer<typeof RoomNoteSendSchema>;

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { nearestGrade } from './grades';
+import type { MessageKey } from './i18n';
 import { DEFAULT_COACH_ROLES } from './lti';
 import { EMPTY_SCHOOL_DAY, SchoolDaySchema } from './school-day';
-import { nearestGrade } from './grades';
 import { nearestEntry } from './spelling';
 import { GRADE_BANDS, MAX_GRADE, MAX_SUBJECT } from './strategy';
 import { safeText } from './text';
@@ -69,17 +70,16 @@ export const MAX_GRADES = 30;
  * A list the school keeps for its menu (subjects, grades): trimmed, at least one entry, no two the same in any case, in
  * the order the coach gave. One rule for every such list.
  */
-function schoolListSchema(o: { one: string; many: string; maxLength: number; maxEntries: number }) {
+function schoolListSchema(o: {
+  maxLength: number;
+  maxEntries: number;
+  /** The list's messages, written out whole (one set per list). */
+  m: { empty: MessageKey; long: MessageKey; list: MessageKey; none: MessageKey; many: MessageKey };
+}) {
   return z
-    .array(
-      safeText()
-        .trim()
-        .min(1, `A ${o.one} cannot be empty`)
-        .max(o.maxLength, `A ${o.one} must be at most ${o.maxLength} characters`),
-      { error: `${o.many} must be a list` },
-    )
-    .min(1, `Keep at least one ${o.one}, so teachers have one to choose.`)
-    .max(o.maxEntries, `At most ${o.maxEntries} ${o.many}`)
+    .array(safeText().trim().min(1, o.m.empty).max(o.maxLength, o.m.long), { error: o.m.list })
+    .min(1, o.m.none)
+    .max(o.maxEntries, o.m.many)
     .transform((entries) => {
       const seen = new Set<string>();
       return entries.filter((s) => !seen.has(s.toLowerCase()) && seen.add(s.toLowerCase()));
@@ -88,18 +88,28 @@ function schoolListSchema(o: { one: string; many: string; maxLength: number; max
 
 /** The school's subjects: trimmed, at least one, no two the same in any case, in the order the coach gave. */
 export const SubjectListSchema = schoolListSchema({
-  one: 'subject',
-  many: 'subjects',
   maxLength: MAX_SUBJECT,
   maxEntries: MAX_SUBJECTS,
+  m: {
+    empty: 'errors.field.settings.subject-empty',
+    long: 'errors.field.settings.subject-long',
+    list: 'errors.field.settings.subjects-list',
+    none: 'errors.field.settings.subjects-none',
+    many: 'errors.field.settings.subjects-many',
+  },
 });
 
 /** The school's grades ("K", "1" … "12", or bands such as "6-8"), kept like its subjects. */
 export const GradeListSchema = schoolListSchema({
-  one: 'grade',
-  many: 'grades',
   maxLength: MAX_GRADE,
   maxEntries: MAX_GRADES,
+  m: {
+    empty: 'errors.field.settings.grade-empty',
+    long: 'errors.field.settings.grade-long',
+    list: 'errors.field.settings.grades-list',
+    none: 'errors.field.settings.grades-none',
+    many: 'errors.field.settings.grades-many',
+  },
 });
 
 /** The lists a school keeps for its menu, and how free text finds an entry of each. */
@@ -119,10 +129,10 @@ export function schoolEntry(list: SchoolList, typed: string, entries: readonly s
 
 export const TenantSettingsSchema = z.object({
   /** course: each course has its own menu; deployment: one school-wide menu for every course of the deployment. */
-  networkScope: z.enum(['course', 'deployment'], { error: 'networkScope must be course or deployment' }),
+  networkScope: z.enum(['course', 'deployment'], { error: 'errors.field.settings.network-scope' }),
   coachRoles: z
-    .array(z.enum(ROLE_VALUES, { error: 'not a role Tasting Menu knows' }))
-    .min(1, 'Keep at least one coach role, or nobody could change these settings again.')
+    .array(z.enum(ROLE_VALUES, { error: 'errors.field.settings.coach-role' }))
+    .min(1, 'errors.field.settings.coach-roles-none')
     .transform((roles) => [...new Set(roles)]),
   /** The school's time zone and weekly bell schedule (shared/school-day.ts); none until a coach sets them. */
   schoolDay: SchoolDaySchema.default(EMPTY_SCHOOL_DAY),
@@ -171,9 +181,9 @@ export const SCHOOL_NAME_MAX = 80;
  * platform's name but never this one; an empty name clears it (the platform's name shows again).
  */
 export const SchoolNameInputSchema = z.object({
-  schoolName: safeText({ error: 'Type the school’s name' })
+  schoolName: safeText({ error: 'errors.field.settings.school-name' })
     .trim()
-    .max(SCHOOL_NAME_MAX, `Keep the school’s name to ${SCHOOL_NAME_MAX} characters`)
-    .refine((v) => v.length === 0 || v.length >= 2, 'Type the whole school name'),
+    .max(SCHOOL_NAME_MAX, 'errors.field.settings.school-name-long')
+    .refine((v) => v.length === 0 || v.length >= 2, 'errors.field.settings.school-name-short'),
 });
 export type SchoolNameInput = z.infer<typeof SchoolNameInputSchema>;

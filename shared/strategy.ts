@@ -81,7 +81,6 @@ const httpUrl = safeText()
 
 const tagList = z.array(safeText().max(30, 'errors.field.strategy.tag-long')).max(MAX_TAGS * 2);
 const fewTags = (t: string[]) => t.length <= MAX_TAGS;
-const TOO_MANY_TAGS = { message: 'errors.field.strategy.tags-many', params: { maximum: MAX_TAGS } };
 
 export const StrategyInputSchema = z.object({
   title: text('errors.field.strategy.title', 'errors.field.strategy.title-long', MAX_TITLE),
@@ -103,12 +102,12 @@ export const StrategyInputSchema = z.object({
     .trim()
     .min(1, 'errors.field.strategy.grades-empty')
     .max(MAX_GRADE, 'errors.field.strategy.grades-long'),
-  tags: tagList.default([]).transform(normaliseTags).refine(fewTags, TOO_MANY_TAGS),
+  tags: tagList.default([]).transform(normaliseTags).refine(fewTags, 'errors.field.strategy.tags-many'),
   sourceUrl: httpUrl.nullish(),
   sourceTitle: safeText().trim().max(200, 'errors.field.strategy.source-title-long').nullish(),
   excerptHtml: safeText().max(MAX_EXCERPT, 'errors.field.strategy.excerpt-long').nullish(),
   /** Set by the extension so a retried upload never creates a second strategy. */
-  clientId: z.string().uuid('errors.field.uuid').optional(),
+  clientId: z.string().uuid('errors.field.api.client-id').optional(),
 });
 export type StrategyInput = z.input<typeof StrategyInputSchema>;
 export type StrategyData = z.output<typeof StrategyInputSchema>;
@@ -118,7 +117,7 @@ export const StrategyEditSchema = StrategyInputSchema.omit({ clientId: true, tag
   .partial()
   .extend({
     // No default here: an edit that leaves the tags out keeps them.
-    tags: tagList.transform(normaliseTags).refine(fewTags, TOO_MANY_TAGS).optional(),
+    tags: tagList.transform(normaliseTags).refine(fewTags, 'errors.field.strategy.tags-many').optional(),
   });
 export type StrategyEditInput = z.input<typeof StrategyEditSchema>;
 export type StrategyEdit = z.output<typeof StrategyEditSchema>;
@@ -135,13 +134,13 @@ export type CurationAction = (typeof CURATION_ACTIONS)[number];
 
 /** POST /api/strategies/:id/curation (coaches). */
 export const CurationInputSchema = z.object({
-  action: z.enum(CURATION_ACTIONS, { error: 'errors.field.one-of' }),
+  action: z.enum(CURATION_ACTIONS, { error: 'errors.field.strategy.curation-action' }),
   message: safeText().max(1000).optional(),
 });
 export type CurationInput = z.infer<typeof CurationInputSchema>;
 
 /** POST /api/strategies/:id/merge (coaches): this strategy is merged into `intoId`. */
-export const MergeInputSchema = z.object({ intoId: safeText().min(1, 'errors.field.required') });
+export const MergeInputSchema = z.object({ intoId: safeText().min(1, 'errors.field.api.into-id') });
 export type MergeInput = z.infer<typeof MergeInputSchema>;
 
 export const PersonRefSchema = z.object({ id: z.string(), name: z.string() });
@@ -213,7 +212,7 @@ export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;
 
 /** PUT /api/strategies/:id/try: "I'll try it" or "I tried it", with an optional reflection. */
 export const TryInputSchema = z.object({
-  state: z.enum(['trying', 'tried'], { error: 'errors.field.one-of' }),
+  state: z.enum(['trying', 'tried'], { error: 'errors.field.api.try-state' }),
   reflection: safeText().max(2000, 'errors.field.strategy.reflection-long').nullish(),
   shareWithContributor: z.boolean().optional(),
 });

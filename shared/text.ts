@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Problem } from './problems';
 
 /**
  * Text that both databases store as given. PostgreSQL refuses U+0000 outright and turns an unpaired surrogate into
@@ -20,23 +21,19 @@ export function normaliseLineEnds(text: string): string {
   return text.replace(/\r\n?/g, '\n');
 }
 
-/** Why a text cannot be stored, as a catalog message (shared/i18n) naming the first offending character. */
-export interface Unstorable {
-  key: 'errors.text.control' | 'errors.text.surrogate';
-  params: { character: string };
-}
-
-/** Why `text` cannot be stored, naming the first offending character; undefined when it can. */
-export function unstorableText(text: string): Unstorable | undefined {
+/**
+ * Why `text` cannot be stored, naming the first offending character, as catalog words ("contains a control character
+ * (U+0000) that cannot be stored"); undefined when it can.
+ */
+export function unstorableText(text: string): Problem | undefined {
   const control = CONTROL_RE.exec(text)?.[0];
-  if (control !== undefined) return { key: 'errors.text.control', params: { character: codePoint(control) } };
+  if (control !== undefined) return { key: 'errors.text.control', params: { char: codePoint(control) } };
   const surrogate = LONE_SURROGATE_RE.exec(text)?.[0];
   if (surrogate !== undefined)
-    return { key: 'errors.text.surrogate', params: { character: codePoint(surrogate) } };
+    return { key: 'errors.text.surrogate', params: { char: codePoint(surrogate) } };
   return undefined;
 }
 
-// The issue's message is the catalog key and its params fill it, so each reader gets it in their language (errors.ts).
 const refuseUnstorable = (text: string, ctx: z.RefinementCtx) => {
   const problem = unstorableText(text);
   if (problem) ctx.addIssue({ code: 'custom', message: problem.key, params: problem.params, input: text });

@@ -80,7 +80,7 @@ export const DoorInputSchema = z.object({
     .max(MAX_REPEAT_WEEKS, 'errors.field.door.repeat-max')
     .default(1),
   /** The person was told the time is outside the school day (a weekend, before or after the bells) and keeps it. */
-  confirmOutsideSchoolDay: z.boolean({ error: 'errors.field.true-false' }).default(false),
+  confirmOutsideSchoolDay: z.boolean({ error: 'errors.field.api.confirm-outside' }).default(false),
 });
 export type DoorInput = z.input<typeof DoorInputSchema>;
 export type DoorData = z.output<typeof DoorInputSchema>;
@@ -100,7 +100,7 @@ const doorCursor = safeText()
     const at = raw.indexOf('~');
     const parsed = DoorCursorSchema.safeParse({ s: raw.slice(0, at), i: raw.slice(at + 1) });
     if (at > 0 && parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: 'errors.cursor.invalid' });
+    ctx.addIssue({ code: 'custom', message: 'errors.field.page.cursor' });
     return z.NEVER;
   });
 
@@ -113,8 +113,8 @@ export const DEFAULT_DOOR_PAGE = 50;
  */
 export const DoorQuerySchema = z
   .object({
-    from: z.iso.datetime({ error: 'errors.field.date-time', offset: true }),
-    to: z.iso.datetime({ error: 'errors.field.date-time', offset: true }),
+    from: z.iso.datetime({ error: 'errors.field.api.from', offset: true }),
+    to: z.iso.datetime({ error: 'errors.field.api.to', offset: true }),
     strategyId: safeText().max(100).optional(),
     subject: safeText().trim().max(60).optional(),
     tag: safeText().trim().toLowerCase().max(30).optional(),
@@ -125,13 +125,9 @@ export const DoorQuerySchema = z
     cursor: doorCursor.optional(),
     limit: z.coerce.number().int().min(1).max(MAX_DOOR_PAGE).default(DEFAULT_DOOR_PAGE),
   })
-  .refine((q) => Date.parse(q.to) > Date.parse(q.from), {
-    message: 'errors.field.doors.after-from',
-    path: ['to'],
-  })
+  .refine((q) => Date.parse(q.to) > Date.parse(q.from), { message: 'errors.field.range.order', path: ['to'] })
   .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= 62 * 86_400_000, {
-    message: 'errors.field.doors.span',
-    params: { days: 62 },
+    message: 'errors.field.range.long',
     path: ['to'],
   });
 export type DoorQuery = z.infer<typeof DoorQuerySchema>;
@@ -213,7 +209,7 @@ const visitCursor = safeText()
     const [a, p, e, ...rest] = raw.split('~');
     const parsed = VisitCursorSchema.safeParse({ a, p, e, i: rest.join('~') });
     if (parsed.success) return parsed.data;
-    ctx.addIssue({ code: 'custom', message: 'errors.cursor.invalid' });
+    ctx.addIssue({ code: 'custom', message: 'errors.field.page.cursor' });
     return z.NEVER;
   });
 
@@ -227,10 +223,10 @@ export const DEFAULT_VISIT_PAGE = 50;
 export const VisitQuerySchema = z.object({
   cursor: visitCursor.optional(),
   limit: z.coerce
-    .number({ error: 'limit must be a number' })
-    .int('limit must be a whole number')
-    .min(1, 'limit is at least 1')
-    .max(MAX_VISIT_PAGE, `limit is at most ${MAX_VISIT_PAGE}`)
+    .number({ error: 'errors.field.api.limit' })
+    .int('errors.field.api.limit-whole')
+    .min(1, 'errors.field.api.limit-min')
+    .max(MAX_VISIT_PAGE, 'errors.field.api.limit-max')
     .default(DEFAULT_VISIT_PAGE),
 });
 export type VisitQuery = z.infer<typeof VisitQuerySchema>;
@@ -247,7 +243,7 @@ export type VisitList = z.infer<typeof VisitListSchema>;
 
 /** POST /api/visits */
 export const VisitInputSchema = z.object({
-  doorId: safeText({ error: 'doorId is required' }).min(1, 'doorId is required'),
+  doorId: safeText({ error: 'errors.field.api.door-id' }).min(1, 'errors.field.api.door-id'),
 });
 export type VisitInput = z.infer<typeof VisitInputSchema>;
 

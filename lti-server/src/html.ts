@@ -1,3 +1,5 @@
+import { markedParts } from '../../shared/i18n/marks';
+
 /**
  * Minimal server-rendered pages, for the tool's own (launch refusals, registration, outages: http/) and for the sandbox
  * LMS (sandbox/), which both import them from here rather than from each other. Every interpolated value goes through
@@ -10,6 +12,16 @@ export function esc(value: string): string {
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
     .replaceAll("'", '&#39;');
+}
+
+/** A translated sentence with marks (`<code>…</code>`, `<link>…</link>`), each rendered by `marks`; the rest escaped. */
+export function marked(message: string, marks: Record<string, (text: string) => string>): string {
+  return markedParts(message)
+    .map((part) => {
+      const render = part.mark ? marks[part.mark] : undefined;
+      return render ? render(part.text) : esc(part.text);
+    })
+    .join('');
 }
 
 /** The pages' one stylesheet, served at /static/page.css (the CSP allows no inline style). */

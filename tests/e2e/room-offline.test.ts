@@ -1,18 +1,13 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { RoomLinkSchema } from '../../shared/room';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { decodeQr, openDoorSign } from '../support/browser/qr';
-import { type ApiClient, launchAs } from '../support/server/api-client';
-import { builtAppAssets } from '../support/server/built-app';
-import { daysFromNow } from '../support/server/colleagues';
-import { approvedStrategy } from '../support/server/menu';
+import { doorTomorrow, phoneTab, useRoomTest } from '../support/browser/room';
+import type { ApiClient } from '../support/server/api-client';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 import { visitHappened } from '../support/server/visit-happened';
 
-/** A phone's screen, as issue #18 measured it. */
-const PHONE = { width: 390, height: 844 };
 /** The screenshot for docs/visits.md: `DOCS_SCREENSHOTS=1 npx vitest run --project e2e tests/e2e/room-offline.test.ts`. */
 const SCREENSHOTS = process.env.DOCS_SCREENSHOTS === '1';
 const WAITING = 'Saved on this phone — will send when online';
@@ -23,18 +18,8 @@ let ana: ApiClient;
 let ben: ApiClient;
 let dana: ApiClient;
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  await builtAppAssets();
-  browser = await launchBrowser();
-  ana = await launchAs(server, 'sandbox-ana-rivera');
-  ben = await launchAs(server, 'sandbox-ben-okafor');
-  dana = await launchAs(server, 'sandbox-dana-kim');
-});
-afterAll(async () => {
-  await browser?.close();
+useRoomTest(['ana', 'ben', 'dana'], (room) => {
+  ({ server, browser, ana, ben, dana } = room);
 });
 
 /** Everything the room page keeps in IndexedDB, as raw records (read with the browser's own API, not the app's). */
@@ -71,17 +56,11 @@ describe('the room note mode without a connection', () => {
     timeout: 240_000,
   }, async () => {
     const title = 'Numbered heads together';
-    const strategyId = await approvedStrategy(ana, dana, { title });
-    const created = await ana.post('/api/doors', {
-      strategyId,
-      date: daysFromNow(1),
+    const doorId = await doorTomorrow(ana, dana, title, {
       start: '11:00',
-      timeZone: 'UTC',
       location: 'Room 21',
       lookFor: 'How each group checks that everyone can answer',
     });
-    expect(created.status).toBe(201);
-    const doorId = created.body.items[0].id as string;
     await visitHappened(server, doorId, 2);
 
     // Ana prints her door sign; Ben's phone signs in with a link from the LMS, then scans the sign's QR code.
@@ -89,8 +68,7 @@ describe('the room note mode without a connection', () => {
     const scanned = await decodeQr(host.getByRole('article', { name: 'The door sign' }).locator('img.qr'));
     await host.close();
     const link = RoomLinkSchema.parse((await ben.post('/api/room-links', {})).body);
-    const phone = await browser.context.newPage();
-    await phone.setViewportSize(PHONE);
+    const phone = await phoneTab(browser);
     await phone.goto(link.url);
     await phone.getByRole('heading', { name: 'You are signed in' }).waitFor();
     await phone.goto(scanned);

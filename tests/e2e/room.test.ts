@@ -1,18 +1,13 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
 import { decodeQr, openDoorSign } from '../support/browser/qr';
-import { type ApiClient, launchAs } from '../support/server/api-client';
-import { builtAppAssets } from '../support/server/built-app';
-import { daysFromNow } from '../support/server/colleagues';
-import { approvedStrategy } from '../support/server/menu';
+import { doorTomorrow, PHONE, phoneTab, useRoomTest } from '../support/browser/room';
+import type { ApiClient } from '../support/server/api-client';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 import { visitHappened } from '../support/server/visit-happened';
 
-/** A phone's screen, as the issue measured it. */
-const PHONE = { width: 390, height: 844 };
 /** The smallest tap target WCAG 2.5.5 (and Apple's and Google's guides) ask for. */
 const MIN_TAP = 44;
 /** Screens for docs/visits.md: `DOCS_SCREENSHOTS=1 npx vitest run --project e2e tests/e2e/room.test.ts`. */
@@ -24,18 +19,8 @@ let ana: ApiClient;
 let ben: ApiClient;
 let dana: ApiClient;
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  await builtAppAssets();
-  browser = await launchBrowser();
-  ana = await launchAs(server, 'sandbox-ana-rivera');
-  ben = await launchAs(server, 'sandbox-ben-okafor');
-  dana = await launchAs(server, 'sandbox-dana-kim');
-});
-afterAll(async () => {
-  await browser?.close();
+useRoomTest(['ana', 'ben', 'dana'], (room) => {
+  ({ server, browser, ana, ben, dana } = room);
 });
 
 /** The size of each page of a PDF, in points (1/72 in), from its MediaBox entries. */
@@ -84,18 +69,12 @@ describe('the door sign and the room note mode on a phone', () => {
     timeout: 240_000,
   }, async () => {
     const title = 'Think-pair-share with sentence stems';
-    const strategyId = await approvedStrategy(ana, dana, { title });
-    const created = await ana.post('/api/doors', {
-      strategyId,
-      date: daysFromNow(1),
+    const doorId = await doorTomorrow(ana, dana, title, {
       start: '10:00',
-      timeZone: 'UTC',
       location: 'Room 14',
       capacity: 2,
       lookFor: 'How partners use the stems to build on each other',
     });
-    expect(created.status).toBe(201);
-    const doorId = created.body.items[0].id as string;
 
     // The host's door sign, from the door page (top level: a printout of the LMS frame would be the frame alone).
     const host = await openDoorSign(browser, server.url, ana.token, doorId);
@@ -127,8 +106,7 @@ describe('the door sign and the room note mode on a phone', () => {
     }
 
     // A visitor's phone, not signed in: the sign's address asks them to sign in first, and books nothing.
-    const phone = await browser.context.newPage();
-    await phone.setViewportSize(PHONE);
+    const phone = await phoneTab(browser);
     await phone.goto(scanned);
     await phone.getByRole('heading', { name: 'Sign in first' }).waitFor();
     await expectNoAxeViolations(phone);

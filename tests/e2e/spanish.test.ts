@@ -1,6 +1,6 @@
-import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { openToolInSpanish } from '../support/browser/lms-page';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { daysFromNow } from '../support/server/colleagues';
 import { approvedStrategy } from '../support/server/menu';
@@ -13,15 +13,6 @@ let browser: BrowserSession;
 let ana: ApiClient;
 let ben: ApiClient;
 let dana: ApiClient;
-
-/** Opens Tasting Menu from the sandbox course as an LMS set to Latin-American Spanish would (locale es-419). */
-async function openInSpanish(user: string): Promise<{ page: Page; tool: Frame }> {
-  const page = await browser.context.newPage();
-  await page.goto(`${server.url}/sandbox/courses/sandbox-course-7sci/launch?user=${user}&locale=es-419`);
-  const tool = (await (await page.waitForSelector('iframe[name="tool"]')).contentFrame())!;
-  await tool.getByRole('heading', { name: 'El menú' }).waitFor();
-  return { page, tool };
-}
 
 useTestServer({}, (s) => {
   server = s;
@@ -56,7 +47,7 @@ describe('the interface in Spanish', () => {
     expect((await door(6)).status).toBe(201);
 
     // The menu.
-    const { page, tool } = await openInSpanish('sandbox-ben-okafor');
+    const { page, tool } = await openToolInSpanish(browser, server, 'sandbox-ben-okafor');
     expect(await tool.evaluate(() => document.documentElement.lang)).toBe('es-419');
     await tool.getByRole('link', { name: 'Puertas abiertas' }).waitFor();
     expect(await tool.getByLabel('Idioma').inputValue()).toBe('es');
@@ -97,7 +88,7 @@ describe('the interface in Spanish', () => {
     await expectNoAxeViolations(page);
 
     // The picture, for the coach.
-    const coach = await openInSpanish('sandbox-dana-kim');
+    const coach = await openToolInSpanish(browser, server, 'sandbox-dana-kim');
     await coach.tool.getByRole('link', { name: 'Panorama de la escuela' }).click();
     await coach.tool.getByRole('heading', { name: 'Panorama de la escuela' }).waitFor();
     await coach.tool.getByText(/al menos 3 visitas en 3 aulas distintas/).waitFor();

@@ -153,7 +153,7 @@ describe('cycles', () => {
     ).toBe(403);
     const two = await dana.post('/api/cycles', { problemId: proposalId, memberIds: ids.slice(0, 2) });
     expect(two.status).toBe(400);
-    expect(two.body.error.fields[0].message).toMatch(/at least 3 volunteers/);
+    expect(two.body.error.fields[0].message).toMatch(/at least three volunteers/);
     const started = await dana.post('/api/cycles', {
       problemId: proposalId,
       memberIds: ids.slice(0, 3),

@@ -1,33 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runPlatformCli } from '../../lti-server/src/cli/platform';
+import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../lti-server/src/db/database';
 import { upsertTenant } from '../../lti-server/src/db/repositories/tenants';
-import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+import { usePlatformCli } from '../support/server/platform-cli';
 
-let database: TestDatabase;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  env = { DATABASE_URL: database.url, DATA_DIR: database.dataDir, LTI_KEY: 'x'.repeat(40) };
-});
-afterAll(async () => {
-  await database?.drop();
-});
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await runPlatformCli(args, env);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const cli = usePlatformCli();
+const run = cli.run;
 
 const school = ['--issuer', 'https://lms.example.edu', '--client-id', 'tool-1', '--deployment', 'east-high'];
 
@@ -43,7 +20,7 @@ describe('npm run platform -- district-…', () => {
     expect(early.code).toBe(1);
     expect(early.err).toContain('must launch the tool first');
 
-    const handle = openDatabase(database.target);
+    const handle = openDatabase(cli.database.target);
     try {
       await upsertTenant(
         handle.db,

@@ -130,11 +130,11 @@ describe('the API error messages in the asker’s language', () => {
     expect(refused.status).toBe(400);
     expect(refused.error.code).toBe('VALIDATION_FAILED');
     expect(refused.error.fields).toEqual([
-      { path: 'visitId', message: 'es obligatorio' },
-      { path: 'prompt', message: 'debe ser uno de estos valores: students, teacher, prediction' },
+      { path: 'visitId', message: 'Falta visitId' },
+      { path: 'prompt', message: 'Elige una de las preguntas guía' },
       { path: 'confirmFlags', message: 'Entrada inválida: se esperaba booleano, recibido texto' },
     ]);
-    expect(refused.error.message).toMatch(/^Datos no válidos \(nota\): visitId: es obligatorio; /);
+    expect(refused.error.message).toMatch(/^Datos no válidos \(nota\): visitId: Falta visitId; /);
   });
 
   it('when a Spanish reader sends malformed JSON, then the refusal is Spanish', async () => {

@@ -1,119 +1,68 @@
-import { sql } from 'kysely';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
-import type { Database } from '../../lti-server/src/db/schema';
-import { TenantScope } from '../../lti-server/src/db/tenant-scope';
+import { describe, expect, it } from 'vitest';
 import { myVisitPage } from '../../lti-server/src/domain/visits';
 import { encodeVisitCursor, VisitQuerySchema } from '../../shared/visits';
-import { fullScans, planOf, recording, wholeTableSteps } from '../support/server/query-plans';
-import { seedTenant } from '../support/server/seed-tenant';
+import {
+  type DoorRow,
+  doorRow,
+  HOUR,
+  insertDoorsAndVisits,
+  iso,
+  recordedTeacher,
+  START,
+  useSeededPlansDatabase,
+  type VisitRow,
+  visitRow,
+} from '../support/server/door-plans-seed';
+import { fullScans, planOf, wholeTableSteps } from '../support/server/query-plans';
 import { strategyRow } from '../support/server/strategy-row';
-import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
+import { testDbKind } from '../support/server/test-database';
 
 /**
  * "My visits" reads one page through an index (issue #20): on a seeded and ANALYZEd visits table large enough that
  * PostgreSQL would rather scan it than use an index that does not fit, every query GET /api/visits sends has no full
  * scan of `visits` or `doors`, and the page queries have no sort (the index holds each part's order).
  */
-let test: TestDatabase;
-let handle: DatabaseHandle;
 const network = 'net';
 const DOORS = 20_000;
 const HOSTS = ['p', 'q', 'r'];
-const HOUR = 3_600_000;
-const START = Date.UTC(2025, 0, 6);
-const iso = (ms: number) => new Date(ms).toISOString();
 /** The doors start one every 30 minutes; "now" falls in the middle of door 10,000 (it is under way). */
 const NOW = new Date(START + 10_000 * (HOUR / 2) + 5 * 60_000);
 
-beforeAll(async () => {
-  test = await createTestDatabase();
-  handle = openDatabase(test.target);
-  await handle.migrate();
-  const stamp = iso(START);
-  await seedTenant(handle.db, { tenant: 't', networks: [network], person: 'p' }, stamp);
-  for (const id of ['q', 'r']) {
-    await handle.db
-      .insertInto('people')
-      .values({
-        id,
-        tenant_id: 't',
-        subject: `s-${id}`,
-        name: id.toUpperCase(),
-        role: 'teacher',
-        created_at: stamp,
-        last_seen_at: stamp,
-      })
-      .execute();
-  }
-  const scope = new TenantScope(handle.db, 't', handle.kind);
+const seeded = useSeededPlansDatabase([network], async (scope, stamp) => {
   await scope.transaction(async (trx) => {
     const strategy = strategyRow({ id: 's', network, contributor: 'q', text: 'Math', createdAt: stamp });
     await trx.insertInto('strategies', [strategy]).execute();
-    const doors: Array<Omit<Database['doors'], 'tenant_id'>> = [];
-    const visits: Array<Omit<Database['visits'], 'tenant_id'>> = [];
+    const doors: DoorRow[] = [];
+    const visits: VisitRow[] = [];
     for (let i = 0; i < DOORS; i++) {
-      const id = `d${String(i).padStart(6, '0')}`;
       // p visits two doors in three (i mod 3 = 0 or 1) and hosts the third, which q visits; every fifth is cancelled.
       const hostsIt = i % 3 === 2;
-      const startsAt = START + i * (HOUR / 2);
-      doors.push({
-        id,
-        network_id: network,
-        host_id: hostsIt ? 'p' : HOSTS[1 + (i % 2)]!,
-        strategy_id: 's',
-        round_id: null,
-        series_id: null,
-        starts_at: iso(startsAt),
-        ends_at: iso(startsAt + 10 * 60_000),
-        minutes: 10,
-        time_zone: 'UTC',
+      const door = doorRow({
+        id: `d${String(i).padStart(6, '0')}`,
+        network,
+        host: hostsIt ? 'p' : HOSTS[1 + (i % 2)]!,
+        strategy: 's',
+        round: null,
+        startsAt: START + i * (HOUR / 2),
         location: `Room ${i % 40}`,
-        capacity: 4,
-        booked: 1,
-        visitor_note: null,
-        look_for: null,
-        status: 'open',
-        sequence: 0,
-        created_at: stamp,
-        updated_at: stamp,
+        stamp,
       });
-      visits.push({
-        id: `${id}-v`,
-        door_id: id,
-        visitor_id: hostsIt ? 'q' : 'p',
-        status: i % 5 === 0 ? 'cancelled' : 'booked',
-        cancelled_by: i % 5 === 0 ? 'visitor' : null,
-        sequence: 0,
-        starts_at: iso(startsAt),
-        ends_at: iso(startsAt + 10 * 60_000),
-        created_at: stamp,
-        updated_at: stamp,
-        thanks_message: null,
-        thanked_at: null,
-      });
+      doors.push(door);
+      visits.push(
+        visitRow(door, hostsIt ? 'q' : 'p', {
+          status: i % 5 === 0 ? 'cancelled' : 'booked',
+          cancelled_by: i % 5 === 0 ? 'visitor' : null,
+        }),
+      );
     }
-    for (let i = 0; i < doors.length; i += 500) {
-      await trx.insertInto('doors', doors.slice(i, i + 500)).execute();
-      await trx.insertInto('visits', visits.slice(i, i + 500)).execute();
-    }
+    await insertDoorsAndVisits(trx, doors, visits);
   });
-  await sql`analyze`.execute(handle.db);
-}, 180_000);
-afterAll(async () => {
-  await handle?.close();
-  await test?.drop();
 });
 
 /** The plans of every query myVisitPage sent for the query (as GET /api/visits parses it), and the page it answered. */
 async function pageOf(query: Record<string, string>) {
-  const { db, queries } = recording(handle.db);
-  const actor = {
-    scope: new TenantScope(db, 't', handle.kind),
-    personId: 'p',
-    networkId: network,
-    role: 'teacher' as const,
-  };
+  const { handle } = seeded;
+  const { actor, queries } = recordedTeacher(handle, network);
   const page = await myVisitPage(actor, VisitQuerySchema.parse(query), NOW);
   const plans = await Promise.all(queries.map(async (q) => ({ sql: q.sql, plan: await planOf(handle, q) })));
   return { page, plans };

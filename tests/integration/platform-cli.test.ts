@@ -1,31 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { runPlatformCli } from '../../lti-server/src/cli/platform';
-import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+import { describe, expect, it } from 'vitest';
+import { usePlatformCli } from '../support/server/platform-cli';
 
-let database: TestDatabase;
-let env: Record<string, string>;
-
-beforeAll(async () => {
-  database = await createTestDatabase();
-  env = { DATABASE_URL: database.url, DATA_DIR: database.dataDir, LTI_KEY: 'x'.repeat(40) };
-});
-afterAll(async () => {
-  await database?.drop();
-});
-
-async function run(...args: string[]) {
-  const out: string[] = [];
-  const err: string[] = [];
-  const log = vi.spyOn(console, 'log').mockImplementation((...a) => void out.push(a.join(' ')));
-  const error = vi.spyOn(console, 'error').mockImplementation((...a) => void err.push(a.join(' ')));
-  try {
-    const code = await runPlatformCli(args, env);
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  } finally {
-    log.mockRestore();
-    error.mockRestore();
-  }
-}
+const { run } = usePlatformCli();
 
 const canvas = [
   '--issuer',

@@ -161,6 +161,27 @@ describe('the coach edits the briefing', () => {
       'In group 1, give each role to a different person.',
     );
     expect((await dana.put(`/api/rounds/${round.id}/roles`, { roles: [] })).status).toBe(400);
+    // A coach who reads Spanish reads them in Spanish (their chosen language wins over the LMS's en-US).
+    expect((await dana.put('/api/me/language', { language: 'es' })).status).toBe(200);
+    try {
+      const spanish = await dana.put(`/api/rounds/${round.id}/roles`, { roles: bad });
+      expect(spanish.body.error).toEqual({
+        code: 'ROUND_ROLES_INVALID',
+        message: `Estos roles no encajan con los grupos: ${outsider.name} no está en el grupo 1, así que no puede encargarse de su facilitación.`,
+        fields: [
+          {
+            path: 'roles',
+            message: `${outsider.name} no está en el grupo 1, así que no puede encargarse de su facilitación.`,
+            problem: {
+              key: 'briefing.roles.problem.outside.facilitator',
+              params: { name: outsider.name, group: 1 },
+            },
+          },
+        ],
+      });
+    } finally {
+      await dana.put('/api/me/language', { language: null });
+    }
     // Nothing changed.
     expect(rolesInput(await briefingOf(dana, round.id))).toEqual(rolesInput(b));
   });

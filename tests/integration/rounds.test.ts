@@ -50,6 +50,16 @@ function expectValidRotation(round: Round) {
   }
 }
 
+/** Runs `asks` while `client`'s person has chosen Spanish (the first thing the server's language follows). */
+async function inSpanish(client: ApiClient, asks: () => Promise<void>) {
+  expect((await client.put('/api/me/language', { language: 'es' })).status).toBe(200);
+  try {
+    await asks();
+  } finally {
+    await client.put('/api/me/language', { language: null });
+  }
+}
+
 describe('planning a round', () => {
   it('when a coach plans 12 teachers and 4 hosts, then 3 groups of 4 rotate through 4 rooms with no self-visit', async () => {
     const res = await dana.post('/api/rounds', roundInput());
@@ -73,6 +83,31 @@ describe('planning a round', () => {
     expect(res.body.error.code).toBe('ROUND_UNPLANNABLE');
     expect(res.body.error.fields[0].path).toBe('plan');
     expect(res.body.error.fields[0].message).toMatch(/7 teachers cannot be split into groups of 4–5/);
+    expect(res.body.error.fields[0].problem).toMatchObject({
+      key: 'rounds.problem.split',
+      params: { remove: 2 },
+    });
+  });
+
+  it('when a coach who reads Spanish plans a round that cannot be split or regroups it badly, then the problems are in Spanish with names', async () => {
+    await inSpanish(dana, async () => {
+      const res = await dana.post('/api/rounds', roundInput({ participantIds: ids.slice(0, 7) }));
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('ROUND_UNPLANNABLE');
+      const said = 'No se puede dividir a 7 docentes en grupos de 4–5: añade 1 docente más o quita 2.';
+      expect(res.body.error.message).toBe(`Esta ronda no se puede planificar: ${said}`);
+      expect(res.body.error.fields).toEqual([{ path: 'plan', message: said, problem: expect.anything() }]);
+      const round = RoundSchema.parse((await dana.post('/api/rounds', roundInput())).body);
+      const [g0, g1, ...rest] = round.groups;
+      const bad = await dana.put(`/api/rounds/${round.id}/groups`, {
+        groups: [g0!, [...g1!, g0![0]!], ...rest],
+      });
+      expect(bad.status).toBe(422);
+      const name = round.participants.find((p) => p.id === g0![0])!.name;
+      expect(bad.body.error.fields.map((f: { message: string }) => f.message)).toContain(
+        `«${name}» está en los grupos 1 y 2; cada docente pertenece a un solo grupo.`,
+      );
+    });
   });
 
   it('when a teacher tries to plan or list rounds, then it is forbidden', async () => {
@@ -104,6 +139,31 @@ describe('planning a round', () => {
 });
 
 describe('adjusting and publishing', () => {
+  it('when a coach who reads Spanish publishes a plan with trade-offs unconfirmed, then the trade-offs are in Spanish', async () => {
+    const round = RoundSchema.parse(
+      (await dana.post('/api/rounds', roundInput({ date: daysFromNow(9) }))).body,
+    );
+    expect(round.tradeoffs[0]).toMatchObject({
+      kind: 'host-also-visits',
+      message: expect.stringMatching(/^Round teacher \d+ hosts and is also in a group/),
+      problem: { key: 'rounds.tradeoff.host-also-visits' },
+    });
+    await inSpanish(dana, async () => {
+      const res = await dana.post(`/api/rounds/${round.id}/publish`);
+      expect(res.status).toBe(422);
+      expect(res.body.error.code).toBe('ROUND_TRADEOFFS_UNCONFIRMED');
+      expect(res.body.error.message).toMatch(
+        /^Este plan tiene concesiones: Round teacher \d+ recibe visitas en su aula y también está en un grupo: visita \d de las otras 3 aulas/,
+      );
+      expect(res.body.error.fields[0]).toEqual({
+        path: 'confirmTradeoffs',
+        message: expect.stringMatching(/^Round teacher \d+ recibe visitas en su aula/),
+        problem: round.tradeoffs[0]!.problem,
+      });
+    });
+    expect((await dana.delete(`/api/rounds/${round.id}`)).status).toBe(204);
+  });
+
   it('when the coach swaps two people between groups, then the rotation is made again; a lopsided move is refused', async () => {
     const round = RoundSchema.parse((await dana.post('/api/rounds', roundInput())).body);
     const [g0, g1] = round.groups;
@@ -130,7 +190,7 @@ describe('adjusting and publishing', () => {
     expect(unconfirmed.status).toBe(422);
     expect(unconfirmed.body.error.code).toBe('ROUND_TRADEOFFS_UNCONFIRMED');
     expect(unconfirmed.body.error.fields).toEqual(
-      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message })),
+      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: t.message, problem: t.problem })),
     );
     expect(unconfirmed.body.error.message).toMatch(/^This plan has trade-offs: Round teacher \d+ hosts/);
     expect((await dana.get(`/api/rounds/${round.id}`)).body.status).toBe('draft');

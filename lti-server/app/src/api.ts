@@ -10,6 +10,7 @@ import {
 } from '../../../shared/dialogue';
 import { ErrorBodySchema, type FieldIssue } from '../../../shared/errors';
 import { currentLanguage, t } from '../../../shared/i18n';
+import { wireProblemText } from '../../../shared/problems';
 import {
   type Note,
   type NoteEditInput,
@@ -160,7 +161,7 @@ export async function request<S extends z.ZodType>(
           ok: false,
           code: parsed.data.error.code,
           message: parsed.data.error.message,
-          ...(parsed.data.error.fields ? { fields: parsed.data.error.fields } : {}),
+          ...(parsed.data.error.fields ? { fields: parsed.data.error.fields.map(inReadersLanguage) } : {}),
         }
       : { ok: false, code: 'INTERNAL', message: t('error.status', { status: res.status }) };
   }
@@ -172,6 +173,15 @@ export async function request<S extends z.ZodType>(
         code: 'INTERNAL',
         message: t('error.unreadable'),
       };
+}
+
+/**
+ * A field's problem said in the interface's language when the server sent its words (the round planner's problems, a
+ * plan's trade-offs, the roles' problems); otherwise the server's message, already in the asker's language.
+ */
+function inReadersLanguage(field: FieldIssue): FieldIssue {
+  const said = field.problem && wireProblemText(field.problem, currentLanguage());
+  return said ? { ...field, message: said } : field;
 }
 
 export function getMe(token: string, fetchImpl: Fetch = fetch): Promise<ApiResult<Me>> {

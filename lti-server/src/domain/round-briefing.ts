@@ -203,15 +203,19 @@ export async function updateRoles(
   const a = await access(actor, roundId);
   await briefingOf(actor, a, now);
   const names = new Map([...a.round.participants, ...a.round.hosts].map((p) => [p.id, p.name]));
-  const problems = rolesProblems(a.round.groups, roles, (id) => names.get(id) ?? 'Someone not in this round');
+  const problems = rolesProblems(
+    a.round.groups,
+    roles,
+    (id) => names.get(id) ?? { key: 'briefing.roles.problem.someone' },
+  );
   if (problems.length > 0)
     throw new UnprocessableError(
       'ROUND_ROLES_INVALID',
       {
         key: 'errors.briefing.roles',
-        params: { problems: { items: problems.map((verbatim) => ({ verbatim })), separator: ' ' } },
+        params: { problems: { items: problems.map((problem) => ({ problem })), separator: ' ' } },
       },
-      problems.map((verbatim) => ({ path: 'roles', message: { verbatim } })),
+      problems.map((problem) => ({ path: 'roles', message: { problem } })),
     );
   await updateBriefingRoles(actor.scope, roundId, roles);
   return getBriefing(actor, roundId, now);

@@ -8,8 +8,8 @@ import {
   renderWords,
   UnprocessableError,
   ValidationError,
-  type Verbatim,
 } from '../../../shared/errors';
+import { type Problem, problemText } from '../../../shared/problems';
 import { localStarts } from '../../../shared/local-times';
 import type {
   Round,
@@ -24,7 +24,8 @@ import {
   planRound,
   planTradeoffs,
   type RoundPlan,
-  tradeoffText,
+  tradeoffProblem,
+  withNames,
 } from '../../../shared/rounds-planner';
 import { readLocalTime, utcToZoned, zonedToUtc } from '../../../shared/zoned-time';
 import { insertDoors, overlapsFor, type StoredDoor } from '../db/repositories/doors';
@@ -55,16 +56,28 @@ export async function namesOf(actor: Actor): Promise<Names> {
   return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
 }
 
-/** The planner speaks in ids; a coach reads names. (The planner's sentences are English only for now.) */
-function unplannable(problems: string[], names: Names): UnprocessableError {
-  const sentences = problems.map(
-    (p): Verbatim => ({ verbatim: [...names].reduce((text, [id, name]) => text.split(id).join(name), p) }),
-  );
+/**
+ * The planner speaks in ids; a coach reads names. Each problem goes whole with its field (`fields[].problem`), so the
+ * app says it in its reader's language; the messages are in the asker's.
+ */
+function unplannable(problems: Problem[], names: Names): UnprocessableError {
+  const named = problems.map((p) => ({ problem: withNames(p, (id) => names.get(id)) }));
   return new UnprocessableError(
     'ROUND_UNPLANNABLE',
-    { key: 'errors.round.unplannable', params: { problems: { items: sentences, separator: ' ' } } },
-    sentences.map((message) => ({ path: 'plan', message })),
+    { key: 'errors.round.unplannable', params: { problems: { items: named, separator: ' ' } } },
+    named.map((message) => ({ path: 'plan', message })),
   );
+}
+
+/** What the plan costs, with names; someone no longer in the school is "Someone who left". */
+function tradeoffsOf(row: StoredRound, plan: RoundPlan, names: Names) {
+  return planTradeoffs(planInput(row), plan).map((t) => ({
+    kind: t.kind,
+    problem: tradeoffProblem(
+      t,
+      (id): string | Problem => names.get(id) ?? { key: 'errors.round.someone-left' },
+    ),
+  }));
 }
 
 /** "Ana is already hosting at 09:00." */
@@ -133,9 +146,11 @@ export function present(row: StoredRound, names: Names, declines: DeclineDetail[
       ...slotTimes(row, s),
       visits: visits.map((v) => ({ hostId: v.hostId, group: v.group, visitorIds: v.visitorIds })),
     })),
-    tradeoffs: planTradeoffs(planInput(row), plan).map((t) => ({
+    // In US English, like a debrief's `needs`: the app says each `problem` in its reader's language.
+    tradeoffs: tradeoffsOf(row, plan, names).map((t) => ({
       kind: t.kind,
-      message: tradeoffText(t, (id) => person(id).name),
+      message: problemText(t.problem, 'en'),
+      problem: t.problem,
     })),
     declines: declines.map((d) => ({
       id: d.id,
@@ -284,17 +299,14 @@ export async function publishRound(
 ): Promise<Round> {
   const row = await draftOf(actor, id);
   if (row.status !== 'draft') throw published();
-  const round = present(row, await namesOf(actor));
-  if (round.tradeoffs.length > 0 && !confirmTradeoffs)
+  const staff = await namesOf(actor);
+  const round = present(row, staff);
+  const tradeoffs = tradeoffsOf(row, planOf(row), staff).map((t) => ({ problem: t.problem }));
+  if (tradeoffs.length > 0 && !confirmTradeoffs)
     throw new UnprocessableError(
       'ROUND_TRADEOFFS_UNCONFIRMED',
-      {
-        key: 'errors.round.tradeoffs',
-        params: {
-          tradeoffs: { items: round.tradeoffs.map((t) => ({ verbatim: t.message })), separator: ' ' },
-        },
-      },
-      round.tradeoffs.map((t) => ({ path: 'confirmTradeoffs', message: { verbatim: t.message } })),
+      { key: 'errors.round.tradeoffs', params: { tradeoffs: { items: tradeoffs, separator: ' ' } } },
+      tradeoffs.map((message) => ({ path: 'confirmTradeoffs', message })),
     );
   if (Date.parse(round.slots[0]?.startsAt ?? '') <= now.getTime())
     throw new ValidationError('errors.round.past', [{ path: 'date', message: 'errors.round.future-field' }]);

@@ -18,8 +18,8 @@ export function storablePath(req: Request, _res: Response, next: NextFunction) {
     const problem = unstorableText(decoded);
     if (problem)
       return next(
-        new ValidationError({ key: 'errors.path.unstorable', params: { problem } }, [
-          { path: '(path)', message: problem },
+        new ValidationError({ key: 'errors.path.unstorable', params: { problem: { problem } } }, [
+          { path: '(path)', message: { problem } },
         ]),
       );
   }

@@ -1,10 +1,19 @@
 import type { Request, Response } from 'express';
-import { AppError, parseAt } from '../../../shared/errors';
+import { AppError, parseAt, renderWords } from '../../../shared/errors';
+import {
+  acceptLanguages,
+  type Language,
+  languageOf,
+  type MessageKey,
+  resolveLanguage,
+  type Translate,
+  translator,
+} from '../../../shared/i18n';
 import { httpsUrl } from '../../../shared/platform';
 import { RegistrationFormSchema, RegistrationQuerySchema } from '../../../shared/registration';
 import type { Db } from '../domain/database';
 import { type RegistrationMode, registerFromLms } from '../domain/registration';
-import { esc, page } from '../html';
+import { esc, marked, page } from '../html';
 import type { Logger } from '../logger';
 import type { LtiTool } from '../lti/tool';
 import { wrap } from './wrap';
@@ -34,13 +43,42 @@ const configurationUrl = httpsUrl();
 export const REGISTRATION_CLOSE_SCRIPT =
   "(window.opener || window.parent).postMessage({ subject: 'org.imsglobal.lti.close' }, '*');\n";
 
-function failurePage(res: Response, status: number, title: string, message: string, closeScript?: string) {
+/**
+ * The page's language, as the sandbox's pages choose it: an explicit `?lang=en|es` (kept on the form's action), then
+ * the browser's Accept-Language; US English otherwise. The LMS's own words (its name, addresses, ids) stay as sent.
+ */
+interface Words {
+  language: Language;
+  locale: string;
+  t: Translate;
+  chosen: Language | undefined;
+}
+
+function wordsOf(req: Request): Words {
+  const chosen = typeof req.query.lang === 'string' ? languageOf(req.query.lang) : undefined;
+  const { language, locale } = resolveLanguage([chosen, ...acceptLanguages(req.get('accept-language'))]);
+  return { language, locale, t: translator(language), chosen };
+}
+
+const code = (text: string) => `<code>${esc(text)}</code>`;
+const strong = (text: string) => `<strong>${esc(text)}</strong>`;
+
+function failurePage(
+  res: Response,
+  w: Words,
+  status: number,
+  title: MessageKey,
+  message: string,
+  closeScript?: string,
+) {
+  const heading = w.t(title);
   res
     .status(status)
     .type('html')
     .send(
-      page(title, `<h1>${esc(title)}</h1><div class="card" role="alert"><p>${esc(message)}</p></div>`, {
+      page(heading, `<h1>${esc(heading)}</h1><div class="card" role="alert"><p>${esc(message)}</p></div>`, {
         head: closeScript,
+        lang: w.language,
       }),
     );
 }
@@ -48,7 +86,8 @@ function failurePage(res: Response, status: number, title: string, message: stri
 const closeScriptOf = (publicUrl: string) =>
   `<script src="${esc(`${publicUrl}/static/registration-close.js`)}" defer></script>`;
 
-function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: string): string {
+function registrationForm(deps: RegistrationRouteDeps, w: Words, fields: Fields, error?: string): string {
+  const { t } = w;
   const configuration = new URL(fields.openid_configuration);
   const origin = configuration.origin;
   // Canvas's address carries the registration token in its query: the page shows where, not the credential (a long
@@ -60,42 +99,36 @@ function registrationForm(deps: RegistrationRouteDeps, fields: Fields, error?: s
     .join('\n');
   const codeField =
     deps.mode === 'invite'
-      ? `<p><label for="code">Registration code</label><br>
+      ? `<p><label for="code">${esc(t('registration.code'))}</label><br>
 <input id="code" name="code" required autocomplete="one-time-code" autocapitalize="characters" spellcheck="false"
  aria-describedby="code-help"${error ? ' aria-invalid="true"' : ''}></p>
-<p id="code-help" class="muted">The Tasting Menu administrator creates a code with
-<code>npm run platform -- invite</code>. It works once.</p>`
+<p id="code-help" class="muted">${marked(t('registration.code-help'), { code })}</p>`
       : '';
+  const action = `${deps.publicUrl}/lti/register${w.chosen ? `?lang=${w.chosen}` : ''}`;
   return page(
-    'Register Tasting Menu',
-    `<h1>Register Tasting Menu with your LMS</h1>
+    t('registration.title'),
+    `<h1>${esc(t('registration.heading'))}</h1>
 ${error ? `<div class="card" role="alert"><p>${esc(error)}</p></div>` : ''}
-<div class="card"><p>This adds the LMS at <strong>${esc(origin)}</strong> as a platform that may launch Tasting Menu.
-Its configuration is read from <code>${esc(shown)}</code>; it must name
-<strong>${esc(origin)}</strong> as its issuer.</p>
-<p class="muted">A platform that is already registered is never changed from this page.</p></div>
-<form class="card" method="post" action="${esc(`${deps.publicUrl}/lti/register`)}">
+<div class="card"><p>${marked(t('registration.adds', { origin, address: shown }), { strong, code })}</p>
+<p class="muted">${esc(t('registration.unchanged'))}</p></div>
+<form class="card" method="post" action="${esc(action)}">
 ${hidden}
 ${codeField}
-<button type="submit">Register</button>
+<button type="submit">${esc(t('registration.submit'))}</button>
 </form>`,
+    { lang: w.language },
   );
 }
 
 /** The LMS's parameters, or undefined after answering with a page that says what is wrong. */
-function fieldsOf(source: unknown, res: Response): Fields | undefined {
+function fieldsOf(source: unknown, w: Words, res: Response): Fields | undefined {
   const parsed = RegistrationQuerySchema.safeParse(source);
   if (!parsed.success) {
-    failurePage(
-      res,
-      400,
-      'Registration needs an LMS',
-      'Start the registration from your LMS: it adds openid_configuration to this address.',
-    );
+    failurePage(res, w, 400, 'registration.needs-lms.title', w.t('registration.needs-lms'));
     return undefined;
   }
   if (!configurationUrl.safeParse(parsed.data.openid_configuration).success) {
-    failurePage(res, 400, 'Registration failed', 'openid_configuration must be an https:// address.');
+    failurePage(res, w, 400, 'registration.failed', w.t('errors.registration.https'));
     return undefined;
   }
   return parsed.data;
@@ -103,15 +136,18 @@ function fieldsOf(source: unknown, res: Response): Fields | undefined {
 
 export function registrationPage(deps: RegistrationRouteDeps) {
   return (req: Request, res: Response) => {
-    const fields = fieldsOf(req.query, res);
-    if (fields) res.type('html').send(registrationForm(deps, fields));
+    const w = wordsOf(req);
+    const fields = fieldsOf(req.query, w, res);
+    if (fields) res.type('html').send(registrationForm(deps, w, fields));
   };
 }
 
 /** A failed registration is answered with a page saying why (the LMS shows it in its dialog), not an error body. */
 export function registrationSubmit(deps: RegistrationRouteDeps) {
   return wrap(async (req: Request, res: Response) => {
-    const fields = fieldsOf(req.body, res);
+    const w = wordsOf(req);
+    const { t } = w;
+    const fields = fieldsOf(req.body, w, res);
     if (!fields) return;
     try {
       // Inside the try: a form that does not parse is answered with the failure page, like any refusal.
@@ -121,21 +157,28 @@ export function registrationSubmit(deps: RegistrationRouteDeps) {
         { issuer: registration.issuer, clientId: registration.clientId },
         'platform registered dynamically',
       );
-      const deployments = registration.deploymentIds.length
-        ? `deployment <code>${esc(registration.deploymentIds.join(', '))}</code>; other deployments are recorded at their first launch`
-        : 'its deployments are recorded at their first launch, once an administrator installs the key';
+      const ids = registration.deploymentIds;
+      const done = ids.length
+        ? t('registration.done.deployments', {
+            name: registration.name,
+            clientId: registration.clientId,
+            count: ids.length,
+            deployments: new Intl.ListFormat(w.locale, { style: 'long', type: 'conjunction' }).format(ids),
+          })
+        : t('registration.done.no-deployment', { name: registration.name, clientId: registration.clientId });
       res.type('html').send(
         page(
-          'Tasting Menu is registered',
-          `<h1>Tasting Menu is registered</h1>
-<div class="card" role="status"><p>${esc(registration.name)} can now launch Tasting Menu (client id <code>${esc(registration.clientId)}</code>;
-${deployments}).</p><p>You can close this window.</p></div>`,
-          { head: closeScriptOf(deps.publicUrl) },
+          t('registration.done.title'),
+          `<h1>${esc(t('registration.done.title'))}</h1>
+<div class="card" role="status"><p>${marked(done, { code })}</p><p>${esc(t('registration.done.close'))}</p></div>`,
+          { head: closeScriptOf(deps.publicUrl), lang: w.language },
         ),
       );
     } catch (error) {
       const message =
-        error instanceof AppError ? error.message : 'The LMS could not be reached or answered unexpectedly.';
+        error instanceof AppError ? error.message : translator('en')('registration.unreachable');
+      const shown =
+        error instanceof AppError ? renderWords(error.words, w.language) : t('registration.unreachable');
       const status = error instanceof AppError ? error.status : 502;
       deps.logger.warn(
         { reason: 'REGISTRATION_FAILED', code: error instanceof AppError ? error.code : 'INTERNAL', message },
@@ -146,10 +189,10 @@ ${deployments}).</p><p>You can close this window.</p></div>`,
         res
           .status(401)
           .type('html')
-          .send(registrationForm(deps, fields, message));
+          .send(registrationForm(deps, w, fields, shown));
         return;
       }
-      failurePage(res, status, 'Registration failed', message, closeScriptOf(deps.publicUrl));
+      failurePage(res, w, status, 'registration.failed', shown, closeScriptOf(deps.publicUrl));
     }
   });
 }

@@ -1,6 +1,6 @@
 import { deploymentUnknownError, LtiLaunchError } from '../../../shared/errors';
 import { CLAIM } from '../../../shared/lti';
-import { translator } from '../../../shared/i18n';
+import { problemText } from '../../../shared/problems';
 import { normaliseLineEnds, unstorableText } from '../../../shared/text';
 
 /**
@@ -161,8 +161,8 @@ export function cachedDeployments(
 export function unstorableParam(value: unknown, name?: string): string | undefined {
   if (typeof value === 'string') {
     const problem = unstorableText(normaliseLineEnds(value));
-    // A refused launch is logged and answered in English (its reason code says it in other languages).
-    return problem && `${name ?? 'a parameter'} ${translator('en')(problem.key, problem.params)}`;
+    // English: the refusal page says it by its reason code in the reader's language; this is for the log.
+    return problem && `${name ?? 'a parameter'} ${problemText(problem, 'en')}`;
   }
   if (Array.isArray(value))
     return value.reduce<string | undefined>((found, v) => found ?? unstorableParam(v, name), undefined);

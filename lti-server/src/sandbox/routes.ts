@@ -1,7 +1,6 @@
 import express, { type Router } from 'express';
 import { CLAIM } from '../../../shared/lti';
-import { markedParts } from '../../../shared/i18n/marks';
-import { autoPostForm, esc, page } from '../html';
+import { autoPostForm, esc, marked, page } from '../html';
 import { type SandboxWords, sandboxWords } from './language';
 import type { SandboxKey } from './keys';
 import { deploymentOf, type SandboxPlatform, sandboxLocale } from './platform';
@@ -93,16 +92,6 @@ ${demo ? demoCard(w, platform, notice) : ''}
       code,
     })}</p></section>`,
   );
-}
-
-/** A translated sentence with marks (`<code>…</code>`, `<link>…</link>`), each rendered by `marks`; the rest escaped. */
-function marked(message: string, marks: Record<string, (text: string) => string>): string {
-  return markedParts(message)
-    .map((part) => {
-      const render = part.mark ? marks[part.mark] : undefined;
-      return render ? render(part.text) : esc(part.text);
-    })
-    .join('');
 }
 
 /** The tool's registration URL as an LMS opens it: with our configuration address and a one-off token. */

@@ -29,10 +29,16 @@ export function registrationFormOf(html: string) {
 
 /**
  * What an administrator does: the LMS opens the registration link, the page shows the form, the administrator types
- * the code and presses Register. `client` stands for one client address (the form is rate limited per address).
+ * the code and presses Register. `client` stands for one client address (the form is rate limited per address);
+ * `browser` adds the browser's own headers (its Accept-Language).
  */
-export async function registerThroughPage(link: string, code: string | undefined, client: string) {
-  const headers = { 'x-forwarded-for': client };
+export async function registerThroughPage(
+  link: string,
+  code: string | undefined,
+  client: string,
+  browser: Record<string, string> = {},
+) {
+  const headers = { ...browser, 'x-forwarded-for': client };
   const page = await fetch(link, { headers });
   const form = registrationFormOf(await page.text());
   if (page.status !== 200 || !form)

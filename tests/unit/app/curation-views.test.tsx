@@ -8,28 +8,20 @@ import type { Me } from '../../../shared/api';
 import { setLanguage } from '../../../shared/i18n';
 import type { Strategy } from '../../../shared/strategy';
 import { expectNoAxeViolations } from './axe';
-import { type Call, stubApi } from './fake-api';
+import { type Call, strategy as strategyItem, stubApi } from './fake-api';
 
-const strategy = (over: Partial<Strategy> = {}): Strategy => ({
-  id: 's1',
-  title: 'Think-Pair-Share',
-  purpose: 'Everyone talks.',
-  steps: ['Think', 'Pair', 'Share'],
-  minutes: 10,
-  subject: 'Any',
-  gradeBand: 'Any',
-  tags: [],
-  source: null,
-  excerptHtml: null,
-  contributors: [{ id: 'p2', name: 'Ben Okafor' }],
-  status: 'approved',
-  displayStatus: 'approved',
-  changeRequest: null,
-  mergedInto: null,
-  createdAt: '2026-11-01T10:00:00.000Z',
-  updatedAt: '2026-11-01T10:00:00.000Z',
-  ...over,
-});
+const strategy = (over: Partial<Strategy> = {}): Strategy =>
+  strategyItem({
+    title: 'Think-Pair-Share',
+    purpose: 'Everyone talks.',
+    subject: 'Any',
+    gradeBand: 'Any',
+    tags: [],
+    contributors: [{ id: 'p2', name: 'Ben Okafor' }],
+    createdAt: '2026-11-01T10:00:00.000Z',
+    updatedAt: '2026-11-01T10:00:00.000Z',
+    ...over,
+  });
 const detail = (over: Partial<StrategyDetail> = {}): StrategyDetail => ({
   ...strategy(),
   myTry: null,

@@ -5,11 +5,10 @@ import { CycleView } from '../../../lti-server/app/src/views/cycle-view';
 import { ProblemsView } from '../../../lti-server/app/src/views/problems-view';
 import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import type { Cycle, CyclePicture, Problem } from '../../../shared/cycles';
-import type { Strategy } from '../../../shared/strategy';
 import { EVIDENCE_THEMES } from '../../../shared/evidence-themes';
 import { setLanguage } from '../../../shared/i18n';
 import { expectNoAxeViolations } from './axe';
-import { errorBody, PEOPLE, stubApi } from './fake-api';
+import { errorBody, PEOPLE, strategy, stubApi } from './fake-api';
 
 beforeEach(() => {
   window.location.hash = '';
@@ -102,27 +101,6 @@ const picture = (): CyclePicture => ({
     { id: 's1', title: 'Turn and talk', tried: 4 },
     { id: 's2', title: 'Exit tickets', tried: null },
   ],
-});
-
-/** A menu strategy as `GET /api/strategies` lists it. */
-const menuStrategy = (id: string, title: string): Strategy => ({
-  id,
-  title,
-  purpose: 'Everyone talks before anyone writes.',
-  steps: ['Think', 'Pair', 'Share'],
-  minutes: 10,
-  subject: 'Science',
-  gradeBand: '6-8',
-  tags: ['discussion'],
-  source: null,
-  excerptHtml: null,
-  contributors: [{ id: 'p1', name: 'Ana Rivera' }],
-  status: 'approved',
-  displayStatus: 'approved',
-  changeRequest: null,
-  mergedInto: null,
-  createdAt: '2026-03-01T10:00:00.000Z',
-  updatedAt: '2026-03-01T10:00:00.000Z',
 });
 
 describe('problems of practice', () => {
@@ -233,9 +211,9 @@ describe('a cycle and its picture over time', () => {
 
   it('when the coach adds a menu strategy to the running cycle and takes it out again by keyboard, then the "I tried it" counts follow; axe finds nothing', async () => {
     const menu = [
-      menuStrategy('s1', 'Turn and talk'),
-      menuStrategy('s2', 'Exit tickets'),
-      menuStrategy('s3', 'Gallery walk'),
+      strategy({ id: 's1', title: 'Turn and talk' }),
+      strategy({ id: 's2', title: 'Exit tickets' }),
+      strategy({ id: 's3', title: 'Gallery walk' }),
     ];
     let current = cycle();
     let tried: CyclePicture['strategies'] = [{ id: 's1', title: 'Turn and talk', tried: 4 }];

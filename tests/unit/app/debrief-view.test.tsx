@@ -418,14 +418,23 @@ describe('the debrief room', () => {
 describe('the debrief in Spanish', () => {
   afterEach(() => setLanguage(['en-US']));
 
-  it('when a Spanish facilitator names a pattern the schema refuses, then the field says why in Spanish and nothing is sent', async () => {
+  it('when a Spanish-speaking facilitator names a pattern too long, with spaces only or with a control character, then the schema’s message is said in Spanish and nothing is sent', async () => {
     setLanguage(['es-419']);
     const calls = debriefServer(debrief({ phase: 'analysis', facilitator: true, cards: twoCards() }));
     render(<DebriefView token="t" roundId="r1" isCoach />);
     const cards = await screen.findByRole('region', { name: 'Tarjetas de evidencia' });
-    fireEvent.input(within(cards).getByLabelText('Nombra un patrón nuevo'), {
-      target: { value: 'Explican\u0007' },
-    });
+    const name = within(cards).getByLabelText('Nombra un patrón nuevo');
+    // The field stops at 120 characters; a pasted or scripted longer name is still refused, in Spanish.
+    fireEvent.input(name, { target: { value: 'Los estudiantes explican. '.repeat(5) } });
+    fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
+    expect(
+      await within(cards).findByText('El nombre de un patrón tiene como máximo 120 caracteres'),
+    ).toBeTruthy();
+    fireEvent.input(name, { target: { value: '   ' } });
+    fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
+    expect(await within(cards).findByText('Ponle nombre al patrón')).toBeTruthy();
+    // A character that cannot be stored: the message's values (the character) are filled in too.
+    fireEvent.input(name, { target: { value: 'Explican\u0007' } });
     fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
     expect(
       await within(cards).findByText('contiene un carácter de control (U+0007) que no se puede guardar'),

@@ -208,7 +208,7 @@ describe('district network', () => {
     const text = await screen.findByLabelText('What you saw or heard');
     await expectNoAxeViolations();
     fireEvent.input(text, { target: { value: 'Students explained a step to a partner.' } });
-    fireEvent.submit(text.closest('form')!);
+    fireEvent.click(screen.getByRole('button', { name: 'Save the note' }));
     await screen.findByText('Students explained a step to a partner.', { selector: 'li' });
     expect(calls.find((c) => c.url.pathname.endsWith('/notes'))?.body).toEqual({
       visitId: 'v1',
@@ -217,6 +217,95 @@ describe('district network', () => {
       confirmFlags: false,
     });
     await expectNoAxeViolations();
+  });
+
+  it('when the server refuses a Spanish seat note for a name, then it says so and offers no “Save anyway”; axe finds nothing', async () => {
+    setLanguage(['es-419']);
+    const booked = { ...cross().doors[0]!, visitId: 'v1' };
+    // The visitor sees no names of the host school: the server finds a staff member's surname the linter here cannot.
+    const text = 'Cada estudiante escribió su nombre junto a Soto en la lista.';
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1') return { body: cross({ doors: [booked] }) };
+      if (c.url.pathname.endsWith('/notes'))
+        return {
+          status: 422,
+          body: errorBody(
+            'NOTE_FLAGGED',
+            'Las notas nunca nombran a personas: quita los nombres y luego guarda.',
+            [
+              {
+                path: 'text',
+                message:
+                  '«Soto»: «Soto» es un nombre. Las notas nunca nombran a nadie: escribe «el docente» o «un estudiante».',
+              },
+            ],
+          ),
+        };
+      return undefined;
+    });
+    render(<CrossRoundView token="t" id="dist1" roundId="r1" />);
+    const box = await screen.findByLabelText('Lo que viste o escuchaste');
+    fireEvent.input(box, { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar la nota' }));
+    await screen.findByText(/Las notas nunca nombran a personas: quita los nombres y luego guarda\./);
+    // Names are never saved: the note keeps its plain Save, and nothing offers to save it as it is.
+    expect(screen.queryByRole('button', { name: /todos modos|tal como está/ })).toBeNull();
+    const alert = screen.getByRole('alert');
+    expect(
+      within(alert).getByText('Las notas nunca nombran a personas: quita los nombres y luego guarda.'),
+    ).toBeTruthy();
+    expect(within(alert).getByText(/^«Soto»: «Soto» es un nombre\./)).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar la nota' }));
+    await waitFor(() => expect(calls.filter((c) => c.url.pathname.endsWith('/notes'))).toHaveLength(2));
+    expect(
+      calls
+        .filter((c) => c.url.pathname.endsWith('/notes'))
+        .map((c) => (c.body as { confirmFlags: boolean }).confirmFlags),
+    ).toEqual([false, false]);
+    await expectNoAxeViolations();
+  });
+
+  it('when a seat note reads as a judgment, then the linter says why before sending, and “Save anyway” sends it confirmed', async () => {
+    const booked = { ...cross().doors[0]!, visitId: 'v1' };
+    const text = 'Great engagement from everyone!';
+    const calls = stubApi((c) => {
+      if (c.url.pathname === '/api/districts/dist1/rounds/r1') return { body: cross({ doors: [booked] }) };
+      if (c.url.pathname.endsWith('/notes')) {
+        if (!(c.body as { confirmFlags: boolean }).confirmFlags)
+          return {
+            status: 422,
+            body: errorBody(
+              'NOTE_FLAGGED',
+              'This note reads as a judgment or a guess. Rephrase it as what you saw or heard, or confirm to save it as it is.',
+            ),
+          };
+        return {
+          status: 201,
+          body: cross({
+            doors: [booked],
+            notes: [
+              { id: 'n1', visitId: 'v1', prompt: 'teacher', text, createdAt: '2026-12-14T09:10:00.000Z' },
+            ],
+          }),
+        };
+      }
+      return undefined;
+    });
+    render(<CrossRoundView token="t" id="dist1" roundId="r1" />);
+    fireEvent.change(await screen.findByLabelText('Prompt'), { target: { value: 'teacher' } });
+    fireEvent.input(screen.getByLabelText('What you saw or heard'), { target: { value: text } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save the note' }));
+    const anyway = await screen.findByRole('button', { name: 'Save anyway' });
+    // The linter's reasons come first, and nothing is sent until the writer confirms.
+    expect(screen.getByText(/^This note reads as a judgment or a guess \(2 flagged above\)/)).toBeTruthy();
+    expect(calls.some((c) => c.url.pathname.endsWith('/notes'))).toBe(false);
+    await expectNoAxeViolations();
+    fireEvent.click(anyway);
+    await screen.findByText(text, { selector: 'li' });
+    expect(calls.filter((c) => c.url.pathname.endsWith('/notes')).map((c) => c.body)).toEqual([
+      { visitId: 'v1', prompt: 'teacher', text, confirmFlags: true },
+    ]);
+    expect((screen.getByLabelText('What you saw or heard') as HTMLTextAreaElement).value).toBe('');
   });
 
   it('when a seated visitor reads the host round’s briefing and acknowledges it, then it says so; axe finds nothing', async () => {

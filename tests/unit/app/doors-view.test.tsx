@@ -8,7 +8,7 @@ import { DoorsView } from '../../../lti-server/app/src/views/doors-view';
 import { StrategyView } from '../../../lti-server/app/src/views/strategy-view';
 import type { Strategy } from '../../../shared/strategy';
 import { expectNoAxeViolations } from './axe';
-import { type Call, door, errorBody, stubApi } from './fake-api';
+import { type Call, door, errorBody, strategy as strategyItem, stubApi, visit } from './fake-api';
 
 const ZONE = 'America/New_York';
 /** Monday 2 March 2026, 8:00 in New York (the default fake door is on Tuesday). */
@@ -73,15 +73,7 @@ describe('the open doors week view', () => {
         booked = true;
         return {
           status: 201,
-          body: {
-            id: 'v1',
-            status: 'booked',
-            cancelledBy: null,
-            thanks: null,
-            door: door(later),
-            createdAt: NOW.toISOString(),
-            updatedAt: NOW.toISOString(),
-          },
+          body: visit({ door: door(later), createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }),
         };
       }
       const cursor = c.url.searchParams.get('cursor');
@@ -219,15 +211,7 @@ describe('the open doors week view', () => {
         booked = true;
         return {
           status: 201,
-          body: {
-            id: 'v1',
-            status: 'booked',
-            cancelledBy: null,
-            thanks: null,
-            door: door(),
-            createdAt: NOW.toISOString(),
-            updatedAt: NOW.toISOString(),
-          },
+          body: visit({ door: door(), createdAt: NOW.toISOString(), updatedAt: NOW.toISOString() }),
         };
       }
       return {
@@ -332,25 +316,9 @@ describe('the open doors week view', () => {
   });
 });
 
-const strategy = (id: string, title: string, status: Strategy['status']): Strategy => ({
-  id,
-  title,
-  purpose: 'p',
-  steps: ['a'],
-  minutes: 10,
-  subject: 'Math',
-  gradeBand: 'Any',
-  tags: [],
-  source: null,
-  excerptHtml: null,
-  contributors: [{ id: 'p1', name: 'Ana Rivera' }],
-  status,
-  displayStatus: status,
-  changeRequest: null,
-  mergedInto: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-});
+/** One of the teacher's own strategies, in `status`. */
+const strategy = (id: string, title: string, status: Strategy['status']): Strategy =>
+  strategyItem({ id, title, status, displayStatus: status });
 
 describe('the open-a-door form', () => {
   const mine = {

@@ -1,6 +1,9 @@
 import { vi } from 'vitest';
+import type { FieldIssue } from '../../../shared/error-body';
 import type { Note, Picture } from '../../../shared/notes';
+import type { RoundHosting } from '../../../shared/round-hosts';
 import type { Debrief, Round } from '../../../shared/rounds';
+import type { Strategy } from '../../../shared/strategy';
 import type { Door, Visit } from '../../../shared/visits';
 
 /** One request the app made to the fake server. */
@@ -45,13 +48,33 @@ export function stubApi(handler: (call: Call) => Answer | undefined): Call[] {
   return calls;
 }
 
-export const errorBody = (
-  code: string,
-  message: string,
-  fields?: Array<{ path: string; message: string }>,
-) => ({
+export const errorBody = (code: string, message: string, fields?: FieldIssue[]) => ({
   error: { code, message, ...(fields ? { fields } : {}) },
 });
+
+/** A strategy as `GET /api/strategies` lists it: approved, contributed by Ana Rivera. */
+export function strategy(overrides: Partial<Strategy> = {}): Strategy {
+  return {
+    id: 's1',
+    title: 'Turn and talk',
+    purpose: 'Everyone talks before anyone writes.',
+    steps: ['Think', 'Pair', 'Share'],
+    minutes: 10,
+    subject: 'Science',
+    gradeBand: '6-8',
+    tags: ['discussion'],
+    source: null,
+    excerptHtml: null,
+    contributors: [{ id: 'p1', name: 'Ana Rivera' }],
+    status: 'approved',
+    displayStatus: 'approved',
+    changeRequest: null,
+    mergedInto: null,
+    createdAt: '2026-03-01T10:00:00.000Z',
+    updatedAt: '2026-03-01T10:00:00.000Z',
+    ...overrides,
+  };
+}
 
 export function door(overrides: Partial<Door> = {}): Door {
   return {
@@ -213,6 +236,45 @@ export function debrief(overrides: Partial<Debrief> = {}): Debrief {
     summarizedAt: null,
     needs: [],
     skips: [],
+    ...overrides,
+  };
+}
+
+/** A host's room in a round (`GET /api/rounds/:id/host`): no look-for chosen yet, two open slots. */
+export function hosting(overrides: Partial<RoundHosting> = {}): RoundHosting {
+  return {
+    round: {
+      id: 'r1',
+      title: 'Thursday discussion round',
+      focus: { kind: 'problem', value: 'How do students build on each other’s ideas?' },
+      plannedBy: { id: 'p4', name: 'Dana Cruz' },
+    },
+    lookFors: ['Who asks the questions?', 'What do students say when they disagree?'],
+    choice: null,
+    lookFor: 'Who asks the questions?\nWhat do students say when they disagree?',
+    canChoose: true,
+    slots: [
+      {
+        doorId: 'd1',
+        startsAt: '2030-03-12T13:00:00.000Z',
+        endsAt: '2030-03-12T13:10:00.000Z',
+        location: 'Room 12',
+        visitors: 4,
+        status: 'open',
+        declineReason: null,
+        canDecline: true,
+      },
+      {
+        doorId: 'd2',
+        startsAt: '2030-03-12T13:15:00.000Z',
+        endsAt: '2030-03-12T13:25:00.000Z',
+        location: 'Room 12',
+        visitors: 4,
+        status: 'open',
+        declineReason: null,
+        canDecline: true,
+      },
+    ],
     ...overrides,
   };
 }

@@ -4,7 +4,7 @@ import { RoundHostView } from '../../../lti-server/app/src/views/round-host-view
 import { setLanguage } from '../../../shared/i18n';
 import type { RoundHosting } from '../../../shared/round-hosts';
 import { expectNoAxeViolations } from './axe';
-import { stubApi } from './fake-api';
+import { hosting as roundHosting, stubApi } from './fake-api';
 
 const ZONE = 'America/New_York';
 
@@ -18,33 +18,14 @@ afterEach(() => {
 
 const ROUND_LOOK_FOR = 'Who asks the questions?\nWhat do students say when they disagree?';
 
-function hosting(over: Partial<RoundHosting> = {}): RoundHosting {
-  return {
-    round: {
-      id: 'r1',
-      title: 'Thursday discussion round',
-      focus: { kind: 'problem', value: 'How do students build on each other’s ideas?' },
-      plannedBy: { id: 'p4', name: 'Dana Cruz' },
-    },
-    lookFors: ['Who asks the questions?', 'What do students say when they disagree?'],
+/** A host who picked one of the round's look-fors and added their own, with one slot. */
+const hosting = (over: Partial<RoundHosting> = {}): RoundHosting =>
+  roundHosting({
     choice: { picked: ['Who asks the questions?'], own: 'What do students write first?' },
     lookFor: 'Who asks the questions? · What do students write first?',
-    canChoose: true,
-    slots: [
-      {
-        doorId: 'd1',
-        startsAt: '2030-03-12T13:00:00.000Z',
-        endsAt: '2030-03-12T13:10:00.000Z',
-        location: 'Room 12',
-        visitors: 4,
-        status: 'open',
-        declineReason: null,
-        canDecline: true,
-      },
-    ],
+    slots: roundHosting().slots.slice(0, 1),
     ...over,
-  };
-}
+  });
 
 describe('a host goes back to the round’s look-for', () => {
   it('when a host who chose their own look-for goes back, then the round’s look-for shows, the form is empty and focus lands on what happened', async () => {

@@ -4,29 +4,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { MenuView } from '../../../lti-server/app/src/views/menu-view';
 import type { Strategy } from '../../../shared/strategy';
 import { expectNoAxeViolations } from './axe';
-import { type Call, stubApi } from './fake-api';
-
-function strategy(id: string, title: string): Strategy {
-  return {
-    id,
-    title,
-    purpose: 'Everyone talks before anyone writes.',
-    steps: ['Think', 'Pair', 'Share'],
-    minutes: 10,
-    subject: 'Science',
-    gradeBand: '6-8',
-    tags: ['discussion'],
-    source: null,
-    excerptHtml: null,
-    contributors: [{ id: 'p1', name: 'Ana Rivera' }],
-    status: 'approved',
-    displayStatus: 'approved',
-    changeRequest: null,
-    mergedInto: null,
-    createdAt: '2026-03-01T10:00:00.000Z',
-    updatedAt: '2026-03-01T10:00:00.000Z',
-  };
-}
+import { type Call, strategy, stubApi } from './fake-api';
 
 interface Page {
   items: Strategy[];
@@ -74,14 +52,14 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('the menu count', () => {
   it('when one strategy is shown, then it says "1 strategy"; two say "2 strategies"', async () => {
-    let items = [strategy('s1', 'Turn and talk')];
+    let items = [strategy({ id: 's1', title: 'Turn and talk' })];
     menuApi(() => ({ items }));
     const { unmount } = render(<MenuView token="t" mode="menu" isCoach={false} />);
     await waitFor(() =>
       expect(screen.getByRole('status', { name: '' }).textContent).toBe('1 strategy shown'),
     );
     unmount();
-    items = [strategy('s1', 'Turn and talk'), strategy('s2', 'Gallery walk')];
+    items = [strategy({ id: 's1', title: 'Turn and talk' }), strategy({ id: 's2', title: 'Gallery walk' })];
     render(<MenuView token="t" mode="menu" isCoach={false} />);
     await screen.findByText('2 strategies shown');
   });
@@ -89,7 +67,7 @@ describe('the menu count', () => {
 
 describe('the menu search in the address', () => {
   it('when the address carries a search, then the form shows it and the server gets it', async () => {
-    const calls = menuApi(() => ({ items: [strategy('s1', 'Turn and talk')] }));
+    const calls = menuApi(() => ({ items: [strategy({ id: 's1', title: 'Turn and talk' })] }));
     render(
       <MenuView
         token="t"
@@ -109,7 +87,7 @@ describe('the menu search in the address', () => {
   });
 
   it('when a teacher searches, then the address holds the search and filters, so a reload or a link shows it', async () => {
-    const calls = menuApi(() => ({ items: [strategy('s1', 'Turn and talk')] }));
+    const calls = menuApi(() => ({ items: [strategy({ id: 's1', title: 'Turn and talk' })] }));
     render(<MenuView token="t" mode="menu" isCoach={false} />);
     await screen.findByText('1 strategy shown');
     fireEvent.input(screen.getByLabelText('Search strategies'), { target: { value: 'turn and talk' } });
@@ -133,7 +111,7 @@ describe('the menu search in the address', () => {
 describe("the school's grades in the filter", () => {
   it('when a teacher types "7th", then the school grades are offered and the filter shows the grade it was read as', async () => {
     const calls = menuApi((c) => ({
-      items: [strategy('s1', 'Turn and talk')],
+      items: [strategy({ id: 's1', title: 'Turn and talk' })],
       gradeBand: c.url.searchParams.get('gradeBand') === '7th' ? '7' : null,
     }));
     render(<MenuView token="t" mode="menu" isCoach={false} />);
@@ -166,7 +144,7 @@ describe("the school's grades in the filter", () => {
 describe('typing before the menu settled', () => {
   it('when a teacher types into the filters before the first render settled, then the typing and the search stay', async () => {
     const calls = menuApi((c) => ({
-      items: [strategy('s1', 'Turn and talk')],
+      items: [strategy({ id: 's1', title: 'Turn and talk' })],
       gradeBand: c.url.searchParams.get('gradeBand') === '7th' ? '7' : null,
     }));
     // Preact's own render, outside act(): its effects run after paint, as in a browser, not before the typing.
@@ -192,8 +170,12 @@ describe('a forgiving search', () => {
   it('when the server ran a corrected search, then the menu says which, and more pages continue it', async () => {
     const calls = menuApi((c) =>
       c.url.searchParams.get('cursor')
-        ? { items: [strategy('s2', 'Think pair share, again')] }
-        : { items: [strategy('s1', 'Think pair share')], nextCursor: 'next', searchedFor: 'think pair' },
+        ? { items: [strategy({ id: 's2', title: 'Think pair share, again' })] }
+        : {
+            items: [strategy({ id: 's1', title: 'Think pair share' })],
+            nextCursor: 'next',
+            searchedFor: 'think pair',
+          },
     );
     render(<MenuView token="t" mode="menu" isCoach={false} search={{ q: 'thnk pair' }} />);
     const notice = await screen.findByText(/Showing results for/);
@@ -206,7 +188,7 @@ describe('a forgiving search', () => {
   });
 
   it('when the server read the subject filter as a school subject, then the filter shows that subject', async () => {
-    menuApi(() => ({ items: [strategy('s1', 'Turn and talk')], subject: 'Science' }));
+    menuApi(() => ({ items: [strategy({ id: 's1', title: 'Turn and talk' })], subject: 'Science' }));
     render(<MenuView token="t" mode="menu" isCoach={false} search={{ subject: 'Sci' }} />);
     await waitFor(() => expect((screen.getByLabelText('Subject') as HTMLInputElement).value).toBe('Science'));
     expect(screen.queryByText(/Showing results for/)).toBeNull();

@@ -423,15 +423,18 @@ describe('notes about my room', () => {
     expect(calls.some((c) => c.url.pathname.endsWith('/thanks'))).toBe(false);
   });
 
-  it('when a Spanish host sends an empty thank-you, then the schema’s problem is said in Spanish', async () => {
+  it('when a Spanish-speaking host sends an empty thank-you, then the schema’s message is said in Spanish and nothing is sent', async () => {
     setLanguage(['es-419']);
     try {
       const calls = aboutApi();
       render(<NotesView token="t" zone={ZONE} />);
       const input = await screen.findByLabelText('Un agradecimiento breve para Ana Rivera');
-      const send = within(input.closest('form')!).getByRole('button', { name: 'Agradecer a este visitante' });
-      fireEvent.click(send);
+      fireEvent.input(input, { target: { value: '   ' } });
+      fireEvent.click(
+        within(input.closest('form')!).getByRole('button', { name: 'Agradecer a este visitante' }),
+      );
       expect(await screen.findByText('Escribe un agradecimiento breve')).toBeTruthy();
+      expect(input.getAttribute('aria-invalid')).toBe('true');
       expect(calls.some((c) => c.url.pathname.endsWith('/thanks'))).toBe(false);
     } finally {
       setLanguage(['en-US']);

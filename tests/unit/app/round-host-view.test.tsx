@@ -8,9 +8,8 @@ import { RoundDetail } from '../../../lti-server/app/src/views/rounds-view';
 import type { Me } from '../../../shared/api';
 import { setLanguage } from '../../../shared/i18n';
 import type { FinishedRoundPictures } from '../../../shared/round-pictures';
-import type { RoundHosting } from '../../../shared/round-hosts';
 import { expectNoAxeViolations } from './axe';
-import { door, errorBody, PEOPLE, round, stubApi } from './fake-api';
+import { door, errorBody, hosting, PEOPLE, round, stubApi } from './fake-api';
 
 const ZONE = 'America/New_York';
 
@@ -19,44 +18,6 @@ beforeEach(() => {
   takeFlash();
 });
 afterEach(() => vi.unstubAllGlobals());
-
-function hosting(over: Partial<RoundHosting> = {}): RoundHosting {
-  return {
-    round: {
-      id: 'r1',
-      title: 'Thursday discussion round',
-      focus: { kind: 'problem', value: 'How do students build on each other’s ideas?' },
-      plannedBy: { id: 'p4', name: 'Dana Cruz' },
-    },
-    lookFors: ['Who asks the questions?', 'What do students say when they disagree?'],
-    choice: null,
-    lookFor: 'Who asks the questions?\nWhat do students say when they disagree?',
-    canChoose: true,
-    slots: [
-      {
-        doorId: 'd1',
-        startsAt: '2030-03-12T13:00:00.000Z',
-        endsAt: '2030-03-12T13:10:00.000Z',
-        location: 'Room 12',
-        visitors: 4,
-        status: 'open',
-        declineReason: null,
-        canDecline: true,
-      },
-      {
-        doorId: 'd2',
-        startsAt: '2030-03-12T13:15:00.000Z',
-        endsAt: '2030-03-12T13:25:00.000Z',
-        location: 'Room 12',
-        visitors: 4,
-        status: 'open',
-        declineReason: null,
-        canDecline: true,
-      },
-    ],
-    ...over,
-  };
-}
 
 describe('a host’s room in a round', () => {
   it('when the host picks a look-for and adds their own, then the choice is sent and what visitors read is said', async () => {

@@ -6,6 +6,7 @@ import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import { RoundDetail, RoundsList } from '../../../lti-server/app/src/views/rounds-view';
 import type { Me } from '../../../shared/api';
 import { setLanguage } from '../../../shared/i18n';
+import type { RoundNotice } from '../../../shared/rounds';
 import { expectNoAxeViolations } from './axe';
 import { errorBody, PEOPLE, round, stubApi } from './fake-api';
 
@@ -22,6 +23,20 @@ const fill = (label: string, value: string) => {
   if (el.tagName === 'SELECT') fireEvent.change(el, { target: { value } });
   else fireEvent.input(el, { target: { value } });
 };
+
+/** A notice for the round's coach: by default, Ana Rivera canceled her visit to Ben Okafor's room. */
+const notice = (over: Partial<RoundNotice> = {}): RoundNotice => ({
+  id: 'n1',
+  kind: 'visit_cancelled',
+  round: { id: 'r1', title: 'Thursday discussion round' },
+  person: { id: 'p1', name: 'Ana Rivera' },
+  host: { name: 'Ben Okafor' },
+  decline: null,
+  startsAt: '2026-03-12T13:00:00.000Z',
+  reason: null,
+  createdAt: '2026-03-10T13:00:00.000Z',
+  ...over,
+});
 
 const me = (role: 'teacher' | 'coach'): Me => ({
   person: { id: 'p4', name: 'Dana Cruz', role },
@@ -274,6 +289,13 @@ describe('the round detail', () => {
   });
 });
 
+/** Trade-offs as the server sends them: US English messages and their catalog words. */
+const benHostsToo = {
+  key: 'rounds.tradeoff.host-also-visits',
+  params: { name: 'Ben Okafor', visited: 1, count: 3 },
+};
+const chenOnce = { key: 'rounds.tradeoff.room-visited-once', params: { name: 'Chen Li' } };
+
 describe('what the coach needs to know', () => {
   it('when a draft has trade-offs, then they are listed before publishing', async () => {
     const message =
@@ -281,7 +303,7 @@ describe('what the coach needs to know', () => {
     stubApi((c) =>
       c.url.pathname === '/api/people'
         ? { body: { items: PEOPLE } }
-        : { body: round({ tradeoffs: [{ kind: 'host-also-visits', message }] }) },
+        : { body: round({ tradeoffs: [{ kind: 'host-also-visits', message, problem: benHostsToo }] }) },
     );
     render(<RoundDetail token="t" id="r1" />);
     const section = await screen.findByRole('region', { name: 'Before you publish: what this plan costs' });
@@ -294,7 +316,7 @@ describe('what the coach needs to know', () => {
     const calls = stubApi((c) => {
       if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
       if (c.method === 'POST') return { body: round({ status: 'published' }) };
-      return { body: round({ tradeoffs: [{ kind: 'room-visited-once', message }] }) };
+      return { body: round({ tradeoffs: [{ kind: 'room-visited-once', message, problem: chenOnce }] }) };
     });
     render(<RoundDetail token="t" id="r1" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Publish this round' }));
@@ -320,7 +342,11 @@ describe('what the coach needs to know', () => {
         };
       reads += 1;
       // The first read had no trade-offs; the plan changed before publishing.
-      return { body: round(reads > 1 ? { tradeoffs: [{ kind: 'room-visited-once', message }] } : {}) };
+      return {
+        body: round(
+          reads > 1 ? { tradeoffs: [{ kind: 'room-visited-once', message, problem: chenOnce }] } : {},
+        ),
+      };
     });
     render(<RoundDetail token="t" id="r1" />);
     fireEvent.click(await screen.findByRole('button', { name: 'Publish this round' }));
@@ -342,28 +368,16 @@ describe('what the coach needs to know', () => {
         return {
           body: {
             items: [
-              {
-                id: 'n1',
-                kind: 'visit_cancelled',
-                round: { id: 'r1', title: 'Thursday discussion round' },
-                person: { id: 'p1', name: 'Ana Rivera' },
-                host: { name: 'Ben Okafor' },
-                decline: null,
-                startsAt: '2026-03-12T13:00:00.000Z',
-                reason: 'I cover a class that period.',
-                createdAt: '2026-03-10T13:00:00.000Z',
-              },
-              {
+              notice({ reason: 'I cover a class that period.' }),
+              notice({
                 id: 'n2',
                 kind: 'slot_declined',
-                round: { id: 'r1', title: 'Thursday discussion round' },
                 person: { id: 'p2', name: 'Ben Okafor' },
-                host: { name: 'Ben Okafor' },
                 decline: { id: 'dec1', reason: 'Our class has a test', replanned: false },
                 startsAt: '2026-03-12T13:15:00.000Z',
                 reason: null,
                 createdAt: '2026-03-10T14:00:00.000Z',
-              },
+              }),
             ],
           },
         };
@@ -395,19 +409,7 @@ describe('rounds in Spanish', () => {
       c.url.pathname === '/api/round-notices'
         ? {
             body: {
-              items: [
-                {
-                  id: 'n1',
-                  kind: 'visit_cancelled',
-                  round: { id: 'r1', title: 'Thursday discussion round' },
-                  person: { id: 'p1', name: 'Ana Rivera' },
-                  host: { name: 'Ben Okafor' },
-                  decline: null,
-                  startsAt: '2026-03-12T13:00:00.000Z',
-                  reason: 'Cubro una clase.',
-                  createdAt: '2026-03-10T13:00:00.000Z',
-                },
-              ],
+              items: [notice({ reason: 'Cubro una clase.' })],
             },
           }
         : { body: { items: [round()] } },
@@ -464,6 +466,64 @@ describe('rounds in Spanish', () => {
     fireEvent.click(within(hosts).getByLabelText('Ben Okafor'));
     expect(screen.getByLabelText('Aula o enlace de Ben Okafor')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Planificar la ronda' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('when a move makes the round unplannable, then the planner’s problems are said in Spanish from their words', async () => {
+    stubApi((c) => {
+      if (c.url.pathname === '/api/people') return { body: { items: PEOPLE } };
+      if (c.method === 'PUT')
+        return {
+          status: 422,
+          body: errorBody('ROUND_UNPLANNABLE', 'This round cannot be planned', [
+            // The server's message in another language: the app says the problem's words in its own.
+            {
+              path: 'plan',
+              message: 'Group 2 has 1 teacher; each group needs 4–5.',
+              problem: {
+                key: 'rounds.problem.group-size',
+                params: {
+                  group: 2,
+                  teachers: { key: 'rounds.problem.teachers', params: { count: 1 } },
+                  size: '4–5',
+                },
+              },
+            },
+            // A key this app does not know: the server's message stays.
+            { path: 'plan', message: 'Un problema nuevo.', problem: { key: 'rounds.problem.newer' } },
+          ]),
+        };
+      return { body: round() };
+    });
+    render(<RoundDetail token="t" id="r1" />);
+    const groups = await screen.findByRole('region', { name: 'Grupos' });
+    fireEvent.change(within(groups).getByLabelText('Mover a Chen Li al grupo…'), {
+      target: { value: 'new' },
+    });
+    fireEvent.click(within(groups).getByRole('button', { name: 'Mover a Chen Li' }));
+    const alert = await screen.findByRole('alert');
+    expect(
+      within(alert)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(['El grupo 2 tiene 1 docente; cada grupo necesita 4–5.', 'Un problema nuevo.']);
+  });
+
+  it('when a draft has trade-offs, then the page lists them in Spanish although the API’s messages are English', async () => {
+    const message =
+      'Ben Okafor hosts and is also in a group: they visit 1 of the 3 other rooms, sitting out while their own room has visitors.';
+    stubApi((c) =>
+      c.url.pathname === '/api/people'
+        ? { body: { items: PEOPLE } }
+        : { body: round({ tradeoffs: [{ kind: 'host-also-visits', message, problem: benHostsToo }] }) },
+    );
+    render(<RoundDetail token="t" id="r1" />);
+    const section = await screen.findByRole('region', {
+      name: 'Antes de publicar: qué concesiones implica este plan',
+    });
+    expect(within(section).getByRole('listitem').textContent).toBe(
+      'Ben Okafor recibe visitas en su aula y también está en un grupo: visita 1 de las otras 3 aulas, porque se queda fuera mientras su propia aula tiene visitantes.',
+    );
     await expectNoAxeViolations();
   });
 });

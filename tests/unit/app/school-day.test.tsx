@@ -6,9 +6,8 @@ import { RoundForm } from '../../../lti-server/app/src/views/round-form';
 import { SettingsView } from '../../../lti-server/app/src/views/settings-view';
 import type { SchoolDay } from '../../../shared/school-day';
 import { DEFAULT_TENANT_SETTINGS, type TenantSettings } from '../../../shared/settings';
-import type { Strategy } from '../../../shared/strategy';
 import { expectNoAxeViolations } from './axe';
-import { type Call, door, errorBody, PEOPLE, round, stubApi } from './fake-api';
+import { type Call, door, errorBody, PEOPLE, round, strategy, stubApi } from './fake-api';
 
 /** The viewer is in New York; the school rings its bells in Chicago. */
 const VIEWER = 'America/New_York';
@@ -24,26 +23,6 @@ const SCHOOL_DAY: SchoolDay = {
 };
 const OUTSIDE =
   'This time is outside the school day: Saturday is not a school day in the bell schedule. Confirm to keep it.';
-
-const strategy: Strategy = {
-  id: 's1',
-  title: 'Turn and talk',
-  purpose: 'p',
-  steps: ['a'],
-  minutes: 10,
-  subject: 'Math',
-  gradeBand: 'Any',
-  tags: [],
-  source: null,
-  excerptHtml: null,
-  contributors: [{ id: 'p1', name: 'Ana Rivera' }],
-  status: 'approved',
-  displayStatus: 'approved',
-  changeRequest: null,
-  mergedInto: null,
-  createdAt: '2026-01-01T00:00:00.000Z',
-  updatedAt: '2026-01-01T00:00:00.000Z',
-};
 
 const fill = (label: string | RegExp, value: string) => {
   const el = screen.getByLabelText(label) as HTMLInputElement;
@@ -63,7 +42,7 @@ describe('the door form and the school day', () => {
   function doorApi(): Call[] {
     return stubApi((c) => {
       if (c.url.pathname === '/api/school-day') return { body: SCHOOL_DAY };
-      if (c.method === 'GET') return { body: { items: [strategy], nextCursor: null } };
+      if (c.method === 'GET') return { body: { items: [strategy()], nextCursor: null } };
       if (!(c.body as { confirmOutsideSchoolDay?: boolean }).confirmOutsideSchoolDay)
         return {
           status: 422,

@@ -14,7 +14,7 @@ import { currentLanguage, setLanguage } from '../../../shared/i18n';
 import type { SchoolDay } from '../../../shared/school-day';
 import { DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
 import { expectNoAxeViolations } from './axe';
-import { door, stubApi, visit } from './fake-api';
+import { door, strategy, stubApi, visit } from './fake-api';
 
 const SCHOOL_DAY: SchoolDay = {
   timeZone: 'America/Chicago',
@@ -90,27 +90,7 @@ describe('settings and the school day in Spanish', () => {
       if (c.method === 'GET')
         return {
           body: {
-            items: [
-              {
-                id: 's1',
-                title: 'Turn and talk',
-                purpose: 'p',
-                steps: ['a'],
-                minutes: 10,
-                subject: 'Math',
-                gradeBand: 'Any',
-                tags: [],
-                source: null,
-                excerptHtml: null,
-                contributors: [{ id: 'p1', name: 'Ana Rivera' }],
-                status: 'approved',
-                displayStatus: 'approved',
-                changeRequest: null,
-                mergedInto: null,
-                createdAt: '2026-01-01T00:00:00.000Z',
-                updatedAt: '2026-01-01T00:00:00.000Z',
-              },
-            ],
+            items: [strategy()],
             nextCursor: null,
           },
         };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { schoolLabels } from '../../../lti-server/src/domain/districts';
+import { ValidationError } from '../../../shared/errors';
 import { SchoolNameInputSchema } from '../../../shared/settings';
 
 describe('school labels on the district page', () => {
@@ -36,7 +37,9 @@ describe('the school name a coach sets', () => {
     });
     expect(SchoolNameInputSchema.parse({ schoolName: '   ' })).toEqual({ schoolName: '' });
     expect(SchoolNameInputSchema.safeParse({ schoolName: 'x'.repeat(80) }).success).toBe(true);
-    expect(SchoolNameInputSchema.safeParse({ schoolName: 'x'.repeat(81) }).error?.issues[0]?.message).toBe(
+    const tooLong = SchoolNameInputSchema.safeParse({ schoolName: 'x'.repeat(81) }).error!;
+    expect(tooLong.issues[0]?.message).toBe('errors.field.settings.school-name-long');
+    expect(ValidationError.fromZod('errors.source.school-name', tooLong).fields?.[0]?.message).toBe(
       'Keep the school’s name to 80 characters',
     );
     expect(SchoolNameInputSchema.safeParse({ schoolName: 'X' }).success).toBe(false);

@@ -130,3 +130,45 @@ describe('errors', () => {
     expect(error.message).toMatch(/^Strategy is not valid: title: not valid; minutes: /);
   });
 });
+
+describe("a shared helper's problems in an error body", () => {
+  it('when a field holds a problem, then the body carries its words beside the message in the asker language', () => {
+    const problem = {
+      key: 'rounds.problem.two-groups',
+      params: { person: 'Ana', groups: { key: 'rounds.problem.groups', params: { count: 2, list: [1, 2] } } },
+    } as const;
+    const error = new UnprocessableError(
+      'ROUND_UNPLANNABLE',
+      { key: 'errors.round.unplannable', params: { problems: { items: [{ problem }], separator: ' ' } } },
+      [{ path: 'plan', message: { problem } }],
+    );
+    expect(error.fields).toEqual([
+      { path: 'plan', message: '"Ana" is in groups 1 and 2; each teacher belongs to one group.' },
+    ]);
+    const body = toErrorBody(error, 'es');
+    expect(body).toEqual({
+      error: {
+        code: 'ROUND_UNPLANNABLE',
+        message:
+          'Esta ronda no se puede planificar: «Ana» está en los grupos 1 y 2; cada docente pertenece a un solo grupo.',
+        fields: [
+          {
+            path: 'plan',
+            message: '«Ana» está en los grupos 1 y 2; cada docente pertenece a un solo grupo.',
+            problem,
+          },
+        ],
+      },
+    });
+    expect(ErrorBodySchema.parse(JSON.parse(JSON.stringify(body)))).toEqual(body);
+    expect(
+      ErrorBodySchema.safeParse({
+        error: {
+          code: 'ROUND_UNPLANNABLE',
+          message: 'x',
+          fields: [{ path: 'plan', message: 'x', problem: { params: {} } }],
+        },
+      }).success,
+    ).toBe(false);
+  });
+});

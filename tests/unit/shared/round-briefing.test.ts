@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { translator } from '../../../shared/i18n';
+import { type Language, translator } from '../../../shared/i18n';
+import { type Problem, problemText } from '../../../shared/problems';
 import {
   assignRoles,
   BriefingInputSchema,
@@ -85,17 +86,48 @@ describe('roles per group, in a fair rotation', () => {
     expect(rolesProblems(groups, roles, String)).toEqual([]);
   });
 
-  it('when roles name someone outside the group or one person twice, then the problems say so by name', () => {
+  it('when roles name someone outside the group or one person twice, then the problems say so by name, in each language', () => {
     const names = (id: string) => ({ a: 'Ana', e: 'Eve' })[id] ?? id;
-    expect(
-      rolesProblems([['a', 'b', 'c']], [{ facilitator: 'e', timekeeper: 'a', noteTaker: 'a' }], names),
-    ).toEqual([
+    const said = (problems: Problem[], language: Language) => problems.map((p) => problemText(p, language));
+    const outside = rolesProblems(
+      [['a', 'b', 'c']],
+      [{ facilitator: 'e', timekeeper: 'a', noteTaker: 'a' }],
+      names,
+    );
+    expect(outside).toEqual([
+      { key: 'briefing.roles.problem.outside.facilitator', params: { name: 'Eve', group: 1 } },
+      { key: 'briefing.roles.problem.same-person', params: { group: 1 } },
+    ]);
+    expect(said(outside, 'en')).toEqual([
       'Eve is not in group 1, so cannot be its facilitator.',
       'In group 1, give each role to a different person.',
     ]);
-    expect(
-      rolesProblems([['a'], ['b']], [{ facilitator: 'a', timekeeper: 'a', noteTaker: 'a' }], names),
-    ).toEqual(['The round has 2 groups: give the roles of each (1 given).']);
+    expect(said(outside, 'es')).toEqual([
+      'Eve no está en el grupo 1, así que no puede encargarse de su facilitación.',
+      'En el grupo 1, da cada rol a una persona distinta.',
+    ]);
+    const count = rolesProblems(
+      [['a'], ['b']],
+      [{ facilitator: 'a', timekeeper: 'a', noteTaker: 'a' }],
+      names,
+    );
+    expect(said(count, 'en')).toEqual(['The round has 2 groups: give the roles of each (1 given).']);
+    expect(said(count, 'es')).toEqual([
+      'La ronda tiene 2 grupos: indica los roles de cada uno (se indicaron 1).',
+    ]);
+  });
+
+  it('when a role holder is nobody in the round, then they are named in the reader language', () => {
+    const [problem] = rolesProblems(
+      [['a', 'b', 'c']],
+      [{ facilitator: 'a', timekeeper: 'b', noteTaker: 'x' }],
+      () => ({
+        key: 'briefing.roles.problem.someone',
+      }),
+    );
+    expect(problemText(problem!, 'es')).toBe(
+      'Alguien que no está en esta ronda no está en el grupo 1, así que no puede encargarse de su toma de notas.',
+    );
   });
 });
 

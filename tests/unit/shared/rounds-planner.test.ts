@@ -8,8 +8,17 @@ import {
   planRound,
   planTradeoffs,
   type RoundPlan,
-  tradeoffText,
+  tradeoffProblem,
+  type Tradeoff,
+  withNames,
 } from '../../../shared/rounds-planner';
+import { type Problem, problemText } from '../../../shared/problems';
+
+/** The planner's problems as a US English reader reads them. */
+const english = (problems: Problem[]) => problems.map((problem) => problemText(problem, 'en'));
+const said = (result: PlanResult) => (result.ok ? result : { ok: false, problems: english(result.problems) });
+const tradeoffText = (t: Tradeoff, nameOf: (id: string) => string) =>
+  problemText(tradeoffProblem(t, nameOf), 'en');
 
 const ids = (prefix: string, n: number) => Array.from({ length: n }, (_, i) => `${prefix}${i + 1}`);
 const permutation = <T>(items: T[]) =>
@@ -43,7 +52,7 @@ const splittableRound = anyRound.filter((input) => splittable(input.participants
 
 function planOf(input: PlanInput): RoundPlan {
   const result = planRound(input);
-  if (!result.ok) throw new Error(`expected a plan, got: ${result.problems.join(' ')}`);
+  if (!result.ok) throw new Error(`expected a plan, got: ${english(result.problems).join(' ')}`);
   return result.plan;
 }
 
@@ -58,7 +67,7 @@ describe('planRound, for any round (property-based)', () => {
         const n = input.participants.length;
         expect(result.ok).toBe(splittable(n));
         if (!result.ok)
-          expect(result.problems).toEqual([
+          expect(english(result.problems)).toEqual([
             expect.stringMatching(
               /^\d+ teachers cannot be split into groups of 4–5: add \d more teachers?( or remove \d)?\.$/,
             ),
@@ -177,13 +186,14 @@ describe('planRound, for any round (property-based)', () => {
         const input = { ...round, minGroup, maxGroup };
         const result = planRound(input);
         if (!splittable(input.participants.length, minGroup, maxGroup)) {
-          expect(result).toEqual({
+          expect(said(result)).toEqual({
             ok: false,
             problems: [expect.stringContaining('cannot be split into groups of')],
           });
         } else if (!result.ok) {
           // Only tiny groups made of hosts can run out of visitors; that is the only other reason to refuse.
-          for (const problem of result.problems) expect(problem).toContain('nobody is left to visit');
+          for (const problem of english(result.problems))
+            expect(problem).toContain('nobody is left to visit');
         } else {
           const sizes = result.plan.groups.map((group) => group.length);
           expect(Math.min(...sizes)).toBeGreaterThanOrEqual(minGroup);
@@ -207,7 +217,10 @@ describe('planRound, for any round (property-based)', () => {
     const isWellReported = (input: PlanInput, result: PlanResult) =>
       result.ok
         ? planProblems(input, result.plan).length === 0
-        : result.problems.length > 0 && result.problems.every((problem) => /^\S.*\.$/.test(problem));
+        : result.problems.length > 0 &&
+          (['en', 'es'] as const).every((language) =>
+            result.problems.every((problem) => /^[^{}\s][^{}]*\.$/.test(problemText(problem, language))),
+          );
     fc.assert(
       fc.property(messy, fc.array(fc.array(id, { maxLength: 6 }), { maxLength: 4 }), (input, groups) => {
         expect(isWellReported(input, planRound(input))).toBe(true);
@@ -245,21 +258,21 @@ describe('planRound, by example', () => {
   });
 
   it('when there are 7 teachers, then the coach is told how many to add or remove', () => {
-    expect(planRound({ participants: ids('t', 7), hosts: ['h1'] })).toEqual({
+    expect(said(planRound({ participants: ids('t', 7), hosts: ['h1'] }))).toEqual({
       ok: false,
       problems: ['7 teachers cannot be split into groups of 4–5: add 1 more teacher or remove 2.'],
     });
   });
 
   it('when there are too few teachers for one group, then the coach is told how many to add', () => {
-    expect(planRound({ participants: ids('t', 3), hosts: ['h1'] })).toEqual({
+    expect(said(planRound({ participants: ids('t', 3), hosts: ['h1'] }))).toEqual({
       ok: false,
       problems: ['3 teachers cannot be split into groups of 4–5: add 1 more teacher.'],
     });
   });
 
   it('when there are only hosts and no participants, then the coach is told to add participants', () => {
-    expect(planRound({ participants: [], hosts: ['h1', 'h2'] })).toEqual({
+    expect(said(planRound({ participants: [], hosts: ['h1', 'h2'] }))).toEqual({
       ok: false,
       problems: ['The round has no teachers to visit the classrooms: add participants.'],
     });
@@ -267,26 +280,26 @@ describe('planRound, by example', () => {
 
   it('when ids are empty or repeated and there are too many hosts, then each mistake is its own sentence', () => {
     const result = planRound({ participants: [...ids('t', 8), 't1', ''], hosts: ids('h', 9) });
-    expect(result).toEqual({
+    expect(said(result)).toEqual({
       ok: false,
       problems: [
         'One participant has an empty id.',
-        '"t1" is listed twice among the participants.',
+        '"t1" is listed 2 times among the participants.',
         'A round visits at most 8 classrooms, but 9 hosts are chosen: remove 1.',
       ],
     });
-    expect(planRound({ participants: ids('t', 8), hosts: [] })).toEqual({
+    expect(said(planRound({ participants: ids('t', 8), hosts: [] }))).toEqual({
       ok: false,
       problems: ['Choose at least one host whose classroom the groups visit.'],
     });
   });
 
   it('when the group bounds are impossible, then the coach is told, not thrown at', () => {
-    expect(planRound({ participants: ids('t', 8), hosts: ['h1'], minGroup: 5, maxGroup: 3 })).toEqual({
+    expect(said(planRound({ participants: ids('t', 8), hosts: ['h1'], minGroup: 5, maxGroup: 3 }))).toEqual({
       ok: false,
       problems: ['The largest group size must be a whole number of at least 5, the smallest group size.'],
     });
-    expect(planRound({ participants: 'everyone', hosts: ['h1'] } as unknown as PlanInput)).toEqual({
+    expect(said(planRound({ participants: 'everyone', hosts: ['h1'] } as unknown as PlanInput))).toEqual({
       ok: false,
       problems: ['The participants must be a list of teachers.'],
     });
@@ -301,7 +314,7 @@ describe('planRound, by example', () => {
     });
     expect(result.ok).toBe(false);
     if (!result.ok) {
-      expect(result.problems).toContain(
+      expect(english(result.problems)).toContain(
         'In slot 1, everyone in group 1 is hosting, so nobody is left to visit the room of "a".',
       );
     }
@@ -329,7 +342,7 @@ describe('planFromGroups', () => {
       ['t1', 't2', 't3', 't4'],
       ['t4', 't5', 't6', 't7', 't8', 't9'],
     ]);
-    expect(result).toEqual({
+    expect(said(result)).toEqual({
       ok: false,
       problems: [
         'Group 2 has 6 teachers; each group needs 4–5.',
@@ -339,7 +352,7 @@ describe('planFromGroups', () => {
   });
 
   it('when a participant is left out, then that is reported in a sentence', () => {
-    expect(planFromGroups(input, [ids('t', 4), ['t5', 't6', 't7', 't8']])).toEqual({
+    expect(said(planFromGroups(input, [ids('t', 4), ['t5', 't6', 't7', 't8']]))).toEqual({
       ok: false,
       problems: ['"t9" is not in any group.'],
     });
@@ -347,10 +360,12 @@ describe('planFromGroups', () => {
 
   it('when someone is not a participant, then that is reported in a sentence', () => {
     expect(
-      planFromGroups(input, [
-        [...ids('t', 4), 'h1'],
-        ['t5', 't6', 't7', 't8', 't9'],
-      ]),
+      said(
+        planFromGroups(input, [
+          [...ids('t', 4), 'h1'],
+          ['t5', 't6', 't7', 't8', 't9'],
+        ]),
+      ),
     ).toEqual({
       ok: false,
       problems: ['"h1" is in group 1 but is not a participant.'],
@@ -358,7 +373,7 @@ describe('planFromGroups', () => {
   });
 
   it('when a group is too small, then that is reported in a sentence', () => {
-    expect(planFromGroups(input, [ids('t', 6), ['t7', 't8', 't9']])).toEqual({
+    expect(said(planFromGroups(input, [ids('t', 6), ['t7', 't8', 't9']]))).toEqual({
       ok: false,
       problems: [
         'Group 1 has 6 teachers; each group needs 4–5.',
@@ -373,7 +388,7 @@ describe('planProblems, on hand-broken plans', () => {
   const broken = (breakIt: (plan: RoundPlan) => void) => {
     const plan = structuredClone(planOf(input));
     breakIt(plan);
-    return planProblems(input, plan);
+    return english(planProblems(input, plan));
   };
 
   it('when two groups are put in one room in a slot, then the checker says so', () => {
@@ -480,5 +495,74 @@ describe('planTradeoffs', () => {
   it('when no host is in a group and there are two or more groups, then there is nothing to explain', () => {
     const input = { participants: ids('t', 8), hosts: ids('h', 3) };
     expect(planTradeoffs(input, planOf(input))).toEqual([]);
+  });
+});
+
+describe("the planner's problems as catalog words", () => {
+  it('when 7 teachers cannot be split, then the problem is a key with its values, said in Spanish too', () => {
+    const result = planRound({ participants: ids('t', 7), hosts: ['h1'] });
+    expect(result).toEqual({
+      ok: false,
+      problems: [
+        {
+          key: 'rounds.problem.split',
+          params: {
+            teachers: { key: 'rounds.problem.teachers', params: { count: 7 } },
+            size: '4–5',
+            more: { key: 'rounds.problem.more-teachers', params: { count: 1 } },
+            remove: 2,
+          },
+        },
+      ],
+    });
+    if (!result.ok)
+      expect(problemText(result.problems[0]!, 'es')).toBe(
+        'No se puede dividir a 7 docentes en grupos de 4–5: añade 1 docente más o quita 2.',
+      );
+  });
+
+  it('when a person is in three groups, then the groups are a list in the reader language, with their name', () => {
+    const input = { participants: ids('t', 13), hosts: ['h1'] };
+    const result = planFromGroups(input, [
+      ['t1', 't2', 't3', 't4'],
+      ['t1', 't5', 't6', 't7', 't8'],
+      ['t1', 't9', 't10', 't11', 't12'],
+      ['t13'],
+    ]);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const twoGroups = result.problems.find((p) => p.key === 'rounds.problem.two-groups')!;
+    const named = withNames(twoGroups, (id) => (id === 't1' ? 'Ana Rivera' : undefined));
+    expect(problemText(named, 'en')).toBe(
+      '"Ana Rivera" is in groups 1, 2, and 3; each teacher belongs to one group.',
+    );
+    expect(problemText(named, 'es')).toBe(
+      '«Ana Rivera» está en los grupos 1, 2 y 3; cada docente pertenece a un solo grupo.',
+    );
+    const size = result.problems.find((p) => p.key === 'rounds.problem.group-size' && p.params?.group === 4)!;
+    expect(
+      problemText(
+        withNames(size, () => undefined),
+        'es',
+      ),
+    ).toBe('El grupo 4 tiene 1 docente; cada grupo necesita 4–5.');
+  });
+
+  it('when a trade-off is said in Spanish, then its plural follows the number of other rooms', () => {
+    const t: Tradeoff = { kind: 'host-also-visits', personId: 'p', roomsVisited: 1, otherRooms: 3 };
+    expect(
+      problemText(
+        tradeoffProblem(t, () => 'Ana'),
+        'es',
+      ),
+    ).toBe(
+      'Ana recibe visitas en su aula y también está en un grupo: visita 1 de las otras 3 aulas, porque se queda fuera mientras su propia aula tiene visitantes.',
+    );
+    expect(
+      problemText(
+        tradeoffProblem({ kind: 'room-visited-once', hostId: 'h', visits: 0 }, () => 'Bea'),
+        'es',
+      ),
+    ).toBe('Nadie visita el aula de Bea.');
   });
 });

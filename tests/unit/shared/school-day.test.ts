@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ValidationError } from '../../../shared/errors';
 import {
   BellScheduleSchema,
   CONFIRM_OUTSIDE,
@@ -32,7 +33,10 @@ describe('the bell schedule', () => {
     const r = PeriodSchema.safeParse({ name: 'Period 1', weekdays: ['mon'], start: '09:00', end: '08:00' });
     expect(r.success).toBe(false);
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
-      ['end', 'A period ends after it starts'],
+      ['end', 'errors.field.period.order'],
+    ]);
+    expect(ValidationError.fromZod('errors.source.settings', r.error!).fields).toEqual([
+      { path: 'end', message: 'A period ends after it starts' },
     ]);
   });
 

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseAt, toErrorBody, type ValidationError } from '../../../shared/errors';
 import { NoteInputSchema } from '../../../shared/notes';
 import { StrategyInputSchema } from '../../../shared/strategy';
+import { parseAt, toErrorBody, ValidationError } from '../../../shared/errors';
+import { problemText } from '../../../shared/problems';
 import { normaliseLineEnds, safeText, safeToken, unstorableText } from '../../../shared/text';
 
 // biome-ignore lint/suspicious/noControlCharactersInRegex: the point is to find control characters.
@@ -37,16 +38,25 @@ describe('storable text', () => {
     ]) {
       expect(unstorableText(`nul${char}byte`)).toEqual({
         key: 'errors.text.control',
-        params: { character: name },
+        params: { char: name },
       });
     }
+    expect(problemText(unstorableText('nul\u0000byte')!, 'en')).toBe(
+      'contains a control character (U+0000) that cannot be stored',
+    );
+    expect(problemText(unstorableText('nul\u0000byte')!, 'es')).toBe(
+      'contiene un carácter de control (U+0000) que no se puede guardar',
+    );
   });
 
   it('when text holds an unpaired surrogate, then it is refused; a paired one (an emoji) is kept', () => {
-    const surrogate = (character: string) => ({ key: 'errors.text.surrogate', params: { character } });
-    expect(unstorableText('a\uD800b')).toEqual(surrogate('U+D800'));
-    expect(unstorableText('a\uDC00')).toEqual(surrogate('U+DC00'));
-    expect(unstorableText('\uDC00\uD800')).toEqual(surrogate('U+DC00'));
+    const said = (text: string) => problemText(unstorableText(text)!, 'en');
+    expect(said('a\uD800b')).toMatch(/unpaired U\+D800/);
+    expect(said('a\uDC00')).toMatch(/unpaired U\+DC00/);
+    expect(said('\uDC00\uD800')).toMatch(/unpaired U\+DC00/);
+    expect(problemText(unstorableText('a\uD800b')!, 'es')).toBe(
+      'contiene un carácter dañado (un U+D800 sin pareja) que no se puede guardar',
+    );
     expect(unstorableText('Thumbs up 👍 é ü 中文 \u00a0')).toBeUndefined();
   });
 
@@ -60,7 +70,7 @@ describe('storable text', () => {
     expect(safeToken().parse('eyJhbGciOi.x-y_z')).toBe('eyJhbGciOi.x-y_z');
     expect(safeToken().safeParse('a\r\nb').error?.issues[0]).toMatchObject({
       message: 'errors.text.control',
-      params: { character: 'U+000D' },
+      params: { char: 'U+000D' },
     });
     expect(safeToken().safeParse('a\u0000b').success).toBe(false);
   });
@@ -77,24 +87,24 @@ describe('storable text', () => {
     );
   });
 
-  it('when a schema field holds a NUL, then the issue names that field, in the reader’s language', () => {
-    let refused: ValidationError | undefined;
-    try {
-      parseAt('errors.source.note', NoteInputSchema, { visitId: 'v', prompt: 'students', text: 'a\u0007' });
-    } catch (error) {
-      refused = error as ValidationError;
-    }
-    expect(refused && toErrorBody(refused, 'es').error.fields).toEqual([
-      { path: 'text', message: 'contiene un carácter de control (U+0007) que no se puede guardar' },
-    ]);
-    expect(refused?.fields).toEqual([
-      { path: 'text', message: 'contains a control character (U+0007) that cannot be stored' },
-    ]);
-
+  it('when a schema field holds a NUL, then the issue names that field, and the API says it in the asker language', () => {
     const strategyIssues = StrategyInputSchema.safeParse({ ...strategy, steps: ['ok', 'bad\u0000'] }).error
       ?.issues;
     expect(strategyIssues?.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['steps.1', 'errors.text.control'],
+    ]);
+    let refused: unknown;
+    try {
+      parseAt('errors.source.strategy', StrategyInputSchema, { ...strategy, steps: ['ok', 'bad\u0000'] });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(ValidationError);
+    expect(toErrorBody(refused as ValidationError, 'es').error.fields).toEqual([
+      { path: 'steps.1', message: 'contiene un carácter de control (U+0000) que no se puede guardar' },
+    ]);
+    expect((refused as ValidationError).fields).toEqual([
+      { path: 'steps.1', message: 'contains a control character (U+0000) that cannot be stored' },
     ]);
     const noteIssues = NoteInputSchema.safeParse({ visitId: 'v', prompt: 'students', text: 'a\u0000' }).error
       ?.issues;

@@ -115,12 +115,12 @@ describe('zod’s own messages in the reader’s language', () => {
     expect(
       spanish('errors.source.note', NoteInputSchema, { prompt: 'mood', text: 'Students wrote.' }),
     ).toEqual([
-      { path: 'visitId', message: 'es obligatorio' },
-      { path: 'prompt', message: 'debe ser uno de estos valores: students, teacher, prediction' },
+      { path: 'visitId', message: 'Falta visitId' },
+      { path: 'prompt', message: 'Elige una de las preguntas guía' },
     ]);
     expect(
       spanish('errors.source.cycle', CycleInputSchema, { problemId: 'p', memberIds: ['a', 'b'] }),
-    ).toEqual([{ path: 'memberIds', message: 'Un ciclo empieza con al menos 3 voluntarios' }]);
+    ).toEqual([{ path: 'memberIds', message: 'Un ciclo empieza con al menos tres voluntarios' }]);
     const tags = Array.from({ length: 11 }, (_, i) => `tag${i}`);
     expect(spanish('errors.source.strategy-changes', StrategyEditSchema, { tags })).toEqual([
       { path: 'tags', message: 'Como máximo 10 etiquetas' },

@@ -8,6 +8,7 @@ import { outsideNotice } from '../components/period-field';
 import { setFlash } from '../flash';
 import { navigate } from '../router';
 import { formatInstantDay, formatTime, repeatedStart, weekOf } from '../time';
+import { outsideSchoolDayActions } from './outside-school-day';
 import { useSchoolDay } from './use-school-day';
 
 export interface DoorFormState extends DateTime {
@@ -136,17 +137,7 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
     setTimeout(() => (document.querySelector('[aria-invalid="true"]') as HTMLElement | null)?.focus(), 0);
   }
 
-  const submit = (e: Event) => {
-    e.preventDefault();
-    return send(false);
-  };
-  /** The host keeps the time outside the school day: the same form goes again, confirmed. */
-  const keepOutside = () => send(true);
-  /** The host changes the time instead: the question goes, and the date is where to start. */
-  const changeOutside = () => {
-    setOutside('');
-    setTimeout(() => document.getElementById('date')?.focus(), 0);
-  };
+  const { submit, keepOutside, changeOutside } = outsideSchoolDayActions(send, setOutside);
 
   return {
     form,

@@ -8,6 +8,7 @@ import { outsideNotice } from '../components/period-field';
 import { setFlash } from '../flash';
 import { navigate } from '../router';
 import { repeatedStart } from '../time';
+import { outsideSchoolDayActions } from './outside-school-day';
 import { useSchoolDay } from './use-school-day';
 
 export type FocusKind = (typeof FOCUS_KINDS)[number];
@@ -173,17 +174,7 @@ export function useRoundForm(token: string, zone: string, cycleId?: string) {
     }, 0);
   }
 
-  const submit = (e: Event) => {
-    e.preventDefault();
-    return send(false);
-  };
-  /** The coach keeps the time outside the school day: the same form goes again, confirmed. */
-  const keepOutside = () => send(true);
-  /** The coach changes the time instead: the question goes, and the date is where to start. */
-  const changeOutside = () => {
-    setOutside('');
-    setTimeout(() => document.getElementById('date')?.focus(), 0);
-  };
+  const { submit, keepOutside, changeOutside } = outsideSchoolDayActions(send, setOutside);
 
   return {
     people,

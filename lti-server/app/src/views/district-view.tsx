@@ -523,19 +523,18 @@ export function CrossRoundView({ token, id, roundId }: { token: string; id: stri
                           onCancel={(reason) => cancel(d.visitId!, reason)}
                         />
                       )}
-                      <CrossNoteForm
+                      <CrossNoteWriter
                         idKey={d.id}
                         label={t('district.note.form', { location: d.location, time: start })}
-                        send={async (prompt, text, confirmFlags) => {
-                          const r = await writeCrossNote(token, id, roundId, {
+                        send={(prompt, text, confirmFlags) =>
+                          writeCrossNote(token, id, roundId, {
                             visitId: d.visitId!,
                             prompt,
                             text,
                             confirmFlags,
-                          });
-                          if (r.ok) setRound(r.data);
-                          return r;
-                        }}
+                          })
+                        }
+                        onSaved={setRound}
                       />
                       {Date.parse(d.endsAt) <= now && (
                         <CrossDialogueBox token={token} id={id} roundId={roundId} doorId={d.id} />
@@ -698,31 +697,23 @@ function CrossDialogueBox(props: { token: string; id: string; roundId: string; d
   );
 }
 
-function CrossNoteForm(props: {
+/**
+ * A seated visitor's note on one room: its guiding prompt, then the composer every note uses (linted while typing, a
+ * name never saved, a judgment or a guess only after "Save anyway"). The visitor sees no names of the host school, so
+ * the server's refusal of one is shown as it says, by its code, and offers no "Save anyway".
+ */
+function CrossNoteWriter(props: {
   idKey: string;
   label: string;
-  send: (prompt: NotePrompt, text: string, confirmFlags: boolean) => Promise<ApiResult<unknown>>;
+  send: (prompt: NotePrompt, text: string, confirmFlags: boolean) => Promise<ApiResult<CrossRound>>;
+  onSaved: (round: CrossRound) => void;
 }) {
   const [prompt, setPrompt] = useState<NotePrompt>('students');
-  const [text, setText] = useState('');
-  const [error, setError] = useState<string | undefined>();
-  const [confirm, setConfirm] = useState(false);
+  // Remounts the composer after a save, so it starts empty.
+  const [version, setVersion] = useState(0);
   const key = props.idKey.replace(/\W+/g, '-');
-  const submit = async (e: Event) => {
-    e.preventDefault();
-    const r = await props.send(prompt, text, confirm);
-    if (r.ok) {
-      setText('');
-      setError(undefined);
-      setConfirm(false);
-    } else {
-      setError([r.message, ...(r.fields ?? []).map((f) => f.message)].join(' '));
-      // A flag the writer may confirm (never a name): the next save confirms it.
-      if (r.code === 'NOTE_FLAGGED' && !/names/i.test(r.message)) setConfirm(true);
-    }
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={props.label}>
+    <section aria-label={props.label}>
       <Field id={`prompt-${key}`} label={t('district.note.prompt')}>
         {(f) => (
           <select
@@ -738,18 +729,19 @@ function CrossNoteForm(props: {
           </select>
         )}
       </Field>
-      <Field id={`note-${key}`} label={t('district.note.text')} error={error}>
-        {(f) => (
-          <textarea
-            {...f}
-            rows={3}
-            value={text}
-            maxLength={500}
-            onInput={(e) => setText((e.target as HTMLTextAreaElement).value)}
-          />
-        )}
-      </Field>
-      <button type="submit">{confirm ? t('district.note.save-anyway') : t('district.note.save')}</button>
-    </form>
+      <NoteComposer<CrossRound>
+        key={version}
+        id={`note-${key}`}
+        label={t('district.note.text')}
+        hint={t('note.hint')}
+        names={NO_NAMES}
+        saveLabel={t('district.note.save')}
+        onSave={(text, confirmFlags) => props.send(prompt, text, confirmFlags)}
+        onSaved={(round) => {
+          setVersion((v) => v + 1);
+          props.onSaved(round);
+        }}
+      />
+    </section>
   );
 }

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parseWords, renderWords } from '../../../../shared/errors';
-import { currentLanguage, t } from '../../../../shared/i18n';
+import { parseWords } from '../../../../shared/errors';
+import { t } from '../../../../shared/i18n';
 import { PROMPT_KEYS, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
 import { ConfirmAction } from '../components/confirm';
 import { HostNotices } from '../components/host-notices';
 import { LoadState, type Notice, NoticeLine } from '../components/notice-line';
 import { Trans } from '../components/trans';
+import { issueMessage } from '../i18n';
 import { href } from '../router';
 import { formatDate, formatInstantDay, formatTime, viewerZone } from '../time';
 
@@ -189,11 +190,10 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
 
   async function send(e: Event) {
     e.preventDefault();
-    // The schema's problem in the interface's language (zod's own default messages too).
     const parsed = parseWords(ThanksInputSchema, { message });
     if (!parsed.success) {
       const problem = parsed.fields[0];
-      return setError(problem ? renderWords(problem.message, currentLanguage()) : t('notes.thanks.empty'));
+      return setError(problem ? issueMessage(problem) : t('notes.thanks.empty'));
     }
     setBusy(true);
     const r = await thankVisitor(token, visitId, parsed.data.message);

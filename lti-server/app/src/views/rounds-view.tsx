@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { type MessageKey, t } from '../../../../shared/i18n';
+import { currentLanguage, type MessageKey, t } from '../../../../shared/i18n';
+import { wireProblemText } from '../../../../shared/problems';
 import {
   dismissRoundNotice,
   getBriefing,
@@ -231,7 +232,9 @@ export function RoundDetail({ token, id }: { token: string; id: string }) {
           <h2 id="tradeoffs-h">{t('rounds.tradeoffs.title')}</h2>
           <ul>
             {round.tradeoffs.map((tradeoff) => (
-              <li key={tradeoff.message}>{tradeoff.message}</li>
+              <li key={tradeoff.message}>
+                {wireProblemText(tradeoff.problem, currentLanguage()) ?? tradeoff.message}
+              </li>
             ))}
           </ul>
           <p class="hint">{t('rounds.tradeoffs.hint')}</p>

@@ -245,6 +245,19 @@ export type StoredPictureGroup = Pick<PictureGroupTable, 'kind' | 'label' | 'vis
   themes: Map<string, number>;
 };
 
+/** A picture_groups row as the domain reads it: its theme counts decoded. */
+function storedGroup(
+  row: Pick<PictureGroupTable, 'kind' | 'label' | 'visits' | 'hosts' | 'themes'>,
+): StoredPictureGroup {
+  return {
+    kind: row.kind,
+    label: row.label,
+    visits: row.visits,
+    hosts: row.hosts,
+    themes: new Map(Object.entries(decodeJson(ThemeCountsSchema, row.themes, 'picture group themes'))),
+  };
+}
+
 /**
  * The groups of a network's picture of the given kinds that span at least `minVisits` visits in `minHosts`
  * classrooms, with their theme counts: one range of the groups' primary key, reading no note.
@@ -264,13 +277,7 @@ export async function pictureGroupsOver(
     .where('visits', '>=', minVisits)
     .where('hosts', '>=', minHosts)
     .execute();
-  return rows.map((r) => ({
-    kind: r.kind,
-    label: r.label,
-    visits: r.visits,
-    hosts: r.hosts,
-    themes: new Map(Object.entries(decodeJson(ThemeCountsSchema, r.themes, 'picture group themes'))),
-  }));
+  return rows.map(storedGroup);
 }
 
 /**
@@ -290,13 +297,7 @@ export async function roundGroupsOf(
     .where('kind', '=', 'round')
     .where('label', 'in', roundIds)
     .execute();
-  return rows.map((r) => ({
-    kind: r.kind,
-    label: r.label,
-    visits: r.visits,
-    hosts: r.hosts,
-    themes: new Map(Object.entries(decodeJson(ThemeCountsSchema, r.themes, 'picture group themes'))),
-  }));
+  return rows.map(storedGroup);
 }
 
 /** How many groups of the given kinds a network's picture has, shown or not. */

@@ -1,8 +1,9 @@
 import { useState } from 'preact/hooks';
-import { parseWords, renderWords } from '../../../../../shared/errors';
-import { currentLanguage, t } from '../../../../../shared/i18n';
+import { parseWords } from '../../../../../shared/errors';
+import { t } from '../../../../../shared/i18n';
 import { DebriefPatternInputSchema } from '../../../../../shared/rounds';
 import type { ApiResult, Debrief } from '../../api';
+import { issueMessage } from '../../i18n';
 import { Field } from '../fields';
 
 /** The facilitator names a pattern; the shared schema checks the name before it is sent. */
@@ -13,13 +14,12 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
 
   async function submit(e: Event) {
     e.preventDefault();
-    // The schema's problem in the interface's language (zod's own default messages too).
     const parsed = parseWords(DebriefPatternInputSchema, { name });
+    // The schema's problem, in the interface's language (the field stops at 120 characters, but a pasted name may
+    // still be too long or hold a character that cannot be stored).
     if (!parsed.success) {
       const problem = parsed.fields[0];
-      return setError(
-        problem ? renderWords(problem.message, currentLanguage()) : t('debrief.pattern.missing'),
-      );
+      return setError(problem ? issueMessage(problem) : t('debrief.pattern.missing'));
     }
     setBusy(true);
     const r = await onAdd(parsed.data.name);
