@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import zodEnglish from 'zod/v4/locales/en.js';
+import zodSpanish from 'zod/v4/locales/es.js';
 import {
   type CodeWithStatus,
   ERROR_STATUS,
@@ -117,29 +119,62 @@ export class ValidationError extends AppError {
     super('VALIDATION_FAILED', message, { fields });
   }
 
-  /** Turns a zod error into field-level messages, naming where the input came from. */
-  static fromZod(source: string, error: z.ZodError): ValidationError {
-    const fields = error.issues.map((issue) => ({
-      path: issue.path.map(String).join('.') || '(root)',
-      message: zodWords(issue),
-    }));
+  /**
+   * Turns a zod error into field-level messages, naming where the input came from. zod's own default messages are
+   * worded in every language only when the parse marked them (`parseWords`, `parseAt`); otherwise they stay as zod
+   * wrote them.
+   */
+  static fromZod(source: MessageKey, error: z.ZodError): ValidationError {
+    return ValidationError.fromProblems(source, zodProblems(error));
+  }
+
+  /** Field problems (e.g. `parseWords`'s) as one error naming where the input came from. */
+  static fromProblems(source: MessageKey, fields: readonly FieldProblem[]): ValidationError {
     const summary: ErrorList = {
       items: fields.map((f) => ({
         key: 'errors.validation.field',
-        params: { path: f.path, message: f.message },
+        params: { path: f.path, message: wordsOf(f.message) },
       })),
       separator: '; ',
     };
-    return new ValidationError({ key: 'errors.validation.invalid', params: { source, summary } }, fields);
+    return new ValidationError(
+      { key: 'errors.validation.invalid', params: { source: { key: source }, summary } },
+      fields,
+    );
   }
 }
 
 /**
- * A zod issue's message: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
- * `{{maximum}}` are the issue's bounds and whose other placeholders a custom issue's `params` fill; zod's default
- * messages stay as they are.
+ * What the per-call error map of `parseWords` answers for an issue whose schema has no message of its own: it marks
+ * zod's default message so that `issueWords` words it in every language. Per parse, never a global `z.config` (one
+ * server answers readers of several languages at the same time).
  */
-function zodWords(issue: z.core.$ZodIssue): ErrorText | Verbatim {
+const ZOD_DEFAULT = '\u0000zod-default';
+const MARK_DEFAULTS = { error: () => ZOD_DEFAULT, reportInput: true } as const;
+
+type ZodLocale = (issue: z.core.$ZodRawIssue) => string;
+const zodLocale =
+  (locale: () => { localeError: z.core.$ZodErrorMap }): ZodLocale =>
+  (issue) => {
+    const said = locale().localeError(issue);
+    return (typeof said === 'string' ? said : said?.message) ?? 'Invalid input';
+  };
+/** zod's own wording of its default messages in each interface language (the locales zod ships). */
+const ZOD_LOCALES: Record<Language, ZodLocale> = { en: zodLocale(zodEnglish), es: zodLocale(zodSpanish) };
+
+/**
+ * A zod issue's words: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
+ * `{{maximum}}` are the issue's bounds and whose other placeholders a custom issue's `params` fill; zod's default
+ * message, when the parse marked it, in each language as zod's locales say it; any other message as written.
+ */
+export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | EachLanguage {
+  if (issue.message === ZOD_DEFAULT) {
+    const raw = issue as z.core.$ZodRawIssue;
+    const each = {} as Record<Language, string>;
+    for (const language of Object.keys(ZOD_LOCALES) as Language[])
+      each[language] = ZOD_LOCALES[language](raw);
+    return { each };
+  }
   if (!isMessageKey(issue.message)) return { verbatim: issue.message };
   const params: Record<string, string | number> = {};
   if (issue.code === 'custom')
@@ -148,6 +183,32 @@ function zodWords(issue: z.core.$ZodIssue): ErrorText | Verbatim {
   if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
   if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
   return { key: issue.message, params };
+}
+
+/** A field's problem as words (`parseWords`): render them with `renderWords` in the reader's language. */
+export interface FieldWords {
+  path: string;
+  message: Words;
+}
+
+const zodProblems = (error: z.ZodError): FieldWords[] =>
+  error.issues.map((issue) => ({
+    path: issue.path.map(String).join('.') || '(root)',
+    message: issueWords(issue),
+  }));
+
+/**
+ * Validates a value against a schema without throwing: on failure, each field's problem as words (render them with
+ * `renderWords` in the reader's language), zod's default messages included. For a form that checks its input itself.
+ */
+export function parseWords<T extends z.ZodType>(
+  schema: T,
+  value: unknown,
+): { success: true; data: z.infer<T> } | { success: false; fields: FieldWords[] } {
+  const result = schema.safeParse(value, MARK_DEFAULTS);
+  return result.success
+    ? { success: true, data: result.data }
+    : { success: false, fields: zodProblems(result.error) };
 }
 
 export class UnauthenticatedError extends AppError {
@@ -263,10 +324,13 @@ export function deploymentUnknownError(): LtiLaunchError {
   );
 }
 
-/** Validates a value against a schema or throws a ValidationError that names the boundary. */
-export function parseAt<T extends z.ZodType>(source: string, schema: T, value: unknown): z.infer<T> {
-  const result = schema.safeParse(value);
-  if (!result.success) throw ValidationError.fromZod(source, result.error);
+/**
+ * Validates a value against a schema or throws a ValidationError that names the boundary: `source` is a catalog
+ * message (`errors.source.*`) naming the request's part, so the sentence around the fields is one language too.
+ */
+export function parseAt<T extends z.ZodType>(source: MessageKey, schema: T, value: unknown): z.infer<T> {
+  const result = parseWords(schema, value);
+  if (!result.success) throw ValidationError.fromProblems(source, result.fields);
   return result.data;
 }
 

@@ -119,4 +119,63 @@ describe('the API error messages in the asker’s language', () => {
     // The LMS's locale (es-419) comes before the browser's language.
     expect(browserEnglish.error.fields?.[0]?.message).toBe('El título debe tener como máximo 120 caracteres');
   });
+
+  it('when a Spanish reader sends a body the schema refuses, then zod’s own messages and the API’s own are Spanish too', async () => {
+    const token = await tokenFor('sandbox-ana-rivera', 'es-419');
+    const refused = await ask('POST', '/api/notes', bearer(token), {
+      prompt: 'feelings',
+      text: 'Students turned to a partner.',
+      confirmFlags: 'yes',
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.error.code).toBe('VALIDATION_FAILED');
+    expect(refused.error.fields).toEqual([
+      { path: 'visitId', message: 'Falta visitId' },
+      { path: 'prompt', message: 'Elige una de las preguntas guía' },
+      { path: 'confirmFlags', message: 'Entrada inválida: se esperaba booleano, recibido texto' },
+    ]);
+    expect(refused.error.message).toMatch(/^Datos no válidos \(nota\): visitId: Falta visitId; /);
+  });
+
+  it('when a Spanish reader sends malformed JSON, then the refusal is Spanish', async () => {
+    const res = await fetch(`${server.url}/api/notes`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'accept-language': 'es-419,es;q=0.9' },
+      body: '{"visitId": "v1",',
+    });
+    expect(res.status).toBe(400);
+    expect(ErrorBodySchema.parse(await res.json()).error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'El cuerpo de la solicitud no es JSON válido.',
+    });
+  });
+
+  it('when readers of two languages are refused at the same moment, then each reads their own language', async () => {
+    const [spanishToken, englishToken] = await Promise.all([
+      tokenFor('sandbox-ana-rivera', 'es-419'),
+      tokenFor('sandbox-dana-kim', 'en-US'),
+    ]);
+    const body = {
+      visitId: 'v1',
+      prompt: 'students',
+      text: 'Students turned to a partner.',
+      confirmFlags: 1,
+    };
+    const answers = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        ask('POST', '/api/notes', bearer(i % 2 === 0 ? spanishToken : englishToken), body),
+      ),
+    );
+    answers.forEach((answer, i) => {
+      expect(answer.error.fields, `request ${i}`).toEqual([
+        {
+          path: 'confirmFlags',
+          message:
+            i % 2 === 0
+              ? 'Entrada inválida: se esperaba booleano, recibido número'
+              : 'Invalid input: expected boolean, received number',
+        },
+      ]);
+    });
+  });
 });

@@ -1,4 +1,5 @@
-import { isMessageKey, type Language, setLanguage, t } from '../../../shared/i18n';
+import { type FieldWords, renderWords } from '../../../shared/errors';
+import { currentLanguage, type Language, setLanguage } from '../../../shared/i18n';
 
 /** The browser's languages, most preferred first (`navigator.languages`; older browsers give only one). */
 export function browserLanguages(): string[] {
@@ -20,22 +21,11 @@ export function applyLanguage(person?: { language?: string; locale?: string }): 
   return chosen.language;
 }
 
-/** What a screen reads of a failed zod check (a `z.core.$ZodIssue`). */
-interface SchemaIssue {
-  code: string;
-  message: string;
-  minimum?: unknown;
-  maximum?: unknown;
-}
-
 /**
- * A schema's own message as a screen shows it: a catalog key (`errors.field.*`) in the interface's language, with the
- * issue's bounds as `{{minimum}}` / `{{maximum}}` like the server's answers; any other text as it is.
+ * A schema's problem as a screen shows it (a form checks its input with `parseWords` before it sends it): in the
+ * interface's language, catalog keys with the issue's values and zod's own default messages alike, as the server
+ * words them in its answers.
  */
-export function issueMessage(issue: SchemaIssue): string {
-  if (!isMessageKey(issue.message)) return issue.message;
-  const params: Record<string, number> = {};
-  if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
-  if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
-  return t(issue.message, params);
+export function issueMessage(problem: FieldWords): string {
+  return renderWords(problem.message, currentLanguage());
 }

@@ -54,6 +54,9 @@ async function summaryOf(
   return { ...p, deploymentIds, deploymentPolicy: learns ? 'learn' : 'registered' };
 }
 
+/** What a refused registration names (an operator reads it on the console, in English). */
+const REGISTRATION = 'errors.source.platform-registration';
+
 /**
  * Registers (or updates) an LMS platform and the deployments it may launch from. Not an HTTP request: an operator's
  * typing (npm run platform -- add), the sandbox or a test, so it is checked here, for every caller alike.
@@ -63,7 +66,7 @@ export async function registerPlatform(
   lti: Pick<PlatformRegistry, 'registerPlatform'>,
   input: PlatformRegistration,
 ): Promise<PlatformSummary> {
-  const registration = parseAt('Platform registration', PlatformRegistrationSchema, input);
+  const registration = parseAt(REGISTRATION, PlatformRegistrationSchema, input);
   await lti.registerPlatform(registration);
   await addDeployments(
     db,
@@ -85,7 +88,7 @@ export async function registerDynamicPlatform(
   lti: Pick<PlatformRegistry, 'registerPlatform'>,
   input: DynamicPlatformRegistration,
 ): Promise<PlatformSummary> {
-  const registration = parseAt('Platform registration', DynamicPlatformRegistrationSchema, input);
+  const registration = parseAt(REGISTRATION, DynamicPlatformRegistrationSchema, input);
   const now = new Date().toISOString();
   await lti.registerPlatform(registration);
   await setLearnsDeployments(db, registration.issuer, registration.clientId, now);

@@ -131,5 +131,5 @@ export async function sendRoomNote(
   } catch {
     throw new UnprocessableError('SEALED_NOTE_UNREADABLE', UNREADABLE);
   }
-  return writeNoteOnce(actor, parseAt('Note', SealedContentSchema, content), now, clientId);
+  return writeNoteOnce(actor, parseAt('errors.source.note', SealedContentSchema, content), now, clientId);
 }

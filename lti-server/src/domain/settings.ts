@@ -72,7 +72,10 @@ export async function operatorCoachRoles(
   const scope = new TenantScope(db, tenant.id, dialect);
   const current = await settingsOf(scope);
   if (roles === undefined) return current;
-  const settings = parseAt('Coach roles', TenantSettingsSchema, { ...current, coachRoles: roles });
+  const settings = parseAt('errors.source.coach-roles', TenantSettingsSchema, {
+    ...current,
+    coachRoles: roles,
+  });
   await saveSettings(scope, settings, { updatedBy: 'operator', updatedAt: now.toISOString() });
   return settings;
 }

@@ -46,7 +46,7 @@ export function cycleRouter(): Router {
   router.post(
     '/problems',
     wrap(async (req, res) => {
-      const body = parseAt('Proposal', ProblemInputSchema, req.body);
+      const body = parseAt('errors.source.proposal', ProblemInputSchema, req.body);
       const problem = await proposeProblem(actorOf(res), body, new Date());
       res.status(201).location(`/api/problems/${problem.id}`).json(problem);
     }),
@@ -60,7 +60,7 @@ export function cycleRouter(): Router {
   router.put(
     '/problems/:id/vote',
     wrap(async (req, res) => {
-      const body = parseAt('Vote', ProblemVoteInputSchema, req.body);
+      const body = parseAt('errors.source.vote', ProblemVoteInputSchema, req.body);
       res.json(await voteProblem(actorOf(res), id(req), body, new Date()));
     }),
   );
@@ -73,7 +73,7 @@ export function cycleRouter(): Router {
   router.post(
     '/problems/:id/comments',
     wrap(async (req, res) => {
-      const body = parseAt('Comment', ProblemCommentInputSchema, req.body);
+      const body = parseAt('errors.source.comment', ProblemCommentInputSchema, req.body);
       res.status(201).json(await commentProblem(actorOf(res), id(req), body, new Date()));
     }),
   );
@@ -92,7 +92,7 @@ export function cycleRouter(): Router {
   router.post(
     '/cycles',
     wrap(async (req, res) => {
-      const body = parseAt('Cycle', CycleInputSchema, req.body);
+      const body = parseAt('errors.source.cycle', CycleInputSchema, req.body);
       const cycle = await startCycle(actorOf(res), body, new Date());
       res.status(201).location(`/api/cycles/${cycle.id}`).json(cycle);
     }),
@@ -106,14 +106,14 @@ export function cycleRouter(): Router {
   router.post(
     '/cycles/:id/members',
     wrap(async (req, res) => {
-      const body = parseAt('Members', CycleMembersInputSchema, req.body);
+      const body = parseAt('errors.source.members', CycleMembersInputSchema, req.body);
       res.json(await addCycleMembers(actorOf(res), id(req), body, new Date()));
     }),
   );
   router.post(
     '/cycles/:id/strategies',
     wrap(async (req, res) => {
-      const body = parseAt('Strategy', CycleStrategyInputSchema, req.body);
+      const body = parseAt('errors.source.strategy', CycleStrategyInputSchema, req.body);
       res.json(await addCycleStrategy(actorOf(res), id(req), body, new Date()));
     }),
   );

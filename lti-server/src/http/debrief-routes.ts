@@ -30,21 +30,21 @@ export function debriefRouter(): Router {
   router.put(
     '/rounds/:id/debrief',
     wrap(async (req, res) => {
-      const body = parseAt('Debrief', DebriefUpdateSchema, req.body);
+      const body = parseAt('errors.source.debrief', DebriefUpdateSchema, req.body);
       res.json(await updateDebriefPhase(actorOf(res), id(req), body, new Date()));
     }),
   );
   router.post(
     '/rounds/:id/debrief/cards',
     wrap(async (req, res) => {
-      const body = parseAt('Card', DebriefCardInputSchema, req.body);
+      const body = parseAt('errors.source.card', DebriefCardInputSchema, req.body);
       res.status(201).json(await addCard(actorOf(res), id(req), body, new Date()));
     }),
   );
   router.put(
     '/rounds/:id/debrief/cards/:cardId',
     wrap(async (req, res) => {
-      const body = parseAt('Card move', DebriefCardMoveSchema, req.body);
+      const body = parseAt('errors.source.card-move', DebriefCardMoveSchema, req.body);
       res.json(await groupCard(actorOf(res), id(req), String(req.params.cardId), body));
     }),
   );
@@ -57,7 +57,7 @@ export function debriefRouter(): Router {
   router.post(
     '/rounds/:id/debrief/patterns',
     wrap(async (req, res) => {
-      const body = parseAt('Pattern', DebriefPatternInputSchema, req.body);
+      const body = parseAt('errors.source.pattern', DebriefPatternInputSchema, req.body);
       res.status(201).json(await addPattern(actorOf(res), id(req), body, new Date()));
     }),
   );

@@ -12,7 +12,7 @@ export function deepLinkRouter(db: Db, signer: DeepLinkSigner, publicUrl: string
   router.post(
     '/deep-links/:id',
     wrap(async (req, res) => {
-      const body = parseAt('Deep link', DeepLinkChoiceSchema, req.body);
+      const body = parseAt('errors.source.deep-link', DeepLinkChoiceSchema, req.body);
       res.json(
         await answerDeepLink(actorOf(res), db, signer, publicUrl, String(req.params.id), body, new Date()),
       );

@@ -41,7 +41,7 @@ export function dialogueRouter(): Router {
     '/doors/:id/dialogue',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      const body = parseAt('Dialogue entry', DialogueEntryInputSchema, req.body);
+      const body = parseAt('errors.source.dialogue-entry', DialogueEntryInputSchema, req.body);
       const thread = await writeDialogue(actor, String(req.params.id), body, new Date());
       res.status(201).json(presentDialogue(thread, actor.personId));
     }),

@@ -48,14 +48,14 @@ export function districtRouter(db: Db): Router {
   router.post(
     '/districts',
     wrap(async (req, res) => {
-      const body = parseAt('District', DistrictInputSchema, req.body);
+      const body = parseAt('errors.source.district', DistrictInputSchema, req.body);
       res.status(201).json(await startDistrict(actorOf(res), db, body, new Date()));
     }),
   );
   router.post(
     '/districts/join',
     wrap(async (req, res) => {
-      const body = parseAt('Invitation', DistrictJoinInputSchema, req.body);
+      const body = parseAt('errors.source.invitation', DistrictJoinInputSchema, req.body);
       res.json(await joinDistrict(actorOf(res), db, body, new Date()));
     }),
   );
@@ -80,7 +80,7 @@ export function districtRouter(db: Db): Router {
   router.post(
     '/districts/:id/rounds',
     wrap(async (req, res) => {
-      const body = parseAt('Cross-school round', DistrictRoundInputSchema, req.body);
+      const body = parseAt('errors.source.cross-school-round', DistrictRoundInputSchema, req.body);
       res.status(201).json(await openRoundToDistrict(actorOf(res), db, id(req), body, new Date()));
     }),
   );
@@ -99,14 +99,14 @@ export function districtRouter(db: Db): Router {
   router.post(
     '/districts/:id/rounds/:roundId/visits',
     wrap(async (req, res) => {
-      const body = parseAt('Visit', DistrictVisitInputSchema, req.body);
+      const body = parseAt('errors.source.visit', DistrictVisitInputSchema, req.body);
       res.json(await visitCrossRound(actorOf(res), db, id(req), round(req), body, new Date()));
     }),
   );
   router.post(
     '/districts/:id/rounds/:roundId/notes',
     wrap(async (req, res) => {
-      const body = parseAt('Note', NoteInputSchema, req.body);
+      const body = parseAt('errors.source.note', NoteInputSchema, req.body);
       res.status(201).json(await writeCrossNote(actorOf(res), db, id(req), round(req), body, new Date()));
     }),
   );
@@ -119,7 +119,7 @@ export function districtRouter(db: Db): Router {
   router.post(
     '/districts/:id/rounds/:roundId/visits/:visitId/cancel',
     wrap(async (req, res) => {
-      const body = parseAt('Cancel', CrossCancelInputSchema, req.body);
+      const body = parseAt('errors.source.cancel', CrossCancelInputSchema, req.body);
       const visitId = String(req.params.visitId);
       res.json(await cancelCrossVisit(actorOf(res), db, id(req), round(req), visitId, body, new Date()));
     }),
@@ -134,7 +134,7 @@ export function districtRouter(db: Db): Router {
   router.post(
     '/districts/:id/rounds/:roundId/dialogue/:doorId',
     wrap(async (req, res) => {
-      const body = parseAt('Dialogue entry', DialogueEntryInputSchema, req.body);
+      const body = parseAt('errors.source.dialogue-entry', DialogueEntryInputSchema, req.body);
       const doorId = String(req.params.doorId);
       res
         .status(201)

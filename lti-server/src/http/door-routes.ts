@@ -16,7 +16,7 @@ export function doorRouter(): Router {
   router.get(
     '/doors',
     wrap(async (req, res) => {
-      const query = parseAt('Open doors query', DoorQuerySchema, req.query);
+      const query = parseAt('errors.source.open-doors-query', DoorQuerySchema, req.query);
       const { views, nextCursor } = await findDoors(actorOf(res), query);
       res.json({ items: views.map(presentDoorCard), nextCursor });
     }),
@@ -24,7 +24,7 @@ export function doorRouter(): Router {
   router.post(
     '/doors',
     wrap(async (req, res) => {
-      const body = parseAt('Open door', DoorInputSchema, req.body);
+      const body = parseAt('errors.source.open-door', DoorInputSchema, req.body);
       const { views, seriesId } = await openDoors(actorOf(res), body, new Date());
       res.status(201).json({ items: views.map(presentDoor), seriesId });
     }),

@@ -31,7 +31,7 @@ export function noteRouter(): Router {
     '/notes',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      const q = parseAt('Notes query', NotesQuerySchema, req.query);
+      const q = parseAt('errors.source.notes-query', NotesQuerySchema, req.query);
       const now = new Date();
       const rows = await listNotes(actor, q.which, now, q.visitId);
       res.json({
@@ -44,7 +44,7 @@ export function noteRouter(): Router {
     '/notes',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      const body = parseAt('Note', NoteInputSchema, req.body);
+      const body = parseAt('errors.source.note', NoteInputSchema, req.body);
       res.status(201).json(presentNote(await writeNote(actor, body, new Date()), actor.personId));
     }),
   );
@@ -57,7 +57,7 @@ export function noteRouter(): Router {
   router.put(
     '/notes/retention',
     wrap(async (req, res) => {
-      const body = parseAt('Retention', RetentionSchema, req.body);
+      const body = parseAt('errors.source.retention', RetentionSchema, req.body);
       res.json(await changeRetention(actorOf(res), body, new Date()));
     }),
   );
@@ -72,7 +72,7 @@ export function noteRouter(): Router {
     '/notes/:id',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      const body = parseAt('Note', NoteEditSchema, req.body);
+      const body = parseAt('errors.source.note', NoteEditSchema, req.body);
       res.json(presentNote(await editNote(actor, String(req.params.id), body, new Date()), actor.personId));
     }),
   );
@@ -87,14 +87,14 @@ export function noteRouter(): Router {
     '/notes/:id/useful',
     wrap(async (req, res) => {
       const actor = actorOf(res);
-      const body = parseAt('Useful', UsefulInputSchema, req.body);
+      const body = parseAt('errors.source.useful', UsefulInputSchema, req.body);
       res.json(presentNote(await markUseful(actor, String(req.params.id), body, new Date()), actor.personId));
     }),
   );
   router.post(
     '/visits/:id/thanks',
     wrap(async (req, res) => {
-      const body = parseAt('Thanks', ThanksInputSchema, req.body);
+      const body = parseAt('errors.source.thanks', ThanksInputSchema, req.body);
       await thankForVisit(actorOf(res), String(req.params.id), body, new Date());
       res.status(204).end();
     }),

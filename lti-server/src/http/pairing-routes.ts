@@ -14,7 +14,7 @@ export function publicPairingRouter(db: Db): Router {
     '/pairings',
     rateLimit({ limit: 20, windowMs: 60_000 }),
     wrap(async (req, res) => {
-      const body = parseAt('Pairing', PairingStartSchema, req.body);
+      const body = parseAt('errors.source.pairing', PairingStartSchema, req.body);
       res.status(201).json(await startPairing(db, body, new Date()));
     }),
   );
@@ -22,7 +22,7 @@ export function publicPairingRouter(db: Db): Router {
     '/pairings/claim',
     rateLimit({ limit: 120, windowMs: 60_000 }),
     wrap(async (req, res) => {
-      const body = parseAt('Pairing claim', PairingClaimSchema, req.body);
+      const body = parseAt('errors.source.pairing-claim', PairingClaimSchema, req.body);
       res.json(await claimPairing(db, body, new Date()));
     }),
   );
@@ -41,7 +41,7 @@ export function pairingRouter(db: Db): Router {
     '/pairings/confirm',
     guesses,
     wrap(async (req, res) => {
-      const body = parseAt('Pairing code', PairingConfirmSchema, req.body);
+      const body = parseAt('errors.source.pairing-code', PairingConfirmSchema, req.body);
       res.json(await confirmPairing(db, actorOf(res), body, new Date()));
     }),
   );

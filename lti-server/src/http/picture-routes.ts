@@ -24,14 +24,14 @@ export function pictureRouter(): Router {
   router.get(
     '/picture',
     wrap(async (req, res) => {
-      const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
+      const { by } = parseAt('errors.source.picture-query', PictureQuerySchema, req.query);
       res.json(await schoolPicture(actorOf(res), by));
     }),
   );
   router.get(
     '/picture.csv',
     wrap(async (req, res) => {
-      const { by } = parseAt('Picture query', PictureQuerySchema, req.query);
+      const { by } = parseAt('errors.source.picture-query', PictureQuerySchema, req.query);
       const picture = await schoolPicture(actorOf(res), by);
       const rows = picture.groups.flatMap((g) => g.themes.map((t) => [g.kind, g.label, t.label, t.share]));
       // Column names in the asker's language; the rows keep the picture's stable values.

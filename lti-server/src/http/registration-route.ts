@@ -151,7 +151,7 @@ export function registrationSubmit(deps: RegistrationRouteDeps) {
     if (!fields) return;
     try {
       // Inside the try: a form that does not parse is answered with the failure page, like any refusal.
-      const form = parseAt('Registration', RegistrationFormSchema, req.body);
+      const form = parseAt('errors.source.registration', RegistrationFormSchema, req.body);
       const registration = await registerFromLms(deps, form, new Date());
       deps.logger.info(
         { issuer: registration.issuer, clientId: registration.clientId },

@@ -24,7 +24,7 @@ export function publicRoomRouter(db: Db): Router {
     '/room-links/sign-in',
     rateLimit({ limit: 30, windowMs: 60_000 }),
     wrap(async (req, res) => {
-      const body = parseAt('Sign-in link', RoomSignInSchema, req.body);
+      const body = parseAt('errors.source.sign-in-link', RoomSignInSchema, req.body);
       res.json(await signInWithRoomLink(db, body, new Date()));
     }),
   );
@@ -50,7 +50,7 @@ export function roomRouter(publicUrl: string): Router {
   router.post(
     '/room-links',
     wrap(async (req, res) => {
-      const body = parseAt('Room link', RoomLinkInputSchema, req.body);
+      const body = parseAt('errors.source.room-link', RoomLinkInputSchema, req.body);
       res.status(201).json(await mintRoomLink(actorOf(res), body, publicUrl, new Date()));
     }),
   );
@@ -64,7 +64,7 @@ export function roomRouter(publicUrl: string): Router {
   router.post(
     '/visits/on-the-spot',
     wrap(async (req, res) => {
-      const body = parseAt('Booking', VisitInputSchema, req.body);
+      const body = parseAt('errors.source.booking', VisitInputSchema, req.body);
       const { view, created } = await bookOnTheSpot(actorOf(res), body, new Date());
       res.status(created ? 201 : 200).json(presentVisit(view));
     }),
@@ -79,7 +79,7 @@ export function roomRouter(publicUrl: string): Router {
   router.post(
     '/room/notes',
     wrap(async (req, res) => {
-      const body = parseAt('Sealed note', RoomNoteSendSchema, req.body);
+      const body = parseAt('errors.source.sealed-note', RoomNoteSendSchema, req.body);
       const actor = actorOf(res);
       const { note, created } = await sendRoomNote(actor, sessionToken(req), body, new Date());
       res.status(created ? 201 : 200).json(presentNote(note, actor.personId));

@@ -21,14 +21,14 @@ export function roundBriefingRouter(): Router {
   router.put(
     '/rounds/:id/briefing',
     wrap(async (req, res) => {
-      const body = parseAt('Briefing', BriefingInputSchema, req.body);
+      const body = parseAt('errors.source.briefing', BriefingInputSchema, req.body);
       res.json(await updateBriefing(actorOf(res), id(req), body, new Date()));
     }),
   );
   router.put(
     '/rounds/:id/roles',
     wrap(async (req, res) => {
-      const body = parseAt('Roles', RoundRolesInputSchema, req.body);
+      const body = parseAt('errors.source.roles', RoundRolesInputSchema, req.body);
       res.json(await updateRoles(actorOf(res), id(req), body, new Date()));
     }),
   );

@@ -21,7 +21,7 @@ export function roundHostRouter(): Router {
   router.put(
     '/rounds/:id/host/look-for',
     wrap(async (req, res) => {
-      const body = parseAt('Look-for', HostLookForInputSchema, req.body);
+      const body = parseAt('errors.source.look-for', HostLookForInputSchema, req.body);
       res.json(await chooseLookFor(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );
@@ -34,14 +34,14 @@ export function roundHostRouter(): Router {
   router.post(
     '/doors/:id/decline',
     wrap(async (req, res) => {
-      const body = parseAt('Decline', DeclineInputSchema, req.body);
+      const body = parseAt('errors.source.decline', DeclineInputSchema, req.body);
       res.json(await declineSlot(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );
   router.post(
     '/rounds/:id/declines/:declineId/replan',
     wrap(async (req, res) => {
-      const body = parseAt('Re-plan', ReplanInputSchema, req.body);
+      const body = parseAt('errors.source.re-plan', ReplanInputSchema, req.body);
       res.json(
         await replanDecline(
           actorOf(res),

@@ -48,7 +48,7 @@ export function roundRouter(db: Db, lms: MemberSource): Router {
   router.post(
     '/rounds',
     wrap(async (req, res) => {
-      const body = parseAt('Round', RoundInputSchema, req.body);
+      const body = parseAt('errors.source.round', RoundInputSchema, req.body);
       const round = await createRound(actorOf(res), body, new Date());
       res.status(201).location(`/api/rounds/${round.id}`).json(round);
     }),
@@ -62,7 +62,7 @@ export function roundRouter(db: Db, lms: MemberSource): Router {
   router.put(
     '/rounds/:id/groups',
     wrap(async (req, res) => {
-      const body = parseAt('Groups', RoundGroupsInputSchema, req.body);
+      const body = parseAt('errors.source.groups', RoundGroupsInputSchema, req.body);
       res.json(await regroupRound(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );
@@ -70,7 +70,7 @@ export function roundRouter(db: Db, lms: MemberSource): Router {
     '/rounds/:id/publish',
     wrap(async (req, res) => {
       // An empty body is an unconfirmed publish: a plan with trade-offs answers 422 ROUND_TRADEOFFS_UNCONFIRMED.
-      const body = parseAt('Publish', RoundPublishInputSchema, req.body);
+      const body = parseAt('errors.source.publish', RoundPublishInputSchema, req.body);
       res.json(await publishRound(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );

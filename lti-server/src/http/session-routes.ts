@@ -15,7 +15,7 @@ export function sessionRouter(db: Db): Router {
   router.put(
     '/me/language',
     wrap(async (req, res) => {
-      const choice = parseAt('Language', LanguageChoiceSchema, req.body);
+      const choice = parseAt('errors.source.language', LanguageChoiceSchema, req.body);
       res.json(await chooseLanguage(db, principalOf(res), choice));
     }),
   );

@@ -22,7 +22,7 @@ export function settingsRouter(db: Db): Router {
   router.put(
     '/settings',
     wrap(async (req, res) => {
-      const body = parseAt('Settings', TenantSettingsSchema, req.body);
+      const body = parseAt('errors.source.settings', TenantSettingsSchema, req.body);
       res.json(await updateSettings(actorOf(res), body, new Date()));
     }),
   );
@@ -47,7 +47,7 @@ export function settingsRouter(db: Db): Router {
   router.put(
     '/settings/school-name',
     wrap(async (req, res) => {
-      const body = parseAt('School name', SchoolNameInputSchema, req.body);
+      const body = parseAt('errors.source.school-name', SchoolNameInputSchema, req.body);
       res.json(await nameSchool(actorOf(res), db, body));
     }),
   );

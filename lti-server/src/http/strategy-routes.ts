@@ -41,7 +41,7 @@ export function strategyRouter(): Router {
   router.get(
     '/',
     wrap(async (req, res) => {
-      const query = parseAt('Search', StrategyQuerySchema, req.query);
+      const query = parseAt('errors.source.search', StrategyQuerySchema, req.query);
       const page = await searchStrategies(actorOf(res), query);
       res.json({
         items: page.items.map(presentStrategy),
@@ -56,7 +56,7 @@ export function strategyRouter(): Router {
   router.post(
     '/',
     wrap(async (req, res) => {
-      const body = parseAt('Strategy', StrategyInputSchema, req.body);
+      const body = parseAt('errors.source.strategy', StrategyInputSchema, req.body);
       const { view, created } = await createStrategy(actorOf(res), body, new Date());
       res
         .status(created ? 201 : 200)
@@ -68,7 +68,7 @@ export function strategyRouter(): Router {
   router.post(
     '/similar',
     wrap(async (req, res) => {
-      const body = parseAt('Similar', SimilarQuerySchema, req.body);
+      const body = parseAt('errors.source.similar', SimilarQuerySchema, req.body);
       res.json({ items: (await similarStrategies(actorOf(res), body)).map(presentStrategy) });
     }),
   );
@@ -137,7 +137,7 @@ export function strategyRouter(): Router {
   router.patch(
     '/:id',
     wrap(async (req, res) => {
-      const body = parseAt('Strategy changes', StrategyEditSchema, req.body);
+      const body = parseAt('errors.source.strategy-changes', StrategyEditSchema, req.body);
       res.json(presentStrategy(await editStrategy(actorOf(res), String(req.params.id), body, new Date())));
     }),
   );
@@ -145,7 +145,7 @@ export function strategyRouter(): Router {
   router.post(
     '/:id/curation',
     wrap(async (req, res) => {
-      const body = parseAt('Curation', CurationInputSchema, req.body);
+      const body = parseAt('errors.source.curation', CurationInputSchema, req.body);
       res.json(
         presentStrategy(
           await curateStrategy(actorOf(res), String(req.params.id), body.action, body.message, new Date()),
@@ -157,7 +157,7 @@ export function strategyRouter(): Router {
   router.post(
     '/:id/merge',
     wrap(async (req, res) => {
-      const body = parseAt('Merge', MergeInputSchema, req.body);
+      const body = parseAt('errors.source.merge', MergeInputSchema, req.body);
       res.json(
         presentStrategy(await mergeStrategies(actorOf(res), String(req.params.id), body.intoId, new Date())),
       );
@@ -183,7 +183,7 @@ export function strategyRouter(): Router {
   router.put(
     '/:id/try',
     wrap(async (req, res) => {
-      const body = parseAt('Try', TryInputSchema, req.body);
+      const body = parseAt('errors.source.try', TryInputSchema, req.body);
       res.json(await recordTry(actorOf(res), String(req.params.id), body, new Date()));
     }),
   );

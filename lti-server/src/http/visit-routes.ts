@@ -16,7 +16,7 @@ export function visitRouter(): Router {
   router.get(
     '/visits',
     wrap(async (req, res) => {
-      const query = parseAt('Visits query', VisitQuerySchema, req.query);
+      const query = parseAt('errors.source.visits-query', VisitQuerySchema, req.query);
       const { views, nextCursor } = await myVisitPage(actorOf(res), query, new Date());
       res.json({ items: views.map(presentVisit), nextCursor });
     }),
@@ -24,7 +24,7 @@ export function visitRouter(): Router {
   router.post(
     '/visits',
     wrap(async (req, res) => {
-      const body = parseAt('Booking', VisitInputSchema, req.body);
+      const body = parseAt('errors.source.booking', VisitInputSchema, req.body);
       const { view, created } = await bookVisit(actorOf(res), body, new Date());
       res.status(created ? 201 : 200).json(presentVisit(view));
     }),
@@ -38,7 +38,7 @@ export function visitRouter(): Router {
   router.post(
     '/visits/:id/cancel',
     wrap(async (req, res) => {
-      const body = parseAt('Cancel', VisitCancelInputSchema, req.body);
+      const body = parseAt('errors.source.cancel', VisitCancelInputSchema, req.body);
       res.json(presentVisit(await cancelVisit(actorOf(res), String(req.params.id), body, new Date())));
     }),
   );

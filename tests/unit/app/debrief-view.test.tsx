@@ -418,7 +418,7 @@ describe('the debrief room', () => {
 describe('the debrief in Spanish', () => {
   afterEach(() => setLanguage(['en-US']));
 
-  it('when a Spanish-speaking facilitator names a pattern too long or with spaces only, then the schema’s message is said in Spanish and nothing is sent', async () => {
+  it('when a Spanish-speaking facilitator names a pattern too long, with spaces only or with a control character, then the schema’s message is said in Spanish and nothing is sent', async () => {
     setLanguage(['es-419']);
     const calls = debriefServer(debrief({ phase: 'analysis', facilitator: true, cards: twoCards() }));
     render(<DebriefView token="t" roundId="r1" isCoach />);
@@ -433,6 +433,12 @@ describe('the debrief in Spanish', () => {
     fireEvent.input(name, { target: { value: '   ' } });
     fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
     expect(await within(cards).findByText('Ponle nombre al patrón')).toBeTruthy();
+    // A character that cannot be stored: the message's values (the character) are filled in too.
+    fireEvent.input(name, { target: { value: 'Explican\u0007' } });
+    fireEvent.click(within(cards).getByRole('button', { name: 'Añadir el patrón' }));
+    expect(
+      await within(cards).findByText('contiene un carácter de control (U+0007) que no se puede guardar'),
+    ).toBeTruthy();
     expect(calls.some((c) => c.url.pathname.endsWith('/patterns'))).toBe(false);
   });
 

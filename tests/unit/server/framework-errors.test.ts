@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { frameworkError } from '../../../lti-server/src/http/framework-errors';
+import { toErrorBody } from '../../../shared/errors';
 
 /** Errors shaped as body-parser and http-errors make them. */
 const httpError = (status: number, type: string | undefined, expose = status < 500) =>
@@ -29,13 +30,32 @@ describe('framework errors', () => {
     expect(frameworkError(error)).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
   });
 
-  it('when an http-errors error is safe to show, then its 4xx and message are kept, with the matching code', () => {
-    expect(frameworkError(httpError(404, undefined))).toMatchObject({ status: 404, code: 'NOT_FOUND' });
+  it('when an http-errors error is safe to show, then its 4xx is kept with the matching code, and words of our own in each language', () => {
+    const notFound = frameworkError(httpError(404, undefined));
+    expect(notFound).toMatchObject({
+      status: 404,
+      code: 'NOT_FOUND',
+      message: 'Nothing was found at this address.',
+    });
+    expect(notFound && toErrorBody(notFound, 'es').error.message).toBe(
+      'No se encontró nada en esta dirección.',
+    );
     expect(frameworkError(httpError(429, undefined))).toMatchObject({ status: 429, code: 'RATE_LIMITED' });
-    expect(frameworkError(httpError(422, undefined))).toMatchObject({
+    const other = frameworkError(httpError(422, undefined));
+    expect(other).toMatchObject({
       status: 422,
       code: 'VALIDATION_FAILED',
-      message: 'raw undefined',
+      message: 'The request is not valid.',
+    });
+    // http-errors writes its own message in English only: it never reaches the client.
+    expect(other && toErrorBody(other, 'es').error.message).toBe('La solicitud no es válida.');
+  });
+
+  it('when body-parser refuses malformed JSON, then a Spanish reader is told in Spanish', () => {
+    const mapped = frameworkError(httpError(400, 'entity.parse.failed'));
+    expect(mapped && toErrorBody(mapped, 'es').error).toEqual({
+      code: 'VALIDATION_FAILED',
+      message: 'El cuerpo de la solicitud no es JSON válido.',
     });
   });
 

@@ -39,7 +39,7 @@ describe('the school name a coach sets', () => {
     expect(SchoolNameInputSchema.safeParse({ schoolName: 'x'.repeat(80) }).success).toBe(true);
     const tooLong = SchoolNameInputSchema.safeParse({ schoolName: 'x'.repeat(81) }).error!;
     expect(tooLong.issues[0]?.message).toBe('errors.field.settings.school-name-long');
-    expect(ValidationError.fromZod('body', tooLong).fields?.[0]?.message).toBe(
+    expect(ValidationError.fromZod('errors.source.school-name', tooLong).fields?.[0]?.message).toBe(
       'Keep the school’s name to 80 characters',
     );
     expect(SchoolNameInputSchema.safeParse({ schoolName: 'X' }).success).toBe(false);

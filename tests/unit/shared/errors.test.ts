@@ -19,7 +19,7 @@ describe('errors', () => {
   it('when input fails a schema, then parseAt throws a ValidationError naming the boundary and each field', () => {
     const schema = z.object({ title: z.string().min(1), minutes: z.number().max(15) });
     try {
-      parseAt('Strategy', schema, { title: '', minutes: 40 });
+      parseAt('errors.source.strategy', schema, { title: '', minutes: 40 });
       expect.unreachable();
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError);
@@ -118,7 +118,7 @@ describe('errors', () => {
     const schema = z.object({ title: z.string().min(1, 'errors.cursor.field'), minutes: z.number().max(15) });
     const error = (() => {
       try {
-        parseAt('Strategy', schema, { title: '', minutes: 40 });
+        parseAt('errors.source.strategy', schema, { title: '', minutes: 40 });
       } catch (e) {
         return e as ValidationError;
       }
@@ -126,7 +126,7 @@ describe('errors', () => {
     })();
     const spanish = toErrorBody(error, 'es').error;
     expect(spanish.fields?.[0]).toEqual({ path: 'title', message: 'no es válido' });
-    expect(spanish.message).toMatch(/^Datos no válidos \(Strategy\): title: no es válido; minutes: /);
+    expect(spanish.message).toMatch(/^Datos no válidos \(estrategia\): title: no es válido; minutes: /);
     expect(error.message).toMatch(/^Strategy is not valid: title: not valid; minutes: /);
   });
 });

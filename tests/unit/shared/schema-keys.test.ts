@@ -19,7 +19,7 @@ function fields(schema: z.ZodType, input: unknown, language: Language) {
   const parsed = schema.safeParse(input);
   if (parsed.success) throw new Error('expected the input to be refused');
   for (const issue of parsed.error.issues) expect(isMessageKey(issue.message), issue.message).toBe(true);
-  const error = ValidationError.fromZod('body', parsed.error);
+  const error = ValidationError.fromZod('errors.source.settings', parsed.error);
   return error.fieldWords.map((words, i) => [error.fields![i]!.path, renderWords(words, language)]);
 }
 

@@ -35,7 +35,7 @@ describe('the bell schedule', () => {
     expect(r.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([
       ['end', 'errors.field.period.order'],
     ]);
-    expect(ValidationError.fromZod('body', r.error!).fields).toEqual([
+    expect(ValidationError.fromZod('errors.source.settings', r.error!).fields).toEqual([
       { path: 'end', message: 'A period ends after it starts' },
     ]);
   });

@@ -95,7 +95,7 @@ describe('storable text', () => {
     ]);
     let refused: unknown;
     try {
-      parseAt('Strategy', StrategyInputSchema, { ...strategy, steps: ['ok', 'bad\u0000'] });
+      parseAt('errors.source.strategy', StrategyInputSchema, { ...strategy, steps: ['ok', 'bad\u0000'] });
     } catch (error) {
       refused = error;
     }

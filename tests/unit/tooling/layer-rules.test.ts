@@ -63,22 +63,22 @@ describe('the domain layer', () => {
   const notRequestInput: Array<{ file: string; call: string; why: string }> = [
     {
       file: 'platforms.ts',
-      call: "parseAt('Platform registration', PlatformRegistrationSchema",
+      call: 'parseAt(REGISTRATION, PlatformRegistrationSchema',
       why: 'what an operator typed (npm run platform -- add), the sandbox or a test registers: one check for all',
     },
     {
       file: 'platforms.ts',
-      call: "parseAt('Platform registration', DynamicPlatformRegistrationSchema",
+      call: 'parseAt(REGISTRATION, DynamicPlatformRegistrationSchema',
       why: 'what the LMS answered during dynamic registration (its configuration and the client id it gave us)',
     },
     {
       file: 'settings.ts',
-      call: "parseAt('Coach roles', TenantSettingsSchema",
+      call: "parseAt('errors.source.coach-roles', TenantSettingsSchema",
       why: 'the roles an operator typed (npm run platform -- coach-roles), merged with the stored settings',
     },
     {
       file: 'room.ts',
-      call: "parseAt('Note', SealedContentSchema",
+      call: "parseAt('errors.source.note', SealedContentSchema",
       why: 'a note sealed on the phone: only the domain holds the key that opens it, so its content is parsed there',
     },
   ];

@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { parseWords } from '../../../../shared/errors';
 import { t } from '../../../../shared/i18n';
 import { PROMPT_KEYS, ThanksInputSchema } from '../../../../shared/notes';
 import { deleteNote, listNotes, markNoteUseful, type Note, thankVisitor } from '../api';
@@ -189,10 +190,10 @@ function ThankForm({ token, visitId, visitor }: { token: string; visitId: string
 
   async function send(e: Event) {
     e.preventDefault();
-    const parsed = ThanksInputSchema.safeParse({ message });
+    const parsed = parseWords(ThanksInputSchema, { message });
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return setError(issue ? issueMessage(issue) : t('notes.thanks.empty'));
+      const problem = parsed.fields[0];
+      return setError(problem ? issueMessage(problem) : t('notes.thanks.empty'));
     }
     setBusy(true);
     const r = await thankVisitor(token, visitId, parsed.data.message);

@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { parseWords } from '../../../../../shared/errors';
 import { t } from '../../../../../shared/i18n';
 import { DebriefPatternInputSchema } from '../../../../../shared/rounds';
 import type { ApiResult, Debrief } from '../../api';
@@ -13,12 +14,12 @@ export function PatternForm({ onAdd }: { onAdd: (name: string) => Promise<ApiRes
 
   async function submit(e: Event) {
     e.preventDefault();
-    const parsed = DebriefPatternInputSchema.safeParse({ name });
-    // The schema's message, in the interface's language (an empty name is the one mistake the field allows: it
-    // stops at 120 characters).
+    const parsed = parseWords(DebriefPatternInputSchema, { name });
+    // The schema's problem, in the interface's language (the field stops at 120 characters, but a pasted name may
+    // still be too long or hold a character that cannot be stored).
     if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      return setError(issue ? issueMessage(issue) : t('debrief.pattern.missing'));
+      const problem = parsed.fields[0];
+      return setError(problem ? issueMessage(problem) : t('debrief.pattern.missing'));
     }
     setBusy(true);
     const r = await onAdd(parsed.data.name);
