@@ -242,18 +242,23 @@ const lowerBase = (t: NameToken) => t.base.toLowerCase();
 /** Endings of everyday words that given names seldom have: "Kindergartners", "Craftsmanship", "Pacing". */
 const WORD_ENDING =
   /(?:ers|ists?|ians|ness|tions?|ments?|ship|isms?|ful|less|ology|ities|able|ible|ings?|mente)$/;
-function isCommon(w: string): boolean {
+/**
+ * An everyday word. With `guess` off, only a word the lists hold (or its plural): not a word that merely ends like one
+ * ("Lindqvist", "Clemente", "Rogers") nor one whose part before an apostrophe is one ("O'Brien"). A roster name is
+ * known to be a name, so only a word the lists hold can make it need a context in lower case.
+ */
+function isCommon(w: string, guess = true): boolean {
   if (
     COMMON_WORDS.has(w) ||
     SPANISH_WORDS.has(w) ||
     NOT_PEOPLE.has(w) ||
     NOT_NAMES.has(w) ||
     SCHOOL_WORDS.has(w) ||
-    WORD_ENDING.test(w)
+    (guess && WORD_ENDING.test(w))
   )
     return true;
   // "I've", "don't"; "bell-to-bell", "self-assessment" (but not "Tae-yang").
-  if (w.includes("'")) return isCommon(w.slice(0, w.indexOf("'")));
+  if (w.includes("'")) return guess && isCommon(w.slice(0, w.indexOf("'")));
   // Plurals: "Juniors", "Kindergartens".
   if (
     w.endsWith('s') &&
@@ -261,7 +266,7 @@ function isCommon(w: string): boolean {
     (COMMON_WORDS.has(w.slice(0, -1)) || (w.endsWith('es') && COMMON_WORDS.has(w.slice(0, -2))))
   )
     return !WORD_NAMES.has(w);
-  return w.includes('-') && w.split('-').every((p) => p === '' || isCommon(p));
+  return w.includes('-') && w.split('-').every((p) => p === '' || isCommon(p, guess));
 }
 const allCaps = (t: NameToken) => t.raw.length > 1 && t.raw === t.raw.toUpperCase();
 /** A verb in the past: "counted", "wrote", and in Spanish "leyó", "dibujó", "armaron", "leyeron". */
@@ -943,7 +948,7 @@ export function findNames(
       // "Dijo victoria: «…»": the speaker before what they said.
       (!isCommon(w) && afterSpeech(i) && /^\s*:/.test(gapAfter(i)));
     if (inRoster(w)) {
-      const found = t.capitalised || !isCommon(w) || lowerContext();
+      const found = t.capitalised || !isCommon(w, false) || lowerContext();
       if (!shallow) fired = 'roster';
       return found ? 'roster' : undefined;
     }

@@ -190,6 +190,17 @@ describe('note linter', () => {
       'hope',
       'will',
     ]);
+    // A roster name that only ends like an everyday word (-ist, -ers, -ing, -mente) or has an apostrophe is no word.
+    const staff = ['Ingrid Lindqvist', 'Clemente Rogers', 'Hope Fielding', "Siobhan O'Brien"];
+    expect(
+      only(
+        "Students compared answers with lindqvist; cards went to clemente, rogers and fielding. o'brien's group read.",
+        'name',
+        staff,
+      ),
+    ).toEqual(['lindqvist', 'clemente', 'rogers', 'fielding', "o'brien"]);
+    // A plural the word lists hold still needs a context, like "will" and "hope".
+    expect(only('Students wrote about summers at the lake.', 'name', ['Ada Summers'])).toEqual([]);
   });
 
   it('when emoji and accented letters come before a span, then offsets are UTF-16 offsets into the text', () => {
