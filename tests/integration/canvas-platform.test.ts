@@ -202,7 +202,11 @@ describe('a Canvas-shaped platform', () => {
     expect(RosterSchema.parse(res.body).colleagues).toEqual([
       { name: 'Cora Lindqvist', role: 'coach' },
       { name: 'Dev Patel', role: 'coach' },
+      { name: 'Hope Rogers', role: 'teacher' },
+      { name: 'María José Pérez de la Cruz', role: 'teacher' },
+      { name: 'Rosa Almquist', role: 'teacher' },
       { name: 'Teresa Alvarez', role: 'teacher' },
+      { name: 'Will Brandt', role: 'teacher' },
     ]);
   });
 

@@ -56,19 +56,30 @@ const person = (
   timeZone = 'America/Denver',
   locale = 'en',
 ): CanvasPerson => {
-  const [givenName = '', ...rest] = name.split(' ');
+  const { givenName, familyName } = canvasNameParts(name);
   return {
     id,
     ltiId: randomUUID(),
     name,
     givenName,
-    familyName: rest.join(' '),
+    familyName,
     roles,
     membershipRoles,
     timeZone,
     locale,
   };
 };
+
+/**
+ * `User#first_name` and `#last_name` as Canvas sends them (`given_name`, `family_name`): parts of the sortable name,
+ * which Canvas makes from the full name with its last word as the surname (`User.name_parts`) unless an SIS import
+ * set it. So "María José Pérez de la Cruz" goes as given "María José Pérez de la", family "Cruz"; `name` is whole.
+ */
+function canvasNameParts(name: string): { givenName: string; familyName: string } {
+  const parts = name.trim().split(/\s+/);
+  if (parts.length < 2) return { givenName: name.trim(), familyName: '' };
+  return { givenName: parts.slice(0, -1).join(' '), familyName: parts.at(-1)! };
+}
 
 /** The people of the test school, with the roles Canvas sends for each. */
 export const CANVAS_PEOPLE = {
@@ -87,11 +98,22 @@ export const CANVAS_PEOPLE = {
 } as const;
 
 /**
+ * Staff on the course roster who have not opened the tool: a compound Spanish name with particles, and names that are
+ * everyday words (Will, Rosa, Hope) beside family names that end like one (Almquist, Rogers).
+ */
+export const CANVAS_STAFF = {
+  compound: person('106', 'María José Pérez de la Cruz', CANVAS_ROLES.teacher, 'TeacherEnrollment'),
+  will: person('107', 'Will Brandt', CANVAS_ROLES.teacher, 'TeacherEnrollment'),
+  rosa: person('108', 'Rosa Almquist', CANVAS_ROLES.ta, 'TaEnrollment'),
+  hope: person('109', 'Hope Rogers', CANVAS_ROLES.teacher, 'TeacherEnrollment'),
+} as const;
+
+/**
  * The course's enrollments as Names and Roles lists them (context roles only; the account admin has none): the
- * people above, and 54 more students, so that Canvas's 50-a-page limit splits the roster.
+ * people above, the staff who never launched, and 54 more students, so that Canvas's 50-a-page limit splits the roster.
  */
 export const CANVAS_ROSTER: NrpsMember[] = [
-  ...Object.values(CANVAS_PEOPLE).map((p) => ({
+  ...[...Object.values(CANVAS_PEOPLE), ...Object.values(CANVAS_STAFF)].map((p) => ({
     ...p,
     roles: p.roles.filter((r) => r.includes('/membership')),
   })),

@@ -45,20 +45,47 @@ export const SCHOOLOGY_PEOPLE = {
   learner: { uid: '63778728', name: 'Lee Park', roles: [SCHOOLOGY_ROLES.learner] },
 } satisfies Record<string, SchoologyPerson>;
 
-/** The section, and its roster: 230 members, every tenth an instructor, the rest learners. */
-export const SCHOOLOGY_SECTION = { id: '7108233475', label: 'ENG 9-2', title: 'English 9: Section 2' };
-export const SCHOOLOGY_ROSTER: NrpsMember[] = Array.from({ length: 230 }, (_, i) => {
-  const staff = i % 10 === 0;
-  const given = staff ? `Staff${String(i).padStart(3, '0')}` : `Pupil${String(i).padStart(3, '0')}`;
-  return {
+/**
+ * Instructors of the section who have not opened the app. A Schoology name is built from the user's first, middle and
+ * last names, and the title when the user shows it ("Mrs."); that Names and Roles sends it so is assumed, not checked
+ * against Schoology (its NRPS responses are not public).
+ */
+export const SCHOOLOGY_STAFF: NrpsMember[] = [
+  {
     status: 'Active',
-    user_id: `${80000000 + i}::${hash(`member/${i}`).slice(0, 32)}`,
-    name: `${given} Member`,
-    given_name: given,
-    family_name: 'Member',
-    roles: [staff ? SCHOOLOGY_ROLES.instructor : SCHOOLOGY_ROLES.learner],
-  };
-});
+    user_id: `63778790::${hash('staff/ahlquist').slice(0, 32)}`,
+    name: 'Rosa Elena Ahlquist',
+    given_name: 'Rosa Elena',
+    family_name: 'Ahlquist',
+    roles: [SCHOOLOGY_ROLES.instructor],
+  },
+  {
+    status: 'Active',
+    user_id: `63778791::${hash('staff/jennings').slice(0, 32)}`,
+    name: 'Mrs. Hope Jennings',
+    given_name: 'Hope',
+    family_name: 'Jennings',
+    roles: [SCHOOLOGY_ROLES.instructor],
+  },
+];
+
+/** The section, and its roster: the staff above and 230 more members, every tenth an instructor, the rest learners. */
+export const SCHOOLOGY_SECTION = { id: '7108233475', label: 'ENG 9-2', title: 'English 9: Section 2' };
+export const SCHOOLOGY_ROSTER: NrpsMember[] = [
+  ...SCHOOLOGY_STAFF,
+  ...Array.from({ length: 230 }, (_, i): NrpsMember => {
+    const staff = i % 10 === 0;
+    const given = staff ? `Staff${String(i).padStart(3, '0')}` : `Pupil${String(i).padStart(3, '0')}`;
+    return {
+      status: 'Active',
+      user_id: `${80000000 + i}::${hash(`member/${i}`).slice(0, 32)}`,
+      name: `${given} Member`,
+      given_name: given,
+      family_name: 'Member',
+      roles: [staff ? SCHOOLOGY_ROLES.instructor : SCHOOLOGY_ROLES.learner],
+    };
+  }),
+];
 
 /** What the school's administrator typed into the app's form (step 1 of docs/lms/schoology.md). */
 export interface SchoologyApp {
