@@ -84,6 +84,7 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     expires_at: 'not null',
     used_at: 'nullable',
     revoked_at: 'nullable',
+    session_hash: 'nullable',
   },
   room_note_keys: {
     session_hash: 'not null',

@@ -107,6 +107,8 @@ export interface RoomLinkTable {
   expires_at: Timestamp;
   used_at: Timestamp | null;
   revoked_at: Timestamp | null;
+  /** The SHA-256 of the session that minted the link (null only for links minted before migration 0043). */
+  session_hash: string | null;
 }
 
 export interface SandboxKeyTable {

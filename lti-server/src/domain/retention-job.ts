@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import { deleteExpiredLaunchNonces } from '../db/repositories/launch-nonces';
 import { purgeExpiredNotesOf, visitsWithExpiredNotes } from '../db/repositories/picture';
 import { purgeExpiredDialogue } from '../db/repositories/dialogue';
+import { deleteExpiredSessions } from '../db/repositories/sessions';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
@@ -46,7 +47,9 @@ export async function purgeExpiredNotes(
 
 /**
  * How often expired notes are deleted (reads already hide them; the job makes the deletion real), expired launch
- * logins are swept (launches never use them) and, on PostgreSQL, search words no strategy contains any more are pruned.
+ * logins and sessions are swept (a session's room note key and unused room links go with it, so a lost phone's
+ * sealed notes cannot be opened once its session has ended) and, on PostgreSQL, search words no strategy contains any
+ * more are pruned.
  */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
@@ -67,6 +70,7 @@ export function startRetentionJob(
       const entries = await purgeExpiredDialogue(db, now().toISOString());
       if (entries > 0) logger.info({ deleted: entries }, 'expired dialogue entries deleted');
       await deleteExpiredLaunchNonces(db, now().getTime());
+      await deleteExpiredSessions(db, now().toISOString());
       const pruned = await pruneSearchWords(db, dialect);
       if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
     } catch (error) {

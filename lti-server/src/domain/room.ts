@@ -35,10 +35,12 @@ import { bookVisit, getVisit, type VisitView } from './visits';
 /**
  * A short-lived, single-use sign-in link for the room page, minted from a launch (the LMS frame) for use outside it:
  * a phone, or a new tab. The secret rides in the URL's fragment, which browsers never send to a server, so it is in no
- * request line or log; only its SHA-256 is stored, bound to the asker's person, network and tenant.
+ * request line or log; only its SHA-256 is stored, bound to the asker's person, network and tenant and to the session
+ * that asked (`sessionToken`): the link signs in only while that session is live, and never for longer.
  */
 export async function mintRoomLink(
   actor: Actor,
+  sessionToken: string,
   input: RoomLinkInput,
   publicUrl: string,
   now: Date,
@@ -52,6 +54,7 @@ export async function mintRoomLink(
   const expiresAt = new Date(now.getTime() + ROOM_LINK_MINUTES * 60_000).toISOString();
   await insertRoomLink(actor.scope, {
     tokenHash: hashToken(token),
+    sessionHash: hashToken(sessionToken),
     personId: actor.personId,
     networkId: actor.networkId,
     createdAt: now.toISOString(),
@@ -67,7 +70,9 @@ export async function revokeMyRoomLinks(actor: Actor, now: Date): Promise<number
 
 /**
  * Exchanges a link's secret for a session of its person, once: the link is used up in the same conditional update
- * that finds it, so a replay, an expired or a revoked link is refused like an unknown one.
+ * that finds it, so a replay, an expired or a revoked link, or one whose session ended, is refused like an unknown
+ * one. The new session ends when the minting session does, at the latest: a chain of room sessions minting links for
+ * each other never outlives the launch it started from.
  */
 export async function signInWithRoomLink(
   db: Kysely<Database>,
@@ -76,7 +81,7 @@ export async function signInWithRoomLink(
 ): Promise<RoomSession> {
   const owner = await useRoomLink(db, hashToken(token), now.toISOString());
   if (!owner) throw new UnauthenticatedError('errors.room.link-used');
-  return createSession(db, owner, now);
+  return createSession(db, owner, now, owner.sessionExpiresAt);
 }
 
 /**

@@ -30,13 +30,16 @@ export interface Principal {
   me: Me;
 }
 
+/** A new session of SESSION_HOURS, or until `endsBy` when that comes first (a room link's minting session's end). */
 export async function createSession(
   db: Kysely<Database>,
   ids: { tenantId: string; personId: string; networkId: string },
   now: Date,
+  endsBy?: string,
 ): Promise<{ token: string; expiresAt: string }> {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = new Date(now.getTime() + SESSION_HOURS * 3600_000).toISOString();
+  const full = now.getTime() + SESSION_HOURS * 3600_000;
+  const expiresAt = new Date(endsBy ? Math.min(full, Date.parse(endsBy)) : full).toISOString();
   await insertSession(db, hashToken(token), { ...ids, expiresAt }, now.toISOString());
   return { token, expiresAt };
 }

@@ -32,8 +32,8 @@ export function publicRoomRouter(db: Db): Router {
 }
 
 /**
- * The session token the request signed in with: the room note key belongs to that session, not to the person. (A
- * paired extension's device token never gets here: DEVICE_SCOPE in api-routes.ts answers it 403.)
+ * The session token the request signed in with: a room link and the room note key belong to that session, not to
+ * the person. (A paired extension's device token never gets here: DEVICE_SCOPE in api-routes.ts answers it 403.)
  */
 function sessionToken(req: Request): string {
   const token = /^Bearer (.+)$/i.exec(req.get('authorization') ?? '')?.[1]?.trim();
@@ -51,7 +51,7 @@ export function roomRouter(publicUrl: string): Router {
     '/room-links',
     wrap(async (req, res) => {
       const body = parseAt('errors.source.room-link', RoomLinkInputSchema, req.body);
-      res.status(201).json(await mintRoomLink(actorOf(res), body, publicUrl, new Date()));
+      res.status(201).json(await mintRoomLink(actorOf(res), sessionToken(req), body, publicUrl, new Date()));
     }),
   );
   router.delete(

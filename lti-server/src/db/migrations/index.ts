@@ -40,6 +40,7 @@ import * as districtNetworks from './0039-district-networks';
 import * as myVisitsOrder from './0040-my-visits-order';
 import * as schoolNames from './0041-school-names';
 import * as pictureVersion from './0042-picture-version';
+import * as roomLinkSessions from './0043-room-link-sessions';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -94,6 +95,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0040-my-visits-order', myVisitsOrder],
   ['0041-school-names', schoolNames],
   ['0042-picture-version', pictureVersion],
+  ['0043-room-link-sessions', roomLinkSessions],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

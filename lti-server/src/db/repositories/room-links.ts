@@ -2,20 +2,32 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../schema';
 import type { TenantScope } from '../tenant-scope';
 
-/** Whom a room link signs in: the person, network and tenant of the launch that asked for it. */
+/**
+ * Whom a room link signs in: the person, network and tenant of the session that asked for it, and when that session
+ * ends (the session the link gives ends no later).
+ */
 export interface RoomLinkOwner {
   tenantId: string;
   personId: string;
   networkId: string;
+  sessionExpiresAt: string;
 }
 
 export async function insertRoomLink(
   scope: TenantScope,
-  link: { tokenHash: string; personId: string; networkId: string; createdAt: string; expiresAt: string },
+  link: {
+    tokenHash: string;
+    sessionHash: string;
+    personId: string;
+    networkId: string;
+    createdAt: string;
+    expiresAt: string;
+  },
 ): Promise<void> {
   await scope
     .insertInto('room_links', {
       token_hash: link.tokenHash,
+      session_hash: link.sessionHash,
       person_id: link.personId,
       network_id: link.networkId,
       created_at: link.createdAt,
@@ -27,8 +39,9 @@ export async function insertRoomLink(
 }
 
 /**
- * Uses a link up: one conditional update that succeeds only while the link is unused, unrevoked and unexpired, so a
- * replay, or a second request racing the first, finds nothing. The link is opened before anyone is known, so it is
+ * Uses a link up: one conditional update that succeeds only while the link is unused, unrevoked and unexpired and the
+ * session that minted it is still live (not signed out, not expired), so a replay, a second request racing the first,
+ * or a link left behind by a session that ended finds nothing. The link is opened before anyone is known, so it is
  * found by the hash of its secret alone.
  */
 export async function useRoomLink(
@@ -43,12 +56,29 @@ export async function useRoomLink(
     .where('used_at', 'is', null)
     .where('revoked_at', 'is', null)
     .where('expires_at', '>', now)
+    .where(({ exists, selectFrom }) =>
+      exists(
+        selectFrom('sessions')
+          .select('sessions.token_hash')
+          .whereRef('sessions.token_hash', '=', 'room_links.session_hash')
+          .whereRef('sessions.tenant_id', '=', 'room_links.tenant_id')
+          .whereRef('sessions.person_id', '=', 'room_links.person_id')
+          .where('sessions.revoked_at', 'is', null)
+          .where('sessions.expires_at', '>', now),
+      ),
+    )
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) !== 1) return undefined;
   return db
-    .selectFrom('room_links')
-    .select(['tenant_id as tenantId', 'person_id as personId', 'network_id as networkId'])
-    .where('token_hash', '=', tokenHash)
+    .selectFrom('room_links as l')
+    .innerJoin('sessions as s', 's.token_hash', 'l.session_hash')
+    .select([
+      'l.tenant_id as tenantId',
+      'l.person_id as personId',
+      'l.network_id as networkId',
+      's.expires_at as sessionExpiresAt',
+    ])
+    .where('l.token_hash', '=', tokenHash)
     .executeTakeFirst();
 }
 
