@@ -28,8 +28,13 @@ const add = (c: Counts, predicted: boolean, actual: boolean) => {
   else if (predicted) c.fp++;
   else if (actual) c.fn++;
 };
-const pr = (c: Counts) =>
-  `P ${(c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp)).toFixed(3)} R ${(c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn)).toFixed(3)} (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
+/** Precision, recall and F2 (recall counts twice: a name that slips through is worse than a false alarm). */
+const pr = (c: Counts) => {
+  const p = c.tp + c.fp === 0 ? 1 : c.tp / (c.tp + c.fp);
+  const r = c.tp + c.fn === 0 ? 1 : c.tp / (c.tp + c.fn);
+  const f2 = p + r === 0 ? 0 : (5 * p * r) / (4 * p + r);
+  return `P ${p.toFixed(3)} R ${r.toFixed(3)} F2 ${f2.toFixed(3)} (tp ${c.tp} fp ${c.fp} fn ${c.fn})`;
+};
 
 type Figures = Record<string, Counts>;
 const KEYS = ['en judgment', 'en names', 'es judgment', 'es names', 'en hard names', 'es hard names'];

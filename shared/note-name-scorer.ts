@@ -6,10 +6,12 @@ import { words } from './note-words';
  * few dozen misses and did not carry to unseen writing: capitalized subjects, places, holidays, works, programs, teams
  * and people not in the room were flagged as names. This scorer reads a flag — which rule of shared/note-names.ts found
  * it (a title, a listed given name, a capitalized word before a verb …), the named word's shape and context (capital,
- * sentence position, the word lists' verdicts, the words just before and after, the cue families a few words before)
- * and the sentence's language — and gives the log-odds that it names someone present; a flag below its language's
- * threshold is dropped. One model serves both languages: every feature is also read with the language in front of it,
- * so what holds in both is learnt from both, and what holds in one from that one. Its weights are a logistic regression
+ * sentence position, the word lists' verdicts, its ending and the ending's class — "-ción", "-ville" —, whether it sits
+ * in an open quotation, how many words the name runs to — a full name is more often an author —, a capitalized run
+ * through "de"/"of", the words just before and after, the cue families a few words before) and the sentence's
+ * language — and gives the log-odds that it names someone present; a flag below its language's threshold is dropped.
+ * One model serves both languages: every feature is also read with the language in front of it, so what holds in both
+ * is learnt from both, and what holds in one from that one. Its weights are a logistic regression
  * learnt from the corpus's train split by scripts/train-name-scorer.ts; the thresholds were chosen on
  * leave-one-writer-out figures over train and dev (scripts/eval-note-dev.ts). Roster flags are never dropped.
  */
@@ -42,6 +44,21 @@ export function spanishAround(tokens: readonly NameToken[], i: number): boolean 
 }
 
 const CLAUSE_END = /[.!?;\n]/;
+const OF = new Set(['de', 'del', 'of', 'the']);
+/** Endings of nouns, subjects and places rather than given names, in both languages (accents folded). */
+const SHAPES: [string, RegExp][] = [
+  ['noun-es', /(?:cion|sion|dad|ismo|ista|logia|grafia|ica|ico|mento|encia|ancia)$/],
+  ['noun-en', /(?:tion|sion|ism|ity|ology|ics|ment|ness|ship)$/],
+  ['place', /(?:land|ville|burg|berg|ford|port|polis|stan|shire)$/],
+  ['demonym', /(?:es|ano|ense|ish|ese|ian)$/],
+];
+
+/** Whether a quotation opened before offset `at`, on its line, is still open there: "…what Atticus tells Scout". */
+function inQuote(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf('\n', at - 1) + 1, at);
+  const count = (re: RegExp) => line.match(re)?.length ?? 0;
+  return count(/[“«]/g) > count(/[”»]/g) || count(/"/g) % 2 === 1;
+}
 const lowerBase = (t: NameToken) => t.base.toLowerCase();
 
 /** The features of the word at i as a name: its shape, what the word lists say of it, and its neighbours. */
@@ -71,6 +88,24 @@ export function wordFeatures(text: string, tokens: readonly NameToken[], i: numb
     run++;
   if (t.capitalised) f.push(`cap-run:${Math.min(run, 3)}`);
   if (L.diminutiveOfName(w)) f.push('diminutive');
+  // The word's own shape: a noun's or a place's ending, digits, a capital inside ("ClassDojo").
+  for (const [shape, re] of SHAPES) if (re.test(w)) f.push(`shape:${shape}`);
+  if (/\d/.test(t.raw)) f.push('digit');
+  if (/\p{Ll}\p{Lu}/u.test(t.raw)) f.push('camel');
+  if (inQuote(text, t.start)) f.push('in-quote');
+  // "Día de Muertos", "Treaty of Guadalupe Hidalgo": a capitalized run through "de"/"of" is a thing's name.
+  const ofAfter = tokens[i + 1];
+  if (t.capitalised && ofAfter && OF.has(ofAfter.key) && tokens[i + 2]?.capitalised && tokens[i + 2]!.joined)
+    f.push('run-of-after');
+  const ofBefore = tokens[i - 1];
+  if (
+    t.capitalised &&
+    ofBefore &&
+    OF.has(ofBefore.key) &&
+    tokens[i - 2]?.capitalised &&
+    !tokens[i - 2]!.sentenceStart
+  )
+    f.push('run-of-before');
   if (L.places(w)) f.push('place');
   if (t.nameEnd !== t.end) f.push('possessive');
   if (w.length <= 3) f.push('short');
@@ -153,7 +188,8 @@ export function nameFeatures(
   contexts: readonly string[],
 ): string[] {
   const i = namedWord(c);
-  const kind = wordKind(tokens[i]!);
+  // After a title the word is a family name whatever the lists make of it ("Mrs O'Connor", "Ms. Gray").
+  const kind = c.why === 'title' ? 'titled' : wordKind(tokens[i]!);
   const context = contexts[i] ?? 'none';
   const base = [
     `kind:${kind}`,
@@ -161,6 +197,8 @@ export function nameFeatures(
     `kind-ctx:${kind} ${context}`,
     ...wordFeatures(text, tokens, i),
   ];
+  // A full name ("Andrew Jackson", "Diego Velázquez") is more often someone not in the room than a student.
+  base.push(`words:${Math.min(c.to - i, 3)}`, `kind-words:${kind} ${Math.min(c.to - i, 3)}`);
   if (c.why === 'title') base.push('rule:title', `title:${tokens[c.from]!.key}`);
   else if (c.rule === 'list') base.push('rule:list');
   const lang = spanishAround(tokens, i) ? 'es' : 'en';

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { lintNote, noteTokens } from '../../../shared/note-linter';
+import { nameFeatures } from '../../../shared/note-name-scorer';
 import { findNames } from '../../../shared/note-names';
 
 const names = (text: string, roster?: string[]) =>
@@ -31,6 +32,40 @@ describe('note names', () => {
     expect(names('Sobre la mesa, un cartel de Kahlo.', ['Kahlo'])).toEqual(['Kahlo']);
     expect(names('La maestra le dio la palabra a Xiomara.')).toEqual(['Xiomara']);
     expect(names('Tomasito Quispe leyó su respuesta en voz alta.')).toEqual(['Tomasito Quispe']);
+  });
+
+  it('when a full name is the subject of a poster or the author of a poem, then the learned scorer drops it', () => {
+    // The rules alone flag both; the scorer reads a full name after "of"/"by" and outside the room's talk, and weighs
+    // the finder's own false flags more in training (scripts/train-name-scorer.ts).
+    for (const [text, name] of [
+      ['A poster of Rosa Parks hung beside the timeline.', 'Rosa Parks'],
+      ['A student read "The Road Not Taken" by Robert Frost to the class.', 'Robert Frost'],
+    ] as const) {
+      expect(
+        lintNote(text, { nameScorer: null })
+          .filter((f) => f.kind === 'name')
+          .map((f) => text.slice(f.start, f.end)),
+      ).toEqual([name]);
+      expect(names(text)).toEqual([]);
+    }
+    expect(names('Mrs Okonjo handed out the rulers.')).toEqual(['Mrs Okonjo']);
+    expect(names('Kaveh explained his graph to the group.')).toEqual(['Kaveh']);
+  });
+
+  it('when the scorer reads a flag, then it sees the name length, a title, an open quotation, the ending', () => {
+    const features = (text: string) => {
+      const tokens = noteTokens(text);
+      const contexts: string[] = [];
+      return findNames(text, tokens, new Set(), contexts).map((c) => nameFeatures(text, tokens, c, contexts));
+    };
+    const [subject] = features('A poster of Robert Frost hung by the door.');
+    expect(subject).toEqual(expect.arrayContaining(['words:2', 'kind-words:listed 2']));
+    const [character] = features('Teacher said, "Let\'s see what Ponyboy tells the gang."');
+    expect(character).toContain('in-quote');
+    const [titled] = features("Brilliant questioning from Mrs O'Connor.");
+    expect(titled).toContain('kind:titled');
+    const [course] = features('Los alumnos de Robótica armaron un brazo.');
+    expect(course).toContain('shape:noun-es');
   });
 
   it('when the name finder flags a word, then it says which rule found it and the context around each word', () => {
