@@ -10,6 +10,8 @@ import { captureActiveTab } from './active-tab';
 import { normaliseTags } from '../../shared/strategy';
 import { outboxRepository } from './outbox-repository';
 import { beginPairing, forgetPairing, pairedToken, pairingStatus } from './pairing';
+import { msg } from './i18n';
+import { SERVER_URL_PROBLEMS } from './server-url-words';
 import { checkServer } from './server-status';
 import { myStrategyStatuses, uploadStrategy } from './server-api';
 import { DEFAULT_SERVER_URL, readSettings, writeSettings } from './settings';
@@ -71,7 +73,7 @@ export async function handleMessage(message: unknown, fetchImpl: typeof fetch = 
         return { ok: true, value: await readSettings() };
       case 'settings/set-server': {
         const url = normaliseServerUrl(request.serverUrl);
-        if (!url.ok) return { ok: false, error: url.message };
+        if (!url.ok) return { ok: false, error: msg(SERVER_URL_PROBLEMS[url.problem]) };
         return { ok: true, value: await writeSettings({ ...(await readSettings()), serverUrl: url.url }) };
       }
       case 'settings/set-default-tags':
