@@ -77,7 +77,12 @@ export function requireSession(database: DatabaseHandle) {
       if (!match?.[1]) throw new UnauthenticatedError();
       const principal = await authenticate(database.db, match[1].trim(), new Date());
       res.locals.principal = principal;
-      res.locals.actor = actorFor(principal, database.db, database.kind);
+      res.locals.actor = actorFor(
+        principal,
+        database.db,
+        database.kind,
+        requestLanguage(req, principal.me.person),
+      );
       next();
     } catch (error) {
       next(error);
