@@ -38,6 +38,14 @@ export function someoneWhoLeft(actor: Pick<Actor, 'language'>): string {
 }
 
 /**
+ * Where a round's visitors go when the coach named no room: the host's classroom, stored in the words of the coach who
+ * planned it (a location is data, written once, like a room the coach types).
+ */
+export function defaultLocation(actor: Pick<Actor, 'language'>, hostName: string): string {
+  return translator(actor.language ?? 'en')('rounds.default-location', { name: hostName });
+}
+
+/**
  * Everyone's name in the asker's school (person id → name), and `left`, the name said for anyone no longer in it
  * (someoneWhoLeft).
  */

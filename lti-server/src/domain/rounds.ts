@@ -43,7 +43,7 @@ import {
 import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-hosts';
 import { bookedVisit, insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
-import { type Actor, Names, someoneWhoLeft } from './actor';
+import { type Actor, defaultLocation, Names, someoneWhoLeft } from './actor';
 import { requireActiveCycle } from './cycles';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
@@ -239,7 +239,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     participants: data.participantIds,
     hosts: data.hostIds.map((id) => ({
       id,
-      location: data.locations[id]?.trim() || `${names.get(id)}'s classroom`,
+      location: data.locations[id]?.trim() || defaultLocation(actor, names.of(id)),
     })),
     groups: result.plan.groups,
     createdAt: stamp,
