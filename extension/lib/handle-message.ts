@@ -39,7 +39,7 @@ export async function syncNow(fetchImpl: typeof fetch = fetch, force = false): P
         sent: 0,
         failed: 0,
         pending: await outbox.countPending(),
-        stopped: 'Pair this browser in Options to send your clips.',
+        stopped: msg('sync_unpaired'),
       };
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;
@@ -58,8 +58,9 @@ function browserLabel(): string {
         ? 'ChromeOS'
         : /Linux/.test(ua)
           ? 'Linux'
-          : 'a computer';
-  return `${name} on ${os}`;
+          : msg('device_computer');
+  // The label the school server keeps for this paired browser, in the browser's language.
+  return msg('device_label', { browser: name, os });
 }
 
 /** The background's request handler: every message is parsed first; a bad one gets an error answer. */

@@ -4,7 +4,7 @@ import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '../../../extension/entrypoints/options/options-app';
 import { handleMessage } from '../../../extension/lib/handle-message';
-import es from '../../../extension/public/_locales/es/messages.json';
+import { readSpanish } from '../../support/browser/spanish-extension';
 
 afterEach(() => {
   vi.restoreAllMocks();
@@ -91,16 +91,8 @@ describe('the privacy link', () => {
 });
 
 describe('the server address check in Spanish', () => {
-  /** The browser's Spanish catalog, as Chromium started with --lang=es reads it. */
-  const spanish = () =>
-    vi
-      .spyOn(browser.i18n, 'getMessage')
-      .mockImplementation(
-        (key: string) => (es as Record<string, { message: string } | undefined>)[key]?.message ?? '',
-      );
-
   it('when a Spanish-speaking teacher types what is not a web address, then the Options page says why in Spanish', async () => {
-    spanish();
+    readSpanish();
     browser.runtime.onMessage.addListener(async (message: unknown) =>
       (message as { type: string }).type === 'settings/get'
         ? settings(null)
@@ -127,7 +119,7 @@ describe('the server address check in Spanish', () => {
   });
 
   it('when the background is asked to store a school address over http://, then it refuses in Spanish', async () => {
-    spanish();
+    readSpanish();
     expect(await handleMessage({ type: 'settings/set-server', serverUrl: 'http://tm.example.org' })).toEqual({
       ok: false,
       error: 'Usa https:// para el servidor de una escuela; http:// es solo para un servidor en este equipo.',
