@@ -152,7 +152,7 @@ export function errorHandler(logger: Logger) {
         },
         'request failed: the database is unavailable',
       );
-      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(res, appError);
+      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(req, res, appError);
       res.set('Retry-After', String(appError.retryAfterSeconds));
     } else if (appError.status >= 500)
       logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');
