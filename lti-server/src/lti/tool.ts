@@ -67,6 +67,8 @@ export interface LtiTool {
     launch: { issuer: string; clientId: string; deploymentId: string },
     settings: { returnUrl: string; acceptTypes: string[]; acceptMultiple: boolean; data?: string },
     items: Array<Record<string, unknown>>,
+    /** What the LMS may show once the items are added (the LTI `msg`), in the teacher's language. */
+    message: string,
   ): Promise<string>;
   /** Every member of a course from the platform's Names and Roles service (all pages). */
   courseMembers(
@@ -588,7 +590,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         authConfig: { method: 'JWK_SET', key: r.jwksUrl },
       });
     },
-    deepLinkingResponse(launch, settings, items) {
+    deepLinkingResponse(launch, settings, items, message) {
       return provider.DeepLinking.createDeepLinkingMessage(
         {
           iss: launch.issuer,
@@ -604,7 +606,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
           },
         },
         items,
-        { message: 'Added from Tasting Menu' },
+        { message },
       );
     },
     async courseMembers(platform, membershipsUrl) {
