@@ -14,7 +14,6 @@ import { CATALOGS } from '../../../shared/i18n';
 const root = join(import.meta.dirname, '../../..');
 
 const CONVERTED = [
-
   'lti-server/app/src/App.tsx',
   'lti-server/app/src/time.ts',
   'lti-server/app/src/api.ts',
