@@ -165,7 +165,8 @@ const ZOD_LOCALES: Record<Language, ZodLocale> = { en: zodLocale(zodEnglish), es
 /**
  * A zod issue's words: a schema's own message may be a catalog key (`errors.field.*`), whose `{{minimum}}` and
  * `{{maximum}}` are the issue's bounds and whose other placeholders a custom issue's `params` fill; zod's default
- * message, when the parse marked it, in each language as zod's locales say it; any other message as written.
+ * message, when the parse marked it, in each language as zod's locales say it; any other message as written. A custom
+ * issue's value may be a name or a number, or words already said in each language (`{ each }`: a weekday, a time).
  */
 export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | EachLanguage {
   if (issue.message === ZOD_DEFAULT) {
@@ -176,13 +177,27 @@ export function issueWords(issue: z.core.$ZodIssue): ErrorText | Verbatim | Each
     return { each };
   }
   if (!isMessageKey(issue.message)) return { verbatim: issue.message };
-  const params: Record<string, string | number> = {};
+  const params: Record<string, ErrorParam> = {};
   if (issue.code === 'custom')
     for (const [name, value] of Object.entries(issue.params ?? {}))
-      if (typeof value === 'string' || typeof value === 'number') params[name] = value;
+      if (typeof value === 'string' || typeof value === 'number' || isEachLanguage(value))
+        params[name] = value;
   if (issue.code === 'too_small') params.minimum = Number(issue.minimum);
   if (issue.code === 'too_big') params.maximum = Number(issue.maximum);
   return { key: issue.message, params };
+}
+
+/** A custom issue's value already said in every interface language (a weekday, a bell's time: shared/school-day.ts). */
+function isEachLanguage(value: unknown): value is EachLanguage {
+  if (typeof value !== 'object' || value === null || !('each' in value)) return false;
+  const each = (value as { each: unknown }).each;
+  return (
+    typeof each === 'object' &&
+    each !== null &&
+    Object.keys(ZOD_LOCALES).every(
+      (language) => typeof (each as Record<string, unknown>)[language] === 'string',
+    )
+  );
 }
 
 /** A field's problem as words (`parseWords`): render them with `renderWords` in the reader's language. */

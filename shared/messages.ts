@@ -93,25 +93,29 @@ export interface ExtensionResponses {
 const LOCAL_HOSTS = ['localhost', '127.0.0.1', '[::1]'];
 
 /**
+ * Why a typed server address is refused: `empty`, `not-an-address`, `scheme` (not http(s)), `https-only` (plain
+ * http:// for a school server). A reason, not a sentence: the extension says it in its reader's language
+ * (`extension/lib/server-url-words.ts`).
+ */
+export type ServerUrlProblem = 'empty' | 'not-an-address' | 'scheme' | 'https-only';
+
+/**
  * Normalises what a person types as the server address: trims, drops trailing slashes, and without a scheme adds
  * http:// for this computer (`localhost:3000`) and https:// for any other host (`tm.school.org`); refuses what is not
  * http(s), and plain http:// for a school server.
  */
 export function normaliseServerUrl(
   input: string,
-): { ok: true; url: string } | { ok: false; message: string } {
+): { ok: true; url: string } | { ok: false; problem: ServerUrlProblem } {
   let trimmed = input.trim().replace(/\/+$/, '');
-  if (trimmed === '') return { ok: false, message: 'Enter the address of your Tasting Menu server.' };
+  if (trimmed === '') return { ok: false, problem: 'empty' };
   // No scheme typed: "localhost:3000" would otherwise parse as the scheme "localhost:". A scheme-like start that is
   // not a host and port ("mailto:", "javascript:") is left for the checks below to refuse.
   if (!/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(trimmed)) {
     const host = (/^(\[[^\]]*\]|[^:/?#]*)/.exec(trimmed)?.[1] ?? '').toLowerCase();
     trimmed = `${LOCAL_HOSTS.includes(host) ? 'http' : 'https'}://${trimmed}`;
   }
-  const notAnAddress = {
-    ok: false,
-    message: 'That is not a web address. It looks like https://tasting-menu.your-school.org',
-  } as const;
+  const notAnAddress = { ok: false, problem: 'not-an-address' } as const;
   // Browsers' URL parsers differ: Chromium's turns "https://tasting menu" into the host "tasting%20menu".
   if (/\s/.test(trimmed)) return notAnAddress;
   let parsed: URL;
@@ -121,17 +125,8 @@ export function normaliseServerUrl(
     return notAnAddress;
   }
   if (!/^(?:[a-z0-9_-]+(?:\.[a-z0-9_-]+)*|\[[0-9a-f:.]+\])$/i.test(parsed.hostname)) return notAnAddress;
-  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    return {
-      ok: false,
-      message: 'The address must start with https:// (or http:// for a server on this computer).',
-    };
-  }
-  if (parsed.protocol === 'http:' && !LOCAL_HOSTS.includes(parsed.hostname)) {
-    return {
-      ok: false,
-      message: 'Use https:// for a school server; http:// is only for a server on this computer.',
-    };
-  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return { ok: false, problem: 'scheme' };
+  if (parsed.protocol === 'http:' && !LOCAL_HOSTS.includes(parsed.hostname))
+    return { ok: false, problem: 'https-only' };
   return { ok: true, url: `${parsed.origin}${parsed.pathname === '/' ? '' : parsed.pathname}` };
 }

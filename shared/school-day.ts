@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import type { MessageKey } from './i18n';
+import type { EachLanguage } from './errors';
+import { type Language, LANGUAGES, type MessageKey } from './i18n';
 import { safeText } from './text';
 import { isTimeZone, utcToZoned } from './zoned-time';
 
@@ -10,15 +11,32 @@ import { isTimeZone, utcToZoned } from './zoned-time';
  */
 export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
 export type Weekday = (typeof WEEKDAYS)[number];
-export const WEEKDAY_NAMES: Record<Weekday, { short: string; long: string }> = {
-  mon: { short: 'Mon', long: 'Monday' },
-  tue: { short: 'Tue', long: 'Tuesday' },
-  wed: { short: 'Wed', long: 'Wednesday' },
-  thu: { short: 'Thu', long: 'Thursday' },
-  fri: { short: 'Fri', long: 'Friday' },
-  sat: { short: 'Sat', long: 'Saturday' },
-  sun: { short: 'Sun', long: 'Sunday' },
-};
+/**
+ * A weekday of the bell schedule in each interface language, through Intl ("Tue" / "mar", "Tuesday" / "martes"), for
+ * the words the server says in its reader's language.
+ */
+export function weekdayWords(weekday: Weekday, width: 'short' | 'long'): EachLanguage {
+  // 1 January 2024 was a Monday.
+  const date = Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday));
+  return eachLanguage((language) =>
+    new Intl.DateTimeFormat(language, { weekday: width, timeZone: 'UTC' }).format(date),
+  );
+}
+
+/** A bell's 'HH:MM' in each interface language, through Intl ("9:45 AM" / "9:45"). */
+export function clockWords(time: string): EachLanguage {
+  const at = new Date(`2000-01-01T${time}:00Z`);
+  return eachLanguage((language) =>
+    new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(at),
+  );
+}
+
+const eachLanguage = (say: (language: Language) => string): EachLanguage => ({
+  each: Object.fromEntries(LANGUAGES.map((language) => [language, say(language)])) as Record<
+    Language,
+    string
+  >,
+});
 export const MAX_PERIODS = 40;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
@@ -47,18 +65,30 @@ export const PeriodSchema = z
   });
 export type Period = z.output<typeof PeriodSchema>;
 
-/** "Period 2 (Mon 9:00–9:50) and Period 3 (Mon 9:45–10:35) overlap": the first clash found on a shared weekday. */
-function overlaps(periods: Period[]): Array<{ index: number; message: string }> {
-  const issues: Array<{ index: number; message: string }> = [];
+/**
+ * "Period 3 (Tue 9:45 AM–10:35 AM) overlaps Period 2 (Tue 9:00 AM–9:50 AM)": the first clash found on a shared
+ * weekday, as a catalog key whose day and times are said in each reader's language (`issueWords`).
+ */
+function overlaps(
+  periods: Period[],
+): Array<{ index: number; params: Record<string, string | EachLanguage> }> {
+  const issues: Array<{ index: number; params: Record<string, string | EachLanguage> }> = [];
   periods.forEach((b, j) => {
     for (let i = 0; i < j; i++) {
       const a = periods[i]!;
       const day = a.weekdays.find((d) => b.weekdays.includes(d));
       if (day && a.start < b.end && b.start < a.end) {
-        const name = WEEKDAY_NAMES[day].short;
         issues.push({
           index: j,
-          message: `${b.name} (${name} ${b.start}–${b.end}) overlaps ${a.name} (${name} ${a.start}–${a.end})`,
+          params: {
+            name: b.name,
+            day: weekdayWords(day, 'short'),
+            start: clockWords(b.start),
+            end: clockWords(b.end),
+            other: a.name,
+            otherStart: clockWords(a.start),
+            otherEnd: clockWords(a.end),
+          },
         });
         return;
       }
@@ -71,8 +101,8 @@ export const BellScheduleSchema = z
   .array(PeriodSchema, { error: 'errors.field.school-day.periods' })
   .max(MAX_PERIODS, 'errors.field.school-day.periods-many')
   .superRefine((periods, ctx) => {
-    for (const { index, message } of overlaps(periods))
-      ctx.addIssue({ code: 'custom', path: [index], message });
+    for (const { index, params } of overlaps(periods))
+      ctx.addIssue({ code: 'custom', path: [index], message: 'errors.field.period.overlap', params });
   });
 
 export const SchoolDaySchema = z.object({
@@ -133,20 +163,4 @@ function clockAfter(time: string): string {
   const [h = 0, m = 0] = time.split(':').map(Number);
   const next = h * 60 + m + 1;
   return `${String(Math.floor(next / 60)).padStart(2, '0')}:${String(next % 60).padStart(2, '0')}`;
-}
-
-/** "Period 3, Tue 10:05–10:55". */
-export function periodLabel(period: Period, weekday: Weekday): string {
-  return `${period.name}, ${WEEKDAY_NAMES[weekday].short} ${period.start}–${period.end}`;
-}
-
-/** The sentence a person confirms: why this time is outside the school day. */
-export function outsideSentence(outside: Outside, weekday: Weekday, periods: Period[]): string {
-  const today = periodsOn(periods, weekday);
-  const day = WEEKDAY_NAMES[weekday].long;
-  if (outside === 'weekend' || today.length === 0) return `${day} is not a school day in the bell schedule.`;
-  const { first, last } = bellsOf(today);
-  if (outside === 'before') return `On ${day} the school day starts at ${first}; this starts earlier.`;
-  if (outside === 'after') return `On ${day} the school day ends at ${last}; this ends later.`;
-  return `This falls between periods on ${day}.`;
 }

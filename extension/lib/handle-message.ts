@@ -10,6 +10,8 @@ import { captureActiveTab } from './active-tab';
 import { normaliseTags } from '../../shared/strategy';
 import { outboxRepository } from './outbox-repository';
 import { beginPairing, forgetPairing, pairedToken, pairingStatus } from './pairing';
+import { msg } from './i18n';
+import { SERVER_URL_PROBLEMS } from './server-url-words';
 import { checkServer } from './server-status';
 import { myStrategyStatuses, uploadStrategy } from './server-api';
 import { DEFAULT_SERVER_URL, readSettings, writeSettings } from './settings';
@@ -37,7 +39,7 @@ export async function syncNow(fetchImpl: typeof fetch = fetch, force = false): P
         sent: 0,
         failed: 0,
         pending: await outbox.countPending(),
-        stopped: 'Pair this browser in Options to send your clips.',
+        stopped: msg('sync_unpaired'),
       };
   // Chrome MV3 has `action`; Firefox's MV2 build has `browserAction`.
   const toolbar = browser.action ?? browser.browserAction;
@@ -56,8 +58,9 @@ function browserLabel(): string {
         ? 'ChromeOS'
         : /Linux/.test(ua)
           ? 'Linux'
-          : 'a computer';
-  return `${name} on ${os}`;
+          : msg('device_computer');
+  // The label the school server keeps for this paired browser, in the browser's language.
+  return msg('device_label', { browser: name, os });
 }
 
 /** The background's request handler: every message is parsed first; a bad one gets an error answer. */
@@ -71,7 +74,7 @@ export async function handleMessage(message: unknown, fetchImpl: typeof fetch = 
         return { ok: true, value: await readSettings() };
       case 'settings/set-server': {
         const url = normaliseServerUrl(request.serverUrl);
-        if (!url.ok) return { ok: false, error: url.message };
+        if (!url.ok) return { ok: false, error: msg(SERVER_URL_PROBLEMS[url.problem]) };
         return { ok: true, value: await writeSettings({ ...(await readSettings()), serverUrl: url.url }) };
       }
       case 'settings/set-default-tags':

@@ -1,4 +1,6 @@
 import { normaliseServerUrl } from '../../shared/messages';
+import en from '../public/_locales/en/messages.json';
+import { SERVER_URL_PROBLEMS } from './server-url-words';
 
 /**
  * The manifest's `homepage_url` (the stores link it as the add-on's home page; the privacy policy is what a teacher
@@ -12,7 +14,9 @@ export function homepageUrl(options: {
 }): { url: string } | { url: undefined; reason: string } {
   if (options.serverUrl?.trim()) {
     const server = normaliseServerUrl(options.serverUrl);
-    if (!server.ok) throw new Error(`EXTENSION_SERVER_URL: ${server.message}`);
+    // Told to whoever builds the extension, on the console: in English.
+    if (!server.ok)
+      throw new Error(`EXTENSION_SERVER_URL: ${en[SERVER_URL_PROBLEMS[server.problem]].message}`);
     return { url: `${server.url}/privacy` };
   }
   const repo = repositoryUrl(options.repository);

@@ -8,6 +8,7 @@ import {
   PairingStartedSchema,
 } from '../../shared/pairing';
 import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
+import { msg } from './i18n';
 
 /** How the server answered an upload, sorted by what the outbox should do next. */
 export type UploadResult =
@@ -18,7 +19,7 @@ export type UploadResult =
 
 async function errorMessage(res: Response): Promise<string> {
   const body = ErrorBodySchema.safeParse(await res.json().catch(() => undefined));
-  return body.success ? body.data.error.message : `The server answered ${res.status}.`;
+  return body.success ? body.data.error.message : msg('upload_answered', { status: res.status });
 }
 
 export async function uploadStrategy(
@@ -35,19 +36,15 @@ export async function uploadStrategy(
       body: JSON.stringify(payload),
     });
   } catch {
-    return { kind: 'retry', message: "Can't reach the server; the clip will be sent when it is back." };
+    return { kind: 'retry', message: msg('upload_unreachable') };
   }
   if (res.ok) {
     const strategy = StrategySchema.safeParse(await res.json().catch(() => undefined));
     return strategy.success
       ? { kind: 'ok', id: strategy.data.id }
-      : { kind: 'retry', message: 'The server sent an unexpected answer.' };
+      : { kind: 'retry', message: msg('upload_unexpected') };
   }
-  if (res.status === 401)
-    return {
-      kind: 'auth',
-      message: 'This browser is no longer paired. Pair it again in Options; your clips are kept.',
-    };
+  if (res.status === 401) return { kind: 'auth', message: msg('upload_unpaired') };
   if (res.status === 429 || res.status >= 500) return { kind: 'retry', message: await errorMessage(res) };
   return { kind: 'permanent', message: await errorMessage(res) };
 }

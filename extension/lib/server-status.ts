@@ -1,5 +1,6 @@
 import { HealthSchema } from '../../shared/api';
 import type { ServerStatus } from '../../shared/messages';
+import { msg } from './i18n';
 
 /** Asks the server's /healthz whether it is there and is Tasting Menu, within `timeoutMs`. */
 export async function checkServer(
@@ -15,7 +16,7 @@ export async function checkServer(
       return {
         state: 'unreachable',
         serverUrl,
-        message: `The server answered ${res.status}. Check the address in Options.`,
+        message: msg('status_answered', { status: res.status }),
       };
     }
     const health = HealthSchema.safeParse(await res.json().catch(() => undefined));
@@ -23,8 +24,7 @@ export async function checkServer(
       return {
         state: 'unreachable',
         serverUrl,
-        message:
-          'Something answers at this address, but it is not a Tasting Menu server. Check the address in Options.',
+        message: msg('status_not_tasting_menu'),
       };
     }
     return { state: 'connected', serverUrl, version: health.data.version };
@@ -32,9 +32,7 @@ export async function checkServer(
     return {
       state: 'unreachable',
       serverUrl,
-      message: controller.signal.aborted
-        ? 'The server did not answer in time. Is it running? Check the address in Options.'
-        : "Can't reach the server. Is it running? Check the address in Options.",
+      message: controller.signal.aborted ? msg('status_timeout') : msg('status_unreachable'),
     };
   } finally {
     clearTimeout(timer);

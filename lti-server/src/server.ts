@@ -118,7 +118,7 @@ export async function startServer(input: Config, logger: Logger): Promise<Runnin
       databaseAvailable: async () => (await database.check()).available,
       onUnavailable(req, res) {
         logger.warn({ path: req.path }, 'lti request failed: the database is unavailable');
-        renderDatabaseUnavailable(res, new DatabaseUnavailableError());
+        renderDatabaseUnavailable(req, res, new DatabaseUnavailableError());
       },
       storagePages: platformStoragePages,
       async onLaunch(claims, req, res) {

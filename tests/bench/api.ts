@@ -402,7 +402,10 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
       );
       present.push(
         await timeMs(async () => {
-          JSON.stringify({ items: page!.views.map(presentVisit), nextCursor: page!.nextCursor });
+          JSON.stringify({
+            items: page!.views.map((v) => presentVisit(v, 'Someone who left')),
+            nextCursor: page!.nextCursor,
+          });
         }),
       );
     }

@@ -187,8 +187,10 @@ describe('launching from an LMS frame in Chromium, with the tool on another site
       target: 'post_message_forwarding',
       key: 'tasting_menu_state_s',
       value: 'v',
+      language: 'en',
     });
     const load = platformStoragePages.load({
+      language: 'en',
       action: '/lti/launch',
       platformOrigin: toolUrl(),
       target: 'post_message_forwarding',

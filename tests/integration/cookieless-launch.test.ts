@@ -47,6 +47,18 @@ describe('a login from an LMS that offers platform storage', () => {
     expect(login.setCookies.some((c) => c.startsWith(`state${login.state}=`))).toBe(true);
   });
 
+  it('when the browser reads Spanish, then the storage page is in Spanish, its fallback line too', async () => {
+    const login = await beginCookielessLogin(server, { language: 'es-MX,es;q=0.9' });
+    expect(login.loginStatus).toBe(200);
+    expect(login.loginHtml).toContain('<html lang="es">');
+    expect(login.loginHtml).toContain('<h1>Abriendo Tasting Menu…</h1>');
+    expect(login.loginHtml).toContain('Guardando la comprobación del inicio en tu LMS…');
+    expect(login.loginHtml).toContain('Continuar a tu LMS');
+    expect(storageConfigOf(login.loginHtml)?.noStorage).toBe(
+      'Tu LMS no guarda datos del inicio; seguimos con una cookie…',
+    );
+  });
+
   it('when the login names a frame name we do not accept, then it is answered as a cookie login', async () => {
     const login = await beginCookielessLogin(server, { target: '<script>' });
     expect(login.loginStatus).toBe(302);

@@ -70,6 +70,21 @@ describe('deep linking from the LMS editor', () => {
     expect(html).toContain('&amp;lt;Pair&amp;gt;'); // escaped by the tool, shown escaped by the sandbox
   });
 
+  it('when a teacher who reads Spanish inserts a card, then the card and the LMS message are in Spanish', async () => {
+    const { api, pick } = await editorButton();
+    expect((await api.put('/api/me/language', { language: 'es' })).status).toBe(200);
+    try {
+      const answer = await api.post(`/api/deep-links/${pick}`, { strategyId, as: 'card' });
+      expect(answer.status, JSON.stringify(answer.body)).toBe(200);
+      const claims = JSON.parse(Buffer.from(answer.body.jwt.split('.')[1], 'base64url').toString());
+      expect(claims['https://purl.imsglobal.org/spec/lti-dl/claim/msg']).toBe('Añadido desde Tasting Menu');
+      const [card] = claims['https://purl.imsglobal.org/spec/lti-dl/claim/content_items'];
+      expect(card.html).toContain('<p>10 minutos · Science · grados 6-8</p>');
+    } finally {
+      await api.put('/api/me/language', { language: null });
+    }
+  });
+
   it('when the answer is forged or the choice is bad, then nothing is accepted', async () => {
     const { api, pick } = await editorButton();
     expect((await api.post(`/api/deep-links/${pick}`, { strategyId, as: 'poster' })).status).toBe(400);

@@ -29,6 +29,7 @@ describe("rotating the tool's signing key", () => {
       { issuer, clientId, deploymentId: server.sandbox!.deploymentId },
       { returnUrl: `${issuer}/deep-link-return`, acceptTypes: ['html'], acceptMultiple: false },
       [{ type: 'html', html: '<p>x</p>' }],
+      'Added from Tasting Menu',
     );
     const header = JSON.parse(Buffer.from(jwt.split('.')[0]!, 'base64url').toString()) as { kid: string };
     expect(header.kid).toBe(rotated.newKid);

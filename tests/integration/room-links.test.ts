@@ -189,4 +189,19 @@ describe('the room pages (the address a door sign QR code carries)', () => {
       expect((await fetch(`${server.url}${path}`)).status, path).toBe(404);
     }
   });
+
+  it('when a Spanish phone opens an address that is not a room page, then the page says so in Spanish', async () => {
+    const res = await fetch(`${server.url}/room/door/a/b`, {
+      headers: { 'accept-language': 'es-MX,es;q=0.9' },
+    });
+    expect(res.status).toBe(404);
+    const html = await res.text();
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<title>No encontrada</title>');
+    expect(html).toContain('<h1>Esta página no existe</h1><p>Vuelve a escanear el cartel de la puerta.</p>');
+    const english = await (
+      await fetch(`${server.url}/room/door/a/b`, { headers: { 'accept-language': 'en-US' } })
+    ).text();
+    expect(english).toContain('<h1>There is no such page</h1><p>Scan the door sign again.</p>');
+  });
 });

@@ -73,8 +73,21 @@ describe('planning a round', () => {
       new Date(Date.parse(round.slots[0]!.startsAt) + 15 * 60_000).toISOString(),
     );
     expect(round.hosts.find((h) => h.id === ids[0])?.location).toBe('Room 101');
-    expect(round.hosts.find((h) => h.id === ids[1])?.location).toBe("Round teacher 2's classroom");
+    expect(round.hosts.find((h) => h.id === ids[1])?.location).toBe('Round teacher 2’s classroom');
     expectValidRotation(round);
+  });
+
+  it('when a coach who reads Spanish names no room for a host, then the host’s classroom is named in Spanish', async () => {
+    expect((await dana.put('/api/me/language', { language: 'es' })).status).toBe(200);
+    try {
+      const res = await dana.post('/api/rounds', roundInput());
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      const round = RoundSchema.parse(res.body);
+      expect(round.hosts.find((h) => h.id === ids[1])?.location).toBe('El aula de Round teacher 2');
+      expect((await dana.delete(`/api/rounds/${round.id}`)).status).toBe(204);
+    } finally {
+      await dana.put('/api/me/language', { language: null });
+    }
   });
 
   it('when the teachers cannot form groups of 4–5, then the answer is 422 with sentences naming what to change', async () => {

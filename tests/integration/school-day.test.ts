@@ -28,6 +28,10 @@ const TUESDAY = addDays(MONDAY, 1);
 const SATURDAY = addDays(MONDAY, 5);
 const SUNDAY = addDays(MONDAY, 6);
 
+/** Field messages with Intl's narrow no-break spaces ("9:00\u202fAM") written as plain spaces. */
+const plain = (fields: Array<{ path: string; message: string }>) =>
+  fields.map((f) => ({ ...f, message: f.message.replace(/\s/g, ' ') }));
+
 let server: TestServer;
 let ana: ApiClient; // teacher
 let dana: ApiClient; // coach
@@ -77,12 +81,12 @@ describe('the school day in Settings', () => {
     });
     expect(res.status).toBe(400);
     expect(res.body.error.code).toBe('VALIDATION_FAILED');
-    expect(res.body.error.fields).toEqual([
+    expect(plain(res.body.error.fields)).toEqual([
       { path: 'schoolDay.timeZone', message: 'Use a time zone name like America/New_York' },
       { path: 'schoolDay.periods.0.end', message: 'A period ends after it starts' },
       {
         path: 'schoolDay.periods.2',
-        message: 'Period 3 (Tue 09:30–10:20) overlaps Period 2 (Tue 09:00–09:50)',
+        message: 'Period 3 (Tue 9:30 AM–10:20 AM) overlaps Period 2 (Tue 9:00 AM–9:50 AM)',
       },
     ]);
     const overlap = await dana.put('/api/settings', {
@@ -91,13 +95,37 @@ describe('the school day in Settings', () => {
       schoolDay: { timeZone: ZONE, periods: periods.concat({ ...periods[1]!, name: 'Advisory' }) },
     });
     expect(overlap.status).toBe(400);
-    expect(overlap.body.error.fields).toEqual([
+    expect(plain(overlap.body.error.fields)).toEqual([
       {
         path: 'schoolDay.periods.4',
-        message: 'Advisory (Mon 09:00–09:50) overlaps Period 2 (Mon 09:00–09:50)',
+        message: 'Advisory (Mon 9:00 AM–9:50 AM) overlaps Period 2 (Mon 9:00 AM–9:50 AM)',
       },
     ]);
     expect(TenantSettingsSchema.parse((await dana.get('/api/settings')).body).schoolDay.periods).toEqual([]);
+  });
+
+  it('when a coach who reads Spanish saves overlapping periods, then the overlap is said in Spanish', async () => {
+    expect((await dana.put('/api/me/language', { language: 'es' })).status).toBe(200);
+    try {
+      const res = await dana.put('/api/settings', {
+        networkScope: 'course',
+        coachRoles: ['membership#ContentDeveloper', 'custom#coach'],
+        schoolDay: {
+          timeZone: ZONE,
+          periods: periods.concat({ ...periods[3]!, name: 'Almuerzo', start: '12:30' }),
+        },
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(plain(res.body.error.fields)).toEqual([
+        {
+          path: 'schoolDay.periods.4',
+          message: 'Almuerzo (lun 12:30–15:00) se superpone con Period 4 (lun 11:00–15:00)',
+        },
+      ]);
+    } finally {
+      await dana.put('/api/me/language', { language: null });
+    }
   });
 
   it('when a coach saves the zone and bells, then coaches and teachers read them back', async () => {

@@ -6,6 +6,7 @@ import { ServerStatusLine } from '../../components/server-status-line';
 import { Shell } from '../../components/shell';
 import { msg } from '../../lib/i18n';
 import { send } from '../../lib/messaging';
+import { SERVER_URL_PROBLEMS } from '../../lib/server-url-words';
 import { DEFAULT_SERVER_URL } from '../../lib/settings';
 
 export function OptionsApp() {
@@ -27,7 +28,7 @@ export function OptionsApp() {
     e.preventDefault();
     const checked = normaliseServerUrl(url);
     if (!checked.ok) {
-      setError(checked.message);
+      setError(msg(SERVER_URL_PROBLEMS[checked.problem]));
       return;
     }
     setError('');

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { type Language, translator } from '../../../shared/i18n';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
 import type { Principal } from './sessions';
@@ -9,13 +10,55 @@ export interface Actor {
   personId: string;
   networkId: string;
   role: 'teacher' | 'coach';
+  /**
+   * The asker's language (http/request-language.ts), for the few words the server writes into an answer's data
+   * rather than into an error, such as the name said for someone who left the school. US English when not given.
+   */
+  language?: Language;
 }
 
-export function actorFor(principal: Principal, db: Kysely<Database>, dialect: 'sqlite' | 'postgres'): Actor {
+export function actorFor(
+  principal: Principal,
+  db: Kysely<Database>,
+  dialect: 'sqlite' | 'postgres',
+  language?: Language,
+): Actor {
   return {
     scope: new TenantScope(db, principal.tenantId, dialect),
     personId: principal.personId,
     networkId: principal.networkId,
     role: principal.role,
+    ...(language ? { language } : {}),
   };
+}
+
+/** The name said for someone no longer in the school (a round's or a cycle's people), in the asker's language. */
+export function someoneWhoLeft(actor: Pick<Actor, 'language'>): string {
+  return translator(actor.language ?? 'en')('rounds.someone-who-left');
+}
+
+/**
+ * Where a round's visitors go when the coach named no room: the host's classroom, stored in the words of the coach who
+ * planned it (a location is data, written once, like a room the coach types).
+ */
+export function defaultLocation(actor: Pick<Actor, 'language'>, hostName: string): string {
+  return translator(actor.language ?? 'en')('rounds.default-location', { name: hostName });
+}
+
+/**
+ * Everyone's name in the asker's school (person id → name), and `left`, the name said for anyone no longer in it
+ * (someoneWhoLeft).
+ */
+export class Names extends Map<string, string> {
+  constructor(
+    entries: Iterable<readonly [string, string]>,
+    readonly left: string,
+  ) {
+    super(entries);
+  }
+
+  /** A person's name, or the one said for someone who left. */
+  of(id: string): string {
+    return this.get(id) ?? this.left;
+  }
 }

@@ -27,13 +27,14 @@ import { roundGroupsOf } from '../db/repositories/picture';
 import { findProblem, setProblemStatus } from '../db/repositories/problems';
 import { roundsOfCycle, type StoredRound } from '../db/repositories/rounds';
 import { findStrategy } from '../db/repositories/strategies';
-import type { Actor } from './actor';
+import { type Actor, Names, someoneWhoLeft } from './actor';
 import { authorize, can, cycleRound } from './policies';
 
-type Names = Map<string, string>;
-
 async function namesOf(actor: Actor): Promise<Names> {
-  return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
+  return new Names(
+    (await staffOf(actor.scope)).map((p) => [p.id, p.name]),
+    someoneWhoLeft(actor),
+  );
 }
 
 function unknownPeople(ids: string[], names: Names, path: string): void {
@@ -70,7 +71,7 @@ async function present(actor: Actor, row: StoredCycle, names: Names): Promise<Cy
     title: row.title,
     problem: { id: row.problemId, title: problem?.title ?? row.title },
     status: row.status,
-    members: row.members.map((id) => ({ id, name: names.get(id) ?? 'Someone who left' })),
+    members: row.members.map((id) => ({ id, name: names.of(id) })),
     strategies: strategies.flatMap((s) => (s ? [{ id: s.id, title: s.title }] : [])),
     rounds: rounds.map((r) => ({
       id: r.id,

@@ -9,6 +9,7 @@ import {
 } from '../db/repositories/deep-link-requests';
 import { findTenantById } from '../db/repositories/tenants';
 import type { Database } from '../db/schema';
+import { translator } from '../../../shared/i18n';
 import type { Actor } from './actor';
 import { getStrategy } from './strategies';
 
@@ -23,10 +24,12 @@ export interface DeepLinkSettings {
 }
 
 export interface DeepLinkSigner {
+  /** `message`: what the LMS may show the teacher once the item is added, in their language. */
   deepLinkingResponse(
     launch: { issuer: string; clientId: string; deploymentId: string },
     settings: DeepLinkSettings,
     items: Array<Record<string, unknown>>,
+    message: string,
   ): Promise<string>;
 }
 
@@ -82,6 +85,13 @@ export async function answerDeepLink(
   }
   const s = view.row;
   const { acceptTypes } = request;
+  // What goes into the course is written in the inserting teacher's language, like what they type there.
+  const t = translator(actor.language ?? 'en');
+  const facts = t('deep-link.card.facts', {
+    minutes: t('deep-link.card.minutes', { count: s.minutes }),
+    subject: s.subject,
+    band: s.gradeBand,
+  });
   const item =
     choice.as === 'link'
       ? {
@@ -93,7 +103,7 @@ export async function answerDeepLink(
       : {
           type: 'html',
           title: s.title,
-          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${s.minutes} minutes · ${esc(s.subject)} · grades ${esc(s.gradeBand)}</p><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
+          html: `<div class="tasting-menu-card"><strong>${esc(s.title)}</strong><p>${esc(s.purpose)}</p><p>${esc(facts)}</p><ol>${s.steps.map((step) => `<li>${esc(step)}</li>`).join('')}</ol></div>`,
         };
   if (!acceptTypes.includes(item.type)) {
     throw new ValidationError(
@@ -111,6 +121,7 @@ export async function answerDeepLink(
       ...(request.data ? { data: request.data } : {}),
     },
     [item],
+    t('deep-link.added'),
   );
   await deleteDeepLinkRequest(db, request.id);
   return { returnUrl: request.returnUrl, jwt };

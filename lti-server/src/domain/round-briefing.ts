@@ -28,7 +28,7 @@ import {
 } from '../db/repositories/round-briefings';
 import { seatGuests } from '../db/repositories/districts';
 import { findRound, type StoredRound } from '../db/repositories/rounds';
-import type { Actor } from './actor';
+import { type Actor, someoneWhoLeft } from './actor';
 import { authorize, can } from './policies';
 import { namesOf, present } from './rounds';
 
@@ -104,7 +104,7 @@ function view(
     round.participants.find((p) => p.id === id)?.name ??
     round.hosts.find((h) => h.id === id)?.name ??
     guests.get(id) ??
-    'Someone who left';
+    someoneWhoLeft(actor);
   const person = (id: string) => ({ id, name: name(id) });
   const hostOf = new Map(round.hosts.map((h) => [h.id, h]));
   const groupIndex = round.groups.findIndex((g) => g.includes(actor.personId));

@@ -28,7 +28,7 @@ import {
 } from '../db/repositories/round-hosts';
 import { findRound, insertNotice, type StoredRound } from '../db/repositories/rounds';
 import { bookedVisit, cancelVisits, insertVisits } from '../db/repositories/visits';
-import type { Actor } from './actor';
+import { type Actor, defaultLocation, someoneWhoLeft } from './actor';
 import { visibleDoor } from './doors';
 import { checkText } from './notes';
 import { authorize, door as doorRecord } from './policies';
@@ -70,7 +70,7 @@ export async function roundHosting(actor: Actor, roundId: string, now: Date): Pr
       focus: { kind: round.focusKind, value: round.focusValue },
       plannedBy: {
         id: round.createdBy,
-        name: staff.find((p) => p.id === round.createdBy)?.name ?? 'Someone who left',
+        name: staff.find((p) => p.id === round.createdBy)?.name ?? someoneWhoLeft(actor),
       },
     },
     lookFors: roundLookFors(round.lookFor),
@@ -277,7 +277,7 @@ export async function replanDecline(
         endsAt: door.endsAt,
         minutes: door.minutes,
         timeZone: door.timeZone,
-        location: data.location ?? `${hostName}'s classroom`,
+        location: data.location ?? defaultLocation(actor, hostName),
         capacity: visitors.length,
         booked: visitors.length,
         visitorNote: door.visitorNote,

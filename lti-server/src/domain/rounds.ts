@@ -43,17 +43,18 @@ import {
 import { type DeclineDetail, declinesOfRounds } from '../db/repositories/round-hosts';
 import { bookedVisit, insertVisits } from '../db/repositories/visits';
 import type { Database } from '../db/schema';
-import type { Actor } from './actor';
+import { type Actor, defaultLocation, Names, someoneWhoLeft } from './actor';
 import { requireActiveCycle } from './cycles';
 import { authorize } from './policies';
 import { courseColleagues, type MemberSource } from './roster';
 import { requireSchoolDay, schoolDayOf } from './school-day';
 
-type Names = Map<string, string>;
-
-/** Everyone's name in the asker's school (person id → name). */
+/** Everyone's name in the asker's school (person id → name), and the name said for someone who left. */
 export async function namesOf(actor: Actor): Promise<Names> {
-  return new Map((await staffOf(actor.scope)).map((p) => [p.id, p.name]));
+  return new Names(
+    (await staffOf(actor.scope)).map((p) => [p.id, p.name]),
+    someoneWhoLeft(actor),
+  );
 }
 
 /**
@@ -69,7 +70,7 @@ function unplannable(problems: Problem[], names: Names): UnprocessableError {
   );
 }
 
-/** What the plan costs, with names; someone no longer in the school is "Someone who left". */
+/** What the plan costs, with names; someone no longer in the school is said as such in each reader's language. */
 function tradeoffsOf(row: StoredRound, plan: RoundPlan, names: Names) {
   return planTradeoffs(planInput(row), plan).map((t) => ({
     kind: t.kind,
@@ -125,7 +126,7 @@ function slotTimes(row: StoredRound, slot: number): { startsAt: string; endsAt: 
 /** A stored round as everyone reads it: names, the groups and the rotation with its times, what the plan costs. */
 export function present(row: StoredRound, names: Names, declines: DeclineDetail[] = []): Round {
   const plan = planOf(row);
-  const person = (id: string) => ({ id, name: names.get(id) ?? 'Someone who left' });
+  const person = (id: string) => ({ id, name: names.of(id) });
   return {
     id: row.id,
     title: row.title,
@@ -159,7 +160,10 @@ export function present(row: StoredRound, names: Names, declines: DeclineDetail[
       reason: d.reason,
       declinedAt: d.createdAt,
       replanned: d.replanned
-        ? { host: { id: d.replanned.hostId, name: d.replanned.hostName }, location: d.replanned.location }
+        ? {
+            host: { id: d.replanned.hostId, name: d.replanned.hostName ?? names.left },
+            location: d.replanned.location,
+          }
         : null,
     })),
     createdAt: row.createdAt,
@@ -235,7 +239,7 @@ export async function createRound(actor: Actor, data: RoundData, now: Date): Pro
     participants: data.participantIds,
     hosts: data.hostIds.map((id) => ({
       id,
-      location: data.locations[id]?.trim() || `${names.get(id)}'s classroom`,
+      location: data.locations[id]?.trim() || defaultLocation(actor, names.of(id)),
     })),
     groups: result.plan.groups,
     createdAt: stamp,

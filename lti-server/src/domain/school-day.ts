@@ -7,10 +7,9 @@ import {
   periodsOn,
   placeInSchoolDay,
   type SchoolDay,
-  WEEKDAY_NAMES,
-  WEEKDAYS,
   type Weekday,
   weekdayOf,
+  weekdayWords,
 } from '../../../shared/school-day';
 import { utcToZoned } from '../../../shared/zoned-time';
 import type { Actor } from './actor';
@@ -55,10 +54,10 @@ export function requireSchoolDay(
   throw new UnprocessableError('OUTSIDE_SCHOOL_DAY', message, [{ path: 'confirmOutsideSchoolDay', message }]);
 }
 
-/** Why a time is outside the school day (outsideSentence in shared/school-day.ts, in the asker's language). */
+/** Why a time is outside the school day, in the asker's language (the app says it before sending: period-field.tsx). */
 function outsideWords(outside: Outside, weekday: Weekday, periods: Period[]): ErrorText {
   const today = periodsOn(periods, weekday);
-  const day = { each: { en: WEEKDAY_NAMES[weekday].long, es: spanishWeekday(weekday) } };
+  const day = weekdayWords(weekday, 'long');
   if (outside === 'weekend' || today.length === 0)
     return { key: 'errors.school-day.no-school', params: { day } };
   const { first, last } = bellsOf(today);
@@ -66,9 +65,3 @@ function outsideWords(outside: Outside, weekday: Weekday, periods: Period[]): Er
   if (outside === 'after') return { key: 'errors.school-day.after', params: { day, last } };
   return { key: 'errors.school-day.between', params: { day } };
 }
-
-/** "lunes" for mon: 1 January 2024 was a Monday. */
-const spanishWeekday = (weekday: Weekday) =>
-  new Intl.DateTimeFormat('es', { weekday: 'long', timeZone: 'UTC' }).format(
-    Date.UTC(2024, 0, 1 + WEEKDAYS.indexOf(weekday)),
-  );

@@ -4,6 +4,7 @@ import { DoorInputSchema, DoorQuerySchema } from '../../../shared/visits';
 import { doorCalendar } from '../domain/calendar';
 import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
 import { sendCalendar } from './calendar-routes';
+import { someoneWhoLeft } from '../domain/actor';
 import { actorOf, principalOf } from './middleware';
 import { requestLanguage } from './request-language';
 import { presentDoor, presentDoorCard } from './presenters';
@@ -18,7 +19,7 @@ export function doorRouter(): Router {
     wrap(async (req, res) => {
       const query = parseAt('errors.source.open-doors-query', DoorQuerySchema, req.query);
       const { views, nextCursor } = await findDoors(actorOf(res), query);
-      res.json({ items: views.map(presentDoorCard), nextCursor });
+      res.json({ items: views.map((v) => presentDoorCard(v, someoneWhoLeft(actorOf(res)))), nextCursor });
     }),
   );
   router.post(
@@ -26,19 +27,26 @@ export function doorRouter(): Router {
     wrap(async (req, res) => {
       const body = parseAt('errors.source.open-door', DoorInputSchema, req.body);
       const { views, seriesId } = await openDoors(actorOf(res), body, new Date());
-      res.status(201).json({ items: views.map(presentDoor), seriesId });
+      res
+        .status(201)
+        .json({ items: views.map((v) => presentDoor(v, someoneWhoLeft(actorOf(res)))), seriesId });
     }),
   );
   router.get(
     '/doors/:id',
     wrap(async (req, res) => {
-      res.json(presentDoor(await getDoor(actorOf(res), String(req.params.id))));
+      res.json(presentDoor(await getDoor(actorOf(res), String(req.params.id)), someoneWhoLeft(actorOf(res))));
     }),
   );
   router.post(
     '/doors/:id/cancel',
     wrap(async (req, res) => {
-      res.json(presentDoor(await cancelDoor(actorOf(res), String(req.params.id), new Date())));
+      res.json(
+        presentDoor(
+          await cancelDoor(actorOf(res), String(req.params.id), new Date()),
+          someoneWhoLeft(actorOf(res)),
+        ),
+      );
     }),
   );
   router.get(

@@ -139,7 +139,7 @@ export const PLATFORM_STORAGE_SCRIPT = `(() => {
       const frame = await storageFrame('lti.put_data');
       const put = { subject: 'lti.put_data', message_id: newId('put'), key: cfg.key, value: cfg.value };
       const saved = frame ? await ask(frame, put, cfg.origin, 2000) : undefined;
-      if (!saved) status.textContent = 'Your LMS keeps no launch data; continuing with a cookie…';
+      if (!saved) status.textContent = cfg.noStorage;
       window.location.replace(cfg.next);
       return;
     }
@@ -159,38 +159,47 @@ function scriptJson(value: unknown): string {
   return JSON.stringify(value).replaceAll('<', '\\u003c');
 }
 
-function storagePage(status: string, config: Record<string, string>, extra: string): string {
+function storagePage(
+  language: Language,
+  status: MessageKey,
+  config: Record<string, string>,
+  extra: string,
+): string {
+  const t = translator(language);
   return page(
-    'Opening Tasting Menu',
-    `<h1>Opening Tasting Menu…</h1>
-<p id="lti-storage-status" role="status">${esc(status)}</p>
+    t('storage.title'),
+    `<h1>${esc(t('storage.heading'))}</h1>
+<p id="lti-storage-status" role="status">${esc(t(status))}</p>
 ${extra}
 <script type="application/json" id="lti-storage-config">${scriptJson(config)}</script>
 <script src="/static/platform-storage.js"></script>`,
+    { lang: language },
   );
 }
 
 /** The pages of a cookieless launch, for `createLtiTool({ storagePages })`. */
 export const platformStoragePages: PlatformStoragePages = {
-  save({ next, platformOrigin, target, key, value }) {
+  save({ next, platformOrigin, target, key, value, language }) {
+    const t = translator(language);
     return storagePage(
-      'Keeping your launch check with your LMS…',
-      { mode: 'save', next, origin: platformOrigin, target, key, value },
-      `<noscript><p><a href="${esc(next)}">Continue to your LMS</a></p></noscript>`,
+      language,
+      'storage.save',
+      { mode: 'save', next, origin: platformOrigin, target, key, value, noStorage: t('storage.no-storage') },
+      `<noscript><p><a href="${esc(next)}">${esc(t('storage.continue'))}</a></p></noscript>`,
     );
   },
-  load({ action, platformOrigin, target, key, fields }) {
+  load({ action, platformOrigin, target, key, fields, language }) {
     const inputs = Object.entries({ ...fields, [STORAGE_VALUE_FIELD]: '' })
       .map(([name, value]) => `<input type="hidden" name="${esc(name)}" value="${esc(value)}">`)
       .join('\n');
     return storagePage(
-      'Asking your LMS for the launch check…',
+      language,
+      'storage.load',
       { mode: 'load', origin: platformOrigin, target, key },
       `<form id="lti-storage-launch" method="post" action="${esc(action)}">
 ${inputs}
 </form>
-<noscript><p>Tasting Menu needs JavaScript to open inside your LMS when your browser blocks its cookies.
-Turn JavaScript on, or open Tasting Menu in a new window from your course.</p></noscript>`,
+<noscript><p>${esc(translator(language)('storage.no-script'))}</p></noscript>`,
     );
   },
 };

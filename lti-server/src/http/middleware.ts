@@ -77,7 +77,12 @@ export function requireSession(database: DatabaseHandle) {
       if (!match?.[1]) throw new UnauthenticatedError();
       const principal = await authenticate(database.db, match[1].trim(), new Date());
       res.locals.principal = principal;
-      res.locals.actor = actorFor(principal, database.db, database.kind);
+      res.locals.actor = actorFor(
+        principal,
+        database.db,
+        database.kind,
+        requestLanguage(req, principal.me.person),
+      );
       next();
     } catch (error) {
       next(error);
@@ -147,7 +152,7 @@ export function errorHandler(logger: Logger) {
         },
         'request failed: the database is unavailable',
       );
-      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(res, appError);
+      if (!req.originalUrl.startsWith('/api/')) return renderDatabaseUnavailable(req, res, appError);
       res.set('Retry-After', String(appError.retryAfterSeconds));
     } else if (appError.status >= 500)
       logger.error({ err: error, method: req.method, path: loggedPath(req) }, 'request failed');

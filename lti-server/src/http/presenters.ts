@@ -37,13 +37,14 @@ export function presentStrategy({ row, contributors }: StrategyView): Strategy {
   };
 }
 
-export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
+/** `left`: the name said for someone no longer in the school, in the asker's language (someoneWhoLeft). */
+export function presentDoor({ row, myVisit, visitors }: DoorView, left: string): Door {
   return {
     id: row.id,
     strategy: row.strategyId && row.strategyTitle ? { id: row.strategyId, title: row.strategyTitle } : null,
     host: { id: row.hostId, name: row.hostName },
     roundId: row.roundId,
-    plannedBy: row.planner,
+    plannedBy: row.planner && { id: row.planner.id, name: row.planner.name ?? left },
     seriesId: row.seriesId,
     startsAt: row.startsAt,
     endsAt: row.endsAt,
@@ -63,18 +64,18 @@ export function presentDoor({ row, myVisit, visitors }: DoorView): Door {
 }
 
 /** A door in a list: what its card shows (see DoorCardSchema). */
-export function presentDoorCard(view: DoorView): DoorCard {
-  const { seriesId: _series, minutes: _minutes, ...card } = presentDoor(view);
+export function presentDoorCard(view: DoorView, left: string): DoorCard {
+  const { seriesId: _series, minutes: _minutes, ...card } = presentDoor(view, left);
   return card;
 }
 
-export function presentVisit({ row, door }: VisitView): Visit {
+export function presentVisit({ row, door }: VisitView, left: string): Visit {
   return {
     id: row.id,
     status: row.status,
     cancelledBy: row.cancelledBy,
     thanks: row.thanksMessage && row.thankedAt ? { message: row.thanksMessage, at: row.thankedAt } : null,
-    door: presentDoor(door),
+    door: presentDoor(door, left),
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
   };

@@ -12,6 +12,7 @@ import {
   sendRoomNote,
   signInWithRoomLink,
 } from '../domain/room';
+import { someoneWhoLeft } from '../domain/actor';
 import { actorOf } from './middleware';
 import { presentNote, presentVisit } from './presenters';
 import { rateLimit } from './rate-limit';
@@ -66,7 +67,7 @@ export function roomRouter(publicUrl: string): Router {
     wrap(async (req, res) => {
       const body = parseAt('errors.source.booking', VisitInputSchema, req.body);
       const { view, created } = await bookOnTheSpot(actorOf(res), body, new Date());
-      res.status(created ? 201 : 200).json(presentVisit(view));
+      res.status(created ? 201 : 200).json(presentVisit(view, someoneWhoLeft(actorOf(res))));
     }),
   );
   // The room note mode offline: the key its phone seals unsent notes with, and the sealed notes sent once.

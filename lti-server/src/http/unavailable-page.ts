@@ -1,21 +1,27 @@
-import type { Response } from 'express';
-import type { DatabaseUnavailableError } from '../../../shared/errors';
+import type { Request, Response } from 'express';
+import { type DatabaseUnavailableError, renderWords } from '../../../shared/errors';
+import { translator } from '../../../shared/i18n';
 import { esc, page } from '../html';
+import { requestLanguage } from './request-language';
 
 /**
  * A page for a person (a launch, a login, the sandbox) while the database is unreachable: nothing is wrong with what
- * they did, so no reason code, just "try again shortly".
+ * they did, so no reason code, just "try again shortly". In the browser's language: who is asking cannot be read
+ * from the database now.
  */
-export function renderDatabaseUnavailable(res: Response, error: DatabaseUnavailableError) {
+export function renderDatabaseUnavailable(req: Request, res: Response, error: DatabaseUnavailableError) {
+  const language = requestLanguage(req);
+  const t = translator(language);
   res
     .status(error.status)
     .set('Retry-After', String(error.retryAfterSeconds))
     .type('html')
     .send(
       page(
-        'Tasting Menu is briefly unavailable',
-        `<h1>Tasting Menu is briefly unavailable</h1><div class="card" role="alert"><p>${esc(error.message)}</p>
-<p class="muted">Open Tasting Menu from your course again in a minute.</p></div>`,
+        t('unavailable.title'),
+        `<h1>${esc(t('unavailable.title'))}</h1><div class="card" role="alert"><p>${esc(renderWords(error.words, language))}</p>
+<p class="muted">${esc(t('unavailable.retry'))}</p></div>`,
+        { lang: language },
       ),
     );
 }

@@ -4,6 +4,7 @@ import { VisitCancelInputSchema, VisitInputSchema, VisitQuerySchema } from '../.
 import { visitCalendar } from '../domain/calendar';
 import { bookVisit, cancelVisit, getVisit, myVisitPage } from '../domain/visits';
 import { sendCalendar } from './calendar-routes';
+import { someoneWhoLeft } from '../domain/actor';
 import { actorOf, principalOf } from './middleware';
 import { requestLanguage } from './request-language';
 import { presentVisit } from './presenters';
@@ -18,7 +19,7 @@ export function visitRouter(): Router {
     wrap(async (req, res) => {
       const query = parseAt('errors.source.visits-query', VisitQuerySchema, req.query);
       const { views, nextCursor } = await myVisitPage(actorOf(res), query, new Date());
-      res.json({ items: views.map(presentVisit), nextCursor });
+      res.json({ items: views.map((v) => presentVisit(v, someoneWhoLeft(actorOf(res)))), nextCursor });
     }),
   );
   router.post(
@@ -26,20 +27,27 @@ export function visitRouter(): Router {
     wrap(async (req, res) => {
       const body = parseAt('errors.source.booking', VisitInputSchema, req.body);
       const { view, created } = await bookVisit(actorOf(res), body, new Date());
-      res.status(created ? 201 : 200).json(presentVisit(view));
+      res.status(created ? 201 : 200).json(presentVisit(view, someoneWhoLeft(actorOf(res))));
     }),
   );
   router.get(
     '/visits/:id',
     wrap(async (req, res) => {
-      res.json(presentVisit(await getVisit(actorOf(res), String(req.params.id))));
+      res.json(
+        presentVisit(await getVisit(actorOf(res), String(req.params.id)), someoneWhoLeft(actorOf(res))),
+      );
     }),
   );
   router.post(
     '/visits/:id/cancel',
     wrap(async (req, res) => {
       const body = parseAt('errors.source.cancel', VisitCancelInputSchema, req.body);
-      res.json(presentVisit(await cancelVisit(actorOf(res), String(req.params.id), body, new Date())));
+      res.json(
+        presentVisit(
+          await cancelVisit(actorOf(res), String(req.params.id), body, new Date()),
+          someoneWhoLeft(actorOf(res)),
+        ),
+      );
     }),
   );
   router.get(

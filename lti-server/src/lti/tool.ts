@@ -10,6 +10,7 @@ import {
   readLocale,
   readTimeZone,
 } from '../../../shared/lti';
+import { acceptLanguages, type Language, resolveLanguage } from '../../../shared/i18n';
 import type { PlatformRegistration } from '../../../shared/platform';
 import type { LaunchWrites, LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
@@ -66,6 +67,8 @@ export interface LtiTool {
     launch: { issuer: string; clientId: string; deploymentId: string },
     settings: { returnUrl: string; acceptTypes: string[]; acceptMultiple: boolean; data?: string },
     items: Array<Record<string, unknown>>,
+    /** What the LMS may show once the items are added (the LTI `msg`), in the teacher's language. */
+    message: string,
   ): Promise<string>;
   /** Every member of a course from the platform's Names and Roles service (all pages). */
   courseMembers(
@@ -112,11 +115,24 @@ export interface LtiToolOptions {
   storagePages?: PlatformStoragePages;
 }
 
+/** The browser's language (Accept-Language), for a page shown before a launch is verified. */
+const browserLanguage = (req: Request): Language =>
+  resolveLanguage(acceptLanguages(req.get('accept-language'))).language;
+
+/** The pages of a cookieless launch; `language` is the browser's (the launch is not verified yet). */
 export interface PlatformStoragePages {
   /** The login's answer: stores `value` under `key` with the platform, then goes on to `next` (its auth URL). */
-  save(input: { next: string; platformOrigin: string; target: string; key: string; value: string }): string;
+  save(input: {
+    next: string;
+    platformOrigin: string;
+    target: string;
+    key: string;
+    value: string;
+    language: Language;
+  }): string;
   /** The launch's answer: reads `key` back from the platform and posts it with `fields` to `action`. */
   load(input: {
+    language: Language;
     action: string;
     platformOrigin: string;
     target: string;
@@ -327,7 +343,16 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       .status(200)
       .type('html')
       .set('Cache-Control', 'no-store')
-      .send(pages.save({ next: url, platformOrigin, target, key: storageKeyOf(state), value }));
+      .send(
+        pages.save({
+          next: url,
+          platformOrigin,
+          target,
+          key: storageKeyOf(state),
+          value,
+          language: browserLanguage(res.req),
+        }),
+      );
   };
 
   /**
@@ -380,6 +405,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
             .set('Cache-Control', 'no-store')
             .send(
               pages.load({
+                language: browserLanguage(req),
                 action: req.originalUrl,
                 platformOrigin: binding.platformOrigin,
                 target: binding.target,
@@ -564,7 +590,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         authConfig: { method: 'JWK_SET', key: r.jwksUrl },
       });
     },
-    deepLinkingResponse(launch, settings, items) {
+    deepLinkingResponse(launch, settings, items, message) {
       return provider.DeepLinking.createDeepLinkingMessage(
         {
           iss: launch.issuer,
@@ -580,7 +606,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
           },
         },
         items,
-        { message: 'Added from Tasting Menu' },
+        { message },
       );
     },
     async courseMembers(platform, membershipsUrl) {

@@ -139,6 +139,8 @@ export async function beginCookielessLogin(
     target?: string;
     targetLinkUri?: string;
     keepCookies?: boolean;
+    /** The browser's languages (Accept-Language). */
+    language?: string;
   } = {},
 ): Promise<CookielessLogin> {
   const p = server.sandbox;
@@ -156,6 +158,7 @@ export async function beginCookielessLogin(
       lti_deployment_id: p.deploymentId,
       lti_storage_target: options.target ?? 'post_message_forwarding',
     },
+    ...(options.language ? { headers: { 'accept-language': options.language } } : {}),
   });
   const setCookies = res.headers.getSetCookie();
   const html = await res.text();

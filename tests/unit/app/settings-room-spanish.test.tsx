@@ -10,9 +10,10 @@ import { DoorForm } from '../../../lti-server/app/src/views/door-form';
 import { SettingsView } from '../../../lti-server/app/src/views/settings-view';
 import { SignView } from '../../../lti-server/app/src/views/sign-view';
 import type { Me } from '../../../shared/api';
+import { type AppError, parseAt, toErrorBody } from '../../../shared/errors';
 import { currentLanguage, setLanguage } from '../../../shared/i18n';
 import type { SchoolDay } from '../../../shared/school-day';
-import { DEFAULT_TENANT_SETTINGS } from '../../../shared/settings';
+import { DEFAULT_TENANT_SETTINGS, TenantSettingsSchema } from '../../../shared/settings';
 import { expectNoAxeViolations } from './axe';
 import { door, strategy, stubApi, visit } from './fake-api';
 
@@ -80,6 +81,39 @@ describe('settings and the school day in Spanish', () => {
     await screen.findByRole('heading', { name: 'El registro de tu LMS' });
     expect(screen.getByText('(registrada en su primer inicio)')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Guardar la configuración' })).toBeTruthy();
+    await expectNoAxeViolations();
+  });
+
+  it('when a coach in Spanish saves two periods that overlap, then the server says so in Spanish under the later one', async () => {
+    setLanguage(['es-419']);
+    const bells: SchoolDay = {
+      timeZone: 'America/Chicago',
+      periods: [
+        { name: 'Primera hora', weekdays: ['mon', 'tue'], start: '08:00', end: '08:50' },
+        { name: 'Tutoría', weekdays: ['wed'], start: '08:30', end: '09:00' },
+      ],
+    };
+    // The server's own check and answer, in the asker's language.
+    stubApi((c) => {
+      if (c.url.pathname !== '/api/settings') return undefined;
+      if (c.method === 'GET') return { body: { ...DEFAULT_TENANT_SETTINGS, schoolDay: bells } };
+      try {
+        return { body: parseAt('errors.source.settings', TenantSettingsSchema, c.body) };
+      } catch (error) {
+        return { status: 400, body: toErrorBody(error as AppError, 'es') };
+      }
+    });
+    render(<SettingsView token="t" />);
+    const later = await screen.findByRole('group', { name: 'Tutoría' });
+    // Tuesday too: it now overlaps the first hour on Tuesdays.
+    fireEvent.click(within(later).getByLabelText('mar'));
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar la configuración' }));
+    const said = await within(later).findByText(/se superpone con/, { selector: '.error' });
+    // Intl may write a narrow no-break space; the words are compared with plain spaces.
+    expect(said.textContent?.replace(/\s/g, ' ')).toBe(
+      'Tutoría (mar 8:30–9:00) se superpone con Primera hora (mar 8:00–8:50)',
+    );
+    expect(later.getAttribute('aria-describedby')).toBe(said.id);
     await expectNoAxeViolations();
   });
 

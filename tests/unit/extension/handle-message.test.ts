@@ -1,6 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { handleMessage } from '../../../extension/lib/handle-message';
+import { readSpanish } from '../../support/browser/spanish-extension';
 
 const healthy = (async () =>
   new Response(JSON.stringify({ status: 'ok', service: 'tasting-menu', version: '0.1.0' }), {
@@ -78,5 +79,30 @@ describe('the background message handler', () => {
       ok: true,
       value: { serverUrl: 'https://tm.example.org', defaultTags: ['science', 'grade 7'] },
     });
+  });
+});
+
+describe('the background in Spanish', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('when a Spanish browser is not paired, then syncing says why in Spanish', async () => {
+    readSpanish();
+    const answer = await handleMessage({ type: 'sync/now' });
+    expect(answer).toMatchObject({
+      ok: true,
+      value: { sent: 0, stopped: 'Vincula este navegador en Opciones para enviar tus recortes.' },
+    });
+  });
+
+  it('when a Spanish browser starts pairing, then the label the server keeps for it is in Spanish', async () => {
+    readSpanish();
+    vi.spyOn(navigator, 'userAgent', 'get').mockReturnValue('Mozilla/5.0 (Windows NT 10.0) Chrome/140.0');
+    let label = '';
+    const server = (async (_url: string, init: RequestInit) => {
+      label = JSON.parse(String(init.body)).label;
+      return new Response('{}', { status: 503, headers: { 'content-type': 'application/json' } });
+    }) as unknown as typeof fetch;
+    await handleMessage({ type: 'pairing/start' }, server);
+    expect(label).toBe('Chrome en Windows');
   });
 });

@@ -1,10 +1,15 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { browser } from 'wxt/browser';
 import { fakeBrowser } from 'wxt/testing';
 import { OptionsApp } from '../../../extension/entrypoints/options/options-app';
+import { handleMessage } from '../../../extension/lib/handle-message';
+import { readSpanish } from '../../support/browser/spanish-extension';
 
-afterEach(() => fakeBrowser.reset());
+afterEach(() => {
+  vi.restoreAllMocks();
+  fakeBrowser.reset();
+});
 
 const settings = (serverUrl: string | null) => ({ ok: true, value: { serverUrl, defaultTags: [] } });
 const addressField = () =>
@@ -82,5 +87,46 @@ describe('the privacy link', () => {
       name: 'What Tasting Menu stores, for how long, and who can read it',
     });
     await waitFor(() => expect(link.getAttribute('href')).toBe('https://tm.lincoln-high.org/privacy'));
+  });
+});
+
+describe('the server address check in Spanish', () => {
+  it('when a Spanish-speaking teacher types what is not a web address, then the Options page says why in Spanish', async () => {
+    readSpanish();
+    browser.runtime.onMessage.addListener(async (message: unknown) =>
+      (message as { type: string }).type === 'settings/get'
+        ? settings(null)
+        : { ok: false, error: 'not in this test' },
+    );
+    render(<OptionsApp />);
+    const field = (await screen.findByLabelText(
+      'La dirección de Tasting Menu de tu escuela',
+    )) as HTMLInputElement;
+    await waitFor(() => expect(field.value).toBe('http://localhost:3000'));
+    fireEvent.input(field, { target: { value: 'http://tm.lincoln-high.org' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar y comprobar' }));
+    const said = await screen.findByText(
+      'Usa https:// para el servidor de una escuela; http:// es solo para un servidor en este equipo.',
+    );
+    expect(field.getAttribute('aria-describedby')).toContain(said.id);
+    fireEvent.input(field, { target: { value: 'tasting menu' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Guardar y comprobar' }));
+    expect(
+      await screen.findByText(
+        'Eso no es una dirección web. Una dirección se ve así: https://tasting-menu.tu-escuela.org',
+      ),
+    ).toBeTruthy();
+  });
+
+  it('when the background is asked to store a school address over http://, then it refuses in Spanish', async () => {
+    readSpanish();
+    expect(await handleMessage({ type: 'settings/set-server', serverUrl: 'http://tm.example.org' })).toEqual({
+      ok: false,
+      error: 'Usa https:// para el servidor de una escuela; http:// es solo para un servidor en este equipo.',
+    });
+    expect(await handleMessage({ type: 'settings/set-server', serverUrl: '  ' })).toEqual({
+      ok: false,
+      error: 'Escribe la dirección de tu servidor de Tasting Menu.',
+    });
   });
 });

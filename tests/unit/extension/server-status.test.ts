@@ -1,11 +1,14 @@
 // @vitest-environment node
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { uploadStrategy } from '../../../extension/lib/server-api';
 import { checkServer } from '../../../extension/lib/server-status';
+import { readSpanish } from '../../support/browser/spanish-extension';
 
 let server: Server | undefined;
 afterEach(async () => {
+  vi.restoreAllMocks();
   await new Promise<void>((r) => (server ? server.close(() => r()) : r()));
   server = undefined;
 });
@@ -60,5 +63,39 @@ describe('checkServer', () => {
       message: expect.stringContaining('in time'),
     });
     server.closeAllConnections();
+  });
+});
+
+describe('what the extension says about the server, in Spanish', () => {
+  it('when the browser reads Spanish and the server fails or is not Tasting Menu, then the status says so in Spanish', async () => {
+    readSpanish();
+    const failing = await serve(500, '{}');
+    expect(await checkServer(failing)).toEqual({
+      state: 'unreachable',
+      serverUrl: failing,
+      message: 'El servidor respondió 500. Revisa la dirección en Opciones.',
+    });
+    await new Promise<void>((r) => server!.close(() => r()));
+    const other = await serve(200, '{}');
+    expect(await checkServer(other)).toMatchObject({
+      message:
+        'Algo responde en esta dirección, pero no es un servidor de Tasting Menu. Revisa la dirección en Opciones.',
+    });
+  });
+
+  it('when the browser reads Spanish and an upload is refused as unpaired or cannot be sent, then it says so in Spanish', async () => {
+    readSpanish();
+    const unpaired = await serve(401, '{}');
+    expect(await uploadStrategy(unpaired, 'token', {})).toEqual({
+      kind: 'auth',
+      message:
+        'Este navegador ya no está vinculado. Vuelve a vincularlo en Opciones; tus recortes se conservan.',
+    });
+    await new Promise<void>((r) => server!.close(() => r()));
+    server = undefined;
+    expect(await uploadStrategy(unpaired, 'token', {})).toEqual({
+      kind: 'retry',
+      message: 'No se puede conectar con el servidor; el recorte se enviará cuando vuelva.',
+    });
   });
 });

@@ -93,16 +93,27 @@ const CONVERTED = [
   // District networks across schools.
   'lti-server/app/src/views/district-view.tsx',
   'lti-server/app/src/components/look-for-reset.tsx',
-  // The extension (browser.i18n: msg('key')).
-  'extension/entrypoints/popup/popup-app.tsx',
-  'extension/entrypoints/options/options-app.tsx',
-  'extension/components/pairing-panel.tsx',
-  'extension/components/server-status-line.tsx',
-  'extension/components/default-tags.tsx',
-  'extension/components/trans.tsx',
-  'extension/entrypoints/background.ts',
-  'extension/entrypoints/clip/clip-app.tsx',
-  'extension/entrypoints/sidepanel/main.tsx',
+  // The rest of the app: its API clients, hooks and helpers, the entry point.
+  'lti-server/app/src/components/dialogue-parts.ts',
+  'lti-server/app/src/components/qr-image.tsx',
+  'lti-server/app/src/components/school-list-field.tsx',
+  'lti-server/app/src/cycles-api.ts',
+  'lti-server/app/src/districts-api.ts',
+  'lti-server/app/src/download.ts',
+  'lti-server/app/src/drafts.ts',
+  'lti-server/app/src/flash.ts',
+  'lti-server/app/src/hooks/outside-school-day.ts',
+  'lti-server/app/src/hooks/use-door-pages.ts',
+  'lti-server/app/src/hooks/use-review-count.ts',
+  'lti-server/app/src/hooks/use-school-day.ts',
+  'lti-server/app/src/main.tsx',
+  'lti-server/app/src/session.ts',
+  'lti-server/app/src/router.ts',
+  'lti-server/app/src/i18n.ts',
+  // The extension (browser.i18n: msg('key')): every file of its pages, components and background.
+  'extension/lib',
+  'extension/components',
+  'extension/entrypoints',
 ];
 
 /** Attributes a person reads or a screen reader speaks. */

@@ -1,9 +1,12 @@
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import SqliteDatabase from 'better-sqlite3';
+import express from 'express';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { databaseUnavailableReason } from '../../../lti-server/src/db/unavailable';
-import { ValidationError } from '../../../shared/errors';
+import { renderDatabaseUnavailable } from '../../../lti-server/src/http/unavailable-page';
+import { DatabaseUnavailableError, ValidationError } from '../../../shared/errors';
 
 const socketError = (code: string, message: string) => Object.assign(new Error(message), { code });
 
@@ -101,5 +104,41 @@ describe('telling an unreachable database from other database errors', () => {
       socketError('ECONNREFUSED', 'connect ECONNREFUSED 10.0.0.7:5432'),
     );
     expect(reason).not.toMatch(/10\.0\.0\.7|5432/);
+  });
+});
+
+describe('the page a person meets while the database is unreachable', () => {
+  /** A one-route server answering with the outage page, as a launch or a login would meet it. */
+  async function outagePage(acceptLanguage: string): Promise<{ status: number; html: string }> {
+    const app = express();
+    app.get('/', (req, res) => renderDatabaseUnavailable(req, res, new DatabaseUnavailableError()));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const res = await fetch(`http://127.0.0.1:${port}/`, {
+        headers: { 'accept-language': acceptLanguage },
+      });
+      return { status: res.status, html: await res.text() };
+    } finally {
+      server.close();
+    }
+  }
+
+  it('when the browser reads Spanish, then the page, its reason and what to do are in Spanish', async () => {
+    const { status, html } = await outagePage('es-419,es;q=0.9');
+    expect(status).toBe(503);
+    expect(html).toContain('<html lang="es">');
+    expect(html).toContain('<h1>Tasting Menu no está disponible por un momento</h1>');
+    expect(html).toContain(
+      'Tasting Menu no puede conectarse a su base de datos en este momento. Inténtalo de nuevo en un momento.',
+    );
+    expect(html).toContain('Vuelve a abrir Tasting Menu desde tu curso en un minuto.');
+  });
+
+  it('when the browser reads English, then the page is in English', async () => {
+    const { html } = await outagePage('en-US');
+    expect(html).toContain('<h1>Tasting Menu is briefly unavailable</h1>');
+    expect(html).toContain('Open Tasting Menu from your course again in a minute.');
   });
 });

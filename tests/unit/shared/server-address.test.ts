@@ -24,21 +24,22 @@ describe('the server address a teacher types in the extension', () => {
       url: 'https://tm.example.org',
     });
     expect(normaliseServerUrl('http://localhost:3000')).toEqual({ ok: true, url: 'http://localhost:3000' });
-    expect(normaliseServerUrl('http://tm.example.org')).toMatchObject({ ok: false });
+    expect(normaliseServerUrl('http://tm.example.org')).toEqual({ ok: false, problem: 'https-only' });
   });
 
-  it('when the text is not a web address, then it is refused with a reason', () => {
-    for (const typed of [
-      '',
-      'mailto:coach@example.org',
-      'javascript:alert(1)',
-      'ftp://tm.example.org',
-      'tm example',
+  it('when the text is not a web address, then it is refused with a reason the extension says in its language', () => {
+    for (const [typed, problem] of [
+      ['', 'empty'],
+      ['  /', 'empty'],
+      ['mailto:coach@example.org', 'not-an-address'],
+      ['javascript:alert(1)', 'not-an-address'],
+      ['ftp://tm.example.org', 'scheme'],
+      ['tm example', 'not-an-address'],
       // Chromium's parser accepts these as the hosts "tasting%20menu" and "tm%20school.org"; Node's refuses them.
-      'tasting menu',
-      'https://tm%20school.org',
+      ['tasting menu', 'not-an-address'],
+      ['https://tm%20school.org', 'not-an-address'],
     ]) {
-      expect(normaliseServerUrl(typed), typed).toMatchObject({ ok: false, message: expect.any(String) });
+      expect(normaliseServerUrl(typed!), typed).toEqual({ ok: false, problem });
     }
   });
 });

@@ -32,8 +32,11 @@ export interface StoredDoor {
 export interface DoorDetail extends StoredDoor {
   strategyTitle: string | null;
   hostName: string;
-  /** A round's classroom: the coach who planned the round (who wrote its note for visitors). */
-  planner: { id: string; name: string } | null;
+  /**
+   * A round's classroom: the coach who planned the round (who wrote its note for visitors); `name` is null when they
+   * are no longer in the school (the presenter says so in the asker's language).
+   */
+  planner: { id: string; name: string | null } | null;
 }
 
 type DoorDetailRow = DoorTable & {
@@ -65,7 +68,7 @@ const toDoorDetail = (row: DoorDetailRow): DoorDetail => ({
   updatedAt: row.updated_at,
   strategyTitle: row.strategy_title,
   hostName: row.host_name,
-  planner: row.planner_id ? { id: row.planner_id, name: row.planner_name ?? 'Someone who left' } : null,
+  planner: row.planner_id ? { id: row.planner_id, name: row.planner_name ?? null } : null,
 });
 
 function doorsWithNames(scope: TenantScope) {

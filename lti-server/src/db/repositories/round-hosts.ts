@@ -164,7 +164,8 @@ export async function insertDecline(scope: TenantScope, d: StoredDecline): Promi
 /** A decline with where its group went, for the coach's round page. */
 export interface DeclineDetail extends StoredDecline {
   startsAt: string;
-  replanned: { hostId: string; hostName: string; location: string } | null;
+  /** `hostName` is null when that host is no longer in the school (the domain says so in the asker's language). */
+  replanned: { hostId: string; hostName: string | null; location: string } | null;
 }
 
 /** The declines of these rounds, by round, each in slot order. */
@@ -204,7 +205,7 @@ export async function declinesOfRounds(
       replanned: r.moved_host_id
         ? {
             hostId: r.moved_host_id,
-            hostName: r.moved_host_name ?? 'Someone who left',
+            hostName: r.moved_host_name ?? null,
             location: r.moved_location ?? '',
           }
         : null,
