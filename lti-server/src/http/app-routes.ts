@@ -3,12 +3,11 @@ import { fileURLToPath } from 'node:url';
 import express, { type Router } from 'express';
 import type { DatabaseHandle } from '../domain/database';
 import { frameAncestorOrigins } from '../domain/frame-ancestors';
-import { translator } from '../../../shared/i18n';
-import { esc, page } from '../html';
+import { page } from '../html';
 import type { LtiTool } from '../lti/tool';
 import { appAssets } from './compression';
 import { appSecurityPolicy, cachedFrameAncestors } from './content-security';
-import { requestLanguage } from './request-language';
+import { sendNotFoundPage } from './not-found-page';
 
 export const APP_DIR = fileURLToPath(new URL('../../../dist/app/', import.meta.url));
 
@@ -23,16 +22,7 @@ export function appRouter(database: DatabaseHandle, lti: LtiTool, frameAncestors
   );
   if (existsSync(APP_DIR)) {
     // The room page's service worker is served only as /room/sw.js: here its scope would be the LMS app's.
-    router.get('/room-sw.js', (req, res) => {
-      const language = requestLanguage(req);
-      const t = translator(language);
-      res
-        .status(404)
-        .type('html')
-        .send(
-          page(t('page.not-found.title'), `<h1>${esc(t('page.not-found.heading'))}</h1>`, { lang: language }),
-        );
-    });
+    router.get('/room-sw.js', (req, res) => sendNotFoundPage(req, res));
     router.use(appAssets(APP_DIR));
   } else {
     router.get('/', (_req, res) => {

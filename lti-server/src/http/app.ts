@@ -14,8 +14,8 @@ import { errorHandler, openCors, requestLog, securityHeaders } from './middlewar
 import { pageAssets } from './page-assets';
 import { storablePath } from './path-guard';
 import { privacyRouter } from './privacy-routes';
-import { roomPageRouter } from './room-pages';
 import { HitCounter, useRateLimitCounter } from './rate-limit';
+import { roomPageRouter } from './room-pages';
 
 /** Handlers the composition root mounts at `path` (server.ts: the sandbox LMS at /sandbox, when it is on). */
 export interface Mount {

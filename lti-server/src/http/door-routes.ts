@@ -1,13 +1,13 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
 import { DoorInputSchema, DoorQuerySchema } from '../../../shared/visits';
+import { someoneWhoLeft } from '../domain/actor';
 import { doorCalendar } from '../domain/calendar';
 import { cancelDoor, findDoors, getDoor, openDoors } from '../domain/doors';
 import { sendCalendar } from './calendar-routes';
-import { someoneWhoLeft } from '../domain/actor';
 import { actorOf, principalOf } from './middleware';
-import { requestLanguage } from './request-language';
 import { presentDoor, presentDoorCard } from './presenters';
+import { requestLanguage } from './request-language';
 import { wrap } from './wrap';
 
 /** /api/doors: the time windows hosts open for sampling their strategy, and each one's calendar file. */

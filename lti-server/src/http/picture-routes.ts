@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { toCsv } from '../../../shared/csv';
-import { translator } from '../../../shared/i18n';
 import { parseAt } from '../../../shared/errors';
+import { translator } from '../../../shared/i18n';
 import { PictureQuerySchema } from '../../../shared/notes';
 import { schoolPicture } from '../domain/picture';
 import { finishedRoundPictures } from '../domain/round-pictures';

@@ -10,8 +10,8 @@ import {
 } from 'express-rate-limit';
 import { AppError, toErrorBody } from '../../../shared/errors';
 import type { Db } from '../domain/database';
-import { requestLanguage } from './request-language';
 import { countHit, deleteEndedWindows, hitCount, resetHits, uncountHit } from '../domain/rate-limits';
+import { requestLanguage } from './request-language';
 
 /**
  * Fixed-window request limits per client address (express-rate-limit) whose counts live in the database

@@ -2,11 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import express, { type NextFunction, type Response, type Router } from 'express';
 import { parseRoomPath } from '../../../shared/room';
-import { translator } from '../../../shared/i18n';
-import { esc, page } from '../html';
+import { page } from '../html';
 import { APP_DIR } from './app-routes';
 import { contentSecurityPolicy, ROOM_POLICY } from './content-security';
-import { requestLanguage } from './request-language';
+import { sendNotFoundPage } from './not-found-page';
 
 /**
  * /room/…: the "in the room" note mode's own small entry page (room.html of the app build), for a phone or a new
@@ -43,20 +42,7 @@ export function roomPageRouter(dir = APP_DIR): Router {
     res.type('html').send(readFileSync(file, 'utf8'));
   });
   // A phone that followed an old or mistyped address: no session here, so the browser's languages choose.
-  router.use((req, res) => {
-    const language = requestLanguage(req);
-    const t = translator(language);
-    res
-      .status(404)
-      .type('html')
-      .send(
-        page(
-          t('page.not-found.title'),
-          `<h1>${esc(t('page.not-found.heading'))}</h1><p>${esc(t('room.not-found.hint'))}</p>`,
-          { lang: language },
-        ),
-      );
-  });
+  router.use((req, res) => sendNotFoundPage(req, res, 'room.not-found.hint'));
   return router;
 }
 

@@ -3,6 +3,7 @@ import { parseAt, UnauthenticatedError } from '../../../shared/errors';
 import { RoomLinkInputSchema, RoomSignInSchema } from '../../../shared/room';
 import { RoomNoteSendSchema } from '../../../shared/sealed-note';
 import { VisitInputSchema } from '../../../shared/visits';
+import { someoneWhoLeft } from '../domain/actor';
 import type { Db } from '../domain/database';
 import {
   bookOnTheSpot,
@@ -12,7 +13,6 @@ import {
   sendRoomNote,
   signInWithRoomLink,
 } from '../domain/room';
-import { someoneWhoLeft } from '../domain/actor';
 import { actorOf } from './middleware';
 import { presentNote, presentVisit } from './presenters';
 import { rateLimit } from './rate-limit';

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
-import type { Db } from '../domain/database';
 import { LanguageChoiceSchema } from '../../../shared/api';
 import { parseAt } from '../../../shared/errors';
+import type { Db } from '../domain/database';
 import { chooseLanguage, endSession } from '../domain/sessions';
 import { principalOf } from './middleware';
 import { wrap } from './wrap';

@@ -1,7 +1,7 @@
 import express, { type Router } from 'express';
 import { toCsv } from '../../../shared/csv';
-import { translator } from '../../../shared/i18n';
 import { parseAt } from '../../../shared/errors';
+import { translator } from '../../../shared/i18n';
 import {
   CurationInputSchema,
   MergeInputSchema,
@@ -30,8 +30,8 @@ import {
   tryingSummary,
 } from '../domain/strategies';
 import { actorOf, principalOf } from './middleware';
-import { requestLanguage } from './request-language';
 import { presentStrategy } from './presenters';
+import { requestLanguage } from './request-language';
 import { wrap } from './wrap';
 
 /** /api/strategies: the menu. Thin routes: validate, call the use case, present. */

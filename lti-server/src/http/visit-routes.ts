@@ -1,13 +1,13 @@
 import express, { type Router } from 'express';
 import { parseAt } from '../../../shared/errors';
 import { VisitCancelInputSchema, VisitInputSchema, VisitQuerySchema } from '../../../shared/visits';
+import { someoneWhoLeft } from '../domain/actor';
 import { visitCalendar } from '../domain/calendar';
 import { bookVisit, cancelVisit, getVisit, myVisitPage } from '../domain/visits';
 import { sendCalendar } from './calendar-routes';
-import { someoneWhoLeft } from '../domain/actor';
 import { actorOf, principalOf } from './middleware';
-import { requestLanguage } from './request-language';
 import { presentVisit } from './presenters';
+import { requestLanguage } from './request-language';
 import { wrap } from './wrap';
 
 /** /api/visits: a visitor's bookings of open doors, and each one's calendar file. */
