@@ -138,6 +138,54 @@ describe('locale and time zone from a launch', () => {
   });
 });
 
+describe('the OpenID Connect locale at the top of the id_token (ltijs #124: Blackboard’s launch presentation had none)', () => {
+  /** The error a person gets for a strategy that is not there, in their language. */
+  const missingStrategy = async (token: string) =>
+    (
+      await apiClient(server, token).get<{ error: { message: string } }>(
+        '/api/strategies/00000000-0000-4000-8000-000000000000',
+      )
+    ).body.error.message;
+
+  it('when the launch presentation has no locale and the top level says es-419, then the person is in Spanish', async () => {
+    const launch = await launchAsCanvas('oidc-locale-only', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe' },
+      locale: 'es-419',
+    });
+    expect(launch.me?.person).toMatchObject({ locale: 'es-419' });
+    expect(launch.me?.person.language).toBeUndefined();
+    expect(await stored('oidc-locale-only')).toMatchObject({ locale: 'es-419' });
+    expect(await missingStrategy(decodeURIComponent(launch.token!))).toBe('No se encontró la estrategia.');
+  });
+
+  it('when both say a locale, then the launch presentation’s wins', async () => {
+    const launch = await launchAsCanvas('oidc-locale-both', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'en-US' },
+      locale: 'es-419',
+    });
+    expect(launch.me?.person.locale).toBe('en-US');
+  });
+
+  it('when the launch presentation’s locale is malformed, then the top-level one counts; a malformed one is dropped', async () => {
+    const fallback = await launchAsCanvas('oidc-locale-fallback', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe', locale: 'not a locale!' },
+      locale: 'es-mx',
+    });
+    expect(fallback.me?.person.locale).toBe('es-MX');
+    const malformed = await launchAsCanvas('oidc-locale-malformed', {
+      [CLAIM.roles]: CANVAS_ROLES.teacher,
+      [CLAIM.launchPresentation]: { document_target: 'iframe' },
+      locale: { language: 'es' },
+    });
+    expect(malformed.token).toBeTruthy();
+    expect(malformed.me?.person.locale).toBeUndefined();
+    expect(await stored('oidc-locale-malformed')).toMatchObject({ locale: null });
+  });
+});
+
 describe('coach roles set by the operator', () => {
   // Last in this file: it changes the sandbox deployment's settings.
   it('when a school has no designer role (Schoology), then `npm run platform -- coach-roles` makes its admins who teach coaches', async () => {

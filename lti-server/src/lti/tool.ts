@@ -30,6 +30,7 @@ import {
   storageTargetOf,
 } from './platform-storage';
 import { type PublicJwk, rotateToolKey, toolKeySet } from './tool-keys';
+import { keepVerifiedClaims, type VerifiedExtras, wrapTokenValidation } from './verified-claims';
 
 /**
  * Our wrapper around ltijs: the rest of the server sees `LtiTool` and our own types, never ltijs.
@@ -168,14 +169,22 @@ type ProviderConstructor = new () => LtijsProvider;
 const webUrl = (value: unknown): value is string =>
   typeof value === 'string' && value.length <= 2000 && /^https?:\/\//i.test(value) && URL.canParse(value);
 
-export function claimsFromToken(token: LtijsToken, query: Record<string, unknown> = {}): LaunchClaims {
+/**
+ * Our launch claims from ltijs's token. `extras` are claims of the same verified id_token that ltijs drops
+ * (`verified-claims.ts`): the top-level OIDC `locale` counts when `launch_presentation` has no valid one.
+ */
+export function claimsFromToken(
+  token: LtijsToken,
+  query: Record<string, unknown> = {},
+  extras: VerifiedExtras = {},
+): LaunchClaims {
   const dl = token.platformContext.deepLinkingSettings;
   const info = token.userInfo ?? {};
   const name = info.name ?? [info.given_name, info.family_name].filter(Boolean).join(' ');
   const context = token.platformContext.context;
   const custom = token.platformContext.custom;
   // Language and time zone are conveniences: a malformed value is dropped, never a reason to refuse the launch.
-  const locale = readLocale(token.platformContext.launchPresentation?.locale);
+  const locale = readLocale(token.platformContext.launchPresentation?.locale) ?? readLocale(extras.locale);
   const timeZone = readTimeZone(custom?.timezone);
   return LaunchClaimsSchema.parse({
     issuer: token.iss,
@@ -242,6 +251,7 @@ function verifyLtik(
 
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
+  wrapTokenValidation();
   const provider = new Ctor();
   const launchUrls = launchUrlsOf(options.publicUrl);
   const refuse = (
@@ -268,10 +278,11 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     req: Request,
     res: Response,
     query = req.query as Record<string, unknown>,
+    extras: VerifiedExtras = {},
   ) => {
     let claims: LaunchClaims;
     try {
-      claims = claimsFromToken(token, query);
+      claims = claimsFromToken(token, query, extras);
     } catch {
       return refuse(
         req,
@@ -443,8 +454,9 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
    */
   const finishInThisResponse = (req: Request, res: Response, next: NextFunction) => {
     const kept: LaunchWrites = new Map();
+    const extras: VerifiedExtras = {};
     interceptRedirect(res, (url, redirect) => {
-      finishWithoutCookie(url, req, res, kept).then(
+      finishWithoutCookie(url, req, res, kept, extras).then(
         (finished) => {
           if (!finished) redirect();
         },
@@ -454,7 +466,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         },
       );
     });
-    options.store.keepLaunchWrites(kept, next);
+    keepVerifiedClaims(extras, () => options.store.keepLaunchWrites(kept, next));
   };
 
   /**
@@ -466,6 +478,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     req: Request,
     res: Response,
     kept: LaunchWrites,
+    extras: VerifiedExtras,
   ): Promise<boolean> => {
     const target = new URL(url, 'http://tool.invalid');
     const ltik = target.searchParams.get('ltik');
@@ -496,7 +509,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       );
     }
     const token = { ...idTokens[0], platformContext: contexts[0] } as unknown as LtijsToken;
-    await connect(token, req, res, Object.fromEntries(target.searchParams));
+    await connect(token, req, res, Object.fromEntries(target.searchParams), extras);
     return true;
   };
 
