@@ -8,11 +8,13 @@
  * that no name list holds, where the rules must guess. `--thresholds a,b,c` sweeps the name scorer's threshold (the
  * same in both languages) over the leave-one-writer-out names.
  */
+
+import type { JudgementModel } from '../shared/note-judgement';
 import { lintNote, noteTokens } from '../shared/note-linter';
+import { NOTE_MODEL } from '../shared/note-model';
 import { type NameScorer, nameFeatures, nameLogOdds } from '../shared/note-name-scorer';
 import { NAME_SCORER } from '../shared/note-name-scorer-weights';
 import { findNames, NAME_LEXICON } from '../shared/note-names';
-import type { JudgementModel } from '../shared/note-judgement';
 import { type CorpusSentence, loadCorpus } from '../tests/support/note-corpus';
 import { trainNameScorer } from './train-name-scorer';
 import { read, trainJudges, trainLinear } from './train-note-model';
@@ -125,8 +127,9 @@ for (const writer of writers) {
       2,
       0.05,
     ),
-    threshold: 0.65,
-    wholeEvidence: 0,
+    // The shipped threshold, not a constant of this script's own (until 2026-12-06 it used 0.65 while 0.55 shipped).
+    threshold: NOTE_MODEL?.threshold ?? 0.65,
+    wholeEvidence: NOTE_MODEL?.wholeEvidence ?? 0,
   };
   const scorer = trainNameScorer(others, NAME_SCORER?.threshold);
   for (const s of mine) score(rules, s, { model, nameScorer: null });
