@@ -30,7 +30,6 @@ COPY --from=build /src/node_modules ./node_modules
 COPY --from=build /src/shared ./shared
 COPY --from=build /src/lti-server/src ./lti-server/src
 COPY --from=build /src/dist ./dist
-COPY --from=build /src/docs/privacy.md ./docs/privacy.md
 COPY --from=build /src/.output/*.zip ./extension/
 RUN mkdir -p /data && chown node:node /data
 USER node
