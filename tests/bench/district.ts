@@ -22,7 +22,7 @@ export const NOTE_TEXTS = [
   'Most students asked a question about the second method.',
   'The teacher waited about five seconds before calling on anyone.',
   'Two students wrote a first draft, then revised it after feedback from peers.',
-  'Pairs discussed the question and shared one idea with the class.',
+  'Pairs discussed the question and each shared one example with the class.',
   'Students chose which problem to start with from the board.',
   'Several students wondered aloud whether the rule works for negative numbers.',
 ];

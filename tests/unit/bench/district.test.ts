@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { districtRows, VISITS_PER_TEACHER } from '../../bench/district';
+import { lintNote } from '../../../shared/note-linter';
+import { districtRows, NOTE_TEXTS, VISITS_PER_TEACHER } from '../../bench/district';
 
 const NOW = Date.UTC(2026, 11, 6, 12);
 const around = { tenant: 't', network: 'n', teacherId: 'me' };
@@ -16,6 +17,12 @@ function theirVisits(size: number) {
 }
 
 describe('the API bench district', () => {
+  it('when the bench writes notes, then every text is one the linter lets through unconfirmed', () => {
+    // A flagged text is refused (422) and the write route would measure refusals, not writes.
+    for (const text of NOTE_TEXTS) expect({ text, flags: lintNote(text) }).toEqual({ text, flags: [] });
+  });
+
+
   it('when the district grows, then it grows by teachers and the launched teacher keeps the same visits', () => {
     const small = theirVisits(1_000);
     const large = theirVisits(10_000);
