@@ -22,7 +22,6 @@ describe('the API bench district', () => {
     for (const text of NOTE_TEXTS) expect({ text, flags: lintNote(text) }).toEqual({ text, flags: [] });
   });
 
-
   it('when the district grows, then it grows by teachers and the launched teacher keeps the same visits', () => {
     const small = theirVisits(1_000);
     const large = theirVisits(10_000);
