@@ -1,16 +1,14 @@
 import express, { type Request, type Router } from 'express';
 import {
-  acceptLanguages,
   LANGUAGE_NAMES,
   LANGUAGES,
   type Language,
-  languageOf,
   type MessageKey,
-  resolveLanguage,
   type Translate,
   translator,
 } from '../../../shared/i18n';
 import { esc, marked, page } from '../html';
+import { pageLanguage } from './request-language';
 
 /** A table row: one message per column. */
 type Row = readonly MessageKey[];
@@ -62,8 +60,7 @@ const MARKS = {
  * launch, so there is no person's choice or LMS locale to read.
  */
 function languageFor(req: Request): Language {
-  const chosen = typeof req.query.lang === 'string' ? languageOf(req.query.lang) : undefined;
-  return resolveLanguage([chosen, ...acceptLanguages(req.get('accept-language'))]).language;
+  return pageLanguage(req).language;
 }
 
 /** The privacy page in one language, every sentence a catalog message (docs/privacy.md is its US English copy). */

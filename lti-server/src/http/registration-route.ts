@@ -1,14 +1,6 @@
 import type { Request, Response } from 'express';
 import { AppError, parseAt, renderWords } from '../../../shared/errors';
-import {
-  acceptLanguages,
-  type Language,
-  languageOf,
-  type MessageKey,
-  resolveLanguage,
-  type Translate,
-  translator,
-} from '../../../shared/i18n';
+import { type Language, type MessageKey, type Translate, translator } from '../../../shared/i18n';
 import { httpsUrl } from '../../../shared/platform';
 import { RegistrationFormSchema, RegistrationQuerySchema } from '../../../shared/registration';
 import type { Db } from '../domain/database';
@@ -16,6 +8,7 @@ import { type RegistrationMode, registerFromLms } from '../domain/registration';
 import { esc, marked, page } from '../html';
 import type { Logger } from '../logger';
 import type { LtiTool } from '../lti/tool';
+import { pageLanguage } from './request-language';
 import { wrap } from './wrap';
 
 /**
@@ -55,8 +48,7 @@ interface Words {
 }
 
 function wordsOf(req: Request): Words {
-  const chosen = typeof req.query.lang === 'string' ? languageOf(req.query.lang) : undefined;
-  const { language, locale } = resolveLanguage([chosen, ...acceptLanguages(req.get('accept-language'))]);
+  const { language, locale, chosen } = pageLanguage(req);
   return { language, locale, t: translator(language), chosen };
 }
 
