@@ -8,7 +8,7 @@ import {
   type ErrorCode,
   type FieldIssue,
 } from './error-body';
-import { isMessageKey, type Language, type MessageKey, translator } from './i18n';
+import { isMessageKey, LANGUAGES, type Language, type MessageKey, type Translate, translator } from './i18n';
 import { type Problem, problemText } from './problems';
 
 export {
@@ -38,6 +38,15 @@ export interface Verbatim {
 /** Words already written in each language, by something that words them itself (the note linter's flags). */
 export interface EachLanguage {
   each: Record<Language, string>;
+}
+
+/** Words a helper says itself in every interface language (`say` gets the language and its translator). */
+export function eachLanguage(say: (language: Language, t: Translate) => string): EachLanguage {
+  return {
+    each: Object.fromEntries(
+      LANGUAGES.map((language) => [language, say(language, translator(language))]),
+    ) as Record<Language, string>,
+  };
 }
 /** Several words in one placeholder, e.g. the sentences of a plan's problems. */
 export interface ErrorList {

@@ -1,5 +1,5 @@
-import { type EachLanguage, ValidationError } from './errors';
-import { type Language, type Translate, translator } from './i18n';
+import { type EachLanguage, eachLanguage, ValidationError } from './errors';
+import type { Language, Translate } from './i18n';
 import { addDays, type ClockChange, type Occurrence, readLocalTime } from './zoned-time';
 
 /**
@@ -64,23 +64,32 @@ interface ClockIssue {
   message: EachLanguage;
 }
 
-/** A sentence with dates and times in each language: the answer picks the asker's. */
-function eachLanguage(sentence: (language: Language, t: Translate) => string): EachLanguage {
-  return { each: { en: sentence('en', translator('en')), es: sentence('es', translator('es')) } };
+/** What both clock sentences say, in one language: the week, the typed time and day, the zone and the change. */
+function changeWords(
+  week: Week,
+  input: LocalStartInput,
+  date: string,
+  change: ClockChange,
+  language: Language,
+) {
+  return {
+    ...week,
+    time: clock(input.start, language),
+    day: day(date, language),
+    zone: input.timeZone,
+    from: clock(change.from.time, language),
+    to: clock(change.to.time, language),
+  };
 }
 
 function skipped(week: Week, input: LocalStartInput, date: string, change: ClockChange): ClockIssue {
   return {
     path: 'start',
     message: eachLanguage((language, t) =>
-      t(week ? 'errors.clock.skipped-weekly' : 'errors.clock.skipped', {
-        ...week,
-        time: clock(input.start, language),
-        day: day(date, language),
-        zone: input.timeZone,
-        from: clock(change.from.time, language),
-        to: clock(change.to.time, language),
-      }),
+      t(
+        week ? 'errors.clock.skipped-weekly' : 'errors.clock.skipped',
+        changeWords(week, input, date, change, language),
+      ),
     ),
   };
 }
@@ -90,12 +99,7 @@ function repeated(week: Week, input: LocalStartInput, date: string, change: Cloc
     path: 'occurrence',
     message: eachLanguage((language, t) =>
       t(week ? 'errors.clock.repeated-weekly' : 'errors.clock.repeated', {
-        ...week,
-        time: clock(input.start, language),
-        day: day(date, language),
-        zone: input.timeZone,
-        from: clock(change.from.time, language),
-        to: clock(change.to.time, language),
+        ...changeWords(week, input, date, change, language),
         before: utcOffset(change.offsetBefore),
         span: span(change.offsetBefore - change.offsetAfter, t),
         after: utcOffset(change.offsetAfter),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { EachLanguage } from './errors';
-import { type Language, LANGUAGES, type MessageKey } from './i18n';
+import { type EachLanguage, eachLanguage } from './errors';
+import type { MessageKey } from './i18n';
 import { safeText } from './text';
 import { isTimeZone, utcToZoned } from './zoned-time';
 
@@ -31,12 +31,6 @@ export function clockWords(time: string): EachLanguage {
   );
 }
 
-const eachLanguage = (say: (language: Language) => string): EachLanguage => ({
-  each: Object.fromEntries(LANGUAGES.map((language) => [language, say(language)])) as Record<
-    Language,
-    string
-  >,
-});
 export const MAX_PERIODS = 40;
 
 const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
