@@ -9,7 +9,7 @@ import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
 import { approvedStrategy } from '../support/server/menu';
 import { startTestServer, type TestServer } from '../support/server/test-server';
 import { useTestServer } from '../support/server/use-test-server';
-import { visitHappened } from '../support/server/visit-happened';
+import { pastVisit } from '../support/server/visit-happened';
 
 let server: TestServer;
 let ana: ApiClient; // host
@@ -30,19 +30,7 @@ async function visitOn(
   tag = 'discussion',
 ): Promise<string> {
   counter++;
-  const strategyId = await approvedStrategy(host, coach, { title: `Strategy ${counter}`, tags: [tag] });
-  const door = await host.post('/api/doors', {
-    strategyId,
-    date: daysFromNow(20 + counter),
-    start: '09:00',
-    timeZone: 'UTC',
-    location: 'Room 1',
-  });
-  expect(door.status, JSON.stringify(door.body)).toBe(201);
-  const booked = await visitor.post('/api/visits', { doorId: door.body.items[0].id });
-  expect(booked.status).toBe(201);
-  await visitHappened(on, door.body.items[0].id);
-  return booked.body.id as string;
+  return pastVisit(on, { coach, host, visitor }, { title: `Strategy ${counter}`, tags: [tag] }, 20 + counter);
 }
 const visit = (host: ApiClient, visitor: ApiClient) => visitOn(server, dana, host, visitor);
 

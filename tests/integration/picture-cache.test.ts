@@ -4,12 +4,11 @@ import { hashToken } from '../../lti-server/src/domain/sessions';
 import { createLogger } from '../../lti-server/src/logger';
 import { type Picture, PictureSchema, shareWord } from '../../shared/notes';
 import { type ApiClient, launchAs } from '../support/server/api-client';
-import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
-import { approvedStrategy } from '../support/server/menu';
+import { colleaguesOf } from '../support/server/colleagues';
 import { createTestDatabase, testDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
 import { useTestServer } from '../support/server/use-test-server';
-import { visitHappened } from '../support/server/visit-happened';
+import { pastVisit } from '../support/server/visit-happened';
 
 /**
  * The school picture is kept between reads until the network's picture version moves (issue #20): every write that
@@ -36,22 +35,12 @@ async function visitOf(
   tag: string,
 ): Promise<string> {
   counter++;
-  const strategyId = await approvedStrategy(host, coach, {
-    title: `Cached strategy ${counter}`,
-    tags: [tag],
-  });
-  const door = await host.post('/api/doors', {
-    strategyId,
-    date: daysFromNow(20 + counter),
-    start: '09:00',
-    timeZone: 'UTC',
-    location: 'Room 1',
-  });
-  expect(door.status, JSON.stringify(door.body)).toBe(201);
-  const booked = await visitor.post('/api/visits', { doorId: door.body.items[0].id });
-  expect(booked.status).toBe(201);
-  await visitHappened(on, door.body.items[0].id);
-  return booked.body.id as string;
+  return pastVisit(
+    on,
+    { coach, host, visitor },
+    { title: `Cached strategy ${counter}`, tags: [tag] },
+    20 + counter,
+  );
 }
 
 /** A school of a coach, a writer and three hosts, with one note of `text` on a visit to each host. */
