@@ -1,11 +1,12 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import SqliteDatabase from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POOL, type DatabaseTarget, type PostgresPoolSettings } from '../../../shared/config';
 import type { Logger } from '../logger';
 import { migrateToLatest } from './migrations';
+import { OwnSchemaPostgresDialect } from './schema-introspector';
 import type { Database } from './schema';
 import { databaseUnavailableReason } from './unavailable';
 
@@ -78,7 +79,7 @@ function openPostgres(
   // checked-out client's error also fails its query, which reaches the caller, so its own listener only has to exist.
   pool.on('error', (error) => onLost(name, error));
   pool.on('connect', (client) => client.on('error', () => {}));
-  return new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
 }
 
 function describe(target: DatabaseTarget): string {
