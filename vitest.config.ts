@@ -8,7 +8,7 @@ import { WxtVitest } from 'wxt/testing/vitest-plugin';
  */
 export default defineConfig({
   test: {
-    reporters: ['default', './tests/support/summary-reporter.ts'],
+    reporters: ['default', './tests/support/summary-reporter.ts', './tests/support/stall-reporter.ts'],
     globalSetup: ['./tests/support/global-setup.ts'],
     pool: 'forks',
     maxWorkers: 2,

@@ -14,16 +14,30 @@ export async function setup(): Promise<void> {
 export async function teardown(): Promise<void> {
   const run = process.env.TM_TEST_RUN;
   if (!run) return;
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 5000 });
+  // Bounded: a drop waiting for a lock that a stuck connection holds gives up and leaves the schema behind, instead
+  // of holding the run open.
+  const client = new pg.Client({
+    connectionString: POSTGRES_URL,
+    connectionTimeoutMillis: 5000,
+    lock_timeout: 10_000,
+    query_timeout: 60_000,
+  });
   try {
     await client.connect();
   } catch {
     return; // PostgreSQL was never reachable; the tests that needed it have failed already.
   }
-  const { rows } = await client.query<{ nspname: string }>(
-    'select nspname from pg_namespace where nspname like $1',
-    [`tm_test_${run}_%`],
-  );
-  for (const { nspname } of rows) await client.query(`drop schema if exists ${nspname} cascade`);
-  await client.end();
+  try {
+    const { rows } = await client.query<{ nspname: string }>(
+      'select nspname from pg_namespace where nspname like $1',
+      [`tm_test_${run}_%`],
+    );
+    for (const { nspname } of rows) await client.query(`drop schema if exists ${nspname} cascade`);
+  } catch (error) {
+    process.stderr.write(
+      `test teardown: some PostgreSQL test schemas were left (${(error as Error).message})\n`,
+    );
+  } finally {
+    await client.end();
+  }
 }
