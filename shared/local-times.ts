@@ -1,5 +1,6 @@
 import { type EachLanguage, eachLanguage, ValidationError } from './errors';
 import type { Language, Translate } from './i18n';
+import { clockWords } from './school-day';
 import { addDays, type ClockChange, type Occurrence, readLocalTime } from './zoned-time';
 
 /**
@@ -14,13 +15,6 @@ export interface LocalStartInput {
   weeks?: number;
   /** For a time the clocks show twice: which one is meant (applied to every week where it happens). */
   occurrence?: Occurrence | undefined;
-}
-
-/** "2:30 AM" for '02:30' in US English (fixed, as the English messages always said it); "2:30" in Spanish. */
-function clock(time: string, language: Language): string {
-  const [hour = 0, minute = 0] = time.split(':').map(Number);
-  if (language === 'es') return `${hour}:${String(minute).padStart(2, '0')}`;
-  return `${hour % 12 || 12}:${String(minute).padStart(2, '0')} ${hour < 12 ? 'AM' : 'PM'}`;
 }
 
 const longDates: Record<Language, Intl.DateTimeFormat> = {
@@ -74,11 +68,11 @@ function changeWords(
 ) {
   return {
     ...week,
-    time: clock(input.start, language),
+    time: clockWords(input.start).each[language],
     day: day(date, language),
     zone: input.timeZone,
-    from: clock(change.from.time, language),
-    to: clock(change.to.time, language),
+    from: clockWords(change.from.time).each[language],
+    to: clockWords(change.to.time).each[language],
   };
 }
 

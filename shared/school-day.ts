@@ -23,11 +23,17 @@ export function weekdayWords(weekday: Weekday, width: 'short' | 'long'): EachLan
   );
 }
 
-/** A bell's 'HH:MM' in each interface language, through Intl ("9:45 AM" / "9:45"). */
+/**
+ * A wall-clock 'HH:MM' in each interface language, through Intl ("9:45 AM" / "9:45"): the one way the server writes a
+ * time of day in its sentences (bell schedules, clock changes). Intl's spaces (a narrow no-break space before "AM" in
+ * newer ICU, a plain one in older) become plain spaces, so a message reads the same on every runtime.
+ */
 export function clockWords(time: string): EachLanguage {
   const at = new Date(`2000-01-01T${time}:00Z`);
   return eachLanguage((language) =>
-    new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(at),
+    new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
+      .format(at)
+      .replace(/[\u202f\u00a0]/g, ' '),
   );
 }
 
