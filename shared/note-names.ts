@@ -170,18 +170,7 @@ const SCHOOL_WORDS = words(`
   revision gcse gcses rota invigilator fixtures bachillerato economia primaria secundaria infantil selectividad evau
   tutoria claustro jefatura fisica quimica lengua plastica matematicas historia biologia tecnologia musica filosofia
   ingles frances dibujo recreo guardia geografia literatura religion valores optativa ciencias naturales sociales
-  tio tia hala venga ostras anda jo madre mia
-  cocina carpinteria robotica programacion civica etica arte artes lenguaje educacion especial danza teatro
-  informatica computacion contabilidad electricidad mecanica soldadura enfermeria agricultura ajedrez estadistica
-  algebra geometria calculo tecnologias lunes martes miercoles jueves viernes sabado enero febrero marzo agosto
-  septiembre setiembre octubre noviembre diciembre navidad pascua semana carnaval`);
-/**
- * The Spanish words for the people of a school and the interjections a Spanish note opens with ("Docente modela …",
- * "Vaya, …", "Órale, …"): at a sentence's start, capitalized or not, they name no one.
- */
-const SPANISH_PEOPLE_WORDS = words(`
-  docente docentes estudiante estudiantes profesor profesora profesores profesoras directora directores coordinador
-  coordinadora orientador orientadora vaya orale hijole andale caramba caray ojala guau`);
+  tio tia hala venga ostras anda jo madre mia`);
 /** "tú" and "vos" typed without accents, after the name of the one spoken to: "gaby tu eres la timekeeper". */
 const SECOND_PERSON = words('tu vos');
 /** Interjections a name after which is an exclamation, not a person: "¡ay, Jesús!", "¡uy, Dios!". */
@@ -265,7 +254,6 @@ function isCommon(w: string, guess = true): boolean {
     NOT_PEOPLE.has(w) ||
     NOT_NAMES.has(w) ||
     SCHOOL_WORDS.has(w) ||
-    SPANISH_PEOPLE_WORDS.has(w) ||
     (guess && WORD_ENDING.test(w))
   )
     return true;
@@ -340,8 +328,7 @@ const WORKS = words(`
   poem poems book books story stories novel song painting photo portrait biography poema poemas libro libros cuento
   novela cancion cuadro foto retrato biografia obra cuentos novelas canciones cuadros fotos retratos obras mural
   murales reproduccion reproducciones pintura pinturas video documental imagen imagenes estatua estatuas busto bustos
-  texto textos frase frases cita citas lema statue statues quote quotes musica estilo cartel carteles lamina laminas
-  afiche afiches`);
+  texto textos frase frases cita citas lema statue statues quote quotes`);
 /**
  * Titles of the great and the long dead, never of someone in the room: "la reina Isabel la Católica", "el cura Miguel
  * Hidalgo", "el presidente Juárez", "King Arthur".
@@ -366,21 +353,6 @@ const PLACES = words(`
   patagonia andes amazonas caribe antillas galicia cataluna andalucia castilla madrid barcelona sevilla bogota
   caracas quito lima texas california arizona nevada chicago tenochtitlan teotihuacan
   cusco machu picchu atacama titicaca`);
-/**
- * Words a subject, a course or a program follows after "de": "la clase de Cívica", "el taller de Cocina", "la maestra de
- * Educación Especial", "los estudiantes de Programación". A capitalized word there is a subject unless it is a given
- * name ("la clase de Rosa" may be Rosa's).
- */
-const COURSE_NOUNS_ES = words(`
-  clase clases taller talleres materia materias asignatura asignaturas curso cursos departamento programa area
-  maestra maestro maestras maestros profesor profesora profesores profe docente docentes estudiantes alumnos alumnas
-  examen unidad laboratorio club olimpiada feria semana dia`);
-/**
- * Endings of Spanish (and English) nouns and adjectives that given names seldom have: "Cívica", "Programación",
- * "Especial", "Avanzado", "Alfiles". Read only where the context already says a thing is being named.
- */
-const THING_SHAPE =
-  /(?:cion|sion|dad|tad|ismo|ista|logia|grafia|ica|ico|mento|encia|ancia|ado|ada|ido|ida|al|ble|ivo|iva|oso|osa|ura|eria|ario|aria|ales|iles|ores|tion|ment|ness)$/;
 /** Apps, sites and brands a class uses, capitalised like names: "un video de YouTube", "en Kahoot". */
 const BRANDS = words(`
   youtube tiktok powerpoint whatsapp geogebra kahoot canva duolingo quizizz padlet google zoom instagram spotify
@@ -650,14 +622,12 @@ export function findNames(
     // "la pregunta sobre Cortés": in Spanish, one capitalised name after "sobre" is a topic too.
     if (cue.key === 'sobre' && first.capitalised) return true;
     if (names < 2) return false;
-    // "Night by Elie Wiesel", "Grace for President by Kelly DiPucchio": a full name after a capitalized title and "by".
-    if (cue.key === 'by' && tokens[k - 1]?.capitalised && !tokens[k - 1]!.sentenceStart) return true;
     const of = first.key === 'de' || first.key === 'del' || first.key === 'of' || first.key === 'by';
     if (TOPIC_CUES.has(cue.key) || NAMESAKE_CUES.has(cue.key)) return true;
     if (of && (WORKS.has(cue.key) || NAMED_CUES.has(cue.key))) return true;
     if ((cue.key === 'a' || cue.key === 'to') && NAMED_CUES.has(tokens[k - 1]?.key ?? '')) return true;
     // A quoted title and its author: "«El principito», de Antoine de Saint-Exupéry".
-    return of && /["”»'’],?\s*$/.test(gapAfter(k));
+    return of && /["”»],\s*$/.test(gapAfter(k));
   };
   /**
    * Capitalised words that name no one in the room: a saint ("San Juan"), "de la Paz", a place ("el mapa marcaba
@@ -708,24 +678,6 @@ export function findNames(
       return true;
     if (!t.capitalised && /["“«‘']\s*$/.test(gapBefore(i)) && /^[.,!?]?["”»’']/.test(gapAfter(i)))
       return true;
-    if (!inRoster(lowerBase(t)) && t.joined && prev) {
-      const w = lowerBase(t);
-      // "la clase de Cívica", "el taller de Cocina": a subject after a course's word and "de", not a given name.
-      if (
-        t.capitalised &&
-        prev.key === 'de' &&
-        prev.joined &&
-        COURSE_NOUNS_ES.has(tokens[i - 2]?.key ?? '') &&
-        (isCommon(w) || (!NAME_LIST.has(w) && THING_SHAPE.test(w)))
-      )
-        return true;
-      // "Los Tigres ganaron", "el equipo de los Pumas": a plural article before a capitalized word makes it a team or a
-      // family, not someone in the room.
-      if (t.capitalised && (prev.key === 'los' || prev.key === 'las')) return true;
-      // "el examen sobre la población en santiago": in lower case after "en", a place.
-      if (!t.capitalised && prev.key === 'en') return true;
-      if (t.capitalised && thingRun(i)) return true;
-    }
     const inClause = (from: number, until: number, set: ReadonlySet<string>) => {
       for (let k = from; k < until; k++) {
         if (k < 0 || k >= tokens.length) continue;
@@ -760,33 +712,6 @@ export function findNames(
       return true;
     if (opened && closed && (inClause(to, to + 6, TITLE_CUES) || inClause(to, to + 6, WORKS))) return true;
     return opened && closed && (to - i > 1 || sameClauseBefore(6, WORKS) || sameClauseBefore(6, TITLE_CUES));
-  };
-  /**
-   * The word at i continues a thing's capitalized name, not a person's: "Educación Especial", "el Programa de Inmersión
-   * Dual", "el club Los Alfiles". Back over the capitalized words before it (and a "de" between them), one of which
-   * is an everyday word, a noun's or adjective's shape or a capitalized article, and none a given name; the word itself
-   * is no given name either.
-   */
-  const thingRun = (i: number) => {
-    const w = lowerBase(tokens[i]!);
-    if (NAME_LIST.has(w) || WORD_NAMES.has(w)) return false;
-    // The word itself reads as a thing's: "Especial", "Avanzado", "Alfiles" after "Los".
-    let shaped = isCommon(w) || THING_SHAPE.test(w) || ARTICLES_ES.has(tokens[i - 1]?.key ?? '');
-    let thing = false;
-    for (let k = i - 1; k >= 0 && tokens[k + 1]!.joined; k--) {
-      const u = tokens[k]!;
-      const uw = lowerBase(u);
-      if (u.capitalised && !u.sentenceStart) {
-        if (NAME_LIST.has(uw) || WORD_NAMES.has(uw) || inRoster(uw) || isTitle(uw)) return false;
-        if (isCommon(uw) || ARTICLES_ES.has(u.key) || THING_SHAPE.test(uw)) thing = true;
-      } else if ((u.key === 'de' || u.key === 'del') && k < i - 1 && tokens[k - 1]?.capitalised) continue;
-      else {
-        // "los alumnos del Programa Bilingüe Avanzado": a capitalized run after "del" names a thing.
-        if (u.key === 'del' && k < i - 1) thing = shaped = true;
-        break;
-      }
-    }
-    return thing && shaped;
   };
   /** The quotation open before the word at i closes within four words, with no comma, on the same line. */
   const quoteClosesAfter = (to: number) => {
@@ -1118,13 +1043,6 @@ export function findNames(
       if (follows && !verb && !NOT_NAMES.has(next.key)) {
         let to = i + 2;
         if (!possessive(next) && nameLike(tokens[to]) && tokens[to]!.joined) to++;
-        // A word title in quotation marks or after a work is a character or a book: «Don Quijote», "un dibujo de
-        // don Quijote". (A title a name always follows, "Sr.", "Ms", still names someone.)
-        const quoted = /["“«‘']\s*$/.test(gapBefore(i)) && /^[.,!?]?["”»’']/.test(gapAfter(to - 1));
-        if (!TITLES.has(t.key) && !inRoster(w) && (quoted || byWork(i))) {
-          i = to - 1;
-          continue;
-        }
         out.push(name('title', i, to));
         i = to - 1;
         continue;
