@@ -53,7 +53,7 @@ export function useSeededPlansDatabase(
         .execute();
     }
     await seed(new TenantScope(handle.db, 't', handle.kind), stamp);
-    await sql`analyze`.execute(handle.db);
+    await analyzeOwnTables(handle);
   }, 180_000);
   afterAll(async () => {
     await handle?.close();
@@ -65,6 +65,22 @@ export function useSeededPlansDatabase(
       return handle;
     },
   };
+}
+
+/**
+ * Refreshes the planner's statistics of this database's tables. On PostgreSQL a bare ANALYZE reads every schema of the
+ * shared test database (other test files' and other runs' too: hundreds of tables), which can outlast the statement
+ * timeout on a busy machine; this analyzes only the test's own schema.
+ */
+async function analyzeOwnTables(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'sqlite') {
+    await sql`analyze`.execute(handle.db);
+    return;
+  }
+  const { rows } = await sql<{
+    tablename: string;
+  }>`select tablename from pg_tables where schemaname = current_schema()`.execute(handle.db);
+  await sql`analyze ${sql.join(rows.map((r) => sql.id(r.tablename)))}`.execute(handle.db);
 }
 
 /** An open 10-minute door in UTC for four visitors, one of them booked, with neither visitor note nor look-for. */

@@ -58,3 +58,32 @@ export function fullScans(plan: string[], tables: string[]): string[] {
     ),
   );
 }
+
+/**
+ * PostgreSQL only: how many rows of `table` a query read when run (EXPLAIN ANALYZE): every scan of it, the rows it
+ * kept and those its filters removed, times its loops.
+ */
+export async function rowsRead(handle: DatabaseHandle, query: CompiledQuery, table: string): Promise<number> {
+  if (handle.kind !== 'postgres')
+    throw new Error('rowsRead needs PostgreSQL (SQLite plans have no row counts)');
+  const result = await handle.db.executeQuery<{ 'QUERY PLAN': [{ Plan: PlanNode }] }>(
+    CompiledQuery.raw(`explain (analyze, format json) ${query.sql}`, [...query.parameters]),
+  );
+  const sum = (node: PlanNode): number =>
+    (node['Relation Name'] === table
+      ? ((node['Actual Rows'] ?? 0) +
+          (node['Rows Removed by Filter'] ?? 0) +
+          (node['Rows Removed by Index Recheck'] ?? 0)) *
+        (node['Actual Loops'] ?? 1)
+      : 0) + (node.Plans ?? []).reduce((total, child) => total + sum(child), 0);
+  return sum(result.rows[0]!['QUERY PLAN'][0].Plan);
+}
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Actual Rows'?: number;
+  'Actual Loops'?: number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
