@@ -1,11 +1,10 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { StrategyStatus } from '../../shared/strategy';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { listStrategies, type StrategyFilter } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
-import { planOf, recording, wholeTableSteps } from '../support/server/query-plans';
+import type { StrategyStatus } from '../../shared/strategy';
+import { analyzeOwnTables, planOf, recording, wholeTableSteps } from '../support/server/query-plans';
 import { seedTenant } from '../support/server/seed-tenant';
 import { strategyRow } from '../support/server/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
@@ -73,7 +72,7 @@ beforeAll(async () => {
       }
     });
   }
-  await sql`analyze`.execute(handle.db);
+  await analyzeOwnTables(handle);
 }, 120_000);
 afterAll(async () => {
   await handle?.close();

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { migrateToLatest } from '../../lti-server/src/db/migrations';
@@ -7,7 +6,7 @@ import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import type { Actor } from '../../lti-server/src/domain/actor';
 import { refreshPictureVisit, schoolPicture } from '../../lti-server/src/domain/picture';
 import { pictureFromScratch, storedCounts } from '../support/server/picture-oracle';
-import { planOf, recording } from '../support/server/query-plans';
+import { analyzeOwnTables, planOf, recording } from '../support/server/query-plans';
 import { seedTenant } from '../support/server/seed-tenant';
 import { strategyRow } from '../support/server/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
@@ -168,7 +167,7 @@ beforeAll(async () => {
       themes: '{"questioning":2}',
     })),
   );
-  await sql`analyze`.execute(handle.db);
+  await analyzeOwnTables(handle);
 }, 180_000);
 afterAll(async () => {
   await handle?.close();

@@ -1,10 +1,10 @@
-import { type CompiledQuery, sql } from 'kysely';
+import type { CompiledQuery } from 'kysely';
 import { afterAll, beforeAll } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../../lti-server/src/db/database';
 import type { Database } from '../../../lti-server/src/db/schema';
 import { TenantScope } from '../../../lti-server/src/db/tenant-scope';
 import type { Actor } from '../../../lti-server/src/domain/actor';
-import { recording } from './query-plans';
+import { analyzeOwnTables, recording } from './query-plans';
 import { seedTenant } from './seed-tenant';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
@@ -65,22 +65,6 @@ export function useSeededPlansDatabase(
       return handle;
     },
   };
-}
-
-/**
- * Refreshes the planner's statistics of this database's tables. On PostgreSQL a bare ANALYZE reads every schema of the
- * shared test database (other test files' and other runs' too: hundreds of tables), which can outlast the statement
- * timeout on a busy machine; this analyzes only the test's own schema.
- */
-async function analyzeOwnTables(handle: DatabaseHandle): Promise<void> {
-  if (handle.kind === 'sqlite') {
-    await sql`analyze`.execute(handle.db);
-    return;
-  }
-  const { rows } = await sql<{
-    tablename: string;
-  }>`select tablename from pg_tables where schemaname = current_schema()`.execute(handle.db);
-  await sql`analyze ${sql.join(rows.map((r) => sql.id(r.tablename)))}`.execute(handle.db);
 }
 
 /** An open 10-minute door in UTC for four visitors, one of them booked, with neither visitor note nor look-for. */

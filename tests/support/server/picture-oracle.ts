@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
+import type { Database } from '../../../lti-server/src/db/schema';
 import { EVIDENCE_THEMES, themesOf } from '../../../shared/evidence-themes';
 import { PICTURE_MIN_HOSTS, PICTURE_MIN_VISITS, type Picture, shareWord } from '../../../shared/notes';
-import type { Database } from '../../../lti-server/src/db/schema';
 
 /** A group's exact counts, keyed `kind\0label`: visits, distinct classrooms, and per theme the visits showing it. */
 export type GroupCounts = Map<string, { visits: number; hosts: number; themes: Record<string, number> }>;

@@ -1,4 +1,4 @@
-import { CompiledQuery, type Kysely } from 'kysely';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type { DatabaseHandle } from '../../../lti-server/src/db/database';
 import type { Database } from '../../../lti-server/src/db/schema';
 
@@ -86,4 +86,20 @@ interface PlanNode {
   'Rows Removed by Filter'?: number;
   'Rows Removed by Index Recheck'?: number;
   Plans?: PlanNode[];
+}
+
+/**
+ * Refreshes the planner's statistics of this database's tables. On PostgreSQL a bare ANALYZE reads every schema of the
+ * shared test database (other test files' and other runs' too: hundreds of tables), which can outlast the statement
+ * timeout on a busy machine; this analyzes only the test's own schema.
+ */
+export async function analyzeOwnTables(handle: DatabaseHandle): Promise<void> {
+  if (handle.kind === 'sqlite') {
+    await sql`analyze`.execute(handle.db);
+    return;
+  }
+  const { rows } = await sql<{
+    tablename: string;
+  }>`select tablename from pg_tables where schemaname = current_schema()`.execute(handle.db);
+  await sql`analyze ${sql.join(rows.map((r) => sql.id(r.tablename)))}`.execute(handle.db);
 }

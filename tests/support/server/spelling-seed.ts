@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { DatabaseHandle } from '../../../lti-server/src/db/database';
 import { TenantScope } from '../../../lti-server/src/db/tenant-scope';
+import { analyzeOwnTables } from './query-plans';
 import { seedTenant } from './seed-tenant';
 import { strategyRow } from './strategy-row';
 
@@ -70,5 +71,5 @@ export async function seedWordList(handle: DatabaseHandle, words: number): Promi
         )
         .onConflict((oc) => oc.doNothing())
         .execute();
-  await sql`analyze`.execute(handle.db);
+  await analyzeOwnTables(handle);
 }

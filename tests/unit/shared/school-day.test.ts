@@ -89,8 +89,9 @@ describe('the bell schedule', () => {
 
 describe('clockWords', () => {
   it('when Intl writes a narrow or no-break space before AM (newer ICU), then the words have a plain space', () => {
-    // `format` is a getter that returns the bound formatting function.
-    const format = vi.spyOn(Intl.DateTimeFormat.prototype, 'format', 'get').mockImplementation(function (
+    // `format` is a getter that returns the bound formatting function (typed as a method, hence the cast).
+    const prototype = Intl.DateTimeFormat.prototype as unknown as { format: unknown };
+    const format = vi.spyOn(prototype, 'format', 'get').mockImplementation(function (
       this: Intl.DateTimeFormat,
     ) {
       const english = this.resolvedOptions().locale.startsWith('en');
