@@ -87,6 +87,33 @@ describe(`search paths on ${testDbKind()}`, () => {
     expect(await search('rout', 5, RANKED_MATCHES + 10)).toEqual([]);
   });
 
+  it('when a broad search is counted, then no statement hands the server more rows than the page', async () => {
+    // Counting up to RANKED_MATCHES + 1 matches happens in the database: reading them into the process only to take
+    // their number cost more than the count itself (issue #20).
+    const rowsPerStatement: number[] = [];
+    const counted = new TenantScope(
+      handle.db.withPlugin({
+        transformQuery: ({ node }) => node,
+        transformResult: async ({ result }) => {
+          rowsPerStatement.push(result.rows.length);
+          return result;
+        },
+      }),
+      't',
+      handle.kind,
+    );
+    const ids = await listStrategies(counted, {
+      networkId: here,
+      statuses: ['approved', 'featured'],
+      q: 'rout',
+      excludeMerged: true,
+      limit: 3,
+    });
+    expect(ids).toHaveLength(3);
+    expect(rowsPerStatement.length).toBeGreaterThan(0);
+    expect(Math.max(...rowsPerStatement)).toBeLessThanOrEqual(3);
+  });
+
   it('when any word may match, then the matches of every word count and rank', async () => {
     const ids = await search('marker zzz', 3, 0, true);
     expect(ids).toEqual(['m-2', 'm-3', 'm-1']);

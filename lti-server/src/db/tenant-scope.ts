@@ -77,7 +77,10 @@ export class TenantScope {
     return qb.where(this.#owned(table)) as unknown as DeleteQueryBuilder<Database, T, DeleteResult>;
   }
 
-  /** Evaluates an expression that reads no table, so no tenant's data (e.g. normalising a text-search query). */
+  /**
+   * Evaluates an expression that names no table itself (e.g. normalising a text-search query, or counting the rows of
+   * a subquery built from this scope's own `selectFrom`, so already filtered by tenant).
+   */
   async evaluate<T>(expression: RawBuilder<T>): Promise<T> {
     const row = await this.db.selectNoFrom(expression.as('value')).executeTakeFirstOrThrow();
     return row.value as T;

@@ -294,7 +294,9 @@ async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<Stra
   let qb = filtered(scope, f);
   const terms = f.q ? searchTerms(f.q) : [];
   if (terms.length > 0)
-    return scope.dialect === 'sqlite' ? searchSqlite(qb, terms, f) : searchPostgres(scope, qb, terms, f);
+    return scope.dialect === 'sqlite'
+      ? searchSqlite(scope, qb, terms, f)
+      : searchPostgres(scope, qb, terms, f);
   // Featured first, then newest: strategies_menu (and its subject and grade twins) hold this order (migration 0020),
   // so a page is read through the index with no sort. browse_rank is 1 for a featured strategy, 0 otherwise.
   const rank = sql.ref('strategies.browse_rank');
@@ -327,20 +329,24 @@ async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<Stra
 }
 
 /** FTS5 (prefix indexes of 2 to 10 characters, migration 0009): the filters join `strategies` by rowid. */
-async function searchSqlite(qb: Filtered, terms: string[], f: StrategyFilter): Promise<StrategyRow[]> {
+async function searchSqlite(
+  scope: TenantScope,
+  qb: Filtered,
+  terms: string[],
+  f: StrategyFilter,
+): Promise<StrategyRow[]> {
   const match = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' ');
   const matched = qb
     .innerJoin(sql`strategies_fts`.as('fts'), (join) => join.on(sql`fts.rowid`, '=', sql`strategies.rowid`))
     .where(sql<boolean>`strategies_fts match ${match}`);
-  // Counts the matches (a row lookup each, for the filters) up to one more than are ranked.
-  const broad =
-    (
-      await matched
-        .clearSelect()
-        .select(sql<number>`1`.as('one'))
-        .limit(RANKED_MATCHES + 1)
-        .execute()
-    ).length > RANKED_MATCHES;
+  // Counts the matches (a row lookup each, for the filters) up to one more than are ranked. SQLite counts them: handing
+  // up to 2,001 rows to JavaScript only to take their number cost more than the lookups (issue #20).
+  const capped = matched
+    .clearSelect()
+    .select(sql<number>`1`.as('one'))
+    .limit(RANKED_MATCHES + 1);
+  const matches = await scope.evaluate(sql<number>`(select count(*) from (${capped}) as m)`);
+  const broad = Number(matches) > RANKED_MATCHES;
   const order = broad
     ? // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so this is newest first.
       matched.orderBy(sql`fts.rowid`, 'desc')
