@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import express from 'express';
 import { sql } from 'kysely';
+import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { listDoors } from '../../lti-server/src/db/repositories/doors';
 import { insertNote } from '../../lti-server/src/db/repositories/notes';
 import { pictureGroupCount, pictureGroupsOver } from '../../lti-server/src/db/repositories/picture';
@@ -17,17 +16,20 @@ import { presentVisit } from '../../lti-server/src/http/presenters';
 import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE, VisitQuerySchema } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
-import { startTestServer, type TestServer } from '../support/server/test-server';
+import { startTestServer, type TestServer, testServerConfig } from '../support/server/test-server';
 import { DAY, districtRows, NOTE_TEXTS, SUBJECTS } from './district';
+import { type ServerProcess, startServerProcess } from './processes';
 import { type Figure, percentile, timeMs } from './report';
 
 /**
  * The API under load at three menu sizes (issue #20): seeds a district in proportion to the menu (per 100,000
- * strategies: 2,000 teachers, 20,000 doors with a visit each, 50,000 notes), starts the real server on 127.0.0.1
- * (two instances on one PostgreSQL database), and drives the main read routes and one write route at 1, 10 and 50
- * concurrent clients for a bounded number of requests. Beside each route: a bare Express "hello" route driven the same
- * way in the same run, and the route's main query called straight on the database. RSS is read after each of three
- * repeats (a leak check). Ends with the growth ratio largest/smallest size per route and an SVG chart.
+ * strategies: 2,000 teachers, 20,000 doors with a visit each, 50,000 notes) through an in-process server that is
+ * closed before the load, then starts the real server on 127.0.0.1 in child processes of its own (two instances on
+ * one PostgreSQL database, one on SQLite), and drives the main read routes and one write route at 1, 10 and 50
+ * concurrent clients for a bounded number of requests. Beside each route: a bare Express "hello" route, also a child
+ * process, driven the same way in the same run, and the route's main query called straight on the database from the
+ * bench process. Each server process's RSS and the bench client's own are read after each of three repeats (a leak
+ * check). Ends with the growth ratio largest/smallest size per route and an SVG chart.
  */
 
 export interface ApiBenchOptions {
@@ -130,7 +132,13 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
   });
   // The notes were inserted around the domain: count them into the picture's aggregates as the writes would have.
   await rebuildPicture(new TenantScope(db, tenant, server.database.kind), network, new Date(now));
-  await sql`analyze`.execute(db);
+  // On PostgreSQL a bare ANALYZE reads every schema of the database (other runs' too, and under load past the
+  // server's statement timeout): analyze this district's tables only.
+  if (server.database.kind === 'postgres') {
+    const tables = await sql<{ name: string }>`select tablename as name from pg_tables
+      where schemaname = current_schema()`.execute(db);
+    for (const t of tables.rows) await sql`analyze ${sql.id(t.name)}`.execute(db);
+  } else await sql`analyze`.execute(db);
   return {
     tenantId: tenant,
     networkId: network,
@@ -139,20 +147,6 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
     pastVisits: past.filter((p) => p.visitor === t.person_id).map((p) => p.visit),
     seedSeconds: (performance.now() - started) / 1000,
   } satisfies District;
-}
-
-/** A bare Express app with one JSON route, on 127.0.0.1: the floor any route of ours stands on. */
-async function startHello(): Promise<{ url: string; close(): Promise<void> }> {
-  const app = express();
-  app.get('/hello', (_req, res) => {
-    res.json({ hello: 'world' });
-  });
-  const server = app.listen(0, '127.0.0.1');
-  await new Promise<void>((resolve) => server.once('listening', resolve));
-  return {
-    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
-  };
 }
 
 /** `total` requests from `concurrency` clients, each taking the next request when its last one answered. */
@@ -197,19 +191,30 @@ const mb = () => process.memoryUsage().rss / 1024 / 1024;
 
 async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
   const database = await createTestDatabase(kind);
-  const servers: TestServer[] = [];
-  const hello = await startHello();
+  const config = testServerConfig(database, { logLevel: 'silent' });
+  let seeder: TestServer | undefined;
+  let direct: DatabaseHandle | undefined;
+  let hello: ServerProcess | undefined;
+  const servers: ServerProcess[] = [];
   const figures: Figure[] = [];
   const samples: ApiSample[] = [];
   const label = `api.${kind}${kind === 'postgres' ? '.two_instances' : ''}.${size}`;
   try {
-    for (const _ of kind === 'postgres' ? [1, 2] : [1])
-      servers.push(await startTestServer({ database, config: { logLevel: 'silent' } }));
-    const teacher = await launchAs(servers[0]!, 'sandbox-ana-rivera');
-    const coach = await launchAs(servers[0]!, 'sandbox-dana-kim');
-    const district = await seedDistrict(servers[0]!, teacher, coach, size);
+    // Launch and seed through a server in this process, closed before the measured ones start: the sessions and the
+    // rows are in the database, which the server processes then share.
+    seeder = await startTestServer({ database, config });
+    const teacher = await launchAs(seeder, 'sandbox-ana-rivera');
+    const coach = await launchAs(seeder, 'sandbox-dana-kim');
+    const district = await seedDistrict(seeder, teacher, coach, size);
     figures.push({ name: `${label}.seeded`, value: district.seedSeconds, unit: 's' });
-    const scope = new TenantScope(servers[0]!.database.db, district.tenantId, kind);
+    await seeder.close();
+    seeder = undefined;
+    hello = await startServerProcess({ kind: 'hello' });
+    for (const _ of kind === 'postgres' ? [1, 2] : [1])
+      servers.push(await startServerProcess({ kind: 'server', config }));
+    // The raw queries and the use case run in this process, on a database handle of its own.
+    direct = openDatabase(database.target);
+    const scope = new TenantScope(direct.db, district.tenantId, kind);
     const weekFrom = new Date(Date.now() - 3 * DAY).toISOString();
     const weekTo = new Date(Date.now() + 4 * DAY).toISOString();
     const searchWords = ['think', 'exit tic', 'jigsaw', 'retrieval pract', 'rubric', 'gallery'];
@@ -322,7 +327,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
 
     const teacherFor = (client: number) => servers[client % servers.length]!;
     const request = (route: Route, i: number, client: number): Promise<Response> => {
-      if (route === 'hello') return fetch(`${hello.url}/hello`);
+      if (route === 'hello') return fetch(`${hello!.url}/hello`);
       const server = teacherFor(client);
       const token = route === 'picture' ? coach.token : teacher.token;
       if (route === 'write_note')
@@ -347,7 +352,26 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
           samples.push({ kind, size, route, concurrency, ...r, requests: o.requests });
         }
       }
-      figures.push({ name: `${label}.rss_after_repeat_${repeat}`, value: mb(), unit: 'MB' });
+      // Each server process's resident memory (the goal: under 400 MB and not growing), and apart from them the bench
+      // process's own (the load client, the seeded rows it built and the raw-query handle).
+      for (const [i, server] of servers.entries())
+        figures.push({
+          name: `${label}.instance_${i + 1}.rss_after_repeat_${repeat}`,
+          value: await server.rssMb(),
+          unit: 'MB (server process)',
+        });
+      figures.push(
+        {
+          name: `${label}.hello.rss_after_repeat_${repeat}`,
+          value: await hello.rssMb(),
+          unit: 'MB (bare Express process)',
+        },
+        {
+          name: `${label}.bench_client.rss_after_repeat_${repeat}`,
+          value: mb(),
+          unit: 'MB (bench process: load client and raw queries)',
+        },
+      );
     }
     const helloAt = (c: number) => samples.find((s) => s.route === 'hello' && s.concurrency === c)!;
     for (const s of samples) {
@@ -426,8 +450,10 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
       unit: 'ms (featured first by a case expression, as before migration 0020)',
     });
   } finally {
-    for (const s of servers) await s.close();
-    await hello.close();
+    // Every child is closed (killed if it does not close) before the database goes, also when the run threw.
+    await Promise.all([...servers, ...(hello ? [hello] : [])].map((p) => p.close()));
+    await seeder?.close();
+    await direct?.close();
     await database.drop();
   }
   return { figures, samples };

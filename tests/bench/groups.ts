@@ -42,7 +42,7 @@ export const GROUPS: BenchGroup[] = [
   {
     name: 'api',
     description:
-      'the API under load at three menu sizes (two instances on PostgreSQL): p50/p95/throughput per route at 1, 10 and 50 clients, beside a bare Express route and the raw query; growth ratio; RSS after each repeat',
+      'the API under load at three menu sizes (two instances on PostgreSQL): p50/p95/throughput per route at 1, 10 and 50 clients, beside a bare Express route and the raw query; growth ratio; RSS of each server process after each repeat',
     run: async () => {
       const samples: ApiSample[] = [];
       const figures = await each((kind) =>

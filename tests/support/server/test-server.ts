@@ -19,7 +19,23 @@ export async function startTestServer(
   } = {},
 ): Promise<TestServer> {
   const database = options.database ?? (await createTestDatabase(options.db));
-  const config: Config = {
+  const config = testServerConfig(database, options.config);
+  const server = await startServer(config, options.logger ?? createLogger(config.logLevel));
+  return {
+    ...server,
+    async close() {
+      await server.close();
+      if (!options.database) await database.drop();
+    },
+  };
+}
+
+/**
+ * The configuration startTestServer gives the real server for `database`: 127.0.0.1 with a free port, the sandbox LMS,
+ * silent logs unless TEST_LOG_LEVEL says otherwise. The API bench passes it to server child processes as JSON.
+ */
+export function testServerConfig(database: TestDatabase, overrides: Partial<Config> = {}): Config {
+  return {
     env: 'test',
     port: 0,
     host: '127.0.0.1',
@@ -35,14 +51,6 @@ export async function startTestServer(
     registration: 'invite',
     frameAncestors: [],
     trustProxy: ['loopback'],
-    ...options.config,
-  };
-  const server = await startServer(config, options.logger ?? createLogger(config.logLevel));
-  return {
-    ...server,
-    async close() {
-      await server.close();
-      if (!options.database) await database.drop();
-    },
+    ...overrides,
   };
 }
