@@ -4,7 +4,7 @@ import { bookingFigures } from './booking';
 import { launchFigures } from './launch';
 import { linterFigures } from './note-linter';
 import { outboxFigures } from './outbox';
-import type { Figure } from './report';
+import { type Figure, formatFigure } from './report';
 import { searchFigures } from './search';
 
 export interface BenchGroup {
@@ -31,10 +31,13 @@ const kinds = (): TestDbKind[] =>
       ? ['postgres']
       : ['sqlite', 'postgres'];
 
+/**
+ * Runs a group on each database in turn and prints each database's figures as soon as it is done, so a failure on the
+ * next one (a seed that times out, say) keeps what was measured. Returns nothing left to print.
+ */
 async function each(run: (kind: TestDbKind) => Promise<Figure[]>): Promise<Figure[]> {
-  const out: Figure[] = [];
-  for (const kind of kinds()) out.push(...(await run(kind)));
-  return out;
+  for (const kind of kinds()) for (const figure of await run(kind)) console.log(formatFigure(figure));
+  return [];
 }
 
 /** One entry per group; `npm run bench -- NAME` runs one. */
@@ -45,7 +48,7 @@ export const GROUPS: BenchGroup[] = [
       'the API under load at three menu sizes (two instances on PostgreSQL): p50/p95/throughput per route at 1, 10 and 50 clients, beside a bare Express route and the raw query; growth ratio; RSS of each server process after each repeat',
     run: async () => {
       const samples: ApiSample[] = [];
-      const figures = await each((kind) =>
+      await each((kind) =>
         apiFigures(
           kind,
           {
@@ -60,7 +63,7 @@ export const GROUPS: BenchGroup[] = [
       );
       writeApiChart(samples, process.env.BENCH_SVG ?? 'docs/performance-api.svg');
       console.log(apiTable(samples));
-      return figures;
+      return [];
     },
   },
   {
