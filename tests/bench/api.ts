@@ -15,6 +15,7 @@ import { myVisitPage } from '../../lti-server/src/domain/visits';
 import { presentVisit } from '../../lti-server/src/http/presenters';
 import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE, VisitQuerySchema } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
+import { analyzeOwnTables } from '../support/server/query-plans';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer, testServerConfig } from '../support/server/test-server';
 import { DAY, districtRows, NOTE_TEXTS, SUBJECTS } from './district';
@@ -132,13 +133,9 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
   });
   // The notes were inserted around the domain: count them into the picture's aggregates as the writes would have.
   await rebuildPicture(new TenantScope(db, tenant, server.database.kind), network, new Date(now));
-  // On PostgreSQL a bare ANALYZE reads every schema of the database (other runs' too, and under load past the
-  // server's statement timeout): analyze this district's tables only.
-  if (server.database.kind === 'postgres') {
-    const tables = await sql<{ name: string }>`select tablename as name from pg_tables
-      where schemaname = current_schema()`.execute(db);
-    for (const t of tables.rows) await sql`analyze ${sql.id(t.name)}`.execute(db);
-  } else await sql`analyze`.execute(db);
+  // Not a bare ANALYZE: on PostgreSQL it reads every schema of the database (other runs' too, under load past the
+  // server's statement timeout).
+  await analyzeOwnTables(server.database);
   return {
     tenantId: tenant,
     networkId: network,
