@@ -101,5 +101,7 @@ export async function analyzeOwnTables(handle: DatabaseHandle): Promise<void> {
   const { rows } = await sql<{
     tablename: string;
   }>`select tablename from pg_tables where schemaname = current_schema()`.execute(handle.db);
+  // An empty list would be a bare ANALYZE of the whole database.
+  if (rows.length === 0) return;
   await sql`analyze ${sql.join(rows.map((r) => sql.id(r.tablename)))}`.execute(handle.db);
 }
