@@ -79,10 +79,17 @@ describe('the room note mode without a connection', () => {
     const visitPath = new URL(phone.url()).pathname;
     const visitId = visitPath.replace('/room/visit/', '');
     expect(visitPath).toMatch(/^\/room\/visit\/[\w-]+$/);
-    // The room page's service worker controls it (scope /room/ only).
+    // The room page's service worker controls it (scope /room/ only). The worker claims the pages open when it
+    // activates; a page that was still loading then (Join navigated while the worker installed) is controlled from its
+    // next load, as every later load is: so wait a little for the claim, else load the page again (seen in CI).
     const scope = await phone.evaluate(async () => (await navigator.serviceWorker.ready).scope);
     expect(scope).toBe(`${server.url}/room/`);
-    await phone.waitForFunction(() => navigator.serviceWorker.controller !== null);
+    const controlled = () => navigator.serviceWorker.controller !== null;
+    if (!(await phone.waitForFunction(controlled, undefined, { timeout: 5_000 }).catch(() => false))) {
+      await phone.reload();
+      await box.waitFor();
+      await phone.waitForFunction(controlled);
+    }
 
     // The school Wi-Fi drops.
     await browser.context.setOffline(true);
