@@ -1,6 +1,6 @@
 import { type EachLanguage, eachLanguage, ValidationError } from './errors';
 import type { Language, Translate } from './i18n';
-import { clockWords } from './school-day';
+import { clockIn } from './school-day';
 import { addDays, type ClockChange, type Occurrence, readLocalTime } from './zoned-time';
 
 /**
@@ -68,11 +68,11 @@ function changeWords(
 ) {
   return {
     ...week,
-    time: clockWords(input.start).each[language],
+    time: clockIn(input.start, language),
     day: day(date, language),
     zone: input.timeZone,
-    from: clockWords(change.from.time).each[language],
-    to: clockWords(change.to.time).each[language],
+    from: clockIn(change.from.time, language),
+    to: clockIn(change.to.time, language),
   };
 }
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { type EachLanguage, eachLanguage } from './errors';
-import type { MessageKey } from './i18n';
+import type { Language, MessageKey } from './i18n';
 import { safeText } from './text';
 import { isTimeZone, utcToZoned } from './zoned-time';
 
@@ -24,17 +24,19 @@ export function weekdayWords(weekday: Weekday, width: 'short' | 'long'): EachLan
 }
 
 /**
- * A wall-clock 'HH:MM' in each interface language, through Intl ("9:45 AM" / "9:45"): the one way the server writes a
+ * A wall-clock 'HH:MM' in one interface language, through Intl ("9:45 AM" / "9:45"): the one way the server writes a
  * time of day in its sentences (bell schedules, clock changes). Intl's spaces (a narrow no-break space before "AM" in
  * newer ICU, a plain one in older) become plain spaces, so a message reads the same on every runtime.
  */
+export function clockIn(time: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
+    .format(new Date(`2000-01-01T${time}:00Z`))
+    .replace(/[\u202f\u00a0]/g, ' ');
+}
+
+/** `clockIn` in every interface language, for words a message says in its reader's language. */
 export function clockWords(time: string): EachLanguage {
-  const at = new Date(`2000-01-01T${time}:00Z`);
-  return eachLanguage((language) =>
-    new Intl.DateTimeFormat(language, { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' })
-      .format(at)
-      .replace(/[\u202f\u00a0]/g, ' '),
-  );
+  return eachLanguage((language) => clockIn(time, language));
 }
 
 export const MAX_PERIODS = 40;
