@@ -22,6 +22,15 @@ export interface StallOptions {
   exit?: (code: number) => void;
 }
 
+/** TM_TEST_QUIET_LIMIT_MS, or the default; anything but a positive number of milliseconds is refused. */
+export function quietLimitFrom(value: string | undefined): number {
+  if (value === undefined || value === '') return QUIET_LIMIT_MS;
+  const ms = Number(value);
+  if (!Number.isFinite(ms) || ms <= 0)
+    throw new Error(`TM_TEST_QUIET_LIMIT_MS must be a positive number of milliseconds, not "${value}"`);
+  return ms;
+}
+
 /** A worker stuck in synchronous code ignores its parent leaving; it is killed first so it spins on no one's machine. */
 function endWithWorkers(code: number): void {
   try {
@@ -43,7 +52,7 @@ export default class StallReporter implements Reporter {
   private readonly exit: (code: number) => void;
 
   constructor(options: StallOptions = {}) {
-    this.quietLimitMs = options.quietLimitMs ?? Number(process.env.TM_TEST_QUIET_LIMIT_MS ?? QUIET_LIMIT_MS);
+    this.quietLimitMs = options.quietLimitMs ?? quietLimitFrom(process.env.TM_TEST_QUIET_LIMIT_MS);
     this.now = options.now ?? Date.now;
     this.write = options.write ?? ((text) => process.stderr.write(text));
     this.exit = options.exit ?? endWithWorkers;

@@ -1,6 +1,6 @@
 import type { TestCase, TestModule } from 'vitest/node';
 import { describe, expect, it } from 'vitest';
-import StallReporter from '../../support/stall-reporter';
+import StallReporter, { QUIET_LIMIT_MS, quietLimitFrom } from '../../support/stall-reporter';
 
 const project = { name: 'integration-sqlite' };
 const fakeModule = (id: string) =>
@@ -65,5 +65,21 @@ describe('a test run that stops moving', () => {
     );
     expect(report).toContain('integration-sqlite tests/integration/stuck.test.ts (for 1 s)');
     expect(report).not.toContain('done.test.ts');
+  });
+});
+
+describe('the quiet limit from TM_TEST_QUIET_LIMIT_MS', () => {
+  it('when it is unset or empty, then the limit is ten minutes', () => {
+    expect(quietLimitFrom(undefined)).toBe(QUIET_LIMIT_MS);
+    expect(quietLimitFrom('')).toBe(QUIET_LIMIT_MS);
+  });
+
+  it('when it is a positive number, then that is the limit', () => {
+    expect(quietLimitFrom('20000')).toBe(20_000);
+  });
+
+  it('when it is not a positive number, then it is refused by name instead of ending every run at once', () => {
+    for (const bad of ['ten minutes', '0', '-5', 'NaN'])
+      expect(() => quietLimitFrom(bad)).toThrow(/TM_TEST_QUIET_LIMIT_MS must be a positive number/);
   });
 });
