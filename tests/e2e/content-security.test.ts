@@ -1,20 +1,19 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, launchBrowser } from '../support/browser/browser';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserSession } from '../support/browser/browser';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import { launchAs } from '../support/server/api-client';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
-useTestServer({}, (s) => {
-  server = s;
+useBrowserTest({}, (test) => {
+  ({ server, browser } = test);
 });
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Every document, in every frame, reports the CSP violations it sees (the init script is not subject to the CSP).
   await browser.context.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) => {
@@ -23,9 +22,6 @@ beforeAll(async () => {
       );
     });
   });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const COURSE = '/sandbox/courses/sandbox-course-7sci';

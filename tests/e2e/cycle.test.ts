@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CycleSchema } from '../../shared/cycles';
 import { BriefingSchema } from '../../shared/round-briefing';
 import { VisitListSchema } from '../../shared/visits';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
-import { type ApiClient, launchAs } from '../support/server/api-client';
+import { useBrowserTest } from '../support/browser/use-browser-test';
+import type { ApiClient } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
@@ -26,20 +26,12 @@ const NOTICED = 'Two students added to a partner’s answer with “and also”.
 const REPLY = 'That frame is new this month; I put it on the board.';
 const WHY_2 = 'Round 1’s debrief chose it: students explain, and partners ask back.';
 
-useTestServer({}, (s) => {
-  server = s;
+useBrowserTest({ colleagues: ['ana', 'ben', 'chloe', 'dana'] }, (test) => {
+  ({ server, browser, ana, ben, chloe, dana } = test);
 });
 beforeAll(async () => {
-  browser = await launchBrowser();
-  ana = await launchAs(server, 'sandbox-ana-rivera');
-  ben = await launchAs(server, 'sandbox-ben-okafor');
-  chloe = await launchAs(server, 'sandbox-chloe-martin');
-  dana = await launchAs(server, 'sandbox-dana-kim');
   colleagues = await colleaguesOf(server, dana, 5, 'Cycle colleague');
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** Every visit of the round happened (an hour or two ago). */
 async function visitsHappened(roundId: string) {

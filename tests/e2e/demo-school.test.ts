@@ -1,20 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
 // As under `npm start`: the server seeds the demo school before it serves the sandbox page.
-useTestServer({ config: { demoSchool: true } }, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserTest({ server: { config: { demoSchool: true } } }, (test) => {
+  ({ server, browser } = test);
 });
 
 describe('the demo school in the sandbox LMS', () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { CrossRoundSchema, DistrictPageSchema } from '../../shared/districts';
 import { BriefingSchema } from '../../shared/round-briefing';
 import { RoundNoticeListSchema, RoundSchema } from '../../shared/rounds';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 import { visitHappened } from '../support/server/visit-happened';
 
 /**
@@ -25,19 +25,15 @@ let hostStaffIds: string[];
 const DEMO_COURSE = 'sandbox-course-demo';
 const idOf = async (c: ApiClient) => (await c.get('/api/me')).body.person.id as string;
 
-useTestServer({}, (s) => {
-  server = s;
+useBrowserTest({}, (test) => {
+  ({ server, browser } = test);
 });
 beforeAll(async () => {
-  browser = await launchBrowser();
   hostCoach = await launchAs(server, 'sandbox-dana-kim');
   visitingCoach = await launchAs(server, 'sandbox-dana-kim', { course: DEMO_COURSE });
   hostStaff = await colleaguesOf(server, hostCoach, 8, 'Host school teacher');
   hostStaffIds = await Promise.all(hostStaff.map(idOf));
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('a cross-school round between two sandbox schools', () => {
   it('when the host school opens its round and the other school’s coach joins, visits and writes a note, then the note and the picture stay with the host school and the district sees only schools; the visitor acknowledges the briefing, holds the dialogue, cancels a visit with a reason, and their school leaves', async () => {

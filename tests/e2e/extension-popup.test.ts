@@ -1,19 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  browser = await launchBrowser({ extension: true });
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserTest({ browser: { extension: true } }, (test) => {
+  ({ server, browser } = test);
 });
 
 describe('the extension loaded unpacked in Chromium', () => {

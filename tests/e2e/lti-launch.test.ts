@@ -1,20 +1,14 @@
 import type { Frame, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserTest({}, (test) => {
+  ({ server, browser } = test);
 });
 
 async function toolFrame(page: Page): Promise<Frame> {

@@ -1,21 +1,15 @@
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserTest({}, (test) => {
+  ({ server, browser } = test);
 });
 
 const openAs = (user: string) => openToolAs(browser, server, user);

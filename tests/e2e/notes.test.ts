@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
-import { type ApiClient, launchAs } from '../support/server/api-client';
+import { useBrowserTest } from '../support/browser/use-browser-test';
+import type { ApiClient } from '../support/server/api-client';
 import { daysFromNow } from '../support/server/colleagues';
 import { approvedStrategy } from '../support/server/menu';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 import { visitHappened } from '../support/server/visit-happened';
 
 let server: TestServer;
@@ -33,18 +33,8 @@ async function pastVisit(host: ApiClient, visitor: ApiClient, title: string): Pr
   return visit.body.id;
 }
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ana = await launchAs(server, 'sandbox-ana-rivera');
-  ben = await launchAs(server, 'sandbox-ben-okafor');
-  chloe = await launchAs(server, 'sandbox-chloe-martin');
-  dana = await launchAs(server, 'sandbox-dana-kim');
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserTest({ colleagues: ['ana', 'ben', 'chloe', 'dana'] }, (test) => {
+  ({ server, browser, ana, ben, chloe, dana } = test);
 });
 
 describe('evidence notes in the LMS', () => {

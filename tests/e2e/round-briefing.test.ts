@@ -1,10 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { describe, expect, it } from 'vitest';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
-import { type ApiClient, launchAs } from '../support/server/api-client';
+import { useBrowserTest } from '../support/browser/use-browser-test';
+import type { ApiClient } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 /** Screens for docs/rounds.md: `DOCS_SCREENSHOTS=1 npx vitest run --project e2e tests/e2e/round-briefing.test.ts`. */
 const SCREENSHOTS = process.env.DOCS_SCREENSHOTS === '1';
@@ -19,16 +19,8 @@ const idOf = async (c: ApiClient) => (await c.get('/api/me')).body.person.id as 
 /** The number of pages of a PDF (its /Type /Page objects, not the /Pages tree). */
 const pageCount = (pdf: Buffer) => pdf.toString('latin1').match(/\/Type\s*\/Page(?![s\w])/g)?.length ?? 0;
 
-useTestServer({}, (s) => {
-  server = s;
-});
-beforeAll(async () => {
-  browser = await launchBrowser();
-  ben = await launchAs(server, 'sandbox-ben-okafor');
-  dana = await launchAs(server, 'sandbox-dana-kim');
-});
-afterAll(async () => {
-  await browser?.close();
+useBrowserTest({ colleagues: ['ben', 'dana'] }, (test) => {
+  ({ server, browser, ben, dana } = test);
 });
 
 describe('a round with a briefing', () => {

@@ -1,13 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { RoundHostingSchema } from '../../shared/round-hosts';
 import { RoundNoticeListSchema, RoundSchema } from '../../shared/rounds';
 import { VisitListSchema } from '../../shared/visits';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
@@ -18,21 +18,16 @@ let visitorIds: string[];
 
 const idOf = async (c: ApiClient) => (await c.get('/api/me')).body.person.id as string;
 
-useTestServer({}, (s) => {
-  server = s;
+useBrowserTest({ colleagues: ['ana'] }, (test) => {
+  ({ server, browser, ana } = test);
 });
 beforeAll(async () => {
-  browser = await launchBrowser();
-  ana = await launchAs(server, 'sandbox-ana-rivera');
   await launchAs(server, 'sandbox-ben-okafor');
   await launchAs(server, 'sandbox-chloe-martin');
   dana = await launchAs(server, 'sandbox-dana-kim');
   visitors = await colleaguesOf(server, dana, 8, 'Round visitor');
   visitorIds = await Promise.all(visitors.map(idOf));
 }, 60_000);
-afterAll(async () => {
-  await browser?.close();
-});
 
 describe('hosts in the round’s decisions', () => {
   it('when a host chooses what visitors look for and declines a slot, then visitors read the choice and the coach re-plans the slot', async () => {

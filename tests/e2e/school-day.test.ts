@@ -1,11 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { addDays, startOfWeek, utcToZoned } from '../../shared/zoned-time';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import { launchAs } from '../support/server/api-client';
 import { approvedStrategy } from '../support/server/menu';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
@@ -16,17 +16,13 @@ const MONDAY = addDays(startOfWeek(utcToZoned(new Date(), SCHOOL).date), 7);
 const TUESDAY = addDays(MONDAY, 1);
 const SATURDAY = addDays(MONDAY, 5);
 
-useTestServer({}, (s) => {
-  server = s;
+useBrowserTest({}, (test) => {
+  ({ server, browser } = test);
 });
 beforeAll(async () => {
-  browser = await launchBrowser();
   const ana = await launchAs(server, 'sandbox-ana-rivera');
   const dana = await launchAs(server, 'sandbox-dana-kim');
   await approvedStrategy(ana, dana, { title: TITLE });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 describe('the school day', () => {

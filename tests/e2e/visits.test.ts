@@ -1,31 +1,27 @@
 import ICAL from 'ical.js';
 import type { Frame } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { startOfWeek } from '../../shared/zoned-time';
-import { type BrowserSession, expectNoAxeViolations, launchBrowser } from '../support/browser/browser';
+import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
 import { openToolAs } from '../support/browser/lms-page';
+import { useBrowserTest } from '../support/browser/use-browser-test';
 import { launchAs } from '../support/server/api-client';
 import { daysFromNow } from '../support/server/colleagues';
 import { approvedStrategy } from '../support/server/menu';
 import type { TestServer } from '../support/server/test-server';
-import { useTestServer } from '../support/server/use-test-server';
 
 let server: TestServer;
 let browser: BrowserSession;
 const TITLE = 'Sentence frames for academic talk';
 
-useTestServer({}, (s) => {
-  server = s;
+useBrowserTest({}, (test) => {
+  ({ server, browser } = test);
 });
 beforeAll(async () => {
-  browser = await launchBrowser();
   // Ana's strategy is on the menu already (adding and approving it is covered in menu.test.ts).
   const ana = await launchAs(server, 'sandbox-ana-rivera');
   const dana = await launchAs(server, 'sandbox-dana-kim');
   await approvedStrategy(ana, dana, { title: TITLE });
-});
-afterAll(async () => {
-  await browser?.close();
 });
 
 const openAs = (user: string) => openToolAs(browser, server, user);

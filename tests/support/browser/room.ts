@@ -1,28 +1,16 @@
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
-import { type ApiClient, launchAs } from '../server/api-client';
-import { builtAppAssets } from '../server/built-app';
+import { expect } from 'vitest';
+import type { ApiClient } from '../server/api-client';
 import { daysFromNow } from '../server/colleagues';
 import { approvedStrategy } from '../server/menu';
-import type { TestServer } from '../server/test-server';
-import { useTestServer } from '../server/use-test-server';
-import { type BrowserSession, launchBrowser } from './browser';
+import type { BrowserSession } from './browser';
+import { type BrowserTest, type SandboxColleague, useBrowserTest } from './use-browser-test';
 
 /** A phone's screen, as issue #18 measured it. */
 export const PHONE = { width: 390, height: 844 };
 
 /** The sandbox colleagues a room test launches: Ana hosts, Ben visits, Dana is the coach. */
-const SANDBOX_USERS = {
-  ana: 'sandbox-ana-rivera',
-  ben: 'sandbox-ben-okafor',
-  dana: 'sandbox-dana-kim',
-} as const;
-export type RoomColleague = keyof typeof SANDBOX_USERS;
-
-export type RoomTest<C extends RoomColleague> = { server: TestServer; browser: BrowserSession } & Record<
-  C,
-  ApiClient
->;
+export type RoomColleague = Extract<SandboxColleague, 'ana' | 'ben' | 'dana'>;
 
 /**
  * The room tests' set-up: one test server for the file, the built app, Chromium (its own language English), and
@@ -31,23 +19,9 @@ export type RoomTest<C extends RoomColleague> = { server: TestServer; browser: B
  */
 export function useRoomTest<C extends RoomColleague>(
   colleagues: readonly C[],
-  onReady: (room: RoomTest<C>) => void,
+  onReady: (room: BrowserTest<C>) => void,
 ): void {
-  let server: TestServer;
-  let browser: BrowserSession | undefined;
-  useTestServer({}, (s) => {
-    server = s;
-  });
-  beforeAll(async () => {
-    await builtAppAssets();
-    browser = await launchBrowser();
-    const launched = {} as Record<C, ApiClient>;
-    for (const who of colleagues) launched[who] = await launchAs(server, SANDBOX_USERS[who]);
-    onReady({ server, browser, ...launched });
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
+  useBrowserTest({ builtApp: true, colleagues }, onReady);
 }
 
 /**
