@@ -18,7 +18,7 @@ import { type ApiClient, launchAs } from '../support/server/api-client';
 import { analyzeOwnTables } from '../support/server/query-plans';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer, testServerConfig } from '../support/server/test-server';
-import { DAY, districtRows, NOTE_TEXTS, SUBJECTS } from './district';
+import { BENCH_WEEK, DAY, districtRows, NOTE_TEXTS, SUBJECTS } from './district';
 import { type ServerProcess, startServerProcess } from './processes';
 import { type Figure, percentile, timeMs } from './report';
 
@@ -212,8 +212,8 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
     // The raw queries and the use case run in this process, on a database handle of its own.
     direct = openDatabase(database.target);
     const scope = new TenantScope(direct.db, district.tenantId, kind);
-    const weekFrom = new Date(Date.now() - 3 * DAY).toISOString();
-    const weekTo = new Date(Date.now() + 4 * DAY).toISOString();
+    const weekFrom = new Date(Date.now() + BENCH_WEEK.from).toISOString();
+    const weekTo = new Date(Date.now() + BENCH_WEEK.to).toISOString();
     const searchWords = ['think', 'exit tic', 'jigsaw', 'retrieval pract', 'rubric', 'gallery'];
     const nowIso = () => new Date().toISOString();
     const writable = await scope

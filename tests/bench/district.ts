@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../lti-server/src/db/schema';
+import { DEFAULT_DOOR_PAGE } from '../../shared/visits';
 import { rng } from './report';
 
 /**
@@ -29,6 +30,15 @@ export const NOTE_TEXTS = [
 export const DAY = 86_400_000;
 /** Visits a teacher makes in a year, as the seed's proportions give them (20,000 doors for 2,000 teachers). */
 export const VISITS_PER_TEACHER = 10;
+/** The week the API bench's week view reads, around the seed's `now`: three days back, four ahead. */
+export const BENCH_WEEK = { from: -3 * DAY, to: 4 * DAY };
+/**
+ * Doors the seed puts in BENCH_WEEK at every size: a full first page and one more row (so the page knows there is a
+ * next). A 1k district holds about four doors a week, a 100k one about four hundred; without these the week view at 1k
+ * would read a page of two doors and at 100k a page of fifty-one, and its growth would measure the page filling, not
+ * what a bigger table costs.
+ */
+export const WEEK_PAGE_DOORS = DEFAULT_DOOR_PAGE + 1;
 
 export interface DistrictRows {
   people: Array<Database['people']>;
@@ -119,13 +129,20 @@ export function districtRows(
   const doors: Array<Database['doors']> = [];
   const visits: Array<Database['visits']> = [];
   const past: Array<{ visit: string; door: string; host: string; visitor: string }> = [];
+  // The first WEEK_PAGE_DOORS doors that are not the launched teacher's go in the benched week, an hour inside its ends
+  // (the bench reads the week a little after seeding); the rest fall anywhere in the year.
+  const weekSpan = BENCH_WEEK.to - BENCH_WEEK.from - 2 * 3_600_000;
+  let inWeek = 0;
   for (let i = 0; i < doorCount; i++) {
     const id = randomUUID();
     const theirs = i % theirEvery === 0 && i / theirEvery < VISITS_PER_TEACHER;
     const host = theirs ? pick(others) : pick(teachers);
+    const week = !theirs && inWeek < WEEK_PAGE_DOORS;
     const startsAt = theirs
       ? now - 182 * DAY + Math.floor(((i / theirEvery + 0.5) * 364 * DAY) / VISITS_PER_TEACHER)
-      : now - 182 * DAY + Math.floor(random() * 364 * DAY);
+      : week
+        ? now + BENCH_WEEK.from + 3_600_000 + Math.floor((inWeek++ * weekSpan) / WEEK_PAGE_DOORS)
+        : now - 182 * DAY + Math.floor(random() * 364 * DAY);
     const strategy = pick(strategies);
     doors.push({
       id,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { lintNote } from '../../../shared/note-linter';
-import { districtRows, NOTE_TEXTS, VISITS_PER_TEACHER } from '../../bench/district';
+import { DEFAULT_DOOR_PAGE } from '../../../shared/visits';
+import { BENCH_WEEK, districtRows, NOTE_TEXTS, VISITS_PER_TEACHER } from '../../bench/district';
 
 const NOW = Date.UTC(2026, 11, 6, 12);
 const around = { tenant: 't', network: 'n', teacherId: 'me' };
@@ -46,4 +47,19 @@ describe('the API bench district', () => {
     const hostOf = new Map(rows.doors.map((d) => [d.id, d.host_id]));
     for (const v of rows.visits) expect(hostOf.get(v.door_id)).not.toBe(v.visitor_id);
   });
+
+  it('when the week view is benched, then its week holds a full first page at every size, so growth compares equal pages', () => {
+    // The week as the bench reads it: from a few minutes after the seed (seeding 100k takes minutes) for seven days.
+    const from = NOW + 10 * 60_000 + BENCH_WEEK.from;
+    const to = NOW + BENCH_WEEK.from + 7 * 86_400_000;
+    for (const size of [1_000, 10_000]) {
+      const { doors, people } = districtRows(size, around, NOW);
+      const week = doors.filter((d) => Date.parse(d.starts_at) >= from && Date.parse(d.starts_at) < to);
+      // One page and one more row: the page knows there is a next one.
+      expect(week.length).toBeGreaterThanOrEqual(DEFAULT_DOOR_PAGE + 1);
+      // Spread over the week and over the school's teachers, not one crowded hour of one host.
+      expect(new Set(week.map((d) => d.host_id)).size).toBeGreaterThan(Math.min(10, people.length / 2));
+      expect(new Set(week.map((d) => d.starts_at.slice(0, 10))).size).toBeGreaterThanOrEqual(7);
+    }
+  }, 20_000);
 });
