@@ -4,14 +4,17 @@ import { bookingFigures } from './booking';
 import { launchFigures } from './launch';
 import { linterFigures } from './note-linter';
 import { outboxFigures } from './outbox';
-import { type Figure, formatFigure } from './report';
+import type { Figure } from './report';
 import { searchFigures } from './search';
 
 export interface BenchGroup {
   name: string;
   description: string;
-  run(): Promise<Figure[]>;
+  /** Runs the group, handing each figure to `print` as soon as it is measured. */
+  run(print: Print): Promise<void>;
 }
+
+type Print = (figure: Figure) => void;
 
 const envNumber = (name: string, fallback: number) => {
   const v = Number(process.env[name]);
@@ -33,11 +36,10 @@ const kinds = (): TestDbKind[] =>
 
 /**
  * Runs a group on each database in turn and prints each database's figures as soon as it is done, so a failure on the
- * next one (a seed that times out, say) keeps what was measured. Returns nothing left to print.
+ * next one (a seed that times out, say) keeps what was measured.
  */
-async function each(run: (kind: TestDbKind) => Promise<Figure[]>): Promise<Figure[]> {
-  for (const kind of kinds()) for (const figure of await run(kind)) console.log(formatFigure(figure));
-  return [];
+async function each(print: Print, run: (kind: TestDbKind) => Promise<Figure[]>): Promise<void> {
+  for (const kind of kinds()) for (const figure of await run(kind)) print(figure);
 }
 
 /** One entry per group; `npm run bench -- NAME` runs one. */
@@ -46,9 +48,9 @@ export const GROUPS: BenchGroup[] = [
     name: 'api',
     description:
       'the API under load at three menu sizes (two instances on PostgreSQL): p50/p95/throughput per route at 1, 10 and 50 clients, beside a bare Express route and the raw query; growth ratio; RSS of each server process after each repeat',
-    run: async () => {
+    run: async (print) => {
       const samples: ApiSample[] = [];
-      await each((kind) =>
+      await each(print, (kind) =>
         apiFigures(
           kind,
           {
@@ -63,15 +65,14 @@ export const GROUPS: BenchGroup[] = [
       );
       writeApiChart(samples, process.env.BENCH_SVG ?? 'docs/performance-api.svg');
       console.log(apiTable(samples));
-      return [];
     },
   },
   {
     name: 'booking',
     description:
       'teachers racing for the seats of open doors (two instances on PostgreSQL): throughput, p95, no overbooking',
-    run: () =>
-      each((kind) =>
+    run: (print) =>
+      each(print, (kind) =>
         bookingFigures(
           kind,
           envNumber('BENCH_DOORS', 10),
@@ -83,24 +84,26 @@ export const GROUPS: BenchGroup[] = [
   {
     name: 'launch',
     description: 'LTI 1.3 launches per second and latency, our tool vs a bare ltijs app on the same storage',
-    run: () => each((kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 200), 4)),
+    run: (print) => each(print, (kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 200), 4)),
   },
   {
     name: 'linter',
     description:
       'note linter precision/recall on the held-out corpus split vs the frozen v1 linter, and ms per 1,000-character note',
-    run: () => linterFigures(envNumber('BENCH_LINTER_ROUNDS', 2000)),
+    run: async (print) => {
+      for (const figure of await linterFigures(envNumber('BENCH_LINTER_ROUNDS', 2000))) print(figure);
+    },
   },
   {
     name: 'outbox',
     description: "1,000 clips queued offline in the extension's outbox, synced to the real server in one run",
-    run: () => each((kind) => outboxFigures(kind, envNumber('BENCH_CLIPS', 1000))),
+    run: (print) => each(print, (kind) => outboxFigures(kind, envNumber('BENCH_CLIPS', 1000))),
   },
   {
     name: 'search',
     description: 'menu search p50/p95 over 100k strategies, full-text vs a LIKE scan',
-    run: () =>
-      each((kind) =>
+    run: (print) =>
+      each(print, (kind) =>
         searchFigures(kind, envNumber('BENCH_STRATEGIES', 100_000), envNumber('BENCH_QUERIES', 200)),
       ),
   },

@@ -16,6 +16,6 @@ if (unknown.length > 0) {
 const groups = wanted.length > 0 ? GROUPS.filter((g) => wanted.includes(g.name)) : GROUPS;
 for (const group of groups) {
   console.log(`# ${group.name}: ${group.description}`);
-  for (const figure of await group.run()) console.log(formatFigure(figure));
+  await group.run((figure) => console.log(formatFigure(figure)));
 }
 process.exit(0);
