@@ -52,6 +52,43 @@ describe('note names', () => {
     expect(names('Kaveh explained his graph to the group.')).toEqual(['Kaveh']);
   });
 
+  it('when a Spanish note names a well-known figure, then the learned scorer drops it and keeps the students', () => {
+    // The rules alone flag each; the scorer reads that a list of well-known people (shared/note-known-names.ts) holds
+    // the run, which in Spanish sentences is more often a topic than someone in the room.
+    for (const [text, name] of [
+      ['La clase comparó a Benito Juárez con Abraham Lincoln.', 'Benito Juárez'],
+      ['Cada equipo presentó una línea del tiempo de Miguel Hidalgo.', 'Miguel Hidalgo'],
+      ['En el pizarrón estaba escrito Gabriel García Márquez.', 'Gabriel García Márquez'],
+      ['El grupo investigó la vida de Marie Curie en las tabletas.', 'Marie Curie'],
+    ] as const) {
+      expect(
+        lintNote(text, { nameScorer: null })
+          .filter((f) => f.kind === 'name')
+          .map((f) => text.slice(f.start, f.end)),
+      ).toEqual([name]);
+      expect(names(text)).toEqual([]);
+    }
+    // A given name alone is never on the list, whoever shares it; a student beside a figure keeps the sentence named.
+    expect(names('Simón levantó la mano y leyó la fecha.')).toEqual(['Simón']);
+    expect(names('Martín le pasó el marcador a Frida.')).toEqual(['Martín', 'Frida']);
+    expect(names('Mateo y Lucía explicaron la biografía de Pablo Neruda.')).toEqual(['Mateo', 'Lucía']);
+  });
+
+  it('when a word stands in a run the list of well-known names holds, then the scorer sees its kind, in Spanish', () => {
+    const features = (text: string) => {
+      const tokens = noteTokens(text);
+      const contexts: string[] = [];
+      return findNames(text, tokens, new Set(), contexts).map((c) => nameFeatures(text, tokens, c, contexts));
+    };
+    const [figure] = features('La clase comparó a Benito Juárez con la maestra.');
+    expect(figure).toEqual(expect.arrayContaining(['es|known:figure', 'es|known-run']));
+    const [student] = features('Benito levantó la mano y leyó la fecha.');
+    expect(student!.filter((f) => /(^|\|)known/.test(f))).toEqual([]);
+    // English notes are read without the list.
+    const [english] = features('The class compared Benito Juárez with the teacher.');
+    expect(english!.filter((f) => /(^|\|)known/.test(f))).toEqual([]);
+  });
+
   it('when the scorer reads a flag, then it sees the name length, a title, an open quotation, the ending', () => {
     const features = (text: string) => {
       const tokens = noteTokens(text);
