@@ -158,7 +158,8 @@ export async function expandPrefixes(
   };
 }
 
-const UNKNOWN: MatchBounds = { least: 0, most: Number.POSITIVE_INFINITY, expected: Number.POSITIVE_INFINITY };
+/** Nothing known: the matches are counted (a query of stop words only, or of another shape). */
+const UNKNOWN: MatchBounds = { least: 0, most: Number.POSITIVE_INFINITY, expected: 0 };
 
 /** A normalised query of prefix lexemes that must all match, or of which one must: `'a':* & 'b':*`, `'a':* | 'b':*`. */
 const ALL_OF = new RegExp(`^${PREFIX_LEXEME.source}(?: & ${PREFIX_LEXEME.source})*$`);
