@@ -24,8 +24,7 @@ const CompletionsSchema = z.object({
     z.object({
       quoted: z.string(),
       words: z.array(z.string()),
-      least: z.number().optional(),
-      most: z.number().nullable().optional(),
+      counts: z.object({ least: z.number(), most: z.number().nullable(), miss: z.number() }).optional(),
     }),
   ),
 });
@@ -56,6 +55,8 @@ interface Completions {
   /** With `within`: the strategies there holding the commonest counted completion, and all completions' sum. */
   least?: number;
   most?: number;
+  /** With `within`: the share of strategies there holding a completion, if the completions occur independently. */
+  share?: number;
 }
 
 /**
@@ -92,18 +93,24 @@ async function prefixCompletions(
         .groupBy('search_word_counts.word')
         .limit(COUNTED_COMPLETIONS + 1)
     : undefined;
-  const counts = perCompletion
-    ? sql`, 'least', (select coalesce(max(c.n), 0) from (${perCompletion}) as c),
-        'most', (select case when count(*) > ${COUNTED_COMPLETIONS} then null else coalesce(sum(c.n), 0) end
-          from (${perCompletion}) as c)`
-    : sql``;
   const total = within
-    ? sql`'total', (${counted()
+    ? counted()
         .select(sql<number>`coalesce(sum(search_word_counts.strategies), 0)::integer`.as('n'))
-        .where('search_word_counts.word', '=', '')}),`
-    : sql``;
+        .where('search_word_counts.word', '=', '')
+    : undefined;
+  // `miss`: the share of strategies holding none of the completions, if they occur independently of each other.
+  const counts =
+    perCompletion && total
+      ? sql`, 'counts', (
+          select json_build_object(
+            'least', coalesce(max(c.n), 0),
+            'most', case when count(*) > ${COUNTED_COMPLETIONS} then null else coalesce(sum(c.n), 0) end,
+            'miss', exp(coalesce(sum(ln(greatest(1 - c.n::float8 / nullif((${total}), 0), 1e-9))), 0)))
+          from (${perCompletion}) as c)`
+      : sql``;
+  const totalField = total ? sql`'total', (${total}),` : sql``;
   const json = await scope.evaluate(sql<string>`(
-    select json_build_object(${total} 'text', q.text, 'prefixes', coalesce((
+    select json_build_object(${totalField} 'text', q.text, 'prefixes', coalesce((
       select json_agg(json_build_object('quoted', p.quoted, 'words', array(${words})${counts}))
       from (
         select distinct m[1] as quoted,
@@ -119,8 +126,13 @@ async function prefixCompletions(
       p.quoted,
       {
         words: p.words,
-        ...(p.least === undefined ? {} : { least: p.least }),
-        ...(p.most === undefined ? {} : { most: p.most ?? Number.POSITIVE_INFINITY }),
+        ...(p.counts
+          ? {
+              least: p.counts.least,
+              most: p.counts.most ?? Number.POSITIVE_INFINITY,
+              share: 1 - p.counts.miss,
+            }
+          : {}),
       },
     ]),
   );
@@ -170,7 +182,8 @@ const ANY_OF = new RegExp(`^${PREFIX_LEXEME.source}(?: \\| ${PREFIX_LEXEME.sourc
  * strategies holding any of its completions: at most the sum of their counts (unknown when it has more than
  * COUNTED_COMPLETIONS, of which only the first were counted), at least the largest. All prefixes (`&`): at most the
  * smallest of theirs, at least what they must share (the sum of theirs less the total for each prefix but one), and
- * expected the total times the product of their shares. Any prefix (`|`): at most the sum, at least the largest. A
+ * expected the total times the product of their shares (a prefix's share: of the strategies holding any completion,
+ * if the completions occur independently). Any prefix (`|`): at most the sum, at least the largest. A
  * query of another shape is unknown.
  */
 function matchBounds(normalised: string, completions: Map<string, Completions>, total: number): MatchBounds {
@@ -179,14 +192,14 @@ function matchBounds(normalised: string, completions: Map<string, Completions>, 
   const prefixes = [...new Set([...normalised.matchAll(PREFIX_LEXEME)].map((m) => m[1]!))].map((quoted) => ({
     least: completions.get(quoted)?.least ?? 0,
     most: completions.get(quoted)?.most ?? Number.POSITIVE_INFINITY,
+    share: completions.get(quoted)?.share ?? 0,
   }));
   if (!all) {
     const least = Math.max(...prefixes.map((p) => p.least));
     return { least, most: prefixes.reduce((sum, p) => sum + p.most, 0), expected: least };
   }
   const least = Math.max(0, prefixes.reduce((sum, p) => sum + p.least, 0) - (prefixes.length - 1) * total);
-  const expected =
-    total > 0 ? prefixes.reduce((product, p) => product * Math.min(1, p.least / total), total) : 0;
+  const expected = prefixes.reduce((product, p) => product * p.share, total);
   return { least, most: Math.min(...prefixes.map((p) => p.most)), expected: Math.max(least, expected) };
 }
 

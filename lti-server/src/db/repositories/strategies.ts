@@ -360,10 +360,11 @@ async function searchSqlite(
 /**
  * tsvector + GIN. Whether a search is broad is known from the counts of its words before a strategy is read (migration
  * 0044): a broad search reads `strategies_newest` (migration 0009) in date order from the newest and stops at its page;
- * a selective one ranks its matches. One word's count is exact. Several words that must all match are broad when
- * they must share more than RANKED_MATCHES strategies, or would if they occurred independently of each other share
- * more than twice as many; selective when the rarest is. Only where the counts cannot tell (filters beyond the status,
- * or common words expected to share few strategies) are the matches counted, up to one more than are ranked.
+ * a selective one ranks its matches. One word's count is exact. A prefix that stands for several words, or several
+ * words that must all match, is broad when the counts prove more than RANKED_MATCHES matches, or when, if the words
+ * occurred independently of each other, it would match more than twice as many; selective when the counts allow no
+ * more than RANKED_MATCHES. Only where they cannot tell (filters beyond the status, or common words expected to share
+ * few strategies) are the matches counted, up to one more than are ranked.
  */
 async function searchPostgres(
   scope: TenantScope,
@@ -402,8 +403,9 @@ async function searchPostgres(
       .offset(offset)
       .execute();
   if (least > RANKED_MATCHES) return newest();
-  // Several words that must all match, each too common to tell: if they occur independently, the search matches well
-  // over RANKED_MATCHES (twice as many), and it is listed as broad without counting its matches.
+  // A prefix of many words, or several words that must all match, that the bounds cannot tell: if the words occur
+  // independently of each other, the search matches well over RANKED_MATCHES (twice as many), and it is listed as
+  // broad without counting its matches.
   if (!filtered && bounds.expected > 2 * RANKED_MATCHES) return newest();
   // One pass over at most RANKED_MATCHES + 1 matches (one GIN bitmap) scores and counts them; the page is ranked from
   // those, and only its rows are read in full.
