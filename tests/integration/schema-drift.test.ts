@@ -25,7 +25,9 @@ const COLUMNS_NOT_IN_SCHEMA = new Set([
 ]);
 
 /** Tables only PostgreSQL has (migration 0013: SQLite's FTS5 has prefix indexes instead; its word list came in 0024). */
-const POSTGRES_ONLY = new Set<string>(['search_word_checks'] satisfies Array<keyof Database>);
+const POSTGRES_ONLY = new Set<string>(['search_word_checks', 'search_word_counts'] satisfies Array<
+  keyof Database
+>);
 
 async function sqliteColumns(db: Kysely<Database>): Promise<Array<[string, string, boolean]>> {
   const tables = await sql<{ name: string }>`

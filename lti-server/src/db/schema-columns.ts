@@ -173,6 +173,13 @@ export const SCHEMA_COLUMNS: SchemaColumns = {
     tenant_id: 'not null',
     word: 'not null',
   },
+  search_word_counts: {
+    tenant_id: 'not null',
+    network_id: 'not null',
+    status: 'not null',
+    word: 'not null',
+    strategies: 'not null',
+  },
   pairings: {
     id: 'not null',
     code_hash: 'not null',

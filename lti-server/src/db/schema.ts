@@ -281,6 +281,18 @@ export interface SearchWordCheckTable {
   word: string;
 }
 
+/**
+ * PostgreSQL only (migration 0044): how many strategies of a network with a status (merged ones left out) hold a
+ * lexeme, kept by triggers; a search reads it to know whether it is broad before it reads the menu.
+ */
+export interface SearchWordCountTable {
+  tenant_id: string;
+  network_id: string;
+  status: string;
+  word: string;
+  strategies: number;
+}
+
 export interface TenantSettingsTable {
   tenant_id: string;
   network_scope: 'course' | 'deployment';
@@ -744,6 +756,7 @@ export interface Database {
   tenant_settings: TenantSettingsTable;
   search_words: SearchWordTable;
   search_word_checks: SearchWordCheckTable;
+  search_word_counts: SearchWordCountTable;
   pairings: PairingTable;
   device_tokens: DeviceTokenTable;
   deep_link_requests: DeepLinkRequestTable;

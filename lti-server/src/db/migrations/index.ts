@@ -41,6 +41,7 @@ import * as myVisitsOrder from './0040-my-visits-order';
 import * as schoolNames from './0041-school-names';
 import * as pictureVersion from './0042-picture-version';
 import * as roomLinkSessions from './0043-room-link-sessions';
+import * as searchWordCounts from './0044-search-word-counts';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -96,6 +97,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0041-school-names', schoolNames],
   ['0042-picture-version', pictureVersion],
   ['0043-room-link-sessions', roomLinkSessions],
+  ['0044-search-word-counts', searchWordCounts],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

@@ -19,19 +19,59 @@ const quote = (word: string) => `'${word.replace(/\\/g, '\\\\').replace(/'/g, "'
 /** What `prefixCompletions` reads back: the normalised query and each prefix lexeme's first listed completions. */
 const CompletionsSchema = z.object({
   text: z.string(),
-  prefixes: z.array(z.object({ quoted: z.string(), words: z.array(z.string()) })),
+  total: z.number().optional(),
+  prefixes: z.array(
+    z.object({
+      quoted: z.string(),
+      words: z.array(z.string()),
+      counts: z.object({ least: z.number(), most: z.number().nullable(), miss: z.number() }).optional(),
+    }),
+  ),
 });
+
+/** At most this many completions of a prefix are counted; a prefix with more has no upper bound. */
+const COUNTED_COMPLETIONS = 1000;
+
+/** Where a search looks: the strategies of one network with one of these statuses (search_word_counts' keys). */
+export interface CountedWithin {
+  networkId: string;
+  statuses: readonly string[];
+}
+
+/**
+ * What the counts of a query's lexemes say about how many strategies it matches within a network and statuses
+ * (merged strategies left out; other filters not considered): at least `least`, at most `most` (Infinity when a
+ * prefix stands for too many words to count them), and `expected`.
+ */
+export interface MatchBounds {
+  least: number;
+  most: number;
+  /** How many it matches if its words occur independently of each other (equal to `least` for one word). */
+  expected: number;
+}
+
+interface Completions {
+  words: string[];
+  /** With `within`: the strategies there holding the commonest counted completion, and all completions' sum. */
+  least?: number;
+  most?: number;
+  /** With `within`: the share of strategies there holding a completion, if the completions occur independently. */
+  share?: number;
+}
 
 /**
  * PostgreSQL, in one round trip: a prefix query normalised as a search normalises it (stemming, stop words), and for
  * each prefix lexeme in it (keyed by its quoted text, PREFIX_LEXEME's group) the first PREFIX_EXPANSION_LIMIT + 1 words
  * of the tenant's list that start with it, each one range of the primary key. The lexemes are found with the same
- * pattern and unquoted in SQL (doubled quotes, then backslash escapes).
+ * pattern and unquoted in SQL (doubled quotes, then backslash escapes). With `within`, also the counts of strategies
+ * there (migration 0044): for each prefix, per completion, from one range of search_word_counts' primary key (up to
+ * COUNTED_COMPLETIONS of them), and the `total` (the empty word's count).
  */
 async function prefixCompletions(
   scope: TenantScope,
   prefixQuery: string,
-): Promise<{ text: string; completions: Map<string, string[]> }> {
+  within?: CountedWithin,
+): Promise<{ text: string; total?: number; completions: Map<string, Completions> }> {
   const prefix = sql.ref<string>('p.prefix');
   const words = scope
     .selectFrom('search_words')
@@ -40,9 +80,38 @@ async function prefixCompletions(
     .where('word', '<', sql<string>`${prefix} || ${AFTER_PREFIX}`)
     .orderBy('word')
     .limit(PREFIX_EXPANSION_LIMIT + 1);
+  const counted = () =>
+    scope
+      .selectFrom('search_word_counts')
+      .where('search_word_counts.network_id', '=', within!.networkId)
+      .where('search_word_counts.status', 'in', [...within!.statuses]);
+  const perCompletion = within
+    ? counted()
+        .select(sql<number>`sum(search_word_counts.strategies)::integer`.as('n'))
+        .where('search_word_counts.word', '>=', prefix)
+        .where('search_word_counts.word', '<', sql<string>`${prefix} || ${AFTER_PREFIX}`)
+        .groupBy('search_word_counts.word')
+        .limit(COUNTED_COMPLETIONS + 1)
+    : undefined;
+  const total = within
+    ? counted()
+        .select(sql<number>`coalesce(sum(search_word_counts.strategies), 0)::integer`.as('n'))
+        .where('search_word_counts.word', '=', '')
+    : undefined;
+  // `miss`: the share of strategies holding none of the completions, if they occur independently of each other.
+  const counts =
+    perCompletion && total
+      ? sql`, 'counts', (
+          select json_build_object(
+            'least', coalesce(max(c.n), 0),
+            'most', case when count(*) > ${COUNTED_COMPLETIONS} then null else coalesce(sum(c.n), 0) end,
+            'miss', exp(coalesce(sum(ln(greatest(1 - c.n::float8 / nullif((${total}), 0), 1e-9))), 0)))
+          from (${perCompletion}) as c)`
+      : sql``;
+  const totalField = total ? sql`'total', (${total}),` : sql``;
   const json = await scope.evaluate(sql<string>`(
-    select json_build_object('text', q.text, 'prefixes', coalesce((
-      select json_agg(json_build_object('quoted', p.quoted, 'words', array(${words})))
+    select json_build_object(${totalField} 'text', q.text, 'prefixes', coalesce((
+      select json_agg(json_build_object('quoted', p.quoted, 'words', array(${words})${counts}))
       from (
         select distinct m[1] as quoted,
           regexp_replace(replace(m[1], ${"''"}, ${"'"}), ${'\\\\(.)'}, ${'\\1'}, 'g') as prefix
@@ -52,7 +121,22 @@ async function prefixCompletions(
     from (select to_tsquery('english', ${prefixQuery})::text as text) q
   )`);
   const found = decodeJson(CompletionsSchema, json, 'list of prefix completions');
-  return { text: found.text, completions: new Map(found.prefixes.map((p) => [p.quoted, p.words])) };
+  const completions = new Map<string, Completions>(
+    found.prefixes.map((p) => [
+      p.quoted,
+      {
+        words: p.words,
+        ...(p.counts
+          ? {
+              least: p.counts.least,
+              most: p.counts.most ?? Number.POSITIVE_INFINITY,
+              share: 1 - p.counts.miss,
+            }
+          : {}),
+      },
+    ]),
+  );
+  return { text: found.text, ...(found.total === undefined ? {} : { total: found.total }), completions };
 }
 
 /**
@@ -62,20 +146,61 @@ async function prefixCompletions(
  * times faster. A prefix nothing completes, or too many things do, stays a prefix: the matches are the same either
  * way, because `search_words` holds every lexeme of the tenant's strategies. `unmatched`: some prefix has no
  * completion and every lexeme must match (no `|` or `!`), so the query matches nothing and need not be run.
+ *
+ * With `within`, also `bounds`: how many strategies there the query can match, from the completions' counts
+ * (migration 0044), without reading a strategy.
  */
 export async function expandPrefixes(
   scope: TenantScope,
   prefixQuery: string,
-): Promise<{ text: string; unmatched: boolean }> {
-  const { text: normalised, completions } = await prefixCompletions(scope, prefixQuery);
+  within?: CountedWithin,
+): Promise<{ text: string; unmatched: boolean; bounds: MatchBounds }> {
+  const { text: normalised, total, completions } = await prefixCompletions(scope, prefixQuery, within);
   let missing = false;
   const text = normalised.replace(PREFIX_LEXEME, (whole, quoted: string) => {
-    const words = completions.get(quoted) ?? [];
+    const words = completions.get(quoted)?.words ?? [];
     if (words.length === 0) missing = true;
     if (words.length === 0 || words.length > PREFIX_EXPANSION_LIMIT) return whole;
     return words.length === 1 ? quote(words[0]!) : `( ${words.map(quote).join(' | ')} )`;
   });
-  return { text, unmatched: missing && !/[|!]/.test(normalised) };
+  return {
+    text,
+    unmatched: missing && !/[|!]/.test(normalised),
+    bounds: within ? matchBounds(normalised, completions, total ?? 0) : UNKNOWN,
+  };
+}
+
+/** Nothing known: the matches are counted (a query of stop words only, or of another shape). */
+const UNKNOWN: MatchBounds = { least: 0, most: Number.POSITIVE_INFINITY, expected: 0 };
+
+/** A normalised query of prefix lexemes that must all match, or of which one must: `'a':* & 'b':*`, `'a':* | 'b':*`. */
+const ALL_OF = new RegExp(`^${PREFIX_LEXEME.source}(?: & ${PREFIX_LEXEME.source})*$`);
+const ANY_OF = new RegExp(`^${PREFIX_LEXEME.source}(?: \\| ${PREFIX_LEXEME.source})*$`);
+
+/**
+ * The bounds of a query's matches from its completions' counts and the `total` of strategies. A prefix matches the
+ * strategies holding any of its completions: at most the sum of their counts (unknown when it has more than
+ * COUNTED_COMPLETIONS, of which only the first were counted), at least the largest. All prefixes (`&`): at most the
+ * smallest of theirs, at least what they must share (the sum of theirs less the total for each prefix but one), and
+ * expected the total times the product of their shares (a prefix's share: of the strategies holding any completion,
+ * if the completions occur independently). Any prefix (`|`): at most the sum, at least the largest. A
+ * query of another shape is unknown.
+ */
+function matchBounds(normalised: string, completions: Map<string, Completions>, total: number): MatchBounds {
+  const all = ALL_OF.test(normalised);
+  if (!all && !ANY_OF.test(normalised)) return UNKNOWN;
+  const prefixes = [...new Set([...normalised.matchAll(PREFIX_LEXEME)].map((m) => m[1]!))].map((quoted) => ({
+    least: completions.get(quoted)?.least ?? 0,
+    most: completions.get(quoted)?.most ?? Number.POSITIVE_INFINITY,
+    share: completions.get(quoted)?.share ?? 0,
+  }));
+  if (!all) {
+    const least = Math.max(...prefixes.map((p) => p.least));
+    return { least, most: prefixes.reduce((sum, p) => sum + p.most, 0), expected: least };
+  }
+  const least = Math.max(0, prefixes.reduce((sum, p) => sum + p.least, 0) - (prefixes.length - 1) * total);
+  const expected = prefixes.reduce((product, p) => product * p.share, total);
+  return { least, most: Math.min(...prefixes.map((p) => p.most)), expected: Math.max(least, expected) };
 }
 
 /** Words added to SQLite's word list per statement (well under SQLite's limit of bound values). */
@@ -107,7 +232,7 @@ export async function isKnownWord(scope: TenantScope, typed: string): Promise<bo
   if (scope.dialect === 'postgres') {
     const { text, completions } = await prefixCompletions(scope, `${typed}:*`);
     const quoted = [...text.matchAll(PREFIX_LEXEME)][0]?.[1];
-    return quoted === undefined || (completions.get(quoted) ?? []).length > 0;
+    return quoted === undefined || (completions.get(quoted)?.words ?? []).length > 0;
   }
   const row = await scope
     .selectFrom('search_words')

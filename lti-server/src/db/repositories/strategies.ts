@@ -357,7 +357,15 @@ async function searchSqlite(
     .execute();
 }
 
-/** tsvector + GIN; a broad search reads `strategies_newest` (migration 0009) in date order. */
+/**
+ * tsvector + GIN. Whether a search is broad is known from the counts of its words before a strategy is read (migration
+ * 0044): a broad search reads `strategies_newest` (migration 0009) in date order from the newest and stops at its page;
+ * a selective one ranks its matches. One word's count is exact. A prefix that stands for several words, or several
+ * words that must all match, is broad when the counts prove more than RANKED_MATCHES matches, or when, if the words
+ * occurred independently of each other, it would match more than twice as many; selective when the counts allow no
+ * more than RANKED_MATCHES. Only where they cannot tell (filters beyond the status, or common words expected to share
+ * few strategies) are the matches counted, up to one more than are ranked.
+ */
 async function searchPostgres(
   scope: TenantScope,
   qb: Filtered,
@@ -365,15 +373,40 @@ async function searchPostgres(
   f: StrategyFilter,
 ): Promise<StrategyRow[]> {
   // Typed prefixes become the exact lexemes they stand for where there are few (migration 0013).
-  const { text, unmatched } = await expandPrefixes(
+  const { text, unmatched, bounds } = await expandPrefixes(
     scope,
     terms.map((t) => `${t}:*`).join(f.anyTerm ? ' | ' : ' & '),
+    { networkId: f.networkId, statuses: f.statuses },
   );
   // A word no listed word starts (often a typo, before the spelling fallback) matches nothing: no query to run.
   if (unmatched) return [];
   const query = sql`cast(${text} as tsquery)`;
   const matched = qb.where(sql<boolean>`strategies.search_vector @@ ${query}`);
   const offset = f.offset ?? 0;
+  // The counts leave merged strategies out and know nothing of the other filters: with those, they bound the matches
+  // from above only.
+  const filtered =
+    f.contributorId !== undefined ||
+    f.subject !== undefined ||
+    f.gradeBand !== undefined ||
+    f.maxMinutes !== undefined ||
+    (f.tags?.length ?? 0) > 0;
+  const least = filtered ? 0 : bounds.least;
+  const most = f.excludeMerged ? bounds.most : Number.POSITIVE_INFINITY;
+  // Newest first, which strategies_newest serves without sorting the matches: a broad search reads about its page
+  // (the newest strategies, until enough of them match).
+  const newest = () =>
+    matched
+      .orderBy('strategies.created_at', 'desc')
+      .orderBy('strategies.id', 'desc')
+      .limit(f.limit)
+      .offset(offset)
+      .execute();
+  if (least > RANKED_MATCHES) return newest();
+  // A prefix of many words, or several words that must all match, that the bounds cannot tell: if the words occur
+  // independently of each other, the search matches well over RANKED_MATCHES (twice as many), and it is listed as
+  // broad without counting its matches.
+  if (!filtered && bounds.expected > 2 * RANKED_MATCHES) return newest();
   // One pass over at most RANKED_MATCHES + 1 matches (one GIN bitmap) scores and counts them; the page is ranked from
   // those, and only its rows are read in full.
   const capped = matched
@@ -399,17 +432,13 @@ async function searchPostgres(
     .orderBy('p.score', 'desc')
     .orderBy('strategies.id')
     .execute();
-  if (ranked.length > 0 && Number(ranked[0]!.matches) <= RANKED_MATCHES)
-    return ranked.map(({ matches: _matches, ...row }) => row);
+  const page = ranked.map(({ matches: _matches, ...row }) => row);
+  // Selective by the counts: every match was ranked, and a page past the last one is empty.
+  if (most <= RANKED_MATCHES) return page;
+  if (ranked.length > 0 && Number(ranked[0]!.matches) <= RANKED_MATCHES) return page;
   if (ranked.length === 0 && offset === 0) return [];
-  // A broad search, or a page past the last ranked match (then this page is empty too): newest first, which
-  // strategies_newest serves without sorting the matches.
-  return matched
-    .orderBy('strategies.created_at', 'desc')
-    .orderBy('strategies.id', 'desc')
-    .limit(f.limit)
-    .offset(offset)
-    .execute();
+  // A broad search the counts could not tell, or a page past the last ranked match (then this page is empty too).
+  return newest();
 }
 
 /** A person's try of a strategy, if they recorded one. */
