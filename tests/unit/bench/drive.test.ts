@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { drive } from '../../bench/drive';
 
+// Real sockets on a loaded machine: the tests allow a minute, and assert no time.
 // A local server that counts the connections it accepts and answers after a short random pause, so responses come
 // back while other clients are still sending.
 let server: Server;
@@ -29,7 +30,7 @@ describe('the api bench load client', () => {
     for (const concurrency of [10, 50, 10, 50]) {
       const before = accepted;
       const cell = await drive(
-        200,
+        100,
         concurrency,
         (send) => send(`${url}/work`),
         (send) => send(`${url}/open`),
@@ -39,7 +40,7 @@ describe('the api bench load client', () => {
       // One connection per client, whatever the cell before left open.
       expect(accepted - before).toBe(concurrency);
     }
-  });
+  }, 60_000);
 
   it('when the server answers with an error status, then each such request counts as failed', async () => {
     const cell = await drive(

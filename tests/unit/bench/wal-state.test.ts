@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../../lti-server/src/db/database';
 import { parseWalIndex, walState } from '../../bench/wal-state';
 
+// Hundreds of commits and a few checkpoints' fsyncs on a shared disk: the tests allow a minute, and assert no time.
 // SQLite's automatic checkpoint runs once the log holds this many pages (its default, which the server keeps).
 const AUTO_CHECKPOINT_PAGES = 1000;
 
@@ -51,7 +52,7 @@ describe('the state of SQLite’s write-ahead log, read from its files', () => {
     } finally {
       bench.close();
     }
-  });
+  }, 60_000);
 
   it('when a reader keeps a read transaction open, then the log grows past the auto-checkpoint size and what was checkpointed stops short of it', async () => {
     const reader = new SqliteDatabase(file, { readonly: true });
@@ -67,7 +68,7 @@ describe('the state of SQLite’s write-ahead log, read from its files', () => {
     } finally {
       reader.close();
     }
-  });
+  }, 60_000);
 
   it('when the -shm file is shorter than its header, then there is no state', () => {
     expect(parseWalIndex(Buffer.alloc(40))).toBeUndefined();
