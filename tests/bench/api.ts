@@ -19,15 +19,18 @@ import { analyzeOwnTables } from '../support/server/query-plans';
 import { createTestDatabase, type TestDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer, testServerConfig } from '../support/server/test-server';
 import { BENCH_WEEK, DAY, districtRows, NOTE_TEXTS, SUBJECTS } from './district';
+import { type Answer, drive, type Send, sendOnce } from './drive';
 import { type ServerProcess, startServerProcess } from './processes';
 import { type Figure, percentile, timeMs } from './report';
+import { formatWalState, walState } from './wal-state';
 
 /**
  * The API under load at three menu sizes (issue #20): seeds a district in proportion to the menu (per 100,000
  * strategies: 2,000 teachers, 20,000 doors with a visit each, 50,000 notes) through an in-process server that is
  * closed before the load, then starts the real server on 127.0.0.1 in child processes of its own (two instances on
  * one PostgreSQL database, one on SQLite), and drives the main read routes and one write route at 1, 10 and 50
- * concurrent clients for a bounded number of requests. Beside each route: a bare Express "hello" route, also a child
+ * concurrent clients for a bounded number of requests (each cell's connections opened before its clock starts:
+ * tests/bench/drive.ts). Beside each route: a bare Express "hello" route, also a child
  * process, driven the same way in the same run, and the route's main query called straight on the database from the
  * bench process. Each server process's RSS and the bench client's own are read after each of three repeats (a leak
  * check). Ends with the growth ratio largest/smallest size per route and an SVG chart.
@@ -41,6 +44,8 @@ export interface ApiBenchOptions {
   /** Calls of each route's query straight on the database. */
   rawCalls: number;
   repeats: number;
+  /** Print every cell of every repeat to stderr (on SQLite with the state of the write-ahead log). */
+  trace: boolean;
 }
 
 type Route =
@@ -74,6 +79,8 @@ export interface ApiSample {
   perSecond: number;
   errors: number;
   requests: number;
+  /** Connections the load client opened during the timed requests (each cell's are opened before; see drive.ts). */
+  connectionsOpened: number;
 }
 
 async function insertChunked<T extends keyof Database>(
@@ -144,44 +151,6 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
     pastVisits: past.filter((p) => p.visitor === t.person_id).map((p) => p.visit),
     seedSeconds: (performance.now() - started) / 1000,
   } satisfies District;
-}
-
-/** `total` requests from `concurrency` clients, each taking the next request when its last one answered. */
-async function drive(
-  total: number,
-  concurrency: number,
-  request: (i: number, client: number) => Promise<Response>,
-) {
-  const ms: number[] = [];
-  let errors = 0;
-  let firstError: string | undefined;
-  let next = 0;
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: concurrency }, async (_, client) => {
-      while (next < total) {
-        const i = next++;
-        let ok = false;
-        ms.push(
-          await timeMs(async () => {
-            try {
-              const res = await request(i, client);
-              const body = await res.text();
-              ok = res.ok;
-              if (!ok && errors === 0) firstError = `${res.status} ${body.slice(0, 200)}`;
-            } catch (error) {
-              ok = false;
-              if (errors === 0) firstError = String(error);
-            }
-          }),
-        );
-        if (!ok) errors++;
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  if (firstError) console.error(`  first failed request of ${errors}: ${firstError}`);
-  return { p50: percentile(ms, 50), p95: percentile(ms, 95), perSecond: total / seconds, errors };
 }
 
 const mb = () => process.memoryUsage().rss / 1024 / 1024;
@@ -323,12 +292,12 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
         .execute();
 
     const teacherFor = (client: number) => servers[client % servers.length]!;
-    const request = (route: Route, i: number, client: number): Promise<Response> => {
-      if (route === 'hello') return fetch(`${hello!.url}/hello`);
+    const request = (send: Send, route: Route, i: number, client: number): Promise<Answer> => {
+      if (route === 'hello') return send(`${hello!.url}/hello`);
       const server = teacherFor(client);
       const token = route === 'picture' ? coach.token : teacher.token;
       if (route === 'write_note')
-        return fetch(`${server.url}/api/notes`, {
+        return send(`${server.url}/api/notes`, {
           method: 'POST',
           headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
           body: JSON.stringify({
@@ -337,14 +306,28 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
             text: NOTE_TEXTS[i % NOTE_TEXTS.length],
           }),
         });
-      return fetch(`${server.url}${paths[route](i)}`, { headers: { authorization: `Bearer ${token}` } });
+      return send(`${server.url}${paths[route](i)}`, { headers: { authorization: `Bearer ${token}` } });
     };
 
     for (let repeat = 1; repeat <= o.repeats; repeat++) {
       const last = repeat === o.repeats;
       for (const route of ROUTES) {
         for (const concurrency of o.concurrency) {
-          const r = await drive(o.requests, concurrency, (i, client) => request(route, i, client));
+          const r = await drive(
+            o.requests,
+            concurrency,
+            (send, i, client) => request(send, route, i, client),
+            (send, client) =>
+              send(route === 'hello' ? `${hello!.url}/hello` : `${teacherFor(client).url}/healthz`),
+          );
+          if (o.trace)
+            console.error(
+              `${label} repeat ${repeat} ${route} c${concurrency}: p50 ${r.p50.toFixed(1)} ms, p95 ${r.p95.toFixed(1)} ms, ` +
+                `${r.connectionsOpened} connections opened` +
+                (database.target.kind === 'sqlite'
+                  ? `; ${formatWalState(walState(database.target.file))}`
+                  : ''),
+            );
           if (!last) continue;
           samples.push({ kind, size, route, concurrency, ...r, requests: o.requests });
         }
@@ -384,6 +367,11 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
         },
         { name: `${base}.throughput`, value: s.perSecond, unit: `req/s (${s.requests} requests)` },
         { name: `${base}.errors`, value: s.errors, unit: 'failed requests (must be 0)' },
+        {
+          name: `${base}.connections_opened`,
+          value: s.connectionsOpened,
+          unit: 'connections opened while timed (each client opens its own before the clock starts)',
+        },
       );
     }
     for (const route of ROUTES) {
@@ -397,7 +385,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
     // holds more items at 100k than at 1k costs more to build and send however flat its query is.
     for (const route of ROUTES) {
       if (route === 'hello' || route === 'write_note') continue;
-      const body = await (await request(route, 0, 0)).text();
+      const { body } = await request(sendOnce, route, 0, 0);
       const items = (JSON.parse(body) as { items?: unknown[] }).items;
       if (Array.isArray(items))
         figures.push({ name: `${label}.${route}.response_items`, value: items.length, unit: 'items' });

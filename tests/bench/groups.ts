@@ -59,6 +59,7 @@ export const GROUPS: BenchGroup[] = [
             requests: envNumber('BENCH_REQUESTS', 200),
             rawCalls: envNumber('BENCH_RAW_CALLS', 50),
             repeats: envNumber('BENCH_REPEATS', 3),
+            trace: process.env.BENCH_TRACE === '1',
           },
           samples,
         ),

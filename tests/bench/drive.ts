@@ -1,0 +1,125 @@
+import { Agent, request as httpRequest } from 'node:http';
+import { percentile, timeMs } from './report';
+
+/**
+ * The api bench's load client (issue #20): `total` requests from `concurrency` clients, each sending its next request
+ * when its last one answered, over keep-alive connections that are all open before the clock starts.
+ *
+ * Before, each client's first timed request opened its connection (fetch opens one when it finds none free), so a
+ * cell at 50 clients that followed one at 10 timed the opening of about 40 connections against a saturated server.
+ * Node (libuv since 1.45) accepts one connection per turn of its event loop, and each turn of a busy server serves a
+ * batch of requests on the connections already open: the last connections of the burst waited seconds to be
+ * accepted while the others kept cycling. That was SQLite's "tail after many writes" (p95 at 50 clients 5–20 times
+ * the p50, in every repeat and on an empty database too), not the database. fetch also opened connections while idle
+ * ones were open now and then, so the client is `node:http` with one agent per cell, capped at `concurrency`
+ * connections per server: a request that finds them all busy waits for one instead of opening another.
+ */
+
+export interface Answer {
+  status: number;
+  ok: boolean;
+  body: string;
+}
+
+export interface RequestInit {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
+}
+
+/** Sends one request on the cell's connections. */
+export type Send = (url: string, init?: RequestInit) => Promise<Answer>;
+
+export interface DriveResult {
+  p50: number;
+  p95: number;
+  perSecond: number;
+  errors: number;
+  /** Connections opened while the timed requests ran: 0 when every request found an open one. */
+  connectionsOpened: number;
+}
+
+function sender(agent: Agent, onNewConnection: () => void): Send {
+  return (url, init = {}) =>
+    new Promise<Answer>((resolve, reject) => {
+      const req = httpRequest(url, { agent, method: init.method ?? 'GET', headers: init.headers }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 0;
+          resolve({
+            status,
+            ok: status >= 200 && status < 300,
+            body: Buffer.concat(chunks).toString('utf8'),
+          });
+        });
+      });
+      // A socket the agent kept is connected; one it has just created is still connecting.
+      req.on('socket', (socket) => {
+        if (socket.connecting) onNewConnection();
+      });
+      req.on('error', reject);
+      req.end(init.body);
+    });
+}
+
+/** One request outside a measured cell, on a connection of its own. */
+export const sendOnce: Send = (url, init) => {
+  const agent = new Agent({ keepAlive: false });
+  return sender(agent, () => {})(url, init).finally(() => agent.destroy());
+};
+
+export async function drive(
+  total: number,
+  concurrency: number,
+  request: (send: Send, i: number, client: number) => Promise<Answer>,
+  /** A cheap request to the server `client` talks to, sent untimed to open the client's connection. */
+  open: (send: Send, client: number) => Promise<Answer>,
+): Promise<DriveResult> {
+  let opened = 0;
+  const agent = new Agent({ keepAlive: true, maxSockets: concurrency, scheduling: 'fifo' });
+  const send = sender(agent, () => opened++);
+  try {
+    // All in flight at once: each finds no free connection and opens its own (up to `concurrency` per server).
+    await Promise.all(Array.from({ length: concurrency }, (_, client) => open(send, client)));
+    const openedBefore = opened;
+    const ms: number[] = [];
+    let errors = 0;
+    let firstError: string | undefined;
+    let next = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async (_, client) => {
+        while (next < total) {
+          const i = next++;
+          let ok = false;
+          ms.push(
+            await timeMs(async () => {
+              try {
+                const answer = await request(send, i, client);
+                ok = answer.ok;
+                if (!ok && errors === 0) firstError = `${answer.status} ${answer.body.slice(0, 200)}`;
+              } catch (error) {
+                ok = false;
+                if (errors === 0) firstError = String(error);
+              }
+            }),
+          );
+          if (!ok) errors++;
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    if (firstError) console.error(`  first failed request of ${errors}: ${firstError}`);
+    return {
+      p50: percentile(ms, 50),
+      p95: percentile(ms, 95),
+      perSecond: total / seconds,
+      errors,
+      connectionsOpened: opened - openedBefore,
+    };
+  } finally {
+    agent.destroy();
+  }
+}

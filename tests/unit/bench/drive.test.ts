@@ -1,0 +1,54 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { drive } from '../../bench/drive';
+
+// Real sockets on a loaded machine: the tests allow a minute, and assert no time.
+// A local server that counts the connections it accepts and answers after a short random pause, so responses come
+// back while other clients are still sending.
+let server: Server;
+let url: string;
+let accepted = 0;
+
+beforeAll(async () => {
+  server = createServer((req, res) => {
+    if (req.url === '/busy') res.statusCode = 503;
+    setTimeout(() => res.end('ok'), Math.random() * 3);
+  });
+  server.on('connection', () => accepted++);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
+  url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+});
+
+describe('the api bench load client', () => {
+  it('when cells at 10 and 50 clients follow each other, then each opens its clients’ connections before the clock starts and none while timed', async () => {
+    for (const concurrency of [10, 50, 10, 50]) {
+      const before = accepted;
+      const cell = await drive(
+        100,
+        concurrency,
+        (send) => send(`${url}/work`),
+        (send) => send(`${url}/open`),
+      );
+      expect(cell.connectionsOpened).toBe(0);
+      expect(cell.errors).toBe(0);
+      // One connection per client, whatever the cell before left open.
+      expect(accepted - before).toBe(concurrency);
+    }
+  }, 60_000);
+
+  it('when the server answers with an error status, then each such request counts as failed', async () => {
+    const cell = await drive(
+      6,
+      2,
+      (send, i) => send(`${url}/${i % 2 ? 'busy' : 'work'}`, { method: 'POST', body: 'x' }),
+      (send) => send(`${url}/open`),
+    );
+    expect(cell.errors).toBe(3);
+  });
+});
