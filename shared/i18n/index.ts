@@ -5,6 +5,7 @@ import { type Language, LANGUAGES, resolveLanguage } from './languages';
 
 export {
   acceptLanguages,
+  firstLanguage,
   LANGUAGE_NAMES,
   LANGUAGES,
   type Language,

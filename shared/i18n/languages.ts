@@ -16,6 +16,18 @@ export function languageOf(tag: string | null | undefined): Language | undefined
 }
 
 /**
+ * The language of the first of `tags` that names one we have, US English when none does: resolveLanguage's language
+ * without its formatting tag, which asks `Intl` about the tag (the API answers every request in a language, issue #20).
+ */
+export function firstLanguage(tags: ReadonlyArray<string | null | undefined>): Language {
+  for (const tag of tags) {
+    const language = languageOf(tag);
+    if (language) return language;
+  }
+  return 'en';
+}
+
+/**
  * The first of `tags` (most preferred first: the person's own choice, the LTI launch's `locale` claim, the browser's
  * `navigator.languages`) that names a language we have, and the tag to format dates and numbers with: the tag itself
  * when `Intl` knows it ("es-419" keeps Latin-American formats), else the bare language. US English when none fits.

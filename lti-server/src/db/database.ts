@@ -8,6 +8,7 @@ import type { Logger } from '../logger';
 import { migrateToLatest } from './migrations';
 import { OwnSchemaPostgresDialect } from './schema-introspector';
 import type { Database } from './schema';
+import { cachingStatements } from './statement-cache';
 import { databaseUnavailableReason } from './unavailable';
 
 export type DatabaseKind = DatabaseTarget['kind'];
@@ -49,7 +50,7 @@ function openSqlite(file: string): Kysely<Database> {
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('synchronous = NORMAL');
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: cachingStatements(sqlite) }) });
 }
 
 function openPostgres(

@@ -1,13 +1,18 @@
 import type { Request } from 'express';
-import { acceptLanguages, type Language, languageOf, resolveLanguage } from '../../../shared/i18n';
+import {
+  acceptLanguages,
+  firstLanguage,
+  type Language,
+  languageOf,
+  resolveLanguage,
+} from '../../../shared/i18n';
 
 /**
  * The language to answer a request in, as the app chooses it: the person's own choice, then the LMS's locale claim,
  * then the browser's Accept-Language (the app sends its current language there; refusal pages have only that).
  */
 export function requestLanguage(req: Request, person?: { language?: string; locale?: string }): Language {
-  return resolveLanguage([person?.language, person?.locale, ...acceptLanguages(req.get('accept-language'))])
-    .language;
+  return firstLanguage([person?.language, person?.locale, ...acceptLanguages(req.get('accept-language'))]);
 }
 
 /** A page's language as its visitor picked it with its English / Español links (`?lang=en|es`), if they did. */

@@ -1,5 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { acceptLanguages, resolveLanguage, setLanguage, t, translator } from '../../../shared/i18n';
+import {
+  acceptLanguages,
+  firstLanguage,
+  resolveLanguage,
+  setLanguage,
+  t,
+  translator,
+} from '../../../shared/i18n';
 
 afterEach(() => {
   setLanguage(['en-US']);
@@ -16,6 +23,24 @@ describe('choosing the interface language', () => {
     expect(resolveLanguage(['fr-FR', 'de', 'es-AR']).language).toBe('es');
     expect(resolveLanguage(['fr-FR', 'de'])).toEqual({ language: 'en', locale: 'en-US' });
     expect(resolveLanguage([])).toEqual({ language: 'en', locale: 'en-US' });
+  });
+
+  it('when only the language is needed (every API request), then firstLanguage picks what resolveLanguage picks', () => {
+    const cases: Array<Array<string | null | undefined>> = [
+      [],
+      [undefined, null, ''],
+      ['fr-FR', 'de', 'es-AR'],
+      ['fr-FR', 'de'],
+      [undefined, 'ES_es', 'en-US'],
+      ['en', 'es-MX'],
+      ['es', 'en-US'],
+      ['not a tag', 'es-419'],
+      ['zz-ZZ', 'EN-gb'],
+    ];
+    for (const tags of cases)
+      expect(firstLanguage(tags), tags.join(',')).toBe(resolveLanguage(tags).language);
+    expect(firstLanguage(['fr', 'es-419', 'en'])).toBe('es');
+    expect(firstLanguage(['fr'])).toBe('en');
   });
 
   it("when a person chose a bare language, then a later tag of that language lends its region (the person's choice still wins)", () => {
