@@ -21,8 +21,9 @@ const EXPECTED = {
   menu_subject: 4,
   // The session, the network's picture version (the groups are kept while it stays), the round in debrief.
   picture: 3,
-  // The session, the week's page of doors, the asker's bookings among them.
-  doors_week: 3,
+  // The session, the week's page of doors, the asker's bookings among them, the visitors of the asker's own doors on
+  // it (the bench's week holds a full page of doors, some of them the asker's).
+  doors_week: 4,
   // The session, the upcoming and the past part of the page, the page's doors, the asker's bookings among them.
   my_visits: 5,
   me: 1,
