@@ -172,18 +172,20 @@ describe('the reflective dialogue after a visit', () => {
   });
 
   it('when the school’s notes expire, then the dialogue goes with them, hidden at once and deleted by the job', async () => {
+    // One date for the whole test: two reads of the clock can fall either side of midnight (UTC).
+    const day40 = daysFromNow(40);
     const doorId = await doorWith([ben]);
     const url = `/api/doors/${doorId}/dialogue`;
     expect((await ben.post(url, { part: 'noticed', text: noticed })).status).toBe(201);
     // The coach's retention date moves the dialogue's expiry with the notes'.
-    expect((await dana.put('/api/notes/retention', { expiresOn: daysFromNow(40) })).status).toBe(200);
+    expect((await dana.put('/api/notes/retention', { expiresOn: day40 })).status).toBe(200);
     const row = await server.database.db
       .selectFrom('dialogue_entries')
       .select('expires_at')
       .where('door_id', '=', doorId)
       .executeTakeFirstOrThrow();
-    expect(row.expires_at).toBe(`${daysFromNow(40)}T23:59:59.999Z`);
-    expect(DialogueSchema.parse((await ana.get(url)).body).expiresOn).toBe(daysFromNow(40));
+    expect(row.expires_at).toBe(`${day40}T23:59:59.999Z`);
+    expect(DialogueSchema.parse((await ana.get(url)).body).expiresOn).toBe(day40);
 
     await server.database.db
       .updateTable('dialogue_entries')

@@ -253,14 +253,16 @@ describe('the school-wide picture', () => {
 
 describe('retention', () => {
   it('when a coach sets the retention date, then every note expires then and teachers see the date; teachers cannot set it', async () => {
+    // One date for the whole test: two reads of the clock can fall either side of midnight (UTC).
+    const day30 = daysFromNow(30);
     const visitId = await visit(ana, ben);
     const note = (await ben.post('/api/notes', { visitId, prompt: 'students', text: evidence })).body;
-    expect((await ben.put('/api/notes/retention', { expiresOn: daysFromNow(30) })).status).toBe(403);
+    expect((await ben.put('/api/notes/retention', { expiresOn: day30 })).status).toBe(403);
     expect((await dana.put('/api/notes/retention', { expiresOn: daysFromNow(-1) })).status).toBe(400);
-    const set = await dana.put('/api/notes/retention', { expiresOn: daysFromNow(30) });
+    const set = await dana.put('/api/notes/retention', { expiresOn: day30 });
     expect(set.status).toBe(200);
-    expect((await ben.get('/api/notes/retention')).body.expiresOn).toBe(daysFromNow(30));
-    expect((await ben.get(`/api/notes/${note.id}`)).body.expiresAt).toBe(`${daysFromNow(30)}T23:59:59.999Z`);
+    expect((await ben.get('/api/notes/retention')).body.expiresOn).toBe(day30);
+    expect((await ben.get(`/api/notes/${note.id}`)).body.expiresAt).toBe(`${day30}T23:59:59.999Z`);
   });
 
   it('when notes have expired, then they are hidden at once and the retention job deletes the rows', async () => {

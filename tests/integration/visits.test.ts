@@ -52,8 +52,10 @@ beforeAll(async () => {
 }, 60_000);
 describe('opening a door', () => {
   it('when a host opens a door, then it is stored in UTC with their zone and shows in the week view', async () => {
-    const d = await openDoor({ date: daysFromNow(8), start: '10:30' });
-    expect(utcToZoned(d.startsAt, 'America/New_York')).toEqual({ date: daysFromNow(8), time: '10:30' });
+    // One date for the whole test: two reads of the clock can fall either side of midnight (UTC).
+    const day8 = daysFromNow(8);
+    const d = await openDoor({ date: day8, start: '10:30' });
+    expect(utcToZoned(d.startsAt, 'America/New_York')).toEqual({ date: day8, time: '10:30' });
     expect(Date.parse(d.endsAt) - Date.parse(d.startsAt)).toBe(10 * 60_000);
     expect(d).toMatchObject({
       capacity: 4,
@@ -140,8 +142,10 @@ describe('opening a door', () => {
   });
 
   it('when the host already has a door at that time, then a second one is refused as overlapping', async () => {
-    await openDoor({ date: daysFromNow(30), start: '13:00' });
-    const res = await ana.post('/api/doors', door({ date: daysFromNow(30), start: '13:05' }));
+    // One date for the whole test: two reads of the clock can fall either side of midnight (UTC).
+    const day30 = daysFromNow(30);
+    await openDoor({ date: day30, start: '13:00' });
+    const res = await ana.post('/api/doors', door({ date: day30, start: '13:05' }));
     expect(res.status).toBe(409);
     expect(res.body.error.code).toBe('VISIT_OVERLAP');
   });
@@ -229,9 +233,11 @@ describe('booking a seat', () => {
   });
 
   it('when a visitor already has a visit at an overlapping time, then the second booking is refused', async () => {
-    const a = await openDoor({ date: daysFromNow(14), start: '09:00' });
+    // One date for the whole test: two reads of the clock can fall either side of midnight (UTC).
+    const day14 = daysFromNow(14);
+    const a = await openDoor({ date: day14, start: '09:00' });
     const danasStrategy = await approvedStrategy(dana, dana, { title: 'Cold call with wait time' });
-    const b = await openDoor({ strategyId: danasStrategy, date: daysFromNow(14), start: '09:05' }, dana);
+    const b = await openDoor({ strategyId: danasStrategy, date: day14, start: '09:05' }, dana);
     expect((await ben.post('/api/visits', { doorId: a.id })).status).toBe(201);
     const clash = await ben.post('/api/visits', { doorId: b.id });
     expect(clash.status).toBe(409);
