@@ -41,6 +41,8 @@ export interface ApiBenchOptions {
   concurrency: number[];
   /** Requests per route and concurrency. */
   requests: number;
+  /** Untimed requests per route and concurrency before its clock starts (tests/bench/drive.ts). */
+  warmup: number;
   /** Calls of each route's query straight on the database. */
   rawCalls: number;
   repeats: number;
@@ -319,6 +321,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
             (send, i, client) => request(send, route, i, client),
             (send, client) =>
               send(route === 'hello' ? `${hello!.url}/hello` : `${teacherFor(client).url}/healthz`),
+            o.warmup,
           );
           if (o.trace)
             console.error(

@@ -57,6 +57,7 @@ export const GROUPS: BenchGroup[] = [
             sizes: envList('BENCH_SIZES', [1_000, 10_000, 100_000]),
             concurrency: envList('BENCH_CLIENTS', [1, 10, 50]),
             requests: envNumber('BENCH_REQUESTS', 200),
+            warmup: envNumber('BENCH_WARMUP', 100),
             rawCalls: envNumber('BENCH_RAW_CALLS', 50),
             repeats: envNumber('BENCH_REPEATS', 3),
             trace: process.env.BENCH_TRACE === '1',

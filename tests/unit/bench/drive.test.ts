@@ -51,4 +51,27 @@ describe('the api bench load client', () => {
     );
     expect(cell.errors).toBe(3);
   });
+
+  it('when a cell warms up, then its warm-up requests are sent after the connections open and before the clock, and not timed', async () => {
+    const numbers: number[] = [];
+    const before = accepted;
+    const cell = await drive(
+      40,
+      4,
+      async (send, i) => {
+        numbers.push(i);
+        // A warm-up request is slow, a timed one is not: if the warm-up were timed, a third of the samples would be 300 ms or more.
+        if (i >= 40) await new Promise((resolve) => setTimeout(resolve, 300));
+        return send(`${url}/work`);
+      },
+      (send) => send(`${url}/open`),
+      20,
+    );
+    expect(numbers.slice(0, 20).every((n) => n >= 40)).toBe(true);
+    expect([...numbers].sort((a, b) => a - b)).toEqual(Array.from({ length: 60 }, (_, i) => i));
+    expect(cell.p95).toBeLessThan(300);
+    expect(cell.errors).toBe(0);
+    expect(cell.connectionsOpened).toBe(0);
+    expect(accepted - before).toBe(4);
+  }, 60_000);
 });
