@@ -388,11 +388,17 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
     // holds more items at 100k than at 1k costs more to build and send however flat its query is.
     for (const route of ROUTES) {
       if (route === 'hello' || route === 'write_note') continue;
-      const { body } = await request(sendOnce, route, 0, 0);
+      const answer = await request(sendOnce, route, 0, 0);
+      const body = answer.text();
       const items = (JSON.parse(body) as { items?: unknown[] }).items;
       if (Array.isArray(items))
         figures.push({ name: `${label}.${route}.response_items`, value: items.length, unit: 'items' });
       figures.push({ name: `${label}.${route}.response_kb`, value: body.length / 1024, unit: 'KB' });
+      figures.push({
+        name: `${label}.${route}.response_wire_kb`,
+        value: answer.wire.length / 1024,
+        unit: 'KB',
+      });
     }
     // My visits in parts, without HTTP: the use case (its page queries and the doors of the page), then presenting the
     // page and writing its JSON.

@@ -1,7 +1,8 @@
 import { createServer, type Server } from 'node:http';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { drive } from '../../bench/drive';
+import { drive, sendOnce } from '../../bench/drive';
 
 // Real sockets on a loaded machine: the tests allow a minute, and assert no time.
 // A local server that counts the connections it accepts and answers after a short random pause, so responses come
@@ -12,6 +13,15 @@ let accepted = 0;
 
 beforeAll(async () => {
   server = createServer((req, res) => {
+    if (req.url === '/encoded') {
+      // Answers as a compressing server would: brotli when asked for, else gzip when asked for, else plain.
+      const accepted = String(req.headers['accept-encoding'] ?? '');
+      const body = Buffer.from(JSON.stringify({ accepted }));
+      const coding = accepted.includes('br') ? 'br' : accepted.includes('gzip') ? 'gzip' : undefined;
+      if (coding) res.setHeader('content-encoding', coding);
+      res.end(coding === 'br' ? brotliCompressSync(body) : coding === 'gzip' ? gzipSync(body) : body);
+      return;
+    }
     if (req.url === '/busy') res.statusCode = 503;
     setTimeout(() => res.end('ok'), Math.random() * 3);
   });
@@ -74,4 +84,13 @@ describe('the api bench load client', () => {
     expect(cell.connectionsOpened).toBe(0);
     expect(accepted - before).toBe(4);
   }, 60_000);
+
+  it('when it sends a request, then it asks for compression as a browser does and reads the compressed answer', async () => {
+    const brotli = await sendOnce(`${url}/encoded`);
+    expect(JSON.parse(brotli.text())).toEqual({ accepted: 'gzip, deflate, br, zstd' });
+    // The wire holds what the server sent: brotli, not the JSON itself.
+    expect(brotli.wire.equals(Buffer.from(brotli.text()))).toBe(false);
+    const gzip = await sendOnce(`${url}/encoded`, { headers: { 'accept-encoding': 'gzip' } });
+    expect(JSON.parse(gzip.text())).toEqual({ accepted: 'gzip' });
+  });
 });
