@@ -279,7 +279,9 @@ describe('note names', () => {
     expect(names('angel termino su maqueta antes que nadie')).toEqual(['angel']);
     expect(names('le pregunté a omar qué página leía')).toEqual(['omar']);
     expect(names('pedrito recogió los vasos y anita los lavó')).toEqual(['pedrito', 'anita']);
-    expect(names('la maestra dijo «ven, yoali» y la alumna se levantó')).toEqual(['yoali']);
+    // The rules find a name spoken to; since the Spanish threshold went to -1 (issue #18's rule, the corpus README) the
+    // scorer drops this one: part of the recall that rule gives up.
+    expect(ruleNames('la maestra dijo «ven, yoali» y la alumna se levantó')).toEqual(['yoali']);
     // Diminutives of words are no names.
     expect(names('la maestra esperó un ratito y luego sacó una cajita de la mesa')).toEqual([]);
   });
@@ -342,7 +344,8 @@ describe('note names', () => {
     expect(names('hay reproducciones de diego rivera al fondo del salon')).toEqual([]);
     // Beside them, a student still is a name: a listed name after a team's word, one given name after a work.
     expect(names('El equipo de Valentina terminó primero.')).toEqual(['Valentina']);
-    expect(names('una foto de diego en la pared')).toEqual(['diego']);
+    // (The rules flag "diego" after a work; the scorer at the Spanish threshold -1 reads it as the work's subject.)
+    expect(ruleNames('una foto de diego en la pared')).toEqual(['diego']);
     expect(names('durante la canción Mateo tocó el tambor')).toEqual(['Mateo']);
   });
 
