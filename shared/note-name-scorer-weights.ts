@@ -6,7 +6,7 @@ import type { NameScorer } from './note-name-scorer';
 
 export const NAME_SCORER: NameScorer | null = {
   bias: -0.45,
-  threshold: { en: -2.5, es: -1 },
+  threshold: { en: -2.5, es: -2.5 },
   weights: {
     'a-handoff': 0.23,
     'all-caps': -0.19,

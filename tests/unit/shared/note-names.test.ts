@@ -249,8 +249,7 @@ describe('note names', () => {
     // In lower case, without accents: before "le", "les" or "se" and a verb, and the speaker before a colon.
     expect(names('yaretzi le pasó la regla a su compañero')).toEqual(['yaretzi']);
     expect(names('Dijo tlali: «ya acabé».')).toEqual(['tlali']);
-    // The rules find this one; the scorer at the Spanish threshold -1, retrained with w19, drops it.
-    expect(ruleNames('la maestra sonrió cuando tonatiuh recogio los vasos')).toEqual(['tonatiuh']);
+    expect(names('la maestra sonrió cuando tonatiuh recogio los vasos')).toEqual(['tonatiuh']);
     expect(names('la maestra, tonatiuh, repartia los vasos')).toEqual(['tonatiuh']);
   });
 
@@ -280,8 +279,8 @@ describe('note names', () => {
     expect(names('angel termino su maqueta antes que nadie')).toEqual(['angel']);
     expect(names('le pregunté a omar qué página leía')).toEqual(['omar']);
     expect(names('pedrito recogió los vasos y anita los lavó')).toEqual(['pedrito', 'anita']);
-    // The rules find a name spoken to; the scorer drops this one at the Spanish threshold -1 (issue #18's rule, the
-    // corpus README), and, retrained with w19, at -2.5 too: part of the recall the scorer gives up.
+    // The rules find a name spoken to; the scorer, retrained with w19's sentences, drops this one (the corpus README,
+    // "w19 added"): part of the recall the scorer gives up.
     expect(ruleNames('la maestra dijo «ven, yoali» y la alumna se levantó')).toEqual(['yoali']);
     // Diminutives of words are no names.
     expect(names('la maestra esperó un ratito y luego sacó una cajita de la mesa')).toEqual([]);
@@ -345,8 +344,7 @@ describe('note names', () => {
     expect(names('hay reproducciones de diego rivera al fondo del salon')).toEqual([]);
     // Beside them, a student still is a name: a listed name after a team's word, one given name after a work.
     expect(names('El equipo de Valentina terminó primero.')).toEqual(['Valentina']);
-    // (The rules flag "diego" after a work; the scorer at the Spanish threshold -1 reads it as the work's subject.)
-    expect(ruleNames('una foto de diego en la pared')).toEqual(['diego']);
+    expect(names('una foto de diego en la pared')).toEqual(['diego']);
     expect(names('durante la canción Mateo tocó el tambor')).toEqual(['Mateo']);
   });
 
