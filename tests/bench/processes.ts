@@ -48,8 +48,12 @@ const exited = (child: ChildProcess) =>
 
 /** Forks tests/bench/server-process.ts with `spec` and resolves once it listens, with its URL. */
 export async function startServerProcess(spec: ServerSpec): Promise<ServerProcess> {
+  // BENCH_CPU_PROF=DIR: each child writes a V8 CPU profile there when it closes (open it in Chrome's DevTools).
+  const profile = process.env.BENCH_CPU_PROF
+    ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+    : [];
   const child = fork(ENTRY, [JSON.stringify(spec)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: ['--import', 'tsx', ...profile],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   live.add(child);
