@@ -232,10 +232,24 @@ const JOINERS = words('and or then y o');
 const PAIR_VERBS = words('was were had is are has');
 /** Words a name never follows: "the River", "a Grace period". */
 const DETERMINERS = words('the a an this that these those our my his her their its of your every each');
+/** Words for a time or for everyone, whose possessive is no one's in particular: "Today's question", "Everyone's work". */
+const TIME_WORDS = words(`
+  today tomorrow yesterday tonight week weekend month year semester quarter term day morning afternoon everyone
+  everybody someone somebody anyone anybody nobody noone`);
 /** Words that can stand between a person and the verb: "Hope then counted". */
 const BETWEEN = words('then also just again first quickly slowly quietly immediately finally carefully');
 /** Words after a person and "and" that make the two a pair of people: "Faith and her partner". */
 const PAIR_WORDS = words('his her their su sus');
+/** What someone in the room says, which the sayer follows after "from": "a question from Grace", "an idea from Will". */
+const SAID_THINGS = words(`
+  question questions comment comments answer answers idea ideas response responses suggestion suggestions
+  observation prediction guess`);
+/** Places in the room where people sit or work: "at booth 2", "at the back table". */
+const SEATS = words('table tables booth station desk desks bench corner carpet rug seat seats lab');
+/** "you're" as a hurried writer types it, after a name spoken to: '"jade youre timekeeper today"'. */
+const YOU_ARE = words("you're youre ur");
+/** Verbs that ask the one spoken to, before "you": '"bill can you read the next line"'. */
+const ASKING = words('can could will would do did are were');
 
 /** Lower case, without accents or a possessive 's. */
 const lowerBase = (t: NameToken) => t.base.toLowerCase();
@@ -787,6 +801,51 @@ export function findNames(
     const opens = t.sentenceStart || comma || /["“‘]\s*$/.test(before);
     return opens && /^(\s*[,?!—–]|[.!?]?["”’])/.test(after);
   };
+  /** The one who said it: "nice question from grace about density", "an idea from Will". Not "from summer reading". */
+  const saidBy = (i: number) => {
+    const t = tokens[i]!;
+    const prev = tokens[i - 1];
+    const next = joinedNext(i);
+    return (
+      prev?.key === 'from' &&
+      t.joined &&
+      prev.joined &&
+      SAID_THINGS.has(tokens[i - 2]?.key ?? '') &&
+      !CALENDAR_NAMES.has(lowerBase(t)) &&
+      !possessive(t) &&
+      !(next && (next.capitalised || BELONGINGS.has(next.key) || !isCommon(next.key)))
+    );
+  };
+  /**
+   * Spoken to at the start of a quotation, the comma left out: '"bill can you read the next line"', '"jade youre
+   * timekeeper today"', '"Summer show us your platform"' (a verb and "us" or "me"), not '"Hope you're well"'.
+   */
+  const addressedOpening = (i: number) => {
+    const t = tokens[i]!;
+    const next = joinedNext(i);
+    const after = next && joinedNext(i + 1);
+    if (!next || !/["“]\s*$/.test(gapBefore(i)) || possessive(t) || !/^ +$/.test(gapAfter(i))) return false;
+    if (!spokenQuote(i + 1) && !spokenAfter(i)) return false;
+    if (YOU_ARE.has(next.key)) return t.key !== 'hope';
+    if (!after) return false;
+    if (ASKING.has(next.key)) return after.key === 'you' || after.key === 'u';
+    return (
+      (after.key === 'us' || after.key === 'me') &&
+      !next.capitalised &&
+      isCommon(next.key) &&
+      !/(?:s|ed|ing)$/.test(next.key)
+    );
+  };
+  /** A quotation that a verb of speech follows: '"bill can you read the next line" tchr asks'. */
+  const spokenAfter = (i: number) => {
+    for (let j = i; j < Math.min(tokens.length, i + 15); j++) {
+      if (!/["”]/.test(gapAfter(j))) continue;
+      for (let k = j + 1; k < Math.min(tokens.length, j + 4); k++)
+        if (SPEECH.has(tokens[k]!.key)) return true;
+      return false;
+    }
+    return false;
+  };
   /** Spoken to at the start of a quotation, in lower case: "“dante, you're reader one”". */
   const addressedInQuotes = (i: number) =>
     /["“«]\s*$/.test(gapBefore(i)) &&
@@ -820,9 +879,14 @@ export function findNames(
     if (and?.key === 'and' || and?.key === 'y') {
       const other = joinedNext(i + 1);
       const acts = () =>
-        tokens
-          .slice(i + 3, i + 6)
-          .some((u, k) => isPast(u) || isSpanishVerb(u) || (k < 2 && PAIR_VERBS.has(u.key)));
+        tokens.slice(i + 3, i + 6).some(
+          (u, k) =>
+            isPast(u) ||
+            isSpanishVerb(u) ||
+            (k < 2 && PAIR_VERBS.has(u.key)) ||
+            // "river and summer at booth 2": a pair at their place in the room.
+            (k === 0 && u.key === 'at' && tokens.slice(i + 4, i + 7).some((v) => SEATS.has(v.key))),
+        );
       // A word after an article is a thing: "los vasos y anita los lavó".
       const article =
         tokens[i - 1] && (DETERMINERS.has(tokens[i - 1]!.key) || DETERMINERS_ES.has(tokens[i - 1]!.key));
@@ -849,9 +913,13 @@ export function findNames(
                 ? 'with-belonging'
                 : addressed(i)
                   ? 'addressed'
-                  : paired(i, nameish)
-                    ? 'paired'
-                    : undefined;
+                  : addressedOpening(i)
+                    ? 'addressed-opening'
+                    : saidBy(i)
+                      ? 'said-by'
+                      : paired(i, nameish)
+                        ? 'paired'
+                        : undefined;
   /** The rule of the last top-level nameAt that found a name (a shallow look at a neighbour leaves it alone). */
   let fired = '';
 
@@ -864,10 +932,14 @@ export function findNames(
     return isCommon(lowerBase(next)) && (possessive(t) || /["“‘]\s*$/.test(gapBefore(i)));
   };
 
-  /** "a poem by …", "el poema de …", "una foto de …". */
+  /**
+   * "a poem by …", "el poema de …", "una foto de …"; and a full name after "by" alone, which is an author's: '"The Road
+   * Not Taken" by Robert Frost', "Grace for President by Kelly DiPucchio" (the caller asks for a full name).
+   */
   const byWork = (i: number) => {
     const prev = tokens[i - 1];
     if (!prev || !tokens[i]!.joined || !['by', 'of', 'de', 'del'].includes(prev.key)) return false;
+    if (prev.key === 'by') return true;
     for (let k = i - 2; k >= Math.max(0, i - 3); k--) if (WORKS.has(tokens[k]!.key)) return true;
     return false;
   };
@@ -900,6 +972,8 @@ export function findNames(
       withBelonging(i) ||
       paired(i, nameish) ||
       addressedInQuotes(i) ||
+      addressedOpening(i) ||
+      saidBy(i) ||
       afterSpeech(i, true) ||
       // "tchr told xiomara to restart": no everyday word is spoken to or handed things.
       (!isCommon(w) &&
@@ -970,6 +1044,18 @@ export function findNames(
           contextRule(i, nameish) ??
           (spanishSubject(i) ? 'spanish-subject' : personalA(i) ? 'personal-a' : undefined);
         fired = `word-name:${cue ?? 'alone'}`;
+        // "the Mississippi River shaped trade": after a capitalised word in mid-sentence that is no name, a word name
+        // ends a place's or a thing's name.
+        const before = tokens[i - 1];
+        if (
+          before?.capitalised &&
+          !before.sentenceStart &&
+          t.joined &&
+          !inRoster(lowerBase(before)) &&
+          !NAME_LIST.has(lowerBase(before)) &&
+          !isTitle(before.key)
+        )
+          return undefined;
         if (cue) return 'first-name';
         if (CALENDAR_NAMES.has(w) || t.sentenceStart) return undefined;
         const prev = tokens[i - 1];
@@ -987,6 +1073,17 @@ export function findNames(
         return 'first-name';
       }
       if (isCommon(w)) {
+        // "Maya's group", "Rain's table": a capitalised word with a possessive and something a person in the room has
+        // is someone's, though the word is also a word (not "the Senate's", "Monday's class", "Today's question").
+        if (
+          withBelonging(i) &&
+          COMMON_WORDS.has(w) &&
+          !TIME_WORDS.has(w) &&
+          !DETERMINERS.has(tokens[i - 1]?.key ?? '')
+        ) {
+          fired = 'common-belonging';
+          return 'first-name';
+        }
         fired = 'common-after-person';
         return !t.sentenceStart && afterPersonWord(i) ? 'first-name' : undefined;
       }
@@ -1023,7 +1120,13 @@ export function findNames(
           text[t.end] === '.' ||
           w.length === 1 ||
           !isCommon(w) ||
-          (SPANISH_TITLES.has(t.key) && !SPANISH_WORDS.has(w) && !NOT_NAMES.has(w))
+          (SPANISH_TITLES.has(t.key) && !SPANISH_WORDS.has(w) && !NOT_NAMES.has(w)) ||
+          // "ms lee", "mr sol": after an English title, a word only the Spanish lists hold is a family name.
+          (!SPANISH_TITLES.has(t.key) &&
+            (SPANISH_WORDS.has(w) || SCHOOL_WORDS.has(w)) &&
+            !COMMON_WORDS.has(w) &&
+            !NOT_NAMES.has(w) &&
+            !NOT_PEOPLE.has(w))
         : (next.capitalised && (t.capitalised || !NOT_PEOPLE.has(w))) ||
           w.length === 1 ||
           NAME_LIST.has(w) ||

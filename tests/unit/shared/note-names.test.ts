@@ -19,6 +19,44 @@ const ruleNames = (text: string) =>
     .map((f) => text.slice(f.start, f.end));
 
 describe('note names', () => {
+  it('when an English note names someone by a word that is also a word, in a context only a person has, then it is flagged', () => {
+    for (const [text, name] of [
+      // A capitalised everyday word with a possessive and something of a person's ("Maya" is also the civilisation).
+      ["During centers, Maya's group sorted the shapes by color.", 'Maya'],
+      // After an English title, a word only the Spanish lists hold ("lee" = "reads") is a family name.
+      ['The bell rang and ms lee collected the exit tickets.', 'ms lee'],
+      // Spoken to at the start of a quotation without the comma, before "can you", "youre" or a verb and "me".
+      ['"will can you pass the scissors" the aide asked', 'will'],
+      ['"rose youre up next" tchr says', 'rose'],
+      ['coach said "Hope show me your grip" and she did', 'Hope'],
+      // The one a question or an idea came from.
+      ['good prediction from will about the ramp', 'will'],
+      ['A question from Sage about fractions started the talk.', 'Sage'],
+    ] as const)
+      expect(names(text), text).toEqual([name]);
+    // A pair of word names at their place in the room.
+    expect(names('ivy and hazel at station 4 sanding the frame')).toEqual(['ivy', 'hazel']);
+  });
+
+  it('when a word that is also a given name is the word, an author or part of a place, then it is no name', () => {
+    for (const text of [
+      'Students compared the Maya calendar with the Aztec one.',
+      'The ancient Maya built pyramids without metal tools.',
+      'The poster said will power beats talent.',
+      'Students argued that hope is a theme of the novel.',
+      "Today's question was on the board.",
+      "Monday's class ran long.",
+      "The Senate's vote was the topic.",
+      '"Hope you\'re feeling better," the teacher wrote on the card.',
+      '"Will you read it?" she asked.',
+      'a question from summer school was on the board',
+      'Students traced how the Mississippi River shaped trade.',
+      'A poem by Langston Hughes was on the document camera.',
+      'A student read "The Road Not Taken" by Robert Frost to the class.',
+    ])
+      expect(ruleNames(text), text).toEqual([]);
+  });
+
   it('when the learned name scorer reads a flag as no one in the room, then the flag is dropped', () => {
     const text = 'Sobre la mesa, un cartel de Frida Kahlo.';
     // The rules alone flag the painter; the scorer (shared/note-name-scorer.ts) reads a capitalized word no list holds
@@ -39,12 +77,11 @@ describe('note names', () => {
     expect(names('Tomasito Quispe leyó su respuesta en voz alta.')).toEqual(['Tomasito Quispe']);
   });
 
-  it('when a full name is the subject of a poster or the author of a poem, then the learned scorer drops it', () => {
-    // The rules alone flag both; the scorer reads a full name after "of"/"by" and outside the room's talk, and weighs
+  it('when a full name is the subject of a poster, then the learned scorer drops it', () => {
+    // The rules alone flag it (an author after "by" they leave alone: see the English names test below); the scorer reads a full name after "of"/"by" and outside the room's talk, and weighs
     // the finder's own false flags more in training (scripts/train-name-scorer.ts).
     for (const [text, name] of [
       ['A poster of Rosa Parks hung beside the timeline.', 'Rosa Parks'],
-      ['A student read "The Road Not Taken" by Robert Frost to the class.', 'Robert Frost'],
     ] as const) {
       expect(ruleNames(text)).toEqual([name]);
       expect(names(text)).toEqual([]);
