@@ -13,6 +13,7 @@ import { addNoteToPicture, lockPicture, rebuildPicture } from '../../lti-server/
 import { hashToken } from '../../lti-server/src/domain/sessions';
 import { myVisitPage } from '../../lti-server/src/domain/visits';
 import { presentVisit } from '../../lti-server/src/http/presenters';
+import { DEFAULT_POOL } from '../../shared/config';
 import { DEFAULT_DOOR_PAGE, DEFAULT_VISIT_PAGE, VisitQuerySchema } from '../../shared/visits';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { analyzeOwnTables } from '../support/server/query-plans';
@@ -48,6 +49,8 @@ export interface ApiBenchOptions {
   repeats: number;
   /** Print every cell of every repeat to stderr (on SQLite with the state of the write-ahead log). */
   trace: boolean;
+  /** Connections of each PostgreSQL server's main pool; the server's default (DEFAULT_POOL) when absent. */
+  poolSize?: number;
 }
 
 type Route =
@@ -159,7 +162,13 @@ const mb = () => process.memoryUsage().rss / 1024 / 1024;
 
 async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
   const database = await createTestDatabase(kind);
-  const config = testServerConfig(database, { logLevel: 'silent' });
+  const target = database.target;
+  const config = testServerConfig(database, {
+    logLevel: 'silent',
+    ...(target.kind === 'postgres' && o.poolSize
+      ? { database: { ...target, pool: { ...DEFAULT_POOL, max: o.poolSize } } }
+      : {}),
+  });
   let seeder: TestServer | undefined;
   let direct: DatabaseHandle | undefined;
   let hello: ServerProcess | undefined;

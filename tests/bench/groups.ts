@@ -61,6 +61,7 @@ export const GROUPS: BenchGroup[] = [
             rawCalls: envNumber('BENCH_RAW_CALLS', 50),
             repeats: envNumber('BENCH_REPEATS', 3),
             trace: process.env.BENCH_TRACE === '1',
+            poolSize: process.env.BENCH_POOL_SIZE ? envNumber('BENCH_POOL_SIZE', 10) : undefined,
           },
           samples,
         ),
