@@ -3,7 +3,7 @@ import { CycleSchema } from '../../shared/cycles';
 import { BriefingSchema } from '../../shared/round-briefing';
 import { VisitListSchema } from '../../shared/visits';
 import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
-import { openToolAs } from '../support/browser/lms-page';
+import { openToolAs, reloadFrame } from '../support/browser/lms-page';
 import { useBrowserTest } from '../support/browser/use-browser-test';
 import type { ApiClient } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
@@ -227,7 +227,7 @@ describe('a cycle of rounds on one problem of practice', () => {
     await hostPage.getByRole('button', { name: 'Save “What I’ll try next”' }).click();
     await hostPage.locator('.note-text', { hasText: 'a sentence frame for adding on' }).waitFor();
     await expectNoAxeViolations(hostPage);
-    await voter.tool.evaluate(() => window.location.reload());
+    await reloadFrame(voter.tool);
     await voter.tool.getByText(REPLY).waitFor();
 
     // The debrief of round 1, in the tool: Ben brings his note as a card, the coach groups it, predicts, and
@@ -265,7 +265,7 @@ describe('a cycle of rounds on one problem of practice', () => {
     }, cycle.id);
 
     // Round 2, a week later, planned in the tool from the cycle: its focus is round 1's next level of work.
-    await coach.tool.evaluate(() => window.location.reload());
+    await reloadFrame(coach.tool);
     await coach.tool.getByTestId('next-focus').getByText('Every student explains one step aloud.').waitFor();
     await coach.tool.getByRole('link', { name: 'Plan the next round of this cycle' }).click();
     await coach.tool.getByTestId('cycle-prefill').waitFor();

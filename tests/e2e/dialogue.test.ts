@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
-import { openToolAs } from '../support/browser/lms-page';
+import { openToolAs, reloadFrame } from '../support/browser/lms-page';
 import { useBrowserTest } from '../support/browser/use-browser-test';
 import type { ApiClient } from '../support/server/api-client';
 import { daysFromNow } from '../support/server/colleagues';
@@ -70,7 +70,7 @@ describe('the reflective dialogue after a visit', () => {
     await host.tool.locator('.note-text', { hasText: 'a blank card' }).waitFor();
     await expectNoAxeViolations(host.page);
 
-    await visitor.tool.evaluate(() => window.location.reload());
+    await reloadFrame(visitor.tool);
     await visitor.tool
       .getByText('The cards were new to them; the reading aloud was their own idea.')
       .waitFor();

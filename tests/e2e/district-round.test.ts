@@ -3,7 +3,7 @@ import { CrossRoundSchema, DistrictPageSchema } from '../../shared/districts';
 import { BriefingSchema } from '../../shared/round-briefing';
 import { RoundNoticeListSchema, RoundSchema } from '../../shared/rounds';
 import { type BrowserSession, expectNoAxeViolations } from '../support/browser/browser';
-import { openToolAs } from '../support/browser/lms-page';
+import { openToolAs, reloadFrame } from '../support/browser/lms-page';
 import { useBrowserTest } from '../support/browser/use-browser-test';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
@@ -153,7 +153,7 @@ describe('a cross-school round between two sandbox schools', () => {
     expect(JSON.stringify(seated)).not.toContain('Host school teacher');
 
     // The district page counts the crossing between schools, and names no person and no note.
-    await host.tool.evaluate(() => window.location.reload());
+    await reloadFrame(host.tool);
     await host.tool.getByTestId('crossed').waitFor();
     expect(await host.tool.getByTestId('crossed').textContent()).toBe('1 visit has crossed schools.');
     const districtPage = await visitingCoach.get(`/api/districts/${districtId}`);
@@ -176,7 +176,7 @@ describe('a cross-school round between two sandbox schools', () => {
     // with their school's name.
     const visitingMe = (await visitingCoach.get('/api/me')).body;
     const visitorName = `Dana Kim (${visitingMe.platform.schoolName ?? visitingMe.platform.name})`;
-    await tool.evaluate(() => window.location.reload());
+    await reloadFrame(tool);
     const ack = tool.getByRole('button', { name: 'I have read the briefing' });
     await ack.focus();
     await ack.press('Enter');
@@ -206,7 +206,7 @@ describe('a cross-school round between two sandbox schools', () => {
         })
       ).status,
     ).toBe(201);
-    await tool.evaluate(() => window.location.reload());
+    await reloadFrame(tool);
     await tool.getByText('My reply · the host').waitFor();
     expect(await tool.locator('main').textContent()).not.toContain('Host school teacher');
     await expectNoAxeViolations(page);
@@ -220,7 +220,7 @@ describe('a cross-school round between two sandbox schools', () => {
         })
       ).status,
     ).toBe(200);
-    await tool.evaluate(() => window.location.reload());
+    await reloadFrame(tool);
     await tool.getByRole('button', { name: 'Cancel this visit' }).click();
     await tool.getByLabel('Why are you canceling?').fill('Our own school has an assembly then');
     await tool.getByRole('button', { name: 'Yes, cancel my visit' }).click();

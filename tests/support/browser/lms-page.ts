@@ -40,3 +40,18 @@ async function openTool(
   await tool.getByRole('heading', { name: menuHeading }).waitFor();
   return { page, tool };
 }
+
+/**
+ * Reloads the tool's frame and resolves once the new document has loaded. `frame.evaluate(() => location.reload())`
+ * returns before the old document goes, so a locator awaited right after it could match the old page's element and
+ * read its stale text (the district page's crossed-visits count read "0" that way now and then).
+ */
+export async function reloadFrame(frame: Frame): Promise<void> {
+  await frame.evaluate(() => {
+    (window as { beforeReload?: boolean }).beforeReload = true;
+    window.location.reload();
+  });
+  await frame.waitForFunction(
+    () => !(window as { beforeReload?: boolean }).beforeReload && document.readyState === 'complete',
+  );
+}
