@@ -19,7 +19,6 @@ export function doorRouter(): Router {
     wrap(async (req, res) => {
       const query = parseAt('errors.source.open-doors-query', DoorQuerySchema, req.query);
       const { views, nextCursor } = await findDoors(actorOf(res), query);
-      // Translated once per page, not once per item (i18next's lookup was an eighth of the week view's CPU).
       const left = someoneWhoLeft(actorOf(res));
       res.json({ items: views.map((v) => presentDoorCard(v, left)), nextCursor });
     }),

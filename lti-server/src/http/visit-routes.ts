@@ -19,7 +19,6 @@ export function visitRouter(): Router {
     wrap(async (req, res) => {
       const query = parseAt('errors.source.visits-query', VisitQuerySchema, req.query);
       const { views, nextCursor } = await myVisitPage(actorOf(res), query, new Date());
-      // Translated once per page, not once per item (i18next's lookup was an eighth of the week view's CPU).
       const left = someoneWhoLeft(actorOf(res));
       res.json({ items: views.map((v) => presentVisit(v, left)), nextCursor });
     }),
