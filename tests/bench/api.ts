@@ -51,6 +51,8 @@ export interface ApiBenchOptions {
   trace: boolean;
   /** Connections of each PostgreSQL server's main pool; the server's default (DEFAULT_POOL) when absent. */
   poolSize?: number;
+  /** The routes to time besides the bare hello route (every route when absent). */
+  routes?: readonly string[];
 }
 
 type Route =
@@ -72,6 +74,15 @@ const ROUTES: Route[] = [
   'my_visits',
   'write_note',
 ];
+
+/** The routes a run times: the bare hello route always, the others as `BENCH_ROUTES` chooses (every one by default). */
+export function chosenRoutes(names?: readonly string[]): Route[] {
+  if (!names || names.length === 0) return ROUTES;
+  const unknown = names.filter((n) => !ROUTES.includes(n as Route));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench route ${unknown.join(', ')}; the routes are ${ROUTES.join(', ')}`);
+  return ROUTES.filter((r) => r === 'hello' || names.includes(r));
+}
 
 /** One measured cell: a route at a size and a concurrency, on one database. */
 export interface ApiSample {
@@ -161,6 +172,7 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
 const mb = () => process.memoryUsage().rss / 1024 / 1024;
 
 async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
+  const routes = chosenRoutes(o.routes);
   const database = await createTestDatabase(kind);
   const target = database.target;
   const config = testServerConfig(database, {
@@ -322,7 +334,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
 
     for (let repeat = 1; repeat <= o.repeats; repeat++) {
       const last = repeat === o.repeats;
-      for (const route of ROUTES) {
+      for (const route of routes) {
         for (const concurrency of o.concurrency) {
           const r = await drive(
             o.requests,
@@ -386,7 +398,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
         },
       );
     }
-    for (const route of ROUTES) {
+    for (const route of routes) {
       if (route === 'hello') continue;
       const ms: number[] = [];
       for (let i = 0; i < o.rawCalls; i++) ms.push(await timeMs(() => raw[route](i)));
@@ -395,7 +407,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
     }
     // What each read answers at this size (its first request): the items of a page and the body's size. A page that
     // holds more items at 100k than at 1k costs more to build and send however flat its query is.
-    for (const route of ROUTES) {
+    for (const route of routes) {
       if (route === 'hello' || route === 'write_note') continue;
       const answer = await request(sendOnce, route, 0, 0);
       const body = answer.text();
@@ -475,7 +487,7 @@ export async function apiFigures(kind: TestDbKind, o: ApiBenchOptions, all: ApiS
   const small = Math.min(...o.sizes);
   const large = Math.max(...o.sizes);
   if (large > small)
-    for (const route of ROUTES)
+    for (const route of chosenRoutes(o.routes))
       for (const concurrency of o.concurrency) {
         const at = (size: number) =>
           samples.find((s) => s.route === route && s.concurrency === concurrency && s.size === size)!;

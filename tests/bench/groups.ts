@@ -62,6 +62,7 @@ export const GROUPS: BenchGroup[] = [
             repeats: envNumber('BENCH_REPEATS', 3),
             trace: process.env.BENCH_TRACE === '1',
             poolSize: process.env.BENCH_POOL_SIZE ? envNumber('BENCH_POOL_SIZE', 10) : undefined,
+            routes: process.env.BENCH_ROUTES?.split(',').filter(Boolean),
           },
           samples,
         ),
