@@ -57,6 +57,8 @@ export default defineConfig({
         test: {
           name: 'integration-postgres',
           include: ['tests/integration/**/*.test.ts'],
+          // Files named *.sqlite.test.ts test what exists only on SQLite.
+          exclude: ['tests/integration/**/*.sqlite.test.ts'],
           environment: 'node',
           env: { TEST_DB: 'postgres' },
           testTimeout: 30_000,

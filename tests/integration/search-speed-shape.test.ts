@@ -38,6 +38,17 @@ beforeAll(async () => {
   await seedTenant(handle.db, { tenant: 't', networks: [here, elsewhere], person: 'p' });
   scope = new TenantScope(handle.db, 't', handle.kind);
   const rows: Array<Omit<Database['strategies'], 'tenant_id'>> = [];
+  // Three "routine" strategies of one subject, inserted first (the broad pages walk them last): the subject narrows the
+  // broad word to a selective search.
+  const art = { subject: 'Art' };
+  rows.push(
+    { ...row('a-1', here, 'routine routine routine', start - 3 * minute), ...art },
+    {
+      ...row('a-2', here, 'routine and a long tail of other words about something else', start - 2 * minute),
+      ...art,
+    },
+    { ...row('a-3', here, 'routine routine and more words', start - minute), ...art },
+  );
   // Broad here: more "routine" strategies than are ranked, one a minute.
   for (let i = 0; i < RANKED_MATCHES + 10; i++)
     rows.push(row(`r-${i}`, here, `routine number ${i}`, start + i * minute));
@@ -84,7 +95,20 @@ describe(`search paths on ${testDbKind()}`, () => {
     expect(await search('rout', 3)).toEqual([`r-${last}`, `r-${last - 1}`, `r-${last - 2}`]);
     expect(await search('rout', 3, 3)).toEqual([`r-${last - 3}`, `r-${last - 4}`, `r-${last - 5}`]);
     expect(await search('rout', 2, RANKED_MATCHES + 5)).toEqual(['r-4', 'r-3']);
-    expect(await search('rout', 5, RANKED_MATCHES + 10)).toEqual([]);
+    expect(await search('rout', 5, RANKED_MATCHES + 10)).toEqual(['a-3', 'a-2', 'a-1']);
+    expect(await search('rout', 5, RANKED_MATCHES + 13)).toEqual([]);
+  });
+
+  it('when a filter narrows a broad word to a few matches, then they are ranked', async () => {
+    const ids = await listStrategies(scope, {
+      networkId: here,
+      statuses: ['approved', 'featured'],
+      q: 'rout',
+      subject: 'art',
+      excludeMerged: true,
+      limit: 5,
+    });
+    expect(ids.map((r) => r.id)).toEqual(['a-1', 'a-3', 'a-2']);
   });
 
   it('when a broad search is counted, then no statement hands the server more rows than the page', async () => {

@@ -42,6 +42,7 @@ import * as schoolNames from './0041-school-names';
 import * as pictureVersion from './0042-picture-version';
 import * as roomLinkSessions from './0043-room-link-sessions';
 import * as searchWordCounts from './0044-search-word-counts';
+import * as searchScope from './0045-search-scope';
 import type { Dialect } from './dialect';
 
 export type { Dialect } from './dialect';
@@ -98,6 +99,7 @@ const MIGRATIONS: ReadonlyArray<readonly [name: string, migration: { up: Up }]> 
   ['0042-picture-version', pictureVersion],
   ['0043-room-link-sessions', roomLinkSessions],
   ['0044-search-word-counts', searchWordCounts],
+  ['0045-search-scope', searchScope],
 ];
 
 const migrationsFor = (dialect: Dialect): Record<string, Migration> =>

@@ -328,33 +328,75 @@ async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<Stra
     .execute();
 }
 
-/** FTS5 (prefix indexes of 2 to 10 characters, migration 0009): the filters join `strategies` by rowid. */
+/**
+ * FTS5's match for a search's words within a filter's network, statuses and merge state: the words must be in the
+ * strategy's text, and one of the scope words of migration 0045 in its second column.
+ */
+export function sqliteMatch(
+  terms: readonly string[],
+  f: Pick<StrategyFilter, 'networkId' | 'statuses' | 'excludeMerged' | 'anyTerm'>,
+): string {
+  const words = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' AND ');
+  const network = Buffer.from(f.networkId, 'utf8').toString('hex');
+  const ends = f.excludeMerged ? ['l0'] : ['l0', 'm0'];
+  const scopes = f.statuses.flatMap((s) =>
+    ends.map((end) => `tm${network}s${s.replace(/[^a-z]/g, '')}${end}`),
+  );
+  return `search_text : (${words}) AND search_scope : (${scopes.join(' OR ')})`;
+}
+
+/** Whether a filter narrows the menu by more than its network, statuses and merge state (which the index knows). */
+const narrowed = (f: StrategyFilter) =>
+  Boolean(f.contributorId || f.subject || f.gradeBand || f.maxMinutes || (f.tags?.length ?? 0) > 0);
+
+/**
+ * FTS5 (prefix indexes of 2 to 10 characters, migration 0009; scope words, migration 0045). The index alone knows a
+ * search's matches within its network, statuses and merge state: it counts them, up to one more than are ranked, to
+ * tell a broad search from a selective one, and picks the page (ranked, or newest first), whose rows are then read
+ * from `strategies`. A filter that narrows further (a subject, a tag …) needs each match's row: then a count of more
+ * than RANKED_MATCHES in the index is counted again with the filters, and the page is picked among the filtered rows.
+ */
 async function searchSqlite(
   scope: TenantScope,
   qb: Filtered,
   terms: string[],
   f: StrategyFilter,
 ): Promise<StrategyRow[]> {
-  const match = terms.map((t) => `"${t}"*`).join(f.anyTerm ? ' OR ' : ' ');
+  const match = sqliteMatch(terms, f);
+  const cap = RANKED_MATCHES + 1;
+  const inIndex = await scope.evaluate(
+    sql<number>`(select count(*) from (select 1 from strategies_fts where strategies_fts match ${match} limit ${cap}))`,
+  );
+  let broad = Number(inIndex) > RANKED_MATCHES;
+  // The scope words are in every match alike: only the text's column is weighed.
+  const score = sql`bm25(strategies_fts, 1.0, 0.0)`;
+  const offset = f.offset ?? 0;
+  if (!narrowed(f)) {
+    // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so rowid descending is newest first.
+    const page = broad
+      ? sql`select rowid, 0 as score from strategies_fts where strategies_fts match ${match}
+          order by rowid desc limit ${f.limit} offset ${offset}`
+      : sql`select rowid, ${score} as score from strategies_fts where strategies_fts match ${match}
+          order by score, rowid limit ${f.limit} offset ${offset}`;
+    return qb
+      .innerJoin(sql`(${page})`.as('page'), (join) => join.on(sql`page.rowid`, '=', sql`strategies.rowid`))
+      .orderBy(sql`page.score`)
+      .orderBy(sql`page.rowid`, broad ? 'desc' : 'asc')
+      .execute();
+  }
   const matched = qb
     .innerJoin(sql`strategies_fts`.as('fts'), (join) => join.on(sql`fts.rowid`, '=', sql`strategies.rowid`))
     .where(sql<boolean>`strategies_fts match ${match}`);
-  // Counts the matches (a row lookup each, for the filters) up to one more than are ranked. SQLite counts them: handing
-  // up to 2,001 rows to JavaScript only to take their number cost more than the lookups (issue #20).
-  const capped = matched
-    .clearSelect()
-    .select(sql<number>`1`.as('one'))
-    .limit(RANKED_MATCHES + 1);
-  const matches = await scope.evaluate(sql<number>`(select count(*) from (${capped}) as m)`);
-  const broad = Number(matches) > RANKED_MATCHES;
+  if (broad) {
+    // SQLite counts them: handing up to 2,001 rows to JavaScript only to take their number cost more than the lookups.
+    const capped = matched.clearSelect().select(sql<number>`1`.as('one')).limit(cap);
+    broad =
+      Number(await scope.evaluate(sql<number>`(select count(*) from (${capped}) as m)`)) > RANKED_MATCHES;
+  }
   const order = broad
-    ? // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so this is newest first.
-      matched.orderBy(sql`fts.rowid`, 'desc')
-    : matched.orderBy(sql`bm25(strategies_fts)`).orderBy('strategies.id');
-  return order
-    .limit(f.limit)
-    .offset(f.offset ?? 0)
-    .execute();
+    ? matched.orderBy(sql`fts.rowid`, 'desc')
+    : matched.orderBy(score).orderBy(sql`fts.rowid`);
+  return order.limit(f.limit).offset(offset).execute();
 }
 
 /**
