@@ -46,6 +46,13 @@ export interface PostgresPoolSettings {
   statementTimeoutMs: number;
   /** PostgreSQL's `idle_in_transaction_session_timeout` (`DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS`). */
   idleInTransactionTimeoutMs: number;
+  /**
+   * PostgreSQL's `random_page_cost` for our sessions (`DATABASE_RANDOM_PAGE_COST`; 0 keeps the database's own). The
+   * default 4 prices a page read from an index as a read from a spinning disk; 1.1 is the usual value for SSDs and for
+   * databases that fit in memory. With 4 the planner tested every strategy for a search word found in a fifth of the
+   * menu instead of reading its matches from the GIN index (13 against 4 ms at 10k strategies, issue #20).
+   */
+  randomPageCost: number;
 }
 
 export const DEFAULT_POOL: PostgresPoolSettings = {
@@ -53,6 +60,7 @@ export const DEFAULT_POOL: PostgresPoolSettings = {
   connectionTimeoutMillis: 5_000,
   statementTimeoutMs: 10_000,
   idleInTransactionTimeoutMs: 60_000,
+  randomPageCost: 1.1,
 };
 
 export type DatabaseTarget =
@@ -171,6 +179,12 @@ const EnvSchema = z.object({
   DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: milliseconds("0 keeps the database's own setting").default(
     DEFAULT_POOL.idleInTransactionTimeoutMs,
   ),
+  DATABASE_RANDOM_PAGE_COST: z
+    .string()
+    .regex(/^\d+(\.\d+)?$/, "must be a number such as 1.1 (0 keeps the database's own setting)")
+    .transform(Number)
+    .refine((n) => n <= 100, 'must be at most 100')
+    .default(DEFAULT_POOL.randomPageCost),
   FRAME_ANCESTORS: frameSources.optional(),
   TRUST_PROXY: trustProxy.optional(),
 });
@@ -231,6 +245,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       connectionTimeoutMillis: e.DATABASE_CONNECT_TIMEOUT_MS,
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
+      randomPageCost: e.DATABASE_RANDOM_PAGE_COST,
     };
   }
   if (e.NODE_ENV === 'production' && !e.LTI_KEY) {

@@ -9,7 +9,7 @@ import { startTestServer, type TestServer } from '../support/server/test-server'
 
 /**
  * DATABASE_POOL_SIZE, DATABASE_CONNECT_TIMEOUT_MS, DATABASE_STATEMENT_TIMEOUT_MS and
- * DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, set small: a statement, a transaction or a full pool that would hang
+ * DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, set small (and DATABASE_RANDOM_PAGE_COST, set on every connection): a statement, a transaction or a full pool that would hang
  * fails instead, with the database-unavailable mapping (503 DATABASE_UNAVAILABLE on the API).
  */
 const POOL = {
@@ -17,6 +17,7 @@ const POOL = {
   connectionTimeoutMillis: 400,
   statementTimeoutMs: 600,
   idleInTransactionTimeoutMs: 600,
+  randomPageCost: 1.5,
 };
 
 let database: TestDatabase;
@@ -39,9 +40,11 @@ describe('PostgreSQL pool limits', () => {
     const { rows } = await sql<{
       statement: string;
       idle: string;
+      pageCost: string;
     }>`select current_setting('statement_timeout') as statement,
-              current_setting('idle_in_transaction_session_timeout') as idle`.execute(server.database.db);
-    expect(rows[0]).toEqual({ statement: '600ms', idle: '600ms' });
+              current_setting('idle_in_transaction_session_timeout') as idle,
+              current_setting('random_page_cost') as "pageCost"`.execute(server.database.db);
+    expect(rows[0]).toEqual({ statement: '600ms', idle: '600ms', pageCost: '1.5' });
   });
 
   it('when a statement runs past the statement timeout, then it fails as a database-unavailable error', async () => {

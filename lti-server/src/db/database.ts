@@ -59,7 +59,11 @@ function openPostgres(
   onLost: LostConnection,
   { name = 'db', pool: limits = DEFAULT_POOL, settings = [] as string[] } = {},
 ): Kysely<Database> {
-  const options = [...(schema ? [`-c search_path=${schema}`] : []), ...settings.map((s) => `-c ${s}`)];
+  const planner = limits.randomPageCost > 0 ? [`random_page_cost=${limits.randomPageCost}`] : [];
+  const options = [
+    ...(schema ? [`-c search_path=${schema}`] : []),
+    ...[...planner, ...settings].map((s) => `-c ${s}`),
+  ];
   const pool = new pg.Pool({
     connectionString: url,
     max: limits.max,

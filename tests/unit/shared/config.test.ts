@@ -153,6 +153,7 @@ describe('parseConfig', () => {
       connectionTimeoutMillis: 5_000,
       statementTimeoutMs: 10_000,
       idleInTransactionTimeoutMs: 60_000,
+      randomPageCost: 1.1,
     });
     const set = parseConfig({
       DATABASE_URL: url,
@@ -160,6 +161,7 @@ describe('parseConfig', () => {
       DATABASE_CONNECT_TIMEOUT_MS: '2000',
       DATABASE_STATEMENT_TIMEOUT_MS: '0',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
+      DATABASE_RANDOM_PAGE_COST: '0',
     });
     expect(set).toMatchObject({
       ok: true,
@@ -170,6 +172,7 @@ describe('parseConfig', () => {
             connectionTimeoutMillis: 2000,
             statementTimeoutMs: 0,
             idleInTransactionTimeoutMs: 30000,
+            randomPageCost: 0,
           },
         },
       },
@@ -180,6 +183,11 @@ describe('parseConfig', () => {
     expect(parseConfig({ DATABASE_POOL_SIZE: '0' })).toEqual({
       ok: false,
       message: 'Configuration error: DATABASE_POOL_SIZE must be between 1 and 1000 (got "0").',
+    });
+    expect(parseConfig({ DATABASE_RANDOM_PAGE_COST: 'fast' })).toEqual({
+      ok: false,
+      message:
+        'Configuration error: DATABASE_RANDOM_PAGE_COST must be a number such as 1.1 (0 keeps the database\'s own setting) (got "fast").',
     });
     expect(parseConfig({ DATABASE_STATEMENT_TIMEOUT_MS: '10s' })).toMatchObject({
       ok: false,
