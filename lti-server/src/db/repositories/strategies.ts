@@ -345,7 +345,10 @@ export function sqliteMatch(
   return `search_text : (${words}) AND search_scope : (${scopes.join(' OR ')})`;
 }
 
-/** Whether a filter narrows the menu by more than its network, statuses and merge state (which the index knows). */
+/**
+ * Whether a filter narrows the menu by more than its network, statuses and merge state: what SQLite's scope words
+ * (migration 0045) and PostgreSQL's word counts (migration 0044) know of. `filtered` applies the same filters.
+ */
 const narrowed = (f: StrategyFilter) =>
   Boolean(f.contributorId || f.subject || f.gradeBand || f.maxMinutes || (f.tags?.length ?? 0) > 0);
 
@@ -427,12 +430,7 @@ async function searchPostgres(
   const offset = f.offset ?? 0;
   // The counts leave merged strategies out and know nothing of the other filters: with those, they bound the matches
   // from above only.
-  const filtered =
-    f.contributorId !== undefined ||
-    f.subject !== undefined ||
-    f.gradeBand !== undefined ||
-    f.maxMinutes !== undefined ||
-    (f.tags?.length ?? 0) > 0;
+  const filtered = narrowed(f);
   const least = filtered ? 0 : bounds.least;
   const most = f.excludeMerged ? bounds.most : Number.POSITIVE_INFINITY;
   // Newest first, which strategies_newest serves without sorting the matches: a broad search reads about its page
