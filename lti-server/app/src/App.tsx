@@ -7,6 +7,7 @@ import { Trans } from './components/trans';
 import { requestFrameResize } from './frame-resize';
 import { applyLanguage } from './i18n';
 import { useReviewCount } from './hooks/use-review-count';
+import { useViewFocus } from './hooks/use-view-focus';
 import { href, type Route, section, useRoute, viewKey } from './router';
 import { setPersonZone } from './time';
 import { BriefingView } from './views/briefing-view';
@@ -82,10 +83,7 @@ export function App({
   });
 
   // Move focus to the new view's heading so keyboard and screen-reader users land where the content changed.
-  useEffect(() => {
-    const t = setTimeout(() => (document.getElementById('view-title') as HTMLElement | null)?.focus(), 50);
-    return () => clearTimeout(t);
-  }, [viewKey(route)]);
+  useViewFocus(viewKey(route));
 
   return (
     <>

@@ -118,4 +118,19 @@ describe('the in-LMS app shell', () => {
     );
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('The server answered 500.'));
   });
+
+  it('when the view changes, then focus moves to its heading; when someone already clicked into the new view, then it stays where they put it', async () => {
+    render(<App token="t" load={async () => ({ ok: true, data: me('coach') })} />);
+    await screen.findByRole('heading', { name: 'The menu' });
+    window.location.hash = '#/districts';
+    const field = (await screen.findByLabelText('Invitation code')) as HTMLInputElement;
+    // At once, as a quick hand (or a test driver) would: before the view's own focus move is due.
+    field.focus();
+    await new Promise((r) => setTimeout(r, 150));
+    expect(document.activeElement).toBe(field);
+    // The next view, untouched: its heading takes focus.
+    window.location.hash = '#/rounds';
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Rounds' });
+    await waitFor(() => expect(document.activeElement).toBe(heading));
+  });
 });

@@ -4,6 +4,7 @@ import { t } from '../../../../shared/i18n';
 import { parseRoomPath, type RoomTarget, roomPath } from '../../../../shared/room';
 import { endSession, getMe, roomSignIn } from '../api';
 import { Trans } from '../components/trans';
+import { useViewFocus } from '../hooks/use-view-focus';
 import { applyLanguage } from '../i18n';
 import { setPersonZone } from '../time';
 import { RoomDoor } from './room-door';
@@ -90,13 +91,7 @@ export function RoomApp({ storage, outbox }: { storage: Storage; outbox: RoomOut
   });
 
   // A new view: focus its heading, so a screen reader starts there.
-  useEffect(() => {
-    const timer = setTimeout(
-      () => (document.getElementById('view-title') as HTMLElement | null)?.focus(),
-      50,
-    );
-    return () => clearTimeout(timer);
-  }, [target, state.kind]);
+  useViewFocus(`${roomPath(target)} ${state.kind}`);
 
   function openVisit(visitId: string) {
     const next: RoomTarget = { kind: 'visit', id: visitId };
