@@ -53,6 +53,8 @@ export interface ApiBenchOptions {
   poolSize?: number;
   /** The routes to time besides the bare hello route (every route when absent). */
   routes?: readonly string[];
+  /** Keep each size's seeded database after the run and print where it is (to read plans with EXPLAIN ANALYZE). */
+  keepDatabase?: boolean;
 }
 
 type Route =
@@ -469,7 +471,8 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
     await Promise.all([...servers, ...(hello ? [hello] : [])].map((p) => p.close()));
     await seeder?.close();
     await direct?.close();
-    await database.drop();
+    if (o.keepDatabase) console.error(`kept the ${size} database: ${database.url}`);
+    else await database.drop();
   }
   return { figures, samples };
 }

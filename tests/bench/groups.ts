@@ -63,6 +63,7 @@ export const GROUPS: BenchGroup[] = [
             trace: process.env.BENCH_TRACE === '1',
             poolSize: process.env.BENCH_POOL_SIZE ? envNumber('BENCH_POOL_SIZE', 10) : undefined,
             routes: process.env.BENCH_ROUTES?.split(',').filter(Boolean),
+            keepDatabase: process.env.BENCH_KEEP_DB === '1',
           },
           samples,
         ),
