@@ -1,10 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
-import { listStrategies, type StrategyFilter } from '../../lti-server/src/db/repositories/strategies';
+import { listStrategyViews, type StrategyFilter } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import type { StrategyStatus } from '../../shared/strategy';
-import { analyzeOwnTables, planOf, recording, wholeTableSteps } from '../support/server/query-plans';
+import {
+  analyzeOwnTables,
+  fullScans,
+  planOf,
+  recording,
+  wholeTableSteps,
+} from '../support/server/query-plans';
 import { seedTenant } from '../support/server/seed-tenant';
 import { strategyRow } from '../support/server/strategy-row';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
@@ -46,6 +52,7 @@ beforeAll(async () => {
     await scope.transaction(async (trx) => {
       const rows: Array<Omit<Database['strategies'], 'tenant_id'>> = [];
       const tags: Array<{ strategy_id: string; tag: string }> = [];
+      const credits: Array<{ strategy_id: string; person_id: string }> = [];
       for (let i = 0; i < PER_NETWORK; i++) {
         const id = `${network}-${String(i).padStart(6, '0')}`;
         rows.push(
@@ -65,11 +72,16 @@ beforeAll(async () => {
           ),
         );
         tags.push({ strategy_id: id, tag: `tag-${i % 20}` });
+        // Every strategy credits its contributor; every tenth also the other person (a merge credits both).
+        credits.push({ strategy_id: id, person_id: i % 50 === 0 ? 'q' : 'p' });
+        if (i % 10 === 0) credits.push({ strategy_id: id, person_id: i % 50 === 0 ? 'p' : 'q' });
       }
       for (let i = 0; i < rows.length; i += 500) {
         await trx.insertInto('strategies', rows.slice(i, i + 500)).execute();
         await trx.insertInto('strategy_tags', tags.slice(i, i + 500)).execute();
       }
+      for (let i = 0; i < credits.length; i += 500)
+        await trx.insertInto('strategy_credits', credits.slice(i, i + 500)).execute();
     });
   }
   await analyzeOwnTables(handle);
@@ -85,12 +97,12 @@ const MENU: Omit<StrategyFilter, 'limit'> = {
   excludeMerged: true,
 };
 
-/** The plan lines of every query `listStrategies` sent for the filter, and the ids of the page it returned. */
+/** The plan lines of every query a menu page sent for the filter (with its credits), and the page it returned. */
 async function browse(filter: StrategyFilter) {
   const { db, queries } = recording(handle.db);
-  const rows = await listStrategies(new TenantScope(db, 't', handle.kind), filter);
+  const views = await listStrategyViews(new TenantScope(db, 't', handle.kind), filter);
   const plans = await Promise.all(queries.map((q) => planOf(handle, q)));
-  return { rows, plans };
+  return { rows: views.map((v) => v.row), views, plans };
 }
 
 describe(`menu browse plans on ${testDbKind()}`, () => {
@@ -126,7 +138,14 @@ describe(`menu browse plans on ${testDbKind()}`, () => {
       expect(next.rows).toHaveLength(21);
       for (const { plans } of [first, next]) {
         expect(plans.length).toBeGreaterThan(0);
-        for (const plan of plans) expect(wholeTableSteps(plan, ['strategies']), plan.join('\n')).toEqual([]);
+        for (const plan of plans) {
+          // SQLite's second statement, the page's credits: looked up by strategy, sorted by name (a page's worth).
+          const creditsOnly = !plan.some((line) => /\bstrategies\b/.test(line));
+          const steps = creditsOnly
+            ? fullScans(plan, ['strategy_credits'])
+            : wholeTableSteps(plan, ['strategies', 'strategy_credits']);
+          expect(steps, plan.join('\n')).toEqual([]);
+        }
       }
     },
   );
@@ -151,5 +170,21 @@ describe(`menu browse plans on ${testDbKind()}`, () => {
         .reverse(),
     ].slice(0, ids.length);
     expect(ids.map(index)).toEqual(expected);
+  });
+
+  it('when a page is read, then each strategy comes with the people credited with it, by name; on PostgreSQL in the page’s own statement', async () => {
+    const { views, plans } = await browse({ ...MENU, limit: 21 });
+    expect(views).toHaveLength(21);
+    for (const { row, contributors } of views) {
+      const i = Number(row.id.slice(-6));
+      const own = i % 50 === 0 ? { id: 'q', name: 'Q' } : { id: 'p', name: 'P' };
+      const other = i % 50 === 0 ? { id: 'p', name: 'P' } : { id: 'q', name: 'Q' };
+      expect(contributors).toEqual(
+        i % 10 === 0 ? [own, other].sort((a, b) => a.name.localeCompare(b.name)) : [own],
+      );
+    }
+    expect(views.some((v) => v.contributors.length === 2)).toBe(true);
+    // PostgreSQL: one round trip for the page and its credits. SQLite: the page, then the credits (in process).
+    expect(plans).toHaveLength(handle.kind === 'postgres' ? 1 : 2);
   });
 });

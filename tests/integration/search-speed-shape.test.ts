@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
-import { listStrategies, RANKED_MATCHES } from '../../lti-server/src/db/repositories/strategies';
+import {
+  listStrategies,
+  listStrategyViews,
+  RANKED_MATCHES,
+} from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { seedTenant } from '../support/server/seed-tenant';
@@ -62,14 +66,25 @@ beforeAll(async () => {
   rows.push(row('m-3', here, 'marker marker and a few more words', start + 2 * minute));
   for (let i = 0; i < rows.length; i += 500)
     await scope.insertInto('strategies', rows.slice(i, i + 500)).execute();
+  // The ranked "marker" strategies and the newest broad one credit their contributor.
+  await scope
+    .insertInto(
+      'strategy_credits',
+      ['m-1', 'm-2', 'm-3', `r-${RANKED_MATCHES + 9}`].map((strategy_id) => ({
+        strategy_id,
+        person_id: 'p',
+      })),
+    )
+    .execute();
 }, 120_000);
 afterAll(async () => {
   await handle?.close();
   await test?.drop();
 });
 
-const search = (q: string, limit: number, offset = 0, anyTerm = false) =>
-  listStrategies(scope, {
+/** A search as the menu runs it (with each strategy's credits, read with the page on PostgreSQL). */
+const views = (q: string, limit: number, offset = 0, anyTerm = false) =>
+  listStrategyViews(scope, {
     networkId: here,
     statuses: ['approved', 'featured'],
     q,
@@ -77,11 +92,27 @@ const search = (q: string, limit: number, offset = 0, anyTerm = false) =>
     limit,
     ...(offset ? { offset } : {}),
     ...(anyTerm ? { anyTerm } : {}),
-  }).then((rows) => rows.map((r) => r.id));
+  });
+const search = (q: string, limit: number, offset = 0, anyTerm = false) =>
+  views(q, limit, offset, anyTerm).then((page) => page.map((v) => v.row.id));
 
 describe(`search paths on ${testDbKind()}`, () => {
   it('when a word is common elsewhere but selective here, then its matches here are ranked', async () => {
     expect(await search('mark', 5)).toEqual(['m-2', 'm-3', 'm-1']);
+  });
+
+  it('when a search is ranked or broad, then each strategy on the page comes with the people credited with it', async () => {
+    const credited = (page: Awaited<ReturnType<typeof views>>) =>
+      page.map((v) => [v.row.id, v.contributors.map((c) => c.name)]);
+    expect(credited(await views('mark', 5))).toEqual([
+      ['m-2', ['P']],
+      ['m-3', ['P']],
+      ['m-1', ['P']],
+    ]);
+    expect(credited(await views('rout', 2))).toEqual([
+      [`r-${RANKED_MATCHES + 9}`, ['P']],
+      [`r-${RANKED_MATCHES + 8}`, []],
+    ]);
   });
 
   it('when a ranked search is paged, then each page continues the ranking and a page past the end is empty', async () => {

@@ -33,6 +33,7 @@ import {
   insertStrategy,
   lastAuditAt,
   listStrategies,
+  listStrategyViews,
   moveTries,
   searchTerms,
   type NewStrategy,
@@ -250,7 +251,7 @@ async function searchPage(
       ? [query.status]
       : ['approved', 'featured'];
   const cursor = decodeCursor(query.cursor);
-  const rows = await listStrategies(actor.scope, {
+  const rows = await listStrategyViews(actor.scope, {
     networkId: actor.networkId,
     statuses,
     ...(mine ? { contributorId: actor.personId } : {}),
@@ -269,12 +270,12 @@ async function searchPage(
   const page = rows.slice(0, query.limit);
   let nextCursor: string | null = null;
   if (rows.length > query.limit) {
-    const last = page[page.length - 1]!;
+    const last = page[page.length - 1]!.row;
     nextCursor = query.q
       ? encodeCursor({ o: (cursor?.o ?? 0) + query.limit })
       : encodeCursor({ c: last.createdAt, i: last.id, f: last.status === 'featured' });
   }
-  return { items: await withCredits(actor, page), nextCursor };
+  return { items: page, nextCursor };
 }
 
 async function requireEditable(actor: Actor, id: string): Promise<StoredStrategy> {

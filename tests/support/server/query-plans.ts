@@ -9,12 +9,16 @@ import type { Database } from '../../../lti-server/src/db/schema';
 export function recording(db: Kysely<Database>): { db: Kysely<Database>; queries: CompiledQuery[] } {
   const queries: CompiledQuery[] = [];
   const executor = db.getExecutor();
+  // Kysely hands plugins every builder made into a query, a subquery too; only the statements run get a result.
+  const built = new Map<unknown, CompiledQuery>();
   const recorded = db.withPlugin({
     transformQuery(args) {
-      queries.push(executor.compileQuery(args.node, args.queryId));
+      built.set(args.queryId, executor.compileQuery(args.node, args.queryId));
       return args.node;
     },
     async transformResult(args) {
+      const query = built.get(args.queryId);
+      if (query) queries.push(query);
       return args.result;
     },
   });
