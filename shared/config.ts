@@ -53,6 +53,14 @@ export interface PostgresPoolSettings {
    * menu instead of reading its matches from the GIN index (13 against 4 ms at 10k strategies, issue #20).
    */
   randomPageCost: number;
+  /**
+   * `DATABASE_POOLER`: `pgbouncer` when a pooler in transaction mode (PgBouncer, or one like it) stands between the tool
+   * and PostgreSQL. Such a pooler refuses, or silently drops, the settings a connection asks for when it opens
+   * (`unsupported startup parameter: options`), and hands each transaction whichever server connection is free: the
+   * tool then asks for none, and the settings above and the schema are the database role's (`ALTER ROLE … SET`), which
+   * the tool reads at start and warns about when they differ. `none`: the tool connects to PostgreSQL itself.
+   */
+  pooler: 'none' | 'pgbouncer';
 }
 
 export const DEFAULT_POOL: PostgresPoolSettings = {
@@ -61,6 +69,7 @@ export const DEFAULT_POOL: PostgresPoolSettings = {
   statementTimeoutMs: 10_000,
   idleInTransactionTimeoutMs: 60_000,
   randomPageCost: 1.1,
+  pooler: 'none',
 };
 
 export type DatabaseTarget =
@@ -185,6 +194,9 @@ const EnvSchema = z.object({
     .transform(Number)
     .refine((n) => n <= 100, 'must be at most 100')
     .default(DEFAULT_POOL.randomPageCost),
+  DATABASE_POOLER: z
+    .enum(['none', 'pgbouncer'], { message: 'must be none or pgbouncer' })
+    .default(DEFAULT_POOL.pooler),
   FRAME_ANCESTORS: frameSources.optional(),
   TRUST_PROXY: trustProxy.optional(),
 });
@@ -246,6 +258,7 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
       statementTimeoutMs: e.DATABASE_STATEMENT_TIMEOUT_MS,
       idleInTransactionTimeoutMs: e.DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS,
       randomPageCost: e.DATABASE_RANDOM_PAGE_COST,
+      pooler: e.DATABASE_POOLER,
     };
   }
   if (e.NODE_ENV === 'production' && !e.LTI_KEY) {

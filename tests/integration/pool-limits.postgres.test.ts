@@ -18,6 +18,7 @@ const POOL = {
   statementTimeoutMs: 600,
   idleInTransactionTimeoutMs: 600,
   randomPageCost: 1.5,
+  pooler: 'none' as const,
 };
 
 let database: TestDatabase;

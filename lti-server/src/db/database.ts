@@ -4,6 +4,7 @@ import SqliteDatabase from 'better-sqlite3';
 import { Kysely, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import { DEFAULT_POOL, type DatabaseTarget, type PostgresPoolSettings } from '../../../shared/config';
+import { ConfigError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { migrateToLatest } from './migrations';
 import { OwnSchemaPostgresDialect } from './schema-introspector';
@@ -59,19 +60,21 @@ function openPostgres(
   onLost: LostConnection,
   { name = 'db', pool: limits = DEFAULT_POOL, settings = [] as string[] } = {},
 ): Kysely<Database> {
+  // Through a pooler in transaction mode nothing is asked for at connect time: it would refuse the connection, or drop
+  // the settings, and a setting made on one server connection would follow it to other clients. The role holds them.
+  const pooled = limits.pooler === 'pgbouncer';
   const planner = limits.randomPageCost > 0 ? [`random_page_cost=${limits.randomPageCost}`] : [];
-  const options = [
-    ...(schema ? [`-c search_path=${schema}`] : []),
-    ...[...planner, ...settings].map((s) => `-c ${s}`),
-  ];
+  const options = pooled
+    ? []
+    : [...(schema ? [`-c search_path=${schema}`] : []), ...[...planner, ...settings].map((s) => `-c ${s}`)];
   const pool = new pg.Pool({
     connectionString: url,
     max: limits.max,
     connectionTimeoutMillis: limits.connectionTimeoutMillis,
     // Sent at connect time: the server ends a statement (57014, a 503 for the caller) or a session idle in an open
     // transaction, so neither can keep a connection from the others for long. 0 leaves the database's own setting.
-    statement_timeout: limits.statementTimeoutMs,
-    idle_in_transaction_session_timeout: limits.idleInTransactionTimeoutMs,
+    statement_timeout: pooled ? 0 : limits.statementTimeoutMs,
+    idle_in_transaction_session_timeout: pooled ? 0 : limits.idleInTransactionTimeoutMs,
     ...(options.length > 0 ? { options: options.join(' ') } : {}),
     // bigint columns hold millisecond timestamps, which fit a JavaScript number.
     types: {
@@ -85,6 +88,69 @@ function openPostgres(
   pool.on('error', (error) => onLost(name, error));
   pool.on('connect', (client) => client.on('error', () => {}));
   return new Kysely<Database>({ dialect: new OwnSchemaPostgresDialect({ pool }) });
+}
+
+/**
+ * A pooler in transaction mode refuses the settings the tool asks for when it connects (PgBouncer: "unsupported startup
+ * parameter: options"): the operator is told the setting that avoids it.
+ */
+function refusedByPooler(error: unknown, limits: PostgresPoolSettings): ConfigError | undefined {
+  const message = error instanceof Error ? error.message : '';
+  if (limits.pooler === 'pgbouncer' || !/unsupported startup parameter/i.test(message)) return undefined;
+  return new ConfigError(
+    `The database refused the connection's settings (${message}): a pooler such as PgBouncer stands in front of ` +
+      'PostgreSQL. Set DATABASE_POOLER=pgbouncer, and the schema and timeouts on the database role (docs/deploy.md).',
+  );
+}
+
+/** Through a pooler the schema comes from the role's search_path; without it the tables would land elsewhere. */
+function schemaNotOnRole(asked: string, found: string | undefined): string {
+  return (
+    `DATABASE_URL asks for schema "${asked}", but through the pooler (DATABASE_POOLER=pgbouncer) the database role's ` +
+    `search_path decides it, and it gives "${found ?? 'none'}". Set it on the role the tool connects as ` +
+    `(ALTER ROLE <role> SET search_path = "${asked}"), or leave ?schema= out of DATABASE_URL.`
+  );
+}
+
+/**
+ * Through a pooler the tool asks for no settings: it reads the role's and says which differ from what it was told
+ * (DATABASE_STATEMENT_TIMEOUT_MS, DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS, DATABASE_RANDOM_PAGE_COST; 0 asks for
+ * nothing), each with the ALTER ROLE that sets it.
+ */
+export async function roleSettingsDiffer(
+  db: Kysely<Database>,
+  limits: PostgresPoolSettings,
+): Promise<string[]> {
+  const row = (
+    await sql<{ statement: number; idle: number; pages: number }>`select
+      extract(epoch from current_setting('statement_timeout')::interval) * 1000 as statement,
+      extract(epoch from current_setting('idle_in_transaction_session_timeout')::interval) * 1000 as idle,
+      current_setting('random_page_cost')::float8 as pages`.execute(db)
+  ).rows[0]!;
+  const wanted: Array<[string, string, number, number, string]> = [
+    [
+      'DATABASE_STATEMENT_TIMEOUT_MS',
+      'statement_timeout',
+      limits.statementTimeoutMs,
+      Number(row.statement),
+      'ms',
+    ],
+    [
+      'DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS',
+      'idle_in_transaction_session_timeout',
+      limits.idleInTransactionTimeoutMs,
+      Number(row.idle),
+      'ms',
+    ],
+    ['DATABASE_RANDOM_PAGE_COST', 'random_page_cost', limits.randomPageCost, Number(row.pages), ''],
+  ];
+  return wanted
+    .filter(([, , want, has]) => want > 0 && Math.abs(want - has) > 1e-9)
+    .map(
+      ([env, setting, want, has, unit]) =>
+        `through the pooler the role's ${setting} is ${has}${unit}, not ${env}=${want}: ` +
+        `ALTER ROLE <role> SET ${setting} = ${unit ? `'${want}${unit}'` : want} (or set ${env}=0 to keep the role's)`,
+    );
 }
 
 function describe(target: DatabaseTarget): string {
@@ -156,16 +222,27 @@ export function openDatabase(target: DatabaseTarget, logger?: Pick<Logger, 'warn
     label,
     async migrate() {
       if (target.kind === 'postgres') {
-        // Kysely holds an advisory lock. On a connection of its own without the statement timeouts: building an
-        // index on a district's tables may take longer than any request should.
+        // Kysely holds an advisory lock. On a connection of its own; each migration lifts the statement timeouts in
+        // its transaction (migrations/index.ts): building an index on a district's tables may take longer than any
+        // request should.
         const migrator = openPostgres(target.url, target.schema, onLost, {
           name: 'migrations',
           pool: { ...pool, max: 1, statementTimeoutMs: 0, idleInTransactionTimeoutMs: 0 },
-          settings: ['statement_timeout=0', 'idle_in_transaction_session_timeout=0'],
         });
         try {
-          const schema = (await sql<{ schema: string }>`select current_schema() as schema`.execute(migrator))
-            .rows[0]?.schema;
+          const schema = (
+            await sql<{ schema: string }>`select current_schema() as schema`
+              .execute(migrator)
+              .catch((error) => {
+                throw refusedByPooler(error, pool) ?? error;
+              })
+          ).rows[0]?.schema;
+          if (pool.pooler === 'pgbouncer') {
+            if (target.schema && schema !== target.schema)
+              throw new ConfigError(schemaNotOnRole(target.schema, schema));
+            for (const warning of await roleSettingsDiffer(migrator, pool))
+              logger?.warn({ database: label }, warning);
+          }
           return await migrateToLatest(migrator, target.kind, schema);
         } finally {
           await migrator.destroy();

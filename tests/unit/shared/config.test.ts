@@ -154,6 +154,7 @@ describe('parseConfig', () => {
       statementTimeoutMs: 10_000,
       idleInTransactionTimeoutMs: 60_000,
       randomPageCost: 1.1,
+      pooler: 'none',
     });
     const set = parseConfig({
       DATABASE_URL: url,
@@ -162,6 +163,7 @@ describe('parseConfig', () => {
       DATABASE_STATEMENT_TIMEOUT_MS: '0',
       DATABASE_IDLE_IN_TRANSACTION_TIMEOUT_MS: '30000',
       DATABASE_RANDOM_PAGE_COST: '0',
+      DATABASE_POOLER: 'pgbouncer',
     });
     expect(set).toMatchObject({
       ok: true,
@@ -173,9 +175,17 @@ describe('parseConfig', () => {
             statementTimeoutMs: 0,
             idleInTransactionTimeoutMs: 30000,
             randomPageCost: 0,
+            pooler: 'pgbouncer',
           },
         },
       },
+    });
+  });
+
+  it('when DATABASE_POOLER names no pooler the tool knows, then the message names the variable and the choices', () => {
+    expect(parseConfig({ DATABASE_POOLER: 'pgpool' })).toEqual({
+      ok: false,
+      message: 'Configuration error: DATABASE_POOLER must be none or pgbouncer (got "pgpool").',
     });
   });
 

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 import type { Database } from '../schema';
 import * as core from './0001-core';
 import * as strategies from './0002-strategies';
@@ -124,7 +124,23 @@ class InCodeProvider implements MigrationProvider {
   constructor(private readonly dialect: Dialect) {}
 
   async getMigrations(): Promise<Record<string, Migration>> {
-    return migrationsFor(this.dialect);
+    const migrations = migrationsFor(this.dialect);
+    if (this.dialect !== 'postgres') return migrations;
+    // Kysely runs PostgreSQL's migrations in one transaction: each lifts the statement timeouts for the rest of it
+    // (SET LOCAL holds through a pooler in transaction mode too, where settings asked for at connect time cannot).
+    return Object.fromEntries(
+      Object.entries(migrations).map(([name, m]) => [
+        name,
+        {
+          ...m,
+          async up(db: Kysely<unknown>) {
+            await sql`set local statement_timeout = 0`.execute(db);
+            await sql`set local idle_in_transaction_session_timeout = 0`.execute(db);
+            await m.up(db);
+          },
+        },
+      ]),
+    );
   }
 }
 
