@@ -70,7 +70,7 @@ beforeAll(async () => {
   await scope
     .insertInto(
       'strategy_credits',
-      ['m-1', 'm-2', 'm-3', `r-${RANKED_MATCHES + 9}`].map((strategy_id) => ({
+      ['m-1', 'm-2', 'm-3', `r-${RANKED_MATCHES + 9}`, 'r-5'].map((strategy_id) => ({
         strategy_id,
         person_id: 'p',
       })),
@@ -112,6 +112,11 @@ describe(`search paths on ${testDbKind()}`, () => {
     expect(credited(await views('rout', 2))).toEqual([
       [`r-${RANKED_MATCHES + 9}`, ['P']],
       [`r-${RANKED_MATCHES + 8}`, []],
+    ]);
+    // A later page of a broad search (past an OFFSET): its credits too.
+    expect(credited(await views('rout', 2, RANKED_MATCHES + 4))).toEqual([
+      ['r-5', ['P']],
+      ['r-4', []],
     ]);
   });
 

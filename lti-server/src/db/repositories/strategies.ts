@@ -228,11 +228,17 @@ export async function listStrategyViews(scope: TenantScope, f: StrategyFilter): 
     return rows.map((row) => ({ row, contributors: credits.get(row.id) ?? [] }));
   }
   const rows = (await strategyRows(scope, { ...f, withCredits: true })) as Array<
-    StrategyRow & { credits?: string }
+    StrategyRow & { credits?: string | null }
   >;
+  // A page whose statement could not read its credits for its rows alone (past an OFFSET) reads them after it.
+  const missing = rows.filter((r) => typeof r.credits !== 'string').map((r) => r.id);
+  const after = missing.length > 0 ? await creditsFor(scope, missing) : undefined;
   return rows.map(({ credits, ...row }) => ({
     row: toStrategy(row),
-    contributors: decodeJson(CreditsSchema, credits ?? '[]', 'strategy credits'),
+    contributors:
+      typeof credits === 'string'
+        ? decodeJson(CreditsSchema, credits, 'strategy credits')
+        : (after?.get(row.id) ?? []),
   }));
 }
 
@@ -290,7 +296,10 @@ export interface StrategyFilter {
   after?: { createdAt: string; id: string; featuredFirst: boolean };
   offset?: number;
   limit: number;
-  /** PostgreSQL: read each row's credits with the page, as the JSON column `credits` (see listStrategyViews). */
+  /**
+   * PostgreSQL: read each row's credits with the page, as the JSON column `credits`, where the statement works it out
+   * for the page's rows only (see listStrategyViews).
+   */
   withCredits?: boolean;
 }
 
@@ -310,7 +319,6 @@ function filtered(scope: TenantScope, f: StrategyFilter) {
     .where('strategies.network_id', '=', f.networkId)
     .where('strategies.status', 'in', f.statuses);
   if (f.excludeMerged) qb = qb.where('strategies.merged_into_id', 'is', null);
-  if (f.withCredits && scope.dialect === 'postgres') qb = qb.select(creditsColumn(scope));
   if (f.contributorId) qb = qb.where('strategies.contributor_id', '=', f.contributorId);
   if (f.subject) qb = qb.where(sql<boolean>`lower(strategies.subject) = ${f.subject.toLowerCase()}`);
   if (f.gradeBand) qb = qb.where('strategies.grade_band', '=', f.gradeBand);
@@ -373,6 +381,7 @@ async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<Stra
     else if (after < fixed) return [];
   }
   return qb
+    .$if(f.withCredits === true && scope.dialect === 'postgres', (q) => q.select(creditsColumn(scope)))
     .orderBy(rank, 'desc')
     .orderBy('strategies.created_at', 'desc')
     .orderBy('strategies.id', 'desc')
@@ -487,8 +496,11 @@ async function searchPostgres(
   const most = f.excludeMerged ? bounds.most : Number.POSITIVE_INFINITY;
   // Newest first, which strategies_newest serves without sorting the matches: a broad search reads about its page
   // (the newest strategies, until enough of them match).
+  // Credits only on a first page: PostgreSQL works out each row an OFFSET skips, its credits too (a later page's are
+  // read after it, listStrategyViews).
   const newest = () =>
     matched
+      .$if(f.withCredits === true && offset === 0, (q) => q.select(creditsColumn(scope)))
       .orderBy('strategies.created_at', 'desc')
       .orderBy('strategies.id', 'desc')
       .limit(f.limit)
