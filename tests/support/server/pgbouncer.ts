@@ -32,7 +32,7 @@ export async function startPgBouncer(
   const bin = binary();
   const dir = mkdtempSync(join(tmpdir(), 'tasting-menu-pgbouncer-'));
   const port = await freePort();
-  writeFileSync(join(dir, 'users.txt'), users.map((u) => `"${u}" ""`).join('\n') + '\n');
+  writeFileSync(join(dir, 'users.txt'), `${users.map((u) => `"${u}" ""`).join('\n')}\n`);
   writeFileSync(
     join(dir, 'pgbouncer.ini'),
     [
