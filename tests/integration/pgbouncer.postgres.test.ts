@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL, type PostgresPoolSettings } from '../../shared/config';
 import { openDatabase, roleSettingsDiffer } from '../../lti-server/src/db/database';
 import { type ApiClient, launchAs } from '../support/server/api-client';
+import { approvedStrategy } from '../support/server/menu';
 import { type PgBouncer, startPgBouncer } from '../support/server/pgbouncer';
 import { POSTGRES_URL, type TestDatabase } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
@@ -98,18 +99,7 @@ describe('through PgBouncer in transaction mode', () => {
     });
 
     it('when a teacher launches, clips a strategy and a coach approves it, then the menu and a search find it, all of it in the role’s schema', async () => {
-      const created = await ana.post('/api/strategies', {
-        title: 'Pooled evidence talk',
-        purpose: 'Every student talks about evidence before the lesson starts.',
-        steps: ['Project a data card', 'Think for two minutes', 'Share with a partner'],
-        minutes: 10,
-        subject: 'Science',
-        gradeBand: '6-8',
-        tags: ['discussion'],
-      });
-      expect(created.status, JSON.stringify(created.body)).toBe(201);
-      const approved = await dana.post(`/api/strategies/${created.body.id}/curation`, { action: 'approve' });
-      expect(approved.status, JSON.stringify(approved.body)).toBe(200);
+      await approvedStrategy(ana, dana, { title: 'Pooled evidence talk' });
       const menu = await ana.get('/api/strategies');
       expect(menu.body.items.map((s: { title: string }) => s.title)).toContain('Pooled evidence talk');
       const found = await ana.get('/api/strategies?q=pooled%20evid');
