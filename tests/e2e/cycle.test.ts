@@ -319,8 +319,9 @@ describe('a cycle of rounds on one problem of practice', () => {
     for (const viewer of [proposer, coach]) {
       await viewer.tool.evaluate((id) => {
         window.location.hash = `#/cycles/${id}`;
-        window.location.reload();
       }, cycle.id);
+      // Reloaded, and waited for: a table still on screen from before the reload would answer for the new one.
+      await reloadFrame(viewer.tool);
       const table = viewer.tool.getByRole('table', { name: 'The picture over time, as a table' });
       await table.waitFor();
       const headers = await table.getByRole('columnheader').allTextContents();
