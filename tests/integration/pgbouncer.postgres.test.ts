@@ -3,7 +3,8 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL, type PostgresPoolSettings } from '../../shared/config';
 import { openDatabase, roleSettingsDiffer } from '../../lti-server/src/db/database';
-import { type ApiClient, launchAs } from '../support/server/api-client';
+import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
+import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
 import { approvedStrategy } from '../support/server/menu';
 import { type PgBouncer, startPgBouncer } from '../support/server/pgbouncer';
 import { POSTGRES_URL, type TestDatabase } from '../support/server/test-database';
@@ -113,6 +114,43 @@ describe('through PgBouncer in transaction mode', () => {
       await client.end();
       expect(rows.rows[0].n).toBe(1);
     });
+
+    it('when 40 colleagues book a 5-seat door at once through two instances sharing the pooler, then exactly 5 get a seat', async () => {
+      const database: TestDatabase = {
+        target: { kind: 'postgres', url, schema: role, pool: POOLED },
+        url: `${url}?schema=${role}`,
+        dataDir: '',
+        async drop() {},
+      };
+      const second = await startTestServer({ database });
+      try {
+        const strategyId = await approvedStrategy(ana, dana, { title: 'Pooled whiteboard splash' });
+        const created = await ana.post('/api/doors', {
+          strategyId,
+          date: daysFromNow(9),
+          start: '09:15',
+          timeZone: 'America/New_York',
+          location: 'Room 12',
+          capacity: 5,
+        });
+        expect(created.status, JSON.stringify(created.body)).toBe(201);
+        const doorId = created.body.items[0].id as string;
+        const visitors = await colleaguesOf(server, ana, 40);
+        const answers = await Promise.all(
+          visitors.map((v, i) =>
+            (i % 2 === 1 ? apiClient(second, v.token) : v).post('/api/visits', { doorId }),
+          ),
+        );
+        const statuses = answers.map((a) => a.status);
+        expect(statuses.filter((st) => st === 201)).toHaveLength(5);
+        expect(answers.filter((a) => a.status !== 201).map((a) => a.body.error?.code)).toEqual(
+          Array(35).fill('DOOR_FULL'),
+        );
+        expect((await ana.get(`/api/doors/${doorId}`)).body).toMatchObject({ booked: 5, seatsLeft: 0 });
+      } finally {
+        await second.close();
+      }
+    }, 60_000);
 
     it('when the role holds the settings the tool was given, then start has nothing to warn about; when one differs, it names it and the ALTER ROLE', async () => {
       const handle = openDatabase({ kind: 'postgres', url, schema: role, pool: POOLED });
