@@ -215,22 +215,13 @@ export interface CreditedStrategy {
 
 /**
  * A menu page or a search, as `listStrategies`, with each strategy's credits. On PostgreSQL they come in the page's
- * own statement (creditsColumn); on SQLite, which may work out such a column before sorting every match, in a
- * second statement, a lookup in the same process.
+ * own statement where it works them out for the page's rows alone (creditsColumn); otherwise — on SQLite, which may
+ * work out such a column before sorting every match, and past an OFFSET — in a second statement after it.
  */
 export async function listStrategyViews(scope: TenantScope, f: StrategyFilter): Promise<CreditedStrategy[]> {
-  if (scope.dialect === 'sqlite') {
-    const rows = await listStrategies(scope, f);
-    const credits = await creditsFor(
-      scope,
-      rows.map((r) => r.id),
-    );
-    return rows.map((row) => ({ row, contributors: credits.get(row.id) ?? [] }));
-  }
-  const rows = (await strategyRows(scope, { ...f, withCredits: true })) as Array<
+  const rows = (await strategyRows(scope, { ...f, withCredits: scope.dialect === 'postgres' })) as Array<
     StrategyRow & { credits?: string | null }
   >;
-  // A page whose statement could not read its credits for its rows alone (past an OFFSET) reads them after it.
   const missing = rows.filter((r) => typeof r.credits !== 'string').map((r) => r.id);
   const after = missing.length > 0 ? await creditsFor(scope, missing) : undefined;
   return rows.map(({ credits, ...row }) => ({
@@ -297,8 +288,8 @@ export interface StrategyFilter {
   offset?: number;
   limit: number;
   /**
-   * PostgreSQL: read each row's credits with the page, as the JSON column `credits`, where the statement works it out
-   * for the page's rows only (see listStrategyViews).
+   * PostgreSQL only: read each row's credits with the page, as the JSON column `credits`, where the statement works
+   * it out for the page's rows alone (see listStrategyViews).
    */
   withCredits?: boolean;
 }
@@ -381,7 +372,7 @@ async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<Stra
     else if (after < fixed) return [];
   }
   return qb
-    .$if(f.withCredits === true && scope.dialect === 'postgres', (q) => q.select(creditsColumn(scope)))
+    .$if(f.withCredits === true, (q) => q.select(creditsColumn(scope)))
     .orderBy(rank, 'desc')
     .orderBy('strategies.created_at', 'desc')
     .orderBy('strategies.id', 'desc')
@@ -533,7 +524,7 @@ async function searchPostgres(
     )
     .selectAll('strategies')
     .select('p.matches')
-    .$if(f.withCredits === true, (qb) => qb.select(creditsColumn(scope)))
+    .$if(f.withCredits === true, (q) => q.select(creditsColumn(scope)))
     .orderBy('p.score', 'desc')
     .orderBy('strategies.id')
     .execute();
