@@ -80,18 +80,19 @@ describe('through PgBouncer in transaction mode', () => {
   });
 
   describe('with DATABASE_POOLER=pgbouncer and the role set up', () => {
+    /** The role's schema through the pooler, for a server instance; its owner (afterAll) drops it. */
+    const pooledDatabase = (): TestDatabase => ({
+      target: { kind: 'postgres', url, schema: role, pool: POOLED },
+      url: `${url}?schema=${role}`,
+      dataDir: '',
+      async drop() {},
+    });
     let server: TestServer;
     let ana: ApiClient;
     let dana: ApiClient;
 
     beforeAll(async () => {
-      const database: TestDatabase = {
-        target: { kind: 'postgres', url, schema: role, pool: POOLED },
-        url: `${url}?schema=${role}`,
-        dataDir: '',
-        async drop() {},
-      };
-      server = await startTestServer({ database });
+      server = await startTestServer({ database: pooledDatabase() });
       ana = await launchAs(server, 'sandbox-ana-rivera');
       dana = await launchAs(server, 'sandbox-dana-kim');
     }, 120_000);
@@ -116,13 +117,7 @@ describe('through PgBouncer in transaction mode', () => {
     });
 
     it('when 40 colleagues book a 5-seat door at once through two instances sharing the pooler, then exactly 5 get a seat', async () => {
-      const database: TestDatabase = {
-        target: { kind: 'postgres', url, schema: role, pool: POOLED },
-        url: `${url}?schema=${role}`,
-        dataDir: '',
-        async drop() {},
-      };
-      const second = await startTestServer({ database });
+      const second = await startTestServer({ database: pooledDatabase() });
       try {
         const strategyId = await approvedStrategy(ana, dana, { title: 'Pooled whiteboard splash' });
         const created = await ana.post('/api/doors', {
