@@ -13,7 +13,7 @@ export function useViewFocus(key: string, delay = 50): void {
     const before = change.current?.focused ?? null;
     const timer = setTimeout(() => {
       const now = document.activeElement;
-      if (now && now !== document.body && now !== before && now.isConnected) return;
+      if (now && now !== document.body && now !== before) return;
       (document.getElementById('view-title') as HTMLElement | null)?.focus();
     }, delay);
     return () => clearTimeout(timer);
