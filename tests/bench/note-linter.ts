@@ -29,14 +29,25 @@ export interface LinterScores {
   evaluative: ClassScore;
   /** Over all sentences: predicted when there is a name flag. */
   name: ClassScore;
+  /**
+   * Over all sentences, as a writer meets the linter: predicted when there is any flag, actual when the sentence needs
+   * one (a judgment, an inference or a name). Right only with a flag of its kind: a name sentence flagged for a
+   * judgment alone counts as a false alarm and a miss, as its name would be saved.
+   */
+  all: ClassScore;
   /** Share of descriptive sentences with no flag of any kind: what a writer of good evidence sees. */
   descriptiveClean: number;
 }
 
 function score(pairs: Array<{ predicted: boolean; actual: boolean }>): ClassScore {
-  const truePositives = pairs.filter((p) => p.predicted && p.actual).length;
-  const predicted = pairs.filter((p) => p.predicted).length;
-  const actual = pairs.filter((p) => p.actual).length;
+  return classScore(
+    pairs.filter((p) => p.predicted && p.actual).length,
+    pairs.filter((p) => p.predicted).length,
+    pairs.filter((p) => p.actual).length,
+  );
+}
+
+function classScore(truePositives: number, predicted: number, actual: number): ClassScore {
   return {
     precision: predicted === 0 ? 1 : truePositives / predicted,
     recall: actual === 0 ? 1 : truePositives / actual,
@@ -63,8 +74,19 @@ export function scoreLinter(
     name: score(
       linted.map((s) => ({ predicted: s.flags.some((f) => f.kind === 'name'), actual: s.label === 'name' })),
     ),
+    all: overall(linted),
     descriptiveClean: descriptive.filter((s) => s.flags.length === 0).length / descriptive.length,
   };
+}
+
+function overall(linted: Array<{ label: LabelledSentence['label']; flags: NoteFlag[] }>): ClassScore {
+  const ofItsKind = (s: (typeof linted)[number]) =>
+    s.label === 'name' ? s.flags.some((f) => f.kind === 'name') : s.flags.some((f) => f.kind !== 'name');
+  return classScore(
+    linted.filter((s) => s.label !== 'descriptive' && ofItsKind(s)).length,
+    linted.filter((s) => s.flags.length > 0).length,
+    linted.filter((s) => s.label !== 'descriptive').length,
+  );
 }
 
 type Linter = (text: string) => NoteFlag[];
@@ -95,31 +117,51 @@ const ONE_THOUSAND_CHARS = (sentences: CorpusSentence[]): string => {
 /**
  * Precision and recall on the independent corpus (tests/fixtures/note-corpus): the held-out test split, which no change
  * is tuned on, and dev, for the current linter and the frozen baseline (tests/bench/baseline) in the same run; the
- * goals of issue #15 are precision >= 0.95, recall >= 0.9 and name recall >= 0.95 on the held-out English sentences.
+ * goals of issue #15 are precision >= 0.95, recall >= 0.9 (over all flags) and name recall >= 0.95 on the held-out
+ * English sentences, those of issue #18 precision >= 0.9 and recall >= 0.85 on the held-out Spanish ones.
  * Also the old tuning set, and how long a 1,000-character note takes to lint.
  */
 export async function linterFigures(rounds: number): Promise<Figure[]> {
   const figures: Figure[] = [];
-  const goals = {
-    'evaluative.precision': 0.95,
-    'evaluative.recall': 0.9,
-    'name.precision': 0.9,
-    'name.recall': 0.95,
-  };
-  const report = (set: string, sentences: CorpusSentence[] | LabelledSentence[], corpus: boolean) => {
+  // English: issue #15's goals over all flags and for name recall, and the bench's own bars for the other kinds.
+  // Spanish: issue #18's goal, one precision and one recall, over all flags and held for each kind as well.
+  const goals = (lang: 'en' | 'es') =>
+    lang === 'en'
+      ? {
+          'all.precision': 0.95,
+          'all.recall': 0.9,
+          'evaluative.precision': 0.95,
+          'evaluative.recall': 0.9,
+          'name.precision': 0.9,
+          'name.recall': 0.95,
+        }
+      : {
+          'all.precision': 0.9,
+          'all.recall': 0.85,
+          'evaluative.precision': 0.9,
+          'evaluative.recall': 0.85,
+          'name.precision': 0.9,
+          'name.recall': 0.85,
+        };
+  const report = (
+    set: string,
+    sentences: CorpusSentence[] | LabelledSentence[],
+    corpus: boolean,
+    lang: 'en' | 'es' = 'en',
+  ) => {
     const now = corpus
       ? scoreCorpus(sentences as CorpusSentence[])
       : scoreLinter(sentences as LabelledSentence[]);
     const before = corpus
       ? scoreCorpus(sentences as CorpusSentence[], baselineLint)
       : scoreLinter(sentences as LabelledSentence[], baselineLint);
-    for (const cls of ['evaluative', 'name'] as const) {
+    for (const cls of ['all', 'evaluative', 'name'] as const) {
       for (const which of ['precision', 'recall'] as const) {
         const s = now[cls];
         figures.push({
           name: `linter.${set}.${cls}.${which} (${countsOf(s, which)})`,
           value: s[which],
-          unit: `ratio (goal >= ${goals[`${cls}.${which}`]})`,
+          unit: `ratio (goal >= ${goals(lang)[`${cls}.${which}`]})`,
           baseline: { label: `linter v1, ${countsOf(before[cls], which)}`, value: before[cls][which] },
         });
       }
@@ -139,6 +181,7 @@ export async function linterFigures(rounds: number): Promise<Figure[]> {
     'heldout-es',
     loadCorpus('test').filter((s) => s.lang === 'es'),
     true,
+    'es',
   );
   // Spanish dev: a third of it is the w7 sentences written for tuning by a helper who knew the linter (the corpus
   // README); the held-out Spanish figures above come from the independent writers w1–w6, w8 and w9 alone.
@@ -146,6 +189,7 @@ export async function linterFigures(rounds: number): Promise<Figure[]> {
     'dev-es',
     loadCorpus('dev').filter((s) => s.lang === 'es'),
     true,
+    'es',
   );
   report('tuning-set-v1', loadNoteSentences(), false);
 

@@ -33,6 +33,6 @@ for (const lang of ['en', 'es'] as const) {
   if (set.length === 0) continue;
   const score = scoreCorpus(set);
   console.log(
-    `${lang}: ${set.length} sentences; judgment ${counts(score.evaluative)}; names ${counts(score.name)}; descriptive with no flag ${score.descriptiveClean.toFixed(3)}`,
+    `${lang}: ${set.length} sentences; all flags ${counts(score.all)}; judgment ${counts(score.evaluative)}; names ${counts(score.name)}; descriptive with no flag ${score.descriptiveClean.toFixed(3)}`,
   );
 }
