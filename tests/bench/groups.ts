@@ -89,7 +89,7 @@ export const GROUPS: BenchGroup[] = [
   {
     name: 'launch',
     description: 'LTI 1.3 launches per second and latency, our tool vs a bare ltijs app on the same storage',
-    run: (print) => each(print, (kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 200), 4)),
+    run: (print) => each(print, (kind) => launchFigures(kind, envNumber('BENCH_LAUNCHES', 1000), 4)),
   },
   {
     name: 'linter',
