@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_POOL, type PostgresPoolSettings } from '../../shared/config';
 import { openDatabase, roleSettingsDiffer } from '../../lti-server/src/db/database';
+import { DEFAULT_POOL, type PostgresPoolSettings } from '../../shared/config';
 import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { openedDoor } from '../support/server/doors';
 import { approvedStrategy } from '../support/server/menu';
 import { type PgBouncer, startPgBouncer } from '../support/server/pgbouncer';
 import { POSTGRES_URL, type TestDatabase } from '../support/server/test-database';
@@ -120,16 +121,7 @@ describe('through PgBouncer in transaction mode', () => {
       const second = await startTestServer({ database: pooledDatabase() });
       try {
         const strategyId = await approvedStrategy(ana, dana, { title: 'Pooled whiteboard splash' });
-        const created = await ana.post('/api/doors', {
-          strategyId,
-          date: daysFromNow(9),
-          start: '09:15',
-          timeZone: 'America/New_York',
-          location: 'Room 12',
-          capacity: 5,
-        });
-        expect(created.status, JSON.stringify(created.body)).toBe(201);
-        const doorId = created.body.items[0].id as string;
+        const doorId = await openedDoor(ana, strategyId, { date: daysFromNow(9), capacity: 5 });
         const visitors = await colleaguesOf(server, ana, 40);
         const answers = await Promise.all(
           visitors.map((v, i) =>

@@ -10,6 +10,7 @@ import {
 import { utcToZoned } from '../../shared/zoned-time';
 import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
 import { colleaguesOf, daysFromNow } from '../support/server/colleagues';
+import { doorBody } from '../support/server/doors';
 import { approvedStrategy } from '../support/server/menu';
 import { createTestDatabase, type TestDatabase, testDbKind } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
@@ -22,17 +23,7 @@ let chloe: ApiClient; // teacher
 let dana: ApiClient; // coach
 let strategyId: string;
 
-const door = (over: Record<string, unknown> = {}) => ({
-  strategyId,
-  date: daysFromNow(10),
-  start: '09:15',
-  timeZone: 'America/New_York',
-  location: 'Room 12',
-  capacity: 4,
-  lookFor: 'Notice how students use the sentence frames',
-  visitorNote: 'Sit at the back table',
-  ...over,
-});
+const door = (over: Record<string, unknown> = {}) => doorBody(strategyId, over);
 
 async function openDoor(over: Record<string, unknown> = {}, host = ana) {
   const res = await host.post('/api/doors', door(over));
