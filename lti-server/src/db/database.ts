@@ -7,6 +7,7 @@ import { DEFAULT_POOL, type DatabaseTarget, type PostgresPoolSettings } from '..
 import { ConfigError } from '../../../shared/errors';
 import type { Logger } from '../logger';
 import { migrateToLatest } from './migrations';
+import { PreparingClient } from './prepared-statements';
 import { OwnSchemaPostgresDialect } from './schema-introspector';
 import type { Database } from './schema';
 import { cachingStatements } from './statement-cache';
@@ -68,6 +69,8 @@ function openPostgres(
     ? []
     : [...(schema ? [`-c search_path=${schema}`] : []), ...[...planner, ...settings].map((s) => `-c ${s}`)];
   const pool = new pg.Pool({
+    // Statements marked PREPARED are kept by the server per connection; a pooler in transaction mode cannot carry them.
+    Client: pooled ? pg.Client : PreparingClient,
     connectionString: url,
     max: limits.max,
     connectionTimeoutMillis: limits.connectionTimeoutMillis,

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { PREPARED } from '../prepared-statements';
 import type { Database } from '../schema';
 
 export interface SessionRow {
@@ -60,6 +61,8 @@ export async function findLiveSession(db: Kysely<Database>, tokenHash: string, n
       // The joins must agree on the tenant: a session can never reach across tenants.
       .whereRef('p.tenant_id', '=', 's.tenant_id')
       .whereRef('n.tenant_id', '=', 's.tenant_id')
+      // Every request asks it, by a unique key: planned once per connection on PostgreSQL.
+      .modifyEnd(PREPARED)
       .executeTakeFirst()
   );
 }
@@ -85,6 +88,7 @@ export async function findLiveDevice(db: Kysely<Database>, tokenHash: string, no
     .where('s.expires_at', '>', now)
     .whereRef('p.tenant_id', '=', 's.tenant_id')
     .whereRef('n.tenant_id', '=', 's.tenant_id')
+    .modifyEnd(PREPARED)
     .executeTakeFirst();
 }
 

@@ -1,0 +1,58 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_POOL } from '../../shared/config';
+import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
+import { authenticate } from '../../lti-server/src/domain/sessions';
+import { launchAs } from '../support/server/api-client';
+import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
+import { startTestServer, type TestServer } from '../support/server/test-server';
+
+/**
+ * The session lookup runs on every request and is kept prepared per connection (lti-server/src/db/prepared-statements.ts,
+ * issue #20). One connection (a pool of one) lets the test see what that connection keeps.
+ */
+let test: TestDatabase;
+let server: TestServer;
+let single: DatabaseHandle;
+let token: string;
+
+const kept = async () =>
+  (
+    await sql<{ name: string }>`select name from pg_prepared_statements where name like 'tm\\_%'`.execute(
+      single.db,
+    )
+  ).rows.map((r) => r.name);
+
+beforeAll(async () => {
+  test = await createTestDatabase('postgres');
+  if (test.target.kind !== 'postgres') throw new Error('a PostgreSQL database was asked for');
+  server = await startTestServer({ database: test });
+  token = (await launchAs(server, 'sandbox-ana-rivera')).token;
+  single = openDatabase({ ...test.target, pool: { ...DEFAULT_POOL, max: 1 } });
+});
+
+afterAll(async () => {
+  await single?.close();
+  await server?.close();
+  await test?.drop();
+});
+
+describe('statements kept prepared on PostgreSQL', () => {
+  it('when a session is looked up again and again on one connection, then the connection keeps its statement once', async () => {
+    expect(await kept()).toEqual([]);
+    for (let i = 0; i < 8; i++) {
+      const principal = await authenticate(single.db, token, new Date());
+      expect(principal.me.person.name).toBe('Ana Rivera');
+    }
+    expect(await kept()).toHaveLength(1);
+  });
+
+  it('when a migration changes the type of a column the kept statement returns, then the lookup still answers', async () => {
+    await authenticate(single.db, token, new Date());
+    // Through another connection, as a newer instance's migration would: the kept plan's result type no longer holds.
+    await sql`alter table tenants alter column name type varchar(300)`.execute(server.database.db);
+    const principal = await authenticate(single.db, token, new Date());
+    expect(principal.me.platform.name).toBeTruthy();
+    expect(await kept()).toHaveLength(2);
+  });
+});
