@@ -107,7 +107,7 @@ async function launch(app: App, tool: TestServer): Promise<number> {
 }
 
 /** Launches through each app before the clock starts. */
-export const LAUNCH_WARMUP = 200;
+const LAUNCH_WARMUP = 200;
 
 async function rounds(
   app: App,
