@@ -17,7 +17,8 @@ export const PREPARED = sql.raw(MARK);
 
 /** PostgreSQL's answer when a kept statement's columns changed under it (a migration altered a column's type). */
 const planChanged = (error: unknown) =>
-  (error as { code?: string }).code === '0A000' && /cached plan must not change result type/i.test(String(error));
+  (error as { code?: string }).code === '0A000' &&
+  /cached plan must not change result type/i.test(String(error));
 
 const nameOf = (text: string, generation: number) =>
   `tm_${createHash('sha256').update(text).digest('hex').slice(0, 24)}_${generation}`;
@@ -33,7 +34,12 @@ export class PreparingClient extends pg.Client {
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this one forwards them all.
   override query(config: any, values?: any, callback?: any): any {
-    if (typeof config === 'string' && config.endsWith(MARK) && Array.isArray(values) && callback === undefined)
+    if (
+      typeof config === 'string' &&
+      config.endsWith(MARK) &&
+      Array.isArray(values) &&
+      callback === undefined
+    )
       return this.#named(config, values);
     return super.query(config, values, callback);
   }
