@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL } from '../../shared/config';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
+import { expandPrefixes } from '../../lti-server/src/db/repositories/search-words';
+import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { authenticate } from '../../lti-server/src/domain/sessions';
 import { launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
@@ -16,12 +18,14 @@ let server: TestServer;
 let single: DatabaseHandle;
 let token: string;
 
-const kept = async () =>
+const keptStatements = async () =>
   (
-    await sql<{ name: string }>`select name from pg_prepared_statements where name like 'tm\\_%'`.execute(
-      single.db,
-    )
-  ).rows.map((r) => r.name);
+    await sql<{
+      name: string;
+      statement: string;
+    }>`select name, statement from pg_prepared_statements where name like 'tm\\_%'`.execute(single.db)
+  ).rows;
+const kept = async () => (await keptStatements()).map((r) => r.name);
 
 beforeAll(async () => {
   test = await createTestDatabase('postgres');
@@ -54,5 +58,18 @@ describe('statements kept prepared on PostgreSQL', () => {
     const principal = await authenticate(single.db, token, new Date());
     expect(principal.me.platform.name).toBeTruthy();
     expect(await kept()).toHaveLength(2);
+  });
+
+  it('when the menu is searched again and again on one connection, then the counts of its words are kept once and answer the same', async () => {
+    const principal = await authenticate(single.db, token, new Date());
+    const scope = new TenantScope(single.db, principal.tenantId, 'postgres');
+    const within = { networkId: principal.networkId, statuses: ['approved', 'featured'] as const };
+    const before = await kept();
+    const first = await expandPrefixes(scope, 'exit:* & tic:*', within);
+    // PostgreSQL plans a kept statement generically from its sixth run on: the answers must not change with it.
+    for (let i = 0; i < 8; i++) expect(await expandPrefixes(scope, 'exit:* & tic:*', within)).toEqual(first);
+    const added = (await keptStatements()).filter((r) => !before.includes(r.name));
+    expect(added).toHaveLength(1);
+    expect(added[0]!.statement).toContain('search_word_counts');
   });
 });

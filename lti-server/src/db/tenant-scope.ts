@@ -10,6 +10,7 @@ import {
   type UpdateQueryBuilder,
   type UpdateResult,
 } from 'kysely';
+import { PREPARED } from './prepared-statements';
 import type { Database } from './schema';
 
 /** Tables whose rows belong to one tenant (each has a `tenant_id` column). */
@@ -79,10 +80,14 @@ export class TenantScope {
 
   /**
    * Evaluates an expression that names no table itself (e.g. normalising a text-search query, or counting the rows of
-   * a subquery built from this scope's own `selectFrom`, so already filtered by tenant).
+   * a subquery built from this scope's own `selectFrom`, so already filtered by tenant). `prepared`: the statement's
+   * best plan does not depend on its values, so PostgreSQL may keep it per connection (prepared-statements.ts).
    */
-  async evaluate<T>(expression: RawBuilder<T>): Promise<T> {
-    const row = await this.db.selectNoFrom(expression.as('value')).executeTakeFirstOrThrow();
+  async evaluate<T>(expression: RawBuilder<T>, options?: { prepared?: boolean }): Promise<T> {
+    const row = await this.db
+      .selectNoFrom(expression.as('value'))
+      .$if(options?.prepared === true, (q) => q.modifyEnd(PREPARED))
+      .executeTakeFirstOrThrow();
     return row.value as T;
   }
 

@@ -109,7 +109,10 @@ async function prefixCompletions(
           from (${perCompletion}) as c)`
       : sql``;
   const totalField = total ? sql`'total', (${total}),` : sql``;
-  const json = await scope.evaluate(sql<string>`(
+  // Kept prepared on PostgreSQL (issue #20): its plan cannot depend on its values, as the prefixes it reads by are
+  // worked out inside it; planning it took about half of its 1.3 ms, on every search.
+  const json = await scope.evaluate(
+    sql<string>`(
     select json_build_object(${totalField} 'text', q.text, 'prefixes', coalesce((
       select json_agg(json_build_object('quoted', p.quoted, 'words', array(${words})${counts}))
       from (
@@ -119,7 +122,9 @@ async function prefixCompletions(
       ) p
     ), '[]'::json))::text
     from (select to_tsquery('english', ${prefixQuery})::text as text) q
-  )`);
+  )`,
+    { prepared: true },
+  );
   const found = decodeJson(CompletionsSchema, json, 'list of prefix completions');
   const completions = new Map<string, Completions>(
     found.prefixes.map((p) => [
