@@ -86,7 +86,41 @@ function toColumns(strategy: StrategyPatch | NewStrategy): Partial<Omit<Strategy
   return row;
 }
 
-export function toStrategy(row: StrategyRow): StoredStrategy {
+/**
+ * The columns a strategy is read back with: what toStrategy reads, not the search text (SQLite and PostgreSQL) nor
+ * PostgreSQL's search vector. A page read with `strategies.*` sent both with every row, the vector written out as text
+ * by PostgreSQL and read by the server, about a third of each row, for nothing (issue #20).
+ */
+const READ_COLUMNS = [
+  'id',
+  'network_id',
+  'contributor_id',
+  'client_id',
+  'title',
+  'purpose',
+  'steps',
+  'minutes',
+  'subject',
+  'grade_band',
+  'tags',
+  'source_url',
+  'source_title',
+  'excerpt_html',
+  'status',
+  'change_message',
+  'change_requested_at',
+  'merged_into_id',
+  'dup_key',
+  'created_at',
+  'updated_at',
+] as const satisfies ReadonlyArray<keyof StrategyRow>;
+
+type ReadRow = Pick<StrategyRow, (typeof READ_COLUMNS)[number]>;
+
+/** READ_COLUMNS of the `strategies` table, for a statement that joins others. */
+const READ = READ_COLUMNS.map((column) => `strategies.${column}` as const);
+
+export function toStrategy(row: ReadRow): StoredStrategy {
   return {
     id: row.id,
     networkId: row.network_id,
@@ -133,7 +167,7 @@ export async function insertStrategy(
 }
 
 export async function findStrategy(scope: TenantScope, id: string): Promise<StoredStrategy | undefined> {
-  const row = await scope.selectFrom('strategies').selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await scope.selectFrom('strategies').select(READ).where('id', '=', id).executeTakeFirst();
   return row && toStrategy(row);
 }
 
@@ -144,7 +178,7 @@ export async function findByClientId(
 ): Promise<StoredStrategy | undefined> {
   const row = await scope
     .selectFrom('strategies')
-    .selectAll()
+    .select(READ)
     .where('contributor_id', '=', contributorId)
     .where('client_id', '=', clientId)
     .executeTakeFirst();
@@ -220,7 +254,7 @@ export interface CreditedStrategy {
  */
 export async function listStrategyViews(scope: TenantScope, f: StrategyFilter): Promise<CreditedStrategy[]> {
   const rows = (await strategyRows(scope, { ...f, withCredits: scope.dialect === 'postgres' })) as Array<
-    StrategyRow & { credits?: string | null }
+    ReadRow & { credits?: string | null }
   >;
   const missing = rows.filter((r) => typeof r.credits !== 'string').map((r) => r.id);
   const after = missing.length > 0 ? await creditsFor(scope, missing) : undefined;
@@ -262,7 +296,7 @@ export async function findByDuplicateKey(
 ): Promise<StoredStrategy[]> {
   const rows = await scope
     .selectFrom('strategies')
-    .selectAll()
+    .select(READ)
     .where('network_id', '=', networkId)
     .where('dup_key', '=', dupKey)
     .where('id', '!=', excludeId)
@@ -306,7 +340,7 @@ export function searchTerms(q: string): string[] {
 function filtered(scope: TenantScope, f: StrategyFilter) {
   let qb = scope
     .selectFrom('strategies')
-    .selectAll('strategies')
+    .select(READ)
     .where('strategies.network_id', '=', f.networkId)
     .where('strategies.status', 'in', f.statuses);
   if (f.excludeMerged) qb = qb.where('strategies.merged_into_id', 'is', null);
@@ -341,7 +375,7 @@ export async function listStrategies(scope: TenantScope, f: StrategyFilter): Pro
   return (await strategyRows(scope, f)).map(toStrategy);
 }
 
-async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<StrategyRow[]> {
+async function strategyRows(scope: TenantScope, f: StrategyFilter): Promise<ReadRow[]> {
   let qb = filtered(scope, f);
   const terms = f.q ? searchTerms(f.q) : [];
   if (terms.length > 0)
@@ -416,7 +450,7 @@ async function searchSqlite(
   qb: Filtered,
   terms: string[],
   f: StrategyFilter,
-): Promise<StrategyRow[]> {
+): Promise<ReadRow[]> {
   const match = sqliteMatch(terms, f);
   const cap = RANKED_MATCHES + 1;
   const inIndex = await scope.evaluate(
@@ -468,7 +502,7 @@ async function searchPostgres(
   qb: Filtered,
   terms: string[],
   f: StrategyFilter,
-): Promise<StrategyRow[]> {
+): Promise<ReadRow[]> {
   // Typed prefixes become the exact lexemes they stand for where there are few (migration 0013).
   const { text, unmatched, bounds } = await expandPrefixes(
     scope,
@@ -522,7 +556,7 @@ async function searchPostgres(
           .as('p'),
       (join) => join.onRef('p.id', '=', 'strategies.id'),
     )
-    .selectAll('strategies')
+    .select(READ)
     .select('p.matches')
     .$if(f.withCredits === true, (q) => q.select(creditsColumn(scope)))
     .orderBy('p.score', 'desc')
