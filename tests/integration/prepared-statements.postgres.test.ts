@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_POOL } from '../../shared/config';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
 import { expandPrefixes } from '../../lti-server/src/db/repositories/search-words';
+import { listDoors } from '../../lti-server/src/db/repositories/doors';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { authenticate } from '../../lti-server/src/domain/sessions';
 import { launchAs } from '../support/server/api-client';
@@ -71,5 +72,33 @@ describe('statements kept prepared on PostgreSQL', () => {
     const added = (await keptStatements()).filter((r) => !before.includes(r.name));
     expect(added).toHaveLength(1);
     expect(added[0]!.statement).toContain('search_word_counts');
+  });
+
+  it('when a kept statement runs inside a transaction after a migration added a column it returns, then the transaction still answers', async () => {
+    const principal = await authenticate(single.db, token, new Date());
+    const week = {
+      networkId: principal.networkId,
+      from: new Date(Date.now() - 3 * 86_400_000).toISOString(),
+      to: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+      viewerId: principal.personId,
+      limit: 51,
+    };
+    const scope = new TenantScope(single.db, principal.tenantId, 'postgres');
+    const first = await listDoors(scope, week);
+    const before = await kept();
+    expect(before.length).toBeGreaterThan(0);
+    // Another instance's migration: `doors.*` in the kept statement would now return one more column.
+    await sql`alter table doors add column added_later text`.execute(server.database.db);
+    const inside = await single.db.transaction().execute(async (trx) => {
+      const doors = await listDoors(new TenantScope(trx, principal.tenantId, 'postgres'), week);
+      await sql`select 1`.execute(trx);
+      return doors;
+    });
+    expect(inside.map((d) => d.id)).toEqual(first.map((d) => d.id));
+    // Sent unnamed inside the transaction: nothing new was kept by it.
+    expect(await kept()).toEqual(before);
+    // Outside, the kept statement is refused once and prepared anew.
+    expect((await listDoors(scope, week)).map((d) => d.id)).toEqual(first.map((d) => d.id));
+    expect(await kept()).toHaveLength(before.length + 1);
   });
 });

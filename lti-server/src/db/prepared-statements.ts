@@ -27,16 +27,33 @@ const nameOf = (text: string, generation: number) =>
  * A pg client that sends statements marked with PREPARED by a name of their text, so the server keeps them. Through a
  * pooler in transaction mode this client must not be used: a statement prepared on one server connection is unknown
  * on the next (database.ts uses pg's own client there). If a migration changed the columns of a kept statement, the
- * statement is prepared again under a new name and run once more.
+ * statement is prepared again under a new name and run once more. Inside a transaction a marked statement is sent
+ * like any other (unnamed), so that a refusal cannot abort the transaction.
  */
 export class PreparingClient extends pg.Client {
   #generation = 0;
+  /**
+   * Whether the connection is outside a transaction block, as its last ReadyForQuery said. A marked statement runs by
+   * name only then: inside a transaction a refused kept statement aborts the transaction, so it could not be run again.
+   */
+  #idle = true;
+
+  constructor(config?: string | pg.ClientConfig) {
+    super(config);
+    (this as unknown as { connection: NodeJS.EventEmitter }).connection.on(
+      'readyForQuery',
+      (message: { status?: string }) => {
+        this.#idle = message.status === 'I';
+      },
+    );
+  }
 
   // biome-ignore lint/suspicious/noExplicitAny: pg's query has a dozen overloads; this one forwards them all.
   override query(config: any, values?: any, callback?: any): any {
     if (
       typeof config === 'string' &&
       config.endsWith(MARK) &&
+      this.#idle &&
       Array.isArray(values) &&
       callback === undefined
     )
