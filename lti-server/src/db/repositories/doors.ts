@@ -185,8 +185,8 @@ export async function listDoors(scope: TenantScope, f: DoorFilter): Promise<Door
     // A row comparison, which both databases read as one range of the index (an OR of two ranges sorts on PostgreSQL).
     q = q.where((eb) => eb(eb.refTuple('doors.starts_at', 'doors.id'), '>', eb.tuple(startsAt, id)));
   }
-  // Kept prepared on PostgreSQL: planning its five tables took 0.5–0.7 ms against 0.25–0.35 ms to run, and from the
-  // sixth run PostgreSQL keeps a generic plan through the same indexes (issue #20, docs/performance.md).
+  // Kept prepared on PostgreSQL: planning its five tables took 0.5–0.7 ms against 0.25–0.35 ms to run, and after
+  // five or six runs PostgreSQL keeps a generic plan through the same indexes (issue #20, docs/performance.md).
   return (
     await q.orderBy('doors.starts_at').orderBy('doors.id').limit(f.limit).modifyEnd(PREPARED).execute()
   ).map(toDoorDetail);
