@@ -6,6 +6,7 @@ import { expandPrefixes } from '../../lti-server/src/db/repositories/search-word
 import { listDoors } from '../../lti-server/src/db/repositories/doors';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import { authenticate } from '../../lti-server/src/domain/sessions';
+import { BENCH_WEEK, WEEK_PAGE_DOORS } from '../bench/district';
 import { launchAs } from '../support/server/api-client';
 import { createTestDatabase, type TestDatabase } from '../support/server/test-database';
 import { startTestServer, type TestServer } from '../support/server/test-server';
@@ -78,10 +79,10 @@ describe('statements kept prepared on PostgreSQL', () => {
     const principal = await authenticate(single.db, token, new Date());
     const week = {
       networkId: principal.networkId,
-      from: new Date(Date.now() - 3 * 86_400_000).toISOString(),
-      to: new Date(Date.now() + 4 * 86_400_000).toISOString(),
+      from: new Date(Date.now() + BENCH_WEEK.from).toISOString(),
+      to: new Date(Date.now() + BENCH_WEEK.to).toISOString(),
       viewerId: principal.personId,
-      limit: 51,
+      limit: WEEK_PAGE_DOORS,
     };
     const scope = new TenantScope(single.db, principal.tenantId, 'postgres');
     const first = await listDoors(scope, week);
