@@ -6,7 +6,8 @@
  * that predicts unseen writing for the learned parts (the hand rules were chosen on all of train and dev, so their part
  * of it flatters too). Hence also the "hard" figures: names only in sentences with a capitalized word in mid-sentence
  * that no name list holds, where the rules must guess. `--thresholds a,b,c` sweeps the name scorer's threshold (the
- * same in both languages) over the leave-one-writer-out names.
+ * same in both languages) over the leave-one-writer-out names. `--misses` lists the leave-one-writer-out sentences whose
+ * name outcome is wrong, with the flagged words.
  */
 
 import type { JudgementModel } from '../shared/note-judgement';
@@ -92,6 +93,9 @@ function bestOdds(scorer: NameScorer, s: CorpusSentence): number {
 
 const arg = process.argv.indexOf('--thresholds');
 const thresholds = arg > 0 ? process.argv[arg + 1]!.split(',').map(Number) : [];
+/** `--misses`: lists the leave-one-writer-out sentences whose name outcome is wrong (with the scorer as shipped). */
+const misses = process.argv.includes('--misses');
+const wrong: string[] = [];
 
 // Dev, with the linter as shipped.
 const dev = loadCorpus('dev');
@@ -134,6 +138,13 @@ for (const writer of writers) {
   const scorer = trainNameScorer(others, NAME_SCORER?.threshold);
   for (const s of mine) score(rules, s, { model, nameScorer: null });
   for (const s of mine) score(scored, s, { model, nameScorer: scorer });
+  if (misses)
+    for (const s of mine) {
+      const named = lintNote(s.text, { model, nameScorer: scorer }).filter((f) => f.kind === 'name');
+      if (named.length > 0 === (s.label === 'name')) continue;
+      const spans = named.map((f) => s.text.slice(f.start, f.end)).join(', ');
+      wrong.push(`${s.lang} ${spans ? 'FP' : 'FN'} ${s.writer}: ${s.text}${spans ? `  [${spans}]` : ''}`);
+    }
   for (const t of thresholds) {
     const figures = swept.get(t)!;
     const withT: NameScorer = { ...scorer, threshold: { en: t, es: t } };
@@ -153,3 +164,4 @@ print(
 );
 for (const t of thresholds)
   print(`leave one writer out, names with the scorer at ${t} (flags' best log-odds)`, swept.get(t)!);
+if (misses) console.log(wrong.sort().join('\n'));
