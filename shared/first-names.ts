@@ -109,6 +109,15 @@ const BY_ORIGIN = [
   'Karthik Keerthi Nandini Srinivas Swati Abdulrahman Amal Bashir Dalia Ghada Habib Jamil Kareem Lamia Marwan',
   'Nasser Qasim Rashid Saeed Tarek Walid Yara Yasmeen Hadi Hamid Layan Rayan Oksana Mykola Taras Yaroslav',
   'Bohdan Zlata Vasyl Aleksander Dominik Kacper Wiktoria Oliwia',
+  // US, popular in the birth years of today's students (2008–2020)
+  'Aubrey Zoey Lillian Aria Audrey Ariana Allison Arianna Gabriella Sadie Skylar Hailey Peyton Annabelle Madelyn',
+  'Aubree Alexa Kylie Alyssa Melanie Naomi Eva Lydia Khloe Madeline Gianna Isabelle Vivian Hadley Cora Rylee',
+  'Eliana Brielle Liliana Lilly Jordyn Delilah Payton Mariah Lyla Mya Mckenzie Angelina Kaitlyn Gracie Norah',
+  'Elise Aliyah Vanessa Katelyn Gabrielle Arabella Valerie Josephine Eleanor Esther Penelope Jazmin',
+  'Alondra Paola Leslie Jenna Kelsey Erin Meghan Erica Tanya Courtney Lindsey Kristen Jillian Tessa Maddie',
+  'Kenzie Jenny Becca Gwen Wyatt Julian Landon Eli Josiah Adrian Evan Gavin Nolan Jace Ian Jaxson Ayden',
+  'Nathaniel Tristan Brody Greyson Maxwell Damian Brantley Braxton Axel Bryce Jayce Bryson Emmett Kaiden Kai',
+  'Malachi Rhett Emmanuel Kaleb Dominic Micah Isaiah Jeremiah Jonah Ezra Silas Asher Xavier Theodore',
 ] as const;
 
 /**
@@ -125,7 +134,12 @@ export const NAMES_THAT_ARE_WORDS: ReadonlySet<string> = new Set(
     'Christian Carol Florence Sage Jun Ram Yaw Can Deniz Saga Bo Sung Jan Jean Virginia Victoria Ebony ' +
     'Journey Liberty Lark Lucky Rocky Justice Trinity Serenity Genesis Heaven Haven Legend Reign Wren Raven ' +
     'Phoenix Ocean Meadow Willow Aspen Skye Forrest Sterling Marley Buddy Sonny Rusty Misty Ginger Honey ' +
-    'Poppy Cash Colt Major Royal Rowan Dakota Cruz Paz Luz Sol Mercedes Dolores Consuelo Rocio Esperanza Marco'
+    'Poppy Cash Colt Major Royal Rowan Dakota Cruz Paz Luz Sol Mercedes Dolores Consuelo Rocio Esperanza Marco ' +
+    // Also family names, brands or words: "Mr. Carter", "a Parker pen", "Ariel font", "the Roman Empire".
+    'Taylor Piper Bella Morgan Bailey Quinn Kendall Ariel Paige Brooke Luna Eden Emery ' +
+    'Reese Carter Cameron Parker Cooper Carson Blake Ryder Roman Cole Weston Abel ' +
+    'Wesley Everett Ashton Jude Beau Knox Jasper Shannon Whitney Dana Abby Liz Beth Meg Kat Nat Tess ' +
+    'Dolly Sawyer Clara Nina Tara'
   ).split(' '),
 );
 

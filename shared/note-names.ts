@@ -190,6 +190,8 @@ const PAST = words(`
   sings helps finishes draws builds adds grabs pours mixes joins listens tries carries solves brings writes`);
 /** Verbs in the past that read the same as the present ("will read"): not enough after a word in lower case. */
 const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
+/** Verbs of being and having after one person: after a name that is also a word, they make it someone's. */
+const BEING = words('was is has had');
 /** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
 const CLAUSE_WORDS = words('and while then but when so as after before until because');
 /** Spanish words that start a clause: "cuando rocio recogio el material". */
@@ -506,6 +508,11 @@ export function findNames(
       next = joinedNext(i + 1);
     return !!next && isPast(next) && !(clearly && SAME_AS_PRESENT.has(next.key));
   };
+  /** Before "was", "is", "has" or "had", which a person is as often as a thing: "hunter was lost", "Joy was washing". */
+  const beforeBeing = (i: number) => {
+    const next = joinedNext(i);
+    return !!next && BEING.has(next.key) && !possessive(tokens[i]!);
+  };
   /**
    * A Spanish preterite in -o typed without its accent reads like a noun ("termino", "marco"), so only a determiner
    * after it makes it a verb: "marco los 45 grados", "termino su autorretrato".
@@ -788,14 +795,21 @@ export function findNames(
     const t = tokens[i]!;
     const before = gapBefore(i);
     const after = gapAfter(i);
-    if (possessive(t) || i + 1 >= tokens.length) return false;
+    // The last word counts only after a comma and a word in lower case, where a quotation closes right after it:
+    // '"…, not the other way, Miles"', not '"Bogotá, Colombia"'.
+    const last = i + 1 >= tokens.length;
+    if (
+      possessive(t) ||
+      (last && !(/,\s*$/.test(before) && /^[.!?]?["”’»]/.test(after) && !tokens[i - 1]?.capitalised))
+    )
+      return false;
     // A word alone in quotation marks is quoted content: "Freeze!", "Proficient,".
     if (/["“‘]\s*$/.test(before) && /^[,.!?]?["”’]/.test(after)) return false;
     // A list of capitalised words is a list of things: "Click, Clack, Moo", "Dust Bowl, Hooverville, breadline".
     const prev = tokens[i - 1];
     const comma = /,\s*$/.test(before);
     if (comma && prev?.capitalised && !prev.sentenceStart) return false;
-    if (/^,\s*$/.test(after) && tokens[i + 1]!.capitalised && !NOT_NAMES.has(tokens[i + 1]!.key))
+    if (!last && /^,\s*$/.test(after) && tokens[i + 1]!.capitalised && !NOT_NAMES.has(tokens[i + 1]!.key))
       return false;
     if (listOfThings(i)) return false;
     const opens = t.sentenceStart || comma || /["“‘]\s*$/.test(before);
@@ -990,7 +1004,7 @@ export function findNames(
         !DETERMINERS.has(tokens[i - 1]!.key) &&
         !PREPOSITIONS.has(tokens[i - 1]!.key) &&
         !NOT_NAMES.has(tokens[i - 1]!.key) &&
-        beforeVerb(i, true)) ||
+        (beforeVerb(i, true) || beforeBeing(i))) ||
       // "el dibujo de lupita", "a ruben le tocó": only a word a list holds, as many Spanish nouns are in no list.
       ((NAME_LIST.has(w) || WORD_NAMES.has(w) || diminutiveOfName(w)) && (belongingOf(i) || personalA(i))) ||
       // "yo que tu, paco, pondria …": spoken to, between commas, before a verb; "la profe de EF, victoria, paro …".
@@ -1042,7 +1056,17 @@ export function findNames(
       if (WORD_NAMES.has(w)) {
         const cue =
           contextRule(i, nameish) ??
-          (spanishSubject(i) ? 'spanish-subject' : personalA(i) ? 'personal-a' : undefined);
+          (spanishSubject(i)
+            ? 'spanish-subject'
+            : personalA(i)
+              ? 'personal-a'
+              : // "Next to the sink, Joy was washing": in mid-sentence, not after "the" or "a".
+                !t.sentenceStart &&
+                  beforeBeing(i) &&
+                  !DETERMINERS.has(tokens[i - 1]?.key ?? '') &&
+                  !tokens[i - 1]?.capitalised
+                ? 'before-being'
+                : undefined);
         fired = `word-name:${cue ?? 'alone'}`;
         // "the Mississippi River shaped trade": after a capitalised word in mid-sentence that is no name, a word name
         // ends a place's or a thing's name.
@@ -1090,6 +1114,18 @@ export function findNames(
       const cue = contextRule(i, nameish);
       fired = `cap:${cue}`;
       return cue ? 'first-name' : undefined;
+    }
+    // "maya's group", "kim's 2nd period": a given name a list holds, with a possessive and what a person in the room
+    // has, is someone's in lower case too, though the name is also a word (not "the maya's", "today's group").
+    if (
+      listed(w) &&
+      possessive(t) &&
+      withBelonging(i) &&
+      !TIME_WORDS.has(w) &&
+      !DETERMINERS.has(tokens[i - 1]?.key ?? '')
+    ) {
+      fired = 'lower-belonging';
+      return 'first-name';
     }
     if (isCommon(w) && !WORD_NAMES.has(w)) return undefined;
     const found = lowerContext();
