@@ -67,10 +67,22 @@ const FIGURES = entries(`
   messi, maradona, nadal, obama, trump, biden, mandela, gandhi, carlomagno, tubman, shakespeare, rowling, dahl,
   twain, dickens, perrault, grimm, verne, disney, quetzalcoatl, tlaloc, huitzilopochtli, quijote, dulcinea,
   rocinante, cenicienta, caperucita, blancanieves, rapunzel, peter pan, harry potter, dumbledore, voldemort,
-  frankenstein, dracula, gatsby, odiseo`);
+  frankenstein, dracula, gatsby, odiseo,
+  emily dickinson, dickinson, langston hughes, maya angelou, robert frost, walt whitman, jason reynolds,
+  kwame alexander, jacqueline woodson, kate dicamillo, mo willems, eric carle, judy blume, beverly cleary,
+  gary paulsen, lois lowry, r j palacio, s e hinton, harper lee, john steinbeck, steinbeck, f scott fitzgerald,
+  ernest hemingway, hemingway, toni morrison, zora neale hurston, elie wiesel, wiesel, abigail adams, john adams,
+  alexander hamilton, james madison, sojourner truth, booker t washington, ruby bridges, jackie robinson,
+  mae jemison, sally ride, newton, galileo, archimedes, aristotle, socrates, michelangelo, jack hartmann, bill nye,
+  neil degrasse tyson, sacagawea, pocahontas, christopher columbus, columbus, andrew jackson, ulysses s grant,
+  robert e lee, jim crow`);
 
 /** Characters and works named like people. */
 const CHARACTERS = entries(`
+  atticus finch, atticus, scout finch, boo radley, huck finn, huckleberry finn, tom sawyer, auggie pullman, auggie,
+  mr potato head, potato head, mr krabs, spongebob, patrick star, pete the cat, elephant and piggie, fancy nancy,
+  amelia bedelia, magic school bus, ms frizzle, brian robeson, the giver, holden caulfield, charlie bucket,
+  willy wonka, stanley yelnats, katniss everdeen, katniss, ponyboy, winn-dixie, because of winn-dixie,
   don quijote, don quijote de la mancha, sancho panza, dulcinea del toboso, pedro paramo, juan preciado, macondo,
   aureliano buendia, jose arcadio buendia, ursula iguaran, el principito, la llorona, el chupacabras, el cucuy,
   caperucita roja, blancanieves, la cenicienta, el gato con botas, ricitos de oro, los tres cerditos, harry potter,

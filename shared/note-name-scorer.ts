@@ -206,7 +206,7 @@ export function nameFeatures(
   const lang = spanishAround(tokens, i) ? 'es' : 'en';
   // A well-known figure, place, institution or holiday ("un cartel de Frida Kahlo", "el Día de Muertos"), in Spanish
   // notes only: read in both languages it cost English a name on leave-one-writer-out and gained nothing there.
-  if (lang === 'es') base.push(...knownAround(tokens, i));
+  base.push(...knownAround(tokens, i));
   return [`lang:${lang}`, ...base, ...base.map((f) => `${lang}|${f}`)];
 }
 

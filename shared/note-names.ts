@@ -89,6 +89,8 @@ const CALENDAR_NAMES = words('may june april august summer winter autumn fall sp
 
 /** Titles that a name always follows, in any case: "Ms Rivera", "ms. t's room", "mr b", "Herr Schmidt". */
 const TITLES = words('mr mrs ms mx dr sr sra srta mme mlle herr frau');
+/** Titles that are no word ("ms" is also "middle school"): any word after them is a family name ("mr hall"). */
+const FAMILY_TITLES = words('mr mrs');
 /** Spanish titles: after one, any word but a Spanish everyday word is a name ("el sr vega", "la sra huanca"). */
 const SPANISH_TITLES = words('sr sra srta');
 /** Titles that are also everyday words ("miss the bus", "the coach said"): a name must look like one after them. */
@@ -190,6 +192,16 @@ const PAST = words(`
   sings helps finishes draws builds adds grabs pours mixes joins listens tries carries solves brings writes`);
 /** Verbs in the past that read the same as the present ("will read"): not enough after a word in lower case. */
 const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
+/** What only a person in the room is, after "was" or "is": "nasrin was absent", "ray is line leader". */
+const PERSON_STATES = words(`
+  absent present tardy sick home line leader helper captain manager mgr monitor messenger timekeeper recorder
+  reporter materials facilitator`);
+/** Roles in parentheses after a name: "bill (para)", "hunter (counselor)". */
+const PAREN_ROLES = words('aide para paraprofessional counselor sub teacher tchr coach nurse interpreter');
+/** Two initials ending in J, a common nickname ("AJ", "TJ", "DJ", "CJ"). */
+const INITIALS = /^[a-z]j$/;
+/** Modal verbs a person is the subject of: "AJ could explain", "TJ should sit". */
+const MODALS = words('could should would can will might must');
 /** Verbs of being and having after one person: after a name that is also a word, they make it someone's. */
 const BEING = words('was is has had');
 /** Words that start a clause, where a person can act: "and ray passed", "while kofi read". */
@@ -206,11 +218,15 @@ const PERSON_BEFORE = words(`
   sent paired partnered prompted nudged encouraged congratulated cued`);
 /** What a person in the room has: "Grace's table", "kim's 2nd period", "ms. t's room". */
 const BELONGINGS = words(`
-  room classroom class table desk seat group team partner partners period station booth bench turn idea answer
+  room classroom class table desk seat group grp team partner partners period station booth bench turn idea answer
   question paper notebook whiteboard board work drawing poster project essay claim tower model journal folder binder
   chair spot clip name hand hands mom dad mother father sister brother sentence response lab section homeroom
-  ticket tray cubby locker line side corner row pod spot 1st 2nd 3rd 4th 5th 6th 7th 8th first second third fourth
-  fifth sixth seventh eighth`);
+  ticket tray cubby locker line side corner row pod spot breakout`);
+/** Ordinals a person in the room has only before a word for a class: "kim's 2nd period", not "Newton's third law". */
+const ORDINALS = words(
+  '1st 2nd 3rd 4th 5th 6th 7th 8th first second third fourth fifth sixth seventh eighth',
+);
+const CLASS_TIMES = words('period periods pd hour block class');
 /** Words before a name that is not the one who acts: "characters from Macbeth pinned underneath". */
 const PREPOSITIONS = words(`
   from of in on at by for with about to into onto under over like near behind beside between through during`);
@@ -247,7 +263,15 @@ const SAID_THINGS = words(`
   question questions comment comments answer answers idea ideas response responses suggestion suggestions
   observation prediction guess`);
 /** Places in the room where people sit or work: "at booth 2", "at the back table". */
-const SEATS = words('table tables booth station desk desks bench corner carpet rug seat seats lab');
+const SEATS = words(
+  'table tables booth station desk desks bench corner carpet rug seat seats lab center centers sink board',
+);
+/** Devices a pair of students works on: "hunter & will on the ipad". */
+const DEVICES = words('ipad ipads chromebook chromebooks laptop laptops computer computers tablet tablets');
+/** Words in -ing that are no verb: "Hope was something else". */
+const NOT_ING = words(
+  'nothing something anything everything thing morning evening king ring spring string during',
+);
 /** "you're" as a hurried writer types it, after a name spoken to: '"jade youre timekeeper today"'. */
 const YOU_ARE = words("you're youre ur");
 /** Verbs that ask the one spoken to, before "you": '"bill can you read the next line"'. */
@@ -508,6 +532,57 @@ export function findNames(
       next = joinedNext(i + 1);
     return !!next && isPast(next) && !(clearly && SAME_AS_PRESENT.has(next.key));
   };
+  /**
+   * Before "was" or "is" and a verb in -ing, or "had" or "has" and a verb in the past or "his", "her", "their": someone
+   * doing or having done something ("River was building a circuit", "Max had finished", "will had his hand up"), not
+   * "Hope is a theme".
+   */
+  const actsAfterBeing = (i: number) => {
+    const be = joinedNext(i);
+    const then = be && joinedNext(i + 1);
+    if (!be || !then || possessive(tokens[i]!)) return false;
+    if (be.key === 'was' || be.key === 'is')
+      return then.key.length > 4 && then.key.endsWith('ing') && !NOT_ING.has(then.key);
+    if (be.key === 'had' || be.key === 'has')
+      return isPast(then) || PAIR_WORDS.has(then.key) || then.key === 'the';
+    return false;
+  };
+  /**
+   * A sentence's first word in lower case before "was" or "is" and what only a person in the room is: "nasrin was
+   * absent", "ray is line leader", "teodoro is materials mgr"; or "will" before a verb no modal takes ("will was …").
+   */
+  const personState = (i: number) => {
+    const be = joinedNext(i);
+    if (!be || possessive(tokens[i]!)) return false;
+    if (tokens[i]!.key === 'will' && (BEING.has(be.key) || isPast(be))) return true;
+    const then = (be.key === 'was' || be.key === 'is') && joinedNext(i + 1);
+    return !!then && PERSON_STATES.has(then.key);
+  };
+  /** "bill (para) pulled 3 ss": a role in parentheses right after the word. */
+  const roleInParentheses = (i: number) =>
+    /^\s*\(\s*$/.test(gapAfter(i)) &&
+    !!tokens[i + 1] &&
+    (APPOSITIVE_ROLES.has(tokens[i + 1]!.key) || PAREN_ROLES.has(tokens[i + 1]!.key)) &&
+    /^\s*\)/.test(gapAfter(i + 1));
+  /**
+   * "destiny at the board", "angel helping the new student": a given name as a subject where it stands or of what it
+   * is doing.
+   */
+  const atOrDoing = (i: number) => {
+    const next = joinedNext(i);
+    // Only a word a name list holds: "advisory doing the survey", "def stealing the idea" are no one.
+    const w = lowerBase(tokens[i]!);
+    if (!next || !(NAME_LIST.has(w) || WORD_NAMES.has(w))) return false;
+    if (next.key === 'at') return tokens.slice(i + 2, i + 5).some((v) => SEATS.has(v.key));
+    const after = joinedNext(i + 1);
+    return (
+      next.key.length > 4 &&
+      next.key.endsWith('ing') &&
+      !NOT_ING.has(next.key) &&
+      !!after &&
+      (DETERMINERS.has(after.key) || PAIR_WORDS.has(after.key))
+    );
+  };
   /** Before "was", "is", "has" or "had", which a person is as often as a thing: "hunter was lost", "Joy was washing". */
   const beforeBeing = (i: number) => {
     const next = joinedNext(i);
@@ -714,7 +789,9 @@ export function findNames(
       }
       return false;
     };
-    if (sameClauseBefore(5, PLACE_CUES) || inClause(to, to + 4, PLACE_CUES)) return true;
+    // Not someone spoken to after a comma: '"… look at the map, Bao."'.
+    const spokenTo = /,\s*$/.test(gapBefore(i)) && addressed(i);
+    if (!spokenTo && (sameClauseBefore(5, PLACE_CUES) || inClause(to, to + 4, PLACE_CUES))) return true;
     if (prev && t.joined && WHERE.has(prev.key) && sameClauseBefore(4, WORK_PARTS)) return true;
     // "Mistral y Neruda fueron los dos autores …", "the poets Hughes and Angelou": people the clause calls authors.
     if (t.capitalised && (sameClauseBefore(4, AUTHOR_CUES) || inClause(to, to + 7, AUTHOR_CUES))) return true;
@@ -787,8 +864,13 @@ export function findNames(
   const withBelonging = (i: number) => {
     const t = tokens[i]!;
     const next = joinedNext(i);
-    if (!next || !BELONGINGS.has(next.key)) return false;
-    return possessive(t) || (t.key.endsWith('s') && t.capitalised && listed(t.key.slice(0, -1)));
+    const ordinal = !!next && ORDINALS.has(next.key) && CLASS_TIMES.has(joinedNext(i + 1)?.key ?? '');
+    if (!next || !(BELONGINGS.has(next.key) || ordinal)) return false;
+    // "Siobhans poster", "jaxons table": a given name and an s without its apostrophe, in lower case if that is no word.
+    return (
+      possessive(t) ||
+      (t.key.endsWith('s') && (t.capitalised || !isCommon(t.key)) && listed(t.key.slice(0, -1)))
+    );
   };
   /** Spoken to or set off by commas: "Okay, Rose, your turn", "“Chase, hold the door”", "Joy, the aide, sat". */
   const addressed = (i: number) => {
@@ -889,27 +971,38 @@ export function findNames(
   };
   /** "Summer and Joy", "Faith and her partner", "Priya and Sky". */
   const paired = (i: number, nameish: (j: number) => boolean) => {
+    // "river and sky", "river n sky", "hunter & will" (the ampersand is no word: the pair is the next word).
+    const amp = /^\s*&\s*$/.test(gapAfter(i));
     const and = joinedNext(i);
-    if (and?.key === 'and' || and?.key === 'y') {
-      const other = joinedNext(i + 1);
+    if (amp || and?.key === 'and' || and?.key === 'y' || and?.key === 'n') {
+      const other = amp ? tokens[i + 1] : joinedNext(i + 1);
+      const from = amp ? i + 2 : i + 3;
       const acts = () =>
-        tokens.slice(i + 3, i + 6).some(
+        tokens.slice(from, from + 3).some(
           (u, k) =>
             isPast(u) ||
             isSpanishVerb(u) ||
             (k < 2 && PAIR_VERBS.has(u.key)) ||
-            // "river and summer at booth 2": a pair at their place in the room.
-            (k === 0 && u.key === 'at' && tokens.slice(i + 4, i + 7).some((v) => SEATS.has(v.key))),
+            // "river and summer at booth 2", "hunter & will on the ipad": a pair at their place in the room.
+            (k === 0 && u.key === 'at' && tokens.slice(from + 1, from + 4).some((v) => SEATS.has(v.key))) ||
+            (k === 0 && u.key === 'on' && tokens.slice(from + 1, from + 3).some((v) => DEVICES.has(v.key))),
         );
       // A word after an article is a thing: "los vasos y anita los lavó".
       const article =
         tokens[i - 1] && (DETERMINERS.has(tokens[i - 1]!.key) || DETERMINERS_ES.has(tokens[i - 1]!.key));
-      const both = other && !article && (other.capitalised || !tokens[i]!.capitalised) && nameish(i + 2);
+      const both =
+        other && !article && (other.capitalised || !tokens[i]!.capitalised) && nameish(amp ? i + 1 : i + 2);
       if (other && (PAIR_WORDS.has(other.key) || both) && acts()) return true;
     }
     const last = out[out.length - 1];
     const before = tokens[i - 1]?.key;
-    return (before === 'and' || before === 'y') && tokens[i]!.joined && !!last && last.to === i - 1;
+    if (/^\s*&\s*$/.test(gapBefore(i))) return !!last && last.to === i;
+    return (
+      (before === 'and' || before === 'y' || before === 'n') &&
+      tokens[i]!.joined &&
+      !!last &&
+      last.to === i - 1
+    );
   };
   /** Which context makes the word at i a person, if any. */
   const contextRule = (i: number, nameish: (j: number) => boolean): string | undefined =>
@@ -933,7 +1026,9 @@ export function findNames(
                       ? 'said-by'
                       : paired(i, nameish)
                         ? 'paired'
-                        : undefined;
+                        : actsAfterBeing(i)
+                          ? 'acts-being'
+                          : undefined;
   /** The rule of the last top-level nameAt that found a name (a shallow look at a neighbour leaves it alone). */
   let fired = '';
 
@@ -967,6 +1062,14 @@ export function findNames(
   const nameAt = (i: number, shallow = false): NameWhy | undefined => {
     const t = tokens[i]!;
     const w = lowerBase(t);
+    // "AJ could explain", "TJ should sit closer": two initials ending in J before a verb are a nickname.
+    if (INITIALS.test(t.key) && !shallow && !DETERMINERS.has(tokens[i - 1]?.key ?? '')) {
+      const next = joinedNext(i);
+      if (next && (isPast(next) || BEING.has(next.key) || ASKING.has(next.key) || MODALS.has(next.key))) {
+        fired = 'initials';
+        return 'first-name';
+      }
+    }
     if (NOT_NAMES.has(t.key) || isTitle(w) || w.length < 2 || (allCaps(t) && !t.raw.includes("'")))
       return undefined;
     // "un video de YouTube", "la maqueta de Oaxaca": an app or a place, unless the roster says it is someone.
@@ -983,6 +1086,9 @@ export function findNames(
     const lowerContext = () =>
       (t.sentenceStart && beforeVerb(i)) ||
       (clause && beforeVerb(i, true)) ||
+      ((t.sentenceStart || clause) && actsAfterBeing(i)) ||
+      (t.sentenceStart && (personState(i) || atOrDoing(i))) ||
+      roleInParentheses(i) ||
       withBelonging(i) ||
       paired(i, nameish) ||
       addressedInQuotes(i) ||
@@ -1156,6 +1262,15 @@ export function findNames(
           text[t.end] === '.' ||
           w.length === 1 ||
           !isCommon(w) ||
+          // "mr hall", "mrs bell": after "mr" or "mrs", which are nothing else, an everyday word is a family name.
+          (FAMILY_TITLES.has(t.key) && !DETERMINERS.has(w) && !NOT_PEOPLE.has(w) && !JOINERS.has(w)) ||
+          // "ms fox greeted each kid": after "ms" (also "middle school") only before a verb in the past.
+          (t.key === 'ms' &&
+            !SCHOOL_WORDS.has(w) &&
+            !NOT_PEOPLE.has(w) &&
+            !!tokens[i + 2] &&
+            tokens[i + 2]!.joined &&
+            isPast(tokens[i + 2]!)) ||
           (SPANISH_TITLES.has(t.key) && !SPANISH_WORDS.has(w) && !NOT_NAMES.has(w)) ||
           // "ms lee", "mr sol": after an English title, a word only the Spanish lists hold is a family name.
           (!SPANISH_TITLES.has(t.key) &&
@@ -1193,7 +1308,8 @@ export function findNames(
       continue;
     }
     const why = nameAt(i);
-    if (!why || (why === 'first-name' && (titleLike(i) || inStory(i)))) continue;
+    // A word problem's character is not spoken to: '"… look at the map, Bao."' is.
+    if (!why || (why === 'first-name' && (titleLike(i) || (inStory(i) && !addressed(i))))) continue;
     // A given name runs on into a capitalised family name: "Anne Frank's diary".
     let to = i + 1;
     while (to - i < 3 && !possessive(tokens[to - 1]!) && nameLike(tokens[to]) && tokens[to]!.joined) {

@@ -108,7 +108,7 @@ describe('note names', () => {
     expect(names('Mateo y Lucía explicaron la biografía de Pablo Neruda.')).toEqual(['Mateo', 'Lucía']);
   });
 
-  it('when a word stands in a run the list of well-known names holds, then the scorer sees its kind, in Spanish', () => {
+  it('when a word stands in a run the list of well-known names holds, then the scorer sees its kind, in both languages', () => {
     const features = (text: string) => {
       const tokens = noteTokens(text);
       const contexts: string[] = [];
@@ -118,9 +118,11 @@ describe('note names', () => {
     expect(figure).toEqual(expect.arrayContaining(['es|known:figure', 'es|known-run']));
     const [student] = features('Benito levantó la mano y leyó la fecha.');
     expect(student!.filter((f) => /(^|\|)known/.test(f))).toEqual([]);
-    // English notes are read without the list.
-    const [english] = features('The class compared Benito Juárez with the teacher.');
-    expect(english!.filter((f) => /(^|\|)known/.test(f))).toEqual([]);
+    // English notes are read with the list too (since the list holds the authors and characters US classes read).
+    const [english] = features('The class compared Emily Dickinson with the teacher.');
+    expect(english).toEqual(expect.arrayContaining(['en|known:figure', 'en|known-run']));
+    const [reader] = features('Emily read the date aloud.');
+    expect(reader!.filter((f) => /(^|\|)known/.test(f))).toEqual([]);
   });
 
   it('when the scorer reads a flag, then it sees the name length, a title, an open quotation, the ending', () => {
@@ -154,7 +156,8 @@ describe('note names', () => {
     // A word name before "was" in mid-sentence says so to the scorer; a lower-case given name that is also a word
     // with a possessive and a belonging too.
     for (const [sentence, rule] of [
-      ['By the window, Joy was sorting the tiles by size.', 'word-name:before-being'],
+      ['By the window, Joy was sorting the tiles by size.', 'word-name:acts-being'],
+      ['Next to the sink, Joy was the timekeeper.', 'word-name:before-being'],
       ["ella's table cleaned up first", 'lower-belonging'],
     ] as const)
       expect(findNames(sentence, noteTokens(sentence), new Set(), []).map((c) => c.rule)).toEqual([rule]);
@@ -463,6 +466,45 @@ describe('note names', () => {
     expect(names('ella trae la tabla')).toEqual([]);
     // The words as words: a modal, a verb after a determiner or a preposition.
     for (const text of ['students will read the poem', 'the river helps the farms', 'a smith builds a gate'])
+      expect(names(text), text).toEqual([]);
+  });
+
+  it('when a hurried note names someone by how they stand, act or what they are today, then it is flagged', () => {
+    for (const [text, name] of [
+      // A word name before "was" or "is" and a verb in -ing, or "had" and a verb in the past, "his" or "the".
+      ['Mark was practicing on the welding simulator.', 'Mark'],
+      ['Will had his hand up the whole time.', 'Will'],
+      ['rose had the talking piece during circle', 'rose'],
+      // What only a person in the room is today; "will" before a verb no modal takes.
+      ['nasrin was absent so the aide read the notes', 'nasrin'],
+      ['ray is line leader today', 'ray'],
+      ['will was the only one with a hand up', 'will'],
+      // A role in parentheses; a given name where it stands or what it is doing.
+      ['bill (para) pulled 3 ss for intervention', 'bill'],
+      ['destiny at the board solving #3', 'destiny'],
+      ['angel helping the new student find the page', 'angel'],
+      // A given name's possessive without its apostrophe, before what a person in the room has.
+      ['ss at jaxons table sorted cards', 'jaxons'],
+      // After "mr" or "mrs" an everyday word is a family name; after "ms" (also "middle school") before a verb.
+      ['sub today is mr hall', 'mr hall'],
+      ['ms fox greeted each kid at the door', 'ms fox'],
+      // Spoken to at the end of a quotation, though the quotation reads like a page's instructions.
+      ['"Turn to page 42 and look at the map, Bao."', 'Bao'],
+    ] as const)
+      expect(names(text), text).toEqual([name]);
+    expect(names('hunter & will on the ipad')).toEqual(['hunter', 'will']);
+    expect(names('river n sky at the sink rinsing beakers')).toContain('river');
+    // Initials ending in J before a verb are a candidate the scorer weighs; after "the" they are a job.
+    expect(
+      findNames('AJ could explain', noteTokens('AJ could explain'), new Set(), []).map((c) => c.rule),
+    ).toEqual(['initials']);
+    for (const text of [
+      'ms science kids read the lab',
+      'advisory doing the career survey',
+      'The DJ played music',
+      "Newton's third law was on the board",
+      'Hope was the theme of the week.',
+    ])
       expect(names(text), text).toEqual([]);
   });
 
