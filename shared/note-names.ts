@@ -1221,8 +1221,8 @@ export function findNames(
       fired = `cap:${cue}`;
       return cue ? 'first-name' : undefined;
     }
-    // "maya's group", "kim's 2nd period": a given name a list holds, with a possessive and what a person in the room
-    // has, is someone's in lower case too, though the name is also a word (not "the maya's", "today's group").
+    // "ella's table": a given name a list holds, with a possessive and what a person in the room has, is someone's in
+    // lower case too, though the name is also a word ("ella" is Spanish for "she"); not after "the" nor "today's".
     if (
       listed(w) &&
       possessive(t) &&
@@ -1308,8 +1308,7 @@ export function findNames(
       continue;
     }
     const why = nameAt(i);
-    // A word problem's character is not spoken to: '"… look at the map, Bao."' is.
-    if (!why || (why === 'first-name' && (titleLike(i) || (inStory(i) && !addressed(i))))) continue;
+    if (!why || (why === 'first-name' && (titleLike(i) || inStory(i)))) continue;
     // A given name runs on into a capitalised family name: "Anne Frank's diary".
     let to = i + 1;
     while (to - i < 3 && !possessive(tokens[to - 1]!) && nameLike(tokens[to]) && tokens[to]!.joined) {
