@@ -782,10 +782,12 @@ export function findNames(
       }
       return false;
     };
+    // A word already read as a name is no cue: "river and sky at the sink" (not "the river, Sky").
+    const named = (k: number) => out.some((c) => c.from <= k && k < c.to);
     const sameClauseBefore = (n: number, set: ReadonlySet<string>) => {
       for (let k = i - 1; k >= Math.max(0, i - n); k--) {
         if (CLAUSE_END.test(gapBefore(k + 1))) return false;
-        if (set.has(tokens[k]!.key)) return true;
+        if (set.has(tokens[k]!.key) && !named(k)) return true;
       }
       return false;
     };
