@@ -1236,6 +1236,9 @@ export function findNames(
       return 'first-name';
     }
     if (isCommon(w) && !WORD_NAMES.has(w)) return undefined;
+    // "and underlined repeated phrases": a word in lower case that reads as a verb in the past is one, unless a name
+    // list holds it.
+    if (isPast(t) && !NAME_LIST.has(w) && !WORD_NAMES.has(w)) return undefined;
     const found = lowerContext();
     fired = 'lower';
     return found ? 'first-name' : undefined;

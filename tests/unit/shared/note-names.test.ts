@@ -504,6 +504,7 @@ describe('note names', () => {
       'The DJ played music',
       "Newton's third law was on the board",
       'Hope was the theme of the week.',
+      'ss read an excerpt from i have a dream and underlined repeated phrases',
     ])
       expect(names(text), text).toEqual([]);
   });
