@@ -1,9 +1,11 @@
 /**
- * Well-known people, characters, places, institutions and holidays a class studies or uses (issue #18): a capitalized
- * run a Spanish note shares with this list is more often a topic, a namesake or a place than someone in the room
- * ("un cartel de Frida Kahlo", "la maqueta de Machu Picchu", "el Día de Muertos"). Written from general knowledge
- * (Latin-American, Spanish, US and world history, literature, art, science, sport, geography, school apps and
- * holidays), not from the note corpus's sentences, so it says what the world knows rather than what its writers wrote.
+ * Well-known people, characters, places, institutions and holidays a class studies or uses (issues #18 and #15): a
+ * capitalized run a note shares with this list is more often a topic, a namesake or a place than someone in the room
+ * ("un cartel de Frida Kahlo", "la maqueta de Machu Picchu", "el Día de Muertos", "what Atticus meant"). Written from
+ * general knowledge (Latin-American, Spanish, US and world history, literature, art, science, sport, geography, school
+ * apps and holidays), not from the note corpus's sentences, so it says what the world knows rather than what its
+ * writers wrote; the English authors, figures and characters of US classrooms were added on 2026-12-07 the same way,
+ * some of them because train and dev sentences had been flagged for them (Atticus, Mr. Krabs, Mae Jemison).
  * A word alone is listed only when it is not also a given name in the schools the tool serves: "Bolívar" and "Kahlo"
  * are, "Jesús", "Dante", "Darío", "Washington" and "Darwin" are not (students carry them); full names are matched as a
  * run ("Miguel Hidalgo"), so their given names alone never match. The name scorer (shared/note-name-scorer.ts) reads a
