@@ -9,8 +9,8 @@ import { words } from './note-words';
  * it (a title, a listed given name, a capitalized word before a verb …), the named word's shape and context (capital,
  * sentence position, the word lists' verdicts, its ending and the ending's class — "-ción", "-ville" —, whether it sits
  * in an open quotation, how many words the name runs to — a full name is more often an author —, a capitalized run
- * through "de"/"of", the words just before and after, the cue families a few words before, in Spanish whether a list of
- * well-known people, places and holidays holds the run it stands in) and the sentence's
+ * through "de"/"of", the words just before and after, the cue families a few words before, whether a list of
+ * well-known people, characters, places and holidays holds the run it stands in) and the sentence's
  * language — and gives the log-odds that it names someone present; a flag below its language's threshold is dropped.
  * One model serves both languages: every feature is also read with the language in front of it, so what holds in both
  * is learnt from both, and what holds in one from that one. Its weights are a logistic regression
