@@ -246,6 +246,10 @@ const HANDOFF_ES = words(`
   corrigio le les pregunto pregunte dijo dije presto acerco`);
 /** Words that join the items of a list: "Nguyen, Amara and Tobias", "called on Nguyen, then Oluwaseun". */
 const JOINERS = words('and or then y o');
+/** Words that join a pair of people: "river and sky", "río y sol", "river n sky". */
+const PAIR_JOINERS = words('and y n');
+/** An ampersand alone between two words: "hunter & will". */
+const AMPERSAND = /^\s*&\s*$/;
 /** Words that make "was" or "were" follow a pair of people: "Hunter and Sky were at station 3". */
 const PAIR_VERBS = words('was were had is are has');
 /** Words a name never follows: "the River", "a Grace period". */
@@ -568,12 +572,15 @@ export function findNames(
    * "destiny at the board", "angel helping the new student": a given name as a subject where it stands or of what it
    * is doing.
    */
+  /** "at booth 2", "at the back table": the word at j is "at" and a place in the room follows within three words. */
+  const atSeat = (j: number) =>
+    tokens[j]?.key === 'at' && tokens.slice(j + 1, j + 4).some((v) => SEATS.has(v.key));
   const atOrDoing = (i: number) => {
     const next = joinedNext(i);
     // Only a word a name list holds: "advisory doing the survey", "def stealing the idea" are no one.
     const w = lowerBase(tokens[i]!);
     if (!next || !(NAME_LIST.has(w) || WORD_NAMES.has(w))) return false;
-    if (next.key === 'at') return tokens.slice(i + 2, i + 5).some((v) => SEATS.has(v.key));
+    if (next.key === 'at') return atSeat(i + 1);
     const after = joinedNext(i + 1);
     return (
       next.key.length > 4 &&
@@ -974,11 +981,12 @@ export function findNames(
   /** "Summer and Joy", "Faith and her partner", "Priya and Sky". */
   const paired = (i: number, nameish: (j: number) => boolean) => {
     // "river and sky", "river n sky", "hunter & will" (the ampersand is no word: the pair is the next word).
-    const amp = /^\s*&\s*$/.test(gapAfter(i));
-    const and = joinedNext(i);
-    if (amp || and?.key === 'and' || and?.key === 'y' || and?.key === 'n') {
-      const other = amp ? tokens[i + 1] : joinedNext(i + 1);
-      const from = amp ? i + 2 : i + 3;
+    const amp = AMPERSAND.test(gapAfter(i));
+    if (amp || PAIR_JOINERS.has(joinedNext(i)?.key ?? '')) {
+      // The other of the pair, then where what they do starts.
+      const at = amp ? i + 1 : i + 2;
+      const other = amp ? tokens[at] : joinedNext(at - 1);
+      const from = at + 1;
       const acts = () =>
         tokens.slice(from, from + 3).some(
           (u, k) =>
@@ -986,25 +994,19 @@ export function findNames(
             isSpanishVerb(u) ||
             (k < 2 && PAIR_VERBS.has(u.key)) ||
             // "river and summer at booth 2", "hunter & will on the ipad": a pair at their place in the room.
-            (k === 0 && u.key === 'at' && tokens.slice(from + 1, from + 4).some((v) => SEATS.has(v.key))) ||
+            (k === 0 && atSeat(from)) ||
             (k === 0 && u.key === 'on' && tokens.slice(from + 1, from + 3).some((v) => DEVICES.has(v.key))),
         );
       // A word after an article is a thing: "los vasos y anita los lavó".
       const article =
         tokens[i - 1] && (DETERMINERS.has(tokens[i - 1]!.key) || DETERMINERS_ES.has(tokens[i - 1]!.key));
-      const both =
-        other && !article && (other.capitalised || !tokens[i]!.capitalised) && nameish(amp ? i + 1 : i + 2);
+      const both = other && !article && (other.capitalised || !tokens[i]!.capitalised) && nameish(at);
       if (other && (PAIR_WORDS.has(other.key) || both) && acts()) return true;
     }
     const last = out[out.length - 1];
     const before = tokens[i - 1]?.key;
-    if (/^\s*&\s*$/.test(gapBefore(i))) return !!last && last.to === i;
-    return (
-      (before === 'and' || before === 'y' || before === 'n') &&
-      tokens[i]!.joined &&
-      !!last &&
-      last.to === i - 1
-    );
+    if (AMPERSAND.test(gapBefore(i))) return !!last && last.to === i;
+    return PAIR_JOINERS.has(before ?? '') && tokens[i]!.joined && !!last && last.to === i - 1;
   };
   /** Which context makes the word at i a person, if any. */
   const contextRule = (i: number, nameish: (j: number) => boolean): string | undefined =>
