@@ -152,6 +152,7 @@ export async function linterFigures(rounds: number): Promise<Figure[]> {
           name: `linter.${set}.${cls}.${which} (${countsOf(s, which)})`,
           value: s[which],
           unit: `ratio (goal >= ${goals(lang)[`${cls}.${which}`]})`,
+          digits: 3,
           baseline: { label: `linter v1, ${countsOf(before[cls], which)}`, value: before[cls][which] },
         });
       }

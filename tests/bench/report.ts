@@ -4,6 +4,8 @@ export interface Figure {
   value: number;
   unit: string;
   baseline?: { label: string; value: number };
+  /** Decimals for the value and the baseline, where two would round a figure onto its goal (0.946 read as 0.95). */
+  digits?: number;
 }
 
 /** Nearest-rank percentile of a list of samples (p in 0..100). */
@@ -24,10 +26,11 @@ const fmt = (n: number) =>
   Math.abs(n) >= 100 ? n.toFixed(0) : Math.abs(n) >= 10 ? n.toFixed(1) : n.toFixed(2);
 
 export function formatFigure(f: Figure): string {
+  const value = (n: number) => (f.digits === undefined ? fmt(n) : n.toFixed(f.digits));
   const base = f.baseline
-    ? ` (baseline ${f.baseline.label}: ${fmt(f.baseline.value)} ${f.unit}, ratio ${fmt(f.value / f.baseline.value)}x)`
+    ? ` (baseline ${f.baseline.label}: ${value(f.baseline.value)} ${f.unit}, ratio ${fmt(f.value / f.baseline.value)}x)`
     : '';
-  return `${f.name}: ${fmt(f.value)} ${f.unit}${base}`;
+  return `${f.name}: ${value(f.value)} ${f.unit}${base}`;
 }
 
 /** mulberry32: a small seeded PRNG, so every run seeds the same data and asks the same queries. */

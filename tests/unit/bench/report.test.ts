@@ -16,4 +16,17 @@ describe('benchmark report', () => {
     ).toBe('x.p95: 2.00 ms (baseline LIKE scan: 40.0 ms, ratio 0.05x)');
     expect(formatFigure({ name: 'n', value: 100000, unit: 'rows' })).toBe('n: 100000 rows');
   });
+
+  it('when a figure asks for more decimals, then a ratio just under its goal is not rounded onto it', () => {
+    expect(formatFigure({ name: 'recall', value: 123 / 130, unit: 'ratio' })).toBe('recall: 0.95 ratio');
+    expect(
+      formatFigure({
+        name: 'recall',
+        value: 123 / 130,
+        unit: 'ratio',
+        digits: 3,
+        baseline: { label: 'v1', value: 74 / 130 },
+      }),
+    ).toBe('recall: 0.946 ratio (baseline v1: 0.569 ratio, ratio 1.66x)');
+  });
 });
