@@ -196,10 +196,14 @@ const SAME_AS_PRESENT = words('read put cut set hit let shut split spread');
 const PERSON_STATES = words(`
   absent present tardy sick home line leader helper captain manager mgr monitor messenger timekeeper recorder
   reporter materials facilitator`);
+/** What only a person is the only one of: "was the only one to volunteer", "the only student using the word wall". */
+const ONLY_PERSON = words('one student kid person girl boy');
 /** Roles in parentheses after a name: "bill (para)", "hunter (counselor)". */
 const PAREN_ROLES = words('aide para paraprofessional counselor sub teacher tchr coach nurse interpreter');
 /** Two initials ending in J, a common nickname ("AJ", "TJ", "DJ", "CJ"). */
 const INITIALS = /^[a-z]j$/;
+/** Dotted pairs of initials that are not a person: "U.S.", "P.E.", "D.C.", "a.m.". */
+const ABBREVIATIONS = words('us uk dc pe am pm bc ad eu un id tv ok nj ny la');
 /** Modal verbs a person is the subject of: "AJ could explain", "TJ should sit". */
 const MODALS = words('could should would can will might must');
 /** Verbs of being and having after one person: after a name that is also a word, they make it someone's. */
@@ -215,13 +219,20 @@ const NOT_PAST = words(
 /** Words before a person who is spoken to or about: "asked Rowan", "called on Aroha", "thanked Sage". */
 const PERSON_BEFORE = words(`
   asked asks told tells thanked thanks helped helps handed hands reminded invited praised greeted let gave showed
-  sent paired partnered prompted nudged encouraged congratulated cued`);
+  sent paired partnered prompted nudged encouraged congratulated cued moved seated redirected`);
 /** What a person in the room has: "Grace's table", "kim's 2nd period", "ms. t's room". */
 const BELONGINGS = words(`
   room classroom class table desk seat group grp team partner partners period station booth bench turn idea answer
   question paper notebook whiteboard board work drawing poster project essay claim tower model journal folder binder
   chair spot clip name hand hands mom dad mother father sister brother sentence response lab section homeroom
   ticket tray cubby locker line side corner row pod spot breakout`);
+/**
+ * What only a person has, not a subject or a course too: "chens group", "dres table", not "robotics lab", "physics
+ * room", "drama class".
+ */
+const OWNED = words(
+  'group grp table desk seat team partner poster project drawing model tower journal essay idea',
+);
 /** Ordinals a person in the room has only before a word for a class: "kim's 2nd period", not "Newton's third law". */
 const ORDINALS = words(
   '1st 2nd 3rd 4th 5th 6th 7th 8th first second third fourth fifth sixth seventh eighth',
@@ -234,6 +245,10 @@ const PREPOSITIONS = words(`
 const SPEECH = words(`
   said says asked asks replied replies answered answers whispered shouted yelled called added explained exclaimed
   responded repeated muttered announced dijo pregunto respondio contesto grito explico anadio repitio`);
+/** English verbs of speech in the past, which no Spanish word is: after a given name in lower case ("deja asked"). */
+const SAID = words(
+  'said asked replied answered whispered shouted yelled explained exclaimed responded repeated muttered announced shared',
+);
 /**
  * Verbs that hand something to a person, or speak to one, before "to" or Spanish "a": "passed the ball to Xiomara",
  * "le dio la palabra a Rocío". "le" and "les" are Spanish pronouns that announce the person.
@@ -549,6 +564,11 @@ export function findNames(
       return then.key.length > 4 && then.key.endsWith('ing') && !NOT_ING.has(then.key);
     if (be.key === 'had' || be.key === 'has')
       return isPast(then) || PAIR_WORDS.has(then.key) || then.key === 'the';
+    // "Joy will present her slides", "AJ could explain his strategy": a modal, a verb and the person's own things.
+    if (MODALS.has(be.key) && !isPast(then) && !then.capitalised) {
+      const own = joinedNext(i + 2);
+      return !!own && PAIR_WORDS.has(own.key) && own.key !== 'su' && own.key !== 'sus';
+    }
     return false;
   };
   /**
@@ -559,7 +579,13 @@ export function findNames(
     const be = joinedNext(i);
     if (!be || possessive(tokens[i]!)) return false;
     if (tokens[i]!.key === 'will' && (BEING.has(be.key) || isPast(be))) return true;
-    const then = (be.key === 'was' || be.key === 'is') && joinedNext(i + 1);
+    let then = be.key === 'was' || be.key === 'is' ? joinedNext(i + 1) : undefined;
+    // "Rose was the timekeeper", "Art was the only one to volunteer".
+    if (then?.key === 'the') {
+      const role = joinedNext(i + 2);
+      if (role?.key === 'only') return ONLY_PERSON.has(joinedNext(i + 3)?.key ?? '');
+      then = role;
+    }
     return !!then && PERSON_STATES.has(then.key);
   };
   /** "bill (para) pulled 3 ss": a role in parentheses right after the word. */
@@ -568,6 +594,22 @@ export function findNames(
     !!tokens[i + 1] &&
     (APPOSITIVE_ROLES.has(tokens[i + 1]!.key) || PAREN_ROLES.has(tokens[i + 1]!.key)) &&
     /^\s*\)/.test(gapAfter(i + 1));
+  /**
+   * "Sky (green hoodie) was the only student …": a short description in parentheses right after the word, then what
+   * the person is or did.
+   */
+  const describedInParentheses = (i: number) => {
+    // Only a word a name list holds: "Photosynthesis (the process) was on the board" is no one.
+    const w = lowerBase(tokens[i]!);
+    if (!(listed(w) || WORD_NAMES.has(w)) || !/^\s*\(\s*$/.test(gapAfter(i))) return false;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 5); j++) {
+      if (/[.!?"“”]/.test(gapAfter(j))) return false;
+      if (!/^\s*\)\s*$/.test(gapAfter(j))) continue;
+      const then = tokens[j + 1];
+      return !!then && !then.capitalised && (BEING.has(then.key) || isPast(then));
+    }
+    return false;
+  };
   /**
    * "destiny at the board", "angel helping the new student": a given name as a subject where it stands or of what it
    * is doing.
@@ -881,6 +923,46 @@ export function findNames(
       (t.key.endsWith('s') && (t.capitalised || !isCommon(t.key)) && listed(t.key.slice(0, -1)))
     );
   };
+  /**
+   * "T.J. ran the slideshow", "J.R. was sent to the office": two initials with their full stops, then a verb in the
+   * past, "was"/"is"/"has"/"had" or a modal in lower case; not "the U.S. was", "P.E. is".
+   */
+  const dottedInitials = (i: number) => {
+    const a = tokens[i]!;
+    const b = tokens[i + 1];
+    const verb = tokens[i + 2];
+    const letter = (u: NameToken) => u.raw.length === 1 && /^\p{Lu}$/u.test(u.raw);
+    return (
+      letter(a) &&
+      !!b &&
+      letter(b) &&
+      gapAfter(i) === '.' &&
+      /^\. +$/.test(gapAfter(i + 1)) &&
+      !DETERMINERS.has(tokens[i - 1]?.key ?? '') &&
+      !ABBREVIATIONS.has(a.key + b.key) &&
+      !!verb &&
+      !verb.capitalised &&
+      (isPast(verb) || BEING.has(verb.key) || MODALS.has(verb.key))
+    );
+  };
+  /** "marks group finished": see nameAt. */
+  const ownedNoApostrophe = (i: number) => {
+    const t = tokens[i]!;
+    const stem = t.key.slice(0, -1);
+    const thing = joinedNext(i);
+    const then = thing && joinedNext(i + 1);
+    return (
+      !t.capitalised &&
+      !possessive(t) &&
+      t.key.endsWith('s') &&
+      stem.length >= 3 &&
+      (WORD_NAMES.has(stem) || (!isCommon(stem) && !isCommon(t.key))) &&
+      !!thing &&
+      OWNED.has(thing.key) &&
+      !!then &&
+      (isPast(then) || BEING.has(then.key))
+    );
+  };
   /** Spoken to or set off by commas: "Okay, Rose, your turn", "“Chase, hold the door”", "Joy, the aide, sat". */
   const addressed = (i: number) => {
     const t = tokens[i]!;
@@ -1032,7 +1114,13 @@ export function findNames(
                         ? 'paired'
                         : actsAfterBeing(i)
                           ? 'acts-being'
-                          : undefined;
+                          : tokens[i]!.sentenceStart && personState(i)
+                            ? 'person-state'
+                            : tokens[i]!.sentenceStart && ownedNoApostrophe(i)
+                              ? 'owner'
+                              : tokens[i]!.sentenceStart && describedInParentheses(i)
+                                ? 'described'
+                                : undefined;
   /** The rule of the last top-level nameAt that found a name (a shallow look at a neighbour leaves it alone). */
   let fired = '';
 
@@ -1093,6 +1181,7 @@ export function findNames(
       ((t.sentenceStart || clause) && actsAfterBeing(i)) ||
       (t.sentenceStart && (personState(i) || atOrDoing(i))) ||
       roleInParentheses(i) ||
+      (t.sentenceStart && describedInParentheses(i)) ||
       withBelonging(i) ||
       paired(i, nameish) ||
       addressedInQuotes(i) ||
@@ -1237,6 +1326,24 @@ export function findNames(
       fired = 'lower-belonging';
       return 'first-name';
     }
+    // "marks group finished", "chens group argued", "dres table had": a sentence's first word in lower case, an s
+    // without its apostrophe, something a person in the room has, then what they did; the word without its s is a
+    // word name or no everyday word ("kids table had" is no one's).
+    if (t.sentenceStart && ownedNoApostrophe(i)) {
+      fired = 'lower-owner';
+      return 'first-name';
+    }
+    // "deja asked", "like ella said in her group": a given name a list holds, in lower case though it is also a word
+    // ("deja", "ella" in Spanish), before an English verb of speech in the past; not after "the".
+    if (
+      listed(w) &&
+      !possessive(t) &&
+      SAID.has(joinedNext(i)?.key ?? '') &&
+      !DETERMINERS.has(tokens[i - 1]?.key ?? '')
+    ) {
+      fired = 'lower-said';
+      return 'first-name';
+    }
     if (isCommon(w) && !WORD_NAMES.has(w)) return undefined;
     // "and underlined repeated phrases": a word in lower case that reads as a verb in the past is one, unless a name
     // list holds it.
@@ -1311,6 +1418,11 @@ export function findNames(
     }
     // A saint is no one in the room: "el día de San Juan", "Santa Lucía".
     if (SAINTS.has(t.key) && t.capitalised && next?.capitalised && next.afterTitle) {
+      i++;
+      continue;
+    }
+    if (dottedInitials(i)) {
+      out.push(name('first-name', i, i + 2, 'initials'));
       i++;
       continue;
     }

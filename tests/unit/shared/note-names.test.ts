@@ -509,6 +509,41 @@ describe('note names', () => {
       expect(names(text), text).toEqual([]);
   });
 
+  it('when a name is known only by a role, a pair of initials, a quotation verb or what the person owns, then it is flagged', () => {
+    for (const [text, name] of [
+      // What only a person is, after "the"; the only one of a class.
+      ['Rose was the recorder for group 2.', 'Rose'],
+      ['Art was the only one to try problem 4.', 'Art'],
+      // A modal, a verb and the person's own things.
+      ['Joy will share her model after lunch.', 'Joy'],
+      // A given name in lower case that is also a word, before an English verb of speech.
+      ['deja asked "can we use a calculator"', 'deja'],
+      ['like ella said earlier, the poem repeats the word cold', 'ella'],
+      // A sentence's first word, an s without its apostrophe, what only a person has, then what they did.
+      ['chens group argued about the claim', 'chens'],
+      ['dres table had the rulers out early', 'dres'],
+      // Two initials with full stops before a verb.
+      ['T.J. ran the timer for his table.', 'T.J'],
+      ['J.R. was sent to get more paper.', 'J.R'],
+      // Moved by the teacher; a short description in parentheses, then what the person is.
+      ['tchr moved santi closer to the board', 'santi'],
+      ['Sky (blue jacket) was the only student at the easel.', 'Sky'],
+    ] as const)
+      expect(names(text), text).toEqual([name]);
+    for (const text of [
+      'Hope was the theme of the week.',
+      'Art was the only class with a sub.',
+      'The U.S. was founded in 1776.',
+      'P.E. was outside today.',
+      'robotics lab is more organized than in the fall',
+      'kids table had the glue sticks',
+      'Photosynthesis (the process) was on the board.',
+      'students will read their poems aloud',
+      'the ella said sign was on the door',
+    ])
+      expect(names(text), text).toEqual([]);
+  });
+
   it('when a name flag is made, then it says why and suggests a rewrite', () => {
     const [flag] = lintNote('Tavita counted the blocks twice.');
     expect(flag).toMatchObject({ kind: 'name', start: 0, end: 6, suggestion: 'a student' });
