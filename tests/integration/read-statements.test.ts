@@ -20,9 +20,10 @@ const EXPECTED = {
   menu: postgres ? 2 : 3,
   // …and the school's subject names, to read the asked subject as the school spells it.
   menu_subject: postgres ? 3 : 4,
-  // The session; the words' counts (PostgreSQL) or the matches counted in the index (SQLite); the page with its
-  // credits (PostgreSQL; SQLite reads them after it).
-  search: postgres ? 3 : 4,
+  // The session; the words' counts (PostgreSQL; SQLite counted the matches in its index when the search was first
+  // read, and remembers whether it was broad: search-breadth.ts); the page with its credits (PostgreSQL; SQLite reads
+  // them after it).
+  search: 3,
   // The session, the network's picture version (the groups are kept while it stays), the round in debrief.
   picture: 3,
   // The session, the week's page of doors, the asker's bookings among them, the visitors of the asker's own doors on

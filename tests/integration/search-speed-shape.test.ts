@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
+import { knownBreadth, rememberBreadth } from '../../lti-server/src/db/repositories/search-breadth';
 import {
   listStrategies,
   listStrategyViews,
   RANKED_MATCHES,
+  type StrategyFilter,
+  searchBreadthKey,
 } from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
@@ -172,6 +175,50 @@ describe(`search paths on ${testDbKind()}`, () => {
     expect(ids).toHaveLength(3);
     expect(rowsPerStatement.length).toBeGreaterThan(0);
     expect(Math.max(...rowsPerStatement)).toBeLessThanOrEqual(3);
+  });
+
+  it('when a search was counted a moment ago, then it is not counted again and its order follows what was counted', async () => {
+    let statements = 0;
+    // A scope of its own (its own remembered breadths) that counts the statements it runs.
+    const counting = new TenantScope(
+      handle.db.withPlugin({
+        transformQuery: ({ node }) => {
+          statements++;
+          return node;
+        },
+        transformResult: async ({ result }) => result,
+      }),
+      't',
+      handle.kind,
+      {},
+    );
+    const f: StrategyFilter = {
+      networkId: here,
+      statuses: ['approved', 'featured'],
+      q: 'rout',
+      subject: 'art',
+      excludeMerged: true,
+      limit: 5,
+    };
+    const ids = async () => (await listStrategies(counting, f)).map((r) => r.id);
+    expect(await ids()).toEqual(['a-1', 'a-3', 'a-2']);
+    const first = statements;
+    const key = searchBreadthKey(counting, f);
+    // Three matches: selective, remembered as such by this scope's server instance (another instance knows nothing of it).
+    expect(knownBreadth(counting, key)).toBe(false);
+    const elsewhereInstance = new TenantScope(handle.db, 't', handle.kind, {});
+    expect(knownBreadth(elsewhereInstance, searchBreadthKey(elsewhereInstance, f))).toBeUndefined();
+    statements = 0;
+    expect(await ids()).toEqual(['a-1', 'a-3', 'a-2']);
+    // SQLite counts the matches in its index and again with the filter, then reads the page: the repeat reads the page
+    // only. PostgreSQL ranks and counts in the page's own statement, so it runs as many as before.
+    if (handle.kind === 'sqlite') {
+      expect(first).toBeGreaterThan(1);
+      expect(statements).toBe(1);
+    } else expect(statements).toBe(first);
+    // Remembered as broad (as if strategies had been added since): listed newest first, as broad searches are.
+    rememberBreadth(counting, key, true);
+    expect(await ids()).toEqual(['a-3', 'a-2', 'a-1']);
   });
 
   it('when any word may match, then the matches of every word count and rank', async () => {

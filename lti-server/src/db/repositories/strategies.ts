@@ -10,6 +10,7 @@ import {
 import { decodeJson, encodeJson } from '../json-column';
 import type { StrategyTable } from '../schema';
 import type { TenantScope } from '../tenant-scope';
+import { breadthKey, knownBreadth, rememberBreadth } from './search-breadth';
 import { addSearchWords, expandPrefixes } from './search-words';
 
 type StrategyRow = StrategyTable;
@@ -439,6 +440,25 @@ const narrowed = (f: StrategyFilter) =>
   Boolean(f.contributorId || f.subject || f.gradeBand || f.maxMinutes || (f.tags?.length ?? 0) > 0);
 
 /**
+ * The key a search's breadth is remembered under (search-breadth.ts): the tenant and database kind, every filter and
+ * the words.
+ */
+export const searchBreadthKey = (scope: TenantScope, f: StrategyFilter): string =>
+  breadthKey(scope, [
+    scope.dialect,
+    f.networkId,
+    f.statuses.join(','),
+    f.excludeMerged,
+    f.anyTerm === true,
+    f.contributorId ?? '',
+    f.subject?.toLowerCase() ?? '',
+    f.gradeBand ?? '',
+    f.maxMinutes ?? 0,
+    (f.tags ?? []).join(','),
+    searchTerms(f.q ?? '').join(' '),
+  ]);
+
+/**
  * FTS5 (prefix indexes of 2 to 10 characters, migration 0009; scope words, migration 0045). The index alone knows a
  * search's matches within its network, statuses and merge state: it counts them, up to one more than are ranked, to
  * tell a broad search from a selective one, and picks the page (ranked, or newest first), whose rows are then read
@@ -453,14 +473,21 @@ async function searchSqlite(
 ): Promise<ReadRow[]> {
   const match = sqliteMatch(terms, f);
   const cap = RANKED_MATCHES + 1;
-  const inIndex = await scope.evaluate(
-    sql<number>`(select count(*) from (select 1 from strategies_fts where strategies_fts match ${match} limit ${cap}))`,
-  );
-  let broad = Number(inIndex) > RANKED_MATCHES;
+  // A search counted a moment ago is not counted again (search-breadth.ts): the count only picks the order.
+  const key = searchBreadthKey(scope, f);
+  const known = knownBreadth(scope, key);
+  let broad =
+    known ??
+    Number(
+      await scope.evaluate(
+        sql<number>`(select count(*) from (select 1 from strategies_fts where strategies_fts match ${match} limit ${cap}))`,
+      ),
+    ) > RANKED_MATCHES;
   // The scope words are in every match alike: only the text's column is weighed.
   const score = sql`bm25(strategies_fts, 1.0, 0.0)`;
   const offset = f.offset ?? 0;
   if (!narrowed(f)) {
+    if (known === undefined) rememberBreadth(scope, key, broad);
     // FTS5 walks matches in rowid order without sorting; rowids grow with inserts, so rowid descending is newest first.
     const page = broad
       ? sql`select rowid, 0 as score from strategies_fts where strategies_fts match ${match}
@@ -476,11 +503,15 @@ async function searchSqlite(
   const matched = qb
     .innerJoin(sql`strategies_fts`.as('fts'), (join) => join.on(sql`fts.rowid`, '=', sql`strategies.rowid`))
     .where(sql<boolean>`strategies_fts match ${match}`);
-  if (broad) {
-    // SQLite counts them: handing up to 2,001 rows to JavaScript only to take their number cost more than the lookups.
-    const capped = matched.clearSelect().select(sql<number>`1`.as('one')).limit(cap);
-    broad =
-      Number(await scope.evaluate(sql<number>`(select count(*) from (${capped}) as m)`)) > RANKED_MATCHES;
+  if (known === undefined) {
+    if (broad) {
+      // SQLite counts them: handing up to 2,001 rows to JavaScript only to take their number cost more than the
+      // lookups.
+      const capped = matched.clearSelect().select(sql<number>`1`.as('one')).limit(cap);
+      broad =
+        Number(await scope.evaluate(sql<number>`(select count(*) from (${capped}) as m)`)) > RANKED_MATCHES;
+    }
+    rememberBreadth(scope, key, broad);
   }
   const order = broad
     ? matched.orderBy(sql`fts.rowid`, 'desc')
@@ -536,6 +567,9 @@ async function searchPostgres(
   // independently of each other, the search matches well over RANKED_MATCHES (twice as many), and it is listed as
   // broad without counting its matches.
   if (!filtered && bounds.expected > 2 * RANKED_MATCHES) return newest();
+  // Counted a moment ago as broad (search-breadth.ts): listed newest first without ranking its matches again.
+  const key = searchBreadthKey(scope, f);
+  if (most > RANKED_MATCHES && knownBreadth(scope, key) === true) return newest();
   // One pass over at most RANKED_MATCHES + 1 matches (one GIN bitmap) scores and counts them; the page is ranked from
   // those, and only its rows are read in full.
   const capped = matched
@@ -565,6 +599,7 @@ async function searchPostgres(
   const page = ranked.map(({ matches: _matches, ...row }) => row);
   // Selective by the counts: every match was ranked, and a page past the last one is empty.
   if (most <= RANKED_MATCHES) return page;
+  if (ranked.length > 0) rememberBreadth(scope, key, Number(ranked[0]!.matches) > RANKED_MATCHES);
   if (ranked.length > 0 && Number(ranked[0]!.matches) <= RANKED_MATCHES) return page;
   if (ranked.length === 0 && offset === 0) return [];
   // A broad search the counts could not tell, or a page past the last ranked match (then this page is empty too).
