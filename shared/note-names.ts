@@ -412,6 +412,11 @@ const PLACES = words(`
   patagonia andes amazonas caribe antillas galicia cataluna andalucia castilla madrid barcelona sevilla bogota
   caracas quito lima texas california arizona nevada chicago tenochtitlan teotihuacan
   cusco machu picchu atacama titicaca`);
+/** What a place or a building is called after a name: "the Brooklyn Bridge", "Lincoln Park", "Jefferson Elementary". */
+const PLACE_NOUNS = words(`
+  bridge street st avenue ave road boulevard park river lake mountain mountains canyon island bay county city
+  elementary middle high academy school college university library museum center centre building tower
+  memorial monument square station airport stadium`);
 /** Apps, sites and brands a class uses, capitalised like names: "un video de YouTube", "en Kahoot". */
 const BRANDS = words(`
   youtube tiktok powerpoint whatsapp geogebra kahoot canva duolingo quizizz padlet google zoom instagram spotify
@@ -1435,6 +1440,19 @@ export function findNames(
       const w = lowerBase(u);
       if (isTitle(w) && !inRoster(w)) break;
       to++;
+    }
+    // A name that runs on into a word for a place or a building is that place: "the Brooklyn Bridge", "Lincoln Park",
+    // "Jefferson Elementary".
+    const placeEnd = to - i > 1 ? tokens[to - 1] : tokens[to];
+    if (
+      why === 'first-name' &&
+      placeEnd?.capitalised &&
+      placeEnd.joined &&
+      !possessive(tokens[i]!) &&
+      PLACE_NOUNS.has(placeEnd.key)
+    ) {
+      i = Math.max(i, to - 1);
+      continue;
     }
     // A full name after "a poem by" or "una foto de" is an author or a subject: "el poema de Antonio Machado".
     if (why === 'first-name' && ((to - i > 1 && byWork(i)) || notAPerson(i, to))) {

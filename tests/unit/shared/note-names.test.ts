@@ -540,6 +540,9 @@ describe('note names', () => {
       'Photosynthesis (the process) was on the board.',
       'students will read their poems aloud',
       'the ella said sign was on the door',
+      // A name that runs on into a word for a place or a building is the place.
+      'Groups read about Madison Square before the quiz.',
+      'A poster of Austin High hung by the door.',
     ])
       expect(names(text), text).toEqual([]);
   });
