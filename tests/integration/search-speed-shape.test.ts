@@ -96,6 +96,15 @@ const views = (q: string, limit: number, offset = 0, anyTerm = false) =>
     ...(offset ? { offset } : {}),
     ...(anyTerm ? { anyTerm } : {}),
   });
+/** "rout" narrowed by the Art subject: a broad word, three matches. */
+const artRoutines: StrategyFilter = {
+  networkId: here,
+  statuses: ['approved', 'featured'],
+  q: 'rout',
+  subject: 'art',
+  excludeMerged: true,
+  limit: 5,
+};
 const search = (q: string, limit: number, offset = 0, anyTerm = false) =>
   views(q, limit, offset, anyTerm).then((page) => page.map((v) => v.row.id));
 
@@ -139,14 +148,7 @@ describe(`search paths on ${testDbKind()}`, () => {
   });
 
   it('when a filter narrows a broad word to a few matches, then they are ranked', async () => {
-    const ids = await listStrategies(scope, {
-      networkId: here,
-      statuses: ['approved', 'featured'],
-      q: 'rout',
-      subject: 'art',
-      excludeMerged: true,
-      limit: 5,
-    });
+    const ids = await listStrategies(scope, artRoutines);
     expect(ids.map((r) => r.id)).toEqual(['a-1', 'a-3', 'a-2']);
   });
 
@@ -192,14 +194,7 @@ describe(`search paths on ${testDbKind()}`, () => {
       handle.kind,
       {},
     );
-    const f: StrategyFilter = {
-      networkId: here,
-      statuses: ['approved', 'featured'],
-      q: 'rout',
-      subject: 'art',
-      excludeMerged: true,
-      limit: 5,
-    };
+    const f = artRoutines;
     const ids = async () => (await listStrategies(counting, f)).map((r) => r.id);
     expect(await ids()).toEqual(['a-1', 'a-3', 'a-2']);
     const first = statements;
