@@ -412,9 +412,12 @@ const PLACES = words(`
   patagonia andes amazonas caribe antillas galicia cataluna andalucia castilla madrid barcelona sevilla bogota
   caracas quito lima texas california arizona nevada chicago tenochtitlan teotihuacan
   cusco machu picchu atacama titicaca`);
-/** What a place or a building is called after a name: "the Brooklyn Bridge", "Lincoln Park", "Jefferson Elementary". */
+/**
+ * What a place or a building is called after a name: "the Brooklyn Bridge", "Jefferson Elementary". Not "park" or
+ * "hall", which are family names too ("Jenny Park read her essay").
+ */
 const PLACE_NOUNS = words(`
-  bridge street st avenue ave road boulevard park river lake mountain mountains canyon island bay county city
+  bridge street st avenue ave road boulevard river lake mountain mountains canyon island bay county city
   elementary middle high academy school college university library museum center centre building tower
   memorial monument square station airport stadium`);
 /** Apps, sites and brands a class uses, capitalised like names: "un video de YouTube", "en Kahoot". */
@@ -1441,8 +1444,8 @@ export function findNames(
       if (isTitle(w) && !inRoster(w)) break;
       to++;
     }
-    // A name that runs on into a word for a place or a building is that place: "the Brooklyn Bridge", "Lincoln Park",
-    // "Jefferson Elementary".
+    // A name that runs on into a word for a place or a building is that place: "the Brooklyn Bridge", "Jefferson
+    // Elementary".
     const placeEnd = to - i > 1 ? tokens[to - 1] : tokens[to];
     if (
       why === 'first-name' &&

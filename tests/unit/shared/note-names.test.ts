@@ -545,6 +545,8 @@ describe('note names', () => {
       'A poster of Austin High hung by the door.',
     ])
       expect(names(text), text).toEqual([]);
+    // A family name that is also a word for a place stays a name.
+    expect(names('Jenny Park read her essay aloud.')).toEqual(['Jenny Park']);
   });
 
   it('when a name flag is made, then it says why and suggests a rewrite', () => {
