@@ -618,13 +618,13 @@ export function findNames(
     }
     return false;
   };
+  /** "at booth 2", "at the back table": the word at j is "at" and a place in the room follows within three words. */
+  const atSeat = (j: number) =>
+    tokens[j]?.key === 'at' && tokens.slice(j + 1, j + 4).some((v) => SEATS.has(v.key));
   /**
    * "destiny at the board", "angel helping the new student": a given name as a subject where it stands or of what it
    * is doing.
    */
-  /** "at booth 2", "at the back table": the word at j is "at" and a place in the room follows within three words. */
-  const atSeat = (j: number) =>
-    tokens[j]?.key === 'at' && tokens.slice(j + 1, j + 4).some((v) => SEATS.has(v.key));
   const atOrDoing = (i: number) => {
     const next = joinedNext(i);
     // Only a word a name list holds: "advisory doing the survey", "def stealing the idea" are no one.
