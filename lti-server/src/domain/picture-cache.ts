@@ -5,6 +5,7 @@ import {
   pictureVersion,
   type StoredPictureGroup,
 } from '../db/repositories/picture';
+import { InstanceMemory } from '../db/instance-memory';
 import type { TenantScope } from '../db/tenant-scope';
 
 /** What the school picture reads from the aggregates: the groups over the thresholds and how many groups there are. */
@@ -19,10 +20,11 @@ interface Entry {
   read: Promise<PictureGroupsRead>;
 }
 
-/** Enough for every network of a district's schools and both views; the oldest read goes first. */
-const MAX_ENTRIES = 500;
-/** Per server instance (its database handle), as separate as two processes would be. */
-const kept = new WeakMap<object, Map<string, Entry>>();
+/**
+ * Per server instance (its database handle), as separate as two processes would be; 500 entries are enough for every
+ * network of a district's schools and both views, the oldest read goes first.
+ */
+const kept = new InstanceMemory<Entry>(500);
 
 /**
  * The picture's groups of one tenant's network and view, kept in this process until the network's picture version
@@ -41,13 +43,11 @@ export async function cachedPictureGroups(
   minHosts: number,
 ): Promise<PictureGroupsRead> {
   const key = [scope.tenantId, networkId, [...kinds].sort().join(','), minVisits, minHosts].join('\u0000');
-  const entries = kept.get(scope.instance) ?? new Map<string, Entry>();
-  kept.set(scope.instance, entries);
+  const entries = kept.of(scope);
   const version = await pictureVersion(scope, networkId);
   const hit = entries.get(key);
   if (hit && hit.version === version) {
-    entries.delete(key);
-    entries.set(key, hit);
+    kept.keep(scope, key, hit);
     return hit.read;
   }
   // Requests that miss together wait for one read instead of each running it on the event loop.
@@ -58,9 +58,7 @@ export async function cachedPictureGroups(
   // A request that read an older version than the kept one (a write committed meanwhile) leaves the newer one kept.
   if (hit && hit.version > version) return read;
   const entry = { version, read };
-  entries.delete(key);
-  entries.set(key, entry);
-  if (entries.size > MAX_ENTRIES) entries.delete(entries.keys().next().value!);
+  kept.keep(scope, key, entry);
   read.catch(() => {
     if (entries.get(key) === entry) entries.delete(key);
   });
