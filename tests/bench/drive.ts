@@ -55,6 +55,8 @@ export interface DriveResult {
   errors: number;
   /** Connections opened while the timed requests ran: 0 when every request found an open one. */
   connectionsOpened: number;
+  /** The servers' CPU time over the timed requests, in ms per request, when `serverCpuMs` was given and answered. */
+  cpuMsPerRequest?: number;
 }
 
 function sender(agent: Agent, onNewConnection: () => void): Send {
@@ -105,6 +107,11 @@ export async function drive(
    * 0.6–0.8 ms in the last of six repeats.
    */
   warmup = 0,
+  /**
+   * The CPU time the servers answering the cell have used so far, in ms. Unlike a latency it does not depend on how
+   * busy the machine's other core is (the load client runs there): paired runs compare it to see what a change saved.
+   */
+  serverCpuMs?: () => number | undefined,
 ): Promise<DriveResult> {
   let opened = 0;
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency, scheduling: 'fifo' });
@@ -142,9 +149,11 @@ export async function drive(
     await run(warmup, total);
     const openedBefore = opened;
     const ms: number[] = [];
+    const cpuBefore = serverCpuMs?.();
     const started = performance.now();
     await run(total, 0, ms);
     const seconds = (performance.now() - started) / 1000;
+    const cpuAfter = serverCpuMs?.();
     if (firstError) console.error(`  first failed request of ${errors}: ${firstError}`);
     return {
       p50: percentile(ms, 50),
@@ -152,6 +161,9 @@ export async function drive(
       perSecond: total / seconds,
       errors,
       connectionsOpened: opened - openedBefore,
+      ...(cpuBefore !== undefined && cpuAfter !== undefined
+        ? { cpuMsPerRequest: (cpuAfter - cpuBefore) / total }
+        : {}),
     };
   } finally {
     agent.destroy();

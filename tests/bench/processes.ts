@@ -1,4 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process';
+import { type ChildProcess, execFileSync, fork } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../../shared/config';
@@ -13,6 +13,8 @@ export interface ServerProcess {
   pid: number;
   /** The child's resident memory in MB (Linux: VmRSS of /proc/<pid>/status; elsewhere the child's own figure). */
   rssMb(): Promise<number>;
+  /** CPU time the child has used so far, user and system, in ms (Linux: /proc/<pid>/stat); undefined elsewhere. */
+  cpuMs(): number | undefined;
   /** Asks the child to close, and kills it if it has not exited within a few seconds. */
   close(): Promise<void>;
 }
@@ -36,6 +38,43 @@ export function parseVmRssKb(status: string): number | undefined {
 function readVmRssKb(pid: number): number | undefined {
   try {
     return parseVmRssKb(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * User plus system CPU time in clock ticks from the text of a Linux `/proc/<pid>/stat` (fields 14 and 15), or
+ * undefined when it is not one. The command's name, field 2, is in parentheses and may hold spaces and parentheses
+ * itself: the fields are counted from its last closing parenthesis.
+ */
+export function parseCpuTicks(stat: string): number | undefined {
+  const end = stat.lastIndexOf(')');
+  if (end < 0) return undefined;
+  // After the name: state (field 3) is the first, so utime (14) and stime (15) are the 12th and 13th.
+  const fields = stat
+    .slice(end + 1)
+    .trim()
+    .split(/\s+/);
+  const user = Number(fields[11]);
+  const system = Number(fields[12]);
+  return Number.isInteger(user) && Number.isInteger(system) ? user + system : undefined;
+}
+
+/** Clock ticks a second (`getconf CLK_TCK`; 100 on Linux when it cannot be asked). */
+const ticksPerSecond = (() => {
+  try {
+    const ticks = Number(execFileSync('getconf', ['CLK_TCK'], { encoding: 'utf8' }).trim());
+    return ticks > 0 ? ticks : 100;
+  } catch {
+    return 100;
+  }
+})();
+
+function readCpuMs(pid: number): number | undefined {
+  try {
+    const ticks = parseCpuTicks(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+    return ticks === undefined ? undefined : (ticks * 1000) / ticksPerSecond;
   } catch {
     return undefined;
   }
@@ -97,6 +136,7 @@ export async function startServerProcess(spec: ServerSpec): Promise<ServerProces
       });
       return bytes / 1024 / 1024;
     },
+    cpuMs: () => readCpuMs(pid),
     async close() {
       const gone = exited(child);
       if (child.connected) child.send({ type: 'close' } satisfies ParentMessage);
