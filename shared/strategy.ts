@@ -188,6 +188,27 @@ export const StrategyPageSchema = z.object({
 });
 export type StrategyPage = z.infer<typeof StrategyPageSchema>;
 
+/**
+ * A strategy as a list shows it (the menu, My clips, the review queue): `GET /api/strategies?view=card`. A page of
+ * cards is a third of a page of whole strategies and is read without their credits (issue #20); the strategy's own page
+ * reads the rest (`GET /api/strategies/:id`).
+ */
+export const StrategyCardSchema = StrategySchema.pick({
+  id: true,
+  title: true,
+  purpose: true,
+  minutes: true,
+  subject: true,
+  gradeBand: true,
+  tags: true,
+  status: true,
+  displayStatus: true,
+});
+export type StrategyCard = z.infer<typeof StrategyCardSchema>;
+
+export const StrategyCardPageSchema = StrategyPageSchema.extend({ items: z.array(StrategyCardSchema) });
+export type StrategyCardPage = z.infer<typeof StrategyCardPageSchema>;
+
 const csv = safeText()
   .transform((s) =>
     s
@@ -207,6 +228,8 @@ export const StrategyQuerySchema = z.object({
   status: z.enum([...STRATEGY_STATUSES, 'mine'] as const).optional(),
   cursor: safeText().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).default(20),
+  /** `card`: each item as a list's card shows it (StrategyCardSchema); `full` (the default): whole strategies. */
+  view: z.enum(['full', 'card'], { error: 'errors.field.strategy.view' }).default('full'),
 });
 export type StrategyQuery = z.infer<typeof StrategyQuerySchema>;
 

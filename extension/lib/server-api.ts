@@ -7,7 +7,7 @@ import {
   type PairingStarted,
   PairingStartedSchema,
 } from '../../shared/pairing';
-import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
+import { StrategyCardPageSchema, StrategySchema } from '../../shared/strategy';
 import { msg } from './i18n';
 
 /** How the server answered an upload, sorted by what the outbox should do next. */
@@ -85,10 +85,11 @@ export async function myStrategyStatuses(
   token: string,
   fetchImpl: typeof fetch = fetch,
 ): Promise<Map<string, string>> {
-  const res = await fetchImpl(`${serverUrl}/api/strategies?status=mine&limit=100`, {
+  // Cards: the status is all this needs. A server from before `view` sends whole strategies, which parse as cards too.
+  const res = await fetchImpl(`${serverUrl}/api/strategies?status=mine&limit=100&view=card`, {
     headers: { authorization: `Bearer ${token}` },
   });
   if (!res.ok) return new Map();
-  const page = StrategyPageSchema.safeParse(await res.json().catch(() => undefined));
+  const page = StrategyCardPageSchema.safeParse(await res.json().catch(() => undefined));
   return new Map(page.success ? page.data.items.map((s) => [s.id, s.displayStatus]) : []);
 }

@@ -5,7 +5,7 @@ import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/datab
 import { listDoors } from '../../lti-server/src/db/repositories/doors';
 import { insertNote } from '../../lti-server/src/db/repositories/notes';
 import { pictureGroupCount, pictureGroupsOver } from '../../lti-server/src/db/repositories/picture';
-import { listStrategies } from '../../lti-server/src/db/repositories/strategies';
+import { listStrategyCards } from '../../lti-server/src/db/repositories/strategies';
 import { visitPage } from '../../lti-server/src/db/repositories/visits';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
@@ -99,6 +99,8 @@ export interface ApiSample {
   requests: number;
   /** Connections the load client opened during the timed requests (each cell's are opened before; see drive.ts). */
   connectionsOpened: number;
+  /** The servers' CPU time per timed request in ms (drive.ts), where the platform tells it. */
+  cpuMsPerRequest?: number;
 }
 
 async function insertChunked<T extends keyof Database>(
@@ -173,6 +175,31 @@ async function seedDistrict(server: TestServer, teacher: ApiClient, coach: ApiCl
 
 const mb = () => process.memoryUsage().rss / 1024 / 1024;
 
+/** The CPU time the processes have used so far, in ms; undefined where it cannot be read (not Linux). */
+function cpuOf(processes: ServerProcess[]): number | undefined {
+  let sum = 0;
+  for (const p of processes) {
+    const ms = p.cpuMs();
+    if (ms === undefined) return undefined;
+    sum += ms;
+  }
+  return sum;
+}
+
+/** A cell's server CPU time per request, beside the hello app's at the same client level. */
+function cpuFigure(base: string, ms: number | undefined, hello: number | undefined): Figure[] {
+  if (ms === undefined) return [];
+  return [
+    {
+      name: `${base}.server_cpu_ms_per_request`,
+      value: ms,
+      unit: "ms (the servers' CPU time over the timed requests, per request)",
+      digits: 3,
+      ...(hello === undefined ? {} : { baseline: { label: 'bare Express hello', value: hello } }),
+    },
+  ];
+}
+
 async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
   const routes = chosenRoutes(o.routes);
   const database = await createTestDatabase(kind);
@@ -218,23 +245,25 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
       .executeTakeFirstOrThrow();
 
     const paths: Record<Exclude<Route, 'hello' | 'write_note'>, (i: number) => string> = {
-      menu: () => '/api/strategies',
-      menu_subject: (i) => `/api/strategies?subject=${SUBJECTS[i % SUBJECTS.length]}`,
-      search: (i) => `/api/strategies?q=${encodeURIComponent(searchWords[i % searchWords.length]!)}`,
+      // Pages of cards, as the app's menu asks for them (since 2026-12-07 21:40 UTC; whole strategies before).
+      menu: () => '/api/strategies?view=card',
+      menu_subject: (i) => `/api/strategies?view=card&subject=${SUBJECTS[i % SUBJECTS.length]}`,
+      search: (i) =>
+        `/api/strategies?view=card&q=${encodeURIComponent(searchWords[i % searchWords.length]!)}`,
       picture: (i) => `/api/picture?by=${i % 2 ? 'strategy' : 'tag'}`,
       doors_week: () => `/api/doors?from=${encodeURIComponent(weekFrom)}&to=${encodeURIComponent(weekTo)}`,
       my_visits: () => '/api/visits',
     };
     const raw: Record<Exclude<Route, 'hello'>, (i: number) => Promise<unknown>> = {
       menu: () =>
-        listStrategies(scope, {
+        listStrategyCards(scope, {
           networkId: district.networkId,
           statuses: ['approved', 'featured'],
           excludeMerged: true,
           limit: 21,
         }),
       menu_subject: (i) =>
-        listStrategies(scope, {
+        listStrategyCards(scope, {
           networkId: district.networkId,
           statuses: ['approved', 'featured'],
           subject: SUBJECTS[i % SUBJECTS.length]!.toLowerCase(),
@@ -242,7 +271,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
           limit: 21,
         }),
       search: (i) =>
-        listStrategies(scope, {
+        listStrategyCards(scope, {
           networkId: district.networkId,
           statuses: ['approved', 'featured'],
           q: searchWords[i % searchWords.length]!,
@@ -345,6 +374,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
             (send, client) =>
               send(route === 'hello' ? `${hello!.url}/hello` : `${teacherFor(client).url}/healthz`),
             o.warmup,
+            () => cpuOf(route === 'hello' ? [hello!] : servers),
           );
           if (o.trace)
             console.error(
@@ -393,6 +423,7 @@ async function runSize(kind: TestDbKind, size: number, o: ApiBenchOptions) {
         },
         { name: `${base}.throughput`, value: s.perSecond, unit: `req/s (${s.requests} requests)` },
         { name: `${base}.errors`, value: s.errors, unit: 'failed requests (must be 0)' },
+        ...cpuFigure(base, s.cpuMsPerRequest, helloAt(s.concurrency).cpuMsPerRequest),
         {
           name: `${base}.connections_opened`,
           value: s.connectionsOpened,

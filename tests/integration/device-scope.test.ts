@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { apiRouter, DEVICE_SCOPE } from '../../lti-server/src/http/api-routes';
 import { MeSchema } from '../../shared/api';
 import { PairingClaimResultSchema, PairingStartedSchema } from '../../shared/pairing';
-import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
+import { StrategyCardPageSchema, StrategyPageSchema, StrategySchema } from '../../shared/strategy';
 import { type ApiClient, apiClient, launchAs } from '../support/server/api-client';
 import { routesOf } from '../support/server/route-table';
 import type { TestServer } from '../support/server/test-server';
@@ -137,6 +137,15 @@ describe('what a paired device token may call', () => {
     const id = StrategySchema.parse(created.body).id;
     const mine = StrategyPageSchema.parse((await device.get('/api/strategies?status=mine&limit=100')).body);
     expect(mine.items.map((s) => s.id)).toContain(id);
+    // As the extension asks for them (extension/lib/server-api.ts): cards, whose status is all it shows.
+    const cards = StrategyCardPageSchema.parse(
+      (await device.get('/api/strategies?status=mine&limit=100&view=card')).body,
+    );
+    const whole = mine.items.find((s) => s.id === id)!;
+    expect(cards.items.find((s) => s.id === id)).toMatchObject({
+      status: whole.status,
+      displayStatus: whole.displayStatus,
+    });
   });
 
   it('when a launch session calls any API route, then none answers DEVICE_SCOPE', async () => {

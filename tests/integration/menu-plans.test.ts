@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DatabaseHandle, openDatabase } from '../../lti-server/src/db/database';
-import { listStrategyViews, type StrategyFilter } from '../../lti-server/src/db/repositories/strategies';
+import {
+  listStrategyCards,
+  listStrategyViews,
+  type StrategyFilter,
+} from '../../lti-server/src/db/repositories/strategies';
 import type { Database } from '../../lti-server/src/db/schema';
 import { TenantScope } from '../../lti-server/src/db/tenant-scope';
 import type { StrategyStatus } from '../../shared/strategy';
@@ -105,6 +109,14 @@ async function browse(filter: StrategyFilter) {
   return { rows: views.map((v) => v.row), views, plans };
 }
 
+/** As browse, a page of cards (what the app's menu reads): its one statement's plan and its rows. */
+async function browseCards(filter: StrategyFilter) {
+  const { db, queries } = recording(handle.db);
+  const rows = await listStrategyCards(new TenantScope(db, 't', handle.kind), filter);
+  const plans = await Promise.all(queries.map((q) => planOf(handle, q)));
+  return { rows, plans };
+}
+
 describe(`menu browse plans on ${testDbKind()}`, () => {
   const cases: Array<[string, Omit<StrategyFilter, 'limit'>]> = [
     ['the default menu (featured first, then newest)', MENU],
@@ -149,6 +161,14 @@ describe(`menu browse plans on ${testDbKind()}`, () => {
       }
     },
   );
+
+  it.each(cases)('%s as cards reads the same page through an index in one statement', async (_, filter) => {
+    const whole = await browse({ ...filter, limit: 21 });
+    const cards = await browseCards({ ...filter, limit: 21 });
+    expect(cards.rows.map((r) => r.id)).toEqual(whole.rows.map((r) => r.id));
+    expect(cards.plans).toHaveLength(1);
+    expect(wholeTableSteps(cards.plans[0]!, ['strategies']), cards.plans[0]!.join('\n')).toEqual([]);
+  });
 
   it('when the cursor crosses from featured to the rest, then the pages are the featured-first order unbroken', async () => {
     const featured = PER_NETWORK / STATUSES.length;

@@ -24,6 +24,9 @@ const EXPECTED = {
   // read, and remembers whether it was broad: search-breadth.ts); the page with its credits (PostgreSQL; SQLite reads
   // them after it).
   search: 3,
+  // As the app's menu asks for them: pages of cards, read without credits on either database.
+  menu_cards: 2,
+  search_cards: postgres ? 3 : 2,
   // The session, the network's picture version (the groups are kept while it stays), the round in debrief.
   picture: 3,
   // The session, the week's page of doors, the asker's bookings among them, the visitors of the asker's own doors on
@@ -90,6 +93,8 @@ const reads: Record<keyof typeof EXPECTED, { path: string; as: () => ApiClient; 
   menu: { path: '/api/strategies', as: () => teacher, items: true },
   menu_subject: { path: '/api/strategies?subject=Math', as: () => teacher, items: true },
   search: { path: '/api/strategies?q=think', as: () => teacher, items: true },
+  menu_cards: { path: '/api/strategies?view=card', as: () => teacher, items: true },
+  search_cards: { path: '/api/strategies?q=think&view=card', as: () => teacher, items: true },
   picture: { path: '/api/picture?by=tag', as: () => coach },
   doors_week: {
     path: `/api/doors?from=${encodeURIComponent(week.from)}&to=${encodeURIComponent(week.to)}`,

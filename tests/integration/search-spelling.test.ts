@@ -5,7 +5,7 @@ import {
   MenuOptionsSchema,
   TenantSettingsSchema,
 } from '../../shared/settings';
-import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
+import { StrategyCardPageSchema, StrategyPageSchema, StrategySchema } from '../../shared/strategy';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import type { TestServer } from '../support/server/test-server';
 import { useTestServer } from '../support/server/use-test-server';
@@ -70,6 +70,14 @@ beforeAll(async () => {
 describe(`forgiving search on ${testDbKind()}`, () => {
   it('when a search finds nothing as typed, then it is run once with the nearest listed words and says so', async () => {
     const page = await search(ben, 'q=thnk%20pair');
+    expect(page.items.map((s) => s.title)).toEqual(['Think pair share with a data card']);
+    expect(page.searchedFor).toBe('think pair');
+  });
+
+  it('when a list of cards finds nothing as typed, then it is corrected the same way and says so', async () => {
+    const page = StrategyCardPageSchema.parse(
+      (await ben.get('/api/strategies?q=thnk%20pair&view=card')).body,
+    );
     expect(page.items.map((s) => s.title)).toEqual(['Think pair share with a data card']);
     expect(page.searchedFor).toBe('think pair');
   });

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { StrategyPageSchema, StrategySchema } from '../../shared/strategy';
+import { StrategyCardPageSchema, StrategyPageSchema, StrategySchema } from '../../shared/strategy';
 import { type ApiClient, launchAs } from '../support/server/api-client';
 import type { TestServer } from '../support/server/test-server';
 import { useTestServer } from '../support/server/use-test-server';
@@ -214,6 +214,64 @@ describe('search', () => {
     } while (cursor);
     expect(seen).toHaveLength(5);
     expect(new Set(seen).size).toBe(5);
+  });
+
+  it('when a list asks for cards, then each item is what a card shows, in the order and pages of whole strategies', async () => {
+    for (let i = 0; i < 3; i++) await approved({ title: `Carded strategy ${i}`, tags: ['carded'] });
+    const whole = StrategyPageSchema.parse((await ben.get('/api/strategies?tags=carded&limit=100')).body);
+    const res = await ben.get('/api/strategies?tags=carded&view=card&limit=2');
+    expect(res.status).toBe(200);
+    const first = StrategyCardPageSchema.parse(res.body);
+    // Nothing beyond the card: no steps, source, excerpt, credits or dates.
+    expect(Object.keys(res.body.items[0]).sort()).toEqual(
+      ['displayStatus', 'gradeBand', 'id', 'minutes', 'purpose', 'status', 'subject', 'tags', 'title'].sort(),
+    );
+    const next = StrategyCardPageSchema.parse(
+      (await ben.get(`/api/strategies?tags=carded&view=card&limit=2&cursor=${first.nextCursor}`)).body,
+    );
+    expect(next.nextCursor).toBeNull();
+    const cards = [...first.items, ...next.items];
+    expect(cards.map((c) => c.id)).toEqual(whole.items.map((s) => s.id));
+    for (const [i, card] of cards.entries()) {
+      const { id, title, purpose, minutes, subject, gradeBand, tags, status, displayStatus } =
+        whole.items[i]!;
+      expect(card).toEqual({ id, title, purpose, minutes, subject, gradeBand, tags, status, displayStatus });
+    }
+  });
+
+  it('when a search asks for cards, then it finds what the whole search finds, ranked alike', async () => {
+    await approved({
+      title: 'Cardinal directions walk',
+      purpose: 'Orienteering in the yard.',
+      tags: ['map'],
+    });
+    await approved({ title: 'Map sketch', purpose: 'Cardinal points from memory.', tags: ['map'] });
+    const whole = StrategyPageSchema.parse((await ben.get('/api/strategies?q=cardinal')).body);
+    const cards = StrategyCardPageSchema.parse((await ben.get('/api/strategies?q=cardinal&view=card')).body);
+    expect(whole.items.length).toBeGreaterThanOrEqual(2);
+    expect(cards.items.map((c) => c.id)).toEqual(whole.items.map((s) => s.id));
+  });
+
+  it('when a contributor lists their own as cards, then a strategy sent back for changes says so', async () => {
+    const created = await ana.post('/api/strategies', strategy({ title: 'Card sent back' }));
+    expect(created.status).toBe(201);
+    const back = await dana.post(`/api/strategies/${created.body.id}/curation`, {
+      action: 'request-changes',
+      message: 'Add how long each step takes.',
+    });
+    expect(back.status, JSON.stringify(back.body)).toBe(200);
+    const mine = StrategyCardPageSchema.parse(
+      (await ana.get('/api/strategies?status=mine&view=card&limit=100')).body,
+    );
+    const card = mine.items.find((c) => c.id === created.body.id);
+    expect(card).toMatchObject({ status: 'pending', displayStatus: 'needs-changes' });
+  });
+
+  it('when the view is neither card nor full, then the answer is 400 naming the field', async () => {
+    const res = await ben.get('/api/strategies?view=everything');
+    expect(res.status).toBe(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.fields.map((f: { path: string }) => f.path)).toEqual(['view']);
   });
 
   it('when a teacher asks for the pending queue, then it is forbidden', async () => {

@@ -87,6 +87,8 @@ import {
   ReviewCountSchema,
   type SimilarQuery,
   type Strategy,
+  type StrategyCardPage,
+  StrategyCardPageSchema,
   type StrategyDetail,
   StrategyDetailSchema,
   type StrategyEditInput,
@@ -213,6 +215,13 @@ export function listStrategies(token: string, query: MenuQuery): Promise<ApiResu
   const params = new URLSearchParams();
   for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
   return request(token, 'GET', `/api/strategies?${params}`, StrategyPageSchema);
+}
+
+/** A menu page of cards (`view=card`): what a list shows, a third of the whole strategies' bytes. */
+export function listStrategyCards(token: string, query: MenuQuery): Promise<ApiResult<StrategyCardPage>> {
+  const params = new URLSearchParams({ view: 'card' });
+  for (const [k, v] of Object.entries(query)) if (v) params.set(k, v);
+  return request(token, 'GET', `/api/strategies?${params}`, StrategyCardPageSchema);
 }
 
 export type { StrategyDetail, TryState };

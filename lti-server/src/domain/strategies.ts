@@ -33,11 +33,14 @@ import {
   insertStrategy,
   lastAuditAt,
   listStrategies,
+  listStrategyCards,
   listStrategyViews,
   moveTries,
   searchTerms,
   type NewStrategy,
   type StoredStrategy,
+  type StrategyCardRow,
+  type StrategyFilter,
   type StrategyPatch,
   sharedReflections,
   tryOf,
@@ -99,9 +102,10 @@ export async function correctedSearch(scope: TenantScope, q: string): Promise<st
  * word of the first result's text reads as the shortest word there it starts ("sentence"), else the nearest one
  * ("gallery").
  */
-function readable(search: string, first: StoredStrategy | undefined): string {
+function readable(search: string, first: Listed | undefined): string {
   if (!first) return search;
-  const text = [...new Set(wordsOf(searchText(first)))];
+  // A card has no steps: the words of its title, purpose, tags and subject complete the search.
+  const text = [...new Set(wordsOf(searchText({ ...first, steps: first.steps ?? [] })))];
   return search
     .split(' ')
     .map((word) => {
@@ -209,8 +213,14 @@ export async function getStrategy(actor: Actor, id: string): Promise<StrategyVie
   return (await withCredits(actor, [row]))[0]!;
 }
 
-export interface StrategySearchPage {
-  items: StrategyView[];
+/** A strategy as a list's card shows it (`?view=card`). */
+export type StrategyCardView = StrategyCardRow;
+
+/** A listed strategy as a page's cursor and its spelling fallback read it: a card's fields, a whole one's steps. */
+type Listed = StrategyCardRow & { steps?: string[] };
+
+export interface StrategySearchPage<Item = StrategyView> {
+  items: Item[];
   nextCursor: string | null;
   /** The search that was run instead of the typed one (a spelling fallback), for "Showing results for …". */
   searchedFor: string | null;
@@ -225,23 +235,45 @@ export interface StrategySearchPage {
  * the words corrected from the tenant's word list; the answer says which search that was. Subject and grade filters
  * are read as the nearest of the school's subjects and grades.
  */
-export async function searchStrategies(actor: Actor, query: StrategyQuery): Promise<StrategySearchPage> {
+export function searchStrategies(actor: Actor, query: StrategyQuery): Promise<StrategySearchPage> {
+  return searchWith(actor, query, listStrategyViews, (view) => view.row);
+}
+
+/** As searchStrategies, each strategy as a list's card shows it (no credits, no steps): `?view=card`. */
+export function searchStrategyCards(
+  actor: Actor,
+  query: StrategyQuery,
+): Promise<StrategySearchPage<StrategyCardRow>> {
+  return searchWith(actor, query, listStrategyCards, (card) => card);
+}
+
+type ListPage<Item> = (scope: TenantScope, f: StrategyFilter) => Promise<Item[]>;
+
+async function searchWith<Item>(
+  actor: Actor,
+  query: StrategyQuery,
+  list: ListPage<Item>,
+  rowOf: (item: Item) => Listed,
+): Promise<StrategySearchPage<Item>> {
   const asked = await schoolChoices(actor, query);
   const readAs = { subject: asked.subject ?? null, gradeBand: asked.gradeBand ?? null };
-  const page = await searchPage(actor, asked);
+  const page = await searchPage(actor, asked, list, rowOf);
   const answer = { ...page, searchedFor: null, ...readAs };
   if (page.items.length > 0 || !query.q || query.cursor) return answer;
   const corrected = await correctedSearch(actor.scope, query.q);
   if (corrected === undefined) return answer;
-  const retry = await searchPage(actor, { ...asked, q: corrected });
-  if (retry.items.length === 0) return answer;
-  return { ...retry, searchedFor: readable(corrected, retry.items[0]?.row), ...readAs };
+  const retry = await searchPage(actor, { ...asked, q: corrected }, list, rowOf);
+  const first = retry.items[0];
+  if (first === undefined) return answer;
+  return { ...retry, searchedFor: readable(corrected, rowOf(first)), ...readAs };
 }
 
-async function searchPage(
+async function searchPage<Item>(
   actor: Actor,
   query: StrategyQuery,
-): Promise<{ items: StrategyView[]; nextCursor: string | null }> {
+  list: ListPage<Item>,
+  rowOf: (item: Item) => Listed,
+): Promise<{ items: Item[]; nextCursor: string | null }> {
   const mine = query.status === 'mine';
   if (query.status && !mine && query.status !== 'approved' && query.status !== 'featured')
     authorize(actor, 'list-unpublished', 'strategy');
@@ -251,7 +283,7 @@ async function searchPage(
       ? [query.status]
       : ['approved', 'featured'];
   const cursor = decodeCursor(query.cursor);
-  const rows = await listStrategyViews(actor.scope, {
+  const rows = await list(actor.scope, {
     networkId: actor.networkId,
     statuses,
     ...(mine ? { contributorId: actor.personId } : {}),
@@ -270,7 +302,7 @@ async function searchPage(
   const page = rows.slice(0, query.limit);
   let nextCursor: string | null = null;
   if (rows.length > query.limit) {
-    const last = page[page.length - 1]!.row;
+    const last = rowOf(page[page.length - 1]!);
     nextCursor = query.q
       ? encodeCursor({ o: (cursor?.o ?? 0) + query.limit })
       : encodeCursor({ c: last.createdAt, i: last.id, f: last.status === 'featured' });

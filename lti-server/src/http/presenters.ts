@@ -1,18 +1,34 @@
 import type { Note } from '../../../shared/notes';
-import type { Strategy } from '../../../shared/strategy';
+import type { Strategy, StrategyCard } from '../../../shared/strategy';
 import type { Door, DoorCard, Visit } from '../../../shared/visits';
 import type { DoorView } from '../domain/doors';
 import type { NoteDetail } from '../domain/notes';
-import type { StrategyView } from '../domain/strategies';
+import type { StrategyCardView, StrategyView } from '../domain/strategies';
 import type { VisitView } from '../domain/visits';
+
+/** What a strategy's badge says: merged, sent back for changes, or its status. */
+function displayStatusOf(row: StrategyCardView): Strategy['displayStatus'] {
+  if (row.mergedIntoId) return 'merged';
+  return row.status === 'pending' && row.changeRequestedAt ? 'needs-changes' : row.status;
+}
+
+/** Shapes a strategy for a list's card (`?view=card`): what StrategyCard shows. */
+export function presentStrategyCard(row: StrategyCardView): StrategyCard {
+  return {
+    id: row.id,
+    title: row.title,
+    purpose: row.purpose,
+    minutes: row.minutes,
+    subject: row.subject,
+    gradeBand: row.gradeBand,
+    tags: row.tags,
+    status: row.status,
+    displayStatus: displayStatusOf(row),
+  };
+}
 
 /** Shapes a strategy for the API: derived display status, no internal keys. */
 export function presentStrategy({ row, contributors }: StrategyView): Strategy {
-  const displayStatus = row.mergedIntoId
-    ? 'merged'
-    : row.status === 'pending' && row.changeRequestedAt
-      ? 'needs-changes'
-      : row.status;
   return {
     id: row.id,
     title: row.title,
@@ -26,7 +42,7 @@ export function presentStrategy({ row, contributors }: StrategyView): Strategy {
     excerptHtml: row.excerptHtml,
     contributors,
     status: row.status,
-    displayStatus,
+    displayStatus: displayStatusOf(row),
     changeRequest:
       row.changeMessage && row.changeRequestedAt
         ? { message: row.changeMessage, at: row.changeRequestedAt }

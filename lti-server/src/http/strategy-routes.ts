@@ -24,15 +24,28 @@ import {
   recordTry,
   removeTry,
   reviewQueueSize,
+  type StrategySearchPage,
   searchStrategies,
+  searchStrategyCards,
   similarStrategies,
   suggestDuplicates,
   tryingSummary,
 } from '../domain/strategies';
 import { actorOf, principalOf } from './middleware';
-import { presentStrategy } from './presenters';
+import { presentStrategy, presentStrategyCard } from './presenters';
 import { requestLanguage } from './request-language';
 import { wrap } from './wrap';
+
+/** A menu page as the API sends it, each item presented. */
+function presentPage<Item, Shown>(page: StrategySearchPage<Item>, present: (item: Item) => Shown) {
+  return {
+    items: page.items.map(present),
+    nextCursor: page.nextCursor,
+    searchedFor: page.searchedFor,
+    subject: page.subject,
+    gradeBand: page.gradeBand,
+  };
+}
 
 /** /api/strategies: the menu. Thin routes: validate, call the use case, present. */
 export function strategyRouter(): Router {
@@ -42,14 +55,12 @@ export function strategyRouter(): Router {
     '/',
     wrap(async (req, res) => {
       const query = parseAt('errors.source.search', StrategyQuerySchema, req.query);
-      const page = await searchStrategies(actorOf(res), query);
-      res.json({
-        items: page.items.map(presentStrategy),
-        nextCursor: page.nextCursor,
-        searchedFor: page.searchedFor,
-        subject: page.subject,
-        gradeBand: page.gradeBand,
-      });
+      const actor = actorOf(res);
+      const page =
+        query.view === 'card'
+          ? presentPage(await searchStrategyCards(actor, query), presentStrategyCard)
+          : presentPage(await searchStrategies(actor, query), presentStrategy);
+      res.json(page);
     }),
   );
 

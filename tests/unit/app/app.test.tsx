@@ -42,7 +42,8 @@ describe('the in-LMS app shell', () => {
     expect(screen.getByText(/Ana Rivera/).textContent).toContain('Teacher');
     expect(screen.queryByRole('link', { name: 'Review queue' })).toBeNull();
     await waitFor(() => expect(screen.getByText(/The menu is empty so far/)).toBeTruthy());
-    expect(requests[0]).toBe('/api/strategies?');
+    // Cards: what the menu's list shows (a third of whole strategies' bytes).
+    expect(requests[0]).toBe('/api/strategies?view=card');
   });
 
   it('when the coach named the school, then the user bar shows the school’s name instead of the platform’s', async () => {

@@ -1,10 +1,10 @@
 import { t } from '../../../../shared/i18n';
-import type { Strategy } from '../../../../shared/strategy';
+import type { StrategyCard as Card } from '../../../../shared/strategy';
 import { href } from '../router';
 import { StatusBadge } from './status-badge';
 
 /** A strategy in a list right under the view's title (the menu, My clips, the review queue): its title is an h2. */
-export function StrategyCard({ strategy, showStatus }: { strategy: Strategy; showStatus: boolean }) {
+export function StrategyCard({ strategy, showStatus }: { strategy: Card; showStatus: boolean }) {
   return (
     <li class="strategy-card">
       <h2>

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../../../shared/i18n';
 import type { MenuOptions } from '../../../../shared/settings';
-import { MAX_GRADE, MAX_SUBJECT, type Strategy } from '../../../../shared/strategy';
+import { MAX_GRADE, MAX_SUBJECT, type StrategyCard as Card } from '../../../../shared/strategy';
 import { Trans } from '../components/trans';
-import { downloadMenuCsv, getMenuOptions, listStrategies } from '../api';
+import { downloadMenuCsv, getMenuOptions, listStrategyCards } from '../api';
 import { SchoolChoiceInput } from '../components/school-choice';
 import { StrategyCard } from '../components/strategy-card';
 import { href, type MenuSearch, menuSearchQuery, replaceRoute } from '../router';
@@ -39,7 +39,7 @@ export function MenuView({
   const asked = menuSearchQuery(search);
   const [form, setForm] = useState<MenuSearch>(search);
   const [query, setQuery] = useState<MenuSearch>(search);
-  const [items, setItems] = useState<Strategy[]>([]);
+  const [items, setItems] = useState<Card[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   /** The search the server ran instead of the typed one (spelling fallback), and the subject it read. */
   const [searchedFor, setSearchedFor] = useState<string | null>(null);
@@ -62,7 +62,7 @@ export function MenuView({
   useEffect(() => {
     let live = true;
     setState('loading');
-    listStrategies(token, { ...query, ...(status ? { status } : {}) }).then((r) => {
+    listStrategyCards(token, { ...query, ...(status ? { status } : {}) }).then((r) => {
       if (!live) return;
       if (r.ok) {
         setItems(r.data.items);
@@ -97,7 +97,7 @@ export function MenuView({
     if (!cursor) return;
     // Later pages of a corrected search continue the search that was run.
     const q = searchedFor ?? query.q;
-    const r = await listStrategies(token, {
+    const r = await listStrategyCards(token, {
       ...query,
       ...(q ? { q } : {}),
       ...(status ? { status } : {}),

@@ -121,6 +121,62 @@ type ReadRow = Pick<StrategyRow, (typeof READ_COLUMNS)[number]>;
 /** READ_COLUMNS of the `strategies` table, for a statement that joins others. */
 const READ = READ_COLUMNS.map((column) => `strategies.${column}` as const);
 
+/**
+ * What a list's card shows (shared/strategy.ts StrategyCardSchema) and what its page needs: the cursor's date and the
+ * display status's merge and change request. A menu page of cards reads a third of a full page's bytes and no credits.
+ */
+const CARD_COLUMNS = [
+  'id',
+  'title',
+  'purpose',
+  'minutes',
+  'subject',
+  'grade_band',
+  'tags',
+  'status',
+  'change_requested_at',
+  'merged_into_id',
+  'created_at',
+] as const satisfies ReadonlyArray<(typeof READ_COLUMNS)[number]>;
+
+type CardRow = Pick<StrategyRow, (typeof CARD_COLUMNS)[number]>;
+const CARD = CARD_COLUMNS.map((column) => `strategies.${column}` as const);
+
+/** A strategy as a list's card shows it. */
+export type StrategyCardRow = Pick<
+  StoredStrategy,
+  | 'id'
+  | 'title'
+  | 'purpose'
+  | 'minutes'
+  | 'subject'
+  | 'gradeBand'
+  | 'tags'
+  | 'status'
+  | 'changeRequestedAt'
+  | 'mergedIntoId'
+  | 'createdAt'
+>;
+
+function toCard(row: CardRow): StrategyCardRow {
+  return {
+    id: row.id,
+    title: row.title,
+    purpose: row.purpose,
+    minutes: row.minutes,
+    subject: row.subject,
+    gradeBand: row.grade_band as StoredStrategy['gradeBand'],
+    tags: decodeJson(StrategySchema.shape.tags, row.tags, 'strategy tags'),
+    status: row.status,
+    changeRequestedAt: row.change_requested_at,
+    mergedIntoId: row.merged_into_id,
+    createdAt: row.created_at,
+  };
+}
+
+/** The columns a list reads: a card's, or every column toStrategy reads. */
+const columnsOf = (f: Pick<StrategyFilter, 'cards'>) => (f.cards ? CARD : READ);
+
 export function toStrategy(row: ReadRow): StoredStrategy {
   return {
     id: row.id,
@@ -327,12 +383,23 @@ export interface StrategyFilter {
    * it out for the page's rows alone (see listStrategyViews).
    */
   withCredits?: boolean;
+  /** Read only the columns of a list's card (CARD_COLUMNS): set by listStrategyCards. */
+  cards?: boolean;
 }
 
 /** How many matches a search ranks by relevance before it lists matches newest first instead. */
 export const RANKED_MATCHES = 2000;
 
 /** Words of a free-text search, stripped of anything a full-text query language could read as syntax. */
+/**
+ * A menu page or a search, as `listStrategies`, of cards: only what a list shows, no credits. The rows the statement
+ * reads are CardRows (columnsOf); its type names every column READ has.
+ */
+export async function listStrategyCards(scope: TenantScope, f: StrategyFilter): Promise<StrategyCardRow[]> {
+  const rows = await strategyRows(scope, { ...f, cards: true, withCredits: false });
+  return (rows as CardRow[]).map(toCard);
+}
+
 export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
@@ -341,7 +408,7 @@ export function searchTerms(q: string): string[] {
 function filtered(scope: TenantScope, f: StrategyFilter) {
   let qb = scope
     .selectFrom('strategies')
-    .select(READ)
+    .select(columnsOf(f))
     .where('strategies.network_id', '=', f.networkId)
     .where('strategies.status', 'in', f.statuses);
   if (f.excludeMerged) qb = qb.where('strategies.merged_into_id', 'is', null);
@@ -590,7 +657,7 @@ async function searchPostgres(
           .as('p'),
       (join) => join.onRef('p.id', '=', 'strategies.id'),
     )
-    .select(READ)
+    .select(columnsOf(f))
     .select('p.matches')
     .$if(f.withCredits === true, (q) => q.select(creditsColumn(scope)))
     .orderBy('p.score', 'desc')
