@@ -14,7 +14,7 @@ import {
   type StoredDoor,
 } from '../db/repositories/doors';
 import { creditsFor, findStrategy } from '../db/repositories/strategies';
-import { bookedVisitors, cancelVisits, myVisitsAt } from '../db/repositories/visits';
+import { bookedVisitors, cancelVisits, myVisitsAt, type StoredVisit } from '../db/repositories/visits';
 import type { Actor } from './actor';
 import { authorize, door as doorRecord, strategy as strategyRecord } from './policies';
 import { requireSchoolDay, schoolDayOf } from './school-day';
@@ -27,9 +27,19 @@ export interface DoorView {
 }
 
 /** Adds what the asker may see of each door's bookings. */
-export async function viewDoors(actor: Actor, rows: DoorDetail[]): Promise<DoorView[]> {
+export async function viewDoors(
+  actor: Actor,
+  rows: DoorDetail[],
+  /**
+   * The asker's visits at these doors when the caller has them already (their own visits' doors: a person has at most
+   * one visit per door), so they are not read again; otherwise they are looked up.
+   */
+  known?: ReadonlyArray<Pick<StoredVisit, 'id' | 'doorId' | 'status'>>,
+): Promise<DoorView[]> {
   const ids = rows.map((r) => r.id);
-  const mine = new Map((await myVisitsAt(actor.scope, actor.personId, ids)).map((v) => [v.doorId, v]));
+  const mine = new Map(
+    (known ?? (await myVisitsAt(actor.scope, actor.personId, ids))).map((v) => [v.doorId, v]),
+  );
   const hostedIds = rows.filter((r) => r.hostId === actor.personId).map((r) => r.id);
   const visitors = new Map<string, Array<{ id: string; name: string }>>();
   for (const v of await bookedVisitors(actor.scope, hostedIds)) {

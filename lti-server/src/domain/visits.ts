@@ -33,6 +33,7 @@ export interface VisitView {
 /** How far back "my visits" and the calendar feed reach, so a recent cancellation is still seen. */
 export const RECENT_DAYS = 30;
 
+/** The asker's own visits with their doors (a visit is its door's only one for its visitor: visits_door_visitor). */
 async function withDoors(actor: Actor, rows: StoredVisit[]): Promise<VisitView[]> {
   const doors = await viewDoors(
     actor,
@@ -40,6 +41,7 @@ async function withDoors(actor: Actor, rows: StoredVisit[]): Promise<VisitView[]
       actor.scope,
       rows.map((r) => r.doorId),
     ),
+    rows,
   );
   const byId = new Map(doors.map((d) => [d.row.id, d]));
   return rows.flatMap((row) => {
