@@ -201,6 +201,34 @@ describe('booking a seat', () => {
     expect((await ben.get(`/api/doors/${d.id}`)).body.visitors).toBeNull();
   });
 
+  it('when the week view is read, then the host sees who booked by name and each visitor sees their own visit, cancelled ones as such', async () => {
+    const d = await openDoor({ date: daysFromNow(13), start: '09:00' });
+    const chloeVisit = VisitSchema.parse((await chloe.post('/api/visits', { doorId: d.id })).body);
+    const benVisit = VisitSchema.parse((await ben.post('/api/visits', { doorId: d.id })).body);
+    const danaVisit = VisitSchema.parse((await dana.post('/api/visits', { doorId: d.id })).body);
+    expect((await dana.post(`/api/visits/${danaVisit.id}/cancel`)).status).toBe(200);
+    const from = new Date(Date.parse(d.startsAt) - 3_600_000).toISOString();
+    const to = new Date(Date.parse(d.startsAt) + 3_600_000).toISOString();
+    const card = async (who: ApiClient) =>
+      DoorListSchema.parse((await who.get(`/api/doors?from=${from}&to=${to}`)).body).items.find(
+        (i) => i.id === d.id,
+      );
+    // The host: the booked visitors in order of name (Dana cancelled), and no visit of her own there.
+    expect(await card(ana)).toMatchObject({ mine: true, myVisit: null });
+    expect((await card(ana))?.visitors?.map((v) => v.name)).toEqual(['Ben Okafor', 'Chloé Martin']);
+    // Each visitor: their own visit, never the others' names.
+    expect(await card(ben)).toMatchObject({
+      mine: false,
+      visitors: null,
+      myVisit: { id: benVisit.id, status: 'booked' },
+    });
+    expect(await card(chloe)).toMatchObject({ myVisit: { id: chloeVisit.id, status: 'booked' } });
+    expect(await card(dana)).toMatchObject({
+      visitors: null,
+      myVisit: { id: danaVisit.id, status: 'cancelled' },
+    });
+  });
+
   it('when the host tries to book their own door, then it is forbidden', async () => {
     const d = await openDoor({ date: daysFromNow(12), start: '11:00' });
     const res = await ana.post('/api/visits', { doorId: d.id });
