@@ -82,6 +82,16 @@ describe(`forgiving search on ${testDbKind()}`, () => {
     expect(page.searchedFor).toBe('think pair');
   });
 
+  it('when a list of cards is corrected to a word only in the steps, then it says that word, as the whole list does', async () => {
+    // "sticky" is only in a step of the gallery walk; a card has no steps.
+    const whole = await search(ben, 'q=stiky');
+    const cards = StrategyCardPageSchema.parse((await ben.get('/api/strategies?q=stiky&view=card')).body);
+    expect(whole.items.map((s) => s.title)).toEqual(['Gallery walk of sentence frames']);
+    expect(whole.searchedFor).toBe('sticky');
+    expect(cards.items.map((s) => s.title)).toEqual(['Gallery walk of sentence frames']);
+    expect(cards.searchedFor).toBe('sticky');
+  });
+
   it('when two letters are swapped or one is missing in a longer word, then the search still finds it', async () => {
     const page = await search(ben, 'q=sentnece%20frmes');
     expect(page.items.map((s) => s.title)).toEqual(['Gallery walk of sentence frames']);

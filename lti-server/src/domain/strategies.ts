@@ -104,7 +104,6 @@ export async function correctedSearch(scope: TenantScope, q: string): Promise<st
  */
 function readable(search: string, first: Listed | undefined): string {
   if (!first) return search;
-  // A card has no steps: the words of its title, purpose, tags and subject complete the search.
   const text = [...new Set(wordsOf(searchText({ ...first, steps: first.steps ?? [] })))];
   return search
     .split(' ')
@@ -265,7 +264,10 @@ async function searchWith<Item>(
   const retry = await searchPage(actor, { ...asked, q: corrected }, list, rowOf);
   const first = retry.items[0];
   if (first === undefined) return answer;
-  return { ...retry, searchedFor: readable(corrected, rowOf(first)), ...readAs };
+  // A card has no steps, where the corrected words may be: its whole strategy is read (only on this rare path).
+  const listed = rowOf(first);
+  const whole = listed.steps ? listed : ((await findStrategy(actor.scope, listed.id)) ?? listed);
+  return { ...retry, searchedFor: readable(corrected, whole), ...readAs };
 }
 
 async function searchPage<Item>(
