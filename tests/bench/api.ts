@@ -193,7 +193,7 @@ function cpuFigure(base: string, ms: number | undefined, hello: number | undefin
     {
       name: `${base}.server_cpu_ms_per_request`,
       value: ms,
-      unit: "ms (the servers' CPU time over the timed requests, per request)",
+      unit: 'ms of CPU',
       digits: 3,
       ...(hello === undefined ? {} : { baseline: { label: 'bare Express hello', value: hello } }),
     },
