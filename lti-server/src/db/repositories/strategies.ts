@@ -390,7 +390,6 @@ export interface StrategyFilter {
 /** How many matches a search ranks by relevance before it lists matches newest first instead. */
 export const RANKED_MATCHES = 2000;
 
-/** Words of a free-text search, stripped of anything a full-text query language could read as syntax. */
 /**
  * A menu page or a search, as `listStrategies`, of cards: only what a list shows, no credits. The rows the statement
  * reads are CardRows (columnsOf); its type names every column READ has.
@@ -400,6 +399,7 @@ export async function listStrategyCards(scope: TenantScope, f: StrategyFilter): 
   return (rows as CardRow[]).map(toCard);
 }
 
+/** Words of a free-text search, stripped of anything a full-text query language could read as syntax. */
 export function searchTerms(q: string): string[] {
   return (q.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).slice(0, 12);
 }
