@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../../shared/i18n';
-import type { Strategy } from '../../../../shared/strategy';
+import type { StrategyCard } from '../../../../shared/strategy';
 import { DEFAULT_CAPACITY, DEFAULT_DOOR_MINUTES } from '../../../../shared/visits';
-import { createDoors, type DoorInput, listStrategies } from '../api';
+import { createDoors, type DoorInput, listStrategyCards } from '../api';
 import type { DateTime } from '../components/date-time-fields';
 import { outsideNotice } from '../components/period-field';
 import { setFlash } from '../flash';
@@ -42,7 +42,7 @@ function toInput(f: DoorFormState, asking: boolean, confirmOutsideSchoolDay: boo
   };
 }
 
-const onMenu = (s: Strategy) => s.status === 'approved' || s.status === 'featured';
+const onMenu = (s: StrategyCard) => s.status === 'approved' || s.status === 'featured';
 
 /**
  * The "Open your door" form: the host's strategies on the menu (and how many wait for review), what is typed, the
@@ -64,7 +64,7 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
     timeZone: zone,
     occurrence: '',
   });
-  const [strategies, setStrategies] = useState<Strategy[] | null>(null);
+  const [strategies, setStrategies] = useState<StrategyCard[] | null>(null);
   const [waiting, setWaiting] = useState(0);
   const [loadError, setLoadError] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -73,7 +73,7 @@ export function useDoorForm(token: string, strategyId: string | undefined, zone:
   const [outside, setOutside] = useState('');
 
   useEffect(() => {
-    listStrategies(token, { status: 'mine', limit: '100' }).then((r) => {
+    listStrategyCards(token, { status: 'mine', limit: '100' }).then((r) => {
       if (!r.ok) return setLoadError(r.message);
       const usable = r.data.items.filter(onMenu);
       setStrategies(usable);

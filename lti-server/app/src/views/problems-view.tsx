@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { type MessageKey, t } from '../../../../shared/i18n';
-import type { Strategy } from '../../../../shared/strategy';
-import { listPeople, listStrategies, type People } from '../api';
+import type { StrategyCard } from '../../../../shared/strategy';
+import { listPeople, listStrategyCards, type People } from '../api';
 import { Field } from '../components/fields';
 import { LoadState, NoticeLine } from '../components/notice-line';
 import type { Problem, VoteChoice } from '../cycles-api';
@@ -234,13 +234,13 @@ function StartCycleForm({
   start: ReturnType<typeof useProblems>['start'];
 }) {
   const [people, setPeople] = useState<People['items'] | null>(null);
-  const [strategies, setStrategies] = useState<Strategy[]>([]);
+  const [strategies, setStrategies] = useState<StrategyCard[]>([]);
   const [members, setMembers] = useState<string[]>([]);
   const [chosen, setChosen] = useState<string[]>([]);
   const [error, setError] = useState('');
   useEffect(() => {
     listPeople(token).then((r) => (r.ok ? setPeople(r.data.items) : setError(r.message)));
-    listStrategies(token, { limit: '100' }).then((r) => r.ok && setStrategies(r.data.items));
+    listStrategyCards(token, { limit: '100' }).then((r) => r.ok && setStrategies(r.data.items));
   }, [token]);
   const toggle = (list: string[], set: (l: string[]) => void, id: string, on: boolean) =>
     set(on ? [...list, id] : list.filter((x) => x !== id));

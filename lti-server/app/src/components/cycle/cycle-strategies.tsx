@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { t } from '../../../../../shared/i18n';
-import type { Strategy } from '../../../../../shared/strategy';
-import { listStrategies } from '../../api';
+import type { StrategyCard } from '../../../../../shared/strategy';
+import { listStrategyCards } from '../../api';
 import type { Cycle } from '../../cycles-api';
 import { href } from '../../router';
 
@@ -22,11 +22,11 @@ export function CycleStrategies({
   addStrategy: (strategy: Ref) => Promise<boolean>;
   removeStrategy: (strategy: Ref) => Promise<boolean>;
 }) {
-  const [menu, setMenu] = useState<Strategy[]>([]);
+  const [menu, setMenu] = useState<StrategyCard[]>([]);
   const [chosen, setChosen] = useState('');
   const [busy, setBusy] = useState(false);
   useEffect(() => {
-    listStrategies(token, { limit: '100' }).then((r) => r.ok && setMenu(r.data.items));
+    listStrategyCards(token, { limit: '100' }).then((r) => r.ok && setMenu(r.data.items));
   }, [token]);
   const others = menu.filter((s) => !cycle.strategies.some((c) => c.id === s.id));
   const act = async (run: () => Promise<boolean>) => {
