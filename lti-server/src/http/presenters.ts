@@ -27,22 +27,14 @@ export function presentStrategyCard(row: StrategyCardView): StrategyCard {
   };
 }
 
-/** Shapes a strategy for the API: derived display status, no internal keys. */
+/** Shapes a strategy for the API: its card's fields and the rest, no internal keys. */
 export function presentStrategy({ row, contributors }: StrategyView): Strategy {
   return {
-    id: row.id,
-    title: row.title,
-    purpose: row.purpose,
+    ...presentStrategyCard(row),
     steps: row.steps,
-    minutes: row.minutes,
-    subject: row.subject,
-    gradeBand: row.gradeBand,
-    tags: row.tags,
     source: row.sourceUrl ? { url: row.sourceUrl, title: row.sourceTitle } : null,
     excerptHtml: row.excerptHtml,
     contributors,
-    status: row.status,
-    displayStatus: displayStatusOf(row),
     changeRequest:
       row.changeMessage && row.changeRequestedAt
         ? { message: row.changeMessage, at: row.changeRequestedAt }

@@ -158,6 +158,7 @@ export type StrategyCardRow = Pick<
   | 'createdAt'
 >;
 
+/** A card's fields of a row (toStrategy reads the rest of a whole one). */
 function toCard(row: CardRow): StrategyCardRow {
   return {
     id: row.id,
@@ -165,6 +166,7 @@ function toCard(row: CardRow): StrategyCardRow {
     purpose: row.purpose,
     minutes: row.minutes,
     subject: row.subject,
+    // Written only through StrategyInputSchema, whose enum it is.
     gradeBand: row.grade_band as StoredStrategy['gradeBand'],
     tags: decodeJson(StrategySchema.shape.tags, row.tags, 'strategy tags'),
     status: row.status,
@@ -179,27 +181,16 @@ const columnsOf = (f: Pick<StrategyFilter, 'cards'>) => (f.cards ? CARD : READ);
 
 export function toStrategy(row: ReadRow): StoredStrategy {
   return {
-    id: row.id,
+    ...toCard(row),
     networkId: row.network_id,
     contributorId: row.contributor_id,
     clientId: row.client_id,
-    title: row.title,
-    purpose: row.purpose,
     steps: decodeJson(StrategySchema.shape.steps, row.steps, 'strategy steps'),
-    minutes: row.minutes,
-    subject: row.subject,
-    // Written only through StrategyInputSchema, whose enum it is.
-    gradeBand: row.grade_band as StoredStrategy['gradeBand'],
-    tags: decodeJson(StrategySchema.shape.tags, row.tags, 'strategy tags'),
     sourceUrl: row.source_url,
     sourceTitle: row.source_title,
     excerptHtml: row.excerpt_html,
-    status: row.status,
     changeMessage: row.change_message,
-    changeRequestedAt: row.change_requested_at,
-    mergedIntoId: row.merged_into_id,
     dupKey: row.dup_key,
-    createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
 }
