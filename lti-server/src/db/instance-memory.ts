@@ -14,8 +14,11 @@ export class InstanceMemory<V> {
 
   /** The entries the scope's server instance keeps, oldest first. */
   of(scope: TenantScope): Map<string, V> {
-    const entries = this.#kept.get(scope.instance) ?? new Map<string, V>();
-    this.#kept.set(scope.instance, entries);
+    let entries = this.#kept.get(scope.instance);
+    if (!entries) {
+      entries = new Map<string, V>();
+      this.#kept.set(scope.instance, entries);
+    }
     return entries;
   }
 
