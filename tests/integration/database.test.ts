@@ -96,6 +96,20 @@ describe(`ltijs's storage on ${testDbKind()}`, () => {
     ]);
   });
 
+  it('when the tool checks nonces itself, then ltijs reads and writes none and its other documents are kept as before', async () => {
+    const { store: s, db } = await store();
+    await s.Insert(false, 'nonce', { nonce: 'n-1' });
+    s.leaveNoncesToTool();
+    expect(await s.Get(false, 'nonce', { nonce: 'n-1' })).toBe(false);
+    await s.Insert(false, 'nonce', { nonce: 'n-2' });
+    await s.Insert(false, 'nonce', { nonce: 'n-2' });
+    expect(await db.selectFrom('lti_nonce').select('nonce').execute()).toEqual([{ nonce: 'n-1' }]);
+    await s.Insert(false, 'state', { state: 's-1', query: { strategy: 'x' } });
+    expect(await s.Get(false, 'state', { state: 's-1' })).toEqual([
+      expect.objectContaining({ state: 's-1', query: { strategy: 'x' } }),
+    ]);
+  });
+
   it('when an encrypted item is replaced, then it reads back decrypted and the row holds only ciphertext', async () => {
     const { store: s, db } = await store();
     const key = 'k'.repeat(40);

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import type { Database } from './schema';
@@ -88,20 +87,18 @@ function keyOf(secret: string): Buffer {
   return createHash('sha256').update(secret).digest().subarray(0, 32);
 }
 
-/** The documents of a launch ltijs writes while `keepLaunchWrites` runs: by collection, as `Get` would read them. */
-export type LaunchWrites = Map<'idtoken' | 'contexttoken', Row>;
-
-const launchWrites = new AsyncLocalStorage<LaunchWrites>();
-
 export class LtijsStore {
   #sweptAt = 0;
+  #noncesElsewhere = false;
 
   /**
-   * Runs `work` (ltijs verifying a launch) and keeps in `kept` the id token and context documents ltijs stores in it,
-   * so the launch can be finished in the same response without reading them back.
+   * ltijs refuses a nonce it has seen before by reading it (\`nonce\` Get) and then writing it (Insert), two
+   * statements a launch. A tool that checks every launch's nonce itself before ltijs verifies it, completely (the
+   * nonce it issued with that login, used once, the use written durably: lti/launch-nonce.ts), turns them off here:
+   * the Get finds nothing and the Insert writes nothing. ltijs's check would refuse nothing that check lets through.
    */
-  keepLaunchWrites(kept: LaunchWrites, work: () => void): void {
-    launchWrites.run(kept, work);
+  leaveNoncesToTool(): void {
+    this.#noncesElsewhere = true;
   }
 
   constructor(private readonly db: Kysely<Database>) {}
@@ -118,6 +115,7 @@ export class LtijsStore {
 
   async Get(secret: string | false, name: string, query?: Query): Promise<Row[] | false> {
     const c = collectionOf(name);
+    if (name === 'nonce' && this.#noncesElsewhere) return false;
     const where = whereColumns(c, query);
     const now = Date.now();
     let q = this.db.selectFrom(c.table).selectAll();
@@ -143,10 +141,12 @@ export class LtijsStore {
   async Insert(secret: string | false, name: string, item: Row, index?: Query): Promise<boolean> {
     if (!item || (secret && !index)) throw new Error('MISSING_PARAMS');
     const c = collectionOf(name);
-    await this.db
-      .insertInto(c.table)
-      .values((await this.#row(c, secret, item, index)) as never)
-      .execute();
+    if (!(name === 'nonce' && this.#noncesElsewhere)) {
+      await this.db
+        .insertInto(c.table)
+        .values((await this.#row(c, secret, item, index)) as never)
+        .execute();
+    }
     await this.#sweep();
     return true;
   }
@@ -171,10 +171,6 @@ export class LtijsStore {
       .values(row as never)
       .onConflict((oc) => oc.columns(c.key as never).doUpdateSet(updates as never))
       .execute();
-    if (!secret && (name === 'idtoken' || name === 'contexttoken'))
-      launchWrites
-        .getStore()
-        ?.set(name, { ...(JSON.parse(String(row.doc)) as Row), createdAt: Number(row.created_at) });
     return true;
   }
 

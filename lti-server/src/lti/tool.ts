@@ -12,7 +12,7 @@ import {
 } from '../../../shared/lti';
 import { acceptLanguages, type Language, resolveLanguage } from '../../../shared/i18n';
 import type { PlatformRegistration } from '../../../shared/platform';
-import type { LaunchWrites, LtijsStore } from '../db/ltijs-store';
+import type { LtijsStore } from '../db/ltijs-store';
 import type { Database } from '../db/schema';
 import { type DynamicRegistrationResult, registerDynamically } from './dynamic-registration';
 import { forwardRejections } from './forward-rejections';
@@ -30,7 +30,13 @@ import {
   storageTargetOf,
 } from './platform-storage';
 import { type PublicJwk, rotateToolKey, toolKeySet } from './tool-keys';
-import { keepVerifiedClaims, type VerifiedExtras, wrapTokenValidation } from './verified-claims';
+import {
+  awaitVerification,
+  tokenOfPayload,
+  type VerifiedExtras,
+  type Verification,
+  wrapTokenValidation,
+} from './verified-claims';
 
 /**
  * Our wrapper around ltijs: the rest of the server sees `LtiTool` and our own types, never ltijs.
@@ -95,9 +101,10 @@ export interface LtiToolOptions {
   store: LtijsStore;
   db: Kysely<Database>;
   /**
-   * Where a login's own rows go (its nonce binding, its platform-storage binding): `DatabaseHandle.ephemeral`, whose
-   * commits do not wait for the disk. A crash may lose the last moments of them: a login then in flight fails and is
-   * started again, and a used nonce that was lost is still refused by ltijs's own record of it (written durably).
+   * Where a login's own rows are written (its nonce binding, its platform-storage binding): `DatabaseHandle.ephemeral`,
+   * whose commits do not wait for the disk. A crash may lose the last moments of them: a login then in flight fails and
+   * is started again. The use of a nonce binding is written through `db`, durably: it is the launch's only nonce record
+   * (ltijs's own is turned off, `LtijsStore.leaveNoncesToTool`), so a crash cannot forget that a token was used.
    */
   launchDb: Kysely<Database>;
   /** HTTPS deployments need SameSite=None; Secure cookies to survive the OIDC round trip inside an LMS iframe. */
@@ -252,6 +259,8 @@ function verifyLtik(
 export function createLtiTool(options: LtiToolOptions): LtiTool {
   const Ctor = ltijsSingleton.constructor as ProviderConstructor;
   wrapTokenValidation();
+  // Every launch ltijs could accept has passed `launchNonce` first (the nonce issued with its login, used once).
+  options.store.leaveNoncesToTool();
   const provider = new Ctor();
   const launchUrls = launchUrlsOf(options.publicUrl);
   const refuse = (
@@ -380,7 +389,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
     }
     const cookies = req.signedCookies as Record<string, unknown> | undefined;
     if (!cookies?.[`state${state}`]) return next();
-    useNonce(options.launchDb, state, idToken, Date.now()).then(
+    useNonce(options.db, state, idToken, Date.now()).then(
       () => finishInThisResponse(req, res, next),
       refused(req, res, next),
     );
@@ -449,14 +458,14 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
   /**
    * Once ltijs has verified a launch it redirects the browser to `/launch?ltik=…`, where it reads the launch back and
    * calls `onConnect`. Both paths finish in the launch's own response instead: the ltik is verified and the launch
-   * read back just the same, and the browser, the LMS frame and the database are spared a round trip (a request, its
-   * rate-limit count, ltijs's session check).
+   * taken as ltijs verified it, and the browser, the LMS frame and the database are spared a round trip (a request,
+   * its rate-limit count, ltijs's session check).
    */
   const finishInThisResponse = (req: Request, res: Response, next: NextFunction) => {
-    const kept: LaunchWrites = new Map();
-    const extras: VerifiedExtras = {};
+    const verification = awaitVerification(String((req.body as { id_token?: unknown }).id_token));
+    res.once('close', verification.release);
     interceptRedirect(res, (url, redirect) => {
-      finishWithoutCookie(url, req, res, kept, extras).then(
+      finishWithoutCookie(url, req, res, verification).then(
         (finished) => {
           if (!finished) redirect();
         },
@@ -466,42 +475,47 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
         },
       );
     });
-    keepVerifiedClaims(extras, () => options.store.keepLaunchWrites(kept, next));
+    next();
   };
 
   /**
-   * What ltijs does on its `?ltik=` request, for the ltik it just minted in this same response: the id token and
-   * context it stored for that ltik, as it wrote them in this response (`kept`) or else read back.
+   * What ltijs does on its `?ltik=` request, for the ltik it just minted in this same response: its token, built from
+   * the payload it verified in this response when the ltik names that launch, or else read back from its documents.
    */
   const finishWithoutCookie = async (
     url: string,
     req: Request,
     res: Response,
-    kept: LaunchWrites,
-    extras: VerifiedExtras,
+    verification: Verification,
   ): Promise<boolean> => {
     const target = new URL(url, 'http://tool.invalid');
     const ltik = target.searchParams.get('ltik');
     const claims = ltik ? verifyLtik(ltik, options.key) : undefined;
     if (!claims) return false;
     target.searchParams.delete('ltik');
-    const idQuery = {
+    const query = Object.fromEntries(target.searchParams);
+    const payload = verification.payload();
+    const verified = payload ? tokenOfPayload(payload) : undefined;
+    if (
+      verified &&
+      verified.iss === claims.platformUrl &&
+      verified.clientId === claims.clientId &&
+      verified.deploymentId === claims.deploymentId &&
+      verified.user === claims.user
+    ) {
+      await connect(verified, req, res, query, { locale: payload?.locale });
+      return true;
+    }
+    const idTokens = await options.store.Get(false, 'idtoken', {
       iss: claims.platformUrl,
       clientId: claims.clientId,
       deploymentId: claims.deploymentId,
       user: claims.user,
-    };
-    const contextQuery = { contextId: claims.contextId, user: claims.user };
-    const matches = (doc: Record<string, unknown> | undefined, query: Record<string, unknown>) =>
-      doc !== undefined && Object.entries(query).every(([field, value]) => doc[field] === value);
-    const keptId = kept.get('idtoken');
-    const keptContext = kept.get('contexttoken');
-    const idTokens = matches(keptId, idQuery)
-      ? [keptId!]
-      : await options.store.Get(false, 'idtoken', idQuery);
-    const contexts = matches(keptContext, contextQuery)
-      ? [keptContext!]
-      : await options.store.Get(false, 'contexttoken', contextQuery);
+    });
+    const contexts = await options.store.Get(false, 'contexttoken', {
+      contextId: claims.contextId,
+      user: claims.user,
+    });
     if (!idTokens || !contexts) {
       throw new LtiLaunchError(
         'SESSION_NOT_FOUND',
@@ -509,7 +523,7 @@ export function createLtiTool(options: LtiToolOptions): LtiTool {
       );
     }
     const token = { ...idTokens[0], platformContext: contexts[0] } as unknown as LtijsToken;
-    await connect(token, req, res, Object.fromEntries(target.searchParams), extras);
+    await connect(token, req, res, query);
     return true;
   };
 
