@@ -45,6 +45,11 @@ export function isTimeZone(zone: string): boolean {
   }
 }
 
+/** The runtime's own spelling of a zone `isTimeZone` accepts (`america/denver` → `America/Denver`). */
+export function canonicalTimeZone(zone: string): string {
+  return formatterFor(zone).resolvedOptions().timeZone;
+}
+
 function assertZone(zone: string): void {
   if (!isTimeZone(zone)) throw new RangeError(`Unknown time zone: ${JSON.stringify(zone)}`);
 }

@@ -163,6 +163,16 @@ describe('locale and time zone from a launch', () => {
     expect(readLocale(input)).toBe(expected);
   });
 
+  it('when tags are read again, or more of them than are kept, then each reads as the first time', () => {
+    for (let round = 0; round < 2; round++) {
+      expect(readLocale('en-gb')).toBe('en-GB');
+      expect(readLocale('en_US')).toBeUndefined();
+    }
+    for (let i = 0; i < 1_200; i++) expect(readLocale(`en-x-n${i}`)).toBe(`en-x-n${i}`);
+    expect(readLocale('fr-ca')).toBe('fr-CA');
+    expect(readLocale('not a locale')).toBeUndefined();
+  });
+
   it.each([
     ['America/Denver', 'America/Denver'],
     ['europe/paris', 'Europe/Paris'],
