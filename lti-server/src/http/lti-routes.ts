@@ -62,8 +62,9 @@ export function mountLtiRoutes(app: Express, { config, database, lti, logger, ho
     res.type('image/svg+xml').set('Cache-Control', 'public, max-age=86400').send(ICON_SVG);
   });
 
-  // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing.
-  const ltiLimit = rateLimit({ name: 'lti', limit: config.ltiRateLimit, windowMs: 60_000 });
+  // Generous for a school behind one NAT address, tight enough to stop floods and state/nonce guessing. Counted in
+  // leases: a school launching many times a second is counted in the shared store a few requests at a time.
+  const ltiLimit = rateLimit({ name: 'lti', limit: config.ltiRateLimit, windowMs: 60_000, lease: true });
   // Schoology apps set up with the bare server address as Domain/URL post their launches to the root: the same launch.
   app.post('/', (req, _res, next) => {
     req.url = '/lti/launch';

@@ -79,3 +79,95 @@ describe('rateLimit', () => {
     expect(rows[0]!.key).toMatch(/^[0-9a-f]{64}$/);
   });
 });
+
+/** A counter that counts its statements, on a clock the test moves. */
+class CountingCounter extends HitCounter {
+  statements = 0;
+  clock = 1_000_000;
+  constructor() {
+    super(memory.handle.db, () => this.clock);
+  }
+  override count(key: string, windowMs: number, amount?: number) {
+    this.statements++;
+    return super.count(key, windowMs, amount);
+  }
+}
+
+/** An instance whose /lti limit counts in leases. */
+async function leasingInstance(counter: CountingCounter, limit: number): Promise<string> {
+  const app: Express = express();
+  useRateLimitCounter(app, counter);
+  app.get(
+    '/lti',
+    rateLimit({
+      name: 'lti',
+      limit,
+      windowMs: 60_000,
+      lease: true,
+      key: (req) => String(req.get('x-client')),
+    }),
+    (_req, res) => res.json({ ok: true }),
+  );
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  closers.push(() => server.close());
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}/lti`;
+}
+
+describe('rateLimit with leases (a busy route)', () => {
+  it('when a client is busy, then it is counted a few requests at a time and refused past the limit', async () => {
+    const counter = new CountingCounter();
+    const url = await leasingInstance(counter, 100);
+    const statuses: number[] = [];
+    for (let i = 0; i < 110; i++) statuses.push((await hit(url, 'school')).status);
+    expect(statuses.slice(0, 100).every((s) => s === 200)).toBe(true);
+    expect(statuses.slice(100).every((s) => s === 429)).toBe(true);
+    // Leases of 1, 2, 4, then 5 (a twentieth of 100): far fewer statements than requests; the refused ones after the
+    // first refusal ask the store nothing.
+    expect(counter.statements).toBeLessThan(30);
+    const [row] = await memory.handle.db.selectFrom('rate_limits').select('hits').execute();
+    expect(row!.hits).toBeGreaterThanOrEqual(100);
+  });
+
+  it('when a client is quiet (more than a second between requests), then each request is counted on its own', async () => {
+    const counter = new CountingCounter();
+    const url = await leasingInstance(counter, 3);
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      statuses.push((await hit(url, 'quiet')).status);
+      counter.clock += 1_500;
+    }
+    expect(statuses).toEqual([200, 200, 200, 429]);
+    expect(counter.statements).toBe(4);
+  });
+
+  it('when two instances lease for one client, then together they never let more than the limit through', async () => {
+    const one = new CountingCounter();
+    const two = new CountingCounter();
+    const urls = [await leasingInstance(one, 100), await leasingInstance(two, 100)];
+    let allowed = 0;
+    for (let i = 0; i < 300; i++) if ((await hit(urls[i % 2]!, 'shared')).status === 200) allowed++;
+    // At most one unused lease per instance (5 requests) is refused early.
+    expect(allowed).toBeLessThanOrEqual(100);
+    expect(allowed).toBeGreaterThanOrEqual(90);
+  });
+
+  it('when many requests of a client come at once, then they share one lease and the limit holds exactly', async () => {
+    const counter = new CountingCounter();
+    const url = await leasingInstance(counter, 200);
+    const first = await Promise.all(Array.from({ length: 250 }, () => hit(url, 'burst')));
+    expect(first.filter((res) => res.status === 200)).toHaveLength(200);
+    // Leases of up to 10 (a twentieth of 200), none counted twice at once.
+    expect(counter.statements).toBeLessThan(40);
+  });
+
+  it('when the window ends, then a refused client is let through again', async () => {
+    const counter = new CountingCounter();
+    const url = await leasingInstance(counter, 2);
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) statuses.push((await hit(url, 'later')).status);
+    counter.clock += 60_000;
+    statuses.push((await hit(url, 'later')).status);
+    expect(statuses).toEqual([200, 200, 429, 200]);
+  });
+});

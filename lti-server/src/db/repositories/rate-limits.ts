@@ -8,22 +8,23 @@ export interface HitCount {
 }
 
 /**
- * Counts one request for `key` in its fixed window: the first request after a window ended starts a new one of
- * `windowMs`. One statement (an upsert), so concurrent requests on any instance each count once.
+ * Counts `amount` requests (one by default) for `key` in its fixed window: the first request after a window ended
+ * starts a new one of `windowMs`. One statement (an upsert), so concurrent requests on any instance each count.
  */
 export async function countHit(
   db: Kysely<Database>,
   key: string,
   windowMs: number,
   now: number,
+  amount = 1,
 ): Promise<HitCount> {
   const expired = sql<boolean>`rate_limits.reset_at <= ${now}`;
   const row = await db
     .insertInto('rate_limits')
-    .values({ key, hits: 1, reset_at: now + windowMs })
+    .values({ key, hits: amount, reset_at: now + windowMs })
     .onConflict((oc) =>
       oc.column('key').doUpdateSet({
-        hits: sql<number>`case when ${expired} then 1 else rate_limits.hits + 1 end`,
+        hits: sql<number>`case when ${expired} then cast(${amount} as integer) else rate_limits.hits + ${amount} end`,
         reset_at: sql<number>`case when ${expired} then cast(${now + windowMs} as bigint) else rate_limits.reset_at end`,
       }),
     )
