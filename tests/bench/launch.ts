@@ -108,6 +108,11 @@ async function launch(app: App, tool: TestServer): Promise<number> {
 
 /** Launches through each app before the clock starts. */
 const LAUNCH_WARMUP = 200;
+/**
+ * Launches in a timed block. With two blocks of 500 per app the ratio moved by a fifth from run to run: the machine's
+ * speed drifts within a run by more than that, and halves do not cancel it as ten short blocks each do (2026-12-08).
+ */
+const LAUNCH_BLOCK = 100;
 
 async function rounds(
   app: App,
@@ -145,15 +150,25 @@ export async function launchFigures(kind: TestDbKind, total: number, concurrency
     // run (its code and statements still warming up), which ABBA's order does not cancel.
     await rounds(ours, tool, LAUNCH_WARMUP, concurrency);
     await rounds(bare, tool, LAUNCH_WARMUP, concurrency);
-    // Alternate halves so drift on the machine hits both alike.
-    const a1 = await rounds(ours, tool, total / 2, concurrency);
-    const b1 = await rounds(bare, tool, total / 2, concurrency);
-    const b2 = await rounds(bare, tool, total / 2, concurrency);
-    const a2 = await rounds(ours, tool, total / 2, concurrency);
-    const oursMs = [...a1.ms, ...a2.ms];
-    const bareMs = [...b1.ms, ...b2.ms];
-    const oursRate = oursMs.length / (a1.seconds + a2.seconds);
-    const bareRate = bareMs.length / (b1.seconds + b2.seconds);
+    // Blocks of LAUNCH_BLOCK in ABBA order (ours, bare, bare, ours, …) so drift on the machine hits both alike.
+    const oursMs: number[] = [];
+    const bareMs: number[] = [];
+    let oursSeconds = 0;
+    let bareSeconds = 0;
+    const blocks = Math.max(1, Math.round(total / LAUNCH_BLOCK));
+    for (let block = 0; block < 2 * blocks; block++) {
+      const isOurs = block % 4 === 0 || block % 4 === 3;
+      const run = await rounds(isOurs ? ours : bare, tool, Math.ceil(total / blocks), concurrency);
+      if (isOurs) {
+        oursMs.push(...run.ms);
+        oursSeconds += run.seconds;
+      } else {
+        bareMs.push(...run.ms);
+        bareSeconds += run.seconds;
+      }
+    }
+    const oursRate = oursMs.length / oursSeconds;
+    const bareRate = bareMs.length / bareSeconds;
     const label = `launch.${kind}`;
     return [
       {
