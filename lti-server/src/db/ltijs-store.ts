@@ -92,7 +92,7 @@ export class LtijsStore {
   #noncesElsewhere = false;
 
   /**
-   * ltijs refuses a nonce it has seen before by reading it (\`nonce\` Get) and then writing it (Insert), two
+   * ltijs refuses a nonce it has seen before by reading it (`nonce` Get) and then writing it (Insert), two
    * statements a launch. A tool that checks every launch's nonce itself before ltijs verifies it, completely (the
    * nonce it issued with that login, used once, the use written durably: lti/launch-nonce.ts), turns them off here:
    * the Get finds nothing and the Insert writes nothing. ltijs's check would refuse nothing that check lets through.
