@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import { openDatabase } from '../../lti-server/src/db/database';
 import { similarStrategies } from '../../lti-server/src/domain/strategies';
+import { refreshPlannerStatistics } from '../../lti-server/src/db/repositories/planner-statistics';
 import { addSearchWords } from '../../lti-server/src/db/repositories/search-words';
 import { listStrategies, RANKED_MATCHES, searchTerms } from '../../lti-server/src/db/repositories/strategies';
 import { correctedSearch } from '../../lti-server/src/domain/strategies';
@@ -150,8 +151,10 @@ export async function searchFigures(kind: TestDbKind, count: number, queries: nu
       if (kind === 'sqlite') texts.push(rows.map((r) => r.search_text).join('\n'));
     }
     for (const text of texts) await addSearchWords(scope, text);
-    // As autovacuum would after a bulk load: the planner needs the word list's statistics too.
+    // As autovacuum would after a bulk load: the planner needs the word list's statistics too. On SQLite, as the
+    // server's retention job does at start and hourly (planner-statistics.ts).
     if (kind === 'postgres') await sql`analyze strategies, search_words`.execute(db);
+    else await refreshPlannerStatistics(db, kind);
     const seedSeconds = (performance.now() - seedStart) / 1000;
 
     // Queries as people type them: one or two words, the last often unfinished (prefix search).

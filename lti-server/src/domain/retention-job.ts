@@ -3,6 +3,7 @@ import { deleteExpiredLaunchNonces } from '../db/repositories/launch-nonces';
 import { purgeExpiredNotesOf, visitsWithExpiredNotes } from '../db/repositories/picture';
 import { purgeExpiredDialogue } from '../db/repositories/dialogue';
 import { deleteExpiredSessions } from '../db/repositories/sessions';
+import { refreshPlannerStatistics } from '../db/repositories/planner-statistics';
 import { pruneSearchWords } from '../db/repositories/search-words';
 import type { Database } from '../db/schema';
 import { TenantScope } from '../db/tenant-scope';
@@ -49,7 +50,7 @@ export async function purgeExpiredNotes(
  * How often expired notes are deleted (reads already hide them; the job makes the deletion real), expired launch
  * logins and sessions are swept (a session's room note key and unused room links go with it, so a lost phone's
  * sealed notes cannot be opened once its session has ended) and, on PostgreSQL, search words no strategy contains any
- * more are pruned.
+ * more are pruned. On SQLite it also refreshes the planner's statistics (planner-statistics.ts), at start and hourly.
  */
 export const RETENTION_INTERVAL_MS = 60 * 60_000;
 
@@ -73,6 +74,7 @@ export function startRetentionJob(
       await deleteExpiredSessions(db, now().toISOString());
       const pruned = await pruneSearchWords(db, dialect);
       if (pruned > 0) logger.info({ pruned }, 'unused search words pruned');
+      await refreshPlannerStatistics(db, dialect);
     } catch (error) {
       const reason = databaseUnavailableReason(error);
       if (reason) logger.warn({ reason }, 'the database is unavailable; the retention job skips this run');
