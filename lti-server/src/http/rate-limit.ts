@@ -114,7 +114,10 @@ class DatabaseStore implements Store {
 const LEASE_SHARE = 1 / 20;
 /** A client's next lease is twice its last when it comes this soon after it; else it is one request again. */
 const LEASE_GROWS_WITHIN_MS = 1_000;
-/** Clients whose leases an instance keeps; past this, ended ones are dropped, then all (they were counted). */
+/**
+ * Clients whose leases an instance keeps; past this the least recently leased is forgotten (its counts were counted:
+ * forgetting them can only refuse early, never let more through).
+ */
 const LEASES_KEPT = 10_000;
 
 interface Lease {
@@ -185,7 +188,7 @@ class LeasingStore extends DatabaseStore {
       const resetAt = counted.resetTime?.getTime() ?? now + this.windowMs;
       const base = counted.totalHits - size;
       const granted = Math.max(0, Math.min(size, this.limit - base));
-      this.#keep(digest, { resetAt, base, granted, used: granted > 0 ? 1 : 0, size, leasedAt: now }, now);
+      this.#keep(digest, { resetAt, base, granted, used: granted > 0 ? 1 : 0, size, leasedAt: now });
       return { totalHits: base + 1, resetTime: new Date(resetAt) };
     } finally {
       if (this.#counting.get(digest) === settled) this.#counting.delete(digest);
@@ -196,12 +199,11 @@ class LeasingStore extends DatabaseStore {
     throw new Error('LeasingStore: a leased limit never takes a count back');
   }
 
-  #keep(digest: string, lease: Lease, now: number) {
-    if (!this.#leases.has(digest) && this.#leases.size >= LEASES_KEPT) {
-      for (const [key, kept] of this.#leases) if (kept.resetAt <= now) this.#leases.delete(key);
-      if (this.#leases.size >= LEASES_KEPT) this.#leases.clear();
-    }
+  /** Keeps the client's lease as the newest, and forgets the oldest past LEASES_KEPT (as InstanceMemory.keep). */
+  #keep(digest: string, lease: Lease) {
+    this.#leases.delete(digest);
     this.#leases.set(digest, lease);
+    if (this.#leases.size > LEASES_KEPT) this.#leases.delete(this.#leases.keys().next().value!);
   }
 }
 
